@@ -1,0 +1,269 @@
+"""The command line: parses arguments, calls the pipeline, prints. No drafting logic lives here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from drafter import __version__
+from drafter.errors import DrafterError, InputError
+
+app = typer.Typer(
+    name="drafter",
+    help="Turn bullet facts and a role into a clean year-end work summary.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+roles_app = typer.Typer(help="List the roles and their section plans.", invoke_without_command=True,
+                        rich_markup_mode=None)
+config_app = typer.Typer(help="Show the settings drafter uses and where they come from.", invoke_without_command=True,
+                         rich_markup_mode=None)
+app.add_typer(roles_app, name="roles")
+app.add_typer(config_app, name="config")
+
+
+def plain_output() -> bool:
+    """True when stdout should get plain text: not a terminal, or NO_COLOR set."""
+    return bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+
+
+def stderr_console():
+    """A rich console on stderr for progress, warnings and reports."""
+    from rich.console import Console
+
+    return Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+
+
+def emit(text: str, output: Optional[Path], markdown: bool = False) -> None:
+    """Write text to -o atomically, or to stdout (rendered with rich on a terminal when it is Markdown)."""
+    if output is not None and str(output) != "-":
+        from drafter.files import atomic_write
+
+        atomic_write(output, text)
+        return
+    if markdown and not plain_output():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+        return
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr."""
+    sys.stderr.write(f"warning: {message}\n")
+
+
+@app.callback()
+def root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+    """Turn bullet facts and a role into a clean year-end work summary."""
+    if version:
+        typer.echo(f"drafter {__version__}")
+        raise typer.Exit(0)
+
+
+def _settings(**flags):
+    from drafter.config import resolve_settings
+
+    return resolve_settings(flags)
+
+
+class StreamView:
+    """Live progress on stderr while sections arrive: the current section's last lines and a counter."""
+
+    def __init__(self, titles: list[str]) -> None:
+        from rich.live import Live
+
+        self.titles = titles
+        self.index = 0
+        self.text = ""
+        self.live = Live(self._panel(), console=stderr_console(), transient=True, refresh_per_second=8)
+
+    def _panel(self):
+        from rich.panel import Panel
+        from rich.text import Text
+
+        tail = "\n".join(self.text.rstrip().split("\n")[-6:])[-480:]
+        title = f"drafting {self.index + 1}/{len(self.titles)}: {self.titles[self.index]}" if self.titles else "drafting"
+        return Panel(Text(tail or "waiting for the first token…"), title=title, title_align="left")
+
+    def __enter__(self):
+        self.live.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.live.__exit__(*exc)
+
+    def on_chunk(self, index: int, chunk: str) -> None:
+        """Show a chunk of section `index`."""
+        if index != self.index:
+            self.index, self.text = index, ""
+        self.text += chunk
+        self.live.update(self._panel())
+
+
+@app.command()
+def draft(
+    facts_file: str = typer.Argument(..., metavar="FACTS", help="Facts file (.md, .txt, .json, .yaml) or - for stdin."),
+    role: Optional[str] = typer.Option(None, "--role", "-r", help="Role id or alias (overrides front matter)."),
+    fmt: str = typer.Option("md", "--format", "-f", help="Output format: md, txt or json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE atomically instead of stdout."),
+    backend: Optional[str] = typer.Option(None, "--backend", "-b", help="offline (default) or openai."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model name for the openai backend [env DRAFTER_MODEL]."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL]."),
+    api_key: Optional[str] = typer.Option(None, "--api-key", help="API key; prefer the OPENAI_API_KEY variable."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds to wait for a reply [default 60]."),
+    retries: Optional[int] = typer.Option(None, "--retries", help="Retries on 429/5xx/timeouts [default 2]."),
+    concurrency: Optional[int] = typer.Option(None, "--concurrency", "-j", help="Sections requested at once [default 3]."),
+    temperature: Optional[float] = typer.Option(None, "--temperature", help="Sampling temperature [default 0.3]."),
+    max_tokens: Optional[int] = typer.Option(None, "--max-tokens", help="Output tokens per section [default 700]."),
+    no_clean: bool = typer.Option(False, "--no-clean", help="Skip the cleanup pass."),
+) -> None:
+    """Draft a summary from a facts file (offline by default; any OpenAI-compatible server by config)."""
+    from drafter import render
+    from drafter.facts import load_facts
+    from drafter.pipeline import DraftFailed, draft_summary
+
+    if fmt not in render.FORMATS:
+        raise InputError(f"unknown --format {fmt!r}", hint="use one of: " + ", ".join(render.FORMATS))
+    settings = _settings(backend=backend, model=model, base_url=base_url, api_key=api_key, timeout=timeout,
+                         max_retries=retries, concurrency=concurrency, temperature=temperature, max_tokens=max_tokens,
+                         role=role)
+    facts = load_facts(facts_file)
+    show_progress = settings.backend != "offline" and sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+    try:
+        if show_progress:
+            from drafter.pipeline import build_requests, resolve_role
+
+            titles = [r.title for r in build_requests(resolve_role(facts, settings.role), facts, settings)]
+            with StreamView(titles) as view:
+                result = draft_summary(facts, settings, clean=not no_clean, on_chunk=view.on_chunk)
+        else:
+            result = draft_summary(facts, settings, clean=not no_clean)
+    except DraftFailed as failure:
+        _keep_partial(failure, fmt, output)
+        raise
+    text = render.render(result, fmt)
+    emit(text, output, markdown=(fmt == "md"))
+    if fmt != "json":
+        for line in result.warnings:
+            warn(line)
+
+
+def _keep_partial(failure, fmt: str, output: Optional[Path]) -> None:
+    """Save what arrived before a failure: to FILE.partial with -o, else to stdout; say where on stderr."""
+    from drafter import render
+
+    partial = failure.draft
+    if not any(s.text for s in partial.sections):
+        return
+    text = render.render(partial, fmt)
+    if output is not None and str(output) != "-":
+        target = output.with_name(output.name + ".partial")
+        from drafter.files import atomic_write
+
+        atomic_write(target, text)
+        done = sum(s.status == "done" for s in partial.sections)
+        sys.stderr.write(f"kept {done}/{len(partial.sections)} finished sections (and partial text) in {target}\n")
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+@roles_app.callback()
+def roles_list(ctx: typer.Context) -> None:
+    """List the roles with their sections."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from drafter.roles import all_roles
+
+    for role in sorted(all_roles().values(), key=lambda r: r.id):
+        aliases = f" (aliases: {', '.join(role.aliases)})" if role.aliases else ""
+        typer.echo(f"{role.id}{aliases}\n  {role.name}: " + " → ".join(s.title for s in role.sections))
+
+
+@roles_app.command("show")
+def roles_show(name: str = typer.Argument(..., help="Role id or alias.")) -> None:
+    """Show one role: voice, section plan, and the keywords that place un-headed facts."""
+    from drafter.roles import get_role
+
+    role = get_role(name)
+    lines = [f"{role.id}: {role.name}", f"  {role.description}", f"  file: {role.path}", f"  voice: {' '.join(role.voice.split())}",
+             "  sections:"]
+    for number, section in enumerate(role.sections, 1):
+        flags = ", ".join(f for f, on in (("always", section.always), ("default", section.default)) if on)
+        lines.append(f"    {number}. {section.id}: {section.title} [{section.kind}{', ' + flags if flags else ''}]")
+        if section.aliases:
+            lines.append(f"       headings: {', '.join(section.aliases)}")
+        if section.keywords:
+            lines.append(f"       keywords: {', '.join(section.keywords)}")
+    typer.echo("\n".join(lines))
+
+
+@config_app.callback()
+def config_show(ctx: typer.Context) -> None:
+    """Show the resolved settings and where each one comes from (flag > environment > config file > default)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from drafter.config import config_path, drafter_home
+
+    settings = _settings()
+    path = config_path()
+    typer.echo(f"config file: {path}{'' if path.is_file() else ' (not present)'}")
+    typer.echo(f"drafter home: {drafter_home()}")
+    for key, value in settings.redacted().items():
+        typer.echo(f"{key} = {value!r}  ({settings.sources.get(key, 'default')})")
+
+
+@config_app.command("path")
+def config_path_cmd() -> None:
+    """Print the config file's path."""
+    from drafter.config import config_path
+
+    typer.echo(str(config_path()))
+
+
+def _is_usage_error(exc: BaseException) -> bool:
+    """True for click/typer usage errors, whichever click the installed typer uses."""
+    return any(cls.__name__ == "UsageError" for cls in type(exc).__mro__)
+
+
+def main() -> None:
+    """Entry point: run the app and turn every expected fault into one line on stderr and an exit code."""
+    try:
+        result = app(standalone_mode=False)
+    except DrafterError as exc:
+        hint = f"\n  hint: {exc.hint}" if exc.hint else ""
+        sys.stderr.write(f"error: {exc.message}{hint}\n")
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except Exception as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            sys.stdout.write(exc.ctx.get_help() + "\n")
+            sys.exit(0)
+        if not _is_usage_error(exc):
+            raise
+        command = exc.ctx.command_path if getattr(exc, "ctx", None) else "drafter"
+        sys.stderr.write(f"error: {exc.format_message()}\n  hint: see '{command} --help'\n")
+        sys.exit(2)
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,280 @@
+"""The draft pipeline: facts + role → section requests → backend → cleanup → grounding → a Draft."""
+
+from __future__ import annotations
+
+import datetime
+import queue
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from drafter import prompts
+from drafter.backends import Backend, SectionRequest, Usage, get_backend
+from drafter.config import Settings
+from drafter.errors import BackendError, DrafterError
+from drafter.facts import Facts
+from drafter.roles import PlannedSection, Role, get_role, plan_sections
+
+ChunkHandler = Callable[[int, str], None]
+
+
+@dataclass
+class SectionDraft:
+    """One drafted section: its text and whether it finished ('done'), was cut short ('partial') or failed."""
+
+    id: str
+    title: str
+    text: str = ""
+    status: str = "pending"
+    usage: Usage = field(default_factory=Usage)
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The section as JSON-ready data."""
+        return {"id": self.id, "title": self.title, "text": self.text, "status": self.status}
+
+
+@dataclass
+class Draft:
+    """A finished (or partial) summary with everything the renderers and reports need."""
+
+    role: Role
+    facts: Facts
+    title: str
+    sections: list[SectionDraft]
+    backend: str
+    model: str
+    warnings: list[str] = field(default_factory=list)
+    cleanup: Any = None
+    grounding: Any = None
+
+    @property
+    def complete(self) -> bool:
+        """True when every section finished."""
+        return all(s.status == "done" for s in self.sections)
+
+    @property
+    def usage(self) -> Usage:
+        """Token usage summed over sections."""
+        total = Usage()
+        for section in self.sections:
+            total.input_tokens += section.usage.input_tokens
+            total.output_tokens += section.usage.output_tokens
+        return total
+
+    def markdown(self) -> str:
+        """The draft as Markdown: '# title' then '## section' blocks."""
+        parts = [f"# {self.title}"]
+        for section in self.sections:
+            if section.text or section.status != "done":
+                note = "" if section.status == "done" else f"\n\n_[{section.status}: {section.error or 'not finished'}]_"
+                parts.append(f"## {section.title}\n\n{section.text.strip()}{note}")
+        return "\n\n".join(parts).strip() + "\n"
+
+
+class DraftFailed(DrafterError):
+    """A backend failed mid-draft; `draft` holds every finished section and the partial text of the failed one."""
+
+    exit_code = 1
+
+    def __init__(self, error: DrafterError, draft: Draft) -> None:
+        super().__init__(error.message, error.hint)
+        self.exit_code = error.exit_code
+        self.draft = draft
+
+
+class Interrupted(DrafterError):
+    """The user pressed Ctrl-C during a draft."""
+
+    exit_code = 130
+
+
+def default_year() -> str:
+    """The year a summary written today is about."""
+    return str(datetime.date.today().year)
+
+
+def resolve_role(facts: Facts, role_name: str | None) -> Role:
+    """The role from the flag, else the facts' front matter; neither is a usage error."""
+    from drafter.errors import InputError
+    from drafter.roles import all_roles
+
+    name = role_name or facts.get("role")
+    if not name:
+        raise InputError(f"{facts.source}: no role given",
+                         hint="pass --role NAME or add 'role: NAME' to the front matter; roles: " + ", ".join(sorted(all_roles())))
+    return get_role(name)
+
+
+def template_context(role: Role, facts: Facts) -> dict[str, Any]:
+    """Variables every template sees: front matter (with a default year), the role, and its context phrase."""
+    meta = dict(facts.meta)
+    meta.setdefault("year", default_year())
+    context: dict[str, Any] = {**meta, "meta": meta, "role": role}
+    context.setdefault("name", "")
+    context.setdefault("organisation", meta.get("organization", meta.get("company", "")))
+    context["person"] = context["name"] or "the author"
+    context["context"] = prompts.render_string(role.context, f"{role.id}: context", **context)
+    return context
+
+
+def draft_title(role: Role, facts: Facts) -> str:
+    """The summary's title from the role's title template."""
+    return prompts.render_string(role.title, f"{role.id}: title", **template_context(role, facts))
+
+
+def fixed_text(role: Role, facts: Facts) -> str:
+    """The role's own prose (title, leads, section titles): text whose names and numbers are not claims."""
+    context = template_context(role, facts)
+    parts = [draft_title(role, facts), role.name, context["context"]]
+    for section in role.sections:
+        parts.append(section.title)
+        parts.append(prompts.render_string(section.lead, f"{role.id}: {section.id}.lead", **context))
+    return "\n".join(parts)
+
+
+def build_requests(role: Role, facts: Facts, settings: Settings,
+                   plan: list[PlannedSection] | None = None) -> list[SectionRequest]:
+    """One SectionRequest per planned section, with rendered chat messages and offline context."""
+    plan = plan if plan is not None else plan_sections(role, facts)
+    context = template_context(role, facts)
+    system = prompts.render("system.j2", **context)
+    requests = []
+    for planned in plan:
+        section = planned.section
+        others = [{"id": p.section.id, "title": p.section.title, "facts": [f.text for f in p.facts]}
+                  for p in plan if p is not planned]
+        fact_texts = [f.text for f in planned.facts]
+        section_context = {
+            **context, "section": section, "facts": fact_texts, "others": others,
+            "target_words": min(260, 50 + 30 * len(fact_texts)),
+            "lead": prompts.render_string(section.lead, f"{role.id}: {section.id}.lead", **context),
+        }
+        user = prompts.render(prompts.section_template_name(section.kind), **section_context)
+        requests.append(SectionRequest(
+            section_id=section.id, title=section.title, kind=section.kind,
+            messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
+            max_tokens=settings.max_tokens, temperature=settings.temperature, context=section_context,
+        ))
+    return requests
+
+
+LEADING_HEADING = re.compile(r"^\s*(?:#{1,6}\s*.+|\*\*[^*\n]+\*\*:?)\s*\n+")
+
+
+def tidy_section_text(text: str, title: str) -> str:
+    """Drop a heading the model repeated at the top of its reply, and surrounding blank space."""
+    match = LEADING_HEADING.match(text)
+    if match and title.lower() in match.group(0).lower():
+        text = text[match.end():]
+    return text.strip()
+
+
+def _run_one(backend: Backend, request: SectionRequest, section: SectionDraft, sink: queue.Queue,
+             gate: threading.Semaphore) -> None:
+    with gate:
+        try:
+            for chunk in backend.stream(request, section.usage):
+                sink.put(("chunk", chunk))
+            sink.put(("done", None))
+        except BaseException as exc:  # delivered to the main thread, which decides
+            sink.put(("error", exc))
+
+
+def run_sections(backend: Backend, requests: list[SectionRequest], sections: list[SectionDraft],
+                 concurrency: int = 3, on_chunk: ChunkHandler | None = None) -> DrafterError | None:
+    """Request sections concurrently (at most `concurrency` at once) and collect them in plan order.
+
+    Chunks reach `on_chunk` in plan order from the calling thread. A failed section keeps its partial
+    text; the first error is returned with all sections so the caller can keep what arrived.
+    """
+    sinks: list[queue.Queue] = [queue.Queue() for _ in requests]
+    gate = threading.Semaphore(max(1, concurrency))
+    for request, section, sink in zip(requests, sections, sinks):
+        threading.Thread(target=_run_one, args=(backend, request, section, sink, gate), daemon=True).start()
+    first_error: DrafterError | None = None
+    for index, (section, sink) in enumerate(zip(sections, sinks)):
+        pieces: list[str] = []
+        try:
+            while True:
+                kind, payload = sink.get()
+                if kind == "chunk":
+                    pieces.append(payload)
+                    if on_chunk:
+                        on_chunk(index, payload)
+                elif kind == "done":
+                    section.status = "done"
+                    break
+                else:
+                    error = payload if isinstance(payload, DrafterError) else BackendError(
+                        f"section {section.id!r} failed: {payload.__class__.__name__}: {payload}")
+                    section.status = "partial" if pieces else "failed"
+                    section.error = error.message
+                    first_error = first_error or error
+                    break
+        except KeyboardInterrupt:
+            section.text = tidy_section_text("".join(pieces), section.title)
+            section.status = "partial" if pieces else "failed"
+            section.error = "interrupted"
+            for later in sections[index + 1:]:
+                later.status, later.error = "failed", "interrupted"
+            raise
+        section.text = tidy_section_text("".join(pieces), section.title)
+    return first_error
+
+
+def finish(draft: Draft, clean: bool = True) -> Draft:
+    """Run cleanup over the whole document, then grounding; split the result back into sections."""
+    from drafter import grounding
+
+    text = draft.markdown()
+    if clean:
+        from drafter import cleanup
+
+        result = cleanup.clean(text)
+        draft.cleanup = result
+        text = result.text
+    report = grounding.check(text, draft.facts, fixed_text=fixed_text(draft.role, draft.facts))
+    draft.grounding = report
+    draft.warnings.extend(report.warnings())
+    _split_back(draft, report.text)
+    return draft
+
+
+def _split_back(draft: Draft, text: str) -> None:
+    """Put a processed Markdown document's section bodies back into the draft's sections."""
+    by_title = {s.title: s for s in draft.sections}
+    current: SectionDraft | None = None
+    bodies: dict[str, list[str]] = {s.title: [] for s in draft.sections}
+    for line in text.split("\n"):
+        if line.startswith("## ") and line[3:].strip() in by_title:
+            current = by_title[line[3:].strip()]
+            continue
+        if line.startswith("# ") and current is None:
+            draft.title = line[2:].strip()
+            continue
+        if current is not None:
+            bodies[current.title].append(line)
+    for section in draft.sections:
+        body = "\n".join(bodies[section.title]).strip()
+        body = re.sub(r"\n*_\[(?:partial|failed|pending): [^\n]*\]_\s*$", "", body).strip()
+        section.text = body
+
+
+def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None, *, clean: bool = True,
+                  backend: Backend | None = None, on_chunk: ChunkHandler | None = None) -> Draft:
+    """Draft a whole summary; on a backend failure raise DraftFailed holding everything that arrived."""
+    role = resolve_role(facts, role_name or settings.role)
+    facts.meta.setdefault("year", default_year())
+    backend = backend or get_backend(settings)
+    requests = build_requests(role, facts, settings)
+    sections = [SectionDraft(r.section_id, r.title) for r in requests]
+    draft = Draft(role, facts, draft_title(role, facts), sections, backend.name, backend.model)
+    try:
+        error = run_sections(backend, requests, sections, settings.concurrency, on_chunk)
+    except KeyboardInterrupt:
+        raise DraftFailed(Interrupted("interrupted; kept what had arrived"), draft) from None
+    if error is not None:
+        raise DraftFailed(error, draft)
+    return finish(draft, clean=clean)

@@ -1,0 +1,75 @@
+"""Rendering a Draft as Markdown, plain text or JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING
+
+from drafter.errors import InputError
+
+if TYPE_CHECKING:
+    from drafter.pipeline import Draft
+
+FORMATS = ("md", "txt", "json")
+
+
+def to_markdown(draft: "Draft") -> str:
+    """Markdown: '# title', then '## section' with its paragraphs."""
+    return draft.markdown()
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Plain text from drafter's Markdown: headings underlined, emphasis marks dropped."""
+    out: list[str] = []
+    for line in markdown.split("\n"):
+        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
+        if heading:
+            title = heading.group(2).strip()
+            rule = "=" if len(heading.group(1)) == 1 else "-"
+            out.extend([title, rule * len(title)])
+            continue
+        line = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), line)
+        line = re.sub(r"(?<!\w)[*_](\S(?:.*?\S)?)[*_](?!\w)", r"\1", line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def to_text(draft: "Draft") -> str:
+    """Plain text with underlined headings, for mail bodies and word processors."""
+    return markdown_to_text(draft.markdown())
+
+
+def to_dict(draft: "Draft") -> dict:
+    """The JSON document: role, person, year, sections, full text, warnings, backend, model and usage."""
+    data = {
+        "role": draft.role.id,
+        "name": draft.facts.get("name", ""),
+        "year": draft.facts.get("year", ""),
+        "title": draft.title,
+        "sections": [s.to_dict() for s in draft.sections],
+        "text": draft.markdown(),
+        "warnings": list(draft.warnings),
+        "backend": draft.backend,
+        "model": draft.model,
+        "complete": draft.complete,
+        "usage": draft.usage.to_dict(),
+    }
+    if draft.cleanup is not None:
+        data["cleanup"] = {"edits": [e.__dict__ for e in draft.cleanup.edits], "stats": draft.cleanup.stats}
+    if draft.grounding is not None:
+        data["grounding"] = draft.grounding.to_dict()
+    return data
+
+
+def to_json(draft: "Draft") -> str:
+    """The JSON document as text."""
+    return json.dumps(to_dict(draft), ensure_ascii=False, indent=2) + "\n"
+
+
+def render(draft: "Draft", fmt: str) -> str:
+    """The draft in one of FORMATS."""
+    renderers = {"md": to_markdown, "txt": to_text, "json": to_json}
+    if fmt not in renderers:
+        raise InputError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(FORMATS))
+    return renderers[fmt](draft)
