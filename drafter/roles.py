@@ -143,12 +143,22 @@ def get_role(name: str) -> Role:
     raise InputError(f"unknown role {name!r}", hint="valid roles: " + ", ".join(sorted(roles)))
 
 
+@lru_cache(maxsize=1024)
+def keyword_pattern(keyword: str) -> str:
+    """A keyword as a regex: whole words (plus plural/past/-ing endings); 'stem*' matches any ending."""
+    word = keyword.lower()
+    if word.endswith("*"):
+        return rf"(?<!\w){re.escape(word[:-1])}"
+    if not word[:1].isalnum():
+        return re.escape(word)
+    return rf"(?<!\w){re.escape(word)}(?:s|es|ed|d|ing)?(?!\w)"
+
+
 def _keyword_score(section: Section, text: str) -> float:
     lowered = text.lower()
     hits = 0
     for keyword in section.keywords:
-        pattern = re.escape(keyword.lower())
-        if re.search(rf"(?<![\w]){pattern}" if keyword[:1].isalnum() else pattern, lowered):
+        if re.search(keyword_pattern(keyword), lowered):
             hits += 1
     return hits * section.weight
 
