@@ -258,7 +258,11 @@ def main() -> None:
             sys.stdout.write(exc.ctx.get_help() + "\n")
             sys.exit(0)
         if not _is_usage_error(exc):
-            raise
+            if os.environ.get("DRAFTER_DEBUG"):
+                raise
+            sys.stderr.write(f"error: internal error: {exc.__class__.__name__}: {exc}\n"
+                             "  hint: this is a bug in drafter; run again with DRAFTER_DEBUG=1 for the traceback and report it\n")
+            sys.exit(1)
         command = exc.ctx.command_path if getattr(exc, "ctx", None) else "drafter"
         sys.stderr.write(f"error: {exc.format_message()}\n  hint: see '{command} --help'\n")
         sys.exit(2)
