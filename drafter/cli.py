@@ -127,6 +127,7 @@ def draft(
     temperature: Optional[float] = typer.Option(None, "--temperature", help="Sampling temperature [default 0.3]."),
     max_tokens: Optional[int] = typer.Option(None, "--max-tokens", help="Output tokens per section [default 700]."),
     no_clean: bool = typer.Option(False, "--no-clean", help="Skip the cleanup pass."),
+    strict: bool = typer.Option(False, "--strict", help="Regenerate a section with unsupported figures once, then fail."),
 ) -> None:
     """Draft a summary from a facts file (offline by default; any OpenAI-compatible server by config)."""
     from drafter import render
@@ -146,9 +147,9 @@ def draft(
 
             titles = [r.title for r in build_requests(resolve_role(facts, settings.role), facts, settings)]
             with StreamView(titles) as view:
-                result = draft_summary(facts, settings, clean=not no_clean, on_chunk=view.on_chunk)
+                result = draft_summary(facts, settings, clean=not no_clean, strict=strict, on_chunk=view.on_chunk)
         else:
-            result = draft_summary(facts, settings, clean=not no_clean)
+            result = draft_summary(facts, settings, clean=not no_clean, strict=strict)
     except DraftFailed as failure:
         _keep_partial(failure, fmt, output)
         raise

@@ -262,9 +262,47 @@ def _split_back(draft: Draft, text: str) -> None:
         section.text = body
 
 
+def regeneration_request(request: SectionRequest, previous: str, unsupported: list[str]) -> SectionRequest:
+    """The same section request with the rejected reply and a note naming the claims not in the facts."""
+    note = ("Your text contains figures or names that are not in the facts: " + "; ".join(unsupported) +
+            ". Rewrite the section using only the facts given, keeping every figure exactly as written.")
+    messages = [*request.messages, {"role": "assistant", "content": previous}, {"role": "user", "content": note}]
+    return SectionRequest(request.section_id, request.title, request.kind, messages, request.max_tokens,
+                          request.temperature, request.context)
+
+
+def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequest]) -> None:
+    """Regenerate once each section with unsupported claims; raise DraftFailed naming any still unsupported."""
+    from drafter import grounding
+
+    fixed = fixed_text(draft.role, draft.facts)
+    still_bad: list[str] = []
+    for request, section in zip(requests, draft.sections):
+        claims = grounding.check(section.text, draft.facts, fixed_text=fixed).unsupported
+        if not claims:
+            continue
+        retry = regeneration_request(request, section.text, [c.text for c in claims])
+        usage = Usage()
+        text = tidy_section_text("".join(backend.stream(retry, usage)), section.title)
+        section.usage.input_tokens += usage.input_tokens
+        section.usage.output_tokens += usage.output_tokens
+        section.text = text
+        claims = grounding.check(text, draft.facts, fixed_text=fixed).unsupported
+        if claims:
+            still_bad.append(f"{section.id!r} ({', '.join(repr(c.text) for c in claims[:5])})")
+    if still_bad:
+        error = BackendError("unsupported claims remain after one regeneration in section " + "; ".join(still_bad),
+                             hint="add the missing facts, or run without --strict and edit the draft")
+        raise DraftFailed(error, draft)
+
+
 def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None, *, clean: bool = True,
-                  backend: Backend | None = None, on_chunk: ChunkHandler | None = None) -> Draft:
-    """Draft a whole summary; on a backend failure raise DraftFailed holding everything that arrived."""
+                  strict: bool = False, backend: Backend | None = None,
+                  on_chunk: ChunkHandler | None = None) -> Draft:
+    """Draft a whole summary; on a backend failure raise DraftFailed holding everything that arrived.
+
+    With `strict`, a section whose figures or names are not in the facts is regenerated once, then the run fails.
+    """
     role = resolve_role(facts, role_name or settings.role)
     facts.meta.setdefault("year", default_year())
     backend = backend or get_backend(settings)
@@ -273,8 +311,14 @@ def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None
     draft = Draft(role, facts, draft_title(role, facts), sections, backend.name, backend.model)
     try:
         error = run_sections(backend, requests, sections, settings.concurrency, on_chunk)
+        if error is None and strict:
+            enforce_grounding(draft, backend, requests)
     except KeyboardInterrupt:
         raise DraftFailed(Interrupted("interrupted; kept what had arrived"), draft) from None
+    except DraftFailed:
+        raise
+    except DrafterError as exc:
+        raise DraftFailed(exc, draft) from None
     if error is not None:
         raise DraftFailed(error, draft)
     return finish(draft, clean=clean)
