@@ -180,6 +180,36 @@ def _keep_partial(failure, fmt: str, output: Optional[Path]) -> None:
         sys.stdout.flush()
 
 
+@app.command()
+def session(
+    session_id: Optional[str] = typer.Argument(None, metavar="ID", help="Session to continue (implies --resume)."),
+    role: Optional[str] = typer.Option(None, "--role", "-r", help="Role id or alias (else a menu)."),
+    facts_file: Optional[str] = typer.Option(None, "--facts", help="Start from a facts file, then add or change facts."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where /save writes the summary."),
+    resume: bool = typer.Option(False, "--resume", help="Continue the latest unfinished session (or the one named ID)."),
+    backend: Optional[str] = typer.Option(None, "--backend", "-b", help="offline (default) or openai."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model name for the openai backend [env DRAFTER_MODEL]."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL]."),
+    api_key: Optional[str] = typer.Option(None, "--api-key", help="API key; prefer the OPENAI_API_KEY variable."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds to wait for a reply [default 60]."),
+    retries: Optional[int] = typer.Option(None, "--retries", help="Retries on 429/5xx/timeouts [default 2]."),
+) -> None:
+    """Draft a summary interactively, section by section; autosaved, resumable (needs a terminal)."""
+    from drafter.session_ui import start_session
+
+    settings = _settings(backend=backend, model=model, base_url=base_url, api_key=api_key, timeout=timeout,
+                         max_retries=retries)
+    start_session(settings, role=role, facts_file=facts_file, output=output, resume=resume, resume_id=session_id)
+
+
+@app.command()
+def sessions() -> None:
+    """List saved sessions, newest first, with their progress (continue one with: drafter session --resume ID)."""
+    from drafter.session_ui import sessions_table
+
+    sessions_table()
+
+
 @roles_app.callback()
 def roles_list(ctx: typer.Context) -> None:
     """List the roles with their sections."""
