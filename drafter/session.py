@@ -84,7 +84,7 @@ def parse_command(line: str) -> Command | None:
     if len(matches) == 1:
         return Command(matches[0], rest.strip())
     if matches:
-        raise InputError(f"{word} could be {', '.join(matches)}")
+        raise InputError(f"{word} could be {', '.join(sorted(matches))}")
     raise InputError(f"unknown command {word}", hint="type /help for the list")
 
 
