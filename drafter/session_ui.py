@@ -541,7 +541,7 @@ class SessionUI:
         if s.finished and not s.unsaved:
             self.say(f"session {s.id} finished")
         else:
-            self.say(f"session {s.id} kept; continue with: drafter session --resume {s.id}")
+            self.say(f"session kept; continue with:\n  drafter session --resume {s.id}")
         return 0
 
     def welcome(self) -> None:

@@ -1,0 +1,232 @@
+"""`drafter session` driven in a real terminal (pexpect pty, 80×24): the whole flow, edits, Ctrl-C, kill and resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROLE_FIXTURES, ROOT, drafter_env
+
+pexpect = pytest.importorskip("pexpect")
+
+REVIEW = "redraft> "
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+FACTS = ["Signed 418 sales contracts worth 612.5 million yuan",
+         "Moved 1,240 paper contract files into the archive",
+         "Learned to send a document checklist to buyers"]
+
+
+def spawn(home: Path, *args: str, timeout: float = 20, **env: str):
+    """The real program in a pseudo-terminal, its own DRAFTER_HOME, output logged for the assertions."""
+    environment = drafter_env(home, TERM="xterm", COLUMNS="80", LINES="24", **env)
+    for name in ("VISUAL", "EDITOR"):
+        if name not in env:
+            environment.pop(name, None)
+    child = pexpect.spawn(sys.executable, ["-m", "drafter", "session", *args], cwd=str(ROOT), env=environment,
+                          dimensions=(24, 80), encoding="utf-8", timeout=timeout)
+    child.transcript = []
+    child.logfile_read = Transcript(child.transcript)
+    return child
+
+
+class Transcript:
+    """Collects what the program printed, for checks that do not care how rich wrapped the lines."""
+
+    def __init__(self, parts: list[str]) -> None:
+        self.parts = parts
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def screen_text(child) -> str:
+    """Everything printed so far, without escape codes and with all whitespace collapsed to single spaces."""
+    return " ".join(ANSI.sub("", "".join(child.transcript)).split())
+
+
+def finish(child, code: int = 0) -> None:
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == code, screen_text(child)[-600:]
+
+
+def only_session(home: Path) -> dict:
+    files = list((home / "sessions").glob("*.json"))
+    assert len(files) == 1, files
+    return json.loads(files[0].read_text(encoding="utf-8"))
+
+
+def enter_facts(child, facts: list[str], first: int = 1) -> None:
+    for number, fact in enumerate(facts, first):
+        child.expect_exact(f"fact {number}> ")
+        child.sendline(fact)
+    child.expect_exact(f"fact {first + len(facts)}> ")
+    child.sendline("")
+    child.expect_exact("Section plan")
+
+
+def test_full_offline_session_from_role_menu_to_saved_file(tmp_path):
+    out = tmp_path / "summary.md"
+    child = spawn(tmp_path)
+    child.expect_exact("role [1-3]> ")
+    assert "settlement-office" in screen_text(child)
+    child.sendline("3")
+    child.expect_exact("fact 1> ")
+    child.send("a line to throw away")
+    child.sendintr()
+    child.expect_exact("fact 1> ")
+    child.send("/he\t")
+    child.sendline("")
+    child.expect_exact("/quit")
+    enter_facts(child, FACTS)
+    for _ in range(4):
+        child.expect_exact(REVIEW)
+        child.sendline("")
+    child.expect_exact("save to file (Enter: not now)> ")
+    text = screen_text(child)
+    assert "Cleanup:" in text and "Grounding:" in text and "4/4 accepted" in text
+    child.sendline(str(out))
+    child.expect_exact("saved ")
+    finish(child)
+    summary = out.read_text(encoding="utf-8")
+    assert summary.startswith("# ") and "418 sales contracts" in summary and "1,240" in summary
+    assert "throw away" not in summary
+    state = only_session(tmp_path)
+    assert state["finished"] and [f["text"] for f in state["facts"]] == FACTS
+    assert all(s["status"] == "accepted" for s in state["sections"])
+
+
+def test_regenerate_and_edit_a_section_with_editor(tmp_path):
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nprintf 'I signed 418 contracts, in my own words.\\n' > \"$1\"\n")
+    editor.chmod(0o755)
+    out = tmp_path / "out.md"
+    child = spawn(tmp_path, "--role", "settlement", "-o", str(out), EDITOR=str(editor))
+    enter_facts(child, FACTS)
+    child.expect_exact(REVIEW)
+    child.sendline("r")
+    child.expect_exact("1/4 Overview")
+    child.expect_exact(REVIEW)
+    child.sendline("")
+    child.expect_exact("2/4 Contracts")
+    child.expect_exact(REVIEW)
+    child.sendline("e")
+    child.expect_exact("edited")
+    child.expect_exact(REVIEW)
+    assert "in my own words." in screen_text(child)
+    child.sendline("a")
+    child.expect_exact(REVIEW)
+    child.sendline("/regen overview")
+    child.expect_exact("1/4 Overview")
+    child.expect_exact(REVIEW)
+    state = only_session(tmp_path)
+    assert [s["status"] for s in state["sections"][:3]] == ["draft", "accepted", "draft"]
+    child.sendline("")
+    child.expect_exact(REVIEW)
+    child.sendline("")
+    child.expect_exact(REVIEW)
+    child.sendline("")
+    child.expect_exact(f"save to {out}?")
+    child.sendline("y")
+    finish(child)
+    assert "I signed 418 contracts, in my own words." in out.read_text(encoding="utf-8")
+    state = only_session(tmp_path)
+    assert state["sections"][1]["text"] == "I signed 418 contracts, in my own words."
+
+
+def test_inline_edit_without_an_editor(tmp_path):
+    child = spawn(tmp_path, "--role", "settlement-office")
+    enter_facts(child, FACTS[:1])
+    child.expect_exact(REVIEW)
+    child.sendline("/edit")
+    child.expect_exact("¶1> ")
+    child.send("\x01\x0b")
+    child.sendline("A new first paragraph.")
+    for _ in range(8):
+        index = child.expect([r"¶\d+> ", re.escape("new paragraph (Enter to finish)> ")])
+        if index == 0:
+            child.send("\x01\x0b")
+        child.sendline("")
+        if index == 1:
+            break
+    child.expect_exact("edited")
+    child.expect_exact(REVIEW)
+    child.sendeof()
+    finish(child)
+    assert only_session(tmp_path)["sections"][0]["text"] == "A new first paragraph."
+
+
+def test_sigkill_mid_session_then_resume_shows_every_fact_and_accepted_section(tmp_path):
+    child = spawn(tmp_path, "--role", "settlement-office")
+    enter_facts(child, FACTS)
+    child.expect_exact(REVIEW)
+    child.sendline("")
+    child.expect_exact(REVIEW)
+    child.sendline("")
+    child.expect_exact("3/4 Daily work")
+    child.expect_exact(REVIEW)
+    child.sendline("/add Closed the daily accounts at the end of every month")
+    child.expect_exact("fact 4 added")
+    child.expect_exact(REVIEW)
+    os.kill(child.pid, signal.SIGKILL)
+    child.expect(pexpect.EOF)
+    child.close()
+    state = only_session(tmp_path)
+    accepted = [s for s in state["sections"] if s["status"] == "accepted"]
+    assert len(accepted) == 2 and len(state["facts"]) == 4
+
+    child = spawn(tmp_path, "--resume")
+    child.expect_exact(REVIEW)
+    text = screen_text(child)
+    assert f"Resumed session {state['id']}" in text
+    for fact in FACTS + ["Closed the daily accounts at the end of every month"]:
+        assert fact in text
+    for section in accepted:
+        assert " ".join(section["text"].split()) in text
+    assert "the daily accounts" in text.split("3/4 Daily work")[-1]
+    child.sendline("")
+    child.expect_exact(REVIEW)
+    child.sendline("")
+    child.expect_exact("save to file (Enter: not now)> ")
+    child.sendline("")
+    child.expect_exact("/quit> ")
+    child.sendline("/quit")
+    child.expect_exact("Quit anyway")
+    child.sendline("y")
+    child.expect_exact(f"drafter session --resume {state['id']}")
+    finish(child)
+    assert all(s["status"] == "accepted" for s in only_session(tmp_path)["sections"])
+
+
+def test_ctrl_d_leaves_with_the_state_saved_and_resume_by_id(tmp_path):
+    child = spawn(tmp_path, "--facts", str(ROLE_FIXTURES["sales-inside"]))
+    child.expect(r"fact \d+> ")
+    child.sendeof()
+    child.expect_exact("drafter session --resume ")
+    finish(child)
+    state = only_session(tmp_path)
+    assert state["role"] == "sales-inside" and state["meta"]["name"] == "Chen Jing"
+    child = spawn(tmp_path, state["id"][:15])
+    child.expect_exact(f"Resumed session {state['id']}")
+    child.expect(r"fact \d+> ")
+    child.sendeof()
+    finish(child)
+
+
+def test_without_a_terminal_it_points_to_draft_and_exits_2(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "drafter", "session"], input=b"- a fact\n", capture_output=True,
+                          cwd=ROOT, env=drafter_env(tmp_path), timeout=30)
+    assert proc.returncode == 2
+    lines = proc.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "drafter draft" in lines[0]
+    assert proc.stdout == b"" and not (tmp_path / "sessions").exists()
