@@ -88,6 +88,11 @@ def parse_command(line: str) -> Command | None:
     raise InputError(f"unknown command {word}", hint="type /help for the list")
 
 
+def estimate_tokens(text: str) -> int:
+    """A rough token count (UTF-8 bytes / 4) for servers that do not report usage while streaming."""
+    return (len(text.encode("utf-8")) + 3) // 4
+
+
 def clean_fact_line(line: str) -> str:
     """A fact as typed: surrounding space and a leading list bullet removed, inner space collapsed."""
     text = re.sub(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+", "", line)
@@ -111,6 +116,7 @@ class Session:
     model: str = ""
     input_tokens: int = 0
     output_tokens: int = 0
+    tokens_estimated: bool = False
     revision: int = 0
     saved_revision: int = -1
     saved_to: str | None = None
@@ -351,6 +357,10 @@ class Session:
             section.status, section.error = ("partial" if pieces else "failed"), "interrupted"
         else:
             section.status, section.error = "draft", None
+        if not (usage.input_tokens or usage.output_tokens) and getattr(backend, "name", "") != "offline":
+            usage.input_tokens = estimate_tokens(" ".join(m["content"] for m in request.messages))
+            usage.output_tokens = estimate_tokens("".join(pieces))
+            self.tokens_estimated = True
         self.input_tokens += usage.input_tokens
         self.output_tokens += usage.output_tokens
         self.changed()

@@ -15,6 +15,7 @@ from drafter.session import (COMMANDS, Command, Session, completions, help_lines
                              parse_command)
 
 REVIEW_KEYS = "[a]ccept (Enter)  [r]egenerate  [e]dit  [f] add a fact and redraft"
+RETRY_KEYS = "[r]etry (Enter)  [e]dit  [a]ccept empty  [f] add a fact and redraft"
 
 
 class Leave(Exception):
@@ -210,8 +211,8 @@ class SessionUI:
         tokens = s.input_tokens + s.output_tokens
         total = len(s.sections)
         engine = self.backend.name if self.backend.model == self.backend.name else f"{self.backend.name}/{self.backend.model}"
-        parts = [s.role or "(no role)", engine, f"{s.done_count}/{total} accepted", f"{len(s.facts)} facts",
-                 f"{tokens} tokens"]
+        parts = [s.role or "(no role)", engine, f"{s.done_count}/{total} accepted", f"{len(s.facts)} fact{'' if len(s.facts) == 1 else 's'}",
+                 f"{'≈' if s.tokens_estimated else ''}{tokens} tokens"]
         self.say(" · ".join(parts), style="dim")
 
     def show_help(self) -> None:
@@ -502,7 +503,7 @@ class SessionUI:
 
     def cmd_quit(self, arg: str) -> None:
         s = self.session
-        drafted = any(sec.status != "pending" for sec in s.sections)
+        drafted = any(sec.text.strip() for sec in s.sections)
         if drafted and s.unsaved:
             if not self.confirm("The summary has changes not saved to a file. Quit anyway (the session is kept)?"):
                 return
@@ -531,6 +532,8 @@ class SessionUI:
                         break
                 except Handled:
                     continue
+                except KeyboardInterrupt:
+                    self.say("\ninterrupted; nothing was lost (Ctrl-D leaves)")
                 except DrafterError as exc:
                     self.error(exc)
         except Leave:
@@ -603,7 +606,10 @@ class SessionUI:
         if index not in self.shown:
             self.show_section(index)
             self.shown.add(index)
-        answer = self.ask(f"{REVIEW_KEYS}> ").lower()
+        empty = not s.sections[index].text.strip()
+        answer = self.ask(f"{RETRY_KEYS if empty else REVIEW_KEYS}> ").lower()
+        if answer == "" and empty:
+            answer = "r"
         if answer in ("", "a", "accept", "y"):
             s.accept(index)
             self.say(f"accepted: {s.sections[index].title}", style="green")

@@ -290,3 +290,33 @@ def test_sessions_command_lists_saved_sessions(home):
     session = drafted()
     proc = run_drafter("sessions", home=home)
     assert proc.returncode == 0 and session.id in proc.stdout and "0/4 sections" in proc.stdout
+
+
+def test_tokens_are_estimated_when_a_server_reports_no_usage():
+    class Quiet(ScriptedBackend):
+        name, model = "openai", "local"
+
+        def stream(self, request, usage):
+            yield "I processed 120 orders."
+
+    session = drafted()
+    session.draft_section(1, Quiet([]), Settings())
+    assert session.tokens_estimated and session.input_tokens > 20 and session.output_tokens == 6
+    offline = drafted()
+    offline.draft_section(1, OfflineBackend(), Settings())
+    assert (offline.input_tokens, offline.output_tokens, offline.tokens_estimated) == (0, 0, False)
+
+
+def test_streamed_text_is_wrapped_at_word_boundaries_across_chunks():
+    from drafter.session_ui import WrapWriter
+
+    out: list[str] = []
+    writer = WrapWriter(out.append, 24)
+    text = "I signed 418 sales contracts worth 612.5 million yuan.\n\nThen I moved 1,240 files."
+    for start in range(0, len(text), 5):
+        writer.feed(text[start:start + 5])
+    writer.close()
+    printed = "".join(out)
+    assert all(len(line) <= 24 for line in printed.split("\n"))
+    assert printed.split() == text.split()
+    assert "\n\nThen" in printed and printed.endswith("files.\n")
