@@ -18,16 +18,16 @@ STATE_VERSION = 1
 STATUSES = ("pending", "draft", "partial", "failed", "accepted")
 COMMANDS: dict[str, str] = {
     "/help": "list the commands",
-    "/role": "choose another role (/role NAME, or a menu)",
-    "/facts": "list the facts, numbered",
+    "/role": "/role [NAME]: choose another role (a menu without NAME)",
+    "/facts": "list the facts, numbered, with their sections",
     "/add": "/add TEXT: add a fact",
     "/drop": "/drop N: remove fact number N",
-    "/regen": "/regen [SECTION]: draft a section again (number, id or title)",
-    "/edit": "/edit [SECTION]: edit a section's text ($EDITOR, or inline)",
+    "/regen": "/regen [SECTION]: draft a section again (number or id)",
+    "/edit": "/edit [SECTION]: edit a section ($EDITOR, or inline)",
     "/show": "show the draft so far and the status line",
-    "/clean": "clean the draft and show the cleanup report and grounding warnings",
-    "/save": "/save [FILE]: write the cleaned summary atomically (to -o FILE, or asks)",
-    "/quit": "leave; the session is kept for drafter session --resume",
+    "/clean": "clean the draft; show the cleanup report and warnings",
+    "/save": "/save [FILE]: write the cleaned summary (-o FILE, or asks)",
+    "/quit": "leave; the session is kept for --resume",
 }
 SECTION_COMMANDS = ("/regen", "/edit")
 

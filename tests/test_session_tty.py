@@ -230,3 +230,26 @@ def test_without_a_terminal_it_points_to_draft_and_exits_2(tmp_path):
     lines = proc.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and "drafter draft" in lines[0]
     assert proc.stdout == b"" and not (tmp_path / "sessions").exists()
+
+
+def test_backend_error_mid_session_is_one_line_and_the_session_goes_on(tmp_path):
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    child = spawn(tmp_path, "--role", "sales", "--base-url", f"http://127.0.0.1:{port}/v1", "--retries", "0")
+    enter_facts(child, ["Processed 120 orders"])
+    child.expect(r"error: cannot reach http://127\.0\.0\.1:\d+/v1[^\r\n]*\r\n")
+    child.expect_exact("[r]etry (Enter)")
+    child.expect_exact(REVIEW)
+    child.sendline("")
+    child.expect_exact("error: cannot reach")
+    child.expect_exact(REVIEW)
+    child.sendline("/facts")
+    child.expect_exact("1. Processed 120 orders")
+    child.expect_exact(REVIEW)
+    child.sendeof()
+    finish(child)
+    section = only_session(tmp_path)["sections"][0]
+    assert section["status"] == "failed" and "cannot reach" in section["error"]
