@@ -38,8 +38,8 @@ def sessions_dir() -> Path:
 
 
 def now() -> str:
-    """The current time as an ISO string with seconds, local time zone."""
-    return datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    """The current time as an ISO string (microseconds, so saves order reliably), local time zone."""
+    return datetime.datetime.now().astimezone().isoformat(timespec="microseconds")
 
 
 def new_session_id() -> str:
