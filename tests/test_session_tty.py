@@ -253,3 +253,65 @@ def test_backend_error_mid_session_is_one_line_and_the_session_goes_on(tmp_path)
     finish(child)
     section = only_session(tmp_path)["sections"][0]
     assert section["status"] == "failed" and "cannot reach" in section["error"]
+
+
+@pytest.fixture
+def slow_server():
+    """A streaming chat-completions server on 127.0.0.1 that sends one word every 50 ms (about 10 s a reply)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("content-length", 0)))
+            self.send_response(200)
+            self.send_header("content-type", "text/event-stream")
+            self.send_header("connection", "close")
+            self.end_headers()
+            try:
+                for number in range(200):
+                    chunk = {"id": "c", "object": "chat.completion.chunk", "created": 0, "model": "slow",
+                             "choices": [{"index": 0, "delta": {"content": f"Word{number} "}, "finish_reason": None}]}
+                    self.wfile.write(b"data: " + json.dumps(chunk).encode() + b"\n\n")
+                    self.wfile.flush()
+                    threading.Event().wait(0.05)
+                self.wfile.write(b"data: [DONE]\n\n")
+            except OSError:
+                pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+    server.server_close()
+
+
+def test_ctrl_c_while_streaming_stops_that_section_only_and_keeps_its_text(tmp_path, slow_server):
+    child = spawn(tmp_path, "--role", "sales", "--base-url", slow_server, "--model", "slow", "--retries", "0")
+    enter_facts(child, ["Processed 120 orders"])
+    child.expect_exact("Word4 ")
+    child.sendintr()
+    child.expect_exact("stopped: section kept as partial")
+    child.expect_exact(REVIEW)
+    section = only_session(tmp_path)["sections"][0]
+    assert section["status"] == "partial" and section["error"] == "interrupted"
+    assert section["text"].startswith("Word0 Word1 Word2 Word3 Word4") and "Word150" not in section["text"]
+    child.sendline("a")
+    child.expect_exact("2/2 Sales results")
+    child.expect_exact("Word2 ")
+    child.sendintr()
+    child.expect_exact(REVIEW)
+    assert "≈" in screen_text(child).split("stopped:")[-1]
+    child.sendline("/quit")
+    child.expect_exact("Quit anyway")
+    child.sendline("y")
+    finish(child)
+    sections = only_session(tmp_path)["sections"]
+    assert [s["status"] for s in sections] == ["accepted", "partial"]
+    assert sections[0]["text"] == section["text"]
