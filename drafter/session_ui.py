@@ -14,8 +14,8 @@ from drafter.errors import DrafterError, InputError
 from drafter.session import (COMMANDS, Command, Session, completions, help_lines, latest_unfinished, load_session,
                              parse_command)
 
-REVIEW_KEYS = "[a]ccept (Enter)  [r]egenerate  [e]dit  [f] add a fact and redraft"
-RETRY_KEYS = "[r]etry (Enter)  [e]dit  [a]ccept empty  [f] add a fact and redraft"
+REVIEW_KEYS = "[a]ccept (Enter) [r]egen [e]dit [f]act+redraft"
+RETRY_KEYS = "[r]etry (Enter) [e]dit [a]ccept empty [f]act+redraft"
 
 
 class Leave(Exception):
@@ -219,7 +219,7 @@ class SessionUI:
         self.say("Commands (Tab completes them):", style="bold")
         for line in help_lines():
             self.say("  " + line)
-        self.say("While reviewing a section: " + REVIEW_KEYS)
+        self.say("Reviewing a section: a accept, r regenerate, e edit, f add a fact and redraft it.")
         self.say("Ctrl-C stops a section being drafted (keeping its text) or clears the line; "
                  "Ctrl-D leaves (the session is kept).")
 
@@ -558,8 +558,8 @@ class SessionUI:
                     self.shown.add(index)
             self.status_line()
         else:
-            self.say(f"drafter session {s.id}: /help lists the commands, Tab completes them, Ctrl-D leaves "
-                     "(the session is kept).", style="bold")
+            self.say(f"session {s.id} · /help for commands · Tab completes · Ctrl-D leaves",
+                     style="bold")
 
     def step(self) -> str | None:
         s = self.session

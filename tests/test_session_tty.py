@@ -16,7 +16,7 @@ from helpers import ROLE_FIXTURES, ROOT, drafter_env
 
 pexpect = pytest.importorskip("pexpect")
 
-REVIEW = "redraft> "
+REVIEW = "+redraft> "
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 FACTS = ["Signed 418 sales contracts worth 612.5 million yuan",
          "Moved 1,240 paper contract files into the archive",
