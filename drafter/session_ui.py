@@ -175,6 +175,7 @@ class SessionUI:
         raise Handled()
 
     def try_parse(self, line: str) -> Command | None:
+        """A Command from the line, None for plain input; a bad command is shown and the question asked again."""
         try:
             return parse_command(line)
         except InputError as exc:
@@ -189,6 +190,7 @@ class SessionUI:
     # output -------------------------------------------------------------------------------------------------------
 
     def say(self, text: str = "", style: str | None = None) -> None:
+        """Print text literally (no rich markup), optionally styled."""
         self.console.print(text, style=style, markup=False, highlight=False)
 
     def rule(self, title: str) -> None:
@@ -216,6 +218,7 @@ class SessionUI:
         self.say(" · ".join(parts), style="dim")
 
     def show_help(self) -> None:
+        """The /help text: commands, review keys, what Ctrl-C and Ctrl-D do."""
         self.say("Commands (Tab completes them):", style="bold")
         for line in help_lines():
             self.say("  " + line)
@@ -224,6 +227,7 @@ class SessionUI:
                  "Ctrl-D leaves (the session is kept).")
 
     def show_role_menu(self) -> list[str]:
+        """The numbered role table; return the role ids in menu order."""
         from rich.table import Table
 
         from drafter.roles import all_roles
@@ -239,6 +243,7 @@ class SessionUI:
         return [r.id for r in roles]
 
     def show_facts(self) -> None:
+        """The facts, numbered, each with the section it goes to."""
         s = self.session
         if not s.facts:
             self.say("No facts yet.")
@@ -253,6 +258,7 @@ class SessionUI:
             self.say(f"{number:>3}. {fact['text']}{target}")
 
     def show_plan(self) -> None:
+        """The section plan as a table: section, its facts (numbered), status."""
         from rich.table import Table
 
         s = self.session
@@ -269,12 +275,14 @@ class SessionUI:
         self.console.print(table)
 
     def show_section(self, index: int) -> None:
+        """One section under a rule with its number, title and status."""
         section = self.session.sections[index]
         note = f" [{section.status}{': ' + section.error if section.error else ''}]" if section.status != "draft" else ""
         self.rule(f"{index + 1}/{len(self.session.sections)} {section.title}{note}")
         self.say(section.text or "(empty)")
 
     def show_all(self) -> None:
+        """Every section in plan order, then the status line."""
         s = self.session
         for index, section in enumerate(s.sections):
             if section.status == "pending":
@@ -354,6 +362,7 @@ class SessionUI:
             self.say(f"{section.title}: unchanged")
 
     def edit_in_editor(self, editor: str, text: str) -> str | None:
+        """The text after editing it in `editor` (a temp file); None when the editor failed."""
         with tempfile.TemporaryDirectory(prefix="drafter-edit-") as folder:
             path = Path(folder) / "section.md"
             path.write_text(text.strip() + "\n", encoding="utf-8")
@@ -368,6 +377,7 @@ class SessionUI:
             return path.read_text(encoding="utf-8")
 
     def edit_inline(self, text: str) -> str | None:
+        """The text after editing it paragraph by paragraph with readline; None when cancelled."""
         self.say("Edit each paragraph on its line (arrows, Ctrl-A, Ctrl-E); clear a line to delete the paragraph; "
                  "Ctrl-C cancels.", style="dim")
         paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
@@ -412,9 +422,11 @@ class SessionUI:
             self.error(exc)
 
     def cmd_help(self, arg: str) -> None:
+        """/help: the command list."""
         self.show_help()
 
     def cmd_role(self, arg: str) -> None:
+        """/role [NAME]: switch role (asks before dropping drafted sections)."""
         s = self.session
         if not arg:
             ids = self.show_role_menu()
@@ -437,19 +449,23 @@ class SessionUI:
             self.show_plan()
 
     def cmd_facts(self, arg: str) -> None:
+        """/facts: the numbered list."""
         self.show_facts()
 
     def cmd_add(self, arg: str) -> None:
+        """/add TEXT: add a fact (asks for it when TEXT is missing)."""
         s = self.session
         text = arg or self.read("fact> ")
         number = s.add_fact(text)
         self.after_fact_change(f"fact {number} added")
 
     def cmd_drop(self, arg: str) -> None:
+        """/drop N: remove fact N."""
         removed = self.session.drop_fact(arg)
         self.after_fact_change(f"dropped: {removed}")
 
     def after_fact_change(self, message: str) -> None:
+        """Say what changed, where a new fact went, and which accepted sections it made stale."""
         s = self.session
         if not s.role:
             self.say(message, style="green")
@@ -466,12 +482,14 @@ class SessionUI:
             self.say("accepted before this change (kept; /regen to redraft): " + ", ".join(stale), style="yellow")
 
     def cmd_regen(self, arg: str) -> None:
+        """/regen [SECTION]: draft a section again now (default: the one under review)."""
         s = self.session
         self.need_drafting()
         index = s.find_section(arg, default=s.next_section())
         self.draft(index)
 
     def cmd_edit(self, arg: str) -> None:
+        """/edit [SECTION]: edit a drafted section (default: the one under review)."""
         s = self.session
         self.need_drafting()
         index = s.find_section(arg, default=s.next_section())
@@ -480,6 +498,7 @@ class SessionUI:
         self.edit(index)
 
     def cmd_show(self, arg: str) -> None:
+        """/show: the draft so far (or the facts before drafting) and the status line."""
         s = self.session
         if s.stage != "drafting":
             self.show_facts()
@@ -488,11 +507,13 @@ class SessionUI:
         self.show_all()
 
     def cmd_clean(self, arg: str) -> None:
+        """/clean: run cleanup and grounding over the draft and show the report."""
         self.need_drafting()
         draft = self.session.finished_draft()
         self.show_report(draft)
 
     def cmd_save(self, arg: str) -> None:
+        """/save [FILE]: write the cleaned summary to FILE, the -o path, or a path asked for."""
         self.need_drafting()
         target = arg or self.session.output
         if not target:
@@ -502,6 +523,7 @@ class SessionUI:
         self.save(target)
 
     def cmd_quit(self, arg: str) -> None:
+        """/quit: leave, asking first when the summary has changes not saved to a file."""
         s = self.session
         drafted = any(sec.text.strip() for sec in s.sections)
         if drafted and s.unsaved:
@@ -510,10 +532,12 @@ class SessionUI:
         raise Leave()
 
     def need_drafting(self) -> None:
+        """An InputError unless the session has reached the section plan."""
         if self.session.stage != "drafting" or not self.session.sections:
             raise InputError("no sections yet", hint="finish the facts with an empty line first")
 
     def save(self, target: str) -> bool:
+        """Write the cleaned summary to `target` and say where."""
         path, draft = self.session.save_output(target)
         self.say(f"saved {path}", style="bold green")
         return True
@@ -548,6 +572,7 @@ class SessionUI:
         return 0
 
     def welcome(self) -> None:
+        """The opening lines; a resumed session shows every fact and accepted section."""
         s = self.session
         if self.resumed:
             self.say(f"Resumed session {s.id} (last change {s.updated.replace('T', ' ')[:16]})", style="bold")
@@ -562,6 +587,7 @@ class SessionUI:
                      style="bold")
 
     def step(self) -> str | None:
+        """Do the next thing the state calls for: role, facts, draft, review or the final draft."""
         s = self.session
         if s.stage == "role" or not s.role:
             return self.step_role()
@@ -576,6 +602,7 @@ class SessionUI:
         return self.step_review(index)
 
     def step_role(self) -> None:
+        """Ask for the role from the menu."""
         ids = self.show_role_menu()
         answer = self.ask(f"role [1-{len(ids)}]> ")
         if not answer:
@@ -586,6 +613,7 @@ class SessionUI:
         self.say(f"role: {self.session.role}", style="green")
 
     def step_facts(self) -> None:
+        """Read one fact; an empty line ends the list and shows the plan."""
         s = self.session
         if not self.facts_intro:
             self.facts_intro = True
@@ -602,6 +630,7 @@ class SessionUI:
         self.show_plan()
 
     def step_review(self, index: int) -> None:
+        """Ask what to do with a drafted section: accept, regenerate, edit, or add a fact and redraft."""
         s = self.session
         if index not in self.shown:
             self.show_section(index)
@@ -628,6 +657,7 @@ class SessionUI:
             self.say("type a, r, e or f (or a /command; /help lists them)")
 
     def step_final(self) -> str | None:
+        """Show the cleaned summary, its report and warnings once per change, then offer to save."""
         s = self.session
         if self.final_revision != s.revision:
             self.final_revision = s.revision
@@ -655,6 +685,7 @@ class SessionUI:
         return None
 
     def show_document(self, text: str) -> None:
+        """The summary as rendered Markdown, or as plain Markdown text with NO_COLOR."""
         if os.environ.get("NO_COLOR"):
             self.say(text.rstrip())
             return
@@ -688,6 +719,7 @@ def start_session(settings, role: str | None = None, facts_file: str | None = No
                   resume: bool = False, resume_id: str | None = None) -> int:
     """Entry point for `drafter session`: refuse without a terminal, start or resume, run the loop."""
     from drafter.backends import get_backend
+    from drafter.roles import get_role
 
     refuse_without_terminal()
     if resume_id and not resume:
@@ -700,7 +732,10 @@ def start_session(settings, role: str | None = None, facts_file: str | None = No
         backend = get_backend(settings)
         if output:
             session.output = str(Path(output).expanduser().absolute())
-        if role:
+        if role and session.role and get_role(role).id != session.role:
+            raise InputError(f"session {session.id} uses role {session.role}; --role cannot change it on resume",
+                             hint="resume, then type /role NAME (it asks before dropping drafted sections)")
+        if role and not session.role:
             session.set_role(role)
     else:
         facts, meta = [], {}
