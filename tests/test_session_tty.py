@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,8 @@ def test_full_offline_session_from_role_menu_to_saved_file(tmp_path):
     child.sendline("3")
     child.expect_exact("fact 1> ")
     child.send("a line to throw away")
+    child.expect_exact("throw away")
+    time.sleep(0.3)
     child.sendintr()
     child.expect_exact("fact 1> ")
     child.send("/he\t")
