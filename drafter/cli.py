@@ -128,6 +128,8 @@ def draft(
     max_tokens: Optional[int] = typer.Option(None, "--max-tokens", help="Output tokens per section [default 700]."),
     no_clean: bool = typer.Option(False, "--no-clean", help="Skip the cleanup pass."),
     strict: bool = typer.Option(False, "--strict", help="Regenerate a section with unsupported figures once, then fail."),
+    stream: Optional[bool] = typer.Option(None, "--stream/--no-stream",
+                                          help="Stream replies as they are written [env DRAFTER_STREAM; default on]."),
 ) -> None:
     """Draft a summary from a facts file (offline by default; any OpenAI-compatible server by config)."""
     from drafter import render
@@ -138,7 +140,7 @@ def draft(
         raise InputError(f"unknown --format {fmt!r}", hint="use one of: " + ", ".join(render.FORMATS))
     settings = _settings(backend=backend, model=model, base_url=base_url, api_key=api_key, timeout=timeout,
                          max_retries=retries, concurrency=concurrency, temperature=temperature, max_tokens=max_tokens,
-                         role=role)
+                         role=role, stream=stream)
     facts = load_facts(facts_file)
     show_progress = settings.backend != "offline" and sys.stderr.isatty() and not os.environ.get("NO_COLOR")
     try:

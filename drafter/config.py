@@ -42,6 +42,7 @@ ENV_NAMES = {
     "temperature": "DRAFTER_TEMPERATURE",
     "max_tokens": "DRAFTER_MAX_TOKENS",
     "role": "DRAFTER_ROLE",
+    "stream": "DRAFTER_STREAM",
 }
 
 
@@ -59,6 +60,7 @@ class Settings:
     temperature: float = 0.3
     max_tokens: int = 700
     role: str | None = None
+    stream: bool = True
     sources: dict[str, str] = field(default_factory=dict, repr=False)
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -71,6 +73,15 @@ class Settings:
 
 def _coerce(name: str, value: Any, origin: str) -> Any:
     kind = {f.name: f.type for f in fields(Settings)}[name]
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off"):
+            return False
+        raise InputError(f"{origin}: {name} must be true or false, got {value!r}")
     try:
         if kind == "float":
             return float(value)

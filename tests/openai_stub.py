@@ -56,7 +56,8 @@ class Fault:
     kind: one of FAULT_KINDS. times: how many matching requests it hits before it is used up (None: forever).
     match: only requests whose user message contains this text (or for which this callable of the parsed body
     returns True) are hit. retry_after: the Retry-After header of a 429. seconds: how long a `timeout` stalls.
-    after_chunks: content chunks sent before a stream is cut, ended or stalled.
+    after_chunks: content chunks sent before a stream is cut or ended (default 3), or stalled (default: a
+    `timeout` stalls before any response is sent).
     """
 
     kind: str
@@ -64,12 +65,14 @@ class Fault:
     match: str | Callable[[dict[str, Any]], bool] | None = None
     retry_after: float = 1
     seconds: float = 30.0
-    after_chunks: int = 3
+    after_chunks: int | None = None
     hits: int = 0
 
     def __post_init__(self) -> None:
         if self.kind not in FAULT_KINDS:
             raise ValueError(f"unknown fault {self.kind!r}; one of {', '.join(FAULT_KINDS)}")
+        if self.after_chunks is None and self.kind in ("cut_stream", "end_stream"):
+            self.after_chunks = 3
 
     def applies(self, body: dict[str, Any] | None) -> bool:
         """True when this fault still has hits left and matches the request body."""
@@ -259,7 +262,7 @@ class _Handler(BaseHTTPRequestHandler):
         if fault and fault.kind in ("auth", "forbidden", "unknown_model", "rate_limit", "server_error",
                                     "unavailable"):
             return self._status_fault(fault, body)
-        if fault and fault.kind == "timeout" and not body.get("stream"):
+        if fault and fault.kind == "timeout" and (fault.after_chunks is None or not body.get("stream")):
             self._stall(fault.seconds)
             return self._cut()
         reply = stub.reply(body["messages"])
@@ -369,6 +372,12 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     stub: "OpenAIStub"
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Clients that hang up (timeouts, cut streams) are expected here; anything else is printed."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
 
 class OpenAIStub:

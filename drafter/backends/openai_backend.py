@@ -28,6 +28,7 @@ class OpenAIBackend:
         self.settings = settings
         self.model = settings.model
         self.base_url = (settings.base_url or DEFAULT_BASE_URL).rstrip("/")
+        check_base_url(self.base_url)
         if not settings.api_key and not settings.base_url:
             raise InputError("the openai backend needs an API key and OPENAI_API_KEY is not set",
                              hint="export OPENAI_API_KEY=..., or point --base-url at a local server that needs none")
@@ -45,7 +46,17 @@ class OpenAIBackend:
         return self._client
 
     def stream(self, request: SectionRequest, usage: Usage) -> Iterator[str]:
-        """Yield chunks of the section's reply, filling usage from the final chunk when the server sends it."""
+        """Yield chunks of the section's reply, filling usage from the final chunk when the server sends it.
+
+        With settings.stream off, the reply is requested whole and yielded as one chunk. A stream that ends
+        without a finish reason (cut short) or without any choices is an error, so the text is kept as partial.
+        """
+        if not getattr(self.settings, "stream", True):
+            text = self.complete(request, usage)
+            if text:
+                yield text
+            return
+        saw_choices, finish = False, None
         try:
             stream = self.client.chat.completions.create(
                 model=self.model, messages=request.messages, max_tokens=request.max_tokens,
@@ -57,11 +68,19 @@ class OpenAIBackend:
                     usage.output_tokens = chunk.usage.completion_tokens or 0
                 if not chunk.choices:
                     continue
+                saw_choices = True
+                finish = chunk.choices[0].finish_reason or finish
                 delta = chunk.choices[0].delta
                 if delta is not None and delta.content:
                     yield delta.content
         except Exception as exc:
             raise self.translate(exc) from None
+        if not saw_choices:
+            raise BackendError(f"{self.base_url} answered with no choices for model {self.model!r}",
+                               hint="check that the server supports chat completions for this model")
+        if finish is None:
+            raise BackendError(f"the reply from {self.base_url} ended before it was complete (no finish reason)",
+                               hint="run again (finished sections are kept); if it recurs, check the server's log")
 
     def complete(self, request: SectionRequest, usage: Usage) -> str:
         """Request a section without streaming (for servers or callers that want one reply)."""
@@ -101,6 +120,9 @@ class OpenAIBackend:
         elif isinstance(exc, openai.APITimeoutError):
             error = BackendError(f"{url} did not answer within {self.settings.timeout:g} s",
                                  hint="raise --timeout, or check that the server is not overloaded")
+        elif _broke_off(exc):
+            error = BackendError(f"the connection to {url} broke off in the middle of a reply ({_root_cause(exc)})",
+                                 hint="run again (finished sections are kept); if it recurs, check the server's log")
         elif isinstance(exc, openai.APIConnectionError):
             error = BackendError(f"cannot reach {url} ({_root_cause(exc)})",
                                  hint="check --base-url / OPENAI_BASE_URL and that the server is running")
@@ -116,6 +138,29 @@ class OpenAIBackend:
             error = BackendError(f"request to {url} failed: {exc.__class__.__name__}: {_root_cause(exc)}")
         error.message = redact(error.message, self.api_key)
         return error
+
+
+def check_base_url(url: str) -> None:
+    """A BackendError unless `url` is an http(s) URL with a host (the openai client needs nothing else)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise BackendError(f"the base URL {url!r} is not an http:// or https:// URL",
+                           hint="set --base-url / OPENAI_BASE_URL like http://localhost:11434/v1")
+
+
+def _broke_off(exc: BaseException) -> bool:
+    """True when a connection that was answering closed mid-message (httpx's RemoteProtocolError or ReadError)."""
+    while exc is not None:
+        if type(exc).__name__ in ("RemoteProtocolError", "ReadError", "IncompleteRead"):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _root_cause(exc: BaseException) -> str:
