@@ -42,7 +42,8 @@ FAULT_KINDS = (
     "unavailable",    # 503
     "timeout",        # sleep `seconds` before answering (or, streaming, after `after_chunks` chunks)
     "cut_stream",     # close the socket after `after_chunks` chunks (or half-way through a JSON body)
-    "end_stream",     # end the stream cleanly after `after_chunks` chunks, without finish_reason or [DONE]
+    "end_stream",     # end the stream after `after_chunks` chunks with [DONE] but no finish_reason (what
+                      # llama-cpp-python does to a stream when another request interrupts it)
     "malformed",      # 200 with a body (or an SSE data line) that is not JSON
     "empty_choices",  # 200 with "choices": []
 )
@@ -347,6 +348,7 @@ class _Handler(BaseHTTPRequestHandler):
                 if kind == "cut_stream":
                     return self._cut()
                 if kind == "end_stream":
+                    self._event("[DONE]")
                     self._write_chunk(b"")
                     return
                 self._stall(fault.seconds)

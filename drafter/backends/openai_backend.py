@@ -80,7 +80,8 @@ class OpenAIBackend:
                                hint="check that the server supports chat completions for this model")
         if finish is None:
             raise BackendError(f"the reply from {self.base_url} ended before it was complete (no finish reason)",
-                               hint="run again (finished sections are kept); if it recurs, check the server's log")
+                               hint="run again (finished sections are kept); if it recurs, try --concurrency 1 "
+                                    "(some servers, e.g. llama-cpp-python, cut a reply short when another request arrives)")
 
     def complete(self, request: SectionRequest, usage: Usage) -> str:
         """Request a section without streaming (for servers or callers that want one reply)."""
