@@ -275,8 +275,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _status_fault(self, fault: Fault, body: dict[str, Any]) -> None:
         model = body.get("model")
         if fault.kind == "auth":
-            self._error(401, "Incorrect API key provided. You can find your API key in your account settings.",
-                        "invalid_request_error", "invalid_api_key")
+            # Echo the key back, as careless servers do: the client must never show this message verbatim.
+            self._error(401, f"Incorrect API key provided: {self._key()}. You can find your API key in your "
+                        "account settings.", "invalid_request_error", "invalid_api_key")
         elif fault.kind == "forbidden":
             self._error(403, "You are not allowed to use this model.", "invalid_request_error", "forbidden")
         elif fault.kind == "unknown_model":

@@ -120,7 +120,13 @@ def test_401_bad_key_is_not_retried_and_the_key_never_echoed(tmp_path, openai_se
     proc = draft(openai_server.base_url, tmp_path, "--retries", "3", "--api-key", KEY)
     assert_clean_failure(proc, "401", "key")
     assert openai_server.count("chat/completions") <= len(TITLES), "a 401 is not retried"
-    assert all(not r.fault for r in openai_server.requests)
+
+
+def test_401_from_a_server_that_echoes_the_key_in_its_message(tmp_path, openai_server):
+    openai_server.set_faults("auth")
+    proc = draft(openai_server.base_url, tmp_path, "--retries", "0", "--format", "json")
+    assert_clean_failure(proc, "401")
+    assert "sk-fault" not in proc.stderr + proc.stdout
 
 
 def test_404_unknown_model_names_the_model(tmp_path, openai_server):
