@@ -242,6 +242,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._error(404, f"no route for GET {self.path}", "invalid_request_error")
 
     def do_POST(self) -> None:
+        stub = self.server.stub
+        stub._enter()
+        try:
+            self._post()
+        finally:
+            stub._leave()
+
+    def _post(self) -> None:
         raw, body = self._read_body()
         record = self._record(body)
         if not self.path.rstrip("/").endswith("/chat/completions"):
@@ -385,7 +393,8 @@ class _Server(ThreadingHTTPServer):
 
 class OpenAIStub:
     """An OpenAI-compatible server on 127.0.0.1 for tests: configurable replies, delays and faults, every request
-    recorded. Use as a context manager, or call start() and stop()."""
+    recorded, and the most chat requests it has served at once kept in `max_in_flight`. Use as a context manager,
+    or call start() and stop()."""
 
     def __init__(self, port: int = 0, reply: ReplyFn | str | None = None, delay: float | DelayFn = 0.0,
                  chunk_delay: float = 0.0, models: Iterable[str] | None = None, api_key: str | None = None) -> None:
@@ -395,6 +404,8 @@ class OpenAIStub:
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self.requests: list[RecordedRequest] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
         self.faults: list[Fault] = []
         self.reply_fn: ReplyFn = default_reply
         self.delay: float | DelayFn = delay
@@ -476,6 +487,7 @@ class OpenAIStub:
         with self._lock:
             self.faults = []
             self.requests = []
+            self.max_in_flight = self.in_flight
         self.reply_fn, self.delay, self.chunk_delay = default_reply, 0.0, 0.0
         self.models, self.api_key = None, None
         self._wake.clear()
@@ -499,6 +511,15 @@ class OpenAIStub:
     def reply(self, messages: Messages) -> str:
         """The reply text for these messages."""
         return self.reply_fn(messages)
+
+    def _enter(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def _leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
 
     def _add(self, record: RecordedRequest) -> None:
         with self._lock:

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from helpers import FIXTURES, run_drafter
-from openai_stub import Fault, default_reply
+from openai_stub import Fault, default_reply, section_title
 
 FIXTURE = FIXTURES / "sales-inside.md"
 TITLES = ["Overview", "Sales results", "Sales support and customer work", "Problems and lessons",
@@ -289,3 +289,29 @@ def test_clean_run_asks_once_per_section(tmp_path, openai_server, mode):
     assert openai_server.count("chat/completions") == len(TITLES)
     assert all(r.streaming == (not mode) for r in openai_server.chat_requests())
     assert all(r.authorized and "authorization" not in r.headers for r in openai_server.chat_requests())
+
+
+def test_sections_in_parallel_within_the_bound_printed_in_plan_order(tmp_path, openai_server):
+    slow = in_section(TITLES[0])
+    openai_server.set_delay(lambda body: 1.5 if slow in str(body["messages"]) else 0.3)
+    proc = draft(openai_server.base_url, tmp_path, "--concurrency", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert list(sections_in(proc.stdout)) == TITLES, "plan order, although the first section arrives last"
+    assert openai_server.max_in_flight == 2, "at most --concurrency requests at once, and that many"
+
+
+def test_all_sections_at_once_take_about_as_long_as_one(tmp_path, openai_server):
+    openai_server.set_delay(1.5)
+    started = time.monotonic()
+    proc = draft(openai_server.base_url, tmp_path, "--concurrency", str(len(TITLES)))
+    elapsed = time.monotonic() - started
+    assert proc.returncode == 0, proc.stderr
+    assert openai_server.max_in_flight == len(TITLES)
+    assert elapsed < 1.5 * 2.5, f"{len(TITLES)} sections of 1.5 s took {elapsed:.1f} s"
+
+
+def test_one_at_a_time_requests_in_plan_order(tmp_path, openai_server):
+    proc = draft(openai_server.base_url, tmp_path, "--concurrency", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert [section_title(r.body["messages"]) for r in openai_server.chat_requests()] == TITLES
+    assert openai_server.max_in_flight == 1
