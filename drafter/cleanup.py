@@ -1,0 +1,897 @@
+"""The cleanup pass: remove repetition, boilerplate, clichés and web-template junk from a summary, keep every fact.
+
+The text is parsed into Markdown blocks (headings, paragraphs, list items, code) and the blocks into sentences.
+Passes, in order: junk → repeats inside a sentence (doubled phrases, repeated list items and quoted names) →
+clichés and filler → exact and near-duplicate sentences across the whole text → structure (empty blocks go, numbered
+lists are renumbered, a heading left empty that repeats an earlier heading goes). Near-duplicates are found through an
+inverted index on each sentence's rarest words, so the cost grows linearly with the text.
+
+Nothing that carries a fact is ever cut: a sentence with a number, date, amount, proper name or quoted name is only
+merged with a near-duplicate whose facts it contains (or that contains its facts), and a sentence with a placeholder
+is never removed except as web-template junk, which is not the author's text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from drafter.errors import InputError
+
+__all__ = ["Edit", "Placeholder", "Note", "CleanResult", "CleanupSettings", "PhraseLists", "clean",
+           "find_placeholders", "load_phrase_lists", "facts_of"]
+
+
+@dataclass
+class Edit:
+    """One removal: its kind, the 1-based input line it was on, the text removed, and the line it repeated."""
+
+    kind: str
+    line: int
+    removed: str
+    duplicate_of_line: int | None = None
+
+
+@dataclass
+class Placeholder:
+    """An unfilled template placeholder (20**, XX, [Name] …) at a 1-based line and column of the input."""
+
+    text: str
+    line: int
+    col: int
+
+
+@dataclass
+class Note:
+    """Something reported but not cut, e.g. a cliché inside a sentence that carries a fact."""
+
+    kind: str
+    line: int
+    text: str
+
+
+@dataclass
+class CleanResult:
+    """The cleaned text and the report of what was removed, what is unfilled, and what was only noted."""
+
+    text: str
+    edits: list[Edit] = field(default_factory=list)
+    placeholders: list[Placeholder] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    stats: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """Plain data for JSON output: text, edits, placeholders, notes and stats."""
+        return {"text": self.text, "edits": [asdict(e) for e in self.edits],
+                "placeholders": [asdict(p) for p in self.placeholders], "notes": [asdict(n) for n in self.notes],
+                "stats": dict(self.stats)}
+
+    @property
+    def changed(self) -> bool:
+        """True when the pass removed anything."""
+        return bool(self.edits)
+
+
+@dataclass
+class CleanupSettings:
+    """Thresholds of the pass. Similarities are IDF-weighted over content words (stop words ignored).
+
+    near_duplicate_jaccard: two sentences whose weighted Jaccard similarity reaches this are near-duplicates (0.6).
+    near_duplicate_containment: a sentence whose weighted words lie this much inside another one is redundant (0.85).
+    min_words: content words a sentence needs to be compared as a near-duplicate at all (4).
+    containment_min_words: content words the shorter sentence needs for the containment test (5).
+    max_key_frequency: a word in more sentences than this is too common to be an index key (48).
+    keys_per_sentence: how many of a sentence's rarest words it is looked up by (6).
+    max_candidates: earlier sentences fully compared per sentence, the ones sharing most keys (6).
+    max_phrase_words: longest doubled phrase looked for inside a sentence (30).
+    cliche_max_other_words: a fact-free sentence with a cliché or filler goes only when, the stock phrases taken
+        out, it has at most this many content words per stock phrase found (6); else it is only noted.
+    heading_max_words: a '#' line longer than this is treated as a paragraph, not a heading (16).
+    title_max_words: a lone line without end punctuation up to this long is a title, never deduplicated (12).
+    user_lists: also read phrase lists from $DRAFTER_HOME/cleanup/*.toml (True).
+    """
+
+    near_duplicate_jaccard: float = 0.6
+    near_duplicate_containment: float = 0.85
+    min_words: int = 4
+    containment_min_words: int = 5
+    max_key_frequency: int = 48
+    keys_per_sentence: int = 6
+    max_candidates: int = 6
+    max_phrase_words: int = 30
+    cliche_max_other_words: int = 6
+    heading_max_words: int = 16
+    title_max_words: int = 12
+    user_lists: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("near_duplicate_jaccard", "near_duplicate_containment"):
+            value = getattr(self, name)
+            if not 0.0 < value <= 1.0:
+                raise InputError(f"cleanup setting {name} must be in (0, 1], got {value!r}")
+        for name in ("min_words", "containment_min_words", "max_key_frequency", "keys_per_sentence",
+                     "max_candidates", "max_phrase_words", "cliche_max_other_words", "heading_max_words", "title_max_words"):
+            if getattr(self, name) < 1:
+                raise InputError(f"cleanup setting {name} must be at least 1, got {getattr(self, name)!r}")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# phrase lists
+
+LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "keep_doubled")
+
+
+@dataclass
+class PhraseLists:
+    """Compiled phrase lists: clichés, filler sentences and openers, junk patterns, doubled phrases to keep."""
+
+    cliche: list[re.Pattern] = field(default_factory=list)
+    filler: list[re.Pattern] = field(default_factory=list)
+    opener: list[re.Pattern] = field(default_factory=list)
+    junk: list[re.Pattern] = field(default_factory=list)
+    junk_sentence: list[re.Pattern] = field(default_factory=list)
+    keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+def _read_list_file(data: bytes, label: str, into: dict[str, list[str]]) -> None:
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{label}: not a valid TOML phrase list ({exc})") from None
+    for key, value in doc.items():
+        if key not in LIST_KEYS:
+            raise InputError(f"{label}: unknown key {key!r}", hint="use: " + ", ".join(LIST_KEYS))
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise InputError(f"{label}: {key} must be a list of strings")
+        into[key].extend(value)
+
+
+def _compile(patterns: list[str], key: str, anchored: bool) -> list[re.Pattern]:
+    out = []
+    for pattern in patterns:
+        try:
+            out.append(re.compile(("(?:" + pattern + ")") if not anchored else ("^(?:" + pattern + ")"), re.I))
+        except re.error as exc:
+            raise InputError(f"cleanup phrase list: bad {key} pattern {pattern!r} ({exc})") from None
+    return out
+
+
+def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = True) -> PhraseLists:
+    """The shipped phrase lists (drafter/data/cleanup/*.toml) plus the user's from $DRAFTER_HOME/cleanup/*.toml.
+
+    The user's files add to the shipped lists; a bad file is an InputError naming it.
+    """
+    raw: dict[str, list[str]] = {key: [] for key in LIST_KEYS}
+    sources: list[str] = []
+    package = resources.files("drafter").joinpath("data", "cleanup")
+    for entry in sorted(package.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml"):
+            _read_list_file(entry.read_bytes(), f"drafter/data/cleanup/{entry.name}", raw)
+            sources.append(f"drafter/data/cleanup/{entry.name}")
+    if include_user:
+        if user_dir is None:
+            from drafter.config import drafter_home
+
+            user_dir = drafter_home() / "cleanup"
+        folder = Path(user_dir)
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.toml")):
+                try:
+                    data = path.read_bytes()
+                except OSError as exc:
+                    raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+                _read_list_file(data, str(path), raw)
+                sources.append(str(path))
+    return PhraseLists(
+        cliche=_compile(raw["cliche"], "cliche", anchored=False),
+        filler=_compile(raw["filler"], "filler", anchored=True),
+        opener=_compile(raw["opener"], "opener", anchored=True),
+        junk=_compile(raw["junk"], "junk", anchored=False),
+        junk_sentence=_compile(raw["junk_sentence"], "junk_sentence", anchored=False),
+        keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
+        sources=sources,
+    )
+
+
+@lru_cache(maxsize=8)
+def _cached_lists(user_dir: str | None, stamp: tuple) -> PhraseLists:
+    return load_phrase_lists(user_dir, include_user=user_dir is not None)
+
+
+def _phrase_lists(settings: CleanupSettings) -> PhraseLists:
+    if not settings.user_lists:
+        return _cached_lists(None, ())
+    from drafter.config import drafter_home
+
+    folder = drafter_home() / "cleanup"
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.toml"))) \
+        if folder.is_dir() else ()
+    return _cached_lists(str(folder), stamp)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# placeholders and facts
+
+PLACEHOLDER = re.compile(
+    r"20\s?\*\*"                                   # 20**, 20 **
+    r"|\b(?:19|20)[xX]{2}\b"                        # 20XX
+    r"|\*{3,}"                                      # ***
+    r"|(?<![\w*])\*\*(?![\w*])"                     # a lone **
+    r"|(?<![\w.])(?:XX+|xx+)(?![\w])"               # XX, xx, xxx, xxxxx (also before %)
+    r"|(?<![\w.])(?<!\d )[xX](?=\s+[a-z])"          # x people
+    r"|\[(?:[A-Z][\w .'-]{0,40}|name|company|date|amount|number)\](?!\()"  # [Name], [Company Name]
+    r"|\{\{?\s*[A-Za-z_][\w .-]{0,40}\}\}?"         # {name}, {{ name }}
+    r"|_{3,}"                                       # ____
+    r"|\b(?:TBD|TODO)\b"
+)
+
+
+def find_placeholders(text: str) -> list[Placeholder]:
+    """Every unfilled placeholder in text with its 1-based line and column, in order of appearance."""
+    out: list[Placeholder] = []
+    line, line_start, pos = 1, 0, 0
+    for match in PLACEHOLDER.finditer(text):
+        start = match.start()
+        newlines = text.count("\n", pos, start)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", 0, start) + 1
+        pos = start
+        out.append(Placeholder(match.group(0), line, start - line_start + 1))
+    return out
+
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+NUMBER = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|‰|[kKmMbB]n?\b)?")
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
+    "trillion half dozen double twice triple first second third fourth fifth sixth seventh eighth ninth tenth "
+    "percent quarter".split())
+MONTHS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 "
+    "spring summer autumn fall winter".split())
+QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
+CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|the|de|&)?\s*[A-Z][\w&.'’-]*)*")
+NOT_NAMES = frozenset("i i'm i’m i've i'd i'll".split())
+START_AFTER = re.compile(r"(?:^|[.!?:;#(\[\"“—–-]\s*|\d[.)、,]\s+)$")
+
+
+def facts_of(sentence: str) -> frozenset[str]:
+    """The facts a sentence carries: numbers, number words, dates, quoted names and capitalised names (lowercased).
+
+    Two sentences are merged only when one's facts contain the other's, so no fact is ever lost.
+    """
+    facts: set[str] = set()
+    for match in NUMBER.finditer(sentence):
+        facts.add(match.group(0).replace(",", "").rstrip("."))
+    for word in WORD.findall(sentence):
+        low = word.lower()
+        if low in NUMBER_WORDS or low in MONTHS:
+            facts.add(low)
+    for match in QUOTED.finditer(sentence):
+        facts.add('"' + " ".join(match.group(1).lower().split()))
+    for match in CAPITAL_RUN.finditer(sentence):
+        run = match.group(0).rstrip(".'’-")
+        words = run.split()
+        if not words:
+            continue
+        at_start = START_AFTER.search(sentence[: match.start()]) is not None
+        if at_start:
+            if len(words) < 2 or words[1].lower() in NOT_NAMES:
+                continue
+            # A sentence-initial run counts when the following word is capitalised too (e.g. "Zilu Temple opened").
+        if len(words) == 1 and words[0].lower() in NOT_NAMES:
+            continue
+        facts.add(" ".join(w.lower() for w in words if w.lower() not in NOT_NAMES))
+    facts.discard("")
+    return frozenset(facts)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# parsing
+
+HEADING = re.compile(r"^(#{1,6})\s+\S")
+LIST_ITEM = re.compile(
+    r"^(\s*)(?:([-*+•])|(\d{1,3})([.)、,])|\(([a-zA-Z]|\d{1,2})\)|([a-z])\))(\s+)(?=\S)")
+FENCE = re.compile(r"^\s*(```|~~~)")
+END_PUNCT = re.compile(r"[.!?。！？:;：；…]['\"”’)\]]*\s*$")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar apr jun jul aug sep "
+    "sept oct nov dec u.s u.k a.m p.m".split())
+SENTENCE_END = re.compile(r"[.!?。！？]+['\"”’)\]]*(?=\s+|$)|[。！？]")
+
+
+@dataclass
+class Sentence:
+    """One sentence of a block: its text (as edited so far), offset in the block content, and state."""
+
+    text: str
+    start: int
+    gap: str
+    line: int
+    removed: bool = False
+    placeholder: bool = False
+    _facts: frozenset[str] | None = None
+
+    @property
+    def facts(self) -> frozenset[str]:
+        if self._facts is None:
+            self._facts = facts_of(self.text)
+        return self._facts
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self._facts = None
+
+
+@dataclass
+class Block:
+    """A Markdown block: heading, title line, paragraph, list item, or opaque (code, table, rule)."""
+
+    kind: str
+    line: int
+    raw: list[str]
+    prefix: str = ""
+    content: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    removed: bool = False
+    sep: list[str] = field(default_factory=list)
+    number: int | None = None
+    list_key: tuple | None = None
+    renumber_to: int | None = None
+    tail: str = ""
+
+
+def split_sentences(content: str, first_line: int) -> list[Sentence]:
+    """Split block content into sentences, keeping offsets and the whitespace after each one."""
+    out: list[Sentence] = []
+    start = len(content) - len(content.lstrip())
+    line = first_line + content.count("\n", 0, start)
+    pos = start
+    for match in SENTENCE_END.finditer(content):
+        end = match.end()
+        if end <= pos:
+            continue
+        if match.group(0).startswith(".") and len(match.group(0)) == 1:
+            before = content[pos:match.start()]
+            last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+            if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"[a-z](?:\.[a-z])+", last):
+                continue
+        after = content[end:]
+        stripped = after.lstrip()
+        if stripped and not re.match(r"[\"“'‘(\[A-Z0-9#*_\-—•]|[^\x00-\x7f]", stripped):
+            continue
+        gap = after[: len(after) - len(stripped)]
+        text = content[pos:end]
+        if text.strip():
+            out.append(Sentence(text, pos, gap, line))
+        line += content.count("\n", pos, end + len(gap))
+        pos = end + len(gap)
+    if pos < len(content) and content[pos:].strip():
+        rest = content[pos:]
+        text = rest.rstrip()
+        out.append(Sentence(text, pos, rest[len(text):], line))
+    return out
+
+
+def _block_kind_of_line(line: str, settings: CleanupSettings) -> str:
+    if HEADING.match(line) and len(line.split()) - 1 <= settings.heading_max_words:
+        return "heading"
+    if LIST_ITEM.match(line):
+        return "item"
+    return "text"
+
+
+def parse_blocks(text: str, settings: CleanupSettings) -> tuple[list[Block], list[str]]:
+    """Cut the text into blocks, each remembering the blank lines before it; return (blocks, trailing blanks)."""
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    pending: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            pending.append(line)
+            i += 1
+            continue
+        start = i
+        if FENCE.match(line):
+            fence = FENCE.match(line).group(1)
+            i += 1
+            while i < len(lines) and not lines[i].lstrip().startswith(fence):
+                i += 1
+            i = min(i + 1, len(lines))
+            block = Block("opaque", start + 1, lines[start:i])
+        elif line.lstrip().startswith("|") or re.match(r"^\s*(?:[-*_]\s*){3,}$", line) or line.startswith("    "):
+            i += 1
+            block = Block("opaque", start + 1, [line])
+        else:
+            kind = _block_kind_of_line(line, settings)
+            i += 1
+            if kind == "item":
+                indent = len(LIST_ITEM.match(line).group(1))
+                while i < len(lines) and lines[i].strip() and _block_kind_of_line(lines[i], settings) == "text" \
+                        and len(lines[i]) - len(lines[i].lstrip()) > indent:
+                    i += 1
+            elif kind == "text":
+                while i < len(lines) and lines[i].strip() and _block_kind_of_line(lines[i], settings) == "text" \
+                        and not FENCE.match(lines[i]) and not lines[i].lstrip().startswith("|"):
+                    i += 1
+            block = Block(kind, start + 1, lines[start:i])
+            _prepare(block, settings)
+        block.sep = pending
+        pending = []
+        blocks.append(block)
+    return blocks, pending
+
+
+def _prepare(block: Block, settings: CleanupSettings) -> None:
+    joined = "\n".join(block.raw)
+    if block.kind == "heading":
+        match = re.match(r"^(#{1,6}\s+)", joined)
+        block.prefix, block.content = match.group(1), joined[match.end():]
+    elif block.kind == "item":
+        match = LIST_ITEM.match(joined)
+        block.prefix, block.content = joined[: match.end()], joined[match.end():]
+        if match.group(3):
+            block.number = int(match.group(3))
+            block.list_key = (len(match.group(1)), match.group(4))
+    else:
+        block.content = joined
+        if len(block.raw) == 1 and not END_PUNCT.search(joined) and len(joined.split()) <= settings.title_max_words:
+            block.kind = "title"
+    stripped = block.content.rstrip()
+    block.tail = block.content[len(stripped):]
+    block.content = stripped
+    if block.kind in ("heading", "title"):
+        block.sentences = [Sentence(block.content, 0, "", block.line)]
+    else:
+        block.sentences = split_sentences(block.content, block.line)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# words and similarity
+
+STOP_WORDS = frozenset(
+    "a an the and or but nor so yet for of in on at to by from with without within into onto over under as is are "
+    "was were be been being am do does did done have has had having it its it's this that these those there here "
+    "their theirs them they we our ours us you your yours he she his her him i me my mine myself ourselves "
+    "themselves itself which who whom whose what when where why how all any both each every few more most other "
+    "some such no not only own same than too very can could will would shall should may might must also just then "
+    "once again further about above below between through during before after up down out off while if because "
+    "until against among per via well even still much many lot lots".split())
+
+
+def stem(word: str) -> str:
+    """A crude suffix-stripping stem so 'ensures' and 'ensure' or 'trained' and 'training' compare equal."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in ("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ies", "ied", "ly", "ed",
+                   "es", "s", "e"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _stem_cached(word: str) -> str:
+    return stem(word)
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    """The stemmed content words of text, in order, without stop words."""
+    out = []
+    for word in WORD.findall(text):
+        low = word.lower()
+        if low in STOP_WORDS:
+            continue
+        out.append(_stem_cached(low))
+    return tuple(out)
+
+
+def normalize(text: str) -> str:
+    """A sentence's identity for exact-duplicate checks: lowercased words only."""
+    return " ".join(WORD.findall(text.lower()))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the passes
+
+class _Cleaner:
+    def __init__(self, text: str, settings: CleanupSettings, lists: PhraseLists) -> None:
+        self.settings = settings
+        self.lists = lists
+        self.edits: list[tuple[tuple[int, int], Edit]] = []
+        self.notes: list[Note] = []
+        self.blocks, self.trailing = parse_blocks(text, settings)
+        self.order = 0
+
+    def edit(self, kind: str, line: int, removed: str, dup: int | None = None) -> None:
+        self.order += 1
+        self.edits.append(((line, self.order), Edit(kind, line, removed.strip(), dup)))
+
+    def text_sentences(self):
+        for block in self.blocks:
+            if block.removed or block.kind not in ("text", "item"):
+                continue
+            for sentence in block.sentences:
+                if not sentence.removed:
+                    yield block, sentence
+
+    # junk ----------------------------------------------------------------------------------------------------------
+
+    def junk(self) -> None:
+        for block in self.blocks:
+            if block.kind == "opaque":
+                continue
+            hits = [s for s in block.sentences if any(p.search(s.text) for p in self.lists.junk)]
+            if hits:
+                others = [s for s in block.sentences if s not in hits]
+                if block.kind in ("heading", "title") or not any(s.facts or s.placeholder for s in others):
+                    for sentence in block.sentences:
+                        sentence.removed = True
+                    block.removed = True
+                    self.edit("junk", block.line, "\n".join(block.raw))
+                    continue
+                for sentence in hits:
+                    sentence.removed = True
+                    self.edit("junk", sentence.line, sentence.text)
+            for sentence in block.sentences:
+                if not sentence.removed and block.kind in ("text", "item") and \
+                        any(p.search(sentence.text) for p in self.lists.junk_sentence):
+                    sentence.removed = True
+                    self.edit("junk", sentence.line, sentence.text)
+
+    # repeats inside a sentence -------------------------------------------------------------------------------------
+
+    def inner_repeats(self) -> None:
+        for block, sentence in list(self.text_sentences()):
+            self._doubled_phrases(sentence)
+            self._repeated_items(sentence)
+
+    def _is_kept_doubling(self, words: list[str], i: int, n: int) -> bool:
+        window = words[max(0, i - 6): i + 2 * n + 6]
+        joined = " " + " ".join(window) + " "
+        for phrase in self.lists.keep_doubled:
+            if " " + " ".join(phrase) + " " in joined:
+                return True
+        return False
+
+    def _doubled_phrases(self, sentence: Sentence) -> None:
+        text = sentence.text
+        spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        words = [text[a:b].lower() for a, b in spans]
+        cuts: list[tuple[int, int]] = []
+        i = 0
+        limit = self.settings.max_phrase_words
+        while i < len(words):
+            found = 0
+            for n in range(min(limit, (len(words) - i) // 2), 0, -1):
+                if words[i:i + n] != words[i + n:i + 2 * n]:
+                    continue
+                between = text[spans[i + n - 1][1]:spans[i + n][0]]
+                first = text[spans[i][0]:spans[i + n - 1][1]].lower()
+                if first != text[spans[i + n][0]:spans[i + 2 * n - 1][1]].lower() or re.search(r"[;:!?()\"“”]", first):
+                    continue
+                if n == 1 and (between.strip() or words[i].isdigit() or any(c.isdigit() for c in words[i])):
+                    continue
+                if re.search(r"[.!?;:()\"“”]", between) or self._is_kept_doubling(words, i, n):
+                    continue
+                if all(w in STOP_WORDS for w in words[i:i + n]) and n < 3:
+                    continue
+                found = n
+                break
+            if found:
+                cuts.append((spans[i + found - 1][1], spans[i + 2 * found - 1][1]))
+                i += 2 * found
+            else:
+                i += 1
+        if cuts:
+            self._cut(sentence, cuts, "repeated-phrase")
+
+    def _repeated_items(self, sentence: Sentence) -> None:
+        text = sentence.text
+        body_end = len(text.rstrip(".!?。！？ "))
+        separators = [m for m in re.finditer(r"\s*[,;、，；]\s*(?:and\s+|or\s+)?|\s+and\s+", text[:body_end])]
+        bounds = [0] + [m.start() for m in separators] + [body_end]
+        seen: dict[str, int] = {}
+        cuts: list[tuple[int, int]] = []
+        for index in range(len(bounds) - 1):
+            seg_start = separators[index - 1].end() if index else 0
+            seg_end = bounds[index + 1]
+            segment = text[seg_start:seg_end]
+            words = [w.lower() for w in WORD.findall(segment)]
+            while words and words[0] in ("and", "or", "the", "a", "an"):
+                words = words[1:]
+            key = " ".join(words)
+            quotes = len(re.findall(r"[\"“”]", segment))
+            quoted = quotes > 0
+            if quotes % 2:
+                continue
+            if not key or (len(words) < 2 and not quoted) or all(w in STOP_WORDS for w in words):
+                continue
+            if key in ("at the same time", "in addition", "for example", "in particular", "as well",
+                       "of course", "on the other hand", "in other words", "and so on"):
+                continue
+            if key in seen and index:
+                cuts.append((bounds[index], seg_end))
+            else:
+                seen.setdefault(key, index)
+        if cuts:
+            self._cut(sentence, cuts, "repeated-item")
+
+    def _cut(self, sentence: Sentence, cuts: list[tuple[int, int]], kind: str) -> None:
+        text = sentence.text
+        for a, b in sorted(cuts, reverse=True):
+            self.edit(kind, sentence.line + text.count("\n", 0, a), text[a:b], sentence.line)
+            text = text[:a] + text[b:]
+        sentence.set_text(text)
+
+    # clichés and filler --------------------------------------------------------------------------------------------
+
+    def cliches(self) -> None:
+        for block, sentence in list(self.text_sentences()):
+            body = sentence.text
+            for pattern in self.lists.opener:
+                match = pattern.match(body)
+                if match and match.end() < len(body):
+                    rest = body[match.end():]
+                    if sentence.facts and facts_of(rest) >= sentence.facts:
+                        sentence.set_text(rest[:1].upper() + rest[1:])
+                        self.edit("filler", sentence.line, match.group(0))
+                    break
+            text = sentence.text
+            spans = [m.span() for p in self.lists.filler for m in [p.match(text)] if m and m.end() > m.start()]
+            kind = "filler" if spans else None
+            spans += [m.span() for p in self.lists.cliche for m in p.finditer(text) if m.end() > m.start()]
+            if not spans:
+                continue
+            kind = kind or "cliche"
+            why = None
+            if sentence.facts or sentence.placeholder:
+                why = "holds a placeholder" if sentence.placeholder and not sentence.facts else "holds a fact"
+            else:
+                rest = list(text)
+                for a, b in spans:
+                    rest[a:b] = [" "] * (b - a)
+                residual = len(content_words("".join(rest)))
+                if residual > self.settings.cliche_max_other_words * len(spans):
+                    why = f"{residual} other words carry content"
+            if why:
+                self.notes.append(Note(kind, sentence.line, f"{sentence.text.strip()} (kept: {why})"))
+                continue
+            sentence.removed = True
+            self.edit(kind, sentence.line, sentence.text)
+
+    # duplicates across the text ------------------------------------------------------------------------------------
+
+    def duplicates(self) -> None:
+        s = self.settings
+        items = list(self.text_sentences())
+        words = [content_words(sentence.text) for _, sentence in items]
+        df: dict[str, int] = {}
+        for ws in words:
+            for w in set(ws):
+                df[w] = df.get(w, 0) + 1
+        total = max(len(items), 1)
+        weight = {w: math.log(1.0 + total / n) for w, n in df.items()}
+
+        exact: dict[str, int] = {}
+        slots: list[dict] = []
+        postings: dict[str, list[int]] = {}
+        for (block, sentence), ws in zip(items, words):
+            key = normalize(sentence.text)
+            if not key:
+                continue
+            if key in exact:
+                slot = slots[exact[key]]
+                if not sentence.placeholder:
+                    kind = "repeated-item" if block.kind == "item" and slot["block"].kind == "item" else \
+                        "duplicate-sentence"
+                    sentence.removed = True
+                    self.edit(kind, sentence.line, sentence.text, slot["sentence"].line)
+                    continue
+            wset = {w: weight[w] for w in set(ws)}
+            wsum = sum(wset.values())
+            match = None
+            if len(wset) >= s.min_words:
+                match = self._best_match(wset, wsum, postings, slots, sentence)
+            if match is not None and not sentence.placeholder:
+                slot, mode = match
+                kept = slot["sentence"]
+                if self._keep_later(kept, sentence, mode, slot["wsum"], wsum):
+                    self.edit("near-duplicate", kept.line, kept.text, sentence.line)
+                    kept.set_text(sentence.text)
+                    kept.placeholder = sentence.placeholder
+                    sentence.removed = True
+                    slot["variants"].append((wset, wsum))
+                    slot["wsum"] = wsum
+                    for w in wset:
+                        self._index(postings, w, slot["id"])
+                else:
+                    sentence.removed = True
+                    self.edit("near-duplicate", sentence.line, sentence.text, kept.line)
+                continue
+            slot = {"id": len(slots), "sentence": sentence, "block": block, "variants": [(wset, wsum)],
+                    "wsum": wsum}
+            slots.append(slot)
+            exact.setdefault(key, slot["id"])
+            for w in wset:
+                if df[w] <= s.max_key_frequency:
+                    self._index(postings, w, slot["id"])
+
+    def _index(self, postings: dict[str, list[int]], word: str, slot_id: int) -> None:
+        entries = postings.setdefault(word, [])
+        if not entries or entries[-1] != slot_id:
+            entries.append(slot_id)
+
+    def _best_match(self, wset: dict[str, float], wsum: float, postings, slots, sentence: Sentence):
+        s = self.settings
+        keys = sorted((w for w in wset if w in postings), key=lambda w: (-wset[w], w))[: s.keys_per_sentence]
+        hits: dict[int, int] = {}
+        for w in keys:
+            for slot_id in postings[w]:
+                hits[slot_id] = hits.get(slot_id, 0) + 1
+        if not hits:
+            return None
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: s.max_candidates]
+        best = None
+        for slot_id, _ in ranked:
+            slot = slots[slot_id]
+            kept = slot["sentence"]
+            if kept.removed:
+                continue
+            if not (kept.facts <= sentence.facts or sentence.facts <= kept.facts):
+                continue
+            for other, osum in slot["variants"]:
+                shared = sum(v for w, v in wset.items() if w in other)
+                union = wsum + osum - shared
+                jaccard = shared / union if union else 0.0
+                mode = None
+                if jaccard >= s.near_duplicate_jaccard:
+                    mode = "similar"
+                else:
+                    small, small_sum, small_len = (wset, wsum, len(wset)) if wsum <= osum else (other, osum, len(other))
+                    if small_len >= s.containment_min_words and small_sum and \
+                            shared / small_sum >= s.near_duplicate_containment:
+                        mode = "later-inside" if small is wset else "earlier-inside"
+                if mode and (best is None or jaccard > best[2]):
+                    best = (slot, mode, jaccard)
+        return (best[0], best[1]) if best else None
+
+    @staticmethod
+    def _keep_later(kept: Sentence, later: Sentence, mode: str, kept_sum: float, later_sum: float) -> bool:
+        """True when the later sentence should replace the earlier one (in the earlier one's place)."""
+        if kept.placeholder:
+            return False
+        if len(later.facts) != len(kept.facts):
+            return len(later.facts) > len(kept.facts)
+        return mode == "earlier-inside"
+
+    # structure -----------------------------------------------------------------------------------------------------
+
+    def structure(self) -> None:
+        for block in self.blocks:
+            if block.kind in ("text", "item") and block.sentences and all(x.removed for x in block.sentences):
+                block.removed = True
+        self._drop_repeated_empty_headings()
+        self._renumber()
+
+    def _drop_repeated_empty_headings(self) -> None:
+        seen: set[str] = set()
+        for index, block in enumerate(self.blocks):
+            if block.kind != "heading":
+                continue
+            key = normalize(block.content)
+            level = len(block.prefix.strip())
+            section = []
+            for later in self.blocks[index + 1:]:
+                if later.kind == "heading" and len(later.prefix.strip()) <= level:
+                    break
+                section.append(later)
+            if key in seen and section and all(b.removed for b in section) and not block.removed:
+                block.removed = True
+                self.edit("duplicate-sentence", block.line, "\n".join(block.raw))
+            seen.add(key)
+
+    def _renumber(self) -> None:
+        runs: dict[tuple, tuple[int, int]] = {}
+        for block in self.blocks:
+            if block.kind == "heading":
+                runs.clear()
+                continue
+            if block.kind != "item" or block.number is None:
+                continue
+            key = block.list_key
+            prev = runs.get(key)
+            shift = prev[1] if prev is not None and block.number == prev[0] + 1 else 0
+            if block.removed:
+                runs[key] = (block.number, shift + 1)
+                continue
+            if shift:
+                block.renumber_to = block.number - shift
+            runs[key] = (block.number, shift)
+
+    # output --------------------------------------------------------------------------------------------------------
+
+    def render(self) -> str:
+        out: list[str] = []
+        first = True
+        for block in self.blocks:
+            if block.removed:
+                continue
+            if not first:
+                out.extend(block.sep if block.sep else [])
+            first = False
+            out.append(self._render_block(block))
+        return "\n".join(out)
+
+    def _render_block(self, block: Block) -> str:
+        if block.kind == "opaque":
+            return "\n".join(block.raw)
+        if not any(s.removed or s.text != block.content[s.start:s.start + len(s.text)] for s in block.sentences):
+            text = block.content
+        else:
+            kept = [s for s in block.sentences if not s.removed]
+            parts = []
+            for index, sentence in enumerate(kept):
+                parts.append(sentence.text)
+                if index < len(kept) - 1:
+                    parts.append(sentence.gap if sentence.gap else " ")
+            text = "".join(parts)
+        prefix = block.prefix
+        if block.renumber_to is not None:
+            prefix = re.sub(r"\d+", str(block.renumber_to), prefix, count=1)
+        return prefix + text + block.tail
+
+
+def clean(text: str, settings: CleanupSettings | None = None) -> CleanResult:
+    """Remove repetition, clichés, filler and template junk from text, keeping every fact and the Markdown structure.
+
+    Deterministic: the same text and settings always give the same result and report.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean() needs a str, got {type(text).__name__}")
+    settings = settings or CleanupSettings()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        return CleanResult("", [], [], [], _stats(text, "", [], [], [], 0))
+    lists = _phrase_lists(settings)
+    placeholders = find_placeholders(text)
+    cleaner = _Cleaner(text, settings, lists)
+    marked = {p.line for p in placeholders}
+    for block in cleaner.blocks:
+        for sentence in block.sentences:
+            last = sentence.line + sentence.text.count("\n")
+            if any(line in marked for line in range(sentence.line, last + 1)) and PLACEHOLDER.search(sentence.text):
+                sentence.placeholder = True
+    cleaner.junk()
+    cleaner.inner_repeats()
+    cleaner.cliches()
+    cleaner.duplicates()
+    cleaner.structure()
+    body = cleaner.render()
+    trailing_newline = text.endswith("\n")
+    out = body.rstrip("\n") + ("\n" if trailing_newline and body.strip() else "")
+    edits = [edit for _, edit in sorted(cleaner.edits, key=lambda pair: pair[0])]
+    sentences = sum(len(b.sentences) for b in cleaner.blocks if b.kind in ("text", "item"))
+    return CleanResult(out, edits, placeholders, cleaner.notes,
+                       _stats(text, out, edits, placeholders, cleaner.notes, sentences))
+
+
+def _stats(before: str, after: str, edits: list[Edit], placeholders: list[Placeholder], notes: list[Note],
+           sentences: int) -> dict:
+    by_kind: dict[str, int] = {}
+    for edit in edits:
+        by_kind[edit.kind] = by_kind.get(edit.kind, 0) + 1
+    return {"input_chars": len(before), "output_chars": len(after), "sentences": sentences, "edits": len(edits),
+            "edits_by_kind": dict(sorted(by_kind.items())), "placeholders": len(placeholders), "notes": len(notes)}
