@@ -84,7 +84,7 @@ class CleanupSettings:
     near_duplicate_jaccard: two sentences whose weighted Jaccard similarity reaches this are near-duplicates (0.6).
     near_duplicate_containment: a sentence whose weighted words lie this much inside another one is redundant (0.85).
     min_words: content words a sentence needs to be compared as a near-duplicate at all (4).
-    containment_min_words: content words the shorter sentence needs for the containment test (5).
+    containment_min_words: content words the shorter sentence needs for the containment test (4).
     max_key_frequency: a word in more sentences than this is too common to be an index key (48).
     keys_per_sentence: how many of a sentence's rarest words it is looked up by (6).
     max_candidates: earlier sentences fully compared per sentence, the ones sharing most keys (6).
@@ -99,7 +99,7 @@ class CleanupSettings:
     near_duplicate_jaccard: float = 0.6
     near_duplicate_containment: float = 0.85
     min_words: int = 4
-    containment_min_words: int = 5
+    containment_min_words: int = 4
     max_key_frequency: int = 48
     keys_per_sentence: int = 6
     max_candidates: int = 6
@@ -123,7 +123,7 @@ class CleanupSettings:
 # ---------------------------------------------------------------------------------------------------------------
 # phrase lists
 
-LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "keep_doubled")
+LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "keep_doubled", "synonyms")
 
 
 @dataclass
@@ -136,6 +136,7 @@ class PhraseLists:
     junk: list[re.Pattern] = field(default_factory=list)
     junk_sentence: list[re.Pattern] = field(default_factory=list)
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
+    synonyms: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
 
 
@@ -147,7 +148,11 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]]) -> None
     for key, value in doc.items():
         if key not in LIST_KEYS:
             raise InputError(f"{label}: unknown key {key!r}", hint="use: " + ", ".join(LIST_KEYS))
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if key == "synonyms":
+            if not isinstance(value, list) or not all(isinstance(g, list) and all(isinstance(w, str) for w in g)
+                                                      for g in value):
+                raise InputError(f"{label}: synonyms must be a list of lists of words")
+        elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InputError(f"{label}: {key} must be a list of strings")
         into[key].extend(value)
 
@@ -195,8 +200,18 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         junk=_compile(raw["junk"], "junk", anchored=False),
         junk_sentence=_compile(raw["junk_sentence"], "junk_sentence", anchored=False),
         keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
+        synonyms=_synonym_map(raw["synonyms"]),
         sources=sources,
     )
+
+
+def _synonym_map(groups: list) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group in groups:
+        stems = [stem(w) for w in group if w.strip()]
+        for word in stems[1:]:
+            out.setdefault(word, stems[0])
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -285,9 +300,12 @@ def facts_of(sentence: str) -> frozenset[str]:
             continue
         at_start = START_AFTER.search(sentence[: match.start()]) is not None
         if at_start:
-            if len(words) < 2 or words[1].lower() in NOT_NAMES:
+            if words[0].lower() in STOP_WORDS:
+                words = words[1:]
+            elif len(words) < 2 or words[1].lower() in NOT_NAMES:
                 continue
-            # A sentence-initial run counts when the following word is capitalised too (e.g. "Zilu Temple opened").
+            if not words:
+                continue
         if len(words) == 1 and words[0].lower() in NOT_NAMES:
             continue
         facts.add(" ".join(w.lower() for w in words if w.lower() not in NOT_NAMES))
@@ -487,14 +505,15 @@ def _stem_cached(word: str) -> str:
     return stem(word)
 
 
-def content_words(text: str) -> tuple[str, ...]:
-    """The stemmed content words of text, in order, without stop words."""
+def content_words(text: str, synonyms: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The stemmed content words of text, in order, without stop words, synonyms folded to one word."""
     out = []
     for word in WORD.findall(text):
         low = word.lower()
         if low in STOP_WORDS:
             continue
-        out.append(_stem_cached(low))
+        stemmed = _stem_cached(low)
+        out.append(synonyms.get(stemmed, stemmed) if synonyms else stemmed)
     return tuple(out)
 
 
@@ -505,6 +524,9 @@ def normalize(text: str) -> str:
 
 # ---------------------------------------------------------------------------------------------------------------
 # the passes
+
+IDF_PRIOR = 50
+
 
 class _Cleaner:
     def __init__(self, text: str, settings: CleanupSettings, lists: PhraseLists) -> None:
@@ -591,6 +613,7 @@ class _Cleaner:
                 found = n
                 break
             if found:
+                i = self._align_on_punctuation(text, spans, words, i, found)
                 cuts.append((spans[i + found - 1][1], spans[i + 2 * found - 1][1]))
                 i += 2 * found
             else:
@@ -598,12 +621,24 @@ class _Cleaner:
         if cuts:
             self._cut(sentence, cuts, "repeated-phrase")
 
+    @staticmethod
+    def _align_on_punctuation(text: str, spans, words: list[str], i: int, n: int) -> int:
+        """Of the shifts of a doubled phrase, prefer the one whose copies are separated by a comma."""
+        for k in range(n):
+            j = i + k
+            if j + 2 * n > len(words) or words[j:j + n] != words[j + n:j + 2 * n]:
+                break
+            if "," in text[spans[j + n - 1][1]:spans[j + n][0]]:
+                return j
+        return i
+
     def _repeated_items(self, sentence: Sentence) -> None:
         text = sentence.text
         body_end = len(text.rstrip(".!?。！？ "))
         separators = [m for m in re.finditer(r"\s*[,;、，；]\s*(?:and\s+|or\s+)?|\s+and\s+", text[:body_end])]
         bounds = [0] + [m.start() for m in separators] + [body_end]
         seen: dict[str, int] = {}
+        names: set[str] = set()
         cuts: list[tuple[int, int]] = []
         for index in range(len(bounds) - 1):
             seg_start = separators[index - 1].end() if index else 0
@@ -622,10 +657,12 @@ class _Cleaner:
             if key in ("at the same time", "in addition", "for example", "in particular", "as well",
                        "of course", "on the other hand", "in other words", "and so on"):
                 continue
-            if key in seen and index:
+            only_name = re.fullmatch(r"\s*(?:(?:and|or|for|the|a|an)\s+)*[\"“]([^\"“”]+)[\"”]\s*", segment)
+            if index and (key in seen or (only_name and " ".join(only_name.group(1).lower().split()) in names)):
                 cuts.append((bounds[index], seg_end))
             else:
                 seen.setdefault(key, index)
+                names.update(" ".join(m.group(1).lower().split()) for m in QUOTED.finditer(segment))
         if cuts:
             self._cut(sentence, cuts, "repeated-item")
 
@@ -677,13 +714,13 @@ class _Cleaner:
     def duplicates(self) -> None:
         s = self.settings
         items = list(self.text_sentences())
-        words = [content_words(sentence.text) for _, sentence in items]
+        words = [content_words(sentence.text, self.lists.synonyms) for _, sentence in items]
         df: dict[str, int] = {}
         for ws in words:
             for w in set(ws):
                 df[w] = df.get(w, 0) + 1
-        total = max(len(items), 1)
-        weight = {w: math.log(1.0 + total / n) for w, n in df.items()}
+        total = len(items) + IDF_PRIOR
+        weight = {w: math.log(total / n) for w, n in df.items()}
 
         exact: dict[str, int] = {}
         slots: list[dict] = []
@@ -775,7 +812,7 @@ class _Cleaner:
             return False
         if len(later.facts) != len(kept.facts):
             return len(later.facts) > len(kept.facts)
-        return mode == "earlier-inside"
+        return mode == "earlier-inside" and later_sum >= 1.5 * kept_sum
 
     # structure -----------------------------------------------------------------------------------------------------
 
