@@ -932,3 +932,31 @@ def _stats(before: str, after: str, edits: list[Edit], placeholders: list[Placeh
         by_kind[edit.kind] = by_kind.get(edit.kind, 0) + 1
     return {"input_chars": len(before), "output_chars": len(after), "sentences": sentences, "edits": len(edits),
             "edits_by_kind": dict(sorted(by_kind.items())), "placeholders": len(placeholders), "notes": len(notes)}
+
+
+def format_report(result: CleanResult, label: str = "<text>") -> str:
+    """The edit report as plain lines: one per removal (kind, line, text, repeated line), then placeholders and notes."""
+    lines = []
+    for edit in result.edits:
+        removed = " ".join(edit.removed.split())
+        removed = removed if len(removed) <= 100 else removed[:99] + "…"
+        where = f" (repeats line {edit.duplicate_of_line})" if edit.duplicate_of_line is not None else ""
+        lines.append(f"{label}:{edit.line}: {edit.kind}{where}: {removed!r}")
+    for placeholder in result.placeholders:
+        lines.append(f"{label}:{placeholder.line}:{placeholder.col}: placeholder: {placeholder.text!r}")
+    for note in result.notes:
+        text = " ".join(note.text.split())
+        lines.append(f"{label}:{note.line}: note: {note.kind}: {text if len(text) <= 100 else text[:99] + '…'}")
+    by_kind = ", ".join(f"{k} {v}" for k, v in result.stats.get("edits_by_kind", {}).items()) or "nothing to remove"
+    lines.append(f"{label}: {len(result.edits)} edit(s) ({by_kind}), {len(result.placeholders)} placeholder(s), "
+                 f"{len(result.notes)} note(s)")
+    return "\n".join(lines) + "\n"
+
+
+def unified_diff(before: str, after: str, label: str = "<text>") -> str:
+    """A unified diff from the input to the cleaned text, for review before accepting the edits."""
+    import difflib
+
+    before = before.replace("\r\n", "\n")
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                        fromfile=label, tofile=f"{label} (cleaned)"))

@@ -212,6 +212,37 @@ def sessions() -> None:
     sessions_table()
 
 
+@app.command()
+def clean(
+    source: str = typer.Argument(..., metavar="FILE", help="Text or Markdown file to clean, or - for stdin."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the cleaned text to FILE atomically."),
+    report: bool = typer.Option(False, "--report", help="Print the edit report on stderr."),
+    fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json (text plus report)."),
+    diff: bool = typer.Option(False, "--diff", help="Print a unified diff of the edits instead of the text."),
+    check: bool = typer.Option(False, "--check", help="Print only the report; exit 1 if anything would change."),
+) -> None:
+    """Remove repetition, clichés, filler and template junk from any text, keeping every fact."""
+    import json
+
+    from drafter import cleanup
+    from drafter.files import read_text
+
+    if fmt not in ("text", "json"):
+        raise InputError(f"unknown --format {fmt!r}", hint="use one of: text, json")
+    text, label = read_text(source)
+    result = cleanup.clean(text)
+    if check or report:
+        sys.stderr.write(cleanup.format_report(result, label))
+    if check:
+        raise typer.Exit(1 if result.text != text.replace("\r\n", "\n") else 0)
+    if diff:
+        sys.stdout.write(cleanup.unified_diff(text, result.text, label))
+        sys.stdout.flush()
+        return
+    out = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n" if fmt == "json" else result.text
+    emit(out, output)
+
+
 @roles_app.callback()
 def roles_list(ctx: typer.Context) -> None:
     """List the roles with their sections."""
