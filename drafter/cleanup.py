@@ -274,7 +274,7 @@ MONTHS = frozenset(
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 "
     "spring summer autumn fall winter".split())
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
-CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|the|de|&)?\s*[A-Z][\w&.'’-]*)*")
+CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|de|&)?\s*[A-Z][\w&.'’-]*)*")
 NOT_NAMES = frozenset("i i'm i’m i've i'd i'll".split())
 START_AFTER = re.compile(r"(?:^|[.!?:;#(\[\"“—–-]\s*|\d[.)、,]\s+)$")
 
@@ -607,8 +607,6 @@ class _Cleaner:
                 if n == 1 and (between.strip() or words[i].isdigit() or any(c.isdigit() for c in words[i])):
                     continue
                 if re.search(r"[.!?;:()\"“”]", between) or self._is_kept_doubling(words, i, n):
-                    continue
-                if all(w in STOP_WORDS for w in words[i:i + n]) and n < 3:
                     continue
                 found = n
                 break

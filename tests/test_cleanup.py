@@ -1,0 +1,290 @@
+"""The cleanup pass: each rule, each trap, bad input, determinism, the seed file and the labelled corpus."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from drafter.cleanup import CleanupSettings, clean, facts_of, find_placeholders, load_phrase_lists
+from drafter.errors import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = Path("/work/shared/seeds/000_c2b9ed92e07e8088.txt")
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
+
+
+def kinds(result):
+    return [e.kind for e in result.edits]
+
+
+def test_empty_and_blank_input_give_empty_output():
+    for text in ("", "\n\n  \n"):
+        result = clean(text)
+        assert result.text == "" and result.edits == [] and result.placeholders == []
+        assert result.to_dict()["text"] == ""
+
+
+def test_clean_text_is_returned_unchanged():
+    text = "# Summary\n\n## Results\n\nI processed 2,318 orders.  Turnaround was 1.6 days.\n\n- one\n- two\n"
+    result = clean(text)
+    assert result.text == text and result.edits == []
+
+
+def test_exact_duplicate_sentence_anywhere_is_removed_with_its_origin_line():
+    text = "## A\n\nWe moved the archive to the new building.\n\n## B\n\nSales rose.  We moved the archive to the new building.\n"
+    result = clean(text)
+    assert result.text.count("We moved the archive") == 1
+    edit = result.edits[0]
+    assert (edit.kind, edit.line, edit.duplicate_of_line) == ("duplicate-sentence", 7, 3)
+    assert "Sales rose." in result.text
+
+
+def test_near_duplicate_paraphrase_is_removed():
+    text = ("Site meetings were held every Monday and the minutes went out the same day. "
+            "Every Monday there was a site meeting, and the minutes were sent out on the same day.")
+    result = clean(text)
+    assert result.text == "Site meetings were held every Monday and the minutes went out the same day."
+    assert kinds(result) == ["near-duplicate"]
+
+
+def test_same_shape_sentences_with_different_figures_all_stay():
+    text = ("Q1 sales rose 12% to 4.1 million yuan. Q3 sales rose 9% to 3.6 million yuan. "
+            "Q4 sales rose 15% to 5.2 million yuan.")
+    assert clean(text).text == text
+
+
+def test_same_shape_sentences_with_different_names_stay():
+    text = ("We opened a branch office in Hefei to serve the northern dealers. "
+            "We opened a branch office in Wuhu to serve the northern dealers.")
+    assert clean(text).text == text
+
+
+def test_merge_keeps_the_fuller_sentence_in_the_place_of_the_first():
+    text = ("The stock counts were done by the whole warehouse team every single month. Then we relabelled bins. "
+            "The stock counts were done by the whole warehouse team every single month, 1,200 bins each time.")
+    result = clean(text)
+    assert result.text == ("The stock counts were done by the whole warehouse team every single month, 1,200 bins "
+                           "each time. Then we relabelled bins.")
+    assert result.edits[0].kind == "near-duplicate" and "1,200" not in result.edits[0].removed
+
+
+def test_facts_of_sees_numbers_names_dates_and_quotes():
+    facts = facts_of('In March the Lakeview Grand Hotel checked in 9,600 guests, 4.5% more, under "Project Dawn".')
+    assert {"march", "lakeview grand hotel", "9600", "4.5%", '"project dawn'} <= facts
+    assert facts_of("The team worked hard.") == frozenset()
+
+
+def test_doubled_phrase_and_word_are_cut_but_idioms_stay():
+    result = clean("We kept a full understanding of the market situation, the market situation. "
+                   "The the log was checked from time to time to catch gaps, and more and more agents joined.")
+    assert "market situation, the market situation" not in result.text
+    assert "market situation." in result.text
+    assert "The log was checked" in result.text
+    assert "from time to time to catch gaps" in result.text and "more and more" in result.text
+    assert "repeated-phrase" in kinds(result)
+
+
+def test_repeated_list_items_and_quoted_names_inside_a_sentence():
+    text = ('We ran courses for the "trainee school"; for the "trainee school"; for the "expert school". '
+            'Topics were "Product Basics", "Product Basics" and "Negotiation".')
+    result = clean(text)
+    assert result.text.count('"trainee school"') == 1 and '"expert school"' in result.text
+    assert result.text.count('"Product Basics"') == 1 and '"Negotiation"' in result.text
+    assert set(kinds(result)) <= {"repeated-item", "repeated-phrase"}
+
+
+def test_repeated_numbered_list_item_goes_and_the_list_is_renumbered():
+    text = "## Daily work\n\n1. Answer calls.\n2. Keep the ledger.\n3. Answer calls.\n4. Send statements.\n"
+    result = clean(text)
+    assert result.text == "## Daily work\n\n1. Answer calls.\n2. Keep the ledger.\n3. Send statements.\n"
+    assert result.edits[0].kind == "repeated-item" and result.edits[0].duplicate_of_line == 3
+
+
+def test_seed_style_comma_numbered_list_is_renumbered():
+    text = "1, answering calls.\n\n2, keeping records.\n\n3, answering calls.\n\n4, weekly statistics.\n"
+    result = clean(text)
+    assert result.text == "1, answering calls.\n\n2, keeping records.\n\n3, weekly statistics.\n"
+
+
+def test_cliche_sentence_without_facts_goes_but_with_a_fact_is_only_noted():
+    text = ("Under the correct leadership of the higher-ups, I will make persistent efforts. "
+            "Under the correct leadership of the board, Hengfeng Bank opened 3 branches.")
+    result = clean(text)
+    assert result.text == "Under the correct leadership of the board, Hengfeng Bank opened 3 branches."
+    assert kinds(result) == ["cliche"]
+    assert [n.kind for n in result.notes] == ["cliche"] and result.notes[0].line == 1
+
+
+def test_long_content_sentence_with_one_stock_phrase_is_kept():
+    text = ("In order to give new tellers a start, we paired each with a senior teller, rotated them through "
+            "the cash desk, the loans desk and the service desk, and reviewed their logs weekly, "
+            "and achieved good results.")
+    result = clean(text)
+    assert result.text == text and result.notes
+
+
+def test_filler_openers_and_closers():
+    text = ("## Plan\n\nIn conclusion, we will open a branch in Hefei in March. "
+            "I look forward to the challenges and opportunities of the new year. "
+            "Overall, this year has been a year of growth.")
+    result = clean(text)
+    assert result.text == "## Plan\n\nWe will open a branch in Hefei in March."
+    assert kinds(result).count("filler") >= 2
+
+
+def test_junk_lines_and_banners_go():
+    text = ("Warehouse clerk year-end work summary PPT template\n\n"
+            "This summary was compiled by the editor of the model essay network, I hope it will help you.\n\n"
+            "I received 4,812 deliveries.\n\nMore related articles:\n\nCopyright © 2024 Docs Net.\n")
+    result = clean(text)
+    assert result.text == "I received 4,812 deliveries.\n"
+    assert set(kinds(result)) == {"junk"}
+
+
+def test_junk_sentence_inside_a_fact_paragraph_goes_alone():
+    text = "I answered 11,300 calls in Q3. Click here to download the full Word version."
+    assert clean(text).text == "I answered 11,300 calls in Q3."
+
+
+def test_placeholder_sentences_are_kept_and_reported_with_line_and_col():
+    text = "Intro line.\n\n20** year is almost over, time flies. I served xx key accounts for [Name] in {region}.\n"
+    result = clean(text)
+    assert "20** year is almost over, time flies." in result.text
+    line3 = text.split("\n")[2]
+    found = [(p.text, p.line, p.col) for p in result.placeholders]
+    assert found == [(t, 3, line3.index(t) + 1) for t in ("20**", "xx", "[Name]", "{region}")]
+
+
+def test_find_placeholders_covers_the_forms_of_the_seed():
+    text = "In 20XX, XX sets, xxx yuan, *** counted, 20 ** year, ____ region, x people, {{ name }}, **bold** ok"
+    found = [p.text for p in find_placeholders(text)]
+    assert found == ["20XX", "XX", "xxx", "***", "20 **", "____", "x", "{{ name }}"]
+    assert find_placeholders("See [the docs](http://x) and 3 x 4 and **bold**.") == []
+
+
+def test_same_heading_under_two_parts_stays_and_empty_repeated_section_goes():
+    text = ("# Part One\n\n## Figures\n\nClaims: 8,420.\n\n# Part Two\n\n## Figures\n\nPolicies: 15,900.\n")
+    assert clean(text).text == text
+    repeated = "## Plan\n\nOpen the Hefei office.\n\n## Plan\n\nOpen the Hefei office.\n"
+    result = clean(repeated)
+    assert result.text == "## Plan\n\nOpen the Hefei office.\n"
+
+
+def test_structure_survives():
+    text = ("# Title\n\n## Section\n\nFirst paragraph has 3 facts.\nIt wraps onto a second line.\n\n"
+            "- item one\n- item two\n\n```\ncode. code. code.\ncode. code. code.\n```\n\nLast paragraph.\n")
+    assert clean(text).text == text
+
+
+def test_deterministic():
+    text = SEED.read_text(encoding="utf-8") if SEED.is_file() else "A b c d e f. A b c d e f. X y z."
+    first, second = clean(text), clean(text)
+    assert first.to_dict() == second.to_dict()
+
+
+def test_bad_input_type_and_settings():
+    with pytest.raises(TypeError):
+        clean(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        CleanupSettings(near_duplicate_jaccard=1.5)
+
+
+def test_user_phrase_lists_extend_the_shipped_ones(tmp_path, monkeypatch):
+    home = tmp_path / "h"
+    (home / "cleanup").mkdir(parents=True)
+    (home / "cleanup" / "mine.toml").write_text("cliche = ['synergy of minds']\n", encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_HOME", str(home))
+    assert clean("We reached a synergy of minds. We shipped it.").text == "We shipped it."
+    assert clean("We reached a synergy of minds.", CleanupSettings(user_lists=False)).edits == []
+    (home / "cleanup" / "bad.toml").write_text("cliche = [", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.toml"):
+        clean("Anything at all here.")
+    (home / "cleanup" / "bad.toml").write_text("nonsense = ['x']\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown key"):
+        load_phrase_lists(home / "cleanup")
+
+
+def test_to_dict_shape():
+    data = clean("Sales rose 5%. Sales rose 5%. In 20XX we grew.").to_dict()
+    assert set(data) == {"text", "edits", "placeholders", "notes", "stats"}
+    assert set(data["edits"][0]) == {"kind", "line", "removed", "duplicate_of_line"}
+    assert set(data["placeholders"][0]) == {"text", "line", "col"}
+    assert data["stats"]["edits_by_kind"] == {"duplicate-sentence": 1}
+
+
+def test_large_text_is_linear_enough():
+    from cleanup_speed import generate
+
+    import time
+
+    small, large = generate(5000), generate(50000)
+    start = time.perf_counter(); clean(small); t_small = time.perf_counter() - start
+    start = time.perf_counter(); clean(large); t_large = time.perf_counter() - start
+    per_small, per_large = t_small / len(small), t_large / len(large)
+    assert per_large < 2.0 * per_small
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def result(seed):
+    return clean(seed)
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="seed file not present")
+class TestSeed:
+    def test_junk_lines_are_gone(self, result):
+        assert "PPT template" not in result.text
+        assert "I hope it will help you" not in result.text
+        assert "examination network" not in result.text
+
+    def test_repeated_list_items_and_quotes_are_gone(self, result):
+        assert result.text.count('for the "newcomer school"') == 1
+        assert '"Basic Law Assessment", "Basic Law Assessment"' not in result.text
+        assert "the market situation, the market situation" not in result.text
+        assert "the challenges of the market, and the company has been able to meet the challenges" not in result.text
+
+    def test_paraphrased_repeat_is_merged(self, result):
+        assert "The good system is decentralized to the ministries for implementation." not in result.text
+        assert "more than 70%" in result.text
+
+    def test_every_figure_and_part_remains(self, seed, result):
+        figures = set(re.findall(r"\d+(?:[.,]\d+)*%?", seed))
+        missing = sorted(f for f in figures if f not in result.text)
+        assert not missing
+        for part in ("Part I", "Part II", "Part III", "Tongzhou", "Qishu Lake Resort", "Beijing Yixian Company",
+                     "mdrt", "Lion King Scramble"):
+            assert part in result.text
+
+    def test_placeholders_are_kept_and_reported(self, seed, result):
+        assert len(result.placeholders) == len(find_placeholders(seed)) > 30
+        assert "20XX is a more competitive year" in result.text
+
+    def test_edit_kinds(self, result):
+        assert {"junk", "cliche", "filler", "near-duplicate", "repeated-item", "repeated-phrase"} <= set(kinds(result))
+
+
+@pytest.mark.parametrize("corpus", [ROOT / "fixtures" / "cleanup", Path("/work/heldout_cleanup")])
+def test_corpus_meets_the_quality_targets(corpus):
+    from cleanup_quality import score_corpus
+
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} not present")
+    totals, scores = score_corpus(corpus)
+    assert totals["losses"] == 0, [(s.name, s.losses) for s in scores if s.losses]
+    assert totals["precision"] >= 0.97
+    if corpus.parent == ROOT / "fixtures":
+        assert totals["recall"] >= 0.90
+    else:
+        assert totals["recall"] >= 0.80
