@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from drafter.facts import Facts
 
-__all__ = ["Claim", "Fill", "GroundingReport", "extract_claims", "check", "check_section"]
+__all__ = ["Claim", "Fill", "GroundingReport", "extract_claims", "check", "check_section", "fixed_text_for"]
 
 
 @dataclass
@@ -167,11 +167,13 @@ QUANTITY = re.compile(
     rf"(?P<pct>{_SP}?(?:%|percent\b|per{_SP}cent\b|percentage{_SP}points?\b|pp\b))?"
     rf"(?:{_SP}(?P<curpost>{_CUR_POST})\b)?"
     rf"(?:(?:{_SP}|-)(?P<unit>{_UNIT})\b(?!-\w))?", re.I)
+CHANGE_WORDS = re.compile(r"\b(?:up|down|rose|risen|fell|fallen|grew|grown|increased?|decreased?|dropped|"
+                          r"compared|than|from)\b", re.I)
 ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b",
                           re.I)
-TIME = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])")
+LITERAL = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])|\bNo\.[^\S\n]?\d+\b|(?<![\w&])#\d+\b")
 CAP_WORD = r"(?:[A-Z][\w’'&.-]*[\w]|[A-Z])\.?"
-CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of|and|for|the|de|&){_SP}+|{_SP}+)(?:{CAP_WORD}))*")
+CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of|for|the|de|&){_SP}+|{_SP}+)(?:{CAP_WORD}))*")
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80}?)[\"”]")
 WORD = re.compile(r"[^\W_]+")
 SENTENCE_END = re.compile(r"[.!?。！？]+[\"”’)\]*]*(?=\s)")
@@ -253,17 +255,18 @@ def _masks(text: str, placeholder_spans: list[tuple[int, int]]) -> tuple[str, st
 class _Layout:
     """Line starts and sentence spans of a text, to give each claim its line, column and sentence."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, masked: str | None = None) -> None:
         self.text = text
+        masked = text if masked is None else masked
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         self.spans = self._sentences(text)
         self.span_starts = [a for a, _ in self.spans]
         self.first_words: set[int] = set()
         for a, b in self.spans:
-            match = re.search(r"[^\W_]", text[a:b])
+            match = re.search(r"[^\W_]", masked[a:b])
             if match:
                 self.first_words.add(a + match.start())
-        for match in re.finditer(r"[:;]\s+[\"“(*_]*(?=[^\W_])", text):
+        for match in re.finditer(r"[:;][*_]*\s+[\"“(*_]*(?=[^\W_])", masked):
             self.first_words.add(match.end())
 
     @staticmethod
@@ -436,7 +439,7 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
              lowercase_words: set[str] | None = None) -> list[Claim]:
     """All claims in text with positions; spans of placeholders are skipped."""
     figures, names = _masks(text, placeholder_spans or [])
-    layout = _Layout(text)
+    layout = _Layout(text, figures)
     lowercase_words = set(lowercase_words or ()) | {w for w in WORD.findall(text) if w.islower()}
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
@@ -476,9 +479,9 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
         add(match.start(), match.end(), "date", {"month": month, "day": int(day) if day else None,
                                                  "year": int(year) if year else None})
 
-    for match in TIME.finditer(figures):
+    for match in LITERAL.finditer(figures):
         if free(match.start(), match.end()):
-            add(match.start(), match.end(), "number", _Quantity(0.0, 0.0, "time", written=match.group(0)))
+            add(match.start(), match.end(), "number", _Quantity(0.0, 0.0, "literal", written=match.group(0)))
 
     for match in QUANTITY.finditer(figures):
         if not match.group(0).strip() or not free(match.start(), match.end()):
@@ -491,10 +494,8 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
             continue
         if match.group("word") and match.group("word").lower() in ("a", "one"):
             continue
-        if quantity.kind == "number" and not quantity.scaled and match.group("num") is None:
-            nxt = figures[end:end + 12].lower()
-            if re.match(r"\s*(?:of\s+(?:the|my|our|them|these|those)\b|-?thirds?\b)", nxt):
-                continue
+        if match.group("word") and re.match(r"-?thirds?\b", figures[end:end + 8].lstrip()):
+            continue
         if quantity.kind in ("number", "year") and not quantity.scaled:
             shared = re.match(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(thousand|million|billion|[kKmM]\b|bn\b)",
                               figures[end:end + 30])
@@ -502,7 +503,14 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
                 scale = SCALES[shared.group(1).lower()]
                 quantity = _Quantity(quantity.mantissa * scale, quantity.mantissa, "number", None, True,
                                      quantity.decimals, quantity.written)
-        add(start, end, quantity.kind if quantity.kind != "time" else "number", quantity)
+        if quantity.kind == "ordinal":
+            quantity.unit = _next_key(figures, end)
+        add(start, end, quantity.kind, quantity)
+
+    for match in QUOTED.finditer(names):
+        inner = match.group(1)
+        if re.search(r"[A-Za-z]", inner) and len(inner.split()) <= 10:
+            add(match.start(1), match.end(1), "name", {"quoted": True})
 
     for match in ORDINAL_WORD.finditer(figures):
         if not free(match.start(), match.end()):
@@ -516,12 +524,7 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
                 re.match(r"s?\b", after) and re.search(r"\d\s*$|\ba\s*$|\bper\s*$", before)):
             continue
         add(match.start(), match.end(), "ordinal", _Quantity(float(ORDINAL_WORDS[word]), float(ORDINAL_WORDS[word]),
-                                                             "ordinal"))
-
-    for match in QUOTED.finditer(names):
-        inner = match.group(1)
-        if re.search(r"[A-Za-z]", inner) and len(inner.split()) <= 10 and free(match.start(1), match.end(1)):
-            add(match.start(1), match.end(1), "name", {"quoted": True})
+                                                             "ordinal", _next_key(figures, match.end())))
 
     for match in CAP_RUN.finditer(names):
         words = [(m.start() + match.start(), m.group(0)) for m in re.finditer(r"\S+", match.group(0))]
@@ -532,12 +535,17 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
             bare = word.rstrip(".,")
             low = bare.lower()
             if (low in MONTHS and len(low) > 3 or low == "may") or low in WEEKDAYS \
-                    or low in SEASONS or re.fullmatch(r"[QH][1-4]", bare) or low in NOT_NAMES:
+                    or low in SEASONS or re.fullmatch(r"[QH][1-4]", bare) or low in NOT_NAMES \
+                    or not free(offset, offset + len(word)):
                 if keep:
                     _add_run(keep, layout, lowercase_words, add, free)
                 keep = []
                 continue
             keep.append((offset, word))
+            stem = word.rstrip(".")
+            if word.endswith(".") and len(stem) > 1 and stem.lower() not in ABBREVIATIONS:
+                _add_run(keep, layout, lowercase_words, add, free)
+                keep = []
         if keep:
             _add_run(keep, layout, lowercase_words, add, free)
 
@@ -545,17 +553,29 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
     return claims
 
 
+def _next_key(text: str, end: int) -> str | None:
+    """The word after an ordinal, normalised (number words as digits), to tell "first half" from "first place"."""
+    match = re.match(r"[^\S\n]+([^\W_]+)", text[end:end + 40])
+    if not match:
+        return None
+    word = match.group(1).lower()
+    value = _word_value(word) if word in SMALL or word in TENS else None
+    return str(int(value)) if value is not None else _stem(word)
+
+
 def _add_run(words: list[tuple[int, str]], layout: _Layout, lowercase_words: set[str], add, free) -> None:
     """Add a capitalised run as a name claim, after dropping sentence-initial common words."""
     at_start = layout.starts_sentence(words[0][0])
     dropped = False
-    if at_start:
-        while words and (words[0][1].lower().strip(".,") in COMMON_STARTERS
-                         or words[0][1].lower().strip(".,") in lowercase_words):
-            words = words[1:]
-            dropped = True
+    if at_start and (words[0][1].lower().strip(".,") in COMMON_STARTERS
+                     or words[0][1].lower().strip(".,") in lowercase_words):
+        words = words[1:]
+        dropped = True
     while words and words[-1][1].rstrip(".").lower() in ("of", "and", "for", "the", "de", "&"):
         words = words[:-1]
+    while words and words[0][1].lower() in ("the", "a", "an"):
+        words = words[1:]
+        dropped = True
     if not words:
         return
     if at_start and not dropped and len(words) == 1:
@@ -564,7 +584,7 @@ def _add_run(words: list[tuple[int, str]], layout: _Layout, lowercase_words: set
     last = words[-1]
     end = last[0] + len(last[1].rstrip(",;:"))
     text = layout.text[start:end]
-    if text.endswith(".") and not re.search(r"\b(?:Co|Ltd|Inc|Corp|Bros|St|Dept)\.$", text):
+    if text.endswith(".") and not re.search(r"\b(?:Co|Ltd|Inc|Corp|Bros|St|Dept|No)\.$", text):
         text = text[:-1]
         end -= 1
     for suffix in ("’s", "'s"):
@@ -605,19 +625,19 @@ class _Support:
         self.month_days: set[tuple[int, int]] = set()
         self.quarters: set[tuple[str, int]] = set()
         self.years: set[int] = set()
-        self.ordinals: set[int] = set()
+        self.ordinals: set[tuple[int, str | None]] = set()
         self.unit_words: list[set[str]] = []
         everything = "\n".join(units).lower()
         for unit in units:
             found: list[_Quantity] = []
             for claim in _extract(unit):
                 value = claim.value
-                if isinstance(value, _Quantity):
+                if isinstance(value, _Quantity) and value.kind != "literal":
                     found.append(value)
                     if value.kind == "year":
                         self.years.add(int(value.value))
                     if value.kind == "ordinal":
-                        self.ordinals.add(int(value.value))
+                        self.ordinals.add((int(value.value), value.unit))
                 elif isinstance(value, dict) and claim.kind == "date":
                     if "quarter" in value:
                         self.quarters.add(value["quarter"])
@@ -648,13 +668,15 @@ class _Support:
 
     def figure(self, claim: Claim, approximate: bool) -> bool:
         q: _Quantity = claim.value
-        if q.kind == "time":
+        if q.kind == "literal":
             return any(q.written in unit for unit in self.units)
         if claim.kind == "year":
             return int(q.value) in self.years or any(_close(f.value, q.value) for f in self.quantities
                                                      if f.kind != "percent")
         if claim.kind == "ordinal":
-            return int(q.value) in self.ordinals
+            if q.unit is None:
+                return any(value == int(q.value) for value, _ in self.ordinals)
+            return (int(q.value), q.unit) in self.ordinals
         if claim.kind == "percent":
             pool = [f.value for f in self.quantities if f.kind == "percent"]
         elif claim.kind == "duration":
@@ -681,7 +703,8 @@ class _Support:
 
     def _derived(self, q: _Quantity, kind: str) -> bool:
         """True when q is a difference, sum or percentage of two figures stated in the same fact."""
-        for found in self.by_unit:
+        for found, unit in zip(self.by_unit, self.units):
+            change = CHANGE_WORDS.search(unit) is not None
             figures = [f for f in found if f.kind in ("number", "money", "duration", "percent")]
             for i, a in enumerate(figures):
                 for b in figures[i + 1:]:
@@ -689,7 +712,8 @@ class _Support:
                         continue
                     if kind == "percent" and a.kind != "percent":
                         big, small = max(a.value, b.value), min(a.value, b.value)
-                        if small and (self._same(100.0 * small / big, q) or self._same(100.0 * (big - small) / small, q)):
+                        if small and (self._same(100.0 * small / big, q)
+                                      or change and self._same(100.0 * (big - small) / small, q)):
                             return True
                     elif kind != "percent" or a.kind == "percent":
                         if self._same(abs(a.value - b.value), q) or (a.kind != "percent" and self._same(a.value + b.value, q)):
@@ -748,6 +772,11 @@ def _placeholder_spans(text: str) -> list[tuple[int, int, str]]:
     spans = []
     for place in find_placeholders(text):
         start = starts[place.line - 1] + place.col - 1
+        line = text[starts[place.line - 1]:].split("\n", 1)[0]
+        if place.text == "**" and line.count("**") % 2 == 0:
+            continue
+        if re.fullmatch(r"\s*(?:\*\s*){3,}", line):
+            continue
         spans.append((start, start + len(place.text), place.text))
     return spans
 
@@ -855,3 +884,15 @@ def _fill_spans(text: str, fills: list[Fill]) -> list[tuple[int, int]]:
 def check_section(text: str, facts: "Facts", fixed_text: str = "") -> list[Claim]:
     """The unsupported claims of one section's text, for deciding whether to regenerate it."""
     return check(text, facts, fixed_text).unsupported
+
+
+def fixed_text_for(facts: "Facts", role_name: str | None = None) -> str:
+    """The role's fixed prose (title, leads, section titles) for these facts, or "" when no role is named.
+
+    Names and figures in it are the template's, not claims; the role comes from `role_name` or the front matter.
+    """
+    if not (role_name or facts.get("role")):
+        return ""
+    from drafter.pipeline import fixed_text, resolve_role
+
+    return fixed_text(resolve_role(facts, role_name), facts)
