@@ -1,0 +1,113 @@
+"""`drafter clean` as a user runs it: a real process, real files and pipes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import run_drafter
+
+SEED = Path("/work/shared/seeds/000_c2b9ed92e07e8088.txt")
+DIRTY = ("# Summary\n\nWarehouse year-end work summary PPT template\n\n"
+         "I received 4,812 deliveries in 2025. Time flies, and I gained a lot.\n\n"
+         "I received 4,812 deliveries in 2025.\n\n1. Count bins.\n2. Pick orders.\n3. Count bins.\n4. Ship.\n")
+CLEAN = "# Summary\n\nI received 4,812 deliveries in 2025.\n\n1. Count bins.\n2. Pick orders.\n3. Ship.\n"
+
+
+@pytest.fixture
+def dirty(tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text(DIRTY, encoding="utf-8")
+    return path
+
+
+def test_clean_file_to_stdout(dirty, tmp_path):
+    proc = run_drafter("clean", str(dirty), home=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == CLEAN and proc.stderr == ""
+
+
+def test_clean_stdin_pipe(tmp_path):
+    proc = run_drafter("clean", "-", home=tmp_path, stdin=DIRTY)
+    assert proc.returncode == 0 and proc.stdout == CLEAN
+
+
+def test_output_file_and_report(dirty, tmp_path):
+    target = tmp_path / "clean.md"
+    proc = run_drafter("clean", str(dirty), "-o", str(target), "--report", home=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert target.read_text(encoding="utf-8") == CLEAN and proc.stdout == ""
+    report = proc.stderr
+    assert f"{dirty}:3: junk" in report
+    assert f"{dirty}:7: duplicate-sentence (repeats line 5)" in report
+    assert "repeated-item (repeats line 9)" in report
+    assert not list(tmp_path.glob(".clean.md.*"))
+
+
+def test_json_format(dirty, tmp_path):
+    proc = run_drafter("clean", str(dirty), "--format", "json", home=tmp_path)
+    data = json.loads(proc.stdout)
+    assert data["text"] == CLEAN
+    assert {e["kind"] for e in data["edits"]} >= {"junk", "duplicate-sentence", "repeated-item"}
+    assert all(set(e) == {"kind", "line", "removed", "duplicate_of_line"} for e in data["edits"])
+    assert data["stats"]["edits"] == len(data["edits"])
+
+
+def test_diff(dirty, tmp_path):
+    proc = run_drafter("clean", str(dirty), "--diff", home=tmp_path)
+    assert proc.returncode == 0
+    assert proc.stdout.startswith(f"--- {dirty}\n+++ {dirty} (cleaned)\n")
+    assert "-Warehouse year-end work summary PPT template\n" in proc.stdout
+    assert "-4. Ship.\n+3. Ship.\n" in proc.stdout
+
+
+def test_check_exit_codes(dirty, tmp_path):
+    proc = run_drafter("clean", str(dirty), "--check", home=tmp_path)
+    assert proc.returncode == 1 and proc.stdout == "" and "edit(s)" in proc.stderr
+    clean_file = tmp_path / "ok.md"
+    clean_file.write_text(CLEAN, encoding="utf-8")
+    proc = run_drafter("clean", str(clean_file), "--check", home=tmp_path)
+    assert proc.returncode == 0 and proc.stdout == "" and "0 edit(s)" in proc.stderr
+
+
+def test_empty_input(tmp_path):
+    proc = run_drafter("clean", "-", home=tmp_path, stdin="")
+    assert proc.returncode == 0 and proc.stdout == ""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    proc = run_drafter("clean", str(empty), "--format", "json", home=tmp_path)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["text"] == ""
+
+
+@pytest.mark.parametrize("data, message", [(b"\xff\xfe\x00\x01binary", "binary"), (b"caf\xe9 au lait", "UTF-8")])
+def test_bad_bytes_exit_2(tmp_path, data, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    proc = run_drafter("clean", str(path), home=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith("error: ") and message in proc.stderr
+
+
+def test_missing_file_and_bad_format(tmp_path):
+    proc = run_drafter("clean", str(tmp_path / "nope.txt"), home=tmp_path)
+    assert proc.returncode == 2 and "no such file" in proc.stderr
+    proc = run_drafter("clean", "-", "--format", "xml", home=tmp_path, stdin="x")
+    assert proc.returncode == 2 and "unknown --format" in proc.stderr
+
+
+def test_oversized_input_is_refused_quickly(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(65 * 1024 * 1024)
+    proc = run_drafter("clean", str(path), home=tmp_path, timeout=60)
+    assert proc.returncode == 2 and "MB" in proc.stderr
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="seed file not present")
+def test_seed_through_the_cli(tmp_path):
+    proc = run_drafter("clean", str(SEED), "--report", home=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "PPT template" not in proc.stdout and "Part III" in proc.stdout
+    assert "near-duplicate" in proc.stderr and "placeholder: '20**'" in proc.stderr
