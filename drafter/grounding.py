@@ -743,12 +743,10 @@ class _Support:
         phrase = " ".join(tokens)
         if phrase and any(f" {phrase} " in f" {norm} " for norm in self.unit_norm):
             return True
-        distinctive = {t for t in tokens if t not in GENERIC_NAME_WORDS}
-        if not distinctive:
-            return not claim.value.get("quoted")
-        if claim.value.get("quoted") and len(tokens) > 3:
+        if claim.value.get("quoted"):
             return False
-        return any(distinctive <= unit for unit in self.unit_tokens)
+        distinctive = {t for t in tokens if t not in GENERIC_NAME_WORDS}
+        return not distinctive or any(distinctive <= unit for unit in self.unit_tokens)
 
     def supports(self, claim: Claim, text: str) -> bool:
         """True when the facts establish the claim."""
