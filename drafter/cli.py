@@ -243,6 +243,41 @@ def clean(
     emit(out, output)
 
 
+@app.command("check")
+def check_cmd(
+    draft_file: str = typer.Argument(..., metavar="DRAFT", help="Draft to check (.md or .txt), or - for stdin."),
+    facts_file: str = typer.Option(..., "--facts", help="Facts file the draft must be grounded in (.md, .json, .yaml)."),
+    role: Optional[str] = typer.Option(None, "--role", "-r", help="Role whose fixed text is not a claim (else front matter)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 if anything is unsupported or a placeholder remains."),
+    fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+) -> None:
+    """List each number, date and name in a draft that the facts do not support, and every placeholder left."""
+    import json
+
+    from drafter import grounding
+    from drafter.facts import load_facts
+    from drafter.files import read_text
+    from drafter.pipeline import default_year
+
+    if fmt not in ("text", "json"):
+        raise InputError(f"unknown --format {fmt!r}", hint="use one of: text, json")
+    if draft_file == "-" and facts_file == "-":
+        raise InputError("the draft and the facts cannot both come from stdin")
+    facts = load_facts(facts_file)
+    text, label = read_text(draft_file)
+    if not text.strip():
+        raise InputError(f"{label}: is empty, expected a draft to check")
+    facts.meta.setdefault("year", default_year())
+    report = grounding.check(text, facts, fixed_text=grounding.fixed_text_for(facts, role))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(grounding.format_report(report, label))
+    sys.stdout.flush()
+    if strict and (report.unsupported or report.placeholders or report.filled):
+        raise typer.Exit(1)
+
+
 @roles_app.callback()
 def roles_list(ctx: typer.Context) -> None:
     """List the roles with their sections."""

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from drafter.facts import Facts
 
-__all__ = ["Claim", "Fill", "GroundingReport", "extract_claims", "check", "check_section", "fixed_text_for"]
+__all__ = ["Claim", "Fill", "GroundingReport", "extract_claims", "check", "check_section", "fixed_text_for",
+           "format_report"]
 
 
 @dataclass
@@ -894,3 +895,30 @@ def fixed_text_for(facts: "Facts", role_name: str | None = None) -> str:
     from drafter.pipeline import fixed_text, resolve_role
 
     return fixed_text(resolve_role(facts, role_name), facts)
+
+
+def format_report(report: GroundingReport, label: str = "<draft>") -> str:
+    """The report as text for a terminal or a log: one 'FILE:line:col: …' line per finding, then a summary line."""
+    rows: list[tuple[int, int, str]] = []
+    for claim in report.unsupported:
+        rows.append((claim.line, claim.col, f"{label}:{claim.line}:{claim.col}: unsupported {claim.kind} "
+                                            f"{claim.text!r}\n    in: {_shorten(claim.sentence, 160)}"))
+    for place in report.placeholders:
+        rows.append((place["line"], place["col"], f"{label}:{place['line']}:{place['col']}: placeholder "
+                                                  f"{place['text']!r} has no front-matter value"))
+    for fill in report.filled:
+        rows.append((fill.line, fill.col, f"{label}:{fill.line}:{fill.col}: placeholder {fill.placeholder!r} "
+                                          f"to fill: the front matter gives {fill.value!r} ({fill.field})"))
+    lines = [text for _, _, text in sorted(rows, key=lambda r: (r[0], r[1]))]
+    checked = f"{len(report.claims)} claim{'s' if len(report.claims) != 1 else ''} checked"
+    if not rows:
+        lines.append(f"{label}: every number, date and name is in the facts ({checked})")
+    else:
+        parts = [f"{len(report.unsupported)} unsupported"]
+        if report.placeholders:
+            parts.append(f"{len(report.placeholders)} placeholder{'s' if len(report.placeholders) != 1 else ''} "
+                         "without a value")
+        if report.filled:
+            parts.append(f"{len(report.filled)} placeholder{'s' if len(report.filled) != 1 else ''} to fill")
+        lines.append(f"{label}: " + ", ".join(parts) + f" ({checked})")
+    return "\n".join(lines) + "\n"
