@@ -443,15 +443,15 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
     layout = _Layout(text, figures)
     lowercase_words = set(lowercase_words or ()) | {w for w in WORD.findall(text) if w.islower()}
     claims: list[Claim] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)
 
     def add(start: int, end: int, kind: str, value: object) -> None:
         line, col = layout.position(start)
         claims.append(Claim(text[start:end], kind, line, col, layout.sentence(start), value, start))
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
 
     def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+        return not any(taken[start:end])
 
     for match in DATE.finditer(figures):
         g = match.groupdict()
