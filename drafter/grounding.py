@@ -174,14 +174,14 @@ ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|e
                           re.I)
 LITERAL = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])|\bNo\.[^\S\n]?\d+\b|(?<![\w&])#\d+\b")
 CAP_WORD = r"(?:[A-Z][\w’'&.-]*[\w]|[A-Z])\.?"
-CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of|for|the|de|&){_SP}+|{_SP}+)(?:{CAP_WORD}))*")
+CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of(?:{_SP}+the)?|for|de|&){_SP}+|{_SP}+)(?:{CAP_WORD}))*")
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80}?)[\"”]")
 WORD = re.compile(r"[^\W_]+")
 SENTENCE_END = re.compile(r"[.!?。！？]+[\"”’)\]*]*(?=\s)")
 ABBREVIATIONS = frozenset("mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar "
                           "apr jun jul aug sep sept oct nov dec u.s u.k".split())
-LIST_MARKER = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)、]|\(\w{1,3}\)|[a-z]\))(?=\s)")
-HEADING_LINE = re.compile(r"^\s{0,3}(#{1,6})(\s+(?:\d{1,3}[.)、](?:\d{1,3}[.)、]?)*\s+|[IVX]{1,5}[.)]\s+)?)?")
+LIST_MARKER = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)、,，]|\(\w{1,3}\)|[a-z]\))(?=\s)")
+HEADING_LINE = re.compile(r"^\s{0,3}(#{1,6})(\s+(?:\d{1,3}[.)、](?:\d{1,3}[.)、]?)*(?:\s+|$)|[IVX]{1,5}[.)](?:\s+|$))?)?")
 LABEL = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,3}[.)])\s+)?(\*\*|__)[^*_\n]{1,80}?\1:?")
 URL = re.compile(r"https?://\S+|www\.\S+|\]\([^)\n]*\)")
 FENCE = re.compile(r"^\s*(```|~~~)")

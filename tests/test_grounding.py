@@ -57,13 +57,20 @@ def test_positions_are_one_based_line_and_column_with_the_sentence():
 
 
 def test_section_numbering_and_list_indices_are_not_claims():
-    text = "## 1. Results\n\n1. Signed contracts.\n2) Moved files.\n(3) Closed accounts.\n### 2.1 Plan\n- Cut delays."
+    text = ("## 1. Results\n\n1. Signed contracts.\n2) Moved files.\n(3) Closed accounts.\n4, Checked bins.\n"
+            "### 2.1 Plan\n## 3.\n# IV. Goals\n- Cut delays.")
     assert claims(text) == []
 
 
 def test_names_mid_sentence_quoted_and_multiword_at_sentence_start():
     found = claims('I met Zhang San at Vanke Group. Harbour Bank agreed. We ran the "Golden Key" drive.')
     assert found == [("Zhang San", "name"), ("Vanke Group", "name"), ("Harbour Bank", "name"), ("Golden Key", "name")]
+
+
+def test_name_runs_join_over_of_and_ampersand_but_not_over_a_bare_the():
+    found = claims("Scan the QR code. I joined the Bank of the West, Bank of China and Procter & Gamble.")
+    assert found == [("QR", "name"), ("Bank of the West", "name"), ("Bank of China", "name"),
+                     ("Procter & Gamble", "name")]
 
 
 def test_sentence_starts_months_pronouns_and_acronyms_are_not_names():
