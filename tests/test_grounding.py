@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from drafter import grounding
-from drafter.facts import load_facts, parse_facts
+from drafter.facts import Facts, load_facts, parse_facts
 from drafter.grounding import check, check_section, extract_claims
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +19,7 @@ CORPUS = ROOT / "fixtures" / "grounding"
 CASES = sorted(p for p in CORPUS.iterdir() if (p / "expected.json").is_file())
 
 
-def facts_of(*lines: str, **meta: str) -> "grounding.Facts":
+def facts_of(*lines: str, **meta: str) -> Facts:
     front = "".join(f"{k}: {v}\n" for k, v in meta.items())
     text = (f"---\n{front}---\n" if meta else "") + "".join(f"- {line}\n" for line in lines)
     return parse_facts(text, "facts.md")
