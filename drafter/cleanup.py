@@ -93,6 +93,9 @@ class CleanupSettings:
         out, it has at most this many content words per stock phrase found (6); else it is only noted.
     heading_max_words: a '#' line longer than this is treated as a paragraph, not a heading (16).
     title_max_words: a lone line without end punctuation up to this long is a title, never deduplicated (12).
+    keep_sections: never let repeats empty a '#'/'##' section: a sentence repeating one in another section is
+        kept there and the earlier copy goes when its own section keeps other text, else both stay (False;
+        `drafter draft` turns it on so no planned section vanishes).
     user_lists: also read phrase lists from $DRAFTER_HOME/cleanup/*.toml (True).
     """
 
@@ -107,6 +110,7 @@ class CleanupSettings:
     cliche_max_other_words: int = 6
     heading_max_words: int = 16
     title_max_words: int = 12
+    keep_sections: bool = False
     user_lists: bool = True
 
     def __post_init__(self) -> None:
@@ -338,6 +342,9 @@ class Sentence:
     removed: bool = False
     placeholder: bool = False
     _facts: frozenset[str] | None = None
+    dup_of: "Sentence | None" = None
+    dup_edit: "Edit | None" = None
+    merged: "tuple[Sentence, str, Edit] | None" = None
 
     @property
     def facts(self) -> frozenset[str]:
@@ -537,9 +544,14 @@ class _Cleaner:
         self.blocks, self.trailing = parse_blocks(text, settings)
         self.order = 0
 
-    def edit(self, kind: str, line: int, removed: str, dup: int | None = None) -> None:
+    def edit(self, kind: str, line: int, removed: str, dup: int | None = None) -> Edit:
         self.order += 1
-        self.edits.append(((line, self.order), Edit(kind, line, removed.strip(), dup)))
+        record = Edit(kind, line, removed.strip(), dup)
+        self.edits.append(((line, self.order), record))
+        return record
+
+    def unedit(self, record: Edit) -> None:
+        self.edits = [pair for pair in self.edits if pair[1] is not record]
 
     def text_sentences(self):
         for block in self.blocks:
@@ -733,7 +745,8 @@ class _Cleaner:
                     kind = "repeated-item" if block.kind == "item" and slot["block"].kind == "item" else \
                         "duplicate-sentence"
                     sentence.removed = True
-                    self.edit(kind, sentence.line, sentence.text, slot["sentence"].line)
+                    sentence.dup_of = slot["sentence"]
+                    sentence.dup_edit = self.edit(kind, sentence.line, sentence.text, slot["sentence"].line)
                     continue
             wset = {w: weight[w] for w in set(ws)}
             wsum = sum(wset.values())
@@ -744,7 +757,8 @@ class _Cleaner:
                 slot, mode = match
                 kept = slot["sentence"]
                 if self._keep_later(kept, sentence, mode, slot["wsum"], wsum):
-                    self.edit("near-duplicate", kept.line, kept.text, sentence.line)
+                    record = self.edit("near-duplicate", kept.line, kept.text, sentence.line)
+                    sentence.dup_of, sentence.merged = kept, (kept, kept.text, record)
                     kept.set_text(sentence.text)
                     kept.placeholder = sentence.placeholder
                     sentence.removed = True
@@ -754,7 +768,8 @@ class _Cleaner:
                         self._index(postings, w, slot["id"])
                 else:
                     sentence.removed = True
-                    self.edit("near-duplicate", sentence.line, sentence.text, kept.line)
+                    sentence.dup_of = kept
+                    sentence.dup_edit = self.edit("near-duplicate", sentence.line, sentence.text, kept.line)
                 continue
             slot = {"id": len(slots), "sentence": sentence, "block": block, "variants": [(wset, wsum)],
                     "wsum": wsum}
@@ -815,11 +830,47 @@ class _Cleaner:
     # structure -----------------------------------------------------------------------------------------------------
 
     def structure(self) -> None:
+        if self.settings.keep_sections:
+            self._keep_sections()
         for block in self.blocks:
             if block.kind in ("text", "item") and block.sentences and all(x.removed for x in block.sentences):
                 block.removed = True
         self._drop_repeated_empty_headings()
         self._renumber()
+
+    def _keep_sections(self) -> None:
+        """Undo repeat removals that emptied a top-level section, moving the repeat out of the earlier section."""
+        section_of: dict[int, int] = {}
+        members: dict[int, list[Sentence]] = {}
+        current = -1
+        for block in self.blocks:
+            if block.kind == "heading" and len(block.prefix.strip()) <= 2:
+                current = block.line
+                continue
+            if block.kind in ("text", "item") and not block.removed:
+                for sentence in block.sentences:
+                    section_of[id(sentence)] = current
+                    members.setdefault(current, []).append(sentence)
+        for section, sentences in members.items():
+            if any(not x.removed for x in sentences):
+                continue
+            for sentence in sentences:
+                earlier = sentence.dup_of
+                if earlier is None or section_of.get(id(earlier)) in (None, section) or earlier.removed:
+                    continue
+                others = [x for x in members[section_of[id(earlier)]] if x is not earlier and not x.removed]
+                sentence.removed = False
+                if others:
+                    earlier.removed = True
+                    if sentence.dup_edit is not None:
+                        self.unedit(sentence.dup_edit)
+                        self.edit(sentence.dup_edit.kind, earlier.line, earlier.text, sentence.line)
+                elif sentence.merged is not None:
+                    kept, old_text, record = sentence.merged
+                    kept.set_text(old_text)
+                    self.unedit(record)
+                elif sentence.dup_edit is not None:
+                    self.unedit(sentence.dup_edit)
 
     def _drop_repeated_empty_headings(self) -> None:
         seen: set[str] = set()

@@ -232,13 +232,18 @@ def finish(draft: Draft, clean: bool = True) -> Draft:
     if clean:
         from drafter import cleanup
 
-        result = cleanup.clean(text)
+        result = cleanup.clean(text, cleanup.CleanupSettings(keep_sections=True))
         draft.cleanup = result
         text = result.text
     report = grounding.check(text, draft.facts, fixed_text=fixed_text(draft.role, draft.facts))
     draft.grounding = report
     draft.warnings.extend(report.warnings())
+    had_text = {s.title for s in draft.sections if s.text.strip()}
     _split_back(draft, report.text)
+    for section in draft.sections:
+        if section.title in had_text and not section.text:
+            draft.warnings.append(f"section {section.id!r}: nothing left after cleanup (it held only stock phrases"
+                                  " or repeats); add facts for it or run with --no-clean")
     return draft
 
 

@@ -288,3 +288,45 @@ def test_corpus_meets_the_quality_targets(corpus):
         assert totals["recall"] >= 0.90
     else:
         assert totals["recall"] >= 0.80
+
+
+KEEP_DOC = """# Summary
+
+## Overview
+
+We closed 418 settlements this year. The team moved to the new filing system in March.
+
+## Achievements
+
+We closed 418 settlements this year.
+
+## Plan
+
+The team moved to the new filing system in March.
+"""
+
+
+def test_without_keep_sections_a_repeat_can_empty_a_section():
+    result = clean(KEEP_DOC)
+    assert result.text.endswith("## Achievements\n\n## Plan\n")
+    assert result.text.count("418 settlements") == 1
+
+
+def test_keep_sections_moves_the_repeat_out_of_the_earlier_section_when_it_keeps_other_text():
+    result = clean(KEEP_DOC, CleanupSettings(keep_sections=True))
+    achievements = result.text.split("## Achievements")[1].split("## Plan")[0]
+    plan = result.text.split("## Plan")[1]
+    overview = result.text.split("## Overview")[1].split("## Achievements")[0]
+    assert "418 settlements" in achievements
+    assert "418 settlements" not in overview
+    # the overview's last sentence cannot move out as well, or the overview would be empty: both copies stay
+    assert "filing system" in overview and "filing system" in plan
+    assert [(e.line, e.duplicate_of_line) for e in result.edits] == [(5, 9)]
+    assert result.edits[0].removed == "We closed 418 settlements this year."
+
+
+def test_keep_sections_leaves_repeats_inside_one_section_to_the_normal_rules():
+    doc = "## Work\n\nWe filed 30 claims in May. We filed 30 claims in May.\n\n## Plan\n\nMore training.\n"
+    result = clean(doc, CleanupSettings(keep_sections=True))
+    assert result.text.count("We filed 30 claims in May.") == 1
+    assert kinds(result) == ["duplicate-sentence"]
