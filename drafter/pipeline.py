@@ -294,7 +294,7 @@ def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequ
         section.text = text
         claims = grounding.check(text, draft.facts, fixed_text=fixed).unsupported
         if claims:
-            still_bad.append(f"{section.id!r} ({', '.join(repr(c.text) for c in claims[:5])})")
+            still_bad.append(f"{section.title!r} ({', '.join(repr(c.text) for c in claims[:5])})")
     if still_bad:
         error = BackendError("unsupported claims remain after one regeneration in section " + "; ".join(still_bad),
                              hint="add the missing facts, or run without --strict and edit the draft")

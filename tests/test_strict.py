@@ -1,0 +1,81 @@
+"""`drafter draft --strict` against a real HTTP server (the stub on 127.0.0.1, the real openai client): a section
+with a figure that is not in the facts is regenerated once with a note naming it, then the run passes or fails."""
+
+from __future__ import annotations
+
+from helpers import FIXTURES, run_drafter
+from openai_stub import default_reply, section_title
+
+FIXTURE = FIXTURES / "sales-inside.md"
+SECTIONS = 5
+INVENTED = "9,876,543 yuan"
+VICTIM = "Sales results"
+
+
+def is_regeneration(messages) -> bool:
+    return any(m.get("role") == "assistant" for m in messages)
+
+
+def inventing_reply(fix_on_regeneration: bool):
+    """Default replies, but the victim section adds an invented figure (again on regeneration unless fixed)."""
+
+    def reply(messages):
+        if is_regeneration(messages):
+            original = [m for m in messages if m.get("role") != "assistant"][:2]
+            text = default_reply(original)
+            return text if fix_on_regeneration else text + f" Revenue also grew by {INVENTED}."
+        text = default_reply(messages)
+        if section_title(messages) == VICTIM:
+            text += f" Revenue also grew by {INVENTED}."
+        return text
+
+    return reply
+
+
+def draft(server, home, *extra):
+    return run_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", server.base_url,
+                       "--model", "stub-model", "--strict", *extra, home=home, OPENAI_API_KEY="sk-strict-test")
+
+
+def regeneration_requests(server):
+    return [r for r in server.chat_requests() if is_regeneration(r.body["messages"])]
+
+
+def test_strict_regenerates_the_section_once_and_passes_when_the_new_text_is_grounded(tmp_path, openai_server):
+    openai_server.set_reply(inventing_reply(fix_on_regeneration=True))
+    proc = draft(openai_server, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "9,876,543" not in proc.stdout
+    assert f"## {VICTIM}" in proc.stdout
+    assert len(openai_server.chat_requests()) == SECTIONS + 1
+    [again] = regeneration_requests(openai_server)
+    note = again.body["messages"][-1]["content"]
+    assert INVENTED.split()[0] in note and "only the facts" in note
+    assert again.body["messages"][-2]["content"].endswith(f"{INVENTED}.")
+
+
+def test_strict_fails_naming_the_section_and_claim_after_one_regeneration(tmp_path, openai_server):
+    openai_server.set_reply(inventing_reply(fix_on_regeneration=False))
+    out = tmp_path / "summary.md"
+    proc = draft(openai_server, tmp_path, "-o", str(out))
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and "9,876,543" in errors[0] and "'Sales results'" in errors[0], proc.stderr
+    assert len(regeneration_requests(openai_server)) == 1
+    assert len(openai_server.chat_requests()) == SECTIONS + 1
+    assert not out.exists()
+    kept = out.with_name(out.name + ".partial").read_text()
+    assert "9,876,543" in kept and "## Plan for next year" in kept
+
+
+def test_without_strict_the_invented_figure_is_a_warning_and_nothing_is_regenerated(tmp_path, openai_server):
+    openai_server.set_reply(inventing_reply(fix_on_regeneration=False))
+    proc = run_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", openai_server.base_url,
+                       "--model", "stub-model", "--format", "json", home=tmp_path, OPENAI_API_KEY="sk-strict-test")
+    assert proc.returncode == 0, proc.stderr
+    assert len(openai_server.chat_requests()) == SECTIONS
+    import json
+
+    warnings = json.loads(proc.stdout)["warnings"]
+    assert any("9,876,543" in w for w in warnings), warnings
