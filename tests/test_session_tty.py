@@ -261,40 +261,11 @@ def test_backend_error_mid_session_is_one_line_and_the_session_goes_on(tmp_path)
 
 
 @pytest.fixture
-def slow_server():
-    """A streaming chat-completions server on 127.0.0.1 that sends one word every 50 ms (about 10 s a reply)."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args):
-            pass
-
-        def do_POST(self):
-            self.rfile.read(int(self.headers.get("content-length", 0)))
-            self.send_response(200)
-            self.send_header("content-type", "text/event-stream")
-            self.send_header("connection", "close")
-            self.end_headers()
-            try:
-                for number in range(200):
-                    chunk = {"id": "c", "object": "chat.completion.chunk", "created": 0, "model": "slow",
-                             "choices": [{"index": 0, "delta": {"content": f"Word{number} "}, "finish_reason": None}]}
-                    self.wfile.write(b"data: " + json.dumps(chunk).encode() + b"\n\n")
-                    self.wfile.flush()
-                    threading.Event().wait(0.05)
-                self.wfile.write(b"data: [DONE]\n\n")
-            except OSError:
-                pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    server.shutdown()
-    server.server_close()
+def slow_server(openai_server):
+    """The stub server streaming a 200-word reply slowly (3 words every 100 ms, about 7 s a reply)."""
+    openai_server.set_reply(" ".join(f"Word{number}" for number in range(200)))
+    openai_server.set_delay(0.0, chunk_delay=0.1)
+    return openai_server.base_url
 
 
 def test_ctrl_c_while_streaming_stops_that_section_only_and_keeps_its_text(tmp_path, slow_server):
