@@ -24,7 +24,7 @@ from pathlib import Path
 from drafter.errors import InputError
 
 __all__ = ["Edit", "Placeholder", "Note", "CleanResult", "CleanupSettings", "PhraseLists", "clean",
-           "find_placeholders", "load_phrase_lists", "facts_of"]
+           "find_placeholders", "load_phrase_lists", "facts_of", "format_edit", "format_report"]
 
 
 @dataclass
@@ -983,14 +983,17 @@ def _stats(before: str, after: str, edits: list[Edit], placeholders: list[Placeh
             "edits_by_kind": dict(sorted(by_kind.items())), "placeholders": len(placeholders), "notes": len(notes)}
 
 
+def format_edit(edit: Edit, width: int = 100) -> str:
+    """One removal as 'kind (repeats line N): 'text'', the text on one line and cut to `width` characters."""
+    removed = " ".join(edit.removed.split())
+    removed = removed if len(removed) <= width else removed[:width - 1] + "…"
+    where = f" (repeats line {edit.duplicate_of_line})" if edit.duplicate_of_line is not None else ""
+    return f"{edit.kind}{where}: {removed!r}"
+
+
 def format_report(result: CleanResult, label: str = "<text>") -> str:
     """The edit report as plain lines: one per removal (kind, line, text, repeated line), then placeholders and notes."""
-    lines = []
-    for edit in result.edits:
-        removed = " ".join(edit.removed.split())
-        removed = removed if len(removed) <= 100 else removed[:99] + "…"
-        where = f" (repeats line {edit.duplicate_of_line})" if edit.duplicate_of_line is not None else ""
-        lines.append(f"{label}:{edit.line}: {edit.kind}{where}: {removed!r}")
+    lines = [f"{label}:{edit.line}: {format_edit(edit)}" for edit in result.edits]
     for placeholder in result.placeholders:
         lines.append(f"{label}:{placeholder.line}:{placeholder.col}: placeholder: {placeholder.text!r}")
     for note in result.notes:

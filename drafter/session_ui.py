@@ -293,11 +293,13 @@ class SessionUI:
 
     def show_report(self, draft) -> None:
         """The cleanup report (what was removed or changed) and the grounding warnings."""
+        from drafter.cleanup import format_edit
+
         edits = list(getattr(draft.cleanup, "edits", None) or [])
         if draft.cleanup is not None:
             self.say(f"Cleanup: {len(edits)} edit{'s' if len(edits) != 1 else ''}", style="bold")
             for edit in edits:
-                self.say("  - " + describe_edit(edit))
+                self.say("  - " + format_edit(edit, 70))
         if draft.warnings:
             self.say(f"Grounding: {len(draft.warnings)} warning{'s' if len(draft.warnings) != 1 else ''}",
                      style="bold yellow")
@@ -692,21 +694,6 @@ class SessionUI:
         from rich.markdown import Markdown
 
         self.console.print(Markdown(text))
-
-
-def describe_edit(edit: Any) -> str:
-    """One line for a cleanup edit, whatever fields the cleanup module gives it."""
-    if hasattr(edit, "describe") and callable(edit.describe):
-        return str(edit.describe())
-    fields = getattr(edit, "__dict__", {})
-    kind = fields.get("kind") or fields.get("rule") or fields.get("reason") or type(edit).__name__
-    before = fields.get("before") or fields.get("removed") or fields.get("original") or fields.get("text")
-    after = fields.get("after") or fields.get("replacement")
-    if before and after:
-        return f"{kind}: {shorten(str(before), 50)!r} → {shorten(str(after), 50)!r}"
-    if before:
-        return f"{kind}: {shorten(str(before), 70)!r}"
-    return str(kind)
 
 
 def shorten(text: str, width: int) -> str:
