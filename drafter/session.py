@@ -68,6 +68,15 @@ class Command:
     arg: str = ""
 
 
+def drafting_basis(plan: list, index: int) -> list[str]:
+    """What a section's text depends on: its own facts, or for a section with none (the overview) every fact
+    and the plan's section titles, so adding a fact or a section makes an accepted overview stale."""
+    own = [f.text for f in plan[index].facts]
+    if own:
+        return own
+    return [f.text for planned in plan for f in planned.facts] + ["§ " + p.section.title for p in plan]
+
+
 def parse_command(line: str) -> Command | None:
     """A slash command from an input line, None for ordinary input; an unknown or ambiguous one is an InputError.
 
@@ -256,8 +265,9 @@ class Session:
         old = {s.id: s for s in self.sections}
         sections: list[SectionState] = []
         stale: list[str] = []
-        for planned in self.plan():
-            facts = [f.text for f in planned.facts]
+        plan = self.plan()
+        for index, planned in enumerate(plan):
+            facts = drafting_basis(plan, index)
             section = old.get(planned.section.id) or SectionState(planned.section.id, planned.section.title)
             if section.status != "pending" and facts != section.drafted_from:
                 if section.status == "accepted":
@@ -349,7 +359,7 @@ class Session:
             if close:
                 close()
         section.text = tidy_section_text("".join(pieces), section.title)
-        section.drafted_from = [f.text for f in plan[index].facts]
+        section.drafted_from = drafting_basis(plan, index)
         section.stale = False
         if error is not None:
             section.status, section.error = ("partial" if pieces else "failed"), error.message

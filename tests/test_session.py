@@ -320,3 +320,15 @@ def test_streamed_text_is_wrapped_at_word_boundaries_across_chunks():
     assert all(len(line) <= 24 for line in printed.split("\n"))
     assert printed.split() == text.split()
     assert "\n\nThen" in printed and printed.endswith("files.\n")
+
+
+def test_an_accepted_overview_goes_stale_when_a_fact_or_a_section_is_added():
+    session = drafted(facts=FACTS[:1])
+    session.draft_section(0, OfflineBackend(), Settings())
+    session.accept(0)
+    assert not session.sections[0].stale
+    session.add_fact("Plan to cut the certificate turnaround from 45 to 30 days next year")
+    overview = session.sections[0]
+    assert overview.status == "accepted" and overview.stale
+    session.draft_section(0, OfflineBackend(), Settings())
+    assert "plan for next year" in session.sections[0].text.lower() and not session.sections[0].stale
