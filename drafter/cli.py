@@ -225,11 +225,11 @@ def clean(
     import json
 
     from drafter import cleanup
-    from drafter.files import read_text
+    from drafter.files import MAX_DOCUMENT_BYTES, read_text
 
     if fmt not in ("text", "json"):
         raise InputError(f"unknown --format {fmt!r}", hint="use one of: text, json")
-    text, label = read_text(source)
+    text, label = read_text(source, max_bytes=MAX_DOCUMENT_BYTES)
     result = cleanup.clean(text)
     if check or report:
         sys.stderr.write(cleanup.format_report(result, label))
@@ -256,7 +256,7 @@ def check_cmd(
 
     from drafter import grounding
     from drafter.facts import load_facts
-    from drafter.files import read_text
+    from drafter.files import MAX_DOCUMENT_BYTES, read_text
     from drafter.pipeline import default_year
 
     if fmt not in ("text", "json"):
@@ -264,7 +264,7 @@ def check_cmd(
     if draft_file == "-" and facts_file == "-":
         raise InputError("the draft and the facts cannot both come from stdin")
     facts = load_facts(facts_file)
-    text, label = read_text(draft_file)
+    text, label = read_text(draft_file, max_bytes=MAX_DOCUMENT_BYTES)
     if not text.strip():
         raise InputError(f"{label}: is empty, expected a draft to check")
     facts.meta.setdefault("year", default_year())

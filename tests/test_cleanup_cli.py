@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_drafter
+from helpers import FIXTURES, run_drafter
 
 SEED = Path("/work/shared/seeds/000_c2b9ed92e07e8088.txt")
 DIRTY = ("# Summary\n\nWarehouse year-end work summary PPT template\n\n"
@@ -99,10 +99,11 @@ def test_missing_file_and_bad_format(tmp_path):
 
 def test_oversized_input_is_refused_quickly(tmp_path):
     path = tmp_path / "huge.txt"
-    with path.open("wb") as handle:
-        handle.truncate(65 * 1024 * 1024)
-    proc = run_drafter("clean", str(path), home=tmp_path, timeout=60)
-    assert proc.returncode == 2 and "MB" in proc.stderr
+    path.write_text("We filed 30 claims in May and closed 12 of them.\n" * (50 * 1024 * 1024 // 49))
+    for command in (["clean", str(path)], ["check", str(path), "--facts", str(FIXTURES / "sales-inside.md")]):
+        proc = run_drafter(*command, home=tmp_path, timeout=60)
+        assert proc.returncode == 2, proc.stderr
+        assert f"{path}: larger than 10 MB" in proc.stderr and "Traceback" not in proc.stderr
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason="seed file not present")
