@@ -72,16 +72,22 @@ class GroundingReport:
 
     def warnings(self) -> list[str]:
         """One human-readable line per unsupported claim, unfilled placeholder and fill, in text order."""
+        return self.finding_lines("line ", sentence_sep=" in: ", width=120, fills_applied=True)
+
+    def finding_lines(self, where: str, sentence_sep: str, width: int, fills_applied: bool) -> list[str]:
+        """Every finding as 'WHERE{line}:{col}: …', in text order; fills read as done or as still to make."""
         rows: list[tuple[int, int, str]] = []
         for claim in self.unsupported:
-            rows.append((claim.line, claim.col, f"line {claim.line}:{claim.col}: unsupported {claim.kind} "
-                                                f"{claim.text!r} in: {_shorten(claim.sentence)}"))
+            rows.append((claim.line, claim.col, f"{where}{claim.line}:{claim.col}: unsupported {claim.kind} "
+                                                f"{claim.text!r}{sentence_sep}{_shorten(claim.sentence, width)}"))
         for place in self.placeholders:
-            rows.append((place["line"], place["col"], f"line {place['line']}:{place['col']}: placeholder "
+            rows.append((place["line"], place["col"], f"{where}{place['line']}:{place['col']}: placeholder "
                                                       f"{place['text']!r} not filled (no front-matter value fits)"))
         for fill in self.filled:
-            rows.append((fill.line, fill.col, f"line {fill.line}:{fill.col}: placeholder {fill.placeholder!r} "
-                                              f"filled with {fill.value!r} from the front matter ({fill.field})"))
+            done = (f"filled with {fill.value!r} from the front matter" if fills_applied
+                    else f"to fill: the front matter gives {fill.value!r}")
+            rows.append((fill.line, fill.col, f"{where}{fill.line}:{fill.col}: placeholder {fill.placeholder!r} "
+                                              f"{done} ({fill.field})"))
         return [text for _, _, text in sorted(rows, key=lambda r: (r[0], r[1]))]
 
 
@@ -899,19 +905,9 @@ def fixed_text_for(facts: "Facts", role_name: str | None = None) -> str:
 
 def format_report(report: GroundingReport, label: str = "<draft>") -> str:
     """The report as text for a terminal or a log: one 'FILE:line:col: …' line per finding, then a summary line."""
-    rows: list[tuple[int, int, str]] = []
-    for claim in report.unsupported:
-        rows.append((claim.line, claim.col, f"{label}:{claim.line}:{claim.col}: unsupported {claim.kind} "
-                                            f"{claim.text!r}\n    in: {_shorten(claim.sentence, 160)}"))
-    for place in report.placeholders:
-        rows.append((place["line"], place["col"], f"{label}:{place['line']}:{place['col']}: placeholder "
-                                                  f"{place['text']!r} has no front-matter value"))
-    for fill in report.filled:
-        rows.append((fill.line, fill.col, f"{label}:{fill.line}:{fill.col}: placeholder {fill.placeholder!r} "
-                                          f"to fill: the front matter gives {fill.value!r} ({fill.field})"))
-    lines = [text for _, _, text in sorted(rows, key=lambda r: (r[0], r[1]))]
+    lines = report.finding_lines(f"{label}:", sentence_sep="\n    in: ", width=160, fills_applied=False)
     checked = f"{len(report.claims)} claim{'s' if len(report.claims) != 1 else ''} checked"
-    if not rows:
+    if not lines:
         lines.append(f"{label}: every number, date and name is in the facts ({checked})")
     else:
         parts = [f"{len(report.unsupported)} unsupported"]
