@@ -160,7 +160,7 @@ def build_requests(role: Role, facts: Facts, settings: Settings,
     return requests
 
 
-LEADING_HEADING = re.compile(r"^\s*(?:#{1,6}\s*.+|\*\*[^*\n]+\*\*:?)\s*\n+")
+LEADING_HEADING = re.compile(r"^\s*(?:#{1,6}\s*.+|\*\*[^*\n]+\*\*:?|[^\n]{1,80}:)[ \t]*\n+")
 
 
 def tidy_section_text(text: str, title: str) -> str:

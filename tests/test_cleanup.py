@@ -330,3 +330,13 @@ def test_keep_sections_leaves_repeats_inside_one_section_to_the_normal_rules():
     result = clean(doc, CleanupSettings(keep_sections=True))
     assert result.text.count("We filed 30 claims in May.") == 1
     assert kinds(result) == ["duplicate-sentence"]
+
+
+def test_a_chat_models_wrapper_lines_go_and_the_facts_stay():
+    text = ("## Overview\n\nHere is the summary:\n\nSales rose 12% to 4.1 million yuan. Let me know if you would like"
+            " any changes.\n\nSure! Here's a revised version of the plan section:\n\nWe will train 2 assistants.\n")
+    result = clean(text)
+    assert result.text == "## Overview\n\nSales rose 12% to 4.1 million yuan.\n\nWe will train 2 assistants.\n"
+    assert kinds(result) == ["junk", "junk", "junk"]
+    kept = "Here is the plan: we will train 2 assistants by March.\n"
+    assert clean(kept).text == kept
