@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterable
 
 from drafter.errors import InputError
 
@@ -342,6 +343,7 @@ class Sentence:
     removed: bool = False
     placeholder: bool = False
     _facts: frozenset[str] | None = None
+    reference: bool = False
     dup_of: "Sentence | None" = None
     dup_edit: "Edit | None" = None
     merged: "tuple[Sentence, str, Edit] | None" = None
@@ -536,9 +538,10 @@ IDF_PRIOR = 50
 
 
 class _Cleaner:
-    def __init__(self, text: str, settings: CleanupSettings, lists: PhraseLists) -> None:
+    def __init__(self, text: str, settings: CleanupSettings, lists: PhraseLists, echo_of: Iterable[str] = ()) -> None:
         self.settings = settings
         self.lists = lists
+        self.echo_of = list(echo_of)
         self.edits: list[tuple[tuple[int, int], Edit]] = []
         self.notes: list[Note] = []
         self.blocks, self.trailing = parse_blocks(text, settings)
@@ -721,9 +724,28 @@ class _Cleaner:
 
     # duplicates across the text ------------------------------------------------------------------------------------
 
+    def reference_sentences(self) -> list[tuple[None, Sentence]]:
+        """The echo_of texts (a prompt's instructions) as sentences that are matched against but never output."""
+        out = []
+        for text in self.echo_of:
+            for line in text.split("\n"):
+                line = LIST_ITEM.sub("", line).strip()
+                for sentence in split_sentences(line, 0) if line else []:
+                    sentence.reference = True
+                    out.append((None, sentence))
+        return out
+
+    def echo(self, sentence: Sentence, reference: Sentence) -> bool:
+        """Remove a sentence that repeats the prompt, unless it carries a fact the prompt does not."""
+        if not sentence.facts <= reference.facts or sentence.placeholder:
+            return False
+        sentence.removed = True
+        self.edit("prompt-echo", sentence.line, sentence.text)
+        return True
+
     def duplicates(self) -> None:
         s = self.settings
-        items = list(self.text_sentences())
+        items = self.reference_sentences() + list(self.text_sentences())
         words = [content_words(sentence.text, self.lists.synonyms) for _, sentence in items]
         df: dict[str, int] = {}
         for ws in words:
@@ -739,7 +761,10 @@ class _Cleaner:
             key = normalize(sentence.text)
             if not key:
                 continue
-            if key in exact:
+            if key in exact and slots[exact[key]]["sentence"].reference:
+                if sentence.reference or self.echo(sentence, slots[exact[key]]["sentence"]):
+                    continue
+            elif key in exact:
                 slot = slots[exact[key]]
                 if not sentence.placeholder:
                     kind = "repeated-item" if block.kind == "item" and slot["block"].kind == "item" else \
@@ -753,6 +778,10 @@ class _Cleaner:
             match = None
             if len(wset) >= s.min_words:
                 match = self._best_match(wset, wsum, postings, slots, sentence)
+            if match is not None and (sentence.reference or match[0]["sentence"].reference):
+                if not sentence.reference and self.echo(sentence, match[0]["sentence"]):
+                    continue
+                match = None
             if match is not None and not sentence.placeholder:
                 slot, mode = match
                 kept = slot["sentence"]
@@ -912,12 +941,14 @@ class _Cleaner:
     def render(self) -> str:
         out: list[str] = []
         first = True
+        gap: list[str] = []
         for block in self.blocks:
             if block.removed:
+                gap = max(gap, block.sep or [], key=len)  # a blank line before a removed block stays
                 continue
             if not first:
-                out.extend(block.sep if block.sep else [])
-            first = False
+                out.extend(max(gap, block.sep or [], key=len))
+            first, gap = False, []
             out.append(self._render_block(block))
         return "\n".join(out)
 
@@ -940,8 +971,12 @@ class _Cleaner:
         return prefix + text + block.tail
 
 
-def clean(text: str, settings: CleanupSettings | None = None) -> CleanResult:
+def clean(text: str, settings: CleanupSettings | None = None, echo_of: Iterable[str] = ()) -> CleanResult:
     """Remove repetition, clichés, filler and template junk from text, keeping every fact and the Markdown structure.
+
+    `echo_of` holds texts the output must not repeat (the prompt's instructions, which small models recite): a
+    sentence that is one of their sentences, or a near-duplicate of one, goes as 'prompt-echo' unless it carries a
+    fact they do not.
 
     Deterministic: the same text and settings always give the same result and report.
     """
@@ -953,7 +988,7 @@ def clean(text: str, settings: CleanupSettings | None = None) -> CleanResult:
         return CleanResult("", [], [], [], _stats(text, "", [], [], [], 0))
     lists = _phrase_lists(settings)
     placeholders = find_placeholders(text)
-    cleaner = _Cleaner(text, settings, lists)
+    cleaner = _Cleaner(text, settings, lists, echo_of)
     marked = {p.line for p in placeholders}
     for block in cleaner.blocks:
         for sentence in block.sentences:

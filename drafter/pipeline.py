@@ -48,6 +48,7 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
     cleanup: Any = None
     grounding: Any = None
+    instructions: list[str] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -132,6 +133,19 @@ def fixed_text(role: Role, facts: Facts) -> str:
         parts.append(section.title)
         parts.append(prompts.render_string(section.lead, f"{role.id}: {section.id}.lead", **context))
     return "\n".join(parts)
+
+
+def prompt_instructions(requests: list[SectionRequest], facts: Facts) -> list[str]:
+    """The prompts' own sentences (system and section instructions, fact lines left out), for cleanup to catch
+    a model reciting them."""
+    fact_lines = {text.strip() for text in facts.texts}
+    seen: dict[str, None] = {}
+    for request in requests:
+        for message in request.messages:
+            lines = [line for line in message["content"].split("\n")
+                     if not any(fact in line for fact in fact_lines)]
+            seen.setdefault("\n".join(lines), None)
+    return list(seen)
 
 
 def build_requests(role: Role, facts: Facts, settings: Settings,
@@ -232,7 +246,7 @@ def finish(draft: Draft, clean: bool = True) -> Draft:
     if clean:
         from drafter import cleanup
 
-        result = cleanup.clean(text, cleanup.CleanupSettings(keep_sections=True))
+        result = cleanup.clean(text, cleanup.CleanupSettings(keep_sections=True), echo_of=draft.instructions)
         draft.cleanup = result
         text = result.text
     report = grounding.check(text, draft.facts, fixed_text=fixed_text(draft.role, draft.facts))
@@ -313,7 +327,8 @@ def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None
     backend = backend or get_backend(settings)
     requests = build_requests(role, facts, settings)
     sections = [SectionDraft(r.section_id, r.title) for r in requests]
-    draft = Draft(role, facts, draft_title(role, facts), sections, backend.name, backend.model)
+    draft = Draft(role, facts, draft_title(role, facts), sections, backend.name, backend.model,
+                  instructions=prompt_instructions(requests, facts))
     try:
         error = run_sections(backend, requests, sections, settings.concurrency, on_chunk)
         if error is None and strict:

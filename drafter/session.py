@@ -406,13 +406,15 @@ class Session:
 
     def to_draft(self):
         """The session as a pipeline Draft: drafted sections (accepted or not); pending ones are left out."""
-        from drafter.pipeline import Draft, SectionDraft, draft_title
+        from drafter.config import Settings
+        from drafter.pipeline import Draft, SectionDraft, draft_title, prompt_instructions
 
         role, facts = self.role_object(), self.facts_object()
         sections = [SectionDraft(s.id, s.title, s.text, "done" if s.status in ("accepted", "draft") else s.status,
                                  error=s.error)
                     for s in self.sections if s.status != "pending" and (s.text or s.status != "failed")]
-        return Draft(role, facts, draft_title(role, facts), sections, self.backend or "offline", self.model or "offline")
+        return Draft(role, facts, draft_title(role, facts), sections, self.backend or "offline", self.model or "offline",
+                     instructions=prompt_instructions(self.requests(Settings()), facts))
 
     def finished_draft(self, clean: bool = True):
         """The whole draft after the pipeline's cleanup and grounding (pipeline.finish)."""

@@ -340,3 +340,24 @@ def test_a_chat_models_wrapper_lines_go_and_the_facts_stay():
     assert kinds(result) == ["junk", "junk", "junk"]
     kept = "Here is the plan: we will train 2 assistants by March.\n"
     assert clean(kept).text == kept
+
+
+PROMPT = """You write one section of a year-end work summary.
+Hard rules:
+- Use only the facts you are given. Do not add numbers, dates, names or percentages that are not in the facts.
+- Keep every number, amount, percentage, date and name exactly as written in the facts.
+- Write in English; the year of this summary is 2026.
+"""
+
+
+def test_sentences_reciting_the_prompt_go_unless_they_carry_a_fact_of_their_own():
+    draft = ("We closed 418 settlements in 2026.\n\n"
+             "1. Keep every number, amount, percentage, date and name exactly as written in the facts.\n"
+             "2. Use only the facts you are given.\n"
+             "3. Keep every number and name exactly as written in the facts, such as the 418 settlements.\n\n"
+             "Do not add numbers, dates, names or percentages which are not in the facts.\n")
+    result = clean(draft, echo_of=[PROMPT])
+    assert [(e.kind, e.line) for e in result.edits] == [("prompt-echo", 3), ("prompt-echo", 4), ("prompt-echo", 7)]
+    assert result.text == ("We closed 418 settlements in 2026.\n\n"
+                           "1. Keep every number and name exactly as written in the facts, such as the 418 settlements.\n")
+    assert clean(draft).edits == []

@@ -23,3 +23,30 @@ def test_a_heading_repeating_the_section_title_is_dropped(reply):
 ])
 def test_a_first_line_that_is_not_the_title_alone_stays(reply):
     assert tidy_section_text(reply, "Sales results") == reply.strip()
+
+
+class RecitingBackend:
+    """A backend that answers each section with its facts and then recites a rule from the system prompt."""
+
+    name, model = "scripted", "reciting"
+
+    def stream(self, request, usage):
+        facts = request.context.get("facts", [])
+        rule = "Keep every number, amount, percentage, date and name exactly as written in the facts."
+        yield " ".join(f.rstrip(".") + "." for f in facts) + ("\n\n" if facts else "") + rule
+
+
+def test_a_model_reciting_the_prompt_is_cleaned_out_and_no_section_vanishes():
+    from drafter.config import Settings
+    from drafter.facts import load_facts
+    from drafter.pipeline import draft_summary
+    from helpers import FIXTURES
+
+    facts = load_facts(str(FIXTURES / "sales-inside.md"))
+    draft = draft_summary(facts, Settings(), backend=RecitingBackend())
+    text = draft.markdown()
+    assert "exactly as written" not in text
+    assert [e.kind for e in draft.cleanup.edits].count("prompt-echo") == len(draft.sections)
+    assert all(section.text for section in draft.sections[1:])
+    for fact in facts.texts:
+        assert fact.rstrip(".") in text
