@@ -43,6 +43,8 @@ ENV_NAMES = {
     "max_tokens": "DRAFTER_MAX_TOKENS",
     "role": "DRAFTER_ROLE",
     "stream": "DRAFTER_STREAM",
+    "cache": "DRAFTER_CACHE",
+    "cache_max_mb": "DRAFTER_CACHE_MAX_MB",
 }
 
 
@@ -61,6 +63,8 @@ class Settings:
     max_tokens: int = 700
     role: str | None = None
     stream: bool = True
+    cache: bool = True
+    cache_max_mb: float = 50.0
     sources: dict[str, str] = field(default_factory=dict, repr=False)
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -132,4 +136,6 @@ def resolve_settings(flags: dict[str, Any] | None = None, env: dict[str, str] | 
         settings.model = "offline"
     if settings.concurrency < 1:
         raise InputError(f"concurrency must be at least 1, got {settings.concurrency}")
+    if settings.cache_max_mb <= 0:
+        raise InputError(f"cache_max_mb must be more than 0, got {settings.cache_max_mb:g}")
     return settings

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Protocol
+from typing import Any, Callable, Iterator, Protocol
 
 from drafter.config import Settings
 from drafter.errors import InputError
@@ -47,8 +47,14 @@ class Backend(Protocol):
         ...
 
 
-def get_backend(settings: Settings) -> Backend:
-    """The backend named in settings; unknown names are a usage error."""
+def get_backend(settings: Settings, *, metered: bool = False, cache: bool = False,
+                warn: Callable[[str], None] | None = None) -> Backend:
+    """The backend named in settings; unknown names are a usage error.
+
+    With `metered`, a model backend is wrapped to count requests (backends/cached.py), and with `cache` too,
+    to answer repeated requests from the response cache. The offline writer is never wrapped: it is
+    deterministic, local and free.
+    """
     if settings.backend == "offline":
         from drafter.backends.offline import OfflineBackend
 
@@ -56,5 +62,15 @@ def get_backend(settings: Settings) -> Backend:
     if settings.backend == "openai":
         from drafter.backends.openai_backend import OpenAIBackend
 
-        return OpenAIBackend(settings)
+        backend = OpenAIBackend(settings)
+        if not (metered or cache):
+            return backend
+        from drafter.backends.cached import MeteredBackend
+
+        store = None
+        if cache:
+            from drafter.cache import open_cache
+
+            store = open_cache(settings, warn)
+        return MeteredBackend(backend, backend.base_url, store)
     raise InputError(f"unknown backend {settings.backend!r}", hint="use one of: " + ", ".join(BACKEND_NAMES))

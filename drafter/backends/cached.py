@@ -1,0 +1,88 @@
+"""A backend wrapper that answers from the response cache when it can and meters every request.
+
+It wraps a model backend (the offline writer is deterministic and fast, so it is never cached): a section whose
+request (base URL, model, messages, sampling parameters) was answered completely before is answered from the
+cache with the usage stored with it, and counts as 0 requests; any other request goes to the server, and its
+reply is stored only when it arrived whole. When a server reports no usage, drafter counts the tokens itself
+and marks the usage as estimated.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from drafter.backends import Backend, SectionRequest, Usage
+from drafter.errors import DrafterError
+
+
+@dataclass
+class Meter:
+    """What a run cost: requests sent, sections answered from the cache, and usage the servers did not report."""
+
+    requests: int = 0
+    cached: list[str] = field(default_factory=list)
+    estimated: list[str] = field(default_factory=list)
+    sent_input_tokens: int = 0
+    sent_output_tokens: int = 0
+
+
+class MeteredBackend:
+    """Cache lookup and storage, request counting and usage fallback around another backend."""
+
+    def __init__(self, inner: Backend, base_url: str, cache: Any = None) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.model = inner.model
+        self.base_url = base_url
+        self.cache = cache
+        self.meter = Meter()
+        self._lock = threading.Lock()
+
+    def key(self, request: SectionRequest) -> str:
+        """The cache key of a request (never includes the API key)."""
+        from drafter.cache import cache_key
+
+        return cache_key(self.base_url, self.model, request.messages, max_tokens=request.max_tokens,
+                         temperature=request.temperature)
+
+    def stream(self, request: SectionRequest, usage: Usage) -> Iterator[str]:
+        """Yield the cached reply whole, or the server's chunks (storing the reply once it is complete)."""
+        key = self.key(request) if self.cache is not None else None
+        if key is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                usage.input_tokens, usage.output_tokens = hit.input_tokens, hit.output_tokens
+                with self._lock:
+                    self.meter.cached.append(request.section_id)
+                if hit.text:
+                    yield hit.text
+                return
+        with self._lock:
+            self.meter.requests += 1
+        pieces: list[str] = []
+        for chunk in self.inner.stream(request, usage):
+            pieces.append(chunk)
+            yield chunk
+        text = "".join(pieces)  # reached only when the reply ended normally (errors propagate, nothing stored)
+        if not (usage.input_tokens or usage.output_tokens):
+            self._estimate(request, text, usage)
+        with self._lock:
+            self.meter.sent_input_tokens += usage.input_tokens
+            self.meter.sent_output_tokens += usage.output_tokens
+        if key is not None and text.strip():
+            self.cache.put(key, self.model, text, usage.input_tokens, usage.output_tokens)
+
+    def _estimate(self, request: SectionRequest, text: str, usage: Usage) -> None:
+        """Count the request and reply locally when the server reported no usage."""
+        from drafter import tokens
+
+        encoding = tokens.encoding_for_model(self.model).encoding
+        try:
+            usage.input_tokens = tokens.count_messages(request.messages, encoding)
+            usage.output_tokens = tokens.count_tokens(text, encoding)
+        except DrafterError:  # counting is a courtesy; a damaged install must not fail a finished reply
+            return
+        with self._lock:
+            self.meter.estimated.append(request.section_id)
