@@ -40,20 +40,26 @@ def to_text(draft: "Draft") -> str:
     return markdown_to_text(draft.markdown())
 
 
-def to_dict(draft: "Draft") -> dict:
-    """The JSON document: role, person, year, sections, full text, warnings, backend, model and usage."""
+def to_dict(draft: "Draft", usage: dict | None = None) -> dict:
+    """The JSON document: role, person, year, sections, full text, warnings, backend, model and usage.
+
+    Each section carries its own usage; `usage` (a run's report: requests, cached sections, estimated cost)
+    replaces the plain token total when given.
+    """
+    cached = set((usage or {}).get("cached", ()))
     data = {
         "role": draft.role.id,
         "name": draft.facts.get("name", ""),
         "year": draft.facts.get("year", ""),
         "title": draft.title,
-        "sections": [s.to_dict() for s in draft.sections],
+        "sections": [{**s.to_dict(), "usage": {**s.usage.to_dict(), "cached": s.id in cached}}
+                     for s in draft.sections],
         "text": draft.markdown(),
         "warnings": list(draft.warnings),
         "backend": draft.backend,
         "model": draft.model,
         "complete": draft.complete,
-        "usage": draft.usage.to_dict(),
+        "usage": {**draft.usage.to_dict(), **{k: v for k, v in (usage or {}).items() if k != "cached"}},
     }
     if draft.cleanup is not None:
         data["cleanup"] = {"edits": [e.__dict__ for e in draft.cleanup.edits], "stats": draft.cleanup.stats}
@@ -62,14 +68,16 @@ def to_dict(draft: "Draft") -> dict:
     return data
 
 
-def to_json(draft: "Draft") -> str:
+def to_json(draft: "Draft", usage: dict | None = None) -> str:
     """The JSON document as text."""
-    return json.dumps(to_dict(draft), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(to_dict(draft, usage), ensure_ascii=False, indent=2) + "\n"
 
 
-def render(draft: "Draft", fmt: str) -> str:
-    """The draft in one of FORMATS."""
-    renderers = {"md": to_markdown, "txt": to_text, "json": to_json}
+def render(draft: "Draft", fmt: str, usage: dict | None = None) -> str:
+    """The draft in one of FORMATS (`usage`, a run's usage report, goes into JSON only)."""
+    if fmt == "json":
+        return to_json(draft, usage)
+    renderers = {"md": to_markdown, "txt": to_text}
     if fmt not in renderers:
         raise InputError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(FORMATS))
     return renderers[fmt](draft)
