@@ -25,8 +25,11 @@ roles_app = typer.Typer(help="List the roles and their section plans.", invoke_w
                         rich_markup_mode=None)
 config_app = typer.Typer(help="Show the settings drafter uses and where they come from.", invoke_without_command=True,
                          rich_markup_mode=None)
+cache_app = typer.Typer(help="The response cache: a rerun of the same draft asks the server nothing.",
+                        invoke_without_command=True, rich_markup_mode=None)
 app.add_typer(roles_app, name="roles")
 app.add_typer(config_app, name="config")
+app.add_typer(cache_app, name="cache")
 
 
 def plain_output() -> bool:
@@ -130,6 +133,11 @@ def draft(
     strict: bool = typer.Option(False, "--strict", help="Regenerate a section with unsupported figures once, then fail."),
     stream: Optional[bool] = typer.Option(None, "--stream/--no-stream",
                                           help="Stream replies as they are written [env DRAFTER_STREAM; default on]."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show each request, its exact token count and the "
+                                 "estimated cost; send nothing."),
+    budget: Optional[int] = typer.Option(None, "--budget", metavar="TOKENS",
+                                         help="Refuse (exit 2) before sending if input + max output tokens exceed it."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Ask the server even for replies in the response cache."),
 ) -> None:
     """Draft a summary from a facts file (offline by default; any OpenAI-compatible server by config)."""
     from drafter import render
@@ -138,10 +146,22 @@ def draft(
 
     if fmt not in render.FORMATS:
         raise InputError(f"unknown --format {fmt!r}", hint="use one of: " + ", ".join(render.FORMATS))
+    if budget is not None and budget < 1:
+        raise InputError(f"--budget must be a positive number of tokens, got {budget}")
     settings = _settings(backend=backend, model=model, base_url=base_url, api_key=api_key, timeout=timeout,
                          max_retries=retries, concurrency=concurrency, temperature=temperature, max_tokens=max_tokens,
-                         role=role, stream=stream)
+                         role=role, stream=stream, cache=False if no_cache else None)
     facts = load_facts(facts_file)
+    if dry_run:
+        _dry_run(facts, settings, fmt, budget)
+        return
+    _check_estimate(facts, settings, budget)
+    from drafter.backends import get_backend
+    from drafter.pipeline import resolve_role
+
+    resolve_role(facts, settings.role)  # a missing role is reported before anything about the backend
+
+    model_backend = get_backend(settings, metered=True, cache=settings.cache, warn=warn)
     show_progress = settings.backend != "offline" and sys.stderr.isatty() and not os.environ.get("NO_COLOR")
     try:
         if show_progress:
@@ -149,17 +169,75 @@ def draft(
 
             titles = [r.title for r in build_requests(resolve_role(facts, settings.role), facts, settings)]
             with StreamView(titles) as view:
-                result = draft_summary(facts, settings, clean=not no_clean, strict=strict, on_chunk=view.on_chunk)
+                result = draft_summary(facts, settings, clean=not no_clean, strict=strict, backend=model_backend,
+                                       on_chunk=view.on_chunk)
         else:
-            result = draft_summary(facts, settings, clean=not no_clean, strict=strict)
+            result = draft_summary(facts, settings, clean=not no_clean, strict=strict, backend=model_backend)
     except DraftFailed as failure:
         _keep_partial(failure, fmt, output)
+        _usage_line(model_backend, failure.draft, settings, only_if_used=True)
         raise
-    text = render.render(result, fmt)
+    usage = _usage_line(model_backend, result, settings)
+    text = render.render(result, fmt, usage)
     emit(text, output, markdown=(fmt == "md"))
     if fmt != "json":
         for line in result.warnings:
             warn(line)
+
+
+def _estimate(facts, settings):
+    """Every request the draft would send, counted for the model (tokens.Estimate)."""
+    from drafter import tokens
+    from drafter.pipeline import build_requests, default_year, resolve_role
+
+    facts.meta.setdefault("year", default_year())
+    requests = build_requests(resolve_role(facts, settings.role), facts, settings)
+    return tokens.estimate_requests(requests, settings.backend, settings.model, settings.extra.get("prices"))
+
+
+def _dry_run(facts, settings, fmt: str, budget: Optional[int]) -> None:
+    """Print every request with its token counts and the estimated cost; then apply the context and budget checks."""
+    import json
+
+    from drafter import tokens
+
+    estimate = _estimate(facts, settings)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(estimate.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(tokens.format_estimate(estimate))
+    sys.stdout.flush()
+    estimate.check_context()
+    estimate.check_budget(budget)
+
+
+def _check_estimate(facts, settings, budget: Optional[int]) -> None:
+    """Before sending: refuse a draft over --budget, or a section too long for a known model's context window."""
+    from drafter import tokens
+
+    if budget is None:
+        price = tokens.price_for(settings.model, settings.extra.get("prices")) if settings.backend != "offline" else None
+        if price is None or not price.context_window:
+            return
+    estimate = _estimate(facts, settings)
+    estimate.check_context()
+    estimate.check_budget(budget)
+
+
+def _usage_line(backend, result, settings, only_if_used: bool = False) -> Optional[dict]:
+    """After a model run: print the one-line usage summary on stderr and return the usage report for JSON.
+
+    After a failure (`only_if_used`) the line is printed only when some tokens were used.
+    """
+    from drafter.backends.cached import MeteredBackend, format_usage
+
+    if not isinstance(backend, MeteredBackend):
+        return None
+    report = backend.report(result.sections, settings.extra.get("prices"))
+    if only_if_used and not (report["input_tokens"] or report["output_tokens"]):
+        return report
+    sys.stderr.write(format_usage(report, backend.model, len(result.sections)) + "\n")
+    return report
 
 
 def _keep_partial(failure, fmt: str, output: Optional[Path]) -> None:
@@ -276,6 +354,71 @@ def check_cmd(
     sys.stdout.flush()
     if strict and (report.unsupported or report.placeholders or report.filled):
         raise typer.Exit(1)
+
+
+@app.command("tokens")
+def tokens_cmd(
+    source: str = typer.Argument(..., metavar="FILE", help="Text file to count, or - for stdin."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model whose tokenizer counts [default: the "
+                                        "configured model, else gpt-4o-mini]."),
+    fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+) -> None:
+    """Count the tokens of any text exactly as an OpenAI model does, offline."""
+    import json
+
+    from drafter import tokens
+    from drafter.files import MAX_DOCUMENT_BYTES, read_text
+
+    if fmt not in ("text", "json"):
+        raise InputError(f"unknown --format {fmt!r}", hint="use one of: text, json")
+    settings = _settings()
+    if model is None:
+        model = settings.model if settings.backend != "offline" else "gpt-4o-mini"
+    text, label = read_text(source, max_bytes=MAX_DOCUMENT_BYTES)
+    report = tokens.count_report(text, model, label, settings.extra.get("prices"))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        note = "" if report["exact"] else f"; approximate: {model!r} is not a known OpenAI model"
+        sys.stdout.write(f"{report['tokens']:,} tokens ({model}, {report['encoding']}{note})\n")
+    sys.stdout.flush()
+
+
+@cache_app.callback()
+def cache_default(ctx: typer.Context) -> None:
+    """Show where the response cache is, its entries and size (same as 'drafter cache info')."""
+    if ctx.invoked_subcommand is None:
+        cache_info(fmt="text")
+
+
+@cache_app.command("info")
+def cache_info(fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json.")) -> None:
+    """Entries, size, size limit and location of the response cache."""
+    import json
+
+    from drafter.cache import open_cache
+
+    if fmt not in ("text", "json"):
+        raise InputError(f"unknown --format {fmt!r}", hint="use one of: text, json")
+    info = open_cache(_settings(), warn=warn).info()
+    if fmt == "json":
+        typer.echo(json.dumps(info, indent=2))
+        return
+    mb = 1024 * 1024
+    typer.echo(f"location: {info['path']}{'' if info['exists'] else ' (not created yet)'}")
+    typer.echo(f"entries: {info['entries']}")
+    typer.echo(f"size: {info['file_bytes'] / mb:.2f} MB on disk, {info['stored_bytes'] / mb:.2f} MB of replies, "
+               f"limit {info['max_bytes'] / mb:g} MB (cache_max_mb; least recently used evicted first)")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached reply."""
+    from drafter.cache import open_cache
+
+    cache = open_cache(_settings(), warn=warn)
+    removed = cache.clear()
+    typer.echo(f"removed {removed} cached repl{'y' if removed == 1 else 'ies'} from {cache.path}")
 
 
 @roles_app.callback()

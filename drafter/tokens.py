@@ -389,3 +389,14 @@ def cost_line(estimate: Estimate) -> str:
     price = estimate.price
     return (f"estimated cost: at most ${estimate.estimated_cost_usd:.4f} ({price.model} at ${price.input:g} in / "
             f"${price.output:g} out per million tokens, {price.source})")
+
+
+def count_report(text: str, model: str, label: str = "-",
+                 price_overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`drafter tokens` as data: the text's tokens for a model, its encoding, exactness, size and input cost."""
+    chosen = encoding_for_model(model)
+    count = count_tokens(text, chosen.encoding)
+    price = price_for(model, price_overrides)
+    return {"source": label, "model": model, "encoding": chosen.encoding, "exact": chosen.exact, "tokens": count,
+            "characters": len(text), "bytes": len(text.encode("utf-8")),
+            "input_cost_usd": None if price is None else round(price.cost(count, 0), 6)}

@@ -86,3 +86,37 @@ class MeteredBackend:
             return
         with self._lock:
             self.meter.estimated.append(request.section_id)
+
+    def report(self, sections: list[Any], price_overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A run's usage: tokens over all sections (cached ones included), requests sent, sections from the
+        cache, whether any usage was counted locally, and the estimated cost of what was actually sent."""
+        from drafter import tokens
+
+        price = tokens.price_for(self.model, price_overrides)
+        meter = self.meter
+        cost = None if price is None else round(price.cost(meter.sent_input_tokens, meter.sent_output_tokens), 6)
+        return {
+            "input_tokens": sum(s.usage.input_tokens for s in sections),
+            "output_tokens": sum(s.usage.output_tokens for s in sections),
+            "requests": meter.requests,
+            "cached_sections": len(set(meter.cached)),
+            "usage_estimated": bool(meter.estimated),
+            "estimated_cost_usd": cost,
+            "prices": price.source if price else None,
+            "cached": sorted(set(meter.cached)),
+        }
+
+
+def format_usage(report: dict[str, Any], model: str, sections: int) -> str:
+    """The one-line usage summary printed on stderr after a run."""
+    tokens_part = f"{report['input_tokens']:,} tokens in, {report['output_tokens']:,} out"
+    if report.get("usage_estimated"):
+        tokens_part += " (partly counted by drafter: the server reported none)"
+    cache_part = f"{report['requests']} request{'s' if report['requests'] != 1 else ''}"
+    if report["cached_sections"]:
+        cache_part += f", {report['cached_sections']}/{sections} sections from cache"
+    if report["estimated_cost_usd"] is None:
+        cost_part = f"cost unknown (no price for {model!r})"
+    else:
+        cost_part = f"est. ${report['estimated_cost_usd']:.4f} ({model}, {report['prices']})"
+    return f"usage: {tokens_part} · {cache_part} · {cost_part}"
