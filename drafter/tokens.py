@@ -73,7 +73,7 @@ FALLBACK_ENCODING = "o200k_base"
 # Model name prefixes → encoding, most specific first (tiktoken's own table, for the models drafter targets).
 MODEL_PREFIXES: tuple[tuple[str, str], ...] = (
     ("gpt-4o", "o200k_base"), ("chatgpt-4o", "o200k_base"), ("gpt-4.1", "o200k_base"), ("gpt-4.5", "o200k_base"),
-    ("gpt-5", "o200k_base"), ("gpt-oss", "o200k_base"), ("o1", "o200k_base"), ("o3", "o200k_base"),
+    ("gpt-5", "o200k_base"), ("o1", "o200k_base"), ("o3", "o200k_base"),
     ("o4", "o200k_base"), ("gpt-4", "cl100k_base"), ("gpt-3.5", "cl100k_base"), ("gpt-35", "cl100k_base"),
     ("text-embedding-3", "cl100k_base"), ("text-embedding-ada-002", "cl100k_base"),
 )
