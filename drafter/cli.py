@@ -133,8 +133,8 @@ def draft(
     strict: bool = typer.Option(False, "--strict", help="Regenerate a section with unsupported figures once, then fail."),
     stream: Optional[bool] = typer.Option(None, "--stream/--no-stream",
                                           help="Stream replies as they are written [env DRAFTER_STREAM; default on]."),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show each request, its exact token count and the "
-                                 "estimated cost; send nothing."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print each request, its exact token count and the "
+                                 "estimated cost on stdout; send and write nothing."),
     budget: Optional[int] = typer.Option(None, "--budget", metavar="TOKENS",
                                          help="Refuse (exit 2) before sending if input + max output tokens exceed it."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Ask the server even for replies in the response cache."),
