@@ -2,8 +2,8 @@
 
 Keys are the sha256 of the base URL, model, messages and sampling parameters (never the API key, which is not
 part of a request's meaning). Only complete replies are stored, each in one transaction (WAL journal), so an
-interrupted write leaves the previous state. A file that is not a sound SQLite database is moved aside and
-rebuilt with a one-line warning. Past the size limit the least recently used entries are evicted.
+interrupted write leaves the previous state. A file that is not a sound SQLite database is deleted and
+rebuilt empty with a one-line warning (it only ever holds replies that can be asked for again). Past the size limit the least recently used entries are evicted.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ class ResponseCache:
                 conn.close()
             if not is_damage(exc):
                 return self._give_up(exc)
-            self._set_aside(exc)
+            self._rebuild(exc)
             try:
                 conn = self._connect()
                 self._check(conn)
@@ -148,7 +148,7 @@ class ResponseCache:
         if not {"key", "text", "input_tokens", "output_tokens", "size", "used"} <= columns:
             raise sqlite3.DatabaseError("the responses table has unexpected columns")
 
-    def _set_aside(self, exc: BaseException) -> None:
+    def _rebuild(self, exc: BaseException) -> None:
         """Delete a damaged database (and its journal files) so that a new one is built; one warning line."""
         for suffix in ("", "-wal", "-shm", "-journal"):
             try:
@@ -231,7 +231,7 @@ class ResponseCache:
         """A fault after opening: damage sets the file aside (the next use rebuilds it); anything else warns."""
         if is_damage(exc):
             self._ready = False
-            self._set_aside(exc)
+            self._rebuild(exc)
         else:
             self.warn(f"{doing} ({str(exc).splitlines()[0][:80]})")
 

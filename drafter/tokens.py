@@ -31,7 +31,8 @@ FIM_MIDDLE = "<|fim_middle|>"
 FIM_SUFFIX = "<|fim_suffix|>"
 ENDOFPROMPT = "<|endofprompt|>"
 
-# Split patterns and special tokens as tiktoken_ext/openai_public.py defines them (tiktoken 0.7 to 0.14).
+# Split patterns and special tokens as tiktoken_ext/openai_public.py defines them (tests/test_tokens.py checks
+# them against the installed tiktoken's own constructors).
 CL100K_PAT = (r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|"""
               r"""\s*[\r\n]|\s+(?!\S)|\s""")
 O200K_PAT = "|".join([

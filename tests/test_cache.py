@@ -37,10 +37,12 @@ def draft(server, home, *extra: str, **env: str):
 
 
 def chat_count(server) -> int:
+    """Chat-completions requests the stub has received."""
     return server.count("chat/completions")
 
 
 def cache_files(home: Path) -> list[Path]:
+    """Every file in the cache folder (the database and its WAL and shared-memory files)."""
     return [p for p in (home / "cache").iterdir() if p.is_file()]
 
 
@@ -319,6 +321,7 @@ class FakeBackend:
 
 
 def request(text: str = "Write the section") -> SectionRequest:
+    """A small section request."""
     return SectionRequest("results", "Results", "results", [{"role": "system", "content": "Be exact."},
                                                             {"role": "user", "content": text}], 100, 0.3)
 

@@ -17,6 +17,7 @@ DRY_RUN_KEYS = ["backend", "model", "encoding", "exact", "requests", "total_inpu
 
 
 def closed_port() -> int:
+    """A local port nobody listens on."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
