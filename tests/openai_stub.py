@@ -40,6 +40,7 @@ FAULT_KINDS = (
     "rate_limit",     # 429 with Retry-After
     "server_error",   # 500
     "unavailable",    # 503
+    "bad_request",    # 400 naming an argument the server does not know (`stream_options` unless `match` says)
     "timeout",        # sleep `seconds` before answering (or, streaming, after `after_chunks` chunks)
     "cut_stream",     # close the socket after `after_chunks` chunks (or half-way through a JSON body)
     "end_stream",     # end the stream after `after_chunks` chunks with [DONE] but no finish_reason (what
@@ -269,7 +270,7 @@ class _Handler(BaseHTTPRequestHandler):
         if delay and not self._stall(delay):
             return self._cut()
         if fault and fault.kind in ("auth", "forbidden", "unknown_model", "rate_limit", "server_error",
-                                    "unavailable"):
+                                    "unavailable", "bad_request"):
             return self._status_fault(fault, body)
         if fault and fault.kind == "timeout" and (fault.after_chunks is None or not body.get("stream")):
             self._stall(fault.seconds)
@@ -294,6 +295,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif fault.kind == "rate_limit":
             self._error(429, "Rate limit reached for requests.", "requests", "rate_limit_exceeded",
                         {"Retry-After": f"{fault.retry_after:g}"})
+        elif fault.kind == "bad_request":
+            self._error(400, "Unrecognized request argument supplied: stream_options", "invalid_request_error")
         elif fault.kind == "server_error":
             self._error(500, "The server had an error while processing your request.", "server_error")
         else:
@@ -373,8 +376,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif wants_usage_chunk:
             self._event(chunk({}, "stop"))
             self._event(chunk(None, usage=usage))
-        else:
-            self._event(chunk({}, "stop", usage=usage))
+        else:  # as OpenAI does: a stream reports usage only when asked with stream_options
+            self._event(chunk({}, "stop"))
         self._event("[DONE]")
         self._write_chunk(b"")
 

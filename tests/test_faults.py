@@ -315,3 +315,21 @@ def test_one_at_a_time_requests_in_plan_order(tmp_path, openai_server):
     assert proc.returncode == 0, proc.stderr
     assert [section_title(r.body["messages"]) for r in openai_server.chat_requests()] == TITLES
     assert openai_server.max_in_flight == 1
+
+
+def test_streamed_runs_ask_for_usage_and_report_the_servers_figures(tmp_path, openai_server):
+    proc = draft(openai_server.base_url, tmp_path, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    bodies = [r.body for r in openai_server.chat_requests()]
+    assert bodies and all(b["stream"] and b["stream_options"] == {"include_usage": True} for b in bodies)
+    usage = json.loads(proc.stdout)["usage"]
+    assert usage["usage_estimated"] is False and usage["input_tokens"] > 0
+
+
+def test_a_server_that_refuses_stream_options_is_asked_again_without_them(tmp_path, openai_server):
+    openai_server.set_faults("bad_request", match=lambda body: "stream_options" in body)
+    proc = draft(openai_server.base_url, tmp_path, "--format", "json", "--concurrency", "1")
+    assert proc.returncode == 0, proc.stderr
+    bodies = [r.body for r in openai_server.chat_requests()]
+    assert ["stream_options" in b for b in bodies] == [True] + [False] * len(TITLES)
+    assert [s["title"] for s in json.loads(proc.stdout)["sections"]] == TITLES

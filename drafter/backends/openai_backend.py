@@ -34,6 +34,7 @@ class OpenAIBackend:
                              hint="export OPENAI_API_KEY=..., or point --base-url at a local server that needs none")
         self.api_key = settings.api_key or LOCAL_DUMMY_KEY
         self._client = None
+        self._ask_usage = True
 
     @property
     def client(self):
@@ -44,6 +45,22 @@ class OpenAIBackend:
             self._client = openai.OpenAI(api_key=self.api_key, base_url=self.base_url,
                                          timeout=self.settings.timeout, max_retries=self.settings.max_retries)
         return self._client
+
+    def _open_stream(self, request: SectionRequest):
+        """Start a streamed request asking for usage in the last chunk; a server that refuses `stream_options`
+        (HTTP 400 naming it) is asked again without it, and not asked for it again."""
+        import openai
+
+        params = dict(model=self.model, messages=request.messages, max_tokens=request.max_tokens,
+                      temperature=request.temperature, stream=True)
+        if self._ask_usage:
+            try:
+                return self.client.chat.completions.create(**params, stream_options={"include_usage": True})
+            except openai.BadRequestError as exc:
+                if "stream_options" not in str(exc):
+                    raise
+                self._ask_usage = False
+        return self.client.chat.completions.create(**params)
 
     def stream(self, request: SectionRequest, usage: Usage) -> Iterator[str]:
         """Yield chunks of the section's reply, filling usage from the final chunk when the server sends it.
@@ -58,10 +75,7 @@ class OpenAIBackend:
             return
         saw_choices, finish = False, None
         try:
-            stream = self.client.chat.completions.create(
-                model=self.model, messages=request.messages, max_tokens=request.max_tokens,
-                temperature=request.temperature, stream=True,
-            )
+            stream = self._open_stream(request)
             for chunk in stream:
                 if getattr(chunk, "usage", None):
                     usage.input_tokens = chunk.usage.prompt_tokens or 0
