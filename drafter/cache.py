@@ -213,6 +213,20 @@ class ResponseCache:
             finally:
                 conn.close()
 
+    def delete(self, key: str) -> None:
+        """Forget one reply (one the caller rejected, so a rerun asks the server again)."""
+        with self._lock:
+            conn = self._open()
+            if conn is None:
+                return
+            try:
+                with conn:
+                    conn.execute("DELETE FROM responses WHERE key = ?", (key,))
+            except sqlite3.Error as exc:
+                self._fault(exc, "could not remove a reply from the response cache")
+            finally:
+                conn.close()
+
     def _evict(self, conn: sqlite3.Connection) -> int:
         """Delete least recently used entries until the stored size is within the limit; how many were deleted."""
         total = conn.execute("SELECT COALESCE(SUM(size), 0) FROM responses").fetchone()[0]

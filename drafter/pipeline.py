@@ -308,6 +308,10 @@ def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequ
         section.text = text
         claims = grounding.check(text, draft.facts, fixed_text=fixed).unsupported
         if claims:
+            forget = getattr(backend, "forget", None)  # a rejected reply must not come back from the cache
+            if forget is not None:
+                forget(request)
+                forget(retry)
             still_bad.append(f"{section.title!r} ({', '.join(repr(c.text) for c in claims[:5])})")
     if still_bad:
         error = BackendError("unsupported claims remain after one regeneration in section " + "; ".join(still_bad),

@@ -79,3 +79,18 @@ def test_without_strict_the_invented_figure_is_a_warning_and_nothing_is_regenera
 
     warnings = json.loads(proc.stdout)["warnings"]
     assert any("9,876,543" in w for w in warnings), warnings
+
+
+def test_a_section_that_failed_strict_is_asked_again_on_a_rerun_while_the_others_come_from_the_cache(
+        tmp_path, openai_server):
+    openai_server.set_reply(inventing_reply(fix_on_regeneration=False))
+    assert draft(openai_server, tmp_path).returncode == 1
+    assert len(openai_server.chat_requests()) == SECTIONS + 1
+    openai_server.set_reply(inventing_reply(fix_on_regeneration=True))
+    proc = draft(openai_server, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    again = openai_server.chat_requests()[SECTIONS + 1:]
+    assert [section_title(r.body["messages"]) for r in again] == [VICTIM, ""]  # the section, then its regeneration
+    assert "9,876,543" not in proc.stdout
+    proc = draft(openai_server, tmp_path)
+    assert proc.returncode == 0 and len(openai_server.chat_requests()) == SECTIONS + 3, "a passing run is cached whole"

@@ -74,6 +74,11 @@ class MeteredBackend:
         if key is not None and text.strip():
             self.cache.put(key, self.model, text, usage.input_tokens, usage.output_tokens)
 
+    def forget(self, request: SectionRequest) -> None:
+        """Drop a request's cached reply, e.g. one that failed `--strict`, so a rerun asks the server again."""
+        if self.cache is not None:
+            self.cache.delete(self.key(request))
+
     def _estimate(self, request: SectionRequest, text: str, usage: Usage) -> None:
         """Count the request and reply locally when the server reported no usage."""
         from drafter import tokens
