@@ -19,7 +19,6 @@ import argparse
 import gzip
 import hashlib
 import os
-import statistics
 import sys
 import tempfile
 import time

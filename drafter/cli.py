@@ -114,18 +114,27 @@ class StreamView:
         self.live.update(self._panel())
 
 
+# Model-server options shared by `draft` and `session`.
+BACKEND_OPTION = typer.Option(None, "--backend", "-b", help="offline (default) or openai.")
+MODEL_OPTION = typer.Option(None, "--model", "-m", help="Model name for the openai backend [env DRAFTER_MODEL].")
+BASE_URL_OPTION = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL].")
+API_KEY_OPTION = typer.Option(None, "--api-key", help="API key; prefer the OPENAI_API_KEY variable.")
+TIMEOUT_OPTION = typer.Option(None, "--timeout", help="Seconds to wait for a reply [default 60].")
+RETRIES_OPTION = typer.Option(None, "--retries", help="Retries on 429/5xx/timeouts [default 2].")
+
+
 @app.command()
 def draft(
     facts_file: str = typer.Argument(..., metavar="FACTS", help="Facts file (.md, .txt, .json, .yaml) or - for stdin."),
     role: Optional[str] = typer.Option(None, "--role", "-r", help="Role id or alias (overrides front matter)."),
     fmt: str = typer.Option("md", "--format", "-f", help="Output format: md, txt or json."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE atomically instead of stdout."),
-    backend: Optional[str] = typer.Option(None, "--backend", "-b", help="offline (default) or openai."),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model name for the openai backend [env DRAFTER_MODEL]."),
-    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL]."),
-    api_key: Optional[str] = typer.Option(None, "--api-key", help="API key; prefer the OPENAI_API_KEY variable."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds to wait for a reply [default 60]."),
-    retries: Optional[int] = typer.Option(None, "--retries", help="Retries on 429/5xx/timeouts [default 2]."),
+    backend: Optional[str] = BACKEND_OPTION,
+    model: Optional[str] = MODEL_OPTION,
+    base_url: Optional[str] = BASE_URL_OPTION,
+    api_key: Optional[str] = API_KEY_OPTION,
+    timeout: Optional[float] = TIMEOUT_OPTION,
+    retries: Optional[int] = RETRIES_OPTION,
     concurrency: Optional[int] = typer.Option(None, "--concurrency", "-j", help="Sections requested at once [default 3]."),
     temperature: Optional[float] = typer.Option(None, "--temperature", help="Sampling temperature [default 0.3]."),
     max_tokens: Optional[int] = typer.Option(None, "--max-tokens", help="Output tokens per section [default 700]."),
@@ -267,12 +276,12 @@ def session(
     facts_file: Optional[str] = typer.Option(None, "--facts", help="Start from a facts file, then add or change facts."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where /save writes the summary."),
     resume: bool = typer.Option(False, "--resume", help="Continue the latest unfinished session (or the one named ID)."),
-    backend: Optional[str] = typer.Option(None, "--backend", "-b", help="offline (default) or openai."),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model name for the openai backend [env DRAFTER_MODEL]."),
-    base_url: Optional[str] = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL]."),
-    api_key: Optional[str] = typer.Option(None, "--api-key", help="API key; prefer the OPENAI_API_KEY variable."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds to wait for a reply [default 60]."),
-    retries: Optional[int] = typer.Option(None, "--retries", help="Retries on 429/5xx/timeouts [default 2]."),
+    backend: Optional[str] = BACKEND_OPTION,
+    model: Optional[str] = MODEL_OPTION,
+    base_url: Optional[str] = BASE_URL_OPTION,
+    api_key: Optional[str] = API_KEY_OPTION,
+    timeout: Optional[float] = TIMEOUT_OPTION,
+    retries: Optional[int] = RETRIES_OPTION,
 ) -> None:
     """Draft a summary interactively, section by section; autosaved, resumable (needs a terminal)."""
     from drafter.session_ui import start_session

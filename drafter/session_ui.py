@@ -8,7 +8,6 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from drafter.errors import DrafterError, InputError
 from drafter.session import (COMMANDS, Command, Session, completions, help_lines, latest_unfinished, load_session,
