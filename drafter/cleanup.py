@@ -278,6 +278,7 @@ MONTHS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 "
     "spring summer autumn fall winter".split())
+REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*\1)+)")
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
 CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|de|&)?\s*[A-Z][\w&.'’-]*)*")
 NOT_NAMES = frozenset("i i'm i’m i've i'd i'll".split())
@@ -596,11 +597,16 @@ class _Cleaner:
             self._repeated_items(sentence)
 
     def _is_kept_doubling(self, words: list[str], i: int, n: int) -> bool:
-        window = words[max(0, i - 6): i + 2 * n + 6]
-        joined = " " + " ".join(window) + " "
+        """True when the doubled words belong to a kept phrase ("from time to time", "very very"); a kept phrase
+        said twice over ("one by one one by one") is still a repeat."""
+        unit = words[i:i + n]
         for phrase in self.lists.keep_doubled:
-            if " " + " ".join(phrase) + " " in joined:
-                return True
+            size = len(phrase)
+            if list(phrase) == unit:
+                continue
+            for start in range(max(0, i - size + 1), min(len(words) - size, i + 2 * n - 1) + 1):
+                if tuple(words[start:start + size]) == tuple(phrase):
+                    return True
         return False
 
     def _doubled_phrases(self, sentence: Sentence) -> None:
@@ -647,6 +653,10 @@ class _Cleaner:
 
     def _repeated_items(self, sentence: Sentence) -> None:
         text = sentence.text
+        repeats = [(m.start(2), m.end(2)) for m in REPEATED_QUOTE.finditer(text)]
+        if repeats:
+            self._cut(sentence, repeats, "repeated-item")
+            text = sentence.text
         body_end = len(text.rstrip(".!?。！？ "))
         separators = [m for m in re.finditer(r"\s*[,;、，；]\s*(?:and\s+|or\s+)?|\s+and\s+", text[:body_end])]
         bounds = [0] + [m.start() for m in separators] + [body_end]
