@@ -285,15 +285,23 @@ NOT_NAMES = frozenset("i i'm i’m i've i'd i'll".split())
 START_AFTER = re.compile(r"(?:^|[.!?:;#(\[\"“—–-]\s*|\d[.)、,]\s+)$")
 
 
+# number words inside idioms say no amount: "in the first place", "one of the", "one by one", "double-check"
+NUMBER_IDIOM = re.compile(
+    r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|second to none|"
+    r"one (?:of|by one|another|after another|day)|no one|every one|each one|the one|this one|that one|"
+    r"double[- ]check\w*|half[- ]hearted\w*)\b", re.I)
+
+
 def facts_of(sentence: str) -> frozenset[str]:
     """The facts a sentence carries: numbers, number words, dates, quoted names and capitalised names (lowercased).
 
     Two sentences are merged only when one's facts contain the other's, so no fact is ever lost.
     """
     facts: set[str] = set()
+    idiom_free = NUMBER_IDIOM.sub(" ", sentence)
     for match in NUMBER.finditer(sentence):
         facts.add(match.group(0).replace(",", "").rstrip("."))
-    for word in WORD.findall(sentence):
+    for word in WORD.findall(idiom_free):
         low = word.lower()
         if low in NUMBER_WORDS or low in MONTHS:
             facts.add(low)
