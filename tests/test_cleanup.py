@@ -361,3 +361,22 @@ def test_sentences_reciting_the_prompt_go_unless_they_carry_a_fact_of_their_own(
     assert result.text == ("We closed 418 settlements in 2026.\n\n"
                            "1. Keep every number and name exactly as written in the facts, such as the 418 settlements.\n")
     assert clean(draft).edits == []
+
+
+@pytest.mark.parametrize("text, cleaned", [
+    ("We confirmed the drivers one by one one by one.", "We confirmed the drivers one by one."),
+    ("I visited them from time to time from time to time, and helped.", "I visited them from time to time, and helped."),
+    ("We held 2 “Heart Health Forum”, “Heart Health Forum” salons.", "We held 2 “Heart Health Forum” salons."),
+    ("It rose very very fast.", "It rose very very fast."),
+    ("We go there from time to time.", "We go there from time to time."),
+    ("We ran “A Day”, “B Day” and “C Day”.", "We ran “A Day”, “B Day” and “C Day”."),
+])
+def test_kept_phrases_said_twice_and_adjacent_repeated_names(text, cleaned):
+    assert clean(text).text == cleaned
+
+
+def test_number_words_in_idioms_are_not_facts():
+    assert facts_of("I always put political study in the first place.") == frozenset()
+    assert facts_of("This year has been one of growth.") == frozenset()
+    assert facts_of("One of the 3 trainers left.") == frozenset({"3"})
+    assert "first" in facts_of("I came first in the regional ranking.")
