@@ -258,6 +258,9 @@ def finish(draft: Draft, clean: bool = True) -> Draft:
         if section.title in had_text and not section.text:
             draft.warnings.append(f"section {section.id!r}: nothing left after cleanup (it held only stock phrases"
                                   " or repeats); add facts for it or run with --no-clean")
+        if section.usage.finish_reason == "length":
+            draft.warnings.append(f"section {section.id!r}: the model stopped at the output token limit, so its end "
+                                  "may be cut off; raise --max-tokens")
     return draft
 
 

@@ -161,6 +161,14 @@ def count_tokens(text: str) -> int:
     return len(re.findall(r"\w+|[^\w\s]", text))
 
 
+def limit_reply(text: str, max_tokens: Any) -> tuple[str, str]:
+    """The reply cut to `max_tokens` (counted as count_tokens does) and its finish reason: 'length' when cut."""
+    if not isinstance(max_tokens, int) or count_tokens(text) <= max_tokens:
+        return text, "stop"
+    tokens = list(re.finditer(r"\w+|[^\w\s]", text))
+    return text[: tokens[max_tokens - 1].end()] if max_tokens > 0 else "", "length"
+
+
 def split_chunks(text: str, words_per_chunk: int = 3) -> list[str]:
     """The reply cut into streaming deltas of a few words, whitespace kept, so joining them gives `text`."""
     pieces = re.findall(r"\S+\s*|\s+", text)
@@ -275,7 +283,7 @@ class _Handler(BaseHTTPRequestHandler):
         if fault and fault.kind == "timeout" and (fault.after_chunks is None or not body.get("stream")):
             self._stall(fault.seconds)
             return self._cut()
-        reply = stub.reply(body["messages"])
+        reply, self.finish_reason = limit_reply(stub.reply(body["messages"]), body.get("max_tokens"))
         if body.get("stream"):
             self._stream(body, reply, fault)
         else:
@@ -312,7 +320,8 @@ class _Handler(BaseHTTPRequestHandler):
         payload = {
             "id": f"chatcmpl-stub-{stub.count()}", "object": "chat.completion", "created": int(time.time()),
             "model": body.get("model") or "stub",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": reply}, "finish_reason": "stop",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": reply},
+                         "finish_reason": self.finish_reason,
                          "logprobs": None}],
             "usage": self._usage(body, reply),
         }
@@ -374,10 +383,10 @@ class _Handler(BaseHTTPRequestHandler):
         if kind == "empty_choices":
             self._event(chunk(None, usage=usage))
         elif wants_usage_chunk:
-            self._event(chunk({}, "stop"))
+            self._event(chunk({}, self.finish_reason))
             self._event(chunk(None, usage=usage))
         else:  # as OpenAI does: a stream reports usage only when asked with stream_options
-            self._event(chunk({}, "stop"))
+            self._event(chunk({}, self.finish_reason))
         self._event("[DONE]")
         self._write_chunk(b"")
 

@@ -333,3 +333,13 @@ def test_a_server_that_refuses_stream_options_is_asked_again_without_them(tmp_pa
     bodies = [r.body for r in openai_server.chat_requests()]
     assert ["stream_options" in b for b in bodies] == [True] + [False] * len(TITLES)
     assert [s["title"] for s in json.loads(proc.stdout)["sections"]] == TITLES
+
+
+@pytest.mark.parametrize("stream", ["--stream", "--no-stream"])
+def test_a_reply_cut_at_the_token_limit_is_kept_with_a_warning(tmp_path, openai_server, stream):
+    proc = draft(openai_server.base_url, tmp_path, "--format", "json", "--max-tokens", "12", stream)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert [s["title"] for s in result["sections"]] == TITLES
+    cut = [w for w in result["warnings"] if "output token limit" in w and "--max-tokens" in w]
+    assert len(cut) == len(TITLES), result["warnings"]  # every reply runs past 12 tokens

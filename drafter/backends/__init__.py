@@ -30,6 +30,7 @@ class Usage:
 
     input_tokens: int = 0
     output_tokens: int = 0
+    finish_reason: str = ""
 
     def to_dict(self) -> dict[str, int]:
         """Usage as JSON-ready numbers."""

@@ -92,6 +92,7 @@ class OpenAIBackend:
         if not saw_choices:
             raise BackendError(f"{self.base_url} answered with no choices for model {self.model!r}",
                                hint="check that the server supports chat completions for this model")
+        usage.finish_reason = finish or ""
         if finish is None:
             raise BackendError(f"the reply from {self.base_url} ended before it was complete (no finish reason)",
                                hint="run again (finished sections are kept); if it recurs, try --concurrency 1 "
@@ -109,6 +110,7 @@ class OpenAIBackend:
         if not getattr(reply, "choices", None):
             raise BackendError(f"{self.base_url} answered with no choices for model {self.model!r}",
                                hint="check that the server supports chat completions")
+        usage.finish_reason = reply.choices[0].finish_reason or ""
         if reply.usage:
             usage.input_tokens = reply.usage.prompt_tokens or 0
             usage.output_tokens = reply.usage.completion_tokens or 0
