@@ -384,6 +384,7 @@ class Block:
     list_key: tuple | None = None
     renumber_to: int | None = None
     tail: str = ""
+    heading_like: bool = False
 
 
 def split_sentences(content: str, first_line: int) -> list[Sentence]:
@@ -466,7 +467,23 @@ def parse_blocks(text: str, settings: CleanupSettings) -> tuple[list[Block], lis
         block.sep = pending
         pending = []
         blocks.append(block)
+    _mark_item_headings(blocks, settings)
     return blocks, pending
+
+
+def _mark_item_headings(blocks: list[Block], settings: CleanupSettings) -> None:
+    """A lone short list item set apart by blank lines ("1. Education and teaching") is a heading in list
+    clothing: it may stand again under another part, so it is never deduplicated."""
+    for index, block in enumerate(blocks):
+        if block.kind != "item" or len(block.raw) != 1 or END_PUNCT.search(block.content):
+            continue
+        if len(block.content.split()) > settings.title_max_words:
+            continue
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        before = blocks[index - 1] if index else None
+        if (before is None or block.sep) and after is not None and after.sep and after.kind != "item" and \
+                (before is None or before.kind != "item"):
+            block.heading_like = True
 
 
 def _prepare(block: Block, settings: CleanupSettings) -> None:
@@ -567,7 +584,7 @@ class _Cleaner:
 
     def text_sentences(self):
         for block in self.blocks:
-            if block.removed or block.kind not in ("text", "item"):
+            if block.removed or block.kind not in ("text", "item") or block.heading_like:
                 continue
             for sentence in block.sentences:
                 if not sentence.removed:

@@ -380,3 +380,11 @@ def test_number_words_in_idioms_are_not_facts():
     assert facts_of("This year has been one of growth.") == frozenset()
     assert facts_of("One of the 3 trainers left.") == frozenset({"3"})
     assert "first" in facts_of("I came first in the regional ranking.")
+
+
+def test_a_lone_numbered_item_acting_as_a_heading_may_stand_again_under_another_part():
+    text = ("Spring semester\n\n1. Education and teaching\n\nWe ran 3 themes and wrote 16 records.\n\n"
+            "Autumn semester\n\n1. Education and teaching\n\nWe built a reading corner with 240 books.\n")
+    assert clean(text).text == text
+    repeated = "Work done:\n\n- Handled 1,150 calls\n- Closed 27 files\n- Handled 1,150 calls\n"
+    assert clean(repeated).text == "Work done:\n\n- Handled 1,150 calls\n- Closed 27 files\n"
