@@ -388,3 +388,12 @@ def test_a_lone_numbered_item_acting_as_a_heading_may_stand_again_under_another_
     assert clean(text).text == text
     repeated = "Work done:\n\n- Handled 1,150 calls\n- Closed 27 files\n- Handled 1,150 calls\n"
     assert clean(repeated).text == "Work done:\n\n- Handled 1,150 calls\n- Closed 27 files\n"
+
+
+def test_a_chat_models_platitudes_go_but_a_sentence_with_a_figure_stays():
+    text = ("As the year draws to a close, it is a natural moment to pause and reflect. We cut falls from 14 to 5. "
+            "At the end of the day, our people are our greatest asset. "
+            "I am deeply proud that the team cut falls from 14 to 5 in 2026.\n")
+    result = clean(text)
+    assert result.text == "We cut falls from 14 to 5. I am deeply proud that the team cut falls from 14 to 5 in 2026.\n"
+    assert [n.kind for n in result.notes] == ["cliche"]
