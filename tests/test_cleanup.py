@@ -397,3 +397,17 @@ def test_a_chat_models_platitudes_go_but_a_sentence_with_a_figure_stays():
     result = clean(text)
     assert result.text == "We cut falls from 14 to 5. I am deeply proud that the team cut falls from 14 to 5 in 2026.\n"
     assert [n.kind for n in result.notes] == ["cliche"]
+
+
+@pytest.mark.parametrize("line", [
+    "Real estate settlement clerk annual work summary 20** | Work Summary Channel",
+    "Site safety officer year-end summary (general 5 articles) - Wenku Network",
+    "Compiled by: xx Network Source: network Updated: 2023-12-08",
+    "More related: safety officer work plan | safety officer duties",
+])
+def test_site_banners_go_even_with_a_placeholder_or_date(line):
+    assert clean(f"{line}\n\nI issued 366 certificates.\n").text == "I issued 366 certificates.\n"
+
+
+def test_a_hyphenated_word_before_network_is_not_a_site_banner():
+    assert clean("We moved the shop to the new wi-fi network\n").text == "We moved the shop to the new wi-fi network\n"
