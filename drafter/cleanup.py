@@ -84,6 +84,8 @@ class CleanupSettings:
 
     near_duplicate_jaccard: two sentences whose weighted Jaccard similarity reaches this are near-duplicates (0.6).
     near_duplicate_containment: a sentence whose weighted words lie this much inside another one is redundant (0.85).
+    restatement_containment: a fact-free sentence with a vague degree word ("greatly", "significantly") whose
+        weighted words lie this much inside an earlier sentence with figures only restates it (0.6).
     min_words: content words a sentence needs to be compared as a near-duplicate at all (4).
     containment_min_words: content words the shorter sentence needs for the containment test (4).
     max_key_frequency: a word in more sentences than this is too common to be an index key (48).
@@ -102,6 +104,7 @@ class CleanupSettings:
 
     near_duplicate_jaccard: float = 0.6
     near_duplicate_containment: float = 0.85
+    restatement_containment: float = 0.6
     min_words: int = 4
     containment_min_words: int = 4
     max_key_frequency: int = 48
@@ -115,7 +118,7 @@ class CleanupSettings:
     user_lists: bool = True
 
     def __post_init__(self) -> None:
-        for name in ("near_duplicate_jaccard", "near_duplicate_containment"):
+        for name in ("near_duplicate_jaccard", "near_duplicate_containment", "restatement_containment"):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
                 raise InputError(f"cleanup setting {name} must be in (0, 1], got {value!r}")
@@ -279,6 +282,12 @@ MONTHS = frozenset(
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 "
     "spring summer autumn fall winter".split())
 REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*\1)+)")
+VAGUE_WORDS = frozenset(
+    "greatly significantly considerably substantially markedly remarkably noticeably sharply dramatically steadily "
+    "obviously clearly much large good well strong strongly certain lot more fewer less higher lower better".split())
+VAGUE_NOUNS = frozenset("number amount quantity level rate figure figures result results".split())
+VAGUE_DEGREE = re.compile(r"\b(?:" + "|".join(sorted(VAGUE_WORDS - {"more", "less", "fewer", "higher", "lower",
+                                                                    "better", "much", "well"})) + r")\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
 CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|de|&)?\s*[A-Z][\w&.'’-]*)*")
 NOT_NAMES = frozenset("i i'm i’m i've i'd i'll".split())
@@ -538,6 +547,12 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=65536)
 def _stem_cached(word: str) -> str:
     return stem(word)
+
+
+@lru_cache(maxsize=1)
+def _vague_stems() -> frozenset[str]:
+    """Stems of the degree words and generic nouns a vague restatement adds to what it restates."""
+    return frozenset(stem(w) for w in VAGUE_WORDS | VAGUE_NOUNS)
 
 
 def content_words(text: str, synonyms: dict[str, str] | None = None) -> tuple[str, ...]:
@@ -813,6 +828,14 @@ class _Cleaner:
             match = None
             if len(wset) >= s.min_words:
                 match = self._best_match(wset, wsum, postings, slots, sentence)
+            if match is None and not sentence.facts and not sentence.reference and not sentence.placeholder and \
+                    VAGUE_DEGREE.search(sentence.text):
+                vague = self._vague_restatement(wset, wsum, postings, slots)
+                if vague is not None:
+                    sentence.removed = True
+                    sentence.dup_of = vague
+                    sentence.dup_edit = self.edit("restatement", sentence.line, sentence.text, vague.line)
+                    continue
             if match is not None and (sentence.reference or match[0]["sentence"].reference):
                 if not sentence.reference and self.echo(sentence, match[0]["sentence"]):
                     continue
@@ -842,6 +865,28 @@ class _Cleaner:
             for w in wset:
                 if df[w] <= s.max_key_frequency:
                     self._index(postings, w, slot["id"])
+
+    def _vague_restatement(self, wset: dict[str, float], wsum: float, postings, slots) -> Sentence | None:
+        """The earlier sentence with figures that a fact-free sentence only restates vaguely ("sales grew greatly"
+        after "sales grew 17% to 24.78 million"): most of its weighted words lie in that one sentence."""
+        s = self.settings
+        if not wsum or len(wset) < 2:
+            return None
+        hits: dict[int, int] = {}
+        for w in wset:
+            for slot_id in postings.get(w, ()):
+                hits[slot_id] = hits.get(slot_id, 0) + 1
+        best, best_share = None, 0.0
+        for slot_id in sorted(hits, key=lambda k: (-hits[k], k))[: s.max_candidates]:
+            kept = slots[slot_id]["sentence"]
+            if kept.removed or kept.reference or not any(any(c.isdigit() for c in f) for f in kept.facts):
+                continue
+            other = slots[slot_id]["variants"][0][0]
+            vague = _vague_stems()
+            share = sum(v for w, v in wset.items() if w in other or w in vague) / wsum
+            if share > best_share:
+                best, best_share = kept, share
+        return best if best_share >= s.restatement_containment else None
 
     def _index(self, postings: dict[str, list[int]], word: str, slot_id: int) -> None:
         entries = postings.setdefault(word, [])

@@ -411,3 +411,13 @@ def test_site_banners_go_even_with_a_placeholder_or_date(line):
 
 def test_a_hyphenated_word_before_network_is_not_a_site_banner():
     assert clean("We moved the shop to the new wi-fi network\n").text == "We moved the shop to the new wi-fi network\n"
+
+
+def test_a_vague_restatement_of_an_earlier_figure_goes_but_new_information_stays():
+    text = ("Overdue households fell from 38 to 12 after the new reminder calls. "
+            "The number of overdue households was greatly reduced. "
+            "Complaints dropped greatly in the east district.\n")
+    result = clean(text)
+    assert result.text == ("Overdue households fell from 38 to 12 after the new reminder calls. "
+                           "Complaints dropped greatly in the east district.\n")
+    assert [(e.kind, e.duplicate_of_line) for e in result.edits] == [("restatement", 1)]
