@@ -146,6 +146,57 @@ class PhraseLists:
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    _cliche_keys: list[tuple[re.Pattern, tuple[str, ...]]] | None = None
+
+    def cliches_in(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the clichés in text, trying only patterns one of whose literal words the text contains."""
+        if self._cliche_keys is None:
+            self._cliche_keys = [(p, literal_runs(p.pattern)) for p in self.cliche]
+        low = text.lower()
+        return [m.span() for p, keys in self._cliche_keys if not keys or any(k in low for k in keys)
+                for m in p.finditer(text) if m.end() > m.start()]
+
+
+def literal_runs(pattern: str) -> tuple[str, ...]:
+    """Letter runs (four or more) that every match of the pattern contains: those outside optional groups,
+    alternations, character classes and escapes. Empty when there are none, and then the pattern is always tried."""
+    if re.search(r"[^\x00-\x7f]", pattern):
+        return ()
+    keep = list(pattern)
+    stack: list[list] = []  # [start, has its own '|']
+    i = 0
+    top_level_or = False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            keep[i:i + 2] = [" ", " "]
+            i += 2
+            continue
+        if char == "[":
+            end = i + 1
+            while end < len(pattern) and (pattern[end] != "]" or end == i + 1):
+                end += 2 if pattern[end] == "\\" else 1
+            keep[i:end + 1] = [" "] * (end + 1 - i)
+            i = end + 1
+            continue
+        if char == "(":
+            stack.append([i, False])
+        elif char == ")" and stack:
+            start, has_or = stack.pop()
+            optional = i + 1 < len(pattern) and (pattern[i + 1] in "?*" or pattern[i + 1:i + 4] == "{0,")
+            if optional or has_or or pattern.startswith(("(?!", "(?<"), start):
+                keep[start:i + 1] = [" "] * (i + 1 - start)
+        elif char == "|":
+            if stack:
+                stack[-1][1] = True
+            else:
+                top_level_or = True
+        elif (char in "?*" or pattern.startswith("{0,", i)) and i and pattern[i - 1].isalpha():
+            keep[i - 1] = " "  # 'colou?r': that letter may be missing
+        i += 1
+    if top_level_or:
+        return ()
+    return tuple(sorted({run.lower() for run in re.findall(r"[A-Za-z]{4,}", "".join(keep))}))
 
 
 def _read_list_file(data: bytes, label: str, into: dict[str, list[str]]) -> None:
@@ -659,7 +710,7 @@ class _Cleaner:
         while i < len(words):
             found = 0
             for n in range(min(limit, (len(words) - i) // 2), 0, -1):
-                if words[i:i + n] != words[i + n:i + 2 * n]:
+                if words[i + n] != words[i] or words[i:i + n] != words[i + n:i + 2 * n]:
                     continue
                 between = text[spans[i + n - 1][1]:spans[i + n][0]]
                 first = text[spans[i][0]:spans[i + n - 1][1]].lower()
@@ -752,7 +803,7 @@ class _Cleaner:
             text = sentence.text
             spans = [m.span() for p in self.lists.filler for m in [p.match(text)] if m and m.end() > m.start()]
             kind = "filler" if spans else None
-            spans += [m.span() for p in self.lists.cliche for m in p.finditer(text) if m.end() > m.start()]
+            spans += self.lists.cliches_in(text)
             if not spans:
                 continue
             kind = kind or "cliche"

@@ -421,3 +421,34 @@ def test_a_vague_restatement_of_an_earlier_figure_goes_but_new_information_stays
     assert result.text == ("Overdue households fell from 38 to 12 after the new reminder calls. "
                            "Complaints dropped greatly in the east district.\n")
     assert [(e.kind, e.duplicate_of_line) for e in result.edits] == [("restatement", 1)]
+
+
+@pytest.mark.parametrize("pattern, runs", [
+    ("under the (?:correct|strong) leadership of", ("leadership", "under")),
+    ("(?:very )?(?:big|new) job", ()),
+    ("colou?r scheme", ("colo", "scheme")),
+    ("mobili[sz]ed the \\bteam", ("mobili", "team")),
+    ("abcd|efgh", ()),
+    ("(?!never)good thing", ("good", "thing")),
+    ("测试 phrase", ()),
+])
+def test_literal_runs_are_only_words_every_match_contains(pattern, runs):
+    from drafter.cleanup import literal_runs
+
+    assert literal_runs(pattern) == runs
+
+
+def test_the_literal_prefilter_finds_every_cliche_the_full_scan_finds():
+    import re
+
+    lists = load_phrase_lists()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "cleanup").glob("*.md"))]
+    if SEED.is_file():
+        texts.append(SEED.read_text(encoding="utf-8"))
+    found = 0
+    for text in texts:
+        for line in text.splitlines():
+            full = [m.span() for p in lists.cliche for m in p.finditer(line) if m.end() > m.start()]
+            assert lists.cliches_in(line) == full
+            found += len(full)
+    assert found > 50
