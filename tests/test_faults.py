@@ -343,3 +343,33 @@ def test_a_reply_cut_at_the_token_limit_is_kept_with_a_warning(tmp_path, openai_
     assert [s["title"] for s in result["sections"]] == TITLES
     cut = [w for w in result["warnings"] if "output token limit" in w and "--max-tokens" in w]
     assert len(cut) == len(TITLES), result["warnings"]  # every reply runs past 12 tokens
+
+
+def test_ctrl_c_mid_draft_keeps_the_finished_sections_and_the_partial_one(tmp_path, openai_server):
+    import signal
+    import subprocess
+    import sys
+
+    from helpers import ROOT, drafter_env
+
+    openai_server.set_reply(lambda messages: default_reply(messages) + " More words follow here." * 40)
+    openai_server.set_delay(lambda body: 0.0 if in_section("Overview") in json.dumps(body) else 0.3, chunk_delay=0.05)
+    out = tmp_path / "summary.md"
+    proc = subprocess.Popen([sys.executable, "-m", "drafter", "draft", str(FIXTURE), "--backend", "openai",
+                             "--base-url", openai_server.base_url, "--model", "stub-model", "--concurrency", "1",
+                             "-o", str(out)], cwd=ROOT, env=drafter_env(tmp_path, OPENAI_API_KEY=KEY),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while len(openai_server.chat_requests()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the second section is streaming now
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and KEY not in stderr
+    assert [line for line in stderr.splitlines() if line.startswith("error: ")] == ["error: interrupted; kept what had arrived"]
+    assert not out.exists()
+    kept = sections_in(out.with_name(out.name + ".partial").read_text())
+    assert list(kept)[:2] == TITLES[:2]
+    assert kept["Overview"] and "More words follow here." in kept["Overview"]
+    assert "_[partial" in kept["Sales results"] or "_[failed" in kept["Sales results"]
