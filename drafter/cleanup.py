@@ -131,7 +131,7 @@ class CleanupSettings:
 # ---------------------------------------------------------------------------------------------------------------
 # phrase lists
 
-LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "keep_doubled", "synonyms")
+LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "keep_doubled", "synonyms", "emotive")
 
 
 @dataclass
@@ -146,6 +146,7 @@ class PhraseLists:
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    emotive: re.Pattern | None = None
     _cliche_keys: list[tuple[re.Pattern, tuple[str, ...]]] | None = None
 
     def cliches_in(self, text: str) -> list[tuple[int, int]]:
@@ -155,6 +156,17 @@ class PhraseLists:
         low = text.lower()
         return [m.span() for p, keys in self._cliche_keys if not keys or any(k in low for k in keys)
                 for m in p.finditer(text) if m.end() > m.start()]
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans as one: two patterns matching the same phrase count once."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def literal_runs(pattern: str) -> tuple[str, ...]:
@@ -261,6 +273,7 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=_synonym_map(raw["synonyms"]),
         sources=sources,
+        emotive=re.compile(r"\b(?:" + "|".join(raw["emotive"]) + r")\b", re.I) if raw["emotive"] else None,
     )
 
 
@@ -789,7 +802,22 @@ class _Cleaner:
 
     # clichés and filler --------------------------------------------------------------------------------------------
 
+    def _boundary_blocks(self) -> set[int]:
+        """Ids of the first and last prose block of the text and of each top-level section: where openers and
+        closers stand."""
+        ends: set[int] = set()
+        run: list[Block] = []
+        for block in [*self.blocks, None]:
+            if block is None or (block.kind == "heading" and len(block.prefix.strip()) <= 2):
+                if run:
+                    ends.update((id(run[0]), id(run[-1])))
+                run = []
+            elif block.kind in ("text", "item") and not block.removed:
+                run.append(block)
+        return ends
+
     def cliches(self) -> None:
+        boundary = self._boundary_blocks() if self.lists.emotive is not None else set()
         for block, sentence in list(self.text_sentences()):
             body = sentence.text
             for pattern in self.lists.opener:
@@ -804,8 +832,11 @@ class _Cleaner:
             spans = [m.span() for p in self.lists.filler for m in [p.match(text)] if m and m.end() > m.start()]
             kind = "filler" if spans else None
             spans += self.lists.cliches_in(text)
+            if spans and id(block) in boundary:  # an opener or closer: its feelings are stock too
+                spans += [m.span() for m in self.lists.emotive.finditer(text)]
             if not spans:
                 continue
+            spans = _merge_spans(spans)
             kind = kind or "cliche"
             why = None
             if sentence.facts or sentence.placeholder:

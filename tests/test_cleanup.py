@@ -452,3 +452,12 @@ def test_the_literal_prefilter_finds_every_cliche_the_full_scan_finds():
             assert lists.cliches_in(line) == full
             found += len(full)
     assert found > 50
+
+
+def test_a_reflective_opener_goes_at_the_start_but_the_same_words_stay_in_the_middle():
+    opener = "As I reflect on the past year, I am filled with gratitude for the opportunity to grow with a dedicated team."
+    middle = "As the year draws to a close, the dedicated team is proud and grateful to finish the archive review."
+    text = f"## Overview\n\n{opener}\n\nWe closed 418 files.\n\n{middle}\n\nWe opened 12 new files.\n"
+    result = clean(text)
+    assert opener not in result.text and middle in result.text
+    assert [e.kind for e in result.edits] == ["cliche"]
