@@ -345,7 +345,7 @@ MONTHS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 "
     "spring summer autumn fall winter".split())
-REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*\1)+)")
+REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*\1|\s+\1)+)")
 VAGUE_WORDS = frozenset(
     "greatly significantly considerably substantially markedly remarkably noticeably sharply dramatically steadily "
     "obviously clearly much large good well strong strongly certain lot more fewer less higher lower better".split())

@@ -370,6 +370,7 @@ def test_sentences_reciting_the_prompt_go_unless_they_carry_a_fact_of_their_own(
     ("It rose very very fast.", "It rose very very fast."),
     ("We go there from time to time.", "We go there from time to time."),
     ("We ran “A Day”, “B Day” and “C Day”.", "We ran “A Day”, “B Day” and “C Day”."),
+    ('We joined the "Smile Route" "Smile Route" campaign.', 'We joined the "Smile Route" campaign.'),
 ])
 def test_kept_phrases_said_twice_and_adjacent_repeated_names(text, cleaned):
     assert clean(text).text == cleaned
@@ -404,6 +405,10 @@ def test_a_chat_models_platitudes_go_but_a_sentence_with_a_figure_stays():
     "Site safety officer year-end summary (general 5 articles) - Wenku Network",
     "Compiled by: xx Network Source: network Updated: 2023-12-08",
     "More related: safety officer work plan | safety officer duties",
+    "Here is the sample carefully collected for you, hope to help you.",
+    "Wenmi Network | www.wenmi.example | Work Summary > Year-end Summary",
+    "Bank teller summary (3 articles)",
+    "Related: Bank lobby manager year-end summary | Bank teller work experience",
 ])
 def test_site_banners_go_even_with_a_placeholder_or_date(line):
     assert clean(f"{line}\n\nI issued 366 certificates.\n").text == "I issued 366 certificates.\n"
