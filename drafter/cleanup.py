@@ -802,19 +802,20 @@ class _Cleaner:
 
     # clichés and filler --------------------------------------------------------------------------------------------
 
-    def _boundary_blocks(self) -> set[int]:
-        """Ids of the first and last prose block of the text and of each top-level section: where openers and
-        closers stand."""
-        ends: set[int] = set()
-        run: list[Block] = []
-        for block in [*self.blocks, None]:
-            if block is None or (block.kind == "heading" and len(block.prefix.strip()) <= 2):
-                if run:
-                    ends.update((id(run[0]), id(run[-1])))
-                run = []
+    def _sections(self) -> list[list[Block]]:
+        """The prose blocks still in the text, grouped by top-level ('#'/'##') section; the part before the
+        first heading is a section too."""
+        sections: list[list[Block]] = [[]]
+        for block in self.blocks:
+            if block.kind == "heading" and len(block.prefix.strip()) <= 2:
+                sections.append([])
             elif block.kind in ("text", "item") and not block.removed:
-                run.append(block)
-        return ends
+                sections[-1].append(block)
+        return [blocks for blocks in sections if blocks]
+
+    def _boundary_blocks(self) -> set[int]:
+        """Ids of the first and last prose block of each top-level section: where openers and closers stand."""
+        return {id(blocks[i]) for blocks in self._sections() for i in (0, -1)}
 
     def cliches(self) -> None:
         boundary = self._boundary_blocks() if self.lists.emotive is not None else set()
@@ -948,23 +949,28 @@ class _Cleaner:
                 if df[w] <= s.max_key_frequency:
                     self._index(postings, w, slot["id"])
 
+    def _candidates(self, wset: dict[str, float], postings, keys: int) -> list[int]:
+        """Earlier slots sharing most of the sentence's `keys` rarest indexed words, best first."""
+        words = sorted((w for w in wset if w in postings), key=lambda w: (-wset[w], w))[:keys]
+        hits: dict[int, int] = {}
+        for w in words:
+            for slot_id in postings[w]:
+                hits[slot_id] = hits.get(slot_id, 0) + 1
+        return sorted(hits, key=lambda k: (-hits[k], k))[: self.settings.max_candidates]
+
     def _vague_restatement(self, wset: dict[str, float], wsum: float, postings, slots) -> Sentence | None:
         """The earlier sentence with figures that a fact-free sentence only restates vaguely ("sales grew greatly"
         after "sales grew 17% to 24.78 million"): most of its weighted words lie in that one sentence."""
         s = self.settings
         if not wsum or len(wset) < 2:
             return None
-        hits: dict[int, int] = {}
-        for w in wset:
-            for slot_id in postings.get(w, ()):
-                hits[slot_id] = hits.get(slot_id, 0) + 1
+        vague = _vague_stems()
         best, best_share = None, 0.0
-        for slot_id in sorted(hits, key=lambda k: (-hits[k], k))[: s.max_candidates]:
+        for slot_id in self._candidates(wset, postings, len(wset)):
             kept = slots[slot_id]["sentence"]
             if kept.removed or kept.reference or not any(any(c.isdigit() for c in f) for f in kept.facts):
                 continue
             other = slots[slot_id]["variants"][0][0]
-            vague = _vague_stems()
             share = sum(v for w, v in wset.items() if w in other or w in vague) / wsum
             if share > best_share:
                 best, best_share = kept, share
@@ -977,16 +983,8 @@ class _Cleaner:
 
     def _best_match(self, wset: dict[str, float], wsum: float, postings, slots, sentence: Sentence):
         s = self.settings
-        keys = sorted((w for w in wset if w in postings), key=lambda w: (-wset[w], w))[: s.keys_per_sentence]
-        hits: dict[int, int] = {}
-        for w in keys:
-            for slot_id in postings[w]:
-                hits[slot_id] = hits.get(slot_id, 0) + 1
-        if not hits:
-            return None
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[: s.max_candidates]
         best = None
-        for slot_id, _ in ranked:
+        for slot_id in self._candidates(wset, postings, s.keys_per_sentence):
             slot = slots[slot_id]
             kept = slot["sentence"]
             if kept.removed:
@@ -1033,15 +1031,10 @@ class _Cleaner:
         """Undo repeat removals that emptied a top-level section, moving the repeat out of the earlier section."""
         section_of: dict[int, int] = {}
         members: dict[int, list[Sentence]] = {}
-        current = -1
-        for block in self.blocks:
-            if block.kind == "heading" and len(block.prefix.strip()) <= 2:
-                current = block.line
-                continue
-            if block.kind in ("text", "item") and not block.removed:
-                for sentence in block.sentences:
-                    section_of[id(sentence)] = current
-                    members.setdefault(current, []).append(sentence)
+        for section, blocks in enumerate(self._sections()):
+            for sentence in (x for block in blocks for x in block.sentences):
+                section_of[id(sentence)] = section
+                members.setdefault(section, []).append(sentence)
         for section, sentences in members.items():
             if any(not x.removed for x in sentences):
                 continue
