@@ -444,7 +444,6 @@ def test_literal_runs_are_only_words_every_match_contains(pattern, runs):
 
 
 def test_the_literal_prefilter_finds_every_cliche_the_full_scan_finds():
-    import re
 
     lists = load_phrase_lists()
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "cleanup").glob("*.md"))]
