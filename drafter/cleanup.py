@@ -84,8 +84,9 @@ class CleanupSettings:
 
     near_duplicate_jaccard: two sentences whose weighted Jaccard similarity reaches this are near-duplicates (0.6).
     near_duplicate_containment: a sentence whose weighted words lie this much inside another one is redundant (0.85).
-    restatement_containment: a fact-free sentence with a vague degree word ("greatly", "significantly") whose
-        weighted words lie this much inside an earlier sentence with figures only restates it (0.6).
+    restatement_containment: a sentence without figures whose weighted words, vague ones ("greatly", "many")
+        counted as inside, lie this much inside one sentence with figures, before or after it, restates it (0.6).
+    restatement_min_words: content words a sentence needs to be taken for a restatement (3).
     min_words: content words a sentence needs to be compared as a near-duplicate at all (4).
     containment_min_words: content words the shorter sentence needs for the containment test (4).
     max_key_frequency: a word in more sentences than this is too common to be an index key (48).
@@ -105,6 +106,7 @@ class CleanupSettings:
     near_duplicate_jaccard: float = 0.6
     near_duplicate_containment: float = 0.85
     restatement_containment: float = 0.6
+    restatement_min_words: int = 3
     min_words: int = 4
     containment_min_words: int = 4
     max_key_frequency: int = 48
@@ -123,7 +125,8 @@ class CleanupSettings:
             if not 0.0 < value <= 1.0:
                 raise InputError(f"cleanup setting {name} must be in (0, 1], got {value!r}")
         for name in ("min_words", "containment_min_words", "max_key_frequency", "keys_per_sentence",
-                     "max_candidates", "max_phrase_words", "cliche_max_other_words", "heading_max_words", "title_max_words"):
+                     "max_candidates", "max_phrase_words", "cliche_max_other_words", "heading_max_words", "title_max_words",
+                     "restatement_min_words"):
             if getattr(self, name) < 1:
                 raise InputError(f"cleanup setting {name} must be at least 1, got {getattr(self, name)!r}")
 
@@ -131,7 +134,7 @@ class CleanupSettings:
 # ---------------------------------------------------------------------------------------------------------------
 # phrase lists
 
-LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "keep_doubled", "synonyms", "emotive")
+LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "keep_doubled", "synonyms", "emotive", "vague")
 
 
 @dataclass
@@ -147,6 +150,7 @@ class PhraseLists:
     synonyms: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     emotive: re.Pattern | None = None
+    vague: frozenset[str] = frozenset()
     _cliche_keys: list[tuple[re.Pattern, tuple[str, ...]]] | None = None
 
     def cliches_in(self, text: str) -> list[tuple[int, int]]:
@@ -274,6 +278,7 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         synonyms=_synonym_map(raw["synonyms"]),
         sources=sources,
         emotive=re.compile(r"\b(?:" + "|".join(raw["emotive"]) + r")\b", re.I) if raw["emotive"] else None,
+        vague=frozenset(stem(w) for w in raw["vague"] if w.strip()),
     )
 
 
@@ -346,23 +351,41 @@ MONTHS = frozenset(
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 "
     "spring summer autumn fall winter".split())
 REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*\1|\s+\1)+)")
-VAGUE_WORDS = frozenset(
-    "greatly significantly considerably substantially markedly remarkably noticeably sharply dramatically steadily "
-    "obviously clearly much large good well strong strongly certain lot more fewer less higher lower better".split())
-VAGUE_NOUNS = frozenset("number amount quantity level rate figure figures result results".split())
-VAGUE_DEGREE = re.compile(r"\b(?:" + "|".join(sorted(VAGUE_WORDS - {"more", "less", "fewer", "higher", "lower",
-                                                                    "better", "much", "well"})) + r")\b", re.I)
+FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
 CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|de|&)?\s*[A-Z][\w&.'’-]*)*")
 NOT_NAMES = frozenset("i i'm i’m i've i'd i'll".split())
-START_AFTER = re.compile(r"(?:^|[.!?:;#(\[\"“—–-]\s*|\d[.)、,]\s+)$")
+START_AFTER = re.compile(r"(?:^|[.!?:;#(\[\"“—–*_-]\s*|\d[.)、,]\s+)$")
 
 
 # number words inside idioms say no amount: "in the first place", "one of the", "one by one", "double-check"
 NUMBER_IDIOM = re.compile(
     r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|second to none|"
-    r"one (?:of|by one|another|after another|day)|no one|every one|each one|the one|this one|that one|"
-    r"double[- ]check\w*|half[- ]hearted\w*)\b", re.I)
+    r"one (?:of|by one|another|after another|day)|no one|every one|each one|the one|this one|that one|as one|"
+    r"(?:safety|quality|service|customers?|patients?|students?)(?: \w+)? (?:comes?|is|are) first|"
+    r"(?:safety|quality|service|customers?|patients?|students?)[- ]first|"
+    r"double[- ]check\w*|half[- ]hearted\w*)\b|"
+    r"^[\W\d]*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:ly)?\s*[,:、]", re.I)
+
+
+AMBIGUOUS_DATES = frozenset({"may", "march", "fall", "sun", "sat", "wed", "mar", "jan", "dec", "sept", "sep"})
+SEASON_CONTEXT = re.compile(r"(?:\b(?:in|the|this|last|next|during|of|early|late|until|since|by)\s+)$", re.I)
+
+
+def _is_date_word(text: str, match: re.Match) -> bool:
+    """'May', 'March' and 'fall' are dates only as a capitalised month or a season in context ("in the fall"),
+    not as the verb in "we may" or "patient falls"."""
+    word = match.group(0)
+    if word.lower() != "fall":
+        return word[0].isupper()
+    after = text[match.end():match.end() + 12].lower()
+    return bool(SEASON_CONTEXT.search(text[: match.start()])) or re.match(r"\s+(?:\d|season|semester|term)", after) \
+        is not None
+
+
+def _has_figure(facts: frozenset[str]) -> bool:
+    """True when some fact is a figure (it holds a digit), not only a name or a number word."""
+    return any(any(c.isdigit() for c in fact) for fact in facts)
 
 
 def facts_of(sentence: str) -> frozenset[str]:
@@ -374,9 +397,10 @@ def facts_of(sentence: str) -> frozenset[str]:
     idiom_free = NUMBER_IDIOM.sub(" ", sentence)
     for match in NUMBER.finditer(sentence):
         facts.add(match.group(0).replace(",", "").rstrip("."))
-    for word in WORD.findall(idiom_free):
+    for match in WORD.finditer(idiom_free):
+        word = match.group(0)
         low = word.lower()
-        if low in NUMBER_WORDS or low in MONTHS:
+        if low in NUMBER_WORDS or low in MONTHS and (low not in AMBIGUOUS_DATES or _is_date_word(idiom_free, match)):
             facts.add(low)
     for match in QUOTED.finditer(sentence):
         facts.add('"' + " ".join(match.group(1).lower().split()))
@@ -611,12 +635,6 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=65536)
 def _stem_cached(word: str) -> str:
     return stem(word)
-
-
-@lru_cache(maxsize=1)
-def _vague_stems() -> frozenset[str]:
-    """Stems of the degree words and generic nouns a vague restatement adds to what it restates."""
-    return frozenset(stem(w) for w in VAGUE_WORDS | VAGUE_NOUNS)
 
 
 def content_words(text: str, synonyms: dict[str, str] | None = None) -> tuple[str, ...]:
@@ -911,14 +929,6 @@ class _Cleaner:
             match = None
             if len(wset) >= s.min_words:
                 match = self._best_match(wset, wsum, postings, slots, sentence)
-            if match is None and not sentence.facts and not sentence.reference and not sentence.placeholder and \
-                    VAGUE_DEGREE.search(sentence.text):
-                vague = self._vague_restatement(wset, wsum, postings, slots)
-                if vague is not None:
-                    sentence.removed = True
-                    sentence.dup_of = vague
-                    sentence.dup_edit = self.edit("restatement", sentence.line, sentence.text, vague.line)
-                    continue
             if match is not None and (sentence.reference or match[0]["sentence"].reference):
                 if not sentence.reference and self.echo(sentence, match[0]["sentence"]):
                     continue
@@ -958,23 +968,45 @@ class _Cleaner:
                 hits[slot_id] = hits.get(slot_id, 0) + 1
         return sorted(hits, key=lambda k: (-hits[k], k))[: self.settings.max_candidates]
 
-    def _vague_restatement(self, wset: dict[str, float], wsum: float, postings, slots) -> Sentence | None:
-        """The earlier sentence with figures that a fact-free sentence only restates vaguely ("sales grew greatly"
-        after "sales grew 17% to 24.78 million"): most of its weighted words lie in that one sentence."""
+    def restatements(self) -> None:
+        """Remove a sentence without figures that only restates vaguely one that gives them, before or after it
+        ("sales grew greatly" beside "sales grew 17% to 24.78 million"): its words, vague ones aside, lie mostly in
+        that one sentence, and any name it holds is there too."""
         s = self.settings
-        if not wsum or len(wset) < 2:
-            return None
-        vague = _vague_stems()
-        best, best_share = None, 0.0
-        for slot_id in self._candidates(wset, postings, len(wset)):
-            kept = slots[slot_id]["sentence"]
-            if kept.removed or kept.reference or not any(any(c.isdigit() for c in f) for f in kept.facts):
+        items = [sentence for _, sentence in self.text_sentences()]
+        words = [set(content_words(sentence.text, self.lists.synonyms)) for sentence in items]
+        df: dict[str, int] = {}
+        for ws in words:
+            for w in ws:
+                df[w] = df.get(w, 0) + 1
+        total = len(items) + IDF_PRIOR
+        weight = {w: math.log(total / n) for w, n in df.items()}
+        postings: dict[str, list[int]] = {}
+        for index, sentence in enumerate(items):
+            if _has_figure(sentence.facts):
+                for w in words[index]:
+                    if df[w] <= s.max_key_frequency:
+                        self._index(postings, w, index)
+        vague = self.lists.vague
+        for index, sentence in enumerate(items):
+            ws = words[index]
+            if sentence.placeholder or _has_figure(sentence.facts) or len(ws) < s.restatement_min_words or \
+                    END_PUNCT.search(sentence.text) and sentence.text.rstrip()[-1] in ":：":
                 continue
-            other = slots[slot_id]["variants"][0][0]
-            share = sum(v for w, v in wset.items() if w in other or w in vague) / wsum
-            if share > best_share:
-                best, best_share = kept, share
-        return best if best_share >= s.restatement_containment else None
+            wsum = sum(weight[w] for w in ws)
+            best, best_share = None, 0.0
+            for source_index in self._candidates({w: weight[w] for w in ws if w not in vague}, postings, len(ws)):
+                source = items[source_index]
+                if source.removed or not sentence.facts <= source.facts or \
+                        FUTURE.search(sentence.text) and not FUTURE.search(source.text):
+                    continue
+                share = sum(weight[w] for w in ws if w in words[source_index] or w in vague) / wsum
+                if share > best_share:
+                    best, best_share = source, share
+            if best is not None and best_share >= s.restatement_containment:
+                sentence.removed = True
+                sentence.dup_of = best
+                sentence.dup_edit = self.edit("restatement", sentence.line, sentence.text, best.line)
 
     def _index(self, postings: dict[str, list[int]], word: str, slot_id: int) -> None:
         entries = postings.setdefault(word, [])
@@ -989,7 +1021,8 @@ class _Cleaner:
             kept = slot["sentence"]
             if kept.removed:
                 continue
-            if not (kept.facts <= sentence.facts or sentence.facts <= kept.facts):
+            if not (kept.facts <= sentence.facts or sentence.facts <= kept.facts) or \
+                    bool(FUTURE.search(kept.text)) != bool(FUTURE.search(sentence.text)):
                 continue
             for other, osum in slot["variants"]:
                 shared = sum(v for w, v in wset.items() if w in other)
@@ -1154,6 +1187,7 @@ def clean(text: str, settings: CleanupSettings | None = None, echo_of: Iterable[
     cleaner.inner_repeats()
     cleaner.cliches()
     cleaner.duplicates()
+    cleaner.restatements()
     cleaner.structure()
     body = cleaner.render()
     trailing_newline = text.endswith("\n")
