@@ -162,6 +162,14 @@ class PhraseLists:
                 for m in p.finditer(text) if m.end() > m.start()]
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """text with the given spans replaced by spaces, offsets unchanged."""
+    out = list(text)
+    for a, b in spans:
+        out[a:b] = [" "] * (b - a)
+    return "".join(out)
+
+
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Overlapping spans as one: two patterns matching the same phrase count once."""
     merged: list[tuple[int, int]] = []
@@ -324,11 +332,24 @@ PLACEHOLDER = re.compile(
 )
 
 
+BOLD = re.compile(r"(?<![\w*])\*\*(?=[^\s*])[^*\n]*?[^\s*]\*\*(?![\w*])")
+
+
+def _without_bold_markers(text: str) -> str:
+    """text with the '**' of Markdown bold ("**Label:**") blanked, so they are not read as a '**' placeholder."""
+    return BOLD.sub(lambda m: "  " + m.group(0)[2:-2] + "  ", text)
+
+
+def has_placeholder(text: str) -> bool:
+    """True when text holds an unfilled placeholder (Markdown bold markers are not one)."""
+    return PLACEHOLDER.search(_without_bold_markers(text)) is not None
+
+
 def find_placeholders(text: str) -> list[Placeholder]:
     """Every unfilled placeholder in text with its 1-based line and column, in order of appearance."""
     out: list[Placeholder] = []
     line, line_start, pos = 1, 0, 0
-    for match in PLACEHOLDER.finditer(text):
+    for match in PLACEHOLDER.finditer(_without_bold_markers(text)):
         start = match.start()
         newlines = text.count("\n", pos, start)
         if newlines:
@@ -851,20 +872,20 @@ class _Cleaner:
             spans = [m.span() for p in self.lists.filler for m in [p.match(text)] if m and m.end() > m.start()]
             kind = "filler" if spans else None
             spans += self.lists.cliches_in(text)
-            if spans and id(block) in boundary:  # an opener or closer: its feelings are stock too
-                spans += [m.span() for m in self.lists.emotive.finditer(text)]
+            if id(block) in boundary:  # an opener or closer: its feelings are stock too
+                feelings = [m.span() for m in self.lists.emotive.finditer(text)]
+                if spans or len(feelings) >= 2:
+                    spans += feelings
             if not spans:
                 continue
             spans = _merge_spans(spans)
             kind = kind or "cliche"
             why = None
-            if sentence.facts or sentence.placeholder:
-                why = "holds a placeholder" if sentence.placeholder and not sentence.facts else "holds a fact"
+            facts = sentence.facts and facts_of(_blank(text, spans))  # a name inside a stock phrase is no fact
+            if facts or sentence.placeholder:
+                why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
             else:
-                rest = list(text)
-                for a, b in spans:
-                    rest[a:b] = [" "] * (b - a)
-                residual = len(content_words("".join(rest)))
+                residual = len(content_words(_blank(text, spans)))
                 if residual > self.settings.cliche_max_other_words * len(spans):
                     why = f"{residual} other words carry content"
             if why:
@@ -1181,7 +1202,7 @@ def clean(text: str, settings: CleanupSettings | None = None, echo_of: Iterable[
     for block in cleaner.blocks:
         for sentence in block.sentences:
             last = sentence.line + sentence.text.count("\n")
-            if any(line in marked for line in range(sentence.line, last + 1)) and PLACEHOLDER.search(sentence.text):
+            if any(line in marked for line in range(sentence.line, last + 1)) and has_placeholder(sentence.text):
                 sentence.placeholder = True
     cleaner.junk()
     cleaner.inner_repeats()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.cleanup import CleanupSettings, clean, facts_of, find_placeholders, load_phrase_lists
+from drafter.cleanup import CleanupSettings, Placeholder, clean, facts_of, find_placeholders, load_phrase_lists
 from drafter.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -446,6 +446,23 @@ def test_a_plan_is_not_a_restatement_of_a_past_figure_and_a_lead_in_stays():
             "The shift plan for the new electric buses will consider charging time. "
             "The 18 new electric buses and their charging time are reported as follows:\n")
     assert clean(text).edits == []
+
+
+def test_markdown_bold_is_not_a_placeholder_and_bold_items_are_deduplicated():
+    assert find_placeholders("- **Recruitment:** We recruited 63 agents in ** month.\n") == \
+        [Placeholder("**", 1, 43)]
+    text = ("- **Recruitment:** We recruited 63 new agents.\n- **Retention:** 41 are still active.\n"
+            "- **Recruitment:** We recruited 63 new agents.\n")
+    result = clean(text)
+    assert [(e.kind, e.line, e.duplicate_of_line) for e in result.edits] == [("repeated-item", 3, 1)]
+
+
+def test_a_name_inside_a_stock_phrase_is_no_fact_and_an_emotive_closer_goes():
+    text = ("## Safety\n\nI checked 3 buses a day. Safety is the eternal theme, heavier than Mount Tai.\n\n"
+            "## Summary\n\nWe opened the Lisbon office in May. "
+            "I am grateful for this rewarding journey and proud of our growth.\n")
+    result = clean(text)
+    assert result.text == "## Safety\n\nI checked 3 buses a day.\n\n## Summary\n\nWe opened the Lisbon office in May.\n"
 
 
 def test_enumerators_seasons_and_the_modal_may_are_not_facts():
