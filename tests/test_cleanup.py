@@ -450,7 +450,7 @@ def test_a_plan_is_not_a_restatement_of_a_past_figure_and_a_lead_in_stays():
 
 def test_markdown_bold_is_not_a_placeholder_and_bold_items_are_deduplicated():
     assert find_placeholders("- **Recruitment:** We recruited 63 agents in ** month.\n") == \
-        [Placeholder("**", 1, 43)]
+        [Placeholder("**", 1, 46)]
     text = ("- **Recruitment:** We recruited 63 new agents.\n- **Retention:** 41 are still active.\n"
             "- **Recruitment:** We recruited 63 new agents.\n")
     result = clean(text)
