@@ -86,6 +86,8 @@ class CleanupSettings:
     near_duplicate_containment: a sentence whose weighted words lie this much inside another one is redundant (0.85).
     restatement_containment: a sentence without figures whose weighted words, vague ones ("greatly", "many")
         counted as inside, lie this much inside one sentence with figures, before or after it, restates it (0.6).
+    restatement_pair_containment: the same share inside two such sentences together, for a sentence that sums up
+        two of them (0.7).
     restatement_min_words: content words a sentence needs to be taken for a restatement (3).
     min_words: content words a sentence needs to be compared as a near-duplicate at all (4).
     containment_min_words: content words the shorter sentence needs for the containment test (4).
@@ -106,6 +108,7 @@ class CleanupSettings:
     near_duplicate_jaccard: float = 0.6
     near_duplicate_containment: float = 0.85
     restatement_containment: float = 0.6
+    restatement_pair_containment: float = 0.7
     restatement_min_words: int = 3
     min_words: int = 4
     containment_min_words: int = 4
@@ -120,7 +123,8 @@ class CleanupSettings:
     user_lists: bool = True
 
     def __post_init__(self) -> None:
-        for name in ("near_duplicate_jaccard", "near_duplicate_containment", "restatement_containment"):
+        for name in ("near_duplicate_jaccard", "near_duplicate_containment", "restatement_containment",
+                     "restatement_pair_containment"):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
                 raise InputError(f"cleanup setting {name} must be in (0, 1], got {value!r}")
@@ -1016,14 +1020,22 @@ class _Cleaner:
                 continue
             wsum = sum(weight[w] for w in ws)
             best, best_share = None, 0.0
+            sources = []
             for source_index in self._candidates({w: weight[w] for w in ws if w not in vague}, postings, len(ws)):
                 source = items[source_index]
                 if source.removed or not sentence.facts <= source.facts or \
                         FUTURE.search(sentence.text) and not FUTURE.search(source.text):
                     continue
+                sources.append(source_index)
                 share = sum(weight[w] for w in ws if w in words[source_index] or w in vague) / wsum
                 if share > best_share:
                     best, best_share = source, share
+            if best_share < s.restatement_containment:  # a summary of two sentences, under a stricter bar
+                for a, b in ((a, b) for a in sources for b in sources if a < b):
+                    share = sum(weight[w] for w in ws if w in words[a] or w in words[b] or w in vague) / wsum
+                    if share >= s.restatement_pair_containment:
+                        best, best_share = items[a], share
+                        break
             if best is not None and best_share >= s.restatement_containment:
                 sentence.removed = True
                 sentence.dup_of = best
