@@ -155,15 +155,40 @@ class PhraseLists:
     sources: list[str] = field(default_factory=list)
     emotive: re.Pattern | None = None
     vague: frozenset[str] = frozenset()
-    _cliche_keys: list[tuple[re.Pattern, tuple[str, ...]]] | None = None
+    _indexes: dict[str, "_LiteralIndex"] = field(default_factory=dict)
+
+    def _index_of(self, key: str) -> "_LiteralIndex":
+        if key not in self._indexes:
+            self._indexes[key] = _LiteralIndex(getattr(self, key))
+        return self._indexes[key]
 
     def cliches_in(self, text: str) -> list[tuple[int, int]]:
-        """Spans of the clichés in text, trying only patterns one of whose literal words the text contains."""
-        if self._cliche_keys is None:
-            self._cliche_keys = [(p, literal_runs(p.pattern)) for p in self.cliche]
+        """Spans of the clichés in text, trying only patterns whose longest literal word the text contains."""
+        return [m.span() for p in self._index_of("cliche").candidates(text) for m in p.finditer(text)
+                if m.end() > m.start()]
+
+    def is_junk(self, text: str, key: str = "junk") -> bool:
+        """True when one of the `key` list's patterns ('junk' or 'junk_sentence') is found in text."""
+        return any(p.search(text) for p in self._index_of(key).candidates(text))
+
+
+class _LiteralIndex:
+    """Patterns grouped by the longest letter run every match of them contains, so a text is only tried against
+    the patterns whose run it holds (and those with none)."""
+
+    def __init__(self, patterns: list[re.Pattern]) -> None:
+        self.always: list[re.Pattern] = []
+        self.by_run: dict[str, list[re.Pattern]] = {}
+        for pattern in patterns:
+            runs = literal_runs(pattern.pattern)
+            if runs:
+                self.by_run.setdefault(max(runs, key=lambda r: (len(r), r)), []).append(pattern)
+            else:
+                self.always.append(pattern)
+
+    def candidates(self, text: str) -> list[re.Pattern]:
         low = text.lower()
-        return [m.span() for p, keys in self._cliche_keys if not keys or any(k in low for k in keys)
-                for m in p.finditer(text) if m.end() > m.start()]
+        return self.always + [p for run, group in self.by_run.items() if run in low for p in group]
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -474,6 +499,7 @@ class Sentence:
     removed: bool = False
     placeholder: bool = False
     _facts: frozenset[str] | None = None
+    _future: bool | None = None
     reference: bool = False
     dup_of: "Sentence | None" = None
     dup_edit: "Edit | None" = None
@@ -485,9 +511,17 @@ class Sentence:
             self._facts = facts_of(self.text)
         return self._facts
 
+    @property
+    def future(self) -> bool:
+        """True when the sentence speaks of the future (a plan or goal), not of what was done."""
+        if self._future is None:
+            self._future = FUTURE.search(self.text) is not None
+        return self._future
+
     def set_text(self, text: str) -> None:
         self.text = text
         self._facts = None
+        self._future = None
 
 
 @dataclass
@@ -718,7 +752,7 @@ class _Cleaner:
         for block in self.blocks:
             if block.kind == "opaque":
                 continue
-            hits = [s for s in block.sentences if any(p.search(s.text) for p in self.lists.junk)]
+            hits = [s for s in block.sentences if self.lists.is_junk(s.text)]
             if hits:
                 others = [s for s in block.sentences if s not in hits]
                 if block.kind in ("heading", "title") or not any(s.facts or s.placeholder for s in others):
@@ -732,7 +766,7 @@ class _Cleaner:
                     self.edit("junk", sentence.line, sentence.text)
             for sentence in block.sentences:
                 if not sentence.removed and block.kind in ("text", "item") and \
-                        any(p.search(sentence.text) for p in self.lists.junk_sentence):
+                        self.lists.is_junk(sentence.text, "junk_sentence"):
                     sentence.removed = True
                     self.edit("junk", sentence.line, sentence.text)
 
@@ -1024,7 +1058,7 @@ class _Cleaner:
             for source_index in self._candidates({w: weight[w] for w in ws if w not in vague}, postings, len(ws)):
                 source = items[source_index]
                 if source.removed or not sentence.facts <= source.facts or \
-                        FUTURE.search(sentence.text) and not FUTURE.search(source.text):
+                        sentence.future and not source.future:
                     continue
                 sources.append(source_index)
                 share = sum(weight[w] for w in ws if w in words[source_index] or w in vague) / wsum
@@ -1055,7 +1089,7 @@ class _Cleaner:
             if kept.removed:
                 continue
             if not (kept.facts <= sentence.facts or sentence.facts <= kept.facts) or \
-                    bool(FUTURE.search(kept.text)) != bool(FUTURE.search(sentence.text)):
+                    kept.future != sentence.future:
                 continue
             for other, osum in slot["variants"]:
                 shared = sum(v for w, v in wset.items() if w in other)

@@ -499,7 +499,7 @@ def test_the_literal_prefilter_finds_every_cliche_the_full_scan_finds():
     for text in texts:
         for line in text.splitlines():
             full = [m.span() for p in lists.cliche for m in p.finditer(line) if m.end() > m.start()]
-            assert lists.cliches_in(line) == full
+            assert sorted(lists.cliches_in(line)) == sorted(full)
             found += len(full)
     assert found > 50
 
