@@ -433,9 +433,14 @@ def _is_date_word(text: str, match: re.Match) -> bool:
         is not None
 
 
-def _has_figure(facts: frozenset[str]) -> bool:
-    """True when some fact is a figure (it holds a digit), not only a name or a number word."""
-    return any(any(c.isdigit() for c in fact) for fact in facts)
+def _is_figure(fact: str) -> bool:
+    """True when the fact is a figure (it holds a digit), not a name or a number word."""
+    return any(c.isdigit() for c in fact)
+
+
+def _has_figure(facts: Iterable[str]) -> bool:
+    """True when some fact is a figure."""
+    return any(_is_figure(fact) for fact in facts)
 
 
 def facts_of(sentence: str) -> frozenset[str]:
@@ -894,8 +899,23 @@ class _Cleaner:
         """Ids of the first and last prose block of each top-level section: where openers and closers stand."""
         return {id(blocks[i]) for blocks in self._sections() for i in (0, -1)}
 
+    def _facts_stated_outside(self, excluded: set[int]) -> set[str]:
+        """The facts of every sentence, heading, title and table still in the text, but the excluded ones."""
+        stated: set[str] = set()
+        for block in self.blocks:
+            if block.removed:
+                continue
+            if block.kind == "opaque":
+                stated |= facts_of("\n".join(block.raw))
+                continue
+            for sentence in block.sentences:
+                if not sentence.removed and id(sentence) not in excluded:
+                    stated |= sentence.facts
+        return stated
+
     def cliches(self) -> None:
         boundary = self._boundary_blocks() if self.lists.emotive is not None else set()
+        stock: list[tuple[Sentence, list[tuple[int, int]], str]] = []
         for block, sentence in list(self.text_sentences()):
             body = sentence.text
             for pattern in self.lists.opener:
@@ -914,12 +934,14 @@ class _Cleaner:
                 feelings = [m.span() for m in self.lists.emotive.finditer(text)]
                 if spans or len(feelings) >= 2:
                     spans += feelings
-            if not spans:
-                continue
-            spans = _merge_spans(spans)
-            kind = kind or "cliche"
+            if spans:
+                stock.append((sentence, _merge_spans(spans), kind or "cliche"))
+        stated = self._facts_stated_outside({id(sentence) for sentence, _, _ in stock})
+        for sentence, spans, kind in stock:
+            text = sentence.text
             why = None
-            facts = sentence.facts and facts_of(_blank(text, spans))  # a name inside a stock phrase is no fact
+            # a name inside a stock phrase is no fact, nor a name the text states in another sentence that stays
+            facts = sentence.facts and {f for f in facts_of(_blank(text, spans)) if f not in stated or _is_figure(f)}
             if facts or sentence.placeholder:
                 why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
             else:

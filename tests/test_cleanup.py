@@ -465,6 +465,16 @@ def test_a_name_inside_a_stock_phrase_is_no_fact_and_an_emotive_closer_goes():
     assert result.text == "## Safety\n\nI checked 3 buses a day.\n\n## Summary\n\nWe opened the Lisbon office in May.\n"
 
 
+def test_a_stock_sentence_goes_when_its_names_stay_elsewhere_but_never_with_a_figure():
+    text = ("# QA at Lumen\n\nAs the year draws to a close, I want to take a moment to reflect on my work at Lumen. "
+            "I automated 420 regression tests.\n\n"
+            "As the year draws to a close, I look forward to the Route 9 launch.\n")
+    result = clean(text)
+    assert result.text == ("# QA at Lumen\n\nI automated 420 regression tests.\n\n"
+                           "As the year draws to a close, I look forward to the Route 9 launch.\n")
+    assert [e.kind for e in result.edits] == ["cliche"]
+
+
 def test_enumerators_seasons_and_the_modal_may_are_not_facts():
     assert facts_of("Third, the study of new policies is not deep enough.") == frozenset()
     assert facts_of("**Fall prevention:** Patient falls decreased.") == frozenset()
