@@ -25,7 +25,7 @@ from typing import Iterable
 from drafter.errors import InputError
 
 __all__ = ["Edit", "Placeholder", "Note", "CleanResult", "CleanupSettings", "PhraseLists", "clean",
-           "find_placeholders", "load_phrase_lists", "facts_of", "format_edit", "format_report"]
+           "find_placeholders", "load_phrase_lists", "facts_of", "quantities_in", "format_edit", "format_report"]
 
 
 @dataclass
@@ -431,6 +431,47 @@ def _is_date_word(text: str, match: re.Match) -> bool:
     after = text[match.end():match.end() + 12].lower()
     return bool(SEASON_CONTEXT.search(text[: match.start()])) or re.match(r"\s+(?:\d|season|semester|term)", after) \
         is not None
+
+
+UNITS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())} | {"twice": 2, "dozen": 12}
+TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split(), 0)
+        if w != "_"}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+QUANTITY_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
+
+
+def quantities_in(text: str) -> list[float]:
+    """The amounts a text states, in figures ("40,312", "1.2 million") or in words ("more than forty thousand",
+    "a thousand", "twice"), so a restatement in words can be checked against the figures it rounds."""
+    values: list[float] = []
+    for match in re.finditer(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(million|billion|thousand|[kKmM]\b))?", text):
+        number = float(match.group(0).split()[0].rstrip("kKmM").replace(",", "") or 0)
+        scale = (match.group(1) or "").lower()
+        number *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}.get(scale, 1)
+        values.append(number)
+    total = current = None
+    previous = ""
+    for word in [w.lower() for w in WORD.findall(NUMBER_IDIOM.sub(" ", text))] + [""]:
+        if word == "and" and (total or current or 0) >= 100:  # "one hundred and twenty"
+            continue
+        if word in UNITS or word in TENS:
+            current = (current or 0) + UNITS.get(word, TENS.get(word, 0))
+        elif word in SCALES and (current is not None or previous in ("a", "an", "one")):
+            current = (current or 1) * SCALES[word]
+            if SCALES[word] > 100:
+                total, current = (total or 0) + current, None
+        elif total is not None or current is not None:
+            values.append((total or 0) + (current or 0))
+            total = current = None
+        previous = word
+    return values
+
+
+def _rounds(amounts: list[float], figures: list[float]) -> bool:
+    """True when every amount is a rounding of one of the figures (within a factor of 1.5 either way)."""
+    return all(any(figure > 0 and 1 / 1.5 <= amount / figure <= 1.5 for figure in figures) for amount in amounts)
 
 
 def _is_figure(fact: str) -> bool:
@@ -1077,10 +1118,13 @@ class _Cleaner:
             wsum = sum(weight[w] for w in ws)
             best, best_share = None, 0.0
             sources = []
+            names = sentence.facts - QUANTITY_WORDS
+            amounts = quantities_in(sentence.text) if names != sentence.facts else []
             for source_index in self._candidates({w: weight[w] for w in ws if w not in vague}, postings, len(ws)):
                 source = items[source_index]
-                if source.removed or not sentence.facts <= source.facts or \
-                        sentence.future and not source.future:
+                if source.removed or not names <= source.facts or sentence.future and not source.future:
+                    continue
+                if amounts and not _rounds(amounts, quantities_in(source.text)):
                     continue
                 sources.append(source_index)
                 share = sum(weight[w] for w in ws if w in words[source_index] or w in vague) / wsum

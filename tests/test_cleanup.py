@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from drafter.cleanup import CleanupSettings, Placeholder, clean, facts_of, find_placeholders, load_phrase_lists
+from drafter.cleanup import (CleanupSettings, Placeholder, clean, facts_of, find_placeholders, load_phrase_lists,
+                             quantities_in)
 from drafter.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -473,6 +474,23 @@ def test_a_stock_sentence_goes_when_its_names_stay_elsewhere_but_never_with_a_fi
     assert result.text == ("# QA at Lumen\n\nI automated 420 regression tests.\n\n"
                            "As the year draws to a close, I look forward to the Route 9 launch.\n")
     assert [e.kind for e in result.edits] == ["cliche"]
+
+
+def test_amounts_in_words_are_read_as_numbers():
+    assert quantities_in("more than forty thousand shifts, a thousand guests, one hundred and twenty people") == \
+        [40000, 1000, 120]
+    assert quantities_in("40,312 shifts, 1.2 million yuan, 3k users, twice") == [40312, 1_200_000, 3000, 2]
+    assert quantities_in("sales and marketing, one of the best") == []
+
+
+def test_a_restatement_in_rounded_words_goes_but_another_amount_stays():
+    text = ("This year the terminal dispatched 40,312 shifts with a punctuality rate of 98.6%. "
+            "In total the terminal dispatched more than forty thousand shifts, and punctuality was very high. "
+            "The terminal dispatched more than ninety thousand shifts.\n")
+    result = clean(text)
+    assert result.text == ("This year the terminal dispatched 40,312 shifts with a punctuality rate of 98.6%. "
+                           "The terminal dispatched more than ninety thousand shifts.\n")
+    assert [(e.kind, e.duplicate_of_line) for e in result.edits] == [("restatement", 1)]
 
 
 def test_enumerators_seasons_and_the_modal_may_are_not_facts():
