@@ -84,6 +84,7 @@ class CleanupSettings:
 
     near_duplicate_jaccard: two sentences whose weighted Jaccard similarity reaches this are near-duplicates (0.6).
     near_duplicate_containment: a sentence whose weighted words lie this much inside another one is redundant (0.85).
+    fact_free_containment: the same for a later sentence inside an earlier one when neither holds a fact (0.6).
     restatement_containment: a sentence without figures whose weighted words, vague ones ("greatly", "many")
         counted as inside, lie this much inside one sentence with figures, before or after it, restates it (0.6).
     restatement_pair_containment: the same share inside two such sentences together, for a sentence that sums up
@@ -107,6 +108,7 @@ class CleanupSettings:
 
     near_duplicate_jaccard: float = 0.6
     near_duplicate_containment: float = 0.85
+    fact_free_containment: float = 0.6
     restatement_containment: float = 0.6
     restatement_pair_containment: float = 0.7
     restatement_min_words: int = 3
@@ -123,7 +125,8 @@ class CleanupSettings:
     user_lists: bool = True
 
     def __post_init__(self) -> None:
-        for name in ("near_duplicate_jaccard", "near_duplicate_containment", "restatement_containment",
+        for name in ("near_duplicate_jaccard", "near_duplicate_containment", "fact_free_containment",
+                     "restatement_containment",
                      "restatement_pair_containment"):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
@@ -1166,8 +1169,11 @@ class _Cleaner:
                     mode = "similar"
                 else:
                     small, small_sum, small_len = (wset, wsum, len(wset)) if wsum <= osum else (other, osum, len(other))
+                    bar = s.near_duplicate_containment
+                    if small is wset and not sentence.facts and not kept.facts:
+                        bar = s.fact_free_containment
                     if small_len >= s.containment_min_words and small_sum and \
-                            shared / small_sum >= s.near_duplicate_containment:
+                            shared / small_sum >= bar:
                         mode = "later-inside" if small is wset else "earlier-inside"
                 if mode and (best is None or jaccard > best[2]):
                     best = (slot, mode, jaccard)

@@ -493,6 +493,15 @@ def test_a_restatement_in_rounded_words_goes_but_another_amount_stays():
     assert [(e.kind, e.duplicate_of_line) for e in result.edits] == [("restatement", 1)]
 
 
+def test_a_looser_paraphrase_goes_only_when_neither_sentence_holds_a_fact():
+    text = ("First, my observation of individual children is not deep enough, and the records are too simple. "
+            "Third, the records of my observation of individual children are not detailed enough. "
+            "The records of my observation of 12 children are not detailed enough.\n")
+    result = clean(text)
+    assert [(e.kind, e.duplicate_of_line) for e in result.edits] == [("near-duplicate", 1)]
+    assert "12 children" in result.text and "Third" not in result.text
+
+
 def test_enumerators_seasons_and_the_modal_may_are_not_facts():
     assert facts_of("Third, the study of new policies is not deep enough.") == frozenset()
     assert facts_of("**Fall prevention:** Patient falls decreased.") == frozenset()
