@@ -90,6 +90,8 @@ class CleanupSettings:
     restatement_pair_containment: the same share inside two such sentences together, for a sentence that sums up
         two of them (0.7).
     restatement_min_words: content words a sentence needs to be taken for a restatement (3).
+    restatement_max_source_words: content words beyond which a sentence is too long to be the one restated:
+        most short sentences lie inside a run-on of forty words (30).
     min_words: content words a sentence needs to be compared as a near-duplicate at all (4).
     containment_min_words: content words the shorter sentence needs for the containment test (4).
     max_key_frequency: a word in more sentences than this is too common to be an index key (48).
@@ -112,6 +114,7 @@ class CleanupSettings:
     restatement_containment: float = 0.6
     restatement_pair_containment: float = 0.7
     restatement_min_words: int = 3
+    restatement_max_source_words: int = 30
     min_words: int = 4
     containment_min_words: int = 4
     max_key_frequency: int = 48
@@ -133,7 +136,7 @@ class CleanupSettings:
                 raise InputError(f"cleanup setting {name} must be in (0, 1], got {value!r}")
         for name in ("min_words", "containment_min_words", "max_key_frequency", "keys_per_sentence",
                      "max_candidates", "max_phrase_words", "cliche_max_other_words", "heading_max_words", "title_max_words",
-                     "restatement_min_words"):
+                     "restatement_min_words", "restatement_max_source_words"):
             if getattr(self, name) < 1:
                 raise InputError(f"cleanup setting {name} must be at least 1, got {getattr(self, name)!r}")
 
@@ -404,6 +407,7 @@ MONTHS = frozenset(
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 "
     "spring summer autumn fall winter".split())
 REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*\1|\s+\1)+)")
+LEAD_IN = re.compile(r"[:：]\W*$|\b(?:as follows|the following)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
 CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|de|&)?\s*[A-Z][\w&.'’-]*)*")
@@ -1116,7 +1120,7 @@ class _Cleaner:
         for index, sentence in enumerate(items):
             ws = words[index]
             if sentence.placeholder or _has_figure(sentence.facts) or len(ws) < s.restatement_min_words or \
-                    END_PUNCT.search(sentence.text) and sentence.text.rstrip()[-1] in ":：":
+                    LEAD_IN.search(sentence.text):
                 continue
             wsum = sum(weight[w] for w in ws)
             best, best_share = None, 0.0
@@ -1125,7 +1129,8 @@ class _Cleaner:
             amounts = quantities_in(sentence.text) if names != sentence.facts else []
             for source_index in self._candidates({w: weight[w] for w in ws if w not in vague}, postings, len(ws)):
                 source = items[source_index]
-                if source.removed or not names <= source.facts or sentence.future and not source.future:
+                if source.removed or not names <= source.facts or sentence.future and not source.future or \
+                        len(words[source_index]) > s.restatement_max_source_words:
                     continue
                 if amounts and not _rounds(amounts, quantities_in(source.text)):
                     continue

@@ -502,6 +502,16 @@ def test_a_looser_paraphrase_goes_only_when_neither_sentence_holds_a_fact():
     assert "12 children" in result.text and "Third" not in result.text
 
 
+def test_a_run_on_sentence_is_not_taken_as_the_one_a_short_sentence_restates():
+    run_on = ("District Department from 2019 formed the elite club and since then the members increased year by year "
+              "to 36 members, with training courses for newcomers, masters and team leaders, monthly honour lists, "
+              "study tours, mentoring pairs, product seminars, morning meetings and quarterly recognition evenings.")
+    text = run_on + " The district also provided external training opportunities for all levels of masters.\n"
+    assert clean(text).edits == []
+    assert clean("Training took 36 hours for the team leaders. Training for team leaders was greatly expanded.\n"
+                 ).edits[0].kind == "restatement"
+
+
 def test_enumerators_seasons_and_the_modal_may_are_not_facts():
     assert facts_of("Third, the study of new policies is not deep enough.") == frozenset()
     assert facts_of("**Fall prevention:** Patient falls decreased.") == frozenset()
