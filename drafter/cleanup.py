@@ -99,7 +99,9 @@ class CleanupSettings:
     max_candidates: earlier sentences fully compared per sentence, the ones sharing most keys (6).
     max_phrase_words: longest doubled phrase looked for inside a sentence (30).
     cliche_max_other_words: a fact-free sentence with a cliché or filler goes only when, the stock phrases taken
-        out, it has at most this many content words per stock phrase found (6); else it is only noted.
+        out, it has at most this many content words per stock phrase found (6), or when at most
+        cliche_max_new_words of those words (1) are not vague and not said elsewhere in the text (a recap: "In
+        summary, this year saw strong enrollment and closer ties with parents"); else it is only noted.
     heading_max_words: a '#' line longer than this is treated as a paragraph, not a heading (16).
     title_max_words: a lone line without end punctuation up to this long is a title, never deduplicated (12).
     keep_sections: never let repeats empty a '#'/'##' section: a sentence repeating one in another section is
@@ -122,6 +124,7 @@ class CleanupSettings:
     max_candidates: int = 6
     max_phrase_words: int = 30
     cliche_max_other_words: int = 6
+    cliche_max_new_words: int = 1
     heading_max_words: int = 16
     title_max_words: int = 12
     keep_sections: bool = False
@@ -139,6 +142,8 @@ class CleanupSettings:
                      "restatement_min_words", "restatement_max_source_words"):
             if getattr(self, name) < 1:
                 raise InputError(f"cleanup setting {name} must be at least 1, got {getattr(self, name)!r}")
+        if self.cliche_max_new_words < 0:
+            raise InputError(f"cleanup setting cliche_max_new_words must be at least 0, got {self.cliche_max_new_words!r}")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -311,6 +316,7 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
                     raise InputError(f"{path}: cannot read ({exc.strerror})") from None
                 _read_list_file(data, str(path), raw)
                 sources.append(str(path))
+    synonyms = _synonym_map(raw["synonyms"])
     return PhraseLists(
         cliche=_compile(raw["cliche"], "cliche", anchored=False),
         filler=_compile(raw["filler"], "filler", anchored=True),
@@ -318,10 +324,10 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         junk=_compile(raw["junk"], "junk", anchored=False),
         junk_sentence=_compile(raw["junk_sentence"], "junk_sentence", anchored=False),
         keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
-        synonyms=_synonym_map(raw["synonyms"]),
+        synonyms=synonyms,
         sources=sources,
         emotive=re.compile(r"\b(?:" + "|".join(raw["emotive"]) + r")\b", re.I) if raw["emotive"] else None,
-        vague=frozenset(stem(w) for w in raw["vague"] if w.strip()),
+        vague=frozenset(synonyms.get(stem(w), stem(w)) for w in raw["vague"] if w.strip()),
     )
 
 
@@ -770,6 +776,7 @@ def normalize(text: str) -> str:
 # the passes
 
 IDF_PRIOR = 50
+LABEL_MAX_WORDS = 6
 
 
 class _Cleaner:
@@ -985,6 +992,10 @@ class _Cleaner:
             if spans:
                 stock.append((sentence, _merge_spans(spans), kind or "cliche"))
         stated = self._facts_stated_outside({id(sentence) for sentence, _, _ in stock})
+        said: dict[str, int] = {}  # content word -> how often the text says it
+        for _, sentence in self.text_sentences():
+            for w in content_words(sentence.text, self.lists.synonyms):
+                said[w] = said.get(w, 0) + 1
         for sentence, spans, kind in stock:
             text = sentence.text
             why = None
@@ -993,9 +1004,11 @@ class _Cleaner:
             if facts or sentence.placeholder:
                 why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
             else:
-                residual = len(content_words(_blank(text, spans)))
-                if residual > self.settings.cliche_max_other_words * len(spans):
-                    why = f"{residual} other words carry content"
+                rest = content_words(_blank(text, spans), self.lists.synonyms)
+                new = [w for w in rest if w not in self.lists.vague and said.get(w, 0) <= rest.count(w)]
+                if len(rest) > self.settings.cliche_max_other_words * len(spans) and \
+                        len(new) > self.settings.cliche_max_new_words:
+                    why = f"{len(rest)} other words carry content"
             if why:
                 self.notes.append(Note(kind, sentence.line, f"{sentence.text.strip()} (kept: {why})"))
                 continue
@@ -1117,10 +1130,11 @@ class _Cleaner:
                     if df[w] <= s.max_key_frequency:
                         self._index(postings, w, index)
         vague = self.lists.vague
+        labels = self._labels()
         for index, sentence in enumerate(items):
             ws = words[index]
             if sentence.placeholder or _has_figure(sentence.facts) or len(ws) < s.restatement_min_words or \
-                    LEAD_IN.search(sentence.text):
+                    LEAD_IN.search(sentence.text) or id(sentence) in labels:
                 continue
             wsum = sum(weight[w] for w in ws)
             best, best_share = None, 0.0
@@ -1148,6 +1162,12 @@ class _Cleaner:
                 sentence.removed = True
                 sentence.dup_of = best
                 sentence.dup_edit = self.edit("restatement", sentence.line, sentence.text, best.line)
+
+    def _labels(self) -> set[int]:
+        """Ids of the short first sentences that name what the rest of their block tells ("1. Medical insurance
+        claims. This year I submitted ..."): a label, not a restatement."""
+        return {id(block.sentences[0]) for block in self.blocks
+                if len(block.sentences) > 1 and len(WORD.findall(block.sentences[0].text)) <= LABEL_MAX_WORDS}
 
     def _index(self, postings: dict[str, list[int]], word: str, slot_id: int) -> None:
         entries = postings.setdefault(word, [])

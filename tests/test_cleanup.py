@@ -512,6 +512,34 @@ def test_a_run_on_sentence_is_not_taken_as_the_one_a_short_sentence_restates():
                  ).edits[0].kind == "restatement"
 
 
+def test_a_goal_that_only_says_go_on_is_filler_but_a_goal_with_a_figure_stays():
+    text = ("## Goals\n\n- Keep nurturing a warm and inclusive environment for every family.\n"
+            "- Continue to innovate and push creative boundaries.\n- Keep returned declarations below 6.\n"
+            "- Continue to publish the vacancy bulletin for the Harbour, Hillside, Riverside and Old Town branches "
+            "with the agreed weekly deadlines and the contact list of each branch manager.\n")
+    result = clean(text)
+    assert result.text == ("## Goals\n\n- Keep returned declarations below 6.\n"
+                           "- Continue to publish the vacancy bulletin for the Harbour, Hillside, Riverside and Old "
+                           "Town branches with the agreed weekly deadlines and the contact list of each branch manager.\n")
+
+
+def test_a_recap_whose_words_are_all_said_elsewhere_goes_and_a_label_is_not_a_restatement():
+    text = ("1. Claims. I submitted 4,120 insurance claims.\n"
+            "2. Billing. I billed 11,480 discharged inpatients.\n"
+            "3. Audits. The rejection rate fell to 1.8% after two audits.\n\n"
+            "In summary, this year saw submitted claims, billed inpatients, fewer rejections and smooth audits.\n")
+    result = clean(text)
+    assert result.text == text.split("\n\n")[0] + "\n"
+    assert [e.kind for e in result.edits] == ["filler"]
+
+
+def test_web_page_breadcrumbs_and_copyright_notices_are_junk():
+    text = ("Home > Work Summary > Annual Summary > Broker Summary 2023\n\nI filed 1,204 declarations.\n\n"
+            "Copyright notice: This article is contributed by netizens and does not represent the position of this "
+            "site. If there is any infringement, please contact us for deletion.\n")
+    assert clean(text).text == "I filed 1,204 declarations.\n"
+
+
 def test_enumerators_seasons_and_the_modal_may_are_not_facts():
     assert facts_of("Third, the study of new policies is not deep enough.") == frozenset()
     assert facts_of("**Fall prevention:** Patient falls decreased.") == frozenset()
