@@ -413,7 +413,10 @@ MONTHS = frozenset(
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 "
     "spring summer autumn fall winter".split())
 REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*\1|\s+\1)+)")
-LEAD_IN = re.compile(r"[:：]\W*$|\b(?:as follows|the following)\b", re.I)
+# a lead-in ("… as follows:") or a list fragment ("answering payslip queries;"): not a sentence that restates
+LEAD_IN = re.compile(r"[:：;；,，]\W*$|\b(?:[Aa]s follows|[Tt]he following)\b|^\W*[a-z]")
+FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
+YEAR = re.compile(r"(?:19|20)\d\d")
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
 CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|de|&)?\s*[A-Z][\w&.'’-]*)*")
@@ -427,7 +430,8 @@ NUMBER_IDIOM = re.compile(
     r"one (?:of|by one|another|after another|day)|no one|every one|each one|the one|this one|that one|as one|"
     r"(?:safety|quality|service|customers?|patients?|students?)(?: \w+)? (?:comes?|is|are) first|"
     r"(?:safety|quality|service|customers?|patients?|students?)[- ]first|"
-    r"double[- ]check\w*|half[- ]hearted\w*|\w+-first)\b|"
+    r"double[- ]check\w*|half[- ]hearted\w*|\w+-first|(?:past|last|previous) twelve months|four seasons|"
+    r"five flavou?rs)\b|"
     r"^[\W\d]*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:ly)?\s*[,:、]", re.I)
 
 
@@ -569,6 +573,11 @@ class Sentence:
         if self._facts is None:
             self._facts = facts_of(self.text)
         return self._facts
+
+    @property
+    def fragment(self) -> bool:
+        """True for a list fragment ("answering payslip queries;"), which is never merged with a full sentence."""
+        return FRAGMENT.search(self.text) is not None
 
     @property
     def future(self) -> bool:
@@ -776,7 +785,7 @@ def normalize(text: str) -> str:
 # the passes
 
 IDF_PRIOR = 50
-LABEL_MAX_WORDS = 6
+LABEL_MAX_WORDS = 8
 
 
 class _Cleaner:
@@ -992,20 +1001,23 @@ class _Cleaner:
             if spans:
                 stock.append((sentence, _merge_spans(spans), kind or "cliche"))
         stated = self._facts_stated_outside({id(sentence) for sentence, _, _ in stock})
-        said: dict[str, int] = {}  # content word -> how often the text says it
+        said: set[str] = set()  # the content words of the sentences that hold no stock phrase
+        candidates = {id(sentence) for sentence, _, _ in stock}
         for _, sentence in self.text_sentences():
-            for w in content_words(sentence.text, self.lists.synonyms):
-                said[w] = said.get(w, 0) + 1
+            if id(sentence) not in candidates:
+                said.update(content_words(sentence.text, self.lists.synonyms))
         for sentence, spans, kind in stock:
             text = sentence.text
             why = None
-            # a name inside a stock phrase is no fact, nor a name the text states in another sentence that stays
-            facts = sentence.facts and {f for f in facts_of(_blank(text, spans)) if f not in stated or _is_figure(f)}
+            # a name inside a stock phrase is no fact, nor a name or year the text states in another sentence that
+            # stays ("In conclusion, 2024 was a rewarding year" in a summary of 2024)
+            facts = sentence.facts and {f for f in facts_of(_blank(text, spans))
+                                        if f not in stated or _is_figure(f) and not YEAR.fullmatch(f)}
             if facts or sentence.placeholder:
                 why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
             else:
                 rest = content_words(_blank(text, spans), self.lists.synonyms)
-                new = [w for w in rest if w not in self.lists.vague and said.get(w, 0) <= rest.count(w)]
+                new = [w for w in rest if w not in self.lists.vague and w not in said]
                 if len(rest) > self.settings.cliche_max_other_words * len(spans) and \
                         len(new) > self.settings.cliche_max_new_words:
                     why = f"{len(rest)} other words carry content"
@@ -1183,7 +1195,7 @@ class _Cleaner:
             if kept.removed:
                 continue
             if not (kept.facts <= sentence.facts or sentence.facts <= kept.facts) or \
-                    kept.future != sentence.future:
+                    kept.future != sentence.future or kept.fragment != sentence.fragment:
                 continue
             for other, osum in slot["variants"]:
                 shared = sum(v for w, v in wset.items() if w in other)

@@ -540,6 +540,20 @@ def test_web_page_breadcrumbs_and_copyright_notices_are_junk():
     assert clean(text).text == "I filed 1,204 declarations.\n"
 
 
+def test_the_report_year_does_not_keep_a_stock_closer_but_another_figure_does():
+    text = ("# Events summary 2024\n\nI ran 41 events for 9,300 guests.\n\n"
+            "All told, 2024 was a year to be proud of.\n\nAll told, 2024 was a year to be proud of 41 events.\n")
+    result = clean(text)
+    assert result.text == ("# Events summary 2024\n\nI ran 41 events for 9,300 guests.\n\n"
+                           "All told, 2024 was a year to be proud of 41 events.\n")
+
+
+def test_a_list_fragment_is_not_a_restatement():
+    text = ("My daily work includes:\n\n- answering payslip queries from staff;\n- filing the monthly returns.\n\n"
+            "I answered about 1,100 payslip queries from staff, most of them by email.\n")
+    assert clean(text).edits == []
+
+
 def test_enumerators_seasons_and_the_modal_may_are_not_facts():
     assert facts_of("Third, the study of new policies is not deep enough.") == frozenset()
     assert facts_of("**Fall prevention:** Patient falls decreased.") == frozenset()
