@@ -414,7 +414,8 @@ MONTHS = frozenset(
     "spring summer autumn fall winter".split())
 REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*\1|\s+\1)+)")
 # a lead-in ("… as follows:") or a list fragment ("answering payslip queries;"): not a sentence that restates
-LEAD_IN = re.compile(r"[:：;；,，]\W*$|\b(?:[Aa]s follows|[Tt]he following)\b|^\W*[a-z]")
+LEAD_IN = re.compile(r"[:：;；,，]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) below)\b|"
+                     r"^\W*[a-z]")
 FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
 YEAR = re.compile(r"(?:19|20)\d\d")
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)

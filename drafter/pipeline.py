@@ -334,8 +334,9 @@ def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None
     backend = backend or get_backend(settings)
     requests = build_requests(role, facts, settings)
     sections = [SectionDraft(r.section_id, r.title) for r in requests]
-    draft = Draft(role, facts, draft_title(role, facts), sections, backend.name, backend.model,
-                  instructions=prompt_instructions(requests, facts))
+    # the built-in writer never recites its prompt; its overview names the sections on purpose
+    echo_of = prompt_instructions(requests, facts) if backend.name != "offline" else []
+    draft = Draft(role, facts, draft_title(role, facts), sections, backend.name, backend.model, instructions=echo_of)
     try:
         error = run_sections(backend, requests, sections, settings.concurrency, on_chunk)
         if error is None and strict:

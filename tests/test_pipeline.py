@@ -50,3 +50,16 @@ def test_a_model_reciting_the_prompt_is_cleaned_out_and_no_section_vanishes():
     assert all(section.text for section in draft.sections[1:])
     for fact in facts.texts:
         assert fact.rstrip(".") in text
+
+
+@pytest.mark.parametrize("fixture", ["settlement-office.md", "sales-inside.md", "district-insurance-manager.md"])
+def test_the_built_in_writer_loses_nothing_to_cleanup(fixture):
+    """Its overview names the sections on purpose and its section leads are lead-ins, not repeats."""
+    from drafter.config import Settings
+    from drafter.facts import load_facts
+    from drafter.pipeline import draft_summary
+    from helpers import FIXTURES
+
+    draft = draft_summary(load_facts(str(FIXTURES / fixture)), Settings(backend="offline"))
+    assert draft.cleanup.edits == []
+    assert "The sections below cover" in draft.markdown()
