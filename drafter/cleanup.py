@@ -88,7 +88,7 @@ class CleanupSettings:
     restatement_containment: a sentence without figures whose weighted words, vague ones ("greatly", "many")
         counted as inside, lie this much inside one sentence with figures, before or after it, restates it (0.6).
     restatement_pair_containment: the same share inside two such sentences together, for a sentence that sums up
-        two of them (0.7).
+        two of them (0.8).
     restatement_min_words: content words a sentence needs to be taken for a restatement (3).
     restatement_max_source_words: content words beyond which a sentence is too long to be the one restated:
         most short sentences lie inside a run-on of forty words (30).
@@ -114,7 +114,7 @@ class CleanupSettings:
     near_duplicate_containment: float = 0.85
     fact_free_containment: float = 0.6
     restatement_containment: float = 0.6
-    restatement_pair_containment: float = 0.7
+    restatement_pair_containment: float = 0.8
     restatement_min_words: int = 3
     restatement_max_source_words: int = 30
     min_words: int = 4
@@ -1128,7 +1128,9 @@ class _Cleaner:
         ("sales grew greatly" beside "sales grew 17% to 24.78 million"): its words, vague ones aside, lie mostly in
         that one sentence, and any name it holds is there too."""
         s = self.settings
-        items = [sentence for _, sentence in self.text_sentences()]
+        pairs = list(self.text_sentences())
+        items = [sentence for _, sentence in pairs]
+        openers = {id(block.sentences[0]) for block, _ in pairs if len(block.sentences) > 1}
         words = [set(content_words(sentence.text, self.lists.synonyms)) for sentence in items]
         df: dict[str, int] = {}
         for ws in words:
@@ -1156,10 +1158,12 @@ class _Cleaner:
             amounts = quantities_in(sentence.text) if names != sentence.facts else []
             for source_index in self._candidates({w: weight[w] for w in ws if w not in vague}, postings, len(ws)):
                 source = items[source_index]
-                if source.removed or not names <= source.facts or sentence.future and not source.future or \
+                if source.removed or not names <= source.facts or sentence.future != source.future or \
                         len(words[source_index]) > s.restatement_max_source_words:
                     continue
                 if amounts and not _rounds(amounts, quantities_in(source.text)):
+                    continue
+                if source_index > index and id(sentence) in openers:  # a topic sentence, its figures to follow
                     continue
                 sources.append(source_index)
                 share = sum(weight[w] for w in ws if w in words[source_index] or w in vague) / wsum

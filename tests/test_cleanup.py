@@ -554,6 +554,14 @@ def test_a_list_fragment_is_not_a_restatement():
     assert clean(text).edits == []
 
 
+def test_a_topic_sentence_before_its_figures_stays_and_a_past_fact_is_no_repeat_of_a_plan():
+    text = ("New energy vehicle insurance was the new growth point of this year. "
+            "We signed 5 dealerships, and new energy vehicle premium reached 6.9 million yuan.\n\n"
+            "Card payments were the main growth this year.\n\n"
+            "Next year we plan 10 million yuan of card payments growth.\n")
+    assert clean(text).edits == []
+
+
 def test_enumerators_seasons_and_the_modal_may_are_not_facts():
     assert facts_of("Third, the study of new policies is not deep enough.") == frozenset()
     assert facts_of("**Fall prevention:** Patient falls decreased.") == frozenset()
