@@ -430,13 +430,14 @@ def test_a_vague_restatement_of_an_earlier_figure_goes_but_new_information_stays
 
 
 def test_a_vague_restatement_goes_whether_it_comes_before_or_after_the_figures():
-    text = ("I handled many counter transactions with high quality this year. "
+    text = ("I work at the main branch. I handled many counter transactions with high quality this year. "
             "This year I handled 18,426 counter transactions without a single cash error. "
             "Our Japan tours sold extremely well. "
             "The spring Japan tours had 14 departures and sold out. "
             "Our Italy tours sold extremely well.\n")
     result = clean(text)
-    assert result.text == ("This year I handled 18,426 counter transactions without a single cash error. "
+    assert result.text == ("I work at the main branch. "
+                           "This year I handled 18,426 counter transactions without a single cash error. "
                            "The spring Japan tours had 14 departures and sold out. "
                            "Our Italy tours sold extremely well.\n")
     assert [e.kind for e in result.edits] == ["restatement", "restatement"]
