@@ -431,7 +431,7 @@ NUMBER_IDIOM = re.compile(
     r"one (?:of|by one|another|after another|day)|no one|every one|each one|the one|this one|that one|as one|"
     r"(?:safety|quality|service|customers?|patients?|students?)(?: \w+)? (?:comes?|is|are) first|"
     r"(?:safety|quality|service|customers?|patients?|students?)[- ]first|"
-    r"double[- ]check\w*|half[- ]hearted\w*|\w+-first|(?:past|last|previous) twelve months|four seasons|"
+    r"double[- ]check\w*|half[- ]hearted\w*|\w+-first|(?:past|last|previous) twelve months|four seasons|one more year|"
     r"five flavou?rs)\b|"
     r"^[\W\d]*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:ly)?\s*[,:、]", re.I)
 
