@@ -149,7 +149,8 @@ class CleanupSettings:
 # ---------------------------------------------------------------------------------------------------------------
 # phrase lists
 
-LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "keep_doubled", "synonyms", "emotive", "vague")
+LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "keep_doubled", "synonyms", "emotive", "vague",
+             "generic")
 
 
 @dataclass
@@ -166,6 +167,12 @@ class PhraseLists:
     sources: list[str] = field(default_factory=list)
     emotive: re.Pattern | None = None
     vague: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()
+
+    @property
+    def unspecific(self) -> frozenset[str]:
+        """Vague and generic words: what a restatement or a recap may add without saying anything new."""
+        return self.vague | self.generic
     _indexes: dict[str, "_LiteralIndex"] = field(default_factory=dict)
 
     def _index_of(self, key: str) -> "_LiteralIndex":
@@ -328,6 +335,7 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         sources=sources,
         emotive=re.compile(r"\b(?:" + "|".join(raw["emotive"]) + r")\b", re.I) if raw["emotive"] else None,
         vague=frozenset(synonyms.get(stem(w), stem(w)) for w in raw["vague"] if w.strip()),
+        generic=frozenset(synonyms.get(stem(w), stem(w)) for w in raw["generic"] if w.strip()),
     )
 
 
@@ -1002,6 +1010,7 @@ class _Cleaner:
             if spans:
                 stock.append((sentence, _merge_spans(spans), kind or "cliche"))
         stated = self._facts_stated_outside({id(sentence) for sentence, _, _ in stock})
+        unspecific = self.lists.unspecific
         said: set[str] = set()  # the content words of the sentences that hold no stock phrase
         candidates = {id(sentence) for sentence, _, _ in stock}
         for _, sentence in self.text_sentences():
@@ -1018,7 +1027,7 @@ class _Cleaner:
                 why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
             else:
                 rest = content_words(_blank(text, spans), self.lists.synonyms)
-                new = [w for w in rest if w not in self.lists.vague and w not in said]
+                new = [w for w in rest if w not in unspecific and w not in said]
                 if len(rest) > self.settings.cliche_max_other_words * len(spans) and \
                         len(new) > self.settings.cliche_max_new_words:
                     why = f"{len(rest)} other words carry content"
@@ -1144,7 +1153,7 @@ class _Cleaner:
                 for w in words[index]:
                     if df[w] <= s.max_key_frequency:
                         self._index(postings, w, index)
-        vague = self.lists.vague
+        vague = self.lists.unspecific
         labels = self._labels()
         for index, sentence in enumerate(items):
             ws = words[index]
