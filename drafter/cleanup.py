@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable
 
 from drafter.errors import InputError
+from drafter.stock_model import StockModel, load_model as load_stock_model
 
 __all__ = ["Edit", "Placeholder", "Note", "CleanResult", "CleanupSettings", "PhraseLists", "clean",
            "find_placeholders", "load_phrase_lists", "facts_of", "quantities_in", "format_edit", "format_report"]
@@ -108,6 +109,9 @@ class CleanupSettings:
         kept there and the earlier copy goes when its own section keeps other text, else both stay (False;
         `drafter draft` turns it on so no planned section vanishes).
     user_lists: also read phrase lists from $DRAFTER_HOME/cleanup/*.toml (True).
+    stock_threshold: a sentence with no fact goes as 'stock' when the learned stock model (drafter.stock_model)
+        scores it at least this high (0.88); 1.0 or more turns the model off.
+    stock_model: the StockModel to ask; None for the one shipped in the package.
     """
 
     near_duplicate_jaccard: float = 0.6
@@ -129,6 +133,8 @@ class CleanupSettings:
     title_max_words: int = 12
     keep_sections: bool = False
     user_lists: bool = True
+    stock_threshold: float = 0.88
+    stock_model: "StockModel | None" = None
 
     def __post_init__(self) -> None:
         for name in ("near_duplicate_jaccard", "near_duplicate_containment", "fact_free_containment",
@@ -503,6 +509,11 @@ def _rounds(amounts: list[float], figures: list[float]) -> bool:
 def _is_figure(fact: str) -> bool:
     """True when the fact is a figure (it holds a digit), not a name or a number word."""
     return any(c.isdigit() for c in fact)
+
+
+def _is_name(fact: str) -> bool:
+    """True when the fact is a name ("lisbon", "harbour bank"), not a figure, date, number word or quotation."""
+    return not (_is_figure(fact) or fact in MONTHS or fact in NUMBER_WORDS or fact.startswith('"'))
 
 
 def _has_figure(facts: Iterable[str]) -> bool:
@@ -1189,6 +1200,27 @@ class _Cleaner:
                 sentence.dup_of = best
                 sentence.dup_edit = self.edit("restatement", sentence.line, sentence.text, best.line)
 
+    def stock_sentences(self) -> None:
+        """Remove what the learned stock model is sure is fluff, among sentences that carry no fact of their own
+        (no figure, and no name the text does not state elsewhere) and are not lead-ins, labels or fragments."""
+        if self.settings.stock_threshold >= 1.0:
+            return
+        model = self.settings.stock_model or load_stock_model()
+        if model is None:
+            return
+        boundary = self._boundary_blocks()
+        labels = self._labels()
+        candidates = [(block, sentence) for block, sentence in self.text_sentences()
+                      if not sentence.placeholder and id(sentence) not in labels and not LEAD_IN.search(sentence.text)
+                      and len(WORD.findall(sentence.text)) >= 4 and all(_is_name(f) for f in sentence.facts)]
+        stated = self._facts_stated_outside({id(sentence) for _, sentence in candidates if sentence.facts})
+        for block, sentence in candidates:
+            if not sentence.facts <= stated:
+                continue
+            if model.score(sentence.text, id(block) in boundary, block.kind == "item") >= self.settings.stock_threshold:
+                sentence.removed = True
+                self.edit("stock", sentence.line, sentence.text)
+
     def _labels(self) -> set[int]:
         """Ids of the short first sentences that name what the rest of their block tells ("1. Medical insurance
         claims. This year I submitted ..."): a label, not a restatement."""
@@ -1378,6 +1410,7 @@ def clean(text: str, settings: CleanupSettings | None = None, echo_of: Iterable[
     cleaner.cliches()
     cleaner.duplicates()
     cleaner.restatements()
+    cleaner.stock_sentences()
     cleaner.structure()
     body = cleaner.render()
     trailing_newline = text.endswith("\n")

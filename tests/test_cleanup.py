@@ -204,7 +204,7 @@ def test_user_phrase_lists_extend_the_shipped_ones(tmp_path, monkeypatch):
     (home / "cleanup" / "mine.toml").write_text("cliche = ['synergy of minds']\n", encoding="utf-8")
     monkeypatch.setenv("DRAFTER_HOME", str(home))
     assert clean("We reached a synergy of minds. We shipped it.").text == "We shipped it."
-    assert clean("We reached a synergy of minds.", CleanupSettings(user_lists=False)).edits == []
+    assert clean("We reached a synergy of minds.", CleanupSettings(user_lists=False, stock_threshold=1.0)).edits == []
     (home / "cleanup" / "bad.toml").write_text("cliche = [", encoding="utf-8")
     with pytest.raises(InputError, match="bad.toml"):
         clean("Anything at all here.")
@@ -372,7 +372,7 @@ def test_sentences_reciting_the_prompt_go_unless_they_carry_a_fact_of_their_own(
     ('We joined the "Smile Route" "Smile Route" campaign.', 'We joined the "Smile Route" campaign.'),
 ])
 def test_kept_phrases_said_twice_and_adjacent_repeated_names(text, cleaned):
-    assert clean(text).text == cleaned
+    assert clean(text, CleanupSettings(stock_threshold=1.0)).text == cleaned  # the doubling rules alone
 
 
 def test_number_words_in_idioms_are_not_facts():

@@ -1,0 +1,117 @@
+"""Train the stock-sentence model on the labelled corpora and print how it does on a batch it never saw.
+
+The samples are the sentences without figures of `fixtures/cleanup` and `fixtures/cleanup-heldout`: must-go
+ones are stock (1), the ones that stay are not (0). For each batch (h2 … h8, and ours), a model is trained on
+the other batches and the whole cleanup pass is scored on that batch with it and without it, so the figures
+say what the model adds on text it has not seen. `--write` then trains on everything and writes
+`drafter/data/cleanup/stock_model.json`.
+
+    python benchmarks/stock_model.py            # leave-one-batch-out figures
+    python benchmarks/stock_model.py --write    # and rewrite the shipped model
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from cleanup_quality import parse_marked, score_text  # noqa: E402
+from drafter import cleanup  # noqa: E402
+from drafter.stock_model import Sample, train  # noqa: E402
+
+CORPORA = (ROOT / "fixtures" / "cleanup", ROOT / "fixtures" / "cleanup-heldout")
+MODEL_PATH = ROOT / "drafter" / "data" / "cleanup" / "stock_model.json"
+
+
+def batch_of(path: Path) -> str:
+    """'h5' for fixtures/cleanup-heldout/h5-…, 'ours' for fixtures/cleanup."""
+    return path.name.split("-")[0] if path.parent.name == "cleanup-heldout" else "ours"
+
+
+def samples_of(path: Path) -> list[Sample]:
+    """The document's prose sentences without figures, labelled by the markup (mixed ones left out)."""
+    text, go, _ = parse_marked(path.read_text(encoding="utf-8"))
+    settings = cleanup.CleanupSettings()
+    blocks, _ = cleanup.parse_blocks(text, settings)
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    sections: list[list] = [[]]
+    for block in blocks:
+        if block.kind == "heading" and len(block.prefix.strip()) <= 2:
+            sections.append([])
+        elif block.kind in ("text", "item") and not block.heading_like:
+            sections[-1].append(block)
+    boundary = {id(blocks_[i]) for blocks_ in sections if blocks_ for i in (0, -1)}
+    out = []
+    for block in (b for blocks_ in sections for b in blocks_):
+        base = starts[block.line - 1] + len(block.prefix)
+        for sentence in block.sentences:
+            if cleanup.find_placeholders(sentence.text) or any(c.isdigit() for c in sentence.text):
+                continue
+            start = base + sentence.start
+            end = start + len(sentence.text)
+            inside = sum(max(0, min(end, b) - max(start, a)) for a, b in go) / max(1, end - start)
+            if 0.2 <= inside <= 0.8:
+                continue
+            out.append(Sample(sentence.text.strip(), id(block) in boundary, block.kind == "item", int(inside > 0.8)))
+    return out
+
+
+def documents() -> dict[str, list[Path]]:
+    """Corpus documents by batch."""
+    batches: dict[str, list[Path]] = {}
+    for folder in CORPORA:
+        for path in sorted(folder.glob("*.dirty.md")):
+            batches.setdefault(batch_of(path), []).append(path)
+    return batches
+
+
+def score_batch(paths: list[Path], settings: cleanup.CleanupSettings) -> tuple[int, int, int, int]:
+    """(must-go words, caught, removed, losses) of the cleanup pass on these documents."""
+    totals = [0, 0, 0, 0]
+    for path in paths:
+        score, _ = score_text(path.name, path.read_text(encoding="utf-8"), settings)
+        totals[0] += score.defect_words
+        totals[1] += score.removed_defect_words
+        totals[2] += score.removed_words
+        totals[3] += len(score.losses)
+    return totals[0], totals[1], totals[2], totals[3]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print leave-one-batch-out figures; with --write, train on all batches and write the model."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true", help="train on every batch and write the shipped model")
+    parser.add_argument("--threshold", type=float, default=cleanup.CleanupSettings().stock_threshold)
+    args = parser.parse_args(argv)
+    batches = documents()
+    samples = {name: [s for p in paths for s in samples_of(p)] for name, paths in batches.items()}
+    print(f"{'batch':6} {'recall without':>15} {'with':>6} {'precision without':>18} {'with':>6} {'losses':>7}")
+    sums = [[0, 0, 0, 0], [0, 0, 0, 0]]
+    for name, paths in batches.items():
+        model = train(s for other, batch in samples.items() if other != name for s in batch)
+        rows = []
+        for i, settings in enumerate((cleanup.CleanupSettings(stock_threshold=1.0),
+                                      cleanup.CleanupSettings(stock_threshold=args.threshold, stock_model=model))):
+            figures = score_batch(paths, settings)
+            sums[i] = [a + b for a, b in zip(sums[i], figures)]
+            rows.append(figures)
+        (d0, c0, r0, _), (d1, c1, r1, l1) = rows
+        print(f"{name:6} {c0 / d0:15.3f} {c1 / d1:6.3f} {c0 / max(1, r0):18.3f} {c1 / max(1, r1):6.3f} {l1:7}")
+    (d0, c0, r0, _), (d1, c1, r1, l1) = sums
+    print(f"{'all':6} {c0 / d0:15.3f} {c1 / d1:6.3f} {c0 / max(1, r0):18.3f} {c1 / max(1, r1):6.3f} {l1:7}")
+    if args.write:
+        model = train(s for batch in samples.values() for s in batch)
+        MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(model.weights)} weights from {model.trained_on}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

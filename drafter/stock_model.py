@@ -1,0 +1,131 @@
+"""A learned score of how 'stock' a sentence is: fluff no phrase list has met yet ("Our content consistently
+resonated with readers and sparked meaningful conversations").
+
+A logistic regression over a sentence's words and word pairs, TF-IDF weighted, trained on drafter's own
+labelled corpora (sentences without figures marked must-go, against those that stay). Its weights are data,
+`drafter/data/cleanup/stock_model.json`; `benchmarks/stock_model.py --write` retrains them from the corpora and
+prints how well a model trained without one batch does on that batch. Cleanup asks it only about sentences that
+carry no fact, so a wrong score can cost a sentence of prose but never a figure or a name.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+__all__ = ["Sample", "StockModel", "load_model", "train", "features"]
+
+TOKEN = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
+EXTRAS = ("@boundary", "@item")
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One labelled sentence: its text, where it stands, and whether an editor removed it (1) or kept it (0)."""
+
+    text: str
+    boundary: bool
+    item: bool
+    label: int
+
+
+def terms(text: str) -> list[str]:
+    """The lowercased words of text and each pair of neighbouring words ('very high')."""
+    words = TOKEN.findall(text.lower().replace("’", "'"))
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+def features(text: str, idf: dict[str, float], boundary: bool = False, item: bool = False) -> dict[str, float]:
+    """Sublinear TF-IDF of the known terms, scaled to unit length, plus the position flags."""
+    counts: dict[str, int] = {}
+    for term in terms(text):
+        if term in idf:
+            counts[term] = counts.get(term, 0) + 1
+    vector = {term: (1 + math.log(n)) * idf[term] for term, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    out = {term: v / norm for term, v in vector.items()}
+    if boundary:
+        out["@boundary"] = 1.0
+    if item:
+        out["@item"] = 1.0
+    return out
+
+
+@dataclass
+class StockModel:
+    """Term weights, inverse document frequencies and a bias; `score` is the probability a sentence is stock."""
+
+    idf: dict[str, float]
+    weights: dict[str, float]
+    bias: float
+    trained_on: dict = field(default_factory=dict)
+
+    def score(self, text: str, boundary: bool = False, item: bool = False) -> float:
+        """Probability (0–1) that an editor would cut this sentence as stock."""
+        x = features(text, self.idf, boundary, item)
+        z = self.bias + sum(self.weights.get(term, 0.0) * v for term, v in x.items())
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> str:
+        """The model as JSON, rounded so that retraining on the same corpora gives the same file."""
+        return json.dumps({"trained_on": self.trained_on, "bias": round(self.bias, 6),
+                           "idf": {t: round(v, 4) for t, v in sorted(self.idf.items())},
+                           "weights": {t: round(v, 5) for t, v in sorted(self.weights.items()) if abs(v) >= 1e-4}},
+                          indent=0, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: str) -> "StockModel":
+        raw = json.loads(data)
+        return cls(raw["idf"], raw["weights"], raw["bias"], raw.get("trained_on", {}))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> StockModel | None:
+    """The shipped model, or None when the package carries none."""
+    entry = resources.files("drafter").joinpath("data", "cleanup", "stock_model.json")
+    if not entry.is_file():
+        return None
+    return StockModel.from_json(entry.read_text(encoding="utf-8"))
+
+
+def train(samples: Iterable[Sample], c: float = 2.0, epochs: int = 60, min_df: int = 2, seed: int = 0) -> StockModel:
+    """Fit an L2-regularised logistic regression by stochastic gradient descent; deterministic for a seed."""
+    samples = list(samples)
+    df: dict[str, int] = {}
+    for sample in samples:
+        for term in set(terms(sample.text)):
+            df[term] = df.get(term, 0) + 1
+    n = len(samples)
+    idf = {t: math.log((1 + n) / (1 + k)) + 1 for t, k in df.items() if k >= min_df}
+    rows = [(features(s.text, idf, s.boundary, s.item), s.label) for s in samples]
+    weights: dict[str, float] = {}
+    bias = 0.0
+    lam = 1.0 / (c * n)
+    order = list(range(n))
+    rng = random.Random(seed)
+    step = 0
+    scale = 1.0  # weights are stored divided by scale, so the L2 shrink is one multiplication
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for index in order:
+            step += 1
+            rate = 1.0 / (lam * (step + 100))
+            x, y = rows[index]
+            z = bias + scale * sum(weights.get(t, 0.0) * v for t, v in x.items())
+            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+            scale *= 1 - rate * lam
+            if scale < 1e-9:
+                weights = {t: w * scale for t, w in weights.items()}
+                scale = 1.0
+            g = (p - y) * rate
+            for t, v in x.items():
+                weights[t] = weights.get(t, 0.0) - g * v / scale
+            bias -= g * 0.1
+    final = {t: w * scale for t, w in weights.items()}
+    return StockModel(idf, final, bias, {"samples": n, "stock": sum(s.label for s in samples), "c": c})

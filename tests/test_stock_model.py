@@ -1,0 +1,80 @@
+"""The learned stock-sentence model: training, the shipped weights, and how cleanup may use it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from drafter.cleanup import CleanupSettings, clean
+from drafter.stock_model import Sample, StockModel, features, load_model, terms, train
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+FLUFF = ["It has been a truly rewarding year of growth and shared commitment.",
+         "Our team worked tirelessly and our dedication made a real difference.",
+         "I will keep striving to reach new heights in the coming year.",
+         "Every challenge was an opportunity to learn and grow together."]
+PLAIN = ["The printer on the second floor jams when the paper is damp.",
+         "Charter contracts need a backup-carrier clause.",
+         "Invoices are checked against the delivery notes before payment.",
+         "The night shift keeps a paper log when the booking system is down."]
+
+
+def toy_samples() -> list[Sample]:
+    return [Sample(text, False, False, 1) for text in FLUFF] * 3 + [Sample(text, False, False, 0) for text in PLAIN] * 3
+
+
+def test_terms_are_words_and_word_pairs():
+    assert terms("Very high, very good!") == ["very", "high", "very", "good", "very high", "high very", "very good"]
+
+
+def test_features_have_unit_length_and_position_flags():
+    idf = {"very": 1.0, "high": 2.0}
+    x = features("very high", idf, boundary=True)
+    assert x["@boundary"] == 1.0
+    assert abs(x["very"] ** 2 + x["high"] ** 2 - 1.0) < 1e-9
+
+
+def test_training_separates_stock_from_plain_sentences_and_is_deterministic():
+    model = train(toy_samples(), min_df=1)
+    assert all(model.score(text) > 0.6 for text in FLUFF)
+    assert all(model.score(text) < 0.4 for text in PLAIN)
+    again = train(toy_samples(), min_df=1)
+    assert again.to_json() == model.to_json()
+    assert StockModel.from_json(model.to_json()).score(FLUFF[0]) == pytest.approx(model.score(FLUFF[0]), abs=1e-3)
+
+
+def test_the_shipped_model_loads_and_ranks_fluff_above_plain_prose():
+    model = load_model()
+    assert model is not None and model.trained_on["samples"] > 500
+    fluff = [model.score(text) for text in FLUFF]
+    plain = [model.score(text) for text in PLAIN]
+    assert min(fluff) > max(plain)
+
+
+def test_cleanup_asks_the_model_only_about_sentences_without_a_fact():
+    always = StockModel(idf={"year": 1.0}, weights={"year": 50.0}, bias=0.0)
+    text = ("# Summary 2024\n\nWe ran the desk. It was a good year for all of us. It was a good year for Lisbon. "
+            "It was a good year with 41 events. In May it was a good year.\n")
+    result = clean(text, CleanupSettings(stock_model=always))
+    assert result.text == ("# Summary 2024\n\nWe ran the desk. It was a good year for Lisbon. "
+                           "It was a good year with 41 events. In May it was a good year.\n")
+    assert [e.kind for e in result.edits] == ["stock"]
+    assert clean(text, CleanupSettings(stock_model=always, stock_threshold=1.0)).edits == []
+
+
+def test_a_name_stated_elsewhere_does_not_protect_a_stock_sentence():
+    always = StockModel(idf={"year": 1.0}, weights={"year": 50.0}, bias=0.0)
+    text = "We opened the Lisbon office in March.\n\nIt was a good year for Lisbon and for everyone.\n"
+    assert clean(text, CleanupSettings(stock_model=always)).text == "We opened the Lisbon office in March.\n"
+
+
+def test_the_benchmark_reads_labelled_sentences_from_the_corpus():
+    from stock_model import samples_of
+
+    samples = samples_of(ROOT / "fixtures" / "cleanup" / "09-it-admin.dirty.md")
+    assert any(s.label == 1 for s in samples) and any(s.label == 0 for s in samples)
+    assert not any(ch.isdigit() for s in samples for ch in s.text)
