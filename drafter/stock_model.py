@@ -22,7 +22,6 @@ from typing import Iterable
 __all__ = ["Sample", "StockModel", "load_model", "train", "features"]
 
 TOKEN = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
-EXTRAS = ("@boundary", "@item")
 
 
 @dataclass(frozen=True)
@@ -42,11 +41,14 @@ def terms(text: str) -> list[str]:
 
 
 def features(text: str, idf: dict[str, float], boundary: bool = False, item: bool = False) -> dict[str, float]:
-    """Sublinear TF-IDF of the known terms, scaled to unit length, plus the position flags."""
+    """Sublinear TF-IDF of the known terms, scaled to unit length, plus the position flags and the share of
+    words the training text never used (specific words are a sign of a concrete sentence)."""
     counts: dict[str, int] = {}
-    for term in terms(text):
+    all_terms = terms(text)
+    for term in all_terms:
         if term in idf:
             counts[term] = counts.get(term, 0) + 1
+    words = [t for t in all_terms if " " not in t and len(t) > 3]
     vector = {term: (1 + math.log(n)) * idf[term] for term, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     out = {term: v / norm for term, v in vector.items()}
@@ -54,6 +56,8 @@ def features(text: str, idf: dict[str, float], boundary: bool = False, item: boo
         out["@boundary"] = 1.0
     if item:
         out["@item"] = 1.0
+    if words:
+        out["@unknown"] = sum(1 for w in words if w not in idf) / len(words)
     return out
 
 
