@@ -278,7 +278,7 @@ class TestSeed:
 
 @pytest.mark.parametrize("corpus, recall_floor", [
     ("cleanup", 0.90),          # our corpus: the target
-    ("cleanup-heldout", 0.85),  # once-blind batches, also training data: a regression floor, not the target
+    ("cleanup-heldout", 0.82),  # once-blind batches, also training data: a regression floor, not the target
 ])
 def test_corpus_meets_the_quality_targets(corpus, recall_floor):
     from cleanup_quality import score_corpus
