@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from cleanup_quality import parse_marked, score_text  # noqa: E402
 from drafter import cleanup  # noqa: E402
-from drafter.stock_model import Sample, train  # noqa: E402
+from drafter.stock_model import Sample, load_vectors, train  # noqa: E402
 
 CORPORA = (ROOT / "fixtures" / "cleanup", ROOT / "fixtures" / "cleanup-heldout")
 MODEL_PATH = ROOT / "drafter" / "data" / "cleanup" / "stock_model.json"
@@ -89,13 +89,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="train on every batch and write the shipped model")
     parser.add_argument("--threshold", type=float, default=cleanup.CleanupSettings().stock_threshold)
+    parser.add_argument("--words-only", action="store_true", help="leave the word vectors out of the model")
     args = parser.parse_args(argv)
+    vectors = None if args.words_only else load_vectors()
     batches = documents()
     samples = {name: [s for p in paths for s in samples_of(p)] for name, paths in batches.items()}
     print(f"{'batch':6} {'recall without':>15} {'with':>6} {'precision without':>18} {'with':>6} {'losses':>7}")
     sums = [[0, 0, 0, 0], [0, 0, 0, 0]]
     for name, paths in batches.items():
-        model = train(s for other, batch in samples.items() if other != name for s in batch)
+        model = train((s for other, batch in samples.items() if other != name for s in batch), vectors=vectors)
         rows = []
         for i, settings in enumerate((cleanup.CleanupSettings(stock_threshold=1.0),
                                       cleanup.CleanupSettings(stock_threshold=args.threshold, stock_model=model))):
@@ -107,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     (d0, c0, r0, _), (d1, c1, r1, l1) = sums
     print(f"{'all':6} {c0 / d0:15.3f} {c1 / d1:6.3f} {c0 / max(1, r0):18.3f} {c1 / max(1, r1):6.3f} {l1:7}")
     if args.write:
-        model = train(s for batch in samples.values() for s in batch)
+        model = train((s for batch in samples.values() for s in batch), vectors=vectors)
         MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(model.weights)} weights from {model.trained_on}")
     return 0

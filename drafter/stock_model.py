@@ -10,6 +10,7 @@ carry no fact, so a wrong score can cost a sentence of prose but never a figure 
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import random
@@ -40,9 +41,64 @@ def terms(text: str) -> list[str]:
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
-def features(text: str, idf: dict[str, float], boundary: bool = False, item: bool = False) -> dict[str, float]:
-    """Sublinear TF-IDF of the known terms, scaled to unit length, plus the position flags and the share of
-    words the training text never used (specific words are a sign of a concrete sentence)."""
+class WordVectors:
+    """Small vectors for the word pieces of a BERT vocabulary (see benchmarks/build_word_vectors.py): the mean
+    vector of a sentence places words the training text never used near the ones it did."""
+
+    def __init__(self, data: bytes) -> None:
+        header, rest = data.split(b"\n", 1)
+        meta = json.loads(header)
+        pieces, matrix = rest.split(b"\n\n", 1)
+        self.dims: int = meta["dims"]
+        self.scale: list[float] = meta["scale"]
+        self.index = {piece: i for i, piece in enumerate(pieces.decode("utf-8").split("\n"))}
+        self.matrix = memoryview(matrix).cast("b")
+
+    def pieces(self, word: str) -> list[int]:
+        """Greedy longest-match word pieces of one lowercase word; [] when some part is not in the vocabulary."""
+        out, start = [], 0
+        while start < len(word):
+            end = len(word)
+            while end > start:
+                piece = word[start:end] if start == 0 else "##" + word[start:end]
+                if piece in self.index:
+                    out.append(self.index[piece])
+                    break
+                end -= 1
+            else:
+                return []
+            start = end
+        return out
+
+    def sentence(self, text: str) -> list[float]:
+        """The unit-length mean vector of the sentence's word pieces (all zeros when none is known)."""
+        rows = [row for word in PIECE_WORD.findall(text.lower().replace("’", "'")) for row in self.pieces(word)]
+        if not rows:
+            return [0.0] * self.dims
+        dims = self.dims
+        total = [sum(column) for column in zip(*(self.matrix[row * dims:(row + 1) * dims] for row in rows))]
+        vector = [t * s for t, s in zip(total, self.scale)]
+        norm = math.sqrt(sum(v * v for v in vector)) or 1.0
+        return [v / norm for v in vector]
+
+
+PIECE_WORD = re.compile(r"[a-z0-9'-]+|[.,!?;:]")
+
+
+@lru_cache(maxsize=1)
+def load_vectors() -> WordVectors | None:
+    """The shipped word-piece vectors, or None when the package carries none."""
+    entry = resources.files("drafter").joinpath("data", "cleanup", "word_vectors.bin.gz")
+    if not entry.is_file():
+        return None
+    return WordVectors(gzip.decompress(entry.read_bytes()))
+
+
+def features(text: str, idf: dict[str, float], boundary: bool = False, item: bool = False,
+             vectors: WordVectors | None = None) -> dict[str, float]:
+    """Sublinear TF-IDF of the known terms, scaled to unit length, plus the position flags, the share of
+    words the training text never used (specific words are a sign of a concrete sentence) and, with
+    `vectors`, the sentence's mean word vector."""
     counts: dict[str, int] = {}
     all_terms = terms(text)
     for term in all_terms:
@@ -58,6 +114,9 @@ def features(text: str, idf: dict[str, float], boundary: bool = False, item: boo
         out["@item"] = 1.0
     if words:
         out["@unknown"] = sum(1 for w in words if w not in idf) / len(words)
+    if vectors is not None:
+        for d, value in enumerate(vectors.sentence(text)):
+            out[f"@v{d}"] = value
     return out
 
 
@@ -70,9 +129,14 @@ class StockModel:
     bias: float
     trained_on: dict = field(default_factory=dict)
 
+    @property
+    def vectors(self) -> WordVectors | None:
+        """The word vectors the model was trained with, or None when it uses words alone."""
+        return load_vectors() if self.trained_on.get("vectors") else None
+
     def score(self, text: str, boundary: bool = False, item: bool = False) -> float:
         """Probability (0–1) that an editor would cut this sentence as stock."""
-        x = features(text, self.idf, boundary, item)
+        x = features(text, self.idf, boundary, item, self.vectors)
         z = self.bias + sum(self.weights.get(term, 0.0) * v for term, v in x.items())
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -98,7 +162,8 @@ def load_model() -> StockModel | None:
     return StockModel.from_json(entry.read_text(encoding="utf-8"))
 
 
-def train(samples: Iterable[Sample], c: float = 2.0, epochs: int = 60, min_df: int = 2, seed: int = 0) -> StockModel:
+def train(samples: Iterable[Sample], c: float = 2.0, epochs: int = 60, min_df: int = 2, seed: int = 0,
+          vectors: WordVectors | None = None) -> StockModel:
     """Fit an L2-regularised logistic regression by stochastic gradient descent; deterministic for a seed."""
     samples = list(samples)
     df: dict[str, int] = {}
@@ -107,7 +172,7 @@ def train(samples: Iterable[Sample], c: float = 2.0, epochs: int = 60, min_df: i
             df[term] = df.get(term, 0) + 1
     n = len(samples)
     idf = {t: math.log((1 + n) / (1 + k)) + 1 for t, k in df.items() if k >= min_df}
-    rows = [(features(s.text, idf, s.boundary, s.item), s.label) for s in samples]
+    rows = [(features(s.text, idf, s.boundary, s.item, vectors), s.label) for s in samples]
     weights: dict[str, float] = {}
     bias = 0.0
     lam = 1.0 / (c * n)
@@ -132,4 +197,5 @@ def train(samples: Iterable[Sample], c: float = 2.0, epochs: int = 60, min_df: i
                 weights[t] = weights.get(t, 0.0) - g * v / scale
             bias -= g * 0.1
     final = {t: w * scale for t, w in weights.items()}
-    return StockModel(idf, final, bias, {"samples": n, "stock": sum(s.label for s in samples), "c": c})
+    return StockModel(idf, final, bias, {"samples": n, "stock": sum(s.label for s in samples), "c": c,
+                                         "vectors": vectors.dims if vectors else 0})

@@ -85,7 +85,8 @@ def test_facts_of_sees_numbers_names_dates_and_quotes():
 
 def test_doubled_phrase_and_word_are_cut_but_idioms_stay():
     result = clean("We kept a full understanding of the market situation, the market situation. "
-                   "The the log was checked from time to time to catch gaps, and more and more agents joined.")
+                   "The the log was checked from time to time to catch gaps, and more and more agents joined.",
+                   CleanupSettings(stock_threshold=1.0))  # the doubling rules alone
     assert "market situation, the market situation" not in result.text
     assert "market situation." in result.text
     assert "The log was checked" in result.text
@@ -604,6 +605,6 @@ def test_a_reflective_opener_goes_at_the_start_but_the_same_words_stay_in_the_mi
     opener = "As I reflect on the past year, I am filled with gratitude for the opportunity to grow with a dedicated team."
     middle = "As the year draws to a close, the dedicated team is proud and grateful to finish the archive review."
     text = f"## Overview\n\n{opener}\n\nWe closed 418 files.\n\n{middle}\n\nWe opened 12 new files.\n"
-    result = clean(text)
+    result = clean(text, CleanupSettings(stock_threshold=1.0))  # the phrase rules alone; the model may differ
     assert opener not in result.text and middle in result.text
     assert [e.kind for e in result.edits] == ["cliche"]

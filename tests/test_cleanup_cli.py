@@ -112,3 +112,13 @@ def test_seed_through_the_cli(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "PPT template" not in proc.stdout and "Part III" in proc.stdout
     assert "near-duplicate" in proc.stderr and "placeholder: '20**'" in proc.stderr
+
+
+def test_lists_only_leaves_the_learned_model_out(tmp_path):
+    text = ("We moved 1,200 files to the new archive in June.\n\n"
+            "The whole crew brought warmth and energy to every single shift.\n")
+    by_model = run_drafter("clean", "-", "--format", "json", home=tmp_path, stdin=text)
+    assert by_model.returncode == 0, by_model.stderr
+    assert [e["kind"] for e in json.loads(by_model.stdout)["edits"]] == ["stock"]
+    lists_only = run_drafter("clean", "-", "--lists-only", home=tmp_path, stdin=text)
+    assert lists_only.returncode == 0 and "warmth and energy" in lists_only.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -78,3 +79,35 @@ def test_the_benchmark_reads_labelled_sentences_from_the_corpus():
     samples = samples_of(ROOT / "fixtures" / "cleanup" / "09-it-admin.dirty.md")
     assert any(s.label == 1 for s in samples) and any(s.label == 0 for s in samples)
     assert not any(ch.isdigit() for s in samples for ch in s.text)
+
+
+def tiny_vectors() -> "WordVectors":
+    from drafter.stock_model import WordVectors
+
+    header = json.dumps({"dims": 2, "scale": [0.5, 0.25]}).encode()
+    pieces = "\n".join(["good", "year", "print", "##er", "."]).encode()
+    matrix = bytes([10, 0, 0, 10, 246, 4, 246, 4, 0, 0])  # int8: good=(10,0) year=(0,10) print=##er=(-10,4)
+    return WordVectors(header + b"\n" + pieces + b"\n\n" + matrix)
+
+
+def test_word_pieces_are_matched_longest_first_and_unknown_words_are_skipped():
+    vectors = tiny_vectors()
+    assert vectors.pieces("printer") == [2, 3]
+    assert vectors.pieces("printers") == []
+    assert vectors.sentence("nothing known here") == [0.0, 0.0]
+    v = vectors.sentence("A good year.")
+    assert abs(v[0] ** 2 + v[1] ** 2 - 1) < 1e-9 and v[0] > v[1] > 0  # (10*0.5, 10*0.25) over 3 pieces, unit length
+
+
+def test_the_shipped_model_uses_the_shipped_word_vectors():
+    from drafter.stock_model import load_vectors
+
+    model = load_model()
+    vectors = load_vectors()
+    assert model.trained_on["vectors"] == vectors.dims == 64
+    assert any(key.startswith("@v") for key in model.weights)
+    close = sum(a * b for a, b in zip(vectors.sentence("Our posts inspired the audience."),
+                                      vectors.sentence("Our content resonated with readers.")))
+    far = sum(a * b for a, b in zip(vectors.sentence("Our posts inspired the audience."),
+                                    vectors.sentence("The printer jams when the paper is damp.")))
+    assert close > far
