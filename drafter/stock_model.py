@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-__all__ = ["Sample", "StockModel", "load_model", "train", "features"]
+__all__ = ["Sample", "StockModel", "WordVectors", "load_model", "load_vectors", "train", "features"]
 
 TOKEN = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
 

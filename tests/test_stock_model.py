@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from drafter.cleanup import CleanupSettings, clean
-from drafter.stock_model import Sample, StockModel, features, load_model, terms, train
+from drafter.stock_model import Sample, StockModel, WordVectors, features, load_model, terms, train
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -81,9 +81,7 @@ def test_the_benchmark_reads_labelled_sentences_from_the_corpus():
     assert not any(ch.isdigit() for s in samples for ch in s.text)
 
 
-def tiny_vectors() -> "WordVectors":
-    from drafter.stock_model import WordVectors
-
+def tiny_vectors() -> WordVectors:
     header = json.dumps({"dims": 2, "scale": [0.5, 0.25]}).encode()
     pieces = "\n".join(["good", "year", "print", "##er", "."]).encode()
     matrix = bytes([10, 0, 0, 10, 246, 4, 246, 4, 0, 0])  # int8: good=(10,0) year=(0,10) print=##er=(-10,4)
