@@ -128,7 +128,17 @@ def score_corpus(folder: Path, settings: CleanupSettings | None = None) -> tuple
     docs = sorted(folder.glob("*.dirty.md"))
     if not docs:
         raise SystemExit(f"no *.dirty.md files in {folder}")
+    return score_documents(docs, settings)
+
+
+def score_documents(docs: list[Path], settings: CleanupSettings | None = None) -> tuple[dict, list[DocScore]]:
+    """Score these marked documents; return (totals, per-document scores)."""
     scores = [score_text(p.name, p.read_text(encoding="utf-8"), settings)[0] for p in docs]
+    return totals_of(scores), scores
+
+
+def totals_of(scores: list[DocScore]) -> dict:
+    """Recall, precision, must-keep losses and whether the targets are met, over per-document scores."""
     defect = sum(s.defect_words for s in scores)
     caught = sum(s.removed_defect_words for s in scores)
     removed = sum(s.removed_words for s in scores)
@@ -137,7 +147,7 @@ def score_corpus(folder: Path, settings: CleanupSettings | None = None) -> tuple
               "losses": sum(len(s.losses) for s in scores)}
     totals["meets_targets"] = (totals["recall"] >= TARGETS["recall"] and totals["precision"] >= TARGETS["precision"]
                                and totals["losses"] == TARGETS["losses"])
-    return totals, scores
+    return totals
 
 
 def main(argv: list[str] | None = None) -> int:

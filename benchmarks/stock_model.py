@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cleanup_quality import parse_marked, score_text  # noqa: E402
+from cleanup_quality import parse_marked, score_documents, totals_of  # noqa: E402
 from drafter import cleanup  # noqa: E402
 from drafter.stock_model import Sample, load_vectors, train  # noqa: E402
 
@@ -41,15 +41,9 @@ def samples_of(path: Path) -> list[Sample]:
     starts = [0]
     for line in text.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
-    sections: list[list] = [[]]
-    for block in blocks:
-        if block.kind == "heading" and len(block.prefix.strip()) <= 2:
-            sections.append([])
-        elif block.kind in ("text", "item") and not block.heading_like:
-            sections[-1].append(block)
-    boundary = {id(blocks_[i]) for blocks_ in sections if blocks_ for i in (0, -1)}
+    boundary = cleanup.boundary_blocks(blocks)
     out = []
-    for block in (b for blocks_ in sections for b in blocks_):
+    for block in (b for section in cleanup.top_level_sections(blocks) for b in section if not b.heading_like):
         base = starts[block.line - 1] + len(block.prefix)
         for sentence in block.sentences:
             if cleanup.find_placeholders(sentence.text) or any(c.isdigit() for c in sentence.text):
@@ -72,16 +66,10 @@ def documents() -> dict[str, list[Path]]:
     return batches
 
 
-def score_batch(paths: list[Path], settings: cleanup.CleanupSettings) -> tuple[int, int, int, int]:
-    """(must-go words, caught, removed, losses) of the cleanup pass on these documents."""
-    totals = [0, 0, 0, 0]
-    for path in paths:
-        score, _ = score_text(path.name, path.read_text(encoding="utf-8"), settings)
-        totals[0] += score.defect_words
-        totals[1] += score.removed_defect_words
-        totals[2] += score.removed_words
-        totals[3] += len(score.losses)
-    return totals[0], totals[1], totals[2], totals[3]
+def print_row(name: str, without: dict, with_model: dict) -> None:
+    """One line of the table: recall and precision without and with the model, and losses with it."""
+    print(f"{name:6} {without['recall']:15.3f} {with_model['recall']:6.3f} {without['precision']:18.3f} "
+          f"{with_model['precision']:6.3f} {with_model['losses']:7}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,19 +83,17 @@ def main(argv: list[str] | None = None) -> int:
     batches = documents()
     samples = {name: [s for p in paths for s in samples_of(p)] for name, paths in batches.items()}
     print(f"{'batch':6} {'recall without':>15} {'with':>6} {'precision without':>18} {'with':>6} {'losses':>7}")
-    sums = [[0, 0, 0, 0], [0, 0, 0, 0]]
+    left_out: list[list] = [[], []]  # per-document scores without and with a model that never saw the document
     for name, paths in batches.items():
         model = train((s for other, batch in samples.items() if other != name for s in batch), vectors=vectors)
         rows = []
         for i, settings in enumerate((cleanup.CleanupSettings(stock_threshold=1.0),
                                       cleanup.CleanupSettings(stock_threshold=args.threshold, stock_model=model))):
-            figures = score_batch(paths, settings)
-            sums[i] = [a + b for a, b in zip(sums[i], figures)]
-            rows.append(figures)
-        (d0, c0, r0, _), (d1, c1, r1, l1) = rows
-        print(f"{name:6} {c0 / d0:15.3f} {c1 / d1:6.3f} {c0 / max(1, r0):18.3f} {c1 / max(1, r1):6.3f} {l1:7}")
-    (d0, c0, r0, _), (d1, c1, r1, l1) = sums
-    print(f"{'all':6} {c0 / d0:15.3f} {c1 / d1:6.3f} {c0 / max(1, r0):18.3f} {c1 / max(1, r1):6.3f} {l1:7}")
+            totals, scores = score_documents(paths, settings)
+            left_out[i] += scores
+            rows.append(totals)
+        print_row(name, *rows)
+    print_row("all", *(totals_of(scores) for scores in left_out))
     if args.write:
         model = train((s for batch in samples.values() for s in batch), vectors=vectors)
         MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")

@@ -17,7 +17,7 @@ import math
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
@@ -174,12 +174,12 @@ class PhraseLists:
     emotive: re.Pattern | None = None
     vague: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
+    _indexes: dict[str, "_LiteralIndex"] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def unspecific(self) -> frozenset[str]:
         """Vague and generic words: what a restatement or a recap may add without saying anything new."""
         return self.vague | self.generic
-    _indexes: dict[str, "_LiteralIndex"] = field(default_factory=dict)
 
     def _index_of(self, key: str) -> "_LiteralIndex":
         if key not in self._indexes:
@@ -427,10 +427,10 @@ MONTHS = frozenset(
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 "
     "spring summer autumn fall winter".split())
 REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*\1|\s+\1)+)")
-# a lead-in ("… as follows:") or a list fragment ("answering payslip queries;"): not a sentence that restates
-LEAD_IN = re.compile(r"[:：;；,，]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) below)\b|"
-                     r"^\W*[a-z]")
+# a list fragment ("answering payslip queries;"), and a lead-in ("… as follows:") or fragment: not a restatement
 FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
+LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) "
+                     r"below)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
@@ -730,6 +730,23 @@ def _mark_item_headings(blocks: list[Block], settings: CleanupSettings) -> None:
             block.heading_like = True
 
 
+def top_level_sections(blocks: list[Block]) -> list[list[Block]]:
+    """The prose blocks still in the text, grouped by top-level ('#'/'##') section; the part before the first
+    heading is a section too."""
+    sections: list[list[Block]] = [[]]
+    for block in blocks:
+        if block.kind == "heading" and len(block.prefix.strip()) <= 2:
+            sections.append([])
+        elif block.kind in ("text", "item") and not block.removed:
+            sections[-1].append(block)
+    return [section for section in sections if section]
+
+
+def boundary_blocks(blocks: list[Block]) -> set[int]:
+    """Ids of the first and last prose block of each top-level section: where openers and closers stand."""
+    return {id(section[i]) for section in top_level_sections(blocks) for i in (0, -1)}
+
+
 def _prepare(block: Block, settings: CleanupSettings) -> None:
     joined = "\n".join(block.raw)
     if block.kind == "heading":
@@ -968,21 +985,6 @@ class _Cleaner:
 
     # clichés and filler --------------------------------------------------------------------------------------------
 
-    def _sections(self) -> list[list[Block]]:
-        """The prose blocks still in the text, grouped by top-level ('#'/'##') section; the part before the
-        first heading is a section too."""
-        sections: list[list[Block]] = [[]]
-        for block in self.blocks:
-            if block.kind == "heading" and len(block.prefix.strip()) <= 2:
-                sections.append([])
-            elif block.kind in ("text", "item") and not block.removed:
-                sections[-1].append(block)
-        return [blocks for blocks in sections if blocks]
-
-    def _boundary_blocks(self) -> set[int]:
-        """Ids of the first and last prose block of each top-level section: where openers and closers stand."""
-        return {id(blocks[i]) for blocks in self._sections() for i in (0, -1)}
-
     def _facts_stated_outside(self, excluded: set[int]) -> set[str]:
         """The facts of every sentence, heading, title and table still in the text, but the excluded ones."""
         stated: set[str] = set()
@@ -998,7 +1000,7 @@ class _Cleaner:
         return stated
 
     def cliches(self) -> None:
-        boundary = self._boundary_blocks() if self.lists.emotive is not None else set()
+        boundary = boundary_blocks(self.blocks) if self.lists.emotive is not None else set()
         stock: list[tuple[Sentence, list[tuple[int, int]], str]] = []
         for block, sentence in list(self.text_sentences()):
             body = sentence.text
@@ -1164,7 +1166,7 @@ class _Cleaner:
                 for w in words[index]:
                     if df[w] <= s.max_key_frequency:
                         self._index(postings, w, index)
-        vague = self.lists.unspecific
+        unspecific = self.lists.unspecific
         labels = self._labels()
         for index, sentence in enumerate(items):
             ws = words[index]
@@ -1176,7 +1178,7 @@ class _Cleaner:
             sources = []
             names = sentence.facts - QUANTITY_WORDS
             amounts = quantities_in(sentence.text) if names != sentence.facts else []
-            for source_index in self._candidates({w: weight[w] for w in ws if w not in vague}, postings, len(ws)):
+            for source_index in self._candidates({w: weight[w] for w in ws if w not in unspecific}, postings, len(ws)):
                 source = items[source_index]
                 if source.removed or not names <= source.facts or sentence.future != source.future or \
                         len(words[source_index]) > s.restatement_max_source_words:
@@ -1186,12 +1188,12 @@ class _Cleaner:
                 if source_index > index and id(sentence) in openers:  # a topic sentence, its figures to follow
                     continue
                 sources.append(source_index)
-                share = sum(weight[w] for w in ws if w in words[source_index] or w in vague) / wsum
+                share = sum(weight[w] for w in ws if w in words[source_index] or w in unspecific) / wsum
                 if share > best_share:
                     best, best_share = source, share
             if best_share < s.restatement_containment:  # a summary of two sentences, under a stricter bar
                 for a, b in ((a, b) for a in sources for b in sources if a < b):
-                    share = sum(weight[w] for w in ws if w in words[a] or w in words[b] or w in vague) / wsum
+                    share = sum(weight[w] for w in ws if w in words[a] or w in words[b] or w in unspecific) / wsum
                     if share >= s.restatement_pair_containment:
                         best, best_share = items[a], share
                         break
@@ -1208,7 +1210,7 @@ class _Cleaner:
         model = self.settings.stock_model or load_stock_model()
         if model is None:
             return
-        boundary = self._boundary_blocks()
+        boundary = boundary_blocks(self.blocks)
         labels = self._labels()
         candidates = [(block, sentence) for block, sentence in self.text_sentences()
                       if not sentence.placeholder and id(sentence) not in labels and not LEAD_IN.search(sentence.text)
@@ -1286,7 +1288,7 @@ class _Cleaner:
         """Undo repeat removals that emptied a top-level section, moving the repeat out of the earlier section."""
         section_of: dict[int, int] = {}
         members: dict[int, list[Sentence]] = {}
-        for section, blocks in enumerate(self._sections()):
+        for section, blocks in enumerate(top_level_sections(self.blocks)):
             for sentence in (x for block in blocks for x in block.sentences):
                 section_of[id(sentence)] = section
                 members.setdefault(section, []).append(sentence)
