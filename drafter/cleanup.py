@@ -432,6 +432,7 @@ FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
 LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) "
                      r"below)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
+THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
 CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|de|&)?\s*[A-Z][\w&.'’-]*)*")
@@ -583,6 +584,7 @@ class Sentence:
     placeholder: bool = False
     _facts: frozenset[str] | None = None
     _future: bool | None = None
+    in_plan: bool = False
     reference: bool = False
     dup_of: "Sentence | None" = None
     dup_edit: "Edit | None" = None
@@ -603,7 +605,7 @@ class Sentence:
     def future(self) -> bool:
         """True when the sentence speaks of the future (a plan or goal), not of what was done."""
         if self._future is None:
-            self._future = FUTURE.search(self.text) is not None
+            self._future = self.in_plan or FUTURE.search(self.text) is not None
         return self._future
 
     def set_text(self, text: str) -> None:
@@ -712,7 +714,26 @@ def parse_blocks(text: str, settings: CleanupSettings) -> tuple[list[Block], lis
         pending = []
         blocks.append(block)
     _mark_item_headings(blocks, settings)
+    _mark_plan_sections(blocks)
     return blocks, pending
+
+
+PLAN_HEADING = re.compile(r"\b(?:goals?|plans?|planning|priorities|objectives|targets|outlook|looking ahead|next year|"
+                          r"the (?:coming|new) year|next steps|(?:work )?ideas for|intentions?)\b", re.I)
+
+
+def _mark_plan_sections(blocks: list[Block]) -> None:
+    """Sentences under a 'Goals for 2025' or 'Next year's plan' heading speak of the future even when they do not
+    say 'will' ("Move contract customers onto electronic job tickets"): a plan never merges with a past fact."""
+    open_headings: list[tuple[int, bool]] = []  # (level, is a plan heading) from the outermost in
+    for block in blocks:
+        if block.kind in ("heading", "title") or block.heading_like:
+            level = len(block.prefix.strip()) if block.kind == "heading" else 7
+            open_headings = [h for h in open_headings if h[0] < level]
+            open_headings.append((level, PLAN_HEADING.search(block.content) is not None))
+        elif block.kind in ("text", "item") and any(plan for _, plan in open_headings):
+            for sentence in block.sentences:
+                sentence.in_plan = True
 
 
 def _mark_item_headings(blocks: list[Block], settings: CleanupSettings) -> None:
@@ -945,7 +966,8 @@ class _Cleaner:
             self._cut(sentence, repeats, "repeated-item")
             text = sentence.text
         body_end = len(text.rstrip(".!?。！？ "))
-        separators = [m for m in re.finditer(r"\s*[,;、，；]\s*(?:and\s+|or\s+)?|\s+and\s+", text[:body_end])]
+        separators = [m for m in re.finditer(r"\s*(?:[;、，；]|,(?!\d)|(?<!\d),)\s*(?:and\s+|or\s+)?|\s+and\s+",
+                                                 text[:body_end])]  # not the comma of "61,000"
         bounds = [0] + [m.start() for m in separators] + [body_end]
         seen: dict[str, int] = {}
         names: set[str] = set()
@@ -1033,9 +1055,12 @@ class _Cleaner:
             text = sentence.text
             why = None
             # a name inside a stock phrase is no fact, nor a name or year the text states in another sentence that
-            # stays ("In conclusion, 2024 was a rewarding year" in a summary of 2024)
+            # stays ("In conclusion, 2024 was a rewarding year" in a summary of 2024); but a thank-you's names say
+            # who helped, which is its point
+            thanks = THANKS.search(text) is not None
             facts = sentence.facts and {f for f in facts_of(_blank(text, spans))
-                                        if f not in stated or _is_figure(f) and not YEAR.fullmatch(f)}
+                                        if f not in stated or _is_figure(f) and not YEAR.fullmatch(f)
+                                        or thanks and _is_name(f)}
             if facts or sentence.placeholder:
                 why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
             else:
@@ -1217,7 +1242,7 @@ class _Cleaner:
                       and len(WORD.findall(sentence.text)) >= 4 and all(_is_name(f) for f in sentence.facts)]
         stated = self._facts_stated_outside({id(sentence) for _, sentence in candidates if sentence.facts})
         for block, sentence in candidates:
-            if not sentence.facts <= stated:
+            if not sentence.facts <= stated or sentence.facts and THANKS.search(sentence.text):
                 continue
             if model.score(sentence.text, id(block) in boundary, block.kind == "item") >= self.settings.stock_threshold:
                 sentence.removed = True

@@ -422,7 +422,7 @@ def test_a_vague_restatement_of_an_earlier_figure_goes_but_new_information_stays
     text = ("Overdue households fell from 38 to 12 after the new reminder calls. "
             "The number of overdue households was greatly reduced. "
             "Complaints dropped greatly in the east district.\n")
-    result = clean(text)
+    result = clean(text, CleanupSettings(stock_threshold=1.0))  # the restatement rule alone
     assert result.text == ("Overdue households fell from 38 to 12 after the new reminder calls. "
                            "Complaints dropped greatly in the east district.\n")
     assert [(e.kind, e.duplicate_of_line) for e in result.edits] == [("restatement", 1)]
@@ -608,3 +608,34 @@ def test_a_reflective_opener_goes_at_the_start_but_the_same_words_stay_in_the_mi
     result = clean(text, CleanupSettings(stock_threshold=1.0))  # the phrase rules alone; the model may differ
     assert opener not in result.text and middle in result.text
     assert [e.kind for e in result.edits] == ["cliche"]
+
+
+def test_the_comma_inside_a_figure_does_not_split_a_list():
+    text = ("The total travel cost was 138,000 yuan, of which parents' contributions covered 61,000 yuan. "
+            "Tuning cost 210,000 yuan, hire 210,500 yuan.\n")
+    assert clean(text).text == text.rstrip("\n") + "\n" and clean(text).edits == []
+
+
+def test_a_plan_under_a_goals_heading_is_not_a_repeat_of_a_past_problem():
+    problem = "Paper job tickets are still used for contract customers, which delays invoicing by about a week."
+    plan = "Move contract customers onto electronic job tickets."
+    text = f"## Problems\n\n- {problem}\n\n## Goals for next year\n\n1. {plan}\n"
+    assert clean(text).edits == []
+    same_section = f"## Problems\n\n- {problem}\n- {plan}\n"
+    assert clean(same_section).text == f"## Problems\n\n- {problem}\n"  # no heading says plan: a looser repeat
+
+
+def test_an_authors_byline_stays_but_a_template_sites_byline_is_junk():
+    byline = "Prepared by: Wang Lihua, dispatcher   Date: 20 December 2024"
+    text = f"# Dispatch summary\n\n{byline}\n\nAuthor: admin   Published: 2023-12-18\n\nI dispatched 2,315 jobs.\n"
+    result = clean(text)
+    assert result.text == f"# Dispatch summary\n\n{byline}\n\nI dispatched 2,315 jobs.\n"
+    assert kinds(result) == ["junk"]
+
+
+def test_thanks_to_a_named_person_stays_but_thanks_to_everyone_goes():
+    text = ("Gareth Pryce and I drafted the bridge template in February.\n\n"
+            "Thank you to Gareth Pryce and the field teams.\n\nThank you to everyone for their hard work and support.\n")
+    result = clean(text)
+    assert "Thank you to Gareth Pryce and the field teams." in result.text
+    assert "everyone" not in result.text
