@@ -155,7 +155,7 @@ class CleanupSettings:
 # ---------------------------------------------------------------------------------------------------------------
 # phrase lists
 
-LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "keep_doubled", "synonyms", "emotive", "vague",
+LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "keep_doubled", "synonyms", "emotive", "vague",
              "generic")
 
 
@@ -168,6 +168,7 @@ class PhraseLists:
     opener: list[re.Pattern] = field(default_factory=list)
     junk: list[re.Pattern] = field(default_factory=list)
     junk_sentence: list[re.Pattern] = field(default_factory=list)
+    title_tag: list[re.Pattern] = field(default_factory=list)
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
@@ -192,7 +193,7 @@ class PhraseLists:
                 if m.end() > m.start()]
 
     def is_junk(self, text: str, key: str = "junk") -> bool:
-        """True when one of the `key` list's patterns ('junk' or 'junk_sentence') is found in text."""
+        """True when one of the `key` list's patterns ('junk', 'junk_sentence' or 'title_tag') is found in text."""
         return any(p.search(text) for p in self._index_of(key).candidates(text))
 
 
@@ -336,6 +337,7 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         opener=_compile(raw["opener"], "opener", anchored=True),
         junk=_compile(raw["junk"], "junk", anchored=False),
         junk_sentence=_compile(raw["junk_sentence"], "junk_sentence", anchored=False),
+        title_tag=_compile(raw["title_tag"], "title_tag", anchored=False),
         keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=synonyms,
         sources=sources,
@@ -876,10 +878,13 @@ class _Cleaner:
     # junk ----------------------------------------------------------------------------------------------------------
 
     def junk(self) -> None:
+        first = next((block for block in self.blocks if block.kind != "opaque"), None)
         for block in self.blocks:
             if block.kind == "opaque":
                 continue
-            hits = [s for s in block.sentences if self.lists.is_junk(s.text)]
+            if block is first and block.kind in ("heading", "title") and not self.lists.is_junk(block.content):
+                self._cut_title_tag(block.sentences[0])
+            hits = [s for s in block.sentences if self.lists.is_junk(s.text) or self.lists.is_junk(s.text, "title_tag")]
             if hits:
                 others = [s for s in block.sentences if s not in hits]
                 if block.kind in ("heading", "title") or not any(s.facts or s.placeholder for s in others):
@@ -896,6 +901,12 @@ class _Cleaner:
                         self.lists.is_junk(sentence.text, "junk_sentence"):
                     sentence.removed = True
                     self.edit("junk", sentence.line, sentence.text)
+
+    def _cut_title_tag(self, sentence: Sentence) -> None:
+        """Cut a site's tag ("(selected 2 articles)") from the text's title, keeping the title."""
+        spans = [m.span() for p in self.lists.title_tag for m in p.finditer(sentence.text)]
+        if spans and _blank(sentence.text, spans).strip():
+            self._cut(sentence, _merge_spans(spans), "junk", repeat=False)
 
     # repeats inside a sentence -------------------------------------------------------------------------------------
 
@@ -998,10 +1009,11 @@ class _Cleaner:
         if cuts:
             self._cut(sentence, cuts, "repeated-item")
 
-    def _cut(self, sentence: Sentence, cuts: list[tuple[int, int]], kind: str) -> None:
+    def _cut(self, sentence: Sentence, cuts: list[tuple[int, int]], kind: str, repeat: bool = True) -> None:
+        """Cut these spans from the sentence; `repeat`: each is a repeat of something said on the sentence's line."""
         text = sentence.text
         for a, b in sorted(cuts, reverse=True):
-            self.edit(kind, sentence.line + text.count("\n", 0, a), text[a:b], sentence.line)
+            self.edit(kind, sentence.line + text.count("\n", 0, a), text[a:b], sentence.line if repeat else None)
             text = text[:a] + text[b:]
         sentence.set_text(text)
 
@@ -1392,7 +1404,8 @@ class _Cleaner:
     def _render_block(self, block: Block) -> str:
         if block.kind == "opaque":
             return "\n".join(block.raw)
-        if not any(s.removed or s.text != block.content[s.start:s.start + len(s.text)] for s in block.sentences):
+        ends = [s.start for s in block.sentences[1:]] + [len(block.content)]
+        if not any(s.removed or s.text + s.gap != block.content[s.start:end] for s, end in zip(block.sentences, ends)):
             text = block.content
         else:
             kept = [s for s in block.sentences if not s.removed]

@@ -407,11 +407,19 @@ def test_a_chat_models_platitudes_go_but_a_sentence_with_a_figure_stays():
     "More related: safety officer work plan | safety officer duties",
     "Here is the sample carefully collected for you, hope to help you.",
     "Wenmi Network | www.wenmi.example | Work Summary > Year-end Summary",
-    "Bank teller summary (3 articles)",
+    "- Bank teller summary (3 articles)",
     "Related: Bank lobby manager year-end summary | Bank teller work experience",
 ])
 def test_site_banners_go_even_with_a_placeholder_or_date(line):
     assert clean(f"{line}\n\nI issued 366 certificates.\n").text == "I issued 366 certificates.\n"
+
+
+def test_a_sites_tag_goes_from_the_title_but_the_title_stays():
+    text = "Grain depot inspector year-end work summary 20** (selected 2 articles)\n\nI inspected 312 lots.\n"
+    result = clean(text)
+    assert result.text == "Grain depot inspector year-end work summary 20**\n\nI inspected 312 lots.\n"
+    assert [(e.kind, e.removed) for e in result.edits] == [("junk", "(selected 2 articles)")]
+    assert [p.text for p in result.placeholders] == ["20**"]
 
 
 def test_a_hyphenated_word_before_network_is_not_a_site_banner():
