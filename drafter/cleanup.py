@@ -504,9 +504,27 @@ def quantities_in(text: str) -> list[float]:
     return values
 
 
-def _rounds(amounts: list[float], figures: list[float]) -> bool:
-    """True when every amount is a rounding of one of the figures (within a factor of 1.5 either way)."""
-    return all(any(figure > 0 and 1 / 1.5 <= amount / figure <= 1.5 for figure in figures) for amount in amounts)
+def _rounds(amounts: list[float], figures: list[float], factor: float = 1.5) -> bool:
+    """True when every amount is a rounding of one of the figures (within `factor` either way)."""
+    return all(any(figure > 0 and 1 / factor <= amount / figure <= factor for figure in figures) for amount in amounts)
+
+
+HEDGE = re.compile(r"\b(?:more than|over|nearly|almost|about|around|approximately|roughly|close to|some|upwards of|"
+                   r"in excess of|just (?:over|under))\s+$", re.I)
+HEDGED_FACTOR = 1.15
+
+
+def hedged_figures(text: str) -> dict[str, float]:
+    """The figures a text only hedges ("more than 1,100", "nearly 3,000"), by fact, with their values: a hedged
+    figure may be a rounding of an exact one said elsewhere (1,126), years aside."""
+    out: dict[str, float] = {}
+    for match in NUMBER.finditer(text):
+        fact = match.group(0).replace(",", "").rstrip(".")
+        if HEDGE.search(text[:match.start()]) and not YEAR.fullmatch(fact):
+            values = quantities_in(match.group(0).lstrip("$€£¥"))
+            if values:
+                out[fact] = values[0]
+    return out
 
 
 def _is_figure(fact: str) -> bool:
@@ -1207,20 +1225,25 @@ class _Cleaner:
         labels = self._labels()
         for index, sentence in enumerate(items):
             ws = words[index]
-            if sentence.placeholder or _has_figure(sentence.facts) or len(ws) < s.restatement_min_words or \
+            hedged = hedged_figures(sentence.text) if _has_figure(sentence.facts) else {}
+            if hedged:  # its figures are checked as roundings, not as words
+                ws = {w for w in ws if not w.isdigit()}
+            if sentence.placeholder or _has_figure(sentence.facts - hedged.keys()) or \
+                    len(ws) < s.restatement_min_words or \
                     LEAD_IN.search(sentence.text) or id(sentence) in labels:
                 continue
             wsum = sum(weight[w] for w in ws)
             best, best_share = None, 0.0
             sources = []
-            names = sentence.facts - QUANTITY_WORDS
-            amounts = quantities_in(sentence.text) if names != sentence.facts else []
+            names = sentence.facts - QUANTITY_WORDS - hedged.keys()
+            amounts = quantities_in(NUMBER.sub(" ", sentence.text)) if names != sentence.facts else []
             for source_index in self._candidates({w: weight[w] for w in ws if w not in unspecific}, postings, len(ws)):
                 source = items[source_index]
                 if source.removed or not names <= source.facts or sentence.future != source.future or \
                         len(words[source_index]) > s.restatement_max_source_words:
                     continue
-                if amounts and not _rounds(amounts, quantities_in(source.text)):
+                if source_index == index or amounts and not _rounds(amounts, quantities_in(source.text)) or \
+                        hedged and not _rounds(list(hedged.values()), quantities_in(source.text), HEDGED_FACTOR):
                     continue
                 if source_index > index and id(sentence) in openers:  # a topic sentence, its figures to follow
                     continue
