@@ -434,6 +434,7 @@ FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
 LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) "
                      r"below)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
+ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) single)\b", re.I)  # a count of none
 THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
@@ -1264,7 +1265,8 @@ class _Cleaner:
 
     def stock_sentences(self) -> None:
         """Remove what the learned stock model is sure is fluff, among sentences that carry no fact of their own
-        (no figure, and no name the text does not state elsewhere) and are not lead-ins, labels or fragments."""
+        (no figure, no count of none, and no name the text does not state elsewhere) and are not lead-ins, labels
+        or fragments."""
         if self.settings.stock_threshold >= 1.0:
             return
         model = self.settings.stock_model or load_stock_model()
@@ -1274,7 +1276,8 @@ class _Cleaner:
         labels = self._labels()
         candidates = [(block, sentence) for block, sentence in self.text_sentences()
                       if not sentence.placeholder and id(sentence) not in labels and not LEAD_IN.search(sentence.text)
-                      and len(WORD.findall(sentence.text)) >= 4 and all(_is_name(f) for f in sentence.facts)]
+                      and len(WORD.findall(sentence.text)) >= 4 and all(_is_name(f) for f in sentence.facts)
+                      and not ZERO.search(sentence.text)]
         stated = self._facts_stated_outside({id(sentence) for _, sentence in candidates if sentence.facts})
         for block, sentence in candidates:
             if not sentence.facts <= stated or sentence.facts and THANKS.search(sentence.text):

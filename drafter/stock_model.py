@@ -162,7 +162,7 @@ def load_model() -> StockModel | None:
     return StockModel.from_json(entry.read_text(encoding="utf-8"))
 
 
-def train(samples: Iterable[Sample], c: float = 2.0, epochs: int = 60, min_df: int = 2, seed: int = 0,
+def train(samples: Iterable[Sample], c: float = 4.0, epochs: int = 60, min_df: int = 2, seed: int = 0,
           vectors: WordVectors | None = None) -> StockModel:
     """Fit an L2-regularised logistic regression by stochastic gradient descent; deterministic for a seed."""
     samples = list(samples)
