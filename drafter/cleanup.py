@@ -112,6 +112,8 @@ class CleanupSettings:
     stock_threshold: a sentence with no fact goes as 'stock' when the learned stock model (drafter.stock_model)
         scores it at least this high (0.85); 1.0 or more turns the model off.
     stock_model: the StockModel to ask; None for the one shipped in the package.
+    stock_max_words: content words beyond which a sentence is not put to the model (20): its training corpora
+        hold almost no longer sentences, and a long one mostly says something.
     """
 
     near_duplicate_jaccard: float = 0.6
@@ -135,6 +137,7 @@ class CleanupSettings:
     user_lists: bool = True
     stock_threshold: float = 0.85
     stock_model: "StockModel | None" = None
+    stock_max_words: int = 20
 
     def __post_init__(self) -> None:
         for name in ("near_duplicate_jaccard", "near_duplicate_containment", "fact_free_containment",
@@ -145,7 +148,7 @@ class CleanupSettings:
                 raise InputError(f"cleanup setting {name} must be in (0, 1], got {value!r}")
         for name in ("min_words", "containment_min_words", "max_key_frequency", "keys_per_sentence",
                      "max_candidates", "max_phrase_words", "cliche_max_other_words", "heading_max_words", "title_max_words",
-                     "restatement_min_words", "restatement_max_source_words"):
+                     "restatement_min_words", "restatement_max_source_words", "stock_max_words"):
             if getattr(self, name) < 1:
                 raise InputError(f"cleanup setting {name} must be at least 1, got {getattr(self, name)!r}")
         if self.cliche_max_new_words < 0:
@@ -1277,7 +1280,8 @@ class _Cleaner:
         candidates = [(block, sentence) for block, sentence in self.text_sentences()
                       if not sentence.placeholder and id(sentence) not in labels and not LEAD_IN.search(sentence.text)
                       and len(WORD.findall(sentence.text)) >= 4 and all(_is_name(f) for f in sentence.facts)
-                      and not ZERO.search(sentence.text)]
+                      and not ZERO.search(sentence.text)
+                      and len(content_words(sentence.text)) <= self.settings.stock_max_words]
         stated = self._facts_stated_outside({id(sentence) for _, sentence in candidates if sentence.facts})
         for block, sentence in candidates:
             if not sentence.facts <= stated or sentence.facts and THANKS.search(sentence.text):

@@ -73,6 +73,19 @@ def test_a_name_stated_elsewhere_does_not_protect_a_stock_sentence():
     assert clean(text, CleanupSettings(stock_model=always)).text == "We opened the Lisbon office in March.\n"
 
 
+def test_the_model_is_not_asked_about_long_sentences_a_count_of_none_or_a_named_thank_you():
+    always = StockModel(idf={"year": 1.0}, weights={"year": 50.0}, bias=0.0)
+    long = ("This year the district department nurtured the township marketing service department and put more "
+            "money into building township outlets and training their new agents, with steady support from every "
+            "side of the company and its branch leaders for the whole year.")
+    kept = [long, "Not a single complaint came in all year.", "Thank you to Gareth Pryce for a good year."]
+    text = "Gareth Pryce joined in May.\n\n" + "\n\n".join(kept) + "\n\nIt was a good year for all of us.\n"
+    result = clean(text, CleanupSettings(stock_model=always))
+    assert [e.removed for e in result.edits] == ["It was a good year for all of us."]
+    assert all(sentence in result.text for sentence in kept)
+    assert long not in clean(text, CleanupSettings(stock_model=always, stock_max_words=40)).text
+
+
 def test_the_benchmark_reads_labelled_sentences_from_the_corpus():
     from stock_model import samples_of
 
