@@ -655,3 +655,23 @@ def test_thanks_to_a_named_person_stays_but_thanks_to_everyone_goes():
     result = clean(text)
     assert "Thank you to Gareth Pryce and the field teams." in result.text
     assert "everyone" not in result.text
+
+
+def test_a_hedged_rounding_of_a_figure_said_elsewhere_is_a_restatement_but_another_figure_is_not():
+    text = ("Dispatched 2,946 vehicle trips without accident. We also moved offices. "
+            "Dispatched nearly 3,000 vehicle trips without accident.\n\n"
+            "Sales rose about 12% in Q1. Sales rose 9.6% in Q3.\n\n"
+            "We registered 1,536 incoming documents. Registered more than 1,900 incoming documents in 2023.\n")
+    result = clean(text, CleanupSettings(stock_threshold=1.0))
+    assert [(e.kind, e.removed) for e in result.edits] == [
+        ("restatement", "Dispatched nearly 3,000 vehicle trips without accident.")]
+
+
+def test_a_shorter_telling_of_the_same_figures_goes_but_not_with_a_figure_of_its_own():
+    full = ("This year I organized and served 96 meetings, including 12 Party Committee meetings and the annual "
+            "workers' congress on 26 January.")
+    text = (f"{full}\n\n- Organized and served 96 meetings throughout the year.\n"
+            "- Organized and served 96 meetings for 14 departments.\n- Served 96 guests at the congress.\n")
+    result = clean(text, CleanupSettings(stock_threshold=1.0))
+    assert [(e.kind, e.removed, e.duplicate_of_line) for e in result.edits] == [
+        ("restatement", "Organized and served 96 meetings throughout the year.", 1)]
