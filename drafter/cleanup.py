@@ -1284,7 +1284,8 @@ class _Cleaner:
         labels = self._labels()
         candidates = [(block, sentence) for block, sentence in self.text_sentences()
                       if not sentence.placeholder and id(sentence) not in labels and not LEAD_IN.search(sentence.text)
-                      and len(WORD.findall(sentence.text)) >= 4 and all(_is_name(f) for f in sentence.facts)
+                      and len(WORD.findall(sentence.text)) >= 4
+                      and all(_is_name(f) or YEAR.fullmatch(f) for f in sentence.facts)
                       and not ZERO.search(sentence.text)
                       and len(content_words(sentence.text)) <= self.settings.stock_max_words]
         stated = self._facts_stated_outside({id(sentence) for _, sentence in candidates if sentence.facts})

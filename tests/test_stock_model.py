@@ -59,11 +59,12 @@ def test_the_shipped_model_loads_and_ranks_fluff_above_plain_prose():
 def test_cleanup_asks_the_model_only_about_sentences_without_a_fact():
     always = StockModel(idf={"year": 1.0}, weights={"year": 50.0}, bias=0.0)
     text = ("# Summary 2024\n\nWe ran the desk. It was a good year for all of us. It was a good year for Lisbon. "
-            "It was a good year with 41 events. In May it was a good year.\n")
+            "It was a good year with 41 events. In May it was a good year. The 2024 year felt good to us. "
+            "The 2023 year felt good to us.\n")
     result = clean(text, CleanupSettings(stock_model=always))
     assert result.text == ("# Summary 2024\n\nWe ran the desk. It was a good year for Lisbon. "
-                           "It was a good year with 41 events. In May it was a good year.\n")
-    assert [e.kind for e in result.edits] == ["stock"]
+                           "It was a good year with 41 events. In May it was a good year. The 2023 year felt good to us.\n")
+    assert [e.kind for e in result.edits] == ["stock", "stock"]  # the report year, stated in the title, is no fact
     assert clean(text, CleanupSettings(stock_model=always, stock_threshold=1.0)).edits == []
 
 
