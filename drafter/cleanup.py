@@ -203,9 +203,14 @@ class PhraseLists:
         return any(p.search(text) for p in self._index_of(key).candidates(text))
 
 
+# Letter runs found in most sentences of a summary: poor keys for the literal prefilter when a pattern has another.
+COMMON_RUNS = frozenset("work year time with team good will more than here there through development level future "
+                        "forward strict unit results customer support experience leadership strength".split())
+
+
 class _LiteralIndex:
-    """Patterns grouped by the longest letter run every match of them contains, so a text is only tried against
-    the patterns whose run it holds (and those with none)."""
+    """Patterns grouped by a letter run every match of them contains (the longest one that is not common), so a
+    text is only tried against the patterns whose run it holds (and those with none)."""
 
     def __init__(self, patterns: list[re.Pattern]) -> None:
         self.always: list[re.Pattern] = []
@@ -213,7 +218,8 @@ class _LiteralIndex:
         for pattern in patterns:
             runs = literal_runs(pattern.pattern)
             if runs:
-                self.by_run.setdefault(max(runs, key=lambda r: (len(r), r)), []).append(pattern)
+                key = max(runs, key=lambda r: (r not in COMMON_RUNS, len(r), r))
+                self.by_run.setdefault(key, []).append(pattern)
             else:
                 self.always.append(pattern)
 
@@ -960,10 +966,18 @@ class _Cleaner:
         cuts: list[tuple[int, int]] = []
         i = 0
         limit = self.settings.max_phrase_words
+        later: dict[str, list[int]] = {}  # each word's positions, to try only the phrase lengths that can double
+        for position, word in enumerate(words):
+            later.setdefault(word, []).append(position)
         while i < len(words):
             found = 0
-            for n in range(min(limit, (len(words) - i) // 2), 0, -1):
-                if words[i + n] != words[i] or words[i:i + n] != words[i + n:i + 2 * n]:
+            positions = later[words[i]]
+            if len(positions) == 1:
+                i += 1
+                continue
+            top = min(limit, (len(words) - i) // 2)
+            for n in sorted((j - i for j in positions if i < j <= i + top), reverse=True):
+                if words[i:i + n] != words[i + n:i + 2 * n]:
                     continue
                 between = text[spans[i + n - 1][1]:spans[i + n][0]]
                 first = text[spans[i][0]:spans[i + n - 1][1]].lower()
