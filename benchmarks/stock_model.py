@@ -1,7 +1,7 @@
 """Train the stock-sentence model on the labelled corpora and print how it does on a batch it never saw.
 
 The samples are the sentences without figures of `fixtures/cleanup` and `fixtures/cleanup-heldout`: must-go
-ones are stock (1), the ones that stay are not (0). For each batch (h2 … h8, and ours), a model is trained on
+ones are stock (1), the ones that stay are not (0). For each batch (hN, tN, and ours), a model is trained on
 the other batches and the whole cleanup pass is scored on that batch with it and without it, so the figures
 say what the model adds on text it has not seen. `--write` then trains on everything and writes
 `drafter/data/cleanup/stock_model.json`.
@@ -29,7 +29,7 @@ MODEL_PATH = ROOT / "drafter" / "data" / "cleanup" / "stock_model.json"
 
 
 def batch_of(path: Path) -> str:
-    """'h5' for fixtures/cleanup-heldout/h5-…, 'ours' for fixtures/cleanup."""
+    """'h5' for fixtures/cleanup-heldout/h5-…, 't1' for t1-…, 'ours' for fixtures/cleanup."""
     return path.name.split("-")[0] if path.parent.name == "cleanup-heldout" else "ours"
 
 

@@ -440,7 +440,7 @@ MONTHS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 "
     "spring summer autumn fall winter".split())
-REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*\1|\s+\1)+)")
+REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*(?:the\s+)?\1|\s+\1)+)")
 # a list fragment ("answering payslip queries;"), and a lead-in ("… as follows:") or fragment: not a restatement
 FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
 LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) "
@@ -948,15 +948,18 @@ class _Cleaner:
 
     def _is_kept_doubling(self, words: list[str], i: int, n: int) -> bool:
         """True when the doubled words belong to a kept phrase ("from time to time", "very very"); a kept phrase
-        said twice over ("one by one one by one") is still a repeat."""
+        said twice over ("one by one one by one"), or a doubling that runs past it ("from time to time to time"),
+        is still a repeat."""
         unit = words[i:i + n]
+        after_cut = words[:i + n] + words[i + 2 * n:]
         for phrase in self.lists.keep_doubled:
             size = len(phrase)
             if list(phrase) == unit:
                 continue
-            for start in range(max(0, i - size + 1), min(len(words) - size, i + 2 * n - 1) + 1):
-                if tuple(words[start:start + size]) == tuple(phrase):
-                    return True
+            near = range(max(0, i - size + 1), min(len(words) - size, i + 2 * n - 1) + 1)
+            if any(tuple(words[start:start + size]) == phrase for start in near) and \
+                    not any(tuple(after_cut[start:start + size]) == phrase for start in near):
+                return True
         return False
 
     def _doubled_phrases(self, sentence: Sentence) -> None:
@@ -981,7 +984,8 @@ class _Cleaner:
                     continue
                 between = text[spans[i + n - 1][1]:spans[i + n][0]]
                 first = text[spans[i][0]:spans[i + n - 1][1]].lower()
-                if first != text[spans[i + n][0]:spans[i + 2 * n - 1][1]].lower() or re.search(r"[;:!?()\"“”]", first):
+                if first != text[spans[i + n][0]:spans[i + 2 * n - 1][1]].lower() or re.search(r"[;:!?()]", first) \
+                        or len(re.findall(r"[\"“”]", first)) % 2:
                     continue
                 if n == 1 and (between.strip() or words[i].isdigit() or any(c.isdigit() for c in words[i])):
                     continue
@@ -1016,7 +1020,7 @@ class _Cleaner:
             self._cut(sentence, repeats, "repeated-item")
             text = sentence.text
         body_end = len(text.rstrip(".!?。！？ "))
-        separators = [m for m in re.finditer(r"\s*(?:[;、，；]|,(?!\d)|(?<!\d),)\s*(?:and\s+|or\s+)?|\s+and\s+",
+        separators = [m for m in re.finditer(r"\s*(?:[;:、，；：]|,(?!\d)|(?<!\d),)\s*(?:and\s+|or\s+)?|\s+and\s+",
                                                  text[:body_end])]  # not the comma of "61,000"
         bounds = [0] + [m.start() for m in separators] + [body_end]
         seen: dict[str, int] = {}

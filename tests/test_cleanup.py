@@ -379,6 +379,13 @@ def test_sentences_reciting_the_prompt_go_unless_they_carry_a_fact_of_their_own(
     ("We go there from time to time.", "We go there from time to time."),
     ("We ran “A Day”, “B Day” and “C Day”.", "We ran “A Day”, “B Day” and “C Day”."),
     ('We joined the "Smile Route" "Smile Route" campaign.', 'We joined the "Smile Route" campaign.'),
+    ("I checked the meters from time to time to time.", "I checked the meters from time to time."),
+    ("I checked the meters from time to time to catch gaps.", "I checked the meters from time to time to catch gaps."),
+    ("41 prisms are read day by day by the robotic station.", "41 prisms are read day by day by the robotic station."),
+    ('We joined the "One Network", the "One Network" platform.', 'We joined the "One Network" platform.'),
+    ('I follow the "listen, record, answer" method, the "listen, record, answer" method.',
+     'I follow the "listen, record, answer" method.'),
+    ("The faults were: network loss, paper jams, network loss.", "The faults were: network loss, paper jams."),
 ])
 def test_kept_phrases_said_twice_and_adjacent_repeated_names(text, cleaned):
     assert clean(text, CleanupSettings(stock_threshold=1.0)).text == cleaned  # the doubling rules alone
