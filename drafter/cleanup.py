@@ -431,6 +431,7 @@ def find_placeholders(text: str) -> list[Placeholder]:
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 NUMBER = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|‰|[kKmMbB]n?\b)?")
+CODE = re.compile(r"(?<![\w.$€£¥-])[A-Za-z]+-?\d[\w.-]*")  # "v7.0", "Q3", "HC-28", "COVID-19": a figure too
 NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
@@ -446,7 +447,9 @@ FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
 LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) "
                      r"below)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
-ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) single)\b", re.I)  # a count of none
+ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) single|no (?:\w+ )?(?:accidents?|incidents?|"
+                  r"complaints?|errors?|mistakes?|losses|injuries|defects?|breaches|delays?|failures?))\b",
+                  re.I)  # a count of none
 THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
@@ -527,6 +530,16 @@ HEDGE = re.compile(r"\b(?:more than|over|nearly|almost|about|around|approximatel
 HEDGED_FACTOR = 1.15
 
 
+def figures_with_units(text: str) -> set[tuple[str, str]]:
+    """Each figure of a text with the word that follows it ("2 days" -> ("2", "day")), so a sentence is not taken
+    for a retelling of another that holds the same number of something else ("2 major releases")."""
+    out = set()
+    for match in NUMBER.finditer(text):
+        unit = WORD.match(text[match.end():].lstrip())
+        out.add((match.group(0).replace(",", "").rstrip("."), stem(unit.group(0)) if unit else ""))
+    return out
+
+
 def hedged_figures(text: str) -> dict[str, float]:
     """The figures a text only hedges ("more than 1,100", "nearly 3,000"), by fact, with their values: a hedged
     figure may be a rounding of an exact one said elsewhere (1,126), years aside."""
@@ -564,6 +577,8 @@ def facts_of(sentence: str) -> frozenset[str]:
     idiom_free = NUMBER_IDIOM.sub(" ", sentence)
     for match in NUMBER.finditer(sentence):
         facts.add(match.group(0).replace(",", "").rstrip("."))
+    for match in CODE.finditer(sentence):
+        facts.add(match.group(0).lower().rstrip("."))
     for match in WORD.finditer(idiom_free):
         word = match.group(0)
         low = word.lower()
@@ -759,11 +774,16 @@ def _mark_plan_sections(blocks: list[Block]) -> None:
     """Sentences under a 'Goals for 2025' or 'Next year's plan' heading speak of the future even when they do not
     say 'will' ("Move contract customers onto electronic job tickets"): a plan never merges with a past fact."""
     open_headings: list[tuple[int, bool]] = []  # (level, is a plan heading) from the outermost in
+    report_year = None  # the first year of the title: a heading naming a later one ("For 2025") is a plan
     for block in blocks:
         if block.kind in ("heading", "title") or block.heading_like:
+            years = [int(y) for y in YEAR.findall(block.content)]
+            if report_year is None:
+                report_year = years[0] if years else 0
             level = len(block.prefix.strip()) if block.kind == "heading" else 7
             open_headings = [h for h in open_headings if h[0] < level]
-            open_headings.append((level, PLAN_HEADING.search(block.content) is not None))
+            later = report_year and any(y > report_year for y in years)
+            open_headings.append((level, PLAN_HEADING.search(block.content) is not None or bool(later)))
         elif block.kind in ("text", "item") and any(plan for _, plan in open_headings):
             for sentence in block.sentences:
                 sentence.in_plan = True
@@ -1020,7 +1040,8 @@ class _Cleaner:
             self._cut(sentence, repeats, "repeated-item")
             text = sentence.text
         body_end = len(text.rstrip(".!?。！？ "))
-        separators = [m for m in re.finditer(r"\s*(?:[;:、，；：]|,(?!\d)|(?<!\d),)\s*(?:and\s+|or\s+)?|\s+and\s+",
+        colon = ":：" if len(re.findall(r"[:：]", text)) == 1 else ""  # a list after its label, not "Key: value" fields
+        separators = [m for m in re.finditer(rf"\s*(?:[;、，；{colon}]|,(?!\d)|(?<!\d),)\s*(?:and\s+|or\s+)?|\s+and\s+",
                                                  text[:body_end])]  # not the comma of "61,000"
         bounds = [0] + [m.start() for m in separators] + [body_end]
         seen: dict[str, int] = {}
@@ -1116,7 +1137,9 @@ class _Cleaner:
             facts = sentence.facts and {f for f in facts_of(_blank(text, spans))
                                         if f not in stated or _is_figure(f) and not YEAR.fullmatch(f)
                                         or thanks and _is_name(f)}
-            if facts or sentence.placeholder:
+            if text.rstrip().endswith((":", "：")):
+                why = "introduces what follows"
+            elif facts or sentence.placeholder:
                 why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
             else:
                 rest = content_words(_blank(text, spans), self.lists.synonyms)
@@ -1266,6 +1289,9 @@ class _Cleaner:
                 source = items[source_index]
                 if source.removed or not names <= source.facts or sentence.future != source.future or \
                         len(words[source_index]) > s.restatement_max_source_words:
+                    continue
+                if exact and not {(n, unit) for n, unit in figures_with_units(sentence.text) if n not in hedged} \
+                        <= figures_with_units(source.text):
                     continue
                 if source_index == index or amounts and not _rounds(amounts, quantities_in(source.text)) or \
                         hedged and not _rounds(list(hedged.values()), quantities_in(source.text), HEDGED_FACTOR):

@@ -682,3 +682,29 @@ def test_a_shorter_telling_of_the_same_figures_goes_but_not_with_a_figure_of_its
     result = clean(text, CleanupSettings(stock_threshold=1.0))
     assert [(e.kind, e.removed, e.duplicate_of_line) for e in result.edits] == [
         ("restatement", "Organized and served 96 meetings throughout the year.", 1)]
+
+
+def test_codes_with_digits_are_facts():
+    assert {"v7.0", "q3", "hc-28", "covid-19"} <= facts_of("In Q3 the v7.0 notes for HC-28 covered COVID-19 rules.")
+    text = "For v7.0 the notes went out 2 days late. For v8.0 the notes went out 2 days late.\n"
+    assert clean(text).edits == []
+
+
+def test_a_figure_retold_must_count_the_same_thing():
+    text = ("I published notes for 2 major releases (v7.0 in April, v8.0 in October). "
+            "For v7.0 the notes went out 2 days after the release.\n")
+    assert clean(text, CleanupSettings(stock_threshold=1.0)).edits == []
+
+
+def test_a_heading_naming_a_later_year_holds_plans():
+    text = ("# Summary 2024\n\n## Calls\n\n- First-contact resolution on my calls was 78% (team target 75%).\n\n"
+            "## For 2025\n\n1. Keep my first-contact resolution at 78% or better.\n")
+    assert clean(text, CleanupSettings(stock_threshold=1.0)).edits == []
+
+
+def test_a_stock_lead_in_to_a_list_stays_and_key_value_fields_are_not_a_list():
+    text = "In the new year, I will:\n\n- train 3 new clerks.\n"
+    result = clean(text)
+    assert result.text == text and [n.kind for n in result.notes] == ["filler"]
+    fields = "**Office:** Student Services **Reporting to:** Dr Simon Hale, Manager, Student Services\n"
+    assert clean(fields).text == fields

@@ -79,7 +79,8 @@ def test_the_model_is_not_asked_about_long_sentences_a_count_of_none_or_a_named_
     long = ("This year the district department nurtured the township marketing service department and put more "
             "money into building township outlets and training their new agents, with steady support from every "
             "side of the company and its branch leaders for the whole year.")
-    kept = [long, "Not a single complaint came in all year.", "Thank you to Gareth Pryce for a good year."]
+    kept = [long, "Not a single complaint came in all year.", "No safety accident happened in the year.",
+            "Thank you to Gareth Pryce for a good year."]
     text = "Gareth Pryce joined in May.\n\n" + "\n\n".join(kept) + "\n\nIt was a good year for all of us.\n"
     result = clean(text, CleanupSettings(stock_model=always))
     assert [e.removed for e in result.edits] == ["It was a good year for all of us."]
