@@ -1045,7 +1045,7 @@ class _Cleaner:
                                                  text[:body_end])]  # not the comma of "61,000"
         bounds = [0] + [m.start() for m in separators] + [body_end]
         seen: dict[str, int] = {}
-        names: set[str] = set()
+        names: dict[str, str] = {}
         cuts: list[tuple[int, int]] = []
         for index in range(len(bounds) - 1):
             seg_start = separators[index - 1].end() if index else 0
@@ -1064,12 +1064,18 @@ class _Cleaner:
             if key in ("at the same time", "in addition", "for example", "in particular", "as well",
                        "of course", "on the other hand", "in other words", "and so on"):
                 continue
-            only_name = re.fullmatch(r"\s*(?:(?:and|or|for|the|a|an)\s+)*[\"“]([^\"“”]+)[\"”]\s*", segment)
-            if index and (key in seen or (only_name and " ".join(only_name.group(1).lower().split()) in names)):
+            only_name = re.fullmatch(r"\s*(?:(?:and|or|for|the|a|an|as well as|also|plus)\s+)*[\"“]([^\"“”]+)[\"”]"
+                                     r"((?:\s+[a-z]+){0,2})\s*", segment)
+            repeated_name = False  # a quoted name said again with the words that followed it the first time
+            if only_name:
+                after_first = names.get(" ".join(only_name.group(1).lower().split()))
+                repeated_name = after_first is not None and after_first.startswith(" ".join(only_name.group(2).split()))
+            if index and (key in seen or repeated_name):
                 cuts.append((bounds[index], seg_end))
             else:
                 seen.setdefault(key, index)
-                names.update(" ".join(m.group(1).lower().split()) for m in QUOTED.finditer(segment))
+                for m in QUOTED.finditer(segment):  # a quoted name and the words after it ("activity in June")
+                    names.setdefault(" ".join(m.group(1).lower().split()), " ".join(segment[m.end():].lower().split()))
         if cuts:
             self._cut(sentence, cuts, "repeated-item")
 
@@ -1084,7 +1090,8 @@ class _Cleaner:
     # clichés and filler --------------------------------------------------------------------------------------------
 
     def _facts_stated_outside(self, excluded: set[int]) -> set[str]:
-        """The facts of every sentence, heading, title and table still in the text, but the excluded ones."""
+        """The facts of every sentence, heading, title and table still in the text, but the excluded ones, and the
+        parts of each name stated."""
         stated: set[str] = set()
         for block in self.blocks:
             if block.removed:
@@ -1095,6 +1102,9 @@ class _Cleaner:
             for sentence in block.sentences:
                 if not sentence.removed and id(sentence) not in excluded:
                     stated |= sentence.facts
+        for name in [f for f in stated if " " in f and _is_name(f)]:  # "Yijia" is stated by "Yijia Convenience"
+            words = name.split()
+            stated.update(" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, len(words) + 1))
         return stated
 
     def cliches(self) -> None:

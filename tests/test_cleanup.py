@@ -708,3 +708,17 @@ def test_a_stock_lead_in_to_a_list_stays_and_key_value_fields_are_not_a_list():
     assert result.text == text and [n.kind for n in result.notes] == ["filler"]
     fields = "**Office:** Student Services **Reporting to:** Dr Simon Hale, Manager, Student Services\n"
     assert clean(fields).text == fields
+
+
+def test_a_quoted_name_said_again_with_its_words_goes_and_name_parts_count_as_stated():
+    text = ('I took part in the "Safety Month" activity in June, the "Quality Month" activity in September and the '
+            '"CMA" campaign, as well as the "Quality Month" activity. We ran the "Safety Month" report too.\n')
+    assert clean(text).edits[0].removed == ', as well as the "Quality Month" activity'
+    text = ("I joined Yijia Convenience in 2019.\n\n"
+            "I believe that under everyone's joint efforts, the tomorrow of Yijia will be even more brilliant!\n")
+    assert clean(text).text == "I joined Yijia Convenience in 2019.\n"
+
+
+def test_a_sites_breadcrumb_trail_is_junk():
+    text = "Year-end summary network > Bank work summary > Cash centre summary\n\nI sorted 3,100 notes.\n"
+    assert clean(text).text == "I sorted 3,100 notes.\n"
