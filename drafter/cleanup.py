@@ -462,8 +462,10 @@ START_AFTER = re.compile(r"(?:^|[.!?:;#(\[\"“—–*_-]\s*|\d[.)、,]\s+)$")
 NUMBER_IDIOM = re.compile(
     r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|second to none|"
     r"one (?:of|by one|another|after another|day)|no one|every one|each one|the one|this one|that one|as one|"
+    r"(?:with |of )?one (?:heart|mind|voice|accord|family)|(?:put|puts|putting|place|places|placed)\b[^.,;]{0,40}? first|"
     r"(?:safety|quality|service|customers?|patients?|students?)(?: \w+)? (?:comes?|is|are) first|"
-    r"(?:safety|quality|service|customers?|patients?|students?)[- ]first|"
+    r"(?:safety|quality|service|customers?|patients?|students?|integrity|people|residents?|masses|clients?|"
+    r"passengers?|users?|guests?|members?)[- ]first|"
     r"double[- ]check\w*|half[- ]hearted\w*|\w+-first|(?:past|last|previous) twelve months|four seasons|one more year|"
     r"five flavou?rs)\b|"
     r"^[\W\d]*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:ly)?\s*[,:、]", re.I)
@@ -535,8 +537,9 @@ def figures_with_units(text: str) -> set[tuple[str, str]]:
     for a retelling of another that holds the same number of something else ("2 major releases")."""
     out = set()
     for match in NUMBER.finditer(text):
-        unit = WORD.match(text[match.end():].lstrip())
-        out.add((match.group(0).replace(",", "").rstrip("."), stem(unit.group(0)) if unit else ""))
+        figure = match.group(0).replace(",", "").rstrip(".")
+        unit = None if figure[-1:] in "%‰" or figure[:1] in "$€£¥" else WORD.match(text[match.end():].lstrip())
+        out.add((figure, stem(unit.group(0)) if unit else ""))  # "8%" and "$612,000" carry their own unit
     return out
 
 
@@ -617,6 +620,8 @@ END_PUNCT = re.compile(r"[.!?。！？:;：；…]['\"”’)\]]*\s*$")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar apr jun jul aug sep "
     "sept oct nov dec u.s u.k a.m p.m".split())
+SENTENCE_STARTERS = frozenset("I We The This That These Our My In It He She They There At On For After During All Each As "
+                              "An Since With From".split())
 SENTENCE_END = re.compile(r"[.!?。！？]+['\"”’)\]]*(?=\s+|$)|[。！？]")
 
 
@@ -694,7 +699,11 @@ def split_sentences(content: str, first_line: int) -> list[Sentence]:
         if match.group(0).startswith(".") and len(match.group(0)) == 1:
             before = content[pos:match.start()]
             last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
-            if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"[a-z](?:\.[a-z])+", last):
+            initial = len(last) == 1 and last.isalpha()  # "J. Smith", but "Shift B. I led it" ends a sentence
+            starter = re.match(r"\s+(\w+)", content[end:])
+            if initial and starter and starter.group(1) in SENTENCE_STARTERS:
+                initial = False
+            if last in ABBREVIATIONS or initial or re.fullmatch(r"[a-z](?:\.[a-z])+", last):
                 continue
         after = content[end:]
         stripped = after.lstrip()
@@ -933,7 +942,7 @@ class _Cleaner:
         for block in self.blocks:
             if block.kind == "opaque":
                 continue
-            if block is first and block.kind in ("heading", "title") and not self.lists.is_junk(block.content):
+            if block is first and block.kind in ("heading", "title"):
                 self._cut_title_tag(block.sentences[0])
             hits = [s for s in block.sentences if self.lists.is_junk(s.text) or self.lists.is_junk(s.text, "title_tag")]
             if hits:
@@ -956,7 +965,8 @@ class _Cleaner:
     def _cut_title_tag(self, sentence: Sentence) -> None:
         """Cut a site's tag ("(selected 2 articles)") from the text's title, keeping the title."""
         spans = [m.span() for p in self.lists.title_tag for m in p.finditer(sentence.text)]
-        if spans and _blank(sentence.text, spans).strip():
+        rest = _blank(sentence.text, spans)
+        if spans and rest.strip() and not self.lists.is_junk(rest):  # else the whole title is a site's
             self._cut(sentence, _merge_spans(spans), "junk", repeat=False)
 
     # repeats inside a sentence -------------------------------------------------------------------------------------

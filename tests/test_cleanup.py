@@ -722,3 +722,28 @@ def test_a_quoted_name_said_again_with_its_words_goes_and_name_parts_count_as_st
 def test_a_sites_breadcrumb_trail_is_junk():
     text = "Year-end summary network > Bank work summary > Cash centre summary\n\nI sorted 3,100 notes.\n"
     assert clean(text).text == "I sorted 3,100 notes.\n"
+
+
+@pytest.mark.parametrize("title, kept", [
+    ("# Hair Salon Manager Year-End Summary Model Essays (2 Selected Articles)", "# Hair Salon Manager Year-End Summary"),
+    ("Photo studio manager annual work summary model essay", "Photo studio manager annual work summary"),
+    ("Year-end summary (5 versions)", "Year-end summary"),
+    ("Site safety officer year-end summary (general 5 articles) - Wenku Network", None),
+])
+def test_site_tags_go_from_the_title_and_a_sites_own_title_goes_whole(title, kept):
+    result = clean(f"{title}\n\nI sorted 3,100 notes.\n")
+    assert result.text == (f"{kept}\n\n" if kept else "") + "I sorted 3,100 notes.\n"
+
+
+def test_a_single_letter_name_can_end_a_sentence_and_idioms_of_one_and_first_are_no_facts():
+    result = clean("Overall, 2024 was a year of growth for Shift B. I led Shift B, a team of 11, from 2019.\n")
+    assert result.text == "I led Shift B, a team of 11, from 2019.\n"
+    assert facts_of("We always put the needs of the residents first and work with one heart.") == frozenset()
+    assert facts_of("Our team finished first in the province.") == {"first"}
+
+
+def test_a_percentage_retold_against_last_year_is_a_restatement():
+    text = ("Total sales for the two shops were $1.04 million, up 8% on 2023. "
+            "Sales across both shops grew by 8% compared with last year.\n")
+    result = clean(text, CleanupSettings(stock_threshold=1.0))
+    assert [e.kind for e in result.edits] == ["restatement"]
