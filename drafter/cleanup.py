@@ -590,7 +590,7 @@ def facts_of(sentence: str) -> frozenset[str]:
     for match in QUOTED.finditer(sentence):
         facts.add('"' + " ".join(match.group(1).lower().split()))
     for match in CAPITAL_RUN.finditer(sentence):
-        run = match.group(0).rstrip(".'’-")
+        run = re.sub(r"['’]s$", "", match.group(0)).rstrip(".'’-")  # "the Courier's" names the Courier
         words = run.split()
         if not words:
             continue
@@ -1285,7 +1285,7 @@ class _Cleaner:
         weight = {w: math.log(total / n) for w, n in df.items()}
         postings: dict[str, list[int]] = {}
         for index, sentence in enumerate(items):
-            if _has_figure(sentence.facts):
+            if _has_figure(sentence.facts) or sentence.facts & QUANTITY_WORDS:  # "two new operators" counts too
                 for w in words[index]:
                     if df[w] <= s.max_key_frequency:
                         self._index(postings, w, index)
@@ -1307,6 +1307,8 @@ class _Cleaner:
             amounts = quantities_in(NUMBER.sub(" ", sentence.text)) if names != sentence.facts else []
             for source_index in self._candidates({w: weight[w] for w in ws if w not in unspecific}, postings, len(ws)):
                 source = items[source_index]
+                if not _has_figure(source.facts) and not amounts:  # counted in words: a retelling counts too
+                    continue
                 if source.removed or not names <= source.facts or sentence.future != source.future or \
                         len(words[source_index]) > s.restatement_max_source_words:
                     continue
@@ -1337,8 +1339,8 @@ class _Cleaner:
 
     def stock_sentences(self) -> None:
         """Remove what the learned stock model is sure is fluff, among sentences that carry no fact of their own
-        (no figure, no count of none, and no name the text does not state elsewhere) and are not lead-ins, labels
-        or fragments."""
+        (no figure, no count of none, and no name, year or month the text does not state elsewhere) and are not
+        lead-ins, labels or fragments."""
         if self.settings.stock_threshold >= 1.0:
             return
         model = self.settings.stock_model or load_stock_model()
@@ -1349,14 +1351,16 @@ class _Cleaner:
         candidates = [(block, sentence) for block, sentence in self.text_sentences()
                       if not sentence.placeholder and id(sentence) not in labels and not LEAD_IN.search(sentence.text)
                       and len(WORD.findall(sentence.text)) >= 4
-                      and all(_is_name(f) or YEAR.fullmatch(f) for f in sentence.facts)
+                      and all(_is_name(f) or YEAR.fullmatch(f) or f in MONTHS for f in sentence.facts)
                       and not ZERO.search(sentence.text)
                       and len(content_words(sentence.text)) <= self.settings.stock_max_words]
-        stated = self._facts_stated_outside({id(sentence) for _, sentence in candidates if sentence.facts})
-        for block, sentence in candidates:
-            if not sentence.facts <= stated or sentence.facts and THANKS.search(sentence.text):
-                continue
-            if model.score(sentence.text, id(block) in boundary, block.kind == "item") >= self.settings.stock_threshold:
+        stock = [sentence for block, sentence in candidates
+                 if not (sentence.facts and THANKS.search(sentence.text))
+                 and model.score(sentence.text, id(block) in boundary, block.kind == "item")
+                 >= self.settings.stock_threshold]
+        stated = self._facts_stated_outside({id(sentence) for sentence in stock if sentence.facts})
+        for sentence in stock:
+            if sentence.facts <= stated:  # the facts it names stay said in a sentence that stays
                 sentence.removed = True
                 self.edit("stock", sentence.line, sentence.text)
 

@@ -747,3 +747,19 @@ def test_a_percentage_retold_against_last_year_is_a_restatement():
             "Sales across both shops grew by 8% compared with last year.\n")
     result = clean(text, CleanupSettings(stock_threshold=1.0))
     assert [e.kind for e in result.edits] == ["restatement"]
+
+
+def test_a_count_in_words_is_retold_only_by_a_sentence_that_counts():
+    text = ("Two new operators, Li Na and Sun Hao, obtained their operator certificates in September. "
+            "Two new operators got their certificates this year.\n\n"
+            "Staff are tired after night shifts, and two people have asked to move to day work. "
+            "I have not yet found a way to cover the night shifts if they move.\n")
+    result = clean(text, CleanupSettings(stock_threshold=1.0))
+    assert [e.removed for e in result.edits] == ["Two new operators got their certificates this year."]
+
+
+def test_a_possessive_names_the_name_and_site_promotions_and_summary_signposts_go():
+    assert "courier" in facts_of("I will uphold the Courier's standards.")
+    text = ("[Hot] Vehicle office clerk work summary, selected 3 articles, download now!\n\n"
+            "This summary covers my work in the examinations office this year.\n\nI ran 41 exam sessions.\n")
+    assert clean(text).text == "I ran 41 exam sessions.\n"

@@ -124,3 +124,11 @@ def test_the_shipped_model_uses_the_shipped_word_vectors():
     far = sum(a * b for a, b in zip(vectors.sentence("Our posts inspired the audience."),
                                     vectors.sentence("The printer jams when the paper is damp.")))
     assert close > far
+
+
+def test_a_month_or_name_stated_in_a_sentence_that_stays_does_not_protect_a_stock_sentence():
+    always = StockModel(idf={"year": 1.0}, weights={"year": 50.0}, bias=0.0)
+    text = "Stocks ran short in July in the Riverside depot.\n\nThe July shortage made this year hard for Riverside.\n"
+    assert clean(text, CleanupSettings(stock_model=always)).text == "Stocks ran short in July in the Riverside depot.\n"
+    both = "It was a good year for Lisbon.\n\nWe had a good year in Lisbon.\n"
+    assert clean(both, CleanupSettings(stock_model=always)).text == both  # neither stays to say Lisbon
