@@ -30,6 +30,8 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)、,]|[-*+•]|\([a-zA-Z0-9]{1,2}\))\s+", re.M)
 TARGETS = {"recall": 0.90, "precision": 0.97, "losses": 0}
+MOVE_WINDOW = 150  # words: how far a removed word may be from the kept must-go copy it stands for (a repeat
+                   # a sentence or two after its first telling)
 
 
 @dataclass
@@ -104,7 +106,7 @@ def score_text(name: str, marked: str, settings: CleanupSettings | None = None) 
     for i, (word, _) in enumerate(before):
         if kept[i] or in_go[i]:
             continue
-        for j in range(max(0, i - 40), min(len(before), i + 40)):
+        for j in range(max(0, i - MOVE_WINDOW), min(len(before), i + MOVE_WINDOW)):
             if kept[j] and in_go[j] and before[j][0] == word:
                 kept[i], kept[j] = True, False
                 break

@@ -448,7 +448,7 @@ LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he 
                      r"below)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
 ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) single|no (?:\w+ )?(?:accidents?|incidents?|"
-                  r"complaints?|errors?|mistakes?|losses|injuries|defects?|breaches|delays?|failures?))\b",
+                  r"complaints?|errors?|mistakes?|losses|injuries|defects?|breaches|delays?|failures?|violations?))\b",
                   re.I)  # a count of none
 THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
@@ -462,7 +462,7 @@ START_AFTER = re.compile(r"(?:^|[.!?:;#(\[\"“—–*_-]\s*|\d[.)、,]\s+)$")
 NUMBER_IDIOM = re.compile(
     r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|second to none|"
     r"one (?:of|by one|another|after another|day)|no one|every one|each one|the one|this one|that one|as one|"
-    r"(?:with |of )?one (?:heart|mind|voice|accord|family)|(?:put|puts|putting|place|places|placed)\b[^.,;]{0,40}? first|"
+    r"(?:with |of )?one (?:heart|mind|voice|accord|family)|first-(?:class|rate)|(?:a|an) (?:[a-z]+ ){1,2}one(?![-\w])|(?:put|puts|putting|place|places|placed)\b[^.,;]{0,40}? first|"
     r"(?:safety|quality|service|customers?|patients?|students?)(?: \w+)? (?:comes?|is|are) first|"
     r"(?:safety|quality|service|customers?|patients?|students?|integrity|people|residents?|masses|clients?|"
     r"passengers?|users?|guests?|members?)[- ]first|"
@@ -1349,7 +1349,8 @@ class _Cleaner:
         boundary = boundary_blocks(self.blocks)
         labels = self._labels()
         candidates = [(block, sentence) for block, sentence in self.text_sentences()
-                      if not sentence.placeholder and id(sentence) not in labels and not LEAD_IN.search(sentence.text)
+                      if not sentence.placeholder and id(sentence) not in labels
+                      and not LEAD_IN.search(sentence.text)
                       and len(WORD.findall(sentence.text)) >= 4
                       and all(_is_name(f) or YEAR.fullmatch(f) or f in MONTHS for f in sentence.facts)
                       and not ZERO.search(sentence.text)
