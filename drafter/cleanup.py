@@ -217,15 +217,42 @@ class _LiteralIndex:
         self.by_run: dict[str, list[re.Pattern]] = {}
         for pattern in patterns:
             runs = literal_runs(pattern.pattern)
-            if runs:
-                key = max(runs, key=lambda r: (r not in COMMON_RUNS, len(r), r))
+            keys = [max(runs, key=lambda r: (r not in COMMON_RUNS, len(r), r))] if runs else \
+                leading_alternatives(pattern.pattern)
+            for key in keys:
                 self.by_run.setdefault(key, []).append(pattern)
-            else:
+            if not keys:
                 self.always.append(pattern)
 
     def candidates(self, text: str) -> list[re.Pattern]:
         low = text.lower()
-        return self.always + [p for run, group in self.by_run.items() if run in low for p in group]
+        return self.always + list(dict.fromkeys(p for run, group in self.by_run.items() if run in low for p in group))
+
+
+LEADING_GROUP = re.compile(r"^(?:\(\?:)?(?:\\b)?\(\?:([A-Za-z |]+)\)(?![?*]|\{0,)")
+
+
+def leading_alternatives(pattern: str) -> tuple[str, ...]:
+    """For a pattern that opens with a group of literal alternatives ("(?:deeply|truly) (?:proud|grateful)"), the
+    longest word (four letters or more) of each alternative: every match holds one of them. Empty otherwise."""
+    match = LEADING_GROUP.match(pattern)
+    if not match or re.search(r"[^\x00-\x7f]", pattern):
+        return ()
+    depth, top_level_or, i = 0, False, 0
+    body = pattern[3:-1] if pattern.startswith("(?:") and pattern.endswith(")") else pattern
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            i += 2
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        top_level_or |= char == "|" and depth == 0
+        i += 1
+    words = [max(alternative.split(), key=len, default="").lower() for alternative in match.group(1).split("|")]
+    if top_level_or or any(len(word) < 4 for word in words):
+        return ()
+    return tuple(words)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

@@ -609,10 +609,24 @@ def test_literal_runs_are_only_words_every_match_contains(pattern, runs):
     assert literal_runs(pattern) == runs
 
 
+@pytest.mark.parametrize("pattern, words", [
+    ("(?:(?:deeply|truly) (?:proud|grateful))", ("deeply", "truly")),
+    ("(?:\\b(?:results|figures) show)", ("results", "figures")),
+    ("(?:(?:deeply|truly)? proud)", ()),          # the group may be missing
+    ("(?:(?:deeply|truly) proud|glad)", ()),       # another branch holds neither
+    ("(?:(?:is|are) the key)", ()),               # too short to look for
+])
+def test_a_leading_group_of_alternatives_keys_a_pattern_by_each_alternative(pattern, words):
+    from drafter.cleanup import leading_alternatives
+
+    assert leading_alternatives(pattern) == words
+
+
 def test_the_literal_prefilter_finds_every_cliche_the_full_scan_finds():
 
     lists = load_phrase_lists()
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "cleanup").glob("*.md"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "cleanup-heldout").glob("h1*.md"))]
     if SEED.is_file():
         texts.append(SEED.read_text(encoding="utf-8"))
     found = 0
