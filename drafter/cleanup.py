@@ -498,6 +498,13 @@ NUMBER_IDIOM = re.compile(
     r"^[\W\d]*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:ly)?\s*[,:、]", re.I)
 
 
+def without_number_idioms(text: str) -> str:
+    """text with its number idioms ("one by one", "first of all") blanked; as is when it holds no number word."""
+    if not any(word.lower() in NUMBER_WORDS for word in WORD.findall(text)):
+        return text
+    return NUMBER_IDIOM.sub(" ", text)
+
+
 AMBIGUOUS_DATES = frozenset({"may", "march", "fall", "sun", "sat", "wed", "mar", "jan", "dec", "sept", "sep"})
 SEASON_CONTEXT = re.compile(r"(?:\b(?:in|the|this|last|next|during|of|early|late|until|since|by)\s+)$", re.I)
 
@@ -533,7 +540,7 @@ def quantities_in(text: str) -> list[float]:
         values.append(number)
     total = current = None
     previous = ""
-    for word in [w.lower() for w in WORD.findall(NUMBER_IDIOM.sub(" ", text))] + [""]:
+    for word in [w.lower() for w in WORD.findall(without_number_idioms(text))] + [""]:
         if word == "and" and (total or current or 0) >= 100:  # "one hundred and twenty"
             continue
         if word in UNITS or word in TENS:
@@ -604,7 +611,7 @@ def facts_of(sentence: str) -> frozenset[str]:
     Two sentences are merged only when one's facts contain the other's, so no fact is ever lost.
     """
     facts: set[str] = set()
-    idiom_free = NUMBER_IDIOM.sub(" ", sentence)
+    idiom_free = without_number_idioms(sentence)
     for match in NUMBER.finditer(sentence):
         facts.add(match.group(0).replace(",", "").rstrip("."))
     for match in CODE.finditer(sentence):
