@@ -678,16 +678,6 @@ def test_thanks_to_a_named_person_stays_but_thanks_to_everyone_goes():
     assert "everyone" not in result.text
 
 
-def test_a_hedged_rounding_of_a_figure_said_elsewhere_is_a_restatement_but_another_figure_is_not():
-    text = ("Dispatched 2,946 vehicle trips without accident. We also moved offices. "
-            "Dispatched nearly 3,000 vehicle trips without accident.\n\n"
-            "Sales rose about 12% in Q1. Sales rose 9.6% in Q3.\n\n"
-            "We registered 1,536 incoming documents. Registered more than 1,900 incoming documents in 2023.\n")
-    result = clean(text, CleanupSettings(stock_threshold=1.0))
-    assert [(e.kind, e.removed) for e in result.edits] == [
-        ("restatement", "Dispatched nearly 3,000 vehicle trips without accident.")]
-
-
 def test_a_shorter_telling_of_the_same_figures_goes_but_not_with_a_figure_of_its_own():
     full = ("This year I organized and served 96 meetings, including 12 Party Committee meetings and the annual "
             "workers' congress on 26 January.")
@@ -756,24 +746,31 @@ def test_a_single_letter_name_can_end_a_sentence_and_idioms_of_one_and_first_are
     assert facts_of("Our team finished first in the province.") == {"first"}
 
 
-def test_a_percentage_retold_against_last_year_is_a_restatement():
-    text = ("Total sales for the two shops were $1.04 million, up 8% on 2023. "
-            "Sales across both shops grew by 8% compared with last year.\n")
-    result = clean(text, CleanupSettings(stock_threshold=1.0))
-    assert [e.kind for e in result.edits] == ["restatement"]
-
-
-def test_a_count_in_words_is_retold_only_by_a_sentence_that_counts():
-    text = ("Two new operators, Li Na and Sun Hao, obtained their operator certificates in September. "
-            "Two new operators got their certificates this year.\n\n"
-            "Staff are tired after night shifts, and two people have asked to move to day work. "
-            "I have not yet found a way to cover the night shifts if they move.\n")
-    result = clean(text, CleanupSettings(stock_threshold=1.0))
-    assert [e.removed for e in result.edits] == ["Two new operators got their certificates this year."]
-
-
 def test_a_possessive_names_the_name_and_site_promotions_and_summary_signposts_go():
     assert "courier" in facts_of("I will uphold the Courier's standards.")
     text = ("[Hot] Vehicle office clerk work summary, selected 3 articles, download now!\n\n"
             "This summary covers my work in the examinations office this year.\n\nI ran 41 exam sessions.\n")
     assert clean(text).text == "I ran 41 exam sessions.\n"
+
+
+@pytest.mark.parametrize("text, removed", [
+    # a hedged rounding of a figure said elsewhere is a restatement, another figure is not
+    ("Dispatched 2,946 vehicle trips without accident. We also moved offices. "
+     "Dispatched nearly 3,000 vehicle trips without accident.\n\n"
+     "Sales rose about 12% in Q1. Sales rose 9.6% in Q3.\n\n"
+     "We registered 1,536 incoming documents. Registered more than 1,900 incoming documents in 2023.\n",
+     ["Dispatched nearly 3,000 vehicle trips without accident."]),
+    # a percentage retold against last year
+    ("Total sales for the two shops were $1.04 million, up 8% on 2023. "
+     "Sales across both shops grew by 8% compared with last year.\n",
+     ["Sales across both shops grew by 8% compared with last year."]),
+    # a count in words is retold only by a sentence that counts
+    ("Two new operators, Li Na and Sun Hao, obtained their operator certificates in September. "
+     "Two new operators got their certificates this year.\n\n"
+     "Staff are tired after night shifts, and two people have asked to move to day work. "
+     "I have not yet found a way to cover the night shifts if they move.\n",
+     ["Two new operators got their certificates this year."]),
+])
+def test_retold_figures_go_and_new_information_stays(text, removed):
+    result = clean(text, CleanupSettings(stock_threshold=1.0))  # the restatement rule alone
+    assert [(e.kind, e.removed) for e in result.edits] == [("restatement", r) for r in removed]
