@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from drafter.errors import InputError
 from drafter.stock_model import StockModel, load_model as load_stock_model
@@ -169,12 +169,12 @@ LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag",
 class PhraseLists:
     """Compiled phrase lists: clichés, filler sentences and openers, junk patterns, doubled phrases to keep."""
 
-    cliche: list[re.Pattern] = field(default_factory=list)
-    filler: list[re.Pattern] = field(default_factory=list)
-    opener: list[re.Pattern] = field(default_factory=list)
-    junk: list[re.Pattern] = field(default_factory=list)
-    junk_sentence: list[re.Pattern] = field(default_factory=list)
-    title_tag: list[re.Pattern] = field(default_factory=list)
+    cliche: list["_LazyPattern"] = field(default_factory=list)
+    filler: list["_LazyPattern"] = field(default_factory=list)
+    opener: list["_LazyPattern"] = field(default_factory=list)
+    junk: list["_LazyPattern"] = field(default_factory=list)
+    junk_sentence: list["_LazyPattern"] = field(default_factory=list)
+    title_tag: list["_LazyPattern"] = field(default_factory=list)
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
@@ -212,9 +212,9 @@ class _LiteralIndex:
     """Patterns grouped by a letter run every match of them contains (the longest one that is not common), so a
     text is only tried against the patterns whose run it holds (and those with none)."""
 
-    def __init__(self, patterns: list[re.Pattern]) -> None:
-        self.always: list[re.Pattern] = []
-        self.by_run: dict[str, list[re.Pattern]] = {}
+    def __init__(self, patterns: list["_LazyPattern"]) -> None:
+        self.always: list["_LazyPattern"] = []
+        self.by_run: dict[str, list["_LazyPattern"]] = {}
         for pattern in patterns:
             runs = literal_runs(pattern.pattern)
             keys = [max(runs, key=lambda r: (r not in COMMON_RUNS, len(r), r))] if runs else \
@@ -224,7 +224,7 @@ class _LiteralIndex:
             if not keys:
                 self.always.append(pattern)
 
-    def candidates(self, text: str) -> list[re.Pattern]:
+    def candidates(self, text: str) -> list["_LazyPattern"]:
         low = text.lower()
         return self.always + list(dict.fromkeys(p for run, group in self.by_run.items() if run in low for p in group))
 
@@ -316,7 +316,7 @@ def literal_runs(pattern: str) -> tuple[str, ...]:
     return tuple(sorted({run.lower() for run in re.findall(r"[A-Za-z]{4,}", "".join(keep))}))
 
 
-def _read_list_file(data: bytes, label: str, into: dict[str, list[str]]) -> None:
+def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_patterns: bool = False) -> None:
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -330,17 +330,45 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]]) -> None
                 raise InputError(f"{label}: synonyms must be a list of lists of words")
         elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InputError(f"{label}: {key} must be a list of strings")
+        elif check_patterns and key in PATTERN_KEYS:
+            for pattern in value:
+                try:
+                    re.compile(pattern, re.I)
+                except re.error as exc:
+                    raise InputError(f"{label}: bad {key} pattern {pattern!r} ({exc})") from None
         into[key].extend(value)
 
 
-def _compile(patterns: list[str], key: str, anchored: bool) -> list[re.Pattern]:
-    out = []
-    for pattern in patterns:
-        try:
-            out.append(re.compile(("(?:" + pattern + ")") if not anchored else ("^(?:" + pattern + ")"), re.I))
-        except re.error as exc:
-            raise InputError(f"cleanup phrase list: bad {key} pattern {pattern!r} ({exc})") from None
-    return out
+PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag")
+
+
+class _LazyPattern:
+    """A phrase-list pattern compiled on first use: of the ~700 shipped, a text meets few, and compiling them all
+    would cost more than cleaning a page. User patterns are checked when their file is read."""
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re.Pattern | None = None
+
+    def _regex(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, re.I)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match | None:
+        return self._regex().search(text)
+
+    def match(self, text: str) -> re.Match | None:
+        return self._regex().match(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return self._regex().finditer(text)
+
+
+def _compile(patterns: list[str], anchored: bool) -> list[_LazyPattern]:
+    return [_LazyPattern(("(?:" + pattern + ")") if not anchored else ("^(?:" + pattern + ")")) for pattern in patterns]
 
 
 def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = True) -> PhraseLists:
@@ -367,16 +395,16 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
                     data = path.read_bytes()
                 except OSError as exc:
                     raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-                _read_list_file(data, str(path), raw)
+                _read_list_file(data, str(path), raw, check_patterns=True)
                 sources.append(str(path))
     synonyms = _synonym_map(raw["synonyms"])
     return PhraseLists(
-        cliche=_compile(raw["cliche"], "cliche", anchored=False),
-        filler=_compile(raw["filler"], "filler", anchored=True),
-        opener=_compile(raw["opener"], "opener", anchored=True),
-        junk=_compile(raw["junk"], "junk", anchored=False),
-        junk_sentence=_compile(raw["junk_sentence"], "junk_sentence", anchored=False),
-        title_tag=_compile(raw["title_tag"], "title_tag", anchored=False),
+        cliche=_compile(raw["cliche"], anchored=False),
+        filler=_compile(raw["filler"], anchored=True),
+        opener=_compile(raw["opener"], anchored=True),
+        junk=_compile(raw["junk"], anchored=False),
+        junk_sentence=_compile(raw["junk_sentence"], anchored=False),
+        title_tag=_compile(raw["title_tag"], anchored=False),
         keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=synonyms,
         sources=sources,

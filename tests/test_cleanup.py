@@ -212,6 +212,17 @@ def test_user_phrase_lists_extend_the_shipped_ones(tmp_path, monkeypatch):
     (home / "cleanup" / "bad.toml").write_text("nonsense = ['x']\n", encoding="utf-8")
     with pytest.raises(InputError, match="unknown key"):
         load_phrase_lists(home / "cleanup")
+    (home / "cleanup" / "bad.toml").write_text("junk = ['(unclosed']\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.toml: bad junk pattern '\(unclosed'"):
+        load_phrase_lists(home / "cleanup")
+
+
+def test_every_shipped_pattern_compiles():
+    lists = load_phrase_lists(include_user=False)
+    patterns = [p for key in ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag")
+                for p in getattr(lists, key)]
+    assert len(patterns) > 300
+    assert [p.pattern for p in patterns if p.search("") is not None] == []  # each compiles; none matches nothing
 
 
 def test_to_dict_shape():
