@@ -516,7 +516,8 @@ START_AFTER = re.compile(r"(?:^|[.!?:;#(\[\"“—–*_-]\s*|\d[.)、,]\s+)$")
 # number words inside idioms say no amount: "in the first place", "one of the", "one by one", "double-check"
 NUMBER_IDIOM = re.compile(
     r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|second to none|"
-    r"one (?:of|by one|another|after another|day)|no one|every one|each one|the one|this one|that one|as one|"
+    r"one (?:of|by one|another|after another|day|that|which|who|where)|no one|every one|each one|the one|"
+    r"this one|that one|as one|"
     r"(?:with |of )?one (?:heart|mind|voice|accord|family)|first-(?:class|rate)|(?:a|an) (?:[a-z]+ ){1,2}one(?![-\w])|(?:put|puts|putting|place|places|placed)\b[^.,;]{0,40}? first|"
     r"(?:safety|quality|service|customers?|patients?|students?)(?: \w+)? (?:comes?|is|are) first|"
     r"(?:safety|quality|service|customers?|patients?|students?|integrity|people|residents?|masses|clients?|"
@@ -968,6 +969,8 @@ def normalize(text: str) -> str:
 
 IDF_PRIOR = 50
 LABEL_MAX_WORDS = 8
+NOT_LABEL_WORDS = frozenset("i we our my us me you your it its they their he she was were is are be been has have had "
+                            "am".split())
 
 
 class _Cleaner:
@@ -1429,9 +1432,16 @@ class _Cleaner:
 
     def _labels(self) -> set[int]:
         """Ids of the short first sentences that name what the rest of their block tells ("1. Medical insurance
-        claims. This year I submitted ..."): a label, not a restatement."""
-        return {id(block.sentences[0]) for block in self.blocks
-                if len(block.sentences) > 1 and len(WORD.findall(block.sentences[0].text)) <= LABEL_MAX_WORDS}
+        claims. This year I submitted ..."): a label, not a restatement. A short sentence with a pronoun or a form of
+        'be' or 'have' ("This year, our community came alive.") says something, so it is no label."""
+        labels = set()
+        for block in self.blocks:
+            if len(block.sentences) < 2:
+                continue
+            words = [w.lower() for w in WORD.findall(block.sentences[0].text)]
+            if len(words) <= LABEL_MAX_WORDS and not NOT_LABEL_WORDS.intersection(words):
+                labels.add(id(block.sentences[0]))
+        return labels
 
     def _index(self, postings: dict[str, list[int]], word: str, slot_id: int) -> None:
         entries = postings.setdefault(word, [])

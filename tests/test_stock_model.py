@@ -132,3 +132,11 @@ def test_a_month_or_name_stated_in_a_sentence_that_stays_does_not_protect_a_stoc
     assert clean(text, CleanupSettings(stock_model=always)).text == "Stocks ran short in July in the Riverside depot.\n"
     both = "It was a good year for Lisbon.\n\nWe had a good year in Lisbon.\n"
     assert clean(both, CleanupSettings(stock_model=always)).text == both  # neither stays to say Lisbon
+
+
+def test_a_short_opener_that_says_something_is_no_label_and_is_put_to_the_model():
+    always = StockModel(idf={"year": 1.0}, weights={"year": 50.0}, bias=0.0)
+    text = "This year our community truly came alive. We ran 12 events.\n\nYear at a glance. We ran 14 courses.\n"
+    result = clean(text, CleanupSettings(stock_model=always))
+    assert result.text == "We ran 12 events.\n\nYear at a glance. We ran 14 courses.\n"
+    assert clean("It was a demanding year, but one that I embraced.\n", CleanupSettings(stock_model=always)).text == ""
