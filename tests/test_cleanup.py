@@ -297,7 +297,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {"t3-01-litigation-paralegal.dirty.md"
 
 @pytest.mark.parametrize("corpus, recall_floor", [
     ("cleanup", 0.90),          # our corpus: the target
-    ("cleanup-heldout", 0.82),  # once-blind batches, also training data: a regression floor, not the target
+    ("cleanup-heldout", 0.90),  # once-blind batches, also training data: a regression floor, not the target
 ])
 def test_corpus_meets_the_quality_targets(corpus, recall_floor):
     from cleanup_quality import score_corpus
