@@ -518,7 +518,7 @@ NUMBER_IDIOM = re.compile(
     r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|second to none|"
     r"one (?:of|by one|another|after another|day|that|which|who|where)|no one|every one|each one|the one|"
     r"this one|that one|as one|"
-    r"(?:with |of )?one (?:heart|mind|voice|accord|family)|first-(?:class|rate)|(?:a|an) (?:[a-z]+ ){1,3}one(?![-\w])|(?:can|could|should|must) one\b|(?:put|puts|putting|place|places|placed)\b[^.,;]{0,40}? first|"
+    r"(?:with |of )?one (?:heart|mind|voice|accord|family)|first-(?:class|rate)|(?:a|an) (?:[a-z]+ ){1,2}one(?![-\w])|(?:put|puts|putting|place|places|placed)\b[^.,;]{0,40}? first|"
     r"(?:safety|quality|service|customers?|patients?|students?)(?: \w+)? (?:comes?|is|are) first|"
     r"(?:safety|quality|service|customers?|patients?|students?|integrity|people|residents?|masses|clients?|"
     r"passengers?|users?|guests?|members?)[- ]first|"
@@ -684,8 +684,7 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar apr jun jul aug sep "
     "sept oct nov dec u.s u.k a.m p.m".split())
 SENTENCE_STARTERS = frozenset("I We The This That These Our My In It He She They There At On For After During All Each As "
-                              "An Since With From Well Both Most Some Thanks Thank Overall However Also Then Next Finally "
-                              "Every No Not Only Several Many".split())
+                              "An Since With From".split())
 SENTENCE_END = re.compile(r"[.!?。！？]+['\"”’)\]]*(?=\s+|$)|[。！？]")
 
 

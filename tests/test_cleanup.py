@@ -435,8 +435,6 @@ def test_a_chat_models_platitudes_go_but_a_sentence_with_a_figure_stays():
     "Wenmi Network | www.wenmi.example | Work Summary > Year-end Summary",
     "- Bank teller summary (3 articles)",
     "Related: Bank lobby manager year-end summary | Bank teller work experience",
-    "Tyre plant office work summary template (universal version)",
-    "This page is the work summary channel of Wenmi Network, providing summaries for everyone's reference.",
 ])
 def test_site_banners_go_even_with_a_placeholder_or_date(line):
     assert clean(f"{line}\n\nI issued 366 certificates.\n").text == "I issued 366 certificates.\n"
@@ -757,9 +755,6 @@ def test_a_single_letter_name_can_end_a_sentence_and_idioms_of_one_and_first_are
     assert result.text == "I led Shift B, a team of 11, from 2019.\n"
     assert facts_of("We always put the needs of the residents first and work with one heart.") == frozenset()
     assert facts_of("Our team finished first in the province.") == {"first"}
-    assert facts_of("It was a busy and successful one, and only by learning can one keep up.") == frozenset()
-    assert clean("Both passed with grade A. Well done to both of them.\n", CleanupSettings(stock_threshold=1.0)) \
-        .stats["sentences"] == 2
 
 
 def test_a_possessive_names_the_name_and_site_promotions_and_summary_signposts_go():
