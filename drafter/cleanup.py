@@ -1226,6 +1226,8 @@ class _Cleaner:
                 why = "introduces what follows"
             elif facts or sentence.placeholder:
                 why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
+            elif ZERO.search(_blank(text, spans)):
+                why = "holds a count of none"
             else:
                 rest = content_words(_blank(text, spans), self.lists.synonyms)
                 new = [w for w in rest if w not in unspecific and w not in said]

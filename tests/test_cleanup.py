@@ -785,3 +785,10 @@ def test_a_possessive_names_the_name_and_site_promotions_and_summary_signposts_g
 def test_retold_figures_go_and_new_information_stays(text, removed):
     result = clean(text, CleanupSettings(stock_threshold=1.0))  # the restatement rule alone
     assert [(e.kind, e.removed) for e in result.edits] == [("restatement", r) for r in removed]
+
+
+def test_a_stock_sentence_that_counts_none_keeps_its_count():
+    text = ("We sold 41 frames and one lens line in 2024.\n\n"
+            "Our team is our greatest asset, and in 2024 not one member of staff left the branch.\n")
+    result = clean(text)
+    assert result.text == text and [n.kind for n in result.notes] == ["cliche"]
