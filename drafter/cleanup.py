@@ -518,7 +518,8 @@ NUMBER_IDIOM = re.compile(
     r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|second to none|"
     r"one (?:of|by one|another|after another|day|that|which|who|where)|no one|every one|each one|the one|"
     r"this one|that one|as one|"
-    r"(?:with |of )?one (?:heart|mind|voice|accord|family)|first-(?:class|rate)|(?:a|an) (?:[a-z]+ ){1,2}one(?![-\w])|(?:put|puts|putting|place|places|placed)\b[^.,;]{0,40}? first|"
+    r"(?:with |of )?one (?:heart|mind|voice|accord|family)|first-(?:class|rate)|(?:a|an) (?:[a-z]+ ){1,2}one(?![-\w])|"
+    r"(?:put|puts|putting|place|places|placed)\b[^.,;]{0,40}? first|"
     r"(?:safety|quality|service|customers?|patients?|students?)(?: \w+)? (?:comes?|is|are) first|"
     r"(?:safety|quality|service|customers?|patients?|students?|integrity|people|residents?|masses|clients?|"
     r"passengers?|users?|guests?|members?)[- ]first|"
@@ -595,12 +596,17 @@ HEDGE = re.compile(r"\b(?:more than|over|nearly|almost|about|around|approximatel
 HEDGED_FACTOR = 1.15
 
 
+def _figure(match: re.Match) -> str:
+    """A NUMBER match as a fact: thousands separators and a closing full stop dropped ("40,312." -> "40312")."""
+    return match.group(0).replace(",", "").rstrip(".")
+
+
 def figures_with_units(text: str) -> set[tuple[str, str]]:
     """Each figure of a text with the word that follows it ("2 days" -> ("2", "day")), so a sentence is not taken
     for a retelling of another that holds the same number of something else ("2 major releases")."""
     out = set()
     for match in NUMBER.finditer(text):
-        figure = match.group(0).replace(",", "").rstrip(".")
+        figure = _figure(match)
         unit = None if figure[-1:] in "%‰" or figure[:1] in "$€£¥" else WORD.match(text[match.end():].lstrip())
         out.add((figure, stem(unit.group(0)) if unit else ""))  # "8%" and "$612,000" carry their own unit
     return out
@@ -611,7 +617,7 @@ def hedged_figures(text: str) -> dict[str, float]:
     figure may be a rounding of an exact one said elsewhere (1,126), years aside."""
     out: dict[str, float] = {}
     for match in NUMBER.finditer(text):
-        fact = match.group(0).replace(",", "").rstrip(".")
+        fact = _figure(match)
         if HEDGE.search(text[:match.start()]) and not YEAR.fullmatch(fact):
             values = quantities_in(match.group(0).lstrip("$€£¥"))
             if values:
@@ -642,7 +648,7 @@ def facts_of(sentence: str) -> frozenset[str]:
     facts: set[str] = set()
     idiom_free = without_number_idioms(sentence)
     for match in NUMBER.finditer(sentence):
-        facts.add(match.group(0).replace(",", "").rstrip("."))
+        facts.add(_figure(match))
     for match in CODE.finditer(sentence):
         facts.add(match.group(0).lower().rstrip("."))
     for match in WORD.finditer(idiom_free):
@@ -968,6 +974,17 @@ def normalize(text: str) -> str:
 # the passes
 
 IDF_PRIOR = 50
+
+
+def _document_frequencies(words: list) -> tuple[dict[str, int], dict[str, float]]:
+    """How many sentences hold each word, and its smoothed inverse document frequency weight."""
+    df: dict[str, int] = {}
+    for ws in words:
+        for w in set(ws):
+            df[w] = df.get(w, 0) + 1
+    total = len(words) + IDF_PRIOR
+    return df, {w: math.log(total / n) for w, n in df.items()}
+
 LABEL_MAX_WORDS = 8
 NOT_LABEL_WORDS = frozenset("i we our my us me you your it its they their he she was were is are be been has have had "
                             "am".split())
@@ -1219,17 +1236,18 @@ class _Cleaner:
             # stays ("In conclusion, 2024 was a rewarding year" in a summary of 2024); but a thank-you's names say
             # who helped, which is its point
             thanks = THANKS.search(text) is not None
-            facts = sentence.facts and {f for f in facts_of(_blank(text, spans))
+            unstock = _blank(text, spans)  # the sentence without its stock phrases
+            facts = sentence.facts and {f for f in facts_of(unstock)
                                         if f not in stated or _is_figure(f) and not YEAR.fullmatch(f)
                                         or thanks and _is_name(f)}
             if text.rstrip().endswith((":", "：")):
                 why = "introduces what follows"
             elif facts or sentence.placeholder:
                 why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
-            elif ZERO.search(_blank(text, spans)):
+            elif ZERO.search(unstock):
                 why = "holds a count of none"
             else:
-                rest = content_words(_blank(text, spans), self.lists.synonyms)
+                rest = content_words(unstock, self.lists.synonyms)
                 new = [w for w in rest if w not in unspecific and w not in said]
                 if len(rest) > self.settings.cliche_max_other_words * len(spans) and \
                         len(new) > self.settings.cliche_max_new_words:
@@ -1265,12 +1283,7 @@ class _Cleaner:
         s = self.settings
         items = self.reference_sentences() + list(self.text_sentences())
         words = [content_words(sentence.text, self.lists.synonyms) for _, sentence in items]
-        df: dict[str, int] = {}
-        for ws in words:
-            for w in set(ws):
-                df[w] = df.get(w, 0) + 1
-        total = len(items) + IDF_PRIOR
-        weight = {w: math.log(total / n) for w, n in df.items()}
+        df, weight = _document_frequencies(words)
 
         exact: dict[str, int] = {}
         slots: list[dict] = []
@@ -1344,12 +1357,7 @@ class _Cleaner:
         items = [sentence for _, sentence in pairs]
         openers = {id(block.sentences[0]) for block, _ in pairs if len(block.sentences) > 1}
         words = [set(content_words(sentence.text, self.lists.synonyms)) for sentence in items]
-        df: dict[str, int] = {}
-        for ws in words:
-            for w in ws:
-                df[w] = df.get(w, 0) + 1
-        total = len(items) + IDF_PRIOR
-        weight = {w: math.log(total / n) for w, n in df.items()}
+        df, weight = _document_frequencies(words)
         postings: dict[str, list[int]] = {}
         for index, sentence in enumerate(items):
             if _has_figure(sentence.facts) or sentence.facts & QUANTITY_WORDS:  # "two new operators" counts too
@@ -1382,9 +1390,13 @@ class _Cleaner:
                 if exact and not {(n, unit) for n, unit in figures_with_units(sentence.text) if n not in hedged} \
                         <= figures_with_units(source.text):
                     continue
-                if source_index == index or amounts and not _rounds(amounts, quantities_in(source.text)) or \
-                        hedged and not _rounds(list(hedged.values()), quantities_in(source.text), HEDGED_FACTOR):
+                if source_index == index:
                     continue
+                if amounts or hedged:
+                    source_amounts = quantities_in(source.text)
+                    if not _rounds(amounts, source_amounts) or \
+                            not _rounds(list(hedged.values()), source_amounts, HEDGED_FACTOR):
+                        continue
                 # a telling with figures merges into the first one; a topic sentence has its figures to follow
                 if source_index > index and (exact or id(sentence) in openers):
                     continue
