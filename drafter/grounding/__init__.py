@@ -1,0 +1,61 @@
+"""Grounding: every figure, date and name in a draft must be traceable to the facts, the front matter or the role's
+fixed text; placeholders are filled from the front matter when the meaning is unambiguous, else flagged.
+
+A claim is found by pattern (numbers with their units, dates, years, durations, ordinals, capitalised name runs and
+quoted names), normalised (1,205 = 1205; 38.7 million = 38,700,000; 12% = 12 percent; two = 2) and looked up in an
+index built from the facts. Approximate figures ("nearly 39 million") are supported when a fact rounds to them, and a
+difference, sum or percentage of two figures of the same fact is supported as a derivation.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafter.grounding.claims import Claim, WORD, _extract, extract_claims
+from drafter.grounding.fill import Fill, _fill, _fill_spans
+from drafter.grounding.report import GroundingReport, format_report
+from drafter.grounding.support import _Support
+
+if TYPE_CHECKING:
+    from drafter.facts import Facts
+
+__all__ = ["Claim", "Fill", "GroundingReport", "extract_claims", "check", "check_section", "fixed_text_for",
+           "format_report"]
+
+
+def _lowercase_vocabulary(facts: "Facts", fixed_text: str) -> set[str]:
+    words: set[str] = set()
+    for text in [*facts.texts, fixed_text]:
+        words.update(w for w in WORD.findall(text) if w.islower())
+    return words
+
+
+def check(text: str, facts: "Facts", fixed_text: str = "", fill: bool = True) -> GroundingReport:
+    """Fill placeholders the front matter answers, then list every claim in text the facts do not support.
+
+    Positions refer to `text` as given; `report.text` is the text with the fills applied.
+    """
+    filled_text, fills, unfilled, spans = _fill(text, facts.meta, fill)
+    support = _Support(facts, fixed_text)
+    fill_spans = _fill_spans(text, fills)
+    claims = _extract(text, spans + fill_spans, _lowercase_vocabulary(facts, fixed_text))
+    unsupported = [c for c in claims if not support.supports(c, text)]
+    return GroundingReport(unsupported, unfilled, fills, filled_text, claims)
+
+
+def check_section(text: str, facts: "Facts", fixed_text: str = "") -> list[Claim]:
+    """The unsupported claims of one section's text, for deciding whether to regenerate it."""
+    return check(text, facts, fixed_text).unsupported
+
+
+def fixed_text_for(facts: "Facts", role_name: str | None = None) -> str:
+    """The role's fixed prose (title, leads, section titles) for these facts, or "" when no role is named.
+
+    Names and figures in it are the template's, not claims; the role comes from `role_name` or the front matter.
+    """
+    if not (role_name or facts.get("role")):
+        return ""
+    from drafter.pipeline import fixed_text, resolve_role
+
+    return fixed_text(resolve_role(facts, role_name), facts)
+

@@ -1,0 +1,405 @@
+"""Claims in a draft: figures, dates, years, ordinals and names, each with its line, column and sentence."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from drafter.grounding.quantities import (
+    ORDINAL_WORDS, SCALES, SMALL, TENS, QUANTITY, _NUM, _SP, _Quantity, _quantity, _word_value)
+from drafter.grounding.fill import _placeholder_spans
+
+
+@dataclass
+class Claim:
+    """A checkable statement in a draft: its text, kind, 1-based line and column, and the sentence it is in."""
+
+    text: str
+    kind: str
+    line: int
+    col: int
+    sentence: str
+    value: object = field(default=None, repr=False, compare=False)
+    offset: int = field(default=0, repr=False, compare=False)
+
+    def to_dict(self) -> dict:
+        """The claim as JSON-ready data (text, kind, line, col, sentence)."""
+        return {"text": self.text, "kind": self.kind, "line": self.line, "col": self.col, "sentence": self.sentence}
+
+
+
+MONTHS = {name: index for index, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+     ("december", "dec")], start=1) for name in names}
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+SEASONS = frozenset("spring summer autumn winter".split())
+GENERIC_NAME_WORDS = frozenset(
+    "of the and for de a an in at on to co company ltd limited inc corp corporation group llc plc mr ms mrs miss dr "
+    "prof manager director supervisor head chief deputy vice general president leader department dept team "
+    "office branch".split())
+NOT_NAMES = frozenset(
+    "i i'm i’m i've i’ve i'd i’d i'll i’ll ok kpi kpis ceo cfo coo cto hr it yoy mom qoq faq pdf tv am pm vs "
+    "internet".split())
+COMMON_STARTERS = frozenset(
+    "a an the in on at for with by from to of as after before during through since until this that these those "
+    "our my we i it its also then next finally first second third last overall meanwhile however moreover "
+    "furthermore besides beyond alongside together while when where although though because so thus therefore "
+    "each every all both most some many several under over above below across within without among between "
+    "despite thanks compared looking going working here there what how why which who new next one two three "
+    "four five six seven eight nine ten in addition".split())
+
+
+
+_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+             r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE = re.compile(
+    rf"(?<![\w])(?:(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    rf"|(?P<m1>{_MONTH_RE}){_SP}+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}+(?P<y1>(?:19|20)\d\d))?"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?(?P<m2>{_MONTH_RE})(?:,?{_SP}+(?P<y2>(?:19|20)\d\d))?"
+    rf"|(?P<m3>{_MONTH_RE}),?{_SP}+(?P<y3>(?:19|20)\d\d)"
+    rf"|(?P<q>[QH][1-4])(?:{_SP}+(?P<qy>(?:19|20)\d\d))?"
+    rf"|(?P<m4>{_FULL_MONTH}))(?![\w])")
+ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b",
+                          re.I)
+LITERAL = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])|\bNo\.[^\S\n]?\d+\b|(?<![\w&])#\d+\b")
+CAP_WORD = r"(?:[A-Z][\w’'&.-]*[\w]|[A-Z])\.?"
+CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of(?:{_SP}+the)?|for|de|&){_SP}+|{_SP}+)(?:{CAP_WORD}))*")
+QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80}?)[\"”]")
+WORD = re.compile(r"[^\W_]+")
+SENTENCE_END = re.compile(r"[.!?。！？]+[\"”’)\]*]*(?=\s)")
+ABBREVIATIONS = frozenset("mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar "
+                          "apr jun jul aug sep sept oct nov dec u.s u.k".split())
+LIST_MARKER = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)、,，]|\(\w{1,3}\)|[a-z]\))(?=\s)")
+HEADING_LINE = re.compile(r"^\s{0,3}(#{1,6})(\s+(?:\d{1,3}[.)、](?:\d{1,3}[.)、]?)*(?:\s+|$)|[IVX]{1,5}[.)](?:\s+|$))?)?")
+LABEL = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,3}[.)])\s+)?(\*\*|__)[^*_\n]{1,80}?\1:?")
+URL = re.compile(r"https?://\S+|www\.\S+|\]\([^)\n]*\)")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# masking: parts of the text that are never claims, blanked with spaces so offsets stay put
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for index in range(start, end):
+        if chars[index] != "\n":
+            chars[index] = " "
+
+
+def _masks(text: str, placeholder_spans: list[tuple[int, int]]) -> tuple[str, str]:
+    """Two masked copies of text: one for figures (structure blanked) and one for names (headings, labels too)."""
+    figures = list(text)
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    name_blank: list[tuple[int, int]] = []
+    start = 0
+    if lines and lines[0].strip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].strip() in ("---", "..."):
+                _blank(figures, 0, offsets[index] + len(lines[index]))
+                start = index + 1
+                break
+    in_fence = False
+    for index in range(start, len(lines)):
+        line, base = lines[index], offsets[index]
+        if FENCE.match(line):
+            in_fence = not in_fence
+            _blank(figures, base, base + len(line))
+            continue
+        if in_fence:
+            _blank(figures, base, base + len(line))
+            continue
+        head = HEADING_LINE.match(line)
+        if head and head.group(1):
+            _blank(figures, base, base + head.end())
+            name_blank.append((base, base + len(line)))
+            continue
+        marker = LIST_MARKER.match(line)
+        if marker:
+            _blank(figures, base + len(marker.group(1)), base + marker.end())
+        label = LABEL.match(line)
+        if label:
+            name_blank.append((base, base + label.end()))
+        stripped = line.strip()
+        if stripped and len(stripped.split()) <= 12 and not re.search(r"[.!?:;,]$", stripped) and \
+                (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip()) \
+                and sum(w[:1].isupper() for w in stripped.split()) >= max(2, len(stripped.split()) * 0.6):
+            name_blank.append((base, base + len(line)))
+    for match in URL.finditer(text):
+        _blank(figures, match.start(), match.end())
+    for a, b in placeholder_spans:
+        _blank(figures, a, b)
+    names = list("".join(figures))
+    for a, b in name_blank:
+        _blank(names, a, b)
+    return "".join(figures), "".join(names)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# sentences and positions
+
+
+class _Layout:
+    """Line starts and sentence spans of a text, to give each claim its line, column and sentence."""
+
+    def __init__(self, text: str, masked: str | None = None) -> None:
+        self.text = text
+        masked = text if masked is None else masked
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.spans = self._sentences(text)
+        self.span_starts = [a for a, _ in self.spans]
+        self.first_words: set[int] = set()
+        for a, b in self.spans:
+            match = re.search(r"[^\W_]", masked[a:b])
+            if match:
+                self.first_words.add(a + match.start())
+        for match in re.finditer(r"[:;][*_]*\s+[\"“(*_]*(?=[^\W_])", masked):
+            self.first_words.add(match.end())
+
+    @staticmethod
+    def _sentences(text: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        blocks: list[tuple[int, int]] = []
+        block_start: int | None = None
+        pos = 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            heading = HEADING_LINE.match(line)
+            is_heading = bool(heading and heading.group(1))
+            if not line.strip() or is_heading or LIST_MARKER.match(line):
+                if block_start is not None:
+                    blocks.append((block_start, pos - 1))
+                    block_start = None
+            if is_heading:
+                blocks.append((pos, end))
+            elif line.strip() and block_start is None:
+                block_start = pos
+            pos = end + 1
+        if block_start is not None:
+            blocks.append((block_start, len(text)))
+        for a, b in blocks:
+            b = min(b, len(text))
+            start = a
+            for match in SENTENCE_END.finditer(text, a, b):
+                before = re.search(r"([\w.]+)\.$", text[start:match.start() + 1])
+                if match.group(0).startswith(".") and before and before.group(1).lower() in ABBREVIATIONS:
+                    following = text[match.end():b].lstrip()[:1]
+                    if not following or not following.isupper():
+                        continue
+                if re.match(r"\d", text[match.end():match.end() + 1] or ""):
+                    continue
+                spans.append((start, match.end()))
+                start = match.end()
+            if text[start:b].strip():
+                spans.append((start, b))
+        return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def sentence(self, offset: int) -> str:
+        """The sentence holding a character offset, on one line."""
+        index = bisect.bisect_right(self.span_starts, offset) - 1
+        if index < 0:
+            return ""
+        a, b = self.spans[index]
+        text = self.text[a:b]
+        text = HEADING_LINE.sub("", text, count=1) if text.lstrip().startswith("#") else LIST_MARKER.sub("", text, count=1)
+        return " ".join(text.split())
+
+    def starts_sentence(self, offset: int) -> bool:
+        """True when the word at offset is the first of its sentence (or follows a colon)."""
+        return offset in self.first_words
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# extraction
+
+
+def _name_tokens(text: str) -> list[str]:
+    return [_stem(w) for w in WORD.findall(text.lower().replace("’s", "").replace("'s", ""))]
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and re.search(r"(?:ch|sh|x|ss)es$", word):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
+             lowercase_words: set[str] | None = None) -> list[Claim]:
+    """All claims in text with positions; spans of placeholders are skipped."""
+    figures, names = _masks(text, placeholder_spans or [])
+    layout = _Layout(text, figures)
+    lowercase_words = set(lowercase_words or ()) | {w for w in WORD.findall(text) if w.islower()}
+    claims: list[Claim] = []
+    taken = bytearray(len(text) + 1)
+
+    def add(start: int, end: int, kind: str, value: object) -> None:
+        line, col = layout.position(start)
+        claims.append(Claim(text[start:end], kind, line, col, layout.sentence(start), value, start))
+        taken[start:end] = b"\x01" * (end - start)
+
+    def free(start: int, end: int) -> bool:
+        return not any(taken[start:end])
+
+    for match in DATE.finditer(figures):
+        g = match.groupdict()
+        if g["q"]:
+            add(match.start(), match.end(), "date", {"quarter": (g["q"][0].upper(), int(g["q"][1])),
+                                                     "year": int(g["qy"]) if g["qy"] else None})
+            continue
+        if g["iso"]:
+            year, month, day = (int(p) for p in g["iso"].split("-"))
+            add(match.start(), match.end(), "date", {"month": month, "day": day, "year": year})
+            continue
+        month_name = g["m1"] or g["m2"] or g["m3"] or g["m4"]
+        month = MONTHS.get(month_name.rstrip(".").lower())
+        if month is None:
+            continue
+        if g["m4"]:
+            if month_name == "May":
+                before = figures[max(0, match.start() - 12):match.start()].lower()
+                if not re.search(r"\b(?:in|by|since|until|till|from|of|during|early|late|mid|end|before|after|"
+                                 r"through|to|and)\s*-?\s*$", before):
+                    continue
+        day = g["d1"] or g["d2"]
+        year = g["y1"] or g["y2"] or g["y3"]
+        if day and not 1 <= int(day) <= 31:
+            continue
+        add(match.start(), match.end(), "date", {"month": month, "day": int(day) if day else None,
+                                                 "year": int(year) if year else None})
+
+    for match in LITERAL.finditer(figures):
+        if free(match.start(), match.end()):
+            add(match.start(), match.end(), "number", _Quantity(0.0, 0.0, "literal", written=match.group(0)))
+
+    for match in QUANTITY.finditer(figures):
+        if not match.group(0).strip() or not free(match.start(), match.end()):
+            continue
+        quantity = _quantity(match)
+        if quantity is None:
+            continue
+        start, end = match.start(), match.end()
+        if re.match(r"[^\W_]", figures[end:end + 1]):
+            continue
+        if match.group("word") and match.group("word").lower() in ("a", "one"):
+            continue
+        if match.group("word") and re.match(r"-?thirds?\b", figures[end:end + 8].lstrip()):
+            continue
+        if quantity.kind in ("number", "year") and not quantity.scaled:
+            shared = re.match(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(thousand|million|billion|[kKmM]\b|bn\b)",
+                              figures[end:end + 30])
+            if shared:
+                scale = SCALES[shared.group(1).lower()]
+                quantity = _Quantity(quantity.mantissa * scale, quantity.mantissa, "number", None, True,
+                                     quantity.decimals, quantity.written)
+        if quantity.kind == "ordinal":
+            quantity.unit = _next_key(figures, end)
+        add(start, end, quantity.kind, quantity)
+
+    for match in QUOTED.finditer(names):
+        inner = match.group(1)
+        if re.search(r"[A-Za-z]", inner) and len(inner.split()) <= 10:
+            add(match.start(1), match.end(1), "name", {"quoted": True})
+
+    for match in ORDINAL_WORD.finditer(figures):
+        if not free(match.start(), match.end()):
+            continue
+        word = match.group(0).lower()
+        after = figures[match.end():match.end() + 12]
+        before = figures[max(0, match.start() - 6):match.start()].lower()
+        if layout.starts_sentence(match.start()) and re.match(r"\s*,", after):
+            continue
+        if re.match(r"\s+of\s+all\b", after) or before.endswith("at ") or word == "second" and (
+                re.match(r"s?\b", after) and re.search(r"\d\s*$|\ba\s*$|\bper\s*$", before)):
+            continue
+        add(match.start(), match.end(), "ordinal", _Quantity(float(ORDINAL_WORDS[word]), float(ORDINAL_WORDS[word]),
+                                                             "ordinal", _next_key(figures, match.end())))
+
+    for match in CAP_RUN.finditer(names):
+        words = [(m.start() + match.start(), m.group(0)) for m in re.finditer(r"\S+", match.group(0))]
+        while words and (words[-1][1].rstrip(".").lower() in ("of", "and", "for", "the", "de", "&")):
+            words.pop()
+        keep: list[tuple[int, str]] = []
+        for offset, word in words:
+            bare = word.rstrip(".,")
+            low = bare.lower()
+            if (low in MONTHS and len(low) > 3 or low == "may") or low in WEEKDAYS \
+                    or low in SEASONS or re.fullmatch(r"[QH][1-4]", bare) or low in NOT_NAMES \
+                    or not free(offset, offset + len(word)):
+                if keep:
+                    _add_run(keep, layout, lowercase_words, add, free)
+                keep = []
+                continue
+            keep.append((offset, word))
+            stem = word.rstrip(".")
+            if word.endswith(".") and len(stem) > 1 and stem.lower() not in ABBREVIATIONS:
+                _add_run(keep, layout, lowercase_words, add, free)
+                keep = []
+        if keep:
+            _add_run(keep, layout, lowercase_words, add, free)
+
+    claims.sort(key=lambda c: c.offset)
+    return claims
+
+
+def _next_key(text: str, end: int) -> str | None:
+    """The word after an ordinal, normalised (number words as digits), to tell "first half" from "first place"."""
+    match = re.match(r"[^\S\n]+([^\W_]+)", text[end:end + 40])
+    if not match:
+        return None
+    word = match.group(1).lower()
+    value = _word_value(word) if word in SMALL or word in TENS else None
+    return str(int(value)) if value is not None else _stem(word)
+
+
+def _add_run(words: list[tuple[int, str]], layout: _Layout, lowercase_words: set[str], add, free) -> None:
+    """Add a capitalised run as a name claim, after dropping sentence-initial common words."""
+    at_start = layout.starts_sentence(words[0][0])
+    dropped = False
+    if at_start and (words[0][1].lower().strip(".,") in COMMON_STARTERS
+                     or words[0][1].lower().strip(".,") in lowercase_words):
+        words = words[1:]
+        dropped = True
+    while words and words[-1][1].rstrip(".").lower() in ("of", "and", "for", "the", "de", "&"):
+        words = words[:-1]
+    while words and words[0][1].lower() in ("the", "a", "an"):
+        words = words[1:]
+        dropped = True
+    if not words:
+        return
+    if at_start and not dropped and len(words) == 1:
+        return
+    start = words[0][0]
+    last = words[-1]
+    end = last[0] + len(last[1].rstrip(",;:"))
+    text = layout.text[start:end]
+    if text.endswith(".") and not re.search(r"\b(?:Co|Ltd|Inc|Corp|Bros|St|Dept|No)\.$", text):
+        text = text[:-1]
+        end -= 1
+    for suffix in ("’s", "'s"):
+        if text.endswith(suffix):
+            text, end = text[: -len(suffix)], end - len(suffix)
+    tokens = [t for t in _name_tokens(text) if t not in GENERIC_NAME_WORDS]
+    if not tokens or all(t.isdigit() for t in tokens) or not free(start, end):
+        return
+    add(start, end, "name", {"quoted": False})
+
+
+def extract_claims(text: str) -> list[Claim]:
+    """Every checkable figure, date and name in a draft with its line:col and sentence (placeholders excluded)."""
+    return _extract(text, [(a, b) for a, b, _ in _placeholder_spans(text)])
+

@@ -1,0 +1,135 @@
+"""Figures in text: number words, scales, currencies, units, percentages and honest rounding."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+         "year": "year", "years": "year", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
+         "quarter": "quarter", "quarters": "quarter", "working day": "day", "working days": "day",
+         "business day": "day", "business days": "day"}
+SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
+          "bn": 1e9, "b": 1e9}
+CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd", "dollars": "usd", "hk$": "hkd",
+              "hkd": "hkd", "¥": "cny", "rmb": "cny", "cny": "cny", "yuan": "cny", "€": "eur", "eur": "eur",
+              "euro": "eur", "euros": "eur", "£": "gbp", "gbp": "gbp", "pound": "gbp", "pounds": "gbp"}
+APPROXIMATE = re.compile(
+    r"(?:\b(?:about|around|approximately|approx\.|roughly|nearly|almost|some|close to|just under|just over|over|"
+    r"more than|above|under|less than|fewer than|below|upwards of|in excess of)|~)\s*$", re.I)
+_SP = r"[^\S\n]"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|"
+            r"seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+            r"fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one)(?=\s+(?:hundred|thousand|million|billion)))"
+            r"(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|"
+            r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)?")
+_CUR_PRE = r"(?:US\$|HK\$|RMB|CNY|USD|HKD|EUR|GBP|[$€£¥])"
+_CUR_POST = r"(?:yuan|RMB|CNY|USD|HKD|EUR|GBP|dollars?|euros?|pounds?)"
+_UNIT = r"(?:(?:working|business)\s+days?|days?|weeks?|months?|years?|hours?|minutes?|quarters?)"
+
+QUANTITY = re.compile(
+    rf"(?<![\w.,])(?<![A-Za-z]-)"
+    rf"(?:(?P<cur>{_CUR_PRE}){_SP}?)?"
+    rf"(?:(?P<num>{_NUM})|(?P<word>{_WORDNUM})\b)"
+    rf"(?:(?P<ord>st|nd|rd|th)\b"
+    rf"|(?:{_SP}?(?P<scale>thousand|million|billion|trillion)\b|(?P<abbr>k|K|m|M|mn|bn|b|B)\b))?"
+    rf"(?P<pct>{_SP}?(?:%|percent\b|per{_SP}cent\b|percentage{_SP}points?\b|pp\b))?"
+    rf"(?:{_SP}(?P<curpost>{_CUR_POST})\b)?"
+    rf"(?:(?:{_SP}|-)(?P<unit>{_UNIT})\b(?!-\w))?", re.I)
+CHANGE_WORDS = re.compile(r"\b(?:up|down|rose|risen|fell|fallen|grew|grown|increased?|decreased?|dropped|"
+                          r"compared|than|from)\b", re.I)
+
+
+def _word_value(words: str) -> float | None:
+    """The value of a number written in words ("two", "twenty-five", "three hundred and ten")."""
+    total, current = 0, 0
+    for token in re.split(r"[\s-]+", words.lower()):
+        if token in ("and", ""):
+            continue
+        if token in SMALL:
+            current += SMALL[token]
+        elif token == "a":
+            current += 1
+        elif token in TENS:
+            current += TENS[token]
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+def _decimals(number: str) -> int:
+    return len(number.split(".", 1)[1]) if "." in number else 0
+
+
+@dataclass
+class _Quantity:
+    """A parsed figure: full value, written mantissa, kind, unit (currency or time unit) and precision."""
+
+    value: float
+    mantissa: float
+    kind: str
+    unit: str | None = None
+    scaled: bool = False
+    decimals: int = 0
+    written: str = ""
+
+
+def _quantity(match: re.Match) -> _Quantity | None:
+    """Turn a QUANTITY match into a _Quantity, or None when it is not a figure."""
+    g = match.groupdict()
+    if g["num"] is not None:
+        written = g["num"].replace(",", "")
+        mantissa = float(written)
+        decimals = _decimals(written)
+    else:
+        value = _word_value(g["word"])
+        if value is None:
+            return None
+        mantissa, written, decimals = value, str(int(value)), 0
+    scale_word = (g["scale"] or g["abbr"] or "").lower()
+    scale = SCALES.get(scale_word, 1.0)
+    currency = CURRENCIES.get((g["cur"] or g["curpost"] or "").lower())
+    value = mantissa * scale
+    if g["pct"]:
+        return _Quantity(mantissa, mantissa, "percent", None, False, decimals, written)
+    if currency:
+        return _Quantity(value, mantissa, "money", currency, scale != 1.0, decimals, written)
+    if g["ord"] and g["num"] is not None and "." not in written:
+        return _Quantity(mantissa, mantissa, "ordinal", None, False, 0, written)
+    if g["unit"]:
+        return _Quantity(value, mantissa, "duration", UNITS[" ".join(g["unit"].lower().split())], False, decimals,
+                         written)
+    if scale != 1.0:
+        return _Quantity(value, mantissa, "number", None, True, decimals, written)
+    if g["num"] is not None and re.fullmatch(r"(?:19|20)\d\d", g["num"]):
+        return _Quantity(value, mantissa, "year", None, False, 0, written)
+    return _Quantity(value, mantissa, "number", None, False, decimals, written)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _rounds_to(fact: float, claim: _Quantity) -> bool:
+    """True when `fact` written at the claim's precision gives the claim's value (38.7m → 39m, 214 → 200)."""
+    if claim.decimals:
+        step = 10.0 ** -claim.decimals
+    else:
+        digits = str(int(claim.mantissa))
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits != "0" else 1.0
+    step *= claim.value / claim.mantissa if claim.mantissa else 1.0
+    return _close(round(fact / step) * step, claim.value)
