@@ -16,7 +16,7 @@ def test_lists_unsupported_claims_with_line_col_and_sentence(tmp_path):
     proc = run_drafter("check", str(INVENTED / "draft.md"), "--facts", str(INVENTED / "facts.md"), home=tmp_path)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0] == f"{INVENTED / 'draft.md'}:9:126: unsupported number '170 million'"
+    assert lines[0] == f"{INVENTED / 'draft.md'}:9:126: invented number '170 million'"
     assert lines[1] == "    in: Across the office we processed 170 million records, and collections were up 10% on the year."
     assert lines[2].endswith(":9:171: unsupported percent '10%'")
     assert lines[-1].endswith(": 2 unsupported (27 claims checked)")
@@ -27,7 +27,7 @@ def test_strict_exits_1_when_anything_is_unsupported(tmp_path):
     proc = run_drafter("check", str(INVENTED / "draft.md"), "--facts", str(INVENTED / "facts.md"), "--strict",
                        home=tmp_path)
     assert proc.returncode == 1
-    assert "unsupported number '170 million'" in proc.stdout
+    assert "invented number '170 million'" in proc.stdout
 
 
 def test_strict_exits_0_on_a_grounded_draft(tmp_path):

@@ -116,7 +116,7 @@ def test_invented_figures_are_flagged_with_line_col_and_sentence():
         ("170 million", "number", 3, 38), ("10%", "percent", 3, 62)]
     assert report.unsupported[0].sentence == "I closed 418 settlements and checked 170 million records, up 10%."
     assert not report.ok
-    assert report.warnings()[0].startswith("line 3:38: unsupported number '170 million' in: I closed 418")
+    assert report.warnings()[0].startswith("line 3:38: invented number '170 million' in: I closed 418")
 
 
 def test_month_from_facts_plus_year_from_front_matter():
@@ -224,9 +224,11 @@ def test_bold_markers_and_rules_are_not_placeholders():
 def test_report_as_json():
     facts = facts_of("Closed 27 files", name="Li Wei")
     data = check("[Name] closed 27 files and 9 more by [Date].", facts).to_dict()
-    assert set(data) == {"unsupported", "placeholders", "filled"}
+    assert set(data) == {"unsupported", "placeholders", "filled", "omitted"}
     assert data["unsupported"] == [{"text": "9", "kind": "number", "line": 1, "col": 28,
-                                    "sentence": "[Name] closed 27 files and 9 more by [Date]."}]
+                                    "sentence": "[Name] closed 27 files and 9 more by [Date].",
+                                    "verdict": "invented", "reason": "9 is stated by no fact", "fact": None}]
+    assert data["omitted"] == []
     assert data["placeholders"] == [{"text": "[Date]", "line": 1, "col": 38}]
     assert data["filled"] == [{"placeholder": "[Name]", "value": "Li Wei", "line": 1, "col": 1, "field": "name"}]
     json.dumps(data)

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from drafter.grounding.claims import Claim, WORD, _extract, extract_claims
+from drafter.grounding.claims import WORD, Claim, _extract, _Layout, extract_claims
 from drafter.grounding.fill import Fill, _fill, _fill_spans
 from drafter.grounding.report import GroundingReport, format_report
-from drafter.grounding.support import _Support
+from drafter.grounding.support import FactIndex
+from drafter.grounding.verdicts import Judge, Omission
 
 if TYPE_CHECKING:
     from drafter.facts import Facts
 
-__all__ = ["Claim", "Fill", "GroundingReport", "extract_claims", "check", "check_section", "fixed_text_for",
+__all__ = ["Claim", "Fill", "GroundingReport", "Omission", "extract_claims", "check", "check_section", "fixed_text_for",
            "format_report"]
 
 
@@ -36,11 +37,39 @@ def check(text: str, facts: "Facts", fixed_text: str = "", fill: bool = True) ->
     Positions refer to `text` as given; `report.text` is the text with the fills applied.
     """
     filled_text, fills, unfilled, spans = _fill(text, facts.meta, fill)
-    support = _Support(facts, fixed_text)
+    index = FactIndex(facts, fixed_text)
     fill_spans = _fill_spans(text, fills)
     claims = _extract(text, spans + fill_spans, _lowercase_vocabulary(facts, fixed_text))
-    unsupported = [c for c in claims if not support.supports(c, text)]
-    return GroundingReport(unsupported, unfilled, fills, filled_text, claims)
+    layout = _Layout(text)
+    judge = Judge(text, facts, index, layout.spans)
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault(judge.sentence_of(claim.offset), []).append(claim)
+    unsupported: list[Claim] = []
+    for sentence, found in by_sentence.items():
+        for claim in found:
+            verdict = judge.verdict(claim, found)
+            if verdict is not None:
+                claim.verdict, claim.reason, claim.fact = verdict.kind, verdict.reason, verdict.fact
+                unsupported.append(claim)
+    for sentence, (start, end) in enumerate(layout.spans):
+        found = by_sentence.get(sentence, [])
+        if any(c.verdict for c in found):
+            continue
+        verdict = judge.sentence_plan_as_done(sentence, found)
+        if verdict is not None:
+            line, col = layout.position(start)
+            claim = Claim(_lead_words(text[start:end]), "sentence", line, col, layout.sentence(start), None, start,
+                          verdict.kind, verdict.reason, verdict.fact)
+            unsupported.append(claim)
+    unsupported.sort(key=lambda c: c.offset)
+    omitted = judge.omissions(claims) if facts.items else []
+    return GroundingReport(unsupported, unfilled, fills, filled_text, claims, omitted, facts.texts)
+
+
+def _lead_words(sentence: str, count: int = 6) -> str:
+    """The first few words of a sentence, to name it in a finding."""
+    return " ".join(sentence.split()[:count])
 
 
 def check_section(text: str, facts: "Facts", fixed_text: str = "") -> list[Claim]:

@@ -22,10 +22,22 @@ class Claim:
     sentence: str
     value: object = field(default=None, repr=False, compare=False)
     offset: int = field(default=0, repr=False, compare=False)
+    verdict: str | None = field(default=None, compare=False)
+    reason: str = field(default="", repr=False, compare=False)
+    fact: int | None = field(default=None, repr=False, compare=False)
+    derivation: str = field(default="", repr=False, compare=False)
 
-    def to_dict(self) -> dict:
-        """The claim as JSON-ready data (text, kind, line, col, sentence)."""
-        return {"text": self.text, "kind": self.kind, "line": self.line, "col": self.col, "sentence": self.sentence}
+    def to_dict(self, facts: list[str] | None = None) -> dict:
+        """The claim as JSON-ready data (text, kind, line, col, sentence; verdict, reason and fact when judged)."""
+        out = {"text": self.text, "kind": self.kind, "line": self.line, "col": self.col, "sentence": self.sentence}
+        if self.verdict:
+            out["verdict"] = self.verdict
+            out["reason"] = self.reason
+            out["fact"] = ({"index": self.fact + 1, "text": facts[self.fact]}
+                           if self.fact is not None and facts and self.fact < len(facts) else None)
+        if self.derivation:
+            out["derivation"] = self.derivation
+        return out
 
 
 
@@ -64,6 +76,10 @@ DATE = re.compile(
     rf"|(?P<m4>{_FULL_MONTH}))(?![\w])")
 ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b",
                           re.I)
+ORDINAL_IDIOM = re.compile(  # "our first concern", "first and foremost": an ordinal that ranks nothing
+    r"[^\S\n]+(?:concerns?|priorit(?:y|ies)|steps?|time|and[^\S\n]+foremost|glance|sight|hand|class|rate|line|choice|"
+    r"things?|tasks?|dut(?:y|ies)|principle|consideration|mission|responsibility|impression|instance|nature|"
+    r"person|thought|duty|requirement|of[^\S\n]+all)\b", re.I)
 LITERAL = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])|\bNo\.[^\S\n]?\d+\b|(?<![\w&])#\d+\b")
 CAP_WORD = r"(?:[A-Z][\w’'&.-]*[\w]|[A-Z])\.?"
 CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of(?:{_SP}+the)?|for|de|&){_SP}+|{_SP}+)(?:{CAP_WORD}))*")
@@ -322,6 +338,8 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
         after = figures[match.end():match.end() + 12]
         before = figures[max(0, match.start() - 6):match.start()].lower()
         if layout.starts_sentence(match.start()) and re.match(r"\s*,", after):
+            continue
+        if ORDINAL_IDIOM.match(figures, match.end()) or before.endswith("in the ") and re.match(r"\s+place\b", after):
             continue
         if re.match(r"\s+of\s+all\b", after) or before.endswith("at ") or word == "second" and (
                 re.match(r"s?\b", after) and re.search(r"\d\s*$|\ba\s*$|\bper\s*$", before)):

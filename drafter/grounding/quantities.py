@@ -26,12 +26,14 @@ APPROXIMATE = re.compile(
     r"more than|above|under|less than|fewer than|below|upwards of|in excess of)|~)\s*$", re.I)
 _SP = r"[^\S\n]"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|"
-            r"seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-            r"fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one)(?=\s+(?:hundred|thousand|million|billion)))"
-            r"(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|"
-            r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)?")
+_UNITS_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|"
+               r"seven|eight|nine)(?![\w-]))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+               r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+_SCALE_WORD = r"(?:hundred|thousand)"
+# a number in words: "two", "twenty-five", "two thousand four hundred and six"; "and" only after a scale word
+_WORDNUM = (rf"(?:{_UNITS_WORD}|(?:a|one)(?=\s+(?:hundred|thousand|million|billion)))"
+            rf"(?:\s+{_SCALE_WORD}(?:\s+(?:and\s+)?{_UNITS_WORD}(?=\s+{_SCALE_WORD}))?)*"
+            rf"(?:(?<=hundred)(?:\s+and)?\s+{_UNITS_WORD}|(?<=thousand)(?:\s+and)?\s+{_UNITS_WORD}(?!\s+{_SCALE_WORD}))?")
 _CUR_PRE = r"(?:US\$|HK\$|RMB|CNY|USD|HKD|EUR|GBP|[$€£¥])"
 _CUR_POST = r"(?:yuan|RMB|CNY|USD|HKD|EUR|GBP|dollars?|euros?|pounds?)"
 _UNIT = r"(?:(?:working|business)\s+days?|days?|weeks?|months?|years?|hours?|minutes?|quarters?)"
@@ -65,6 +67,9 @@ def _word_value(words: str) -> float | None:
             current = (current or 1) * 100
         elif token == "thousand":
             total += (current or 1) * 1000
+            current = 0
+        elif token in ("million", "billion"):
+            total = (total + (current or 1)) * (1_000_000 if token == "million" else 1_000_000_000)
             current = 0
         else:
             return None

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from drafter.grounding.claims import Claim
 from drafter.grounding.fill import Fill
+from drafter.grounding.verdicts import Omission
 
 
 @dataclass
@@ -17,17 +18,20 @@ class GroundingReport:
     filled: list[Fill]
     text: str
     claims: list[Claim] = field(default_factory=list, repr=False)
+    omitted: list[Omission] = field(default_factory=list)
+    fact_texts: list[str] = field(default_factory=list, repr=False)
 
     @property
     def ok(self) -> bool:
-        """True when nothing is unsupported and no placeholder is left."""
-        return not self.unsupported and not self.placeholders
+        """True when nothing is unsupported, no fact is left out and no placeholder is left."""
+        return not self.unsupported and not self.placeholders and not self.omitted
 
     def to_dict(self) -> dict:
-        """Plain data for JSON output: unsupported claims, unfilled placeholders and fills."""
-        return {"unsupported": [c.to_dict() for c in self.unsupported],
+        """Plain data for JSON output: unsupported claims, unfilled placeholders, fills and omitted facts."""
+        return {"unsupported": [c.to_dict(self.fact_texts) for c in self.unsupported],
                 "placeholders": [dict(p) for p in self.placeholders],
-                "filled": [asdict(f) for f in self.filled]}
+                "filled": [asdict(f) for f in self.filled],
+                "omitted": [o.to_dict() for o in self.omitted]}
 
     def warnings(self) -> list[str]:
         """One human-readable line per unsupported claim, unfilled placeholder and fill, in text order."""
@@ -37,8 +41,11 @@ class GroundingReport:
         """Every finding as 'WHERE{line}:{col}: …', in text order; fills read as done or as still to make."""
         rows: list[tuple[int, int, str]] = []
         for claim in self.unsupported:
-            rows.append((claim.line, claim.col, f"{where}{claim.line}:{claim.col}: unsupported {claim.kind} "
-                                                f"{claim.text!r}{sentence_sep}{_shorten(claim.sentence, width)}"))
+            kind = claim.verdict or "unsupported"
+            what = f"{kind} {claim.kind}" if kind in ("invented", "unsupported") else kind
+            reason = f" ({claim.reason})" if claim.reason and kind not in ("invented", "unsupported") else ""
+            rows.append((claim.line, claim.col, f"{where}{claim.line}:{claim.col}: {what} {claim.text!r}{reason}"
+                                                f"{sentence_sep}{_shorten(claim.sentence, width)}"))
         for place in self.placeholders:
             rows.append((place["line"], place["col"], f"{where}{place['line']}:{place['col']}: placeholder "
                                                       f"{place['text']!r} not filled (no front-matter value fits)"))
@@ -47,7 +54,10 @@ class GroundingReport:
                     else f"to fill: the front matter gives {fill.value!r}")
             rows.append((fill.line, fill.col, f"{where}{fill.line}:{fill.col}: placeholder {fill.placeholder!r} "
                                               f"{done} ({fill.field})"))
-        return [text for _, _, text in sorted(rows, key=lambda r: (r[0], r[1]))]
+        lines = [text for _, _, text in sorted(rows, key=lambda r: (r[0], r[1]))]
+        lines.extend(f"omitted: fact {o.fact + 1} (facts line {o.line}) is stated nowhere in the draft: "
+                     f"{_shorten(o.text, width)}" for o in self.omitted)
+        return lines
 
 
 def _shorten(sentence: str, limit: int = 120) -> str:

@@ -1,69 +1,109 @@
-"""What the facts, the front matter and the role's fixed text establish, indexed for looking claims up."""
+"""What the facts, the front matter and the role's fixed text establish, indexed for looking claims up.
+
+Each fact, front-matter value and fixed line is a unit; a claim is looked up to the units that state it (exactly,
+rounded, or derived from two figures of the same quantity in one unit), so the verdicts can tell which fact a
+figure, date or name belongs to. Lookups go through value indexes, so checking stays linear in the facts.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from drafter.grounding.align import binding
 from drafter.grounding.claims import GENERIC_NAME_WORDS, Claim, _extract, _name_tokens
-from drafter.grounding.quantities import (
-    APPROXIMATE, CHANGE_WORDS, ORDINAL_WORDS, UNITS, _close, _Quantity, _rounds_to)
+from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, ORDINAL_WORDS, UNITS, _close, _Quantity
 
 if TYPE_CHECKING:
     from drafter.facts import Facts
 
+DERIVATION_WINDOW = 4  # a derivation pairs a figure with one of the next few figures of its unit, never all pairs
+SAME_QUANTITY_LINK = re.compile(
+    r"^\s*(?:(?:[\w.,-]+\s+){0,5}(?:to|of(?:\s+the)?|of\s+whom|of\s+which|among\s+them|out\s+of|from|→|->|—|–|-|vs\.?|versus|against|"
+    r"compared\s+(?:with|to)|up\s+from|down\s+from|rising\s+to|falling\s+to|rose\s+to|fell\s+to))\s*$", re.I)
+TARGET_BEFORE = re.compile(  # "a target of 95%", "goal: 95%", "aim to reach 95%", "Target 95%"
+    r"(?:\b(?:target|goal|aim|objective|quota|budget)(?:ed|s)?\s*(?:of|:|is|was|at|set at|to reach|to hit|to get to|"
+    r"to achieve|to|for)|(?:^|[:;,(]\s*)(?:target|goal)s?)\s*(?:about|around|nearly|over|under|at least|at most)?\s*$",
+    re.I)
+TARGET_AFTER = re.compile(r"^\s*(?:target|goal|objective|quota|budget|plan)\b", re.I)  # "the 95% target"
+TARGET_WINDOW = 30  # characters before a figure searched for the words that make it a target
 
-class _Support:
-    """What the facts, front matter and fixed text establish: figures, dates, years, and name token sets."""
+
+def _key(value: float) -> float:
+    return round(value, 6)
+
+
+@dataclass
+class Figure:
+    """A figure stated in a unit: its value, what it counts, and whether the unit gives it as a target."""
+
+    quantity: _Quantity
+    binding: frozenset[str]
+    start: int
+    end: int
+    target: bool
+
+
+@dataclass
+class Derivation:
+    """A figure computed from two figures of one unit, with the arithmetic that gives it."""
+
+    value: float
+    percent: bool
+    unit: str | None
+    index: int
+    arithmetic: str
+
+
+@dataclass
+class Unit:
+    """One fact, front-matter value or fixed line, with what it states."""
+
+    text: str
+    fact: int | None
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[dict] = field(default_factory=list)
+    tokens: frozenset[str] = frozenset()
+    norm: str = ""
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+
+
+class FactIndex:
+    """What the facts, front matter and fixed text establish: figures, dates, years and names, by unit."""
 
     def __init__(self, facts: "Facts", fixed_text: str = "") -> None:
-        units: list[str] = []
-        for fact in facts.items:
-            units.append(fact.text if not fact.heading else f"{fact.text}\n{fact.heading}")
-        meta_units = [str(v) for k, v in facts.meta.items() if v]
-        units.extend(meta_units)
-        fixed_lines = [line for line in (fixed_text or "").split("\n") if line.strip()]
-        units.extend(fixed_lines)
-        self.units = units
-        self.unit_tokens = [set(_name_tokens(u)) for u in units]
-        self.unit_norm = [" ".join(_name_tokens(u)) for u in units]
-        self.quantities: list[_Quantity] = []
-        self.by_unit: list[list[_Quantity]] = []
-        self.months: set[int] = set()
-        self.month_days: set[tuple[int, int]] = set()
-        self.quarters: set[tuple[str, int]] = set()
+        self.units: list[Unit] = []
+        for index, fact in enumerate(facts.items):
+            text = fact.text if not fact.heading else f"{fact.text}\n{fact.heading}"
+            self.units.append(Unit(text, index))
+        self.units.extend(Unit(str(v), None) for v in facts.meta.values() if v)
+        self.units.extend(Unit(line, None) for line in (fixed_text or "").split("\n") if line.strip())
+        self.exact: dict[float, list[tuple[int, Figure]]] = {}
+        self.mantissas: dict[float, list[tuple[int, Figure]]] = {}
+        self.sorted_values: list[tuple[float, int, int]] = []
+        self.derived: dict[bool, list[tuple[float, int, int]]] = {True: [], False: []}
+        self.derivations: list[Derivation] = []
+        self.months: dict[int, set[int]] = {}
+        self.month_days: dict[tuple[int, int], set[int]] = {}
+        self.quarters: dict[tuple[str, int], set[int]] = {}
         self.years: set[int] = set()
         self.ordinals: set[tuple[int, str | None]] = set()
         self.unit_words: list[set[str]] = []
-        everything = "\n".join(units).lower()
-        for unit in units:
-            found: list[_Quantity] = []
-            for claim in _extract(unit):
-                value = claim.value
-                if isinstance(value, _Quantity) and value.kind != "literal":
-                    found.append(value)
-                    if value.kind == "year":
-                        self.years.add(int(value.value))
-                    if value.kind == "ordinal":
-                        self.ordinals.add((int(value.value), value.unit))
-                elif isinstance(value, dict) and claim.kind == "date":
-                    if "quarter" in value:
-                        self.quarters.add(value["quarter"])
-                        if value["year"]:
-                            self.years.add(value["year"])
-                        continue
-                    self.months.add(value["month"])
-                    if value["day"]:
-                        self.month_days.add((value["month"], value["day"]))
-                    if value["year"]:
-                        self.years.add(value["year"])
-            for match in re.finditer(r"\b(first|second|third|fourth)\s+(quarter|half)\b", unit, re.I):
-                self.quarters.add(("Q" if match.group(2).lower() == "quarter" else "H",
-                                   ORDINAL_WORDS[match.group(1).lower()]))
-            self.by_unit.append(found)
-            self.quantities.extend(found)
-            self.unit_words.append({UNITS.get(w, w) for w in re.findall(r"[a-z]+", unit.lower())})
+        self.token_index: dict[str, set[int]] = {}
+        for number, unit in enumerate(self.units):
+            self._index_unit(number, unit)
+        self.sorted_values.sort()
+        for pool in self.derived.values():
+            pool.sort()
+        self.sorted_keys = [v for v, _, _ in self.sorted_values]
+        self.derived_keys = {k: [v for v, _, _ in pool] for k, pool in self.derived.items()}
         year = facts.meta.get("year", "")
+        everything = "\n".join(u.text for u in self.units).lower()
         if re.fullmatch(r"(?:19|20)\d\d", year.strip()):
             base = int(year)
             self.years.add(base)
@@ -72,95 +112,199 @@ class _Support:
             if re.search(r"\blast year\b|\bprevious year\b", everything):
                 self.years.add(base - 1)
 
+    def _index_unit(self, number: int, unit: Unit) -> None:
+        text = unit.text
+        unit.tokens = frozenset(_name_tokens(text))
+        unit.norm = " " + " ".join(_name_tokens(text)) + " "
+        for token in unit.tokens:
+            self.token_index.setdefault(token, set()).add(number)
+        for claim in _extract(text):
+            value = claim.value
+            if isinstance(value, _Quantity) and value.kind != "literal":
+                if value.kind == "year":
+                    self.years.add(int(value.value))
+                if value.kind == "ordinal":
+                    self.ordinals.add((int(value.value), value.unit))
+                end = claim.offset + len(claim.text)
+                target = bool(TARGET_BEFORE.search(text[max(0, claim.offset - TARGET_WINDOW):claim.offset])
+                              or TARGET_AFTER.match(text[end:end + TARGET_WINDOW]))
+                figure = Figure(value, binding(text, claim.offset, end, wide=True), claim.offset, end, target)
+                unit.figures.append(figure)
+                self.exact.setdefault(_key(value.value), []).append((number, figure))
+                self.mantissas.setdefault(_key(value.mantissa), []).append((number, figure))
+                self.sorted_values.append((value.value, number, len(unit.figures) - 1))
+            elif isinstance(value, dict) and claim.kind == "date":
+                unit.dates.append(value)
+                if "quarter" in value:
+                    self.quarters.setdefault(value["quarter"], set()).add(number)
+                    if value["year"]:
+                        self.years.add(value["year"])
+                    continue
+                self.months.setdefault(value["month"], set()).add(number)
+                if value["day"]:
+                    self.month_days.setdefault((value["month"], value["day"]), set()).add(number)
+                if value["year"]:
+                    self.years.add(value["year"])
+        for match in re.finditer(r"\b(first|second|third|fourth)\s+(quarter|half)\b", text, re.I):
+            quarter = ("Q" if match.group(2).lower() == "quarter" else "H", ORDINAL_WORDS[match.group(1).lower()])
+            self.quarters.setdefault(quarter, set()).add(number)
+            unit.dates.append({"quarter": quarter, "year": None})
+        self.unit_words.append({UNITS.get(w, w) for w in re.findall(r"[a-z]+", text.lower())})
+        self._index_derivations(number, unit)
+
+    def _index_derivations(self, number: int, unit: Unit) -> None:
+        """Differences, sums and percentages of two figures of the same quantity in one unit, with arithmetic."""
+        figures = [f for f in unit.figures if f.quantity.kind in ("number", "money", "duration", "percent")]
+        where = f"fact {unit.fact + 1}" if unit.fact is not None else "the front matter"
+        for i, first in enumerate(figures):
+            for second in figures[i + 1:i + 1 + DERIVATION_WINDOW]:
+                a, b = first.quantity, second.quantity
+                between = unit.text[first.end:second.start]
+                if a.kind == "number" and b.kind in ("duration", "money") and SAME_QUANTITY_LINK.match(between):
+                    a = _Quantity(a.value, a.mantissa, b.kind, b.unit, a.scaled, a.decimals, a.written)  # "15 to 11 days"
+                if (a.kind == "percent") != (b.kind == "percent") or a.unit != b.unit:
+                    continue
+                if not (first.binding & second.binding or SAME_QUANTITY_LINK.match(between)
+                        or (not first.binding or not second.binding) and CHANGE_WORDS.search(between)):
+                    continue  # a ratio of two different quantities is no derivation
+                self._add_derivation(abs(a.value - b.value), a.kind == "percent", a.unit, number,
+                                     f"{_fmt(abs(a.value - b.value))} = {_fmt(max(a.value, b.value))} − "
+                                     f"{_fmt(min(a.value, b.value))}, {where}")
+                if a.kind == "percent":
+                    continue
+                self._add_derivation(a.value + b.value, False, a.unit, number,
+                                     f"{_fmt(a.value + b.value)} = {_fmt(a.value)} + {_fmt(b.value)}, {where}")
+                big, small = max(a.value, b.value), min(a.value, b.value)
+                if small <= 0:
+                    continue
+                self._add_derivation(100.0 * small / big, True, None, number,
+                                     f"{{pct}}% = {_fmt(small)} / {_fmt(big)}, {where}")
+                for base in (a.value, b.value):
+                    self._add_derivation(100.0 * (big - small) / base, True, None, number,
+                                         f"{{pct}}% = ({_fmt(big)} − {_fmt(small)}) / {_fmt(base)}, {where}")
+                self._add_derivation(big / small, False, "times", number,
+                                     f"{{pct}} = {_fmt(big)} / {_fmt(small)}, {where}")
+
+    def _add_derivation(self, value: float, percent: bool, unit: str | None, number: int, arithmetic: str) -> None:
+        self.derivations.append(Derivation(value, percent, unit, number, arithmetic))
+        self.derived[percent].append((value, number, len(self.derivations) - 1))
+
     # figures ---------------------------------------------------------------------------------------------------
 
-    def figure(self, claim: Claim, approximate: bool) -> bool:
+    def figure_units(self, claim: Claim, approximate: bool) -> tuple[list[tuple[int, Figure | None]], str]:
+        """The units stating a figure claim, each with the figure that matches it, and the arithmetic when the
+        claim is derived rather than stated (units paired with None then)."""
         q: _Quantity = claim.value
         if q.kind == "literal":
-            return any(q.written in unit for unit in self.units)
+            return [(n, None) for n, u in enumerate(self.units) if q.written in u.text], ""
         if claim.kind == "year":
-            return int(q.value) in self.years or any(_close(f.value, q.value) for f in self.quantities
-                                                     if f.kind != "percent")
+            if int(q.value) in self.years:
+                return [(-1, None)], ""
+            return [(n, f) for n, f in self.exact.get(_key(q.value), []) if f.quantity.kind != "percent"], ""
         if claim.kind == "ordinal":
-            if q.unit is None:
-                return any(value == int(q.value) for value, _ in self.ordinals)
-            return (int(q.value), q.unit) in self.ordinals
-        if claim.kind == "percent":
-            pool = [f.value for f in self.quantities if f.kind == "percent"]
-        elif claim.kind == "duration":
-            if any(f.kind == "duration" and f.unit == q.unit and _close(f.value, q.value) for f in self.quantities):
-                return True
-            for found, words in zip(self.by_unit, self.unit_words):
-                if q.unit in words and any(_close(f.mantissa, q.mantissa) for f in found):
-                    return True
-            pool = []
-        elif claim.kind == "money":
-            pool = [f.value for f in self.quantities if f.kind in ("money", "number")
-                    and (f.unit is None or f.unit == q.unit)]
-        elif q.scaled:
-            pool = [f.value for f in self.quantities if f.kind in ("money", "number")]
-        else:
-            pool = [f.value for f in self.quantities]
-            if any(_close(f.mantissa, q.value) for f in self.quantities):
-                return True
-        if any(_close(v, q.value) for v in pool):
-            return True
-        if approximate and any(_rounds_to(v, q) for v in pool):
-            return True
-        return self._derived(q, claim.kind)
+            found = (any(value == int(q.value) for value, _ in self.ordinals) if q.unit is None
+                     else (int(q.value), q.unit) in self.ordinals)
+            return ([(-1, None)] if found else []), ""
+        if claim.kind == "duration":
+            found = [(n, f) for n, f in self.exact.get(_key(q.value), [])
+                     if f.quantity.kind == "duration" and f.quantity.unit == q.unit]
+            found += [(n, f) for n, f in self.mantissas.get(_key(q.mantissa), [])
+                      if q.unit in self.unit_words[n] and (n, f) not in found]
+            if found:
+                return found, ""
+            return self._derivation(q, claim.kind)
 
-    def _derived(self, q: _Quantity, kind: str) -> bool:
-        """True when q is a difference, sum or percentage of two figures stated in the same fact."""
-        for found, unit in zip(self.by_unit, self.units):
-            change = CHANGE_WORDS.search(unit) is not None
-            figures = [f for f in found if f.kind in ("number", "money", "duration", "percent")]
-            for i, a in enumerate(figures):
-                for b in figures[i + 1:]:
-                    if (a.kind == "percent") != (b.kind == "percent") or (a.unit != b.unit):
-                        continue
-                    if kind == "percent" and a.kind != "percent":
-                        big, small = max(a.value, b.value), min(a.value, b.value)
-                        if small and (self._same(100.0 * small / big, q)
-                                      or change and self._same(100.0 * (big - small) / small, q)):
-                            return True
-                    elif kind != "percent" or a.kind == "percent":
-                        if self._same(abs(a.value - b.value), q) or (a.kind != "percent" and self._same(a.value + b.value, q)):
-                            return True
-        return False
+        def fits(f: Figure) -> bool:
+            k = f.quantity.kind
+            if claim.kind == "percent":
+                return k == "percent"
+            if claim.kind == "money":
+                return k in ("money", "number") and (f.quantity.unit is None or f.quantity.unit == q.unit)
+            if q.scaled:
+                return k in ("money", "number")
+            return True
 
-    @staticmethod
-    def _same(value: float, q: _Quantity) -> bool:
-        return _close(round(value, q.decimals), q.value) if q.kind == "percent" else _close(value, q.value)
+        found = [(n, f) for n, f in self.exact.get(_key(q.value), []) if fits(f)]
+        if claim.kind not in ("percent", "money") and not q.scaled:
+            found += [(n, f) for n, f in self.mantissas.get(_key(q.value), []) if (n, f) not in found]
+        if found:
+            return found, ""
+        if approximate:
+            step = _precision_step(q)
+            lo = bisect.bisect_left(self.sorted_keys, q.value - step / 2 - 1e-9)
+            hi = bisect.bisect_right(self.sorted_keys, q.value + step / 2 + 1e-9)
+            rounded = []
+            for _, n, i in self.sorted_values[lo:hi]:
+                f = self.units[n].figures[i]
+                if fits(f) and _close(round(f.quantity.value / step) * step, q.value):
+                    rounded.append((n, f))
+            if rounded:
+                return rounded, ""
+        return self._derivation(q, claim.kind)
+
+    def _derivation(self, q: _Quantity, kind: str) -> tuple[list[tuple[int, Figure | None]], str]:
+        """The unit and arithmetic of a derivation giving q, or nothing."""
+        percent = kind == "percent"
+        keys, pool = self.derived_keys[percent], self.derived[percent]
+        tolerance = 0.5 * 10.0 ** -q.decimals if percent else 1e-9 * max(1.0, abs(q.value))
+        lo = bisect.bisect_left(keys, q.value - tolerance - 1e-9)
+        hi = bisect.bisect_right(keys, q.value + tolerance + 1e-9)
+        for _, number, index in pool[lo:hi]:
+            derivation = self.derivations[index]
+            if derivation.unit == "times" or (not percent and derivation.unit != q.unit and kind != "number"):
+                continue
+            shown = f"{q.value:g}"
+            return [(number, None)], derivation.arithmetic.replace("{pct}", shown)
+        return [], ""
 
     # dates -----------------------------------------------------------------------------------------------------
 
-    def date(self, claim: Claim) -> bool:
+    def date_units(self, claim: Claim) -> list[int]:
+        """The units stating a date claim's month, day or quarter (and its year, when it gives one)."""
         value: dict = claim.value
+        if value.get("year") and value["year"] not in self.years:
+            return []
         if "quarter" in value:
-            ok = value["quarter"] in self.quarters
-        elif value["day"]:
-            ok = (value["month"], value["day"]) in self.month_days
-        else:
-            ok = value["month"] in self.months
-        return ok and (not value.get("year") or value["year"] in self.years)
+            return sorted(self.quarters.get(value["quarter"], ()))
+        if value["day"]:
+            return sorted(self.month_days.get((value["month"], value["day"]), ()))
+        return sorted(self.months.get(value["month"], ()))
 
     # names -----------------------------------------------------------------------------------------------------
 
-    def name(self, claim: Claim) -> bool:
+    def name_units(self, claim: Claim) -> list[int]:
+        """The units naming a name claim: its words in order, or all its distinctive words."""
         tokens = _name_tokens(claim.text)
-        phrase = " ".join(tokens)
-        if phrase and any(f" {phrase} " in f" {norm} " for norm in self.unit_norm):
-            return True
-        if claim.value.get("quoted"):
-            return False
-        distinctive = {t for t in tokens if t not in GENERIC_NAME_WORDS}
-        return not distinctive or any(distinctive <= unit for unit in self.unit_tokens)
+        phrase = " " + " ".join(tokens) + " "
+        distinctive = [t for t in tokens if t not in GENERIC_NAME_WORDS]
+        candidates = (set.intersection(*(self.token_index.get(t, set()) for t in distinctive)) if distinctive
+                      else set.intersection(*(self.token_index.get(t, set()) for t in tokens)) if tokens else set())
+        found = sorted(n for n in candidates if phrase.strip() and phrase in self.units[n].norm)
+        if found or claim.value.get("quoted"):
+            return found
+        if not distinctive:
+            return [-1]
+        return sorted(candidates)
 
     def supports(self, claim: Claim, text: str) -> bool:
-        """True when the facts establish the claim."""
+        """True when the facts establish the claim somewhere."""
         if claim.kind == "name":
-            return self.name(claim)
+            return bool(self.name_units(claim))
         if claim.kind == "date":
-            return self.date(claim)
-        approximate = bool(APPROXIMATE.search(text[max(0, claim.offset - 24):claim.offset]))
-        return self.figure(claim, approximate)
+            return bool(self.date_units(claim))
+        return bool(self.figure_units(claim, is_approximate(claim, text))[0])
+
+
+def is_approximate(claim: Claim, text: str) -> bool:
+    """True when a hedge ("nearly", "more than") stands right before the claim."""
+    return bool(APPROXIMATE.search(text[max(0, claim.offset - 24):claim.offset]))
+
+
+def _precision_step(q: _Quantity) -> float:
+    """The rounding step a figure is written at (38.7m: 0.1m; 400: 100; 12.5%: 0.1)."""
+    if q.decimals:
+        step = 10.0 ** -q.decimals
+    else:
+        digits = str(int(q.mantissa))
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits != "0" else 1.0
+    return step * (q.value / q.mantissa if q.mantissa else 1.0)

@@ -1,0 +1,143 @@
+"""Alignment: each draft sentence is matched to the fact or facts it restates, and each figure to what it counts.
+
+A sentence aligns to a fact by the content words they share (weighted by how rare the word is among the facts),
+with the claims themselves (figures, dates, names) left out, so that a true figure or name attached to the wrong
+thing cannot pull the sentence to the fact it came from. A figure's binding is the few content words that say what
+it counts ("1,312 property certificates", "contracts signed: 418").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from drafter.cleanup import STOP_WORDS, WORD, stem
+from drafter.grounding.claims import MONTHS
+
+ALIGN_MIN_SCORE = 0.3  # the share of the smaller side's word weight two texts must share to align
+ALIGN_KEEP_RATIO = 0.6  # other facts align too when they score at least this share of the best
+BINDING_WORDS_AFTER = 3  # content words after a figure that say what it counts
+BINDING_WORDS_BEFORE = 3  # ... or before it, when nothing follows in its clause
+CLAUSE_BREAK = re.compile(r"[,;:.()!?\n—–]|\s-\s|\b(?:and|while|but|whereas|against|compared|versus|vs)\b", re.I)
+PHRASE_STOPS = frozenset("with in at for to from by on during across through per".split())
+NOT_BINDING = STOP_WORDS | frozenset(
+    "about around approximately roughly nearly almost over under some close just total totally overall only "
+    "least most more less fewer than per cent percent percentage point points next last this coming previous "
+    "year years month months week weeks quarter quarters annual annually".split())
+NOT_ALIGNING = frozenset(
+    "year years annual annually total overall work worked working achieve achieved successfully success also "
+    "new successful complete completed complet achiev".split())
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
+    "dozen first second third fourth fifth half quarter".split())
+
+
+def _word_ok(word: str) -> bool:
+    low = word.lower()
+    return not (low in STOP_WORDS or low in NUMBER_WORDS or low in MONTHS or any(c.isdigit() for c in low))
+
+
+def words_of(text: str) -> list[str]:
+    """The stemmed content words of text that can align it: no stop words, figures, number words or months."""
+    return [stem(w) for w in WORD.findall(text) if _word_ok(w)]
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Text with the given spans replaced by spaces, offsets kept."""
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(0, a), min(b, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def binding(text: str, start: int, end: int, wide: bool = False) -> frozenset[str]:
+    """What the figure at text[start:end] counts: content words after it in its clause, else those before it.
+
+    `wide` takes both sides: a fact's figure is read generously, so a faithful rewording still matches it.
+    """
+    after_text = CLAUSE_BREAK.split(text[end:end + 120], maxsplit=1)[0]
+    after = _binding_words(after_text)[:BINDING_WORDS_AFTER]
+    if after and not wide:
+        return frozenset(after)
+    before_text = CLAUSE_BREAK.split(text[max(0, start - 120):start])[-1]
+    return frozenset(after) | frozenset(_binding_words(before_text)[-BINDING_WORDS_BEFORE:])
+
+
+def binding_phrase(text: str, start: int, end: int) -> str:
+    """The words that say what a figure counts, as written, for a reason a person reads."""
+    after = CLAUSE_BREAK.split(text[end:end + 120], maxsplit=1)[0]
+    words = WORD.findall(after)
+    kept: list[str] = []
+    for word in words:
+        if any(c.isdigit() for c in word) or (word.lower() in PHRASE_STOPS and
+                                               any(w.lower() not in NOT_BINDING for w in kept)):
+            break
+        kept.append(word)
+        if len([w for w in kept if w.lower() not in NOT_BINDING]) >= BINDING_WORDS_AFTER:
+            break
+    if any(w.lower() not in NOT_BINDING for w in kept):
+        return " ".join(kept).strip()
+    before = CLAUSE_BREAK.split(text[max(0, start - 120):start])[-1]
+    return " ".join(WORD.findall(before)[-BINDING_WORDS_BEFORE:])
+
+
+def _binding_words(text: str) -> list[str]:
+    out = []
+    for word in WORD.findall(text):
+        low = word.lower()
+        if any(c.isdigit() for c in low):
+            break  # another figure: its words are its own
+        if low in NOT_BINDING or low in NUMBER_WORDS or low in MONTHS:
+            continue
+        out.append(stem(low))
+    return out
+
+
+@dataclass
+class WordIndex:
+    """Word weights over the facts: a word found in many facts tells little about which one a sentence restates."""
+
+    fact_words: list[frozenset[str]]
+    weight: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, fact_texts: list[str]) -> "WordIndex":
+        """Index each fact's aligning words and weigh every word by its inverse fact frequency."""
+        fact_words = [frozenset(w for w in words_of(text) if w not in NOT_ALIGNING) for text in fact_texts]
+        frequency: dict[str, int] = {}
+        for words in fact_words:
+            for word in words:
+                frequency[word] = frequency.get(word, 0) + 1
+        total = len(fact_words)
+        weight = {word: math.log(1.0 + (total + 1) / (count + 0.5)) for word, count in frequency.items()}
+        return cls(fact_words, weight)
+
+    def _mass(self, words: frozenset[str]) -> float:
+        return sum(self.weight.get(w, 1.0) for w in words)
+
+    def scores(self, text: str) -> list[tuple[int, float]]:
+        """(fact index, score) for every fact sharing a word with text, best first."""
+        words = frozenset(w for w in words_of(text) if w not in NOT_ALIGNING)
+        if not words:
+            return []
+        own = self._mass(words)
+        out = []
+        for index, fact in enumerate(self.fact_words):
+            shared = words & fact
+            if not shared:
+                continue
+            mass = self._mass(shared)
+            out.append((index, mass / max(min(own, self._mass(fact)), 1e-9)))
+        out.sort(key=lambda item: -item[1])
+        return out
+
+    def align(self, text: str) -> list[int]:
+        """The facts a sentence restates: the best-scoring one and any close to it, none when nothing is close."""
+        scored = self.scores(text)
+        if not scored or scored[0][1] < ALIGN_MIN_SCORE:
+            return []
+        best = scored[0][1]
+        return [index for index, score in scored if score >= max(ALIGN_MIN_SCORE, best * ALIGN_KEEP_RATIO)]

@@ -1,0 +1,280 @@
+"""Verdicts: each claim is checked against the fact its sentence restates, not against the bag of all facts.
+
+A figure found in the facts but counting another thing is misattributed; a month or name belonging to another
+fact is a wrong date or name; a plan or target told as done is plan-as-done; a claim stated nowhere is invented.
+Facts that no sentence states are omitted.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from drafter.grounding.align import WordIndex, binding, binding_phrase, blank_spans
+from drafter.grounding.claims import Claim
+from drafter.grounding.support import FactIndex, Figure, is_approximate
+
+if TYPE_CHECKING:
+    from drafter.facts import Facts
+
+PLAN_FACT = re.compile(
+    r"^\W*(?:plan|plans|target|targets|goal|goals|aim|objective|objectives|next year|for next year|to do)\b"
+    r"|\b(?:will|shall|plan(?:s|ning)? to|aim(?:s|ing)? to|intend(?:s|ing)? to|hope(?:s)? to|expect(?:s)? to|"
+    r"next year|coming year|the new year|upcoming|is to|are to)\b", re.I)
+PLAN_HEADING = re.compile(r"\b(?:goals?|plans?|planning|priorities|objectives|targets|outlook|looking ahead|"
+                          r"next year|next steps|the (?:coming|new) year|intentions?|work plan)\b", re.I)
+FUTURE_VOICE = re.compile(
+    r"\b(?:will|shall|plan|plans|planned|planning|aim|aims|aiming|goal|goals|target|targets|targeted|intend|intends|"
+    r"hope|hopes|expect|expects|strive|strives|next year|coming year|the new year|upcoming|going to|is to|are to|"
+    r"looking ahead|want to|wants to|seek to|seeks to|commit to|committed to|set out to|by the end of)\b", re.I)
+DONE_WORDS = re.compile(r"\b(?:reached|achieved|hit|met|exceeded|surpassed|attained|completed|delivered|"
+                        r"accomplished|realised|realized|launched|finished|rolled out|introduced|cut|grew|rose|"
+                        r"raised|now|successfully|already)\b|\b\w+ed\b", re.I)
+SHORTFALL = re.compile(r"\b(?:against|short of|fell short|missed|below|under|behind|not yet|versus|vs\.?)\b", re.I)
+DONE_BEFORE_FIGURE = 40  # characters before a target figure in which a done-verb claims it as reached
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
+OMISSION_ALIGN_SCORE = 0.45  # a sentence this close to a fact states it, even without its figures
+FIGURE_KINDS = ("number", "money", "percent", "duration")
+
+
+@dataclass
+class Verdict:
+    """What is wrong with a claim: the kind, a reason naming the fact, and the fact's 0-based index."""
+
+    kind: str
+    reason: str
+    fact: int | None = None
+
+
+@dataclass
+class Omission:
+    """A fact the draft never states, with its line in the facts file."""
+
+    fact: int
+    line: int
+    text: str
+
+    def to_dict(self) -> dict:
+        """JSON-ready form: the 1-based fact number, its line and text."""
+        return {"fact": self.fact + 1, "line": self.line, "text": self.text}
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class Judge:
+    """Claim-level verdicts for one draft against one set of facts."""
+
+    def __init__(self, text: str, facts: "Facts", index: FactIndex, sentence_spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.facts = facts
+        self.index = index
+        self.fact_count = len(facts.items)
+        self.words = WordIndex.build([u.text for u in index.units[: self.fact_count]])
+        self.spans = sentence_spans
+        self.span_starts = [a for a, _ in sentence_spans]
+        year = (facts.meta.get("year") or "").strip()
+        self.report_year = int(year) if re.fullmatch(r"(?:19|20)\d\d", year) else None
+        self.plan_facts = {n for n in range(self.fact_count) if self._is_plan(index.units[n].text, facts.items[n].heading)}
+        self.headings = self._heading_at()
+        self._alignment: dict[int, list[int]] = {}
+
+    # facts ---------------------------------------------------------------------------------------------------
+
+    def _is_plan(self, text: str, heading: str | None) -> bool:
+        """True when a fact states an intention rather than something done."""
+        if heading and PLAN_HEADING.search(heading):
+            return True
+        if PLAN_FACT.search(text):
+            return True
+        if self.report_year:
+            return any(int(y) > self.report_year for y in YEAR.findall(text))
+        return False
+
+    def _heading_at(self) -> list[tuple[int, str]]:
+        out, pos = [], 0
+        for line in self.text.split("\n"):
+            if line.lstrip().startswith("#"):
+                out.append((pos, line))
+            pos += len(line) + 1
+        return out
+
+    def _heading_before(self, offset: int) -> str:
+        starts = [p for p, _ in self.headings]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.headings[i][1] if i >= 0 else ""
+
+    # sentences -----------------------------------------------------------------------------------------------
+
+    def sentence_of(self, offset: int) -> int:
+        """The index of the sentence holding an offset."""
+        return max(0, bisect.bisect_right(self.span_starts, offset) - 1)
+
+    def aligned(self, sentence: int, claims: list[Claim]) -> list[int]:
+        """The facts a sentence restates, by its words with its own claims blanked."""
+        if sentence not in self._alignment:
+            a, b = self.spans[sentence] if self.spans else (0, len(self.text))
+            spans = [(c.offset - a, c.offset - a + len(c.text)) for c in claims]
+            self._alignment[sentence] = [n for n in self.words.align(blank_spans(self.text[a:b], spans))
+                                         if n < self.fact_count]
+        return self._alignment[sentence]
+
+    def _future_voiced(self, offset: int) -> bool:
+        a, b = self.spans[self.sentence_of(offset)] if self.spans else (0, len(self.text))
+        sentence = self.text[a:b]
+        if PLAN_HEADING.search(self._heading_before(offset)):
+            return True
+        if FUTURE_VOICE.search(sentence):
+            return True
+        return bool(self.report_year and any(int(y) > self.report_year for y in YEAR.findall(sentence)))
+
+    def _fact_label(self, n: int) -> str:
+        return f"fact {n + 1} ({_short(self.facts.items[n].text)})"
+
+    # verdicts ------------------------------------------------------------------------------------------------
+
+    def verdict(self, claim: Claim, sentence_claims: list[Claim]) -> Verdict | None:
+        """What is wrong with a claim, or None when the fact it restates supports it."""
+        aligned = self.aligned(self.sentence_of(claim.offset), sentence_claims)
+        if claim.kind == "date":
+            return self._date(claim, aligned)
+        if claim.kind == "name":
+            return self._name(claim, aligned)
+        return self._figure(claim, aligned)
+
+    def _figure(self, claim: Claim, aligned: list[int]) -> Verdict | None:
+        found, arithmetic = self.index.figure_units(claim, is_approximate(claim, self.text))
+        if not found:
+            return Verdict("invented", f"{claim.text} is stated by no fact")
+        if arithmetic:
+            claim.derivation = f"{claim.text.strip()}: {arithmetic}"
+        if claim.kind not in FIGURE_KINDS or any(n < 0 or n >= self.fact_count for n, _ in found):
+            return None
+        facts = sorted({n for n, _ in found})
+        plan = self._plan_as_done(claim, found)
+        if plan:
+            return plan
+        if arithmetic:
+            return None
+        own = binding(self.text, claim.offset, claim.offset + len(claim.text))
+        if not own:
+            return None
+        if any(f is not None and f.binding & own for _, f in found):
+            return None
+        if any(n in aligned for n in facts) and not self._rival(claim, own, facts):
+            return None
+        rival = self._rival(claim, own, facts)
+        if rival is None:
+            return None
+        n, figure = next(((n, f) for n, f in found if f is not None), (facts[0], None))
+        unit_text = self.index.units[n].text
+        counted = binding_phrase(unit_text, figure.start, figure.end) if figure is not None else "another figure"
+        said = binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))
+        return Verdict("misattributed", f"{claim.text.strip()} is the {counted or 'figure'} count in fact {n + 1}, "
+                                        f"not {said}; fact {rival + 1} counts {said}", n)
+
+    def _rival(self, claim: Claim, own: frozenset[str], facts: list[int]) -> int | None:
+        """A fact, other than those stating the figure, that counts the draft's thing with another figure."""
+        q = claim.value
+        for n in range(self.fact_count):
+            if n in facts:
+                continue
+            for figure in self.index.units[n].figures:
+                if figure.quantity.kind == "year" or (figure.quantity.kind == "percent") != (q.kind == "percent"):
+                    continue
+                if figure.binding & own:
+                    return n
+        return None
+
+    def _plan_as_done(self, claim: Claim, found: list[tuple[int, Figure | None]]) -> Verdict | None:
+        """A figure that only a plan or target states, told in a sentence that says it is done."""
+        plans = [(n, f) for n, f in found if n in self.plan_facts or (f is not None and f.target)]
+        if len(plans) != len(found) or self._future_voiced(claim.offset):
+            return None
+        start = max(self.spans[self.sentence_of(claim.offset)][0] if self.spans else 0,
+                    claim.offset - DONE_BEFORE_FIGURE)
+        before = self.text[start:claim.offset]
+        if SHORTFALL.search(before) or not DONE_WORDS.search(before):
+            return None
+        n = plans[0][0]
+        return Verdict("plan-as-done", f"{claim.text.strip()} is a plan or target in {self._fact_label(n)}, "
+                                       "told as achieved", n)
+
+    def _date(self, claim: Claim, aligned: list[int]) -> Verdict | None:
+        units = self.index.date_units(claim)
+        facts = [n for n in units if n < self.fact_count]
+        if units and len(facts) < len(units):
+            return None  # the front matter or the role's own text gives it
+        if any(n in aligned for n in facts):
+            return None
+        dated = [n for n in aligned if self.index.units[n].dates]
+        if not facts:
+            if dated:
+                return Verdict("wrong-date", f"{claim.text} is in no fact; {self._fact_label(dated[0])} gives "
+                                             "another date", dated[0])
+            return Verdict("invented", f"{claim.text} is stated by no fact")
+        if not aligned or self._local_support(claim, facts):
+            return None
+        where = f"; {self._fact_label(aligned[0])} " + ("gives another date" if dated else "gives no date")
+        return Verdict("wrong-date", f"{claim.text} belongs to {self._fact_label(facts[0])}{where}", facts[0])
+
+    def _name(self, claim: Claim, aligned: list[int]) -> Verdict | None:
+        units = self.index.name_units(claim)
+        facts = [n for n in units if 0 <= n < self.fact_count]
+        if units and len(facts) < len(units):
+            return None
+        if any(n in aligned for n in facts):
+            return None
+        if not facts:
+            return Verdict("invented", f"{claim.text} is named by no fact")
+        if not aligned or self._local_support(claim, facts):
+            return None
+        return Verdict("wrong-name", f"{claim.text} belongs to {self._fact_label(facts[0])}, not to "
+                                     f"{self._fact_label(aligned[0])}", facts[0])
+
+    def _local_support(self, claim: Claim, facts: list[int]) -> bool:
+        """True when the words right around a date or name also come from a fact that states it."""
+        near = binding(self.text, claim.offset, claim.offset + len(claim.text))
+        return any(near & self.words.fact_words[n] for n in facts)
+
+    def sentence_plan_as_done(self, sentence: int, claims: list[Claim]) -> Verdict | None:
+        """A sentence without a figure of its own that restates a plan as something done."""
+        aligned = self.aligned(sentence, claims)
+        if not aligned or aligned[0] not in self.plan_facts:
+            return None
+        if any(n not in self.plan_facts for n in aligned):
+            return None
+        a, b = self.spans[sentence]
+        if self._future_voiced(a) or not DONE_WORDS.search(self.text[a:b]):
+            return None
+        n = aligned[0]
+        return Verdict("plan-as-done", f"this restates the plan in {self._fact_label(n)} as achieved", n)
+
+    # omissions -----------------------------------------------------------------------------------------------
+
+    def omissions(self, claims: list[Claim]) -> list[Omission]:
+        """The facts that no sentence of the draft states, even partly or wrongly."""
+        stated: set[int] = set()
+        for claim in claims:
+            if claim.kind == "name":
+                stated.update(n for n in self.index.name_units(claim) if 0 <= n < self.fact_count)
+            elif claim.kind == "date" and claim.value.get("day"):
+                stated.update(n for n in self.index.date_units(claim) if n < self.fact_count)
+            elif claim.kind in FIGURE_KINDS:
+                q = claim.value
+                if q.kind == "number" and q.value < DISTINCTIVE_MIN and q.value == int(q.value):
+                    continue
+                found, _ = self.index.figure_units(claim, is_approximate(claim, self.text))
+                stated.update(n for n, _ in found if 0 <= n < self.fact_count)
+        for sentence, (a, b) in enumerate(self.spans):
+            scored = self.words.scores(self.text[a:b])
+            stated.update(n for n, score in scored if score >= OMISSION_ALIGN_SCORE and n < self.fact_count)
+        checkable = {n for n in range(self.fact_count) if self.words.fact_words[n] or self.index.units[n].figures
+                     or self.index.units[n].dates}
+        return [Omission(n, fact.line, fact.text) for n, fact in enumerate(self.facts.items)
+                if n not in stated and n in checkable]
