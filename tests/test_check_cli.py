@@ -74,7 +74,7 @@ def test_draft_from_stdin(tmp_path):
     proc = run_drafter("check", "-", "--facts", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path,
                        stdin="I processed 2,318 orders and 9,999 returns for Acme Corp.\n")
     assert proc.returncode == 0
-    assert "<stdin>:1:30: unsupported number '9,999'" in proc.stdout
+    assert "<stdin>:1:30: invented number '9,999'" in proc.stdout
     assert "<stdin>:1:48: unsupported name 'Acme Corp.'" in proc.stdout
 
 

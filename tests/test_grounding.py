@@ -43,9 +43,17 @@ def test_figures_with_units_are_single_claims():
 
 
 def test_dates_years_ordinals_and_quarters():
-    found = claims("By March 2027 we closed the 2nd batch; on November 30 and 3 May 2026, in 2025 and Q3, the third.")
+    found = claims("By March 2027 we closed the 2nd batch; on November 30 and 3 May 2026, in 2025 and Q3, we came third.")
     assert found == [("March 2027", "date"), ("2nd", "ordinal"), ("November 30", "date"), ("3 May 2026", "date"),
                      ("2025", "year"), ("Q3", "date"), ("third", "ordinal")]
+
+
+def test_ordinal_idioms_and_fractions():
+    assert claims("In the first place, we put customers first and foremost; it was our first concern.") == []
+    assert claims("We ranked second in the district and won first prize.") == [("second", "ordinal"), ("first", "ordinal")]
+    facts = facts_of("Cut breakdowns from 63 to 41", "Raised availability from 89% to 94%", "83% of buying is on contract")
+    assert flagged("Breakdowns fell by about a third; more than four in five purchases are on contract.", facts) == []
+    assert flagged("Breakdowns fell by three quarters.", facts) == ["three quarters"]
 
 
 def test_positions_are_one_based_line_and_column_with_the_sentence():

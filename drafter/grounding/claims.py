@@ -76,10 +76,23 @@ DATE = re.compile(
     rf"|(?P<m4>{_FULL_MONTH}))(?![\w])")
 ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b",
                           re.I)
+FRACTIONS = {"half": 50.0, "halves": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0,
+             "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
+FRACTION = re.compile(
+    r"\b(?:(?P<count>a|one|two|three|four|nine)[^\S\n]*-?[^\S\n]*(?P<part>halves|half|thirds?|quarters?|fifths?|tenths?)"
+    r"|(?P<num>one|two|three|four|five|six|seven|eight|nine|\d)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+"
+    r"(?P<den>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\d,.]))\b", re.I)
+FRACTION_DECIMALS = -1  # a fraction in words is a rounding to the nearest ten percent at best
+ORDINAL_CLAIM_NOUN = re.compile(r"[^\S\n]*-?[^\S\n]*(?:place|prize|award|rank|ranking|position|quarter|half|year|"
+                                r"round|batch|phase|consecutive|straight|runner)\b", re.I)
+RANK_VERB = re.compile(r"\b(?:ranked|ranking|rank|came|come|finished|placed|won|took|rated|was|were|is|are)"
+                       r"(?:[^\S\n]+(?:the|in|at))?[^\S\n]*$", re.I)
 ORDINAL_IDIOM = re.compile(  # "our first concern", "first and foremost": an ordinal that ranks nothing
     r"[^\S\n]+(?:concerns?|priorit(?:y|ies)|steps?|time|and[^\S\n]+foremost|glance|sight|hand|class|rate|line|choice|"
     r"things?|tasks?|dut(?:y|ies)|principle|consideration|mission|responsibility|impression|instance|nature|"
     r"person|thought|duty|requirement|of[^\S\n]+all)\b", re.I)
+PAST_VERBS = frozenset("took led ran made won set cut built grew kept held sent brought taught began drove gave got "
+                       "met hit paid sold bought wrote spent went rose fell brought chose found".split())
 LITERAL = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])|\bNo\.[^\S\n]?\d+\b|(?<![\w&])#\d+\b")
 CAP_WORD = r"(?:[A-Z][\w’'&.-]*[\w]|[A-Z])\.?"
 CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of(?:{_SP}+the)?|for|de|&){_SP}+|{_SP}+)(?:{CAP_WORD}))*")
@@ -298,6 +311,13 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
         add(match.start(), match.end(), "date", {"month": month, "day": int(day) if day else None,
                                                  "year": int(year) if year else None})
 
+    for match in FRACTION.finditer(figures):
+        if free(match.start(), match.end()):
+            share = _fraction_value(match)
+            if share is not None:  # "a third", "three quarters", "four in five": a loose percentage
+                add(match.start(), match.end(), "percent", _Quantity(share, share, "percent", None, False,
+                                                                     FRACTION_DECIMALS, match.group(0)))
+
     for match in LITERAL.finditer(figures):
         if free(match.start(), match.end()):
             add(match.start(), match.end(), "number", _Quantity(0.0, 0.0, "literal", written=match.group(0)))
@@ -334,6 +354,12 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
     for match in ORDINAL_WORD.finditer(figures):
         if not free(match.start(), match.end()):
             continue
+        if re.search(r"\bin the[^\S\n]+$", figures[max(0, match.start() - 8):match.start()], re.I) and \
+                re.match(r"[^\S\n]+place\b", figures[match.end():match.end() + 7]):
+            continue  # "in the first place"
+        if not (ORDINAL_CLAIM_NOUN.match(figures, match.end())
+                or RANK_VERB.search(figures[max(0, match.start() - 24):match.start()])):
+            continue  # "in the first place", "put customers first": an ordinal that ranks nothing
         word = match.group(0).lower()
         after = figures[match.end():match.end() + 12]
         before = figures[max(0, match.start() - 6):match.start()].lower()
@@ -374,6 +400,17 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
     return claims
 
 
+def _fraction_value(match: re.Match) -> float | None:
+    """The percentage a fraction in words stands for ("a third": 33.3), or None for a non-fraction."""
+    if match.group("part"):
+        count = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}[match.group("count").lower()]
+        return count * FRACTIONS[match.group("part").lower()]
+    num, den = (_word_value(w) if not w.isdigit() else float(w) for w in (match.group("num"), match.group("den")))
+    if not num or not den or num >= den:
+        return None
+    return 100.0 * num / den
+
+
 def _next_key(text: str, end: int) -> str | None:
     """The word after an ordinal, normalised (number words as digits), to tell "first half" from "first place"."""
     match = re.match(r"[^\S\n]+([^\W_]+)", text[end:end + 40])
@@ -388,8 +425,9 @@ def _add_run(words: list[tuple[int, str]], layout: _Layout, lowercase_words: set
     """Add a capitalised run as a name claim, after dropping sentence-initial common words."""
     at_start = layout.starts_sentence(words[0][0])
     dropped = False
-    if at_start and (words[0][1].lower().strip(".,") in COMMON_STARTERS
-                     or words[0][1].lower().strip(".,") in lowercase_words):
+    first = words[0][1].lower().strip(".,")
+    if at_start and (first in COMMON_STARTERS or first in lowercase_words or first in PAST_VERBS
+                     or (first.endswith("ed") and len(first) > 4)):
         words = words[1:]
         dropped = True
     while words and words[-1][1].rstrip(".").lower() in ("of", "and", "for", "the", "de", "&"):

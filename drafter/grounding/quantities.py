@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-         "year": "year", "years": "year", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
+         "year": "year", "years": "year", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute", "second": "second", "seconds": "second",
          "quarter": "quarter", "quarters": "quarter", "working day": "day", "working days": "day",
          "business day": "day", "business days": "day"}
 SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -16,7 +16,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "ninety": 90}
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
+SCALES = {"ten-thousand": 1e4, "ten thousand": 1e4, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
           "bn": 1e9, "b": 1e9}
 CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd", "dollars": "usd", "hk$": "hkd",
               "hkd": "hkd", "¥": "cny", "rmb": "cny", "cny": "cny", "yuan": "cny", "€": "eur", "eur": "eur",
@@ -36,14 +36,14 @@ _WORDNUM = (rf"(?:{_UNITS_WORD}|(?:a|one)(?=\s+(?:hundred|thousand|million|billi
             rf"(?:(?<=hundred)(?:\s+and)?\s+{_UNITS_WORD}|(?<=thousand)(?:\s+and)?\s+{_UNITS_WORD}(?!\s+{_SCALE_WORD}))?")
 _CUR_PRE = r"(?:US\$|HK\$|RMB|CNY|USD|HKD|EUR|GBP|[$€£¥])"
 _CUR_POST = r"(?:yuan|RMB|CNY|USD|HKD|EUR|GBP|dollars?|euros?|pounds?)"
-_UNIT = r"(?:(?:working|business)\s+days?|days?|weeks?|months?|years?|hours?|minutes?|quarters?)"
+_UNIT = r"(?:(?:working|business)\s+days?|days?|weeks?|months?|years?|hours?|minutes?|seconds?|quarters?)"
 
 QUANTITY = re.compile(
     rf"(?<![\w.,])(?<![A-Za-z]-)"
     rf"(?:(?P<cur>{_CUR_PRE}){_SP}?)?"
     rf"(?:(?P<num>{_NUM})|(?P<word>{_WORDNUM})\b)"
     rf"(?:(?P<ord>st|nd|rd|th)\b"
-    rf"|(?:{_SP}?(?P<scale>thousand|million|billion|trillion)\b|(?P<abbr>k|K|m|M|mn|bn|b|B)\b))?"
+    rf"|(?:{_SP}?(?P<scale>ten[-{_SP}]thousand|thousand|million|billion|trillion)\b|(?P<abbr>k|K|m|M|mn|bn|b|B)\b))?"
     rf"(?P<pct>{_SP}?(?:%|percent\b|per{_SP}cent\b|percentage{_SP}points?\b|pp\b))?"
     rf"(?:{_SP}(?P<curpost>{_CUR_POST})\b)?"
     rf"(?:(?:{_SP}|-)(?P<unit>{_UNIT})\b(?!-\w))?", re.I)
@@ -105,7 +105,7 @@ def _quantity(match: re.Match) -> _Quantity | None:
         if value is None:
             return None
         mantissa, written, decimals = value, str(int(value)), 0
-    scale_word = (g["scale"] or g["abbr"] or "").lower()
+    scale_word = " ".join((g["scale"] or g["abbr"] or "").lower().replace("-", " ").split()).replace("ten thousand", "ten-thousand")
     scale = SCALES.get(scale_word, 1.0)
     currency = CURRENCIES.get((g["cur"] or g["curpost"] or "").lower())
     value = mantissa * scale

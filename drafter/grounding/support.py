@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from drafter.grounding.align import binding
 from drafter.grounding.claims import GENERIC_NAME_WORDS, Claim, _extract, _name_tokens
-from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, ORDINAL_WORDS, UNITS, _close, _Quantity
+from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, ORDINAL_WORDS, UNITS, _Quantity
 
 if TYPE_CHECKING:
     from drafter.facts import Facts
@@ -27,6 +27,14 @@ TARGET_BEFORE = re.compile(  # "a target of 95%", "goal: 95%", "aim to reach 95%
     r"(?:\b(?:target|goal|aim|objective|quota|budget)(?:ed|s)?\s*(?:of|:|is|was|at|set at|to reach|to hit|to get to|"
     r"to achieve|to|for)|(?:^|[:;,(]\s*)(?:target|goal)s?)\s*(?:about|around|nearly|over|under|at least|at most)?\s*$",
     re.I)
+BASE_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|vs\.?|versus|against|last\s+year'?s?)\s*\S*\s*$",
+                         re.I)  # the figure a change is measured from: "up from 350", "compared with 1,105"
+HEDGE_UP = re.compile(r"\b(?:over|more than|above|upwards of|in excess of|just over|at least)\b")
+HEDGE_DOWN = re.compile(r"\b(?:nearly|almost|under|less than|fewer than|below|just under|close to)\b")
+HEDGE_FACTOR = 1.15  # "more than 1,100" may stand for up to 15% more (as in cleanup's hedged figures)
+ABOUT_SHARE = 0.05  # "about 3.5 million" may stand for 5% either way
+FRACTION_TOLERANCE = 5.0  # "a third" stands for 28-38%
+DAYS_PER_UNIT = {"day": 1.0, "week": 7.0}
 TARGET_AFTER = re.compile(r"^\s*(?:target|goal|objective|quota|budget|plan)\b", re.I)  # "the 95% target"
 TARGET_WINDOW = 30  # characters before a figure searched for the words that make it a target
 
@@ -84,6 +92,7 @@ class FactIndex:
         self.units.extend(Unit(str(v), None) for v in facts.meta.values() if v)
         self.units.extend(Unit(line, None) for line in (fixed_text or "").split("\n") if line.strip())
         self.exact: dict[float, list[tuple[int, Figure]]] = {}
+        self.day_values: dict[float, list[tuple[int, Figure]]] = {}
         self.mantissas: dict[float, list[tuple[int, Figure]]] = {}
         self.sorted_values: list[tuple[float, int, int]] = []
         self.derived: dict[bool, list[tuple[float, int, int]]] = {True: [], False: []}
@@ -132,6 +141,8 @@ class FactIndex:
                 unit.figures.append(figure)
                 self.exact.setdefault(_key(value.value), []).append((number, figure))
                 self.mantissas.setdefault(_key(value.mantissa), []).append((number, figure))
+                if value.kind == "duration" and _in_days(value):
+                    self.day_values.setdefault(_key(_in_days(value)), []).append((number, figure))
                 self.sorted_values.append((value.value, number, len(unit.figures) - 1))
             elif isinstance(value, dict) and claim.kind == "date":
                 unit.dates.append(value)
@@ -179,9 +190,9 @@ class FactIndex:
                     continue
                 self._add_derivation(100.0 * small / big, True, None, number,
                                      f"{{pct}}% = {_fmt(small)} / {_fmt(big)}, {where}")
-                for base in (a.value, b.value):
-                    self._add_derivation(100.0 * (big - small) / base, True, None, number,
-                                         f"{{pct}}% = ({_fmt(big)} − {_fmt(small)}) / {_fmt(base)}, {where}")
+                base = b.value if BASE_BEFORE.search(unit.text[max(0, second.start - 20):second.start]) else a.value
+                self._add_derivation(100.0 * (big - small) / base, True, None, number,
+                                     f"{{pct}}% = ({_fmt(big)} − {_fmt(small)}) / {_fmt(base)}, {where}")
                 self._add_derivation(big / small, False, "times", number,
                                      f"{{pct}} = {_fmt(big)} / {_fmt(small)}, {where}")
 
@@ -191,7 +202,7 @@ class FactIndex:
 
     # figures ---------------------------------------------------------------------------------------------------
 
-    def figure_units(self, claim: Claim, approximate: bool) -> tuple[list[tuple[int, Figure | None]], str]:
+    def figure_units(self, claim: Claim, approximate: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
         """The units stating a figure claim, each with the figure that matches it, and the arithmetic when the
         claim is derived rather than stated (units paired with None then)."""
         q: _Quantity = claim.value
@@ -210,9 +221,11 @@ class FactIndex:
                      if f.quantity.kind == "duration" and f.quantity.unit == q.unit]
             found += [(n, f) for n, f in self.mantissas.get(_key(q.mantissa), [])
                       if q.unit in self.unit_words[n] and (n, f) not in found]
+            found += [(n, f) for n, f in self.day_values.get(_key(_in_days(q)), [])
+                      if (n, f) not in found] if _in_days(q) else []
             if found:
                 return found, ""
-            return self._derivation(q, claim.kind)
+            return self._derivation(q, claim.kind, approximate)
 
         def fits(f: Figure) -> bool:
             k = f.quantity.kind
@@ -229,32 +242,30 @@ class FactIndex:
             found += [(n, f) for n, f in self.mantissas.get(_key(q.value), []) if (n, f) not in found]
         if found:
             return found, ""
-        if approximate:
-            step = _precision_step(q)
-            lo = bisect.bisect_left(self.sorted_keys, q.value - step / 2 - 1e-9)
-            hi = bisect.bisect_right(self.sorted_keys, q.value + step / 2 + 1e-9)
-            rounded = []
-            for _, n, i in self.sorted_values[lo:hi]:
+        lo, hi = value_range(q, approximate)
+        if lo < hi:
+            matched = []
+            for _, n, i in self.sorted_values[bisect.bisect_left(self.sorted_keys, lo):
+                                              bisect.bisect_right(self.sorted_keys, hi)]:
                 f = self.units[n].figures[i]
-                if fits(f) and _close(round(f.quantity.value / step) * step, q.value):
-                    rounded.append((n, f))
-            if rounded:
-                return rounded, ""
-        return self._derivation(q, claim.kind)
+                if fits(f):
+                    matched.append((n, f))
+            if matched:
+                return matched, ""
+        return self._derivation(q, claim.kind, approximate)
 
-    def _derivation(self, q: _Quantity, kind: str) -> tuple[list[tuple[int, Figure | None]], str]:
+    def _derivation(self, q: _Quantity, kind: str, hedge: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
         """The unit and arithmetic of a derivation giving q, or nothing."""
         percent = kind == "percent"
-        keys, pool = self.derived_keys[percent], self.derived[percent]
-        tolerance = 0.5 * 10.0 ** -q.decimals if percent else 1e-9 * max(1.0, abs(q.value))
-        lo = bisect.bisect_left(keys, q.value - tolerance - 1e-9)
-        hi = bisect.bisect_right(keys, q.value + tolerance + 1e-9)
-        for _, number, index in pool[lo:hi]:
-            derivation = self.derivations[index]
-            if derivation.unit == "times" or (not percent and derivation.unit != q.unit and kind != "number"):
-                continue
-            shown = f"{q.value:g}"
-            return [(number, None)], derivation.arithmetic.replace("{pct}", shown)
+        lo, hi = value_range(q, hedge, derived=True)
+        for pool_is_percent in ((True, False) if kind == "number" else (percent,)):
+            keys, pool = self.derived_keys[pool_is_percent], self.derived[pool_is_percent]
+            for _, number, index in pool[bisect.bisect_left(keys, lo):bisect.bisect_right(keys, hi)]:
+                derivation = self.derivations[index]
+                if derivation.unit == "times" or (not pool_is_percent and derivation.unit != q.unit
+                                                  and kind != "number"):
+                    continue
+                return [(number, None)], derivation.arithmetic.replace("{pct}", f"{q.value:g}")
         return [], ""
 
     # dates -----------------------------------------------------------------------------------------------------
@@ -295,9 +306,42 @@ class FactIndex:
         return bool(self.figure_units(claim, is_approximate(claim, text))[0])
 
 
-def is_approximate(claim: Claim, text: str) -> bool:
-    """True when a hedge ("nearly", "more than") stands right before the claim."""
-    return bool(APPROXIMATE.search(text[max(0, claim.offset - 24):claim.offset]))
+def is_approximate(claim: Claim, text: str) -> str | None:
+    """The hedge right before a claim: "up" (more than), "down" (nearly), "about", or None."""
+    match = APPROXIMATE.search(text[max(0, claim.offset - 24):claim.offset])
+    if not match:
+        return "about" if getattr(claim.value, "decimals", 0) < 0 else None
+    word = " ".join(match.group(0).lower().split())
+    if HEDGE_UP.search(word):
+        return "up"
+    if HEDGE_DOWN.search(word):
+        return "down"
+    return "about"
+
+
+def value_range(q: _Quantity, hedge: str | None, derived: bool = False) -> tuple[float, float]:
+    """The fact values a claim may honestly stand for: its rounding interval, widened in the hedge's direction."""
+    value = q.value
+    if hedge is None:
+        half = 0.5 * 10.0 ** -q.decimals if derived and q.kind == "percent" else 0.0
+        return value - half - 1e-9 * max(1.0, abs(value)), value + half + 1e-9 * max(1.0, abs(value))
+    half = _precision_step(q) / 2 if q.decimals >= 0 else FRACTION_TOLERANCE
+    lo, hi = value - half, value + half
+    if hedge == "up":
+        hi = max(hi, value * HEDGE_FACTOR)
+        lo = value if q.decimals >= 0 else lo
+    elif hedge == "down":
+        lo = min(lo, value / HEDGE_FACTOR)
+        hi = value if q.decimals >= 0 else hi
+    else:
+        lo, hi = min(lo, value * (1 - ABOUT_SHARE)), max(hi, value * (1 + ABOUT_SHARE))
+    return lo - 1e-9, hi + 1e-9
+
+
+def _in_days(q: _Quantity) -> float | None:
+    """A duration in days (weeks and days compare), or None for other units."""
+    factor = DAYS_PER_UNIT.get(q.unit or "")
+    return q.value * factor if factor else None
 
 
 def _precision_step(q: _Quantity) -> float:
