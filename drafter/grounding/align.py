@@ -92,8 +92,15 @@ def _binding_words(text: str) -> list[str]:
             break  # another figure: its words are its own
         if low in NOT_BINDING or low in NUMBER_WORDS or low in MONTHS:
             continue
-        out.append(stem(low))
+        out.append(_fold(low))
     return out
+
+
+def _fold(word: str) -> str:
+    """A word's stem with short plurals folded too ("beds" and "bed" compare equal)."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return stem(word)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from drafter.grounding.align import binding
-from drafter.grounding.claims import GENERIC_NAME_WORDS, Claim, _extract, _name_tokens
+from drafter.grounding.claims import GENERIC_NAME_WORDS, MONTHS, Claim, _extract, _name_tokens
 from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, ORDINAL_WORDS, UNITS, _Quantity
 
 if TYPE_CHECKING:
@@ -37,6 +37,9 @@ FRACTION_TOLERANCE = 5.0  # "a third" stands for 28-38%
 DAYS_PER_UNIT = {"day": 1.0, "week": 7.0}
 TARGET_AFTER = re.compile(r"^\s*(?:target|goal|objective|quota|budget|plan)\b", re.I)  # "the 95% target"
 TARGET_WINDOW = 30  # characters before a figure searched for the words that make it a target
+
+
+MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=[\s–/-]|$)")
 
 
 def _key(value: float) -> float:
@@ -75,6 +78,7 @@ class Unit:
     dates: list[dict] = field(default_factory=list)
     tokens: frozenset[str] = frozenset()
     norm: str = ""
+    names: list[frozenset[str]] = field(default_factory=list)
 
 
 def _fmt(value: float) -> str:
@@ -144,6 +148,8 @@ class FactIndex:
                 if value.kind == "duration" and _in_days(value):
                     self.day_values.setdefault(_key(_in_days(value)), []).append((number, figure))
                 self.sorted_values.append((value.value, number, len(unit.figures) - 1))
+            elif claim.kind == "name":
+                unit.names.append(frozenset(t for t in _name_tokens(claim.text) if t not in GENERIC_NAME_WORDS))
             elif isinstance(value, dict) and claim.kind == "date":
                 unit.dates.append(value)
                 if "quarter" in value:
@@ -156,8 +162,15 @@ class FactIndex:
                     self.month_days.setdefault((value["month"], value["day"]), set()).add(number)
                 if value["year"]:
                     self.years.add(value["year"])
-        for match in re.finditer(r"\b(first|second|third|fourth)\s+(quarter|half)\b", text, re.I):
-            quarter = ("Q" if match.group(2).lower() == "quarter" else "H", ORDINAL_WORDS[match.group(1).lower()])
+        for match in MONTH_WORD.finditer(text):  # "Oct–Dec", "Nov-Dec": months the date pattern reads only with a day
+            month = MONTHS.get(match.group(0).rstrip(".").lower())
+            if month and number not in self.months.get(month, ()):
+                self.months.setdefault(month, set()).add(number)
+                unit.dates.append({"month": month, "day": None, "year": None})
+        for match in re.finditer(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)\b", text, re.I):
+            which = match.group(1).lower()
+            quarter = ("Q" if match.group(2).lower() == "quarter" else "H",
+                       ORDINAL_WORDS.get(which) or int(which[0]))
             self.quarters.setdefault(quarter, set()).add(number)
             unit.dates.append({"quarter": quarter, "year": None})
         self.unit_words.append({UNITS.get(w, w) for w in re.findall(r"[a-z]+", text.lower())})
@@ -212,6 +225,9 @@ class FactIndex:
             if int(q.value) in self.years:
                 return [(-1, None)], ""
             return [(n, f) for n, f in self.exact.get(_key(q.value), []) if f.quantity.kind != "percent"], ""
+        if claim.kind == "ordinal" and q.unit in ("quarter", "half"):
+            quarter = ("Q" if q.unit == "quarter" else "H", int(q.value))
+            return [(n, None) for n in sorted(self.quarters.get(quarter, ()))], ""
         if claim.kind == "ordinal":
             found = (any(value == int(q.value) for value, _ in self.ordinals) if q.unit is None
                      else (int(q.value), q.unit) in self.ordinals)
@@ -296,6 +312,17 @@ class FactIndex:
         if not distinctive:
             return [-1]
         return sorted(candidates)
+
+    def near_names(self, claim: Claim) -> int | None:
+        """The unit naming something that shares a word with a name the facts do not give ("Fang Hui" for
+        "Fang Rui", "St. Mary's Hospital" for "St. Luke's Hospital"), or None."""
+        tokens = set(_name_tokens(claim.text))
+        for number, unit in enumerate(self.units):
+            if any(tokens & name for name in unit.names) or any(
+                    t in GENERIC_NAME_WORDS and t in unit.tokens for t in tokens if t not in ("the", "of", "and")):
+                if unit.names:
+                    return number
+        return None
 
     def supports(self, claim: Claim, text: str) -> bool:
         """True when the facts establish the claim somewhere."""

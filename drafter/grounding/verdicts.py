@@ -28,7 +28,9 @@ PLAN_HEADING = re.compile(r"\b(?:goals?|plans?|planning|priorities|objectives|ta
 FUTURE_VOICE = re.compile(
     r"\b(?:will|shall|plan|plans|planned|planning|aim|aims|aiming|goal|goals|target|targets|targeted|intend|intends|"
     r"hope|hopes|expect|expects|strive|strives|next year|coming year|the new year|upcoming|going to|is to|are to|"
-    r"looking ahead|want to|wants to|seek to|seeks to|commit to|committed to|set out to|by the end of)\b", re.I)
+    r"looking ahead|want to|wants to|seek to|seeks to|commit to|committed to|set out to|would|should|must)\b", re.I)
+STRONG_DONE = re.compile(r"\b(?:now|already|has been|have been|had been|was|were|reached|achieved|completed|"
+                         r"launched|went live|is live|are live|up and running|delivered|met|hit|exceeded)\b", re.I)
 DONE_WORDS = re.compile(r"\b(?:reached|achieved|hit|met|exceeded|surpassed|attained|completed|delivered|"
                         r"accomplished|realised|realized|launched|finished|rolled out|introduced|cut|grew|rose|"
                         r"raised|now|successfully|already)\b|\b\w+ed\b", re.I)
@@ -125,13 +127,15 @@ class Judge:
         return self._alignment[sentence]
 
     def _future_voiced(self, offset: int) -> bool:
+        """True when a sentence speaks of the future: its own words, a later year, or a plan heading above it
+        (unless the sentence itself says the thing is done: "is now live" under "Next year")."""
         a, b = self.spans[self.sentence_of(offset)] if self.spans else (0, len(self.text))
         sentence = self.text[a:b]
-        if PLAN_HEADING.search(self._heading_before(offset)):
-            return True
         if FUTURE_VOICE.search(sentence):
             return True
-        return bool(self.report_year and any(int(y) > self.report_year for y in YEAR.findall(sentence)))
+        if self.report_year and any(int(y) > self.report_year for y in YEAR.findall(sentence)):
+            return True
+        return bool(PLAN_HEADING.search(self._heading_before(offset))) and not STRONG_DONE.search(sentence)
 
     def _fact_label(self, n: int) -> str:
         return f"fact {n + 1} ({_short(self.facts.items[n].text)})"
@@ -155,18 +159,15 @@ class Judge:
             claim.derivation = f"{claim.text.strip()}: {arithmetic}"
         if claim.kind not in FIGURE_KINDS or any(n < 0 or n >= self.fact_count for n, _ in found):
             return None
+        if getattr(claim.value, "kind", "") == "literal":
+            return None
         facts = sorted({n for n, _ in found})
-        plan = self._plan_as_done(claim, found)
+        own = binding(self.text, claim.offset, claim.offset + len(claim.text))
+        compatible = [(n, f) for n, f in found if f is not None and f.binding & own]
+        plan = self._plan_as_done(claim, compatible or found)
         if plan:
             return plan
-        if arithmetic:
-            return None
-        own = binding(self.text, claim.offset, claim.offset + len(claim.text))
-        if not own:
-            return None
-        if any(f is not None and f.binding & own for _, f in found):
-            return None
-        if any(n in aligned for n in facts) and not self._rival(claim, own, facts):
+        if arithmetic or not own or compatible or any(n in aligned for n in facts):
             return None
         rival = self._rival(claim, own, facts)
         if rival is None:
@@ -231,6 +232,14 @@ class Judge:
         if any(n in aligned for n in facts):
             return None
         if not facts:
+            near = self.index.near_names(claim)
+            named = [n for n in aligned if self.index.units[n].names]
+            if near is not None and near < self.fact_count:
+                return Verdict("wrong-name", f"{claim.text} is named by no fact; {self._fact_label(near)} names "
+                                             "a similar one", near)
+            if named:
+                return Verdict("wrong-name", f"{claim.text} is named by no fact; {self._fact_label(named[0])} "
+                                             "names another", named[0])
             return Verdict("invented", f"{claim.text} is named by no fact")
         if not aligned or self._local_support(claim, facts):
             return None
