@@ -340,8 +340,9 @@ def check_cmd(
     role: Optional[str] = typer.Option(None, "--role", "-r", help="Role whose fixed text is not a claim (else front matter)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if anything is unsupported or a placeholder remains."),
     fmt: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    explain: bool = typer.Option(False, "--explain", help="Show, for every sentence, its facts and each claim's verdict."),
 ) -> None:
-    """List each number, date and name in a draft that the facts do not support, and every placeholder left."""
+    """Check each claim in a draft against the fact it restates; list omitted facts and placeholders left."""
     import json
 
     from drafter import grounding
@@ -362,9 +363,11 @@ def check_cmd(
     if fmt == "json":
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
+        if explain:
+            sys.stdout.write("\n".join(grounding.explain(report, text, facts)) + "\n\n")
         sys.stdout.write(grounding.format_report(report, label))
     sys.stdout.flush()
-    if strict and (report.unsupported or report.placeholders or report.filled):
+    if strict and (report.unsupported or report.placeholders or report.filled or report.omitted):
         raise typer.Exit(1)
 
 

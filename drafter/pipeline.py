@@ -286,8 +286,9 @@ def _split_back(draft: Draft, text: str) -> None:
 
 def regeneration_request(request: SectionRequest, previous: str, unsupported: list[str]) -> SectionRequest:
     """The same section request with the rejected reply and a note naming the claims not in the facts."""
-    note = ("Your text contains figures or names that are not in the facts: " + "; ".join(unsupported) +
-            ". Rewrite the section using only the facts given, keeping every figure exactly as written.")
+    note = ("Your text has these problems: " + "; ".join(unsupported) +
+            ". Rewrite the section using only the facts given, keeping every figure exactly as written and "
+            "attached to what it counts.")
     messages = [*request.messages, {"role": "assistant", "content": previous}, {"role": "user", "content": note}]
     return SectionRequest(request.section_id, request.title, request.kind, messages, request.max_tokens,
                           request.temperature, request.context)
@@ -303,7 +304,7 @@ def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequ
         claims = grounding.check(section.text, draft.facts, fixed_text=fixed).unsupported
         if not claims:
             continue
-        retry = regeneration_request(request, section.text, [c.text for c in claims])
+        retry = regeneration_request(request, section.text, [c.reason or f"{c.text} is not in the facts" for c in claims])
         usage = Usage()
         text = tidy_section_text("".join(backend.stream(retry, usage)), section.title)
         section.usage.input_tokens += usage.input_tokens

@@ -20,7 +20,8 @@ from drafter.grounding.verdicts import Judge, Omission
 if TYPE_CHECKING:
     from drafter.facts import Facts
 
-__all__ = ["Claim", "Fill", "GroundingReport", "Omission", "extract_claims", "check", "check_section", "fixed_text_for",
+__all__ = ["Claim", "Fill", "GroundingReport", "Omission", "extract_claims", "check", "check_section", "explain",
+           "fixed_text_for",
            "format_report"]
 
 
@@ -84,7 +85,43 @@ def fixed_text_for(facts: "Facts", role_name: str | None = None) -> str:
     """
     if not (role_name or facts.get("role")):
         return ""
+    from drafter.errors import InputError
     from drafter.pipeline import fixed_text, resolve_role
 
-    return fixed_text(resolve_role(facts, role_name), facts)
+    try:
+        role = resolve_role(facts, role_name)
+    except InputError:
+        return ""  # any job title may stand in the front matter; only a built-in role has fixed prose
+    return fixed_text(role, facts)
+
+
+def explain(report: GroundingReport, text: str, facts: "Facts") -> list[str]:
+    """For every sentence: the facts it was aligned to and each claim's verdict, as text lines."""
+    index = FactIndex(facts)
+    layout = _Layout(text)
+    judge = Judge(text, facts, index, layout.spans)
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in report.claims:
+        by_sentence.setdefault(judge.sentence_of(claim.offset), []).append(claim)
+    flagged = {(c.offset, c.text): c for c in report.unsupported}
+    lines: list[str] = []
+    for number, (start, end) in enumerate(layout.spans):
+        line, _ = layout.position(start)
+        claims = by_sentence.get(number, [])
+        aligned = judge.aligned(number, claims)
+        facts_text = ", ".join(f"fact {n + 1}" for n in aligned) or "no fact"
+        lines.append(f"line {line}: {layout.sentence(start)[:100]}")
+        lines.append(f"    aligned to: {facts_text}")
+        for claim in claims:
+            found = flagged.get((claim.offset, claim.text))
+            verdict = f"{found.verdict}: {found.reason}" if found else "supported"
+            if claim.derivation:
+                verdict += f" (derived: {claim.derivation})"
+            lines.append(f"    {claim.kind} {claim.text!r}: {verdict}")
+        for found in report.unsupported:
+            if found.kind == "sentence" and start <= found.offset < end:
+                lines.append(f"    sentence: {found.verdict}: {found.reason}")
+    for omission in report.omitted:
+        lines.append(f"omitted: fact {omission.fact + 1} (line {omission.line}): {omission.text}")
+    return lines
 

@@ -73,6 +73,8 @@ def format_report(report: GroundingReport, label: str = "<draft>") -> str:
         lines.append(f"{label}: every number, date and name is in the facts ({checked})")
     else:
         parts = [f"{len(report.unsupported)} unsupported"]
+        if report.omitted:
+            parts.append(f"{len(report.omitted)} fact{'s' if len(report.omitted) != 1 else ''} left out")
         if report.placeholders:
             parts.append(f"{len(report.placeholders)} placeholder{'s' if len(report.placeholders) != 1 else ''} "
                          "without a value")
