@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.grounding.quantities import (
-    ORDINAL_WORDS, SCALES, SMALL, TENS, QUANTITY, _NUM, _SP, _Quantity, _quantity, _word_value)
+    ORDINAL_WORDS, QUANTITY, SCALES, SMALL, TENS, UNITS, _NUM, _SP, _Quantity, _quantity, _word_value)
 from drafter.grounding.fill import _placeholder_spans
 
 
@@ -91,6 +91,8 @@ ORDINAL_IDIOM = re.compile(  # "our first concern", "first and foremost": an ord
     r"[^\S\n]+(?:concerns?|priorit(?:y|ies)|steps?|time|and[^\S\n]+foremost|glance|sight|hand|class|rate|line|choice|"
     r"things?|tasks?|dut(?:y|ies)|principle|consideration|mission|responsibility|impression|instance|nature|"
     r"person|thought|duty|requirement|of[^\S\n]+all)\b", re.I)
+SHARED_UNIT = re.compile(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(?:-{_SP}?)?((?:working|business){_SP}+days?|days?|"
+                         r"weeks?|months?|hours?|minutes?)\b", re.I)
 PAST_VERBS = frozenset("took led ran made won set cut built grew kept held sent brought taught began drove gave got "
                        "met hit paid sold bought wrote spent went rose fell brought chose found".split())
 LITERAL = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])|\bNo\.[^\S\n]?\d+\b|(?<![\w&])#\d+\b")
@@ -342,7 +344,13 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
                 scale = SCALES[shared.group(1).lower()]
                 quantity = _Quantity(quantity.mantissa * scale, quantity.mantissa, "number", None, True,
                                      quantity.decimals, quantity.written)
-        if quantity.kind == "ordinal":
+        if quantity.kind == "number" and not quantity.scaled:
+            shared_unit = SHARED_UNIT.match(figures, end)  # "from 21 to 14 days": 21 counts days too
+            if shared_unit:
+                quantity = _Quantity(quantity.value, quantity.mantissa, "duration",
+                                     UNITS[" ".join(shared_unit.group(1).lower().split())], False,
+                                     quantity.decimals, quantity.written)
+        if quantity.kind == "ordinal" and quantity.unit is None:
             quantity.unit = _next_key(figures, end)
         add(start, end, quantity.kind, quantity)
 

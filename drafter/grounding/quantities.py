@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
          "year": "year", "years": "year", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute", "second": "second", "seconds": "second",
+         "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
          "quarter": "quarter", "quarters": "quarter", "working day": "day", "working days": "day",
          "business day": "day", "business days": "day"}
 SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -36,14 +37,14 @@ _WORDNUM = (rf"(?:{_UNITS_WORD}|(?:a|one)(?=\s+(?:hundred|thousand|million|billi
             rf"(?:(?<=hundred)(?:\s+and)?\s+{_UNITS_WORD}|(?<=thousand)(?:\s+and)?\s+{_UNITS_WORD}(?!\s+{_SCALE_WORD}))?")
 _CUR_PRE = r"(?:US\$|HK\$|RMB|CNY|USD|HKD|EUR|GBP|[$€£¥])"
 _CUR_POST = r"(?:yuan|RMB|CNY|USD|HKD|EUR|GBP|dollars?|euros?|pounds?)"
-_UNIT = r"(?:(?:working|business)\s+days?|days?|weeks?|months?|years?|hours?|minutes?|seconds?|quarters?)"
+_UNIT = r"(?:(?:working|business)\s+days?|days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|quarters?)"
 
 QUANTITY = re.compile(
     rf"(?<![\w.,])(?<![A-Za-z]-)"
     rf"(?:(?P<cur>{_CUR_PRE}){_SP}?)?"
     rf"(?:(?P<num>{_NUM})|(?P<word>{_WORDNUM})\b)"
     rf"(?:(?P<ord>st|nd|rd|th)\b"
-    rf"|(?:{_SP}?(?P<scale>ten[-{_SP}]thousand|thousand|million|billion|trillion)\b|(?P<abbr>k|K|m|M|mn|bn|b|B)\b))?"
+    rf"|(?:{_SP}?(?P<scale>ten(?:-|{_SP})thousand|thousand|million|billion|trillion)\b|(?P<abbr>k|K|m|M|mn|bn|b|B)\b))?"
     rf"(?P<pct>{_SP}?(?:%|percent\b|per{_SP}cent\b|percentage{_SP}points?\b|pp\b))?"
     rf"(?:{_SP}(?P<curpost>{_CUR_POST})\b)?"
     rf"(?:(?:{_SP}|-)(?P<unit>{_UNIT})\b(?!-\w))?", re.I)
@@ -114,7 +115,8 @@ def _quantity(match: re.Match) -> _Quantity | None:
     if currency:
         return _Quantity(value, mantissa, "money", currency, scale != 1.0, decimals, written)
     if g["ord"] and g["num"] is not None and "." not in written:
-        return _Quantity(mantissa, mantissa, "ordinal", None, False, 0, written)
+        unit = UNITS.get(" ".join(g["unit"].lower().split())) if g["unit"] else None  # "3rd-quarter"
+        return _Quantity(mantissa, mantissa, "ordinal", unit, False, 0, written)
     if g["unit"]:
         return _Quantity(value, mantissa, "duration", UNITS[" ".join(g["unit"].lower().split())], False, decimals,
                          written)

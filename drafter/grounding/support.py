@@ -29,6 +29,7 @@ TARGET_BEFORE = re.compile(  # "a target of 95%", "goal: 95%", "aim to reach 95%
     re.I)
 BASE_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|vs\.?|versus|against|last\s+year'?s?)\s*\S*\s*$",
                          re.I)  # the figure a change is measured from: "up from 350", "compared with 1,105"
+SHORT_LINK = 25  # "1,284 settlements (2025: 1,106)": a figure this close, counting nothing of its own, is the same thing
 HEDGE_UP = re.compile(r"\b(?:over|more than|above|upwards of|in excess of|just over|at least)\b")
 HEDGE_DOWN = re.compile(r"\b(?:nearly|almost|under|less than|fewer than|below|just under|close to)\b")
 HEDGE_FACTOR = 1.15  # "more than 1,100" may stand for up to 15% more (as in cleanup's hedged figures)
@@ -39,7 +40,7 @@ TARGET_AFTER = re.compile(r"^\s*(?:target|goal|objective|quota|budget|plan)\b", 
 TARGET_WINDOW = 30  # characters before a figure searched for the words that make it a target
 
 
-MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=[\s–/-]|$)")
+MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
 
 
 def _key(value: float) -> float:
@@ -189,12 +190,18 @@ class FactIndex:
                 if (a.kind == "percent") != (b.kind == "percent") or a.unit != b.unit:
                     continue
                 if not (first.binding & second.binding or SAME_QUANTITY_LINK.match(between)
-                        or (not first.binding or not second.binding) and CHANGE_WORDS.search(between)):
+                        or (not first.binding or not second.binding)
+                        and (CHANGE_WORDS.search(between) or len(between) <= SHORT_LINK)):
                     continue  # a ratio of two different quantities is no derivation
                 self._add_derivation(abs(a.value - b.value), a.kind == "percent", a.unit, number,
                                      f"{_fmt(abs(a.value - b.value))} = {_fmt(max(a.value, b.value))} − "
                                      f"{_fmt(min(a.value, b.value))}, {where}")
-                if a.kind == "percent":
+                if a.kind == "percent":  # "from 18% to 24%": 6 points, and a relative rise of a third
+                    base = b.value if BASE_BEFORE.search(unit.text[max(0, second.start - 20):second.start]) else a.value
+                    if base:
+                        self._add_derivation(100.0 * abs(a.value - b.value) / base, True, None, number,
+                                             f"{{pct}}% = ({_fmt(max(a.value, b.value))} − {_fmt(min(a.value, b.value))})"
+                                             f" / {_fmt(base)}, {where}")
                     continue
                 self._add_derivation(a.value + b.value, False, a.unit, number,
                                      f"{_fmt(a.value + b.value)} = {_fmt(a.value)} + {_fmt(b.value)}, {where}")
