@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from drafter.grounding.align import WordIndex, binding, binding_phrase, blank_spans
 from drafter.grounding.claims import Claim
-from drafter.grounding.support import FactIndex, Figure, is_approximate
+from drafter.grounding.support import FactIndex, Figure, is_approximate, value_range
 
 if TYPE_CHECKING:
     from drafter.facts import Facts
@@ -40,6 +40,7 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
 OMISSION_ALIGN_SCORE = 0.45  # a sentence this close to a fact states it, even without its figures
 FIGURE_KINDS = ("number", "money", "percent", "duration")
+BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
 
 
 @dataclass
@@ -154,6 +155,9 @@ class Judge:
     def _figure(self, claim: Claim, aligned: list[int]) -> Verdict | None:
         found, arithmetic = self.index.figure_units(claim, is_approximate(claim, self.text))
         if not found:
+            wrong = self._bad_derivation(claim, aligned)
+            if wrong is not None:
+                return wrong
             return Verdict("invented", f"{claim.text} is stated by no fact")
         if arithmetic:
             claim.derivation = f"{claim.text.strip()}: {arithmetic}"
@@ -167,7 +171,19 @@ class Judge:
         plan = self._plan_as_done(claim, compatible or found)
         if plan:
             return plan
-        if arithmetic or not own or compatible or any(n in aligned for n in facts):
+        if arithmetic or not own or any(n in aligned for n in facts):
+            return None
+        other = self._aligned_count(claim, own, aligned)
+        if other is not None:
+            n, figure = other
+            return Verdict("misattributed", f"{claim.text.strip()} is not what {self._fact_label(n)} gives for "
+                                            f"{binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))}"
+                                            f" ({figure.quantity.written or figure.quantity.value:})", n)
+        if compatible:
+            return None
+        derived, arithmetic = self.index._derivation(claim.value, claim.kind, is_approximate(claim, self.text))
+        if derived:
+            claim.derivation = f"{claim.text.strip()}: {arithmetic}"
             return None
         rival = self._rival(claim, own, facts)
         if rival is None:
@@ -178,6 +194,41 @@ class Judge:
         said = binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))
         return Verdict("misattributed", f"{claim.text.strip()} is the {counted or 'figure'} count in fact {n + 1}, "
                                         f"not {said}; fact {rival + 1} counts {said}", n)
+
+    def _bad_derivation(self, claim: Claim, aligned: list[int]) -> Verdict | None:
+        """A percentage computed from the facts the wrong way: a ratio of two different quantities, or a change
+        measured from the wrong base. It names the arithmetic that gives it."""
+        q = claim.value
+        if claim.kind != "percent" or q.decimals < 0:
+            return None
+        sentence = self.sentence_of(claim.offset)
+        facts = aligned or (self.aligned(sentence - 1, []) if sentence > 0 else [])
+        figures = [(n, f.quantity) for n in facts for f in self.index.units[n].figures
+                   if f.quantity.kind in ("number", "money", "duration", "percent")][:BAD_DERIVATION_FIGURES]
+        lo, hi = value_range(q, is_approximate(claim, self.text), derived=True)
+        for n, a in figures:
+            for m, b in figures:
+                if a is b or not b.value:
+                    continue
+                for value, shown in ((100.0 * a.value / b.value, f"{a.value:g} / {b.value:g}"),
+                                     (100.0 * (a.value - b.value) / b.value, f"({a.value:g} − {b.value:g}) / {b.value:g}")):
+                    if lo <= value <= hi:
+                        where = f"fact {n + 1}" if n == m else f"facts {n + 1} and {m + 1}"
+                        return Verdict("misattributed", f"{claim.text.strip()} = {shown} from {where}: no change "
+                                                        "of one quantity gives it", n)
+        return None
+
+    def _aligned_count(self, claim: Claim, own: frozenset[str], aligned: list[int]) -> tuple[int, Figure] | None:
+        """A figure of the fact the sentence restates that counts the same thing as the claim, with another value."""
+        q = claim.value
+        for n in aligned:
+            for figure in self.index.units[n].figures:
+                f = figure.quantity
+                if f.kind != q.kind or f.kind == "year" or not (figure.binding & own):
+                    continue
+                if abs(f.value - q.value) > 0.2 * max(abs(f.value), abs(q.value)):
+                    return n, figure
+        return None
 
     def _rival(self, claim: Claim, own: frozenset[str], facts: list[int]) -> int | None:
         """A fact, other than those stating the figure, that counts the draft's thing with another figure."""
