@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafter.grounding.align import WordIndex, binding, binding_phrase, blank_spans
-from drafter.grounding.claims import Claim
+from drafter.grounding.claims import PAST_VERBS, Claim
 from drafter.grounding.support import FactIndex, Figure, is_approximate, value_range
 
 if TYPE_CHECKING:
@@ -26,16 +26,18 @@ PLAN_FACT = re.compile(
 PLAN_HEADING = re.compile(r"\b(?:goals?|plans?|planning|priorities|objectives|targets|outlook|looking ahead|"
                           r"next year|next steps|the (?:coming|new) year|intentions?|work plan)\b", re.I)
 FUTURE_VOICE = re.compile(
-    r"\b(?:will|shall|plan|plans|planned|planning|aim|aims|aiming|goal|goals|target|targets|targeted|intend|intends|"
+    r"\b(?:will|shall|intend|intends|"
     r"hope|hopes|expect|expects|strive|strives|next year|coming year|the new year|upcoming|going to|is to|are to|"
+    r"plan to|plans to|planning to|aim to|aims to|aiming to|target for|targets for|goal for|goals for|"
     r"looking ahead|want to|wants to|seek to|seeks to|commit to|committed to|set out to|would|should|must)\b", re.I)
 STRONG_DONE = re.compile(r"\b(?:now|already|has been|have been|had been|was|were|reached|achieved|completed|"
                          r"launched|went live|is live|are live|up and running|delivered|met|hit|exceeded)\b", re.I)
 DONE_WORDS = re.compile(r"\b(?:reached|achieved|hit|met|exceeded|surpassed|attained|completed|delivered|"
                         r"accomplished|realised|realized|launched|finished|rolled out|introduced|cut|grew|rose|"
-                        r"raised|now|successfully|already)\b|\b\w+ed\b", re.I)
+                        r"raised|now|successfully|already|was|were|has been|have been|set up|"
+                        + "|".join(sorted(PAST_VERBS)) + r")\b|\b\w+ed\b", re.I)
+PAST_OPENING = re.compile(r"^\W*(?:\w+ed|" + "|".join(sorted(PAST_VERBS)) + r")\b", re.I)  # "- Secured ISO …"
 SHORTFALL = re.compile(r"\b(?:against|short of|fell short|missed|below|under|behind|not yet|versus|vs\.?)\b", re.I)
-DONE_BEFORE_FIGURE = 40  # characters before a target figure in which a done-verb claims it as reached
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
 OMISSION_ALIGN_SCORE = 0.45  # a sentence this close to a fact states it, even without its figures
@@ -136,7 +138,8 @@ class Judge:
             return True
         if self.report_year and any(int(y) > self.report_year for y in YEAR.findall(sentence)):
             return True
-        return bool(PLAN_HEADING.search(self._heading_before(offset))) and not STRONG_DONE.search(sentence)
+        return bool(PLAN_HEADING.search(self._heading_before(offset))) and not (
+            STRONG_DONE.search(sentence) or PAST_OPENING.match(sentence))
 
     def _fact_label(self, n: int) -> str:
         return f"fact {n + 1} ({_short(self.facts.items[n].text)})"
@@ -248,10 +251,9 @@ class Judge:
         plans = [(n, f) for n, f in found if n in self.plan_facts or (f is not None and f.target)]
         if len(plans) != len(found) or self._future_voiced(claim.offset):
             return None
-        start = max(self.spans[self.sentence_of(claim.offset)][0] if self.spans else 0,
-                    claim.offset - DONE_BEFORE_FIGURE)
-        before = self.text[start:claim.offset]
-        if SHORTFALL.search(before) or not DONE_WORDS.search(before):
+        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        sentence = self.text[a:b]
+        if SHORTFALL.search(sentence) or not DONE_WORDS.search(sentence):
             return None
         n = plans[0][0]
         return Verdict("plan-as-done", f"{claim.text.strip()} is a plan or target in {self._fact_label(n)}, "
