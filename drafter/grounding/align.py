@@ -141,6 +141,12 @@ class WordIndex:
         out.sort(key=lambda item: -item[1])
         return out
 
+    def coverage(self, text: str, fact: int) -> float:
+        """The share of a fact's word weight that text restates."""
+        words = frozenset(words_of(text))
+        total = self._mass(self.fact_words[fact])
+        return self._mass(words & self.fact_words[fact]) / total if total else 0.0
+
     def align(self, text: str) -> list[int]:
         """The facts a sentence restates: the best-scoring one and any close to it, none when nothing is close."""
         scored = self.scores(text)

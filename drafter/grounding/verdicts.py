@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from drafter.grounding.align import WordIndex, binding, binding_phrase, blank_spans
+from drafter.grounding.align import WordIndex, binding, binding_phrase, blank_spans, words_of
 from drafter.grounding.claims import PAST_VERBS, Claim
 from drafter.grounding.support import FactIndex, Figure, is_approximate, value_range
 
@@ -40,7 +40,7 @@ PAST_OPENING = re.compile(r"^\W*(?:\w+ed|" + "|".join(sorted(PAST_VERBS)) + r")\
 SHORTFALL = re.compile(r"\b(?:against|short of|fell short|missed|below|under|behind|not yet|versus|vs\.?)\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
-OMISSION_ALIGN_SCORE = 0.45  # a sentence this close to a fact states it, even without its figures
+OMISSION_COVERAGE = 0.5  # a sentence restating this share of a fact's word weight states it
 FIGURE_KINDS = ("number", "money", "percent", "duration")
 BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
 
@@ -320,23 +320,37 @@ class Judge:
     # omissions -----------------------------------------------------------------------------------------------
 
     def omissions(self, claims: list[Claim]) -> list[Omission]:
-        """The facts that no sentence of the draft states, even partly or wrongly."""
-        stated: set[int] = set()
+        """The facts that no sentence of the draft states, even partly or wrongly: a fact is stated by a sentence
+        that restates it (most of its words) or that gives one of its figures, names or dates about its subject."""
+        by_sentence: dict[int, list[Claim]] = {}
         for claim in claims:
-            if claim.kind == "name":
-                stated.update(n for n in self.index.name_units(claim) if 0 <= n < self.fact_count)
-            elif claim.kind == "date" and claim.value.get("day"):
-                stated.update(n for n in self.index.date_units(claim) if n < self.fact_count)
-            elif claim.kind in FIGURE_KINDS:
-                q = claim.value
-                if q.kind == "number" and q.value < DISTINCTIVE_MIN and q.value == int(q.value):
-                    continue
-                found, _ = self.index.figure_units(claim, is_approximate(claim, self.text))
-                stated.update(n for n, _ in found if 0 <= n < self.fact_count)
+            by_sentence.setdefault(self.sentence_of(claim.offset), []).append(claim)
+        stated: set[int] = set()
         for sentence, (a, b) in enumerate(self.spans):
-            scored = self.words.scores(self.text[a:b])
-            stated.update(n for n, score in scored if score >= OMISSION_ALIGN_SCORE and n < self.fact_count)
+            found = by_sentence.get(sentence, [])
+            aligned = self.aligned(sentence, found)
+            stated.update(n for n in aligned if self.words.coverage(self.text[a:b], n) >= OMISSION_COVERAGE)
+            sentence_words = frozenset(words_of(self.text[a:b]))
+            for claim in found:
+                for n in self._claim_facts(claim):
+                    if n in aligned or sentence_words & self.words.fact_words[n]:
+                        stated.add(n)
         checkable = {n for n in range(self.fact_count) if self.words.fact_words[n] or self.index.units[n].figures
                      or self.index.units[n].dates}
         return [Omission(n, fact.line, fact.text) for n, fact in enumerate(self.facts.items)
                 if n not in stated and n in checkable]
+
+    def _claim_facts(self, claim: Claim) -> list[int]:
+        """The facts a claim's figure, name or dated day comes from (small whole numbers tell nothing)."""
+        if claim.kind == "name":
+            units = self.index.name_units(claim)
+        elif claim.kind == "date":
+            units = self.index.date_units(claim) if claim.value.get("day") else []
+        elif claim.kind in FIGURE_KINDS:
+            q = claim.value
+            if q.kind == "number" and q.value < DISTINCTIVE_MIN and q.value == int(q.value):
+                return []
+            units = [n for n, _ in self.index.figure_units(claim, is_approximate(claim, self.text))[0]]
+        else:
+            return []
+        return [n for n in units if 0 <= n < self.fact_count]
