@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from drafter.grounding.claims import WORD, Claim, _extract, _Layout, extract_claims
+from drafter.grounding.claims import WORD, Claim, _Layout, extract_claims, extract_with_layout
 from drafter.grounding.fill import Fill, _fill, _fill_spans
 from drafter.grounding.report import GroundingReport, format_report
 from drafter.grounding.support import FactIndex
@@ -38,10 +38,9 @@ def check(text: str, facts: "Facts", fixed_text: str = "", fill: bool = True) ->
     Positions refer to `text` as given; `report.text` is the text with the fills applied.
     """
     filled_text, fills, unfilled, spans = _fill(text, facts.meta, fill)
-    index = FactIndex(facts, fixed_text)
+    index = _index_for(facts, fixed_text)
     fill_spans = _fill_spans(text, fills)
-    claims = _extract(text, spans + fill_spans, _lowercase_vocabulary(facts, fixed_text))
-    layout = _Layout(text)
+    claims, layout = extract_with_layout(text, spans + fill_spans, _lowercase_vocabulary(facts, fixed_text))
     judge = Judge(text, facts, index, layout.spans)
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
@@ -66,6 +65,21 @@ def check(text: str, facts: "Facts", fixed_text: str = "", fill: bool = True) ->
     unsupported.sort(key=lambda c: c.offset)
     omitted = judge.omissions(claims) if facts.items else []
     return GroundingReport(unsupported, unfilled, fills, filled_text, claims, omitted, facts.texts)
+
+
+_INDEXES: dict[tuple, FactIndex] = {}
+INDEX_CACHE_SIZE = 8  # a draft is checked several times against the same facts (each section, then the whole)
+
+
+def _index_for(facts: "Facts", fixed_text: str) -> FactIndex:
+    """The fact index for these facts and fixed text, built once and reused while they stay the same."""
+    key = (tuple((f.text, f.heading) for f in facts.items), tuple(facts.meta.items()), fixed_text)
+    index = _INDEXES.get(key)
+    if index is None:
+        if len(_INDEXES) >= INDEX_CACHE_SIZE:
+            _INDEXES.pop(next(iter(_INDEXES)))
+        index = _INDEXES[key] = FactIndex(facts, fixed_text)
+    return index
 
 
 def _lead_words(sentence: str, count: int = 6) -> str:
@@ -97,9 +111,8 @@ def fixed_text_for(facts: "Facts", role_name: str | None = None) -> str:
 
 def explain(report: GroundingReport, text: str, facts: "Facts") -> list[str]:
     """For every sentence: the facts it was aligned to and each claim's verdict, as text lines."""
-    index = FactIndex(facts)
     layout = _Layout(text)
-    judge = Judge(text, facts, index, layout.spans)
+    judge = Judge(text, facts, _index_for(facts, ""), layout.spans)
     by_sentence: dict[int, list[Claim]] = {}
     for claim in report.claims:
         by_sentence.setdefault(judge.sentence_of(claim.offset), []).append(claim)

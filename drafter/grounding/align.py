@@ -11,12 +11,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from drafter.cleanup import STOP_WORDS, WORD, stem
 from drafter.grounding.claims import MONTHS
 
 ALIGN_MIN_SCORE = 0.3  # the share of the smaller side's word weight two texts must share to align
-ALIGN_KEEP_RATIO = 0.6  # other facts align too when they score at least this share of the best
+MAX_POSTINGS = 200  # words found in more facts than this are skipped when aligning (linear time on huge inputs)
+ALIGN_KEEP_RATIO = 0.6
+MAX_ALIGNED = 6  # a sentence restates a handful of facts at most  # other facts align too when they score at least this share of the best
 BINDING_WORDS_AFTER = 3  # content words after a figure that say what it counts
 BINDING_WORDS_BEFORE = 3  # ... or before it, when nothing follows in its clause
 CLAUSE_BREAK = re.compile(r"[,;:.()!?\n—–]|\s-\s|\b(?:and|while|but|whereas|against|compared|versus|vs)\b", re.I)
@@ -34,14 +37,18 @@ NUMBER_WORDS = frozenset(
     "dozen first second third fourth fifth half quarter".split())
 
 
-def _word_ok(word: str) -> bool:
+@lru_cache(maxsize=65536)
+def _aligning_stem(word: str) -> str | None:
+    """A word's stem when it can align a sentence to a fact, else None (stop words, figures, months)."""
     low = word.lower()
-    return not (low in STOP_WORDS or low in NUMBER_WORDS or low in MONTHS or any(c.isdigit() for c in low))
+    if low in STOP_WORDS or low in NUMBER_WORDS or low in MONTHS or any(c.isdigit() for c in low):
+        return None
+    return stem(low)
 
 
 def words_of(text: str) -> list[str]:
     """The stemmed content words of text that can align it: no stop words, figures, number words or months."""
-    return [stem(w) for w in WORD.findall(text) if _word_ok(w)]
+    return [s for s in map(_aligning_stem, WORD.findall(text)) if s is not None]
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -98,6 +105,11 @@ def _binding_words(text: str) -> list[str]:
 
 def _fold(word: str) -> str:
     """A word's stem with short plurals folded too ("beds" and "bed" compare equal)."""
+    return _folded(word)
+
+
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     return stem(word)
@@ -109,6 +121,7 @@ class WordIndex:
 
     fact_words: list[frozenset[str]]
     weight: dict[str, float] = field(default_factory=dict)
+    postings: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, fact_texts: list[str]) -> "WordIndex":
@@ -120,10 +133,21 @@ class WordIndex:
                 frequency[word] = frequency.get(word, 0) + 1
         total = len(fact_words)
         weight = {word: math.log(1.0 + (total + 1) / (count + 0.5)) for word, count in frequency.items()}
-        return cls(fact_words, weight)
+        postings: dict[str, list[int]] = {}
+        for index, words in enumerate(fact_words):
+            for word in words:
+                postings.setdefault(word, []).append(index)
+        return cls(fact_words, weight, postings)
 
     def _mass(self, words: frozenset[str]) -> float:
         return sum(self.weight.get(w, 1.0) for w in words)
+
+    def fact_mass(self, index: int) -> float:
+        """The total word weight of one fact (cached)."""
+        cache = self.__dict__.setdefault("_fact_mass", {})
+        if index not in cache:
+            cache[index] = self._mass(self.fact_words[index])
+        return cache[index]
 
     def scores(self, text: str) -> list[tuple[int, float]]:
         """(fact index, score) for every fact sharing a word with text, best first."""
@@ -131,20 +155,22 @@ class WordIndex:
         if not words:
             return []
         own = self._mass(words)
+        shared_mass: dict[int, float] = {}
+        for word in words:  # through the postings: a sentence meets only the facts sharing a word with it
+            postings = self.postings.get(word, ())
+            if len(postings) > MAX_POSTINGS:
+                continue  # a word in that many facts says nothing about which one a sentence restates
+            for index in postings:
+                shared_mass[index] = shared_mass.get(index, 0.0) + self.weight.get(word, 1.0)
         out = []
-        for index, fact in enumerate(self.fact_words):
-            shared = words & fact
-            if not shared:
-                continue
-            mass = self._mass(shared)
-            out.append((index, mass / max(min(own, self._mass(fact)), 1e-9)))
+        for index, mass in shared_mass.items():
+            out.append((index, mass / max(min(own, self.fact_mass(index)), 1e-9)))
         out.sort(key=lambda item: -item[1])
         return out
 
-    def coverage(self, text: str, fact: int) -> float:
-        """The share of a fact's word weight that text restates."""
-        words = frozenset(words_of(text))
-        total = self._mass(self.fact_words[fact])
+    def coverage(self, words: frozenset[str], fact: int) -> float:
+        """The share of a fact's word weight that a sentence's words restate."""
+        total = self.fact_mass(fact)
         return self._mass(words & self.fact_words[fact]) / total if total else 0.0
 
     def align(self, text: str) -> list[int]:
@@ -153,4 +179,5 @@ class WordIndex:
         if not scored or scored[0][1] < ALIGN_MIN_SCORE:
             return []
         best = scored[0][1]
-        return [index for index, score in scored if score >= max(ALIGN_MIN_SCORE, best * ALIGN_KEEP_RATIO)]
+        keep = [index for index, score in scored if score >= max(ALIGN_MIN_SCORE, best * ALIGN_KEEP_RATIO)]
+        return keep[:MAX_ALIGNED]

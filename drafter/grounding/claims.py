@@ -272,6 +272,12 @@ def _stem(word: str) -> str:
 def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
              lowercase_words: set[str] | None = None) -> list[Claim]:
     """All claims in text with positions; spans of placeholders are skipped."""
+    return extract_with_layout(text, placeholder_spans, lowercase_words)[0]
+
+
+def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
+                        lowercase_words: set[str] | None = None) -> tuple[list[Claim], "_Layout"]:
+    """All claims in text, and the text's layout (lines and sentences) they were placed with."""
     figures, names = _masks(text, placeholder_spans or [])
     layout = _Layout(text, figures)
     lowercase_words = set(lowercase_words or ()) | {w for w in WORD.findall(text) if w.islower()}
@@ -405,7 +411,7 @@ def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
             _add_run(keep, layout, lowercase_words, add, free)
 
     claims.sort(key=lambda c: c.offset)
-    return claims
+    return claims, layout
 
 
 def _fraction_value(match: re.Match) -> float | None:

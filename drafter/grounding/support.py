@@ -98,6 +98,8 @@ class FactIndex:
         self.units.extend(Unit(line, None) for line in (fixed_text or "").split("\n") if line.strip())
         self.exact: dict[float, list[tuple[int, Figure]]] = {}
         self.day_values: dict[float, list[tuple[int, Figure]]] = {}
+        self.bound_figures: dict[str, list[tuple[int, Figure]]] = {}  # binding word -> figures counting it
+        self.name_index: dict[str, set[int]] = {}  # name word -> units naming it
         self.mantissas: dict[float, list[tuple[int, Figure]]] = {}
         self.sorted_values: list[tuple[float, int, int]] = []
         self.derived: dict[bool, list[tuple[float, int, int]]] = {True: [], False: []}
@@ -144,13 +146,18 @@ class FactIndex:
                               or TARGET_AFTER.match(text[end:end + TARGET_WINDOW]))
                 figure = Figure(value, binding(text, claim.offset, end, wide=True), claim.offset, end, target)
                 unit.figures.append(figure)
+                for word in figure.binding:
+                    self.bound_figures.setdefault(word, []).append((number, figure))
                 self.exact.setdefault(_key(value.value), []).append((number, figure))
                 self.mantissas.setdefault(_key(value.mantissa), []).append((number, figure))
                 if value.kind == "duration" and _in_days(value):
                     self.day_values.setdefault(_key(_in_days(value)), []).append((number, figure))
                 self.sorted_values.append((value.value, number, len(unit.figures) - 1))
             elif claim.kind == "name":
-                unit.names.append(frozenset(t for t in _name_tokens(claim.text) if t not in GENERIC_NAME_WORDS))
+                name = frozenset(t for t in _name_tokens(claim.text) if t not in GENERIC_NAME_WORDS)
+                unit.names.append(name)
+                for token in name:
+                    self.name_index.setdefault(token, set()).add(number)
             elif isinstance(value, dict) and claim.kind == "date":
                 unit.dates.append(value)
                 if "quarter" in value:
@@ -311,8 +318,8 @@ class FactIndex:
         tokens = _name_tokens(claim.text)
         phrase = " " + " ".join(tokens) + " "
         distinctive = [t for t in tokens if t not in GENERIC_NAME_WORDS]
-        candidates = (set.intersection(*(self.token_index.get(t, set()) for t in distinctive)) if distinctive
-                      else set.intersection(*(self.token_index.get(t, set()) for t in tokens)) if tokens else set())
+        postings = sorted((self.token_index.get(t, set()) for t in (distinctive or tokens)), key=len)
+        candidates = set(postings[0]).intersection(*postings[1:]) if postings else set()
         found = sorted(n for n in candidates if phrase.strip() and phrase in self.units[n].norm)
         if found or claim.value.get("quoted"):
             return found
@@ -322,14 +329,11 @@ class FactIndex:
 
     def near_names(self, claim: Claim) -> int | None:
         """The unit naming something that shares a word with a name the facts do not give ("Fang Hui" for
-        "Fang Rui", "St. Mary's Hospital" for "St. Luke's Hospital"), or None."""
-        tokens = set(_name_tokens(claim.text))
-        for number, unit in enumerate(self.units):
-            if any(tokens & name for name in unit.names) or any(
-                    t in GENERIC_NAME_WORDS and t in unit.tokens for t in tokens if t not in ("the", "of", "and")):
-                if unit.names:
-                    return number
-        return None
+        "Fang Rui", "Kingsway Diagnostics" for "Lakeside Diagnostics"), or None."""
+        found = set()
+        for token in _name_tokens(claim.text):
+            found |= self.name_index.get(token, set())
+        return min(found) if found else None
 
     def supports(self, claim: Claim, text: str) -> bool:
         """True when the facts establish the claim somewhere."""

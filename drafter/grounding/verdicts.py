@@ -42,6 +42,7 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
 OMISSION_COVERAGE = 0.5  # a sentence restating this share of a fact's word weight states it
 FIGURE_KINDS = ("number", "money", "percent", "duration")
+MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that really counts a thing
 BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
 
 
@@ -236,13 +237,11 @@ class Judge:
     def _rival(self, claim: Claim, own: frozenset[str], facts: list[int]) -> int | None:
         """A fact, other than those stating the figure, that counts the draft's thing with another figure."""
         q = claim.value
-        for n in range(self.fact_count):
-            if n in facts:
-                continue
-            for figure in self.index.units[n].figures:
-                if figure.quantity.kind == "year" or (figure.quantity.kind == "percent") != (q.kind == "percent"):
+        for word in sorted(own):
+            for n, figure in self.index.bound_figures.get(word, ())[:MAX_RIVALS]:
+                if n in facts or n >= self.fact_count or figure.quantity.kind == "year":
                     continue
-                if figure.binding & own:
+                if (figure.quantity.kind == "percent") == (q.kind == "percent"):
                     return n
         return None
 
@@ -329,8 +328,8 @@ class Judge:
         for sentence, (a, b) in enumerate(self.spans):
             found = by_sentence.get(sentence, [])
             aligned = self.aligned(sentence, found)
-            stated.update(n for n in aligned if self.words.coverage(self.text[a:b], n) >= OMISSION_COVERAGE)
             sentence_words = frozenset(words_of(self.text[a:b]))
+            stated.update(n for n in aligned if self.words.coverage(sentence_words, n) >= OMISSION_COVERAGE)
             for claim in found:
                 for n in self._claim_facts(claim):
                     if n in aligned or sentence_words & self.words.fact_words[n]:
