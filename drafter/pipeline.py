@@ -284,9 +284,9 @@ def _split_back(draft: Draft, text: str) -> None:
         section.text = body
 
 
-def regeneration_request(request: SectionRequest, previous: str, unsupported: list[str]) -> SectionRequest:
-    """The same section request with the rejected reply and a note naming the claims not in the facts."""
-    note = ("Your text has these problems: " + "; ".join(unsupported) +
+def regeneration_request(request: SectionRequest, previous: str, problems: list[str]) -> SectionRequest:
+    """The same section request with the rejected reply and a note naming each problem plainly."""
+    note = ("Your text has these problems: " + "; ".join(problems) +
             ". Rewrite the section using only the facts given, keeping every figure exactly as written and "
             "attached to what it counts.")
     messages = [*request.messages, {"role": "assistant", "content": previous}, {"role": "user", "content": note}]
@@ -294,31 +294,42 @@ def regeneration_request(request: SectionRequest, previous: str, unsupported: li
                           request.temperature, request.context)
 
 
-def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequest]) -> None:
-    """Regenerate once each section with unsupported claims; raise DraftFailed naming any still unsupported."""
+def section_problems(text: str, draft: Draft, request: SectionRequest, fixed: str) -> list[str]:
+    """What grounding finds wrong with one section, each said plainly: every claim the facts do not support (with
+    its reason) and every fact of the section's own that the text leaves out."""
     from drafter import grounding
 
+    report = grounding.check(text, draft.facts, fixed_text=fixed)
+    problems = [claim.reason or f"{claim.text} is not in the facts" for claim in report.unsupported]
+    own_facts = set(request.context.get("facts") or []) if request.kind != "overview" else set()
+    problems += [f"the draft leaves out: {omission.text}" for omission in report.omitted if omission.text in own_facts]
+    return problems
+
+
+def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequest]) -> None:
+    """Regenerate once each section with unsupported claims or left-out facts; raise DraftFailed naming what is
+    still wrong after that."""
     fixed = fixed_text(draft.role, draft.facts)
     still_bad: list[str] = []
     for request, section in zip(requests, draft.sections):
-        claims = grounding.check(section.text, draft.facts, fixed_text=fixed).unsupported
-        if not claims:
+        problems = section_problems(section.text, draft, request, fixed)
+        if not problems:
             continue
-        retry = regeneration_request(request, section.text, [c.reason or f"{c.text} is not in the facts" for c in claims])
+        retry = regeneration_request(request, section.text, problems)
         usage = Usage()
         text = tidy_section_text("".join(backend.stream(retry, usage)), section.title)
         section.usage.input_tokens += usage.input_tokens
         section.usage.output_tokens += usage.output_tokens
         section.text = text
-        claims = grounding.check(text, draft.facts, fixed_text=fixed).unsupported
-        if claims:
+        problems = section_problems(text, draft, request, fixed)
+        if problems:
             forget = getattr(backend, "forget", None)  # a rejected reply must not come back from the cache
             if forget is not None:
                 forget(request)
                 forget(retry)
-            still_bad.append(f"{section.title!r} ({', '.join(repr(c.text) for c in claims[:5])})")
+            still_bad.append(f"{section.title!r} ({'; '.join(problems[:5])})")
     if still_bad:
-        error = BackendError("unsupported claims remain after one regeneration in section " + "; ".join(still_bad),
+        error = BackendError("grounding problems remain after one regeneration in section " + "; ".join(still_bad),
                              hint="add the missing facts, or run without --strict and edit the draft")
         raise DraftFailed(error, draft)
 

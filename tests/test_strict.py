@@ -94,3 +94,35 @@ def test_a_section_that_failed_strict_is_asked_again_on_a_rerun_while_the_others
     assert "9,876,543" not in proc.stdout
     proc = draft(openai_server, tmp_path)
     assert proc.returncode == 0 and len(openai_server.chat_requests()) == SECTIONS + 3, "a passing run is cached whole"
+
+
+def misattributing_reply(messages):
+    """Default replies, but the victim section tells the orders count as calls and leaves its first fact out."""
+    text = default_reply([m for m in messages if m.get("role") != "assistant"][:2])
+    if section_title([m for m in messages if m.get("role") != "assistant"][:2]) == VICTIM and \
+            not is_regeneration(messages):
+        sentences = text.split(". ")
+        text = ". ".join(sentences[1:]) + " I also handled 2,318 customer calls."
+    return text
+
+
+def test_strict_names_a_misattributed_figure_and_a_left_out_fact_in_the_regeneration_request(tmp_path,
+                                                                                            openai_server):
+    openai_server.set_reply(misattributing_reply)
+    proc = draft(openai_server, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    [again] = regeneration_requests(openai_server)
+    note = again.body["messages"][-1]["content"]
+    assert "2,318 is the customer orders count in fact 1" in note, note
+    assert "the draft leaves out: Sales support for the team of 9 field reps" in note, note
+
+
+def test_check_of_a_regenerated_draft_reports_misattribution_as_a_warning_without_strict(tmp_path, openai_server):
+    openai_server.set_reply(misattributing_reply)
+    proc = run_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", openai_server.base_url,
+                       "--model", "stub-model", "--format", "json", home=tmp_path, OPENAI_API_KEY="sk-strict-test")
+    assert proc.returncode == 0, proc.stderr
+    import json
+
+    warnings = json.loads(proc.stdout)["warnings"]
+    assert any("misattributed '2,318'" in w for w in warnings), warnings

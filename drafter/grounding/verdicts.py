@@ -180,9 +180,13 @@ class Judge:
         other = self._aligned_count(claim, own, aligned)
         if other is not None:
             n, figure = other
-            return Verdict("misattributed", f"{claim.text.strip()} is not what {self._fact_label(n)} gives for "
-                                            f"{binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))}"
-                                            f" ({figure.quantity.written or figure.quantity.value:})", n)
+            said = binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))
+            source, source_figure = next(((m, f) for m, f in found if f is not None), (facts[0], None))
+            counted = (binding_phrase(self.index.units[source].text, source_figure.start, source_figure.end)
+                       if source_figure is not None else "")
+            given = self.index.units[n].text[figure.start:figure.end]
+            return Verdict("misattributed", f"{claim.text.strip()} is the {counted or 'figure'} count in fact "
+                                            f"{source + 1}, not {said}; fact {n + 1} gives {given} {said}", source)
         if compatible:
             return None
         derived, arithmetic = self.index._derivation(claim.value, claim.kind, is_approximate(claim, self.text))
