@@ -19,7 +19,7 @@ def test_lists_unsupported_claims_with_line_col_and_sentence(tmp_path):
     assert lines[0] == f"{INVENTED / 'draft.md'}:9:126: invented number '170 million'"
     assert lines[1] == "    in: Across the office we processed 170 million records, and collections were up 10% on the year."
     assert lines[2].endswith(":9:171: invented percent '10%'")
-    assert lines[-1].endswith(": 2 unsupported, 2 facts left out (27 claims checked)")
+    assert lines[-1].endswith(": 2 unsupported, 3 facts left out (27 claims checked)")
     assert "omitted: fact 8 (facts line 20) is stated nowhere in the draft" in proc.stdout
     assert proc.stderr == ""
 
