@@ -124,3 +124,25 @@ def test_markdown_to_a_file_through_the_server(tmp_path):
     assert re.findall(r"^## (.+)$", text, re.MULTILINE) == planned_titles(path)
     assert not (tmp_path / "summary.md.partial").exists()
     assert "dummy" not in proc.stderr
+
+
+VERDICTS = {"invented", "misattributed", "wrong-date", "wrong-name", "plan-as-done"}
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES[:1], ids=lambda p: p.stem)
+def test_check_gives_a_verdict_and_reason_for_every_finding_in_a_real_model_draft(path, tmp_path):
+    """The real model's draft, checked claim by claim: each finding has a kind and a reason naming what is wrong,
+    and each fact the draft leaves out is listed with its line in the facts file."""
+    out = tmp_path / "summary.md"
+    proc = run_drafter("draft", str(path), "-o", str(out), *llm_args(), home=tmp_path, timeout=900)
+    assert proc.returncode == 0, proc.stderr
+    check = run_drafter("check", str(out), "--facts", str(path), "--format", "json", home=tmp_path)
+    assert check.returncode == 0, check.stderr
+    report = json.loads(check.stdout)
+    for item in report["unsupported"]:
+        assert item["verdict"] in VERDICTS | {"unsupported"} and item["reason"], item
+    fact_lines = {i + 1: line for i, line in enumerate(path.read_text(encoding="utf-8").splitlines())}
+    for omitted in report["omitted"]:
+        assert omitted["text"] in fact_lines[omitted["line"]], omitted
+    print(f"{path.stem}: {len(report['unsupported'])} findings "
+          f"({', '.join(sorted(i['verdict'] for i in report['unsupported']))}), {len(report['omitted'])} facts left out")
