@@ -44,12 +44,16 @@ def stderr_console():
     return Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
 
 
-def emit(text: str, output: Optional[Path], markdown: bool = False) -> None:
-    """Write text to -o atomically, or to stdout (rendered with rich on a terminal when it is Markdown)."""
-    if output is not None and str(output) != "-":
-        from drafter.files import atomic_write
+def emit(text: str, output: Optional[Path], markdown: bool = False, what: str = "the text",
+         name: str = "output.txt") -> None:
+    """Write text to -o (files.write_output), or to stdout (rendered with rich on a terminal when it is Markdown).
 
-        atomic_write(output, text)
+    When the write fails, the text is kept under $DRAFTER_HOME/unsaved (as `name`) and the error says where.
+    """
+    from drafter.files import write_output, write_stdout
+
+    if output is not None and str(output) != "-":
+        write_output(output, text, what)
         return
     if markdown and not plain_output():
         from rich.console import Console
@@ -57,8 +61,7 @@ def emit(text: str, output: Optional[Path], markdown: bool = False) -> None:
 
         Console().print(Markdown(text))
         return
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    write_stdout(text, what, name)
 
 
 def warn(message: str) -> None:
@@ -160,6 +163,9 @@ def draft(
     settings = _settings(backend=backend, model=model, base_url=base_url, api_key=api_key, timeout=timeout,
                          max_retries=retries, concurrency=concurrency, temperature=temperature, max_tokens=max_tokens,
                          role=role, stream=stream, cache=False if no_cache else None)
+    from drafter.files import check_output_path
+
+    check_output_path(output, facts_file, "facts", suffixes=("", ".partial"))
     facts = load_facts(facts_file)
     if dry_run:
         _dry_run(facts, settings, fmt, budget)
@@ -188,7 +194,7 @@ def draft(
         raise
     usage = _usage_line(model_backend, result, settings)
     text = render.render(result, fmt, usage)
-    emit(text, output, markdown=(fmt == "md"))
+    emit(text, output, markdown=(fmt == "md"), what="the summary", name=f"summary.{fmt}")
     if fmt != "json":
         for line in result.warnings:
             warn(line)
@@ -257,16 +263,18 @@ def _keep_partial(failure, fmt: str, output: Optional[Path]) -> None:
     if not any(s.text for s in partial.sections):
         return
     text = render.render(partial, fmt)
-    if output is not None and str(output) != "-":
-        target = output.with_name(output.name + ".partial")
-        from drafter.files import atomic_write
+    from drafter.files import write_output, write_stdout
 
-        atomic_write(target, text)
-        done = sum(s.status == "done" for s in partial.sections)
-        sys.stderr.write(f"kept {done}/{len(partial.sections)} finished sections (and partial text) in {target}\n")
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    try:
+        if output is not None and str(output) != "-":
+            target = output.with_name(output.name + ".partial")
+            write_output(target, text, "the partial draft")
+            done = sum(s.status == "done" for s in partial.sections)
+            sys.stderr.write(f"kept {done}/{len(partial.sections)} finished sections (and partial text) in {target}\n")
+        else:
+            write_stdout(text, "the partial draft", f"summary.{fmt}.partial")
+    except DrafterError as exc:  # the backend's error still follows; this one says where the text went
+        warn(exc.message)
 
 
 @app.command()
@@ -315,10 +323,11 @@ def clean(
     import json
 
     from drafter import cleanup
-    from drafter.files import MAX_DOCUMENT_BYTES, read_text
+    from drafter.files import MAX_DOCUMENT_BYTES, check_output_path, read_text
 
     if fmt not in ("text", "json"):
         raise InputError(f"unknown --format {fmt!r}", hint="use one of: text, json")
+    check_output_path(output)  # writing onto FILE itself is cleaning in place: allowed, the original is kept
     text, label = read_text(source, max_bytes=MAX_DOCUMENT_BYTES)
     result = cleanup.clean(text, cleanup.CleanupSettings(stock_threshold=1.0) if lists_only else None)
     if check or report:
@@ -330,7 +339,12 @@ def clean(
         sys.stdout.flush()
         return
     out = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n" if fmt == "json" else result.text
-    emit(out, output)
+    from drafter.files import back_up_input
+
+    backup = back_up_input(output, source)  # cleaning in place: the original's bytes are kept in FILE.orig
+    emit(out, output, what="the cleaned text", name=f"{Path(label).name}.clean")
+    if backup is not None:
+        sys.stderr.write(f"cleaned {output} in place; the original is kept in {backup}\n")
 
 
 @app.command("check")
@@ -498,6 +512,7 @@ def main() -> None:
     """Entry point: run the app and turn every expected fault into one line on stderr and an exit code."""
     try:
         result = app(standalone_mode=False)
+        sys.stdout.flush()  # a full disk under stdout is reported here, not as an exception at exit
     except DrafterError as exc:
         hint = f"\n  hint: {exc.hint}" if exc.hint else ""
         sys.stderr.write(f"error: {exc.message}{hint}\n")
@@ -510,6 +525,11 @@ def main() -> None:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
+    except OSError as exc:  # output or I/O that failed outside the writers (a report on a full stdout)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
+        sys.stderr.write(f"error: {where}{exc.strerror or exc}\n")
+        sys.exit(1)
     except Exception as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":
             sys.stdout.write(exc.ctx.get_help() + "\n")

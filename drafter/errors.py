@@ -27,3 +27,9 @@ class BackendError(DrafterError):
     """A backend or runtime failure (server unreachable, bad key, timeout): exit code 1."""
 
     exit_code = 1
+
+
+class OutputError(DrafterError):
+    """Output could not be written (a full disk, a read-only folder, a path under a file): exit code 1."""
+
+    exit_code = 1

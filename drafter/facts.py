@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,8 @@ from drafter.errors import InputError
 from drafter.files import read_text
 
 BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])(?:\s+|$)(.*)$")
-HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+HEADING_MARK = re.compile(r"#{1,6}(?=[ \t]|$)")  # CommonMark: 1-6 '#' then a space or the line's end ('#1' is text)
+COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
 META_KEY = re.compile(r"^[A-Za-z_][\w-]*$")
 
 
@@ -87,24 +89,86 @@ def _parse_front_matter(lines: list[str], label: str) -> tuple[dict[str, str], i
                      hint="end the block with a line holding only '---'")
 
 
+def heading_of(line: str) -> tuple[int, str] | None:
+    """(level, title) when a stripped line is an ATX heading ('## Plan', '# Title #'), else None.
+
+    Linear: the closing '#'s are cut with str methods, not a backtracking pattern.
+    """
+    mark = HEADING_MARK.match(line)
+    if not mark:
+        return None
+    title = line[mark.end():].strip()
+    without_closing = title.rstrip("#")
+    if not without_closing:
+        title = ""
+    elif without_closing[-1] in " \t" and without_closing != title:
+        title = without_closing.rstrip()
+    return len(mark.group(0)), title
+
+
+def _join_around_comments(pieces: list[str]) -> str:
+    """A line's text around its removed comments: one space where a comment stood, indentation kept."""
+    line = pieces[0]  # the text before the first comment, as written
+    for piece in pieces[1:]:
+        if not line.strip():
+            line += piece.lstrip()
+        elif piece.strip():
+            line = f"{line.rstrip()} {piece.lstrip()}"
+    return line
+
+
+def without_comments(lines: list[str], start: int, label: str) -> list[str]:
+    """The lines with every '<!-- ... -->' comment blanked (a comment may span lines; line numbers stay).
+
+    A comment that is never closed is an InputError naming the line it opens on.
+    """
+    out = list(lines)
+    opened_at: int | None = None
+    for index in range(start, len(lines)):
+        if opened_at is None and COMMENT_OPEN not in lines[index]:
+            continue
+        line, position = lines[index], 0
+        kept: list[str] = [] if opened_at is None else [""]  # a line that starts inside a comment starts empty
+        while True:
+            if opened_at is None:
+                found = line.find(COMMENT_OPEN, position)
+                if found < 0:
+                    kept.append(line[position:])
+                    break
+                kept.append(line[position:found])
+                opened_at, position = index, found + len(COMMENT_OPEN)
+            else:
+                found = line.find(COMMENT_CLOSE, position)
+                if found < 0:
+                    break
+                opened_at, position = None, found + len(COMMENT_CLOSE)
+        out[index] = _join_around_comments(kept)
+    if opened_at is not None:
+        raise InputError(f"{label}:{opened_at + 1}: comment '<!--' is never closed",
+                         hint="end it with '-->' (a comment is left out of the facts)")
+    return out
+
+
 def parse_markdown(text: str, label: str) -> Facts:
     """Parse Markdown/plain facts: front matter, '## Heading' lines and one fact per bullet or line."""
     lines = text.split("\n")
     meta, start = _parse_front_matter(lines, label)
+    lines = without_comments(lines, start, label)
     items: list[Fact] = []
     heading: str | None = None
     for index in range(start, len(lines)):
         raw = lines[index]
         stripped = raw.strip()
         lineno = index + 1
-        if not stripped or stripped.startswith("<!--"):
+        if not stripped:
             continue
-        head = HEADING.match(stripped)
+        head = heading_of(stripped)
         if head:
-            if len(head.group(1)) == 1 and "title" not in meta and not items:
-                meta["title"] = head.group(2)
+            level, title = head
+            if level == 1 and "title" not in meta and not items:
+                meta["title"] = title
             else:
-                heading = head.group(2) or None
+                heading = title or None
             continue
         bullet = BULLET.match(raw)
         if bullet:
@@ -158,7 +222,25 @@ def parse_json(text: str, label: str) -> Facts:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{label}:{exc.lineno}: malformed JSON ({exc.msg})") from None
+    except RecursionError:
+        raise _nested_too_deeply(label, "JSON") from None
+    except ValueError as exc:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+        raise _unreadable_value(label, "JSON", exc) from None
     return _facts_from_mapping(data, label)
+
+
+def _nested_too_deeply(label: str, kind: str) -> InputError:
+    """The error for a document nested deeper than the parser's recursion allows."""
+    return InputError(f"{label}: malformed {kind} (nested too deeply)",
+                      hint="facts are a flat list of strings, or a mapping of section names to lists")
+
+
+def _unreadable_value(label: str, kind: str, exc: ValueError) -> InputError:
+    """The error for a value the parser cannot convert (a number of thousands of digits, an impossible date)."""
+    if "digits" in str(exc):
+        return InputError(f"{label}: malformed {kind} (a number longer than {sys.get_int_max_str_digits()} digits)",
+                          hint="write a long number as a string, in quotes")
+    return InputError(f"{label}: malformed {kind} ({str(exc).split(';')[0]})")
 
 
 def parse_yaml(text: str, label: str) -> Facts:
@@ -172,6 +254,10 @@ def parse_yaml(text: str, label: str) -> Facts:
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "cannot parse"
         raise InputError(f"{label}{where}: malformed YAML ({problem})") from None
+    except RecursionError:
+        raise _nested_too_deeply(label, "YAML") from None
+    except ValueError as exc:  # a huge integer, an impossible date such as 2026-13-45
+        raise _unreadable_value(label, "YAML", exc) from None
     return _facts_from_mapping(data, label)
 
 

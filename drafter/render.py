@@ -19,19 +19,28 @@ def to_markdown(draft: "Draft") -> str:
     return draft.markdown()
 
 
+HEADING_LINE = re.compile(r"(#{1,6})[ \t]+(\S.*)")  # drafter's own '# title' and '## section' lines
+STATUS_NOTE = re.compile(r"_(\[(?:partial|failed|pending): .*\])_")  # Draft.markdown's note, a line of its own
+MODEL_BOLD = re.compile(r"(?<![\w*\\])\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s*\\])\*\*(?![\w*])")  # **Label:** from a model
+
+
 def markdown_to_text(markdown: str) -> str:
-    """Plain text from drafter's Markdown: headings underlined, emphasis marks dropped."""
+    """Plain text from drafter's Markdown, dropping only the markup drafter adds.
+
+    Headings are underlined, the '_[partial: …]_' note loses its underscores, and '**bold**' around whole words
+    (what a model writes for a label) loses its stars; any other '*' or '_' is the facts' own text and stays
+    ('*.csv and *.xlsx', '__init__', '2**10').
+    """
     out: list[str] = []
     for line in markdown.split("\n"):
-        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
+        heading = HEADING_LINE.fullmatch(line)
         if heading:
             title = heading.group(2).strip()
             rule = "=" if len(heading.group(1)) == 1 else "-"
             out.extend([title, rule * len(title)])
             continue
-        line = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), line)
-        line = re.sub(r"(?<!\w)[*_](\S(?:.*?\S)?)[*_](?!\w)", r"\1", line)
-        out.append(line)
+        note = STATUS_NOTE.fullmatch(line)
+        out.append(note.group(1) if note else MODEL_BOLD.sub(r"\1", line))
     return "\n".join(out)
 
 

@@ -129,15 +129,19 @@ class Session:
     revision: int = 0
     saved_revision: int = -1
     saved_to: str | None = None
+    facts_file: str | None = None
     finished: bool = False
     folder: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def new(cls, role: str | None = None, facts: Iterable[Any] = (), meta: dict[str, str] | None = None,
-            output: str | Path | None = None, folder: Path | None = None) -> "Session":
-        """Start a session (role and facts optional) and write its first autosave."""
+            output: str | Path | None = None, folder: Path | None = None,
+            facts_file: str | Path | None = None) -> "Session":
+        """Start a session (role and facts optional, `facts_file` the file they came from) and write its first autosave."""
         session = cls(id=new_session_id(), meta=dict(meta or {}), folder=folder)
         session.output = str(Path(output).expanduser().absolute()) if output else None
+        if facts_file and str(facts_file) != "-":
+            session.facts_file = str(Path(facts_file).expanduser().absolute())
         for item in facts:
             text, heading = (item.text, item.heading) if hasattr(item, "text") else (str(item), None)
             text = clean_fact_line(text)
@@ -175,7 +179,7 @@ class Session:
 
         self.updated = now()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        atomic_write(self.path, json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n", private=True)
 
     def changed(self) -> None:
         """Record a change to the summary's content and autosave."""
@@ -428,12 +432,13 @@ class Session:
     def save_output(self, path: str | Path | None = None, clean: bool = True):
         """Write the cleaned summary atomically to `path` (or the -o path); remember it; return (path, draft)."""
         from drafter import render
-        from drafter.files import atomic_write
+        from drafter.files import atomic_write, check_output_path
 
         target = path or self.output
         if not target:
             raise InputError("no file to save to", hint="use /save FILE")
         target = Path(str(target)).expanduser().absolute()
+        check_output_path(target, self.facts_file, "facts")
         draft = self.finished_draft(clean=clean)
         fmt = {".json": "json", ".txt": "txt"}.get(target.suffix.lower(), "md")
         atomic_write(target, render.render(draft, fmt))

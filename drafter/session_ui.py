@@ -707,7 +707,10 @@ def start_session(settings, role: str | None = None, facts_file: str | None = No
     from drafter.backends import get_backend
     from drafter.roles import get_role
 
+    from drafter.files import check_output_path
+
     refuse_without_terminal()
+    check_output_path(output, facts_file, "facts")
     if resume_id and not resume:
         resume = True
     if resume:
@@ -733,7 +736,7 @@ def start_session(settings, role: str | None = None, facts_file: str | None = No
         backend = get_backend(settings)
         role = role or settings.role or meta.pop("role", None)
         meta.pop("role", None)
-        session = Session.new(role=role, facts=facts, meta=meta, output=output)
+        session = Session.new(role=role, facts=facts, meta=meta, output=output, facts_file=facts_file)
     session.backend, session.model = backend.name, backend.model
     session.save()
     return SessionUI(session, settings, backend, resumed=resume).run()

@@ -1,4 +1,6 @@
+import codecs
 import json
+import re
 
 import pytest
 
@@ -89,3 +91,92 @@ def test_file_faults(tmp_path):
     empty.write_text("  \n")
     with pytest.raises(InputError, match="is empty"):
         load_facts(empty)
+
+
+# -- issue 17: facts that vanished or leaked, input that ended in "internal error" ------------------------------------
+
+
+def test_hash_without_a_space_is_a_fact_not_a_heading():
+    """CommonMark needs a space after '#': '#1 seller' and '#hashtag' are facts; '## Plan ##' is still a heading."""
+    facts = parse_facts("#1 seller in the region\n## Plan ##\n- Cut costs\n#teamwork award\n## Notes#\n- x\n", "f.md")
+    assert facts.texts == ["#1 seller in the region", "Cut costs", "#teamwork award", "x"]
+    assert [f.heading for f in facts.items] == [None, "Plan", "Plan", "Notes#"]
+
+
+def test_multi_line_comment_is_left_out_whole():
+    """No line of a '<!-- … -->' comment becomes a fact, however many lines it spans; line numbers stay right."""
+    facts = parse_facts("- Closed 12 files\n<!-- private note\nsalary talk with my manager\n  - draft bullet\n-->\n"
+                        "- Trained 3 staff <!-- ask HR --> in March\n", "f.md")
+    assert facts.texts == ["Closed 12 files", "Trained 3 staff in March"]
+    assert [f.line for f in facts.items] == [1, 6]
+
+
+def test_unclosed_comment_names_its_line():
+    """A comment that never closes would hide every fact after it: refused, naming the line it opens on."""
+    with pytest.raises(InputError, match=r"^f.md:2: comment '<!--' is never closed"):
+        parse_facts("- a\n<!-- note\n- b\n", "f.md")
+
+
+@pytest.mark.parametrize("name, text", [
+    ("deep.json", '{"facts": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+    ("deep.yaml", "facts: " + "[" * 100_000 + "]" * 100_000 + "\n"),
+    ("big.json", '{"facts": [' + "7" * 5000 + "]}"),
+    ("big.yaml", "facts:\n  - " + "7" * 5000 + "\n"),
+])
+def test_nested_or_huge_values_are_one_line_input_errors(tmp_path, name, text):
+    """JSON/YAML nested 100,000 deep and a 5,000-digit integer: an InputError naming the file, not a crash."""
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(InputError, match=rf"^{re.escape(str(path))}: malformed (JSON|YAML) \((nested too deeply|a number "
+                                         r"longer than \d+ digits)\)$"):
+        load_facts(path)
+
+
+def test_nul_byte_after_the_first_8_kb_is_refused(tmp_path):
+    """Binary data is refused wherever it is, naming the line: a NUL past 8 KB never reaches the output."""
+    path = tmp_path / "f.md"
+    path.write_bytes(b"- Closed 12 files\n" * 600 + b"- bad \x00 byte\n")
+    with pytest.raises(InputError, match=r"^.*f.md: looks like a binary file \(a NUL byte on line 601\)"):
+        load_facts(path)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_facts_with_a_byte_order_mark_are_read(tmp_path, encoding):
+    """A facts file saved as UTF-16 (Windows Notepad's 'Unicode') is decoded by its byte-order mark."""
+    text = "---\nrole: sales\n---\n- Signed 418 contracts in Zürich\r\n- Cut turnaround to 30 days\r\n"
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    path = tmp_path / "f.md"
+    path.write_bytes(bom + text.encode(encoding))
+    facts = load_facts(path)
+    assert facts.texts == ["Signed 418 contracts in Zürich", "Cut turnaround to 30 days"]
+    assert facts.meta["role"] == "sales"
+
+
+def test_utf16_without_a_byte_order_mark_says_save_as_utf8(tmp_path):
+    """UTF-16 with no mark cannot be told from binary data: refused with the advice to save it as UTF-8."""
+    path = tmp_path / "f.md"
+    path.write_bytes("- Signed 418 contracts\n".encode("utf-16-le"))
+    with pytest.raises(InputError) as caught:
+        load_facts(path)
+    assert "binary" in caught.value.message and "UTF-8" in (caught.value.hint or "")
+
+
+def test_plain_text_keeps_the_facts_markup_characters(tmp_path):
+    """--format txt drops only drafter's own markup: '*.csv and *.xlsx' and '__init__' in a fact stay as written."""
+    from helpers import run_drafter
+
+    facts = "- Moved the *.csv and *.xlsx exports to one folder\n- Fixed __init__ in the export script\n"
+    proc = run_drafter("draft", "-", "--role", "sales", "--format", "txt", home=tmp_path, stdin=facts)
+    assert proc.returncode == 0, proc.stderr
+    assert "*.csv and *.xlsx" in proc.stdout and "__init__" in proc.stdout
+    assert "#" not in proc.stdout and "Year-End Work Summary\n=====" in proc.stdout
+
+
+def test_plain_text_drops_only_drafters_markup():
+    """markdown_to_text: headings underlined, the status note and a model's **Label:** unmarked, facts untouched."""
+    from drafter.render import markdown_to_text
+
+    text = markdown_to_text("# Title\n\n## Results\n\n**Sales:** 2**10 units, *.csv files, __init__, a_b_c.\n\n"
+                            "_[partial: the server timed out]_\n")
+    assert text == ("Title\n=====\n\nResults\n-------\n\nSales: 2**10 units, *.csv files, __init__, a_b_c.\n\n"
+                    "[partial: the server timed out]\n")
