@@ -300,14 +300,13 @@ def test_sections_in_parallel_within_the_bound_printed_in_plan_order(tmp_path, o
     assert openai_server.max_in_flight == 2, "at most --concurrency requests at once, and that many"
 
 
-def test_all_sections_at_once_take_about_as_long_as_one(tmp_path, openai_server):
+def test_all_sections_are_in_flight_at_once(tmp_path, openai_server):
+    """Every section is asked for at once (the server sees them overlap); how much time that saves is measured in
+    benchmarks/parallel_sections.py, not here, where a loaded machine would make a timed assertion flaky."""
     openai_server.set_delay(1.5)
-    started = time.monotonic()
     proc = draft(openai_server.base_url, tmp_path, "--concurrency", str(len(TITLES)))
-    elapsed = time.monotonic() - started
     assert proc.returncode == 0, proc.stderr
     assert openai_server.max_in_flight == len(TITLES)
-    assert elapsed < 1.5 * 2.5, f"{len(TITLES)} sections of 1.5 s took {elapsed:.1f} s"
 
 
 def test_one_at_a_time_requests_in_plan_order(tmp_path, openai_server):
