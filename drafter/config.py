@@ -236,7 +236,8 @@ def _number(name: str, value: Any, where: str, integer: bool) -> float | int:
 def _text(name: str, value: Any, where: str) -> str | None:
     """A string setting, trimmed; empty means unset for the role, and is an error for the model and URL."""
     if not isinstance(value, str):
-        raise InputError(f"{name} must be a string, got {value!r} (from {where})")
+        shown = "" if name == "api_key" else f", got {_shown(value)}"  # a key is never quoted
+        raise InputError(f"{name} must be a string{shown} (from {where})")
     text = value.strip()
     if name == "api_key":
         return text or None

@@ -82,6 +82,13 @@ def test_a_key_with_a_control_or_non_ascii_character_is_refused_before_sending(k
     assert offline.returncode == 0, "a stray key in the environment does not stop the offline writer"
 
 
+def test_a_key_of_the_wrong_type_in_the_config_file_is_not_quoted(tmp_path):
+    (tmp_path / "config.toml").write_text("api_key = 8675309421337\n")
+    proc = run_drafter("draft", FIXTURE, home=tmp_path)
+    assert proc.returncode == 2 and proc.stderr.startswith("error: api_key must be a string (from config ")
+    assert "8675309421337" not in proc.stderr
+
+
 def test_the_key_flag_is_checked_too(tmp_path, openai_server):
     proc = run_drafter("draft", FIXTURE, "--base-url", openai_server.base_url, "--api-key", KEY + "\x7f",
                        home=tmp_path)
