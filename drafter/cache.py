@@ -3,13 +3,17 @@
 Keys are the sha256 of the base URL, model, messages and sampling parameters (never the API key, which is not
 part of a request's meaning). Only complete replies are stored, each in one transaction (WAL journal), so an
 interrupted write leaves the previous state. A file that is not a sound SQLite database is deleted and
-rebuilt empty with a one-line warning (it only ever holds replies that can be asked for again). Past the size limit the least recently used entries are evicted.
+rebuilt empty with a one-line warning (it only ever holds replies that can be asked for again); an SQLite file
+holding tables drafter did not make is moved aside, not deleted, and a new cache started. A tampered entry (a
+wrong type, bytes that are not UTF-8) is a miss and is dropped. Past the size limit the least recently used
+entries are evicted. Nothing the cache meets ever fails a draft.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -36,6 +40,12 @@ CREATE TABLE IF NOT EXISTS responses (
 );
 CREATE INDEX IF NOT EXISTS responses_used ON responses(used);
 """
+COLUMNS = ["key", "model", "text", "input_tokens", "output_tokens", "size", "created", "used"]
+OWN_OBJECTS = {("table", "responses"), ("index", "responses_used"), ("index", "sqlite_autoindex_responses_1")}
+FOREIGN_SUFFIX = ".foreign"  # where a file with someone else's tables is moved
+SIDE_FILES = ("-wal", "-shm", "-journal")
+# Faults from SQLite itself or from a stored value of the wrong kind (a size that is text, a count past 64 bits)
+CACHE_FAULTS = (sqlite3.Error, ValueError, TypeError, OverflowError)
 
 
 def cache_dir() -> Path:
@@ -65,7 +75,26 @@ class CachedReply:
     output_tokens: int
 
 
+def _reply_from_row(row: tuple) -> CachedReply | None:
+    """A reply from (typeof(text), text as bytes, typeof and value of each token count), or None when a value
+    is not what put() stores: text that is not UTF-8 text, or counts that are not whole numbers from 0."""
+    text_type, data, input_type, input_tokens, output_type, output_tokens = row
+    if text_type != "text" or input_type != "integer" or output_type != "integer":
+        return None
+    if input_tokens < 0 or output_tokens < 0:
+        return None
+    try:
+        text = bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return CachedReply(text, input_tokens, output_tokens) if text.strip() else None
+
+
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
+
+
+class ForeignSchema(sqlite3.DatabaseError):
+    """A sound SQLite file whose tables are not the cache's (another program's, or another drafter version's)."""
 
 
 def is_damage(exc: BaseException) -> bool:
@@ -96,6 +125,7 @@ class ResponseCache:
         self._lock = threading.Lock()
         self._ready = False
         self._broken = False
+        self._warned_tampered = False
 
     # plumbing -----------------------------------------------------------------------------------------------
 
@@ -124,9 +154,13 @@ class ResponseCache:
         except sqlite3.Error as exc:
             if conn is not None:
                 conn.close()
-            if not is_damage(exc):
+            if isinstance(exc, ForeignSchema):
+                if not self._move_aside(exc):
+                    return None
+            elif is_damage(exc):
+                self._rebuild(exc)
+            else:
                 return self._give_up(exc)
-            self._rebuild(exc)
             try:
                 conn = self._connect()
                 self._check(conn)
@@ -136,27 +170,49 @@ class ResponseCache:
         return conn
 
     def _check(self, conn: sqlite3.Connection) -> None:
-        """Create the schema on a new file; raise DatabaseError unless an existing one passes quick_check."""
-        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # takes effect on a new, empty file only
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        """Create the schema on a new file; raise DatabaseError unless an existing one passes quick_check, and
+        ForeignSchema (before changing anything) when it holds tables or columns the cache did not make."""
         status = conn.execute("PRAGMA quick_check").fetchone()
         if not status or status[0] != "ok":
             raise sqlite3.DatabaseError(f"quick_check: {status[0] if status else 'no answer'}")
+        objects = {(kind, name) for kind, name in conn.execute("SELECT type, name FROM sqlite_master")}
+        if objects - OWN_OBJECTS:
+            names = ", ".join(sorted(name for _, name in objects - OWN_OBJECTS))
+            raise ForeignSchema(f"it holds tables drafter did not make: {names}"[:120])
+        if ("table", "responses") in objects:
+            columns = [row[1] for row in conn.execute("PRAGMA table_info(responses)")]
+            if columns != COLUMNS:
+                raise ForeignSchema(f"its responses table has the columns {', '.join(columns)}"[:120])
+        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # takes effect on a new, empty file only
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
         conn.executescript(SCHEMA)
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(responses)")}
-        if not {"key", "text", "input_tokens", "output_tokens", "size", "used"} <= columns:
-            raise sqlite3.DatabaseError("the responses table has unexpected columns")
 
     def _rebuild(self, exc: BaseException) -> None:
         """Delete a damaged database (and its journal files) so that a new one is built; one warning line."""
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for suffix in ("", *SIDE_FILES):
             try:
                 self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
             except OSError:
                 pass
         self.warn(f"the response cache {self.path} was damaged ({str(exc).splitlines()[0][:80]}); "
                   "rebuilt it empty")
+
+    def _move_aside(self, exc: BaseException) -> bool:
+        """Move a file with someone else's tables (and its journal files) to NAME.foreign, replacing an earlier
+        one, so that a new cache is built and nothing foreign is deleted; one warning line. False if it cannot."""
+        aside = self.path.with_name(self.path.name + FOREIGN_SUFFIX)
+        try:
+            for suffix in ("", *SIDE_FILES):
+                source = self.path.with_name(self.path.name + suffix)
+                if source.exists():
+                    os.replace(source, aside.with_name(aside.name + suffix))
+        except OSError as error:
+            self._give_up(error)
+            return False
+        self.warn(f"the response cache {self.path} is not drafter's ({exc}); moved it to {aside} "
+                  "and started a new cache")
+        return True
 
     def _give_up(self, exc: BaseException) -> None:
         self._broken = True
@@ -167,26 +223,43 @@ class ResponseCache:
     # the cache ----------------------------------------------------------------------------------------------
 
     def get(self, key: str) -> CachedReply | None:
-        """The stored reply for `key`, marking it recently used; None on a miss or any fault."""
+        """The stored reply for `key`, marking it recently used; None on a miss or any fault (a tampered entry
+        is dropped)."""
         with self._lock:
             conn = self._open()
             if conn is None:
                 return None
             try:
-                row = conn.execute("SELECT text, input_tokens, output_tokens FROM responses WHERE key = ?",
+                row = conn.execute("SELECT typeof(text), CAST(text AS BLOB), typeof(input_tokens), input_tokens, "
+                                   "typeof(output_tokens), output_tokens FROM responses WHERE key = ?",
                                    (key,)).fetchone()
                 if row is None:
+                    return None
+                reply = _reply_from_row(row)
+                if reply is None:
+                    self._drop_tampered(conn, key)
                     return None
                 try:
                     conn.execute("UPDATE responses SET used = ? WHERE key = ?", (time.time(), key))
                 except sqlite3.OperationalError:
                     pass  # busy or read-only: the reply is still good
-                return CachedReply(row[0], int(row[1]), int(row[2]))
-            except sqlite3.Error as exc:
+                return reply
+            except CACHE_FAULTS as exc:
                 self._fault(exc, "could not read the response cache")
                 return None
             finally:
                 conn.close()
+
+    def _drop_tampered(self, conn: sqlite3.Connection, key: str) -> None:
+        """Delete an entry whose stored values are not a reply; warn once per cache, however many there are."""
+        try:
+            conn.execute("DELETE FROM responses WHERE key = ?", (key,))
+        except sqlite3.Error:
+            pass  # busy or read-only: it stays a miss
+        if not self._warned_tampered:
+            self._warned_tampered = True
+            self.warn(f"the response cache {self.path} held an entry that is not a valid reply; dropped it "
+                      "(the section is asked for again)")
 
     def put(self, key: str, model: str, text: str, input_tokens: int = 0, output_tokens: int = 0) -> None:
         """Store a complete reply in one transaction, then evict the least recently used past the size limit."""
@@ -208,7 +281,7 @@ class ResponseCache:
                     raise
                 if evicted:
                     conn.execute("PRAGMA incremental_vacuum")
-            except sqlite3.Error as exc:
+            except CACHE_FAULTS as exc:
                 self._fault(exc, "could not store a reply in the response cache")
             finally:
                 conn.close()
@@ -222,18 +295,19 @@ class ResponseCache:
             try:
                 with conn:
                     conn.execute("DELETE FROM responses WHERE key = ?", (key,))
-            except sqlite3.Error as exc:
+            except CACHE_FAULTS as exc:
                 self._fault(exc, "could not remove a reply from the response cache")
             finally:
                 conn.close()
 
     def _evict(self, conn: sqlite3.Connection) -> int:
         """Delete least recently used entries until the stored size is within the limit; how many were deleted."""
-        total = conn.execute("SELECT COALESCE(SUM(size), 0) FROM responses").fetchone()[0]
+        total = conn.execute("SELECT TOTAL(MAX(CAST(size AS INTEGER), 0)) FROM responses").fetchone()[0]
         if total <= self.max_bytes:
             return 0
         deleted = 0
-        for key, size in conn.execute("SELECT key, size FROM responses ORDER BY used, created").fetchall():
+        for key, size in conn.execute("SELECT key, MAX(CAST(size AS INTEGER), 0) FROM responses "
+                                      "ORDER BY used, created").fetchall():
             if total <= self.max_bytes:
                 break
             conn.execute("DELETE FROM responses WHERE key = ?", (key,))
@@ -241,7 +315,7 @@ class ResponseCache:
             deleted += 1
         return deleted
 
-    def _fault(self, exc: sqlite3.Error, doing: str) -> None:
+    def _fault(self, exc: BaseException, doing: str) -> None:
         """A fault after opening: damage sets the file aside (the next use rebuilds it); anything else warns."""
         if is_damage(exc):
             self._ready = False
@@ -262,9 +336,10 @@ class ResponseCache:
             if conn is None:
                 return info
             try:
-                count, stored = conn.execute("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM responses").fetchone()
+                count, stored = conn.execute("SELECT COUNT(*), TOTAL(MAX(CAST(size AS INTEGER), 0)) "
+                                             "FROM responses").fetchone()
                 info.update(entries=int(count), stored_bytes=int(stored))
-            except sqlite3.Error as exc:
+            except CACHE_FAULTS as exc:
                 self._fault(exc, "could not read the response cache")
             finally:
                 conn.close()
@@ -285,7 +360,7 @@ class ResponseCache:
                 conn.execute("VACUUM")
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 return int(count)
-            except sqlite3.Error as exc:
+            except CACHE_FAULTS as exc:
                 self._fault(exc, "could not clear the response cache")
                 return 0
             finally:
@@ -294,5 +369,9 @@ class ResponseCache:
 
 def open_cache(settings: Any, warn: Callable[[str], None] | None = None) -> ResponseCache:
     """The response cache at its usual place, with the size limit from settings (cache_max_mb)."""
-    max_mb = float(getattr(settings, "cache_max_mb", DEFAULT_MAX_MB) or DEFAULT_MAX_MB)
+    from drafter.config import RANGES
+
+    max_mb = getattr(settings, "cache_max_mb", DEFAULT_MAX_MB)
+    if not isinstance(max_mb, (int, float)) or max_mb != max_mb or max_mb not in RANGES["cache_max_mb"]:
+        max_mb = DEFAULT_MAX_MB  # resolve_settings refuses such a value; a Settings built by hand may hold one
     return ResponseCache(cache_path(), max_bytes=int(max_mb * 1024 * 1024), warn=warn)

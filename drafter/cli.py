@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
+import signal
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import typer
 
@@ -65,8 +68,10 @@ def emit(text: str, output: Optional[Path], markdown: bool = False, what: str = 
 
 
 def warn(message: str) -> None:
-    """One warning line on stderr."""
-    sys.stderr.write(f"warning: {message}\n")
+    """One warning line on stderr (the API key, in any spelling, never shown)."""
+    from drafter.config import redact
+
+    sys.stderr.write(redact(f"warning: {message}\n"))
 
 
 @app.callback()
@@ -508,42 +513,127 @@ def _is_usage_error(exc: BaseException) -> bool:
     return any(cls.__name__ == "UsageError" for cls in type(exc).__mro__)
 
 
-def main() -> None:
-    """Entry point: run the app and turn every expected fault into one line on stderr and an exit code."""
+INTERRUPTED_EXIT_CODE = 130  # what a shell reports for a program ended by Ctrl-C (128 + SIGINT)
+IO_EXIT_CODE = 1
+USAGE_EXIT_CODE = 2
+_interrupts: list[int] = []  # SIGINTs received, so a Ctrl-C that typer turned into exit code 130 is still named
+
+
+def _watch_interrupts() -> None:
+    """Record Ctrl-C before raising KeyboardInterrupt as Python does (left alone when SIGINT is ignored)."""
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return
+
+    def on_interrupt(signum, frame):
+        _interrupts.append(signum)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_interrupt)
+
+
+class ClosedStdout(io.TextIOBase):
+    """Stands in for a stdout the shell closed (`>&-`): writing to it is an OSError like any failed write."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
+
+
+def _os_error_line(exc: OSError) -> str:
+    """An I/O failure as one line: the file and the reason, or for an unnamed stream (stdout), the output."""
+    reason = exc.strerror or str(exc) or exc.__class__.__name__
+    named = exc.filename2 if exc.filename2 is not None else exc.filename  # a rename names its target second
+    if named is not None:
+        return f"{os.fsdecode(named)}: {reason}"
+    return f"cannot write the output: {reason}"
+
+
+# What each expected fault prints and exits with, first match wins: (exit code, message or None, hint or None).
+FAULTS: list[tuple[type[BaseException] | tuple[type[BaseException], ...],
+                   Callable[[BaseException], tuple[int, Optional[str], Optional[str]]]]] = [
+    (DrafterError, lambda exc: (exc.exit_code, exc.message, exc.hint)),
+    (BrokenPipeError, lambda exc: (IO_EXIT_CODE, None, None)),  # the reader left (| head): nothing to say
+    (OSError, lambda exc: (IO_EXIT_CODE, _os_error_line(exc), None)),
+    ((KeyboardInterrupt, typer.Abort), lambda exc: (INTERRUPTED_EXIT_CODE, "interrupted", None)),
+]
+
+
+def _release_stdout() -> None:
+    """Flush stdout; when it cannot take the output (full disk, closed pipe), point it at /dev/null so that
+    the interpreter's own flush at exit does not fail a second time with a traceback."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+
+
+def _say(message: str, hint: Optional[str] = None) -> None:
+    """Write 'error: message' (and a hint line) on stderr, the API key removed in every spelling."""
+    from drafter.config import redact
+
+    text = f"error: {message}" + (f"\n  hint: {hint}" if hint else "")
+    if sys.stderr is None:  # started with stderr closed: the exit code is all there is
+        return
+    try:
+        sys.stderr.write(redact(text) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _run() -> int:
+    """Run the app and flush its output; return the exit code (faults propagate to main's table)."""
     try:
         result = app(standalone_mode=False)
-        sys.stdout.flush()  # a full disk under stdout is reported here, not as an exception at exit
-    except DrafterError as exc:
-        hint = f"\n  hint: {exc.hint}" if exc.hint else ""
-        sys.stderr.write(f"error: {exc.message}{hint}\n")
-        sys.exit(exc.exit_code)
     except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
-        sys.stderr.write("interrupted\n")
-        sys.exit(130)
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
-    except OSError as exc:  # output or I/O that failed outside the writers (a report on a full stdout)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
-        sys.stderr.write(f"error: {where}{exc.strerror or exc}\n")
-        sys.exit(1)
-    except Exception as exc:
-        if type(exc).__name__ == "NoArgsIsHelpError":
-            sys.stdout.write(exc.ctx.get_help() + "\n")
-            sys.exit(0)
-        if not _is_usage_error(exc):
-            if os.environ.get("DRAFTER_DEBUG"):
-                raise
-            sys.stderr.write(f"error: internal error: {exc.__class__.__name__}: {exc}\n"
-                             "  hint: this is a bug in drafter; run again with DRAFTER_DEBUG=1 for the traceback and report it\n")
-            sys.exit(1)
+        result = exc.exit_code
+    if result == INTERRUPTED_EXIT_CODE and _interrupts:
+        raise KeyboardInterrupt  # typer swallowed the Ctrl-C into a bare exit code: report it like any other
+    sys.stdout.flush()  # a full disk or closed pipe is reported here, not by the interpreter at exit
+    return result if isinstance(result, int) else 0
+
+
+def _exit_code_for(exc: BaseException) -> int:
+    """Print the one line an exception maps to (FAULTS, usage errors, or an internal error) and return its code."""
+    for kinds, describe in FAULTS:
+        if isinstance(exc, kinds):
+            code, message, hint = describe(exc)
+            if message:
+                _say(message, hint)
+            return code
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        sys.stdout.write(exc.ctx.get_help() + "\n")
+        return 0
+    if _is_usage_error(exc):
         command = exc.ctx.command_path if getattr(exc, "ctx", None) else "drafter"
-        sys.stderr.write(f"error: {exc.format_message()}\n  hint: see '{command} --help'\n")
-        sys.exit(2)
-    sys.exit(result if isinstance(result, int) else 0)
+        _say(exc.format_message(), f"see '{command} --help'")
+        return USAGE_EXIT_CODE
+    if os.environ.get("DRAFTER_DEBUG"):
+        raise exc
+    first_line = next(iter(str(exc).splitlines()), "")
+    _say(f"internal error: {exc.__class__.__name__}: {first_line}",
+         "this is a bug in drafter; run again with DRAFTER_DEBUG=1 for the traceback and report it")
+    return 1
+
+
+def main() -> None:
+    """Entry point: run the app and turn every expected fault into one line on stderr and an exit code."""
+    _watch_interrupts()
+    if sys.stdout is None:
+        sys.stdout = ClosedStdout()
+    try:
+        code = _run()
+    except SystemExit:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - KeyboardInterrupt included: FAULTS maps it
+        code = _exit_code_for(exc)
+    _release_stdout()
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -361,4 +361,14 @@ def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None
         raise DraftFailed(exc, draft) from None
     if error is not None:
         raise DraftFailed(error, draft)
-    return finish(draft, clean=clean)
+    as_drafted = draft.title, [section.text for section in sections]
+    try:
+        return finish(draft, clean=clean)
+    except KeyboardInterrupt:  # cut short in cleanup or grounding: keep every section as it was drafted
+        draft.title = as_drafted[0]
+        for section, text in zip(sections, as_drafted[1]):
+            section.text = text
+        draft.warnings.clear()
+        draft.cleanup = draft.grounding = None
+        raise DraftFailed(Interrupted("interrupted before cleanup finished; kept the draft as written"),
+                          draft) from None

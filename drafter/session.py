@@ -457,35 +457,114 @@ class Session:
 # the session store -------------------------------------------------------------------------------------------------
 
 
+DAMAGED_HINT = "move the file out of the sessions folder (or delete it); the other sessions are not affected"
+SESSION_ID_CHARS = re.compile(r"[A-Za-z0-9_-]+")
+SCALAR = (str, int, float, bool, type(None))
+OPTIONAL_TEXT = (str, type(None))
+SESSION_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "id": str, "role": OPTIONAL_TEXT, "facts": list, "meta": dict, "sections": list, "output": OPTIONAL_TEXT,
+    "stage": str, "created": str, "updated": str, "backend": str, "model": str, "input_tokens": int,
+    "output_tokens": int, "tokens_estimated": bool, "revision": int, "saved_revision": int,
+    "saved_to": OPTIONAL_TEXT, "finished": bool,
+}
+SECTION_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "id": str, "title": str, "text": str, "status": str, "error": OPTIONAL_TEXT, "drafted_from": list, "stale": bool,
+}
+
+
+def _type_name(kinds: type | tuple[type, ...]) -> str:
+    kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+    names = {str: "a string", int: "a whole number", bool: "true or false", list: "a list", dict: "an object",
+             type(None): "null"}
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _wrong_field(data: Any, types: dict[str, type | tuple[type, ...]], where: str) -> str | None:
+    """What is wrong with `data` (a JSON object) and its fields' types, or None when nothing is."""
+    if not isinstance(data, dict):
+        return f"{where} is not an object"
+    for name, kinds in types.items():
+        if name not in data:
+            continue
+        value = data[name]
+        wrong_bool = isinstance(value, bool) and bool not in (kinds if isinstance(kinds, tuple) else (kinds,))
+        if wrong_bool or not isinstance(value, kinds):
+            return f"{where}{name} is not {_type_name(kinds)}"
+    return None
+
+
+def session_data_problem(data: Any) -> str | None:
+    """What keeps `data` from being a saved session (the first field with a wrong type), or None."""
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"]:
+        return "no session id"
+    problem = _wrong_field(data, SESSION_FIELD_TYPES, "")
+    for number, fact in enumerate(data.get("facts", [])):
+        problem = problem or _wrong_field(fact, {"text": str, "heading": OPTIONAL_TEXT}, f"facts[{number}].")
+        if problem is None and "text" not in fact:
+            problem = f"facts[{number}] has no text"
+    for key, value in data.get("meta", {}).items() if problem is None else ():
+        if not isinstance(value, SCALAR):
+            problem = problem or f"meta.{key} is not a string or a number"
+    for number, section in enumerate(data.get("sections", []) if problem is None else ()):
+        where = f"sections[{number}]."
+        problem = problem or _wrong_field(section, SECTION_FIELD_TYPES, where)
+        if problem is None and not {"id", "title"} <= section.keys():
+            problem = f"sections[{number}] has no id or title"
+        if problem is None and section.get("status", "pending") not in STATUSES:
+            problem = f"{where}status is not one of {', '.join(STATUSES)}"
+        if problem is None and not all(isinstance(item, str) for item in section.get("drafted_from", [])):
+            problem = f"{where}drafted_from is not a list of strings"
+    return problem
+
+
 def load_session(session_id: str, folder: Path | None = None) -> Session:
-    """Read one session by id (or a unique id prefix); an unknown id is an InputError listing how to find ids."""
+    """Read one session by id (or a unique id prefix); an unknown id or a damaged file is an InputError."""
     folder = folder or sessions_dir()
+    if not SESSION_ID_CHARS.fullmatch(session_id or ""):
+        raise InputError(f"no session {session_id!r}", hint="drafter sessions lists them")
     path = folder / f"{session_id}.json"
     if not path.is_file():
-        matches = sorted(folder.glob(f"{session_id}*.json")) if folder.is_dir() and session_id else []
+        matches = [p for p in sorted(folder.glob(f"{session_id}*.json")) if p.is_file()] if folder.is_dir() else []
         if len(matches) != 1:
             raise InputError(f"no session {session_id!r}", hint="drafter sessions lists them")
         path = matches[0]
+    return read_session_file(path, folder)
+
+
+def read_session_file(path: Path, folder: Path | None = None) -> Session:
+    """The session saved in `path`; an InputError naming the file (and field) when it is unreadable or damaged."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: cannot read the session ({exc.__class__.__name__})") from None
-    if not isinstance(data, dict) or "id" not in data:
-        raise InputError(f"{path}: not a drafter session file")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the session ({exc.strerror or exc.__class__.__name__})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: damaged session file (not UTF-8 text)", hint=DAMAGED_HINT) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: damaged session file (not valid JSON at line {exc.lineno})",
+                         hint=DAMAGED_HINT) from None
+    except (ValueError, RecursionError):
+        raise InputError(f"{path}: damaged session file (not valid JSON)", hint=DAMAGED_HINT) from None
+    problem = session_data_problem(data)
+    if problem:
+        raise InputError(f"{path}: damaged session file ({problem})", hint=DAMAGED_HINT)
     return Session.from_dict(data, folder=folder)
 
 
-def list_sessions(folder: Path | None = None) -> list[Session]:
-    """Every readable session, most recently changed first (unreadable files are skipped)."""
+def list_sessions(folder: Path | None = None, damaged: list[str] | None = None) -> list[Session]:
+    """Every readable session, most recently changed first; each damaged file is skipped, and its one-line
+    description added to `damaged` when given."""
     folder = folder or sessions_dir()
     if not folder.is_dir():
         return []
     sessions = []
-    for path in folder.glob("*.json"):
-        try:
-            sessions.append(load_session(path.stem, folder))
-        except InputError:
+    for path in sorted(folder.glob("*.json")):
+        if not path.is_file():
             continue
+        try:
+            sessions.append(read_session_file(path, folder))
+        except InputError as exc:
+            if damaged is not None:
+                damaged.append(exc.message)
     return sorted(sessions, key=lambda s: (s.updated, s.id), reverse=True)
 
 

@@ -746,7 +746,10 @@ def sessions_table(console=None) -> None:
     """Print the saved sessions, newest first, for `drafter sessions`."""
     from drafter.session import describe, list_sessions
 
-    sessions = list_sessions()
+    damaged: list[str] = []
+    sessions = list_sessions(damaged=damaged)
+    for line in damaged:
+        sys.stderr.write(f"warning: skipped {line}\n")
     if not sessions:
         print("no sessions yet; start one with: drafter session")
         return

@@ -18,7 +18,7 @@ import pytest
 
 from drafter.backends import SectionRequest, Usage
 from drafter.backends.cached import MeteredBackend
-from drafter.cache import ResponseCache, cache_key
+from drafter.cache import CachedReply, ResponseCache, cache_key
 from drafter.errors import BackendError
 from helpers import FIXTURES, ROOT, run_drafter
 from openai_stub import Fault
@@ -357,3 +357,115 @@ def test_usage_is_counted_locally_when_the_server_reports_none(tmp_path):
     assert backend.meter.estimated == ["results"]
     report = backend.report([type("S", (), {"usage": usage})()])
     assert report["usage_estimated"] is True and report["requests"] == 1
+
+
+# -- tampered entries and foreign files (the cache never fails a draft) -------------------------------------------
+
+def warnings_in(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("warning: ")]
+
+
+TAMPERINGS = [  # one per section: a value of the wrong kind, bytes that are not UTF-8, a cut-off blob, a count < 0
+    "UPDATE responses SET input_tokens = 'many' WHERE key = ?",
+    "UPDATE responses SET text = x'ff00fe' WHERE key = ?",
+    "UPDATE responses SET text = CAST(substr(text, 1, 7) AS BLOB) WHERE key = ?",
+    "UPDATE responses SET output_tokens = -5 WHERE key = ?",
+]
+
+
+def test_tampered_entries_are_misses_dropped_with_one_warning(tmp_path, openai_server):
+    first = draft(openai_server, tmp_path)
+    assert first.returncode == 0, first.stderr
+    path = tmp_path / "cache" / "responses.sqlite3"
+    conn = sqlite3.connect(path)
+    keys = [row[0] for row in conn.execute("SELECT key FROM responses ORDER BY key")]
+    for statement, key in zip(TAMPERINGS, keys):
+        conn.execute(statement, (key,))
+    conn.commit()
+    conn.close()
+    second = draft(openai_server, tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == first.stdout
+    warnings = warnings_in(second.stderr)
+    assert len(warnings) == 1 and "not a valid reply" in warnings[0], second.stderr
+    assert chat_count(openai_server) == SECTIONS + len(TAMPERINGS), "each tampered entry was asked for again"
+    third = draft(openai_server, tmp_path)
+    assert third.returncode == 0 and warnings_in(third.stderr) == []
+    assert chat_count(openai_server) == SECTIONS + len(TAMPERINGS), "the fresh replies replaced them"
+
+
+def test_tampered_sizes_do_not_fail_storing_eviction_or_info(tmp_path):
+    path = tmp_path / "c.sqlite3"
+    cache = ResponseCache(path, max_bytes=2000)
+    for n in range(3):
+        cache.put(f"k{n}", "m", f"reply {n}")
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE responses SET size = 'large' WHERE key = 'k0'")
+    conn.execute("UPDATE responses SET size = 1e300 WHERE key = 'k1'")
+    conn.commit()
+    conn.close()
+    warnings: list[str] = []
+    cache = ResponseCache(path, max_bytes=2000, warn=warnings.append)
+    cache.put("k3", "m", "x" * 500)  # past the limit now: eviction reads every size
+    cache.put("k4", "m", "big", 10 ** 30, 1)  # a count past 64 bits cannot be stored: skipped with a warning
+    assert cache.get("k3").text == "x" * 500
+    assert cache.info()["entries"] >= 1
+    assert all("could not store" in w for w in warnings), warnings
+
+
+FOREIGN_SCHEMAS = {
+    "another program's table": "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes VALUES (1, 'keep me');",
+    "a column missing": "CREATE TABLE responses (key TEXT PRIMARY KEY, text TEXT, input_tokens INTEGER, "
+                        "output_tokens INTEGER, size INTEGER, used REAL); INSERT INTO responses VALUES "
+                        "('k', 'keep me', 1, 1, 10, 0);",
+    "a column more": "CREATE TABLE responses (key TEXT PRIMARY KEY, model TEXT, text TEXT, input_tokens INTEGER, "
+                     "output_tokens INTEGER, size INTEGER, created REAL, used REAL, tag TEXT NOT NULL); "
+                     "INSERT INTO responses VALUES ('k', 'm', 'keep me', 1, 1, 10, 0, 0, 't');",
+    "a view in its place": "CREATE TABLE t (key, text); INSERT INTO t VALUES ('k', 'keep me'); "
+                           "CREATE VIEW responses AS SELECT * FROM t;",
+}
+
+
+def foreign_file(path: Path, schema: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path)
+    conn.executescript(schema)
+    conn.close()
+
+
+@pytest.mark.parametrize("schema", FOREIGN_SCHEMAS.values(), ids=list(FOREIGN_SCHEMAS))
+def test_a_foreign_schema_is_moved_aside_and_a_new_cache_started(schema, tmp_path):
+    path = tmp_path / "responses.sqlite3"
+    foreign_file(path, schema)
+    warnings: list[str] = []
+    cache = ResponseCache(path, warn=warnings.append)
+    cache.put("key", "m", "a reply", 3, 4)
+    assert cache.get("key") == CachedReply("a reply", 3, 4)
+    assert len(warnings) == 1 and "moved it to" in warnings[0] and "responses.sqlite3.foreign" in warnings[0]
+    aside = sqlite3.connect(tmp_path / "responses.sqlite3.foreign")
+    tables = [row[0] for row in aside.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    aside.close()
+    assert tables and "keep me" in (tmp_path / "responses.sqlite3.foreign").read_bytes().decode("latin-1")
+    again: list[str] = []
+    assert ResponseCache(path, warn=again.append).get("key").text == "a reply" and again == []
+
+
+def test_a_foreign_cache_file_does_not_disable_caching_and_cache_clear_fixes_it(tmp_path, openai_server):
+    path = tmp_path / "cache" / "responses.sqlite3"
+    foreign_file(path, FOREIGN_SCHEMAS["a column missing"])
+    cleared = run_drafter("cache", "clear", home=tmp_path)
+    assert cleared.returncode == 0, cleared.stderr
+    assert cleared.stdout.startswith("removed 0 cached replies") and "moved it to" in cleared.stderr
+    first = draft(openai_server, tmp_path)
+    assert first.returncode == 0 and warnings_in(first.stderr) == [], first.stderr
+    second = draft(openai_server, tmp_path)
+    assert second.returncode == 0 and chat_count(openai_server) == SECTIONS, "the rerun came from the cache"
+    foreign_file(path.with_name("other.sqlite3"), FOREIGN_SCHEMAS["another program's table"])
+    path.with_name("other.sqlite3").replace(path)
+    for name in ("responses.sqlite3-wal", "responses.sqlite3-shm"):
+        (path.parent / name).unlink(missing_ok=True)
+    third = draft(openai_server, tmp_path)
+    assert third.returncode == 0, third.stderr
+    assert len(warnings_in(third.stderr)) == 1 and "not drafter's" in third.stderr
+    fourth = draft(openai_server, tmp_path)
+    assert fourth.returncode == 0 and chat_count(openai_server) == 2 * SECTIONS and fourth.stdout == first.stdout

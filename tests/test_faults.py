@@ -34,9 +34,9 @@ def draft(server_url: str, home, *extra: str, stdin: str | None = None, timeout:
     return run_drafter(*args, home=home, stdin=stdin, timeout=timeout, **env)
 
 
-def assert_clean_failure(proc, *phrases: str) -> str:
-    """Exit 1, one 'error:' line (plus at most a hint line), no traceback, no key; returns the error line."""
-    assert proc.returncode == 1, (proc.returncode, proc.stderr)
+def assert_clean_failure(proc, *phrases: str, code: int = 1) -> str:
+    """Exit `code`, one 'error:' line (plus at most a hint line), no traceback, no key; returns the error line."""
+    assert proc.returncode == code, (proc.returncode, proc.stderr)
     assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
     assert KEY not in proc.stderr and KEY not in proc.stdout
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
@@ -103,14 +103,15 @@ def test_connection_refused(tmp_path):
     assert proc.stdout == "", "nothing arrived, so nothing is printed"
 
 
-@pytest.mark.parametrize("url, phrase", [
-    ("http://drafter-test.invalid/v1", "cannot reach"),
-    ("127.0.0.1:8080/v1", "base url"),
-    ("ftp://127.0.0.1/v1", "base url"),
+@pytest.mark.parametrize("url, phrase, code", [
+    ("http://drafter-test.invalid/v1", "cannot reach", 1),
+    ("127.0.0.1:8080/v1", "base_url", 2),  # a usage error, found before anything is sent
+    ("ftp://127.0.0.1/v1", "base_url", 2),
 ])
-def test_unresolvable_host_or_invalid_url(tmp_path, url, phrase):
+def test_unresolvable_host_or_invalid_url(tmp_path, url, phrase, code):
     proc = draft(url, tmp_path, "--retries", "0", "--timeout", "5")
-    assert_clean_failure(proc, phrase)
+    error = assert_clean_failure(proc, phrase, code=code)
+    assert code == 1 or "(from --base-url)" in error, "a bad URL names the setting it came from"
 
 
 # -- the server refuses ----------------------------------------------------------------------------------------

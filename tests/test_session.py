@@ -332,3 +332,68 @@ def test_an_accepted_overview_goes_stale_when_a_fact_or_a_section_is_added():
     assert overview.status == "accepted" and overview.stale
     session.draft_section(0, OfflineBackend(), Settings())
     assert "plan for next year" in session.sections[0].text.lower() and not session.sections[0].stale
+
+
+# -- damaged session files -----------------------------------------------------------------------------------------
+
+def damaged_sessions(good: dict) -> dict[str, bytes]:
+    """Session files damaged in the ways a crash, a disk or a hand edit can, from a good session's data:
+    file name → content."""
+
+    def changed(**fields) -> bytes:
+        return json.dumps({**good, "id": "x", **fields}).encode()
+
+    return {
+        "20250101-000000-bad0.json": b'{"id": "20250101-000000-bad0", "facts": [',  # truncated mid-write
+        "20250101-000000-bad1.json": changed(updated=5),
+        "20250101-000000-bad2.json": changed(sections="abc"),
+        "20250101-000000-bad3.json": changed(facts=[5]),
+        "20250101-000000-bad4.json": changed(sections=[{"id": "a", "title": "A", "status": 3}]),
+        "20250101-000000-bad5.json": changed(input_tokens="many"),
+        "20250101-000000-bad6.json": b"\xff\xfe{}",
+        "20250101-000000-bad7.json": b"[1, 2, 3]",
+        "20250101-000000-bad8.json": changed(meta={"year": [2025]}),
+    }
+
+
+def test_a_damaged_session_file_is_one_line_naming_it(home):
+    for name, data in damaged_sessions(drafted().to_dict()).items():
+        (home / "sessions" / name).write_bytes(data)
+        with pytest.raises(InputError) as caught:
+            load_session(name.removesuffix(".json"))
+        assert caught.value.message.startswith(f"{home / 'sessions' / name}: damaged session file (")
+        assert caught.value.exit_code == 2 and "\n" not in caught.value.message
+
+
+def test_damaged_session_files_do_not_hide_the_others(home):
+    first, second = drafted(), drafted()
+    damaged = damaged_sessions(first.to_dict())
+    for name, data in damaged.items():
+        (home / "sessions" / name).write_bytes(data)
+    (home / "sessions" / "folder.json").mkdir()
+    proc = run_drafter("sessions", home=home)
+    assert proc.returncode == 0, proc.stderr
+    assert [line.split()[0] for line in proc.stdout.splitlines()] == [second.id, first.id]
+    warnings = proc.stderr.splitlines()
+    assert len(warnings) == len(damaged), proc.stderr
+    for line, name in zip(warnings, sorted(damaged)):
+        assert line.startswith(f"warning: skipped {home / 'sessions' / name}: damaged session file ("), line
+
+
+def test_resuming_a_damaged_session_is_one_line_and_exit_2(home):
+    pexpect = pytest.importorskip("pexpect")
+    import sys
+
+    from helpers import ROOT, drafter_env
+
+    (home / "sessions").mkdir(parents=True)
+    path = home / "sessions" / "20250101-000000-bad1.json"
+    path.write_text(json.dumps({"id": "20250101-000000-bad1", "updated": 5}))
+    child = pexpect.spawn(sys.executable, ["-m", "drafter", "session", "--resume", "20250101-000000-bad1"],
+                          cwd=str(ROOT), env=drafter_env(home), encoding="utf-8", timeout=20)
+    child.expect(pexpect.EOF)
+    child.close()
+    lines = [line for line in child.before.replace("\r", "").splitlines() if line.strip()]
+    assert child.exitstatus == 2, child.before
+    assert lines[0] == f"error: {path}: damaged session file (updated is not a string)", lines
+    assert len(lines) == 2 and lines[1].startswith("  hint: ") and "Traceback" not in child.before

@@ -5,18 +5,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from drafter.backends import SectionRequest, Usage
-from drafter.config import Settings
+from drafter.config import Settings, check_api_key, check_base_url, redact, remember_secret
 from drafter.errors import BackendError, InputError
 
 LOCAL_DUMMY_KEY = "not-needed"
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
-
-
-def redact(text: str, secret: str | None) -> str:
-    """Remove a secret from a message before it is shown anywhere."""
-    if secret and len(secret) >= 4:
-        text = text.replace(secret, "[redacted]")
-    return text
 
 
 class OpenAIBackend:
@@ -26,13 +19,17 @@ class OpenAIBackend:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.model = settings.model
-        self.base_url = (settings.base_url or DEFAULT_BASE_URL).rstrip("/")
+        if not isinstance(settings.model, str) or not settings.model.strip():
+            raise InputError("the openai backend needs a model name", hint="set --model or DRAFTER_MODEL")
+        self.model = settings.model.strip()
+        self.base_url = (settings.base_url or DEFAULT_BASE_URL).strip().rstrip("/")
         check_base_url(self.base_url)
-        if not settings.api_key and not settings.base_url:
+        remember_secret(settings.api_key)
+        key = check_api_key(settings.api_key) if settings.api_key else None
+        if not key and not settings.base_url:
             raise InputError("the openai backend needs an API key and OPENAI_API_KEY is not set",
                              hint="export OPENAI_API_KEY=..., or point --base-url at a local server that needs none")
-        self.api_key = settings.api_key or LOCAL_DUMMY_KEY
+        self.api_key = key or LOCAL_DUMMY_KEY
         self._client = None
         self._ask_usage = True
 
@@ -153,22 +150,9 @@ class OpenAIBackend:
             error = BackendError(f"request to {url} failed: {exc.__class__.__name__}")
         else:
             error = BackendError(f"request to {url} failed: {exc.__class__.__name__}: {_root_cause(exc)}")
-        error.message = redact(error.message, self.api_key)
+        error.message = redact(error.message, self.api_key, self.settings.api_key)
+        error.hint = error.hint and redact(error.hint, self.api_key, self.settings.api_key)
         return error
-
-
-def check_base_url(url: str) -> None:
-    """A BackendError unless `url` is an http(s) URL with a host (the openai client needs nothing else)."""
-    from urllib.parse import urlsplit
-
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises on a malformed port
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise BackendError(f"the base URL {url!r} is not an http:// or https:// URL",
-                           hint="set --base-url / OPENAI_BASE_URL like http://localhost:11434/v1")
 
 
 def _broke_off(exc: BaseException) -> bool:
