@@ -1,0 +1,12 @@
+"""Months, weekdays, seasons and quarters: the words that date an event."""
+
+from __future__ import annotations
+
+MONTH_NUMBERS = {name: index for index, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+     ("december", "dec")], start=1) for name in names}
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+SEASONS = frozenset("spring summer autumn winter".split())
+QUARTERS = frozenset("q1 q2 q3 q4 h1 h2".split())
+DATE_WORDS = frozenset(MONTH_NUMBERS) | WEEKDAYS | SEASONS | QUARTERS | {"fall"}  # any word that dates an event

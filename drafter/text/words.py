@@ -1,0 +1,35 @@
+"""Words: the word pattern, stop words and the stem that lets 'trained' and 'training' compare equal."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word, with an inner apostrophe ("don't", "Li's")
+STOP_WORDS = frozenset(
+    "a an the and or but nor so yet for of in on at to by from with without within into onto over under as is are "
+    "was were be been being am do does did done have has had having it its it's this that these those there here "
+    "their theirs them they we our ours us you your yours he she his her him i me my mine myself ourselves "
+    "themselves itself which who whom whose what when where why how all any both each every few more most other "
+    "some such no not only own same than too very can could will would shall should may might must also just then "
+    "once again further about above below between through during before after up down out off while if because "
+    "until against among per via well even still much many lot lots".split())
+STEM_SUFFIXES = ("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ies", "ied", "ly", "ed",
+                 "es", "s", "e")
+
+
+def stem(word: str) -> str:
+    """A crude suffix-stripping stem so 'ensures' and 'ensure' or 'trained' and 'training' compare equal."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix in STEM_SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def stem_cached(word: str) -> str:
+    """stem() for a lowercased word, remembered: the passes stem the same words many times."""
+    return stem(word)
