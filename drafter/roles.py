@@ -47,7 +47,7 @@ class Role:
     description: str = ""
     title: str = "{{ year }} Year-End Work Summary"
     context: str = "my work"
-    path: Path | None = None
+    path: Path | None = field(default=None, metadata={"template": False})
 
     def section(self, section_id: str) -> Section:
         """The section with this id."""
@@ -75,6 +75,11 @@ def normalise_name(text: str) -> str:
 def role_dirs() -> list[Path]:
     """Folders searched for role files, later ones overriding earlier ones."""
     return [BUILTIN_ROLES, drafter_home() / "roles"]
+
+
+def role_field_label(role: Role, field_name: str) -> str:
+    """Where a role's template text comes from, for error messages: its file and field."""
+    return f"{role.path or role.id}: {field_name}"
 
 
 def _role_from_data(data: dict[str, Any], path: Path) -> Role:
