@@ -14,7 +14,7 @@ from drafter.backends import Backend, SectionRequest, Usage, get_backend
 from drafter.config import Settings
 from drafter.errors import BackendError, DrafterError
 from drafter.facts import Facts
-from drafter.roles import PlannedSection, Role, get_role, plan_sections
+from drafter.roles import PlannedSection, Role, Section, get_role, plan_sections, role_field_label
 
 ChunkHandler = Callable[[int, str], None]
 
@@ -109,20 +109,27 @@ def resolve_role(facts: Facts, role_name: str | None) -> Role:
 
 
 def template_context(role: Role, facts: Facts) -> dict[str, Any]:
-    """Variables every template sees: front matter (with a default year), the role, and its context phrase."""
+    """Variables every template sees, as plain data: front matter (with a default year), the role, and its context
+    phrase."""
     meta = dict(facts.meta)
     meta.setdefault("year", default_year())
     context: dict[str, Any] = {**meta, "meta": meta, "role": role}
     context.setdefault("name", "")
     context.setdefault("organisation", meta.get("organization", meta.get("company", "")))
     context["person"] = context["name"] or "the author"
-    context["context"] = prompts.render_string(role.context, f"{role.id}: context", **context)
+    context = prompts.template_data(context)
+    context["context"] = prompts.render_string(role.context, role_field_label(role, "context"), **context)
     return context
 
 
 def draft_title(role: Role, facts: Facts) -> str:
     """The summary's title from the role's title template."""
-    return prompts.render_string(role.title, f"{role.id}: title", **template_context(role, facts))
+    return prompts.render_string(role.title, role_field_label(role, "title"), **template_context(role, facts))
+
+
+def section_lead(role: Role, section: Section, context: dict[str, Any]) -> str:
+    """A section's lead sentence from its template text in the role file."""
+    return prompts.render_string(section.lead, role_field_label(role, f"section {section.id!r} lead"), **context)
 
 
 def fixed_text(role: Role, facts: Facts) -> str:
@@ -131,7 +138,7 @@ def fixed_text(role: Role, facts: Facts) -> str:
     parts = [draft_title(role, facts), role.name, context["context"]]
     for section in role.sections:
         parts.append(section.title)
-        parts.append(prompts.render_string(section.lead, f"{role.id}: {section.id}.lead", **context))
+        parts.append(section_lead(role, section, context))
     return "\n".join(parts)
 
 
@@ -160,11 +167,11 @@ def build_requests(role: Role, facts: Facts, settings: Settings,
         others = [{"id": p.section.id, "title": p.section.title, "facts": [f.text for f in p.facts]}
                   for p in plan if p is not planned]
         fact_texts = [f.text for f in planned.facts]
-        section_context = {
+        section_context = prompts.template_data({
             **context, "section": section, "facts": fact_texts, "others": others,
             "target_words": min(260, 50 + 30 * len(fact_texts)),
-            "lead": prompts.render_string(section.lead, f"{role.id}: {section.id}.lead", **context),
-        }
+            "lead": section_lead(role, section, context),
+        })
         user = prompts.render(prompts.section_template_name(section.kind), **section_context)
         requests.append(SectionRequest(
             section_id=section.id, title=section.title, kind=section.kind,

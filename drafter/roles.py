@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ class Role:
     description: str = ""
     title: str = "{{ year }} Year-End Work Summary"
     context: str = "my work"
-    path: Path | None = None
+    path: Path | None = field(default=None, metadata={"template": False})
 
     def section(self, section_id: str) -> Section:
         """The section with this id."""
@@ -77,20 +78,121 @@ def role_dirs() -> list[Path]:
     return [BUILTIN_ROLES, drafter_home() / "roles"]
 
 
+SECTION_KIND = re.compile(r"^[A-Za-z0-9_-]+$")
+SECTION_FIELDS = {"id", "title", "kind", "lead", "aliases", "keywords", "weight", "always", "default"}
+
+
+def role_field_label(role: Role, field_name: str) -> str:
+    """Where a role's template text comes from, for error messages: its file and field."""
+    return f"{role.path or role.id}: {field_name}"
+
+
+def _type_name(value: Any) -> str:
+    """A value's type in the words of a role file."""
+    names = {str: "text", bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _text(data: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
+    """A text field; missing (or null in YAML) gives `default`, or an error when the field is required."""
+    value = data.get(key)
+    if value is None:
+        if default is None:
+            raise InputError(f"{where}: role file is missing field {key!r}")
+        return default
+    if not isinstance(value, str):
+        raise InputError(f"{where}: field {key!r} must be text, not {_type_name(value)}",
+                         hint="put the value in quotes")
+    if default is None and not value.strip():
+        raise InputError(f"{where}: field {key!r} is empty")
+    return value
+
+
+def _text_list(data: dict[str, Any], key: str, where: str) -> list[str]:
+    """A list of texts; a single text is one item (`aliases = "sales"` is the alias 'sales', not five letters)."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise InputError(f"{where}: field {key!r} must be a list of texts, not {_type_name(value)}")
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            raise InputError(f"{where}: field {key!r} item {index + 1} must be text, not {_type_name(item)}",
+                             hint="put the value in quotes")
+    return list(value)
+
+
+def _number(data: dict[str, Any], key: str, where: str, default: float) -> float:
+    """A finite number of zero or more."""
+    value = data.get(key)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        raise InputError(f"{where}: field {key!r} must be a number of 0 or more, not {value!r}")
+    return float(value)
+
+
+def _flag(data: dict[str, Any], key: str, where: str) -> bool:
+    """A true/false field."""
+    value = data.get(key)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise InputError(f"{where}: field {key!r} must be true or false, not {value!r}")
+    return value
+
+
+def _section_from_data(entry: Any, path: Path, number: int) -> Section:
+    """One [[sections]] entry, every field type-checked; errors name the file, the section and the field."""
+    where = f"{path}: section {number}"
+    if not isinstance(entry, dict):
+        raise InputError(f"{where} must be a table of fields, not {_type_name(entry)}")
+    unknown = sorted(str(key) for key in entry if key not in SECTION_FIELDS)
+    if unknown:
+        raise InputError(f"{where}: unknown field {unknown[0]!r}", hint="fields: " + ", ".join(sorted(SECTION_FIELDS)))
+    kind = _text(entry, "kind", where)
+    if not SECTION_KIND.match(kind):
+        raise InputError(f"{where}: field 'kind' must be a single word (letters, digits, - or _), not {kind!r}")
+    return Section(
+        id=_text(entry, "id", where), title=_text(entry, "title", where), kind=kind,
+        lead=_text(entry, "lead", where, ""),
+        aliases=_text_list(entry, "aliases", where), keywords=_text_list(entry, "keywords", where),
+        weight=_number(entry, "weight", where, 1.0), always=_flag(entry, "always", where),
+        default=_flag(entry, "default", where),
+    )
+
+
 def _role_from_data(data: dict[str, Any], path: Path) -> Role:
-    try:
-        sections = [Section(**{k: v for k, v in s.items()}) for s in data["sections"]]
-        role = Role(
-            id=str(data.get("id") or path.stem), name=data["name"], voice=data.get("voice", ""),
-            sections=sections, aliases=list(data.get("aliases", [])), description=data.get("description", ""),
-            title=data.get("title", Role.title), context=data.get("context", Role.context), path=path,
-        )
-    except KeyError as exc:
-        raise InputError(f"{path}: role file is missing field {exc.args[0]!r}") from None
-    except TypeError as exc:
-        raise InputError(f"{path}: bad section entry ({exc})") from None
-    if not role.sections:
+    """A Role from a role file's data, every field type-checked and its template text compiled."""
+    where = str(path)
+    raw_sections = data.get("sections")
+    if raw_sections is None:
+        raise InputError(f"{path}: role file is missing field 'sections'")
+    if not isinstance(raw_sections, list):
+        raise InputError(f"{path}: field 'sections' must be a list of tables ([[sections]]), "
+                         f"not {_type_name(raw_sections)}")
+    sections = [_section_from_data(entry, path, number) for number, entry in enumerate(raw_sections, 1)]
+    if not sections:
         raise InputError(f"{path}: role has no sections")
+    seen: set[str] = set()
+    for section in sections:
+        if section.id in seen:
+            raise InputError(f"{path}: two sections have the id {section.id!r}")
+        seen.add(section.id)
+    role = Role(
+        id=_text(data, "id", where, path.stem) or path.stem, name=_text(data, "name", where),
+        voice=_text(data, "voice", where, ""), sections=sections, aliases=_text_list(data, "aliases", where),
+        description=_text(data, "description", where, ""), title=_text(data, "title", where, Role.title),
+        context=_text(data, "context", where, Role.context), path=path,
+    )
+    from drafter import prompts
+
+    for field_name, source in [("title", role.title), ("context", role.context)]:
+        prompts.check_template_text(source, role_field_label(role, field_name))
+    for section in sections:
+        prompts.check_template_text(section.lead, role_field_label(role, f"section {section.id!r} lead"))
     return role
 
 

@@ -142,7 +142,8 @@ def test_user_prompt_override_and_strict_undefined(tmp_path):
     (tmp_path / "prompts" / "offline" / "section.j2").write_text("{{ lead }} [custom] {{ no_such_variable }}")
     proc = run_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path)
     assert proc.returncode == 2
-    assert proc.stderr.startswith("error: prompt template 'offline/section.j2': 'no_such_variable' is undefined")
+    template = tmp_path / "prompts" / "offline" / "section.j2"
+    assert proc.stderr.startswith(f"error: {template}:1: 'no_such_variable' is undefined")
     (tmp_path / "prompts" / "offline" / "section.j2").write_text("{{ lead }} Custom: {{ facts | length }} facts.")
     proc = run_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), "--no-clean", home=tmp_path)
     assert proc.returncode == 0, proc.stderr
