@@ -100,7 +100,7 @@ def fixed_text_for(facts: "Facts", role_name: str | None = None) -> str:
     if not (role_name or facts.get("role")):
         return ""
     from drafter.errors import InputError
-    from drafter.pipeline import fixed_text, resolve_role
+    from drafter.role_text import fixed_text, resolve_role
 
     try:
         role = resolve_role(facts, role_name)
