@@ -162,7 +162,8 @@ def test_every_template_sees_plain_data_only(monkeypatch, tmp_path):
     """The context of every template (prompts, offline writer) holds only text, numbers, flags, lists and dicts."""
     from drafter.config import resolve_settings
     from drafter.facts import parse_facts
-    from drafter.pipeline import build_requests, get_role, template_context
+    from drafter.pipeline import build_requests, template_context
+    from drafter.roles import get_role
 
     monkeypatch.setenv("DRAFTER_HOME", str(tmp_path))
 
