@@ -65,6 +65,7 @@ def binding(text: str, start: int, end: int, wide: bool = False) -> frozenset[st
 
     `wide` takes both sides: a fact's figure is read generously, so a faithful rewording still matches it.
     """
+    end = _past_pair(text, end)
     after_text = CLAUSE_BREAK.split(text[end:end + 120], maxsplit=1)[0]
     after = _binding_words(after_text)[:BINDING_WORDS_AFTER]
     if after and not wide:
@@ -73,9 +74,19 @@ def binding(text: str, start: int, end: int, wide: bool = False) -> frozenset[st
     return frozenset(after) | frozenset(_binding_words(before_text)[-BINDING_WORDS_BEFORE:])
 
 
+PAIR_AFTER = re.compile(r"[^\S\n]*(?:to|-|–|→|->)[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?[\d][\d,.]*%?")
+
+
+def _past_pair(text: str, end: int) -> int:
+    """Where the words after a figure start: past the second figure of "from 33 to 19 cases", which count the
+    same thing as it."""
+    match = PAIR_AFTER.match(text, end)
+    return match.end() if match else end
+
+
 def binding_phrase(text: str, start: int, end: int) -> str:
     """The words that say what a figure counts, as written, for a reason a person reads."""
-    after = CLAUSE_BREAK.split(text[end:end + 120], maxsplit=1)[0]
+    after = CLAUSE_BREAK.split(text[_past_pair(text, end):end + 120], maxsplit=1)[0]
     words = WORD.findall(after)
     kept: list[str] = []
     for word in words:

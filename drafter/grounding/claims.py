@@ -91,7 +91,7 @@ ORDINAL_IDIOM = re.compile(  # "our first concern", "first and foremost": an ord
     r"[^\S\n]+(?:concerns?|priorit(?:y|ies)|steps?|time|and[^\S\n]+foremost|glance|sight|hand|class|rate|line|choice|"
     r"things?|tasks?|dut(?:y|ies)|principle|consideration|mission|responsibility|impression|instance|nature|"
     r"person|thought|duty|requirement|of[^\S\n]+all)\b", re.I)
-SHARED_UNIT = re.compile(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(?:-{_SP}?)?((?:working|business){_SP}+days?|days?|"
+SHARED_UNIT = re.compile(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(?:-{_SP}?)?((?:working|business|calendar){_SP}+days?|days?|"
                          r"weeks?|months?|hours?|minutes?)\b", re.I)
 PAST_VERBS = frozenset("took led ran made won set cut built grew kept held sent brought taught began drove gave got "
                        "met hit paid sold bought wrote spent went rose fell brought chose found".split())

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
          "year": "year", "years": "year", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute", "second": "second", "seconds": "second",
          "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
-         "quarter": "quarter", "quarters": "quarter", "working day": "day", "working days": "day",
+         "quarter": "quarter", "quarters": "quarter", "working day": "day", "working days": "day", "calendar day": "day", "calendar days": "day",
          "business day": "day", "business days": "day"}
 SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -24,7 +24,8 @@ CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd", "dollars"
               "euro": "eur", "euros": "eur", "£": "gbp", "gbp": "gbp", "pound": "gbp", "pounds": "gbp"}
 APPROXIMATE = re.compile(
     r"(?:\b(?:about|around|approximately|approx\.|roughly|nearly|almost|some|close to|just under|just over|over|"
-    r"more than|above|under|less than|fewer than|below|upwards of|in excess of)|~)\s*$", re.I)
+    r"more than|above|under|less than|fewer than|below|upwards of|in excess of|exceeded|exceeding|exceeds|"
+    r"surpassed|topped)|~)\s*$", re.I)
 _SP = r"[^\S\n]"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNITS_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|"
@@ -37,7 +38,7 @@ _WORDNUM = (rf"(?:{_UNITS_WORD}|(?:a|one)(?=\s+(?:hundred|thousand|million|billi
             rf"(?:(?<=hundred)(?:\s+and)?\s+{_UNITS_WORD}|(?<=thousand)(?:\s+and)?\s+{_UNITS_WORD}(?!\s+{_SCALE_WORD}))?")
 _CUR_PRE = r"(?:US\$|HK\$|RMB|CNY|USD|HKD|EUR|GBP|[$€£¥])"
 _CUR_POST = r"(?:yuan|RMB|CNY|USD|HKD|EUR|GBP|dollars?|euros?|pounds?)"
-_UNIT = r"(?:(?:working|business)\s+days?|days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|quarters?)"
+_UNIT = r"(?:(?:working|business|calendar)\s+days?|days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|quarters?)"
 
 QUANTITY = re.compile(
     rf"(?<![\w.,])(?<![A-Za-z]-)"

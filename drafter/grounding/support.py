@@ -22,21 +22,25 @@ if TYPE_CHECKING:
 DERIVATION_WINDOW = 4  # a derivation pairs a figure with one of the next few figures of its unit, never all pairs
 SAME_QUANTITY_LINK = re.compile(
     r"^\s*(?:(?:[\w.,-]+\s+){0,5}(?:to|of(?:\s+the)?|of\s+whom|of\s+which|among\s+them|out\s+of|from|→|->|—|–|-|vs\.?|versus|against|"
-    r"compared\s+(?:with|to)|up\s+from|down\s+from|rising\s+to|falling\s+to|rose\s+to|fell\s+to))\s*$", re.I)
+    r"compared\s+(?:with|to)|up\s+from|down\s+from|rising\s+to|falling\s+to|rose\s+to|fell\s+to)"
+    r"|.*\(\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]?(?:\s*[A-Z]{3})?|.*\(\s*)\s*$", re.I)
 TARGET_BEFORE = re.compile(  # "a target of 95%", "goal: 95%", "aim to reach 95%", "Target 95%"
     r"(?:\b(?:target|goal|aim|objective|quota|budget)(?:ed|s)?\s*(?:of|:|is|was|at|set at|to reach|to hit|to get to|"
     r"to achieve|to|for)|(?:^|[:;,(]\s*)(?:target|goal)s?)\s*(?:about|around|nearly|over|under|at least|at most)?\s*$",
     re.I)
-BASE_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|vs\.?|versus|against|last\s+year'?s?)\s*\S*\s*$",
-                         re.I)  # the figure a change is measured from: "up from 350", "compared with 1,105"
+BASE_BEFORE = re.compile(  # the figure a change is measured from: "up from 350", "compared with 1,105", "(2025: 986)"
+    r"(?:\b(?:from|than|compared\s+(?:with|to)|vs\.?|versus|against|last\s+year'?s?)(?:\s+(?!to\b)[^\s\d]+){0,3}"
+    r"|\(\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]?)\s*$", re.I)
+BASE_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:in|for|during)\s+(?:FY\s?)?(?:19|20)\d\d\s*\)", re.I)  # "(1,106 in 2025)"
 SHORT_LINK = 25  # "1,284 settlements (2025: 1,106)": a figure this close, counting nothing of its own, is the same thing
-HEDGE_UP = re.compile(r"\b(?:over|more than|above|upwards of|in excess of|just over|at least)\b")
+HEDGE_UP = re.compile(r"\b(?:over|more than|above|upwards of|in excess of|just over|at least|exceed\w*|surpass\w*|"
+                      r"topp\w*)\b")
 HEDGE_DOWN = re.compile(r"\b(?:nearly|almost|under|less than|fewer than|below|just under|close to)\b")
 HEDGE_FACTOR = 1.15  # "more than 1,100" may stand for up to 15% more (as in cleanup's hedged figures)
 ABOUT_SHARE = 0.05  # "about 3.5 million" may stand for 5% either way
 FRACTION_TOLERANCE = 5.0  # "a third" stands for 28-38%
 DAYS_PER_UNIT = {"day": 1.0, "week": 7.0}
-TARGET_AFTER = re.compile(r"^\s*(?:target|goal|objective|quota|budget|plan)\b", re.I)  # "the 95% target"
+TARGET_AFTER = re.compile(r"^\s*(?:target|goal|objective|plan)\b", re.I)  # "the 95% target"
 TARGET_WINDOW = 30  # characters before a figure searched for the words that make it a target
 
 
@@ -80,6 +84,7 @@ class Unit:
     tokens: frozenset[str] = frozenset()
     norm: str = ""
     names: list[frozenset[str]] = field(default_factory=list)
+    name_deeds: list[tuple[frozenset[str], frozenset[str]]] = field(default_factory=list)  # name, words after it
 
 
 def _fmt(value: float) -> str:
@@ -156,6 +161,7 @@ class FactIndex:
             elif claim.kind == "name":
                 name = frozenset(t for t in _name_tokens(claim.text) if t not in GENERIC_NAME_WORDS)
                 unit.names.append(name)
+                unit.name_deeds.append((name, binding(text, claim.offset, claim.offset + len(claim.text))))
                 for token in name:
                     self.name_index.setdefault(token, set()).add(number)
             elif isinstance(value, dict) and claim.kind == "date":
@@ -204,7 +210,7 @@ class FactIndex:
                                      f"{_fmt(abs(a.value - b.value))} = {_fmt(max(a.value, b.value))} − "
                                      f"{_fmt(min(a.value, b.value))}, {where}")
                 if a.kind == "percent":  # "from 18% to 24%": 6 points, and a relative rise of a third
-                    base = b.value if BASE_BEFORE.search(unit.text[max(0, second.start - 20):second.start]) else a.value
+                    base = b.value if self._is_base(unit.text, second) else a.value
                     if base:
                         self._add_derivation(100.0 * abs(a.value - b.value) / base, True, None, number,
                                              f"{{pct}}% = ({_fmt(max(a.value, b.value))} − {_fmt(min(a.value, b.value))})"
@@ -217,11 +223,18 @@ class FactIndex:
                     continue
                 self._add_derivation(100.0 * small / big, True, None, number,
                                      f"{{pct}}% = {_fmt(small)} / {_fmt(big)}, {where}")
-                base = b.value if BASE_BEFORE.search(unit.text[max(0, second.start - 20):second.start]) else a.value
+                base = b.value if self._is_base(unit.text, second) else a.value
                 self._add_derivation(100.0 * (big - small) / base, True, None, number,
                                      f"{{pct}}% = ({_fmt(big)} − {_fmt(small)}) / {_fmt(base)}, {where}")
                 self._add_derivation(big / small, False, "times", number,
                                      f"{{pct}} = {_fmt(big)} / {_fmt(small)}, {where}")
+
+    @staticmethod
+    def _is_base(text: str, figure: Figure) -> bool:
+        """True when the later of two figures is the one a change is measured from ("up from 350", "(2025: 986)",
+        "(1,106 in 2025)"); else the earlier one is."""
+        return bool(BASE_BEFORE.search(text[max(0, figure.start - 30):figure.start])
+                    or BASE_AFTER.match(text[figure.end:figure.end + 30]))
 
     def _add_derivation(self, value: float, percent: bool, unit: str | None, number: int, arithmetic: str) -> None:
         self.derivations.append(Derivation(value, percent, unit, number, arithmetic))

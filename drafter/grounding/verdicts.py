@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafter.grounding.align import WordIndex, binding, binding_phrase, blank_spans, words_of
-from drafter.grounding.claims import PAST_VERBS, Claim
-from drafter.grounding.support import FactIndex, Figure, is_approximate, value_range
+from drafter.grounding.claims import PAST_VERBS, Claim, _name_tokens
+from drafter.grounding.support import (
+    TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, FactIndex, Figure, is_approximate, value_range)
 
 if TYPE_CHECKING:
     from drafter.facts import Facts
@@ -36,9 +37,17 @@ DONE_WORDS = re.compile(r"\b(?:reached|achieved|hit|met|exceeded|surpassed|attai
                         r"accomplished|realised|realized|launched|finished|rolled out|introduced|cut|grew|rose|"
                         r"raised|now|successfully|already|was|were|has been|have been|set up|"
                         + "|".join(sorted(PAST_VERBS)) + r")\b|\b\w+ed\b", re.I)
-PAST_OPENING = re.compile(r"^\W*(?:\w+ed|" + "|".join(sorted(PAST_VERBS)) + r")\b", re.I)  # "- Secured ISO …"
+PAST_ONLY = sorted(PAST_VERBS - {"cut", "set", "hit", "put", "read", "run", "spent"})  # past forms no command shares
+PAST_OPENING = re.compile(r"^\W*(?:\w+ed|" + "|".join(PAST_ONLY) + r")\b", re.I)  # "- Secured ISO …"
+SUBJECT_PAST = re.compile(r"\b(?:I|we|the team|our team|the branch|the office)\s+(?:\w+ed|" + "|".join(PAST_ONLY)
+                          + r")\b", re.I)  # "we brought turnover below 12%"
+TARGET_MET = re.compile(r"\b(?:target|goal|aim)s?\b.{0,60}\b(?:has|have|was|were) (?:already |now )?(?:been )?"
+                        r"(?:achieved|reached|met|hit|exceeded|surpassed)\b|\b(?:achieved|reached|met|hit|exceeded|"
+                        r"surpassed) (?:the |our |my |its |their )?(?:\w+ ){0,3}(?:target|goal)\b", re.I)
 SHORTFALL = re.compile(r"\b(?:against|short of|fell short|missed|below|under|behind|not yet|versus|vs\.?)\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+SWAP_MIN_SHARED = 2  # words a deed must share with another name's deed in the fact to call the name swapped
+NAMES_COUNTED_MAX = 12  # "two trainees, A and B": a count this small may be made good by the names it lists
 DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
 OMISSION_COVERAGE = 0.5  # a sentence restating this share of a fact's word weight states it
 FIGURE_KINDS = ("number", "money", "percent", "duration")
@@ -98,6 +107,8 @@ class Judge:
             return True
         if PLAN_FACT.search(text):
             return True
+        if PAST_OPENING.match(text):
+            return False  # "Prepared the budget, approved in February 2027": done, whatever year it names
         if self.report_year:
             return any(int(y) > self.report_year for y in YEAR.findall(text))
         return False
@@ -135,12 +146,14 @@ class Judge:
         (unless the sentence itself says the thing is done: "is now live" under "Next year")."""
         a, b = self.spans[self.sentence_of(offset)] if self.spans else (0, len(self.text))
         sentence = self.text[a:b]
+        if TARGET_MET.search(sentence) and not SHORTFALL.search(sentence):
+            return False  # "the 2027 target has been achieved ahead of schedule" says it is done
         if FUTURE_VOICE.search(sentence):
             return True
         if self.report_year and any(int(y) > self.report_year for y in YEAR.findall(sentence)):
             return True
         return bool(PLAN_HEADING.search(self._heading_before(offset))) and not (
-            STRONG_DONE.search(sentence) or PAST_OPENING.match(sentence))
+            STRONG_DONE.search(sentence) or PAST_OPENING.match(sentence) or SUBJECT_PAST.search(sentence))
 
     def _fact_label(self, n: int) -> str:
         return f"fact {n + 1} ({_short(self.facts.items[n].text)})"
@@ -154,9 +167,20 @@ class Judge:
             return self._date(claim, aligned)
         if claim.kind == "name":
             return self._name(claim, aligned)
-        return self._figure(claim, aligned)
+        return self._figure(claim, aligned, sentence_claims)
 
-    def _figure(self, claim: Claim, aligned: list[int]) -> Verdict | None:
+    def _counts_listed_names(self, claim: Claim, sentence_claims: list[Claim]) -> bool:
+        """True for a small count that the sentence's own list of known names makes good ("two trainees, Zhang
+        Min and Peter Osei")."""
+        q = claim.value
+        if claim.kind != "number" or q.scaled or q.value != int(q.value) or not 1 < q.value <= NAMES_COUNTED_MAX:
+            return False
+        names = [c for c in sentence_claims if c.kind == "name" and c.offset > claim.offset]
+        return len(names) == int(q.value) and all(self.index.name_units(c) for c in names)
+
+    def _figure(self, claim: Claim, aligned: list[int], sentence_claims: list[Claim]) -> Verdict | None:
+        if self._counts_listed_names(claim, sentence_claims):
+            return None
         found, arithmetic = self.index.figure_units(claim, is_approximate(claim, self.text))
         if not found:
             wrong = self._bad_derivation(claim, aligned)
@@ -175,9 +199,9 @@ class Judge:
         plan = self._plan_as_done(claim, compatible or found)
         if plan:
             return plan
-        if arithmetic or not own or any(n in aligned for n in facts):
-            return None
-        other = self._aligned_count(claim, own, aligned)
+        if arithmetic or not own or any(n in aligned for n, _ in compatible):
+            return None  # the fact the sentence restates counts this thing with this figure
+        other = self._aligned_count(claim, own, aligned, found)  # ... or counts it with another figure
         if other is not None:
             n, figure = other
             said = binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))
@@ -187,7 +211,7 @@ class Judge:
             given = self.index.units[n].text[figure.start:figure.end]
             return Verdict("misattributed", f"{claim.text.strip()} is the {counted or 'figure'} count in fact "
                                             f"{source + 1}, not {said}; fact {n + 1} gives {given} {said}", source)
-        if compatible:
+        if compatible or any(n in aligned for n in facts):
             return None
         derived, arithmetic = self.index._derivation(claim.value, claim.kind, is_approximate(claim, self.text))
         if derived:
@@ -226,13 +250,20 @@ class Judge:
                                                         "of one quantity gives it", n)
         return None
 
-    def _aligned_count(self, claim: Claim, own: frozenset[str], aligned: list[int]) -> tuple[int, Figure] | None:
-        """A figure of the fact the sentence restates that counts the same thing as the claim, with another value."""
+    def _aligned_count(self, claim: Claim, own: frozenset[str], aligned: list[int],
+                       found: list[tuple[int, Figure | None]]) -> tuple[int, Figure] | None:
+        """A figure of the fact the sentence restates that counts the same thing as the claim, with another value
+        (a figure counting the same thing as the claim's own figure in that fact is its before or after: no
+        rival)."""
         q = claim.value
-        for n in aligned:
+        own_facts = [n for n, _ in found if n in aligned]
+        for n in own_facts or aligned:  # the figure's own fact restated: only its other figures can compete
+            siblings = [f.binding for m, f in found if m == n and f is not None]
             for figure in self.index.units[n].figures:
                 f = figure.quantity
                 if f.kind != q.kind or f.kind == "year" or not (figure.binding & own):
+                    continue
+                if any(figure.binding & sibling for sibling in siblings):
                     continue
                 if abs(f.value - q.value) > 0.2 * max(abs(f.value), abs(q.value)):
                     return n, figure
@@ -254,6 +285,8 @@ class Judge:
         plans = [(n, f) for n, f in found if n in self.plan_facts or (f is not None and f.target)]
         if len(plans) != len(found) or self._future_voiced(claim.offset):
             return None
+        if self._named_as_target(claim) and not all(n in self.plan_facts for n, _ in plans):
+            return None  # "92.4%, above the 90% target": the target told as a target, beside what was done
         a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
         sentence = self.text[a:b]
         if SHORTFALL.search(sentence) or not DONE_WORDS.search(sentence):
@@ -286,7 +319,7 @@ class Judge:
         if units and len(facts) < len(units):
             return None
         if any(n in aligned for n in facts):
-            return None
+            return self._swapped_person(claim, [n for n in facts if n in aligned])
         if not facts:
             near = self.index.near_names(claim)
             named = [n for n in aligned if self.index.units[n].names]
@@ -302,10 +335,33 @@ class Judge:
         return Verdict("wrong-name", f"{claim.text} belongs to {self._fact_label(facts[0])}, not to "
                                      f"{self._fact_label(aligned[0])}", facts[0])
 
+    def _swapped_person(self, claim: Claim, facts: list[int]) -> Verdict | None:
+        """A name from the restated fact doing what the fact says another name there did ("Peter Osei ran the
+        stock reviews" where the fact has Zhang Min run them): each name's deed is the words that follow it."""
+        deed = binding(self.text, claim.offset, claim.offset + len(claim.text))
+        if not deed:
+            return None
+        tokens = set(_name_tokens(claim.text))
+        for n in facts:
+            own = [d for t, d in self.index.units[n].name_deeds if t & tokens]
+            if any(d & deed for d in own):
+                return None
+            for other, other_deed in self.index.units[n].name_deeds:
+                if not (other & tokens) and other_deed & deed and len(other_deed & deed) >= SWAP_MIN_SHARED:
+                    return Verdict("wrong-name", f"{claim.text} is not who {self._fact_label(n)} says did that",
+                                   n)
+        return None
+
     def _local_support(self, claim: Claim, facts: list[int]) -> bool:
         """True when the words right around a date or name also come from a fact that states it."""
         near = binding(self.text, claim.offset, claim.offset + len(claim.text))
         return any(near & self.words.fact_words[n] for n in facts)
+
+    def _named_as_target(self, claim: Claim) -> bool:
+        """True when the draft itself calls the figure a target ("the 90% target", "a target of 1,700")."""
+        end = claim.offset + len(claim.text)
+        return bool(TARGET_BEFORE.search(self.text[max(0, claim.offset - TARGET_WINDOW):claim.offset])
+                    or TARGET_AFTER.match(self.text[end:end + TARGET_WINDOW]))
 
     def sentence_plan_as_done(self, sentence: int, claims: list[Claim]) -> Verdict | None:
         """A sentence without a figure of its own that restates a plan as something done."""
