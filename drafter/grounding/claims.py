@@ -183,6 +183,7 @@ class _Layout:
         self.text = text
         masked = text if masked is None else masked
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self._sentences_text: dict[int, str] = {}
         self.spans = self._sentences(text)
         self.span_starts = [a for a, _ in self.spans]
         self.first_words: set[int] = set()
@@ -241,10 +242,14 @@ class _Layout:
         index = bisect.bisect_right(self.span_starts, offset) - 1
         if index < 0:
             return ""
-        a, b = self.spans[index]
-        text = self.text[a:b]
-        text = HEADING_LINE.sub("", text, count=1) if text.lstrip().startswith("#") else LIST_MARKER.sub("", text, count=1)
-        return " ".join(text.split())
+        cached = self._sentences_text.get(index)
+        if cached is None:  # one string per sentence, shared by all its claims (a long one holds thousands)
+            a, b = self.spans[index]
+            text = self.text[a:b]
+            text = (HEADING_LINE.sub("", text, count=1) if text.lstrip().startswith("#")
+                    else LIST_MARKER.sub("", text, count=1))
+            cached = self._sentences_text[index] = " ".join(text.split())
+        return cached
 
     def starts_sentence(self, offset: int) -> bool:
         """True when the word at offset is the first of its sentence (or follows a colon)."""

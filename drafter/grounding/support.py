@@ -8,6 +8,7 @@ figure, date or name belongs to. Lookups go through value indexes, so checking s
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -32,6 +33,11 @@ BASE_BEFORE = re.compile(  # the figure a change is measured from: "up from 350"
     r"(?:\b(?:from|than|compared\s+(?:with|to)|vs\.?|versus|against|last\s+year'?s?)(?:\s+(?!to\b)[^\s\d]+){0,3}"
     r"|\(\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]?)\s*$", re.I)
 BASE_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:in|for|during)\s+(?:FY\s?)?(?:19|20)\d\d\s*\)", re.I)  # "(1,106 in 2025)"
+BATCH_EXTRACT_MIN_UNITS = 200  # facts files this long are read in batches (one text of many blocks)
+BATCH_EXTRACT_SIZE = 500
+BATCH_SEPARATOR = "\n\n\n"
+COMMON_CLAIM_UNITS = 50  # a date, name or figure stated by more facts than this tells none of them apart
+SCAN_LIMIT = 4 * COMMON_CLAIM_UNITS  # matches of one value looked at, at most
 SHORT_LINK = 25  # "1,284 settlements (2025: 1,106)": a figure this close, counting nothing of its own, is the same thing
 HEDGE_UP = re.compile(r"\b(?:over|more than|above|upwards of|in excess of|just over|at least|exceed\w*|surpass\w*|"
                       r"topp\w*)\b")
@@ -103,6 +109,7 @@ class FactIndex:
         self.units.extend(Unit(line, None) for line in (fixed_text or "").split("\n") if line.strip())
         self.exact: dict[float, list[tuple[int, Figure]]] = {}
         self.day_values: dict[float, list[tuple[int, Figure]]] = {}
+        self._memo: dict[tuple, list[int]] = {}  # date and name lookups, once per distinct claim
         self.bound_figures: dict[str, list[tuple[int, Figure]]] = {}  # binding word -> figures counting it
         self.name_index: dict[str, set[int]] = {}  # name word -> units naming it
         self.mantissas: dict[float, list[tuple[int, Figure]]] = {}
@@ -116,8 +123,8 @@ class FactIndex:
         self.ordinals: set[tuple[int, str | None]] = set()
         self.unit_words: list[set[str]] = []
         self.token_index: dict[str, set[int]] = {}
-        for number, unit in enumerate(self.units):
-            self._index_unit(number, unit)
+        for number, (unit, claims) in enumerate(zip(self.units, _claims_by_unit([u.text for u in self.units]))):
+            self._index_unit(number, unit, claims)
         self.sorted_values.sort()
         for pool in self.derived.values():
             pool.sort()
@@ -133,13 +140,13 @@ class FactIndex:
             if re.search(r"\blast year\b|\bprevious year\b", everything):
                 self.years.add(base - 1)
 
-    def _index_unit(self, number: int, unit: Unit) -> None:
+    def _index_unit(self, number: int, unit: Unit, claims: list[Claim]) -> None:
         text = unit.text
         unit.tokens = frozenset(_name_tokens(text))
         unit.norm = " " + " ".join(_name_tokens(text)) + " "
         for token in unit.tokens:
             self.token_index.setdefault(token, set()).add(number)
-        for claim in _extract(text):
+        for claim in claims:
             value = claim.value
             if isinstance(value, _Quantity) and value.kind != "literal":
                 if value.kind == "year":
@@ -251,7 +258,7 @@ class FactIndex:
         if claim.kind == "year":
             if int(q.value) in self.years:
                 return [(-1, None)], ""
-            return [(n, f) for n, f in self.exact.get(_key(q.value), []) if f.quantity.kind != "percent"], ""
+            return [(n, f) for n, f in self.exact.get(_key(q.value), [])[:SCAN_LIMIT] if f.quantity.kind != "percent"], ""
         if claim.kind == "ordinal" and q.unit in ("quarter", "half"):
             quarter = ("Q" if q.unit == "quarter" else "H", int(q.value))
             return [(n, None) for n in sorted(self.quarters.get(quarter, ()))], ""
@@ -260,12 +267,11 @@ class FactIndex:
                      else (int(q.value), q.unit) in self.ordinals)
             return ([(-1, None)] if found else []), ""
         if claim.kind == "duration":
-            found = [(n, f) for n, f in self.exact.get(_key(q.value), [])
-                     if f.quantity.kind == "duration" and f.quantity.unit == q.unit]
-            found += [(n, f) for n, f in self.mantissas.get(_key(q.mantissa), [])
-                      if q.unit in self.unit_words[n] and (n, f) not in found]
-            found += [(n, f) for n, f in self.day_values.get(_key(_in_days(q)), [])
-                      if (n, f) not in found] if _in_days(q) else []
+            found = _merged(
+                [(n, f) for n, f in self.exact.get(_key(q.value), [])[:SCAN_LIMIT]
+                 if f.quantity.kind == "duration" and f.quantity.unit == q.unit],
+                [(n, f) for n, f in self.mantissas.get(_key(q.mantissa), [])[:SCAN_LIMIT] if q.unit in self.unit_words[n]],
+                self.day_values.get(_key(_in_days(q)), [])[:SCAN_LIMIT] if _in_days(q) else [])
             if found:
                 return found, ""
             return self._derivation(q, claim.kind, approximate)
@@ -280,9 +286,9 @@ class FactIndex:
                 return k in ("money", "number")
             return True
 
-        found = [(n, f) for n, f in self.exact.get(_key(q.value), []) if fits(f)]
+        found = [(n, f) for n, f in self.exact.get(_key(q.value), [])[:SCAN_LIMIT] if fits(f)]
         if claim.kind not in ("percent", "money") and not q.scaled:
-            found += [(n, f) for n, f in self.mantissas.get(_key(q.value), []) if (n, f) not in found]
+            found = _merged(found, self.mantissas.get(_key(q.value), [])[:SCAN_LIMIT])
         if found:
             return found, ""
         lo, hi = value_range(q, approximate)
@@ -314,31 +320,43 @@ class FactIndex:
     # dates -----------------------------------------------------------------------------------------------------
 
     def date_units(self, claim: Claim) -> list[int]:
-        """The units stating a date claim's month, day or quarter (and its year, when it gives one)."""
+        """The units stating a date claim's month, day or quarter (and its year, when it gives one); past
+        COMMON_CLAIM_UNITS of them the list is cut there: such a date tells no fact from another."""
         value: dict = claim.value
         if value.get("year") and value["year"] not in self.years:
             return []
         if "quarter" in value:
-            return sorted(self.quarters.get(value["quarter"], ()))
-        if value["day"]:
-            return sorted(self.month_days.get((value["month"], value["day"]), ()))
-        return sorted(self.months.get(value["month"], ()))
+            key, pool = ("q", value["quarter"]), self.quarters.get(value["quarter"], ())
+        elif value["day"]:
+            key, pool = ("d", value["month"], value["day"]), self.month_days.get((value["month"], value["day"]), ())
+        else:
+            key, pool = ("m", value["month"]), self.months.get(value["month"], ())
+        if key not in self._memo:
+            self._memo[key] = _capped(pool)
+        return self._memo[key]
 
     # names -----------------------------------------------------------------------------------------------------
 
     def name_units(self, claim: Claim) -> list[int]:
-        """The units naming a name claim: its words in order, or all its distinctive words."""
+        """The units naming a name claim: its words in order, or all its distinctive words (cut past
+        COMMON_CLAIM_UNITS, as for dates)."""
+        key = ("name", claim.text, bool(claim.value.get("quoted")))
+        if key not in self._memo:
+            self._memo[key] = self._name_units(claim)
+        return self._memo[key]
+
+    def _name_units(self, claim: Claim) -> list[int]:
         tokens = _name_tokens(claim.text)
         phrase = " " + " ".join(tokens) + " "
         distinctive = [t for t in tokens if t not in GENERIC_NAME_WORDS]
         postings = sorted((self.token_index.get(t, set()) for t in (distinctive or tokens)), key=len)
         candidates = set(postings[0]).intersection(*postings[1:]) if postings else set()
-        found = sorted(n for n in candidates if phrase.strip() and phrase in self.units[n].norm)
+        found = [n for n in candidates if phrase.strip() and phrase in self.units[n].norm]
         if found or claim.value.get("quoted"):
-            return found
+            return _capped(found)
         if not distinctive:
             return [-1]
-        return sorted(candidates)
+        return _capped(candidates)
 
     def near_names(self, claim: Claim) -> int | None:
         """The unit naming something that shares a word with a name the facts do not give ("Fang Hui" for
@@ -355,6 +373,44 @@ class FactIndex:
         if claim.kind == "date":
             return bool(self.date_units(claim))
         return bool(self.figure_units(claim, is_approximate(claim, text))[0])
+
+
+def _claims_by_unit(texts: list[str]) -> list[list[Claim]]:
+    """The claims of each unit, offsets local to it. Many units are read in batches, as blocks of one text, so
+    that a facts file of thousands of bullets costs one pass per batch rather than one per bullet."""
+    if len(texts) < BATCH_EXTRACT_MIN_UNITS:
+        return [_extract(text) for text in texts]
+    out: list[list[Claim]] = []
+    for first in range(0, len(texts), BATCH_EXTRACT_SIZE):
+        batch = texts[first:first + BATCH_EXTRACT_SIZE]
+        starts, pos = [], 0
+        for text in batch:
+            starts.append(pos)
+            pos += len(text) + len(BATCH_SEPARATOR)
+        grouped: list[list[Claim]] = [[] for _ in batch]
+        for claim in _extract(BATCH_SEPARATOR.join(batch)):
+            index = bisect.bisect_right(starts, claim.offset) - 1
+            claim.offset -= starts[index]
+            grouped[index].append(claim)
+        out.extend(grouped)
+    return out
+
+
+def _merged(*groups: list[tuple[int, Figure]]) -> list[tuple[int, Figure]]:
+    """The matches of several lookups, each figure once, in the order found."""
+    seen: set[int] = set()
+    out = []
+    for group in groups:
+        for n, figure in group:
+            if id(figure) not in seen:
+                seen.add(id(figure))
+                out.append((n, figure))
+    return out
+
+
+def _capped(units) -> list[int]:
+    """Units in order, at most COMMON_CLAIM_UNITS + 1 of them (one more than the cap says "common")."""
+    return heapq.nsmallest(COMMON_CLAIM_UNITS + 1, units)
 
 
 def is_approximate(claim: Claim, text: str) -> str | None:

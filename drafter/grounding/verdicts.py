@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from drafter.grounding.align import WordIndex, binding, binding_phrase, blank_spans, words_of
 from drafter.grounding.claims import PAST_VERBS, Claim, _name_tokens
 from drafter.grounding.support import (
-    TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, FactIndex, Figure, is_approximate, value_range)
+    COMMON_CLAIM_UNITS, TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, FactIndex, Figure, is_approximate, value_range)
 
 if TYPE_CHECKING:
     from drafter.facts import Facts
@@ -47,6 +47,7 @@ TARGET_MET = re.compile(r"\b(?:target|goal|aim)s?\b.{0,60}\b(?:has|have|was|were
 SHORTFALL = re.compile(r"\b(?:against|short of|fell short|missed|below|under|behind|not yet|versus|vs\.?)\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 SWAP_MIN_SHARED = 2  # words a deed must share with another name's deed in the fact to call the name swapped
+NAMES_SCANNED = 64  # claims of a sentence looked through for the names a count lists
 NAMES_COUNTED_MAX = 12  # "two trainees, A and B": a count this small may be made good by the names it lists
 DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
 OMISSION_COVERAGE = 0.5  # a sentence restating this share of a fact's word weight states it
@@ -175,7 +176,7 @@ class Judge:
         q = claim.value
         if claim.kind != "number" or q.scaled or q.value != int(q.value) or not 1 < q.value <= NAMES_COUNTED_MAX:
             return False
-        names = [c for c in sentence_claims if c.kind == "name" and c.offset > claim.offset]
+        names = [c for c in sentence_claims[:NAMES_SCANNED] if c.kind == "name" and c.offset > claim.offset]
         return len(names) == int(q.value) and all(self.index.name_units(c) for c in names)
 
     def _figure(self, claim: Claim, aligned: list[int], sentence_claims: list[Claim]) -> Verdict | None:
@@ -189,7 +190,8 @@ class Judge:
             return Verdict("invented", f"{claim.text} is stated by no fact")
         if arithmetic:
             claim.derivation = f"{claim.text.strip()}: {arithmetic}"
-        if claim.kind not in FIGURE_KINDS or any(n < 0 or n >= self.fact_count for n, _ in found):
+        if claim.kind not in FIGURE_KINDS or len(found) > COMMON_CLAIM_UNITS or any(
+                n < 0 or n >= self.fact_count for n, _ in found):
             return None
         if getattr(claim.value, "kind", "") == "literal":
             return None
@@ -297,6 +299,8 @@ class Judge:
 
     def _date(self, claim: Claim, aligned: list[int]) -> Verdict | None:
         units = self.index.date_units(claim)
+        if len(units) > COMMON_CLAIM_UNITS:
+            return None  # a date that many facts give belongs to none in particular
         facts = [n for n in units if n < self.fact_count]
         if units and len(facts) < len(units):
             return None  # the front matter or the role's own text gives it
@@ -315,6 +319,8 @@ class Judge:
 
     def _name(self, claim: Claim, aligned: list[int]) -> Verdict | None:
         units = self.index.name_units(claim)
+        if len(units) > COMMON_CLAIM_UNITS:
+            return None
         facts = [n for n in units if 0 <= n < self.fact_count]
         if units and len(facts) < len(units):
             return None
@@ -412,4 +418,6 @@ class Judge:
             units = [n for n, _ in self.index.figure_units(claim, is_approximate(claim, self.text))[0]]
         else:
             return []
+        if len(units) > COMMON_CLAIM_UNITS:
+            return []  # stated by so many facts that it marks none of them as stated
         return [n for n in units if 0 <= n < self.fact_count]
