@@ -49,6 +49,9 @@ def verdicts(text: str) -> list[tuple[str, str]]:
     ("I completed more than 400 settlements and registered about 1,300 certificates.", []),
     ("I registered nearly 1,300 certificates.", [("1,300", "invented")]),
     ("Next year I will cut the turnaround to 8 working days.", []),
+    ("The turnaround fell by a quarter.", []),
+    ("The turnaround halved.", [("halved", "invented")]),
+    ("New-agent sales tripled.", [("tripled", "invented")]),
 ])
 def test_each_claim_is_checked_against_the_fact_it_restates(sentence, expected):
     assert verdicts(sentence) == expected
@@ -99,9 +102,9 @@ def test_labelled_corpus_keeps_its_figures():
     """In-sample floors (the corpus tuned the checker): any loss below them is a regression."""
     bench = _benchmark()
     total = bench.score(ROOT / "fixtures" / "grounding-claims")["total"]
-    assert total["cases"] >= 96
-    assert total["caught"] / total["errors"] >= 0.85
+    assert total["cases"] >= 156
+    assert total["caught"] / total["errors"] >= 0.83
     for kind in bench.ERROR_KINDS:
         assert total[f"caught:{kind}"] / total[f"errors:{kind}"] >= 0.70, kind
-    assert total["false_flags"] / total["faithful"] <= 0.03
-    assert total["omitted_found"] / total["omitted"] >= 0.90
+    assert total["false_flags"] / total["faithful"] <= 0.025
+    assert total["omitted_found"] / total["omitted"] >= 0.93

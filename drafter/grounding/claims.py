@@ -76,6 +76,14 @@ DATE = re.compile(
     rf"|(?P<m4>{_FULL_MONTH}))(?![\w])")
 ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b",
                           re.I)
+MULTIPLE = re.compile(
+    r"\b(?:(?P<verb>doubled|doubling|tripled|trebled|quadrupled|halved|halving)"
+    r"|(?P<count>twice|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)[^\S\n]+times"
+    r"(?=[^\S\n]+(?:as|more|higher|larger|bigger|greater|the|what|that|over|faster|longer)\b)"
+    r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold)\b"
+    r"|\btwice(?=[^\S\n]+(?:as|the|what|that|over)\b)", re.I)
+MULTIPLE_VERBS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 2.0,
+                  "halving": 2.0}
 FRACTIONS = {"half": 50.0, "halves": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0,
              "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
 FRACTION = re.compile(
@@ -324,6 +332,12 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         add(match.start(), match.end(), "date", {"month": month, "day": int(day) if day else None,
                                                  "year": int(year) if year else None})
 
+    for match in MULTIPLE.finditer(figures):
+        factor = _multiple_value(match)
+        if factor is not None and free(match.start(), match.end()):  # "doubled", "three times as many"
+            add(match.start(), match.end(), "multiple", _Quantity(factor, factor, "multiple", "times", False, 1,
+                                                                  match.group(0)))
+
     for match in FRACTION.finditer(figures):
         if free(match.start(), match.end()):
             share = _fraction_value(match)
@@ -417,6 +431,16 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
 
     claims.sort(key=lambda c: c.offset)
     return claims, layout
+
+
+def _multiple_value(match: re.Match) -> float | None:
+    """The factor a multiple states ("tripled": 3; "halved": 2, a change by a factor of two)."""
+    if match.group("verb"):
+        return MULTIPLE_VERBS[match.group("verb").lower()]
+    word = (match.group("count") or match.group("fold") or "twice").lower()
+    if word == "twice":
+        return 2.0
+    return float(word) if word[0].isdigit() else _word_value(word)
 
 
 def _fraction_value(match: re.Match) -> float | None:

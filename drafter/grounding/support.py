@@ -36,6 +36,7 @@ BASE_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:in|for|during)\s+(?:FY\s?
 BATCH_EXTRACT_MIN_UNITS = 200  # facts files this long are read in batches (one text of many blocks)
 BATCH_EXTRACT_SIZE = 500
 BATCH_SEPARATOR = "\n\n\n"
+MULTIPLE_TOLERANCE = 1.1  # "doubled" stands for a factor of 1.8 to 2.2
 COMMON_CLAIM_UNITS = 50  # a date, name or figure stated by more facts than this tells none of them apart
 SCAN_LIMIT = 4 * COMMON_CLAIM_UNITS  # matches of one value looked at, at most
 SHORT_LINK = 25  # "1,284 settlements (2025: 1,106)": a figure this close, counting nothing of its own, is the same thing
@@ -222,6 +223,10 @@ class FactIndex:
                         self._add_derivation(100.0 * abs(a.value - b.value) / base, True, None, number,
                                              f"{{pct}}% = ({_fmt(max(a.value, b.value))} − {_fmt(min(a.value, b.value))})"
                                              f" / {_fmt(base)}, {where}")
+                    if min(a.value, b.value) > 0:
+                        big, small = max(a.value, b.value), min(a.value, b.value)
+                        self._add_derivation(big / small, False, "times", number,
+                                             f"{{pct}} = {_fmt(big)}% / {_fmt(small)}% = {big / small:.2f}, {where}")
                     continue
                 self._add_derivation(a.value + b.value, False, a.unit, number,
                                      f"{_fmt(a.value + b.value)} = {_fmt(a.value)} + {_fmt(b.value)}, {where}")
@@ -234,7 +239,7 @@ class FactIndex:
                 self._add_derivation(100.0 * (big - small) / base, True, None, number,
                                      f"{{pct}}% = ({_fmt(big)} − {_fmt(small)}) / {_fmt(base)}, {where}")
                 self._add_derivation(big / small, False, "times", number,
-                                     f"{{pct}} = {_fmt(big)} / {_fmt(small)}, {where}")
+                                     f"{{pct}} = {_fmt(big)} / {_fmt(small)} = {big / small:.2f}, {where}")
 
     @staticmethod
     def _is_base(text: str, figure: Figure) -> bool:
@@ -253,6 +258,8 @@ class FactIndex:
         """The units stating a figure claim, each with the figure that matches it, and the arithmetic when the
         claim is derived rather than stated (units paired with None then)."""
         q: _Quantity = claim.value
+        if claim.kind == "multiple":
+            return self._multiple(q, approximate)
         if q.kind == "literal":
             return [(n, None) for n, u in enumerate(self.units) if q.written in u.text], ""
         if claim.kind == "year":
@@ -302,6 +309,19 @@ class FactIndex:
             if matched:
                 return matched, ""
         return self._derivation(q, claim.kind, approximate)
+
+    def _multiple(self, q: _Quantity, hedge: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
+        """The unit whose before and after figures of one quantity make the stated multiple (within 10%; "more
+        than doubled" anything from twice to twice that)."""
+        keys, pool = self.derived_keys[False], self.derived[False]
+        lo, hi = q.value / MULTIPLE_TOLERANCE, q.value * MULTIPLE_TOLERANCE
+        if hedge == "up":
+            lo, hi = q.value, q.value * q.value
+        for _, number, index in pool[bisect.bisect_left(keys, lo):bisect.bisect_right(keys, hi)]:
+            derivation = self.derivations[index]
+            if derivation.unit == "times":
+                return [(number, None)], derivation.arithmetic.replace("{pct}", f"{q.value:g}×")
+        return [], ""
 
     def _derivation(self, q: _Quantity, kind: str, hedge: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
         """The unit and arithmetic of a derivation giving q, or nothing."""

@@ -51,7 +51,7 @@ NAMES_SCANNED = 64  # claims of a sentence looked through for the names a count 
 NAMES_COUNTED_MAX = 12  # "two trainees, A and B": a count this small may be made good by the names it lists
 DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
 OMISSION_COVERAGE = 0.5  # a sentence restating this share of a fact's word weight states it
-FIGURE_KINDS = ("number", "money", "percent", "duration")
+FIGURE_KINDS = ("number", "money", "percent", "duration")  # "multiple" claims are checked by derivation only
 MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that really counts a thing
 BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
 
@@ -183,6 +183,11 @@ class Judge:
         if self._counts_listed_names(claim, sentence_claims):
             return None
         found, arithmetic = self.index.figure_units(claim, is_approximate(claim, self.text))
+        if claim.kind == "multiple":
+            if not found:
+                return Verdict("invented", f"{claim.text} is a change no before and after figures in the facts make")
+            claim.derivation = f"{claim.text.strip()}: {arithmetic}"
+            return None
         if not found:
             wrong = self._bad_derivation(claim, aligned)
             if wrong is not None:
