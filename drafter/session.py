@@ -409,7 +409,11 @@ class Session:
     # the whole draft ---------------------------------------------------------------------------------------------
 
     def to_draft(self):
-        """The session as a pipeline Draft: drafted sections (accepted or not); pending ones are left out."""
+        """The session as a pipeline Draft: drafted sections (accepted or not); pending ones are left out.
+
+        As in `drafter draft`, cleanup looks for prompt echoes only in a model's text: the offline writer never
+        recites its prompt, and its overview names the other sections on purpose.
+        """
         from drafter.config import Settings
         from drafter.pipeline import Draft, SectionDraft, draft_title, prompt_instructions
 
@@ -417,8 +421,10 @@ class Session:
         sections = [SectionDraft(s.id, s.title, s.text, "done" if s.status in ("accepted", "draft") else s.status,
                                  error=s.error)
                     for s in self.sections if s.status != "pending" and (s.text or s.status != "failed")]
-        return Draft(role, facts, draft_title(role, facts), sections, self.backend or "offline", self.model or "offline",
-                     instructions=prompt_instructions(self.requests(Settings()), facts))
+        backend = self.backend or "offline"
+        echo_of = prompt_instructions(self.requests(Settings()), facts) if backend != "offline" else []
+        return Draft(role, facts, draft_title(role, facts), sections, backend, self.model or "offline",
+                     instructions=echo_of)
 
     def finished_draft(self, clean: bool = True):
         """The whole draft after the pipeline's cleanup and grounding (pipeline.finish)."""

@@ -397,3 +397,13 @@ def test_resuming_a_damaged_session_is_one_line_and_exit_2(home):
     assert child.exitstatus == 2, child.before
     assert lines[0] == f"error: {path}: damaged session file (updated is not a string)", lines
     assert len(lines) == 2 and lines[1].startswith("  hint: ") and "Traceback" not in child.before
+
+
+def test_an_offline_session_saves_the_overview_as_drafter_draft_writes_it(tmp_path):
+    session = drafted()
+    for index in range(len(session.sections)):
+        session.draft_section(index, OfflineBackend(), Settings())
+    path, draft = session.save_output(tmp_path / "summary.md")
+    overview = session.sections[0].text
+    assert "The sections below cover" in overview and overview in path.read_text(encoding="utf-8")
+    assert draft.cleanup.edits == []
