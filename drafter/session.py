@@ -24,7 +24,7 @@ COMMANDS: dict[str, str] = {
     "/drop": "/drop N: remove fact number N",
     "/regen": "/regen [SECTION]: draft a section again (number or id)",
     "/edit": "/edit [SECTION]: edit a section ($EDITOR, or inline)",
-    "/show": "show the draft so far and the status line",
+    "/show": "show the cleaned summary so far, exactly as /save writes it",
     "/clean": "clean the draft; show the cleanup report and warnings",
     "/save": "/save [FILE]: write the cleaned summary (-o FILE, or asks)",
     "/quit": "leave; the session is kept for --resume",
@@ -435,6 +435,30 @@ class Session:
             raise InputError("nothing drafted yet")
         return finish(draft, clean=clean)
 
+    def review_section(self, index: int) -> "SectionReview":
+        """What cleanup and grounding make of one drafted section, as /save would write it.
+
+        The whole draft is cleaned (a sentence repeating another section counts as this section's edit), then the
+        section's cleaned text is checked against the facts; only its own planned facts can be missing, so the
+        overview (which has none) never lists an omission.
+        """
+        from drafter import grounding
+        from drafter.pipeline import finish, fixed_text
+
+        section = self.sections[index]
+        draft = self.to_draft()
+        titles = [s.title for s in draft.sections]
+        if section.title not in titles:
+            return SectionReview("")
+        lines = section_line_numbers(draft.markdown(), titles).get(section.title, range(0))
+        finish(draft)
+        cleaned = draft.sections[titles.index(section.title)].text
+        edits = [edit for edit in draft.cleanup.edits if edit.line in lines]
+        report = grounding.check(cleaned, draft.facts, fixed_text=fixed_text(draft.role, draft.facts))
+        own = {fact.text for fact in self.plan()[index].facts}
+        omitted = [omission for omission in report.omitted if omission.text in own]
+        return SectionReview(cleaned, edits, report.unsupported, report.placeholders, omitted)
+
     def save_output(self, path: str | Path | None = None, clean: bool = True):
         """Write the cleaned summary atomically to `path` (or the -o path); remember it; return (path, draft)."""
         from drafter import render
@@ -458,6 +482,48 @@ class Session:
     def close(self) -> None:
         """Leave the session: record the time; the state stays on disk for --resume."""
         self.save()
+
+
+@dataclass
+class SectionReview:
+    """One section's cleanup and grounding: its cleaned text, the cleanup edits made in it, the claims the facts do
+    not support, the placeholders left unfilled and the section's own facts it never states."""
+
+    text: str
+    edits: list = field(default_factory=list)
+    unsupported: list = field(default_factory=list)
+    placeholders: list = field(default_factory=list)
+    omitted: list = field(default_factory=list)
+
+    def edit_summary(self) -> str:
+        """The edits as one line: 'Cleanup: 2 edits (junk 1, duplicate-sentence 1)', or 'Cleanup: no edits'."""
+        if not self.edits:
+            return "Cleanup: no edits"
+        kinds: dict[str, int] = {}
+        for edit in self.edits:
+            kinds[edit.kind] = kinds.get(edit.kind, 0) + 1
+        counts = ", ".join(f"{kind} {count}" for kind, count in kinds.items())
+        return f"Cleanup: {len(self.edits)} edit{'' if len(self.edits) == 1 else 's'} ({counts})"
+
+    def finding_lines(self) -> list[str]:
+        """One line per grounding finding: each unsupported claim with its verdict and reason, each placeholder
+        left, each of the section's facts left out."""
+        lines = []
+        for claim in self.unsupported:
+            reason = claim.reason or f"{claim.text} is not in the facts"
+            lines.append(f"{claim.verdict or 'unsupported'} {claim.text!r}: {reason}")
+        lines += [f"placeholder {place['text']!r}: no front-matter value fits" for place in self.placeholders]
+        lines += [f"omitted: {omission.text}" for omission in self.omitted]
+        return lines
+
+
+def section_line_numbers(markdown: str, titles: list[str]) -> dict[str, range]:
+    """The 1-based lines of each '## title' block in drafter's Markdown (Draft.markdown), heading included."""
+    lines = markdown.split("\n")
+    starts = [(number, line[3:].strip()) for number, line in enumerate(lines, 1)
+              if line.startswith("## ") and line[3:].strip() in titles]
+    ends = [number for number, _ in starts[1:]] + [len(lines) + 1]
+    return {title: range(start, end) for (start, title), end in zip(starts, ends)}
 
 
 # the session store -------------------------------------------------------------------------------------------------

@@ -280,15 +280,46 @@ class SessionUI:
         self.rule(f"{index + 1}/{len(self.session.sections)} {section.title}{note}")
         self.say(section.text or "(empty)")
 
-    def show_all(self) -> None:
-        """Every section in plan order, then the status line."""
+    def show_summary(self) -> None:
+        """/show: the summary exactly as /save writes it (cleaned and grounded), the sections not accepted yet,
+        then the status line."""
         s = self.session
-        for index, section in enumerate(s.sections):
-            if section.status == "pending":
-                self.rule(f"{index + 1}/{len(s.sections)} {section.title} [pending]")
-            else:
-                self.show_section(index)
+        try:
+            draft = s.finished_draft()
+        except InputError:
+            draft = None
+        if draft is None:
+            self.say("Nothing drafted yet.")
+        else:
+            self.rule("the summary as /save writes it")
+            self.show_document(draft.markdown())
+        waiting = [f"{n} {sec.title} ({sec.status})" for n, sec in enumerate(s.sections, 1) if sec.status != "accepted"]
+        if waiting:
+            self.say("not accepted yet: " + ", ".join(waiting), style="dim")
         self.status_line()
+
+    def show_review(self, index: int) -> None:
+        """A drafted section's cleanup and grounding findings, one line each, before it is accepted."""
+        try:
+            review = self.session.review_section(index)
+        except DrafterError as exc:
+            self.error(exc)
+            return
+        if not review.text:
+            if review.edits:
+                self.say(review.edit_summary() + ": nothing is left of this section", style="yellow")
+            return
+        if review.edits:
+            self.say(review.edit_summary() + "; /show gives the cleaned text")
+        else:
+            self.say(review.edit_summary(), style="dim")
+        findings = review.finding_lines()
+        if not findings:
+            self.say("Grounding: every claim matches its fact", style="dim")
+            return
+        self.say(f"Grounding: {len(findings)} finding{'' if len(findings) == 1 else 's'}", style="bold yellow")
+        for line in findings:
+            self.say("  " + shorten(line, max(20, self.console.width - 3)), style="yellow")
 
     def show_report(self, draft) -> None:
         """The cleanup report (what was removed or changed) and the grounding warnings."""
@@ -339,6 +370,8 @@ class SessionUI:
             writer.close()
         if outcome == "interrupted":
             self.say(f"stopped: section kept as partial ({len(section.text)} characters)", style="yellow")
+        if section.text.strip():
+            self.show_review(index)
         self.shown.add(index)
         self.status_line()
 
@@ -505,7 +538,7 @@ class SessionUI:
             self.show_facts()
             self.status_line()
             return
-        self.show_all()
+        self.show_summary()
 
     def cmd_clean(self, arg: str) -> None:
         """/clean: run cleanup and grounding over the draft and show the report."""
@@ -635,6 +668,8 @@ class SessionUI:
         s = self.session
         if index not in self.shown:
             self.show_section(index)
+            if s.sections[index].text.strip():
+                self.show_review(index)
             self.shown.add(index)
         empty = not s.sections[index].text.strip()
         answer = self.ask(f"{RETRY_KEYS if empty else REVIEW_KEYS}> ").lower()

@@ -399,6 +399,35 @@ def test_resuming_a_damaged_session_is_one_line_and_exit_2(home):
     assert len(lines) == 2 and lines[1].startswith("  hint: ") and "Traceback" not in child.before
 
 
+# -- each section's cleanup and grounding; where a resumed session drafts ---------------------------------------
+
+MODEL_FACTS = ["Signed 418 sales contracts worth 612.5 million yuan", "Issued 366 property certificates",
+               "Moved 1,240 paper contract files into the archive"]
+
+
+def test_a_section_review_counts_its_cleanup_edits_and_lists_its_own_grounding_findings():
+    session = drafted(facts=MODEL_FACTS)
+    session.backend = "openai"
+    session.draft_section(0, ScriptedBackend(["This summary reports my work in the settlement office during 2026."]),
+                          Settings())
+    results = "I signed 999 sales contracts worth 612.5 million yuan in 2019."
+    session.draft_section(1, ScriptedBackend([f"Here is the section:\n\n{results} {results}"]), Settings())
+    session.draft_section(2, ScriptedBackend([f"{results} I moved 1,240 paper contract files into the archive."]),
+                          Settings())
+    overview = session.review_section(0)
+    assert overview.edit_summary() == "Cleanup: no edits" and overview.finding_lines() == []
+    review = session.review_section(1)
+    assert review.text == results
+    assert review.edit_summary().startswith("Cleanup: 2 edits (") and len(review.edits) == 2
+    findings = review.finding_lines()
+    assert [line.split(":")[0] for line in findings] == ["invented '999'", "invented '2019'", "omitted"]
+    assert findings[-1] == "omitted: Issued 366 property certificates"
+    work = session.review_section(2)  # the sentence that repeats section 2 is this section's edit
+    assert [edit.kind for edit in work.edits] == ["duplicate-sentence"] and work.finding_lines() == []
+    session.draft_section(2, ScriptedBackend([]), Settings())  # a model that sent nothing
+    assert session.review_section(2).text == "" and session.review_section(2).edits == []
+
+
 def test_an_offline_session_saves_the_overview_as_drafter_draft_writes_it(tmp_path):
     session = drafted()
     for index in range(len(session.sections)):
