@@ -15,6 +15,7 @@ from drafter.config import drafter_home
 from drafter.errors import DrafterError, InputError
 
 STATE_VERSION = 1
+SERVER_SETTINGS = ("backend", "model", "base_url")  # what a session remembers of where it drafts; never the key
 STATUSES = ("pending", "draft", "partial", "failed", "accepted")
 COMMANDS: dict[str, str] = {
     "/help": "list the commands",
@@ -131,6 +132,7 @@ class Session:
     saved_to: str | None = None
     facts_file: str | None = None
     finished: bool = False
+    server: dict[str, str | None] | None = None
     folder: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -406,6 +408,45 @@ class Session:
         section.status, section.error = "pending", None
         self.changed()
 
+    # where the session drafts --------------------------------------------------------------------------------------
+
+    def remember_server(self, settings) -> None:
+        """Record the backend, model and base URL the session drafts with, for --resume; never the API key (a base
+        URL that holds the key is not recorded at all, so a resume falls back to the flags and environment)."""
+        from drafter.config import redact
+
+        base_url = settings.base_url if settings.backend != "offline" else None
+        if base_url and redact(base_url, settings.api_key) != base_url:
+            self.server = None
+            return
+        self.server = {"backend": settings.backend, "model": settings.model, "base_url": base_url}
+
+    def server_settings(self, settings):
+        """`settings` with the backend, model and base URL this session was drafting with, for --resume.
+
+        Flags on the command line win: a flagged backend other than the saved one keeps none of the saved values
+        (they belong to the other backend); otherwise each saved value not flagged is restored, over the
+        environment and the config file. The API key always comes from the settings. A session file from before
+        these were kept restores nothing.
+        """
+        import dataclasses
+
+        saved = self.server
+        if not saved:
+            return settings
+        flagged = {name for name in SERVER_SETTINGS if settings.sources.get(name) == "flag"}
+        backend = settings.backend if flagged else saved["backend"]
+        if backend != saved["backend"]:
+            return settings
+        restored = dataclasses.replace(settings, sources=dict(settings.sources))
+        for name in SERVER_SETTINGS:
+            if name not in flagged:
+                setattr(restored, name, saved.get(name))
+                restored.sources[name] = f"session {self.path}"
+        if restored.backend == "offline":
+            restored.model, restored.base_url = "offline", None
+        return restored
+
     # the whole draft ---------------------------------------------------------------------------------------------
 
     def to_draft(self):
@@ -537,8 +578,9 @@ SESSION_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "id": str, "role": OPTIONAL_TEXT, "facts": list, "meta": dict, "sections": list, "output": OPTIONAL_TEXT,
     "stage": str, "created": str, "updated": str, "backend": str, "model": str, "input_tokens": int,
     "output_tokens": int, "tokens_estimated": bool, "revision": int, "saved_revision": int,
-    "saved_to": OPTIONAL_TEXT, "finished": bool,
+    "saved_to": OPTIONAL_TEXT, "finished": bool, "server": (dict, type(None)),
 }
+SERVER_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {"backend": str, "model": str, "base_url": OPTIONAL_TEXT}
 SECTION_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "id": str, "title": str, "text": str, "status": str, "error": OPTIONAL_TEXT, "drafted_from": list, "stale": bool,
 }
@@ -577,6 +619,7 @@ def session_data_problem(data: Any) -> str | None:
     for key, value in data.get("meta", {}).items() if problem is None else ():
         if not isinstance(value, SCALAR):
             problem = problem or f"meta.{key} is not a string or a number"
+    problem = problem or server_problem(data.get("server"))
     for number, section in enumerate(data.get("sections", []) if problem is None else ()):
         where = f"sections[{number}]."
         problem = problem or _wrong_field(section, SECTION_FIELD_TYPES, where)
@@ -586,6 +629,28 @@ def session_data_problem(data: Any) -> str | None:
             problem = f"{where}status is not one of {', '.join(STATUSES)}"
         if problem is None and not all(isinstance(item, str) for item in section.get("drafted_from", [])):
             problem = f"{where}drafted_from is not a list of strings"
+    return problem
+
+
+def server_problem(server: Any) -> str | None:
+    """What is wrong with a session's saved backend, model and base URL, or None (also for none saved)."""
+    from drafter.backends import BACKEND_NAMES
+    from drafter.config import check_base_url
+
+    if server is None:
+        return None
+    problem = _wrong_field(server, SERVER_FIELD_TYPES, "server.")
+    if problem is None and not {"backend", "model"} <= server.keys():
+        problem = "server has no backend or model"
+    if problem is None and server["backend"] not in BACKEND_NAMES:
+        problem = f"server.backend is not one of {', '.join(BACKEND_NAMES)}"
+    if problem is None and not server["model"].strip():
+        problem = "server.model is empty"
+    if problem is None and server.get("base_url"):
+        try:
+            check_base_url(server["base_url"])
+        except InputError:
+            problem = "server.base_url is not an http:// or https:// URL"
     return problem
 
 

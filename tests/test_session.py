@@ -353,6 +353,7 @@ def damaged_sessions(good: dict) -> dict[str, bytes]:
         "20250101-000000-bad6.json": b"\xff\xfe{}",
         "20250101-000000-bad7.json": b"[1, 2, 3]",
         "20250101-000000-bad8.json": changed(meta={"year": [2025]}),
+        "20250101-000000-bad9.json": changed(server={"backend": "cloud", "model": "x", "base_url": None}),
     }
 
 
@@ -436,3 +437,48 @@ def test_an_offline_session_saves_the_overview_as_drafter_draft_writes_it(tmp_pa
     overview = session.sections[0].text
     assert "The sections below cover" in overview and overview in path.read_text(encoding="utf-8")
     assert draft.cleanup.edits == []
+
+
+def server_flags(**flags):
+    from drafter.config import resolve_settings
+
+    return resolve_settings(flags, env={"OPENAI_API_KEY": "sk-from-the-environment"}, file_values={})
+
+
+def test_a_session_remembers_its_server_but_never_the_key():
+    session = drafted()
+    session.remember_server(server_flags(base_url="http://127.0.0.1:9/v1", model="small", api_key="sk-flag-key-99"))
+    session.save()
+    assert on_disk(session)["server"] == {"backend": "openai", "model": "small", "base_url": "http://127.0.0.1:9/v1"}
+    assert "sk-flag-key-99" not in session.path.read_text() and "sk-from-the" not in session.path.read_text()
+    session.remember_server(server_flags(base_url="http://127.0.0.1:9/v1?key=sk-flag-key-99", api_key="sk-flag-key-99"))
+    session.save()
+    assert on_disk(session)["server"] is None and "sk-flag-key-99" not in session.path.read_text()
+    session.remember_server(server_flags())
+    assert session.server == {"backend": "offline", "model": "offline", "base_url": None}
+
+
+def test_resume_restores_the_saved_server_unless_a_flag_says_otherwise():
+    session = drafted()
+    session.remember_server(server_flags(base_url="http://127.0.0.1:9/v1", model="small"))
+    restored = session.server_settings(server_flags())
+    assert (restored.backend, restored.model, restored.base_url) == ("openai", "small", "http://127.0.0.1:9/v1")
+    assert restored.api_key == "sk-from-the-environment" and restored.sources["model"].startswith("session ")
+    bigger = session.server_settings(server_flags(model="bigger"))
+    assert (bigger.backend, bigger.model, bigger.base_url) == ("openai", "bigger", "http://127.0.0.1:9/v1")
+    offline = session.server_settings(server_flags(backend="offline"))
+    assert (offline.backend, offline.model, offline.base_url) == ("offline", "offline", None)
+    elsewhere = session.server_settings(server_flags(base_url="http://127.0.0.1:10/v1"))
+    assert (elsewhere.model, elsewhere.base_url) == ("small", "http://127.0.0.1:10/v1")
+
+
+def test_a_session_file_from_before_the_server_was_kept_still_loads_and_restores_nothing():
+    session = drafted()
+    data = session.to_dict()
+    del data["server"]
+    data.update(backend="openai", model="small")
+    session.path.write_text(json.dumps(data))
+    old = load_session(session.id)
+    assert old.server is None and old.backend == "openai"
+    settings = server_flags()
+    assert old.server_settings(settings) is settings and settings.backend == "offline"

@@ -293,7 +293,7 @@ def test_ctrl_c_while_streaming_stops_that_section_only_and_keeps_its_text(tmp_p
     assert sections[0]["text"] == section["text"]
 
 
-# -- cleanup and grounding while reviewing; /show -------------------------------------------------------------------------
+# -- cleanup and grounding while reviewing; /show; resuming against a model server --------------------------------
 
 MODEL_FACTS = ["Signed 418 sales contracts worth 612.5 million yuan", "Issued 366 property certificates",
                "Moved 1,240 paper contract files into the archive"]
@@ -370,3 +370,57 @@ def test_show_shows_the_cleaned_text_that_save_writes(tmp_path, openai_server):
     assert ECHOED_OPENING not in shown and shown.count(INVENTED_RESULTS) == 1
     assert "not accepted yet: 2 Contracts, certificates and collections (draft), 3 Daily work and records (pending)" \
         in shown
+
+
+API_KEY = "sk-session-test-0123456789"
+
+
+def test_resume_without_server_flags_asks_the_saved_server_and_never_saves_the_key(tmp_path, openai_server):
+    openai_server.set_reply(small_model_reply)
+    child = spawn(tmp_path, "--role", "settlement", "--base-url", openai_server.base_url, "--model", "small",
+                  "--retries", "0", OPENAI_API_KEY=API_KEY)
+    enter_facts(child, MODEL_FACTS)
+    child.expect_exact(REVIEW)
+    child.sendline("")
+    child.expect_exact(REVIEW)
+    child.sendeof()
+    finish(child)
+    assert [r.body["model"] for r in openai_server.chat_requests()] == ["small", "small"]
+    session_file = next((tmp_path / "sessions").glob("*.json"))
+    state = json.loads(session_file.read_text(encoding="utf-8"))
+    assert state["server"] == {"backend": "openai", "model": "small", "base_url": openai_server.base_url}
+
+    child = spawn(tmp_path, "--resume", OPENAI_API_KEY=API_KEY)
+    child.expect_exact("2/3 Contracts")
+    child.expect_exact(REVIEW)
+    assert f"drafting with openai/small at {openai_server.base_url} (as saved in the session)" in screen_text(child)
+    child.sendline("a")
+    child.expect_exact("3/3 Daily work")
+    child.expect_exact(REVIEW)
+    child.sendeof()
+    finish(child)
+    requests = openai_server.chat_requests()
+    assert len(requests) == 3 and requests[-1].body["model"] == "small" and requests[-1].authorized
+    assert "Moved 1,240 paper contract files into the archive." in screen_text(child)  # the stub's words
+    assert API_KEY not in session_file.read_text(encoding="utf-8")
+
+    child = spawn(tmp_path, "--resume", "--model", "bigger", "--retries", "0")  # a flag wins; the URL is kept
+    child.expect_exact(REVIEW)
+    child.sendline("r")
+    child.expect_exact("3/3 Daily work")
+    child.expect_exact(REVIEW)
+    child.sendeof()
+    finish(child)
+    assert [r.body["model"] for r in openai_server.chat_requests()][3:] == ["bigger"]
+    assert only_session(tmp_path)["server"]["model"] == "bigger"
+
+    child = spawn(tmp_path, "--resume", "--backend", "offline")
+    child.expect_exact(REVIEW)
+    assert "drafting with offline (it drafted with openai/bigger before)" in screen_text(child)
+    child.sendline("r")
+    child.expect_exact("3/3 Daily work")
+    child.expect_exact(REVIEW)
+    child.sendeof()
+    finish(child)
+    assert len(openai_server.chat_requests()) == 4
+    assert API_KEY not in session_file.read_text(encoding="utf-8")
