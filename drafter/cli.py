@@ -288,7 +288,8 @@ def session(
     role: Optional[str] = typer.Option(None, "--role", "-r", help="Role id or alias (else a menu)."),
     facts_file: Optional[str] = typer.Option(None, "--facts", help="Start from a facts file, then add or change facts."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where /save writes the summary."),
-    resume: bool = typer.Option(False, "--resume", help="Continue the latest unfinished session (or the one named ID)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue the latest unfinished session (or the one named ID) "
+                                "with its saved backend, model and base URL (flags win; the key is never saved)."),
     backend: Optional[str] = BACKEND_OPTION,
     model: Optional[str] = MODEL_OPTION,
     base_url: Optional[str] = BASE_URL_OPTION,

@@ -15,6 +15,7 @@ from drafter.config import drafter_home
 from drafter.errors import DrafterError, InputError
 
 STATE_VERSION = 1
+SERVER_SETTINGS = ("backend", "model", "base_url")  # what a session remembers of where it drafts; never the key
 STATUSES = ("pending", "draft", "partial", "failed", "accepted")
 COMMANDS: dict[str, str] = {
     "/help": "list the commands",
@@ -24,7 +25,7 @@ COMMANDS: dict[str, str] = {
     "/drop": "/drop N: remove fact number N",
     "/regen": "/regen [SECTION]: draft a section again (number or id)",
     "/edit": "/edit [SECTION]: edit a section ($EDITOR, or inline)",
-    "/show": "show the draft so far and the status line",
+    "/show": "show the cleaned summary so far, exactly as /save writes it",
     "/clean": "clean the draft; show the cleanup report and warnings",
     "/save": "/save [FILE]: write the cleaned summary (-o FILE, or asks)",
     "/quit": "leave; the session is kept for --resume",
@@ -131,6 +132,7 @@ class Session:
     saved_to: str | None = None
     facts_file: str | None = None
     finished: bool = False
+    server: dict[str, str | None] | None = None
     folder: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -406,10 +408,53 @@ class Session:
         section.status, section.error = "pending", None
         self.changed()
 
+    # where the session drafts --------------------------------------------------------------------------------------
+
+    def remember_server(self, settings) -> None:
+        """Record the backend, model and base URL the session drafts with, for --resume; never the API key (a base
+        URL that holds the key is not recorded at all, so a resume falls back to the flags and environment)."""
+        from drafter.config import redact
+
+        base_url = settings.base_url if settings.backend != "offline" else None
+        if base_url and redact(base_url, settings.api_key) != base_url:
+            self.server = None
+            return
+        self.server = {"backend": settings.backend, "model": settings.model, "base_url": base_url}
+
+    def server_settings(self, settings):
+        """`settings` with the backend, model and base URL this session was drafting with, for --resume.
+
+        Flags on the command line win: a flagged backend other than the saved one keeps none of the saved values
+        (they belong to the other backend); otherwise each saved value not flagged is restored, over the
+        environment and the config file. The API key always comes from the settings. A session file from before
+        these were kept restores nothing.
+        """
+        import dataclasses
+
+        saved = self.server
+        if not saved:
+            return settings
+        flagged = {name for name in SERVER_SETTINGS if settings.sources.get(name) == "flag"}
+        backend = settings.backend if flagged else saved["backend"]
+        if backend != saved["backend"]:
+            return settings
+        restored = dataclasses.replace(settings, sources=dict(settings.sources))
+        for name in SERVER_SETTINGS:
+            if name not in flagged:
+                setattr(restored, name, saved.get(name))
+                restored.sources[name] = f"session {self.path}"
+        if restored.backend == "offline":
+            restored.model, restored.base_url = "offline", None
+        return restored
+
     # the whole draft ---------------------------------------------------------------------------------------------
 
     def to_draft(self):
-        """The session as a pipeline Draft: drafted sections (accepted or not); pending ones are left out."""
+        """The session as a pipeline Draft: drafted sections (accepted or not); pending ones are left out.
+
+        As in `drafter draft`, cleanup looks for prompt echoes only in a model's text: the offline writer never
+        recites its prompt, and its overview names the other sections on purpose.
+        """
         from drafter.config import Settings
         from drafter.pipeline import Draft, SectionDraft, draft_title, prompt_instructions
 
@@ -417,8 +462,10 @@ class Session:
         sections = [SectionDraft(s.id, s.title, s.text, "done" if s.status in ("accepted", "draft") else s.status,
                                  error=s.error)
                     for s in self.sections if s.status != "pending" and (s.text or s.status != "failed")]
-        return Draft(role, facts, draft_title(role, facts), sections, self.backend or "offline", self.model or "offline",
-                     instructions=prompt_instructions(self.requests(Settings()), facts))
+        backend = self.backend or "offline"
+        echo_of = prompt_instructions(self.requests(Settings()), facts) if backend != "offline" else []
+        return Draft(role, facts, draft_title(role, facts), sections, backend, self.model or "offline",
+                     instructions=echo_of)
 
     def finished_draft(self, clean: bool = True):
         """The whole draft after the pipeline's cleanup and grounding (pipeline.finish)."""
@@ -428,6 +475,30 @@ class Session:
         if not draft.sections:
             raise InputError("nothing drafted yet")
         return finish(draft, clean=clean)
+
+    def review_section(self, index: int) -> "SectionReview":
+        """What cleanup and grounding make of one drafted section, as /save would write it.
+
+        The whole draft is cleaned (a sentence repeating another section counts as this section's edit), then the
+        section's cleaned text is checked against the facts; only its own planned facts can be missing, so the
+        overview (which has none) never lists an omission.
+        """
+        from drafter import grounding
+        from drafter.pipeline import finish, fixed_text
+
+        section = self.sections[index]
+        draft = self.to_draft()
+        titles = [s.title for s in draft.sections]
+        if section.title not in titles:
+            return SectionReview("")
+        lines = section_line_numbers(draft.markdown(), titles).get(section.title, range(0))
+        finish(draft)
+        cleaned = draft.sections[titles.index(section.title)].text
+        edits = [edit for edit in draft.cleanup.edits if edit.line in lines]
+        report = grounding.check(cleaned, draft.facts, fixed_text=fixed_text(draft.role, draft.facts))
+        own = {fact.text for fact in self.plan()[index].facts}
+        omitted = [omission for omission in report.omitted if omission.text in own]
+        return SectionReview(cleaned, edits, report.unsupported, report.placeholders, omitted)
 
     def save_output(self, path: str | Path | None = None, clean: bool = True):
         """Write the cleaned summary atomically to `path` (or the -o path); remember it; return (path, draft)."""
@@ -454,6 +525,48 @@ class Session:
         self.save()
 
 
+@dataclass
+class SectionReview:
+    """One section's cleanup and grounding: its cleaned text, the cleanup edits made in it, the claims the facts do
+    not support, the placeholders left unfilled and the section's own facts it never states."""
+
+    text: str
+    edits: list = field(default_factory=list)
+    unsupported: list = field(default_factory=list)
+    placeholders: list = field(default_factory=list)
+    omitted: list = field(default_factory=list)
+
+    def edit_summary(self) -> str:
+        """The edits as one line: 'Cleanup: 2 edits (junk 1, duplicate-sentence 1)', or 'Cleanup: no edits'."""
+        if not self.edits:
+            return "Cleanup: no edits"
+        kinds: dict[str, int] = {}
+        for edit in self.edits:
+            kinds[edit.kind] = kinds.get(edit.kind, 0) + 1
+        counts = ", ".join(f"{kind} {count}" for kind, count in kinds.items())
+        return f"Cleanup: {len(self.edits)} edit{'' if len(self.edits) == 1 else 's'} ({counts})"
+
+    def finding_lines(self) -> list[str]:
+        """One line per grounding finding: each unsupported claim with its verdict and reason, each placeholder
+        left, each of the section's facts left out."""
+        lines = []
+        for claim in self.unsupported:
+            reason = claim.reason or f"{claim.text} is not in the facts"
+            lines.append(f"{claim.verdict or 'unsupported'} {claim.text!r}: {reason}")
+        lines += [f"placeholder {place['text']!r}: no front-matter value fits" for place in self.placeholders]
+        lines += [f"omitted: {omission.text}" for omission in self.omitted]
+        return lines
+
+
+def section_line_numbers(markdown: str, titles: list[str]) -> dict[str, range]:
+    """The 1-based lines of each '## title' block in drafter's Markdown (Draft.markdown), heading included."""
+    lines = markdown.split("\n")
+    starts = [(number, line[3:].strip()) for number, line in enumerate(lines, 1)
+              if line.startswith("## ") and line[3:].strip() in titles]
+    ends = [number for number, _ in starts[1:]] + [len(lines) + 1]
+    return {title: range(start, end) for (start, title), end in zip(starts, ends)}
+
+
 # the session store -------------------------------------------------------------------------------------------------
 
 
@@ -465,8 +578,9 @@ SESSION_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "id": str, "role": OPTIONAL_TEXT, "facts": list, "meta": dict, "sections": list, "output": OPTIONAL_TEXT,
     "stage": str, "created": str, "updated": str, "backend": str, "model": str, "input_tokens": int,
     "output_tokens": int, "tokens_estimated": bool, "revision": int, "saved_revision": int,
-    "saved_to": OPTIONAL_TEXT, "finished": bool,
+    "saved_to": OPTIONAL_TEXT, "finished": bool, "server": (dict, type(None)),
 }
+SERVER_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {"backend": str, "model": str, "base_url": OPTIONAL_TEXT}
 SECTION_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     "id": str, "title": str, "text": str, "status": str, "error": OPTIONAL_TEXT, "drafted_from": list, "stale": bool,
 }
@@ -505,6 +619,7 @@ def session_data_problem(data: Any) -> str | None:
     for key, value in data.get("meta", {}).items() if problem is None else ():
         if not isinstance(value, SCALAR):
             problem = problem or f"meta.{key} is not a string or a number"
+    problem = problem or server_problem(data.get("server"))
     for number, section in enumerate(data.get("sections", []) if problem is None else ()):
         where = f"sections[{number}]."
         problem = problem or _wrong_field(section, SECTION_FIELD_TYPES, where)
@@ -514,6 +629,28 @@ def session_data_problem(data: Any) -> str | None:
             problem = f"{where}status is not one of {', '.join(STATUSES)}"
         if problem is None and not all(isinstance(item, str) for item in section.get("drafted_from", [])):
             problem = f"{where}drafted_from is not a list of strings"
+    return problem
+
+
+def server_problem(server: Any) -> str | None:
+    """What is wrong with a session's saved backend, model and base URL, or None (also for none saved)."""
+    from drafter.backends import BACKEND_NAMES
+    from drafter.config import check_base_url
+
+    if server is None:
+        return None
+    problem = _wrong_field(server, SERVER_FIELD_TYPES, "server.")
+    if problem is None and not {"backend", "model"} <= server.keys():
+        problem = "server has no backend or model"
+    if problem is None and server["backend"] not in BACKEND_NAMES:
+        problem = f"server.backend is not one of {', '.join(BACKEND_NAMES)}"
+    if problem is None and not server["model"].strip():
+        problem = "server.model is empty"
+    if problem is None and server.get("base_url"):
+        try:
+            check_base_url(server["base_url"])
+        except InputError:
+            problem = "server.base_url is not an http:// or https:// URL"
     return problem
 
 

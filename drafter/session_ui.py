@@ -86,8 +86,10 @@ class WrapWriter:
 class SessionUI:
     """Runs a Session in a terminal: asks, streams, reviews; every change goes through Session (which autosaves)."""
 
-    def __init__(self, session: Session, settings, backend, console=None, resumed: bool = False) -> None:
+    def __init__(self, session: Session, settings, backend, console=None, resumed: bool = False,
+                 last_engine: str = "") -> None:
         self.session = session
+        self.last_engine = last_engine
         self.settings = settings
         self.backend = backend
         self.console = console or make_console()
@@ -211,7 +213,7 @@ class SessionUI:
         s = self.session
         tokens = s.input_tokens + s.output_tokens
         total = len(s.sections)
-        engine = self.backend.name if self.backend.model == self.backend.name else f"{self.backend.name}/{self.backend.model}"
+        engine = engine_name(self.backend.name, self.backend.model)
         parts = [s.role or "(no role)", engine, f"{s.done_count}/{total} accepted", f"{len(s.facts)} fact{'' if len(s.facts) == 1 else 's'}",
                  f"{'≈' if s.tokens_estimated else ''}{tokens} tokens"]
         self.say(" · ".join(parts), style="dim")
@@ -280,15 +282,46 @@ class SessionUI:
         self.rule(f"{index + 1}/{len(self.session.sections)} {section.title}{note}")
         self.say(section.text or "(empty)")
 
-    def show_all(self) -> None:
-        """Every section in plan order, then the status line."""
+    def show_summary(self) -> None:
+        """/show: the summary exactly as /save writes it (cleaned and grounded), the sections not accepted yet,
+        then the status line."""
         s = self.session
-        for index, section in enumerate(s.sections):
-            if section.status == "pending":
-                self.rule(f"{index + 1}/{len(s.sections)} {section.title} [pending]")
-            else:
-                self.show_section(index)
+        try:
+            draft = s.finished_draft()
+        except InputError:
+            draft = None
+        if draft is None:
+            self.say("Nothing drafted yet.")
+        else:
+            self.rule("the summary as /save writes it")
+            self.show_document(draft.markdown())
+        waiting = [f"{n} {sec.title} ({sec.status})" for n, sec in enumerate(s.sections, 1) if sec.status != "accepted"]
+        if waiting:
+            self.say("not accepted yet: " + ", ".join(waiting), style="dim")
         self.status_line()
+
+    def show_review(self, index: int) -> None:
+        """A drafted section's cleanup and grounding findings, one line each, before it is accepted."""
+        try:
+            review = self.session.review_section(index)
+        except DrafterError as exc:
+            self.error(exc)
+            return
+        if not review.text:
+            if review.edits:
+                self.say(review.edit_summary() + ": nothing is left of this section", style="yellow")
+            return
+        if review.edits:
+            self.say(review.edit_summary() + "; /show gives the cleaned text")
+        else:
+            self.say(review.edit_summary(), style="dim")
+        findings = review.finding_lines()
+        if not findings:
+            self.say("Grounding: every claim matches its fact", style="dim")
+            return
+        self.say(f"Grounding: {len(findings)} finding{'' if len(findings) == 1 else 's'}", style="bold yellow")
+        for line in findings:
+            self.say("  " + shorten(line, max(20, self.console.width - 3)), style="yellow")
 
     def show_report(self, draft) -> None:
         """The cleanup report (what was removed or changed) and the grounding warnings."""
@@ -339,6 +372,8 @@ class SessionUI:
             writer.close()
         if outcome == "interrupted":
             self.say(f"stopped: section kept as partial ({len(section.text)} characters)", style="yellow")
+        if section.text.strip():
+            self.show_review(index)
         self.shown.add(index)
         self.status_line()
 
@@ -505,7 +540,7 @@ class SessionUI:
             self.show_facts()
             self.status_line()
             return
-        self.show_all()
+        self.show_summary()
 
     def cmd_clean(self, arg: str) -> None:
         """/clean: run cleanup and grounding over the draft and show the report."""
@@ -577,6 +612,7 @@ class SessionUI:
         s = self.session
         if self.resumed:
             self.say(f"Resumed session {s.id} (last change {s.updated.replace('T', ' ')[:16]})", style="bold")
+            self.engine_note()
             self.show_facts()
             for index, section in enumerate(s.sections):
                 if section.status == "accepted":
@@ -586,6 +622,22 @@ class SessionUI:
         else:
             self.say(f"session {s.id} · /help for commands · Tab completes · Ctrl-D leaves",
                      style="bold")
+
+    def engine_note(self) -> None:
+        """On resume: the backend, model and server the session drafts with now, whether they came from the session
+        file, and what it used before when that differs."""
+        from drafter.config import redact
+        from drafter.session import SERVER_SETTINGS
+
+        settings = self.settings
+        engine = engine_name(settings.backend, settings.model)
+        shows_url = settings.backend != "offline" and settings.base_url
+        where = f" at {redact(settings.base_url, settings.api_key)}" if shows_url else ""
+        saved = any(settings.sources.get(name, "").startswith("session ") for name in SERVER_SETTINGS)
+        note = " (as saved in the session)" if saved else ""
+        if self.last_engine and self.last_engine != engine:
+            note += f" (it drafted with {self.last_engine} before)"
+        self.say(f"drafting with {engine}{where}{note}", style="dim")
 
     def step(self) -> str | None:
         """Do the next thing the state calls for: role, facts, draft, review or the final draft."""
@@ -635,6 +687,8 @@ class SessionUI:
         s = self.session
         if index not in self.shown:
             self.show_section(index)
+            if s.sections[index].text.strip():
+                self.show_review(index)
             self.shown.add(index)
         empty = not s.sections[index].text.strip()
         answer = self.ask(f"{RETRY_KEYS if empty else REVIEW_KEYS}> ").lower()
@@ -695,6 +749,11 @@ class SessionUI:
         self.console.print(Markdown(text))
 
 
+def engine_name(backend: str, model: str) -> str:
+    """'offline', or 'openai/MODEL' for a model backend."""
+    return backend if model == backend else f"{backend}/{model}"
+
+
 def shorten(text: str, width: int) -> str:
     """Text cut to `width` characters with an ellipsis."""
     text = " ".join(text.split())
@@ -713,11 +772,14 @@ def start_session(settings, role: str | None = None, facts_file: str | None = No
     check_output_path(output, facts_file, "facts")
     if resume_id and not resume:
         resume = True
+    last_engine = ""
     if resume:
         if facts_file:
             raise InputError("--facts starts a new session; it cannot be combined with --resume",
                              hint="resume, then /add the facts")
         session = load_session(resume_id) if resume_id else latest_unfinished()
+        last_engine = engine_name(session.backend, session.model) if session.backend else ""
+        settings = session.server_settings(settings)
         backend = get_backend(settings)
         if output:
             session.output = str(Path(output).expanduser().absolute())
@@ -738,8 +800,9 @@ def start_session(settings, role: str | None = None, facts_file: str | None = No
         meta.pop("role", None)
         session = Session.new(role=role, facts=facts, meta=meta, output=output, facts_file=facts_file)
     session.backend, session.model = backend.name, backend.model
+    session.remember_server(settings)
     session.save()
-    return SessionUI(session, settings, backend, resumed=resume).run()
+    return SessionUI(session, settings, backend, resumed=resume, last_engine=last_engine).run()
 
 
 def sessions_table(console=None) -> None:

@@ -353,6 +353,7 @@ def damaged_sessions(good: dict) -> dict[str, bytes]:
         "20250101-000000-bad6.json": b"\xff\xfe{}",
         "20250101-000000-bad7.json": b"[1, 2, 3]",
         "20250101-000000-bad8.json": changed(meta={"year": [2025]}),
+        "20250101-000000-bad9.json": changed(server={"backend": "cloud", "model": "x", "base_url": None}),
     }
 
 
@@ -397,3 +398,87 @@ def test_resuming_a_damaged_session_is_one_line_and_exit_2(home):
     assert child.exitstatus == 2, child.before
     assert lines[0] == f"error: {path}: damaged session file (updated is not a string)", lines
     assert len(lines) == 2 and lines[1].startswith("  hint: ") and "Traceback" not in child.before
+
+
+# -- each section's cleanup and grounding; where a resumed session drafts ---------------------------------------
+
+MODEL_FACTS = ["Signed 418 sales contracts worth 612.5 million yuan", "Issued 366 property certificates",
+               "Moved 1,240 paper contract files into the archive"]
+
+
+def test_a_section_review_counts_its_cleanup_edits_and_lists_its_own_grounding_findings():
+    session = drafted(facts=MODEL_FACTS)
+    session.backend = "openai"
+    session.draft_section(0, ScriptedBackend(["This summary reports my work in the settlement office during 2026."]),
+                          Settings())
+    results = "I signed 999 sales contracts worth 612.5 million yuan in 2019."
+    session.draft_section(1, ScriptedBackend([f"Here is the section:\n\n{results} {results}"]), Settings())
+    session.draft_section(2, ScriptedBackend([f"{results} I moved 1,240 paper contract files into the archive."]),
+                          Settings())
+    overview = session.review_section(0)
+    assert overview.edit_summary() == "Cleanup: no edits" and overview.finding_lines() == []
+    review = session.review_section(1)
+    assert review.text == results
+    assert review.edit_summary().startswith("Cleanup: 2 edits (") and len(review.edits) == 2
+    findings = review.finding_lines()
+    assert [line.split(":")[0] for line in findings] == ["invented '999'", "invented '2019'", "omitted"]
+    assert findings[-1] == "omitted: Issued 366 property certificates"
+    work = session.review_section(2)  # the sentence that repeats section 2 is this section's edit
+    assert [edit.kind for edit in work.edits] == ["duplicate-sentence"] and work.finding_lines() == []
+    session.draft_section(2, ScriptedBackend([]), Settings())  # a model that sent nothing
+    assert session.review_section(2).text == "" and session.review_section(2).edits == []
+
+
+def test_an_offline_session_saves_the_overview_as_drafter_draft_writes_it(tmp_path):
+    session = drafted()
+    for index in range(len(session.sections)):
+        session.draft_section(index, OfflineBackend(), Settings())
+    path, draft = session.save_output(tmp_path / "summary.md")
+    overview = session.sections[0].text
+    assert "The sections below cover" in overview and overview in path.read_text(encoding="utf-8")
+    assert draft.cleanup.edits == []
+
+
+def server_flags(**flags):
+    from drafter.config import resolve_settings
+
+    return resolve_settings(flags, env={"OPENAI_API_KEY": "sk-from-the-environment"}, file_values={})
+
+
+def test_a_session_remembers_its_server_but_never_the_key():
+    session = drafted()
+    session.remember_server(server_flags(base_url="http://127.0.0.1:9/v1", model="small", api_key="sk-flag-key-99"))
+    session.save()
+    assert on_disk(session)["server"] == {"backend": "openai", "model": "small", "base_url": "http://127.0.0.1:9/v1"}
+    assert "sk-flag-key-99" not in session.path.read_text() and "sk-from-the" not in session.path.read_text()
+    session.remember_server(server_flags(base_url="http://127.0.0.1:9/v1?key=sk-flag-key-99", api_key="sk-flag-key-99"))
+    session.save()
+    assert on_disk(session)["server"] is None and "sk-flag-key-99" not in session.path.read_text()
+    session.remember_server(server_flags())
+    assert session.server == {"backend": "offline", "model": "offline", "base_url": None}
+
+
+def test_resume_restores_the_saved_server_unless_a_flag_says_otherwise():
+    session = drafted()
+    session.remember_server(server_flags(base_url="http://127.0.0.1:9/v1", model="small"))
+    restored = session.server_settings(server_flags())
+    assert (restored.backend, restored.model, restored.base_url) == ("openai", "small", "http://127.0.0.1:9/v1")
+    assert restored.api_key == "sk-from-the-environment" and restored.sources["model"].startswith("session ")
+    bigger = session.server_settings(server_flags(model="bigger"))
+    assert (bigger.backend, bigger.model, bigger.base_url) == ("openai", "bigger", "http://127.0.0.1:9/v1")
+    offline = session.server_settings(server_flags(backend="offline"))
+    assert (offline.backend, offline.model, offline.base_url) == ("offline", "offline", None)
+    elsewhere = session.server_settings(server_flags(base_url="http://127.0.0.1:10/v1"))
+    assert (elsewhere.model, elsewhere.base_url) == ("small", "http://127.0.0.1:10/v1")
+
+
+def test_a_session_file_from_before_the_server_was_kept_still_loads_and_restores_nothing():
+    session = drafted()
+    data = session.to_dict()
+    del data["server"]
+    data.update(backend="openai", model="small")
+    session.path.write_text(json.dumps(data))
+    old = load_session(session.id)
+    assert old.server is None and old.backend == "openai"
+    settings = server_flags()
+    assert old.server_settings(settings) is settings and settings.backend == "offline"

@@ -291,3 +291,136 @@ def test_ctrl_c_while_streaming_stops_that_section_only_and_keeps_its_text(tmp_p
     sections = only_session(tmp_path)["sections"]
     assert [s["status"] for s in sections] == ["accepted", "partial"]
     assert sections[0]["text"] == section["text"]
+
+
+# -- cleanup and grounding while reviewing; /show; resuming against a model server --------------------------------
+
+MODEL_FACTS = ["Signed 418 sales contracts worth 612.5 million yuan", "Issued 366 property certificates",
+               "Moved 1,240 paper contract files into the archive"]
+ECHOED_OPENING = "Here is the section:"
+INVENTED_RESULTS = "I signed 999 sales contracts worth 612.5 million yuan in 2019."
+
+
+def small_model_reply(messages) -> str:
+    """What a small model sends: a chatbot opening, a repeated sentence with an invented figure and year, and one
+    of the section's two facts left out; the other sections keep their facts verbatim."""
+    from openai_stub import default_reply, section_title
+
+    title = section_title(messages)
+    if title == "Overview":
+        return "This summary reports my work in the settlement office during 2026."
+    if title.startswith("Contracts"):
+        return f"{ECHOED_OPENING}\n\n{INVENTED_RESULTS} {INVENTED_RESULTS}"
+    return default_reply(messages)
+
+
+def between(text: str, start: str, end: str) -> str:
+    """The part of `text` after the last `start` and before the next `end`."""
+    return text.rsplit(start, 1)[-1].split(end, 1)[0]
+
+
+def test_each_section_shows_its_cleanup_and_grounding_findings_before_the_review_prompt(tmp_path, openai_server):
+    openai_server.set_reply(small_model_reply)
+    child = spawn(tmp_path, "--role", "settlement", "--base-url", openai_server.base_url, "--model", "small",
+                  "--retries", "0")
+    enter_facts(child, MODEL_FACTS)
+    child.expect_exact(REVIEW)
+    overview = between(screen_text(child), "1/3 Overview", REVIEW)
+    assert "Cleanup: no edits" in overview and "Grounding: every claim matches its fact" in overview
+    assert "omitted" not in overview  # the overview names no fact of its own
+    child.sendline("")
+    child.expect_exact("2/3 Contracts")
+    child.expect_exact(REVIEW)
+    results = between(screen_text(child), "2/3 Contracts", REVIEW)
+    assert "Cleanup: 2 edits (" in results and "Grounding: 3 findings" in results
+    assert "invented '999':" in results and "invented '2019':" in results
+    assert "omitted: Issued 366 property certificates" in results
+    assert results.index(INVENTED_RESULTS) < results.index("Cleanup:") < results.index("Grounding:")
+    child.sendline("")
+    child.expect_exact("3/3 Daily work")
+    child.expect_exact(REVIEW)
+    work = between(screen_text(child), "3/3 Daily work", REVIEW)
+    assert "Cleanup: no edits" in work and "Grounding: every claim matches its fact" in work
+    child.sendeof()
+    finish(child)
+
+
+def test_show_shows_the_cleaned_text_that_save_writes(tmp_path, openai_server):
+    openai_server.set_reply(small_model_reply)
+    out = tmp_path / "summary.md"
+    child = spawn(tmp_path, "--role", "settlement", "--base-url", openai_server.base_url, "--model", "small",
+                  "--retries", "0")
+    enter_facts(child, MODEL_FACTS)
+    child.expect_exact(REVIEW)
+    child.sendline("")
+    child.expect_exact("2/3 Contracts")
+    child.expect_exact(REVIEW)
+    child.sendline("/show")
+    child.expect_exact("the summary as /save writes it")
+    child.expect_exact(REVIEW)
+    shown = between(screen_text(child), "the summary as /save writes it", REVIEW).lstrip("─ ")
+    child.sendline(f"/save {out}")
+    child.expect_exact("saved ")
+    child.expect_exact(REVIEW)
+    child.sendeof()
+    finish(child)
+    saved = " ".join(out.read_text(encoding="utf-8").split())
+    assert saved.startswith("# ") and INVENTED_RESULTS in saved
+    assert shown.startswith(saved), (shown, saved)
+    assert ECHOED_OPENING not in shown and shown.count(INVENTED_RESULTS) == 1
+    assert "not accepted yet: 2 Contracts, certificates and collections (draft), 3 Daily work and records (pending)" \
+        in shown
+
+
+API_KEY = "sk-session-test-0123456789"
+
+
+def test_resume_without_server_flags_asks_the_saved_server_and_never_saves_the_key(tmp_path, openai_server):
+    openai_server.set_reply(small_model_reply)
+    child = spawn(tmp_path, "--role", "settlement", "--base-url", openai_server.base_url, "--model", "small",
+                  "--retries", "0", OPENAI_API_KEY=API_KEY)
+    enter_facts(child, MODEL_FACTS)
+    child.expect_exact(REVIEW)
+    child.sendline("")
+    child.expect_exact(REVIEW)
+    child.sendeof()
+    finish(child)
+    assert [r.body["model"] for r in openai_server.chat_requests()] == ["small", "small"]
+    session_file = next((tmp_path / "sessions").glob("*.json"))
+    state = json.loads(session_file.read_text(encoding="utf-8"))
+    assert state["server"] == {"backend": "openai", "model": "small", "base_url": openai_server.base_url}
+
+    child = spawn(tmp_path, "--resume", OPENAI_API_KEY=API_KEY)
+    child.expect_exact("2/3 Contracts")
+    child.expect_exact(REVIEW)
+    assert f"drafting with openai/small at {openai_server.base_url} (as saved in the session)" in screen_text(child)
+    child.sendline("a")
+    child.expect_exact("3/3 Daily work")
+    child.expect_exact(REVIEW)
+    child.sendeof()
+    finish(child)
+    requests = openai_server.chat_requests()
+    assert len(requests) == 3 and requests[-1].body["model"] == "small" and requests[-1].authorized
+    assert "Moved 1,240 paper contract files into the archive." in screen_text(child)  # the stub's words
+    assert API_KEY not in session_file.read_text(encoding="utf-8")
+
+    child = spawn(tmp_path, "--resume", "--model", "bigger", "--retries", "0")  # a flag wins; the URL is kept
+    child.expect_exact(REVIEW)
+    child.sendline("r")
+    child.expect_exact("3/3 Daily work")
+    child.expect_exact(REVIEW)
+    child.sendeof()
+    finish(child)
+    assert [r.body["model"] for r in openai_server.chat_requests()][3:] == ["bigger"]
+    assert only_session(tmp_path)["server"]["model"] == "bigger"
+
+    child = spawn(tmp_path, "--resume", "--backend", "offline")
+    child.expect_exact(REVIEW)
+    assert "drafting with offline (it drafted with openai/bigger before)" in screen_text(child)
+    child.sendline("r")
+    child.expect_exact("3/3 Daily work")
+    child.expect_exact(REVIEW)
+    child.sendeof()
+    finish(child)
+    assert len(openai_server.chat_requests()) == 4
+    assert API_KEY not in session_file.read_text(encoding="utf-8")
