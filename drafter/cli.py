@@ -147,7 +147,11 @@ def draft(
     temperature: Optional[float] = typer.Option(None, "--temperature", help="Sampling temperature [default 0.3]."),
     max_tokens: Optional[int] = typer.Option(None, "--max-tokens", help="Output tokens per section [default 700]."),
     no_clean: bool = typer.Option(False, "--no-clean", help="Skip the cleanup pass."),
-    strict: bool = typer.Option(False, "--strict", help="Regenerate a section with unsupported figures once, then fail."),
+    strict: bool = typer.Option(False, "--strict", help="Regenerate a section with wrong claims or left-out facts "
+                                "once, then fail."),
+    repair: Optional[bool] = typer.Option(None, "--repair/--no-repair", help="After the one regeneration, remove "
+                                          "sentences still wrong and add back facts still left out [default: on with "
+                                          "--strict]."),
     stream: Optional[bool] = typer.Option(None, "--stream/--no-stream",
                                           help="Stream replies as they are written [env DRAFTER_STREAM; default on]."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print each request, its exact token count and the "
@@ -189,10 +193,12 @@ def draft(
 
             titles = [r.title for r in build_requests(resolve_role(facts, settings.role), facts, settings)]
             with StreamView(titles) as view:
-                result = draft_summary(facts, settings, clean=not no_clean, strict=strict, backend=model_backend,
+                result = draft_summary(facts, settings, clean=not no_clean, strict=strict or bool(repair),
+                                       repair=strict if repair is None else repair, backend=model_backend,
                                        on_chunk=view.on_chunk)
         else:
-            result = draft_summary(facts, settings, clean=not no_clean, strict=strict, backend=model_backend)
+            result = draft_summary(facts, settings, clean=not no_clean, strict=strict or bool(repair),
+                                   repair=strict if repair is None else repair, backend=model_backend)
     except DraftFailed as failure:
         _keep_partial(failure, fmt, output)
         _usage_line(model_backend, failure.draft, settings, only_if_used=True)

@@ -50,6 +50,7 @@ class Draft:
     cleanup: Any = None
     grounding: Any = None
     instructions: list[str] = field(default_factory=list)
+    repaired: list[Any] = field(default_factory=list)  # repair.Repair: sentences removed, facts added
 
     @property
     def complete(self) -> bool:
@@ -263,9 +264,9 @@ def section_problems(text: str, draft: Draft, request: SectionRequest, fixed: st
     return problems
 
 
-def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequest]) -> None:
-    """Regenerate once each section with unsupported claims or left-out facts; raise DraftFailed naming what is
-    still wrong after that."""
+def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequest], repair: bool = False) -> None:
+    """Regenerate once each section with unsupported claims or left-out facts; then, with `repair`, remove the
+    sentences still wrong and add back the facts still left out; raise DraftFailed naming what is still wrong."""
     fixed = fixed_text(draft.role, draft.facts)
     still_bad: list[str] = []
     for request, section in zip(requests, draft.sections):
@@ -279,6 +280,14 @@ def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequ
         section.usage.output_tokens += usage.output_tokens
         section.text = text
         problems = section_problems(text, draft, request, fixed)
+        if problems and repair:
+            from drafter.repair import repair_section
+
+            section.text, done = repair_section(text, section.title, draft.facts, request, fixed)
+            draft.repaired.extend(done)
+            draft.warnings.extend(f"section {section.id!r}: repaired: {r.action} {r.text!r} ({r.reason})"
+                                  for r in done)
+            problems = section_problems(section.text, draft, request, fixed)
         if problems:
             forget = getattr(backend, "forget", None)  # a rejected reply must not come back from the cache
             if forget is not None:
@@ -292,11 +301,12 @@ def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequ
 
 
 def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None, *, clean: bool = True,
-                  strict: bool = False, backend: Backend | None = None,
+                  strict: bool = False, repair: bool = False, backend: Backend | None = None,
                   on_chunk: ChunkHandler | None = None) -> Draft:
     """Draft a whole summary; on a backend failure raise DraftFailed holding everything that arrived.
 
-    With `strict`, a section whose figures or names are not in the facts is regenerated once, then the run fails.
+    With `strict`, a section with wrong claims or left-out facts is regenerated once, then the run fails; with
+    `repair` too, what is still wrong is removed and what is still missing is added back instead.
     """
     role = resolve_role(facts, role_name or settings.role)
     facts.meta.setdefault("year", default_year())
@@ -309,7 +319,7 @@ def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None
     try:
         error = run_sections(backend, requests, sections, settings.concurrency, on_chunk)
         if error is None and strict:
-            enforce_grounding(draft, backend, requests)
+            enforce_grounding(draft, backend, requests, repair=repair)
     except KeyboardInterrupt:
         raise DraftFailed(Interrupted("interrupted; kept what had arrived"), draft) from None
     except DraftFailed:

@@ -74,6 +74,7 @@ def to_dict(draft: "Draft", usage: dict | None = None) -> dict:
         data["cleanup"] = {"edits": [e.__dict__ for e in draft.cleanup.edits], "stats": draft.cleanup.stats}
     if draft.grounding is not None:
         data["grounding"] = draft.grounding.to_dict()
+    data["repaired"] = [r.to_dict() for r in draft.repaired]
     return data
 
 

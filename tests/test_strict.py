@@ -57,7 +57,7 @@ def test_strict_regenerates_the_section_once_and_passes_when_the_new_text_is_gro
 def test_strict_fails_naming_the_section_and_claim_after_one_regeneration(tmp_path, openai_server):
     openai_server.set_reply(inventing_reply(fix_on_regeneration=False))
     out = tmp_path / "summary.md"
-    proc = draft(openai_server, tmp_path, "-o", str(out))
+    proc = draft(openai_server, tmp_path, "-o", str(out), "--no-repair")
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     errors = [line for line in proc.stderr.splitlines() if line.startswith("error: ")]
@@ -84,7 +84,7 @@ def test_without_strict_the_invented_figure_is_a_warning_and_nothing_is_regenera
 def test_a_section_that_failed_strict_is_asked_again_on_a_rerun_while_the_others_come_from_the_cache(
         tmp_path, openai_server):
     openai_server.set_reply(inventing_reply(fix_on_regeneration=False))
-    assert draft(openai_server, tmp_path).returncode == 1
+    assert draft(openai_server, tmp_path, "--no-repair").returncode == 1
     assert len(openai_server.chat_requests()) == SECTIONS + 1
     openai_server.set_reply(inventing_reply(fix_on_regeneration=True))
     proc = draft(openai_server, tmp_path)
@@ -126,3 +126,32 @@ def test_check_of_a_regenerated_draft_reports_misattribution_as_a_warning_withou
 
     warnings = json.loads(proc.stdout)["warnings"]
     assert any("misattributed '2,318'" in w for w in warnings), warnings
+
+
+def stubborn_reply(messages):
+    """Default replies, but the victim section keeps an invented figure and leaves its first fact out, even when
+    asked again."""
+    original = [m for m in messages if m.get("role") != "assistant"][:2]
+    text = default_reply(original)
+    if section_title(original) == VICTIM:
+        text = ". ".join(text.split(". ")[1:]) + f" Revenue also grew by {INVENTED}."
+    return text
+
+
+def test_strict_repairs_what_one_regeneration_left_wrong(tmp_path, openai_server):
+    """With --strict (repair on by default), the sentence still holding an invented figure goes and the fact still
+    left out comes back as the offline writer's sentence; the run passes and JSON lists both."""
+    import json
+
+    openai_server.set_reply(stubborn_reply)
+    proc = draft(openai_server, tmp_path, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert "9,876,543" not in doc["text"]
+    actions = [(r["section"], r["action"]) for r in doc["repaired"]]
+    assert actions == [(VICTIM, "removed"), (VICTIM, "added")], doc["repaired"]
+    assert "9,876,543" in doc["repaired"][0]["text"] and doc["repaired"][0]["reason"]
+    assert "48.3 million yuan" in doc["repaired"][1]["text"]
+    assert "48.3 million yuan" in next(s["text"] for s in doc["sections"] if s["title"] == VICTIM)
+    assert doc["grounding"]["unsupported"] == [] and doc["grounding"]["omitted"] == []
+    assert len(regeneration_requests(openai_server)) == 1

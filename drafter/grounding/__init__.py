@@ -20,7 +20,7 @@ from drafter.grounding.verdicts import Judge, Omission
 if TYPE_CHECKING:
     from drafter.facts import Facts
 
-__all__ = ["Claim", "Fill", "GroundingReport", "Omission", "extract_claims", "check", "check_section", "explain",
+__all__ = ["Claim", "Fill", "GroundingReport", "Omission", "extract_claims", "check", "check_section", "explain", "sentence_spans",
            "fixed_text_for",
            "format_report"]
 
@@ -80,6 +80,11 @@ def _index_for(facts: "Facts", fixed_text: str) -> FactIndex:
             _INDEXES.pop(next(iter(_INDEXES)))
         index = _INDEXES[key] = FactIndex(facts, fixed_text)
     return index
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every sentence in text, as grounding reads them (a list item is one)."""
+    return list(_Layout(text).spans)
 
 
 def _lead_words(sentence: str, count: int = 6) -> str:

@@ -1,0 +1,70 @@
+"""Repair: after one regeneration, a strict draft becomes grounded by construction. Sentences whose claims are still
+wrong are removed, and every fact a section leaves out is added back as the offline writer's sentence for it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.backends import SectionRequest
+    from drafter.facts import Facts
+
+
+@dataclass
+class Repair:
+    """One change repair made to a section: a sentence removed or a fact's sentence added, and why."""
+
+    section: str
+    action: str  # "removed" or "added"
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        return asdict(self)
+
+
+def repair_section(text: str, title: str, facts: "Facts", request: "SectionRequest",
+                   fixed: str) -> tuple[str, list[Repair]]:
+    """The section with every sentence holding a wrong claim removed (whole sentences or list items, never part of
+    one) and every fact of its own it leaves out added back; and the list of what was done."""
+    from drafter import grounding
+    from drafter.prose import realise_fact
+
+    report = grounding.check(text, facts, fixed_text=fixed)
+    repairs: list[Repair] = []
+    spans = grounding.sentence_spans(text)
+    starts = [a for a, _ in spans]
+    doomed: dict[tuple[int, int], str] = {}
+    for claim in report.unsupported:
+        index = bisect.bisect_right(starts, claim.offset) - 1
+        if index >= 0:
+            doomed.setdefault(spans[index], claim.reason or f"{claim.text} is not in the facts")
+    pieces, cursor = [], 0
+    for (a, b), reason in sorted(doomed.items()):
+        pieces.append(text[cursor:a])
+        cursor = b
+        repairs.append(Repair(title, "removed", " ".join(text[a:b].split()), reason))
+    pieces.append(text[cursor:])
+    repaired = _tidy("".join(pieces))
+    own = set(request.context.get("facts") or []) if request.kind != "overview" else set()
+    for omission in report.omitted:
+        if omission.text in own:
+            sentence = realise_fact(omission.text, request.kind)
+            repaired = (repaired + ("\n\n" if repaired else "") + sentence).strip()
+            repairs.append(Repair(title, "added", sentence, f"the draft left out fact {omission.fact + 1}"))
+    return repaired, repairs
+
+
+def _tidy(text: str) -> str:
+    """Text after sentences were cut out: no empty list markers, no blank-only lines, single spaces."""
+    lines = []
+    for line in text.split("\n"):
+        if re.fullmatch(r"\s*(?:[-*+•]|\d{1,3}[.)])?\s*", line):
+            lines.append("")
+            continue
+        lines.append(re.sub(r"(?<=\S)[^\S\n]{2,}", " ", line.rstrip()))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
