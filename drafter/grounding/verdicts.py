@@ -53,6 +53,7 @@ DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact a
 OMISSION_COVERAGE = 0.5  # a sentence restating this share of a fact's word weight states it
 FIGURE_KINDS = ("number", "money", "percent", "duration")  # "multiple" claims are checked by derivation only
 MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that really counts a thing
+BAD_DERIVATION_MIN = 10  # smaller figures of two facts make too many ratios by chance
 BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
 
 
@@ -247,8 +248,9 @@ class Judge:
         lo, hi = value_range(q, is_approximate(claim, self.text), derived=True)
         for n, a in figures:
             for m, b in figures:
-                if a is b or not b.value:
-                    continue
+                if a is b or not b.value or a.kind != b.kind or a.kind == "percent" or \
+                        (n != m and min(a.value, b.value) < BAD_DERIVATION_MIN):
+                    continue  # two amounts of one kind, neither a share, small counts only within one fact
                 for value, shown in ((100.0 * a.value / b.value, f"{a.value:g} / {b.value:g}"),
                                      (100.0 * (a.value - b.value) / b.value, f"({a.value:g} − {b.value:g}) / {b.value:g}")):
                     if lo <= value <= hi:
