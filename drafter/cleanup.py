@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import math
 import re
+import time
 import tomllib
 from bisect import bisect_right
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -179,7 +181,7 @@ class PhraseLists:
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
-    emotive: re.Pattern | None = None
+    emotive: "_LazyPattern | None" = None
     vague: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
     _indexes: dict[str, "_LiteralIndex"] = field(default_factory=dict)
@@ -317,7 +319,10 @@ def literal_runs(pattern: str) -> tuple[str, ...]:
     return tuple(sorted({run.lower() for run in re.findall(r"[A-Za-z]{4,}", "".join(keep))}))
 
 
-def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_patterns: bool = False) -> None:
+def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_patterns: bool = False,
+                    origins: dict[str, list[str | None]] | None = None) -> None:
+    """Add one TOML phrase list to `into`; with `check_patterns` (a user's file), refuse a pattern that will not
+    compile in the form cleanup uses it. `origins` gets, item for item, `label` for a user's file, else None."""
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -331,45 +336,114 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_p
                 raise InputError(f"{label}: synonyms must be a list of lists of words")
         elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InputError(f"{label}: {key} must be a list of strings")
-        elif check_patterns and key in PATTERN_KEYS:
+        elif check_patterns and key in PATTERN_KEYS + ("emotive",):
             for pattern in value:
-                try:
-                    re.compile(pattern, re.I)
-                except re.error as exc:
-                    raise InputError(f"{label}: bad {key} pattern {pattern!r} ({exc})") from None
+                _check_user_pattern(_as_used(pattern, key), f"{label}: bad {key} pattern {pattern!r}")
         into[key].extend(value)
+        if origins is not None:
+            origins[key].extend([label if check_patterns else None] * len(value))
+
+
+ANCHORED_KEYS = ("filler", "opener")  # matched at the start of a sentence; the other pattern lists anywhere in it
+
+
+def _as_used(pattern: str, key: str) -> str:
+    """A list pattern in the form cleanup compiles it: in a group, anchored for filler and openers, and between
+    word boundaries for an emotive word."""
+    if key == "emotive":
+        return r"\b(?:" + pattern + r")\b"
+    return ("^(?:" if key in ANCHORED_KEYS else "(?:") + pattern + ")"
+
+
+def _check_user_pattern(pattern: str, what: str) -> None:
+    """Compile a user's pattern as Python's re and as the time-limited `regex` module that runs it; a pattern
+    either refuses is an InputError starting with `what` ("FILE: bad cliche pattern '('")."""
+    import regex
+
+    try:
+        re.compile(pattern, re.I)
+        regex.compile(pattern, regex.IGNORECASE)
+    except (re.error, regex.error) as exc:
+        raise InputError(f"{what} ({exc})") from None
 
 
 PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag")
 
 
+USER_PATTERN_SECONDS = 2.0  # matching time one user pattern may use in one cleanup run before it is refused
+# {user pattern: seconds it has matched} in the cleanup run under way (None outside one: each call then gets the
+# whole allowance)
+_USER_PATTERN_CLOCK: ContextVar[dict | None] = ContextVar("user_pattern_clock", default=None)
+
+
 class _LazyPattern:
     """A phrase-list pattern compiled on first use: of the ~700 shipped, a text meets few, and compiling them all
-    would cost more than cleaning a page. User patterns are checked when their file is read."""
+    would cost more than cleaning a page. User patterns are checked when their file is read, and run by the
+    `regex` module with a time limit, so one that backtracks without end ("(a|aa)+b") is refused, naming it,
+    instead of hanging the run; the shipped ones are plain `re` patterns, kept linear by their tests."""
 
-    __slots__ = ("pattern", "_compiled")
+    __slots__ = ("pattern", "origin", "_compiled")
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, origin: str | None = None) -> None:
         self.pattern = pattern
-        self._compiled: re.Pattern | None = None
+        self.origin = origin  # a user's pattern: "FILE: cliche pattern '…'" (as written); None for a shipped one
+        self._compiled = None
 
-    def _regex(self) -> re.Pattern:
+    def _regex(self):
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, re.I)
+            if self.origin is None:
+                self._compiled = re.compile(self.pattern, re.I)
+            else:
+                import regex
+
+                self._compiled = regex.compile(self.pattern, regex.IGNORECASE)
         return self._compiled
 
-    def search(self, text: str) -> re.Match | None:
-        return self._regex().search(text)
+    def _timed(self, run):
+        """run(compiled, timeout) for a user's pattern, within what is left of its allowance in this run."""
+        clock = _USER_PATTERN_CLOCK.get()
+        spent = clock.get(self, 0.0) if clock is not None else 0.0
+        started = time.monotonic()
+        try:
+            if spent >= USER_PATTERN_SECONDS:
+                raise TimeoutError
+            return run(self._regex(), USER_PATTERN_SECONDS - spent)
+        except TimeoutError:
+            raise InputError(f"{self.origin} takes more than {USER_PATTERN_SECONDS:g} s on this text: it backtracks "
+                             "too much", hint="simplify it (no nested repeats such as '(a+)+') or remove it") from None
+        finally:
+            if clock is not None:
+                clock[self] = spent + time.monotonic() - started
 
-    def match(self, text: str) -> re.Match | None:
-        return self._regex().match(text)
+    def search(self, text: str):
+        if self.origin is None:
+            return self._regex().search(text)
+        return self._timed(lambda compiled, timeout: compiled.search(text, timeout=timeout))
 
-    def finditer(self, text: str) -> Iterator[re.Match]:
-        return self._regex().finditer(text)
+    def match(self, text: str):
+        if self.origin is None:
+            return self._regex().match(text)
+        return self._timed(lambda compiled, timeout: compiled.match(text, timeout=timeout))
+
+    def finditer(self, text: str) -> Iterator:
+        if self.origin is None:
+            return self._regex().finditer(text)
+        return iter(self._timed(lambda compiled, timeout: list(compiled.finditer(text, timeout=timeout))))
 
 
-def _compile(patterns: list[str], anchored: bool) -> list[_LazyPattern]:
-    return [_LazyPattern(("(?:" + pattern + ")") if not anchored else ("^(?:" + pattern + ")")) for pattern in patterns]
+def _compile(patterns: list[str], key: str, origins: list[str | None]) -> list[_LazyPattern]:
+    """The lazy patterns of one list, each naming its file when a user's."""
+    return [_LazyPattern(_as_used(pattern, key), f"{origin}: {key} pattern {pattern!r}" if origin else None)
+            for pattern, origin in zip(patterns, origins)]
+
+
+def _emotive_pattern(words: list[str], origins: list[str | None]) -> _LazyPattern | None:
+    """One pattern for all emotive words, naming the user's files that added some (it then runs time-limited)."""
+    if not words:
+        return None
+    users = list(dict.fromkeys(origin for origin in origins if origin))
+    origin = f"{', '.join(users)}: the emotive words" if users else None
+    return _LazyPattern(r"\b(?:" + "|".join(words) + r")\b", origin)
 
 
 def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = True) -> PhraseLists:
@@ -378,11 +452,12 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
     The user's files add to the shipped lists; a bad file is an InputError naming it.
     """
     raw: dict[str, list[str]] = {key: [] for key in LIST_KEYS}
+    origins: dict[str, list[str | None]] = {key: [] for key in LIST_KEYS}
     sources: list[str] = []
     package = resources.files("drafter").joinpath("data", "cleanup")
     for entry in sorted(package.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml"):
-            _read_list_file(entry.read_bytes(), f"drafter/data/cleanup/{entry.name}", raw)
+            _read_list_file(entry.read_bytes(), f"drafter/data/cleanup/{entry.name}", raw, origins=origins)
             sources.append(f"drafter/data/cleanup/{entry.name}")
     if include_user:
         if user_dir is None:
@@ -396,20 +471,24 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
                     data = path.read_bytes()
                 except OSError as exc:
                     raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-                _read_list_file(data, str(path), raw, check_patterns=True)
+                emotive_before = len(raw["emotive"])
+                _read_list_file(data, str(path), raw, check_patterns=True, origins=origins)
+                if len(raw["emotive"]) > emotive_before:  # each word compiles alone; all of them must together
+                    _check_user_pattern(_as_used("|".join(raw["emotive"]), "emotive"),
+                                        f"{path}: its emotive words do not combine with the others")
                 sources.append(str(path))
     synonyms = _synonym_map(raw["synonyms"])
     return PhraseLists(
-        cliche=_compile(raw["cliche"], anchored=False),
-        filler=_compile(raw["filler"], anchored=True),
-        opener=_compile(raw["opener"], anchored=True),
-        junk=_compile(raw["junk"], anchored=False),
-        junk_sentence=_compile(raw["junk_sentence"], anchored=False),
-        title_tag=_compile(raw["title_tag"], anchored=False),
+        cliche=_compile(raw["cliche"], "cliche", origins["cliche"]),
+        filler=_compile(raw["filler"], "filler", origins["filler"]),
+        opener=_compile(raw["opener"], "opener", origins["opener"]),
+        junk=_compile(raw["junk"], "junk", origins["junk"]),
+        junk_sentence=_compile(raw["junk_sentence"], "junk_sentence", origins["junk_sentence"]),
+        title_tag=_compile(raw["title_tag"], "title_tag", origins["title_tag"]),
         keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=synonyms,
         sources=sources,
-        emotive=re.compile(r"\b(?:" + "|".join(raw["emotive"]) + r")\b", re.I) if raw["emotive"] else None,
+        emotive=_emotive_pattern(raw["emotive"], origins["emotive"]),
         vague=frozenset(synonyms.get(stem(w), stem(w)) for w in raw["vague"] if w.strip()),
         generic=frozenset(synonyms.get(stem(w), stem(w)) for w in raw["generic"] if w.strip()),
     )
@@ -1780,6 +1859,15 @@ def clean(text: str, settings: CleanupSettings | None = None, echo_of: Iterable[
     if not text.strip():
         return CleanResult("", [], [], [], _stats(text, "", [], [], [], 0))
     lists = _phrase_lists(settings)
+    clock = _USER_PATTERN_CLOCK.set({})  # each user pattern's matching time in this run
+    try:
+        return _run_passes(text, settings, lists, echo_of)
+    finally:
+        _USER_PATTERN_CLOCK.reset(clock)
+
+
+def _run_passes(text: str, settings: CleanupSettings, lists: PhraseLists, echo_of: Iterable[str]) -> CleanResult:
+    """Every pass of clean() in order over a non-empty text, and the result."""
     placeholders = find_placeholders(text)
     cleaner = _Cleaner(text, settings, lists, echo_of)
     marked = {p.line for p in placeholders}

@@ -221,3 +221,66 @@ def test_the_prompt_lines_that_hold_a_fact_are_found_at_once_among_thousands_of_
     with finishes_within(GUARD_S):
         found = prompt_instructions([request], facts)
     assert found == ["You write year-end summaries.\nKeep every number exactly as written."]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# a user's phrase lists
+
+def write_list(home, name: str, body: str):
+    """Write $DRAFTER_HOME/cleanup/NAME with `body`; return its path."""
+    folder = home / "cleanup"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def text_of_as(tmp_path):
+    """A text that makes a backtracking pattern explode: sixty a's and no b ('(a|aa)+b' tries 10**12 ways)."""
+    path = tmp_path / "text.md"
+    path.write_text("We met the team. " + "a" * 60 + "!\n", encoding="utf-8")
+    return path
+
+
+def test_a_user_pattern_that_backtracks_without_end_is_refused_naming_it(tmp_path, own_home, text_of_as):
+    evil = write_list(own_home, "evil.toml", "junk = ['(a|aa)+b']\n")
+    proc = run_drafter("clean", str(text_of_as), home=own_home, timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    first, *rest = proc.stderr.splitlines()
+    assert first.startswith(f"error: {evil}: junk pattern '(a|aa)+b' takes more than")
+    assert rest == ["  hint: simplify it (no nested repeats such as '(a+)+') or remove it"]
+    assert proc.stdout == ""
+
+
+def test_a_nested_repeat_the_time_limited_engine_handles_does_not_hang_clean(own_home):
+    """'(a+)+b' runs in no time in the `regex` module; the user's other patterns and emotive words still work."""
+    write_list(own_home, "mine.toml", "cliche = ['(a+)+b', 'synergy of minds']\nemotive = ['jubilant', 'elated']\n")
+    text = ("# Summary\n\nWe reached a synergy of minds.\n\n" + "a" * 40 + "!\n\nI closed 12 deals in 2025.\n\n"
+            "I was jubilant and elated with my colleagues.\n")
+    proc = run_drafter("clean", "-", home=own_home, stdin=text, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "# Summary\n\n" + "a" * 40 + "!\n\nI closed 12 deals in 2025.\n"
+
+
+@pytest.mark.parametrize("body, message", [
+    ("cliche = ['(?x) stock phrase']\n", "bad cliche pattern '(?x) stock phrase' (global flags not at the start"),
+    ("emotive = ['(']\n", "bad emotive pattern '(' (missing ), unterminated subpattern"),
+    ("filler = ['(?i)we did']\n", "bad filler pattern '(?i)we did' (global flags not at the start"),
+])
+def test_a_pattern_that_compiles_alone_but_not_as_cleanup_uses_it_is_one_line_exit_2(own_home, text_of_as,
+                                                                                     body, message):
+    path = write_list(own_home, "mine.toml", body)
+    proc = run_drafter("clean", str(text_of_as), home=own_home)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"error: {path}: {message}") and len(proc.stderr.splitlines()) == 1, proc.stderr
+
+
+def test_emotive_words_that_clash_with_another_files_name_the_second_file(own_home, text_of_as):
+    write_list(own_home, "a.toml", "emotive = ['(?P<feeling>glad)']\n")
+    second = write_list(own_home, "b.toml", "emotive = ['(?P<feeling>proud)']\n")
+    proc = run_drafter("clean", str(text_of_as), home=own_home)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"error: {second}: its emotive words do not combine with the others ("), proc.stderr
+    assert len(proc.stderr.splitlines()) == 1
+
