@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import math
 import re
+import time
 import tomllib
+from bisect import bisect_right
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -178,7 +181,7 @@ class PhraseLists:
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
-    emotive: re.Pattern | None = None
+    emotive: "_LazyPattern | None" = None
     vague: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
     _indexes: dict[str, "_LiteralIndex"] = field(default_factory=dict)
@@ -316,7 +319,10 @@ def literal_runs(pattern: str) -> tuple[str, ...]:
     return tuple(sorted({run.lower() for run in re.findall(r"[A-Za-z]{4,}", "".join(keep))}))
 
 
-def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_patterns: bool = False) -> None:
+def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_patterns: bool = False,
+                    origins: dict[str, list[str | None]] | None = None) -> None:
+    """Add one TOML phrase list to `into`; with `check_patterns` (a user's file), refuse a pattern that will not
+    compile in the form cleanup uses it. `origins` gets, item for item, `label` for a user's file, else None."""
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -330,45 +336,114 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_p
                 raise InputError(f"{label}: synonyms must be a list of lists of words")
         elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InputError(f"{label}: {key} must be a list of strings")
-        elif check_patterns and key in PATTERN_KEYS:
+        elif check_patterns and key in PATTERN_KEYS + ("emotive",):
             for pattern in value:
-                try:
-                    re.compile(pattern, re.I)
-                except re.error as exc:
-                    raise InputError(f"{label}: bad {key} pattern {pattern!r} ({exc})") from None
+                _check_user_pattern(_as_used(pattern, key), f"{label}: bad {key} pattern {pattern!r}")
         into[key].extend(value)
+        if origins is not None:
+            origins[key].extend([label if check_patterns else None] * len(value))
+
+
+ANCHORED_KEYS = ("filler", "opener")  # matched at the start of a sentence; the other pattern lists anywhere in it
+
+
+def _as_used(pattern: str, key: str) -> str:
+    """A list pattern in the form cleanup compiles it: in a group, anchored for filler and openers, and between
+    word boundaries for an emotive word."""
+    if key == "emotive":
+        return r"\b(?:" + pattern + r")\b"
+    return ("^(?:" if key in ANCHORED_KEYS else "(?:") + pattern + ")"
+
+
+def _check_user_pattern(pattern: str, what: str) -> None:
+    """Compile a user's pattern as Python's re and as the time-limited `regex` module that runs it; a pattern
+    either refuses is an InputError starting with `what` ("FILE: bad cliche pattern '('")."""
+    import regex
+
+    try:
+        re.compile(pattern, re.I)
+        regex.compile(pattern, regex.IGNORECASE)
+    except (re.error, regex.error) as exc:
+        raise InputError(f"{what} ({exc})") from None
 
 
 PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag")
 
 
+USER_PATTERN_SECONDS = 2.0  # matching time one user pattern may use in one cleanup run before it is refused
+# {user pattern: seconds it has matched} in the cleanup run under way (None outside one: each call then gets the
+# whole allowance)
+_USER_PATTERN_CLOCK: ContextVar[dict | None] = ContextVar("user_pattern_clock", default=None)
+
+
 class _LazyPattern:
     """A phrase-list pattern compiled on first use: of the ~700 shipped, a text meets few, and compiling them all
-    would cost more than cleaning a page. User patterns are checked when their file is read."""
+    would cost more than cleaning a page. User patterns are checked when their file is read, and run by the
+    `regex` module with a time limit, so one that backtracks without end ("(a|aa)+b") is refused, naming it,
+    instead of hanging the run; the shipped ones are plain `re` patterns, kept linear by their tests."""
 
-    __slots__ = ("pattern", "_compiled")
+    __slots__ = ("pattern", "origin", "_compiled")
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, origin: str | None = None) -> None:
         self.pattern = pattern
-        self._compiled: re.Pattern | None = None
+        self.origin = origin  # a user's pattern: "FILE: cliche pattern '…'" (as written); None for a shipped one
+        self._compiled = None
 
-    def _regex(self) -> re.Pattern:
+    def _regex(self):
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, re.I)
+            if self.origin is None:
+                self._compiled = re.compile(self.pattern, re.I)
+            else:
+                import regex
+
+                self._compiled = regex.compile(self.pattern, regex.IGNORECASE)
         return self._compiled
 
-    def search(self, text: str) -> re.Match | None:
-        return self._regex().search(text)
+    def _timed(self, run):
+        """run(compiled, timeout) for a user's pattern, within what is left of its allowance in this run."""
+        clock = _USER_PATTERN_CLOCK.get()
+        spent = clock.get(self, 0.0) if clock is not None else 0.0
+        started = time.monotonic()
+        try:
+            if spent >= USER_PATTERN_SECONDS:
+                raise TimeoutError
+            return run(self._regex(), USER_PATTERN_SECONDS - spent)
+        except TimeoutError:
+            raise InputError(f"{self.origin} takes more than {USER_PATTERN_SECONDS:g} s on this text: it backtracks "
+                             "too much", hint="simplify it (no nested repeats such as '(a+)+') or remove it") from None
+        finally:
+            if clock is not None:
+                clock[self] = spent + time.monotonic() - started
 
-    def match(self, text: str) -> re.Match | None:
-        return self._regex().match(text)
+    def search(self, text: str):
+        if self.origin is None:
+            return self._regex().search(text)
+        return self._timed(lambda compiled, timeout: compiled.search(text, timeout=timeout))
 
-    def finditer(self, text: str) -> Iterator[re.Match]:
-        return self._regex().finditer(text)
+    def match(self, text: str):
+        if self.origin is None:
+            return self._regex().match(text)
+        return self._timed(lambda compiled, timeout: compiled.match(text, timeout=timeout))
+
+    def finditer(self, text: str) -> Iterator:
+        if self.origin is None:
+            return self._regex().finditer(text)
+        return iter(self._timed(lambda compiled, timeout: list(compiled.finditer(text, timeout=timeout))))
 
 
-def _compile(patterns: list[str], anchored: bool) -> list[_LazyPattern]:
-    return [_LazyPattern(("(?:" + pattern + ")") if not anchored else ("^(?:" + pattern + ")")) for pattern in patterns]
+def _compile(patterns: list[str], key: str, origins: list[str | None]) -> list[_LazyPattern]:
+    """The lazy patterns of one list, each naming its file when a user's."""
+    return [_LazyPattern(_as_used(pattern, key), f"{origin}: {key} pattern {pattern!r}" if origin else None)
+            for pattern, origin in zip(patterns, origins)]
+
+
+def _emotive_pattern(words: list[str], origins: list[str | None]) -> _LazyPattern | None:
+    """One pattern for all emotive words, naming the user's files that added some (it then runs time-limited)."""
+    if not words:
+        return None
+    users = list(dict.fromkeys(origin for origin in origins if origin))
+    origin = f"{', '.join(users)}: the emotive words" if users else None
+    return _LazyPattern(r"\b(?:" + "|".join(words) + r")\b", origin)
 
 
 def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = True) -> PhraseLists:
@@ -377,11 +452,12 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
     The user's files add to the shipped lists; a bad file is an InputError naming it.
     """
     raw: dict[str, list[str]] = {key: [] for key in LIST_KEYS}
+    origins: dict[str, list[str | None]] = {key: [] for key in LIST_KEYS}
     sources: list[str] = []
     package = resources.files("drafter").joinpath("data", "cleanup")
     for entry in sorted(package.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml"):
-            _read_list_file(entry.read_bytes(), f"drafter/data/cleanup/{entry.name}", raw)
+            _read_list_file(entry.read_bytes(), f"drafter/data/cleanup/{entry.name}", raw, origins=origins)
             sources.append(f"drafter/data/cleanup/{entry.name}")
     if include_user:
         if user_dir is None:
@@ -395,20 +471,24 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
                     data = path.read_bytes()
                 except OSError as exc:
                     raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-                _read_list_file(data, str(path), raw, check_patterns=True)
+                emotive_before = len(raw["emotive"])
+                _read_list_file(data, str(path), raw, check_patterns=True, origins=origins)
+                if len(raw["emotive"]) > emotive_before:  # each word compiles alone; all of them must together
+                    _check_user_pattern(_as_used("|".join(raw["emotive"]), "emotive"),
+                                        f"{path}: its emotive words do not combine with the others")
                 sources.append(str(path))
     synonyms = _synonym_map(raw["synonyms"])
     return PhraseLists(
-        cliche=_compile(raw["cliche"], anchored=False),
-        filler=_compile(raw["filler"], anchored=True),
-        opener=_compile(raw["opener"], anchored=True),
-        junk=_compile(raw["junk"], anchored=False),
-        junk_sentence=_compile(raw["junk_sentence"], anchored=False),
-        title_tag=_compile(raw["title_tag"], anchored=False),
+        cliche=_compile(raw["cliche"], "cliche", origins["cliche"]),
+        filler=_compile(raw["filler"], "filler", origins["filler"]),
+        opener=_compile(raw["opener"], "opener", origins["opener"]),
+        junk=_compile(raw["junk"], "junk", origins["junk"]),
+        junk_sentence=_compile(raw["junk_sentence"], "junk_sentence", origins["junk_sentence"]),
+        title_tag=_compile(raw["title_tag"], "title_tag", origins["title_tag"]),
         keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=synonyms,
         sources=sources,
-        emotive=re.compile(r"\b(?:" + "|".join(raw["emotive"]) + r")\b", re.I) if raw["emotive"] else None,
+        emotive=_emotive_pattern(raw["emotive"], origins["emotive"]),
         vague=frozenset(synonyms.get(stem(w), stem(w)) for w in raw["vague"] if w.strip()),
         generic=frozenset(synonyms.get(stem(w), stem(w)) for w in raw["generic"] if w.strip()),
     )
@@ -485,6 +565,7 @@ def find_placeholders(text: str) -> list[Placeholder]:
 
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+BLANK = re.compile(r"\s*")
 NUMBER = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|‰|[kKmMbB]n?\b)?")
 CODE = re.compile(r"(?<![\w.$€£¥-])[A-Za-z]+-?\d[\w.-]*")  # "v7.0", "Q3", "HC-28", "COVID-19": a figure too
 NUMBER_WORDS = frozenset(
@@ -508,9 +589,24 @@ ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) sin
 THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
-CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|de|&)?\s*[A-Z][\w&.'’-]*)*")
+# the blank runs are possessive: "\s+(?:of|…)?\s*" could split a long one two ways at every length (quadratic)
+CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s++(?:(?:of|and|for|de|&)\s*+)?[A-Z][\w&.'’-]*)*")
 NOT_NAMES = frozenset("i i'm i’m i've i'd i'll".split())
+QUOTE_MARK = re.compile(r"[\"“”]")
+PHRASE_STOP = re.compile(r"[;:!?()]")  # a doubled phrase holds none of these ...
+PHRASE_PARTING = re.compile(r"[.!?;:()\"“”]")  # ... and its two copies are parted by none of these
 START_AFTER = re.compile(r"(?:^|[.!?:;#(\[\"“—–*_-]\s*|\d[.)、,]\s+)$")
+START_AFTER_REACH = 2  # characters of START_AFTER before its trailing blank space: a digit and a full stop
+
+
+def ends_with(pattern: re.Pattern, text: str, end: int, reach: int) -> bool:
+    """pattern.search(text[:end]) for a pattern anchored at the end ('$') whose match, its trailing blank space
+    aside, is at most `reach` characters long. Only that tail is searched (what comes before it still counts for
+    a '\\b' or a lookbehind), so asking at each of thousands of places in one long sentence stays linear."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return pattern.search(text, max(0, start - reach), end) is not None
 
 
 # number words inside idioms say no amount: "in the first place", "one of the", "one by one", "double-check"
@@ -536,7 +632,9 @@ def without_number_idioms(text: str) -> str:
 
 
 AMBIGUOUS_DATES = frozenset({"may", "march", "fall", "sun", "sat", "wed", "mar", "jan", "dec", "sept", "sep"})
-SEASON_CONTEXT = re.compile(r"(?:\b(?:in|the|this|last|next|during|of|early|late|until|since|by)\s+)$", re.I)
+SEASON_WORDS = ("in", "the", "this", "last", "next", "during", "of", "early", "late", "until", "since", "by")
+SEASON_CONTEXT = re.compile(r"(?:\b(?:" + "|".join(SEASON_WORDS) + r")\s+)$", re.I)
+SEASON_REACH = max(map(len, SEASON_WORDS))
 
 
 def _is_date_word(text: str, match: re.Match) -> bool:
@@ -546,8 +644,8 @@ def _is_date_word(text: str, match: re.Match) -> bool:
     if word.lower() != "fall":
         return word[0].isupper()
     after = text[match.end():match.end() + 12].lower()
-    return bool(SEASON_CONTEXT.search(text[: match.start()])) or re.match(r"\s+(?:\d|season|semester|term)", after) \
-        is not None
+    return ends_with(SEASON_CONTEXT, text, match.start(), SEASON_REACH) or \
+        re.match(r"\s+(?:\d|season|semester|term)", after) is not None
 
 
 UNITS = {w: n for n, w in enumerate(
@@ -591,8 +689,10 @@ def _rounds(amounts: list[float], figures: list[float], factor: float = 1.5) -> 
     return all(any(figure > 0 and 1 / factor <= amount / figure <= factor for figure in figures) for amount in amounts)
 
 
-HEDGE = re.compile(r"\b(?:more than|over|nearly|almost|about|around|approximately|roughly|close to|some|upwards of|"
-                   r"in excess of|just (?:over|under))\s+$", re.I)
+HEDGES = ("more than", "over", "nearly", "almost", "about", "around", "approximately", "roughly", "close to", "some",
+          "upwards of", "in excess of", "just over", "just under")
+HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\s+$", re.I)
+HEDGE_REACH = max(map(len, HEDGES))
 HEDGED_FACTOR = 1.15
 
 
@@ -607,7 +707,8 @@ def figures_with_units(text: str) -> set[tuple[str, str]]:
     out = set()
     for match in NUMBER.finditer(text):
         figure = _figure(match)
-        unit = None if figure[-1:] in "%‰" or figure[:1] in "$€£¥" else WORD.match(text[match.end():].lstrip())
+        unit = None if figure[-1:] in "%‰" or figure[:1] in "$€£¥" else \
+            WORD.match(text, BLANK.match(text, match.end()).end())  # the next word, read in place
         out.add((figure, stem(unit.group(0)) if unit else ""))  # "8%" and "$612,000" carry their own unit
     return out
 
@@ -618,7 +719,7 @@ def hedged_figures(text: str) -> dict[str, float]:
     out: dict[str, float] = {}
     for match in NUMBER.finditer(text):
         fact = _figure(match)
-        if HEDGE.search(text[:match.start()]) and not YEAR.fullmatch(fact):
+        if ends_with(HEDGE, text, match.start(), HEDGE_REACH) and not YEAR.fullmatch(fact):
             values = quantities_in(match.group(0).lstrip("$€£¥"))
             if values:
                 out[fact] = values[0]
@@ -663,7 +764,7 @@ def facts_of(sentence: str) -> frozenset[str]:
         words = run.split()
         if not words:
             continue
-        at_start = START_AFTER.search(sentence[: match.start()]) is not None
+        at_start = ends_with(START_AFTER, sentence, match.start(), START_AFTER_REACH)
         if at_start:
             if words[0].lower() in STOP_WORDS:
                 words = words[1:]
@@ -691,7 +792,10 @@ ABBREVIATIONS = frozenset(
     "sept oct nov dec u.s u.k a.m p.m".split())
 SENTENCE_STARTERS = frozenset("I We The This That These Our My In It He She They There At On For After During All Each As "
                               "An Since With From".split())
-SENTENCE_END = re.compile(r"[.!?。！？]+['\"”’)\]]*(?=\s+|$)|[。！？]")
+# a run of end marks is taken whole, from its first mark only ("!!!!…x" was tried again from each one: quadratic)
+SENTENCE_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++['\"”’)\]]*+(?=\s|$)|[。！？]")
+NEXT_WORD = re.compile(r"\s+(\w+)")
+SENTENCE_START = re.compile(r"[\"“'‘(\[A-Z0-9#*_\-—•]|[^\x00-\x7f]")
 
 
 @dataclass
@@ -755,6 +859,16 @@ class Block:
     heading_like: bool = False
 
 
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last blank-separated word of text[start:end] ('' when there is none), found from the end."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
+
+
 def split_sentences(content: str, first_line: int) -> list[Sentence]:
     """Split block content into sentences, keeping offsets and the whitespace after each one."""
     out: list[Sentence] = []
@@ -766,19 +880,17 @@ def split_sentences(content: str, first_line: int) -> list[Sentence]:
         if end <= pos:
             continue
         if match.group(0).startswith(".") and len(match.group(0)) == 1:
-            before = content[pos:match.start()]
-            last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+            last = _last_word(content, pos, match.start()).lower()
             initial = len(last) == 1 and last.isalpha()  # "J. Smith", but "Shift B. I led it" ends a sentence
-            starter = re.match(r"\s+(\w+)", content[end:])
+            starter = NEXT_WORD.match(content, end)
             if initial and starter and starter.group(1) in SENTENCE_STARTERS:
                 initial = False
             if last in ABBREVIATIONS or initial or re.fullmatch(r"[a-z](?:\.[a-z])+", last):
                 continue
-        after = content[end:]
-        stripped = after.lstrip()
-        if stripped and not re.match(r"[\"“'‘(\[A-Z0-9#*_\-—•]|[^\x00-\x7f]", stripped):
+        gap_end = BLANK.match(content, end).end()  # read in place: a copy of the rest at each full stop was quadratic
+        if gap_end < len(content) and not SENTENCE_START.match(content, gap_end):
             continue
-        gap = after[: len(after) - len(stripped)]
+        gap = content[end:gap_end]
         text = content[pos:end]
         if text.strip():
             out.append(Sentence(text, pos, gap, line))
@@ -936,14 +1048,20 @@ STOP_WORDS = frozenset(
     "until against among per via well even still much many lot lots".split())
 
 
+STEM_SUFFIXES = tuple((suffix, len(suffix) + 3) for suffix in (  # (suffix, length a word must exceed to lose it)
+    "ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ies", "ied", "ly", "ed", "es", "s", "e"))
+STEM_LAST_LETTERS = tuple(sorted({suffix[-1] for suffix, _ in STEM_SUFFIXES}))
+
+
 def stem(word: str) -> str:
     """A crude suffix-stripping stem so 'ensures' and 'ensure' or 'trained' and 'training' compare equal."""
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
-    for suffix in ("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ies", "ied", "ly", "ed",
-                   "es", "s", "e"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+    if not word.endswith(STEM_LAST_LETTERS):  # most words: no suffix to try (a text of 150,000 distinct words
+        return word                            # misses the cache on every word)
+    for suffix, longer_than in STEM_SUFFIXES:
+        if len(word) > longer_than and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
 
@@ -984,6 +1102,79 @@ def _document_frequencies(words: list) -> tuple[dict[str, int], dict[str, float]
             df[w] = df.get(w, 0) + 1
     total = len(words) + IDF_PRIOR
     return df, {w: math.log(total / n) for w, n in df.items()}
+
+
+NAME_RUNS_LISTED_UP_TO = 8  # words: every run of a stated name this long or shorter is listed, a longer name indexed
+
+
+class WordRuns:
+    """Whether a list of words is a run of consecutive words of one of some word lists, without listing the runs
+    (a name of n words has n(n+1)/2): a suffix automaton over the words, built in linear time and memory."""
+
+    def __init__(self, lists: Iterable[list[str]]) -> None:
+        self.edges: list[dict] = [{}]
+        self.link: list[int] = [-1]
+        self.length: list[int] = [0]
+        last = 0
+        for words in lists:
+            for word in [*words, None]:  # None between the lists: no run asked about can span two of them
+                last = self._extend(last, word)
+
+    def _extend(self, last: int, word: str | None) -> int:
+        """Add one word after the state `last` (the whole sequence so far); return the new whole-sequence state."""
+        edges, link, length = self.edges, self.link, self.length
+        new = len(edges)
+        edges.append({})
+        length.append(length[last] + 1)
+        link.append(0)
+        state = last
+        while state != -1 and word not in edges[state]:
+            edges[state][word] = new
+            state = link[state]
+        if state != -1:
+            target = edges[state][word]
+            if length[state] + 1 == length[target]:
+                link[new] = target
+            else:
+                clone = len(edges)
+                edges.append(dict(edges[target]))
+                length.append(length[state] + 1)
+                link.append(link[target])
+                while state != -1 and edges[state].get(word) == target:
+                    edges[state][word] = clone
+                    state = link[state]
+                link[target] = clone
+                link[new] = clone
+        return new
+
+    def __contains__(self, words: list[str]) -> bool:
+        state: int | None = 0
+        for word in words:
+            state = self.edges[state].get(word)
+            if state is None:
+                return False
+        return True
+
+
+class StatedFacts:
+    """Facts stated in a text, and every run of consecutive words of a stated name ("Yijia" is stated by "Yijia
+    Convenience"): short names' runs listed, long ones' indexed, so a name thousands of words long costs linear
+    time and memory."""
+
+    def __init__(self, facts: set[str]) -> None:
+        self.facts = set(facts)
+        long_names = []
+        for name in [f for f in facts if " " in f and _is_name(f)]:
+            words = name.split()
+            if len(words) > NAME_RUNS_LISTED_UP_TO:
+                long_names.append(words)
+                continue
+            self.facts.update(" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, len(words) + 1))
+        self.long_names = WordRuns(long_names)
+
+    def __contains__(self, fact: str) -> bool:
+        return fact in self.facts or fact.split(" ") in self.long_names
+
 
 LABEL_MAX_WORDS = 8
 NOT_LABEL_WORDS = frozenset("i we our my us me you your it its they their he she was were is are be been has have had "
@@ -1063,18 +1254,26 @@ class _Cleaner:
         said twice over ("one by one one by one"), or a doubling that runs past it ("from time to time to time"),
         is still a repeat."""
         unit = words[i:i + n]
-        after_cut = words[:i + n] + words[i + 2 * n:]
+
+        def after_cut(start: int, size: int) -> tuple[str, ...]:
+            """The words [start, start + size) of the sentence with the second copy cut, built near the cut only
+            (copying the whole sentence for each doubling made a long one quadratic)."""
+            if start + size <= i + n:
+                return tuple(words[start:start + size])
+            return tuple(words[start:i + n]) + tuple(words[max(start, i + n) + n:start + size + n])
+
         for phrase in self.lists.keep_doubled:
             size = len(phrase)
             if list(phrase) == unit:
                 continue
             near = range(max(0, i - size + 1), min(len(words) - size, i + 2 * n - 1) + 1)
-            if any(tuple(words[start:start + size]) == phrase for start in near) and \
-                    not any(tuple(after_cut[start:start + size]) == phrase for start in near):
+            if any(words[start] == phrase[0] and tuple(words[start:start + size]) == phrase for start in near) and \
+                    not any(after_cut(start, size) == phrase for start in near):
                 return True
         return False
 
     def _doubled_phrases(self, sentence: Sentence) -> None:
+        """Cut the second copy of a phrase said twice in a row ("we improved we improved the process")."""
         text = sentence.text
         spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
         words = [text[a:b].lower() for a, b in spans]
@@ -1084,24 +1283,37 @@ class _Cleaner:
         later: dict[str, list[int]] = {}  # each word's positions, to try only the phrase lengths that can double
         for position, word in enumerate(words):
             later.setdefault(word, []).append(position)
+        # What lies between neighbouring words (words hold no punctuation), read once: a phrase cannot hold one of
+        # ;:!?() nor an odd number of quotes, nor its copies be parted by an end mark. The tests at each word are
+        # then cheap, and a phrase never runs past the next such mark (asking each of 30 lengths at each word of
+        # "a:a:a:…" cost seconds per 100 KB).
+        gaps = [text[end:next_start] for (_, end), (next_start, _) in zip(spans, spans[1:])]
+        quotes_before = [0]  # quotes in the gaps before each word
+        for gap in gaps:
+            quotes_before.append(quotes_before[-1] + len(QUOTE_MARK.findall(gap)))
+        parting = [PHRASE_PARTING.search(gap) is not None for gap in gaps]
+        phrase_end = [len(words) - 1] * len(words)  # the last word a phrase from each word can reach
+        for k in range(len(gaps) - 1, -1, -1):
+            phrase_end[k] = k if PHRASE_STOP.search(gaps[k]) else phrase_end[k + 1]
         while i < len(words):
             found = 0
             positions = later[words[i]]
             if len(positions) == 1:
                 i += 1
                 continue
-            top = min(limit, (len(words) - i) // 2)
-            for n in sorted((j - i for j in positions if i < j <= i + top), reverse=True):
-                if words[i:i + n] != words[i + n:i + 2 * n]:
+            top = min(limit, (len(words) - i) // 2, phrase_end[i] - i + 1)
+            # only the word's next few positions, found by bisection: a word said thousands of times ("word word
+            # word …") must not cost a scan of all its positions at each one
+            nearby = positions[bisect_right(positions, i):bisect_right(positions, i + top)]
+            for n in sorted((j - i for j in nearby), reverse=True):
+                if words[i:i + n] != words[i + n:i + 2 * n] or (quotes_before[i + n - 1] - quotes_before[i]) % 2 \
+                        or parting[i + n - 1]:
                     continue
-                between = text[spans[i + n - 1][1]:spans[i + n][0]]
+                if n == 1 and (gaps[i].strip() or words[i].isdigit() or any(c.isdigit() for c in words[i])):
+                    continue
                 first = text[spans[i][0]:spans[i + n - 1][1]].lower()
-                if first != text[spans[i + n][0]:spans[i + 2 * n - 1][1]].lower() or re.search(r"[;:!?()]", first) \
-                        or len(re.findall(r"[\"“”]", first)) % 2:
-                    continue
-                if n == 1 and (between.strip() or words[i].isdigit() or any(c.isdigit() for c in words[i])):
-                    continue
-                if re.search(r"[.!?;:()\"“”]", between) or self._is_kept_doubling(words, i, n):
+                if first != text[spans[i + n][0]:spans[i + 2 * n - 1][1]].lower() or \
+                        self._is_kept_doubling(words, i, n):
                     continue
                 found = n
                 break
@@ -1133,8 +1345,9 @@ class _Cleaner:
             text = sentence.text
         body_end = len(text.rstrip(".!?。！？ "))
         colon = ":：" if len(re.findall(r"[:：]", text)) == 1 else ""  # a list after its label, not "Key: value" fields
-        separators = [m for m in re.finditer(rf"\s*(?:[;、，；{colon}]|,(?!\d)|(?<!\d),)\s*(?:and\s+|or\s+)?|\s+and\s+",
-                                                 text[:body_end])]  # not the comma of "61,000"
+        # not the comma of "61,000"; never from inside a blank run (tried again from each blank: quadratic)
+        separators = [m for m in re.finditer(rf"(?!(?<=\s)\s)(?:\s*(?:[;、，；{colon}]|,(?!\d)|(?<!\d),)\s*"
+                                             rf"(?:and\s+|or\s+)?|\s+and\s+)", text[:body_end])]
         bounds = [0] + [m.start() for m in separators] + [body_end]
         seen: dict[str, int] = {}
         names: dict[str, str] = {}
@@ -1144,8 +1357,10 @@ class _Cleaner:
             seg_end = bounds[index + 1]
             segment = text[seg_start:seg_end]
             words = [w.lower() for w in WORD.findall(segment)]
-            while words and words[0] in ("and", "or", "the", "a", "an"):
-                words = words[1:]
+            leading = 0
+            while leading < len(words) and words[leading] in ("and", "or", "the", "a", "an"):
+                leading += 1
+            words = words[leading:]  # dropped at once: one at a time copied the rest for each ("a a a …")
             key = " ".join(words)
             quotes = len(re.findall(r"[\"“”]", segment))
             quoted = quotes > 0
@@ -1174,14 +1389,32 @@ class _Cleaner:
     def _cut(self, sentence: Sentence, cuts: list[tuple[int, int]], kind: str, repeat: bool = True) -> None:
         """Cut these spans from the sentence; `repeat`: each is a repeat of something said on the sentence's line."""
         text = sentence.text
-        for a, b in sorted(cuts, reverse=True):
-            self.edit(kind, sentence.line + text.count("\n", 0, a), text[a:b], sentence.line if repeat else None)
-            text = text[:a] + text[b:]
-        sentence.set_text(text)
+        ordered = sorted(cuts)
+        if any(b > next_a for (_, b), (next_a, _) in zip(ordered, ordered[1:])):  # overlapping: one after another
+            for a, b in reversed(ordered):
+                self.edit(kind, sentence.line + text.count("\n", 0, a), text[a:b], sentence.line if repeat else None)
+                text = text[:a] + text[b:]
+            sentence.set_text(text)
+            return
+        # apart: the same edits, last first, with lines counted once from the start and the text joined once
+        # (cutting and counting from the start for each of thousands of cuts made a long sentence quadratic)
+        lines, line, counted = [], sentence.line, 0
+        for a, _ in ordered:
+            line += text.count("\n", counted, a)
+            counted = a
+            lines.append(line)
+        for (a, b), line in zip(reversed(ordered), reversed(lines)):
+            self.edit(kind, line, text[a:b], sentence.line if repeat else None)
+        kept, end = [], 0
+        for a, b in ordered:
+            kept.append(text[end:a])
+            end = b
+        kept.append(text[end:])
+        sentence.set_text("".join(kept))
 
     # clichés and filler --------------------------------------------------------------------------------------------
 
-    def _facts_stated_outside(self, excluded: set[int]) -> set[str]:
+    def _facts_stated_outside(self, excluded: set[int]) -> "StatedFacts":
         """The facts of every sentence, heading, title and table still in the text, but the excluded ones, and the
         parts of each name stated."""
         stated: set[str] = set()
@@ -1194,10 +1427,7 @@ class _Cleaner:
             for sentence in block.sentences:
                 if not sentence.removed and id(sentence) not in excluded:
                     stated |= sentence.facts
-        for name in [f for f in stated if " " in f and _is_name(f)]:  # "Yijia" is stated by "Yijia Convenience"
-            words = name.split()
-            stated.update(" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, len(words) + 1))
-        return stated
+        return StatedFacts(stated)
 
     def cliches(self) -> None:
         boundary = boundary_blocks(self.blocks) if self.lists.emotive is not None else set()
@@ -1440,7 +1670,7 @@ class _Cleaner:
                  >= self.settings.stock_threshold]
         stated = self._facts_stated_outside({id(sentence) for sentence in stock if sentence.facts})
         for sentence in stock:
-            if sentence.facts <= stated:  # the facts it names stay said in a sentence that stays
+            if all(fact in stated for fact in sentence.facts):  # the facts it names stay said in a sentence that stays
                 sentence.removed = True
                 self.edit("stock", sentence.line, sentence.text)
 
@@ -1527,7 +1757,7 @@ class _Cleaner:
                 earlier = sentence.dup_of
                 if earlier is None or section_of.get(id(earlier)) in (None, section) or earlier.removed:
                     continue
-                others = [x for x in members[section_of[id(earlier)]] if x is not earlier and not x.removed]
+                others = any(x is not earlier and not x.removed for x in members[section_of[id(earlier)]])
                 sentence.removed = False
                 if others:
                     earlier.removed = True
@@ -1549,7 +1779,8 @@ class _Cleaner:
             key = normalize(block.content)
             level = len(block.prefix.strip())
             section = []
-            for later in self.blocks[index + 1:]:
+            for later_index in range(index + 1, len(self.blocks)):  # no copy of the rest at each heading
+                later = self.blocks[later_index]
                 if later.kind == "heading" and len(later.prefix.strip()) <= level:
                     break
                 section.append(later)
@@ -1628,6 +1859,15 @@ def clean(text: str, settings: CleanupSettings | None = None, echo_of: Iterable[
     if not text.strip():
         return CleanResult("", [], [], [], _stats(text, "", [], [], [], 0))
     lists = _phrase_lists(settings)
+    clock = _USER_PATTERN_CLOCK.set({})  # each user pattern's matching time in this run
+    try:
+        return _run_passes(text, settings, lists, echo_of)
+    finally:
+        _USER_PATTERN_CLOCK.reset(clock)
+
+
+def _run_passes(text: str, settings: CleanupSettings, lists: PhraseLists, echo_of: Iterable[str]) -> CleanResult:
+    """Every pass of clean() in order over a non-empty text, and the result."""
     placeholders = find_placeholders(text)
     cleaner = _Cleaner(text, settings, lists, echo_of)
     marked = {p.line for p in placeholders}

@@ -15,6 +15,7 @@ import json
 import math
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -53,12 +54,15 @@ class WordVectors:
         self.scale: list[float] = meta["scale"]
         self.index = {piece: i for i, piece in enumerate(pieces.decode("utf-8").split("\n"))}
         self.matrix = memoryview(matrix).cast("b")
+        self.longest = max((len(piece.removeprefix("##")) for piece in self.index), default=0)
 
     def pieces(self, word: str) -> list[int]:
-        """Greedy longest-match word pieces of one lowercase word; [] when some part is not in the vocabulary."""
+        """Greedy longest-match word pieces of one lowercase word; [] when some part is not in the vocabulary.
+
+        A piece is tried from at most the longest vocabulary piece on, so a word of any length costs linear time."""
         out, start = [], 0
         while start < len(word):
-            end = len(word)
+            end = min(len(word), start + self.longest)
             while end > start:
                 piece = word[start:end] if start == 0 else "##" + word[start:end]
                 if piece in self.index:
@@ -72,11 +76,15 @@ class WordVectors:
 
     def sentence(self, text: str) -> list[float]:
         """The unit-length mean vector of the sentence's word pieces (all zeros when none is known)."""
-        rows = [row for word in PIECE_WORD.findall(text.lower().replace("’", "'")) for row in self.pieces(word)]
+        words = PIECE_WORD.findall(text.lower().replace("’", "'"))
+        rows = Counter(row for word in words for row in self.pieces(word))
         if not rows:
             return [0.0] * self.dims
         dims = self.dims
-        total = [sum(column) for column in zip(*(self.matrix[row * dims:(row + 1) * dims] for row in rows))]
+        total = [0] * dims  # each distinct piece's row once, times its count: a piece said 500,000 times is one row
+        for row, count in rows.items():
+            for d, value in enumerate(self.matrix[row * dims:(row + 1) * dims]):
+                total[d] += count * value
         vector = [t * s for t, s in zip(total, self.scale)]
         norm = math.sqrt(sum(v * v for v in vector)) or 1.0
         return [v / norm for v in vector]
