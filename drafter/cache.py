@@ -7,6 +7,9 @@ rebuilt empty with a one-line warning (it only ever holds replies that can be as
 holding tables drafter did not make is moved aside, not deleted, and a new cache started. A tampered entry (a
 wrong type, bytes that are not UTF-8) is a miss and is dropped. Past the size limit the least recently used
 entries are evicted. Nothing the cache meets ever fails a draft.
+
+Each reply keeps the finish reason the server gave ('length' for one cut at the output token limit), so a rerun
+from the cache warns as the first run did. A cache made before that column existed gains it, empty, when opened.
 """
 
 from __future__ import annotations
@@ -36,11 +39,14 @@ CREATE TABLE IF NOT EXISTS responses (
     output_tokens INTEGER NOT NULL,
     size INTEGER NOT NULL,
     created REAL NOT NULL,
-    used REAL NOT NULL
+    used REAL NOT NULL,
+    finish_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS responses_used ON responses(used);
 """
-COLUMNS = ["key", "model", "text", "input_tokens", "output_tokens", "size", "created", "used"]
+COLUMNS = ["key", "model", "text", "input_tokens", "output_tokens", "size", "created", "used", "finish_reason"]
+COLUMNS_BEFORE_FINISH_REASON = COLUMNS[:-1]  # a cache written before replies kept their finish reason
+ADD_FINISH_REASON = "ALTER TABLE responses ADD COLUMN finish_reason TEXT NOT NULL DEFAULT ''"
 OWN_OBJECTS = {("table", "responses"), ("index", "responses_used"), ("index", "sqlite_autoindex_responses_1")}
 FOREIGN_SUFFIX = ".foreign"  # where a file with someone else's tables is moved
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -68,18 +74,20 @@ def cache_key(base_url: str, model: str, messages: list[dict[str, Any]], **param
 
 @dataclass
 class CachedReply:
-    """A stored reply and the usage the server reported for it."""
+    """A stored reply, the usage the server reported for it and why it ended ('stop', 'length', or '' unknown)."""
 
     text: str
     input_tokens: int
     output_tokens: int
+    finish_reason: str = ""
 
 
 def _reply_from_row(row: tuple) -> CachedReply | None:
-    """A reply from (typeof(text), text as bytes, typeof and value of each token count), or None when a value
-    is not what put() stores: text that is not UTF-8 text, or counts that are not whole numbers from 0."""
-    text_type, data, input_type, input_tokens, output_type, output_tokens = row
-    if text_type != "text" or input_type != "integer" or output_type != "integer":
+    """A reply from (typeof(text), text as bytes, typeof and value of each token count, typeof and value of the
+    finish reason), or None when a value is not what put() stores: text that is not UTF-8 text, counts that are
+    not whole numbers from 0, or a finish reason that is not text."""
+    text_type, data, input_type, input_tokens, output_type, output_tokens, finish_type, finish_reason = row
+    if text_type != "text" or input_type != "integer" or output_type != "integer" or finish_type != "text":
         return None
     if input_tokens < 0 or output_tokens < 0:
         return None
@@ -87,7 +95,7 @@ def _reply_from_row(row: tuple) -> CachedReply | None:
         text = bytes(data).decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return CachedReply(text, input_tokens, output_tokens) if text.strip() else None
+    return CachedReply(text, input_tokens, output_tokens, finish_reason) if text.strip() else None
 
 
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
@@ -181,7 +189,9 @@ class ResponseCache:
             raise ForeignSchema(f"it holds tables drafter did not make: {names}"[:120])
         if ("table", "responses") in objects:
             columns = [row[1] for row in conn.execute("PRAGMA table_info(responses)")]
-            if columns != COLUMNS:
+            if columns == COLUMNS_BEFORE_FINISH_REASON:
+                conn.execute(ADD_FINISH_REASON)  # its replies' finish reasons are unknown: ''
+            elif columns != COLUMNS:
                 raise ForeignSchema(f"its responses table has the columns {', '.join(columns)}"[:120])
         conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # takes effect on a new, empty file only
         conn.execute("PRAGMA journal_mode = WAL")
@@ -231,8 +241,8 @@ class ResponseCache:
                 return None
             try:
                 row = conn.execute("SELECT typeof(text), CAST(text AS BLOB), typeof(input_tokens), input_tokens, "
-                                   "typeof(output_tokens), output_tokens FROM responses WHERE key = ?",
-                                   (key,)).fetchone()
+                                   "typeof(output_tokens), output_tokens, typeof(finish_reason), finish_reason "
+                                   "FROM responses WHERE key = ?", (key,)).fetchone()
                 if row is None:
                     return None
                 reply = _reply_from_row(row)
@@ -261,9 +271,11 @@ class ResponseCache:
             self.warn(f"the response cache {self.path} held an entry that is not a valid reply; dropped it "
                       "(the section is asked for again)")
 
-    def put(self, key: str, model: str, text: str, input_tokens: int = 0, output_tokens: int = 0) -> None:
-        """Store a complete reply in one transaction, then evict the least recently used past the size limit."""
-        size = len(text.encode("utf-8")) + len(key) + len(model) + 64
+    def put(self, key: str, model: str, text: str, input_tokens: int = 0, output_tokens: int = 0,
+            finish_reason: str = "") -> None:
+        """Store a complete reply and why it ended in one transaction, then evict the least recently used past the
+        size limit."""
+        size = len(text.encode("utf-8")) + len(key) + len(model) + len(finish_reason) + 64
         now = time.time()
         with self._lock:
             conn = self._open()
@@ -272,8 +284,9 @@ class ResponseCache:
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
-                    conn.execute("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                 (key, model, text, int(input_tokens), int(output_tokens), size, now, now))
+                    conn.execute("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 (key, model, text, int(input_tokens), int(output_tokens), size, now, now,
+                                  str(finish_reason or "")))
                     evicted = self._evict(conn)
                     conn.execute("COMMIT")
                 except BaseException:

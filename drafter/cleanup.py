@@ -1242,6 +1242,30 @@ class _Cleaner:
         if spans and rest.strip() and not self.lists.is_junk(rest):  # else the whole title is a site's
             self._cut(sentence, _merge_spans(spans), "junk", repeat=False)
 
+    # repeated lines of a plain list ---------------------------------------------------------------------------------
+
+    def list_block_repeats(self) -> None:
+        """In a block that is a plain list (two or more lines, none with end punctuation or a bullet, so it reads
+        as one sentence), a line that repeats an earlier line of it exactly goes as 'repeated-item'."""
+        for block in self.blocks:
+            if block.removed or block.kind != "text" or len(block.raw) < 2 or len(block.sentences) != 1 or \
+                    any(END_PUNCT.search(line) for line in block.raw):
+                continue
+            sentence = block.sentences[0]
+            if sentence.removed or sentence.placeholder:
+                continue
+            first_line: dict[str, int] = {}
+            kept: list[str] = []
+            for offset, line in enumerate(sentence.text.split("\n")):
+                key = " ".join(line.split())
+                if key in first_line:
+                    self.edit("repeated-item", sentence.line + offset, line, first_line[key])
+                    continue
+                first_line[key] = sentence.line + offset
+                kept.append(line)
+            if len(kept) < sentence.text.count("\n") + 1:
+                sentence.set_text("\n".join(kept))
+
     # repeats inside a sentence -------------------------------------------------------------------------------------
 
     def inner_repeats(self) -> None:
@@ -1877,6 +1901,7 @@ def _run_passes(text: str, settings: CleanupSettings, lists: PhraseLists, echo_o
             if any(line in marked for line in range(sentence.line, last + 1)) and has_placeholder(sentence.text):
                 sentence.placeholder = True
     cleaner.junk()
+    cleaner.list_block_repeats()
     cleaner.inner_repeats()
     cleaner.cliches()
     cleaner.duplicates()

@@ -21,7 +21,7 @@ from drafter.backends.cached import MeteredBackend
 from drafter.cache import CachedReply, ResponseCache, cache_key
 from drafter.errors import BackendError
 from helpers import FIXTURES, ROOT, run_drafter
-from openai_stub import Fault
+from openai_stub import Fault, default_reply
 
 FIXTURE = FIXTURES / "sales-inside.md"
 SECTIONS = 5
@@ -469,3 +469,37 @@ def test_a_foreign_cache_file_does_not_disable_caching_and_cache_clear_fixes_it(
     assert len(warnings_in(third.stderr)) == 1 and "not drafter's" in third.stderr
     fourth = draft(openai_server, tmp_path)
     assert fourth.returncode == 0 and chat_count(openai_server) == 2 * SECTIONS and fourth.stdout == first.stdout
+
+
+# -- finish reasons ---------------------------------------------------------------------------------------------
+
+def test_a_cached_reply_cut_at_the_token_limit_warns_again(tmp_path, openai_server):
+    openai_server.set_reply(lambda messages: default_reply(messages) + " " + default_reply(messages))
+    first = draft(openai_server, tmp_path, "--max-tokens", "30")
+    second = draft(openai_server, tmp_path, "--max-tokens", "30")
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert chat_count(openai_server) == SECTIONS, "the rerun came from the cache"
+
+    def cut_warnings(proc) -> list[str]:
+        return [line for line in warnings_in(proc.stderr) if "output token limit" in line]
+
+    assert len(cut_warnings(first)) == SECTIONS, first.stderr
+    assert cut_warnings(second) == cut_warnings(first)
+    assert second.stdout == first.stdout
+
+
+OLD_SCHEMA = ("CREATE TABLE responses (key TEXT PRIMARY KEY, model TEXT NOT NULL, text TEXT NOT NULL, "
+              "input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, size INTEGER NOT NULL, "
+              "created REAL NOT NULL, used REAL NOT NULL); CREATE INDEX responses_used ON responses(used); "
+              "INSERT INTO responses VALUES ('old', 'm', 'an old reply', 3, 4, 80, 0, 0);")
+
+
+def test_a_cache_from_before_finish_reasons_keeps_its_replies(tmp_path):
+    path = tmp_path / "responses.sqlite3"
+    foreign_file(path, OLD_SCHEMA)
+    warnings: list[str] = []
+    cache = ResponseCache(path, warn=warnings.append)
+    assert cache.get("old") == CachedReply("an old reply", 3, 4, "")
+    cache.put("new", "m", "a reply cut short", 5, 6, "length")
+    assert ResponseCache(path, warn=warnings.append).get("new").finish_reason == "length"
+    assert warnings == [] and not path.with_name(path.name + ".foreign").exists()

@@ -122,3 +122,21 @@ def test_lists_only_leaves_the_learned_model_out(tmp_path):
     assert [e["kind"] for e in json.loads(by_model.stdout)["edits"]] == ["stock"]
     lists_only = run_drafter("clean", "-", "--lists-only", home=tmp_path, stdin=text)
     assert lists_only.returncode == 0 and "warmth and energy" in lists_only.stdout
+
+
+PLAIN_LIST = ("# Key accounts\n\nIn 2025 we served 42 customers.\n\n"
+              "Acme Foods\nBeta Logistics\nCity Hospital\nAcme Foods\nDelta Bank\nBeta Logistics\nCity Hospital\n"
+              "Delta Bank\nEast Port Authority\nAcme Foods\n")
+
+
+def test_exact_duplicate_lines_of_a_plain_list_go_and_the_report_counts_them(tmp_path):
+    source = tmp_path / "accounts.md"
+    source.write_text(PLAIN_LIST, encoding="utf-8")
+    proc = run_drafter("clean", str(source), "--report", home=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == ("# Key accounts\n\nIn 2025 we served 42 customers.\n\n"
+                           "Acme Foods\nBeta Logistics\nCity Hospital\nDelta Bank\nEast Port Authority\n")
+    assert f"{source}:8: repeated-item (repeats line 5): 'Acme Foods'" in proc.stderr
+    assert f"{source}:14: repeated-item (repeats line 5): 'Acme Foods'" in proc.stderr
+    assert proc.stderr.rstrip().endswith("5 edit(s) (repeated-item 5), 0 placeholder(s), 0 note(s)"), proc.stderr
+

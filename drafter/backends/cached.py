@@ -2,9 +2,9 @@
 
 It wraps a model backend (the offline writer is deterministic and fast, so it is never cached): a section whose
 request (base URL, model, messages, sampling parameters) was answered completely before is answered from the
-cache with the usage stored with it, and counts as 0 requests; any other request goes to the server, and its
-reply is stored only when it arrived whole. When a server reports no usage, drafter counts the tokens itself
-and marks the usage as estimated.
+cache with the usage and finish reason stored with it, and counts as 0 requests; any other request goes to the
+server, and its reply is stored only when it arrived whole. When a server reports no usage, drafter counts the
+tokens itself and marks the usage as estimated.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ class MeteredBackend:
             hit = self.cache.get(key)
             if hit is not None:
                 usage.input_tokens, usage.output_tokens = hit.input_tokens, hit.output_tokens
+                usage.finish_reason = hit.finish_reason  # a reply cut at the token limit warns again
                 with self._lock:
                     self.meter.cached.append(request.section_id)
                 if hit.text:
@@ -72,7 +73,7 @@ class MeteredBackend:
             self.meter.sent_input_tokens += usage.input_tokens
             self.meter.sent_output_tokens += usage.output_tokens
         if key is not None and text.strip():
-            self.cache.put(key, self.model, text, usage.input_tokens, usage.output_tokens)
+            self.cache.put(key, self.model, text, usage.input_tokens, usage.output_tokens, usage.finish_reason)
 
     def forget(self, request: SectionRequest) -> None:
         """Drop a request's cached reply, e.g. one that failed `--strict`, so a rerun asks the server again."""
