@@ -206,9 +206,13 @@ def draft(
     usage = _usage_line(model_backend, result, settings)
     text = render.render(result, fmt, usage)
     emit(text, output, markdown=(fmt == "md"), what="the summary", name=f"summary.{fmt}")
+    _remove_stale_partial(output)
     if fmt != "json":
         for line in result.warnings:
             warn(line)
+    from drafter.pipeline import check_not_empty
+
+    check_not_empty(result)  # written with the empty sections marked, but the run fails
 
 
 def _estimate(facts, settings):
@@ -266,8 +270,27 @@ def _usage_line(backend, result, settings, only_if_used: bool = False) -> Option
     return report
 
 
+def _partial_path(output: Path) -> Path:
+    """Where a failed run keeps what arrived: FILE.partial beside FILE."""
+    return output.with_name(output.name + ".partial")
+
+
+def _remove_stale_partial(output: Optional[Path]) -> None:
+    """After FILE is written, remove the FILE.partial an earlier failed run left beside it (a warning if it
+    cannot be removed)."""
+    if output is None or str(output) == "-":
+        return
+    stale = _partial_path(output)
+    try:
+        if stale.is_symlink() or stale.is_file():
+            stale.unlink()
+    except OSError as exc:
+        warn(f"{stale}: could not remove the partial draft of an earlier run ({exc.strerror or exc})")
+
+
 def _keep_partial(failure, fmt: str, output: Optional[Path]) -> None:
-    """Save what arrived before a failure: to FILE.partial with -o, else to stdout; say where on stderr."""
+    """Save what arrived before a failure (cleaned by the pipeline like a finished draft, unfinished sections
+    marked): to FILE.partial with -o, else to stdout; say where on stderr."""
     from drafter import render
 
     partial = failure.draft
@@ -278,7 +301,7 @@ def _keep_partial(failure, fmt: str, output: Optional[Path]) -> None:
 
     try:
         if output is not None and str(output) != "-":
-            target = output.with_name(output.name + ".partial")
+            target = _partial_path(output)
             write_output(target, text, "the partial draft")
             done = sum(s.status == "done" for s in partial.sections)
             sys.stderr.write(f"kept {done}/{len(partial.sections)} finished sections (and partial text) in {target}\n")

@@ -19,10 +19,16 @@ from drafter.roles import PlannedSection, Role, plan_sections
 
 ChunkHandler = Callable[[int, str], None]
 
+EMPTY_NOTE = "no usable text from the model; run again or edit"  # an 'empty' section's note, under its heading
+NOT_STARTED = "not started (the server failed before it reached this section)"
+NOTE_STATUSES = ("partial", "failed", "pending", "empty")  # the statuses Draft.markdown marks with a note
+STATUS_NOTE_LINE = re.compile(r"\n*_\[(?:" + "|".join(NOTE_STATUSES) + r"): [^\n]*\]_\s*$")
+
 
 @dataclass
 class SectionDraft:
-    """One drafted section: its text and whether it finished ('done'), was cut short ('partial') or failed."""
+    """One drafted section: its text and whether it finished ('done'), was cut short ('partial'), failed, or came
+    back with no usable text ('empty': nothing was left of the reply after cleanup, or there was none)."""
 
     id: str
     title: str
@@ -32,8 +38,11 @@ class SectionDraft:
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The section as JSON-ready data."""
-        return {"id": self.id, "title": self.title, "text": self.text, "status": self.status}
+        """The section as JSON-ready data; a section that did not finish says why in `note`."""
+        data = {"id": self.id, "title": self.title, "text": self.text, "status": self.status}
+        if self.status != "done":
+            data["note"] = self.error or "not finished"
+        return data
 
 
 @dataclass
@@ -66,14 +75,24 @@ class Draft:
             total.output_tokens += section.usage.output_tokens
         return total
 
-    def markdown(self) -> str:
-        """The draft as Markdown: '# title' then '## section' blocks."""
+    def markdown(self, notes: bool = True) -> str:
+        """The draft as Markdown: '# title' then '## section' blocks, each section that did not finish marked with
+        a '_[status: why]_' note (left out with `notes=False`, and then so are sections without text)."""
         parts = [f"# {self.title}"]
         for section in self.sections:
-            if section.text or section.status != "done":
-                note = "" if section.status == "done" else f"\n\n_[{section.status}: {section.error or 'not finished'}]_"
-                parts.append(f"## {section.title}\n\n{section.text.strip()}{note}")
+            marked = notes and section.status != "done"
+            if not (section.text or marked):
+                continue
+            body = [section.text.strip()] if section.text.strip() else []
+            if marked:
+                body.append(f"_[{section.status}: {section.error or 'not finished'}]_")
+            parts.append("\n\n".join([f"## {section.title}", *body]))
         return "\n\n".join(parts).strip() + "\n"
+
+    @property
+    def empty_sections(self) -> list[SectionDraft]:
+        """The sections that came back with no usable text (status 'empty'); any left fails the run."""
+        return [section for section in self.sections if section.status == "empty"]
 
 
 class DraftFailed(DrafterError):
@@ -161,14 +180,67 @@ def build_requests(role: Role, facts: Facts, settings: Settings,
 # Every unbounded run is possessive (`*+`, `++`): giving back characters could only move a space from one run to
 # the next, never find a newline, and made a reply of '#' and a few thousand spaces take minutes (cubic).
 LEADING_HEADING = re.compile(r"^(?:\s*+(?:#{1,6}+\s*+.++|\*\*[^*\n]++\*\*:?|[^\n]{1,80}:)|\s*[^\S\n]:)[ \t]*+\n+")
+EMPTY_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]*")  # a list marker with nothing after it
+TITLE_MARKUP = re.compile(r"^[\s#*_]+|[\s*_:：.]+$")  # what may wrap a bare title line: '## ', '**', ':'
 
 
 def tidy_section_text(text: str, title: str) -> str:
-    """Drop a heading the model repeated at the top of its reply, and surrounding blank space."""
+    """Drop a heading the model repeated at the top of its reply, any other line that is only the section's title
+    ("Sales results", "**Sales results:**"), empty list items ("-" alone), and surrounding blank space."""
     match = LEADING_HEADING.match(text)
     if match and title.lower() in match.group(0).lower():
         text = text[match.end():]
+    bare_title = title.strip().lower()
+    lines = text.split("\n")
+    kept = [line for line in lines
+            if not EMPTY_ITEM.fullmatch(line) and TITLE_MARKUP.sub("", line).lower() != bare_title]
+    if len(kept) < len(lines):
+        return re.sub(r"\n\s*\n(?:[ \t]*\n)+", "\n\n", "\n".join(kept)).strip()  # no blank run where a line went
     return text.strip()
+
+
+def _ends_whole(block: str) -> bool:
+    """True when a block's last sentence ends as sentences do (., !, ?, …, perhaps inside quotes or brackets) and
+    the block's quotes are balanced. A reply cut right after a figure's point ("reached 48." of "48.3") is not;
+    one that ends with a year ("by June 2027.") is."""
+    if not SENTENCE_CLOSE.search(block):
+        return False
+    if CUT_AT_DECIMAL_POINT.search(block) and not YEAR_AT_END.search(block):
+        return False
+    return block.count('"') % 2 == 0 and block.count("“") == block.count("”")
+
+
+SENTENCE_CLOSE = re.compile(r"[.!?。！？…]['\"”’)\]*_]*\s*$")
+CUT_AT_DECIMAL_POINT = re.compile(r"\d\.\s*$")
+YEAR_AT_END = re.compile(r"(?<![\d.,])(?:19|20)\d\d\.\s*$")
+LEAD_IN_LINE = re.compile(r"(?:^#{1,6}\s.*|[:：]\W*)$")  # a heading or a line ending in ':' introduces what follows
+
+
+def trim_cut_off_end(text: str) -> tuple[str, str]:
+    """For a reply cut at the output token limit: drop its unfinished last sentence (or the whole last list item or
+    paragraph when none of it is finished), then a heading or lead-in left with nothing after it.
+
+    Returns (the text kept, what was dropped); a reply that ends with a whole sentence is kept as it is.
+    """
+    from drafter.cleanup import HEADING, LIST_ITEM, split_sentences
+
+    lines = text.rstrip().split("\n")
+    start = len(lines) - 1  # the last block: a list item with its continuation lines, a heading, or a paragraph
+    while start > 0 and lines[start - 1].strip() and not LIST_ITEM.match(lines[start]) and \
+            not HEADING.match(lines[start]) and not HEADING.match(lines[start - 1]):
+        start -= 1
+    block = "\n".join(lines[start:])
+    marker = LIST_ITEM.match(block)
+    prefix = marker.group(0) if marker else ""
+    sentences = split_sentences(block[len(prefix):], 0)
+    if not sentences or (_ends_whole(block) and not HEADING.match(block)):
+        return text, ""
+    kept = block[len(prefix):][:sentences[-1].start].rstrip() if len(sentences) > 1 else ""
+    kept_lines = lines[:start] + ((prefix + kept).split("\n") if kept else [])
+    while not kept and kept_lines and (not kept_lines[-1].strip() or LEAD_IN_LINE.search(kept_lines[-1].strip())):
+        kept_lines.pop()
+    kept_text = "\n".join(kept_lines).rstrip()
+    return kept_text, text[len(kept_text):].strip()
 
 
 def _run_one(backend: Backend, request: SectionRequest, section: SectionDraft, sink: queue.Queue,
@@ -210,7 +282,9 @@ def run_sections(backend: Backend, requests: list[SectionRequest], sections: lis
                     error = payload if isinstance(payload, DrafterError) else BackendError(
                         f"section {section.id!r} failed: {payload.__class__.__name__}: {payload}")
                     section.status = "partial" if pieces else "failed"
-                    section.error = error.message
+                    # nothing arrived before the server went away: the section was waiting, not broken off
+                    lost = getattr(error, "connection_lost", False)
+                    section.error = NOT_STARTED if lost and not pieces else error.message
                     first_error = first_error or error
                     break
         except KeyboardInterrupt:
@@ -224,11 +298,36 @@ def run_sections(backend: Backend, requests: list[SectionRequest], sections: lis
     return first_error
 
 
+def _trim_cut_off_replies(draft: Draft) -> None:
+    """Trim the unfinished end of every finished section the model stopped at the output token limit; one warning
+    per such section, quoting what was dropped."""
+    for section in draft.sections:
+        if section.status != "done" or section.usage.finish_reason != "length":
+            continue
+        section.text, dropped = trim_cut_off_end(section.text)
+        if dropped:
+            shown = " ".join(dropped.split())
+            shown = shown if len(shown) <= CUT_OFF_QUOTE_CHARS else shown[:CUT_OFF_QUOTE_CHARS - 1] + "…"
+            draft.warnings.append(f"section {section.id!r}: the model stopped at the output token limit; dropped its "
+                                  f"unfinished end {shown!r}; raise --max-tokens")
+        else:
+            draft.warnings.append(f"section {section.id!r}: the model stopped at the output token limit, so its end "
+                                  "may be cut off; raise --max-tokens")
+
+
+CUT_OFF_QUOTE_CHARS = 80  # how much of a dropped unfinished end a warning quotes
+
+
 def finish(draft: Draft, clean: bool = True) -> Draft:
-    """Run cleanup over the whole document, then grounding; split the result back into sections."""
+    """Trim replies cut at the token limit, run cleanup over the whole document, then grounding; split the result
+    back into sections. A finished section left with no text is marked 'empty' (see Draft.empty_sections).
+
+    Works on a partial draft too: the notes on unfinished sections are kept out of cleanup and grounding.
+    """
     from drafter import grounding
 
-    text = draft.markdown()
+    _trim_cut_off_replies(draft)
+    text = draft.markdown(notes=False)
     if clean:
         from drafter import cleanup
 
@@ -244,10 +343,19 @@ def finish(draft: Draft, clean: bool = True) -> Draft:
         if section.title in had_text and not section.text:
             draft.warnings.append(f"section {section.id!r}: nothing left after cleanup (it held only stock phrases"
                                   " or repeats); add facts for it or run with --no-clean")
-        if section.usage.finish_reason == "length":
-            draft.warnings.append(f"section {section.id!r}: the model stopped at the output token limit, so its end "
-                                  "may be cut off; raise --max-tokens")
+        if section.status == "done" and not section.text:
+            section.status, section.error = "empty", EMPTY_NOTE
     return draft
+
+
+def check_not_empty(draft: Draft) -> None:
+    """Fail the run (BackendError, exit 1) when a section is still 'empty' after finish() and any repair."""
+    empty = draft.empty_sections
+    if empty:
+        names = ", ".join(repr(section.title) for section in empty)
+        raise BackendError(f"no usable text from the model for section{'s' if len(empty) > 1 else ''} {names}; "
+                           "the draft marks where", hint="run again (the finished sections come from the cache) "
+                           "or write the section yourself")
 
 
 def _split_back(draft: Draft, text: str) -> None:
@@ -266,7 +374,7 @@ def _split_back(draft: Draft, text: str) -> None:
             bodies[current.title].append(line)
     for section in draft.sections:
         body = "\n".join(bodies[section.title]).strip()
-        body = re.sub(r"\n*_\[(?:partial|failed|pending): [^\n]*\]_\s*$", "", body).strip()
+        body = STATUS_NOTE_LINE.sub("", body).strip()
         section.text = body
 
 
@@ -306,6 +414,7 @@ def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequ
         text = tidy_section_text("".join(backend.stream(retry, usage)), section.title)
         section.usage.input_tokens += usage.input_tokens
         section.usage.output_tokens += usage.output_tokens
+        section.usage.finish_reason = usage.finish_reason  # the text now is this reply's
         section.text = text
         problems = section_problems(text, draft, request, fixed)
         if problems and repair:
@@ -344,26 +453,70 @@ def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None
     # the built-in writer never recites its prompt; its overview names the sections on purpose
     echo_of = prompt_instructions(requests, facts) if backend.name != "offline" else []
     draft = Draft(role, facts, draft_title(role, facts), sections, backend.name, backend.model, instructions=echo_of)
+    failure: DraftFailed | None = None
     try:
         error = run_sections(backend, requests, sections, settings.concurrency, on_chunk)
         if error is None and strict:
             enforce_grounding(draft, backend, requests, repair=repair)
+        elif error is not None:
+            failure = DraftFailed(error, draft)
     except KeyboardInterrupt:
-        raise DraftFailed(Interrupted("interrupted; kept what had arrived"), draft) from None
-    except DraftFailed:
-        raise
+        failure = DraftFailed(Interrupted("interrupted; kept what had arrived"), draft)
+    except DraftFailed as exc:
+        failure = exc
     except DrafterError as exc:
-        raise DraftFailed(exc, draft) from None
-    if error is not None:
-        raise DraftFailed(error, draft)
-    as_drafted = draft.title, [section.text for section in sections]
+        failure = DraftFailed(exc, draft)
+    before_finish = list(draft.warnings)
+    _finish_keeping_the_draft(draft, clean)  # a partial draft is cleaned like a finished one
+    _forget_empty_replies(draft, backend, requests)
+    if failure is None and repair and draft.empty_sections:
+        draft.warnings = before_finish + _fill_empty_sections(draft, requests)
+        _finish_keeping_the_draft(draft, clean)
+    if failure is not None:
+        raise failure
+    return draft
+
+
+def _finish_keeping_the_draft(draft: Draft, clean: bool) -> None:
+    """finish() the draft; when Ctrl-C cuts that short, put every section back as it was drafted and raise
+    DraftFailed saying so."""
+    as_drafted = draft.title, [(section.text, section.status, section.error) for section in draft.sections]
     try:
-        return finish(draft, clean=clean)
+        finish(draft, clean=clean)
     except KeyboardInterrupt:  # cut short in cleanup or grounding: keep every section as it was drafted
         draft.title = as_drafted[0]
-        for section, text in zip(sections, as_drafted[1]):
-            section.text = text
+        for section, (text, status, error) in zip(draft.sections, as_drafted[1]):
+            section.text, section.status, section.error = text, status, error
         draft.warnings.clear()
         draft.cleanup = draft.grounding = None
         raise DraftFailed(Interrupted("interrupted before cleanup finished; kept the draft as written"),
                           draft) from None
+
+
+def _fill_empty_sections(draft: Draft, requests: list[SectionRequest]) -> list[str]:
+    """Repair: give each section the model left empty the offline writer's text for it (grounded by
+    construction); return a warning line for each."""
+    from drafter.backends.offline import OfflineBackend
+    from drafter.repair import Repair
+
+    writer, lines = OfflineBackend(), []
+    for request, section in zip(requests, draft.sections):
+        if section.status != "empty":
+            continue
+        section.text = tidy_section_text("".join(writer.stream(request, Usage())), section.title)
+        section.status, section.error = "done", None
+        done = Repair(section.title, "added", section.text, "no usable text from the model: the offline writer's text")
+        draft.repaired.append(done)
+        lines.append(f"section {section.id!r}: repaired: the model left it empty, so it holds the offline writer's "
+                     "text")
+    return lines
+
+
+def _forget_empty_replies(draft: Draft, backend: Backend, requests: list[SectionRequest]) -> None:
+    """Drop the cached reply of every section that came back empty, so that running again asks the model anew."""
+    forget = getattr(backend, "forget", None)
+    if forget is None:
+        return
+    for request, section in zip(requests, draft.sections):
+        if section.status == "empty":
+            forget(request)

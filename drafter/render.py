@@ -20,7 +20,7 @@ def to_markdown(draft: "Draft") -> str:
 
 
 HEADING_LINE = re.compile(r"(#{1,6})[ \t]+(\S.*)")  # drafter's own '# title' and '## section' lines
-STATUS_NOTE = re.compile(r"_(\[(?:partial|failed|pending): .*\])_")  # Draft.markdown's note, a line of its own
+STATUS_NOTE = re.compile(r"_(\[(?:partial|failed|pending|empty): .*\])_")  # Draft.markdown's note, a line of its own
 MODEL_BOLD = re.compile(r"(?<![\w*\\])\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s*\\])\*\*(?![\w*])")  # **Label:** from a model
 
 

@@ -25,6 +25,40 @@ def test_a_first_line_that_is_not_the_title_alone_stays(reply):
     assert tidy_section_text(reply, "Sales results") == reply.strip()
 
 
+def test_empty_bullets_and_bare_title_lines_go():
+    reply = ("We closed 12 deals.\n\n- 3 in May\n-\n- 9 in June\n*  \n2.\n\nSales results\n\n**Sales Results:**\n"
+             "Sales results grew 5%.")
+    assert tidy_section_text(reply, "Sales results") == ("We closed 12 deals.\n\n- 3 in May\n- 9 in June\n\n"
+                                                         "Sales results grew 5%.")
+
+
+@pytest.mark.parametrize("reply, kept", [
+    ("We closed 12 deals. This report includes", "We closed 12 deals."),
+    ("The", ""),
+    ("We closed 12 deals.\n\n- 3 in May\n- The company", "We closed 12 deals.\n\n- 3 in May"),
+    ("We closed 12 deals.\n\nKey results:\n- The", "We closed 12 deals."),
+    ('We closed 12 deals. Our motto was "serve first.', "We closed 12 deals."),
+    ("Sales grew 17%.\n\n## Next steps", "Sales grew 17%."),
+    ("Revenue reached 48.", ""),  # cut inside "48.3"
+    ("Closed e.g. 12 deals. Then", "Closed e.g. 12 deals."),
+    ("- Closed 12 deals. Opened 3", "- Closed 12 deals."),
+])
+def test_the_unfinished_end_of_a_cut_reply_is_trimmed(reply, kept):
+    from drafter.pipeline import trim_cut_off_end
+
+    text, dropped = trim_cut_off_end(reply)
+    assert text == kept
+    assert reply.startswith(text) and dropped == reply[len(text):].strip()
+
+
+@pytest.mark.parametrize("reply", ["We closed 12 deals.", 'She called it "the best year."',
+                                   "- 3 in May.\n- 9 in June!", "We plan to open a new office in 2028."])
+def test_a_cut_reply_that_ends_with_a_whole_sentence_is_kept(reply):
+    from drafter.pipeline import trim_cut_off_end
+
+    assert trim_cut_off_end(reply) == (reply, "")
+
+
 class RecitingBackend:
     """A backend that answers each section with its facts and then recites a rule from the system prompt."""
 

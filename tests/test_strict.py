@@ -155,3 +155,27 @@ def test_strict_repairs_what_one_regeneration_left_wrong(tmp_path, openai_server
     assert "48.3 million yuan" in next(s["text"] for s in doc["sections"] if s["title"] == VICTIM)
     assert doc["grounding"]["unsupported"] == [] and doc["grounding"]["omitted"] == []
     assert len(regeneration_requests(openai_server)) == 1
+
+
+def emptying_reply(messages):
+    """Default replies, but the victim section is only a chatbot line, which cleanup removes, leaving it empty."""
+    original = [m for m in messages if m.get("role") != "assistant"][:2]
+    if section_title(original) == VICTIM:
+        return "Sure! Here is the section you asked for:"
+    return default_reply(original)
+
+
+def test_strict_repair_fills_a_section_the_model_left_empty_with_the_offline_writers_text(tmp_path, openai_server):
+    import json
+
+    openai_server.set_reply(emptying_reply)
+    proc = draft(openai_server, tmp_path, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    victim = next(s for s in doc["sections"] if s["title"] == VICTIM)
+    assert victim["status"] == "done" and "48.3 million yuan" in victim["text"]
+    assert any(r["section"] == VICTIM and r["action"] == "added" for r in doc["repaired"]), doc["repaired"]
+    plain = run_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", openai_server.base_url,
+                        "--model", "stub-model", "--no-cache", home=tmp_path, OPENAI_API_KEY="sk-strict-test")
+    assert plain.returncode == 1 and "no usable text from the model" in plain.stderr, plain.stderr
+    assert f"## {VICTIM}" in plain.stdout and "_[empty:" in plain.stdout

@@ -137,9 +137,11 @@ class OpenAIBackend:
         elif _broke_off(exc):
             error = BackendError(f"the connection to {url} broke off in the middle of a reply ({_root_cause(exc)})",
                                  hint="run again (finished sections are kept); if it recurs, check the server's log")
+            error.connection_lost = True  # the server went away: a section with no text yet never started
         elif isinstance(exc, openai.APIConnectionError):
             error = BackendError(f"cannot reach {url} ({_root_cause(exc)})",
                                  hint="check --base-url / OPENAI_BASE_URL and that the server is running")
+            error.connection_lost = True
         elif isinstance(exc, openai.APIStatusError):
             error = BackendError(f"{url} answered HTTP {exc.status_code} after {retries} retries",
                                  hint="the server failed; try again later (finished sections are kept)")
