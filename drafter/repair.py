@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from drafter.facts import Facts
 
 
+REMOVAL_ROUNDS = 3  # checks after removing sentences: each may show a claim the removed text had covered
+
+
 @dataclass
 class Repair:
     """One change repair made to a section: a sentence removed or a fact's sentence added, and why."""
@@ -34,22 +37,14 @@ def repair_section(text: str, title: str, facts: "Facts", request: "SectionReque
     from drafter import grounding
     from drafter.prose import realise_fact
 
-    report = grounding.check(text, facts, fixed_text=fixed)
     repairs: list[Repair] = []
-    spans = grounding.sentence_spans(text)
-    starts = [a for a, _ in spans]
-    doomed: dict[tuple[int, int], str] = {}
-    for claim in report.unsupported:
-        index = bisect.bisect_right(starts, claim.offset) - 1
-        if index >= 0:
-            doomed.setdefault(spans[index], claim.reason or f"{claim.text} is not in the facts")
-    pieces, cursor = [], 0
-    for (a, b), reason in sorted(doomed.items()):
-        pieces.append(text[cursor:a])
-        cursor = b
-        repairs.append(Repair(title, "removed", " ".join(text[a:b].split()), reason))
-    pieces.append(text[cursor:])
-    repaired = _tidy("".join(pieces))
+    repaired = text
+    for _ in range(REMOVAL_ROUNDS):  # a removal can change what the sentences around it align to: look again
+        report = grounding.check(repaired, facts, fixed_text=fixed)
+        if not report.unsupported:
+            break
+        repaired = _remove_sentences(repaired, report, title, repairs)
+    report = grounding.check(repaired, facts, fixed_text=fixed)
     own = set(request.context.get("facts") or []) if request.kind != "overview" else set()
     for omission in report.omitted:
         if omission.text in own:
@@ -57,6 +52,28 @@ def repair_section(text: str, title: str, facts: "Facts", request: "SectionReque
             repaired = (repaired + ("\n\n" if repaired else "") + sentence).strip()
             repairs.append(Repair(title, "added", sentence, f"the draft left out fact {omission.fact + 1}"))
     return repaired, repairs
+
+
+def _remove_sentences(text: str, report, title: str, repairs: list[Repair]) -> str:
+    """Text without every sentence (or list item) that holds a flagged claim; each removal is recorded."""
+    from drafter import grounding
+
+    spans = grounding.sentence_spans(text)
+    starts = [a for a, _ in spans]
+    doomed: dict[tuple[int, int], str] = {}
+    for claim in report.unsupported:
+        index = bisect.bisect_right(starts, claim.offset) - 1
+        span = spans[index] if index >= 0 else (0, len(text.split("\n", 1)[0]))
+        doomed.setdefault(span, claim.reason or f"{claim.text} is not in the facts")
+    pieces, cursor = [], 0
+    for (a, b), reason in sorted(doomed.items()):
+        if a < cursor:
+            continue
+        pieces.append(text[cursor:a])
+        cursor = b
+        repairs.append(Repair(title, "removed", " ".join(text[a:b].split()), reason))
+    pieces.append(text[cursor:])
+    return _tidy("".join(pieces))
 
 
 def _tidy(text: str) -> str:
