@@ -101,6 +101,8 @@ ORDINAL_IDIOM = re.compile(  # "our first concern", "first and foremost": an ord
     r"person|thought|duty|requirement|of[^\S\n]+all)\b", re.I)
 SHARED_UNIT = re.compile(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(?:-{_SP}?)?((?:working|business|calendar){_SP}+days?|days?|"
                          r"weeks?|months?|hours?|minutes?)\b", re.I)
+WORD_BEFORE_STOP = 40  # characters before a full stop searched for the abbreviation it may end
+NEXT_VISIBLE = re.compile(r"\s*(\S)")
 PAST_VERBS = frozenset("took led ran made won set cut built grew kept held sent brought taught began drove gave got "
                        "met hit paid sold bought wrote spent went rose fell brought chose found".split())
 LITERAL = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])|\bNo\.[^\S\n]?\d+\b|(?<![\w&])#\d+\b")
@@ -227,9 +229,10 @@ class _Layout:
             b = min(b, len(text))
             start = a
             for match in SENTENCE_END.finditer(text, a, b):
-                before = re.search(r"([\w.]+)\.$", text[start:match.start() + 1])
+                before = re.search(r"([\w.]+)\.$", text[max(start, match.start() - WORD_BEFORE_STOP):match.start() + 1])
                 if match.group(0).startswith(".") and before and before.group(1).lower() in ABBREVIATIONS:
-                    following = text[match.end():b].lstrip()[:1]
+                    next_char = NEXT_VISIBLE.match(text, match.end(), b)
+                    following = next_char.group(1) if next_char else ""
                     if not following or not following.isupper():
                         continue
                 if re.match(r"\d", text[match.end():match.end() + 1] or ""):

@@ -38,7 +38,7 @@ BATCH_EXTRACT_SIZE = 500
 BATCH_SEPARATOR = "\n\n\n"
 MULTIPLE_TOLERANCE = 1.1  # "doubled" stands for a factor of 1.8 to 2.2
 COMMON_CLAIM_UNITS = 50  # a date, name or figure stated by more facts than this tells none of them apart
-SCAN_LIMIT = 4 * COMMON_CLAIM_UNITS  # matches of one value looked at, at most
+SCAN_LIMIT = COMMON_CLAIM_UNITS + 1  # matches of one value looked at, at most (one past "common")
 SHORT_LINK = 25  # "1,284 settlements (2025: 1,106)": a figure this close, counting nothing of its own, is the same thing
 HEDGE_UP = re.compile(r"\b(?:over|more than|above|upwards of|in excess of|just over|at least|exceed\w*|surpass\w*|"
                       r"topp\w*)\b")
@@ -77,7 +77,13 @@ class Derivation:
     percent: bool
     unit: str | None
     index: int
-    arithmetic: str
+    template: str  # the arithmetic, written out only when a claim needs it ("{0} = {1} − {2}, fact 3")
+    figures: tuple[float, ...] = ()
+
+    @property
+    def arithmetic(self) -> str:
+        """The arithmetic that gives the derived figure, with "{pct}" standing for the claim as written."""
+        return self.template.format(*(_fmt(f) for f in self.figures))
 
 
 @dataclass
@@ -92,6 +98,7 @@ class Unit:
     norm: str = ""
     names: list[frozenset[str]] = field(default_factory=list)
     name_deeds: list[tuple[frozenset[str], frozenset[str]]] = field(default_factory=list)  # name, words after it
+    by_word: dict[str, list[Figure]] = field(default_factory=dict)  # binding word -> this unit's figures counting it
 
 
 def _fmt(value: float) -> str:
@@ -110,7 +117,7 @@ class FactIndex:
         self.units.extend(Unit(line, None) for line in (fixed_text or "").split("\n") if line.strip())
         self.exact: dict[float, list[tuple[int, Figure]]] = {}
         self.day_values: dict[float, list[tuple[int, Figure]]] = {}
-        self._memo: dict[tuple, list[int]] = {}  # date and name lookups, once per distinct claim
+        self._memo: dict[tuple, object] = {}  # figure, date and name lookups, once per distinct claim
         self.bound_figures: dict[str, list[tuple[int, Figure]]] = {}  # binding word -> figures counting it
         self.name_index: dict[str, set[int]] = {}  # name word -> units naming it
         self.mantissas: dict[float, list[tuple[int, Figure]]] = {}
@@ -161,6 +168,7 @@ class FactIndex:
                 unit.figures.append(figure)
                 for word in figure.binding:
                     self.bound_figures.setdefault(word, []).append((number, figure))
+                    unit.by_word.setdefault(word, []).append(figure)
                 self.exact.setdefault(_key(value.value), []).append((number, figure))
                 self.mantissas.setdefault(_key(value.mantissa), []).append((number, figure))
                 if value.kind == "duration" and _in_days(value):
@@ -214,32 +222,27 @@ class FactIndex:
                         or (not first.binding or not second.binding)
                         and (CHANGE_WORDS.search(between) or len(between) <= SHORT_LINK)):
                     continue  # a ratio of two different quantities is no derivation
-                self._add_derivation(abs(a.value - b.value), a.kind == "percent", a.unit, number,
-                                     f"{_fmt(abs(a.value - b.value))} = {_fmt(max(a.value, b.value))} − "
-                                     f"{_fmt(min(a.value, b.value))}, {where}")
-                if a.kind == "percent":  # "from 18% to 24%": 6 points, and a relative rise of a third
-                    base = b.value if self._is_base(unit.text, second) else a.value
-                    if base:
-                        self._add_derivation(100.0 * abs(a.value - b.value) / base, True, None, number,
-                                             f"{{pct}}% = ({_fmt(max(a.value, b.value))} − {_fmt(min(a.value, b.value))})"
-                                             f" / {_fmt(base)}, {where}")
-                    if min(a.value, b.value) > 0:
-                        big, small = max(a.value, b.value), min(a.value, b.value)
-                        self._add_derivation(big / small, False, "times", number,
-                                             f"{{pct}} = {_fmt(big)}% / {_fmt(small)}% = {big / small:.2f}, {where}")
-                    continue
-                self._add_derivation(a.value + b.value, False, a.unit, number,
-                                     f"{_fmt(a.value + b.value)} = {_fmt(a.value)} + {_fmt(b.value)}, {where}")
                 big, small = max(a.value, b.value), min(a.value, b.value)
+                add = self._add_derivation
+                add(big - small, a.kind == "percent", a.unit, number, "{0} = {1} − {2}, " + where, big - small, big, small)
+                base = b.value if self._is_base(unit.text, second) else a.value
+                if a.kind == "percent":  # "from 18% to 24%": 6 points, and a relative rise of a third
+                    if base:
+                        add(100.0 * (big - small) / base, True, None, number, "{{pct}}% = ({0} − {1}) / {2}, " + where,
+                            big, small, base)
+                    if small > 0:
+                        add(big / small, False, "times", number, "{{pct}} = {0}% / {1}% = " + f"{big / small:.2f}, "
+                            + where, big, small)
+                    continue
+                add(a.value + b.value, False, a.unit, number, "{0} = {1} + {2}, " + where, a.value + b.value, a.value,
+                    b.value)
                 if small <= 0:
                     continue
-                self._add_derivation(100.0 * small / big, True, None, number,
-                                     f"{{pct}}% = {_fmt(small)} / {_fmt(big)}, {where}")
-                base = b.value if self._is_base(unit.text, second) else a.value
-                self._add_derivation(100.0 * (big - small) / base, True, None, number,
-                                     f"{{pct}}% = ({_fmt(big)} − {_fmt(small)}) / {_fmt(base)}, {where}")
-                self._add_derivation(big / small, False, "times", number,
-                                     f"{{pct}} = {_fmt(big)} / {_fmt(small)} = {big / small:.2f}, {where}")
+                add(100.0 * small / big, True, None, number, "{{pct}}% = {0} / {1}, " + where, small, big)
+                add(100.0 * (big - small) / base, True, None, number, "{{pct}}% = ({0} − {1}) / {2}, " + where,
+                    big, small, base)
+                add(big / small, False, "times", number, "{{pct}} = {0} / {1} = " + f"{big / small:.2f}, " + where,
+                    big, small)
 
     @staticmethod
     def _is_base(text: str, figure: Figure) -> bool:
@@ -248,15 +251,24 @@ class FactIndex:
         return bool(BASE_BEFORE.search(text[max(0, figure.start - 30):figure.start])
                     or BASE_AFTER.match(text[figure.end:figure.end + 30]))
 
-    def _add_derivation(self, value: float, percent: bool, unit: str | None, number: int, arithmetic: str) -> None:
-        self.derivations.append(Derivation(value, percent, unit, number, arithmetic))
+    def _add_derivation(self, value: float, percent: bool, unit: str | None, number: int, template: str,
+                        *figures: float) -> None:
+        self.derivations.append(Derivation(value, percent, unit, number, template, figures))
         self.derived[percent].append((value, number, len(self.derivations) - 1))
 
     # figures ---------------------------------------------------------------------------------------------------
 
     def figure_units(self, claim: Claim, approximate: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
         """The units stating a figure claim, each with the figure that matches it, and the arithmetic when the
-        claim is derived rather than stated (units paired with None then)."""
+        claim is derived rather than stated (units paired with None then). Looked up once per distinct figure."""
+        q: _Quantity = claim.value
+        key = ("figure", claim.kind, q.kind, q.value, q.mantissa, q.unit, q.scaled, q.decimals, q.written, approximate)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._figure_units(claim, approximate)
+        return found
+
+    def _figure_units(self, claim: Claim, approximate: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
         q: _Quantity = claim.value
         if claim.kind == "multiple":
             return self._multiple(q, approximate)

@@ -265,12 +265,13 @@ class Judge:
         (a figure counting the same thing as the claim's own figure in that fact is its before or after: no
         rival)."""
         q = claim.value
-        own_facts = [n for n, _ in found if n in aligned]
+        own_facts = list(dict.fromkeys(n for n, _ in found if n in aligned))
         for n in own_facts or aligned:  # the figure's own fact restated: only its other figures can compete
-            siblings = [f.binding for m, f in found if m == n and f is not None]
-            for figure in self.index.units[n].figures:
+            siblings = [f.binding for m, f in found if m == n and f is not None][:MAX_RIVALS]
+            candidates = {id(f): f for word in sorted(own) for f in self.index.units[n].by_word.get(word, ())[:MAX_RIVALS]}
+            for figure in candidates.values():
                 f = figure.quantity
-                if f.kind != q.kind or f.kind == "year" or not (figure.binding & own):
+                if f.kind != q.kind or f.kind == "year":
                     continue
                 if any(figure.binding & sibling for sibling in siblings):
                     continue
