@@ -110,7 +110,7 @@ CAP_WORD = r"(?:[A-Z][\w’'&.-]*[\w]|[A-Z])\.?"
 CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of(?:{_SP}+the)?|for|de|&){_SP}+|{_SP}+)(?:{CAP_WORD}))*")
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80}?)[\"”]")
 WORD = re.compile(r"[^\W_]+")
-SENTENCE_END = re.compile(r"[.!?。！？]+[\"”’)\]*]*(?=\s)")
+SENTENCE_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++[\"”’)\]*]*+(?=\s)")  # a run of end marks read once, whole
 ABBREVIATIONS = frozenset("mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar "
                           "apr jun jul aug sep sept oct nov dec u.s u.k".split())
 LIST_MARKER = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)、,，]|\(\w{1,3}\)|[a-z]\))(?=\s)")

@@ -23,11 +23,14 @@ def _placeholder_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of every placeholder, found by the cleanup pass's detector."""
     from drafter.cleanup import find_placeholders
 
-    starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
     spans = []
     for place in find_placeholders(text):
         start = starts[place.line - 1] + place.col - 1
-        line = text[starts[place.line - 1]:].split("\n", 1)[0]
+        line = lines[place.line - 1]
         if place.text == "**" and line.count("**") % 2 == 0:
             continue
         if re.fullmatch(r"\s*(?:\*\s*){3,}", line):

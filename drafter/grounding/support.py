@@ -265,7 +265,9 @@ class FactIndex:
         key = ("figure", claim.kind, q.kind, q.value, q.mantissa, q.unit, q.scaled, q.decimals, q.written, approximate)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = self._figure_units(claim, approximate)
+            units, arithmetic = self._figure_units(claim, approximate)
+            distinct = {(n, f.binding if f is not None else None): (n, f) for n, f in reversed(units)}
+            found = self._memo[key] = (list(reversed(distinct.values())), arithmetic)  # one per unit and binding
         return found
 
     def _figure_units(self, claim: Claim, approximate: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
