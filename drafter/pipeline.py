@@ -181,7 +181,7 @@ def build_requests(role: Role, facts: Facts, settings: Settings,
 # the next, never find a newline, and made a reply of '#' and a few thousand spaces take minutes (cubic).
 LEADING_HEADING = re.compile(r"^(?:\s*+(?:#{1,6}+\s*+.++|\*\*[^*\n]++\*\*:?|[^\n]{1,80}:)|\s*[^\S\n]:)[ \t]*+\n+")
 EMPTY_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]*")  # a list marker with nothing after it
-TITLE_MARKUP = re.compile(r"^[\s#*_]+|[\s*_:：.]+$")  # what may wrap a bare title line: '## ', '**', ':'
+TITLE_MARKUP = re.compile(r"^[\s#*_]++|(?<![\s*_:：.])[\s*_:：.]++$")  # what may wrap a bare title line: '## ', '**', ':'
 
 
 def tidy_section_text(text: str, title: str) -> str:

@@ -81,13 +81,13 @@ def test_a_reply_of_a_hash_and_thousands_of_spaces_is_tidied_cleaned_and_drafted
     reply = HashReplyBackend.reply
     with finishes_within(GUARD_S):
         assert tidy_section_text("#" + " " * 20_000, "Achievements") == "#"
-        assert tidy_section_text(reply, "Achievements") == reply.strip()
+        assert tidy_section_text(reply, "Achievements") == ""  # a line that is only the title goes
         assert tidy_section_text(reply + "\n\nWe closed 12 deals.", "Achievements") == "We closed 12 deals."
         draft = draft_summary(load_facts(str(FIXTURES / "sales-inside.md")), Settings(),
                               backend=HashReplyBackend())
         (tmp_path / "reply.md").write_text(reply + "\n\nWe closed 12 deals.\n", encoding="utf-8")
         result = CliRunner().invoke(app, ["clean", str(tmp_path / "reply.md")])
-    assert len(draft.sections) > 1 and all(s.status == "done" for s in draft.sections)
+    assert len(draft.sections) > 1 and all(s.status in ("done", "empty") for s in draft.sections)
     assert result.exit_code == 0 and "We closed 12 deals." in result.output
 
 

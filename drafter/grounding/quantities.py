@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ APPROXIMATE = re.compile(
     r"(?:\b(?:about|around|approximately|approx\.|roughly|nearly|almost|some|close to|just under|just over|over|"
     r"more than|above|under|less than|fewer than|below|upwards of|in excess of|exceeded|exceeding|exceeds|"
     r"surpassed|topped)|~)\s*$", re.I)
+MAX_FIGURE_DIGITS = 30  # longer runs of digits are identifiers or noise, never a figure to check
 _SP = r"[^\S\n]"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNITS_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|"
@@ -107,6 +109,8 @@ def _quantity(match: re.Match) -> _Quantity | None:
         if value is None:
             return None
         mantissa, written, decimals = value, str(int(value)), 0
+    if not math.isfinite(mantissa) or len(written) > MAX_FIGURE_DIGITS:
+        return None  # "9" × 400 is no figure a person wrote: it would read as infinity
     scale_word = " ".join((g["scale"] or g["abbr"] or "").lower().replace("-", " ").split()).replace("ten thousand", "ten-thousand")
     scale = SCALES.get(scale_word, 1.0)
     currency = CURRENCIES.get((g["cur"] or g["curpost"] or "").lower())
