@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -317,10 +316,13 @@ def literal_runs(pattern: str) -> tuple[str, ...]:
 
 
 def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_patterns: bool = False) -> None:
+    from drafter.files import toml_document
+
     try:
-        doc = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise InputError(f"{label}: not a valid TOML phrase list ({exc})") from None
+    doc = toml_document(text, label, "TOML phrase list")  # a huge number or deep nesting too is one line
     for key, value in doc.items():
         if key not in LIST_KEYS:
             raise InputError(f"{label}: unknown key {key!r}", hint="use: " + ", ".join(LIST_KEYS))
@@ -330,10 +332,10 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_p
                 raise InputError(f"{label}: synonyms must be a list of lists of words")
         elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InputError(f"{label}: {key} must be a list of strings")
-        elif check_patterns and key in PATTERN_KEYS:
+        elif check_patterns and key in (*PATTERN_KEYS, "emotive"):
             for pattern in value:
                 try:
-                    re.compile(pattern, re.I)
+                    re.compile("(?:" + pattern + ")", re.I)  # as it is used: '(?x)…' only fails inside the group
                 except re.error as exc:
                     raise InputError(f"{label}: bad {key} pattern {pattern!r} ({exc})") from None
         into[key].extend(value)
@@ -398,6 +400,10 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
                 _read_list_file(data, str(path), raw, check_patterns=True)
                 sources.append(str(path))
     synonyms = _synonym_map(raw["synonyms"])
+    try:
+        emotive = re.compile(r"\b(?:" + "|".join(raw["emotive"]) + r")\b", re.I) if raw["emotive"] else None
+    except re.error as exc:  # each one compiles alone, but two files' named groups may clash when joined
+        raise InputError(f"{user_dir}: the emotive patterns do not combine into one ({exc})") from None
     return PhraseLists(
         cliche=_compile(raw["cliche"], anchored=False),
         filler=_compile(raw["filler"], anchored=True),
@@ -408,7 +414,7 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=synonyms,
         sources=sources,
-        emotive=re.compile(r"\b(?:" + "|".join(raw["emotive"]) + r")\b", re.I) if raw["emotive"] else None,
+        emotive=emotive,
         vague=frozenset(synonyms.get(stem(w), stem(w)) for w in raw["vague"] if w.strip()),
         generic=frozenset(synonyms.get(stem(w), stem(w)) for w in raw["generic"] if w.strip()),
     )
