@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import re
 import time
-import tomllib
 from bisect import bisect_right
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
@@ -323,10 +322,13 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_p
                     origins: dict[str, list[str | None]] | None = None) -> None:
     """Add one TOML phrase list to `into`; with `check_patterns` (a user's file), refuse a pattern that will not
     compile in the form cleanup uses it. `origins` gets, item for item, `label` for a user's file, else None."""
+    from drafter.files import toml_document
+
     try:
-        doc = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise InputError(f"{label}: not a valid TOML phrase list ({exc})") from None
+    doc = toml_document(text, label, "TOML phrase list")  # a huge number or deep nesting too is one line
     for key, value in doc.items():
         if key not in LIST_KEYS:
             raise InputError(f"{label}: unknown key {key!r}", hint="use: " + ", ".join(LIST_KEYS))

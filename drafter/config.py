@@ -10,12 +10,11 @@ import json
 import math
 import os
 import sys
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from drafter.errors import InputError
+from drafter.errors import InputError, printable
 
 MAX_TIMEOUT_SECONDS = 3600.0  # an hour per reply: more than a slow local model needs for one section
 MAX_RETRIES = 10
@@ -199,7 +198,7 @@ def source_label(name: str, origin: str) -> str:
 def _shown(value: Any) -> str:
     """A value as the user wrote it, for an error message (at most MAX_SHOWN_CHARS)."""
     if isinstance(value, str):
-        text = value.strip() or repr(value)
+        text = printable(value.strip()) or repr(value)  # one line, whatever the value holds
     elif isinstance(value, float) and math.isfinite(value):
         text = plain_number(value)
     elif isinstance(value, int) and not isinstance(value, bool):
@@ -293,15 +292,18 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
 
 def load_config_file(path: Path | None = None) -> dict[str, Any]:
     """Read the TOML config file; a missing file is an empty config, a malformed one an error."""
+    from drafter.files import toml_document
+
     path = path or config_path()
     if not path.is_file():
         return {}
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
         raise InputError(f"{path}: malformed config file ({exc})") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read the config file ({exc.strerror})") from None
+    return toml_document(text, str(path), "config file")
 
 
 def resolve_settings(flags: dict[str, Any] | None = None, env: dict[str, str] | None = None,

@@ -33,3 +33,8 @@ class OutputError(DrafterError):
     """Output could not be written (a full disk, a read-only folder, a path under a file): exit code 1."""
 
     exit_code = 1
+
+
+def printable(text: str) -> str:
+    """User text fit for a one-line message: line breaks, NUL and other unprintable characters written as escapes."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)

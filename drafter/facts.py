@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from drafter.errors import InputError
-from drafter.files import read_text
+from drafter.errors import InputError, printable
+from drafter.files import nested_too_deeply, read_text, unreadable_value, yaml_document
 
 BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])(?:\s+|$)(.*)$")
 HEADING_MARK = re.compile(r"#{1,6}(?=[ \t]|$)")  # CommonMark: 1-6 '#' then a space or the line's end ('#1' is text)
 COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
 META_KEY = re.compile(r"^[A-Za-z_][\w-]*$")
+FLAT_FACTS_HINT = "facts are a flat list of strings, or a mapping of section names to lists"
 
 
 @dataclass
@@ -60,9 +61,20 @@ class Facts:
         return "\n".join(out).strip() + "\n"
 
 
+def _number_text(value: int | float, label: str) -> str:
+    """A number as text; an InputError for an integer longer than Python prints (a YAML 0x… or 0b… literal)."""
+    try:
+        return str(value)
+    except ValueError:  # sys.get_int_max_str_digits: only decimal literals are refused while parsing
+        raise InputError(f"{label}: a number longer than {sys.get_int_max_str_digits()} digits",
+                         hint="write a long number as a string, in quotes") from None
+
+
 def _meta_value(value: Any, label: str) -> str:
     if isinstance(value, (dict, list)):
         raise InputError(f"{label}: expected a single value, got a {type(value).__name__}")
+    if isinstance(value, int):
+        return _number_text(value, label)
     return "" if value is None else str(value).strip()
 
 
@@ -196,7 +208,7 @@ def _facts_from_mapping(data: Any, label: str) -> Facts:
             raise InputError(f"{label}: field '{where}' must be a list of strings")
         for position, value in enumerate(values):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                value = str(value)
+                value = _number_text(value, f"{label}: field '{where}[{position}]'")
             if not isinstance(value, str):
                 raise InputError(f"{label}: field '{where}[{position}]' must be a string, got {type(value).__name__}")
             if not value.strip():
@@ -210,8 +222,8 @@ def _facts_from_mapping(data: Any, label: str) -> Facts:
         if not isinstance(sections, dict):
             raise InputError(f"{label}: field 'sections' must be a mapping of section name to a list of facts")
         for name, values in sections.items():
-            add(values, f"sections.{name}", str(name))
-    meta = {str(k).lower(): _meta_value(v, f"{label}: field '{k}'") for k, v in data.items()
+            add(values, f"sections.{printable(str(name))}", str(name))  # a name may hold a line break
+    meta = {str(k).lower(): _meta_value(v, f"{label}: field '{printable(str(k))}'") for k, v in data.items()
             if k not in ("facts", "sections")}
     return Facts(items, meta, label)
 
@@ -223,42 +235,15 @@ def parse_json(text: str, label: str) -> Facts:
     except json.JSONDecodeError as exc:
         raise InputError(f"{label}:{exc.lineno}: malformed JSON ({exc.msg})") from None
     except RecursionError:
-        raise _nested_too_deeply(label, "JSON") from None
+        raise nested_too_deeply(label, "JSON", FLAT_FACTS_HINT) from None
     except ValueError as exc:  # an integer longer than Python converts (sys.get_int_max_str_digits)
-        raise _unreadable_value(label, "JSON", exc) from None
+        raise unreadable_value(label, "JSON", exc) from None
     return _facts_from_mapping(data, label)
-
-
-def _nested_too_deeply(label: str, kind: str) -> InputError:
-    """The error for a document nested deeper than the parser's recursion allows."""
-    return InputError(f"{label}: malformed {kind} (nested too deeply)",
-                      hint="facts are a flat list of strings, or a mapping of section names to lists")
-
-
-def _unreadable_value(label: str, kind: str, exc: ValueError) -> InputError:
-    """The error for a value the parser cannot convert (a number of thousands of digits, an impossible date)."""
-    if "digits" in str(exc):
-        return InputError(f"{label}: malformed {kind} (a number longer than {sys.get_int_max_str_digits()} digits)",
-                          hint="write a long number as a string, in quotes")
-    return InputError(f"{label}: malformed {kind} ({str(exc).split(';')[0]})")
 
 
 def parse_yaml(text: str, label: str) -> Facts:
     """Parse a YAML facts document."""
-    import yaml
-
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "cannot parse"
-        raise InputError(f"{label}{where}: malformed YAML ({problem})") from None
-    except RecursionError:
-        raise _nested_too_deeply(label, "YAML") from None
-    except ValueError as exc:  # a huge integer, an impossible date such as 2026-13-45
-        raise _unreadable_value(label, "YAML", exc) from None
-    return _facts_from_mapping(data, label)
+    return _facts_from_mapping(yaml_document(text, label, "YAML", FLAT_FACTS_HINT), label)
 
 
 def detect_format(text: str, label: str) -> str:

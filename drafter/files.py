@@ -97,6 +97,53 @@ def read_text(source: str | Path, label: str | None = None, max_bytes: int = MAX
     return decode_text(data, label), label
 
 
+
+def nested_too_deeply(label: str, kind: str, hint: str | None = None) -> InputError:
+    """The error for a document nested deeper than its parser's recursion allows."""
+    return InputError(f"{label}: malformed {kind} (nested too deeply)", hint=hint)
+
+
+def unreadable_value(label: str, kind: str, exc: ValueError) -> InputError:
+    """The error for a value a parser cannot convert (a number of thousands of digits, an impossible date)."""
+    if "digits" in str(exc):
+        return InputError(f"{label}: malformed {kind} (a number longer than {sys.get_int_max_str_digits()} digits)",
+                          hint="write a long number as a string, in quotes")
+    return InputError(f"{label}: malformed {kind} ({str(exc).split(';')[0]})")
+
+
+def yaml_document(text: str, label: str, kind: str = "YAML", nested_hint: str | None = None) -> object:
+    """A YAML document's data (safe types only); malformed YAML (with its line), a number past Python's digit
+    limit, an impossible date or nesting past the recursion limit is an InputError naming the file."""
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "cannot parse"
+        raise InputError(f"{label}{where}: malformed {kind} ({problem})") from None
+    except RecursionError:
+        raise nested_too_deeply(label, kind, nested_hint) from None
+    except ValueError as exc:  # a huge integer, an impossible date such as 2026-13-45
+        raise unreadable_value(label, kind, exc) from None
+
+
+def toml_document(text: str, label: str, kind: str = "TOML file") -> dict:
+    """A TOML document's table; malformed TOML, a number past Python's digit limit (a ValueError tomllib lets
+    through) or nesting past the recursion limit is an InputError naming the file."""
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{label}: malformed {kind} ({exc})") from None
+    except RecursionError:
+        raise nested_too_deeply(label, kind) from None
+    except ValueError as exc:
+        raise unreadable_value(label, kind, exc) from None
+
+
 # the input is never the output ---------------------------------------------------------------------------------------
 
 

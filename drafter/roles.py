@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -198,20 +197,14 @@ def _role_from_data(data: dict[str, Any], path: Path) -> Role:
 
 def load_role_file(path: Path) -> Role:
     """Read one role file (TOML or YAML)."""
+    from drafter.files import toml_document, yaml_document
+
     try:
         raw = path.read_text(encoding="utf-8")
-        if path.suffix == ".toml":
-            data = tomllib.loads(raw)
-        else:
-            import yaml
-
-            data = yaml.safe_load(raw)
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read role file ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: malformed role file ({exc})") from None
-    except Exception as exc:  # yaml.YAMLError without importing yaml eagerly
-        raise InputError(f"{path}: malformed role file ({exc.__class__.__name__})") from None
+    parse = toml_document if path.suffix == ".toml" else yaml_document
+    data = parse(raw, str(path), "role file")  # malformed, a huge number or deep nesting: one line naming the file
     if not isinstance(data, dict):
         raise InputError(f"{path}: role file must be a mapping")
     return _role_from_data(data, path)
