@@ -26,6 +26,10 @@ from typing import Iterable, Iterator
 
 from drafter.errors import InputError
 from drafter.stock_model import StockModel, load_model as load_stock_model
+from drafter.text.dates import DATE_WORDS
+from drafter.text.numbers import NUMBER_WORDS
+from drafter.text.sentences import ABBREVIATIONS
+from drafter.text.words import STOP_WORDS, WORD, stem, stem_cached
 
 __all__ = ["Edit", "Placeholder", "Note", "CleanResult", "CleanupSettings", "PhraseLists", "clean",
            "find_placeholders", "load_phrase_lists", "facts_of", "quantities_in", "format_edit", "format_report"]
@@ -566,19 +570,10 @@ def find_placeholders(text: str) -> list[Placeholder]:
     return out
 
 
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 BLANK = re.compile(r"\s*")
 NUMBER = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|‰|[kKmMbB]n?\b)?")
 CODE = re.compile(r"(?<![\w.$€£¥-])[A-Za-z]+-?\d[\w.-]*")  # "v7.0", "Q3", "HC-28", "COVID-19": a figure too
-NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
-    "trillion half dozen double twice triple first second third fourth fifth sixth seventh eighth ninth tenth "
-    "percent quarter".split())
-MONTHS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr jun "
-    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 "
-    "spring summer autumn fall winter".split())
+MONTHS = DATE_WORDS  # words that date an event (drafter.text.dates)
 REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*(?:the\s+)?\1|\s+\1)+)")
 # a list fragment ("answering payslip queries;"), and a lead-in ("… as follows:") or fragment: not a restatement
 FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
@@ -789,9 +784,6 @@ LIST_ITEM = re.compile(
     r"^(\s*)(?:([-*+•])|(\d{1,3})([.)、,])|\(([a-zA-Z]|\d{1,2})\)|([a-z])\))(\s+)(?=\S)")
 FENCE = re.compile(r"^\s*(```|~~~)")
 END_PUNCT = re.compile(r"[.!?。！？:;：；…]['\"”’)\]]*\s*$")
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar apr jun jul aug sep "
-    "sept oct nov dec u.s u.k a.m p.m".split())
 SENTENCE_STARTERS = frozenset("I We The This That These Our My In It He She They There At On For After During All Each As "
                               "An Since With From".split())
 # a run of end marks is taken whole, from its first mark only ("!!!!…x" was tried again from each one: quadratic)
@@ -1040,37 +1032,10 @@ def _prepare(block: Block, settings: CleanupSettings) -> None:
 # ---------------------------------------------------------------------------------------------------------------
 # words and similarity
 
-STOP_WORDS = frozenset(
-    "a an the and or but nor so yet for of in on at to by from with without within into onto over under as is are "
-    "was were be been being am do does did done have has had having it its it's this that these those there here "
-    "their theirs them they we our ours us you your yours he she his her him i me my mine myself ourselves "
-    "themselves itself which who whom whose what when where why how all any both each every few more most other "
-    "some such no not only own same than too very can could will would shall should may might must also just then "
-    "once again further about above below between through during before after up down out off while if because "
-    "until against among per via well even still much many lot lots".split())
 
 
-STEM_SUFFIXES = tuple((suffix, len(suffix) + 3) for suffix in (  # (suffix, length a word must exceed to lose it)
-    "ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ies", "ied", "ly", "ed", "es", "s", "e"))
-STEM_LAST_LETTERS = tuple(sorted({suffix[-1] for suffix, _ in STEM_SUFFIXES}))
 
-
-def stem(word: str) -> str:
-    """A crude suffix-stripping stem so 'ensures' and 'ensure' or 'trained' and 'training' compare equal."""
-    word = word.lower().replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    if not word.endswith(STEM_LAST_LETTERS):  # most words: no suffix to try (a text of 150,000 distinct words
-        return word                            # misses the cache on every word)
-    for suffix, longer_than in STEM_SUFFIXES:
-        if len(word) > longer_than and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-@lru_cache(maxsize=65536)
-def _stem_cached(word: str) -> str:
-    return stem(word)
+_stem_cached = stem_cached
 
 
 def content_words(text: str, synonyms: dict[str, str] | None = None) -> tuple[str, ...]:

@@ -7,8 +7,11 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.grounding.quantities import (
-    ORDINAL_WORDS, QUANTITY, SCALES, SMALL, TENS, UNITS, _NUM, _SP, _Quantity, _quantity, _word_value)
+    QUANTITY, SCALES, SMALL, TENS, UNITS, _NUM, _SP, _Quantity, _quantity, _word_value)
 from drafter.grounding.fill import _placeholder_spans
+from drafter.text.numbers import ORDINAL_WORDS
+from drafter.text.dates import MONTH_NUMBERS, SEASONS, WEEKDAYS
+from drafter.text.sentences import ABBREVIATIONS
 
 
 @dataclass
@@ -41,12 +44,7 @@ class Claim:
 
 
 
-MONTHS = {name: index for index, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], start=1) for name in names}
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-SEASONS = frozenset("spring summer autumn winter".split())
+MONTHS = MONTH_NUMBERS  # month names and abbreviations, one definition in drafter.text.dates
 GENERIC_NAME_WORDS = frozenset(
     "of the and for de a an in at on to co company ltd limited inc corp corporation group llc plc mr ms mrs miss dr "
     "prof manager director supervisor head chief deputy vice general president leader department dept team "
@@ -111,8 +109,6 @@ CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of(?:{_SP}+the
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80}?)[\"”]")
 WORD = re.compile(r"[^\W_]+")
 SENTENCE_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++[\"”’)\]*]*+(?=\s)")  # a run of end marks read once, whole
-ABBREVIATIONS = frozenset("mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar "
-                          "apr jun jul aug sep sept oct nov dec u.s u.k".split())
 LIST_MARKER = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)、,，]|\(\w{1,3}\)|[a-z]\))(?=\s)")
 HEADING_LINE = re.compile(r"^\s{0,3}(#{1,6})(\s+(?:\d{1,3}[.)、](?:\d{1,3}[.)、]?)*(?:\s+|$)|[IVX]{1,5}[.)](?:\s+|$))?)?")
 LABEL = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,3}[.)])\s+)?(\*\*|__)[^*_\n]{1,80}?\1:?")

@@ -6,18 +6,15 @@ import math
 import re
 from dataclasses import dataclass
 
+from drafter.text.numbers import TENS_WORDS, UNIT_WORDS, word_value
+
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
          "year": "year", "years": "year", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute", "second": "second", "seconds": "second",
          "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute",
          "quarter": "quarter", "quarters": "quarter", "working day": "day", "working days": "day", "calendar day": "day", "calendar days": "day",
          "business day": "day", "business days": "day"}
-SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
-ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+SMALL = UNIT_WORDS  # number words, one definition in drafter.text.numbers
+TENS = TENS_WORDS
 SCALES = {"ten-thousand": 1e4, "ten thousand": 1e4, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
           "bn": 1e9, "b": 1e9}
 CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd", "dollars": "usd", "hk$": "hkd",
@@ -57,27 +54,7 @@ CHANGE_WORDS = re.compile(r"\b(?:up|down|rose|risen|fell|fallen|grew|grown|incre
 
 def _word_value(words: str) -> float | None:
     """The value of a number written in words ("two", "twenty-five", "three hundred and ten")."""
-    total, current = 0, 0
-    for token in re.split(r"[\s-]+", words.lower()):
-        if token in ("and", ""):
-            continue
-        if token in SMALL:
-            current += SMALL[token]
-        elif token == "a":
-            current += 1
-        elif token in TENS:
-            current += TENS[token]
-        elif token == "hundred":
-            current = (current or 1) * 100
-        elif token == "thousand":
-            total += (current or 1) * 1000
-            current = 0
-        elif token in ("million", "billion"):
-            total = (total + (current or 1)) * (1_000_000 if token == "million" else 1_000_000_000)
-            current = 0
-        else:
-            return None
-    return float(total + current)
+    return word_value(words)
 
 
 def _decimals(number: str) -> int:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from drafter.grounding.align import binding
 from drafter.grounding.claims import GENERIC_NAME_WORDS, MONTHS, Claim, _extract, _name_tokens
-from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, ORDINAL_WORDS, UNITS, _Quantity
+from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, UNITS, _Quantity
+from drafter.text.numbers import ORDINAL_WORDS
 
 if TYPE_CHECKING:
     from drafter.facts import Facts
