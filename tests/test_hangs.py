@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import signal
 from contextlib import contextmanager
+from pathlib import Path
 from re import _constants as sre_constants, _parser as sre_parser
 
 import pytest
@@ -46,15 +47,18 @@ def own_home(tmp_path, monkeypatch):
     return tmp_path / "home"
 
 
-def made_up_name(index: int) -> str:
-    """A capitalised made-up word, different for each index ("Kalo", "Mishatu", …)."""
-    syllables = "ka lo mi ren sha tu vel dor pin qua zen bri".split()
-    word = ""
-    while True:
-        word += syllables[index % len(syllables)]
-        index //= len(syllables)
-        if not index:
-            return word.capitalize()
+def _stress_module():
+    """benchmarks/stress.py, whose input shapes these tests share (one definition of a made-up name)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("stress", Path(__file__).resolve().parent.parent / "benchmarks"
+                                                  / "stress.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+made_up_name = _stress_module().made_up_name
 
 
 # ---------------------------------------------------------------------------------------------------------------
