@@ -107,18 +107,3 @@ def _quantity(match: re.Match) -> _Quantity | None:
     if g["num"] is not None and re.fullmatch(r"(?:19|20)\d\d", g["num"]):
         return _Quantity(value, mantissa, "year", None, False, 0, written)
     return _Quantity(value, mantissa, "number", None, False, decimals, written)
-
-
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
-
-
-def _rounds_to(fact: float, claim: _Quantity) -> bool:
-    """True when `fact` written at the claim's precision gives the claim's value (38.7m → 39m, 214 → 200)."""
-    if claim.decimals:
-        step = 10.0 ** -claim.decimals
-    else:
-        digits = str(int(claim.mantissa))
-        step = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits != "0" else 1.0
-    step *= claim.value / claim.mantissa if claim.mantissa else 1.0
-    return _close(round(fact / step) * step, claim.value)

@@ -401,13 +401,6 @@ class FactIndex:
             found |= self.name_index.get(token, set())
         return min(found) if found else None
 
-    def supports(self, claim: Claim, text: str) -> bool:
-        """True when the facts establish the claim somewhere."""
-        if claim.kind == "name":
-            return bool(self.name_units(claim))
-        if claim.kind == "date":
-            return bool(self.date_units(claim))
-        return bool(self.figure_units(claim, is_approximate(claim, text))[0])
 
 
 def _claims_by_unit(texts: list[str]) -> list[list[Claim]]:
