@@ -74,6 +74,36 @@ def binding(text: str, start: int, end: int, wide: bool = False) -> frozenset[st
     return frozenset(after) | frozenset(_binding_words(before_text)[-BINDING_WORDS_BEFORE:])
 
 
+def binding_head(text: str, start: int, end: int) -> str | None:
+    """The one word a figure counts: the first content word after it in its clause, else the last before it
+    ("16 agents handled …": agent)."""
+    after = _binding_words(CLAUSE_BREAK.split(text[_past_pair(text, end):end + 120], maxsplit=1)[0])
+    if after:
+        return after[0]
+    before = _binding_words(CLAUSE_BREAK.split(text[max(0, start - 120):start])[-1])
+    return before[-1] if before else None
+
+
+BEFORE_MARK = re.compile(r"\b(?:from|down from|up from|compared with|compared to)[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$",
+                         re.I)  # "from 9", "up from €1.2m": the figure a change starts at
+AFTER_MARK = re.compile(r"(?:\b(?:down|fell|dropped|rose|grew|climbed|increased|decreased|reduced|cut|declined|"
+                        r"improved|lowered|raised|brought \w+(?: \w+)?(?: down| up)?) to|->|→)[^\S\n]*"
+                        r"(?:[$€£¥]|[A-Z]{3}[^\S\n])?$", re.I)  # "fell to 9", "down to €5,750": where it ends
+PAIR_BEFORE = re.compile(r"\d[\d,.]*%?[^\S\n]*(?:[a-zA-Z]+[^\S\n]+)?(?:to|-|–|→|->)[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")
+ROLE_WINDOW = 40  # characters before a figure read for the words that make it a before or an after figure
+
+
+def pair_role(text: str, start: int, end: int) -> str | None:
+    """Whether a figure is the start ("before") or the end ("after") of a stated change, or None: "from 14 to 9"
+    and "14 -> 9" make 14 before and 9 after; "fell to 9" makes 9 after."""
+    before = text[max(0, start - ROLE_WINDOW):start]
+    if BEFORE_MARK.search(before) or PAIR_AFTER.match(text, end):
+        return "before"
+    if AFTER_MARK.search(before) or PAIR_BEFORE.search(before):
+        return "after"
+    return None
+
+
 PAIR_AFTER = re.compile(r"[^\S\n]*(?:to|-|–|→|->)[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?[\d][\d,.]*%?")
 
 

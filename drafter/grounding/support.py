@@ -21,6 +21,7 @@ from drafter.text.numbers import ORDINAL_WORDS
 if TYPE_CHECKING:
     from drafter.facts import Facts
 
+SHORT_NAME_MIN = 3  # letters a first name needs before a lone mention of it is read as that person
 DERIVATION_WINDOW = 4  # a derivation pairs a figure with one of the next few figures of its unit, never all pairs
 SAME_QUANTITY_LINK = re.compile(
     r"^\s*(?:(?:[\w.,-]+\s+){0,5}(?:to|of(?:\s+the)?|of\s+whom|of\s+which|among\s+them|out\s+of|from|→|->|—|–|-|vs\.?|versus|against|"
@@ -99,6 +100,7 @@ class Unit:
     norm: str = ""
     names: list[frozenset[str]] = field(default_factory=list)
     name_deeds: list[tuple[frozenset[str], frozenset[str]]] = field(default_factory=list)  # name, words after it
+    name_heads: list[tuple[str, frozenset[str], str]] = field(default_factory=list)  # "branch", tokens, as written
     by_word: dict[str, list[Figure]] = field(default_factory=dict)  # binding word -> this unit's figures counting it
 
 
@@ -149,6 +151,22 @@ class FactIndex:
             if re.search(r"\blast year\b|\bprevious year\b", everything):
                 self.years.add(base - 1)
 
+    def _index_short_names(self, unit: Unit, names: list[Claim]) -> None:
+        """Record the deeds of people a fact names again by first name ("… Sofia Bianchi and Marco Rinaldi; Sofia
+        now night auditor"), so a draft giving that deed to the other person is seen as a swap."""
+        text = unit.text
+        taken = [(c.offset, c.offset + len(c.text)) for c in names]
+        for claim in names:
+            first = claim.text.split()[0]
+            if len(claim.text.split()) < 2 or not first[:1].isupper() or len(first) < SHORT_NAME_MIN:
+                continue
+            for match in re.finditer(r"\b" + re.escape(first) + r"\b", text):
+                if any(a <= match.start() < b for a, b in taken):
+                    continue
+                deed = binding(text, match.start(), match.end())
+                if deed:
+                    unit.name_deeds.append((frozenset(_name_tokens(claim.text)) - GENERIC_NAME_WORDS, deed))
+
     def _index_unit(self, number: int, unit: Unit, claims: list[Claim]) -> None:
         text = unit.text
         unit.tokens = frozenset(_name_tokens(text))
@@ -179,6 +197,9 @@ class FactIndex:
                 name = frozenset(t for t in _name_tokens(claim.text) if t not in GENERIC_NAME_WORDS)
                 unit.names.append(name)
                 unit.name_deeds.append((name, binding(text, claim.offset, claim.offset + len(claim.text))))
+                words = claim.text.split()
+                if len(words) > 1:
+                    unit.name_heads.append((words[-1].lower(), frozenset(_name_tokens(claim.text)), claim.text))
                 for token in name:
                     self.name_index.setdefault(token, set()).add(number)
             elif isinstance(value, dict) and claim.kind == "date":
@@ -193,6 +214,7 @@ class FactIndex:
                     self.month_days.setdefault((value["month"], value["day"]), set()).add(number)
                 if value["year"]:
                     self.years.add(value["year"])
+        self._index_short_names(unit, [c for c in claims if c.kind == "name"])
         for match in MONTH_WORD.finditer(text):  # "Oct–Dec", "Nov-Dec": months the date pattern reads only with a day
             month = MONTHS.get(match.group(0).rstrip(".").lower())
             if month and number not in self.months.get(month, ()):
@@ -477,6 +499,15 @@ def _in_days(q: _Quantity) -> float | None:
     """A duration in days (weeks and days compare), or None for other units."""
     factor = DAYS_PER_UNIT.get(q.unit or "")
     return q.value * factor if factor else None
+
+
+def rounding_range(q: _Quantity, hedge: str | None) -> tuple[float, float]:
+    """The values a claim may stand for if it is an honest rounding: its hedge's range, else half its rounding
+    step either side ("400" may be 427; "5" is not 6)."""
+    if hedge is not None or q.decimals < 0:
+        return value_range(q, hedge or "about")
+    half = _precision_step(q) / 2
+    return q.value - half - 1e-9, q.value + half + 1e-9
 
 
 def _precision_step(q: _Quantity) -> float:

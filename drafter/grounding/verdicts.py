@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from drafter.grounding.align import WordIndex, binding, binding_phrase, blank_spans, words_of
+from drafter.grounding.align import (
+    WordIndex, binding, binding_head, binding_phrase, blank_spans, pair_role, words_of)
 from drafter.grounding.claims import PAST_VERBS, Claim, _name_tokens
 from drafter.grounding.support import (
-    COMMON_CLAIM_UNITS, TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, FactIndex, Figure, is_approximate, value_range)
+    COMMON_CLAIM_UNITS, TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, FactIndex, Figure, is_approximate, rounding_range,
+    value_range)
 
 if TYPE_CHECKING:
     from drafter.facts import Facts
@@ -30,10 +32,12 @@ FUTURE_VOICE = re.compile(
     r"\b(?:will|shall|intend|intends|"
     r"hope|hopes|expect|expects|strive|strives|next year|coming year|the new year|upcoming|going to|is to|are to|"
     r"plan to|plans to|planning to|aim to|aims to|aiming to|target for|targets for|goal for|goals for|"
-    r"looking ahead|want to|wants to|seek to|seeks to|commit to|committed to|set out to|would|should|must)\b", re.I)
+    r"looking ahead|want to|wants to|seek to|seeks to|commit to|committed to|set out to|would|should|must|"
+    r"has to|have to|need to|needs to|keen to|my focus|our focus)\b", re.I)
 STRONG_DONE = re.compile(r"\b(?:now|already|has been|have been|had been|was|were|reached|achieved|completed|"
                          r"launched|went live|is live|are live|up and running|delivered|met|hit|exceeded)\b", re.I)
 DONE_WORDS = re.compile(r"\b(?:reached|achieved|hit|met|exceeded|surpassed|attained|completed|delivered|"
+                        r"reaching|achieving|hitting|exceeding|completing|having|"
                         r"accomplished|realised|realized|launched|finished|rolled out|introduced|cut|grew|rose|"
                         r"raised|now|successfully|already|was|were|has been|have been|set up|"
                         + "|".join(sorted(PAST_VERBS)) + r")\b|\b\w+ed\b", re.I)
@@ -41,9 +45,25 @@ PAST_ONLY = sorted(PAST_VERBS - {"cut", "set", "hit", "put", "read", "run", "spe
 PAST_OPENING = re.compile(r"^\W*(?:\w+ed|" + "|".join(PAST_ONLY) + r")\b", re.I)  # "- Secured ISO …"
 SUBJECT_PAST = re.compile(r"\b(?:I|we|the team|our team|the branch|the office)\s+(?:\w+ed|" + "|".join(PAST_ONLY)
                           + r")\b", re.I)  # "we brought turnover below 12%"
+CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:and|but|while|whereas|which|so that)\s", re.I)
+CLAUSE_DONE = re.compile(  # a clause that says its thing is done, whatever the rest of the sentence plans
+    r"\b(?:already|now|having \w+|(?:has|have|had) (?:already |now |just )?(?:been|\w+ed|"
+    + "|".join(PAST_ONLY) + r")|is live|went live|was|were)\b", re.I)
+SHORTFALL_PREPOSITION = re.compile(  # "under the annual plan", "below target": not "under the new code"
+    r"\s*(?:the |our |its |their |a |an )?(?:[\w-]+ )?(?:target|plan|goal|budget|quota|forecast|benchmark)s?\b",
+    re.I)
+BASELINE_BEFORE = re.compile(r"(?:\bnow|\bcurrently|\btoday|\bfrom|\b((?:19|20)\d\d)\s*[:=])\s*\W{0,2}$", re.I)
+BASELINE_AFTER = re.compile(r"^\W{0,2}\s*(?:now|currently|today|at present|at the moment)\b", re.I)
+BASELINE_WINDOW = 12  # characters around a plan fact's figure searched for "now", "currently", "(2026: …"
+MISSED_FACT = re.compile(r"\b(?:not met|unmet|missed|fell short|falls short|short of|below target|under target|"
+                         r"behind (?:target|plan|schedule))\b", re.I)
+TARGET_WORD = re.compile(r"\b(?:target|task|quota|plan|goal)s?\b", re.I)
+TARGET_FULFILLED = re.compile(  # "fully completing the annual task", "fulfilled the quota"
+    r"\b(?:complet\w*|fulfill?\w*|accomplish\w*|met|meeting|hit|hitting|achiev\w*|reach\w*|exceed\w*|"
+    r"surpass\w*) (?:the |our |my |all |its |their )?(?:[\w-]+ ){0,3}(?:task|target|quota|goal)s?\b", re.I)
 TARGET_MET = re.compile(r"\b(?:target|goal|aim)s?\b.{0,60}\b(?:has|have|was|were) (?:already |now )?(?:been )?"
                         r"(?:achieved|reached|met|hit|exceeded|surpassed)\b|\b(?:achieved|reached|met|hit|exceeded|"
-                        r"surpassed) (?:the |our |my |its |their )?(?:\w+ ){0,3}(?:target|goal)\b", re.I)
+                        r"surpassed) (?:the |our |my |its |their )?(?:[\w-]+ ){0,3}(?:target|goal)\b", re.I)
 SHORTFALL = re.compile(r"\b(?:against|short of|fell short|missed|below|under|behind|not yet|versus|vs\.?)\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 SWAP_MIN_SHARED = 2  # words a deed must share with another name's deed in the fact to call the name swapped
@@ -52,6 +72,8 @@ NAMES_COUNTED_MAX = 12  # "two trainees, A and B": a count this small may be mad
 DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
 OMISSION_COVERAGE = 0.5  # a sentence restating this share of a fact's word weight states it
 FIGURE_KINDS = ("number", "money", "percent", "duration")  # "multiple" claims are checked by derivation only
+RIVAL_MIN_GAP = 0.2  # a restated fact's figure this far from the claim's counts the thing otherwise (closer: a
+# before or after figure of the same pair, or a rounding)
 MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that really counts a thing
 BAD_DERIVATION_MIN = 10  # smaller figures of two facts make too many ratios by chance
 BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
@@ -143,19 +165,54 @@ class Judge:
                                          if n < self.fact_count]
         return self._alignment[sentence]
 
-    def _future_voiced(self, offset: int) -> bool:
+    def _clause(self, offset: int, end: int | None = None) -> str:
+        """The clause of its sentence around a span: the text between the nearest commas, dashes or joining
+        words ("which", "and") on either side."""
+        a, b = self.spans[self.sentence_of(offset)] if self.spans else (0, len(self.text))
+        end = offset if end is None else end
+        before = [m.end() for m in CLAUSE_BREAK.finditer(self.text, a, offset)]
+        after = CLAUSE_BREAK.search(self.text, end, b)
+        return self.text[before[-1] if before else a: after.start() if after else b]
+
+    def _future_voiced(self, offset: int, end: int | None = None) -> bool:
         """True when a sentence speaks of the future: its own words, a later year, or a plan heading above it
-        (unless the sentence itself says the thing is done: "is now live" under "Next year")."""
+        (unless the sentence itself says the thing is done: "is now live" under "Next year"). The clause holding
+        the claim decides first: "building on the 93% already achieved, we will …" tells the 93% as done."""
         a, b = self.spans[self.sentence_of(offset)] if self.spans else (0, len(self.text))
         sentence = self.text[a:b]
         if TARGET_MET.search(sentence) and not SHORTFALL.search(sentence):
             return False  # "the 2027 target has been achieved ahead of schedule" says it is done
-        if FUTURE_VOICE.search(sentence):
+        clause = self._clause(offset, end)
+        if FUTURE_VOICE.search(clause) or self._later_year(clause):
             return True
-        if self.report_year and any(int(y) > self.report_year for y in YEAR.findall(sentence)):
+        if CLAUSE_DONE.search(clause) and not TARGET_WORD.search(clause):
+            return False  # not "targets have been set of 65%": a target named is not a target met
+        if FUTURE_VOICE.search(sentence) or self._later_year(sentence):
             return True
         return bool(PLAN_HEADING.search(self._heading_before(offset))) and not (
             STRONG_DONE.search(sentence) or PAST_OPENING.match(sentence) or SUBJECT_PAST.search(sentence))
+
+    def _baseline(self, n: int, figure: Figure) -> bool:
+        """True when a plan fact gives a figure as where things stand now ("from 40% now", "(2026: 78%)")."""
+        text = self.index.units[n].text
+        before = BASELINE_BEFORE.search(text[max(0, figure.start - BASELINE_WINDOW):figure.start])
+        if before and before.group(1):  # "(2026: 78%)" is a baseline; "Target for 2027: 90%" is not
+            return bool(self.report_year) and int(before.group(1)) <= self.report_year
+        return bool(before or BASELINE_AFTER.match(text[figure.end:figure.end + BASELINE_WINDOW]))
+
+    def _later_year(self, text: str) -> bool:
+        """True when a text names a year after the report's."""
+        return bool(self.report_year) and any(int(y) > self.report_year for y in YEAR.findall(text))
+
+    def _shortfall(self, sentence: str) -> bool:
+        """True when a sentence tells a figure as short of something ("against the target", "fell short"), not
+        counting a "below"/"under" that bounds a figure ("below the 2% threshold") or is a preposition."""
+        for match in SHORTFALL.finditer(sentence):
+            if match.group(0).lower() in ("below", "under"):
+                if not SHORTFALL_PREPOSITION.match(sentence, match.end()):
+                    continue  # "under the new code", "below 10 minutes": a preposition or the figure's own bound
+            return True
+        return False
 
     def _fact_label(self, n: int) -> str:
         return f"fact {n + 1} ({_short(self.facts.items[n].text)})"
@@ -207,8 +264,13 @@ class Judge:
         plan = self._plan_as_done(claim, compatible or found)
         if plan:
             return plan
-        if arithmetic or not own or any(n in aligned for n, _ in compatible):
-            return None  # the fact the sentence restates counts this thing with this figure
+        if arithmetic or not own:
+            return None
+        reversed_pair = self._reversed(claim, [(n, f) for n, f in compatible if n in aligned])
+        if reversed_pair is not None:
+            return reversed_pair
+        if any(n in aligned for n, _ in compatible):
+            return self._borrowed(claim, own, aligned, found, sentence_claims)  # the restated fact counts it so
         other = self._aligned_count(claim, own, aligned, found)  # ... or counts it with another figure
         if other is not None:
             n, figure = other
@@ -234,6 +296,57 @@ class Judge:
         said = binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))
         return Verdict("misattributed", f"{claim.text.strip()} is the {counted or 'figure'} count in fact {n + 1}, "
                                         f"not {said}; fact {rival + 1} counts {said}", n)
+
+    def _borrowed(self, claim: Claim, own: frozenset[str], aligned: list[int], found: list[tuple[int, Figure | None]],
+                  sentence_claims: list[Claim]) -> Verdict | None:
+        """A figure taken from a fact the sentence only shares words with, told of the fact its other claims come
+        from, which counts the same thing with another figure ("Under the Rural Broadband scheme … 58 projects"
+        where 58 are the Community Energy projects and Rural Broadband funded 23)."""
+        anchors = self._anchors(claim, sentence_claims, aligned)
+        sources = {n for n, _ in found if n in aligned}
+        if not anchors or anchors & sources:
+            return None
+        head = binding_head(self.text, claim.offset, claim.offset + len(claim.text))
+        lo, hi = rounding_range(claim.value, is_approximate(claim, self.text))
+        for n in sorted(anchors, key=aligned.index):
+            unit = self.index.units[n]
+            for figure in unit.figures:
+                if (figure.quantity.kind == claim.value.kind and not lo <= figure.quantity.value <= hi
+                        and head is not None and binding_head(unit.text, figure.start, figure.end) == head):
+                    source = min(sources, key=aligned.index)
+                    said = binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))
+                    given = unit.text[figure.start:figure.end]
+                    return Verdict("misattributed", f"{claim.text.strip()} belongs to {self._fact_label(source)}; "
+                                                    f"fact {n + 1} gives {given} {said}", source)
+        return None
+
+    def _reversed(self, claim: Claim, found: list[tuple[int, Figure | None]]) -> Verdict | None:
+        """A change told the wrong way round: the figure a fact gives as where it started told as where it ended,
+        or the reverse ("brought costs down to €9,200" where the fact cut them from €9,200 to €5,750)."""
+        said = pair_role(self.text, claim.offset, claim.offset + len(claim.text))
+        if said is None or not found:
+            return None
+        roles = {pair_role(self.index.units[n].text, f.start, f.end) for n, f in found}
+        if roles != {"after" if said == "before" else "before"}:
+            return None
+        n = found[0][0]
+        return Verdict("misattributed", f"{claim.text.strip()} is where the change in {self._fact_label(n)} "
+                                        f"{'ended' if said == 'before' else 'started'}, told as where it "
+                                        f"{'started' if said == 'before' else 'ended'}", n)
+
+    def _anchors(self, claim: Claim, sentence_claims: list[Claim], aligned: list[int]) -> set[int]:
+        """The restated facts that the sentence's other claims (names, dates, distinctive figures) come from."""
+        anchors: set[int] = set()
+        for other in sentence_claims[:NAMES_SCANNED]:
+            if other is claim:
+                continue
+            if other.kind == "date":
+                units = self.index.date_units(other)
+                facts = units if len(units) <= COMMON_CLAIM_UNITS else []
+            else:
+                facts = self._claim_facts(other)
+            anchors.update(n for n in facts if n in aligned)
+        return anchors
 
     def _bad_derivation(self, claim: Claim, aligned: list[int]) -> Verdict | None:
         """A percentage computed from the facts the wrong way: a ratio of two different quantities, or a change
@@ -275,7 +388,7 @@ class Judge:
                     continue
                 if any(figure.binding & sibling for sibling in siblings):
                     continue
-                if abs(f.value - q.value) > 0.2 * max(abs(f.value), abs(q.value)):
+                if abs(f.value - q.value) > RIVAL_MIN_GAP * max(abs(f.value), abs(q.value)):
                     return n, figure
         return None
 
@@ -293,13 +406,16 @@ class Judge:
     def _plan_as_done(self, claim: Claim, found: list[tuple[int, Figure | None]]) -> Verdict | None:
         """A figure that only a plan or target states, told in a sentence that says it is done."""
         plans = [(n, f) for n, f in found if n in self.plan_facts or (f is not None and f.target)]
-        if len(plans) != len(found) or self._future_voiced(claim.offset):
+        if len(plans) != len(found) or self._future_voiced(claim.offset, claim.offset + len(claim.text)):
             return None
-        if self._named_as_target(claim) and not all(n in self.plan_facts for n, _ in plans):
-            return None  # "92.4%, above the 90% target": the target told as a target, beside what was done
         a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
         sentence = self.text[a:b]
-        if SHORTFALL.search(sentence) or not DONE_WORDS.search(sentence):
+        if all(f is not None and self._baseline(n, f) for n, f in plans):
+            return None  # "(now 40%)" in a plan: today's figure, true as told
+        if (self._named_as_target(claim) and not all(n in self.plan_facts for n, _ in plans)
+                and not (TARGET_MET.search(sentence) and not self._shortfall(sentence))):
+            return None  # "92.4%, above the 90% target": the target told as a target, beside what was done
+        if self._shortfall(sentence) or not DONE_WORDS.search(sentence):
             return None
         n = plans[0][0]
         return Verdict("plan-as-done", f"{claim.text.strip()} is a plan or target in {self._fact_label(n)}, "
@@ -331,7 +447,7 @@ class Judge:
             return None
         facts = [n for n in units if 0 <= n < self.fact_count]
         if units and len(facts) < len(units):
-            return None
+            return self._other_of_its_kind(claim, aligned)  # the employer, unless the fact names another branch
         if any(n in aligned for n in facts):
             return self._swapped_person(claim, [n for n in facts if n in aligned])
         if not facts:
@@ -348,6 +464,23 @@ class Judge:
             return None
         return Verdict("wrong-name", f"{claim.text} belongs to {self._fact_label(facts[0])}, not to "
                                      f"{self._fact_label(aligned[0])}", facts[0])
+
+    def _other_of_its_kind(self, claim: Claim, aligned: list[int]) -> Verdict | None:
+        """A name the front matter gives, told where the restated fact names another of the same kind ("the
+        Nanjing Branch" for the fact's "Jiangsu Branch"): the head word matches, the name does not."""
+        words = claim.text.split()
+        if len(words) < 2:
+            return None
+        head, tokens = words[-1].lower(), frozenset(_name_tokens(claim.text))
+        for n in aligned:
+            heads = self.index.units[n].name_heads
+            if any(tokens <= named for _, named, _ in heads):
+                continue
+            for other_head, _, written in heads:
+                if other_head == head:
+                    return Verdict("wrong-name", f"{claim.text} is not the {head} {self._fact_label(n)} names "
+                                                 f"({written})", n)
+        return None
 
     def _swapped_person(self, claim: Claim, facts: list[int]) -> Verdict | None:
         """A name from the restated fact doing what the fact says another name there did ("Peter Osei ran the
@@ -378,17 +511,53 @@ class Judge:
                     or TARGET_AFTER.match(self.text[end:end + TARGET_WINDOW]))
 
     def sentence_plan_as_done(self, sentence: int, claims: list[Claim]) -> Verdict | None:
-        """A sentence without a figure of its own that restates a plan as something done."""
+        """A sentence without a figure of its own that restates a plan as something done, or that says a target
+        was met where the fact it restates says it was missed."""
         aligned = self.aligned(sentence, claims)
-        if not aligned or aligned[0] not in self.plan_facts:
-            return None
-        if any(n not in self.plan_facts for n in aligned):
+        if not aligned:
             return None
         a, b = self.spans[sentence]
-        if self._future_voiced(a) or not DONE_WORDS.search(self.text[a:b]):
+        missed = self._target_told_met(self.text[a:b], aligned)
+        if missed is not None:
+            return missed
+        if aligned[0] not in self.plan_facts or any(n not in self.plan_facts for n in aligned):
             return None
         n = aligned[0]
+        start, end = self._clause_restating(a, b, n)
+        if self._future_voiced(start, end) or not DONE_WORDS.search(self.text[start:end]):
+            return None
         return Verdict("plan-as-done", f"this restates the plan in {self._fact_label(n)} as achieved", n)
+
+    def _clause_restating(self, a: int, b: int, n: int) -> tuple[int, int]:
+        """The span of the clause of a sentence that shares most words with fact n (the whole sentence when it
+        has one clause)."""
+        cuts = [a] + [m.end() for m in CLAUSE_BREAK.finditer(self.text, a, b)] + [b]
+        best, best_shared = (a, b), 0
+        for start, end in zip(cuts, cuts[1:]):
+            shared = len(frozenset(words_of(self.text[start:end])) & self.words.fact_words[n])
+            if shared > best_shared:
+                best, best_shared = (start, end), shared
+        return best
+
+    def _target_told_met(self, sentence: str, aligned: list[int]) -> Verdict | None:
+        """A sentence that says a target was met or a task fully completed, where the fact it restates says the
+        target was missed ("not met", "fell short") or gives a completion rate under 100%."""
+        if not (TARGET_FULFILLED.search(sentence) or TARGET_MET.search(sentence)) or FUTURE_VOICE.search(sentence):
+            return None
+        if self._shortfall(sentence):
+            return None
+        for n in aligned:
+            fact = self.index.units[n].text
+            if MISSED_FACT.search(fact) or (TARGET_WORD.search(fact) and self._completion_short(n)):
+                return Verdict("plan-as-done", f"{self._fact_label(n)} says the target was not met", n)
+        return None
+
+    def _completion_short(self, n: int) -> bool:
+        """True when fact n gives a completion rate under 100% ("completed 61.8 million (95.1%)")."""
+        return any(f.quantity.kind == "percent" and 0 < f.quantity.value < 100
+                   and re.search(r"\b(?:complet|achiev|reach|fulfil)\w*\b[^.;]*$",
+                                 self.index.units[n].text[:f.start], re.I)
+                   for f in self.index.units[n].figures)
 
     # omissions -----------------------------------------------------------------------------------------------
 
