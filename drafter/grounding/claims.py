@@ -86,8 +86,19 @@ FRACTIONS = {"half": 50.0, "halves": 50.0, "third": 100 / 3, "thirds": 100 / 3, 
              "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
 FRACTION = re.compile(
     r"\b(?:(?P<count>a|one|two|three|four|nine)[^\S\n]*-?[^\S\n]*(?P<part>halves|half|thirds?|quarters?|fifths?|tenths?)"
-    r"|(?P<num>one|two|three|four|five|six|seven|eight|nine|\d)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+"
+    r"|(?P<num>one|two|three|four|five|six|seven|eight|nine|\d)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?"
     r"(?P<den>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\d,.]))\b", re.I)
+PER_HUNDRED = re.compile(  # "92 out of every 100", "94 in every hundred": a percentage written out
+    r"(?<![\w.,])(?P<num>\d{1,2}(?:\.\d+)?)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?"
+    r"(?:100|a[^\S\n]+hundred|one[^\S\n]+hundred)(?![\d,.])\b", re.I)
+COMPOUND_UNITS = {"hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour", "minute": "minute",
+                  "minutes": "minute", "min": "minute", "mins": "minute", "second": "second", "seconds": "second",
+                  "sec": "second", "secs": "second", "s": "second"}
+_COMPOUND_NUMBER = r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+COMPOUND_DURATION = re.compile(
+    rf"(?<![\w.,])(?P<big>{_COMPOUND_NUMBER})[^\S\n]*(?P<big_unit>hours?|hrs?|h|minutes?|mins?|min)\.?"
+    rf"(?:,?[^\S\n]+and)?[^\S\n]+(?P<small>\d{{1,2}}|{_COMPOUND_NUMBER})[^\S\n]*"
+    rf"(?P<small_unit>minutes?|mins?|min|seconds?|secs?|sec|s)\b\.?", re.I)
 FRACTION_DECIMALS = -1  # a fraction in words is a rounding to the nearest ten percent at best
 ORDINAL_CLAIM_NOUN = re.compile(r"[^\S\n]*-?[^\S\n]*(?:place|prize|award|rank|ranking|position|quarter|half|year|"
                                 r"round|batch|phase|consecutive|straight|runner)\b", re.I)
@@ -337,6 +348,13 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
             add(match.start(), match.end(), "multiple", _Quantity(factor, factor, "multiple", "times", False, 1,
                                                                   match.group(0)))
 
+    for match in PER_HUNDRED.finditer(figures):
+        if free(match.start(), match.end()):
+            number = match.group("num")
+            decimals = len(number.split(".")[1]) if "." in number else 0
+            add(match.start(), match.end(), "percent", _Quantity(float(number), float(number), "percent", None, False,
+                                                                 decimals, match.group(0)))
+
     for match in FRACTION.finditer(figures):
         if free(match.start(), match.end()):
             share = _fraction_value(match)
@@ -347,6 +365,11 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
     for match in LITERAL.finditer(figures):
         if free(match.start(), match.end()):
             add(match.start(), match.end(), "number", _Quantity(0.0, 0.0, "literal", written=match.group(0)))
+
+    for match in COMPOUND_DURATION.finditer(figures):  # "3 minutes 40 seconds", "1 h 30 min": one figure
+        quantity = _compound_duration(match)
+        if quantity is not None and free(match.start(), match.end()):
+            add(match.start(), match.end(), "duration", quantity)
 
     for match in QUANTITY.finditer(figures):
         if not match.group(0).strip() or not free(match.start(), match.end()):
@@ -380,7 +403,10 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
 
     for match in QUOTED.finditer(names):
         inner = match.group(1)
-        if re.search(r"[A-Za-z]", inner) and len(inner.split()) <= 10:
+        words = inner.split()
+        if len(words) > 1 and not any(w[:1].isupper() for w in words):
+            continue  # "people's railway for the people": a quoted slogan names nothing
+        if re.search(r"[A-Za-z]", inner) and len(words) <= 10:
             add(match.start(1), match.end(1), "name", {"quoted": True})
 
     for match in ORDINAL_WORD.finditer(figures):
@@ -440,6 +466,18 @@ def _multiple_value(match: re.Match) -> float | None:
     if word == "twice":
         return 2.0
     return float(word) if word[0].isdigit() else _word_value(word)
+
+
+def _compound_duration(match: re.Match) -> _Quantity | None:
+    """A duration written in two units ("3 min 40 s") as one figure in the smaller unit (220 seconds)."""
+    big, small = (COMPOUND_UNITS[match.group(k).lower().rstrip(".")] for k in ("big_unit", "small_unit"))
+    if (big, small) not in (("hour", "minute"), ("minute", "second")):
+        return None
+    values = [float(v) if v.isdigit() else _word_value(v) for v in (match.group("big"), match.group("small"))]
+    if values[0] is None or values[1] is None or values[1] >= 60:
+        return None
+    total = values[0] * 60 + values[1]
+    return _Quantity(total, total, "duration", small, False, 0, match.group(0))
 
 
 def _fraction_value(match: re.Match) -> float | None:

@@ -20,6 +20,9 @@ SCALES = {"ten-thousand": 1e4, "ten thousand": 1e4, "thousand": 1e3, "million": 
 CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd", "dollars": "usd", "hk$": "hkd",
               "hkd": "hkd", "¥": "cny", "rmb": "cny", "cny": "cny", "yuan": "cny", "€": "eur", "eur": "eur",
               "euro": "eur", "euros": "eur", "£": "gbp", "gbp": "gbp", "pound": "gbp", "pounds": "gbp"}
+CURRENCY_CODES = ("AED AUD BRL CAD CHF CNY CZK DKK EGP EUR GBP HKD HUF IDR ILS INR JPY KES KRW MXN MYR NGN NOK NZD "
+                  "PLN RON SAR SEK SGD THB TWD UAH USD VND ZAR").split()  # ISO 4217 codes read before or after a figure
+CURRENCIES.update({code.lower(): code.lower() for code in CURRENCY_CODES if code.lower() not in CURRENCIES})
 APPROXIMATE = re.compile(
     r"(?:\b(?:about|around|approximately|approx\.|roughly|nearly|almost|some|close to|just under|just over|over|"
     r"more than|above|under|less than|fewer than|below|upwards of|in excess of|exceeded|exceeding|exceeds|"
@@ -35,8 +38,9 @@ _SCALE_WORD = r"(?:hundred|thousand)"
 _WORDNUM = (rf"(?:{_UNITS_WORD}|(?:a|one)(?=\s+(?:hundred|thousand|million|billion)))"
             rf"(?:\s+{_SCALE_WORD}(?:\s+(?:and\s+)?{_UNITS_WORD}(?=\s+{_SCALE_WORD}))?)*"
             rf"(?:(?<=hundred)(?:\s+and)?\s+{_UNITS_WORD}|(?<=thousand)(?:\s+and)?\s+{_UNITS_WORD}(?!\s+{_SCALE_WORD}))?")
-_CUR_PRE = r"(?:US\$|HK\$|RMB|CNY|USD|HKD|EUR|GBP|[$€£¥])"
-_CUR_POST = r"(?:yuan|RMB|CNY|USD|HKD|EUR|GBP|dollars?|euros?|pounds?)"
+_CODES = "|".join(CURRENCY_CODES)
+_CUR_PRE = rf"(?:US\$|HK\$|RMB|{_CODES}|[$€£¥])"
+_CUR_POST = rf"(?:yuan|RMB|{_CODES}|dollars?|euros?|pounds?)"
 _UNIT = r"(?:(?:working|business|calendar)\s+days?|days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|quarters?)"
 
 QUANTITY = re.compile(

@@ -26,14 +26,15 @@ DERIVATION_WINDOW = 4  # a derivation pairs a figure with one of the next few fi
 SAME_QUANTITY_LINK = re.compile(
     r"^\s*(?:(?:[\w.,-]+\s+){0,5}(?:to|of(?:\s+the)?|of\s+whom|of\s+which|among\s+them|out\s+of|from|→|->|—|–|-|vs\.?|versus|against|"
     r"compared\s+(?:with|to)|up\s+from|down\s+from|rising\s+to|falling\s+to|rose\s+to|fell\s+to)"
-    r"|.*\(\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]?(?:\s*[A-Z]{3})?|.*\(\s*)\s*$", re.I)
+    r"|.*\(\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]?(?:\s*[A-Z]{3})?|.*[;,]\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=](?:\s*[A-Z]{3})?"
+    r"|.*\(\s*)\s*$", re.I)
 TARGET_BEFORE = re.compile(  # "a target of 95%", "goal: 95%", "aim to reach 95%", "Target 95%"
     r"(?:\b(?:target|goal|aim|objective|quota|budget)(?:ed|s)?\s*(?:of|:|is|was|at|set at|to reach|to hit|to get to|"
     r"to achieve|to|for)|(?:^|[:;,(]\s*)(?:target|goal)s?)\s*(?:about|around|nearly|over|under|at least|at most)?\s*$",
     re.I)
 BASE_BEFORE = re.compile(  # the figure a change is measured from: "up from 350", "compared with 1,105", "(2025: 986)"
     r"(?:\b(?:from|than|compared\s+(?:with|to)|vs\.?|versus|against|last\s+year'?s?)(?:\s+(?!to\b)[^\s\d]+){0,3}"
-    r"|\(\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]?)\s*$", re.I)
+    r"|\(\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]?|[;,]\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=])\s*$", re.I)
 BASE_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:in|for|during)\s+(?:FY\s?)?(?:19|20)\d\d\s*\)", re.I)  # "(1,106 in 2025)"
 BATCH_EXTRACT_MIN_UNITS = 200  # facts files this long are read in batches (one text of many blocks)
 BATCH_EXTRACT_SIZE = 500
@@ -48,7 +49,8 @@ HEDGE_DOWN = re.compile(r"\b(?:nearly|almost|under|less than|fewer than|below|ju
 HEDGE_FACTOR = 1.15  # "more than 1,100" may stand for up to 15% more (as in cleanup's hedged figures)
 ABOUT_SHARE = 0.05  # "about 3.5 million" may stand for 5% either way
 FRACTION_TOLERANCE = 5.0  # "a third" stands for 28-38%
-DAYS_PER_UNIT = {"day": 1.0, "week": 7.0}
+DURATION_BASE = {"day": ("day", 1.0), "week": ("day", 7.0), "hour": ("second", 3600.0),
+                 "minute": ("second", 60.0), "second": ("second", 1.0)}  # durations that compare across units
 TARGET_AFTER = re.compile(r"^\s*(?:target|goal|objective|plan)\b", re.I)  # "the 95% target"
 TARGET_WINDOW = 30  # characters before a figure searched for the words that make it a target
 
@@ -119,7 +121,7 @@ class FactIndex:
         self.units.extend(Unit(str(v), None) for v in facts.meta.values() if v)
         self.units.extend(Unit(line, None) for line in (fixed_text or "").split("\n") if line.strip())
         self.exact: dict[float, list[tuple[int, Figure]]] = {}
-        self.day_values: dict[float, list[tuple[int, Figure]]] = {}
+        self.base_values: dict[tuple[str, float], list[tuple[int, Figure]]] = {}  # ("second", 5400): 90 minutes
         self._memo: dict[tuple, object] = {}  # figure, date and name lookups, once per distinct claim
         self.bound_figures: dict[str, list[tuple[int, Figure]]] = {}  # binding word -> figures counting it
         self.name_index: dict[str, set[int]] = {}  # name word -> units naming it
@@ -190,8 +192,8 @@ class FactIndex:
                     unit.by_word.setdefault(word, []).append(figure)
                 self.exact.setdefault(_key(value.value), []).append((number, figure))
                 self.mantissas.setdefault(_key(value.mantissa), []).append((number, figure))
-                if value.kind == "duration" and _in_days(value):
-                    self.day_values.setdefault(_key(_in_days(value)), []).append((number, figure))
+                if value.kind == "duration" and _in_base(value):
+                    self.base_values.setdefault(_in_base(value), []).append((number, figure))
                 self.sorted_values.append((value.value, number, len(unit.figures) - 1))
             elif claim.kind == "name":
                 name = frozenset(t for t in _name_tokens(claim.text) if t not in GENERIC_NAME_WORDS)
@@ -315,7 +317,7 @@ class FactIndex:
                 [(n, f) for n, f in self.exact.get(_key(q.value), [])[:SCAN_LIMIT]
                  if f.quantity.kind == "duration" and f.quantity.unit == q.unit],
                 [(n, f) for n, f in self.mantissas.get(_key(q.mantissa), [])[:SCAN_LIMIT] if q.unit in self.unit_words[n]],
-                self.day_values.get(_key(_in_days(q)), [])[:SCAN_LIMIT] if _in_days(q) else [])
+                self.base_values.get(_in_base(q), [])[:SCAN_LIMIT] if _in_base(q) else [])
             if found:
                 return found, ""
             return self._derivation(q, claim.kind, approximate)
@@ -360,8 +362,10 @@ class FactIndex:
                 return [(number, None)], derivation.arithmetic.replace("{pct}", f"{q.value:g}×")
         return [], ""
 
-    def _derivation(self, q: _Quantity, kind: str, hedge: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
-        """The unit and arithmetic of a derivation giving q, or nothing."""
+    def _derivation(self, q: _Quantity, kind: str, hedge: str | None,
+                    within: frozenset[int] | None = None) -> tuple[list[tuple[int, Figure | None]], str]:
+        """The unit and arithmetic of a derivation giving q (from one of the units `within`, when given), or
+        nothing."""
         percent = kind == "percent"
         lo, hi = value_range(q, hedge, derived=True)
         for pool_is_percent in ((True, False) if kind == "number" else (percent,)):
@@ -369,7 +373,7 @@ class FactIndex:
             for _, number, index in pool[bisect.bisect_left(keys, lo):bisect.bisect_right(keys, hi)]:
                 derivation = self.derivations[index]
                 if derivation.unit == "times" or (not pool_is_percent and derivation.unit != q.unit
-                                                  and kind != "number"):
+                                                  and kind != "number") or (within is not None and number not in within):
                     continue
                 return [(number, None)], derivation.arithmetic.replace("{pct}", f"{q.value:g}")
         return [], ""
@@ -495,10 +499,11 @@ def value_range(q: _Quantity, hedge: str | None, derived: bool = False) -> tuple
     return lo - 1e-9, hi + 1e-9
 
 
-def _in_days(q: _Quantity) -> float | None:
-    """A duration in days (weeks and days compare), or None for other units."""
-    factor = DAYS_PER_UNIT.get(q.unit or "")
-    return q.value * factor if factor else None
+def _in_base(q: _Quantity) -> tuple[str, float] | None:
+    """A duration in its base unit, so that units compare: weeks and days in days, hours, minutes and seconds in
+    seconds ("90 minutes" is "1.5 hours"); None for other units."""
+    base = DURATION_BASE.get(q.unit or "")
+    return (base[0], _key(q.value * base[1])) if base else None
 
 
 def rounding_range(q: _Quantity, hedge: str | None) -> tuple[float, float]:

@@ -16,7 +16,7 @@ from drafter.grounding.align import (
     WordIndex, binding, binding_head, binding_phrase, blank_spans, pair_role, words_of)
 from drafter.grounding.claims import PAST_VERBS, Claim, _name_tokens
 from drafter.grounding.support import (
-    COMMON_CLAIM_UNITS, TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, FactIndex, Figure, is_approximate, rounding_range,
+    COMMON_CLAIM_UNITS, SAME_QUANTITY_LINK, TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, FactIndex, Figure, is_approximate, rounding_range,
     value_range)
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ OMISSION_COVERAGE = 0.5  # a sentence restating this share of a fact's word weig
 FIGURE_KINDS = ("number", "money", "percent", "duration")  # "multiple" claims are checked by derivation only
 RIVAL_MIN_GAP = 0.2  # a restated fact's figure this far from the claim's counts the thing otherwise (closer: a
 # before or after figure of the same pair, or a rounding)
+PAIR_GAP = 24  # characters at most between the two ends of one change in a fact ("27.6% (2025: 21.3%)")
 MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that really counts a thing
 BAD_DERIVATION_MIN = 10  # smaller figures of two facts make too many ratios by chance
 BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
@@ -269,6 +270,12 @@ class Judge:
         reversed_pair = self._reversed(claim, [(n, f) for n, f in compatible if n in aligned])
         if reversed_pair is not None:
             return reversed_pair
+        if aligned and not any(n in aligned for n, _ in compatible):
+            derived, arithmetic = self.index._derivation(claim.value, claim.kind, is_approximate(claim, self.text),
+                                                         frozenset(aligned))
+            if derived:  # "fell by 12 percentage points, from 21% to 9%": the restated fact's change, not fact 1's 12
+                claim.derivation = f"{claim.text.strip()}: {arithmetic}"
+                return None
         if any(n in aligned for n, _ in compatible):
             return self._borrowed(claim, own, aligned, found, sentence_claims)  # the restated fact counts it so
         other = self._aligned_count(claim, own, aligned, found)  # ... or counts it with another figure
@@ -380,17 +387,28 @@ class Judge:
         q = claim.value
         own_facts = list(dict.fromkeys(n for n, _ in found if n in aligned))
         for n in own_facts or aligned:  # the figure's own fact restated: only its other figures can compete
-            siblings = [f.binding for m, f in found if m == n and f is not None][:MAX_RIVALS]
+            own_figures = [f for m, f in found if m == n and f is not None][:MAX_RIVALS]
+            siblings = [f.binding for f in own_figures]
             candidates = {id(f): f for word in sorted(own) for f in self.index.units[n].by_word.get(word, ())[:MAX_RIVALS]}
             for figure in candidates.values():
                 f = figure.quantity
                 if f.kind != q.kind or f.kind == "year":
                     continue
-                if any(figure.binding & sibling for sibling in siblings):
+                if any(figure.binding & sibling for sibling in siblings) or any(
+                        self._pair_partners(n, figure, f) for f in own_figures):
                     continue
                 if abs(f.value - q.value) > RIVAL_MIN_GAP * max(abs(f.value), abs(q.value)):
                     return n, figure
         return None
+
+    def _pair_partners(self, n: int, a: Figure, b: Figure) -> bool:
+        """True when two figures of fact n are the two ends of one change ("from 21.3% to 27.6%", "27.6% (2025:
+        21.3%)"): a before and an after, next to each other."""
+        first, second = (a, b) if a.start < b.start else (b, a)
+        text = self.index.units[n].text
+        return (second.start - first.end <= PAIR_GAP and pair_role(text, first.start, first.end) != "after"
+                and (SAME_QUANTITY_LINK.match(text[first.end:second.start]) is not None
+                     or pair_role(text, second.start, second.end) is not None))
 
     def _rival(self, claim: Claim, own: frozenset[str], facts: list[int]) -> int | None:
         """A fact, other than those stating the figure, that counts the draft's thing with another figure."""
