@@ -66,12 +66,24 @@ def binding(text: str, start: int, end: int, wide: bool = False) -> frozenset[st
     `wide` takes both sides: a fact's figure is read generously, so a faithful rewording still matches it.
     """
     end = _past_pair(text, end)
+    start = _pair_start(text, start)
     after_text = CLAUSE_BREAK.split(text[end:end + 120], maxsplit=1)[0]
+    if YEAR_ON_YEAR.match(after_text):  # "…subscribers: 1,126, up 3.4% year on year": the growth of the subject
+        before = _binding_words(_last_sentence_part(text[max(0, start - 120):start]))
+        return frozenset(before[:BINDING_WORDS_BEFORE])
     after = _binding_words(after_text)[:BINDING_WORDS_AFTER]
     if after and not wide:
         return frozenset(after)
-    before_text = CLAUSE_BREAK.split(text[max(0, start - 120):start])[-1]
-    return frozenset(after) | frozenset(_binding_words(before_text)[-BINDING_WORDS_BEFORE:])
+    return frozenset(after) | frozenset(_binding_words(_clause_before(text, start))[-BINDING_WORDS_BEFORE:])
+
+
+YEAR_ON_YEAR = re.compile(r"\s*(?:year[- ]on[- ]year|yoy|y/y|over (?:the )?(?:last|previous) year|"
+                          r"(?:compared )?(?:with|on|over) (?:last|the previous) year)\b", re.I)
+
+
+def _last_sentence_part(text: str) -> str:
+    """The text after the last sentence or line break in a window before a figure."""
+    return re.split(r"[.!?;\n](?:\s|$)", text)[-1]
 
 
 def binding_head(text: str, start: int, end: int) -> str | None:
@@ -80,7 +92,8 @@ def binding_head(text: str, start: int, end: int) -> str | None:
     after = _binding_words(CLAUSE_BREAK.split(text[_past_pair(text, end):end + 120], maxsplit=1)[0])
     if after:
         return after[0]
-    before = _binding_words(CLAUSE_BREAK.split(text[max(0, start - 120):start])[-1])
+    start = _pair_start(text, start)
+    before = _binding_words(_clause_before(text, start))
     return before[-1] if before else None
 
 
@@ -91,6 +104,22 @@ AFTER_MARK = re.compile(r"(?:\b(?:down|fell|dropped|rose|grew|climbed|increased|
                         r"(?:[$€£¥]|[A-Z]{3}[^\S\n])?$", re.I)  # "fell to 9", "down to €5,750": where it ends
 PAIR_BEFORE = re.compile(r"\d[\d,.]*%?[^\S\n]*(?:[a-zA-Z]+[^\S\n]+)?(?:to|-|–|→|->)[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")
 ROLE_WINDOW = 40  # characters before a figure read for the words that make it a before or an after figure
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The clause before a figure; for a figure right after a colon, the label before it ("Audit score: 92%")."""
+    before = text[max(0, start - 120):start]
+    if before.rstrip().endswith(":"):
+        before = before.rstrip()[:-1]
+    return CLAUSE_BREAK.split(before)[-1]
+
+
+def _pair_start(text: str, start: int) -> int:
+    """Where the words before a figure end: before the first figure of "88% -> 95%", which counts the same thing
+    as the second."""
+    window = max(0, start - ROLE_WINDOW)
+    match = PAIR_BEFORE.search(text, window, start)
+    return match.start() if match and match.end() == start else start
 
 
 def pair_role(text: str, start: int, end: int) -> str | None:
@@ -117,6 +146,10 @@ def _past_pair(text: str, end: int) -> int:
 def binding_phrase(text: str, start: int, end: int) -> str:
     """The words that say what a figure counts, as written, for a reason a person reads."""
     after = CLAUSE_BREAK.split(text[_past_pair(text, end):end + 120], maxsplit=1)[0]
+    if YEAR_ON_YEAR.match(after):
+        subject = [w for w in WORD.findall(_last_sentence_part(text[max(0, start - 120):start]))
+                   if not any(c.isdigit() for c in w)][:BINDING_WORDS_BEFORE]
+        return "year-on-year change" + (" in " + " ".join(subject) if subject else "")
     words = WORD.findall(after)
     kept: list[str] = []
     for word in words:

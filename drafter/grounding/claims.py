@@ -378,6 +378,9 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         if quantity is None:
             continue
         start, end = match.start(), match.end()
+        if quantity.kind == "percent" and match.group("unit"):
+            end = match.start("unit")  # "5.7% year on year": the year is no unit of a percentage
+            end = len(figures[:end].rstrip("- \t"))
         if re.match(r"[^\W_]", figures[end:end + 1]):
             continue
         if match.group("word") and match.group("word").lower() in ("a", "one"):

@@ -27,6 +27,7 @@ APPROXIMATE = re.compile(
     r"(?:\b(?:about|around|approximately|approx\.|roughly|nearly|almost|some|close to|just under|just over|over|"
     r"more than|above|under|less than|fewer than|below|upwards of|in excess of|exceeded|exceeding|exceeds|"
     r"surpassed|topped)|~)\s*$", re.I)
+POINTS = "points"  # the unit of a percentage written as percentage points: a difference of two percentages
 MAX_FIGURE_DIGITS = 30  # longer runs of digits are identifiers or noise, never a figure to check
 _SP = r"[^\S\n]"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -97,7 +98,8 @@ def _quantity(match: re.Match) -> _Quantity | None:
     currency = CURRENCIES.get((g["cur"] or g["curpost"] or "").lower())
     value = mantissa * scale
     if g["pct"]:
-        return _Quantity(mantissa, mantissa, "percent", None, False, decimals, written)
+        points = re.search(r"point|pp", g["pct"], re.I) is not None  # "9 percentage points" is a difference
+        return _Quantity(mantissa, mantissa, "percent", POINTS if points else None, False, decimals, written)
     if currency:
         return _Quantity(value, mantissa, "money", currency, scale != 1.0, decimals, written)
     if g["ord"] and g["num"] is not None and "." not in written:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from drafter.grounding.align import binding
 from drafter.grounding.claims import GENERIC_NAME_WORDS, MONTHS, Claim, _extract, _name_tokens
-from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, UNITS, _Quantity
+from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, POINTS, UNITS, _Quantity
 from drafter.text.numbers import ORDINAL_WORDS
 
 if TYPE_CHECKING:
@@ -249,7 +249,8 @@ class FactIndex:
                     continue  # a ratio of two different quantities is no derivation
                 big, small = max(a.value, b.value), min(a.value, b.value)
                 add = self._add_derivation
-                add(big - small, a.kind == "percent", a.unit, number, "{0} = {1} − {2}, " + where, big - small, big, small)
+                add(big - small, a.kind == "percent", POINTS if a.kind == "percent" else a.unit, number,
+                    "{0} = {1} − {2}" + (" points, " if a.kind == "percent" else ", ") + where, big - small, big, small)
                 base = b.value if self._is_base(unit.text, second) else a.value
                 if a.kind == "percent":  # "from 18% to 24%": 6 points, and a relative rise of a third
                     if base:
@@ -375,6 +376,8 @@ class FactIndex:
                 if derivation.unit == "times" or (not pool_is_percent and derivation.unit != q.unit
                                                   and kind != "number") or (within is not None and number not in within):
                     continue
+                if percent and (derivation.unit == POINTS) != (q.unit == POINTS):
+                    continue  # 62% -> 71% is a rise of 9 points, not of 9%; a relative change is no points
                 return [(number, None)], derivation.arithmetic.replace("{pct}", f"{q.value:g}")
         return [], ""
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from drafter.grounding.align import (
     WordIndex, binding, binding_head, binding_phrase, blank_spans, pair_role, words_of)
 from drafter.grounding.claims import PAST_VERBS, Claim, _name_tokens
+from drafter.grounding.quantities import POINTS
 from drafter.grounding.support import (
     COMMON_CLAIM_UNITS, SAME_QUANTITY_LINK, TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, FactIndex, Figure, is_approximate, rounding_range,
     value_range)
@@ -74,6 +75,8 @@ OMISSION_COVERAGE = 0.5  # a sentence restating this share of a fact's word weig
 FIGURE_KINDS = ("number", "money", "percent", "duration")  # "multiple" claims are checked by derivation only
 RIVAL_MIN_GAP = 0.2  # a restated fact's figure this far from the claim's counts the thing otherwise (closer: a
 # before or after figure of the same pair, or a rounding)
+TIME_WORDS = ("now", "currently", "today", "present", "moment")  # what a baseline figure "counts" in a plan
+PER_BEFORE = re.compile(r"\b(?:per|every|each)\s*$", re.I)
 PAIR_GAP = 24  # characters at most between the two ends of one change in a fact ("27.6% (2025: 21.3%)")
 MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that really counts a thing
 BAD_DERIVATION_MIN = 10  # smaller figures of two facts make too many ratios by chance
@@ -162,8 +165,11 @@ class Judge:
         if sentence not in self._alignment:
             a, b = self.spans[sentence] if self.spans else (0, len(self.text))
             spans = [(c.offset - a, c.offset - a + len(c.text)) for c in claims]
-            self._alignment[sentence] = [n for n in self.words.align(blank_spans(self.text[a:b], spans))
-                                         if n < self.fact_count]
+            aligned = [n for n in self.words.align(blank_spans(self.text[a:b], spans)) if n < self.fact_count]
+            if not aligned:  # "Net Promoter Score rose from 42 to 57": nothing but its names says which fact
+                figures = [span for span, c in zip(spans, claims) if c.kind != "name"]
+                aligned = [n for n in self.words.align(blank_spans(self.text[a:b], figures)) if n < self.fact_count]
+            self._alignment[sentence] = aligned
         return self._alignment[sentence]
 
     def _clause(self, offset: int, end: int | None = None) -> str:
@@ -288,15 +294,17 @@ class Judge:
             given = self.index.units[n].text[figure.start:figure.end]
             return Verdict("misattributed", f"{claim.text.strip()} is the {counted or 'figure'} count in fact "
                                             f"{source + 1}, not {said}; fact {n + 1} gives {given} {said}", source)
-        if compatible or any(n in aligned for n in facts):
+        if any(n in aligned for n in facts):
             return None
+        if compatible:
+            return self._from_unrestated_fact(claim, compatible, aligned, sentence_claims)
         derived, arithmetic = self.index._derivation(claim.value, claim.kind, is_approximate(claim, self.text))
         if derived:
             claim.derivation = f"{claim.text.strip()}: {arithmetic}"
             return None
         rival = self._rival(claim, own, facts)
         if rival is None:
-            return None
+            return self._stray(claim, found, aligned)
         n, figure = next(((n, f) for n, f in found if f is not None), (facts[0], None))
         unit_text = self.index.units[n].text
         counted = binding_phrase(unit_text, figure.start, figure.end) if figure is not None else "another figure"
@@ -341,6 +349,39 @@ class Judge:
                                         f"{'ended' if said == 'before' else 'started'}, told as where it "
                                         f"{'started' if said == 'before' else 'ended'}", n)
 
+    def _from_unrestated_fact(self, claim: Claim, compatible: list[tuple[int, Figure | None]], aligned: list[int],
+                              sentence_claims: list[Claim]) -> Verdict | None:
+        """A figure that only a fact the sentence does not restate gives, in a sentence whose other claims come from
+        the fact it does restate ("Agricultural premium reached RMB 1,862.4 ten thousand, up 6.3% year on year"
+        where 6.3% is the motor premium's growth)."""
+        anchors = self._anchors(claim, sentence_claims, aligned)
+        if not anchors:
+            return None
+        source = compatible[0][0]
+        clause = frozenset(words_of(self._clause(claim.offset, claim.offset + len(claim.text))))
+        if any(clause & self.words.fact_words[n] for n, _ in compatible):
+            return None  # "… seven analysts, 18,240 tickets …": its own clause restates the fact it comes from
+        return Verdict("misattributed", f"{claim.text.strip()} belongs to {self._fact_label(source)}; this sentence "
+                                        f"restates {self._fact_label(min(anchors, key=aligned.index))}", source)
+
+    def _stray(self, claim: Claim, found: list[tuple[int, Figure | None]], aligned: list[int]) -> Verdict | None:
+        """A distinctive figure that only facts the sentence says nothing of give, counting something else there
+        ("based on 1,180 responses" where 1,180 is the password tickets of a fact about password resets)."""
+        q = claim.value
+        if not aligned or (q.kind == "number" and q.value < DISTINCTIVE_MIN and q.value == int(q.value)):
+            return None
+        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        sentence = frozenset(words_of(self.text[a:b]))
+        figures = [(n, f) for n, f in found if f is not None and
+                   binding_head(self.index.units[n].text, f.start, f.end) not in (None, *TIME_WORDS)]
+        if not figures or len(figures) < len(found) or any(sentence & self.words.fact_words[n] for n, _ in figures):
+            return None  # the fact that gives it counts nothing clear ("(now 81%)"), or the sentence speaks of it
+        n, figure = figures[0]
+        counted = binding_phrase(self.index.units[n].text, figure.start, figure.end) or "another"
+        said = binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))
+        return Verdict("misattributed", f"{claim.text.strip()} is the {counted} figure of {self._fact_label(n)}, "
+                                        f"not {said}; this sentence restates {self._fact_label(aligned[0])}", n)
+
     def _anchors(self, claim: Claim, sentence_claims: list[Claim], aligned: list[int]) -> set[int]:
         """The restated facts that the sentence's other claims (names, dates, distinctive figures) come from."""
         anchors: set[int] = set()
@@ -368,13 +409,18 @@ class Judge:
         lo, hi = value_range(q, is_approximate(claim, self.text), derived=True)
         for n, a in figures:
             for m, b in figures:
-                if a is b or not b.value or a.kind != b.kind or a.kind == "percent" or \
-                        (n != m and min(a.value, b.value) < BAD_DERIVATION_MIN):
-                    continue  # two amounts of one kind, neither a share, small counts only within one fact
+                if a is b or not b.value or a.kind != b.kind or (n != m and min(a.value, b.value) < BAD_DERIVATION_MIN):
+                    continue  # two amounts of one kind, small counts only within one fact
+                where = f"fact {n + 1}" if n == m else f"facts {n + 1} and {m + 1}"
+                if a.kind == "percent":  # two shares: a difference in points told as a percent change
+                    if n == m and q.unit != POINTS and a.value > b.value and lo <= a.value - b.value <= hi:
+                        return Verdict("misattributed", f"{claim.text.strip()} is the change in percentage points "
+                                                        f"({a.value:g}% − {b.value:g}%, {where}), not a relative "
+                                                        "change", n)
+                    continue
                 for value, shown in ((100.0 * a.value / b.value, f"{a.value:g} / {b.value:g}"),
                                      (100.0 * (a.value - b.value) / b.value, f"({a.value:g} − {b.value:g}) / {b.value:g}")):
                     if lo <= value <= hi:
-                        where = f"fact {n + 1}" if n == m else f"facts {n + 1} and {m + 1}"
                         return Verdict("misattributed", f"{claim.text.strip()} = {shown} from {where}: no change "
                                                         "of one quantity gives it", n)
         return None
@@ -392,7 +438,7 @@ class Judge:
             candidates = {id(f): f for word in sorted(own) for f in self.index.units[n].by_word.get(word, ())[:MAX_RIVALS]}
             for figure in candidates.values():
                 f = figure.quantity
-                if f.kind != q.kind or f.kind == "year":
+                if f.kind != q.kind or f.kind == "year" or self._denominator(n, figure):
                     continue
                 if any(figure.binding & sibling for sibling in siblings) or any(
                         self._pair_partners(n, figure, f) for f in own_figures):
@@ -400,6 +446,10 @@ class Judge:
                 if abs(f.value - q.value) > RIVAL_MIN_GAP * max(abs(f.value), abs(q.value)):
                     return n, figure
         return None
+
+    def _denominator(self, n: int, figure: Figure) -> bool:
+        """True for the base of a rate ("per 1,000 bed days"), which counts nothing itself."""
+        return bool(PER_BEFORE.search(self.index.units[n].text, max(0, figure.start - 8), figure.start))
 
     def _pair_partners(self, n: int, a: Figure, b: Figure) -> bool:
         """True when two figures of fact n are the two ends of one change ("from 21.3% to 27.6%", "27.6% (2025:
