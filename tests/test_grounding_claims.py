@@ -57,6 +57,47 @@ def test_each_claim_is_checked_against_the_fact_it_restates(sentence, expected):
     assert verdicts(sentence) == expected
 
 
+TEAM = parse_facts("""---
+role: Team lead
+name: Ann Hale
+year: 2026
+---
+- Sous chef Nadia Brooks trained commis chef Ethan Lowe on the pastry section
+- New broadband subscribers: 1,126, up 3.4% year on year
+- Hall revenue RMB 728.3 ten thousand, up 5.7% year on year
+- Compliance up from 62% to 71%
+- Printing costs cut from €9,200 to €5,750
+- Revenue SEK 84 million (2025: SEK 76 million)
+- Average phone wait cut from 3 min 40 s to 1 min 50 s
+- Not met: cross-sell target of 30 treasury accounts (reached 21)
+- Plan for 2027: bring approval time below 10 working days (now 12)
+- Postnatal visit within 24 hours of discharge: 88% -> 95%
+- BadgerNet record-keeping audit score: 92%
+""", "facts.md")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ethan Lowe trained Nadia Brooks on the pastry section.", [("Ethan Lowe", "misattributed")]),
+    ("Nadia Brooks trained Ethan Lowe on the pastry section.", []),
+    ("New broadband subscribers reached 1,126, up 5.7% year on year.", [("5.7%", "misattributed")]),
+    ("Compliance improved from 62% to 71%, a 9% rise.", [("9%", "misattributed")]),
+    ("Compliance improved from 62% to 71%, a rise of 9 percentage points.", []),
+    ("Going digital brought printing costs down to €9,200.", [("€9,200", "misattributed")]),
+    ("Revenue grew to SEK 84 million, about 10.5% more than in 2025.", []),
+    ("Callers now wait 1 minute 50 seconds instead of 3 minutes 40 seconds, 1 minute 50 seconds less.", []),
+    ("I also met my cross-sell target of 30 treasury accounts.", [("30", "plan-as-done")]),
+    ("With approval time now below 10 working days, I will keep improving.", [("10 working days", "plan-as-done")]),
+    ("Next year I will bring approval time below 10 working days, from 12 now.", []),
+    ("My BadgerNet record-keeping audit scored 95%.", [("95%", "misattributed")]),
+    ("95 out of every 100 mothers had a postnatal visit within 24 hours.", []),
+])
+def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):
+    """Shapes found on the blind rounds: people the wrong way round, growth borrowed from another indicator,
+    percentage points told as percent, a change told backwards, currency codes, compound durations, a missed target
+    told met, a plan's figure told as done in one clause, a figure from a fact the sentence does not restate."""
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, TEAM).unsupported] == expected
+
+
 def test_a_derived_figure_shows_its_arithmetic():
     report = grounding.check("The average turnaround fell by 27%.", FACTS)
     assert report.unsupported == []
@@ -102,9 +143,9 @@ def test_labelled_corpus_keeps_its_figures():
     """In-sample floors (the corpus tuned the checker): any loss below them is a regression."""
     bench = _benchmark()
     total = bench.score(ROOT / "fixtures" / "grounding-claims")["total"]
-    assert total["cases"] >= 156
-    assert total["caught"] / total["errors"] >= 0.83
+    assert total["cases"] >= 216
+    assert total["caught"] / total["errors"] >= 0.88
     for kind in bench.ERROR_KINDS:
-        assert total[f"caught:{kind}"] / total[f"errors:{kind}"] >= 0.70, kind
-    assert total["false_flags"] / total["faithful"] <= 0.025
+        assert total[f"caught:{kind}"] / total[f"errors:{kind}"] >= 0.84, kind
+    assert total["false_flags"] / total["faithful"] <= 0.016
     assert total["omitted_found"] / total["omitted"] >= 0.93

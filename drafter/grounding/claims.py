@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.grounding.quantities import (
-    QUANTITY, SCALES, SMALL, TENS, UNITS, _NUM, _SP, _Quantity, _quantity, _word_value)
+    POINTS, QUANTITY, SCALES, SMALL, TENS, UNITS, _NUM, _SP, _Quantity, _quantity, _word_value)
 from drafter.grounding.fill import _placeholder_spans
 from drafter.text.numbers import ORDINAL_WORDS
 from drafter.text.dates import MONTH_NUMBERS, SEASONS, WEEKDAYS
@@ -86,7 +86,7 @@ FRACTIONS = {"half": 50.0, "halves": 50.0, "third": 100 / 3, "thirds": 100 / 3, 
              "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
 FRACTION = re.compile(
     r"\b(?:(?P<count>a|one|two|three|four|nine)[^\S\n]*-?[^\S\n]*(?P<part>halves|half|thirds?|quarters?|fifths?|tenths?)"
-    r"|(?P<num>one|two|three|four|five|six|seven|eight|nine|\d)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?"
+    r"|(?<![\d.,])(?P<num>one|two|three|four|five|six|seven|eight|nine|\d)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?"
     r"(?P<den>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\d,.]))\b", re.I)
 PER_HUNDRED = re.compile(  # "92 out of every 100", "94 in every hundred": a percentage written out
     r"(?<![\w.,])(?P<num>\d{1,2}(?:\.\d+)?)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?"
@@ -99,6 +99,12 @@ COMPOUND_DURATION = re.compile(
     rf"(?<![\w.,])(?P<big>{_COMPOUND_NUMBER})[^\S\n]*(?P<big_unit>hours?|hrs?|h|minutes?|mins?|min)\.?"
     rf"(?:,?[^\S\n]+and)?[^\S\n]+(?P<small>\d{{1,2}}|{_COMPOUND_NUMBER})[^\S\n]*"
     rf"(?P<small_unit>minutes?|mins?|min|seconds?|secs?|sec|s)\b\.?", re.I)
+_HALF_UNIT = r"hours?|weeks?|days?|months?|years?|minutes?"
+AND_A_HALF = re.compile(
+    rf"(?<![\w.,])(?:(?P<n>\d{{1,3}}|{_COMPOUND_NUMBER})[^\S\n]+and[^\S\n]+a[^\S\n]+half(?:[^\S\n]+(?P<unit_after>{_HALF_UNIT}))?"
+    rf"|an?[^\S\n]+(?P<unit>hour|week|day|month|year|minute)[^\S\n]+and[^\S\n]+a[^\S\n]+half)\b", re.I)
+POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|our|its|your)[^\S\n]+$", re.I)
+HALF_POINTS = re.compile(r"[^\S\n]*(?:%|percent(?:age[^\S\n]+points?)?|per[^\S\n]+cent|points?)", re.I)
 FRACTION_DECIMALS = -1  # a fraction in words is a rounding to the nearest ten percent at best
 ORDINAL_CLAIM_NOUN = re.compile(r"[^\S\n]*-?[^\S\n]*(?:place|prize|award|rank|ranking|position|quarter|half|year|"
                                 r"round|batch|phase|consecutive|straight|runner)\b", re.I)
@@ -348,6 +354,11 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
             add(match.start(), match.end(), "multiple", _Quantity(factor, factor, "multiple", "times", False, 1,
                                                                   match.group(0)))
 
+    for match in AND_A_HALF.finditer(figures):  # "seven and a half hours", "an hour and a half": x.5 of a unit
+        quantity = _and_a_half(match)
+        if quantity is not None and free(match.start(), match.end()):
+            add(match.start(), match.end(), quantity.kind, quantity)
+
     for match in PER_HUNDRED.finditer(figures):
         if free(match.start(), match.end()):
             number = match.group("num")
@@ -421,6 +432,8 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         if not (ORDINAL_CLAIM_NOUN.match(figures, match.end())
                 or RANK_VERB.search(figures[max(0, match.start() - 24):match.start()])):
             continue  # "in the first place", "put customers first": an ordinal that ranks nothing
+        if POSSESSIVE_BEFORE.search(figures, max(0, match.start() - 8), match.start()):
+            continue  # "through his first year": a stage of someone's life, not a ranking
         word = match.group(0).lower()
         after = figures[match.end():match.end() + 12]
         before = figures[max(0, match.start() - 6):match.start()].lower()
@@ -471,6 +484,24 @@ def _multiple_value(match: re.Match) -> float | None:
     return float(word) if word[0].isdigit() else _word_value(word)
 
 
+def _and_a_half(match: re.Match) -> _Quantity | None:
+    """A figure and a half ("nine and a half weeks", "an hour and a half") as one figure (9.5 weeks, 1.5 hours)."""
+    number = match.group("n")
+    whole = 1.0 if number is None else float(number) if number.isdigit() else _word_value(number)
+    if whole is None:
+        return None
+    unit_word = (match.group("unit") or match.group("unit_after") or "").lower()
+    unit = UNITS.get(unit_word) if unit_word else None
+    value = whole + 0.5
+    if unit is None:
+        points = HALF_POINTS.match(match.string, match.end())
+        if points:  # "four and a half percentage points"
+            return _Quantity(value, value, "percent", POINTS if "point" in points.group(0).lower() else None, False, 1,
+                             match.group(0))
+        return _Quantity(value, value, "number", None, False, 1, match.group(0))
+    return _Quantity(value, value, "duration", unit, False, 1, match.group(0))
+
+
 def _compound_duration(match: re.Match) -> _Quantity | None:
     """A duration written in two units ("3 min 40 s") as one figure in the smaller unit (220 seconds)."""
     big, small = (COMPOUND_UNITS[match.group(k).lower().rstrip(".")] for k in ("big_unit", "small_unit"))
@@ -515,7 +546,7 @@ def _add_run(words: list[tuple[int, str]], layout: _Layout, lowercase_words: set
         dropped = True
     while words and words[-1][1].rstrip(".").lower() in ("of", "and", "for", "the", "de", "&"):
         words = words[:-1]
-    while words and words[0][1].lower() in ("the", "a", "an"):
+    while words and words[0][1].lower() in ("the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "by"):
         words = words[1:]
         dropped = True
     if not words:

@@ -281,6 +281,10 @@ class FactIndex:
                         *figures: float) -> None:
         self.derivations.append(Derivation(value, percent, unit, number, template, figures))
         self.derived[percent].append((value, number, len(self.derivations) - 1))
+        base = DURATION_BASE.get(unit or "")
+        if base and not percent and base[1] != 1.0:  # also in the base unit, so "72 minutes" finds 1.2 hours
+            self.derivations.append(Derivation(value * base[1], percent, base[0], number, template, figures))
+            self.derived[percent].append((value * base[1], number, len(self.derivations) - 1))
 
     # figures ---------------------------------------------------------------------------------------------------
 
@@ -369,16 +373,23 @@ class FactIndex:
         nothing."""
         percent = kind == "percent"
         lo, hi = value_range(q, hedge, derived=True)
+        ranges = [(lo, hi, q.unit)]
+        base = DURATION_BASE.get(q.unit or "") if kind == "duration" else None
+        if base:  # "72 minutes faster" from 3.2 -> 2 hours: compared in seconds
+            ranges.append((lo * base[1], hi * base[1], base[0]))
         for pool_is_percent in ((True, False) if kind == "number" else (percent,)):
             keys, pool = self.derived_keys[pool_is_percent], self.derived[pool_is_percent]
-            for _, number, index in pool[bisect.bisect_left(keys, lo):bisect.bisect_right(keys, hi)]:
-                derivation = self.derivations[index]
-                if derivation.unit == "times" or (not pool_is_percent and derivation.unit != q.unit
-                                                  and kind != "number") or (within is not None and number not in within):
-                    continue
-                if percent and (derivation.unit == POINTS) != (q.unit == POINTS):
-                    continue  # 62% -> 71% is a rise of 9 points, not of 9%; a relative change is no points
-                return [(number, None)], derivation.arithmetic.replace("{pct}", f"{q.value:g}")
+            for low, high, unit in ranges:
+                for _, number, index in pool[bisect.bisect_left(keys, low):bisect.bisect_right(keys, high)]:
+                    derivation = self.derivations[index]
+                    if derivation.unit == "times" or (within is not None and number not in within):
+                        continue
+                    if not pool_is_percent and kind != "number" and derivation.unit != unit and not (
+                            derivation.unit is None and kind == "duration" and q.unit in self.unit_words[number]):
+                        continue  # "a drop of 48 days" from "sick days fell from 212 to 164" keeps its unit
+                    if percent and (derivation.unit == POINTS) != (q.unit == POINTS):
+                        continue  # 62% -> 71% is a rise of 9 points, not of 9%; a relative change is no points
+                    return [(number, None)], derivation.arithmetic.replace("{pct}", f"{q.value:g}")
         return [], ""
 
     # dates -----------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from drafter.grounding.align import (
     WordIndex, binding, binding_head, binding_phrase, blank_spans, pair_role, words_of)
-from drafter.grounding.claims import PAST_VERBS, Claim, _name_tokens
+from drafter.grounding.claims import GENERIC_NAME_WORDS, PAST_VERBS, Claim, _name_tokens, extract_claims
 from drafter.grounding.quantities import POINTS
 from drafter.grounding.support import (
     COMMON_CLAIM_UNITS, SAME_QUANTITY_LINK, TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, FactIndex, Figure, is_approximate, rounding_range,
@@ -54,7 +54,8 @@ SHORTFALL_PREPOSITION = re.compile(  # "under the annual plan", "below target": 
     r"\s*(?:the |our |its |their |a |an )?(?:[\w-]+ )?(?:target|plan|goal|budget|quota|forecast|benchmark)s?\b",
     re.I)
 BASELINE_BEFORE = re.compile(r"(?:\bnow|\bcurrently|\btoday|\bfrom|\b((?:19|20)\d\d)\s*[:=])\s*\W{0,2}$", re.I)
-BASELINE_AFTER = re.compile(r"^\W{0,2}\s*(?:now|currently|today|at present|at the moment)\b", re.I)
+BASELINE_AFTER = re.compile(  # "40% now"; not "10 days (now 12)", where "now" goes with the next figure
+    r"^\W{0,2}\s*(?:now|currently|today|at present|at the moment)\b(?!\W{0,3}[\d$€£¥])", re.I)
 BASELINE_WINDOW = 12  # characters around a plan fact's figure searched for "now", "currently", "(2026: …"
 MISSED_FACT = re.compile(r"\b(?:not met|unmet|missed|fell short|falls short|short of|below target|under target|"
                          r"behind (?:target|plan|schedule))\b", re.I)
@@ -126,6 +127,7 @@ class Judge:
         self.plan_facts = {n for n in range(self.fact_count) if self._is_plan(index.units[n].text, facts.items[n].heading)}
         self.headings = self._heading_at()
         self._alignment: dict[int, list[int]] = {}
+        self._people: dict[int, list[tuple[frozenset[str], int, int]]] = {}
 
     # facts ---------------------------------------------------------------------------------------------------
 
@@ -285,6 +287,8 @@ class Judge:
         if any(n in aligned for n, _ in compatible):
             return self._borrowed(claim, own, aligned, found, sentence_claims)  # the restated fact counts it so
         other = self._aligned_count(claim, own, aligned, found)  # ... or counts it with another figure
+        if other is not None and any(n in self._anchors(claim, sentence_claims, None) for n, _ in found):
+            other = None  # "rose from 54% to 71%, up 17 points": the sentence's other claims come from its fact too
         if other is not None:
             n, figure = other
             said = binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))
@@ -382,8 +386,9 @@ class Judge:
         return Verdict("misattributed", f"{claim.text.strip()} is the {counted} figure of {self._fact_label(n)}, "
                                         f"not {said}; this sentence restates {self._fact_label(aligned[0])}", n)
 
-    def _anchors(self, claim: Claim, sentence_claims: list[Claim], aligned: list[int]) -> set[int]:
-        """The restated facts that the sentence's other claims (names, dates, distinctive figures) come from."""
+    def _anchors(self, claim: Claim, sentence_claims: list[Claim], aligned: list[int] | None) -> set[int]:
+        """The restated facts (any facts, when `aligned` is None) that the sentence's other claims (names, dates,
+        distinctive figures) come from."""
         anchors: set[int] = set()
         for other in sentence_claims[:NAMES_SCANNED]:
             if other is claim:
@@ -393,7 +398,7 @@ class Judge:
                 facts = units if len(units) <= COMMON_CLAIM_UNITS else []
             else:
                 facts = self._claim_facts(other)
-            anchors.update(n for n in facts if n in aligned)
+            anchors.update(n for n in facts if aligned is None or n in aligned)
         return anchors
 
     def _bad_derivation(self, claim: Claim, aligned: list[int]) -> Verdict | None:
@@ -517,7 +522,8 @@ class Judge:
         if units and len(facts) < len(units):
             return self._other_of_its_kind(claim, aligned)  # the employer, unless the fact names another branch
         if any(n in aligned for n in facts):
-            return self._swapped_person(claim, [n for n in facts if n in aligned])
+            restated = [n for n in facts if n in aligned]
+            return self._reversed_people(claim, restated) or self._swapped_person(claim, restated)
         if not facts:
             near = self.index.near_names(claim)
             named = [n for n in aligned if self.index.units[n].names]
@@ -550,6 +556,43 @@ class Judge:
                                                  f"({written})", n)
         return None
 
+    def _reversed_people(self, claim: Claim, facts: list[int]) -> Verdict | None:
+        """Two people of one fact in each other's places around the same verb ("Ethan Lowe trained Nadia Brooks"
+        where the fact has Nadia Brooks train Ethan Lowe). The claim is the first name of the pair in the draft."""
+        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        mine = frozenset(_name_tokens(claim.text))
+        for n in facts:
+            fact = self.index.units[n].text
+            people = self._people_of(n)
+            here = [p for p in people if p[0] & mine]
+            if not here:
+                continue
+            for tokens, start, end in people:
+                if tokens & mine:
+                    continue
+                other = re.search(r"\b(?:" + "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+                                  + r")\b", self.text[claim.offset + len(claim.text):b], re.I)
+                if other is None:
+                    continue  # the other person is not named after this one in the sentence
+                between_draft = self.text[claim.offset + len(claim.text):claim.offset + len(claim.text) + other.start()]
+                mine_start = here[0][1]
+                if start > mine_start:
+                    continue  # the fact names them in the same order
+                between_fact = fact[end:mine_start]
+                verbs = _relation_words(between_draft) & _relation_words(between_fact)
+                if verbs and _passive(between_draft) == _passive(between_fact):
+                    return Verdict("misattributed", f"{claim.text} and the other person are the wrong way round: "
+                                                    f"{self._fact_label(n)}", n)
+        return None
+
+    def _people_of(self, n: int) -> list[tuple[frozenset[str], int, int]]:
+        """The names of fact n with their positions, in order (read once per fact)."""
+        if n not in self._people:
+            fact = self.index.units[n].text
+            self._people[n] = [(frozenset(_name_tokens(c.text)) - GENERIC_NAME_WORDS, c.offset, c.offset + len(c.text))
+                               for c in extract_claims(fact) if c.kind == "name"]
+        return self._people[n]
+
     def _swapped_person(self, claim: Claim, facts: list[int]) -> Verdict | None:
         """A name from the restated fact doing what the fact says another name there did ("Peter Osei ran the
         stock reviews" where the fact has Zhang Min run them): each name's deed is the words that follow it."""
@@ -557,11 +600,21 @@ class Judge:
         if not deed:
             return None
         tokens = set(_name_tokens(claim.text))
+        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        sentence_names = frozenset(_name_tokens(self.text[a:b]))
         for n in facts:
+            named = frozenset().union(*self.index.units[n].names) if self.index.units[n].names else frozenset()
+            deed = deed - named  # "covering Southfield Royal Hospital and Ashdown Hospital": names are no deed
+            if not deed:
+                continue
             own = [d for t, d in self.index.units[n].name_deeds if t & tokens]
             if any(d & deed for d in own):
                 return None
             for other, other_deed in self.index.units[n].name_deeds:
+                if other_deed & tokens and other <= sentence_names:
+                    continue  # "Hannah Blake mentored Josh Ferreira": her deed was done to him, and she is named
+                if other <= sentence_names:
+                    continue  # both named: the order of the two is _reversed_people's to judge
                 if not (other & tokens) and other_deed & deed and len(other_deed & deed) >= SWAP_MIN_SHARED:
                     return Verdict("wrong-name", f"{claim.text} is not who {self._fact_label(n)} says did that",
                                    n)
@@ -666,3 +719,17 @@ class Judge:
         if len(units) > COMMON_CLAIM_UNITS:
             return []  # stated by so many facts that it marks none of them as stated
         return [n for n in units if 0 <= n < self.fact_count]
+
+
+RELATION_VERB = re.compile(r"\b(?:mentor|train|coach|supervis|induct|onboard|support|help|replac|taught|teach|manag|"
+                           r"line[- ]manag|shadow|assist|cover|hand|brief|assess|appraise|recruit|hire|buddi)\w*", re.I)
+
+
+def _relation_words(text: str) -> set[str]:
+    """The verbs of one person acting on another in a text between two names, by stem ("mentored" -> mentor)."""
+    return {m.group(0).lower()[:5] for m in RELATION_VERB.finditer(text)}
+
+
+def _passive(text: str) -> bool:
+    """True for "was mentored by", which names the two people the other way round."""
+    return re.search(r"\bby\b", text, re.I) is not None
