@@ -695,8 +695,10 @@ class Judge:
             sentence_words = frozenset(words_of(self.text[a:b]))
             stated.update(n for n in aligned if self.words.coverage(sentence_words, n) >= OMISSION_COVERAGE)
             for claim in found:
-                for n in self._claim_facts(claim):
-                    if n in aligned or sentence_words & self.words.fact_words[n]:
+                sources = self._claim_facts(claim)
+                for n in sources:  # one fact's own figure or name states it; a shared one needs a word of its own
+                    if n in aligned or len(sources) == 1 or (
+                            (sentence_words - frozenset(words_of(claim.text))) & self.words.fact_words[n]):
                         stated.add(n)
         checkable = {n for n in range(self.fact_count) if self.words.fact_words[n] or self.index.units[n].figures
                      or self.index.units[n].dates}
