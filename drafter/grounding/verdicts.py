@@ -37,19 +37,24 @@ FUTURE_VOICE = re.compile(
     r"has to|have to|need to|needs to|keen to|my focus|our focus)\b", re.I)
 STRONG_DONE = re.compile(r"\b(?:now|already|has been|have been|had been|was|were|reached|achieved|completed|"
                          r"launched|went live|is live|are live|up and running|delivered|met|hit|exceeded)\b", re.I)
-DONE_WORDS = re.compile(r"\b(?:reached|achieved|hit|met|exceeded|surpassed|attained|completed|delivered|"
+DONE_WORDS = re.compile(r"\b(?:reached|achieved|hit|met|exceeded|surpassed|attained|completed|delivered|begun|live|"
                         r"reaching|achieving|hitting|exceeding|completing|having|"
                         r"accomplished|realised|realized|launched|finished|rolled out|introduced|cut|grew|rose|"
                         r"raised|now|successfully|already|was|were|has been|have been|set up|"
                         + "|".join(sorted(PAST_VERBS)) + r")\b|\b\w+ed\b", re.I)
 PAST_ONLY = sorted(PAST_VERBS - {"cut", "set", "hit", "put", "read", "run", "spent"})  # past forms no command shares
+PARTICIPLES = ["begun", "become", "done", "gone", "grown", "known", "shown", "taken", "given", "written", "won",
+               "got", "gotten", "built", "made", "seen", "sent", "led", "held", "kept", "paid", "sold", "taught",
+               "brought", "bought", "caught", "started", "gained", "obtained", "secured", "passed"]  # "has begun"
 PAST_OPENING = re.compile(r"^\W*(?:\w+ed|" + "|".join(PAST_ONLY) + r")\b", re.I)  # "- Secured ISO …"
 SUBJECT_PAST = re.compile(r"\b(?:I|we|the team|our team|the branch|the office)\s+(?:\w+ed|" + "|".join(PAST_ONLY)
                           + r")\b", re.I)  # "we brought turnover below 12%"
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:and|but|while|whereas|which|so that)\s", re.I)
 CLAUSE_DONE = re.compile(  # a clause that says its thing is done, whatever the rest of the sentence plans
-    r"\b(?:already|now|having \w+|(?:has|have|had) (?:already |now |just )?(?:been|\w+ed|"
-    + "|".join(PAST_ONLY) + r")|is live|went live|was|were)\b", re.I)
+    r"\b(?:already|now|having \w+|(?:has|have|had) (?:already |now |just |also |since |successfully )?(?:been|\w+ed|"
+    + "|".join(PAST_ONLY + PARTICIPLES) + r")|is live|went live|was|were)\b", re.I)
+TARGET_REACHED = re.compile(r"\b(?:now|already) (?:at|on|hitting|meeting|above|over)\b|\b(?:reached|hit|met|achieved|"
+                            r"exceeded|surpassed|attained)\b", re.I)  # "now at our 80% target"
 SHORTFALL_PREPOSITION = re.compile(  # "under the annual plan", "below target": not "under the new code"
     r"\s*(?:the |our |its |their |a |an )?(?:[\w-]+ )?(?:target|plan|goal|budget|quota|forecast|benchmark)s?\b",
     re.I)
@@ -194,7 +199,7 @@ class Judge:
         clause = self._clause(offset, end)
         if FUTURE_VOICE.search(clause) or self._later_year(clause):
             return True
-        if CLAUSE_DONE.search(clause) and not TARGET_WORD.search(clause):
+        if CLAUSE_DONE.search(clause) and (not TARGET_WORD.search(clause) or TARGET_REACHED.search(clause)):
             return False  # not "targets have been set of 65%": a target named is not a target met
         if FUTURE_VOICE.search(sentence) or self._later_year(sentence):
             return True
@@ -536,8 +541,16 @@ class Judge:
             return Verdict("invented", f"{claim.text} is named by no fact")
         if not aligned or self._local_support(claim, facts):
             return None
+        if all(n in self.plan_facts for n in facts) and self._told_done(claim):
+            return Verdict("plan-as-done", f"{claim.text} is in the plan, {self._fact_label(facts[0])}, told as done",
+                           facts[0])  # "Salesforce CPQ is already live" where only the plan names it
         return Verdict("wrong-name", f"{claim.text} belongs to {self._fact_label(facts[0])}, not to "
                                      f"{self._fact_label(aligned[0])}", facts[0])
+
+    def _told_done(self, claim: Claim) -> bool:
+        """True when the clause holding a claim tells it as done, not planned."""
+        end = claim.offset + len(claim.text)
+        return not self._future_voiced(claim.offset, end) and bool(DONE_WORDS.search(self._clause(claim.offset, end)))
 
     def _other_of_its_kind(self, claim: Claim, aligned: list[int]) -> Verdict | None:
         """A name the front matter gives, told where the restated fact names another of the same kind ("the
