@@ -103,6 +103,9 @@ _HALF_UNIT = r"hours?|weeks?|days?|months?|years?|minutes?"
 AND_A_HALF = re.compile(
     rf"(?<![\w.,])(?:(?P<n>\d{{1,3}}|{_COMPOUND_NUMBER})[^\S\n]+and[^\S\n]+a[^\S\n]+half(?:[^\S\n]+(?P<unit_after>{_HALF_UNIT}))?"
     rf"|an?[^\S\n]+(?P<unit>hour|week|day|month|year|minute)[^\S\n]+and[^\S\n]+a[^\S\n]+half)\b", re.I)
+YEAR_SPAN = re.compile(r"(?<![\w/])(?:FY[^\S\n]?)?(?P<first>(?:19|20)\d\d)[^\S\n]?[/–-][^\S\n]?(?P<last>(?:19|20)\d\d|\d\d)"
+                       r"(?![\w/%-])", re.I)
+SPAN = "span"  # the unit of a year claim that names a financial or academic year: its mantissa is the last year
 POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|our|its|your)[^\S\n]+$", re.I)
 HALF_POINTS = re.compile(r"[^\S\n]*(?:%|percent(?:age[^\S\n]+points?)?|per[^\S\n]+cent|points?)", re.I)
 FRACTION_DECIMALS = -1  # a fraction in words is a rounding to the nearest ten percent at best
@@ -353,6 +356,14 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         if factor is not None and free(match.start(), match.end()):  # "doubled", "three times as many"
             add(match.start(), match.end(), "multiple", _Quantity(factor, factor, "multiple", "times", False, 1,
                                                                   match.group(0)))
+
+    for match in YEAR_SPAN.finditer(figures):  # "FY2025/26", "academic year 2025-26": one year claim for both
+        first = int(match.group("first"))
+        last = match.group("last")
+        last_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if last_year == first + 1 and free(match.start(), match.end()):
+            add(match.start(), match.end(), "year", _Quantity(float(first), float(last_year), "year", SPAN, False, 0,
+                                                             match.group(0)))
 
     for match in AND_A_HALF.finditer(figures):  # "seven and a half hours", "an hour and a half": x.5 of a unit
         quantity = _and_a_half(match)

@@ -51,7 +51,7 @@ QUANTITY = re.compile(
     rf"(?:(?P<num>{_NUM})|(?P<word>{_WORDNUM})\b)"
     rf"(?:(?P<ord>st|nd|rd|th)\b"
     rf"|(?:{_SP}?(?P<scale>ten(?:-|{_SP})thousand|thousand|million|billion|trillion)\b|(?P<abbr>k|K|m|M|mn|bn|b|B)\b))?"
-    rf"(?P<pct>{_SP}?(?:%|percent\b|per{_SP}cent\b|percentage{_SP}points?\b|pp\b))?"
+    rf"(?P<pct>{_SP}?(?:%|percent\b|per{_SP}cent\b|percentage{_SP}points?\b|pp\b|bps\b|basis{_SP}points?\b))?"
     rf"(?:{_SP}(?P<curpost>{_CUR_POST})\b)?"
     rf"(?:(?:{_SP}|-)(?P<unit>{_UNIT})\b(?!-\w))?", re.I)
 CHANGE_WORDS = re.compile(r"\b(?:up|down|rose|risen|fell|fallen|grew|grown|increased?|decreased?|dropped|"
@@ -98,6 +98,8 @@ def _quantity(match: re.Match) -> _Quantity | None:
     scale = SCALES.get(scale_word, 1.0)
     currency = CURRENCIES.get((g["cur"] or g["curpost"] or "").lower())
     value = mantissa * scale
+    if g["pct"] and re.search(r"bps|basis", g["pct"], re.I):  # "15 bps" is 0.15 percentage points
+        return _Quantity(mantissa / 100, mantissa / 100, "percent", POINTS, False, decimals + 2, written)
     if g["pct"]:
         points = re.search(r"point|pp", g["pct"], re.I) is not None  # "9 percentage points" is a difference
         return _Quantity(mantissa, mantissa, "percent", POINTS if points else None, False, decimals, written)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from drafter.grounding.align import binding
-from drafter.grounding.claims import GENERIC_NAME_WORDS, MONTHS, Claim, _extract, _name_tokens
+from drafter.grounding.claims import GENERIC_NAME_WORDS, MONTHS, SPAN, Claim, _extract, _name_tokens
 from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, POINTS, UNITS, _Quantity
 from drafter.text.numbers import ORDINAL_WORDS
 
@@ -27,14 +27,15 @@ SAME_QUANTITY_LINK = re.compile(
     r"^\s*(?:(?:[\w.,-]+\s+){0,5}(?:to|of(?:\s+the)?|of\s+whom|of\s+which|among\s+them|out\s+of|from|→|->|—|–|-|vs\.?|versus|against|"
     r"compared\s+(?:with|to)|up\s+from|down\s+from|rising\s+to|falling\s+to|rose\s+to|fell\s+to)"
     r"|.*\(\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]?(?:\s*[A-Z]{3})?|.*[;,]\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=](?:\s*[A-Z]{3})?"
-    r"|.*\(\s*)\s*$", re.I)
+    r"|.*\(\s*(?:PY|LY|prior year|last year|previous year)\s*[:=]?|.*\(\s*)\s*$", re.I)
 TARGET_BEFORE = re.compile(  # "a target of 95%", "goal: 95%", "aim to reach 95%", "Target 95%"
     r"(?:\b(?:target|goal|aim|objective|quota|budget)(?:ed|s)?\s*(?:of|:|is|was|at|set at|to reach|to hit|to get to|"
     r"to achieve|to|for)|(?:^|[:;,(]\s*)(?:target|goal)s?)\s*(?:about|around|nearly|over|under|at least|at most)?\s*$",
     re.I)
 BASE_BEFORE = re.compile(  # the figure a change is measured from: "up from 350", "compared with 1,105", "(2025: 986)"
     r"(?:\b(?:from|than|compared\s+(?:with|to)|vs\.?|versus|against|last\s+year'?s?)(?:\s+(?!to\b)[^\s\d]+){0,3}"
-    r"|\(\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]?|[;,]\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=])\s*$", re.I)
+    r"|\(\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]?|[;,]\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]"
+    r"|\(\s*(?:PY|LY|prior year|last year|previous year)\s*[:=]?)\s*$", re.I)
 BASE_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:in|for|during)\s+(?:FY\s?)?(?:19|20)\d\d\s*\)", re.I)  # "(1,106 in 2025)"
 BATCH_EXTRACT_MIN_UNITS = 200  # facts files this long are read in batches (one text of many blocks)
 BATCH_EXTRACT_SIZE = 500
@@ -180,6 +181,8 @@ class FactIndex:
             if isinstance(value, _Quantity) and value.kind != "literal":
                 if value.kind == "year":
                     self.years.add(int(value.value))
+                    if value.unit == SPAN:  # FY2025/26 states 2025 and 2026
+                        self.years.add(int(value.mantissa))
                 if value.kind == "ordinal":
                     self.ordinals.add((int(value.value), value.unit))
                 end = claim.offset + len(claim.text)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from drafter.grounding.align import (
     WordIndex, binding, binding_head, binding_phrase, blank_spans, pair_role, words_of)
-from drafter.grounding.claims import GENERIC_NAME_WORDS, PAST_VERBS, Claim, _name_tokens, extract_claims
+from drafter.grounding.claims import YEAR_SPAN, GENERIC_NAME_WORDS, PAST_VERBS, Claim, _name_tokens, extract_claims
 from drafter.grounding.quantities import POINTS
 from drafter.grounding.support import (
     COMMON_CLAIM_UNITS, SAME_QUANTITY_LINK, TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, FactIndex, Figure, is_approximate, rounding_range,
@@ -216,7 +216,7 @@ class Judge:
 
     def _later_year(self, text: str) -> bool:
         """True when a text names a year after the report's."""
-        return bool(self.report_year) and any(int(y) > self.report_year for y in YEAR.findall(text))
+        return bool(self.report_year) and any(int(y) > self.report_year for y in _years_in(text))
 
     def _shortfall(self, sentence: str) -> bool:
         """True when a sentence tells a figure as short of something ("against the target", "fell short"), not
@@ -748,3 +748,12 @@ def _relation_words(text: str) -> set[str]:
 def _passive(text: str) -> bool:
     """True for "was mentored by", which names the two people the other way round."""
     return re.search(r"\bby\b", text, re.I) is not None
+
+
+def _years_in(text: str) -> list[int]:
+    """The years a text names, both years of a financial or academic year ("FY2026/27": 2026 and 2027)."""
+    years = [int(y) for y in YEAR.findall(text)]
+    for match in YEAR_SPAN.finditer(text):
+        last = match.group("last")
+        years.append(int(last) if len(last) == 4 else int(match.group("first")) // 100 * 100 + int(last))
+    return years
