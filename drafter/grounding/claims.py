@@ -51,7 +51,7 @@ GENERIC_NAME_WORDS = frozenset(
     "office branch".split())
 NOT_NAMES = frozenset(
     "i i'm i’m i've i’ve i'd i’d i'll i’ll ok kpi kpis ceo cfo coo cto hr it yoy mom qoq faq pdf tv am pm vs "
-    "internet".split())
+    "internet py ly ytd fy".split())
 COMMON_STARTERS = frozenset(
     "a an the in on at for with by from to of as after before during through since until this that these those "
     "our my we i it its also then next finally first second third last overall meanwhile however moreover "
@@ -106,6 +106,7 @@ AND_A_HALF = re.compile(
 YEAR_SPAN = re.compile(r"(?<![\w/])(?:FY[^\S\n]?)?(?P<first>(?:19|20)\d\d)[^\S\n]?[/–-][^\S\n]?(?P<last>(?:19|20)\d\d|\d\d)"
                        r"(?![\w/%-])", re.I)
 SPAN = "span"  # the unit of a year claim that names a financial or academic year: its mantissa is the last year
+RATING_BASE = re.compile(r"\d[^\S\n]*(?:/|out[^\S\n]+of)[^\S\n]*$", re.I)
 POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|our|its|your)[^\S\n]+$", re.I)
 HALF_POINTS = re.compile(r"[^\S\n]*(?:%|percent(?:age[^\S\n]+points?)?|per[^\S\n]+cent|points?)", re.I)
 FRACTION_DECIMALS = -1  # a fraction in words is a rounding to the nearest ten percent at best
@@ -400,6 +401,8 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         if quantity is None:
             continue
         start, end = match.start(), match.end()
+        if RATING_BASE.search(figures, max(0, start - 12), start):
+            continue  # the 5 of "4.8/5" or "4.6 out of 5" is the scale of a rating, not a figure
         if quantity.kind == "percent" and match.group("unit"):
             end = match.start("unit")  # "5.7% year on year": the year is no unit of a percentage
             end = len(figures[:end].rstrip("- \t"))

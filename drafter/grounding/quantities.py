@@ -10,7 +10,7 @@ from drafter.text.numbers import TENS_WORDS, UNIT_WORDS, word_value
 
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
          "year": "year", "years": "year", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute", "second": "second", "seconds": "second",
-         "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "s": "second", "sec": "second", "secs": "second",
+         "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "s": "second", "sec": "second", "secs": "second", "h": "hour",
          "quarter": "quarter", "quarters": "quarter", "working day": "day", "working days": "day", "calendar day": "day", "calendar days": "day",
          "business day": "day", "business days": "day"}
 SMALL = UNIT_WORDS  # number words, one definition in drafter.text.numbers
@@ -43,7 +43,7 @@ _CODES = "|".join(CURRENCY_CODES)
 _CUR_PRE = rf"(?:US\$|HK\$|RMB|{_CODES}|[$€£¥])"
 _CUR_POST = rf"(?:yuan|RMB|{_CODES}|dollars?|euros?|pounds?)"
 _UNIT = (r"(?:(?:working|business|calendar)\s+days?|days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|"
-         r"secs?|s(?![\w'’])|quarters?)")
+         r"secs?|s(?![\w'’])|h(?![\w'’])|quarters?)")
 
 QUANTITY = re.compile(
     rf"(?<![\w.,])(?<![A-Za-z]-)"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafter.grounding.align import (
-    WordIndex, binding, binding_head, binding_phrase, blank_spans, pair_role, words_of)
+    CLAUSE_BREAK, WordIndex, binding, binding_head, binding_phrase, blank_spans, name_role, pair_role, words_of)
 from drafter.grounding.claims import YEAR_SPAN, GENERIC_NAME_WORDS, PAST_VERBS, Claim, _name_tokens, extract_claims
 from drafter.grounding.quantities import POINTS
 from drafter.grounding.support import (
@@ -82,6 +82,7 @@ FIGURE_KINDS = ("number", "money", "percent", "duration")  # "multiple" claims a
 RIVAL_MIN_GAP = 0.2  # a restated fact's figure this far from the claim's counts the thing otherwise (closer: a
 # before or after figure of the same pair, or a rounding)
 TIME_WORDS = ("now", "currently", "today", "present", "moment")  # what a baseline figure "counts" in a plan
+CLAUSE_START_WORD = re.compile(r"(?:^|[;:]\s*)([A-Z][\w+&-]{2,})\b")  # a capitalised word opening a clause
 PER_BEFORE = re.compile(r"\b(?:per|every|each)\s*$", re.I)
 PAIR_GAP = 24  # characters at most between the two ends of one change in a fact ("27.6% (2025: 21.3%)")
 MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that really counts a thing
@@ -133,6 +134,7 @@ class Judge:
         self.headings = self._heading_at()
         self._alignment: dict[int, list[int]] = {}
         self._people: dict[int, list[tuple[frozenset[str], int, int]]] = {}
+        self._lower: frozenset[str] | None = None
 
     # facts ---------------------------------------------------------------------------------------------------
 
@@ -239,7 +241,7 @@ class Judge:
         if claim.kind == "date":
             return self._date(claim, aligned)
         if claim.kind == "name":
-            return self._name(claim, aligned)
+            return self._name(claim, aligned) or self._figure_of_another_name(claim, aligned, sentence_claims)
         return self._figure(claim, aligned, sentence_claims)
 
     def _counts_listed_names(self, claim: Claim, sentence_claims: list[Claim]) -> bool:
@@ -528,7 +530,8 @@ class Judge:
             return self._other_of_its_kind(claim, aligned)  # the employer, unless the fact names another branch
         if any(n in aligned for n in facts):
             restated = [n for n in facts if n in aligned]
-            return self._reversed_people(claim, restated) or self._swapped_person(claim, restated)
+            return (self._reversed_people(claim, restated) or self._old_for_new(claim, restated)
+                    or self._swapped_person(claim, restated))
         if not facts:
             near = self.index.near_names(claim)
             named = [n for n in aligned if self.index.units[n].names]
@@ -598,13 +601,95 @@ class Judge:
                                                     f"{self._fact_label(n)}", n)
         return None
 
+    def _old_for_new(self, claim: Claim, facts: list[int]) -> Verdict | None:
+        """A name a fact gives as what was left told as what was taken up, or the reverse ("moved to Dachser" where
+        the fact moved from Dachser to DB Schenker)."""
+        said = name_role(self.text, claim.offset, self._name_end(claim))
+        if said is None:
+            return None
+        mine = frozenset(_name_tokens(claim.text))
+        for n in facts:
+            fact = self.index.units[n].text
+            roles = {name_role(fact, start, end) for tokens, start, end in self._people_of(n) if tokens & mine}
+            if roles and None not in roles and said not in roles:
+                was = "the old one" if "old" in roles else "the new one"
+                return Verdict("wrong-name", f"{claim.text} is {was} in {self._fact_label(n)}", n)
+        return None
+
+    def _name_end(self, claim: Claim) -> int:
+        """Where a name ends, past a second part joined by "+" or "&" ("Kuehne+Nagel")."""
+        end = claim.offset + len(claim.text)
+        joined = re.match(r"[+&]\s*[A-Z][\w-]*", self.text[end:end + 40])
+        return end + joined.end() if joined else end
+
+    def _figure_of_another_name(self, claim: Claim, aligned: list[int], sentence_claims: list[Claim]) -> Verdict | None:
+        """A name told with a figure that the restated fact gives to another name ("our TripAdvisor rating of 4.8"
+        where the fact has Google at 4.8 and TripAdvisor at 4.6)."""
+        figure = next((c for c in sentence_claims if c.offset > claim.offset and c.kind in FIGURE_KINDS), None)
+        if figure is None or CLAUSE_BREAK.search(self.text, claim.offset + len(claim.text), figure.offset):
+            return None
+        if any(c.kind == "name" and claim.offset < c.offset < figure.offset for c in sentence_claims):
+            return None  # another name stands nearer the figure
+        mine = frozenset(_name_tokens(claim.text)) - GENERIC_NAME_WORDS
+        found, _ = self.index.figure_units(figure, is_approximate(figure, self.text))
+        owners = []
+        for n, f in found:
+            if n not in aligned or f is None:
+                continue
+            before = [(start, tokens) for tokens, start, _ in self._people_of(n) if start < f.start]
+            if not before:
+                return None
+            owner = max(before, key=lambda item: item[0])[1]
+            if owner & mine:
+                return None  # the fact gives this figure to this name
+            owners.append((n, owner))
+        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        sentence_names = frozenset(_name_tokens(self.text[a:b]))
+        if not owners or any(owner <= sentence_names for _, owner in owners):
+            return None  # the name the fact gives the figure to is in the sentence too
+        if not self._owns_a_figure(mine, figure.value.kind, set(self.index.name_units(claim)) | set(aligned)):
+            return None  # a name with no figure of its own in the facts: no rival owner ("the US", "AIF")
+        n = owners[0][0]
+        return Verdict("wrong-name", f"{figure.text.strip()} belongs to another name in {self._fact_label(n)}, "
+                                     f"not {claim.text}", n)
+
+    def _owns_a_figure(self, tokens: frozenset[str], kind: str, facts: set[int]) -> bool:
+        """True when some fact gives a figure of this kind to the name with these tokens (the nearest name before
+        it)."""
+        for n in facts:
+            if not 0 <= n < self.fact_count:
+                continue
+            people = self._people_of(n)
+            for f in self.index.units[n].figures:
+                if f.quantity.kind != kind:
+                    continue
+                before = [(start, named) for named, start, _ in people if start < f.start]
+                if before and max(before, key=lambda item: item[0])[1] & tokens:
+                    return True
+        return False
+
     def _people_of(self, n: int) -> list[tuple[frozenset[str], int, int]]:
         """The names of fact n with their positions, in order (read once per fact)."""
         if n not in self._people:
             fact = self.index.units[n].text
-            self._people[n] = [(frozenset(_name_tokens(c.text)) - GENERIC_NAME_WORDS, c.offset, c.offset + len(c.text))
-                               for c in extract_claims(fact) if c.kind == "name"]
+            people = [(frozenset(_name_tokens(c.text)) - GENERIC_NAME_WORDS, c.offset, c.offset + len(c.text))
+                      for c in extract_claims(fact) if c.kind == "name"]
+            lower = self._lowercase_words()
+            for match in CLAUSE_START_WORD.finditer(fact):  # "Google rating 4.8/5 …; TripAdvisor 4.6/5": names too
+                word = match.group(1)
+                if word.lower() not in lower and not (word.lower().endswith("ed") or word.lower() in PAST_VERBS) \
+                        and not any(start <= match.start(1) < end for _, start, end in people):
+                    people.append((frozenset(_name_tokens(word)), match.start(1), match.end(1)))
+            self._people[n] = sorted(people, key=lambda person: person[1])
         return self._people[n]
+
+    def _lowercase_words(self) -> frozenset[str]:
+        """Every word the facts or the draft write in lower case: a capitalised one of them opens a clause, it
+        names nothing."""
+        if self._lower is None:
+            texts = [self.text] + [u.text for u in self.index.units]
+            self._lower = frozenset(w for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t))
+        return self._lower
 
     def _swapped_person(self, claim: Claim, facts: list[int]) -> Verdict | None:
         """A name from the restated fact doing what the fact says another name there did ("Peter Osei ran the
