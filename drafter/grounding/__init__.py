@@ -15,7 +15,8 @@ from drafter.grounding.claims import WORD, Claim, _Layout, extract_claims, extra
 from drafter.grounding.fill import Fill, _fill, _fill_spans
 from drafter.grounding.report import GroundingReport, format_report
 from drafter.grounding.support import FactIndex
-from drafter.grounding.verdicts import Judge, Omission
+from drafter.grounding.findings import Omission
+from drafter.grounding.verdicts import Judge
 
 if TYPE_CHECKING:
     from drafter.facts import Facts

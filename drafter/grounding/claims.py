@@ -45,6 +45,7 @@ class Claim:
 
 
 MONTHS = MONTH_NUMBERS  # month names and abbreviations, one definition in drafter.text.dates
+FIGURE_KINDS = ("number", "money", "percent", "duration")  # claims checked as figures ("multiple": by derivation only)
 GENERIC_NAME_WORDS = frozenset(
     "of the and for de a an in at on to co company ltd limited inc corp corporation group llc plc mr ms mrs miss dr "
     "prof manager director supervisor head chief deputy vice general president leader department dept team "

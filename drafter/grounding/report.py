@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from drafter.grounding.claims import Claim
 from drafter.grounding.fill import Fill
-from drafter.grounding.verdicts import Omission
+from drafter.grounding.findings import Omission
 
 
 @dataclass

@@ -9,80 +9,28 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafter.grounding.align import (
-    CLAUSE_BREAK, WordIndex, binding, binding_head, binding_phrase, blank_spans, name_role, pair_role, words_of)
-from drafter.grounding.claims import YEAR_SPAN, GENERIC_NAME_WORDS, PAST_VERBS, Claim, _name_tokens, extract_claims
+    WordIndex, binding, binding_head, binding_phrase, blank_spans, pair_role, words_of)
+from drafter.grounding.claims import FIGURE_KINDS, Claim
+from drafter.grounding.findings import Omission, Verdict, short_text
+from drafter.grounding.people import NameVerdicts
+from drafter.grounding.plans import PlanReading
 from drafter.grounding.quantities import POINTS
 from drafter.grounding.support import (
-    COMMON_CLAIM_UNITS, SAME_QUANTITY_LINK, TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, FactIndex, Figure, is_approximate, rounding_range,
-    value_range)
+    COMMON_CLAIM_UNITS, SAME_QUANTITY_LINK, FactIndex, Figure, is_approximate, rounding_range, value_range)
 
 if TYPE_CHECKING:
     from drafter.facts import Facts
 
-PLAN_FACT = re.compile(
-    r"^\W*(?:plan|plans|target|targets|goal|goals|aim|objective|objectives|next year|for next year|to do)\b"
-    r"|\b(?:will|shall|plan(?:s|ning)? to|aim(?:s|ing)? to|intend(?:s|ing)? to|hope(?:s)? to|expect(?:s)? to|"
-    r"next year|coming year|the new year|upcoming|is to|are to)\b", re.I)
-PLAN_HEADING = re.compile(r"\b(?:goals?|plans?|planning|priorities|objectives|targets|outlook|looking ahead|"
-                          r"next year|next steps|the (?:coming|new) year|intentions?|work plan)\b", re.I)
-FUTURE_VOICE = re.compile(
-    r"\b(?:will|shall|intend|intends|"
-    r"hope|hopes|expect|expects|strive|strives|next year|coming year|the new year|upcoming|going to|is to|are to|"
-    r"plan to|plans to|planning to|aim to|aims to|aiming to|target for|targets for|goal for|goals for|"
-    r"looking ahead|want to|wants to|seek to|seeks to|commit to|committed to|set out to|would|should|must|"
-    r"has to|have to|need to|needs to|keen to|my focus|our focus)\b", re.I)
-STRONG_DONE = re.compile(r"\b(?:now|already|has been|have been|had been|was|were|reached|achieved|completed|"
-                         r"launched|went live|is live|are live|up and running|delivered|met|hit|exceeded)\b", re.I)
-DONE_WORDS = re.compile(r"\b(?:reached|achieved|hit|met|exceeded|surpassed|attained|completed|delivered|begun|live|"
-                        r"reaching|achieving|hitting|exceeding|completing|having|"
-                        r"accomplished|realised|realized|launched|finished|rolled out|introduced|cut|grew|rose|"
-                        r"raised|now|successfully|already|was|were|has been|have been|set up|"
-                        + "|".join(sorted(PAST_VERBS)) + r")\b|\b\w+ed\b", re.I)
-PAST_ONLY = sorted(PAST_VERBS - {"cut", "set", "hit", "put", "read", "run", "spent"})  # past forms no command shares
-PARTICIPLES = ["begun", "become", "done", "gone", "grown", "known", "shown", "taken", "given", "written", "won",
-               "got", "gotten", "built", "made", "seen", "sent", "led", "held", "kept", "paid", "sold", "taught",
-               "brought", "bought", "caught", "started", "gained", "obtained", "secured", "passed"]  # "has begun"
-PAST_OPENING = re.compile(r"^\W*(?:\w+ed|" + "|".join(PAST_ONLY) + r")\b", re.I)  # "- Secured ISO …"
-SUBJECT_PAST = re.compile(r"\b(?:I|we|the team|our team|the branch|the office)\s+(?:\w+ed|" + "|".join(PAST_ONLY)
-                          + r")\b", re.I)  # "we brought turnover below 12%"
-CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:and|but|while|whereas|which|so that)\s", re.I)
-CLAUSE_DONE = re.compile(  # a clause that says its thing is done, whatever the rest of the sentence plans
-    r"\b(?:already|now|having \w+|(?:has|have|had) (?:already |now |just |also |since |successfully )?(?:been|\w+ed|"
-    + "|".join(PAST_ONLY + PARTICIPLES) + r")|is live|went live|was|were)\b", re.I)
-TARGET_REACHED = re.compile(r"\b(?:now|already) (?:at|on|hitting|meeting|above|over)\b|\b(?:reached|hit|met|achieved|"
-                            r"exceeded|surpassed|attained)\b", re.I)  # "now at our 80% target"
-SHORTFALL_PREPOSITION = re.compile(  # "under the annual plan", "below target": not "under the new code"
-    r"\s*(?:the |our |its |their |a |an )?(?:[\w-]+ )?(?:target|plan|goal|budget|quota|forecast|benchmark)s?\b",
-    re.I)
-BASELINE_BEFORE = re.compile(r"(?:\bnow|\bcurrently|\btoday|\bfrom|\b((?:19|20)\d\d)\s*[:=])\s*\W{0,2}$", re.I)
-BASELINE_AFTER = re.compile(  # "40% now"; not "10 days (now 12)", where "now" goes with the next figure
-    r"^\W{0,2}\s*(?:now|currently|today|at present|at the moment)\b(?!\W{0,3}[\d$€£¥])", re.I)
-BASELINE_WINDOW = 12  # characters around a plan fact's figure searched for "now", "currently", "(2026: …"
-MISSED_FACT = re.compile(r"\b(?:not met|unmet|missed|fell short|falls short|short of|below target|under target|"
-                         r"behind (?:target|plan|schedule))\b", re.I)
-TARGET_WORD = re.compile(r"\b(?:target|task|quota|plan|goal)s?\b", re.I)
-TARGET_FULFILLED = re.compile(  # "fully completing the annual task", "fulfilled the quota"
-    r"\b(?:complet\w*|fulfill?\w*|accomplish\w*|met|meeting|hit|hitting|achiev\w*|reach\w*|exceed\w*|"
-    r"surpass\w*) (?:the |our |my |all |its |their )?(?:[\w-]+ ){0,3}(?:task|target|quota|goal)s?\b", re.I)
-TARGET_MET = re.compile(r"\b(?:target|goal|aim)s?\b.{0,60}\b(?:has|have|was|were) (?:already |now )?(?:been )?"
-                        r"(?:achieved|reached|met|hit|exceeded|surpassed)\b|\b(?:achieved|reached|met|hit|exceeded|"
-                        r"surpassed) (?:the |our |my |its |their )?(?:[\w-]+ ){0,3}(?:target|goal)\b", re.I)
-SHORTFALL = re.compile(r"\b(?:against|short of|fell short|missed|below|under|behind|not yet|versus|vs\.?)\b", re.I)
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-SWAP_MIN_SHARED = 2  # words a deed must share with another name's deed in the fact to call the name swapped
 NAMES_SCANNED = 64  # claims of a sentence looked through for the names a count lists
 NAMES_COUNTED_MAX = 12  # "two trainees, A and B": a count this small may be made good by the names it lists
 DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
 OMISSION_COVERAGE = 0.5  # a sentence restating this share of a fact's word weight states it
-FIGURE_KINDS = ("number", "money", "percent", "duration")  # "multiple" claims are checked by derivation only
 RIVAL_MIN_GAP = 0.2  # a restated fact's figure this far from the claim's counts the thing otherwise (closer: a
 # before or after figure of the same pair, or a rounding)
 TIME_WORDS = ("now", "currently", "today", "present", "moment")  # what a baseline figure "counts" in a plan
-CLAUSE_START_WORD = re.compile(r"(?:^|[;:]\s*)([A-Z][\w+&-]{2,})\b")  # a capitalised word opening a clause
 PER_BEFORE = re.compile(r"\b(?:per|every|each)\s*$", re.I)
 PAIR_GAP = 24  # characters at most between the two ends of one change in a fact ("27.6% (2025: 21.3%)")
 MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that really counts a thing
@@ -90,34 +38,7 @@ BAD_DERIVATION_MIN = 10  # smaller figures of two facts make too many ratios by 
 BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
 
 
-@dataclass
-class Verdict:
-    """What is wrong with a claim: the kind, a reason naming the fact, and the fact's 0-based index."""
-
-    kind: str
-    reason: str
-    fact: int | None = None
-
-
-@dataclass
-class Omission:
-    """A fact the draft never states, with its line in the facts file."""
-
-    fact: int
-    line: int
-    text: str
-
-    def to_dict(self) -> dict:
-        """JSON-ready form: the 1-based fact number, its line and text."""
-        return {"fact": self.fact + 1, "line": self.line, "text": self.text}
-
-
-def _short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-class Judge:
+class Judge(PlanReading, NameVerdicts):
     """Claim-level verdicts for one draft against one set of facts."""
 
     def __init__(self, text: str, facts: "Facts", index: FactIndex, sentence_spans: list[tuple[int, int]]) -> None:
@@ -138,30 +59,6 @@ class Judge:
 
     # facts ---------------------------------------------------------------------------------------------------
 
-    def _is_plan(self, text: str, heading: str | None) -> bool:
-        """True when a fact states an intention rather than something done."""
-        if heading and PLAN_HEADING.search(heading):
-            return True
-        if PLAN_FACT.search(text):
-            return True
-        if PAST_OPENING.match(text):
-            return False  # "Prepared the budget, approved in February 2027": done, whatever year it names
-        if self.report_year:
-            return any(int(y) > self.report_year for y in YEAR.findall(text))
-        return False
-
-    def _heading_at(self) -> list[tuple[int, str]]:
-        out, pos = [], 0
-        for line in self.text.split("\n"):
-            if line.lstrip().startswith("#"):
-                out.append((pos, line))
-            pos += len(line) + 1
-        return out
-
-    def _heading_before(self, offset: int) -> str:
-        starts = [p for p, _ in self.headings]
-        i = bisect.bisect_right(starts, offset) - 1
-        return self.headings[i][1] if i >= 0 else ""
 
     # sentences -----------------------------------------------------------------------------------------------
 
@@ -181,57 +78,8 @@ class Judge:
             self._alignment[sentence] = aligned
         return self._alignment[sentence]
 
-    def _clause(self, offset: int, end: int | None = None) -> str:
-        """The clause of its sentence around a span: the text between the nearest commas, dashes or joining
-        words ("which", "and") on either side."""
-        a, b = self.spans[self.sentence_of(offset)] if self.spans else (0, len(self.text))
-        end = offset if end is None else end
-        before = [m.end() for m in CLAUSE_BREAK.finditer(self.text, a, offset)]
-        after = CLAUSE_BREAK.search(self.text, end, b)
-        return self.text[before[-1] if before else a: after.start() if after else b]
-
-    def _future_voiced(self, offset: int, end: int | None = None) -> bool:
-        """True when a sentence speaks of the future: its own words, a later year, or a plan heading above it
-        (unless the sentence itself says the thing is done: "is now live" under "Next year"). The clause holding
-        the claim decides first: "building on the 93% already achieved, we will …" tells the 93% as done."""
-        a, b = self.spans[self.sentence_of(offset)] if self.spans else (0, len(self.text))
-        sentence = self.text[a:b]
-        if TARGET_MET.search(sentence) and not SHORTFALL.search(sentence):
-            return False  # "the 2027 target has been achieved ahead of schedule" says it is done
-        clause = self._clause(offset, end)
-        if FUTURE_VOICE.search(clause) or self._later_year(clause):
-            return True
-        if CLAUSE_DONE.search(clause) and (not TARGET_WORD.search(clause) or TARGET_REACHED.search(clause)):
-            return False  # not "targets have been set of 65%": a target named is not a target met
-        if FUTURE_VOICE.search(sentence) or self._later_year(sentence):
-            return True
-        return bool(PLAN_HEADING.search(self._heading_before(offset))) and not (
-            STRONG_DONE.search(sentence) or PAST_OPENING.match(sentence) or SUBJECT_PAST.search(sentence))
-
-    def _baseline(self, n: int, figure: Figure) -> bool:
-        """True when a plan fact gives a figure as where things stand now ("from 40% now", "(2026: 78%)")."""
-        text = self.index.units[n].text
-        before = BASELINE_BEFORE.search(text[max(0, figure.start - BASELINE_WINDOW):figure.start])
-        if before and before.group(1):  # "(2026: 78%)" is a baseline; "Target for 2027: 90%" is not
-            return bool(self.report_year) and int(before.group(1)) <= self.report_year
-        return bool(before or BASELINE_AFTER.match(text[figure.end:figure.end + BASELINE_WINDOW]))
-
-    def _later_year(self, text: str) -> bool:
-        """True when a text names a year after the report's."""
-        return bool(self.report_year) and any(int(y) > self.report_year for y in _years_in(text))
-
-    def _shortfall(self, sentence: str) -> bool:
-        """True when a sentence tells a figure as short of something ("against the target", "fell short"), not
-        counting a "below"/"under" that bounds a figure ("below the 2% threshold") or is a preposition."""
-        for match in SHORTFALL.finditer(sentence):
-            if match.group(0).lower() in ("below", "under"):
-                if not SHORTFALL_PREPOSITION.match(sentence, match.end()):
-                    continue  # "under the new code", "below 10 minutes": a preposition or the figure's own bound
-            return True
-        return False
-
     def _fact_label(self, n: int) -> str:
-        return f"fact {n + 1} ({_short(self.facts.items[n].text)})"
+        return f"fact {n + 1} ({short_text(self.facts.items[n].text)})"
 
     # verdicts ------------------------------------------------------------------------------------------------
 
@@ -483,24 +331,6 @@ class Judge:
                     return n
         return None
 
-    def _plan_as_done(self, claim: Claim, found: list[tuple[int, Figure | None]]) -> Verdict | None:
-        """A figure that only a plan or target states, told in a sentence that says it is done."""
-        plans = [(n, f) for n, f in found if n in self.plan_facts or (f is not None and f.target)]
-        if len(plans) != len(found) or self._future_voiced(claim.offset, claim.offset + len(claim.text)):
-            return None
-        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
-        sentence = self.text[a:b]
-        if all(f is not None and self._baseline(n, f) for n, f in plans):
-            return None  # "(now 40%)" in a plan: today's figure, true as told
-        if (self._named_as_target(claim) and not all(n in self.plan_facts for n, _ in plans)
-                and not (TARGET_MET.search(sentence) and not self._shortfall(sentence))):
-            return None  # "92.4%, above the 90% target": the target told as a target, beside what was done
-        if self._shortfall(sentence) or not DONE_WORDS.search(sentence):
-            return None
-        n = plans[0][0]
-        return Verdict("plan-as-done", f"{claim.text.strip()} is a plan or target in {self._fact_label(n)}, "
-                                       "told as achieved", n)
-
     def _date(self, claim: Claim, aligned: list[int]) -> Verdict | None:
         units = self.index.date_units(claim)
         if len(units) > COMMON_CLAIM_UNITS:
@@ -521,262 +351,6 @@ class Judge:
         where = f"; {self._fact_label(aligned[0])} " + ("gives another date" if dated else "gives no date")
         return Verdict("wrong-date", f"{claim.text} belongs to {self._fact_label(facts[0])}{where}", facts[0])
 
-    def _name(self, claim: Claim, aligned: list[int]) -> Verdict | None:
-        units = self.index.name_units(claim)
-        if len(units) > COMMON_CLAIM_UNITS:
-            return None
-        facts = [n for n in units if 0 <= n < self.fact_count]
-        if units and len(facts) < len(units):
-            return self._other_of_its_kind(claim, aligned)  # the employer, unless the fact names another branch
-        if any(n in aligned for n in facts):
-            restated = [n for n in facts if n in aligned]
-            return (self._reversed_people(claim, restated) or self._old_for_new(claim, restated)
-                    or self._swapped_person(claim, restated))
-        if not facts:
-            near = self.index.near_names(claim)
-            named = [n for n in aligned if self.index.units[n].names]
-            if near is not None and near < self.fact_count:
-                return Verdict("wrong-name", f"{claim.text} is named by no fact; {self._fact_label(near)} names "
-                                             "a similar one", near)
-            if named:
-                return Verdict("wrong-name", f"{claim.text} is named by no fact; {self._fact_label(named[0])} "
-                                             "names another", named[0])
-            return Verdict("invented", f"{claim.text} is named by no fact")
-        if not aligned or self._local_support(claim, facts):
-            return None
-        if all(n in self.plan_facts for n in facts) and self._told_done(claim):
-            return Verdict("plan-as-done", f"{claim.text} is in the plan, {self._fact_label(facts[0])}, told as done",
-                           facts[0])  # "Salesforce CPQ is already live" where only the plan names it
-        return Verdict("wrong-name", f"{claim.text} belongs to {self._fact_label(facts[0])}, not to "
-                                     f"{self._fact_label(aligned[0])}", facts[0])
-
-    def _told_done(self, claim: Claim) -> bool:
-        """True when the clause holding a claim tells it as done, not planned."""
-        end = claim.offset + len(claim.text)
-        return not self._future_voiced(claim.offset, end) and bool(DONE_WORDS.search(self._clause(claim.offset, end)))
-
-    def _other_of_its_kind(self, claim: Claim, aligned: list[int]) -> Verdict | None:
-        """A name the front matter gives, told where the restated fact names another of the same kind ("the
-        Nanjing Branch" for the fact's "Jiangsu Branch"): the head word matches, the name does not."""
-        words = claim.text.split()
-        if len(words) < 2:
-            return None
-        head, tokens = words[-1].lower(), frozenset(_name_tokens(claim.text))
-        for n in aligned:
-            heads = self.index.units[n].name_heads
-            if any(tokens <= named for _, named, _ in heads):
-                continue
-            for other_head, _, written in heads:
-                if other_head == head:
-                    return Verdict("wrong-name", f"{claim.text} is not the {head} {self._fact_label(n)} names "
-                                                 f"({written})", n)
-        return None
-
-    def _reversed_people(self, claim: Claim, facts: list[int]) -> Verdict | None:
-        """Two people of one fact in each other's places around the same verb ("Ethan Lowe trained Nadia Brooks"
-        where the fact has Nadia Brooks train Ethan Lowe). The claim is the first name of the pair in the draft."""
-        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
-        mine = frozenset(_name_tokens(claim.text))
-        for n in facts:
-            fact = self.index.units[n].text
-            people = self._people_of(n)
-            here = [p for p in people if p[0] & mine]
-            if not here:
-                continue
-            for tokens, start, end in people:
-                if tokens & mine:
-                    continue
-                other = re.search(r"\b(?:" + "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
-                                  + r")\b", self.text[claim.offset + len(claim.text):b], re.I)
-                if other is None:
-                    continue  # the other person is not named after this one in the sentence
-                between_draft = self.text[claim.offset + len(claim.text):claim.offset + len(claim.text) + other.start()]
-                mine_start = here[0][1]
-                if start > mine_start:
-                    continue  # the fact names them in the same order
-                between_fact = fact[end:mine_start]
-                verbs = _relation_words(between_draft) & _relation_words(between_fact)
-                if verbs and _passive(between_draft) == _passive(between_fact):
-                    return Verdict("misattributed", f"{claim.text} and the other person are the wrong way round: "
-                                                    f"{self._fact_label(n)}", n)
-        return None
-
-    def _old_for_new(self, claim: Claim, facts: list[int]) -> Verdict | None:
-        """A name a fact gives as what was left told as what was taken up, or the reverse ("moved to Dachser" where
-        the fact moved from Dachser to DB Schenker)."""
-        said = name_role(self.text, claim.offset, self._name_end(claim))
-        if said is None:
-            return None
-        mine = frozenset(_name_tokens(claim.text))
-        for n in facts:
-            fact = self.index.units[n].text
-            roles = {name_role(fact, start, end) for tokens, start, end in self._people_of(n) if tokens & mine}
-            if roles and None not in roles and said not in roles:
-                was = "the old one" if "old" in roles else "the new one"
-                return Verdict("wrong-name", f"{claim.text} is {was} in {self._fact_label(n)}", n)
-        return None
-
-    def _name_end(self, claim: Claim) -> int:
-        """Where a name ends, past a second part joined by "+" or "&" ("Kuehne+Nagel")."""
-        end = claim.offset + len(claim.text)
-        joined = re.match(r"[+&]\s*[A-Z][\w-]*", self.text[end:end + 40])
-        return end + joined.end() if joined else end
-
-    def _figure_of_another_name(self, claim: Claim, aligned: list[int], sentence_claims: list[Claim]) -> Verdict | None:
-        """A name told with a figure that the restated fact gives to another name ("our TripAdvisor rating of 4.8"
-        where the fact has Google at 4.8 and TripAdvisor at 4.6)."""
-        figure = next((c for c in sentence_claims if c.offset > claim.offset and c.kind in FIGURE_KINDS), None)
-        if figure is None or CLAUSE_BREAK.search(self.text, claim.offset + len(claim.text), figure.offset):
-            return None
-        if any(c.kind == "name" and claim.offset < c.offset < figure.offset for c in sentence_claims):
-            return None  # another name stands nearer the figure
-        mine = frozenset(_name_tokens(claim.text)) - GENERIC_NAME_WORDS
-        found, _ = self.index.figure_units(figure, is_approximate(figure, self.text))
-        owners = []
-        for n, f in found:
-            if n not in aligned or f is None:
-                continue
-            before = [(start, tokens) for tokens, start, _ in self._people_of(n) if start < f.start]
-            if not before:
-                return None
-            owner = max(before, key=lambda item: item[0])[1]
-            if owner & mine:
-                return None  # the fact gives this figure to this name
-            owners.append((n, owner))
-        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
-        sentence_names = frozenset(_name_tokens(self.text[a:b]))
-        if not owners or any(owner <= sentence_names for _, owner in owners):
-            return None  # the name the fact gives the figure to is in the sentence too
-        if not self._owns_a_figure(mine, figure.value.kind, set(self.index.name_units(claim)) | set(aligned)):
-            return None  # a name with no figure of its own in the facts: no rival owner ("the US", "AIF")
-        n = owners[0][0]
-        return Verdict("wrong-name", f"{figure.text.strip()} belongs to another name in {self._fact_label(n)}, "
-                                     f"not {claim.text}", n)
-
-    def _owns_a_figure(self, tokens: frozenset[str], kind: str, facts: set[int]) -> bool:
-        """True when some fact gives a figure of this kind to the name with these tokens (the nearest name before
-        it)."""
-        for n in facts:
-            if not 0 <= n < self.fact_count:
-                continue
-            people = self._people_of(n)
-            for f in self.index.units[n].figures:
-                if f.quantity.kind != kind:
-                    continue
-                before = [(start, named) for named, start, _ in people if start < f.start]
-                if before and max(before, key=lambda item: item[0])[1] & tokens:
-                    return True
-        return False
-
-    def _people_of(self, n: int) -> list[tuple[frozenset[str], int, int]]:
-        """The names of fact n with their positions, in order (read once per fact)."""
-        if n not in self._people:
-            fact = self.index.units[n].text
-            people = [(frozenset(_name_tokens(c.text)) - GENERIC_NAME_WORDS, c.offset, c.offset + len(c.text))
-                      for c in extract_claims(fact) if c.kind == "name"]
-            lower = self._lowercase_words()
-            for match in CLAUSE_START_WORD.finditer(fact):  # "Google rating 4.8/5 …; TripAdvisor 4.6/5": names too
-                word = match.group(1)
-                if word.lower() not in lower and not (word.lower().endswith("ed") or word.lower() in PAST_VERBS) \
-                        and not any(start <= match.start(1) < end for _, start, end in people):
-                    people.append((frozenset(_name_tokens(word)), match.start(1), match.end(1)))
-            self._people[n] = sorted(people, key=lambda person: person[1])
-        return self._people[n]
-
-    def _lowercase_words(self) -> frozenset[str]:
-        """Every word the facts or the draft write in lower case: a capitalised one of them opens a clause, it
-        names nothing."""
-        if self._lower is None:
-            texts = [self.text] + [u.text for u in self.index.units]
-            self._lower = frozenset(w for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t))
-        return self._lower
-
-    def _swapped_person(self, claim: Claim, facts: list[int]) -> Verdict | None:
-        """A name from the restated fact doing what the fact says another name there did ("Peter Osei ran the
-        stock reviews" where the fact has Zhang Min run them): each name's deed is the words that follow it."""
-        deed = binding(self.text, claim.offset, claim.offset + len(claim.text))
-        if not deed:
-            return None
-        tokens = set(_name_tokens(claim.text))
-        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
-        sentence_names = frozenset(_name_tokens(self.text[a:b]))
-        for n in facts:
-            named = frozenset().union(*self.index.units[n].names) if self.index.units[n].names else frozenset()
-            deed = deed - named  # "covering Southfield Royal Hospital and Ashdown Hospital": names are no deed
-            if not deed:
-                continue
-            own = [d for t, d in self.index.units[n].name_deeds if t & tokens]
-            if any(d & deed for d in own):
-                return None
-            for other, other_deed in self.index.units[n].name_deeds:
-                if other_deed & tokens and other <= sentence_names:
-                    continue  # "Hannah Blake mentored Josh Ferreira": her deed was done to him, and she is named
-                if other <= sentence_names:
-                    continue  # both named: the order of the two is _reversed_people's to judge
-                if not (other & tokens) and other_deed & deed and len(other_deed & deed) >= SWAP_MIN_SHARED:
-                    return Verdict("wrong-name", f"{claim.text} is not who {self._fact_label(n)} says did that",
-                                   n)
-        return None
-
-    def _local_support(self, claim: Claim, facts: list[int]) -> bool:
-        """True when the words right around a date or name also come from a fact that states it."""
-        near = binding(self.text, claim.offset, claim.offset + len(claim.text))
-        return any(near & self.words.fact_words[n] for n in facts)
-
-    def _named_as_target(self, claim: Claim) -> bool:
-        """True when the draft itself calls the figure a target ("the 90% target", "a target of 1,700")."""
-        end = claim.offset + len(claim.text)
-        return bool(TARGET_BEFORE.search(self.text[max(0, claim.offset - TARGET_WINDOW):claim.offset])
-                    or TARGET_AFTER.match(self.text[end:end + TARGET_WINDOW]))
-
-    def sentence_plan_as_done(self, sentence: int, claims: list[Claim]) -> Verdict | None:
-        """A sentence without a figure of its own that restates a plan as something done, or that says a target
-        was met where the fact it restates says it was missed."""
-        aligned = self.aligned(sentence, claims)
-        if not aligned:
-            return None
-        a, b = self.spans[sentence]
-        missed = self._target_told_met(self.text[a:b], aligned)
-        if missed is not None:
-            return missed
-        if aligned[0] not in self.plan_facts or any(n not in self.plan_facts for n in aligned):
-            return None
-        n = aligned[0]
-        start, end = self._clause_restating(a, b, n)
-        if self._future_voiced(start, end) or not DONE_WORDS.search(self.text[start:end]):
-            return None
-        return Verdict("plan-as-done", f"this restates the plan in {self._fact_label(n)} as achieved", n)
-
-    def _clause_restating(self, a: int, b: int, n: int) -> tuple[int, int]:
-        """The span of the clause of a sentence that shares most words with fact n (the whole sentence when it
-        has one clause)."""
-        cuts = [a] + [m.end() for m in CLAUSE_BREAK.finditer(self.text, a, b)] + [b]
-        best, best_shared = (a, b), 0
-        for start, end in zip(cuts, cuts[1:]):
-            shared = len(frozenset(words_of(self.text[start:end])) & self.words.fact_words[n])
-            if shared > best_shared:
-                best, best_shared = (start, end), shared
-        return best
-
-    def _target_told_met(self, sentence: str, aligned: list[int]) -> Verdict | None:
-        """A sentence that says a target was met or a task fully completed, where the fact it restates says the
-        target was missed ("not met", "fell short") or gives a completion rate under 100%."""
-        if not (TARGET_FULFILLED.search(sentence) or TARGET_MET.search(sentence)) or FUTURE_VOICE.search(sentence):
-            return None
-        if self._shortfall(sentence):
-            return None
-        for n in aligned:
-            fact = self.index.units[n].text
-            if MISSED_FACT.search(fact) or (TARGET_WORD.search(fact) and self._completion_short(n)):
-                return Verdict("plan-as-done", f"{self._fact_label(n)} says the target was not met", n)
-        return None
-
-    def _completion_short(self, n: int) -> bool:
-        """True when fact n gives a completion rate under 100% ("completed 61.8 million (95.1%)")."""
-        return any(f.quantity.kind == "percent" and 0 < f.quantity.value < 100
-                   and re.search(r"\b(?:complet|achiev|reach|fulfil)\w*\b[^.;]*$",
-                                 self.index.units[n].text[:f.start], re.I)
-                   for f in self.index.units[n].figures)
 
     # omissions -----------------------------------------------------------------------------------------------
 
@@ -819,26 +393,3 @@ class Judge:
         if len(units) > COMMON_CLAIM_UNITS:
             return []  # stated by so many facts that it marks none of them as stated
         return [n for n in units if 0 <= n < self.fact_count]
-
-
-RELATION_VERB = re.compile(r"\b(?:mentor|train|coach|supervis|induct|onboard|support|help|replac|taught|teach|manag|"
-                           r"line[- ]manag|shadow|assist|cover|hand|brief|assess|appraise|recruit|hire|buddi)\w*", re.I)
-
-
-def _relation_words(text: str) -> set[str]:
-    """The verbs of one person acting on another in a text between two names, by stem ("mentored" -> mentor)."""
-    return {m.group(0).lower()[:5] for m in RELATION_VERB.finditer(text)}
-
-
-def _passive(text: str) -> bool:
-    """True for "was mentored by", which names the two people the other way round."""
-    return re.search(r"\bby\b", text, re.I) is not None
-
-
-def _years_in(text: str) -> list[int]:
-    """The years a text names, both years of a financial or academic year ("FY2026/27": 2026 and 2027)."""
-    years = [int(y) for y in YEAR.findall(text)]
-    for match in YEAR_SPAN.finditer(text):
-        last = match.group("last")
-        years.append(int(last) if len(last) == 4 else int(match.group("first")) // 100 * 100 + int(last))
-    return years

@@ -1,0 +1,230 @@
+"""Names in the draft against the names in the facts: a name from another fact, a person swapped within one, two
+people the wrong way round, the old supplier told as the new, a figure told of the wrong name, the employer where the
+fact names another branch."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.grounding.align import CLAUSE_BREAK, binding, name_role
+from drafter.grounding.claims import FIGURE_KINDS, GENERIC_NAME_WORDS, PAST_VERBS, Claim, _name_tokens, extract_claims
+from drafter.grounding.findings import Verdict
+from drafter.grounding.support import COMMON_CLAIM_UNITS, is_approximate
+
+SWAP_MIN_SHARED = 2  # words a deed must share with another name's deed in the fact to call the name swapped
+CLAUSE_START_WORD = re.compile(r"(?:^|[;:]\s*)([A-Z][\w+&-]{2,})\b")  # a capitalised word opening a clause
+
+
+class NameVerdicts:
+    """The Judge's verdicts on names (a mixin: it uses the Judge's text, facts, index, spans and words)."""
+
+    def _name(self, claim: Claim, aligned: list[int]) -> Verdict | None:
+        units = self.index.name_units(claim)
+        if len(units) > COMMON_CLAIM_UNITS:
+            return None
+        facts = [n for n in units if 0 <= n < self.fact_count]
+        if units and len(facts) < len(units):
+            return self._other_of_its_kind(claim, aligned)  # the employer, unless the fact names another branch
+        if any(n in aligned for n in facts):
+            restated = [n for n in facts if n in aligned]
+            return (self._reversed_people(claim, restated) or self._old_for_new(claim, restated)
+                    or self._swapped_person(claim, restated))
+        if not facts:
+            near = self.index.near_names(claim)
+            named = [n for n in aligned if self.index.units[n].names]
+            if near is not None and near < self.fact_count:
+                return Verdict("wrong-name", f"{claim.text} is named by no fact; {self._fact_label(near)} names "
+                                             "a similar one", near)
+            if named:
+                return Verdict("wrong-name", f"{claim.text} is named by no fact; {self._fact_label(named[0])} "
+                                             "names another", named[0])
+            return Verdict("invented", f"{claim.text} is named by no fact")
+        if not aligned or self._local_support(claim, facts):
+            return None
+        if all(n in self.plan_facts for n in facts) and self._told_done(claim):
+            return Verdict("plan-as-done", f"{claim.text} is in the plan, {self._fact_label(facts[0])}, told as done",
+                           facts[0])  # "Salesforce CPQ is already live" where only the plan names it
+        return Verdict("wrong-name", f"{claim.text} belongs to {self._fact_label(facts[0])}, not to "
+                                     f"{self._fact_label(aligned[0])}", facts[0])
+
+    def _other_of_its_kind(self, claim: Claim, aligned: list[int]) -> Verdict | None:
+        """A name the front matter gives, told where the restated fact names another of the same kind ("the
+        Nanjing Branch" for the fact's "Jiangsu Branch"): the head word matches, the name does not."""
+        words = claim.text.split()
+        if len(words) < 2:
+            return None
+        head, tokens = words[-1].lower(), frozenset(_name_tokens(claim.text))
+        for n in aligned:
+            heads = self.index.units[n].name_heads
+            if any(tokens <= named for _, named, _ in heads):
+                continue
+            for other_head, _, written in heads:
+                if other_head == head:
+                    return Verdict("wrong-name", f"{claim.text} is not the {head} {self._fact_label(n)} names "
+                                                 f"({written})", n)
+        return None
+
+    def _reversed_people(self, claim: Claim, facts: list[int]) -> Verdict | None:
+        """Two people of one fact in each other's places around the same verb ("Ethan Lowe trained Nadia Brooks"
+        where the fact has Nadia Brooks train Ethan Lowe). The claim is the first name of the pair in the draft."""
+        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        mine = frozenset(_name_tokens(claim.text))
+        for n in facts:
+            fact = self.index.units[n].text
+            people = self._people_of(n)
+            here = [p for p in people if p[0] & mine]
+            if not here:
+                continue
+            for tokens, start, end in people:
+                if tokens & mine:
+                    continue
+                other = re.search(r"\b(?:" + "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+                                  + r")\b", self.text[claim.offset + len(claim.text):b], re.I)
+                if other is None:
+                    continue  # the other person is not named after this one in the sentence
+                between_draft = self.text[claim.offset + len(claim.text):claim.offset + len(claim.text) + other.start()]
+                mine_start = here[0][1]
+                if start > mine_start:
+                    continue  # the fact names them in the same order
+                between_fact = fact[end:mine_start]
+                verbs = _relation_words(between_draft) & _relation_words(between_fact)
+                if verbs and _passive(between_draft) == _passive(between_fact):
+                    return Verdict("misattributed", f"{claim.text} and the other person are the wrong way round: "
+                                                    f"{self._fact_label(n)}", n)
+        return None
+
+    def _old_for_new(self, claim: Claim, facts: list[int]) -> Verdict | None:
+        """A name a fact gives as what was left told as what was taken up, or the reverse ("moved to Dachser" where
+        the fact moved from Dachser to DB Schenker)."""
+        said = name_role(self.text, claim.offset, self._name_end(claim))
+        if said is None:
+            return None
+        mine = frozenset(_name_tokens(claim.text))
+        for n in facts:
+            fact = self.index.units[n].text
+            roles = {name_role(fact, start, end) for tokens, start, end in self._people_of(n) if tokens & mine}
+            if roles and None not in roles and said not in roles:
+                was = "the old one" if "old" in roles else "the new one"
+                return Verdict("wrong-name", f"{claim.text} is {was} in {self._fact_label(n)}", n)
+        return None
+
+    def _name_end(self, claim: Claim) -> int:
+        """Where a name ends, past a second part joined by "+" or "&" ("Kuehne+Nagel")."""
+        end = claim.offset + len(claim.text)
+        joined = re.match(r"[+&]\s*[A-Z][\w-]*", self.text[end:end + 40])
+        return end + joined.end() if joined else end
+
+    def _figure_of_another_name(self, claim: Claim, aligned: list[int], sentence_claims: list[Claim]) -> Verdict | None:
+        """A name told with a figure that the restated fact gives to another name ("our TripAdvisor rating of 4.8"
+        where the fact has Google at 4.8 and TripAdvisor at 4.6)."""
+        figure = next((c for c in sentence_claims if c.offset > claim.offset and c.kind in FIGURE_KINDS), None)
+        if figure is None or CLAUSE_BREAK.search(self.text, claim.offset + len(claim.text), figure.offset):
+            return None
+        if any(c.kind == "name" and claim.offset < c.offset < figure.offset for c in sentence_claims):
+            return None  # another name stands nearer the figure
+        mine = frozenset(_name_tokens(claim.text)) - GENERIC_NAME_WORDS
+        found, _ = self.index.figure_units(figure, is_approximate(figure, self.text))
+        owners = []
+        for n, f in found:
+            if n not in aligned or f is None:
+                continue
+            before = [(start, tokens) for tokens, start, _ in self._people_of(n) if start < f.start]
+            if not before:
+                return None
+            owner = max(before, key=lambda item: item[0])[1]
+            if owner & mine:
+                return None  # the fact gives this figure to this name
+            owners.append((n, owner))
+        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        sentence_names = frozenset(_name_tokens(self.text[a:b]))
+        if not owners or any(owner <= sentence_names for _, owner in owners):
+            return None  # the name the fact gives the figure to is in the sentence too
+        if not self._owns_a_figure(mine, figure.value.kind, set(self.index.name_units(claim)) | set(aligned)):
+            return None  # a name with no figure of its own in the facts: no rival owner ("the US", "AIF")
+        n = owners[0][0]
+        return Verdict("wrong-name", f"{figure.text.strip()} belongs to another name in {self._fact_label(n)}, "
+                                     f"not {claim.text}", n)
+
+    def _owns_a_figure(self, tokens: frozenset[str], kind: str, facts: set[int]) -> bool:
+        """True when some fact gives a figure of this kind to the name with these tokens (the nearest name before
+        it)."""
+        for n in facts:
+            if not 0 <= n < self.fact_count:
+                continue
+            people = self._people_of(n)
+            for f in self.index.units[n].figures:
+                if f.quantity.kind != kind:
+                    continue
+                before = [(start, named) for named, start, _ in people if start < f.start]
+                if before and max(before, key=lambda item: item[0])[1] & tokens:
+                    return True
+        return False
+
+    def _people_of(self, n: int) -> list[tuple[frozenset[str], int, int]]:
+        """The names of fact n with their positions, in order (read once per fact)."""
+        if n not in self._people:
+            fact = self.index.units[n].text
+            people = [(frozenset(_name_tokens(c.text)) - GENERIC_NAME_WORDS, c.offset, c.offset + len(c.text))
+                      for c in extract_claims(fact) if c.kind == "name"]
+            lower = self._lowercase_words()
+            for match in CLAUSE_START_WORD.finditer(fact):  # "Google rating 4.8/5 …; TripAdvisor 4.6/5": names too
+                word = match.group(1)
+                if word.lower() not in lower and not (word.lower().endswith("ed") or word.lower() in PAST_VERBS) \
+                        and not any(start <= match.start(1) < end for _, start, end in people):
+                    people.append((frozenset(_name_tokens(word)), match.start(1), match.end(1)))
+            self._people[n] = sorted(people, key=lambda person: person[1])
+        return self._people[n]
+
+    def _lowercase_words(self) -> frozenset[str]:
+        """Every word the facts or the draft write in lower case: a capitalised one of them opens a clause, it
+        names nothing."""
+        if self._lower is None:
+            texts = [self.text] + [u.text for u in self.index.units]
+            self._lower = frozenset(w for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t))
+        return self._lower
+
+    def _swapped_person(self, claim: Claim, facts: list[int]) -> Verdict | None:
+        """A name from the restated fact doing what the fact says another name there did ("Peter Osei ran the
+        stock reviews" where the fact has Zhang Min run them): each name's deed is the words that follow it."""
+        deed = binding(self.text, claim.offset, claim.offset + len(claim.text))
+        if not deed:
+            return None
+        tokens = set(_name_tokens(claim.text))
+        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        sentence_names = frozenset(_name_tokens(self.text[a:b]))
+        for n in facts:
+            named = frozenset().union(*self.index.units[n].names) if self.index.units[n].names else frozenset()
+            deed = deed - named  # "covering Southfield Royal Hospital and Ashdown Hospital": names are no deed
+            if not deed:
+                continue
+            own = [d for t, d in self.index.units[n].name_deeds if t & tokens]
+            if any(d & deed for d in own):
+                return None
+            for other, other_deed in self.index.units[n].name_deeds:
+                if other_deed & tokens and other <= sentence_names:
+                    continue  # "Hannah Blake mentored Josh Ferreira": her deed was done to him, and she is named
+                if other <= sentence_names:
+                    continue  # both named: the order of the two is _reversed_people's to judge
+                if not (other & tokens) and other_deed & deed and len(other_deed & deed) >= SWAP_MIN_SHARED:
+                    return Verdict("wrong-name", f"{claim.text} is not who {self._fact_label(n)} says did that",
+                                   n)
+        return None
+
+    def _local_support(self, claim: Claim, facts: list[int]) -> bool:
+        """True when the words right around a date or name also come from a fact that states it."""
+        near = binding(self.text, claim.offset, claim.offset + len(claim.text))
+        return any(near & self.words.fact_words[n] for n in facts)
+
+
+RELATION_VERB = re.compile(r"\b(?:mentor|train|coach|supervis|induct|onboard|support|help|replac|taught|teach|manag|"
+                           r"line[- ]manag|shadow|assist|cover|hand|brief|assess|appraise|recruit|hire|buddi)\w*", re.I)
+
+
+def _relation_words(text: str) -> set[str]:
+    """The verbs of one person acting on another in a text between two names, by stem ("mentored" -> mentor)."""
+    return {m.group(0).lower()[:5] for m in RELATION_VERB.finditer(text)}
+
+
+def _passive(text: str) -> bool:
+    """True for "was mentored by", which names the two people the other way round."""
+    return re.search(r"\bby\b", text, re.I) is not None

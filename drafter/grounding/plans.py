@@ -1,0 +1,231 @@
+"""Plans and tense: which facts are plans or targets, and whether a draft's clause tells a thing as done or as planned.
+
+A plan's figure, name or deed told as done is plan-as-done; a target the facts say was missed, told as met, is too.
+Read per clause ("building on the 93% already achieved, we will …" tells the 93% as done) and against the report year.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from drafter.grounding.claims import YEAR_SPAN, PAST_VERBS, Claim
+from drafter.grounding.findings import Verdict
+from drafter.grounding.align import words_of
+from drafter.grounding.support import TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, Figure
+
+PLAN_FACT = re.compile(
+    r"^\W*(?:plan|plans|target|targets|goal|goals|aim|objective|objectives|next year|for next year|to do)\b"
+    r"|\b(?:will|shall|plan(?:s|ning)? to|aim(?:s|ing)? to|intend(?:s|ing)? to|hope(?:s)? to|expect(?:s)? to|"
+    r"next year|coming year|the new year|upcoming|is to|are to)\b", re.I)
+PLAN_HEADING = re.compile(r"\b(?:goals?|plans?|planning|priorities|objectives|targets|outlook|looking ahead|"
+                          r"next year|next steps|the (?:coming|new) year|intentions?|work plan)\b", re.I)
+FUTURE_VOICE = re.compile(
+    r"\b(?:will|shall|intend|intends|"
+    r"hope|hopes|expect|expects|strive|strives|next year|coming year|the new year|upcoming|going to|is to|are to|"
+    r"plan to|plans to|planning to|aim to|aims to|aiming to|target for|targets for|goal for|goals for|"
+    r"looking ahead|want to|wants to|seek to|seeks to|commit to|committed to|set out to|would|should|must|"
+    r"has to|have to|need to|needs to|keen to|my focus|our focus)\b", re.I)
+STRONG_DONE = re.compile(r"\b(?:now|already|has been|have been|had been|was|were|reached|achieved|completed|"
+                         r"launched|went live|is live|are live|up and running|delivered|met|hit|exceeded)\b", re.I)
+DONE_WORDS = re.compile(r"\b(?:reached|achieved|hit|met|exceeded|surpassed|attained|completed|delivered|begun|live|"
+                        r"reaching|achieving|hitting|exceeding|completing|having|"
+                        r"accomplished|realised|realized|launched|finished|rolled out|introduced|cut|grew|rose|"
+                        r"raised|now|successfully|already|was|were|has been|have been|set up|"
+                        + "|".join(sorted(PAST_VERBS)) + r")\b|\b\w+ed\b", re.I)
+PAST_ONLY = sorted(PAST_VERBS - {"cut", "set", "hit", "put", "read", "run", "spent"})  # past forms no command shares
+PARTICIPLES = ["begun", "become", "done", "gone", "grown", "known", "shown", "taken", "given", "written", "won",
+               "got", "gotten", "built", "made", "seen", "sent", "led", "held", "kept", "paid", "sold", "taught",
+               "brought", "bought", "caught", "started", "gained", "obtained", "secured", "passed"]  # "has begun"
+PAST_OPENING = re.compile(r"^\W*(?:\w+ed|" + "|".join(PAST_ONLY) + r")\b", re.I)  # "- Secured ISO …"
+SUBJECT_PAST = re.compile(r"\b(?:I|we|the team|our team|the branch|the office)\s+(?:\w+ed|" + "|".join(PAST_ONLY)
+                          + r")\b", re.I)  # "we brought turnover below 12%"
+CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:and|but|while|whereas|which|so that)\s", re.I)
+CLAUSE_DONE = re.compile(  # a clause that says its thing is done, whatever the rest of the sentence plans
+    r"\b(?:already|now|having \w+|(?:has|have|had) (?:already |now |just |also |since |successfully )?(?:been|\w+ed|"
+    + "|".join(PAST_ONLY + PARTICIPLES) + r")|is live|went live|was|were)\b", re.I)
+TARGET_REACHED = re.compile(r"\b(?:now|already) (?:at|on|hitting|meeting|above|over)\b|\b(?:reached|hit|met|achieved|"
+                            r"exceeded|surpassed|attained)\b", re.I)  # "now at our 80% target"
+SHORTFALL_PREPOSITION = re.compile(  # "under the annual plan", "below target": not "under the new code"
+    r"\s*(?:the |our |its |their |a |an )?(?:[\w-]+ )?(?:target|plan|goal|budget|quota|forecast|benchmark)s?\b",
+    re.I)
+BASELINE_BEFORE = re.compile(r"(?:\bnow|\bcurrently|\btoday|\bfrom|\b((?:19|20)\d\d)\s*[:=])\s*\W{0,2}$", re.I)
+BASELINE_AFTER = re.compile(  # "40% now"; not "10 days (now 12)", where "now" goes with the next figure
+    r"^\W{0,2}\s*(?:now|currently|today|at present|at the moment)\b(?!\W{0,3}[\d$€£¥])", re.I)
+BASELINE_WINDOW = 12  # characters around a plan fact's figure searched for "now", "currently", "(2026: …"
+MISSED_FACT = re.compile(r"\b(?:not met|unmet|missed|fell short|falls short|short of|below target|under target|"
+                         r"behind (?:target|plan|schedule))\b", re.I)
+TARGET_WORD = re.compile(r"\b(?:target|task|quota|plan|goal)s?\b", re.I)
+TARGET_FULFILLED = re.compile(  # "fully completing the annual task", "fulfilled the quota"
+    r"\b(?:complet\w*|fulfill?\w*|accomplish\w*|met|meeting|hit|hitting|achiev\w*|reach\w*|exceed\w*|"
+    r"surpass\w*) (?:the |our |my |all |its |their )?(?:[\w-]+ ){0,3}(?:task|target|quota|goal)s?\b", re.I)
+TARGET_MET = re.compile(r"\b(?:target|goal|aim)s?\b.{0,60}\b(?:has|have|was|were) (?:already |now )?(?:been )?"
+                        r"(?:achieved|reached|met|hit|exceeded|surpassed)\b|\b(?:achieved|reached|met|hit|exceeded|"
+                        r"surpassed) (?:the |our |my |its |their )?(?:[\w-]+ ){0,3}(?:target|goal)\b", re.I)
+SHORTFALL = re.compile(r"\b(?:against|short of|fell short|missed|below|under|behind|not yet|versus|vs\.?)\b", re.I)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+class PlanReading:
+    """The Judge's reading of plans and tense (a mixin: it uses the Judge's text, facts, index and spans)."""
+
+    def _is_plan(self, text: str, heading: str | None) -> bool:
+        """True when a fact states an intention rather than something done."""
+        if heading and PLAN_HEADING.search(heading):
+            return True
+        if PLAN_FACT.search(text):
+            return True
+        if PAST_OPENING.match(text):
+            return False  # "Prepared the budget, approved in February 2027": done, whatever year it names
+        if self.report_year:
+            return any(int(y) > self.report_year for y in YEAR.findall(text))
+        return False
+
+    def _heading_at(self) -> list[tuple[int, str]]:
+        out, pos = [], 0
+        for line in self.text.split("\n"):
+            if line.lstrip().startswith("#"):
+                out.append((pos, line))
+            pos += len(line) + 1
+        return out
+
+    def _heading_before(self, offset: int) -> str:
+        starts = [p for p, _ in self.headings]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.headings[i][1] if i >= 0 else ""
+
+    def _clause(self, offset: int, end: int | None = None) -> str:
+        """The clause of its sentence around a span: the text between the nearest commas, dashes or joining
+        words ("which", "and") on either side."""
+        a, b = self.spans[self.sentence_of(offset)] if self.spans else (0, len(self.text))
+        end = offset if end is None else end
+        before = [m.end() for m in CLAUSE_BREAK.finditer(self.text, a, offset)]
+        after = CLAUSE_BREAK.search(self.text, end, b)
+        return self.text[before[-1] if before else a: after.start() if after else b]
+
+    def _future_voiced(self, offset: int, end: int | None = None) -> bool:
+        """True when a sentence speaks of the future: its own words, a later year, or a plan heading above it
+        (unless the sentence itself says the thing is done: "is now live" under "Next year"). The clause holding
+        the claim decides first: "building on the 93% already achieved, we will …" tells the 93% as done."""
+        a, b = self.spans[self.sentence_of(offset)] if self.spans else (0, len(self.text))
+        sentence = self.text[a:b]
+        if TARGET_MET.search(sentence) and not SHORTFALL.search(sentence):
+            return False  # "the 2027 target has been achieved ahead of schedule" says it is done
+        clause = self._clause(offset, end)
+        if FUTURE_VOICE.search(clause) or self._later_year(clause):
+            return True
+        if CLAUSE_DONE.search(clause) and (not TARGET_WORD.search(clause) or TARGET_REACHED.search(clause)):
+            return False  # not "targets have been set of 65%": a target named is not a target met
+        if FUTURE_VOICE.search(sentence) or self._later_year(sentence):
+            return True
+        return bool(PLAN_HEADING.search(self._heading_before(offset))) and not (
+            STRONG_DONE.search(sentence) or PAST_OPENING.match(sentence) or SUBJECT_PAST.search(sentence))
+
+    def _baseline(self, n: int, figure: Figure) -> bool:
+        """True when a plan fact gives a figure as where things stand now ("from 40% now", "(2026: 78%)")."""
+        text = self.index.units[n].text
+        before = BASELINE_BEFORE.search(text[max(0, figure.start - BASELINE_WINDOW):figure.start])
+        if before and before.group(1):  # "(2026: 78%)" is a baseline; "Target for 2027: 90%" is not
+            return bool(self.report_year) and int(before.group(1)) <= self.report_year
+        return bool(before or BASELINE_AFTER.match(text[figure.end:figure.end + BASELINE_WINDOW]))
+
+    def _later_year(self, text: str) -> bool:
+        """True when a text names a year after the report's."""
+        return bool(self.report_year) and any(int(y) > self.report_year for y in _years_in(text))
+
+    def _shortfall(self, sentence: str) -> bool:
+        """True when a sentence tells a figure as short of something ("against the target", "fell short"), not
+        counting a "below"/"under" that bounds a figure ("below the 2% threshold") or is a preposition."""
+        for match in SHORTFALL.finditer(sentence):
+            if match.group(0).lower() in ("below", "under"):
+                if not SHORTFALL_PREPOSITION.match(sentence, match.end()):
+                    continue  # "under the new code", "below 10 minutes": a preposition or the figure's own bound
+            return True
+        return False
+
+    def _plan_as_done(self, claim: Claim, found: list[tuple[int, Figure | None]]) -> Verdict | None:
+        """A figure that only a plan or target states, told in a sentence that says it is done."""
+        plans = [(n, f) for n, f in found if n in self.plan_facts or (f is not None and f.target)]
+        if len(plans) != len(found) or self._future_voiced(claim.offset, claim.offset + len(claim.text)):
+            return None
+        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        sentence = self.text[a:b]
+        if all(f is not None and self._baseline(n, f) for n, f in plans):
+            return None  # "(now 40%)" in a plan: today's figure, true as told
+        if (self._named_as_target(claim) and not all(n in self.plan_facts for n, _ in plans)
+                and not (TARGET_MET.search(sentence) and not self._shortfall(sentence))):
+            return None  # "92.4%, above the 90% target": the target told as a target, beside what was done
+        if self._shortfall(sentence) or not DONE_WORDS.search(sentence):
+            return None
+        n = plans[0][0]
+        return Verdict("plan-as-done", f"{claim.text.strip()} is a plan or target in {self._fact_label(n)}, "
+                                       "told as achieved", n)
+
+    def _told_done(self, claim: Claim) -> bool:
+        """True when the clause holding a claim tells it as done, not planned."""
+        end = claim.offset + len(claim.text)
+        return not self._future_voiced(claim.offset, end) and bool(DONE_WORDS.search(self._clause(claim.offset, end)))
+
+    def _named_as_target(self, claim: Claim) -> bool:
+        """True when the draft itself calls the figure a target ("the 90% target", "a target of 1,700")."""
+        end = claim.offset + len(claim.text)
+        return bool(TARGET_BEFORE.search(self.text[max(0, claim.offset - TARGET_WINDOW):claim.offset])
+                    or TARGET_AFTER.match(self.text[end:end + TARGET_WINDOW]))
+
+    def sentence_plan_as_done(self, sentence: int, claims: list[Claim]) -> Verdict | None:
+        """A sentence without a figure of its own that restates a plan as something done, or that says a target
+        was met where the fact it restates says it was missed."""
+        aligned = self.aligned(sentence, claims)
+        if not aligned:
+            return None
+        a, b = self.spans[sentence]
+        missed = self._target_told_met(self.text[a:b], aligned)
+        if missed is not None:
+            return missed
+        if aligned[0] not in self.plan_facts or any(n not in self.plan_facts for n in aligned):
+            return None
+        n = aligned[0]
+        start, end = self._clause_restating(a, b, n)
+        if self._future_voiced(start, end) or not DONE_WORDS.search(self.text[start:end]):
+            return None
+        return Verdict("plan-as-done", f"this restates the plan in {self._fact_label(n)} as achieved", n)
+
+    def _clause_restating(self, a: int, b: int, n: int) -> tuple[int, int]:
+        """The span of the clause of a sentence that shares most words with fact n (the whole sentence when it
+        has one clause)."""
+        cuts = [a] + [m.end() for m in CLAUSE_BREAK.finditer(self.text, a, b)] + [b]
+        best, best_shared = (a, b), 0
+        for start, end in zip(cuts, cuts[1:]):
+            shared = len(frozenset(words_of(self.text[start:end])) & self.words.fact_words[n])
+            if shared > best_shared:
+                best, best_shared = (start, end), shared
+        return best
+
+    def _target_told_met(self, sentence: str, aligned: list[int]) -> Verdict | None:
+        """A sentence that says a target was met or a task fully completed, where the fact it restates says the
+        target was missed ("not met", "fell short") or gives a completion rate under 100%."""
+        if not (TARGET_FULFILLED.search(sentence) or TARGET_MET.search(sentence)) or FUTURE_VOICE.search(sentence):
+            return None
+        if self._shortfall(sentence):
+            return None
+        for n in aligned:
+            fact = self.index.units[n].text
+            if MISSED_FACT.search(fact) or (TARGET_WORD.search(fact) and self._completion_short(n)):
+                return Verdict("plan-as-done", f"{self._fact_label(n)} says the target was not met", n)
+        return None
+
+    def _completion_short(self, n: int) -> bool:
+        """True when fact n gives a completion rate under 100% ("completed 61.8 million (95.1%)")."""
+        return any(f.quantity.kind == "percent" and 0 < f.quantity.value < 100
+                   and re.search(r"\b(?:complet|achiev|reach|fulfil)\w*\b[^.;]*$",
+                                 self.index.units[n].text[:f.start], re.I)
+                   for f in self.index.units[n].figures)
+
+
+def _years_in(text: str) -> list[int]:
+    """The years a text names, both years of a financial or academic year ("FY2026/27": 2026 and 2027)."""
+    years = [int(y) for y in YEAR.findall(text)]
+    for match in YEAR_SPAN.finditer(text):
+        last = match.group("last")
+        years.append(int(last) if len(last) == 4 else int(match.group("first")) // 100 * 100 + int(last))
+    return years
