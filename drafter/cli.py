@@ -74,12 +74,17 @@ def warn(message: str) -> None:
     sys.stderr.write(redact(f"warning: {message}\n"))
 
 
-@app.callback()
-def root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
-    """Turn bullet facts and a role into a clean year-end work summary."""
-    if version:
+def _print_version(value: bool) -> None:
+    """--version: print the version and exit before any command is required (an eager option)."""
+    if value:
         typer.echo(f"drafter {__version__}")
         raise typer.Exit(0)
+
+
+@app.callback()
+def root(version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True,
+                                      callback=_print_version, expose_value=True)) -> None:
+    """Turn bullet facts and a role into a clean year-end work summary."""
 
 
 def _settings(**flags):

@@ -159,7 +159,7 @@ def build_requests(role: Role, facts: Facts, settings: Settings,
     requests = []
     for planned in plan:
         section = planned.section
-        others = [{"id": p.section.id, "title": p.section.title, "facts": [f.text for f in p.facts]}
+        others = [{"id": p.section.id, "title": p.section.title, "kind": p.section.kind, "facts": [f.text for f in p.facts]}
                   for p in plan if p is not planned]
         fact_texts = [f.text for f in planned.facts]
         section_context = prompts.template_data({
