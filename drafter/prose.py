@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from drafter.phrasing import BASE_VERBS, first_word, is_lesson, is_past_verb, leading_label, written_as
 from drafter.text.dates import DATE_WORDS
@@ -82,8 +82,8 @@ def _with_a_verb(body: str) -> str:
             aux = "were" if _is_plural(words[:index]) else "was"
             return " ".join(words[:index] + [aux] + words[index:])
         if FIGURE_START.match(words[index]) and not FINITE_HINTS.search(" ".join(words[index:])):
-            if first_word(before) in NP_PREPOSITIONS:
-                return body  # "Premium income of 38.7 million yuan" is a noun phrase
+            if first_word(before) in STOP_WORDS or before.endswith("."):
+                return body  # "Premium income of 38.7 million yuan" is a noun phrase; "No. 2" a name
             aux = "were" if _is_plural(words[:index]) else "was"
             return " ".join(words[:index] + [aux] + words[index:])
         if FINITE_HINTS.fullmatch(word) or word in SUBJECT_PRONOUNS:
@@ -189,7 +189,7 @@ def _clause(text: str, kind: str) -> Clause | None:
     words = body.split(" ")
     first = first_word(body)
     opener = _time_opener(time)
-    if first in ("i", "we"):
+    if first in ("i", "we", "thanks"):
         return Clause("", body, end, time=opener, lesson=lesson)
     if plan and first == "to" and len(words) > 1:
         return Clause("I", " ".join(words[1:]), end, intent=True, time=opener, lesson=lesson)
@@ -228,9 +228,10 @@ def realise_fact(text: str, kind: str = "work", connector: str = "") -> str:
     return sentence
 
 
-def compose_section(kind: str, facts: list[str]) -> list[list[str]]:
+def compose_section(kind: str, facts: list[str], accept: Callable[[str], bool] | None = None) -> list[list[str]]:
     """A section's facts as paragraphs of sentences, joined as a person would: 'also' once a paragraph when two
-    sentences in a row open with 'I', the plan's intents varied, a lesson tied to the problem before it."""
+    sentences in a row open with 'I', the plan's intents varied, a lesson tied to the problem before it. A sentence
+    that `accept` (grounding, in the offline writer) refuses is written as the fact itself, when that passes."""
     paragraphs: list[list[str]] = []
     previous: Clause | None = None
     plans = 0
@@ -252,7 +253,12 @@ def compose_section(kind: str, facts: list[str]) -> list[list[str]]:
             opener = "From this" if clause.subject and clause.text.startswith(("learned", "learnt")) else "In response,"
         elif clause.subject and previous is not None and previous.subject and not also_used and not clause.time:
             also = also_used = True
-        paragraphs[-1].append(clause.sentence(also, intent, opener))
+        sentence = clause.sentence(also, intent, opener)
+        if accept is not None and not accept(sentence):
+            plain = " ".join(fact.split()).rstrip(" ;,")
+            plain = _upper_first(plain) + ("" if plain[-1:] in ".!?" else ".")
+            sentence = plain if accept(plain) else sentence
+        paragraphs[-1].append(sentence)
         previous = clause
     return paragraphs
 
@@ -293,10 +299,11 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def headline(sections: list[dict[str, Any]]) -> str:
+def headline(sections: list[dict[str, Any]], year: str = "", accept: Callable[[str], bool] | None = None) -> str:
     """One sentence stating the year's headline figures: the opening clauses of two or three facts with a figure
     (HEADLINE_FIGURES), from the results sections first, then the daily work, in the facts' order; '' when fewer
-    than two facts have one. Each clause leaves a figure of its fact out, so no sentence below repeats it."""
+    than two facts have one. Each clause leaves a figure of its fact out, so no sentence below repeats it. A clause
+    that `accept` (grounding, in the offline writer) refuses in the sentence is left out."""
     ordered = [s for s in sections if s.get("kind") == "achievements"] + \
               [s for s in sections if s.get("kind") == "work"]
     vocabulary = _vocabulary([fact for s in sections for fact in s.get("facts", [])])
@@ -307,20 +314,32 @@ def headline(sections: list[dict[str, Any]]) -> str:
             continue
         if picked and not clause.subject and first_word(clause.text) not in vocabulary:
             continue  # its first word may be a name: it could only open the sentence, and another clause does
+        if picked and accept is not None and not accept(_headline_sentence(picked + [clause], year, vocabulary)):
+            continue
         picked.append(clause)
         if len(picked) == HEADLINE_FIGURES:
             break
     if len(picked) < 2:
         return ""  # one clause alone would be a repeat of its fact's sentence
+    return _headline_sentence(picked, year, vocabulary)
+
+
+def _headline_sentence(picked: list[Clause], year: str, vocabulary: set[str]) -> str:
+    """The headline clauses as one sentence: 'In 2026 I signed …, collected … and issued …', or 'In 2026, premium
+    income reached … and I …' (the first clause with its own subject opens it)."""
     done = [clause.text for clause in picked if clause.subject]
-    own = [clause.text if index == 0 else lower_first(clause.text)
-           for index, clause in enumerate(picked) if not clause.subject]
-    parts = own[:1] + (["I " + _join(done)] if done else []) + own[1:] if own and not picked[0].subject else \
-        (["I " + _join(done)] if done else []) + own
+    own = [clause.text for clause in picked if not clause.subject]
+    if own and not picked[0].subject:
+        first = own[0] if first_word(own[0]) not in vocabulary else lower_first(own[0])
+        parts = [first] + (["I " + _join(done)] if done else []) + [lower_first(text) for text in own[1:]]
+    else:
+        parts = (["I " + _join(done)] if done else []) + [lower_first(text) for text in own]
     if len(parts) == 1:
         joined = parts[0]
     elif len(parts) == 2:
         joined = parts[0] + (", and " if " and " in parts[0] + parts[1] else " and ") + parts[1]
     else:
         joined = ", ".join(parts[:-1]) + ", and " + parts[-1]
-    return _upper_first(joined if not picked[0].subject else "Over the year " + joined) + "."
+    if not year:
+        return _upper_first(joined) + "."
+    return f"In {year}{',' if not picked[0].subject else ''} {joined}."

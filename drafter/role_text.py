@@ -5,6 +5,7 @@ so it lives here, below both."""
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from drafter import prompts
@@ -66,8 +67,10 @@ def draft_title(role: Role, facts: Facts) -> str:
 
 
 def section_lead(role: Role, section: Section, context: dict[str, Any]) -> str:
-    """A section's lead sentence from its template text in the role file."""
-    return prompts.render_string(section.lead, role_field_label(role, f"section {section.id!r} lead"), **context)
+    """A section's lead sentence from its template text in the role file ('… Co..' , an organisation's own full stop
+    and the sentence's, is one)."""
+    text = prompts.render_string(section.lead, role_field_label(role, f"section {section.id!r} lead"), **context)
+    return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
 
 
 def fixed_text(role: Role, facts: Facts) -> str:
