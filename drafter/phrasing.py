@@ -138,11 +138,16 @@ def written_as(text: str, year: str | None = None) -> str | None:
             return "plan"
     if LESSON_OPENING.match(text):
         return "problems"
-    if _opens_with(text, rules["problems"]["fixes"]):
+    if opens_with_a_fix(text):
         return None  # "Cut missed deliveries from 40 to 12" is a result
     if _opens_with(text, rules["problems"]["starts"]) or _holds(text, rules["problems"]["cues"]):
         return "problems"
     return None
+
+
+def opens_with_a_fix(text: str) -> bool:
+    """True when a fact opens with a verb that fixes something ('Cut missed deliveries …'): a result, not a problem."""
+    return _opens_with(" ".join(text.split()), routing_rules()["problems"]["fixes"])
 
 
 def is_lesson(text: str) -> bool:

@@ -348,7 +348,7 @@ def assign_section(role: Role, fact: Fact, year: str | None = None) -> Section:
     """Pick the section for a fact: its heading if it names a section; else the section of the kind it is written as
     ('Plan for 2027: …', 'Unit 3 fell short …'; phrasing.written_as), or the one its 'Label:' names; else the best
     keyword match. `year` is the summary's: a later one marks a plan."""
-    from drafter.phrasing import leading_label, opens_in_past, written_as
+    from drafter.phrasing import leading_label, opens_in_past, opens_with_a_fix, written_as
 
     if fact.heading:
         section = _section_named(role, fact.heading)
@@ -362,11 +362,13 @@ def assign_section(role: Role, fact: Fact, year: str | None = None) -> Section:
     label = leading_label(" ".join(fact.text.split()))
     if label is not None and _section_named(role, label.name) is not None:
         return _section_named(role, label.name)
-    done = opens_in_past(fact.text)  # "Trained 6 drivers, all certified by June" reports, it plans nothing
+    # "Trained 6 drivers, all certified by June" plans nothing; "Cut missed deliveries from 40 to 12" is no problem
+    left_out = {"plan"} if opens_in_past(fact.text) else set()
+    left_out |= {"problems"} if opens_with_a_fix(fact.text) else set()
     scored = [(_keyword_score(section, fact.text), -index, section) for index, section in enumerate(role.sections)
-              if not (done and section.kind == "plan")]
-    best = max(scored, key=lambda item: (item[0], item[1]))
-    if best[0] > 0:
+              if section.kind not in left_out]
+    best = max(scored, key=lambda item: (item[0], item[1])) if scored else None
+    if best is not None and best[0] > 0:
         return best[2]
     for section in role.sections:
         if section.default:

@@ -22,3 +22,53 @@ def test_realise_fact(fact, kind, expected):
 def test_connector_joins_without_breaking_capitals():
     assert realise_fact("Closed 418 settlements", "work", "In addition, ") == "In addition, I closed 418 settlements."
     assert realise_fact("CRM migration to Salesforce", "work", "Further, ") == "Further, the work covered CRM migration to Salesforce."
+
+
+@pytest.mark.parametrize("fact, kind, expected", [
+    ("Plan for 2027: grow premium income to 50 million yuan", "plan",
+     "In 2027 I plan to grow premium income to 50 million yuan."),
+    ("Next year: cut quote turnaround to 2 hours", "plan", "Next year I plan to cut quote turnaround to 2 hours."),
+    ("Target for 2027: first-contact resolution 85%", "plan", "My goal for 2027 is first-contact resolution 85%."),
+    ("Unit 3 fell short of its target by 12%", "problems", "Unit 3 fell short of its target by 12%."),
+    ("Team grew from 9 to 12 agents", "work", "The team grew from 9 to 12 agents."),
+    ("Loan book up from £22.6 million to £25.9 million", "achievements",
+     "Loan book went up from £22.6 million to £25.9 million."),
+    ("First-contact resolution 58% -> 76%", "achievements", "First-contact resolution went from 58% to 76%."),
+    ("External audit completed in February: no findings", "work", "External audit was completed in February: no findings."),
+    ("Write-offs £148,000, down from £212,000", "achievements", "Write-offs were £148,000, down from £212,000."),
+    ("Premium income of 38.7 million yuan", "achievements", "Results for the year include premium income of 38.7 million yuan."),
+])
+def test_labels_and_notes_become_sentences(fact, kind, expected):
+    assert realise_fact(fact, kind) == expected
+
+
+def test_a_section_reads_as_written_not_as_a_rotation():
+    from drafter.prose import compose_section
+
+    work = compose_section("work", ["Verified the monthly statements for all 12 months",
+                                    "Checked the funds received against the bank records",
+                                    "Moved 1,240 paper files into the archive"])
+    assert work == [["I verified the monthly statements for all 12 months.",
+                     "I also checked the funds received against the bank records.",
+                     "I moved 1,240 paper files into the archive."]]
+    problems = compose_section("problems", ["Problem: invoices for 14 export orders were late",
+                                            "Lesson: agreed a weekly cut-off with the logistics team"])
+    assert problems == [["Invoices for 14 export orders were late.",
+                         "In response, I agreed a weekly cut-off with the logistics team."]]
+    plan = compose_section("plan", ["Cut the certificate turnaround from 45 to 30 days",
+                                    "Finish digitising the archive by June 2027", "Hire 2 clerks"])
+    assert plan == [["Next year I plan to cut the certificate turnaround from 45 to 30 days.",
+                     "I also aim to finish digitising the archive by June 2027.",
+                     "I also want to hire 2 clerks."]]
+
+
+def test_the_overview_states_the_headline_figures_each_leaving_one_to_its_fact():
+    from drafter.prose import headline
+
+    sections = [{"kind": "achievements", "facts": ["Signed 418 sales contracts worth 612.5 million yuan, up from 350",
+                                                   "Collected 587.2 million yuan of payments, 95.9% of the value",
+                                                   "Cleared 27 of the 31 overdue mortgage files"]},
+                {"kind": "work", "facts": ["Issued 366 property certificates and handled 402 units"]}]
+    assert headline(sections, "2026") == ("In 2026 I signed 418 sales contracts worth 612.5 million yuan, collected "
+                                          "587.2 million yuan of payments and issued 366 property certificates.")
+    assert headline([{"kind": "achievements", "facts": ["Sold 3 units", "Won 2 awards"]}], "2026") == ""
