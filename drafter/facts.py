@@ -297,12 +297,14 @@ def _check_year(facts: Facts) -> None:
     if not year.strip():
         del facts.meta["year"]
         return
-    if not (year.isascii() and year.isdigit() and YEAR_RANGE[0] <= int(year) <= YEAR_RANGE[1]):
+    digits = year.lstrip("0")  # a 5,000-digit 'year' is refused here, before int() would refuse it
+    if not (year.isascii() and year.isdigit() and len(digits) <= 4
+            and YEAR_RANGE[0] <= int(digits or 0) <= YEAR_RANGE[1]):
         line = facts.meta_lines.get("year")
         where = f"{facts.source}:{line}" if line else facts.source
         raise InputError(f"{where}: field 'year' must be a year from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}, "
                          f"not {printable(year[:40])!r}")
-    facts.meta["year"] = str(int(year))  # '02026' is 2026
+    facts.meta["year"] = digits  # '02026' is 2026
 
 
 def load_facts(source: str | Path) -> Facts:

@@ -263,6 +263,12 @@ def compose_section(kind: str, facts: list[str], accept: Callable[[str], bool] |
     return paragraphs
 
 
+def _opening_word(text: str) -> str:
+    """The first word of a text as the vocabulary holds words ('New-policy …' → 'new')."""
+    found = WORD.search(text)
+    return found.group(0).lower() if found else ""
+
+
 def _vocabulary(facts: list[str]) -> set[str]:
     """Words the facts write in lower case (and stop words): a clause opening with one may lose its capital."""
     words = set(STOP_WORDS) | PRONOUN_STARTS
@@ -312,7 +318,7 @@ def headline(sections: list[dict[str, Any]], year: str = "", accept: Callable[[s
         clause = _headline_clause(fact)
         if clause is None:
             continue
-        if picked and not clause.subject and first_word(clause.text) not in vocabulary:
+        if picked and not clause.subject and _opening_word(clause.text) not in vocabulary:
             continue  # its first word may be a name: it could only open the sentence, and another clause does
         if picked and accept is not None and not accept(_headline_sentence(picked + [clause], year, vocabulary)):
             continue
@@ -330,7 +336,7 @@ def _headline_sentence(picked: list[Clause], year: str, vocabulary: set[str]) ->
     done = [clause.text for clause in picked if clause.subject]
     own = [clause.text for clause in picked if not clause.subject]
     if own and not picked[0].subject:
-        first = own[0] if first_word(own[0]) not in vocabulary else lower_first(own[0])
+        first = own[0] if _opening_word(own[0]) not in vocabulary else lower_first(own[0])
         parts = [first] + (["I " + _join(done)] if done else []) + [lower_first(text) for text in own[1:]]
     else:
         parts = (["I " + _join(done)] if done else []) + [lower_first(text) for text in own]

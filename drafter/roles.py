@@ -16,7 +16,7 @@ from drafter.facts import Fact, Facts
 
 BUILTIN_ROLES = Path(__file__).parent / "data" / "roles"
 GENERIC_ROLE = "generic"  # the role file any job title without a role of its own is drafted with
-CLOSE_ROLE_RATIO = 0.75  # how alike (difflib ratio) a job title and a role's id or alias must be to suggest that role
+CLOSE_ROLE_RATIO = 0.85  # how alike (difflib ratio) a job title and a role's id or alias must be to suggest that role
 
 
 @dataclass
@@ -235,7 +235,13 @@ def _load_roles(dirs: tuple[Path, ...]) -> dict[str, Role]:
 
 
 def all_roles() -> dict[str, Role]:
-    """Every role, built-in and user, by id (user roles override built-in ones of the same id)."""
+    """Every role to choose from, built-in and user, by id (user roles override built-in ones of the same id); the
+    generic role, which any other job title gets, is not listed (find_role still finds it by id)."""
+    return {key: role for key, role in _every_role().items() if key != GENERIC_ROLE}
+
+
+def _every_role() -> dict[str, Role]:
+    """Every role file's role, the generic one included."""
     return _load_roles(tuple(role_dirs()))
 
 
@@ -253,7 +259,7 @@ def _role_key(name: str) -> str:
 def find_role(name: str) -> Role | None:
     """The role whose id, else alias, is `name`; a user's role wins over a built-in one with the same id or alias."""
     key = _role_key(name)
-    ordered = sorted(all_roles().values(), key=lambda role: role.builtin)  # user roles first (sorted is stable)
+    ordered = sorted(_every_role().values(), key=lambda role: role.builtin)  # user roles first (sorted is stable)
     for role in ordered:
         if key == role.id:
             return role
