@@ -72,3 +72,32 @@ def test_the_overview_states_the_headline_figures_each_leaving_one_to_its_fact()
     assert headline(sections, "2026") == ("In 2026 I signed 418 sales contracts worth 612.5 million yuan, collected "
                                           "587.2 million yuan of payments and issued 366 property certificates.")
     assert headline([{"kind": "achievements", "facts": ["Sold 3 units", "Won 2 awards"]}], "2026") == ""
+
+
+@pytest.mark.parametrize("role, organisation, context", [
+    ("settlement-office", "Greenfield Homes, settlement office", "the settlement office of Greenfield Homes"),
+    ("sales-inside", "Brightpath Solar, inside sales", "inside sales at Brightpath Solar"),
+    ("sales-inside", "Brightpath Solar, Shenzhen branch", "inside sales at Brightpath Solar, Shenzhen branch"),
+    ("Warehouse supervisor", "Northgate Logistics, Leeds warehouse",
+     "warehouse supervisor at Northgate Logistics, Leeds warehouse"),
+])
+def test_the_organisation_is_not_echoed_after_the_unit_it_names(role, organisation, context):
+    from drafter.facts import parse_facts
+    from drafter.role_text import resolve_role, template_context
+
+    facts = parse_facts(f"---\nrole: {role}\norganisation: {organisation}\n---\n- Sold 3 units\n", "f.md")
+    assert template_context(resolve_role(facts, None), facts)["context"] == context
+
+
+def test_no_fixture_draft_rotates_the_old_connectives():
+    from helpers import FIXTURES
+
+    for path in sorted(FIXTURES.glob("*.md")):
+        from drafter.config import Settings
+        from drafter.facts import load_facts
+        from drafter.pipeline import draft_summary
+
+        text = draft_summary(load_facts(str(path)), Settings(backend="offline")).markdown()
+        for stale in ("In addition,", "Beyond that,", "Alongside this,", "Further,", "set out below",
+                      "The sections below cover", "Plan for 20", "Next year:", "Plan:"):
+            assert stale not in text, (path.name, stale)
