@@ -101,3 +101,19 @@ def test_no_fixture_draft_rotates_the_old_connectives():
         for stale in ("In addition,", "Beyond that,", "Alongside this,", "Further,", "set out below",
                       "The sections below cover", "Plan for 20", "Next year:", "Plan:"):
             assert stale not in text, (path.name, stale)
+
+
+def test_an_overview_without_headline_figures_is_the_lead_or_else_names_the_sections(tmp_path, monkeypatch):
+    from drafter.config import Settings
+    from drafter.facts import parse_facts
+    from drafter.pipeline import draft_summary
+
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path))
+    draft = draft_summary(parse_facts("- Moved the exports to one folder\n", "f.md"), Settings(role="sales"))
+    assert draft.sections[0].text == "I work in inside sales." and not draft.empty_sections
+    (tmp_path / "roles").mkdir()
+    (tmp_path / "roles" / "t.toml").write_text(
+        'id = "teacher"\nname = "Teacher"\n[[sections]]\nid = "overview"\ntitle = "Overview"\nkind = "overview"\n'
+        'always = true\n[[sections]]\nid = "classes"\ntitle = "Classes"\nkind = "work"\ndefault = true\n')
+    draft = draft_summary(parse_facts("- Taught 3 classes\n", "f.md"), Settings(role="teacher"))
+    assert draft.sections[0].text == "The sections below cover classes." and not draft.empty_sections
