@@ -109,11 +109,11 @@ def test_an_overview_without_headline_figures_is_the_lead_or_else_names_the_sect
     from drafter.pipeline import draft_summary
 
     monkeypatch.setenv("DRAFTER_HOME", str(tmp_path))
-    draft = draft_summary(parse_facts("- Moved the exports to one folder\n", "f.md"), Settings(role="sales"))
-    assert draft.sections[0].text == "I work in inside sales." and not draft.empty_sections
     (tmp_path / "roles").mkdir()
     (tmp_path / "roles" / "t.toml").write_text(
         'id = "teacher"\nname = "Teacher"\n[[sections]]\nid = "overview"\ntitle = "Overview"\nkind = "overview"\n'
         'always = true\n[[sections]]\nid = "classes"\ntitle = "Classes"\nkind = "work"\ndefault = true\n')
+    draft = draft_summary(parse_facts("- Moved the exports to one folder\n", "f.md"), Settings(role="sales"))
+    assert draft.sections[0].text == "I work in inside sales." and not draft.empty_sections
     draft = draft_summary(parse_facts("- Taught 3 classes\n", "f.md"), Settings(role="teacher"))
     assert draft.sections[0].text == "The sections below cover classes." and not draft.empty_sections
