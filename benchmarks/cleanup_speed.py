@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from drafter.cleanup import clean  # noqa: E402
 
-SEED_FILE = Path("/work/shared/seeds/000_c2b9ed92e07e8088.txt")
+SEED_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_c2b9ed92e07e8088.txt"
 SYLLABLES = "ka lo mi ren sha tu vel dor pin qua zen bri mo tal fe gar hu lin nor pe".split()
 GLUE = "the a of to and in for with on by from our we this that".split()
 

@@ -10,7 +10,7 @@ Prints, for cl100k_base and o200k_base:
 
     python benchmarks/tokens.py [--seed-file PATH] [--repeat 7]
 
-The seed file defaults to /work/shared/seeds/000_c2b9ed92e07e8088.txt, else the fixtures and README concatenated.
+The seed file defaults to fixtures/seed/000_c2b9ed92e07e8088.txt, else the fixtures and README concatenated.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from drafter import tokens  # noqa: E402
 
-SEED_FILE = Path("/work/shared/seeds/000_c2b9ed92e07e8088.txt")
+SEED_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "000_c2b9ed92e07e8088.txt"
 URL = "https://openaipublic.blob.core.windows.net/encodings/{}.tiktoken"
 
 

@@ -74,12 +74,17 @@ def warn(message: str) -> None:
     sys.stderr.write(redact(f"warning: {message}\n"))
 
 
-@app.callback()
-def root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
-    """Turn bullet facts and a role into a clean year-end work summary."""
-    if version:
+def _print_version(value: bool) -> None:
+    """--version: print the version and exit before any command is required (an eager option)."""
+    if value:
         typer.echo(f"drafter {__version__}")
         raise typer.Exit(0)
+
+
+@app.callback()
+def root(version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True,
+                                      callback=_print_version, expose_value=True)) -> None:
+    """Turn bullet facts and a role into a clean year-end work summary."""
 
 
 def _settings(**flags):
@@ -176,29 +181,25 @@ def draft(
 
     check_output_path(output, facts_file, "facts", suffixes=("", ".partial"))
     facts = load_facts(facts_file)
-    if dry_run:
-        _dry_run(facts, settings, fmt, budget)
-        return
-    _check_estimate(facts, settings, budget)
-    from drafter.backends import get_backend
-    from drafter.pipeline import resolve_role
+    from drafter.pipeline import prepare
 
-    resolve_role(facts, settings.role)  # a missing role is reported before anything about the backend
+    prepared = prepare(facts, settings)  # the role and requests, once; a missing role is reported before the backend
+    _note_generic_role(prepared.role)
+    if dry_run:
+        _dry_run(prepared, settings, fmt, budget)
+        return
+    _check_estimate(prepared, settings, budget)
+    from drafter.backends import get_backend
 
     model_backend = get_backend(settings, metered=True, cache=settings.cache, warn=warn)
-    show_progress = settings.backend != "offline" and sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+    options = dict(clean=not no_clean, strict=strict or bool(repair), repair=strict if repair is None else repair,
+                   backend=model_backend, prepared=prepared)
     try:
-        if show_progress:
-            from drafter.pipeline import build_requests, resolve_role
-
-            titles = [r.title for r in build_requests(resolve_role(facts, settings.role), facts, settings)]
-            with StreamView(titles) as view:
-                result = draft_summary(facts, settings, clean=not no_clean, strict=strict or bool(repair),
-                                       repair=strict if repair is None else repair, backend=model_backend,
-                                       on_chunk=view.on_chunk)
+        if _show_progress(settings):
+            with StreamView([r.title for r in prepared.requests]) as view:
+                result = draft_summary(facts, settings, on_chunk=view.on_chunk, **options)
         else:
-            result = draft_summary(facts, settings, clean=not no_clean, strict=strict or bool(repair),
-                                   repair=strict if repair is None else repair, backend=model_backend)
+            result = draft_summary(facts, settings, **options)
     except DraftFailed as failure:
         _keep_partial(failure, fmt, output)
         _usage_line(model_backend, failure.draft, settings, only_if_used=True)
@@ -215,23 +216,35 @@ def draft(
     check_not_empty(result)  # written with the empty sections marked, but the run fails
 
 
-def _estimate(facts, settings):
+def _show_progress(settings) -> bool:
+    """Whether `draft` shows live progress: a model backend and a terminal on stderr, without NO_COLOR."""
+    return settings.backend != "offline" and sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _note_generic_role(role) -> None:
+    """One 'note:' line on stderr when a job title is drafted with the generic plan (roles.fallback_note)."""
+    from drafter.errors import printable
+    from drafter.roles import fallback_note
+
+    note = fallback_note(role)
+    if note:
+        sys.stderr.write(f"note: {printable(note)}\n")
+
+
+def _estimate(prepared, settings):
     """Every request the draft would send, counted for the model (tokens.Estimate)."""
     from drafter import tokens
-    from drafter.pipeline import build_requests, default_year, resolve_role
 
-    facts.meta.setdefault("year", default_year())
-    requests = build_requests(resolve_role(facts, settings.role), facts, settings)
-    return tokens.estimate_requests(requests, settings.backend, settings.model, settings.extra.get("prices"))
+    return tokens.estimate_requests(prepared.requests, settings.backend, settings.model, settings.extra.get("prices"))
 
 
-def _dry_run(facts, settings, fmt: str, budget: Optional[int]) -> None:
+def _dry_run(prepared, settings, fmt: str, budget: Optional[int]) -> None:
     """Print every request with its token counts and the estimated cost; then apply the context and budget checks."""
     import json
 
     from drafter import tokens
 
-    estimate = _estimate(facts, settings)
+    estimate = _estimate(prepared, settings)
     if fmt == "json":
         sys.stdout.write(json.dumps(estimate.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -241,7 +254,7 @@ def _dry_run(facts, settings, fmt: str, budget: Optional[int]) -> None:
     estimate.check_budget(budget)
 
 
-def _check_estimate(facts, settings, budget: Optional[int]) -> None:
+def _check_estimate(prepared, settings, budget: Optional[int]) -> None:
     """Before sending: refuse a draft over --budget, or a section too long for a known model's context window."""
     from drafter import tokens
 
@@ -249,7 +262,7 @@ def _check_estimate(facts, settings, budget: Optional[int]) -> None:
         price = tokens.price_for(settings.model, settings.extra.get("prices")) if settings.backend != "offline" else None
         if price is None or not price.context_window:
             return
-    estimate = _estimate(facts, settings)
+    estimate = _estimate(prepared, settings)
     estimate.check_context()
     estimate.check_budget(budget)
 
@@ -404,6 +417,8 @@ def check_cmd(
     if draft_file == "-" and facts_file == "-":
         raise InputError("the draft and the facts cannot both come from stdin")
     facts = load_facts(facts_file)
+    for line in facts.warnings:
+        warn(line)
     text, label = read_text(draft_file, max_bytes=MAX_DOCUMENT_BYTES)
     if not text.strip():
         raise InputError(f"{label}: is empty, expected a draft to check")

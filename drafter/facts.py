@@ -17,6 +17,7 @@ HEADING_MARK = re.compile(r"#{1,6}(?=[ \t]|$)")  # CommonMark: 1-6 '#' then a sp
 COMMENT_OPEN, COMMENT_CLOSE = "<!--", "-->"
 META_KEY = re.compile(r"^[A-Za-z_][\w-]*$")
 FLAT_FACTS_HINT = "facts are a flat list of strings, or a mapping of section names to lists"
+YEAR_RANGE = (1950, 2100)  # the years a summary may be about: front matter 'year' outside them is refused
 
 
 @dataclass
@@ -35,6 +36,8 @@ class Facts:
     items: list[Fact]
     meta: dict[str, str] = field(default_factory=dict)
     source: str = "<facts>"
+    meta_lines: dict[str, int] = field(default_factory=dict)  # the line of each front-matter key (Markdown only)
+    warnings: list[str] = field(default_factory=list)  # one line each: a front-matter key given twice
 
     def get(self, key: str, default: str | None = None) -> str | None:
         """A front-matter value, or default."""
@@ -78,8 +81,10 @@ def _meta_value(value: Any, label: str) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _parse_front_matter(lines: list[str], label: str) -> tuple[dict[str, str], int]:
-    """Parse a leading '---' block; return (meta, index of first line after it)."""
+def _parse_front_matter(lines: list[str], label: str, key_lines: dict[str, int],
+                        warnings: list[str]) -> tuple[dict[str, str], int]:
+    """Parse a leading '---' block; return (meta, index of first line after it). Each key's line goes into
+    `key_lines`; a key given twice is a warning in `warnings` (the later value is used)."""
     if not lines or lines[0].strip() != "---":
         return {}, 0
     meta: dict[str, str] = {}
@@ -96,7 +101,12 @@ def _parse_front_matter(lines: list[str], label: str) -> tuple[dict[str, str], i
         value = value.strip()
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value = value[1:-1]
-        meta[key.lower()] = value
+        key = key.lower()
+        if key in key_lines:
+            warnings.append(f"{label}:{index + 1}: front matter key {key!r} repeats line {key_lines[key]}; "
+                            f"the value on line {index + 1} is used")
+        key_lines[key] = index + 1
+        meta[key] = value
     raise InputError(f"{label}:1: front matter starts with '---' but is never closed",
                      hint="end the block with a line holding only '---'")
 
@@ -164,7 +174,9 @@ def without_comments(lines: list[str], start: int, label: str) -> list[str]:
 def parse_markdown(text: str, label: str) -> Facts:
     """Parse Markdown/plain facts: front matter, '## Heading' lines and one fact per bullet or line."""
     lines = text.split("\n")
-    meta, start = _parse_front_matter(lines, label)
+    key_lines: dict[str, int] = {}
+    warnings: list[str] = []
+    meta, start = _parse_front_matter(lines, label, key_lines, warnings)
     lines = without_comments(lines, start, label)
     items: list[Fact] = []
     heading: str | None = None
@@ -192,7 +204,7 @@ def parse_markdown(text: str, label: str) -> Facts:
             items[-1].text = f"{items[-1].text} {stripped}"
         else:
             items.append(Fact(stripped, lineno, heading))
-    return Facts(items, meta, label)
+    return Facts(items, meta, label, key_lines, warnings)
 
 
 def _facts_from_mapping(data: Any, label: str) -> Facts:
@@ -270,9 +282,29 @@ def parse_facts(text: str, label: str = "<facts>", fmt: str | None = None) -> Fa
     if parser is None:
         raise InputError(f"unknown facts format {fmt!r}", hint="use md, json or yaml")
     facts = parser(text, label)
+    _check_year(facts)
     if not facts.items:
         raise InputError(f"{label}: no facts found", hint="write one fact per line, e.g. '- Closed 418 settlements'")
     return facts
+
+
+def _check_year(facts: Facts) -> None:
+    """Refuse a front-matter 'year' that is not a year in YEAR_RANGE (one line naming the file, line and field); an
+    empty one counts as not given."""
+    year = facts.meta.get("year")
+    if year is None:
+        return
+    if not year.strip():
+        del facts.meta["year"]
+        return
+    digits = year.lstrip("0")  # a 5,000-digit 'year' is refused here, before int() would refuse it
+    if not (year.isascii() and year.isdigit() and len(digits) <= 4
+            and YEAR_RANGE[0] <= int(digits or 0) <= YEAR_RANGE[1]):
+        line = facts.meta_lines.get("year")
+        where = f"{facts.source}:{line}" if line else facts.source
+        raise InputError(f"{where}: field 'year' must be a year from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}, "
+                         f"not {printable(year[:40])!r}")
+    facts.meta["year"] = digits  # '02026' is 2026
 
 
 def load_facts(source: str | Path) -> Facts:

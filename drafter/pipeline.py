@@ -159,7 +159,7 @@ def build_requests(role: Role, facts: Facts, settings: Settings,
     requests = []
     for planned in plan:
         section = planned.section
-        others = [{"id": p.section.id, "title": p.section.title, "facts": [f.text for f in p.facts]}
+        others = [{"id": p.section.id, "title": p.section.title, "kind": p.section.kind, "facts": [f.text for f in p.facts]}
                   for p in plan if p is not planned]
         fact_texts = [f.text for f in planned.facts]
         section_context = prompts.template_data({
@@ -437,22 +437,39 @@ def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequ
         raise DraftFailed(error, draft)
 
 
+@dataclass
+class Prepared:
+    """What a draft needs before anything is sent, built once: the role and one request per planned section."""
+
+    role: Role
+    requests: list[SectionRequest]
+
+
+def prepare(facts: Facts, settings: Settings, role_name: str | None = None) -> Prepared:
+    """Resolve the role (flag, else front matter) and build the section requests, the default year filled in: the
+    one step the CLI's progress view, its token estimate and the pipeline share."""
+    role = resolve_role(facts, role_name or settings.role)
+    facts.meta.setdefault("year", default_year())
+    return Prepared(role, build_requests(role, facts, settings))
+
+
 def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None, *, clean: bool = True,
                   strict: bool = False, repair: bool = False, backend: Backend | None = None,
-                  on_chunk: ChunkHandler | None = None) -> Draft:
+                  on_chunk: ChunkHandler | None = None, prepared: Prepared | None = None) -> Draft:
     """Draft a whole summary; on a backend failure raise DraftFailed holding everything that arrived.
 
     With `strict`, a section with wrong claims or left-out facts is regenerated once, then the run fails; with
-    `repair` too, what is still wrong is removed and what is still missing is added back instead.
+    `repair` too, what is still wrong is removed and what is still missing is added back instead. `prepared` is
+    the result of prepare() when the caller has it already.
     """
-    role = resolve_role(facts, role_name or settings.role)
-    facts.meta.setdefault("year", default_year())
+    prepared = prepared or prepare(facts, settings, role_name)
+    role, requests = prepared.role, prepared.requests
     backend = backend or get_backend(settings)
-    requests = build_requests(role, facts, settings)
     sections = [SectionDraft(r.section_id, r.title) for r in requests]
-    # the built-in writer never recites its prompt; its overview names the sections on purpose
+    # the built-in writer never recites its prompt
     echo_of = prompt_instructions(requests, facts) if backend.name != "offline" else []
-    draft = Draft(role, facts, draft_title(role, facts), sections, backend.name, backend.model, instructions=echo_of)
+    draft = Draft(role, facts, draft_title(role, facts), sections, backend.name, backend.model, instructions=echo_of,
+                  warnings=list(facts.warnings))
     failure: DraftFailed | None = None
     try:
         error = run_sections(backend, requests, sections, settings.concurrency, on_chunk)

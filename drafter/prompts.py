@@ -62,10 +62,11 @@ def template_data(value: Any, where: str = "template context") -> Any:
 @lru_cache(maxsize=4)
 def _environment(user_dir: Path, builtin_dir: Path):
     from drafter import sandbox
-    from drafter.prose import realise_fact
+    from drafter.prose import lower_first, realise_fact
 
     env = sandbox.new_environment([str(user_dir), str(builtin_dir)])
     env.add_text_filter("sentence", realise_fact)
+    env.add_text_filter("lower_first", lower_first)  # 'Head nurse' → 'head nurse'; 'IT help-desk lead' stays
     return env
 
 

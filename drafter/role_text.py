@@ -5,11 +5,12 @@ so it lives here, below both."""
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from drafter import prompts
 from drafter.facts import Facts
-from drafter.roles import Role, Section, get_role, role_field_label
+from drafter.roles import Role, Section, role_field_label, role_for_title
 
 
 def default_year() -> str:
@@ -18,7 +19,8 @@ def default_year() -> str:
 
 
 def resolve_role(facts: Facts, role_name: str | None) -> Role:
-    """The role from the flag, else the facts' front matter; neither is a usage error."""
+    """The role from the flag, else the facts' front matter; neither is a usage error. A job title with no role of
+    its own gets the generic role under that title (roles.role_for_title)."""
     from drafter.errors import InputError
     from drafter.roles import all_roles
 
@@ -26,7 +28,7 @@ def resolve_role(facts: Facts, role_name: str | None) -> Role:
     if not name:
         raise InputError(f"{facts.source}: no role given",
                          hint="pass --role NAME or add 'role: NAME' to the front matter; roles: " + ", ".join(sorted(all_roles())))
-    return get_role(name)
+    return role_for_title(name)
 
 
 def template_context(role: Role, facts: Facts) -> dict[str, Any]:
@@ -39,8 +41,24 @@ def template_context(role: Role, facts: Facts) -> dict[str, Any]:
     context.setdefault("organisation", meta.get("organization", meta.get("company", "")))
     context["person"] = context["name"] or "the author"
     context = prompts.template_data(context)
-    context["context"] = prompts.render_string(role.context, role_field_label(role, "context"), **context)
+    context["context"] = _context_phrase(role, context)
     return context
+
+
+def _context_phrase(role: Role, context: dict[str, Any]) -> str:
+    """The role's context phrase; a part of the organisation that only repeats it is left out, so "Greenfield Homes,
+    settlement office" gives "the settlement office of Greenfield Homes", not "… of Greenfield Homes, settlement
+    office"."""
+    from drafter.text.words import WORD
+
+    label = role_field_label(role, "context")
+    organisation = context["organisation"]
+    if isinstance(organisation, str) and "," in organisation:
+        bare = set(WORD.findall(prompts.render_string(role.context, label, **{**context, "organisation": ""}).lower()))
+        first, *rest = [part.strip() for part in organisation.split(",")]
+        kept = [first] + [part for part in rest if not set(WORD.findall(part.lower())) <= bare]
+        context = {**context, "organisation": ", ".join(kept)}
+    return prompts.render_string(role.context, label, **context)
 
 
 def draft_title(role: Role, facts: Facts) -> str:
@@ -49,8 +67,10 @@ def draft_title(role: Role, facts: Facts) -> str:
 
 
 def section_lead(role: Role, section: Section, context: dict[str, Any]) -> str:
-    """A section's lead sentence from its template text in the role file."""
-    return prompts.render_string(section.lead, role_field_label(role, f"section {section.id!r} lead"), **context)
+    """A section's lead sentence from its template text in the role file ('… Co..' , an organisation's own full stop
+    and the sentence's, is one)."""
+    text = prompts.render_string(section.lead, role_field_label(role, f"section {section.id!r} lead"), **context)
+    return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)
 
 
 def fixed_text(role: Role, facts: Facts) -> str:

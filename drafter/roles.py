@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from drafter.errors import InputError
 from drafter.facts import Fact, Facts
 
 BUILTIN_ROLES = Path(__file__).parent / "data" / "roles"
+GENERIC_ROLE = "generic"  # the role file any job title without a role of its own is drafted with
+CLOSE_ROLE_RATIO = 0.85  # how alike (difflib ratio) a job title and a role's id or alias must be to suggest that role
 
 
 @dataclass
@@ -48,6 +51,12 @@ class Role:
     title: str = "{{ year }} Year-End Work Summary"
     context: str = "my work"
     path: Path | None = field(default=None, metadata={"template": False})
+    job_title: str = field(default="", metadata={"template": False})  # the title the generic role stands in for
+
+    @property
+    def builtin(self) -> bool:
+        """True for a role shipped with drafter (a user's file of the same id replaces it)."""
+        return self.path is not None and self.path.parent == BUILTIN_ROLES
 
     def section(self, section_id: str) -> Section:
         """The section with this id."""
@@ -175,6 +184,8 @@ def _role_from_data(data: dict[str, Any], path: Path) -> Role:
     sections = [_section_from_data(entry, path, number) for number, entry in enumerate(raw_sections, 1)]
     if not sections:
         raise InputError(f"{path}: role has no sections")
+    if not any(section.kind == "plan" for section in sections) and path != BUILTIN_ROLES / f"{GENERIC_ROLE}.toml":
+        sections.append(_default_plan_section())  # every role has a plan section: plans never land under results
     seen: set[str] = set()
     for section in sections:
         if section.id in seen:
@@ -224,29 +235,100 @@ def _load_roles(dirs: tuple[Path, ...]) -> dict[str, Role]:
 
 
 def all_roles() -> dict[str, Role]:
-    """Every role, built-in and user, by id (user roles override built-in ones of the same id)."""
+    """Every role to choose from, built-in and user, by id (user roles override built-in ones of the same id); the
+    generic role, which any other job title gets, is not listed (find_role still finds it by id)."""
+    return {key: role for key, role in _every_role().items() if key != GENERIC_ROLE}
+
+
+def _every_role() -> dict[str, Role]:
+    """Every role file's role, the generic one included."""
     return _load_roles(tuple(role_dirs()))
+
+
+@lru_cache(maxsize=1)
+def _default_plan_section() -> Section:
+    """The generic role's plan section, which a role file without one gets."""
+    return dataclasses.replace(load_role_file(BUILTIN_ROLES / f"{GENERIC_ROLE}.toml").section("plan"))
+
+
+def _role_key(name: str) -> str:
+    """A role name as ids and aliases are compared: 'Inside Sales' is 'inside-sales'."""
+    return normalise_name(name).replace(" ", "-")
+
+
+def find_role(name: str) -> Role | None:
+    """The role whose id, else alias, is `name`; a user's role wins over a built-in one with the same id or alias."""
+    key = _role_key(name)
+    ordered = sorted(_every_role().values(), key=lambda role: role.builtin)  # user roles first (sorted is stable)
+    for role in ordered:
+        if key == role.id:
+            return role
+    for role in ordered:
+        if key in {_role_key(alias) for alias in role.aliases}:
+            return role
+    return None
 
 
 def get_role(name: str) -> Role:
     """Find a role by id or alias; an unknown name is a usage error listing the valid ones."""
-    roles = all_roles()
-    key = normalise_name(name).replace(" ", "-")
-    for role in roles.values():
-        if key == role.id or key in {normalise_name(a).replace(" ", "-") for a in role.aliases}:
-            return role
-    raise InputError(f"unknown role {name!r}", hint="valid roles: " + ", ".join(sorted(roles)))
+    role = find_role(name)
+    if role is None:
+        raise InputError(f"unknown role {name!r}", hint="valid roles: " + ", ".join(sorted(all_roles())))
+    return role
+
+
+def role_for_title(name: str) -> Role:
+    """The role with this id or alias, else the generic role under this job title (its `name` and `job_title`)."""
+    role = find_role(name)
+    if role is not None:
+        return role
+    title = " ".join(name.split())
+    if not title:
+        raise InputError("the role name is empty", hint="pass --role NAME or add 'role: NAME' to the front matter")
+    return dataclasses.replace(get_role(GENERIC_ROLE), name=title, job_title=title)
+
+
+def closest_role(title: str) -> Role | None:
+    """The role a job title most likely meant, when one is close: an id or alias spelled alike, or one whose words
+    all stand in the title ('Settlement office supervisor' → settlement-office); None when none is."""
+    import difflib
+
+    key = _role_key(title)
+    words = set(key.split("-"))
+    best: tuple[float, str] | None = None
+    for role in all_roles().values():
+        if role.id == GENERIC_ROLE:
+            continue
+        for candidate in [role.id, *(_role_key(alias) for alias in role.aliases)]:
+            score = difflib.SequenceMatcher(None, key, candidate).ratio()
+            if set(candidate.split("-")) <= words:
+                score = max(score, 1.0)
+            if score >= CLOSE_ROLE_RATIO and (best is None or score > best[0]):
+                best = (score, role.id)
+    return all_roles()[best[1]] if best else None
+
+
+def fallback_note(role: Role) -> str | None:
+    """The one line saying a job title is drafted with the generic plan (and the role it may have meant), or None
+    for a role of its own."""
+    if not role.job_title:
+        return None
+    plan = ", ".join(section.title.lower() for section in role.sections if section.kind != "overview")
+    closest = closest_role(role.job_title)
+    return (f"no role file for {role.job_title!r}: drafting with the generic plan ({plan})"
+            + (f"; did you mean {closest.id}?" if closest else ""))
 
 
 @lru_cache(maxsize=1024)
 def keyword_pattern(keyword: str) -> str:
-    """A keyword as a regex: whole words (plus plural/past/-ing endings); 'stem*' matches any ending."""
+    """A keyword as a regex: whole words (plus plural/past/-ing endings; 'plan' is not in 'payment-plan'); 'stem*'
+    matches any ending."""
     word = keyword.lower()
     if word.endswith("*"):
-        return rf"(?<!\w){re.escape(word[:-1])}"
+        return rf"(?<![\w-]){re.escape(word[:-1])}"
     if not word[:1].isalnum():
         return re.escape(word)
-    return rf"(?<!\w){re.escape(word)}(?:s|es|ed|d|ing)?(?!\w)"
+    return rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|d|ing)?(?![\w-])"
 
 
 def _keyword_score(section: Section, text: str) -> float:
@@ -258,16 +340,41 @@ def _keyword_score(section: Section, text: str) -> float:
     return hits * section.weight
 
 
-def assign_section(role: Role, fact: Fact) -> Section:
-    """Pick the section for a fact: its heading if it names a section, else the best keyword match."""
+def _section_named(role: Role, name: str) -> Section | None:
+    """The section a heading or label names (by id, title or alias; 'Problem' finds 'problems')."""
+    wanted = normalise_name(name)
+    for section in role.sections:
+        names = section.names()
+        if wanted in names or wanted + "s" in names:
+            return section
+    return None
+
+
+def assign_section(role: Role, fact: Fact, year: str | None = None) -> Section:
+    """Pick the section for a fact: its heading if it names a section; else the section of the kind it is written as
+    ('Plan for 2027: …', 'Unit 3 fell short …'; phrasing.written_as), or the one its 'Label:' names; else the best
+    keyword match. `year` is the summary's: a later one marks a plan."""
+    from drafter.phrasing import leading_label, opens_in_past, opens_with_a_fix, written_as
+
     if fact.heading:
-        wanted = normalise_name(fact.heading)
+        section = _section_named(role, fact.heading)
+        if section is not None:
+            return section
+    kind = written_as(fact.text, year)
+    if kind is not None:
         for section in role.sections:
-            if wanted in section.names():
+            if section.kind == kind:
                 return section
-    scored = [(_keyword_score(section, fact.text), -index, section) for index, section in enumerate(role.sections)]
-    best = max(scored, key=lambda item: (item[0], item[1]))
-    if best[0] > 0:
+    label = leading_label(" ".join(fact.text.split()))
+    if label is not None and _section_named(role, label.name) is not None:
+        return _section_named(role, label.name)
+    # "Trained 6 drivers, all certified by June" plans nothing; "Cut missed deliveries from 40 to 12" is no problem
+    left_out = {"plan"} if opens_in_past(fact.text) else set()
+    left_out |= {"problems"} if opens_with_a_fix(fact.text) else set()
+    scored = [(_keyword_score(section, fact.text), -index, section) for index, section in enumerate(role.sections)
+              if section.kind not in left_out]
+    best = max(scored, key=lambda item: (item[0], item[1])) if scored else None
+    if best is not None and best[0] > 0:
         return best[2]
     for section in role.sections:
         if section.default:
@@ -279,7 +386,7 @@ def plan_sections(role: Role, facts: Facts) -> list[PlannedSection]:
     """The role's sections in order with their facts; sections left without facts are dropped unless `always`."""
     buckets: dict[str, list[Fact]] = {s.id: [] for s in role.sections}
     for fact in facts.items:
-        buckets[assign_section(role, fact).id].append(fact)
+        buckets[assign_section(role, fact, facts.get("year")).id].append(fact)
     return [PlannedSection(s, buckets[s.id]) for s in role.sections if buckets[s.id] or s.always]
 
 

@@ -14,6 +14,7 @@ ROLE_FIXTURES = {
     "sales-inside": FIXTURES / "sales-inside.md",
     "district-insurance-manager": FIXTURES / "district-insurance-manager.md",
 }
+SEED = FIXTURES / "seed" / "000_c2b9ed92e07e8088.txt"  # the project's seed text, shipped so tests never depend on /work
 
 
 def drafter_env(home: Path, **extra: str) -> dict[str, str]:

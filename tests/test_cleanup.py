@@ -11,9 +11,9 @@ import pytest
 from drafter.cleanup import (CleanupSettings, Placeholder, clean, facts_of, find_placeholders, load_phrase_lists,
                              quantities_in)
 from drafter.errors import InputError
+from helpers import SEED
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = Path("/work/shared/seeds/000_c2b9ed92e07e8088.txt")
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
@@ -187,7 +187,7 @@ def test_structure_survives():
 
 
 def test_deterministic():
-    text = SEED.read_text(encoding="utf-8") if SEED.is_file() else "A b c d e f. A b c d e f. X y z."
+    text = SEED.read_text(encoding="utf-8")
     first, second = clean(text), clean(text)
     assert first.to_dict() == second.to_dict()
 
@@ -255,7 +255,6 @@ def result(seed):
     return clean(seed)
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed file not present")
 class TestSeed:
     def test_junk_lines_are_gone(self, result):
         assert "PPT template" not in result.text
@@ -638,8 +637,7 @@ def test_the_literal_prefilter_finds_every_cliche_the_full_scan_finds():
     lists = load_phrase_lists()
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "cleanup").glob("*.md"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "cleanup-heldout").glob("h1*.md"))]
-    if SEED.is_file():
-        texts.append(SEED.read_text(encoding="utf-8"))
+    texts.append(SEED.read_text(encoding="utf-8"))
     found = 0
     for text in texts:
         for line in text.splitlines():

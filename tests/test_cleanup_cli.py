@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 import pytest
 
-from helpers import FIXTURES, run_drafter
+from helpers import FIXTURES, SEED, run_drafter
 
-SEED = Path("/work/shared/seeds/000_c2b9ed92e07e8088.txt")
 DIRTY = ("# Summary\n\nWarehouse year-end work summary PPT template\n\n"
          "I received 4,812 deliveries in 2025. Time flies, and I gained a lot.\n\n"
          "I received 4,812 deliveries in 2025.\n\n1. Count bins.\n2. Pick orders.\n3. Count bins.\n4. Ship.\n")
@@ -106,7 +103,6 @@ def test_oversized_input_is_refused_quickly(tmp_path):
         assert f"{path}: larger than 10 MB" in proc.stderr and "Traceback" not in proc.stderr
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="seed file not present")
 def test_seed_through_the_cli(tmp_path):
     proc = run_drafter("clean", str(SEED), "--report", home=tmp_path)
     assert proc.returncode == 0, proc.stderr

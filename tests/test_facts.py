@@ -180,3 +180,35 @@ def test_plain_text_drops_only_drafters_markup():
                             "_[partial: the server timed out]_\n")
     assert text == ("Title\n=====\n\nResults\n-------\n\nSales: 2**10 units, *.csv files, __init__, a_b_c.\n\n"
                     "[partial: the server timed out]\n")
+
+
+@pytest.mark.parametrize("year", ["abc", "1949", "2101", "2026.5", "20 26", "２０２６", "-2026"])
+def test_a_year_that_is_no_year_is_refused_naming_the_file_line_and_field(year):
+    with pytest.raises(InputError) as info:
+        parse_facts(f"---\nrole: sales\nyear: {year}\n---\n- Sold 3 units\n", "f.md")
+    assert info.value.message.startswith("f.md:3: field 'year' must be a year from 1950 to 2100, not ")
+    assert info.value.hint is None
+    with pytest.raises(InputError, match=r"^f.yaml: field 'year' must be a year"):
+        parse_facts(f"year: '{year}'\nfacts: [Sold 3 units]\n", "f.yaml")
+
+
+def test_a_year_is_written_as_a_number_and_an_empty_one_is_not_given():
+    assert parse_facts("---\nyear: 02026\n---\n- a\n", "f.md").meta["year"] == "2026"
+    assert "year" not in parse_facts("---\nyear:\n---\n- a\n", "f.md").meta
+    assert parse_facts("year: 2026\nfacts: [a]\n", "f.yaml").meta["year"] == "2026"
+
+
+def test_a_front_matter_key_given_twice_is_a_warning_naming_the_key_and_lines():
+    facts = parse_facts("---\nname: Li Wei\nrole: sales\nName: Wang Fang\n---\n- a\n", "f.md")
+    assert facts.meta["name"] == "Wang Fang"
+    assert facts.warnings == ["f.md:4: front matter key 'name' repeats line 2; the value on line 4 is used"]
+    assert parse_facts("---\nname: Li Wei\n---\n- a\n", "f.md").warnings == []
+
+
+def test_the_draft_carries_the_front_matter_warnings():
+    from drafter.config import Settings
+    from drafter.pipeline import draft_summary
+
+    facts = parse_facts("---\nrole: sales\nyear: 2026\nyear: 2025\n---\n- Sold 3 units\n", "f.md")
+    draft = draft_summary(facts, Settings(backend="offline"))
+    assert "f.md:4: front matter key 'year' repeats line 3; the value on line 4 is used" in draft.warnings

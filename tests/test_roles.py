@@ -118,3 +118,90 @@ def test_a_bad_role_file_fails_the_draft_in_one_line(tmp_path):
     proc = run_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr == f"error: {tmp_path / 'roles' / 'bad.toml'}: section 1: field 'weight' must be a number of 0 or more, not 'x'\n"
+
+
+# Facts written as plans, and as problems: whatever their other words, they land in the role's plan section and its
+# problems section, in every built-in role and the generic one.
+WRITTEN_AS_PLANS = [
+    "Plan for 2027: grow premium income to 50 million yuan",
+    "Next year: cut quote turnaround to 2 hours",
+    "Plan: raise quotation conversion to 45% next year",
+    "Goal: 120 new policies, 30% of them renewals",
+    "Target for 2027: first-contact resolution 85%",
+    "Reach 45 million yuan of new-policy premium income in 2027",
+    "Raise the license rate to 92% by June 2027",
+    "Aim to sign 500 sales contracts worth 700 million yuan",
+    "I will train two new sales assistants by March",
+    "We plan to open a second collections desk",
+    "To digitise the 2019-2022 archive",
+    "Next year we will cut certificate turnaround from 45 to 30 days",
+]
+WRITTEN_AS_PROBLEMS = [
+    "Unit 3 fell short of its target of 95% on-time dispatch",
+    "Premium income was 2 million yuan short of the target",
+    "Problem: invoices for 14 export orders were late",
+    "Issue: the CRM import failed twice in March",
+    "Lesson: agreed a weekly cut-off with the logistics team",
+    "Learned to send a document checklist to buyers at signing",
+    "Missed the accident insurance target by 4%",
+    "The new-contract target was not met in the third quarter",
+    "Two certificate batches were delayed by 3 weeks",
+    "Could not reach 8 of the 31 overdue mortgage customers",
+]
+NOT_PLANS_OR_PROBLEMS = [
+    "Trained 6 new forklift drivers, all certified by June",
+    "Cut missed deliveries from 40 to 12 a month",
+    "Signed 418 sales contracts worth 612.5 million yuan",
+    "Handled 96 hardship payment-plan requests",
+]
+ROLE_NAMES = ["settlement-office", "sales-inside", "district-insurance-manager", "Warehouse supervisor"]
+
+
+def role_named(name: str):
+    """A built-in role by id, or the generic role under a job title."""
+    if name in all_roles():
+        return get_role(name)
+    from drafter.roles import role_for_title
+
+    return role_for_title(name)
+
+
+@pytest.mark.parametrize("role_name", ROLE_NAMES)
+@pytest.mark.parametrize("text, kind", [(t, "plan") for t in WRITTEN_AS_PLANS] +
+                         [(t, "problems") for t in WRITTEN_AS_PROBLEMS])
+def test_facts_written_as_plans_or_problems_land_in_that_section(role_name, text, kind):
+    role = role_named(role_name)
+    facts = parse_facts(f"---\nyear: 2026\n---\n- {text}\n", "f.md")
+    assert assign_section(role, facts.items[0], "2026").kind == kind
+
+
+@pytest.mark.parametrize("role_name", ROLE_NAMES)
+@pytest.mark.parametrize("text", NOT_PLANS_OR_PROBLEMS)
+def test_what_was_done_stays_out_of_the_plan_and_problems(role_name, text):
+    role = role_named(role_name)
+    facts = parse_facts(f"- {text}\n", "f.md")
+    assert assign_section(role, facts.items[0], "2026").kind not in ("plan", "problems")
+
+
+def test_a_role_file_without_a_plan_section_gets_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path))
+    (tmp_path / "roles").mkdir()
+    (tmp_path / "roles" / "results.toml").write_text(
+        'id = "shop"\nname = "Shop"\n[[sections]]\nid = "results"\ntitle = "Business results"\nkind = "achievements"\n'
+        'keywords = ["premium", "income", "yuan", "million"]\n')
+    role = get_role("shop")
+    assert [s.kind for s in role.sections] == ["achievements", "plan"]
+    facts = parse_facts("- Plan for 2027: grow premium income to 50 million yuan\n- Premium income 38.7 million yuan\n",
+                        "f.md")
+    assert [assign_section(role, f).kind for f in facts.items] == ["plan", "achievements"]
+
+
+def test_a_user_role_wins_over_a_built_in_one_with_the_same_id_or_alias(tmp_path, monkeypatch):
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path))
+    (tmp_path / "roles").mkdir()
+    (tmp_path / "roles" / "mine.toml").write_text(
+        'id = "sales"\nname = "My sales"\naliases = ["settlement"]\n[[sections]]\nid = "all"\ntitle = "All"\n'
+        'kind = "work"\ndefault = true\n')
+    assert get_role("sales").name == "My sales"  # 'sales' is also the built-in sales-inside's alias
+    assert get_role("settlement").name == "My sales"
+    assert get_role("sales-inside").name == "Inside sales / sales support"

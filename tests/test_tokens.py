@@ -17,8 +17,8 @@ import pytest
 from drafter import tokens
 from drafter.errors import DrafterError, InputError
 from helpers import FIXTURES, ROOT, drafter_env, run_drafter
+from helpers import SEED as SEED_FILE
 
-SEED_FILE = Path("/work/shared/seeds/000_c2b9ed92e07e8088.txt")
 URLS = {"cl100k_base": "https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken",
         "o200k_base": "https://openaipublic.blob.core.windows.net/encodings/o200k_base.tiktoken"}
 
@@ -112,8 +112,7 @@ def test_counts_match_tiktoken_on_many_strings(name, real_tiktoken):
     ours, theirs = tokens.get_encoding(name), real_tiktoken[name]
     texts = STRINGS + random_strings()
     for path in [*FIXTURES.glob("*.md"), *FIXTURES.glob("*.yaml"), ROOT / "README.md", SEED_FILE]:
-        if path.is_file():
-            texts.append(path.read_text(encoding="utf-8"))
+        texts.append(path.read_text(encoding="utf-8"))
     for text in texts:
         expected = theirs.encode(text, disallowed_special=())
         assert ours.encode_ordinary(text) == expected, text[:80]
@@ -219,7 +218,7 @@ def test_loading_is_lazy_once_and_counting_the_seed_takes_milliseconds():
             "print('ok')\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
-    text = SEED_FILE.read_text(encoding="utf-8") if SEED_FILE.is_file() else (FIXTURES / "settlement-office.md").read_text() * 40
+    text = SEED_FILE.read_text(encoding="utf-8")
     tokens.count_tokens("warm up", "o200k_base")
     started = time.perf_counter()
     count = tokens.count_tokens(text, "o200k_base")
