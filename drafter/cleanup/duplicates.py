@@ -4,6 +4,8 @@ merge only when one's facts contain the other's, and the fuller telling stays in
 
 from __future__ import annotations
 
+from math import fsum
+
 from drafter.cleanup.document import LIST_ITEM, Block, Sentence, split_sentences
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word, normalize
@@ -57,7 +59,7 @@ def remove_duplicates(run: Run) -> None:
                 run.repeat(sentence, slot["sentence"], run.edit(kind, sentence.line, sentence.text, slot["sentence"].line))
                 continue
         wset = {w: weight[w] for w in set(ws)}
-        wsum = sum(wset.values())
+        wsum = fsum(wset.values())
         match = None
         if len(wset) >= s.min_words:
             match = _best_match(run, wset, wsum, postings, slots, sentence)
@@ -105,7 +107,7 @@ def _best_match(run: Run, wset: dict[str, float], wsum: float, postings, slots, 
                 kept.future != sentence.future or kept.fragment != sentence.fragment:
             continue
         for other, osum in slot["variants"]:
-            shared = sum(v for w, v in wset.items() if w in other)
+            shared = fsum(v for w, v in wset.items() if w in other)
             union = wsum + osum - shared
             jaccard = shared / union if union else 0.0
             mode = None

@@ -3,6 +3,8 @@ says ("sales grew greatly" beside "sales grew 17% to 24.78 million") goes, its f
 
 from __future__ import annotations
 
+from math import fsum
+
 from drafter.cleanup.facts import (HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS, figures_with_units, has_figure,
                                    hedged_figures, quantities_in, rounds)
 from drafter.cleanup.run import Run
@@ -36,7 +38,7 @@ def remove_restatements(run: Run) -> None:
         if sentence.placeholder or len(ws) < s.restatement_min_words or \
                 LEAD_IN.search(sentence.text) or id(sentence) in labels:
             continue
-        wsum = sum(weight[w] for w in ws)
+        wsum = fsum(weight[w] for w in ws)
         best, best_share = None, 0.0
         sources = []
         names = sentence.facts - QUANTITY_WORDS - hedged.keys()
@@ -63,13 +65,13 @@ def remove_restatements(run: Run) -> None:
             if source_index > index and (exact or id(sentence) in openers):
                 continue
             sources.append(source_index)
-            share = sum(weight[w] for w in ws if w in words[source_index] or w in unspecific) / wsum
+            share = fsum(weight[w] for w in ws if w in words[source_index] or w in unspecific) / wsum
             if share > best_share:
                 best, best_share = source, share
         bar = s.restatement_figure_containment if exact else s.restatement_containment
         if best_share < bar and not exact:  # a summary of two sentences, under a stricter bar
             for a, b in ((a, b) for a in sources for b in sources if a < b):
-                share = sum(weight[w] for w in ws if w in words[a] or w in words[b] or w in unspecific) / wsum
+                share = fsum(weight[w] for w in ws if w in words[a] or w in words[b] or w in unspecific) / wsum
                 if share >= s.restatement_pair_containment:
                     best, best_share = items[a], share
                     break
