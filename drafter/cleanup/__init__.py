@@ -4,7 +4,7 @@ The text is parsed into Markdown blocks (headings, paragraphs, list items, code)
 (drafter.cleanup.document). The passes, one module each, run in the order PASSES declares over one shared Run
 (drafter.cleanup.run): junk → repeats inside a sentence (doubled phrases, repeated list items and quoted names) →
 clichés and filler → exact and near-duplicate sentences across the whole text → restatements → stock sentences →
-structure (empty blocks go, numbered lists are renumbered, a heading left empty that repeats an earlier heading goes).
+the guard (a removal that lost a figure, date, name or count is undone) → structure (empty blocks go, numbered lists are renumbered, a heading left empty that repeats an earlier heading goes).
 Near-duplicates are found through an inverted index on each sentence's rarest words (drafter.cleanup.similarity), so
 the cost grows linearly with the text.
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from drafter.cleanup import cliches, duplicates, junk, repeats, restatements, stock, structure
+from drafter.cleanup import cliches, duplicates, guard, junk, repeats, restatements, stock, structure
 from drafter.cleanup.document import (HEADING, LIST_ITEM, Block, Sentence, boundary_blocks, parse_blocks, render,
                                       split_sentences, top_level_sections)
 from drafter.cleanup.facts import (CAPITAL_RUN, NUMBER, YEAR, StatedFacts, facts_of, figures_with_units,
@@ -51,6 +51,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("duplicates", duplicates.remove_duplicates),
     ("restatements", restatements.remove_restatements),
     ("stock", stock.remove_stock),
+    ("guard", guard.keep_facts),
     ("structure", structure.tidy_structure),
 )
 

@@ -23,7 +23,7 @@ def remove_cliches(run: Run) -> None:
                 rest = body[match.end():]
                 if sentence.facts and facts_of(rest) >= sentence.facts:
                     sentence.set_text(rest[:1].upper() + rest[1:])
-                    run.edit("filler", sentence.line, match.group(0))
+                    run.edit("filler", sentence.line, match.group(0), of=sentence)
                 break
         text = sentence.text
         spans = [m.span() for p in run.lists.filler for m in [p.match(text)] if m and m.end() > m.start()]
@@ -69,5 +69,5 @@ def remove_cliches(run: Run) -> None:
             run.notes.append(Note(kind, sentence.line, f"{sentence.text.strip()} (kept: {why})"))
             continue
         sentence.removed = True
-        run.edit(kind, sentence.line, sentence.text)
+        run.edit(kind, sentence.line, sentence.text, of=sentence)
 

@@ -27,7 +27,7 @@ def _echo(run: Run, sentence: Sentence, reference: Sentence) -> bool:
     if not sentence.facts <= reference.facts or sentence.placeholder:
         return False
     sentence.removed = True
-    run.edit("prompt-echo", sentence.line, sentence.text)
+    run.edit("prompt-echo", sentence.line, sentence.text, of=sentence)
     return True
 
 
@@ -56,7 +56,8 @@ def remove_duplicates(run: Run) -> None:
                 kind = "repeated-item" if block.kind == "item" and slot["block"].kind == "item" else \
                     "duplicate-sentence"
                 sentence.removed = True
-                run.repeat(sentence, slot["sentence"], run.edit(kind, sentence.line, sentence.text, slot["sentence"].line))
+                record = run.edit(kind, sentence.line, sentence.text, slot["sentence"].line, sentence)
+                run.repeat(sentence, slot["sentence"], record)
                 continue
         wset = {w: weight[w] for w in set(ws)}
         wsum = fsum(wset.values())
@@ -71,7 +72,7 @@ def remove_duplicates(run: Run) -> None:
             slot, mode = match
             kept = slot["sentence"]
             if _keep_later(kept, sentence, mode, slot["wsum"], wsum):
-                record = run.edit("near-duplicate", kept.line, kept.text, sentence.line)
+                record = run.edit("near-duplicate", kept.line, kept.text, sentence.line, kept)
                 run.repeat(sentence, kept, merged=(kept, kept.text, record))
                 kept.set_text(sentence.text)
                 kept.placeholder = sentence.placeholder
@@ -82,7 +83,7 @@ def remove_duplicates(run: Run) -> None:
                     index_word(postings, w, slot["id"])
             else:
                 sentence.removed = True
-                run.repeat(sentence, kept, run.edit("near-duplicate", sentence.line, sentence.text, kept.line))
+                run.repeat(sentence, kept, run.edit("near-duplicate", sentence.line, sentence.text, kept.line, sentence))
             continue
         slot = {"id": len(slots), "sentence": sentence, "block": block, "variants": [(wset, wsum)],
                 "wsum": wsum}

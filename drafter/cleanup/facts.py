@@ -47,12 +47,12 @@ NUMBER_IDIOM = re.compile(
     r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|second to none|"
     r"one (?:of|by one|another|after another|day|that|which|who|where)|no one|every one|each one|the one|"
     r"this one|that one|as one|"
-    r"(?:with |of )?one (?:heart|mind|voice|accord|family)|first-(?:class|rate)|(?:a|an) (?:[a-z]+ ){1,2}one(?![-\w])|"
+    r"(?:with |of )?one (?:heart|mind|voice|accord|family)|first-(?:class|rate)|(?:a|an) (?:[a-z]+ ){1,3}one(?![-\w])|"
     r"(?:put|puts|putting|place|places|placed)\b[^.,;]{0,40}? first|"
     r"(?:safety|quality|service|customers?|patients?|students?)(?: \w+)? (?:comes?|is|are) first|"
     r"(?:safety|quality|service|customers?|patients?|students?|integrity|people|residents?|masses|clients?|"
     r"passengers?|users?|guests?|members?)[- ]first|"
-    r"double[- ]check\w*|half[- ]hearted\w*|\w+-first|(?:past|last|previous) twelve months|four seasons|one more year|"
+    r"one (?:\w+ ){0,2}at a time|double[- ]check\w*|half[- ]hearted\w*|\w+-first|(?:past|last|previous) twelve months|four seasons|one more year|"
     r"five flavou?rs)\b|"
     r"^[\W\d]*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:ly)?\s*[,:、]", re.I)
 
@@ -283,4 +283,14 @@ class StatedFacts:
 
     def __contains__(self, fact: str) -> bool:
         return fact in self.facts or fact.split(" ") in self.long_names
+
+    def add(self, facts: Iterable[str]) -> None:
+        """State these facts too, and every run of a name's words up to NAME_RUNS_LISTED_UP_TO (a longer name's
+        longer runs only whole: asking about one may then find it missing, which keeps a sentence, never cuts one)."""
+        for fact in facts:
+            words = fact.split()
+            self.facts.add(fact)
+            if len(words) > 1 and is_name(fact):
+                self.facts.update(" ".join(words[a:b]) for a in range(len(words))
+                                  for b in range(a + 1, min(len(words), a + NAME_RUNS_LISTED_UP_TO) + 1))
 

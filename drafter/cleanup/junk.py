@@ -27,12 +27,12 @@ def remove_junk(run: Run) -> None:
                 continue
             for sentence in hits:
                 sentence.removed = True
-                run.edit("junk", sentence.line, sentence.text)
+                run.edit("junk", sentence.line, sentence.text, of=sentence)
         for sentence in block.sentences:
             if not sentence.removed and block.kind in ("text", "item") and \
                     run.lists.is_junk(sentence.text, "junk_sentence"):
                 sentence.removed = True
-                run.edit("junk", sentence.line, sentence.text)
+                run.edit("junk", sentence.line, sentence.text, of=sentence)
 
 
 def _cut_title_tag(run: Run, sentence: Sentence) -> None:

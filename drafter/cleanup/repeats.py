@@ -32,7 +32,7 @@ def repeated_list_lines(run: Run) -> None:
         for offset, line in enumerate(sentence.text.split("\n")):
             key = " ".join(line.split())
             if key in first_line:
-                run.edit("repeated-item", sentence.line + offset, line, first_line[key])
+                run.edit("repeated-item", sentence.line + offset, line, first_line[key], sentence)
                 continue
             first_line[key] = sentence.line + offset
             kept.append(line)
@@ -138,7 +138,10 @@ def _align_on_punctuation(text: str, spans, words: list[str], i: int, n: int) ->
 
 
 def _repeated_items(run: Run, sentence: Sentence) -> None:
-    """Cut a list item or quoted name the sentence already listed ("A, B, A and C")."""
+    """Cut a list item or quoted name the sentence already listed ("A, B, A and C"), always a whole item with the
+    separator before it: an item ends at a comma, semicolon or colon, and "and" inside one ("small and micro
+    firms") only parts two of its words, so a copy is cut there only when said twice in a row ("audits and
+    audits") or when the whole item repeats."""
     text = sentence.text
     repeats = [(m.start(2), m.end(2)) for m in REPEATED_QUOTE.finditer(text)]
     if repeats:
@@ -150,40 +153,80 @@ def _repeated_items(run: Run, sentence: Sentence) -> None:
     separators = [m for m in re.finditer(rf"(?!(?<=\s)\s)(?:\s*(?:[;、，；{colon}]|,(?!\d)|(?<!\d),)\s*"
                                          rf"(?:and\s+|or\s+)?|\s+and\s+)", text[:body_end])]
     bounds = [0] + [m.start() for m in separators] + [body_end]
-    seen: dict[str, int] = {}
+    starts = [0] + [m.end() for m in separators]
+    items: list[list[int]] = [[0]]  # segments between commas, semicolons and colons: "and" may part one item
+    for index, separator in enumerate(separators, start=1):
+        if separator.group(0).strip() == "and":
+            items[-1].append(index)
+        else:
+            items.append([index])
+    seen: dict[str, int] = {}  # each listed key and the segment that first said it
     names: dict[str, str] = {}
     cuts: list[tuple[int, int]] = []
-    for index in range(len(bounds) - 1):
-        seg_start = separators[index - 1].end() if index else 0
-        seg_end = bounds[index + 1]
-        segment = text[seg_start:seg_end]
-        words = [w.lower() for w in WORD.findall(segment)]
-        leading = 0
-        while leading < len(words) and words[leading] in ("and", "or", "the", "a", "an"):
-            leading += 1
-        words = words[leading:]  # dropped at once: one at a time copied the rest for each ("a a a …")
-        key = " ".join(words)
-        quotes = len(re.findall(r"[\"“”]", segment))
-        quoted = quotes > 0
-        if quotes % 2:
+    strong = [True] + [m.group(0).strip() != "and" for m in separators]  # the separator before each segment
+    keys: list[tuple[str, bool] | None] = [None] * len(starts)
+    cut: set[int] = set()
+    for item in items:
+        item_keys = [_item_key(text[starts[index]:bounds[index + 1]], names) for index in item]
+        if item[0] and len(item) > 1 and all(key is not None and (key[0] in seen or key[1]) for key in item_keys):
+            cuts.append((bounds[item[0]], bounds[item[-1] + 1]))  # every part of it listed before: the whole item
+            cut.update(item)
             continue
-        if not key or (len(words) < 2 and not quoted) or all(w in STOP_WORDS for w in words):
-            continue
-        if key in ("at the same time", "in addition", "for example", "in particular", "as well",
-                   "of course", "on the other hand", "in other words", "and so on"):
-            continue
-        only_name = re.fullmatch(r"\s*(?:(?:and|or|for|the|a|an|as well as|also|plus)\s+)*[\"“]([^\"“”]+)[\"”]"
-                                 r"((?:\s+[a-z]+){0,2})\s*", segment)
-        repeated_name = False  # a quoted name said again with the words that followed it the first time
-        if only_name:
-            after_first = names.get(" ".join(only_name.group(1).lower().split()))
-            repeated_name = after_first is not None and after_first.startswith(" ".join(only_name.group(2).split()))
-        if index and (key in seen or repeated_name):
-            cuts.append((bounds[index], seg_end))
-        else:
-            seen.setdefault(key, index)
+        for index, key in zip(item, item_keys):
+            keys[index] = key
+            if key is None:
+                continue
+            first = seen.get(key[0])
+            if index and (first is not None or key[1]) and _whole(index, first, strong, keys, cut, len(starts)):
+                cuts.append((bounds[index], bounds[index + 1]))
+                cut.add(index)
+                continue
+            seen.setdefault(key[0], index)
+            segment = text[starts[index]:bounds[index + 1]]
             for m in QUOTED.finditer(segment):  # a quoted name and the words after it ("activity in June")
                 names.setdefault(" ".join(m.group(1).lower().split()), " ".join(segment[m.end():].lower().split()))
     if cuts:
         run.cut(sentence, cuts, "repeated-item")
 
+
+def _whole(index: int, first: int | None, strong: list[bool], keys: list, cut: set[int], count: int) -> bool:
+    """True when segment `index`, a repeat of segment `first` (None for a quoted name), is a whole list item, so
+    cutting it with the separator before it leaves every other item whole: a comma or semicolon before it (and
+    before its first telling, unless that opens the sentence); or a bare "and" before it with the same item just
+    before that ("audits and audits"), or, as the last item, a whole item before it ("audits, renewals and
+    audits"). Not the "micro firms" of "the small and micro firms", whose "and" lies inside the item."""
+    before = index - 1
+    while before in cut:  # the segment the cut one will follow
+        before -= 1
+    first_whole = first is None or first == 0 or strong[first]
+    if strong[index]:
+        return first_whole
+    if keys[before] is not None and first == before:
+        return True  # "audits and audits"
+    return index == count - 1 and first_whole and keys[before] is not None and strong[before]
+
+
+NOT_ITEMS = frozenset({"at the same time", "in addition", "for example", "in particular", "as well", "of course",
+                       "on the other hand", "in other words", "and so on"})
+
+
+def _item_key(segment: str, names: dict[str, str]) -> tuple[str, bool] | None:
+    """(the words a list segment is compared by, whether it is a quoted name said again with the words that followed
+    it the first time), or None when the segment is no item that can repeat (too short, an odd quote, a phrase)."""
+    words = [w.lower() for w in WORD.findall(segment)]
+    leading = 0
+    while leading < len(words) and words[leading] in ("and", "or", "the", "a", "an"):
+        leading += 1
+    words = words[leading:]  # dropped at once: one at a time copied the rest for each ("a a a …")
+    key = " ".join(words)
+    quotes = len(re.findall(r"[\"“”]", segment))
+    if quotes % 2 or not key or (len(words) < 2 and not quotes) or all(w in STOP_WORDS for w in words) or \
+            key in NOT_ITEMS:
+        return None
+    only_name = re.fullmatch(r"\s*(?:(?:and|or|for|the|a|an|as well as|also|plus)\s+)*[\"“]([^\"“”]+)[\"”]"
+                             r"((?:\s+[a-z]+){0,2})\s*", segment)
+    repeated_name = False
+    if only_name:
+        after_first = names.get(" ".join(only_name.group(1).lower().split()))
+        repeated_name = after_first is not None and after_first.startswith(" ".join(only_name.group(2).split()))
+    return key, repeated_name

@@ -77,5 +77,5 @@ def remove_restatements(run: Run) -> None:
                     break
         if best is not None and best_share >= bar:
             sentence.removed = True
-            run.repeat(sentence, best, run.edit("restatement", sentence.line, sentence.text, best.line))
+            run.repeat(sentence, best, run.edit("restatement", sentence.line, sentence.text, best.line, sentence))
 

@@ -45,13 +45,17 @@ class Run:
         self.notes: list[Note] = []
         self.blocks, self.trailing = parse_blocks(text, settings)
         self.repeats: dict[int, Repeat] = {}  # id(sentence) -> what it was removed as a repeat of
+        self.source = {id(s): s.text for block in self.blocks for s in block.sentences}  # each sentence as written
+        self.edits_of: dict[int, list[Edit]] = {}  # id(sentence) -> the edits that removed it or cut from it
         self.order = 0
 
-    def edit(self, kind: str, line: int, removed: str, dup: int | None = None) -> Edit:
-        """Record one removal; the report lists them by line, then in the order they were made."""
+    def edit(self, kind: str, line: int, removed: str, dup: int | None = None, of: Sentence | None = None) -> Edit:
+        """Record one removal (from sentence `of`); the report lists them by line, then in the order they were made."""
         self.order += 1
         record = Edit(kind, line, removed.strip(), dup)
         self.edits.append(((line, self.order), record))
+        if of is not None:
+            self.edits_of.setdefault(id(of), []).append(record)
         return record
 
     def unedit(self, record: Edit) -> None:
@@ -78,7 +82,8 @@ class Run:
         ordered = sorted(cuts)
         if any(b > next_a for (_, b), (next_a, _) in zip(ordered, ordered[1:])):  # overlapping: one after another
             for a, b in reversed(ordered):
-                self.edit(kind, sentence.line + text.count("\n", 0, a), text[a:b], sentence.line if repeat else None)
+                self.edit(kind, sentence.line + text.count("\n", 0, a), text[a:b], sentence.line if repeat else None,
+                          sentence)
                 text = text[:a] + text[b:]
             sentence.set_text(text)
             return
@@ -90,7 +95,7 @@ class Run:
             counted = a
             lines.append(line)
         for (a, b), line in zip(reversed(ordered), reversed(lines)):
-            self.edit(kind, line, text[a:b], sentence.line if repeat else None)
+            self.edit(kind, line, text[a:b], sentence.line if repeat else None, sentence)
         kept, end = [], 0
         for a, b in ordered:
             kept.append(text[end:a])

@@ -37,5 +37,5 @@ def remove_stock(run: Run) -> None:
     for sentence in stock:
         if all(fact in stated for fact in sentence.facts):  # the facts it names stay said in a sentence that stays
             sentence.removed = True
-            run.edit("stock", sentence.line, sentence.text)
+            run.edit("stock", sentence.line, sentence.text, of=sentence)
 
