@@ -50,6 +50,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("cliches", cliches.remove_cliches),
     ("duplicates", duplicates.remove_duplicates),
     ("restatements", restatements.remove_restatements),
+    ("retellings", restatements.remove_retellings),
     ("stock", stock.remove_stock),
     ("guard", guard.keep_facts),
     ("structure", structure.tidy_structure),

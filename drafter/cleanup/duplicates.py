@@ -68,10 +68,12 @@ def remove_duplicates(run: Run) -> None:
             if id(sentence) not in reference and _echo(run, sentence, match[0]["sentence"]):
                 continue
             match = None
+        if match is not None and not sentence.placeholder and _in_its_place(match[0], block, sentence):
+            match = None  # a later paragraph that tells more than a list item: both stay, the item as it is
         if match is not None and not sentence.placeholder:
             slot, mode = match
             kept = slot["sentence"]
-            if _keep_later(kept, sentence, mode, slot["wsum"], wsum):
+            if _keep_later(kept, sentence, mode, slot["wsum"], wsum) and not _is_item(slot["block"]):
                 record = run.edit("near-duplicate", kept.line, kept.text, sentence.line, kept)
                 run.repeat(sentence, kept, merged=(kept, kept.text, record))
                 kept.set_text(sentence.text)
@@ -125,6 +127,18 @@ def _best_match(run: Run, wset: dict[str, float], wsum: float, postings, slots, 
             if mode and (best is None or jaccard > best[2]):
                 best = (slot, mode, jaccard)
     return (best[0], best[1]) if best else None
+
+
+def _is_item(block: Block | None) -> bool:
+    """True for a list item (not one that is a heading in list clothing)."""
+    return block is not None and block.kind == "item" and not block.heading_like
+
+
+def _in_its_place(slot: dict, block: Block | None, sentence: Sentence) -> bool:
+    """True when the earlier copy stands in a list item, its structural place, and this later copy, in a paragraph,
+    states a fact the item does not: the later copy may not take the item's place, and may not go."""
+    return _is_item(slot["block"]) and block is not None and block.kind == "text" and \
+        not sentence.facts <= slot["sentence"].facts
 
 
 def _keep_later(kept: Sentence, later: Sentence, mode: str, kept_sum: float, later_sum: float) -> bool:

@@ -19,6 +19,9 @@ from drafter.text.words import WORD
 NOT_THE_AUTHORS = frozenset({"junk", "prompt-echo"})  # removals the guard leaves alone
 STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact
 COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy of words the sentence keeps
+# the list whose matches state no fact of the author's, by kind: a chat model's phrase ("As an AI …"), and an
+# amount in words that re-tells a figure the text keeps ("fewer than one in ten thousand")
+NOT_FACTS = {"chat": "chat", "restatement": "ratio"}
 ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the restatements pass checks it so)
 
 
@@ -55,9 +58,13 @@ def keep_facts(run: Run) -> None:
 def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, amounts: list[float]) -> list[str]:
     """The facts the sentence as written states that neither what is left of it nor the rest of the text does."""
     text = original
+    spans = []
     if kinds & STOCK_KINDS:
-        spans = [m.span() for p in run.lists.filler for m in [p.match(text)] if m and m.end() > m.start()]
-        text = blank_spans(text, spans + run.lists.cliches_in(text))
+        spans += [m.span() for p in run.lists.filler for m in [p.match(text)] if m and m.end() > m.start()]
+        spans += run.lists.cliches_in(text)
+    for kind in kinds & NOT_FACTS.keys():
+        spans += run.lists.spans_in(text, NOT_FACTS[kind])
+    text = blank_spans(text, spans) if spans else text
     now = facts_of(sentence.text) if not sentence.removed else frozenset()
     lost = sorted(f for f in facts_of(text) - now if f not in stated)
     if lost and not sentence.removed and kinds <= COPY_KINDS:  # "Storm Ashley Storm Ashley": its words all stay

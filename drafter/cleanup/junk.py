@@ -1,5 +1,6 @@
-"""The junk pass: web-template material (site names, share buttons, "selected articles" tags) is not the author's
-text and goes, block by block, sentence by sentence, or as a tag cut from the title."""
+"""The junk pass: web-template material (site names, share buttons, "selected articles" tags) and a chat model's
+wrapping (its opener, notes on the figures, offers of more help, "As an AI …"; drafter/data/cleanup/chat.toml) are
+not the author's text and go, block by block, sentence by sentence, or as a tag cut from the title."""
 
 from __future__ import annotations
 
@@ -29,10 +30,14 @@ def remove_junk(run: Run) -> None:
                 sentence.removed = True
                 run.edit("junk", sentence.line, sentence.text, of=sentence)
         for sentence in block.sentences:
-            if not sentence.removed and block.kind in ("text", "item") and \
-                    run.lists.is_junk(sentence.text, "junk_sentence"):
+            if sentence.removed or block.kind not in ("text", "item", "title"):  # a short line is read as a title
+                continue
+            if block.kind != "title" and run.lists.is_junk(sentence.text, "junk_sentence"):
                 sentence.removed = True
                 run.edit("junk", sentence.line, sentence.text, of=sentence)
+            elif not sentence.placeholder and run.lists.is_junk(sentence.text, "chat"):
+                sentence.removed = True  # the guard puts it back if it held a fact outside the chat phrase
+                run.edit("chat", sentence.line, sentence.text, of=sentence)
 
 
 def _cut_title_tag(run: Run, sentence: Sentence) -> None:

@@ -19,7 +19,8 @@ from drafter.text.words import WORD, stem
 if TYPE_CHECKING:
     from drafter.cleanup.settings import CleanupSettings
 
-LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "keep_doubled", "synonyms", "emotive", "vague",
+LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "ratio", "keep_doubled",
+             "synonyms", "emotive", "vague",
              "generic")
 
 
@@ -33,6 +34,9 @@ class PhraseLists:
     junk: list["_LazyPattern"] = field(default_factory=list)
     junk_sentence: list["_LazyPattern"] = field(default_factory=list)
     title_tag: list["_LazyPattern"] = field(default_factory=list)
+    chat: list["_LazyPattern"] = field(default_factory=list)
+    retelling: list["_LazyPattern"] = field(default_factory=list)
+    ratio: list["_LazyPattern"] = field(default_factory=list)
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
@@ -51,13 +55,18 @@ class PhraseLists:
             self._indexes[key] = _LiteralIndex(getattr(self, key))
         return self._indexes[key]
 
+    def spans_in(self, text: str, key: str) -> list[tuple[int, int]]:
+        """Spans of the `key` list's matches in text ('chat', 'ratio' …), trying only the patterns it can match."""
+        return [m.span() for p in self._index_of(key).candidates(text) for m in p.finditer(text) if m.end() > m.start()]
+
     def cliches_in(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clichés in text, trying only patterns whose longest literal word the text contains."""
         return [m.span() for p in self._index_of("cliche").candidates(text) for m in p.finditer(text)
                 if m.end() > m.start()]
 
     def is_junk(self, text: str, key: str = "junk") -> bool:
-        """True when one of the `key` list's patterns ('junk', 'junk_sentence' or 'title_tag') is found in text."""
+        """True when one of the `key` list's patterns ('junk', 'junk_sentence', 'title_tag', 'chat', 'retelling' or
+        'ratio') is found in text."""
         return any(p.search(text) for p in self._index_of(key).candidates(text))
 
 
@@ -202,7 +211,7 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_p
             origins[key].extend([label if check_patterns else None] * len(value))
 
 
-ANCHORED_KEYS = ("filler", "opener")  # matched at the start of a sentence; the other pattern lists anywhere in it
+ANCHORED_KEYS = ("filler", "opener", "retelling")  # matched at the start of a sentence; the other pattern lists anywhere in it
 
 
 def _as_used(pattern: str, key: str) -> str:
@@ -225,7 +234,7 @@ def _check_user_pattern(pattern: str, what: str) -> None:
         raise InputError(f"{what} ({exc})") from None
 
 
-PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag")
+PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "ratio")
 
 
 USER_PATTERN_SECONDS = 2.0  # matching time one user pattern may use in one cleanup run before it is refused
@@ -353,6 +362,9 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         junk=_compile(raw["junk"], "junk", origins["junk"]),
         junk_sentence=_compile(raw["junk_sentence"], "junk_sentence", origins["junk_sentence"]),
         title_tag=_compile(raw["title_tag"], "title_tag", origins["title_tag"]),
+        chat=_compile(raw["chat"], "chat", origins["chat"]),
+        retelling=_compile(raw["retelling"], "retelling", origins["retelling"]),
+        ratio=_compile(raw["ratio"], "ratio", origins["ratio"]),
         keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=synonyms,
         sources=sources,

@@ -1,12 +1,15 @@
 """The restatements pass: a sentence that only re-tells, vaguely or in round numbers, what a sentence with figures
-says ("sales grew greatly" beside "sales grew 17% to 24.78 million") goes, its facts all stated by that one."""
+says ("sales grew greatly" beside "sales grew 17% to 24.78 million") goes, its facts all stated by that one; so does
+one that re-tells in words the figure just before it ("Kept the error rate at 0.008%. This remarkable achievement
+means fewer than one in ten thousand instructions needed correction.")."""
 
 from __future__ import annotations
 
 from math import fsum
 
-from drafter.cleanup.facts import (HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS, figures_with_units, has_figure,
-                                   hedged_figures, quantities_in, rounds)
+from drafter.cleanup.facts import (HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of, figures_with_units,
+                                   has_figure, hedged_figures, quantities_in, rounds)
+from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
 
@@ -79,3 +82,25 @@ def remove_restatements(run: Run) -> None:
             sentence.removed = True
             run.repeat(sentence, best, run.edit("restatement", sentence.line, sentence.text, best.line, sentence))
 
+
+
+def remove_retellings(run: Run) -> None:
+    """Remove a sentence that opens as a retelling ("This remarkable improvement …", the `retelling` list) and
+    states no fact but an amount in words from the `ratio` list, right after a sentence of its block that gives a
+    figure: it re-tells that figure in words."""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "item"):
+            continue
+        previous = None
+        for sentence in block.sentences:
+            if sentence.removed:
+                continue
+            if previous is not None and not sentence.placeholder and has_figure(previous.facts) and \
+                    not has_figure(sentence.facts) and any(p.match(sentence.text) for p in run.lists.retelling):
+                ratios = run.lists.spans_in(sentence.text, "ratio")
+                if ratios and not facts_of(blank_spans(sentence.text, ratios)):
+                    sentence.removed = True
+                    run.repeat(sentence, previous, run.edit("restatement", sentence.line, sentence.text, previous.line,
+                                                            sentence))
+                    continue
+            previous = sentence

@@ -13,7 +13,7 @@ def tidy_structure(run: Run) -> None:
     if run.settings.keep_sections:
         _keep_sections(run)
     for block in run.blocks:
-        if block.kind in ("text", "item") and block.sentences and all(x.removed for x in block.sentences):
+        if block.kind in ("text", "item", "title") and block.sentences and all(x.removed for x in block.sentences):
             block.removed = True
     _drop_repeated_empty_headings(run)
     _renumber(run)
