@@ -51,6 +51,7 @@ class PhraseLists:
         return self.vague | self.generic
 
     def _index_of(self, key: str) -> "_LiteralIndex":
+        """The literal prefilter of one list, built on first use."""
         if key not in self._indexes:
             self._indexes[key] = _LiteralIndex(getattr(self, key))
         return self._indexes[key]
@@ -92,6 +93,7 @@ class _LiteralIndex:
                 self.always.append(pattern)
 
     def candidates(self, text: str) -> list["_LazyPattern"]:
+        """The patterns text can match: those with no letter run, and those whose run it holds."""
         low = text.lower()
         return self.always + list(dict.fromkeys(p for run, group in self.by_run.items() if run in low for p in group))
 
@@ -267,6 +269,7 @@ class _LazyPattern:
         self._compiled = None
 
     def _regex(self):
+        """The compiled pattern: `re` for a shipped one, the time-limited `regex` for a user's."""
         if self._compiled is None:
             if self.origin is None:
                 self._compiled = re.compile(self.pattern, re.I)
@@ -293,16 +296,19 @@ class _LazyPattern:
                 clock[self] = spent + time.monotonic() - started
 
     def search(self, text: str):
+        """Pattern.search, time-limited for a user's pattern."""
         if self.origin is None:
             return self._regex().search(text)
         return self._timed(lambda compiled, timeout: compiled.search(text, timeout=timeout))
 
     def match(self, text: str):
+        """Pattern.match, time-limited for a user's pattern."""
         if self.origin is None:
             return self._regex().match(text)
         return self._timed(lambda compiled, timeout: compiled.match(text, timeout=timeout))
 
     def finditer(self, text: str) -> Iterator:
+        """Pattern.finditer, time-limited for a user's pattern (its matches then found at once)."""
         if self.origin is None:
             return self._regex().finditer(text)
         return iter(self._timed(lambda compiled, timeout: list(compiled.finditer(text, timeout=timeout))))
