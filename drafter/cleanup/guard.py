@@ -29,6 +29,7 @@ def keep_facts(run: Run) -> None:
     """Put back, as written, every removed or cut sentence whose removal lost a fact the rest no longer states."""
     stated = run.facts_stated_outside(set())
     amounts = sorted(a for _, sentence in _kept(run) for a in quantities_in(sentence.text))
+    undone: set[int] = set()  # ids of the edits taken back, dropped from the report at once
     for block in run.blocks:
         if block.kind == "opaque":
             continue
@@ -46,13 +47,14 @@ def keep_facts(run: Run) -> None:
             sentence.removed = False
             block.removed = False
             sentence.set_text(original)
-            for edit in edits:
-                run.unedit(edit)
+            undone.update(id(edit) for edit in edits)
             run.edits_of.pop(id(sentence), None)
             run.repeats.pop(id(sentence), None)
             run.notes.append(Note("fact-kept", sentence.line, f"{original.strip()} (kept: removing it as "
                                                               f"{'/'.join(kinds)} lost {', '.join(lost)})"))
             stated.add(facts_of(original))
+    if undone:
+        run.edits = [pair for pair in run.edits if id(pair[1]) not in undone]
 
 
 def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, amounts: list[float]) -> list[str]:
