@@ -11,7 +11,7 @@ from drafter.grounding.quantities import (
 from drafter.grounding.fill import _placeholder_spans
 from drafter.text.numbers import ORDINAL_WORDS
 from drafter.text.dates import MONTH_NUMBERS, SEASONS, WEEKDAYS
-from drafter.text.sentences import ABBREVIATIONS
+from drafter.text.sentences import ABBREVIATIONS, sentence_bounds
 
 
 @dataclass
@@ -121,8 +121,6 @@ ORDINAL_IDIOM = re.compile(  # "our first concern", "first and foremost": an ord
     r"person|thought|duty|requirement|of[^\S\n]+all)\b", re.I)
 SHARED_UNIT = re.compile(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(?:-{_SP}?)?((?:working|business|calendar){_SP}+days?|days?|"
                          r"weeks?|months?|hours?|minutes?)\b", re.I)
-WORD_BEFORE_STOP = 40  # characters before a full stop searched for the abbreviation it may end
-NEXT_VISIBLE = re.compile(r"\s*(\S)")
 PAST_VERBS = frozenset("took led ran made won set cut built grew kept held sent brought taught began drove gave got "
                        "met hit paid sold bought wrote spent went rose fell brought chose found".split())
 LITERAL = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])|\bNo\.[^\S\n]?\d+\b|(?<![\w&])#\d+\b")
@@ -130,7 +128,6 @@ CAP_WORD = r"(?:[A-Z][\w’'&.-]*[\w]|[A-Z])\.?"
 CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of(?:{_SP}+the)?|for|de|&){_SP}+|{_SP}+)(?:{CAP_WORD}))*")
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80}?)[\"”]")
 WORD = re.compile(r"[^\W_]+")
-SENTENCE_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++[\"”’)\]*]*+(?=\s)")  # a run of end marks read once, whole
 LIST_MARKER = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)、,，]|\(\w{1,3}\)|[a-z]\))(?=\s)")
 HEADING_LINE = re.compile(r"^\s{0,3}(#{1,6})(\s+(?:\d{1,3}[.)、](?:\d{1,3}[.)、]?)*(?:\s+|$)|[IVX]{1,5}[.)](?:\s+|$))?)?")
 LABEL = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,3}[.)])\s+)?(\*\*|__)[^*_\n]{1,80}?\1:?")
@@ -243,23 +240,10 @@ class _Layout:
             pos = end + 1
         if block_start is not None:
             blocks.append((block_start, len(text)))
-        for a, b in blocks:
+        for a, b in blocks:  # one sentence splitter for cleanup and grounding: drafter.text.sentences
             b = min(b, len(text))
-            start = a
-            for match in SENTENCE_END.finditer(text, a, b):
-                before = re.search(r"([\w.]+)\.$", text[max(start, match.start() - WORD_BEFORE_STOP):match.start() + 1])
-                if match.group(0).startswith(".") and before and before.group(1).lower() in ABBREVIATIONS:
-                    next_char = NEXT_VISIBLE.match(text, match.end(), b)
-                    following = next_char.group(1) if next_char else ""
-                    if not following or not following.isupper():
-                        continue
-                if re.match(r"\d", text[match.end():match.end() + 1] or ""):
-                    continue
-                spans.append((start, match.end()))
-                start = match.end()
-            if text[start:b].strip():
-                spans.append((start, b))
-        return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
+            spans += [(a + start, a + end) for start, end, _ in sentence_bounds(text[a:b])]
+        return spans
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""

@@ -1,7 +1,57 @@
-"""Where sentences end: abbreviations whose full stop ends no sentence."""
+"""Where sentences end: one splitter for a block of prose, and the abbreviations whose full stop ends no sentence."""
 
 from __future__ import annotations
+
+import re
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar apr jun jul aug sep "
     "sept oct nov dec u.s u.k a.m p.m".split())
+SENTENCE_STARTERS = frozenset("I We The This That These Our My In It He She They There At On For After During All Each As "
+                              "An Since With From".split())  # after one of these, "B." is a sentence's end, no initial
+# a run of end marks is taken whole, from its first mark only ("!!!!…x" was tried again from each one: quadratic)
+SENTENCE_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++['\"”’)\]]*+(?=\s|$)|[。！？]")
+NEXT_WORD = re.compile(r"\s+(\w+)")
+SENTENCE_START = re.compile(r"[\"“'‘(\[A-Z0-9#*_\-—•]|[^\x00-\x7f]")
+BLANK = re.compile(r"\s*")
+DOTTED = re.compile(r"[a-z](?:\.[a-z])+")  # "e.g", "u.s": a dotted abbreviation, whatever its letters
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last blank-separated word of text[start:end] ('' when there is none), found from the end."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
+
+
+def sentence_bounds(content: str) -> list[tuple[int, int, int]]:
+    """(start, end, gap end) of each sentence of a block of prose: content[start:end] is the sentence and
+    content[end:gap end] the blank space after it. A full stop after an abbreviation or an initial ("J. Smith"), or
+    one not followed by what can start a sentence, ends none; blank-only stretches are no sentence."""
+    out: list[tuple[int, int, int]] = []
+    pos = len(content) - len(content.lstrip())
+    for match in SENTENCE_END.finditer(content):
+        end = match.end()
+        if end <= pos:
+            continue
+        if match.group(0).startswith(".") and len(match.group(0)) == 1:
+            last = _last_word(content, pos, match.start()).lower()
+            initial = len(last) == 1 and last.isalpha()  # "J. Smith", but "Shift B. I led it" ends a sentence
+            starter = NEXT_WORD.match(content, end)
+            if initial and starter and starter.group(1) in SENTENCE_STARTERS:
+                initial = False
+            if last in ABBREVIATIONS or initial or DOTTED.fullmatch(last):
+                continue
+        gap_end = BLANK.match(content, end).end()  # read in place: a copy of the rest at each full stop was quadratic
+        if gap_end < len(content) and not SENTENCE_START.match(content, gap_end):
+            continue
+        if content[pos:end].strip():
+            out.append((pos, end, gap_end))
+        pos = gap_end
+    if pos < len(content) and content[pos:].strip():
+        end = len(content.rstrip())
+        out.append((pos, end, len(content)))
+    return out

@@ -1,0 +1,73 @@
+"""The cliché pass: a sentence made of stock phrases and filler ("In conclusion, this year was a fruitful one")
+goes when what is left of it says nothing new; one that holds a fact, a placeholder or new content is only noted."""
+
+from __future__ import annotations
+
+from drafter.cleanup.document import Sentence, boundary_blocks
+from drafter.cleanup.facts import THANKS, YEAR, ZERO, facts_of, is_figure, is_name
+from drafter.cleanup.phrases import blank_spans, merge_spans
+from drafter.cleanup.report import Note
+from drafter.cleanup.run import Run
+from drafter.cleanup.similarity import content_words
+
+
+def remove_cliches(run: Run) -> None:
+    """Cut an opener before a fact, then remove stock sentences, noting those kept and why."""
+    boundary = boundary_blocks(run.blocks) if run.lists.emotive is not None else set()
+    stock: list[tuple[Sentence, list[tuple[int, int]], str]] = []
+    for block, sentence in list(run.text_sentences()):
+        body = sentence.text
+        for pattern in run.lists.opener:
+            match = pattern.match(body)
+            if match and match.end() < len(body):
+                rest = body[match.end():]
+                if sentence.facts and facts_of(rest) >= sentence.facts:
+                    sentence.set_text(rest[:1].upper() + rest[1:])
+                    run.edit("filler", sentence.line, match.group(0), of=sentence)
+                break
+        text = sentence.text
+        spans = [m.span() for p in run.lists.filler for m in [p.match(text)] if m and m.end() > m.start()]
+        kind = "filler" if spans else None
+        spans += run.lists.cliches_in(text)
+        if id(block) in boundary:  # an opener or closer: its feelings are stock too
+            feelings = [m.span() for m in run.lists.emotive.finditer(text)]
+            if spans or len(feelings) >= 2:
+                spans += feelings
+        if spans:
+            stock.append((sentence, merge_spans(spans), kind or "cliche"))
+    stated = run.facts_stated_outside({id(sentence) for sentence, _, _ in stock})
+    unspecific = run.lists.unspecific
+    said: set[str] = set()  # the content words of the sentences that hold no stock phrase
+    in_stock = {id(sentence) for sentence, _, _ in stock}
+    for _, sentence in run.text_sentences():
+        if id(sentence) not in in_stock:
+            said.update(content_words(sentence.text, run.lists.synonyms))
+    for sentence, spans, kind in stock:
+        text = sentence.text
+        why = None
+        # a name inside a stock phrase is no fact, nor a name or year the text states in another sentence that
+        # stays ("In conclusion, 2024 was a rewarding year" in a summary of 2024); but a thank-you's names say
+        # who helped, which is its point
+        thanks = THANKS.search(text) is not None
+        unstock = blank_spans(text, spans)  # the sentence without its stock phrases
+        facts = sentence.facts and {f for f in facts_of(unstock)
+                                    if f not in stated or is_figure(f) and not YEAR.fullmatch(f)
+                                    or thanks and is_name(f)}
+        if text.rstrip().endswith((":", "：")):
+            why = "introduces what follows"
+        elif facts or sentence.placeholder:
+            why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
+        elif ZERO.search(unstock):
+            why = "holds a count of none"
+        else:
+            rest = content_words(unstock, run.lists.synonyms)
+            new = [w for w in rest if w not in unspecific and w not in said]
+            if len(rest) > run.settings.cliche_max_other_words * len(spans) and \
+                    len(new) > run.settings.cliche_max_new_words:
+                why = f"{len(rest)} other words carry content"
+        if why:
+            run.notes.append(Note(kind, sentence.line, f"{sentence.text.strip()} (kept: {why})"))
+            continue
+        sentence.removed = True
+        run.edit(kind, sentence.line, sentence.text, of=sentence)
+

@@ -1,0 +1,265 @@
+"""The document model: Markdown blocks (headings, titles, paragraphs, list items, opaque code and tables), their
+sentences, the top-level sections, and rendering what is left back to text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from drafter.cleanup.facts import FRAGMENT, FUTURE, YEAR, facts_of
+from drafter.text.sentences import sentence_bounds
+
+if TYPE_CHECKING:
+    from drafter.cleanup.settings import CleanupSettings
+
+HEADING = re.compile(r"^(#{1,6})\s+\S")
+LIST_ITEM = re.compile(
+    r"^(\s*)(?:([-*+•])|(\d{1,3})([.)、,])|\(([a-zA-Z]|\d{1,2})\)|([a-z])\))(\s+)(?=\S)")
+FENCE = re.compile(r"^\s*(```|~~~)")
+END_PUNCT = re.compile(r"[.!?。！？:;：；…]['\"”’)\]]*\s*$")
+
+
+@dataclass(eq=False)
+class Sentence:
+    """One sentence of a block: its text (as edited so far), offset in the block content, and state. Equal only to
+    itself, so a sentence can key a dict and two alike sentences are still two."""
+
+    text: str
+    start: int
+    gap: str
+    line: int
+    removed: bool = False
+    placeholder: bool = False
+    _facts: frozenset[str] | None = None
+    _future: bool | None = None
+    in_plan: bool = False
+
+    @property
+    def facts(self) -> frozenset[str]:
+        """The facts of the sentence as it reads now (drafter.cleanup.facts.facts_of)."""
+        if self._facts is None:
+            self._facts = facts_of(self.text)
+        return self._facts
+
+    @property
+    def fragment(self) -> bool:
+        """True for a list fragment ("answering payslip queries;"), which is never merged with a full sentence."""
+        return FRAGMENT.search(self.text) is not None
+
+    @property
+    def future(self) -> bool:
+        """True when the sentence speaks of the future (a plan or goal), not of what was done."""
+        if self._future is None:
+            self._future = self.in_plan or FUTURE.search(self.text) is not None
+        return self._future
+
+    def set_text(self, text: str) -> None:
+        """Replace the text, forgetting what was read from the old one."""
+        self.text = text
+        self._facts = None
+        self._future = None
+
+
+@dataclass
+class Block:
+    """A Markdown block: heading, title line, paragraph, list item, or opaque (code, table, rule)."""
+
+    kind: str
+    line: int
+    raw: list[str]
+    prefix: str = ""
+    content: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    removed: bool = False
+    sep: list[str] = field(default_factory=list)
+    number: int | None = None
+    list_key: tuple | None = None
+    renumber_to: int | None = None
+    tail: str = ""
+    heading_like: bool = False
+
+
+def split_sentences(content: str, first_line: int) -> list[Sentence]:
+    """Split block content into sentences (drafter.text.sentences), keeping offsets, lines and the blank space after
+    each one."""
+    out: list[Sentence] = []
+    line, counted = first_line, 0
+    for start, end, gap_end in sentence_bounds(content):
+        line += content.count("\n", counted, start)
+        counted = start
+        out.append(Sentence(content[start:end], start, content[end:gap_end], line))
+    return out
+
+
+def _block_kind_of_line(line: str, settings: CleanupSettings) -> str:
+    """'heading', 'item' or 'text' for one line."""
+    if HEADING.match(line) and len(line.split()) - 1 <= settings.heading_max_words:
+        return "heading"
+    if LIST_ITEM.match(line):
+        return "item"
+    return "text"
+
+
+def parse_blocks(text: str, settings: CleanupSettings) -> tuple[list[Block], list[str]]:
+    """Cut the text into blocks, each remembering the blank lines before it; return (blocks, trailing blanks)."""
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    pending: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            pending.append(line)
+            i += 1
+            continue
+        start = i
+        if FENCE.match(line):
+            fence = FENCE.match(line).group(1)
+            i += 1
+            while i < len(lines) and not lines[i].lstrip().startswith(fence):
+                i += 1
+            i = min(i + 1, len(lines))
+            block = Block("opaque", start + 1, lines[start:i])
+        elif line.lstrip().startswith("|") or re.match(r"^\s*(?:[-*_]\s*){3,}$", line) or line.startswith("    "):
+            i += 1
+            block = Block("opaque", start + 1, [line])
+        else:
+            kind = _block_kind_of_line(line, settings)
+            i += 1
+            if kind == "item":
+                indent = len(LIST_ITEM.match(line).group(1))
+                while i < len(lines) and lines[i].strip() and _block_kind_of_line(lines[i], settings) == "text" \
+                        and len(lines[i]) - len(lines[i].lstrip()) > indent:
+                    i += 1
+            elif kind == "text":
+                while i < len(lines) and lines[i].strip() and _block_kind_of_line(lines[i], settings) == "text" \
+                        and not FENCE.match(lines[i]) and not lines[i].lstrip().startswith("|"):
+                    i += 1
+            block = Block(kind, start + 1, lines[start:i])
+            _prepare(block, settings)
+        block.sep = pending
+        pending = []
+        blocks.append(block)
+    _mark_item_headings(blocks, settings)
+    _mark_plan_sections(blocks)
+    return blocks, pending
+
+
+PLAN_HEADING = re.compile(r"\b(?:goals?|plans?|planning|priorities|objectives|targets|outlook|looking ahead|next year|"
+                          r"the (?:coming|new) year|next steps|(?:work )?ideas for|intentions?)\b", re.I)
+
+
+def _mark_plan_sections(blocks: list[Block]) -> None:
+    """Sentences under a 'Goals for 2025' or 'Next year's plan' heading speak of the future even when they do not
+    say 'will' ("Move contract customers onto electronic job tickets"): a plan never merges with a past fact."""
+    open_headings: list[tuple[int, bool]] = []  # (level, is a plan heading) from the outermost in
+    report_year = None  # the first year of the title: a heading naming a later one ("For 2025") is a plan
+    for block in blocks:
+        if block.kind in ("heading", "title") or block.heading_like:
+            years = [int(y) for y in YEAR.findall(block.content)]
+            if report_year is None:
+                report_year = years[0] if years else 0
+            level = len(block.prefix.strip()) if block.kind == "heading" else 7
+            open_headings = [h for h in open_headings if h[0] < level]
+            later = report_year and any(y > report_year for y in years)
+            open_headings.append((level, PLAN_HEADING.search(block.content) is not None or bool(later)))
+        elif block.kind in ("text", "item") and any(plan for _, plan in open_headings):
+            for sentence in block.sentences:
+                sentence.in_plan = True
+
+
+def _mark_item_headings(blocks: list[Block], settings: CleanupSettings) -> None:
+    """A lone short list item set apart by blank lines ("1. Education and teaching") is a heading in list
+    clothing: it may stand again under another part, so it is never deduplicated."""
+    for index, block in enumerate(blocks):
+        if block.kind != "item" or len(block.raw) != 1 or END_PUNCT.search(block.content):
+            continue
+        if len(block.content.split()) > settings.title_max_words:
+            continue
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        before = blocks[index - 1] if index else None
+        if (before is None or block.sep) and after is not None and after.sep and after.kind != "item" and \
+                (before is None or before.kind != "item"):
+            block.heading_like = True
+
+
+def top_level_sections(blocks: list[Block]) -> list[list[Block]]:
+    """The prose blocks still in the text, grouped by top-level ('#'/'##') section; the part before the first
+    heading is a section too."""
+    sections: list[list[Block]] = [[]]
+    for block in blocks:
+        if block.kind == "heading" and len(block.prefix.strip()) <= 2:
+            sections.append([])
+        elif block.kind in ("text", "item") and not block.removed:
+            sections[-1].append(block)
+    return [section for section in sections if section]
+
+
+def boundary_blocks(blocks: list[Block]) -> set[int]:
+    """Ids of the first and last prose block of each top-level section: where openers and closers stand."""
+    return {id(section[i]) for section in top_level_sections(blocks) for i in (0, -1)}
+
+
+def _prepare(block: Block, settings: CleanupSettings) -> None:
+    """Split a block into its prefix (heading marks, list marker), content, trailing blank and sentences."""
+    joined = "\n".join(block.raw)
+    if block.kind == "heading":
+        match = re.match(r"^(#{1,6}\s+)", joined)
+        block.prefix, block.content = match.group(1), joined[match.end():]
+    elif block.kind == "item":
+        match = LIST_ITEM.match(joined)
+        block.prefix, block.content = joined[: match.end()], joined[match.end():]
+        if match.group(3):
+            block.number = int(match.group(3))
+            block.list_key = (len(match.group(1)), match.group(4))
+    else:
+        block.content = joined
+        if len(block.raw) == 1 and not END_PUNCT.search(joined) and len(joined.split()) <= settings.title_max_words:
+            block.kind = "title"
+    stripped = block.content.rstrip()
+    block.tail = block.content[len(stripped):]
+    block.content = stripped
+    if block.kind in ("heading", "title"):
+        block.sentences = [Sentence(block.content, 0, "", block.line)]
+    else:
+        block.sentences = split_sentences(block.content, block.line)
+
+
+
+def render(blocks: list[Block]) -> str:
+    """The text of the blocks still in the document, each with the blank lines that stood before it."""
+    out: list[str] = []
+    first = True
+    gap: list[str] = []
+    for block in blocks:
+        if block.removed:
+            gap = max(gap, block.sep or [], key=len)  # a blank line before a removed block stays
+            continue
+        if not first:
+            out.extend(max(gap, block.sep or [], key=len))
+        first, gap = False, []
+        out.append(render_block(block))
+    return "\n".join(out)
+
+
+def render_block(block: Block) -> str:
+    """One block's text: as it was when nothing in it changed, else its kept sentences joined by their gaps."""
+    if block.kind == "opaque":
+        return "\n".join(block.raw)
+    ends = [s.start for s in block.sentences[1:]] + [len(block.content)]
+    if not any(s.removed or s.text + s.gap != block.content[s.start:end] for s, end in zip(block.sentences, ends)):
+        text = block.content
+    else:
+        kept = [s for s in block.sentences if not s.removed]
+        parts = []
+        for index, sentence in enumerate(kept):
+            parts.append(sentence.text)
+            if index < len(kept) - 1:
+                parts.append(sentence.gap if sentence.gap else " ")
+        text = "".join(parts)
+    prefix = block.prefix
+    if block.renumber_to is not None:
+        prefix = re.sub(r"\d+", str(block.renumber_to), prefix, count=1)
+    return prefix + text + block.tail
+

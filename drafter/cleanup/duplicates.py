@@ -1,0 +1,151 @@
+"""The duplicates pass: exact and near-duplicate sentences across the whole text, found through an inverted index on
+each sentence's rarest words; a sentence that recites the prompt's instructions goes as 'prompt-echo'. Two sentences
+merge only when one's facts contain the other's, and the fuller telling stays in the first one's place."""
+
+from __future__ import annotations
+
+from math import fsum
+
+from drafter.cleanup.document import LIST_ITEM, Block, Sentence, split_sentences
+from drafter.cleanup.run import Run
+from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word, normalize
+
+
+def _reference_sentences(run: Run) -> list[tuple[None, Sentence]]:
+    """The echo_of texts (a prompt's instructions) as sentences that are matched against but never output."""
+    out = []
+    for text in run.echo_of:
+        for line in text.split("\n"):
+            line = LIST_ITEM.sub("", line).strip()
+            for sentence in split_sentences(line, 0) if line else []:
+                out.append((None, sentence))
+    return out
+
+
+def _echo(run: Run, sentence: Sentence, reference: Sentence) -> bool:
+    """Remove a sentence that repeats the prompt, unless it carries a fact the prompt does not."""
+    if not sentence.facts <= reference.facts or sentence.placeholder:
+        return False
+    sentence.removed = True
+    run.edit("prompt-echo", sentence.line, sentence.text, of=sentence)
+    return True
+
+
+def remove_duplicates(run: Run) -> None:
+    """Remove exact and near-duplicate sentences and prompt echoes, in one pass over the text in order."""
+    s = run.settings
+    references = _reference_sentences(run)
+    reference = {id(sentence) for _, sentence in references}  # never output, only matched against
+    items: list[tuple[Block | None, Sentence]] = references + list(run.text_sentences())
+    words = [content_words(sentence.text, run.lists.synonyms) for _, sentence in items]
+    df, weight = document_frequencies(words)
+
+    exact: dict[str, int] = {}
+    slots: list[dict] = []
+    postings: dict[str, list[int]] = {}
+    for (block, sentence), ws in zip(items, words):
+        key = normalize(sentence.text)
+        if not key:
+            continue
+        if key in exact and id(slots[exact[key]]["sentence"]) in reference:
+            if id(sentence) in reference or _echo(run, sentence, slots[exact[key]]["sentence"]):
+                continue
+        elif key in exact:
+            slot = slots[exact[key]]
+            if not sentence.placeholder:
+                kind = "repeated-item" if block.kind == "item" and slot["block"].kind == "item" else \
+                    "duplicate-sentence"
+                sentence.removed = True
+                record = run.edit(kind, sentence.line, sentence.text, slot["sentence"].line, sentence)
+                run.repeat(sentence, slot["sentence"], record)
+                continue
+        wset = {w: weight[w] for w in set(ws)}
+        wsum = fsum(wset.values())
+        match = None
+        if len(wset) >= s.min_words:
+            match = _best_match(run, wset, wsum, postings, slots, sentence)
+        if match is not None and (id(sentence) in reference or id(match[0]["sentence"]) in reference):
+            if id(sentence) not in reference and _echo(run, sentence, match[0]["sentence"]):
+                continue
+            match = None
+        if match is not None and not sentence.placeholder and _in_its_place(match[0], block, sentence):
+            match = None  # a later paragraph that tells more than a list item: both stay, the item as it is
+        if match is not None and not sentence.placeholder:
+            slot, mode = match
+            kept = slot["sentence"]
+            if _keep_later(kept, sentence, mode, slot["wsum"], wsum) and not _is_item(slot["block"]):
+                record = run.edit("near-duplicate", kept.line, kept.text, sentence.line, kept)
+                run.repeat(sentence, kept, merged=(kept, kept.text, record))
+                kept.set_text(sentence.text)
+                kept.placeholder = sentence.placeholder
+                sentence.removed = True
+                slot["variants"].append((wset, wsum))
+                slot["wsum"] = wsum
+                for w in wset:
+                    index_word(postings, w, slot["id"])
+            else:
+                sentence.removed = True
+                run.repeat(sentence, kept, run.edit("near-duplicate", sentence.line, sentence.text, kept.line, sentence))
+            continue
+        slot = {"id": len(slots), "sentence": sentence, "block": block, "variants": [(wset, wsum)],
+                "wsum": wsum}
+        slots.append(slot)
+        exact.setdefault(key, slot["id"])
+        for w in wset:
+            if df[w] <= s.max_key_frequency:
+                index_word(postings, w, slot["id"])
+
+
+def _best_match(run: Run, wset: dict[str, float], wsum: float, postings, slots, sentence: Sentence):
+    """The earlier slot this sentence near-duplicates best, and how ('similar', 'later-inside', 'earlier-inside'),
+    or None."""
+    s = run.settings
+    best = None
+    for slot_id in candidates(wset, postings, s.keys_per_sentence, s.max_candidates):
+        slot = slots[slot_id]
+        kept = slot["sentence"]
+        if kept.removed:
+            continue
+        if not (kept.facts <= sentence.facts or sentence.facts <= kept.facts) or \
+                kept.future != sentence.future or kept.fragment != sentence.fragment:
+            continue
+        for other, osum in slot["variants"]:
+            shared = fsum(v for w, v in wset.items() if w in other)
+            union = wsum + osum - shared
+            jaccard = shared / union if union else 0.0
+            mode = None
+            if jaccard >= s.near_duplicate_jaccard:
+                mode = "similar"
+            else:
+                small, small_sum, small_len = (wset, wsum, len(wset)) if wsum <= osum else (other, osum, len(other))
+                bar = s.near_duplicate_containment
+                if small is wset and not sentence.facts and not kept.facts:
+                    bar = s.fact_free_containment
+                if small_len >= s.containment_min_words and small_sum and \
+                        shared / small_sum >= bar:
+                    mode = "later-inside" if small is wset else "earlier-inside"
+            if mode and (best is None or jaccard > best[2]):
+                best = (slot, mode, jaccard)
+    return (best[0], best[1]) if best else None
+
+
+def _is_item(block: Block | None) -> bool:
+    """True for a list item (not one that is a heading in list clothing)."""
+    return block is not None and block.kind == "item" and not block.heading_like
+
+
+def _in_its_place(slot: dict, block: Block | None, sentence: Sentence) -> bool:
+    """True when the earlier copy stands in a list item, its structural place, and this later copy, in a paragraph,
+    states a fact the item does not: the later copy may not take the item's place, and may not go."""
+    return _is_item(slot["block"]) and block is not None and block.kind == "text" and \
+        not sentence.facts <= slot["sentence"].facts
+
+
+def _keep_later(kept: Sentence, later: Sentence, mode: str, kept_sum: float, later_sum: float) -> bool:
+    """True when the later sentence should replace the earlier one (in the earlier one's place)."""
+    if kept.placeholder:
+        return False
+    if len(later.facts) != len(kept.facts):
+        return len(later.facts) > len(kept.facts)
+    return mode == "earlier-inside" and later_sum >= 1.5 * kept_sum
+

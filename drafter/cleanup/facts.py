@@ -1,0 +1,296 @@
+"""The facts a sentence carries (figures, number words, dates, quoted and capitalised names), the amounts it
+states, and the set of facts a text states, which no removal may shrink."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from drafter.text.dates import DATE_WORDS
+from drafter.text.numbers import NUMBER_WORDS
+from drafter.text.words import STOP_WORDS, WORD, stem
+
+BLANK = re.compile(r"\s*")
+NUMBER = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|‰|[kKmMbB]n?\b)?")
+CODE = re.compile(r"(?<![\w.$€£¥-])[A-Za-z]+-?\d[\w.-]*")  # "v7.0", "Q3", "HC-28", "COVID-19": a figure too
+MONTHS = DATE_WORDS  # words that date an event (drafter.text.dates)
+# a list fragment ("answering payslip queries;"), and a lead-in ("… as follows:") or fragment: not a restatement
+FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
+LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) "
+                     r"below)\b")
+YEAR = re.compile(r"(?:19|20)\d\d")
+ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) single|no (?:\w+ )?(?:accidents?|incidents?|"
+                  r"complaints?|errors?|mistakes?|losses|injuries|defects?|breaches|delays?|failures?|violations?))\b",
+                  re.I)  # a count of none
+THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
+QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
+# the blank runs are possessive: "\s+(?:of|…)?\s*" could split a long one two ways at every length (quadratic)
+CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s++(?:(?:of|and|for|de|&)\s*+)?[A-Z][\w&.'’-]*)*")
+NOT_NAMES = frozenset("i i'm i’m i've i'd i'll".split())
+START_AFTER = re.compile(r"(?:^|[.!?:;#(\[\"“—–*_-]\s*|\d[.)、,]\s+)$")
+START_AFTER_REACH = 2  # characters of START_AFTER before its trailing blank space: a digit and a full stop
+
+
+def ends_with(pattern: re.Pattern, text: str, end: int, reach: int) -> bool:
+    """pattern.search(text[:end]) for a pattern anchored at the end ('$') whose match, its trailing blank space
+    aside, is at most `reach` characters long. Only that tail is searched (what comes before it still counts for
+    a '\\b' or a lookbehind), so asking at each of thousands of places in one long sentence stays linear."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return pattern.search(text, max(0, start - reach), end) is not None
+
+
+# number words inside idioms say no amount: "in the first place", "one of the", "one by one", "double-check"
+NUMBER_IDIOM = re.compile(
+    r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|second to none|"
+    r"one (?:of|by one|another|after another|day|that|which|who|where)|no one|every one|each one|the one|"
+    r"this one|that one|as one|"
+    r"(?:with |of )?one (?:heart|mind|voice|accord|family)|first-(?:class|rate)|(?:a|an) (?:[a-z]+ ){1,3}one(?![-\w])|"
+    r"(?:put|puts|putting|place|places|placed)\b[^.,;]{0,40}? first|"
+    r"(?:safety|quality|service|customers?|patients?|students?)(?: \w+)? (?:comes?|is|are) first|"
+    r"(?:safety|quality|service|customers?|patients?|students?|integrity|people|residents?|masses|clients?|"
+    r"passengers?|users?|guests?|members?)[- ]first|"
+    r"one (?:\w+ ){0,2}at a time|double[- ]check\w*|half[- ]hearted\w*|\w+-first|(?:past|last|previous) twelve months|four seasons|one more year|"
+    r"five flavou?rs)\b|"
+    r"^[\W\d]*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:ly)?\s*[,:、]", re.I)
+
+
+def without_number_idioms(text: str) -> str:
+    """text with its number idioms ("one by one", "first of all") blanked; as is when it holds no number word."""
+    if not any(word.lower() in NUMBER_WORDS for word in WORD.findall(text)):
+        return text
+    return NUMBER_IDIOM.sub(" ", text)
+
+
+AMBIGUOUS_DATES = frozenset({"may", "march", "fall", "sun", "sat", "wed", "mar", "jan", "dec", "sept", "sep"})
+SEASON_WORDS = ("in", "the", "this", "last", "next", "during", "of", "early", "late", "until", "since", "by")
+SEASON_CONTEXT = re.compile(r"(?:\b(?:" + "|".join(SEASON_WORDS) + r")\s+)$", re.I)
+SEASON_REACH = max(map(len, SEASON_WORDS))
+
+
+def _is_date_word(text: str, match: re.Match) -> bool:
+    """'May', 'March' and 'fall' are dates only as a capitalised month or a season in context ("in the fall"),
+    not as the verb in "we may" or "patient falls"."""
+    word = match.group(0)
+    if word.lower() != "fall":
+        return word[0].isupper()
+    after = text[match.end():match.end() + 12].lower()
+    return ends_with(SEASON_CONTEXT, text, match.start(), SEASON_REACH) or \
+        re.match(r"\s+(?:\d|season|semester|term)", after) is not None
+
+
+UNITS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())} | {"twice": 2, "dozen": 12}
+TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split(), 0)
+        if w != "_"}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+QUANTITY_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
+
+
+def quantities_in(text: str) -> list[float]:
+    """The amounts a text states, in figures ("40,312", "1.2 million") or in words ("more than forty thousand",
+    "a thousand", "twice"), so a restatement in words can be checked against the figures it rounds."""
+    values: list[float] = []
+    for match in re.finditer(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(million|billion|thousand|[kKmM]\b))?", text):
+        number = float(match.group(0).split()[0].rstrip("kKmM").replace(",", "") or 0)
+        scale = (match.group(1) or "").lower()
+        number *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}.get(scale, 1)
+        values.append(number)
+    total = current = None
+    previous = ""
+    for word in [w.lower() for w in WORD.findall(without_number_idioms(text))] + [""]:
+        if word == "and" and (total or current or 0) >= 100:  # "one hundred and twenty"
+            continue
+        if word in UNITS or word in TENS:
+            current = (current or 0) + UNITS.get(word, TENS.get(word, 0))
+        elif word in SCALES and (current is not None or previous in ("a", "an", "one")):
+            current = (current or 1) * SCALES[word]
+            if SCALES[word] > 100:
+                total, current = (total or 0) + current, None
+        elif total is not None or current is not None:
+            values.append((total or 0) + (current or 0))
+            total = current = None
+        previous = word
+    return values
+
+
+def rounds(amounts: list[float], figures: list[float], factor: float = 1.5) -> bool:
+    """True when every amount is a rounding of one of the figures (within `factor` either way)."""
+    return all(any(figure > 0 and 1 / factor <= amount / figure <= factor for figure in figures) for amount in amounts)
+
+
+HEDGES = ("more than", "over", "nearly", "almost", "about", "around", "approximately", "roughly", "close to", "some",
+          "upwards of", "in excess of", "just over", "just under")
+HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\s+$", re.I)
+HEDGE_REACH = max(map(len, HEDGES))
+HEDGED_FACTOR = 1.15
+
+
+def _figure(match: re.Match) -> str:
+    """A NUMBER match as a fact: thousands separators and a closing full stop dropped ("40,312." -> "40312")."""
+    return match.group(0).replace(",", "").rstrip(".")
+
+
+def figures_with_units(text: str) -> set[tuple[str, str]]:
+    """Each figure of a text with the word that follows it ("2 days" -> ("2", "day")), so a sentence is not taken
+    for a retelling of another that holds the same number of something else ("2 major releases")."""
+    out = set()
+    for match in NUMBER.finditer(text):
+        figure = _figure(match)
+        unit = None if figure[-1:] in "%‰" or figure[:1] in "$€£¥" else \
+            WORD.match(text, BLANK.match(text, match.end()).end())  # the next word, read in place
+        out.add((figure, stem(unit.group(0)) if unit else ""))  # "8%" and "$612,000" carry their own unit
+    return out
+
+
+def hedged_figures(text: str) -> dict[str, float]:
+    """The figures a text only hedges ("more than 1,100", "nearly 3,000"), by fact, with their values: a hedged
+    figure may be a rounding of an exact one said elsewhere (1,126), years aside."""
+    out: dict[str, float] = {}
+    for match in NUMBER.finditer(text):
+        fact = _figure(match)
+        if ends_with(HEDGE, text, match.start(), HEDGE_REACH) and not YEAR.fullmatch(fact):
+            values = quantities_in(match.group(0).lstrip("$€£¥"))
+            if values:
+                out[fact] = values[0]
+    return out
+
+
+def is_figure(fact: str) -> bool:
+    """True when the fact is a figure (it holds a digit), not a name or a number word."""
+    return any(c.isdigit() for c in fact)
+
+
+def is_name(fact: str) -> bool:
+    """True when the fact is a name ("lisbon", "harbour bank"), not a figure, date, number word or quotation."""
+    return not (is_figure(fact) or fact in MONTHS or fact in NUMBER_WORDS or fact.startswith('"'))
+
+
+def has_figure(facts: Iterable[str]) -> bool:
+    """True when some fact is a figure."""
+    return any(is_figure(fact) for fact in facts)
+
+
+def facts_of(sentence: str) -> frozenset[str]:
+    """The facts a sentence carries: numbers, number words, dates, quoted names and capitalised names (lowercased).
+
+    Two sentences are merged only when one's facts contain the other's, so no fact is ever lost.
+    """
+    facts: set[str] = set()
+    idiom_free = without_number_idioms(sentence)
+    for match in NUMBER.finditer(sentence):
+        facts.add(_figure(match))
+    for match in CODE.finditer(sentence):
+        facts.add(match.group(0).lower().rstrip("."))
+    for match in WORD.finditer(idiom_free):
+        word = match.group(0)
+        low = word.lower()
+        if low in NUMBER_WORDS or low in MONTHS and (low not in AMBIGUOUS_DATES or _is_date_word(idiom_free, match)):
+            facts.add(low)
+    for match in QUOTED.finditer(sentence):
+        facts.add('"' + " ".join(match.group(1).lower().split()))
+    for match in CAPITAL_RUN.finditer(sentence):
+        run = re.sub(r"['’]s$", "", match.group(0)).rstrip(".'’-")  # "the Courier's" names the Courier
+        words = run.split()
+        if not words:
+            continue
+        at_start = ends_with(START_AFTER, sentence, match.start(), START_AFTER_REACH)
+        if at_start:
+            if words[0].lower() in STOP_WORDS:
+                words = words[1:]
+            elif len(words) < 2 or words[1].lower() in NOT_NAMES:
+                continue
+            if not words:
+                continue
+        if len(words) == 1 and words[0].lower() in NOT_NAMES:
+            continue
+        facts.add(" ".join(w.lower() for w in words if w.lower() not in NOT_NAMES))
+    facts.discard("")
+    return frozenset(facts)
+
+
+
+NAME_RUNS_LISTED_UP_TO = 8  # words: every run of a stated name this long or shorter is listed, a longer name indexed
+
+
+class WordRuns:
+    """Whether a list of words is a run of consecutive words of one of some word lists, without listing the runs
+    (a name of n words has n(n+1)/2): a suffix automaton over the words, built in linear time and memory."""
+
+    def __init__(self, lists: Iterable[list[str]]) -> None:
+        self.edges: list[dict] = [{}]
+        self.link: list[int] = [-1]
+        self.length: list[int] = [0]
+        last = 0
+        for words in lists:
+            for word in [*words, None]:  # None between the lists: no run asked about can span two of them
+                last = self._extend(last, word)
+
+    def _extend(self, last: int, word: str | None) -> int:
+        """Add one word after the state `last` (the whole sequence so far); return the new whole-sequence state."""
+        edges, link, length = self.edges, self.link, self.length
+        new = len(edges)
+        edges.append({})
+        length.append(length[last] + 1)
+        link.append(0)
+        state = last
+        while state != -1 and word not in edges[state]:
+            edges[state][word] = new
+            state = link[state]
+        if state != -1:
+            target = edges[state][word]
+            if length[state] + 1 == length[target]:
+                link[new] = target
+            else:
+                clone = len(edges)
+                edges.append(dict(edges[target]))
+                length.append(length[state] + 1)
+                link.append(link[target])
+                while state != -1 and edges[state].get(word) == target:
+                    edges[state][word] = clone
+                    state = link[state]
+                link[target] = clone
+                link[new] = clone
+        return new
+
+    def __contains__(self, words: list[str]) -> bool:
+        state: int | None = 0
+        for word in words:
+            state = self.edges[state].get(word)
+            if state is None:
+                return False
+        return True
+
+
+class StatedFacts:
+    """Facts stated in a text, and every run of consecutive words of a stated name ("Yijia" is stated by "Yijia
+    Convenience"): short names' runs listed, long ones' indexed, so a name thousands of words long costs linear
+    time and memory."""
+
+    def __init__(self, facts: set[str]) -> None:
+        self.facts = set(facts)
+        long_names = []
+        for name in [f for f in facts if " " in f and is_name(f)]:
+            words = name.split()
+            if len(words) > NAME_RUNS_LISTED_UP_TO:
+                long_names.append(words)
+                continue
+            self.facts.update(" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, len(words) + 1))
+        self.long_names = WordRuns(long_names)
+
+    def __contains__(self, fact: str) -> bool:
+        return fact in self.facts or fact.split(" ") in self.long_names
+
+    def add(self, facts: Iterable[str]) -> None:
+        """State these facts too, and every run of a name's words up to NAME_RUNS_LISTED_UP_TO (a longer name's
+        longer runs only whole: asking about one may then find it missing, which keeps a sentence, never cuts one)."""
+        for fact in facts:
+            words = fact.split()
+            self.facts.add(fact)
+            if len(words) > 1 and is_name(fact):
+                self.facts.update(" ".join(words[a:b]) for a in range(len(words))
+                                  for b in range(a + 1, min(len(words), a + NAME_RUNS_LISTED_UP_TO) + 1))
+

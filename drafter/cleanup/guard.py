@@ -1,0 +1,102 @@
+"""The guard, after every removing pass: no removal may take with it a figure, date, name or count that the text
+no longer states. Each sentence a pass removed or cut from is checked against what it said as written; one whose
+removal lost a fact is put back as written, its edits taken out of the report and a note saying why.
+
+Two kinds are not the author's text and are not checked: web-template junk and a recital of the prompt.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from drafter.cleanup.document import Sentence
+from drafter.cleanup.facts import HEDGED_FACTOR, NUMBER, QUANTITY_WORDS, facts_of, hedged_figures, quantities_in
+from drafter.cleanup.phrases import blank_spans
+from drafter.cleanup.report import Note
+from drafter.cleanup.run import Run
+from drafter.text.words import WORD
+
+NOT_THE_AUTHORS = frozenset({"junk", "prompt-echo"})  # removals the guard leaves alone
+STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact
+COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy of words the sentence keeps
+# the list whose matches state no fact of the author's, by kind: a chat model's phrase ("As an AI …"), and an
+# amount in words that re-tells a figure the text keeps ("fewer than one in ten thousand")
+NOT_FACTS = {"chat": "chat", "restatement": "ratio"}
+ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the restatements pass checks it so)
+
+
+def keep_facts(run: Run) -> None:
+    """Put back, as written, every removed or cut sentence whose removal lost a fact the rest no longer states."""
+    stated = run.facts_stated_outside(set())
+    amounts = sorted(a for _, sentence in _kept(run) for a in quantities_in(sentence.text))
+    undone: set[int] = set()  # ids of the edits taken back, dropped from the report at once
+    for block in run.blocks:
+        if block.kind == "opaque":
+            continue
+        for sentence in block.sentences:
+            edits = run.edits_of.get(id(sentence))
+            original = run.source.get(id(sentence))
+            if not edits or original is None or all(edit.kind in NOT_THE_AUTHORS for edit in edits):
+                continue
+            if not sentence.removed and sentence.text == original:
+                continue
+            kinds = sorted({edit.kind for edit in edits})
+            lost = _lost(run, sentence, original, set(kinds), stated, amounts)
+            if not lost:
+                continue
+            sentence.removed = False
+            block.removed = False
+            sentence.set_text(original)
+            undone.update(id(edit) for edit in edits)
+            run.edits_of.pop(id(sentence), None)
+            run.repeats.pop(id(sentence), None)
+            run.notes.append(Note("fact-kept", sentence.line, f"{original.strip()} (kept: removing it as "
+                                                              f"{'/'.join(kinds)} lost {', '.join(lost)})"))
+            stated.add(facts_of(original))
+    if undone:
+        run.edits = [pair for pair in run.edits if id(pair[1]) not in undone]
+
+
+def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, amounts: list[float]) -> list[str]:
+    """The facts the sentence as written states that neither what is left of it nor the rest of the text does."""
+    text = original
+    spans = []
+    if kinds & STOCK_KINDS:
+        spans += [m.span() for p in run.lists.filler for m in [p.match(text)] if m and m.end() > m.start()]
+        spans += run.lists.cliches_in(text)
+    for kind in kinds & NOT_FACTS.keys():
+        spans += run.lists.spans_in(text, NOT_FACTS[kind])
+    text = blank_spans(text, spans) if spans else text
+    now = facts_of(sentence.text) if not sentence.removed else frozenset()
+    lost = sorted(f for f in facts_of(text) - now if f not in stated)
+    if lost and not sentence.removed and kinds <= COPY_KINDS:  # "Storm Ashley Storm Ashley": its words all stay
+        words = {w.lower() for w in WORD.findall(sentence.text)}
+        lost = [f for f in lost if not set(WORD.findall(f.lstrip('"'))) <= words]
+    hedged = hedged_figures(original) if lost else {}
+    lost = [f for f in lost if f not in hedged or not _said(hedged[f], amounts, HEDGED_FACTOR)]  # "nearly 3,000"
+    if lost and all(f in QUANTITY_WORDS for f in lost) and \
+            _amounts_kept(original, amounts, ROUNDING if kinds == {"restatement"} else 1.0):
+        return []
+    return lost
+
+
+def _kept(run: Run):
+    """(block, sentence) for every sentence still in the text, headings and titles too."""
+    for block in run.blocks:
+        if block.removed or block.kind == "opaque":
+            continue
+        for sentence in block.sentences:
+            if not sentence.removed:
+                yield block, sentence
+
+
+def _said(amount: float, amounts: list[float], factor: float) -> bool:
+    """True when an amount still said lies within `factor` of this one either way (1.0: exactly this one)."""
+    low, high = (amount / factor, amount * factor) if amount > 0 else (amount, amount)
+    at = bisect_left(amounts, low)
+    return at < len(amounts) and amounts[at] <= high
+
+
+def _amounts_kept(text: str, amounts: list[float], factor: float) -> bool:
+    """True when every amount the text says in words is still said (within `factor`)."""
+    return all(_said(amount, amounts, factor) for amount in quantities_in(NUMBER.sub(" ", text)))

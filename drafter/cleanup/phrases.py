@@ -1,0 +1,409 @@
+"""The phrase lists (drafter/data/cleanup/*.toml and the user's): loaded, checked, compiled on first use, and
+looked up through a literal prefilter so a sentence is only tried against the patterns it can match."""
+
+from __future__ import annotations
+
+import re
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from drafter.errors import InputError
+from drafter.text.words import WORD, stem
+
+if TYPE_CHECKING:
+    from drafter.cleanup.settings import CleanupSettings
+
+LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "ratio", "keep_doubled",
+             "synonyms", "emotive", "vague",
+             "generic")
+
+
+@dataclass
+class PhraseLists:
+    """Compiled phrase lists: clichés, filler sentences and openers, junk patterns, doubled phrases to keep."""
+
+    cliche: list["_LazyPattern"] = field(default_factory=list)
+    filler: list["_LazyPattern"] = field(default_factory=list)
+    opener: list["_LazyPattern"] = field(default_factory=list)
+    junk: list["_LazyPattern"] = field(default_factory=list)
+    junk_sentence: list["_LazyPattern"] = field(default_factory=list)
+    title_tag: list["_LazyPattern"] = field(default_factory=list)
+    chat: list["_LazyPattern"] = field(default_factory=list)
+    retelling: list["_LazyPattern"] = field(default_factory=list)
+    ratio: list["_LazyPattern"] = field(default_factory=list)
+    keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
+    synonyms: dict[str, str] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    emotive: "_LazyPattern | None" = None
+    vague: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()
+    _indexes: dict[str, "_LiteralIndex"] = field(default_factory=dict)
+
+    @cached_property
+    def unspecific(self) -> frozenset[str]:
+        """Vague and generic words: what a restatement or a recap may add without saying anything new."""
+        return self.vague | self.generic
+
+    def _index_of(self, key: str) -> "_LiteralIndex":
+        """The literal prefilter of one list, built on first use."""
+        if key not in self._indexes:
+            self._indexes[key] = _LiteralIndex(getattr(self, key))
+        return self._indexes[key]
+
+    def spans_in(self, text: str, key: str) -> list[tuple[int, int]]:
+        """Spans of the `key` list's matches in text ('chat', 'ratio' …), trying only the patterns it can match."""
+        return [m.span() for p in self._index_of(key).candidates(text) for m in p.finditer(text) if m.end() > m.start()]
+
+    def cliches_in(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the clichés in text, trying only patterns whose longest literal word the text contains."""
+        return [m.span() for p in self._index_of("cliche").candidates(text) for m in p.finditer(text)
+                if m.end() > m.start()]
+
+    def is_junk(self, text: str, key: str = "junk") -> bool:
+        """True when one of the `key` list's patterns ('junk', 'junk_sentence', 'title_tag', 'chat', 'retelling' or
+        'ratio') is found in text."""
+        return any(p.search(text) for p in self._index_of(key).candidates(text))
+
+
+# Letter runs found in most sentences of a summary: poor keys for the literal prefilter when a pattern has another.
+COMMON_RUNS = frozenset("work year time with team good will more than here there through development level future "
+                        "forward strict unit results customer support experience leadership strength".split())
+
+
+class _LiteralIndex:
+    """Patterns grouped by a letter run every match of them contains (the longest one that is not common), so a
+    text is only tried against the patterns whose run it holds (and those with none)."""
+
+    def __init__(self, patterns: list["_LazyPattern"]) -> None:
+        self.always: list["_LazyPattern"] = []
+        self.by_run: dict[str, list["_LazyPattern"]] = {}
+        for pattern in patterns:
+            runs = literal_runs(pattern.pattern)
+            keys = [max(runs, key=lambda r: (r not in COMMON_RUNS, len(r), r))] if runs else \
+                leading_alternatives(pattern.pattern)
+            for key in keys:
+                self.by_run.setdefault(key, []).append(pattern)
+            if not keys:
+                self.always.append(pattern)
+
+    def candidates(self, text: str) -> list["_LazyPattern"]:
+        """The patterns text can match: those with no letter run, and those whose run it holds."""
+        low = text.lower()
+        return self.always + list(dict.fromkeys(p for run, group in self.by_run.items() if run in low for p in group))
+
+
+LEADING_GROUP = re.compile(r"^(?:\(\?:)?(?:\\b)?\(\?:([A-Za-z |]+)\)(?![?*]|\{0,)")
+
+
+def leading_alternatives(pattern: str) -> tuple[str, ...]:
+    """For a pattern that opens with a group of literal alternatives ("(?:deeply|truly) (?:proud|grateful)"), the
+    longest word (four letters or more) of each alternative: every match holds one of them. Empty otherwise."""
+    match = LEADING_GROUP.match(pattern)
+    if not match or re.search(r"[^\x00-\x7f]", pattern):
+        return ()
+    depth, top_level_or, i = 0, False, 0
+    body = pattern[3:-1] if pattern.startswith("(?:") and pattern.endswith(")") else pattern
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            i += 2
+            continue
+        depth += char == "("
+        depth -= char == ")"
+        top_level_or |= char == "|" and depth == 0
+        i += 1
+    words = [max(alternative.split(), key=len, default="").lower() for alternative in match.group(1).split("|")]
+    if top_level_or or any(len(word) < 4 for word in words):
+        return ()
+    return tuple(words)
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """text with the given spans replaced by spaces, offsets unchanged."""
+    out = list(text)
+    for a, b in spans:
+        out[a:b] = [" "] * (b - a)
+    return "".join(out)
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans as one: two patterns matching the same phrase count once."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def literal_runs(pattern: str) -> tuple[str, ...]:
+    """Letter runs (four or more) that every match of the pattern contains: those outside optional groups,
+    alternations, character classes and escapes. Empty when there are none, and then the pattern is always tried."""
+    if re.search(r"[^\x00-\x7f]", pattern):
+        return ()
+    keep = list(pattern)
+    stack: list[list] = []  # [start, has its own '|']
+    i = 0
+    top_level_or = False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            keep[i:i + 2] = [" ", " "]
+            i += 2
+            continue
+        if char == "[":
+            end = i + 1
+            while end < len(pattern) and (pattern[end] != "]" or end == i + 1):
+                end += 2 if pattern[end] == "\\" else 1
+            keep[i:end + 1] = [" "] * (end + 1 - i)
+            i = end + 1
+            continue
+        if char == "(":
+            stack.append([i, False])
+        elif char == ")" and stack:
+            start, has_or = stack.pop()
+            optional = i + 1 < len(pattern) and (pattern[i + 1] in "?*" or pattern[i + 1:i + 4] == "{0,")
+            if optional or has_or or pattern.startswith(("(?!", "(?<"), start):
+                keep[start:i + 1] = [" "] * (i + 1 - start)
+        elif char == "|":
+            if stack:
+                stack[-1][1] = True
+            else:
+                top_level_or = True
+        elif (char in "?*" or pattern.startswith("{0,", i)) and i and pattern[i - 1].isalpha():
+            keep[i - 1] = " "  # 'colou?r': that letter may be missing
+        i += 1
+    if top_level_or:
+        return ()
+    return tuple(sorted({run.lower() for run in re.findall(r"[A-Za-z]{4,}", "".join(keep))}))
+
+
+def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_patterns: bool = False,
+                    origins: dict[str, list[str | None]] | None = None) -> None:
+    """Add one TOML phrase list to `into`; with `check_patterns` (a user's file), refuse a pattern that will not
+    compile in the form cleanup uses it. `origins` gets, item for item, `label` for a user's file, else None."""
+    from drafter.files import toml_document
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{label}: not a valid TOML phrase list ({exc})") from None
+    doc = toml_document(text, label, "TOML phrase list")  # a huge number or deep nesting too is one line
+    for key, value in doc.items():
+        if key not in LIST_KEYS:
+            raise InputError(f"{label}: unknown key {key!r}", hint="use: " + ", ".join(LIST_KEYS))
+        if key == "synonyms":
+            if not isinstance(value, list) or not all(isinstance(g, list) and all(isinstance(w, str) for w in g)
+                                                      for g in value):
+                raise InputError(f"{label}: synonyms must be a list of lists of words")
+        elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise InputError(f"{label}: {key} must be a list of strings")
+        elif check_patterns and key in PATTERN_KEYS + ("emotive",):
+            for pattern in value:
+                _check_user_pattern(_as_used(pattern, key), f"{label}: bad {key} pattern {pattern!r}")
+        into[key].extend(value)
+        if origins is not None:
+            origins[key].extend([label if check_patterns else None] * len(value))
+
+
+ANCHORED_KEYS = ("filler", "opener", "retelling")  # matched at the start of a sentence; the other pattern lists anywhere in it
+
+
+def _as_used(pattern: str, key: str) -> str:
+    """A list pattern in the form cleanup compiles it: in a group, anchored for filler and openers, and between
+    word boundaries for an emotive word."""
+    if key == "emotive":
+        return r"\b(?:" + pattern + r")\b"
+    return ("^(?:" if key in ANCHORED_KEYS else "(?:") + pattern + ")"
+
+
+def _check_user_pattern(pattern: str, what: str) -> None:
+    """Compile a user's pattern as Python's re and as the time-limited `regex` module that runs it; a pattern
+    either refuses is an InputError starting with `what` ("FILE: bad cliche pattern '('")."""
+    import regex
+
+    try:
+        re.compile(pattern, re.I)
+        regex.compile(pattern, regex.IGNORECASE)
+    except (re.error, regex.error) as exc:
+        raise InputError(f"{what} ({exc})") from None
+
+
+PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "ratio")
+
+
+USER_PATTERN_SECONDS = 2.0  # matching time one user pattern may use in one cleanup run before it is refused
+# {user pattern: seconds it has matched} in the cleanup run under way (None outside one: each call then gets the
+# whole allowance)
+_USER_PATTERN_CLOCK: ContextVar[dict | None] = ContextVar("user_pattern_clock", default=None)
+
+
+@contextmanager
+def user_pattern_clock() -> Iterator[None]:
+    """One cleanup run: each user pattern's matching time is counted against its allowance from zero."""
+    token = _USER_PATTERN_CLOCK.set({})
+    try:
+        yield
+    finally:
+        _USER_PATTERN_CLOCK.reset(token)
+
+
+class _LazyPattern:
+    """A phrase-list pattern compiled on first use: of the ~700 shipped, a text meets few, and compiling them all
+    would cost more than cleaning a page. User patterns are checked when their file is read, and run by the
+    `regex` module with a time limit, so one that backtracks without end ("(a|aa)+b") is refused, naming it,
+    instead of hanging the run; the shipped ones are plain `re` patterns, kept linear by their tests."""
+
+    __slots__ = ("pattern", "origin", "_compiled")
+
+    def __init__(self, pattern: str, origin: str | None = None) -> None:
+        self.pattern = pattern
+        self.origin = origin  # a user's pattern: "FILE: cliche pattern '…'" (as written); None for a shipped one
+        self._compiled = None
+
+    def _regex(self):
+        """The compiled pattern: `re` for a shipped one, the time-limited `regex` for a user's."""
+        if self._compiled is None:
+            if self.origin is None:
+                self._compiled = re.compile(self.pattern, re.I)
+            else:
+                import regex
+
+                self._compiled = regex.compile(self.pattern, regex.IGNORECASE)
+        return self._compiled
+
+    def _timed(self, run):
+        """run(compiled, timeout) for a user's pattern, within what is left of its allowance in this run."""
+        clock = _USER_PATTERN_CLOCK.get()
+        spent = clock.get(self, 0.0) if clock is not None else 0.0
+        started = time.monotonic()
+        try:
+            if spent >= USER_PATTERN_SECONDS:
+                raise TimeoutError
+            return run(self._regex(), USER_PATTERN_SECONDS - spent)
+        except TimeoutError:
+            raise InputError(f"{self.origin} takes more than {USER_PATTERN_SECONDS:g} s on this text: it backtracks "
+                             "too much", hint="simplify it (no nested repeats such as '(a+)+') or remove it") from None
+        finally:
+            if clock is not None:
+                clock[self] = spent + time.monotonic() - started
+
+    def search(self, text: str):
+        """Pattern.search, time-limited for a user's pattern."""
+        if self.origin is None:
+            return self._regex().search(text)
+        return self._timed(lambda compiled, timeout: compiled.search(text, timeout=timeout))
+
+    def match(self, text: str):
+        """Pattern.match, time-limited for a user's pattern."""
+        if self.origin is None:
+            return self._regex().match(text)
+        return self._timed(lambda compiled, timeout: compiled.match(text, timeout=timeout))
+
+    def finditer(self, text: str) -> Iterator:
+        """Pattern.finditer, time-limited for a user's pattern (its matches then found at once)."""
+        if self.origin is None:
+            return self._regex().finditer(text)
+        return iter(self._timed(lambda compiled, timeout: list(compiled.finditer(text, timeout=timeout))))
+
+
+def _compile(patterns: list[str], key: str, origins: list[str | None]) -> list[_LazyPattern]:
+    """The lazy patterns of one list, each naming its file when a user's."""
+    return [_LazyPattern(_as_used(pattern, key), f"{origin}: {key} pattern {pattern!r}" if origin else None)
+            for pattern, origin in zip(patterns, origins)]
+
+
+def _emotive_pattern(words: list[str], origins: list[str | None]) -> _LazyPattern | None:
+    """One pattern for all emotive words, naming the user's files that added some (it then runs time-limited)."""
+    if not words:
+        return None
+    users = list(dict.fromkeys(origin for origin in origins if origin))
+    origin = f"{', '.join(users)}: the emotive words" if users else None
+    return _LazyPattern(r"\b(?:" + "|".join(words) + r")\b", origin)
+
+
+def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = True) -> PhraseLists:
+    """The shipped phrase lists (drafter/data/cleanup/*.toml) plus the user's from $DRAFTER_HOME/cleanup/*.toml.
+
+    The user's files add to the shipped lists; a bad file is an InputError naming it.
+    """
+    raw: dict[str, list[str]] = {key: [] for key in LIST_KEYS}
+    origins: dict[str, list[str | None]] = {key: [] for key in LIST_KEYS}
+    sources: list[str] = []
+    package = resources.files("drafter").joinpath("data", "cleanup")
+    for entry in sorted(package.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml"):
+            _read_list_file(entry.read_bytes(), f"drafter/data/cleanup/{entry.name}", raw, origins=origins)
+            sources.append(f"drafter/data/cleanup/{entry.name}")
+    if include_user:
+        if user_dir is None:
+            from drafter.config import drafter_home
+
+            user_dir = drafter_home() / "cleanup"
+        folder = Path(user_dir)
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.toml")):
+                try:
+                    data = path.read_bytes()
+                except OSError as exc:
+                    raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+                emotive_before = len(raw["emotive"])
+                _read_list_file(data, str(path), raw, check_patterns=True, origins=origins)
+                if len(raw["emotive"]) > emotive_before:  # each word compiles alone; all of them must together
+                    _check_user_pattern(_as_used("|".join(raw["emotive"]), "emotive"),
+                                        f"{path}: its emotive words do not combine with the others")
+                sources.append(str(path))
+    synonyms = _synonym_map(raw["synonyms"])
+    return PhraseLists(
+        cliche=_compile(raw["cliche"], "cliche", origins["cliche"]),
+        filler=_compile(raw["filler"], "filler", origins["filler"]),
+        opener=_compile(raw["opener"], "opener", origins["opener"]),
+        junk=_compile(raw["junk"], "junk", origins["junk"]),
+        junk_sentence=_compile(raw["junk_sentence"], "junk_sentence", origins["junk_sentence"]),
+        title_tag=_compile(raw["title_tag"], "title_tag", origins["title_tag"]),
+        chat=_compile(raw["chat"], "chat", origins["chat"]),
+        retelling=_compile(raw["retelling"], "retelling", origins["retelling"]),
+        ratio=_compile(raw["ratio"], "ratio", origins["ratio"]),
+        keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
+        synonyms=synonyms,
+        sources=sources,
+        emotive=_emotive_pattern(raw["emotive"], origins["emotive"]),
+        vague=frozenset(synonyms.get(stem(w), stem(w)) for w in raw["vague"] if w.strip()),
+        generic=frozenset(synonyms.get(stem(w), stem(w)) for w in raw["generic"] if w.strip()),
+    )
+
+
+def _synonym_map(groups: list) -> dict[str, str]:
+    """Each word of a synonym group to the group's first word, all stemmed."""
+    out: dict[str, str] = {}
+    for group in groups:
+        stems = [stem(w) for w in group if w.strip()]
+        for word in stems[1:]:
+            out.setdefault(word, stems[0])
+    return out
+
+
+@lru_cache(maxsize=8)
+def _cached_lists(user_dir: str | None, stamp: tuple) -> PhraseLists:
+    """load_phrase_lists, remembered by folder and its files' times and sizes."""
+    return load_phrase_lists(user_dir, include_user=user_dir is not None)
+
+
+def lists_for(settings: CleanupSettings) -> PhraseLists:
+    """The shipped lists, plus the user's unless settings.user_lists is off; read again when a user file changes."""
+    if not settings.user_lists:
+        return _cached_lists(None, ())
+    from drafter.config import drafter_home
+
+    folder = drafter_home() / "cleanup"
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.toml"))) \
+        if folder.is_dir() else ()
+    return _cached_lists(str(folder), stamp)
+

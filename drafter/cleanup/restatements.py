@@ -1,0 +1,106 @@
+"""The restatements pass: a sentence that only re-tells, vaguely or in round numbers, what a sentence with figures
+says ("sales grew greatly" beside "sales grew 17% to 24.78 million") goes, its facts all stated by that one; so does
+one that re-tells in words the figure just before it ("Kept the error rate at 0.008%. This remarkable achievement
+means fewer than one in ten thousand instructions needed correction.")."""
+
+from __future__ import annotations
+
+from math import fsum
+
+from drafter.cleanup.facts import (HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of, figures_with_units,
+                                   has_figure, hedged_figures, quantities_in, rounds)
+from drafter.cleanup.phrases import blank_spans
+from drafter.cleanup.run import Run
+from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
+
+
+def remove_restatements(run: Run) -> None:
+    """Remove a sentence without figures that only restates vaguely one that gives them, before or after it
+    ("sales grew greatly" beside "sales grew 17% to 24.78 million"): its words, vague ones aside, lie mostly in
+    that one sentence, and any name it holds is there too."""
+    s = run.settings
+    pairs = list(run.text_sentences())
+    items = [sentence for _, sentence in pairs]
+    openers = {id(block.sentences[0]) for block, _ in pairs if len(block.sentences) > 1}
+    words = [set(content_words(sentence.text, run.lists.synonyms)) for sentence in items]
+    df, weight = document_frequencies(words)
+    postings: dict[str, list[int]] = {}
+    for index, sentence in enumerate(items):
+        if has_figure(sentence.facts) or sentence.facts & QUANTITY_WORDS:  # "two new operators" counts too
+            for w in words[index]:
+                if df[w] <= s.max_key_frequency:
+                    index_word(postings, w, index)
+    unspecific = run.lists.unspecific
+    labels = run.labels()
+    for index, sentence in enumerate(items):
+        ws = words[index]
+        hedged = hedged_figures(sentence.text) if has_figure(sentence.facts) else {}
+        if hedged:  # its figures are checked as roundings, not as words
+            ws = {w for w in ws if not w.isdigit()}
+        exact = has_figure(sentence.facts - hedged.keys())  # then its figures must all be in the source
+        if sentence.placeholder or len(ws) < s.restatement_min_words or \
+                LEAD_IN.search(sentence.text) or id(sentence) in labels:
+            continue
+        wsum = fsum(weight[w] for w in ws)
+        best, best_share = None, 0.0
+        sources = []
+        names = sentence.facts - QUANTITY_WORDS - hedged.keys()
+        amounts = quantities_in(NUMBER.sub(" ", sentence.text)) if names != sentence.facts else []
+        for source_index in candidates({w: weight[w] for w in ws if w not in unspecific}, postings, len(ws),
+                                       s.max_candidates):
+            source = items[source_index]
+            if not has_figure(source.facts) and not amounts:  # counted in words: a retelling counts too
+                continue
+            if source.removed or not names <= source.facts or sentence.future != source.future or \
+                    len(words[source_index]) > s.restatement_max_source_words:
+                continue
+            if exact and not {(n, unit) for n, unit in figures_with_units(sentence.text) if n not in hedged} \
+                    <= figures_with_units(source.text):
+                continue
+            if source_index == index:
+                continue
+            if amounts or hedged:
+                source_amounts = quantities_in(source.text)
+                if not rounds(amounts, source_amounts) or \
+                        not rounds(list(hedged.values()), source_amounts, HEDGED_FACTOR):
+                    continue
+            # a telling with figures merges into the first one; a topic sentence has its figures to follow
+            if source_index > index and (exact or id(sentence) in openers):
+                continue
+            sources.append(source_index)
+            share = fsum(weight[w] for w in ws if w in words[source_index] or w in unspecific) / wsum
+            if share > best_share:
+                best, best_share = source, share
+        bar = s.restatement_figure_containment if exact else s.restatement_containment
+        if best_share < bar and not exact:  # a summary of two sentences, under a stricter bar
+            for a, b in ((a, b) for a in sources for b in sources if a < b):
+                share = fsum(weight[w] for w in ws if w in words[a] or w in words[b] or w in unspecific) / wsum
+                if share >= s.restatement_pair_containment:
+                    best, best_share = items[a], share
+                    break
+        if best is not None and best_share >= bar:
+            sentence.removed = True
+            run.repeat(sentence, best, run.edit("restatement", sentence.line, sentence.text, best.line, sentence))
+
+
+
+def remove_retellings(run: Run) -> None:
+    """Remove a sentence that opens as a retelling ("This remarkable improvement …", the `retelling` list) and
+    states no fact but an amount in words from the `ratio` list, right after a sentence of its block that gives a
+    figure: it re-tells that figure in words."""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "item"):
+            continue
+        previous = None
+        for sentence in block.sentences:
+            if sentence.removed:
+                continue
+            if previous is not None and not sentence.placeholder and has_figure(previous.facts) and \
+                    not has_figure(sentence.facts) and any(p.match(sentence.text) for p in run.lists.retelling):
+                ratios = run.lists.spans_in(sentence.text, "ratio")
+                if ratios and not facts_of(blank_spans(sentence.text, ratios)):
+                    sentence.removed = True
+                    run.repeat(sentence, previous, run.edit("restatement", sentence.line, sentence.text, previous.line,
+                                                            sentence))
+                    continue
+            previous = sentence

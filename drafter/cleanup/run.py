@@ -1,0 +1,132 @@
+"""One cleanup run: the document every pass works on, the edits and notes so far, and what each removal repeated.
+
+The passes share this object and nothing else: a pass reads the document (blocks, sentences, what is removed) and
+records its removals here, so the repeat a sentence was removed for (needed when keep_sections undoes it) lives in
+`repeats`, not on the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from drafter.cleanup.document import Block, Sentence, parse_blocks
+from drafter.cleanup.facts import StatedFacts, facts_of
+from drafter.cleanup.report import Edit, Note
+from drafter.text.words import WORD
+
+if TYPE_CHECKING:
+    from drafter.cleanup.phrases import PhraseLists
+    from drafter.cleanup.settings import CleanupSettings
+
+LABEL_MAX_WORDS = 8
+NOT_LABEL_WORDS = frozenset("i we our my us me you your it its they their he she was were is are be been has have had "
+                            "am".split())
+
+
+@dataclass
+class Repeat:
+    """Why a sentence was removed as a repeat: the sentence it repeated, the edit that says so, and, when the later
+    telling replaced the earlier one in its place, (the sentence rewritten, its old text, that edit)."""
+
+    of: Sentence
+    edit: Edit | None = None
+    merged: tuple[Sentence, str, Edit] | None = None
+
+
+class Run:
+    """The parsed text, the settings and phrase lists, and the report being built, for one call of clean()."""
+
+    def __init__(self, text: str, settings: "CleanupSettings", lists: "PhraseLists", echo_of: Iterable[str] = ()) -> None:
+        self.settings = settings
+        self.lists = lists
+        self.echo_of = list(echo_of)
+        self.edits: list[tuple[tuple[int, int], Edit]] = []
+        self.notes: list[Note] = []
+        self.blocks, self.trailing = parse_blocks(text, settings)
+        self.repeats: dict[int, Repeat] = {}  # id(sentence) -> what it was removed as a repeat of
+        self.source = {id(s): s.text for block in self.blocks for s in block.sentences}  # each sentence as written
+        self.edits_of: dict[int, list[Edit]] = {}  # id(sentence) -> the edits that removed it or cut from it
+        self.order = 0
+
+    def edit(self, kind: str, line: int, removed: str, dup: int | None = None, of: Sentence | None = None) -> Edit:
+        """Record one removal (from sentence `of`); the report lists them by line, then in the order they were made."""
+        self.order += 1
+        record = Edit(kind, line, removed.strip(), dup)
+        self.edits.append(((line, self.order), record))
+        if of is not None:
+            self.edits_of.setdefault(id(of), []).append(record)
+        return record
+
+    def unedit(self, record: Edit) -> None:
+        """Take a removal back out of the report."""
+        self.edits = [pair for pair in self.edits if pair[1] is not record]
+
+    def repeat(self, sentence: Sentence, of: Sentence, edit: Edit | None = None,
+               merged: tuple[Sentence, str, Edit] | None = None) -> None:
+        """Note that sentence was removed as a repeat of `of`."""
+        self.repeats[id(sentence)] = Repeat(of, edit, merged)
+
+    def text_sentences(self) -> Iterator[tuple[Block, Sentence]]:
+        """(block, sentence) for every sentence still in a paragraph or list item that is not a heading in disguise."""
+        for block in self.blocks:
+            if block.removed or block.kind not in ("text", "item") or block.heading_like:
+                continue
+            for sentence in block.sentences:
+                if not sentence.removed:
+                    yield block, sentence
+
+    def cut(self, sentence: Sentence, cuts: list[tuple[int, int]], kind: str, repeat: bool = True) -> None:
+        """Cut these spans from the sentence; `repeat`: each is a repeat of something said on the sentence's line."""
+        text = sentence.text
+        ordered = sorted(cuts)
+        if any(b > next_a for (_, b), (next_a, _) in zip(ordered, ordered[1:])):  # overlapping: one after another
+            for a, b in reversed(ordered):
+                self.edit(kind, sentence.line + text.count("\n", 0, a), text[a:b], sentence.line if repeat else None,
+                          sentence)
+                text = text[:a] + text[b:]
+            sentence.set_text(text)
+            return
+        # apart: the same edits, last first, with lines counted once from the start and the text joined once
+        # (cutting and counting from the start for each of thousands of cuts made a long sentence quadratic)
+        lines, line, counted = [], sentence.line, 0
+        for a, _ in ordered:
+            line += text.count("\n", counted, a)
+            counted = a
+            lines.append(line)
+        for (a, b), line in zip(reversed(ordered), reversed(lines)):
+            self.edit(kind, line, text[a:b], sentence.line if repeat else None, sentence)
+        kept, end = [], 0
+        for a, b in ordered:
+            kept.append(text[end:a])
+            end = b
+        kept.append(text[end:])
+        sentence.set_text("".join(kept))
+
+    def facts_stated_outside(self, excluded: set[int]) -> StatedFacts:
+        """The facts of every sentence, heading, title and table still in the text, but the excluded ones, and the
+        parts of each name stated."""
+        stated: set[str] = set()
+        for block in self.blocks:
+            if block.removed:
+                continue
+            if block.kind == "opaque":
+                stated |= facts_of("\n".join(block.raw))
+                continue
+            for sentence in block.sentences:
+                if not sentence.removed and id(sentence) not in excluded:
+                    stated |= sentence.facts
+        return StatedFacts(stated)
+
+    def labels(self) -> set[int]:
+        """Ids of the short first sentences that name what the rest of their block tells ("1. Medical insurance
+        claims. This year I submitted ..."): a label, not a restatement. A short sentence with a pronoun or a form of
+        'be' or 'have' ("This year, our community came alive.") says something, so it is no label."""
+        labels = set()
+        for block in self.blocks:
+            if len(block.sentences) < 2:
+                continue
+            words = [w.lower() for w in WORD.findall(block.sentences[0].text)]
+            if len(words) <= LABEL_MAX_WORDS and not NOT_LABEL_WORDS.intersection(words):
+                labels.add(id(block.sentences[0]))
+        return labels

@@ -1,0 +1,54 @@
+"""Words as the similarity tests see them (stemmed content words, synonyms folded), IDF weights, and the inverted
+index of rarest words through which near-duplicates and restated sentences are found in linear time."""
+
+from __future__ import annotations
+
+import math
+
+from drafter.text.words import STOP_WORDS, WORD, stem_cached
+
+def content_words(text: str, synonyms: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The stemmed content words of text, in order, without stop words, synonyms folded to one word."""
+    out = []
+    for word in WORD.findall(text):
+        low = word.lower()
+        if low in STOP_WORDS:
+            continue
+        stemmed = stem_cached(low)
+        out.append(synonyms.get(stemmed, stemmed) if synonyms else stemmed)
+    return tuple(out)
+
+
+def normalize(text: str) -> str:
+    """A sentence's identity for exact-duplicate checks: lowercased words only."""
+    return " ".join(WORD.findall(text.lower()))
+
+
+IDF_PRIOR = 50  # sentences added to the count, so a word in every sentence of a short text still weighs something
+
+
+def document_frequencies(words: list) -> tuple[dict[str, int], dict[str, float]]:
+    """How many sentences hold each word, and its smoothed inverse document frequency weight."""
+    df: dict[str, int] = {}
+    for ws in words:
+        for w in set(ws):
+            df[w] = df.get(w, 0) + 1
+    total = len(words) + IDF_PRIOR
+    return df, {w: math.log(total / n) for w, n in df.items()}
+
+
+def index_word(postings: dict[str, list[int]], word: str, slot_id: int) -> None:
+    """Add a sentence's slot to a word's postings, once (slots are added in increasing order)."""
+    entries = postings.setdefault(word, [])
+    if not entries or entries[-1] != slot_id:
+        entries.append(slot_id)
+
+
+def candidates(wset: dict[str, float], postings: dict[str, list[int]], keys: int, limit: int) -> list[int]:
+    """Earlier slots sharing most of the sentence's `keys` rarest indexed words, best first, at most `limit`."""
+    words = sorted((w for w in wset if w in postings), key=lambda w: (-wset[w], w))[:keys]
+    hits: dict[int, int] = {}
+    for w in words:
+        for slot_id in postings[w]:
+            hits[slot_id] = hits.get(slot_id, 0) + 1
+    return sorted(hits, key=lambda k: (-hits[k], k))[:limit]

@@ -1,0 +1,41 @@
+"""The stock pass: a sentence that carries no fact of its own goes when the learned stock model
+(drafter.stock_model) is sure it is fluff."""
+
+from __future__ import annotations
+
+from drafter.cleanup.document import boundary_blocks
+from drafter.cleanup.facts import LEAD_IN, MONTHS, THANKS, YEAR, ZERO, is_name
+from drafter.cleanup.run import Run
+from drafter.cleanup.similarity import content_words
+from drafter.stock_model import load_model as load_stock_model
+from drafter.text.words import WORD
+
+
+def remove_stock(run: Run) -> None:
+    """Remove what the learned stock model is sure is fluff, among sentences that carry no fact of their own
+    (no figure, no count of none, and no name, year or month the text does not state elsewhere) and are not
+    lead-ins, labels or fragments."""
+    if run.settings.stock_threshold >= 1.0:
+        return
+    model = run.settings.stock_model or load_stock_model()
+    if model is None:
+        return
+    boundary = boundary_blocks(run.blocks)
+    labels = run.labels()
+    candidates = [(block, sentence) for block, sentence in run.text_sentences()
+                  if not sentence.placeholder and id(sentence) not in labels
+                  and not LEAD_IN.search(sentence.text)
+                  and len(WORD.findall(sentence.text)) >= 4
+                  and all(is_name(f) or YEAR.fullmatch(f) or f in MONTHS for f in sentence.facts)
+                  and not ZERO.search(sentence.text)
+                  and len(content_words(sentence.text)) <= run.settings.stock_max_words]
+    stock = [sentence for block, sentence in candidates
+             if not (sentence.facts and THANKS.search(sentence.text))
+             and model.score(sentence.text, id(block) in boundary, block.kind == "item")
+             >= run.settings.stock_threshold]
+    stated = run.facts_stated_outside({id(sentence) for sentence in stock if sentence.facts})
+    for sentence in stock:
+        if all(fact in stated for fact in sentence.facts):  # the facts it names stay said in a sentence that stays
+            sentence.removed = True
+            run.edit("stock", sentence.line, sentence.text, of=sentence)
+

@@ -1,0 +1,91 @@
+"""The structure pass, last: under keep_sections a repeat that emptied a section goes back; blocks left empty go, a
+heading left empty that repeats an earlier one goes, and numbered lists are renumbered."""
+
+from __future__ import annotations
+
+from drafter.cleanup.document import Sentence, top_level_sections
+from drafter.cleanup.run import Run
+from drafter.cleanup.similarity import normalize
+
+
+def tidy_structure(run: Run) -> None:
+    """Keep sections (when asked), drop emptied blocks and repeated empty headings, renumber lists."""
+    if run.settings.keep_sections:
+        _keep_sections(run)
+    for block in run.blocks:
+        if block.kind in ("text", "item", "title") and block.sentences and all(x.removed for x in block.sentences):
+            block.removed = True
+    _drop_repeated_empty_headings(run)
+    _renumber(run)
+
+
+def _keep_sections(run: Run) -> None:
+    """Undo repeat removals that emptied a top-level section, moving the repeat out of the earlier section."""
+    section_of: dict[int, int] = {}
+    members: dict[int, list[Sentence]] = {}
+    for section, blocks in enumerate(top_level_sections(run.blocks)):
+        for sentence in (x for block in blocks for x in block.sentences):
+            section_of[id(sentence)] = section
+            members.setdefault(section, []).append(sentence)
+    for section, sentences in members.items():
+        if any(not x.removed for x in sentences):
+            continue
+        for sentence in sentences:
+            repeat = run.repeats.get(id(sentence))
+            earlier = repeat.of if repeat is not None else None
+            if earlier is None or section_of.get(id(earlier)) in (None, section) or earlier.removed:
+                continue
+            others = any(x is not earlier and not x.removed for x in members[section_of[id(earlier)]])
+            sentence.removed = False
+            if others:
+                earlier.removed = True
+                if repeat.edit is not None:
+                    run.unedit(repeat.edit)
+                    run.edit(repeat.edit.kind, earlier.line, earlier.text, sentence.line)
+            elif repeat.merged is not None:
+                kept, old_text, record = repeat.merged
+                kept.set_text(old_text)
+                run.unedit(record)
+            elif repeat.edit is not None:
+                run.unedit(repeat.edit)
+
+
+def _drop_repeated_empty_headings(run: Run) -> None:
+    """Remove a heading whose section was emptied and whose words an earlier heading already says."""
+    seen: set[str] = set()
+    for index, block in enumerate(run.blocks):
+        if block.kind != "heading":
+            continue
+        key = normalize(block.content)
+        level = len(block.prefix.strip())
+        section = []
+        for later_index in range(index + 1, len(run.blocks)):  # no copy of the rest at each heading
+            later = run.blocks[later_index]
+            if later.kind == "heading" and len(later.prefix.strip()) <= level:
+                break
+            section.append(later)
+        if key in seen and section and all(b.removed for b in section) and not block.removed:
+            block.removed = True
+            run.edit("duplicate-sentence", block.line, "\n".join(block.raw))
+        seen.add(key)
+
+
+def _renumber(run: Run) -> None:
+    """Renumber each numbered list run past its removed items (1. 2. 4. after 3. went becomes 1. 2. 3.)."""
+    runs: dict[tuple, tuple[int, int]] = {}
+    for block in run.blocks:
+        if block.kind == "heading":
+            runs.clear()
+            continue
+        if block.kind != "item" or block.number is None:
+            continue
+        key = block.list_key
+        prev = runs.get(key)
+        shift = prev[1] if prev is not None and block.number == prev[0] + 1 else 0
+        if block.removed:
+            runs[key] = (block.number, shift + 1)
+            continue
+        if shift:
+            block.renumber_to = block.number - shift
+        runs[key] = (block.number, shift)
+

@@ -1,0 +1,89 @@
+"""What chat models write around a summary goes (drafter/data/cleanup/chat.toml), by its shape, and nothing of the
+author's goes with it; where a repeat stands both in a list item and in a later paragraph, the item stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.cleanup import CleanupSettings, clean
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAT = ROOT / "fixtures" / "cleanup-chat"
+LISTS_ONLY = CleanupSettings(user_lists=False, stock_threshold=1.0)  # the phrase lists alone, not the stock model
+
+
+def _clean(text: str) -> str:
+    return clean(text, LISTS_ONLY).text
+
+
+def test_a_chat_draft_loses_its_wrapping_and_keeps_every_figure():
+    text = (CHAT / "settlement-clerk.md").read_text(encoding="utf-8")
+    out = _clean(text)
+    for gone in ["Sure!", "Here's a year-end", "*Note:", "Feel free", "Let me know", "In summary",
+                 "fewer than one in ten thousand"]:
+        assert gone not in out
+    for kept in ["18,420", "0.008%", "2.1 days", "1.4 days", "12%", "2023", "2025", "June", "Harbour",
+                 "## Looking Ahead", "2. **Accuracy:** Kept the error rate at 0.008%."]:
+        assert kept in out
+
+
+def test_an_ai_disclaimer_and_an_offer_of_help_go():
+    result = clean((CHAT / "inside-sales.md").read_text(encoding="utf-8"), LISTS_ONLY)
+    assert result.text.startswith("**Year-End Summary: Inside Sales**")
+    assert "As an AI" not in result.text and "I hope this helps" not in result.text
+    assert "let me know" not in result.text and "more than half" not in result.text
+    for kept in ["1,312 orders", "$2.4 million", "9%", "46 new accounts", "3 hours", "7 hours in January"]:
+        assert kept in result.text
+    assert {edit.kind for edit in result.edits} == {"chat", "restatement"}
+
+
+@pytest.mark.parametrize("wrapper", [
+    "Of course! Here is the year-end review you asked for, built from your notes:",
+    "Absolutely. I've drafted a concise summary using the bullet points you shared.",
+    "Please note that the figures above come from the details you supplied and may need to be updated.",
+    "_Disclaimer: numbers should be verified against your records before submission._",
+    "Remember to double-check the dates and figures before submitting.",
+    "Would you like me to make the tone more formal or shorten it?",
+    "If you'd prefer a version with headings, I can rewrite it.",
+    "Don't hesitate to ask for another version.",
+    "I'm an AI, so I can't confirm these numbers.",
+    "I hope this meets your needs!",
+], ids=lambda s: s[:30])
+def test_chat_wrappers_go_by_their_shape(wrapper):
+    """None of these is written in chat.toml; each has the shape of one that is."""
+    text = f"Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n{wrapper}\n"
+    assert _clean(text) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Note: the 2023 figure excludes the Eastgate branch.",
+    "Please note the new filing deadline of 15 March.",
+    "This growth came mainly from the new Eastgate store.",
+    "This result put the team first in the region for the third quarter running.",
+    "If you need a payslip corrected, the office now answers within 2 days.",
+], ids=lambda s: s[:30])
+def test_an_authors_sentence_of_a_like_shape_stays(sentence):
+    text = f"Processed 1,204 claims for Kelvedon Clinic in 2024, twice as many as in 2023.\n\n{sentence}\n"
+    assert sentence in _clean(text)
+
+
+def test_a_retelling_goes_only_after_the_figure_it_retells():
+    retold = "Kept the error rate at 0.008%. This remarkable achievement means fewer than one in ten thousand forms needed correction.\n"
+    assert _clean(retold) == "Kept the error rate at 0.008%.\n"
+    alone = "This remarkable achievement means fewer than one in ten thousand forms needed correction.\n"
+    assert _clean(alone) == alone  # nothing before it to retell: it is the only telling
+
+
+def test_a_list_item_keeps_its_place_against_a_later_paragraph():
+    """The issue: a repeat in a numbered item and in a later paragraph; the item stays as it was."""
+    text = ("## Key results\n\n1. Processed 18,420 settlement instructions, up 12% on 2023.\n"
+            "2. Cut the average settlement time from 2.1 days to 1.4 days.\n\n## Summary\n\n"
+            "Over the year I processed 18,420 settlement instructions for the Harbour branch, up 12% on 2023. "
+            "I also cut the average settlement time from 2.1 days to 1.4 days, which our clients noticed.\n")
+    out = _clean(text)
+    assert "1. Processed 18,420 settlement instructions, up 12% on 2023.\n" in out
+    assert "2. Cut the average settlement time from 2.1 days to 1.4 days.\n" in out
+    assert "for the Harbour branch" in out  # it tells more than the item: it stays too
+    assert "which our clients noticed" not in out  # it tells nothing the item does not: it goes

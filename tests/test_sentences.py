@@ -1,0 +1,31 @@
+"""One sentence splitter (drafter.text.sentences) for cleanup and grounding: both read the same sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.cleanup import split_sentences
+from drafter.grounding import sentence_spans
+from drafter.text.sentences import sentence_bounds
+
+PARAGRAPHS = [
+    "Dr. Lin and Mr. Okafor reviewed 40 files. We closed all of them by 3 March.",
+    "Claims were filed by J. Smith in Q3. In 2024. 2025 targets follow.",
+    "Output rose 12% vs. 2023, e.g. in the press shop. it was a good year.",
+    "We finished!!! Then we rested. Approx. 9 staff left (about 8%). The rest stayed.",
+    "Shift B. I led it through the audit. Grade A. We passed.",
+]
+
+
+@pytest.mark.parametrize("paragraph", PARAGRAPHS, ids=lambda p: p[:24])
+def test_cleanup_and_grounding_read_the_same_sentences(paragraph):
+    cleanup_texts = [s.text for s in split_sentences(paragraph, 1)]
+    grounding_texts = [paragraph[a:b] for a, b in sentence_spans(paragraph)]
+    assert cleanup_texts == grounding_texts
+
+
+def test_an_abbreviation_or_an_initial_ends_no_sentence_but_a_starter_after_one_does():
+    text = PARAGRAPHS[0] + " " + PARAGRAPHS[4]
+    assert [text[a:b] for a, b, _ in sentence_bounds(text)] == [
+        "Dr. Lin and Mr. Okafor reviewed 40 files.", "We closed all of them by 3 March.", "Shift B.",
+        "I led it through the audit.", "Grade A.", "We passed."]
