@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import run_drafter
+from helpers import invoke_drafter, run_drafter
 
 SECRET = "TOP-SECRET-7c1e"
 FACTS = "---\nrole: sales-inside\nname: Chen Jing\n---\n- Processed 2,318 customer orders\n"
@@ -114,18 +114,18 @@ def test_a_failed_include_names_the_missing_template_and_where_it_was_included(h
 
 def test_a_template_that_is_not_utf8_is_named(home):
     (home / "prompts" / "offline" / "section.j2").write_bytes(b"caf\xe9 {{ lead }}")
-    proc = run_drafter("draft", str(home / "facts.md"), home=home)
+    proc = invoke_drafter("draft", str(home / "facts.md"), home=home)
     assert_refused(proc, home, f"{home / 'prompts' / 'offline' / 'section.j2'}: template file is not UTF-8 text")
     (home / "prompts" / "offline" / "section.j2").write_text('{% include "latin.j2" %}')
     (home / "prompts" / "latin.j2").write_bytes(b"caf\xe9")
-    proc = run_drafter("draft", str(home / "facts.md"), home=home)
+    proc = invoke_drafter("draft", str(home / "facts.md"), home=home)
     assert_refused(proc, home, f"{home / 'prompts' / 'latin.j2'}: template file is not UTF-8 text")
 
 
 def test_a_broken_section_template_is_reported_not_replaced(home):
     (home / "prompts" / "sections").mkdir()
     (home / "prompts" / "sections" / "work.j2").write_text("{% if %}")
-    proc = run_drafter("draft", str(home / "facts.md"), "-b", "openai", "-m", "gpt-4o", "--dry-run", home=home)
+    proc = invoke_drafter("draft", str(home / "facts.md"), "-b", "openai", "-m", "gpt-4o", "--dry-run", home=home)
     assert_refused(proc, home, f"{home / 'prompts' / 'sections' / 'work.j2'}:1: template syntax error")
 
 
@@ -142,7 +142,7 @@ ROLE_STRINGS = {
 def test_a_lead_including_a_template_loop_names_the_looping_template(home):
     (home / "roles" / "mine.toml").write_text('id = "mine"\nname = "Mine"\n[[sections]]\nid = "work"\ntitle = "Work"\n'
                                               'kind = "work"\nlead = "{% include \'loop_a.j2\' %}"\n')
-    proc = run_drafter("draft", str(home / "facts.md"), "--role", "mine", home=home)
+    proc = invoke_drafter("draft", str(home / "facts.md"), "--role", "mine", home=home)
     assert_refused(proc, home, f"{home / 'prompts' / 'loop_'}", "template recursion too deep")
 
 
