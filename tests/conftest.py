@@ -16,13 +16,14 @@ RAM_TEMP_MIN_FREE = 2 * 1024 ** 3  # bytes it must have free (one test writes a 
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Put tmp_path under a tmpfs when there is one that is writable, executable and roomy: the response cache's
+    """Put tmp_path under a tmpfs when there is one that is writable, roomy and allows programs and device nodes
+    (tests run scripts and make /dev/null and /dev/full nodes in their folders): the response cache's
     SQLite commits, atomic writes and session saves fsync, which costs tens of ms a time on a virtual disk and
     nothing in RAM. `--basetemp`, or PYTEST_DEBUG_TEMPROOT set to a folder, chooses the place instead."""
     if "PYTEST_DEBUG_TEMPROOT" in os.environ or not RAM_TEMP_ROOT.is_dir() or not os.access(RAM_TEMP_ROOT, os.W_OK):
         return
     stats = os.statvfs(RAM_TEMP_ROOT)
-    if stats.f_flag & os.ST_NOEXEC or stats.f_bavail * stats.f_frsize < RAM_TEMP_MIN_FREE:
+    if stats.f_flag & (os.ST_NOEXEC | os.ST_NODEV) or stats.f_bavail * stats.f_frsize < RAM_TEMP_MIN_FREE:
         return
     os.environ["PYTEST_DEBUG_TEMPROOT"] = str(RAM_TEMP_ROOT)
 
