@@ -13,6 +13,7 @@ place of the first) do not count as removed.
 from __future__ import annotations
 
 import argparse
+import bisect
 import difflib
 import re
 import sys
@@ -67,12 +68,18 @@ def parse_marked(marked: str) -> tuple[str, list[tuple[int, int]], list[str]]:
     return "".join(out), go, keep
 
 
+def inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """True when one of the spans [a, b), in order and not overlapping, holds the position (a binary search)."""
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and position < spans[index][1]
+
+
 def words_with_positions(text: str) -> list[tuple[str, int]]:
     """Lowercased words and their offsets, list markers left out (renumbering is not a removal)."""
     markers = [m.span() for m in LIST_MARKER.finditer(text)]
     out = []
     for match in WORD.finditer(text):
-        if any(a <= match.start() < b for a, b in markers):
+        if inside(markers, match.start()):
             continue
         out.append((match.group(0).lower(), match.start()))
     return out
@@ -89,7 +96,7 @@ def score_text(name: str, marked: str, settings: CleanupSettings | None = None) 
     result = clean(text, settings)
     before = words_with_positions(text)
     after = [w for w, _ in words_with_positions(result.text)]
-    in_go = [any(a <= pos < b for a, b in go) for _, pos in before]
+    in_go = [inside(go, pos) for _, pos in before]
     matcher = difflib.SequenceMatcher(None, [w for w, _ in before], after, autojunk=False)
     kept = [False] * len(before)
     inserted: Counter[str] = Counter()
@@ -118,7 +125,10 @@ def score_text(name: str, marked: str, settings: CleanupSettings | None = None) 
     for item, count in Counter(squash(k).lower() for k in keep).items():
         if output.count(item) < count:
             score.losses.append(item)
-    kept_text = "".join(ch if not any(a <= i < b for a, b in go) else " " for i, ch in enumerate(text))
+    kept_chars = list(text)
+    for a, b in go:
+        kept_chars[a:b] = " " * (b - a)
+    kept_text = "".join(kept_chars)
     for number in sorted(set(NUMBER.findall(kept_text))):
         if number not in result.text:
             score.losses.append(f"number {number}")

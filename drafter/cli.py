@@ -138,6 +138,7 @@ RETRIES_OPTION = typer.Option(None, "--retries", help="Retries on 429/5xx/timeou
 
 @app.command()
 def draft(
+    ctx: typer.Context,
     facts_file: str = typer.Argument(..., metavar="FACTS", help="Facts file (.md, .txt, .json, .yaml) or - for stdin."),
     role: Optional[str] = typer.Option(None, "--role", "-r", help="Role id or alias (overrides front matter)."),
     fmt: str = typer.Option("md", "--format", "-f", help="Output format: md, txt or json."),
@@ -191,7 +192,8 @@ def draft(
     _check_estimate(prepared, settings, budget)
     from drafter.backends import get_backend
 
-    model_backend = get_backend(settings, metered=True, cache=settings.cache, warn=warn)
+    model_backend = get_backend(settings, metered=True, cache=settings.cache, warn=warn,
+                                http_client=(ctx.obj or {}).get("http_client"))
     options = dict(clean=not no_clean, strict=strict or bool(repair), repair=strict if repair is None else repair,
                    backend=model_backend, prepared=prepared)
     try:
@@ -631,10 +633,10 @@ def _say(message: str, hint: Optional[str] = None) -> None:
         pass
 
 
-def _run() -> int:
+def _run(argv: Optional[list[str]] = None, http_client=None) -> int:
     """Run the app and flush its output; return the exit code (faults propagate to main's table)."""
     try:
-        result = app(standalone_mode=False)
+        result = app(args=argv, standalone_mode=False, obj={"http_client": http_client})
     except typer.Exit as exc:
         result = exc.exit_code
     if result == INTERRUPTED_EXIT_CODE and _interrupts:
@@ -666,13 +668,17 @@ def _exit_code_for(exc: BaseException) -> int:
     return 1
 
 
-def main() -> None:
-    """Entry point: run the app and turn every expected fault into one line on stderr and an exit code."""
+def main(argv: Optional[list[str]] = None, *, http_client=None) -> None:
+    """Entry point: run the app and turn every expected fault into one line on stderr and an exit code.
+
+    argv: the arguments (default sys.argv[1:]). http_client: the httpx2.Client that `draft`'s openai backend
+    sends through (tests pass one on an httpx MockTransport); None: the SDK's own.
+    """
     _watch_interrupts()
     if sys.stdout is None:
         sys.stdout = ClosedStdout()
     try:
-        code = _run()
+        code = _run(argv, http_client)
     except SystemExit:
         raise
     except BaseException as exc:  # noqa: BLE001 - KeyboardInterrupt included: FAULTS maps it

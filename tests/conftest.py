@@ -1,12 +1,31 @@
-"""Shared fixtures: a real OpenAI-compatible HTTP server on 127.0.0.1 (tests/openai_stub.py)."""
+"""Shared fixtures: a real OpenAI-compatible HTTP server on 127.0.0.1 (tests/openai_stub.py); tmp_path in RAM when
+the machine has room for it there."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 from openai_stub import OpenAIStub
+
+RAM_TEMP_ROOT = Path("/dev/shm")  # a tmpfs on Linux
+RAM_TEMP_MIN_FREE = 2 * 1024 ** 3  # bytes it must have free (one test writes a 50 MB file; Docker's default is 64 MB)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Put tmp_path under a tmpfs when there is one that is writable, roomy and allows programs and device nodes
+    (tests run scripts and make /dev/null and /dev/full nodes in their folders): the response cache's
+    SQLite commits, atomic writes and session saves fsync, which costs tens of ms a time on a virtual disk and
+    nothing in RAM. `--basetemp`, or PYTEST_DEBUG_TEMPROOT set to a folder, chooses the place instead."""
+    if "PYTEST_DEBUG_TEMPROOT" in os.environ or not RAM_TEMP_ROOT.is_dir() or not os.access(RAM_TEMP_ROOT, os.W_OK):
+        return
+    stats = os.statvfs(RAM_TEMP_ROOT)
+    if stats.f_flag & (os.ST_NOEXEC | os.ST_NODEV) or stats.f_bavail * stats.f_frsize < RAM_TEMP_MIN_FREE:
+        return
+    os.environ["PYTEST_DEBUG_TEMPROOT"] = str(RAM_TEMP_ROOT)
 
 
 @pytest.fixture
@@ -14,7 +33,8 @@ def openai_server() -> Iterator[OpenAIStub]:
     """A fresh real OpenAI-compatible server on an ephemeral port for this test, stopped afterwards.
 
     Yields the stub: `.base_url` ("http://127.0.0.1:PORT/v1"), `.requests`, `.count()`, `.chat_requests()`,
-    `.set_reply(fn)`, `.set_delay(...)`, `.set_faults(...)`, `.set_models(...)`, `.reset()`.
+    `.set_reply(fn)`, `.set_delay(...)`, `.set_faults(...)`, `.set_models(...)`, `.reset()`, and `.transport()`
+    (the same answers in process, for invoke_drafter's `server=`).
     """
     with OpenAIStub() as stub:
         yield stub

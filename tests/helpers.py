@@ -1,4 +1,5 @@
-"""Running the installed drafter command as a user would: a real process, real files and pipes."""
+"""Running drafter as a user would: in a real process with real files and pipes (run_drafter), or in this process
+with typer's CliRunner where a process proves nothing (invoke_drafter)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,50 @@ def run_drafter(*args: str, home: Path, stdin: str | bytes | None = None, cwd: P
     proc.stdout = proc.stdout.decode("utf-8", "replace")
     proc.stderr = proc.stderr.decode("utf-8", "replace")
     return proc
+
+
+def invoke_drafter(*args: str, home: Path, stdin: str | bytes | None = None, cwd: Path | None = None,
+                   server=None, **env: str) -> subprocess.CompletedProcess:
+    """Run drafter's `main` in this process as run_drafter runs it in a subprocess, for tests where a process
+    proves nothing: typer's CliRunner gives it stdin, captures stdout and stderr and sets drafter_env's environment.
+
+    With `server` (an OpenAIStub), the openai backend sends through the stub's in-process transport (an httpx
+    MockTransport) instead of a socket. Returns what run_drafter returns: the exit code and text stdout and stderr.
+    Signals, pipes, closed streams and startup need a real process: use run_drafter for those.
+    """
+    import signal
+
+    import httpx2
+    from typer.testing import CliRunner
+
+    from drafter import cli, config, roles
+
+    new_env = drafter_env(home, **env)
+    changes: dict[str, str | None] = {key: None for key in os.environ if key not in new_env}
+    changes.update(new_env)
+    http_client = httpx2.Client(transport=server.transport()) if server is not None else None
+    secrets, sigint, old_cwd, old_argv = set(config._SECRETS), signal.getsignal(signal.SIGINT), os.getcwd(), sys.argv
+    sys.argv = ["drafter", *args]  # the program name usage messages show, as the installed command has it
+    roles._load_roles.cache_clear()  # a new process reads the role files again and knows no secret yet
+    config._SECRETS.clear()
+    try:
+        os.chdir(cwd or ROOT)
+        with CliRunner().isolation(input=stdin, env=changes) as (out, err, _):
+            try:
+                cli.main(list(args), http_client=http_client)
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            stdout, stderr = out.getvalue(), err.getvalue()
+    finally:
+        os.chdir(old_cwd)
+        sys.argv = old_argv
+        signal.signal(signal.SIGINT, sigint)
+        config._SECRETS.clear()
+        config._SECRETS.update(secrets)
+        if http_client is not None:
+            http_client.close()
+    return subprocess.CompletedProcess(["drafter", *args], code, stdout.decode("utf-8", "replace"),
+                                       stderr.decode("utf-8", "replace"))

@@ -10,6 +10,10 @@ chat-completions protocol drafter uses:
 Every request is recorded (path, headers without credentials, parsed body). Faults are injected per request
 from a list of :class:`Fault` specs; see :meth:`OpenAIStub.set_faults`.
 
+The same answers come without a socket from :meth:`OpenAIStub.transport`, an httpx MockTransport: a client built on
+it (``httpx2.Client(transport=stub.transport())``) talks to the stub in process, with the same replies, delays,
+faults and records; a cut connection or a stall past the client's read timeout raises what httpx raises on a socket.
+
 Standalone (for benchmarks and manual runs)::
 
     python tests/openai_stub.py --port 8765 --delay 0.5 [--chunk-delay 0.01] [--fault server_error:2]
@@ -27,7 +31,9 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
+
+import httpx2
 
 Messages = list[dict[str, Any]]
 ReplyFn = Callable[[Messages], str]
@@ -114,6 +120,14 @@ class RecordedRequest:
         return user_message(self.body.get("messages") or [])
 
 
+def parse_body(raw: bytes) -> Any:
+    """A request body as JSON (None when it is empty or not JSON)."""
+    try:
+        return json.loads(raw) if raw else None
+    except ValueError:
+        return None
+
+
 def user_message(messages: Messages) -> str:
     """The text of the last user message."""
     for message in reversed(messages):
@@ -175,148 +189,117 @@ def split_chunks(text: str, words_per_chunk: int = 3) -> list[str]:
     return ["".join(pieces[i:i + words_per_chunk]) for i in range(0, len(pieces), words_per_chunk)] or [""]
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: "_Server"
+# What the server does for one request, independent of how it is carried: the exchange below yields a Head, body
+# bytes (one SSE event or one JSON body each), Stall(seconds) and CUT; the socket handler writes them to a real
+# connection, and OpenAIStub.transport() turns them into an httpx response without a socket.
 
-    def log_message(self, format: str, *args: Any) -> None:  # quiet
-        return
+@dataclass
+class Head:
+    """The status line and headers of a response."""
 
-    # plumbing ------------------------------------------------------------------------------------------------
+    status: int
+    headers: dict[str, str]
 
-    def _send_json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+
+@dataclass
+class Stall:
+    """Wait `seconds` before going on; woken early (the stub stopped or was reset), the connection is cut."""
+
+    seconds: float
+
+
+CUT = "cut"  # close the connection abruptly, mid-message
+
+
+class _Exchange:
+    """The server's side of one request: routes, faults, replies and streams, as a sequence of actions."""
+
+    def __init__(self, stub: "OpenAIStub", record: RecordedRequest, body: Any, key: str | None) -> None:
+        self.stub, self.record, self.body, self.key = stub, record, body, key
+        self.finish_reason = "stop"
+
+    def _json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> Iterator[Any]:
         data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(data)
-        self.wfile.flush()
+        yield Head(status, {"Content-Type": "application/json", "Content-Length": str(len(data)), **(headers or {})})
+        yield data
 
     def _error(self, status: int, message: str, kind: str, code: str | None = None,
-               headers: dict[str, str] | None = None) -> None:
-        self._send_json(status, {"error": {"message": message, "type": kind, "param": None, "code": code}}, headers)
+               headers: dict[str, str] | None = None) -> Iterator[Any]:
+        return self._json(status, {"error": {"message": message, "type": kind, "param": None, "code": code}}, headers)
 
-    def _write_chunk(self, data: bytes) -> None:
-        self.wfile.write(f"{len(data):X}\r\n".encode() + data + b"\r\n")
-        self.wfile.flush()
-
-    def _event(self, payload: Any) -> None:
+    @staticmethod
+    def _event(payload: Any) -> bytes:
         text = payload if isinstance(payload, str) else json.dumps(payload)
-        self._write_chunk(f"data: {text}\n\n".encode())
-
-    def _read_body(self) -> tuple[bytes, Any]:
-        length = int(self.headers.get("Content-Length") or 0)
-        raw = self.rfile.read(length) if length else b""
-        try:
-            return raw, json.loads(raw) if raw else None
-        except ValueError:
-            return raw, None
-
-    def _record(self, body: Any) -> RecordedRequest:
-        headers = {k.lower(): v for k, v in self.headers.items() if k.lower() not in CREDENTIAL_HEADERS}
-        authorized = any(k.lower() in CREDENTIAL_HEADERS for k in self.headers.keys())
-        record = RecordedRequest(self.command, self.path.split("?")[0], headers, body, authorized)
-        self.server.stub._add(record)
-        return record
-
-    def _key(self) -> str | None:
-        value = self.headers.get("Authorization") or ""
-        return value[7:] if value.lower().startswith("bearer ") else None
-
-    def _stall(self, seconds: float) -> bool:
-        """Wait (interruptibly); False when the server is shutting down or was reset."""
-        return not self.server.stub._wake.wait(seconds)
-
-    def _cut(self) -> None:
-        """Close the connection abruptly, mid-message."""
-        self.close_connection = True
-        try:
-            self.wfile.flush()
-            self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
+        return f"data: {text}\n\n".encode()
 
     # routes --------------------------------------------------------------------------------------------------
 
-    def do_GET(self) -> None:
-        self._record(None)
-        if self.path.rstrip("/").endswith("/models"):
-            stub = self.server.stub
-            self._send_json(200, {"object": "list", "data": [
-                {"id": m, "object": "model", "created": 0, "owned_by": "stub"} for m in stub.model_list()]})
-            return
-        self._error(404, f"no route for GET {self.path}", "invalid_request_error")
+    def get(self) -> Iterator[Any]:
+        """GET: the model list, else 404."""
+        if self.record.path.rstrip("/").endswith("/models"):
+            return self._json(200, {"object": "list", "data": [
+                {"id": m, "object": "model", "created": 0, "owned_by": "stub"} for m in self.stub.model_list()]})
+        return self._error(404, f"no route for GET {self.record.path}", "invalid_request_error")
 
-    def do_POST(self) -> None:
-        stub = self.server.stub
-        stub._enter()
-        try:
-            self._post()
-        finally:
-            stub._leave()
-
-    def _post(self) -> None:
-        raw, body = self._read_body()
-        record = self._record(body)
-        if not self.path.rstrip("/").endswith("/chat/completions"):
-            self._error(404, f"no route for POST {self.path}", "invalid_request_error")
+    def post(self) -> Iterator[Any]:
+        """POST: a chat completion (streamed or whole), with the stub's delays and faults."""
+        body, stub = self.body, self.stub
+        if not self.record.path.rstrip("/").endswith("/chat/completions"):
+            yield from self._error(404, f"no route for POST {self.record.path}", "invalid_request_error")
             return
         if not isinstance(body, dict) or not isinstance(body.get("messages"), list):
-            self._error(400, "the body must be JSON with a messages list", "invalid_request_error")
+            yield from self._error(400, "the body must be JSON with a messages list", "invalid_request_error")
             return
-        stub = self.server.stub
         fault = stub._take_fault(body)
-        record.fault = fault.kind if fault else None
-        if stub.api_key is not None and self._key() != stub.api_key:
+        self.record.fault = fault.kind if fault else None
+        if stub.api_key is not None and self.key != stub.api_key:
             fault = Fault("auth")
         if fault is None and stub.models is not None and body.get("model") not in stub.models:
             fault = Fault("unknown_model")
         delay = stub.delay(body) if callable(stub.delay) else stub.delay
-        if delay and not self._stall(delay):
-            return self._cut()
+        if delay:
+            yield Stall(delay)
         if fault and fault.kind in ("auth", "forbidden", "unknown_model", "rate_limit", "server_error",
                                     "unavailable", "bad_request"):
-            return self._status_fault(fault, body)
+            yield from self._status_fault(fault, body)
+            return
         if fault and fault.kind == "timeout" and (fault.after_chunks is None or not body.get("stream")):
-            self._stall(fault.seconds)
-            return self._cut()
+            yield Stall(fault.seconds)
+            yield CUT
+            return
         reply, self.finish_reason = limit_reply(stub.reply(body["messages"]), body.get("max_tokens"))
         if body.get("stream"):
-            self._stream(body, reply, fault)
+            yield from self._stream(body, reply, fault)
         else:
-            self._complete(body, reply, fault)
+            yield from self._complete(body, reply, fault)
 
-    def _status_fault(self, fault: Fault, body: dict[str, Any]) -> None:
+    def _status_fault(self, fault: Fault, body: dict[str, Any]) -> Iterator[Any]:
         model = body.get("model")
         if fault.kind == "auth":
             # Echo the key back, as careless servers do: the client must never show this message verbatim.
-            self._error(401, f"Incorrect API key provided: {self._key()}. You can find your API key in your "
-                        "account settings.", "invalid_request_error", "invalid_api_key")
-        elif fault.kind == "forbidden":
-            self._error(403, "You are not allowed to use this model.", "invalid_request_error", "forbidden")
-        elif fault.kind == "unknown_model":
-            self._error(404, f"The model `{model}` does not exist or you do not have access to it.",
-                        "invalid_request_error", "model_not_found")
-        elif fault.kind == "rate_limit":
-            self._error(429, "Rate limit reached for requests.", "requests", "rate_limit_exceeded",
-                        {"Retry-After": f"{fault.retry_after:g}"})
-        elif fault.kind == "bad_request":
-            self._error(400, "Unrecognized request argument supplied: stream_options", "invalid_request_error")
-        elif fault.kind == "server_error":
-            self._error(500, "The server had an error while processing your request.", "server_error")
-        else:
-            self._error(503, "The engine is currently overloaded, please try again later.", "server_error")
+            return self._error(401, f"Incorrect API key provided: {self.key}. You can find your API key in your "
+                               "account settings.", "invalid_request_error", "invalid_api_key")
+        if fault.kind == "forbidden":
+            return self._error(403, "You are not allowed to use this model.", "invalid_request_error", "forbidden")
+        if fault.kind == "unknown_model":
+            return self._error(404, f"The model `{model}` does not exist or you do not have access to it.",
+                               "invalid_request_error", "model_not_found")
+        if fault.kind == "rate_limit":
+            return self._error(429, "Rate limit reached for requests.", "requests", "rate_limit_exceeded",
+                               {"Retry-After": f"{fault.retry_after:g}"})
+        if fault.kind == "bad_request":
+            return self._error(400, "Unrecognized request argument supplied: stream_options", "invalid_request_error")
+        if fault.kind == "server_error":
+            return self._error(500, "The server had an error while processing your request.", "server_error")
+        return self._error(503, "The engine is currently overloaded, please try again later.", "server_error")
 
     def _usage(self, body: dict[str, Any], reply: str) -> dict[str, int]:
         prompt = sum(count_tokens(str(m.get("content") or "")) for m in body["messages"])
         completion = count_tokens(reply)
         return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
 
-    def _complete(self, body: dict[str, Any], reply: str, fault: Fault | None) -> None:
-        stub = self.server.stub
+    def _complete(self, body: dict[str, Any], reply: str, fault: Fault | None) -> Iterator[Any]:
+        stub = self.stub
         payload = {
             "id": f"chatcmpl-stub-{stub.count()}", "object": "chat.completion", "created": int(time.time()),
             "model": body.get("model") or "stub",
@@ -328,20 +311,18 @@ class _Handler(BaseHTTPRequestHandler):
         if fault and fault.kind == "empty_choices":
             payload["choices"] = []
         if fault and fault.kind == "malformed":
-            self._send_json(200, b'{"id": "chatcmpl-stub", "choices": [{"index": 0, "message": ')
+            yield from self._json(200, b'{"id": "chatcmpl-stub", "choices": [{"index": 0, "message": ')
             return
         if fault and fault.kind in ("cut_stream", "end_stream"):
             data = json.dumps(payload).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data[: len(data) // 2])
-            return self._cut()
-        self._send_json(200, payload)
+            yield Head(200, {"Content-Type": "application/json", "Content-Length": str(len(data))})
+            yield data[: len(data) // 2]
+            yield CUT
+            return
+        yield from self._json(200, payload)
 
-    def _stream(self, body: dict[str, Any], reply: str, fault: Fault | None) -> None:
-        stub = self.server.stub
+    def _stream(self, body: dict[str, Any], reply: str, fault: Fault | None) -> Iterator[Any]:
+        stub = self.stub
         base = {"id": f"chatcmpl-stub-{stub.count()}", "object": "chat.completion.chunk",
                 "created": int(time.time()), "model": body.get("model") or "stub"}
 
@@ -350,45 +331,145 @@ class _Handler(BaseHTTPRequestHandler):
                                                   "logprobs": None}]
             return {**base, "choices": choices, **extra}
 
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
-        self.send_header("Cache-Control", "no-cache")
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
+        event = self._event
+        yield Head(200, {"Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache",
+                         "Transfer-Encoding": "chunked"})
         kind = fault.kind if fault else None
         if kind == "malformed":
-            self._event(chunk({"role": "assistant", "content": ""}))
-            self._event('{"id": "chatcmpl-stub", "choices": [{"delta": {"content": "half')
-            self._event("[DONE]")
-            self._write_chunk(b"")
+            yield event(chunk({"role": "assistant", "content": ""}))
+            yield event('{"id": "chatcmpl-stub", "choices": [{"delta": {"content": "half')
+            yield event("[DONE]")
             return
         if kind != "empty_choices":
-            self._event(chunk({"role": "assistant", "content": ""}))
+            yield event(chunk({"role": "assistant", "content": ""}))
         for number, piece in enumerate(split_chunks(reply)):
             if kind in ("cut_stream", "end_stream", "timeout") and number == fault.after_chunks:
                 if kind == "cut_stream":
-                    return self._cut()
-                if kind == "end_stream":
-                    self._event("[DONE]")
-                    self._write_chunk(b"")
+                    yield CUT
                     return
-                self._stall(fault.seconds)
-                return self._cut()
+                if kind == "end_stream":
+                    yield event("[DONE]")
+                    return
+                yield Stall(fault.seconds)
+                yield CUT
+                return
             if kind != "empty_choices":
-                self._event(chunk({"content": piece}))
-            if stub.chunk_delay and not self._stall(stub.chunk_delay):
-                return self._cut()
+                yield event(chunk({"content": piece}))
+            if stub.chunk_delay:
+                yield Stall(stub.chunk_delay)
         usage = self._usage(body, reply)
         wants_usage_chunk = bool((body.get("stream_options") or {}).get("include_usage"))
         if kind == "empty_choices":
-            self._event(chunk(None, usage=usage))
+            yield event(chunk(None, usage=usage))
         elif wants_usage_chunk:
-            self._event(chunk({}, self.finish_reason))
-            self._event(chunk(None, usage=usage))
+            yield event(chunk({}, self.finish_reason))
+            yield event(chunk(None, usage=usage))
         else:  # as OpenAI does: a stream reports usage only when asked with stream_options
-            self._event(chunk({}, self.finish_reason))
-        self._event("[DONE]")
-        self._write_chunk(b"")
+            yield event(chunk({}, self.finish_reason))
+        yield event("[DONE]")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Carries an exchange over a real socket: chunked transfer encoding for streams, an abrupt close for CUT."""
+
+    protocol_version = "HTTP/1.1"
+    server: "_Server"
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        return
+
+    def _read_body(self) -> tuple[bytes, Any]:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        return raw, parse_body(raw)
+
+    def _write_chunk(self, data: bytes) -> None:
+        self.wfile.write(f"{len(data):X}\r\n".encode() + data + b"\r\n")
+        self.wfile.flush()
+
+    def _cut(self) -> None:
+        """Close the connection abruptly, mid-message."""
+        self.close_connection = True
+        try:
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def _exchange(self, body: Any) -> _Exchange:
+        stub = self.server.stub
+        record = stub._record(self.command, self.path, dict(self.headers.items()), body)
+        value = self.headers.get("Authorization") or ""
+        return _Exchange(stub, record, body, value[7:] if value.lower().startswith("bearer ") else None)
+
+    def _play(self, actions: Iterator[Any]) -> None:
+        """Write the actions to the connection; a stall woken early cuts it."""
+        chunked = False
+        for action in actions:
+            if isinstance(action, Head):
+                self.send_response(action.status)
+                for name, value in action.headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                chunked = action.headers.get("Transfer-Encoding") == "chunked"
+            elif isinstance(action, Stall):
+                if self.server.stub._wake.wait(action.seconds):
+                    return self._cut()
+            elif action == CUT:
+                return self._cut()
+            elif chunked:
+                self._write_chunk(action)
+            else:
+                self.wfile.write(action)
+                self.wfile.flush()
+        if chunked:
+            self._write_chunk(b"")
+
+    def do_GET(self) -> None:
+        self._play(self._exchange(None).get())
+
+    def do_POST(self) -> None:
+        stub = self.server.stub
+        stub._enter()
+        try:
+            _, body = self._read_body()
+            self._play(self._exchange(body).post())
+        finally:
+            stub._leave()
+
+
+class _MockBody(httpx2.SyncByteStream):
+    """The body of a response the transport answers: plays the rest of an exchange as it is read, raising what
+    httpx raises on a real connection (ReadTimeout past the read timeout, RemoteProtocolError for a cut)."""
+
+    def __init__(self, stub: "OpenAIStub", request: httpx2.Request, actions: Iterator[Any], head: Head,
+                 done: Callable[[], None]) -> None:
+        self.stub, self.request, self.actions, self.done = stub, request, actions, done
+        self.chunked = head.headers.get("Transfer-Encoding") == "chunked"
+        self.expected = int(head.headers.get("Content-Length") or 0)
+
+    def __iter__(self) -> Iterator[bytes]:
+        sent = 0
+        try:
+            for action in self.actions:
+                if isinstance(action, Stall):
+                    self.stub._wait(action.seconds, self.request, self._cut_error(sent))
+                elif action == CUT:
+                    raise self._cut_error(sent)
+                else:
+                    sent += len(action)
+                    yield action
+        finally:
+            self.close()
+
+    def _cut_error(self, sent: int) -> Exception:
+        detail = "incomplete chunked read" if self.chunked else f"received {sent} bytes, expected {self.expected}"
+        return httpx2.RemoteProtocolError(f"peer closed connection without sending complete message body: {detail}",
+                                          request=self.request)
+
+    def close(self) -> None:
+        self.actions.close()
+        self.done()
 
 
 class _Server(ThreadingHTTPServer):
@@ -533,9 +614,62 @@ class OpenAIStub:
         with self._lock:
             self.in_flight -= 1
 
-    def _add(self, record: RecordedRequest) -> None:
+    def _record(self, method: str, path: str, headers: dict[str, str], body: Any) -> RecordedRequest:
+        """Record a request, its credentials dropped."""
+        kept = {k.lower(): v for k, v in headers.items() if k.lower() not in CREDENTIAL_HEADERS}
+        authorized = any(k.lower() in CREDENTIAL_HEADERS for k in headers)
+        record = RecordedRequest(method, path.split("?")[0], kept, body, authorized)
         with self._lock:
             self.requests.append(record)
+        return record
+
+    # in process ----------------------------------------------------------------------------------------------
+
+    def transport(self) -> httpx2.MockTransport:
+        """An httpx MockTransport that answers as this server does, without a socket (see the module docstring)."""
+        return httpx2.MockTransport(self._handle)
+
+    def _handle(self, request: httpx2.Request) -> httpx2.Response:
+        """Answer one request in the caller's thread: play the exchange up to its head, the rest as it is read."""
+        body = parse_body(request.read())
+        record = self._record(request.method, request.url.path, dict(request.headers), body)
+        value = request.headers.get("Authorization") or ""
+        exchange = _Exchange(self, record, body, value[7:] if value.lower().startswith("bearer ") else None)
+        posted = request.method == "POST"
+        if posted:
+            self._enter()
+        left = []
+
+        def done() -> None:
+            if posted and not left:
+                left.append(True)
+                self._leave()
+
+        actions = exchange.post() if posted else exchange.get()
+        gone = httpx2.RemoteProtocolError("Server disconnected without sending a response.", request=request)
+        try:
+            for action in actions:
+                if isinstance(action, Head):
+                    headers = [(k, v) for k, v in action.headers.items() if k.lower() != "transfer-encoding"]
+                    return httpx2.Response(action.status, headers=headers, request=request,
+                                           stream=_MockBody(self, request, actions, action, done))
+                if isinstance(action, Stall):
+                    self._wait(action.seconds, request, gone)
+                else:
+                    raise gone
+            raise gone
+        except BaseException:
+            actions.close()
+            done()
+            raise
+
+    def _wait(self, seconds: float, request: httpx2.Request, cut: Exception) -> None:
+        """Stall as a socket read would: past the request's read timeout, ReadTimeout; woken early, `cut`."""
+        timeout = (request.extensions.get("timeout") or {}).get("read")
+        if self._wake.wait(seconds if timeout is None else min(seconds, timeout)):
+            raise cut
+        if timeout is not None and seconds > timeout:
+            raise httpx2.ReadTimeout("timed out", request=request)
 
     def _take_fault(self, body: dict[str, Any]) -> Fault | None:
         with self._lock:

@@ -11,7 +11,7 @@ import pytest
 
 from drafter.config import Settings
 from drafter.errors import InputError
-from helpers import ROLE_FIXTURES, run_drafter
+from helpers import ROLE_FIXTURES, invoke_drafter
 
 FIXTURE = str(ROLE_FIXTURES["sales-inside"])
 KEY = "sk-proj-Key7Secret9Qx2"
@@ -36,8 +36,8 @@ def files_under(home: Path) -> dict[Path, str]:
 
 
 def draft(server, home: Path, key: str, *extra: str):
-    return run_drafter("draft", FIXTURE, "--base-url", server.base_url, "--model", "gpt-4o-mini", "--retries", "0",
-                       *extra, home=home, OPENAI_API_KEY=key)
+    return invoke_drafter("draft", FIXTURE, "--base-url", server.base_url, "--model", "gpt-4o-mini", "--retries", "0",
+                          *extra, home=home, OPENAI_API_KEY=key, server=server)
 
 
 @pytest.mark.parametrize("ending", ["\r\n", "\n", "\r", "  \t"])
@@ -55,7 +55,7 @@ def test_a_key_with_a_line_ending_is_trimmed_and_never_shown(ending, tmp_path, o
 def test_a_key_from_the_config_file_with_crlf_is_trimmed(tmp_path, openai_server):
     openai_server.api_key = KEY
     (tmp_path / "config.toml").write_text(f'api_key = "{KEY}\\r\\n"\nbase_url = "{openai_server.base_url}"\n')
-    proc = run_drafter("draft", FIXTURE, "--model", "gpt-4o-mini", home=tmp_path)
+    proc = invoke_drafter("draft", FIXTURE, "--model", "gpt-4o-mini", home=tmp_path, server=openai_server)
     assert proc.returncode == 0, proc.stderr
     assert_no_key(proc.stdout + proc.stderr, KEY + "\r\n", "stdout/stderr")
 
@@ -78,20 +78,20 @@ def test_a_key_with_a_control_or_non_ascii_character_is_refused_before_sending(k
     assert_no_key(proc.stdout + proc.stderr, key, "stdout/stderr")
     for path, text in files_under(tmp_path).items():
         assert_no_key(text, key, str(path))
-    offline = run_drafter("draft", FIXTURE, home=tmp_path, OPENAI_API_KEY=key)
+    offline = invoke_drafter("draft", FIXTURE, home=tmp_path, OPENAI_API_KEY=key)
     assert offline.returncode == 0, "a stray key in the environment does not stop the offline writer"
 
 
 def test_a_key_of_the_wrong_type_in_the_config_file_is_not_quoted(tmp_path):
     (tmp_path / "config.toml").write_text("api_key = 8675309421337\n")
-    proc = run_drafter("draft", FIXTURE, home=tmp_path)
+    proc = invoke_drafter("draft", FIXTURE, home=tmp_path)
     assert proc.returncode == 2 and proc.stderr.startswith("error: api_key must be a string (from config ")
     assert "8675309421337" not in proc.stderr
 
 
 def test_the_key_flag_is_checked_too(tmp_path, openai_server):
-    proc = run_drafter("draft", FIXTURE, "--base-url", openai_server.base_url, "--api-key", KEY + "\x7f",
-                       home=tmp_path)
+    proc = invoke_drafter("draft", FIXTURE, "--base-url", openai_server.base_url, "--api-key", KEY + "\x7f",
+                          home=tmp_path, server=openai_server)
     assert proc.returncode == 2 and proc.stderr.startswith("error: the API key (--api-key) has a control character")
     assert KEY not in proc.stderr
 

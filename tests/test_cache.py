@@ -1,6 +1,6 @@
-"""The response cache: reruns ask the server nothing (counted on the real HTTP stub), only complete replies are
-kept, the key never reaches the disk, damage is rebuilt with a warning, killed writers corrupt nothing, and the
-size limit evicts the least recently used."""
+"""The response cache: reruns ask the server nothing (counted on the HTTP stub, drafter run in process), only
+complete replies are kept, the key never reaches the disk, damage is rebuilt with a warning, killed writers corrupt
+nothing, and the size limit evicts the least recently used."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from drafter.backends import SectionRequest, Usage
 from drafter.backends.cached import MeteredBackend
 from drafter.cache import CachedReply, ResponseCache, cache_key
 from drafter.errors import BackendError
-from helpers import FIXTURES, ROOT, run_drafter
+from helpers import FIXTURES, ROOT, invoke_drafter
 from openai_stub import Fault, default_reply
 
 FIXTURE = FIXTURES / "sales-inside.md"
@@ -32,8 +32,8 @@ VICTIM = 'section "Problems and lessons"'
 def draft(server, home, *extra: str, **env: str):
     """`drafter draft` on the fixture against the stub, the key in the environment."""
     env.setdefault("OPENAI_API_KEY", KEY)
-    return run_drafter("draft", str(FIXTURE), "--base-url", server.base_url, "--model", "gpt-4o-mini", *extra,
-                       home=home, **env)
+    return invoke_drafter("draft", str(FIXTURE), "--base-url", server.base_url, "--model", "gpt-4o-mini", *extra,
+                          home=home, server=server, **env)
 
 
 def chat_count(server) -> int:
@@ -136,26 +136,26 @@ def test_the_api_key_never_reaches_the_cache_files(tmp_path, openai_server):
 # -- cache info / clear ------------------------------------------------------------------------------------------
 
 def test_cache_info_and_clear(tmp_path, openai_server):
-    proc = run_drafter("cache", "info", home=tmp_path)
+    proc = invoke_drafter("cache", "info", home=tmp_path)
     assert proc.returncode == 0 and "(not created yet)" in proc.stdout and "entries: 0" in proc.stdout
     draft(openai_server, tmp_path)
-    info = json.loads(run_drafter("cache", "info", "--format", "json", home=tmp_path).stdout)
+    info = json.loads(invoke_drafter("cache", "info", "--format", "json", home=tmp_path).stdout)
     assert info["entries"] == SECTIONS and info["path"] == str(tmp_path / "cache" / "responses.sqlite3")
     assert info["file_bytes"] > 0 and info["max_bytes"] == 50 * 1024 * 1024
-    text = run_drafter("cache", home=tmp_path).stdout
+    text = invoke_drafter("cache", home=tmp_path).stdout
     assert f"entries: {SECTIONS}" in text and "limit 50 MB" in text and str(tmp_path / "cache") in text
-    proc = run_drafter("cache", "clear", home=tmp_path)
+    proc = invoke_drafter("cache", "clear", home=tmp_path)
     assert proc.returncode == 0 and proc.stdout.startswith(f"removed {SECTIONS} cached replies from ")
-    assert json.loads(run_drafter("cache", "info", "--format", "json", home=tmp_path).stdout)["entries"] == 0
+    assert json.loads(invoke_drafter("cache", "info", "--format", "json", home=tmp_path).stdout)["entries"] == 0
     draft(openai_server, tmp_path)
     assert chat_count(openai_server) == 2 * SECTIONS
 
 
 def test_cache_size_limit_from_the_config_file(tmp_path):
     (tmp_path / "config.toml").write_text("cache_max_mb = 0.5\n")
-    info = json.loads(run_drafter("cache", "info", "--format", "json", home=tmp_path).stdout)
+    info = json.loads(invoke_drafter("cache", "info", "--format", "json", home=tmp_path).stdout)
     assert info["max_bytes"] == 512 * 1024
-    proc = run_drafter("cache", "info", home=tmp_path, DRAFTER_CACHE_MAX_MB="0")
+    proc = invoke_drafter("cache", "info", home=tmp_path, DRAFTER_CACHE_MAX_MB="0")
     assert proc.returncode == 2 and proc.stderr.startswith("error: cache_max_mb must be more than 0")
 
 
@@ -453,7 +453,7 @@ def test_a_foreign_schema_is_moved_aside_and_a_new_cache_started(schema, tmp_pat
 def test_a_foreign_cache_file_does_not_disable_caching_and_cache_clear_fixes_it(tmp_path, openai_server):
     path = tmp_path / "cache" / "responses.sqlite3"
     foreign_file(path, FOREIGN_SCHEMAS["a column missing"])
-    cleared = run_drafter("cache", "clear", home=tmp_path)
+    cleared = invoke_drafter("cache", "clear", home=tmp_path)
     assert cleared.returncode == 0, cleared.stderr
     assert cleared.stdout.startswith("removed 0 cached replies") and "moved it to" in cleared.stderr
     first = draft(openai_server, tmp_path)

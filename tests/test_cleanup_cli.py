@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import pytest
 
-from helpers import FIXTURES, SEED, run_drafter
+from helpers import FIXTURES, SEED, invoke_drafter, run_drafter
 
 DIRTY = ("# Summary\n\nWarehouse year-end work summary PPT template\n\n"
          "I received 4,812 deliveries in 2025. Time flies, and I gained a lot.\n\n"
@@ -21,19 +21,19 @@ def dirty(tmp_path):
 
 
 def test_clean_file_to_stdout(dirty, tmp_path):
-    proc = run_drafter("clean", str(dirty), home=tmp_path)
+    proc = invoke_drafter("clean", str(dirty), home=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == CLEAN and proc.stderr == ""
 
 
 def test_clean_stdin_pipe(tmp_path):
-    proc = run_drafter("clean", "-", home=tmp_path, stdin=DIRTY)
+    proc = invoke_drafter("clean", "-", home=tmp_path, stdin=DIRTY)
     assert proc.returncode == 0 and proc.stdout == CLEAN
 
 
 def test_output_file_and_report(dirty, tmp_path):
     target = tmp_path / "clean.md"
-    proc = run_drafter("clean", str(dirty), "-o", str(target), "--report", home=tmp_path)
+    proc = invoke_drafter("clean", str(dirty), "-o", str(target), "--report", home=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert target.read_text(encoding="utf-8") == CLEAN and proc.stdout == ""
     report = proc.stderr
@@ -44,7 +44,7 @@ def test_output_file_and_report(dirty, tmp_path):
 
 
 def test_json_format(dirty, tmp_path):
-    proc = run_drafter("clean", str(dirty), "--format", "json", home=tmp_path)
+    proc = invoke_drafter("clean", str(dirty), "--format", "json", home=tmp_path)
     data = json.loads(proc.stdout)
     assert data["text"] == CLEAN
     assert {e["kind"] for e in data["edits"]} >= {"junk", "duplicate-sentence", "repeated-item"}
@@ -53,7 +53,7 @@ def test_json_format(dirty, tmp_path):
 
 
 def test_diff(dirty, tmp_path):
-    proc = run_drafter("clean", str(dirty), "--diff", home=tmp_path)
+    proc = invoke_drafter("clean", str(dirty), "--diff", home=tmp_path)
     assert proc.returncode == 0
     assert proc.stdout.startswith(f"--- {dirty}\n+++ {dirty} (cleaned)\n")
     assert "-Warehouse year-end work summary PPT template\n" in proc.stdout
@@ -61,20 +61,20 @@ def test_diff(dirty, tmp_path):
 
 
 def test_check_exit_codes(dirty, tmp_path):
-    proc = run_drafter("clean", str(dirty), "--check", home=tmp_path)
+    proc = invoke_drafter("clean", str(dirty), "--check", home=tmp_path)
     assert proc.returncode == 1 and proc.stdout == "" and "edit(s)" in proc.stderr
     clean_file = tmp_path / "ok.md"
     clean_file.write_text(CLEAN, encoding="utf-8")
-    proc = run_drafter("clean", str(clean_file), "--check", home=tmp_path)
+    proc = invoke_drafter("clean", str(clean_file), "--check", home=tmp_path)
     assert proc.returncode == 0 and proc.stdout == "" and "0 edit(s)" in proc.stderr
 
 
 def test_empty_input(tmp_path):
-    proc = run_drafter("clean", "-", home=tmp_path, stdin="")
+    proc = invoke_drafter("clean", "-", home=tmp_path, stdin="")
     assert proc.returncode == 0 and proc.stdout == ""
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    proc = run_drafter("clean", str(empty), "--format", "json", home=tmp_path)
+    proc = invoke_drafter("clean", str(empty), "--format", "json", home=tmp_path)
     assert proc.returncode == 0 and json.loads(proc.stdout)["text"] == ""
 
 
@@ -82,15 +82,15 @@ def test_empty_input(tmp_path):
 def test_bad_bytes_exit_2(tmp_path, data, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(data)
-    proc = run_drafter("clean", str(path), home=tmp_path)
+    proc = invoke_drafter("clean", str(path), home=tmp_path)
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.startswith("error: ") and message in proc.stderr
 
 
 def test_missing_file_and_bad_format(tmp_path):
-    proc = run_drafter("clean", str(tmp_path / "nope.txt"), home=tmp_path)
+    proc = invoke_drafter("clean", str(tmp_path / "nope.txt"), home=tmp_path)
     assert proc.returncode == 2 and "no such file" in proc.stderr
-    proc = run_drafter("clean", "-", "--format", "xml", home=tmp_path, stdin="x")
+    proc = invoke_drafter("clean", "-", "--format", "xml", home=tmp_path, stdin="x")
     assert proc.returncode == 2 and "unknown --format" in proc.stderr
 
 
@@ -104,7 +104,7 @@ def test_oversized_input_is_refused_quickly(tmp_path):
 
 
 def test_seed_through_the_cli(tmp_path):
-    proc = run_drafter("clean", str(SEED), "--report", home=tmp_path)
+    proc = invoke_drafter("clean", str(SEED), "--report", home=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "PPT template" not in proc.stdout and "Part III" in proc.stdout
     assert "near-duplicate" in proc.stderr and "placeholder: '20**'" in proc.stderr
@@ -113,10 +113,10 @@ def test_seed_through_the_cli(tmp_path):
 def test_lists_only_leaves_the_learned_model_out(tmp_path):
     text = ("We moved 1,200 files to the new archive in June.\n\n"
             "The whole crew brought warmth and energy to every single shift.\n")
-    by_model = run_drafter("clean", "-", "--format", "json", home=tmp_path, stdin=text)
+    by_model = invoke_drafter("clean", "-", "--format", "json", home=tmp_path, stdin=text)
     assert by_model.returncode == 0, by_model.stderr
     assert [e["kind"] for e in json.loads(by_model.stdout)["edits"]] == ["stock"]
-    lists_only = run_drafter("clean", "-", "--lists-only", home=tmp_path, stdin=text)
+    lists_only = invoke_drafter("clean", "-", "--lists-only", home=tmp_path, stdin=text)
     assert lists_only.returncode == 0 and "warmth and energy" in lists_only.stdout
 
 
@@ -128,7 +128,7 @@ PLAIN_LIST = ("# Key accounts\n\nIn 2025 we served 42 customers.\n\n"
 def test_exact_duplicate_lines_of_a_plain_list_go_and_the_report_counts_them(tmp_path):
     source = tmp_path / "accounts.md"
     source.write_text(PLAIN_LIST, encoding="utf-8")
-    proc = run_drafter("clean", str(source), "--report", home=tmp_path)
+    proc = invoke_drafter("clean", str(source), "--report", home=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == ("# Key accounts\n\nIn 2025 we served 42 customers.\n\n"
                            "Acme Foods\nBeta Logistics\nCity Hospital\nDelta Bank\nEast Port Authority\n")

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from helpers import FIXTURES, ROLE_FIXTURES, ROOT, run_drafter
+from helpers import FIXTURES, ROLE_FIXTURES, ROOT, invoke_drafter, run_drafter
 
 ANSI = re.compile(r"\x1b\[")
 PLACEHOLDER = re.compile(r"20\*\*|\bXX\b|\bxxx\b|\*\*\*|\{\{|\}\}|\{%")
@@ -21,7 +21,7 @@ def numbers_and_names(text: str) -> set[str]:
 @pytest.mark.parametrize("role", sorted(ROLE_FIXTURES))
 def test_offline_draft_of_each_fixture_keeps_every_fact(role, tmp_path):
     path = ROLE_FIXTURES[role]
-    proc = run_drafter("draft", str(path), home=tmp_path)
+    proc = invoke_drafter("draft", str(path), home=tmp_path)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert out.startswith("# 2026 Year-End Work Summary")
@@ -34,8 +34,8 @@ def test_offline_draft_of_each_fixture_keeps_every_fact(role, tmp_path):
 
 
 def test_offline_draft_is_identical_on_every_run(tmp_path):
-    first = run_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path).stdout
-    second = run_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path).stdout
+    first = invoke_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path).stdout
+    second = invoke_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path).stdout
     assert first == second and first
 
 
@@ -52,17 +52,17 @@ def test_pipe_stdin_to_json(tmp_path):
 
 
 def test_yaml_facts_and_role_flag_override(tmp_path):
-    proc = run_drafter("draft", str(FIXTURES / "insurance.yaml"), "--format", "json", home=tmp_path)
+    proc = invoke_drafter("draft", str(FIXTURES / "insurance.yaml"), "--format", "json", home=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["role"] == "district-insurance-manager"
-    proc = run_drafter("draft", "-", "--role", "sales", "--format", "txt", home=tmp_path, stdin="- Processed 12 orders\n")
+    proc = invoke_drafter("draft", "-", "--role", "sales", "--format", "txt", home=tmp_path, stdin="- Processed 12 orders\n")
     assert proc.returncode == 0, proc.stderr
     assert "I processed 12 orders." in proc.stdout and "#" not in proc.stdout
 
 
 def test_output_file_is_written_atomically(tmp_path):
     target = tmp_path / "summary.md"
-    proc = run_drafter("draft", str(ROLE_FIXTURES["settlement-office"]), "-o", str(target), home=tmp_path)
+    proc = invoke_drafter("draft", str(ROLE_FIXTURES["settlement-office"]), "-o", str(target), home=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == ""
     assert target.read_text().startswith("# 2026 Year-End Work Summary: Li Wei")
@@ -100,7 +100,7 @@ def test_real_shell_pipe(tmp_path):
     (["draft", "--no-such-flag"], None, 2, "error: No such option: --no-such-flag"),
 ])
 def test_bad_input_one_line_error(tmp_path, args, stdin, code, start):
-    proc = run_drafter(*args, home=tmp_path, stdin=stdin)
+    proc = invoke_drafter(*args, home=tmp_path, stdin=stdin)
     assert proc.returncode == code, proc.stderr
     assert proc.stderr.startswith(start), proc.stderr
     assert "Traceback" not in proc.stderr
@@ -108,45 +108,45 @@ def test_bad_input_one_line_error(tmp_path, args, stdin, code, start):
 
 
 def test_server_unreachable_names_the_url(tmp_path):
-    proc = run_drafter("draft", "-", "--role", "sales", "--base-url", "http://127.0.0.1:9/v1", "--retries", "0",
-                       home=tmp_path, stdin="- Sold 3 units\n", OPENAI_API_KEY="sk-secret-value-1234")
+    proc = invoke_drafter("draft", "-", "--role", "sales", "--base-url", "http://127.0.0.1:9/v1", "--retries", "0",
+                          home=tmp_path, stdin="- Sold 3 units\n", OPENAI_API_KEY="sk-secret-value-1234")
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: cannot reach http://127.0.0.1:9/v1")
     assert "sk-secret-value-1234" not in proc.stdout + proc.stderr
 
 
 def test_roles_and_config_commands(tmp_path):
-    proc = run_drafter("roles", home=tmp_path)
+    proc = invoke_drafter("roles", home=tmp_path)
     assert proc.returncode == 0 and "settlement-office" in proc.stdout and "sales-inside" in proc.stdout
-    proc = run_drafter("roles", "show", "insurance", home=tmp_path)
+    proc = invoke_drafter("roles", "show", "insurance", home=tmp_path)
     assert proc.returncode == 0 and proc.stdout.startswith("district-insurance-manager: District insurance manager")
-    proc = run_drafter("roles", "show", "nope", home=tmp_path)
+    proc = invoke_drafter("roles", "show", "nope", home=tmp_path)
     assert proc.returncode == 2 and proc.stderr.startswith("error: unknown role 'nope'")
     (tmp_path / "config.toml").write_text('model = "llama3.2"\nbase_url = "http://127.0.0.1:11434/v1"\n')
-    proc = run_drafter("config", home=tmp_path, OPENAI_API_KEY="sk-should-not-show", DRAFTER_MODEL="qwen")
+    proc = invoke_drafter("config", home=tmp_path, OPENAI_API_KEY="sk-should-not-show", DRAFTER_MODEL="qwen")
     assert proc.returncode == 0, proc.stderr
     assert "model = 'qwen'  (env DRAFTER_MODEL)" in proc.stdout
     assert "base_url = 'http://127.0.0.1:11434/v1'  (config" in proc.stdout
     assert "backend = 'openai'" in proc.stdout
     assert "sk-should-not-show" not in proc.stdout and "api_key = '(set)'" in proc.stdout
-    assert run_drafter("config", "path", home=tmp_path).stdout.strip() == str(tmp_path / "config.toml")
+    assert invoke_drafter("config", "path", home=tmp_path).stdout.strip() == str(tmp_path / "config.toml")
 
 
 def test_malformed_config_file(tmp_path):
     (tmp_path / "config.toml").write_text("model = [unclosed\n")
-    proc = run_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path)
+    proc = invoke_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path)
     assert proc.returncode == 2 and proc.stderr.startswith(f"error: {tmp_path / 'config.toml'}: malformed config file")
 
 
 def test_user_prompt_override_and_strict_undefined(tmp_path):
     (tmp_path / "prompts" / "offline").mkdir(parents=True)
     (tmp_path / "prompts" / "offline" / "section.j2").write_text("{{ lead }} [custom] {{ no_such_variable }}")
-    proc = run_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path)
+    proc = invoke_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path)
     assert proc.returncode == 2
     template = tmp_path / "prompts" / "offline" / "section.j2"
     assert proc.stderr.startswith(f"error: {template}:1: 'no_such_variable' is undefined")
     (tmp_path / "prompts" / "offline" / "section.j2").write_text("{{ lead }} Custom: {{ facts | length }} facts.")
-    proc = run_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), "--no-clean", home=tmp_path)
+    proc = invoke_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), "--no-clean", home=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "Custom:" in proc.stdout
 
@@ -154,7 +154,7 @@ def test_user_prompt_override_and_strict_undefined(tmp_path):
 def test_sandbox_refuses_unsafe_user_template(tmp_path):
     (tmp_path / "prompts" / "offline").mkdir(parents=True)
     (tmp_path / "prompts" / "offline" / "section.j2").write_text("{{ lead.__class__.__mro__[1].__subclasses__() }}")
-    proc = run_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path)
+    proc = invoke_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path)
     assert proc.returncode == 2 and "unsafe" in proc.stderr and "Traceback" not in proc.stderr
 
 

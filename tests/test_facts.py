@@ -163,10 +163,10 @@ def test_utf16_without_a_byte_order_mark_says_save_as_utf8(tmp_path):
 
 def test_plain_text_keeps_the_facts_markup_characters(tmp_path):
     """--format txt drops only drafter's own markup: '*.csv and *.xlsx' and '__init__' in a fact stay as written."""
-    from helpers import run_drafter
+    from helpers import invoke_drafter
 
     facts = "- Moved the *.csv and *.xlsx exports to one folder\n- Fixed __init__ in the export script\n"
-    proc = run_drafter("draft", "-", "--role", "sales", "--format", "txt", home=tmp_path, stdin=facts)
+    proc = invoke_drafter("draft", "-", "--role", "sales", "--format", "txt", home=tmp_path, stdin=facts)
     assert proc.returncode == 0, proc.stderr
     assert "*.csv and *.xlsx" in proc.stdout and "__init__" in proc.stdout
     assert "#" not in proc.stdout and "Year-End Work Summary\n=====" in proc.stdout

@@ -1,6 +1,8 @@
-"""Every fault a network and a server can produce: `drafter draft` in a subprocess, the real `openai` client, real
-sockets to the stub server (tests/openai_stub.py). Each must end in a one-line message saying what happened and
-what to do, exit code 1, no traceback, the key never echoed, and nothing that arrived lost."""
+"""Every fault a network and a server can produce: `drafter draft` in process (Ctrl-C in a subprocess), the real
+`openai` client, the stub server (tests/openai_stub.py) through its in-process transport, and real sockets for an
+unreachable server and for a cut stream and a stall (the transport raises what a socket raises; both are run). Each
+must end in a one-line message saying what happened and what to do, exit code 1, no traceback, the key never echoed,
+and nothing that arrived lost."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import time
 
 import pytest
 
-from helpers import FIXTURES, run_drafter
+from helpers import FIXTURES, invoke_drafter
 from openai_stub import Fault, default_reply, section_title
 
 FIXTURE = FIXTURES / "sales-inside.md"
@@ -26,12 +28,15 @@ def in_section(title: str) -> str:
     return f'section "{title}"'
 
 
-def draft(server_url: str, home, *extra: str, stdin: str | None = None, timeout: float = 120, **env: str):
-    """Run `drafter draft` on the fixture against a server, the key in the environment."""
-    args = ["draft", "-" if stdin is not None else str(FIXTURE), "--backend", "openai", "--base-url", server_url,
+def draft(server, home, *extra: str, stdin: str | None = None, socket: bool = False, **env: str):
+    """Run `drafter draft` on the fixture in process, the key in the environment, against the stub (through its
+    transport, or with `socket` over a real connection) or a URL (over the network)."""
+    url = server if isinstance(server, str) else server.base_url
+    args = ["draft", "-" if stdin is not None else str(FIXTURE), "--backend", "openai", "--base-url", url,
             "--model", "stub-model", *extra]
     env.setdefault("OPENAI_API_KEY", KEY)
-    return run_drafter(*args, home=home, stdin=stdin, timeout=timeout, **env)
+    stub = None if isinstance(server, str) or socket else server
+    return invoke_drafter(*args, home=home, stdin=stdin, server=stub, **env)
 
 
 def assert_clean_failure(proc, *phrases: str, code: int = 1) -> str:
@@ -120,21 +125,21 @@ def test_unresolvable_host_or_invalid_url(tmp_path, url, phrase, code):
 
 def test_401_bad_key_is_not_retried_and_the_key_never_echoed(tmp_path, openai_server):
     openai_server.api_key = "the-real-key"
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "3", "--api-key", KEY)
+    proc = draft(openai_server, tmp_path, "--retries", "3", "--api-key", KEY)
     assert_clean_failure(proc, "401", "key")
     assert openai_server.count("chat/completions") <= len(TITLES), "a 401 is not retried"
 
 
 def test_401_from_a_server_that_echoes_the_key_in_its_message(tmp_path, openai_server):
     openai_server.set_faults("auth")
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "0", "--format", "json")
+    proc = draft(openai_server, tmp_path, "--retries", "0", "--format", "json")
     assert_clean_failure(proc, "401")
     assert "sk-fault" not in proc.stderr + proc.stdout
 
 
 def test_404_unknown_model_names_the_model(tmp_path, openai_server):
     openai_server.set_models(["smollm2"])
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "3")
+    proc = draft(openai_server, tmp_path, "--retries", "3")
     error = assert_clean_failure(proc, "404", "stub-model")
     assert "model" in error
     assert openai_server.count("chat/completions") <= len(TITLES), "a 404 is not retried"
@@ -145,7 +150,7 @@ def test_404_unknown_model_names_the_model(tmp_path, openai_server):
 def test_429_with_retry_after_then_success(tmp_path, openai_server):
     openai_server.set_faults("rate_limit", times=1, retry_after=0.5)
     started = time.monotonic()
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "2")
+    proc = draft(openai_server, tmp_path, "--retries", "2")
     assert proc.returncode == 0, proc.stderr
     assert list(sections_in(proc.stdout)) == TITLES
     assert openai_server.count("chat/completions") == len(TITLES) + 1
@@ -154,7 +159,7 @@ def test_429_with_retry_after_then_success(tmp_path, openai_server):
 
 def test_429_without_retries_fails_keeping_the_rest(tmp_path, openai_server):
     openai_server.set_faults("rate_limit", match=in_section(VICTIM), retry_after=0.2)
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "0", "--concurrency", "1")
+    proc = draft(openai_server, tmp_path, "--retries", "0", "--concurrency", "1")
     assert_clean_failure(proc, "429")
     assert openai_server.count("chat/completions") == len(TITLES)
     assert_kept(proc.stdout, openai_server, [t for t in TITLES if t != VICTIM])
@@ -163,7 +168,7 @@ def test_429_without_retries_fails_keeping_the_rest(tmp_path, openai_server):
 
 def test_500_twice_then_success(tmp_path, openai_server):
     openai_server.set_faults("server_error", times=2)
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "2")
+    proc = draft(openai_server, tmp_path, "--retries", "2")
     assert proc.returncode == 0, proc.stderr
     assert list(sections_in(proc.stdout)) == TITLES
     assert openai_server.count("chat/completions") == len(TITLES) + 2
@@ -173,7 +178,7 @@ def test_500_twice_then_success(tmp_path, openai_server):
 def test_503_forever_uses_exactly_the_configured_retries(tmp_path, openai_server, retries):
     openai_server.set_faults("unavailable", match=in_section(VICTIM))
     out = tmp_path / "summary.md"
-    proc = draft(openai_server.base_url, tmp_path, "--retries", retries, "-o", str(out))
+    proc = draft(openai_server, tmp_path, "--retries", retries, "-o", str(out))
     assert_clean_failure(proc, "503")
     victim = [r for r in openai_server.chat_requests() if in_section(VICTIM) in r.user]
     assert len(victim) == int(retries) + 1
@@ -185,17 +190,18 @@ def test_503_forever_uses_exactly_the_configured_retries(tmp_path, openai_server
 
 def test_retries_from_the_environment(tmp_path, openai_server):
     openai_server.set_faults("unavailable", match=in_section(VICTIM))
-    proc = draft(openai_server.base_url, tmp_path, DRAFTER_MAX_RETRIES="1")
+    proc = draft(openai_server, tmp_path, DRAFTER_MAX_RETRIES="1")
     assert_clean_failure(proc, "503")
     assert len([r for r in openai_server.chat_requests() if in_section(VICTIM) in r.user]) == 2
 
 
 # -- the server is too slow or breaks off --------------------------------------------------------------------------
 
-def test_read_timeout_before_the_reply(tmp_path, openai_server):
+@pytest.mark.parametrize("socket", [False, True], ids=["transport", "socket"])
+def test_read_timeout_before_the_reply(tmp_path, openai_server, socket):
     openai_server.set_faults("timeout", match=in_section(VICTIM), seconds=30)
     started = time.monotonic()
-    proc = draft(openai_server.base_url, tmp_path, "--timeout", "1", "--retries", "1")
+    proc = draft(openai_server, tmp_path, "--timeout", "1", "--retries", "1", socket=socket)
     elapsed = time.monotonic() - started
     assert_clean_failure(proc, "1 s")
     assert len([r for r in openai_server.chat_requests() if in_section(VICTIM) in r.user]) == 2
@@ -206,21 +212,23 @@ def test_read_timeout_before_the_reply(tmp_path, openai_server):
 def test_timeout_from_the_environment(tmp_path, openai_server):
     openai_server.set_faults("timeout", match=in_section(VICTIM), seconds=30)
     started = time.monotonic()
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "0", DRAFTER_TIMEOUT="1")
+    proc = draft(openai_server, tmp_path, "--retries", "0", DRAFTER_TIMEOUT="1")
     assert_clean_failure(proc, "1 s")
     assert time.monotonic() - started < 12
 
 
-def test_stall_mid_stream_keeps_the_partial_text(tmp_path, openai_server):
+@pytest.mark.parametrize("socket", [False, True], ids=["transport", "socket"])
+def test_stall_mid_stream_keeps_the_partial_text(tmp_path, openai_server, socket):
     openai_server.set_faults("timeout", match=in_section(VICTIM), seconds=30, after_chunks=2)
-    proc = draft(openai_server.base_url, tmp_path, "--timeout", "1", "--retries", "0")
+    proc = draft(openai_server, tmp_path, "--timeout", "1", "--retries", "0", socket=socket)
     assert_clean_failure(proc, "1 s")
     assert_kept(proc.stdout, openai_server, [t for t in TITLES if t != VICTIM], partial=VICTIM)
 
 
-def test_stream_cut_mid_section_keeps_everything_that_arrived(tmp_path, openai_server):
+@pytest.mark.parametrize("socket", [False, True], ids=["transport", "socket"])
+def test_stream_cut_mid_section_keeps_everything_that_arrived(tmp_path, openai_server, socket):
     openai_server.set_faults("cut_stream", match=in_section(VICTIM), after_chunks=2)
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "2")
+    proc = draft(openai_server, tmp_path, "--retries", "2", socket=socket)
     error = assert_clean_failure(proc)
     assert VICTIM.lower() in error.lower() or "connection" in error.lower() or "stream" in error.lower()
     assert_kept(proc.stdout, openai_server, [t for t in TITLES if t != VICTIM], partial=VICTIM)
@@ -229,7 +237,7 @@ def test_stream_cut_mid_section_keeps_everything_that_arrived(tmp_path, openai_s
 def test_stream_cut_with_output_file_writes_the_partial_file(tmp_path, openai_server):
     openai_server.set_faults("cut_stream", match=in_section(VICTIM), after_chunks=2)
     out = tmp_path / "summary.md"
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "0", "-o", str(out))
+    proc = draft(openai_server, tmp_path, "--retries", "0", "-o", str(out))
     assert_clean_failure(proc)
     assert not out.exists()
     kept = out.with_name("summary.md.partial")
@@ -239,14 +247,14 @@ def test_stream_cut_with_output_file_writes_the_partial_file(tmp_path, openai_se
 
 def test_stream_ended_without_finish_is_partial_not_done(tmp_path, openai_server):
     openai_server.set_faults("end_stream", match=in_section(VICTIM), after_chunks=2)
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "0")
+    proc = draft(openai_server, tmp_path, "--retries", "0")
     assert_clean_failure(proc, "before")
     assert_kept(proc.stdout, openai_server, [t for t in TITLES if t != VICTIM], partial=VICTIM)
 
 
 def test_partial_json_document_marks_the_sections(tmp_path, openai_server):
     openai_server.set_faults("cut_stream", match=in_section(VICTIM), after_chunks=2)
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "0", "--format", "json")
+    proc = draft(openai_server, tmp_path, "--retries", "0", "--format", "json")
     assert_clean_failure(proc)
     doc = json.loads(proc.stdout)
     assert doc["complete"] is False
@@ -259,14 +267,14 @@ def test_partial_json_document_marks_the_sections(tmp_path, openai_server):
 
 def test_malformed_json(tmp_path, openai_server):
     openai_server.set_faults("malformed", match=in_section(VICTIM))
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "0")
+    proc = draft(openai_server, tmp_path, "--retries", "0")
     assert_clean_failure(proc, "json")
     assert_kept(proc.stdout, openai_server, [t for t in TITLES if t != VICTIM])
 
 
 def test_empty_choices(tmp_path, openai_server):
     openai_server.set_faults("empty_choices", match=in_section(VICTIM))
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "0")
+    proc = draft(openai_server, tmp_path, "--retries", "0")
     assert_clean_failure(proc, "no ")
     assert_kept(proc.stdout, openai_server, [t for t in TITLES if t != VICTIM])
 
@@ -276,7 +284,7 @@ def test_empty_choices(tmp_path, openai_server):
 def test_non_streaming_faults(tmp_path, openai_server, fault):
     fault.match = in_section(VICTIM)
     openai_server.set_faults(fault)
-    proc = draft(openai_server.base_url, tmp_path, "--retries", "0", "--no-stream")
+    proc = draft(openai_server, tmp_path, "--retries", "0", "--no-stream")
     assert_clean_failure(proc)
     assert_kept(proc.stdout, openai_server, [t for t in TITLES if t != VICTIM])
     assert all(not r.streaming for r in openai_server.chat_requests())
@@ -286,7 +294,7 @@ def test_non_streaming_faults(tmp_path, openai_server, fault):
 
 @pytest.mark.parametrize("mode", [[], ["--no-stream"]], ids=["stream", "no-stream"])
 def test_clean_run_asks_once_per_section(tmp_path, openai_server, mode):
-    proc = draft(openai_server.base_url, tmp_path, *mode)
+    proc = draft(openai_server, tmp_path, *mode)
     assert proc.returncode == 0, proc.stderr
     assert list(sections_in(proc.stdout)) == TITLES
     assert openai_server.count("chat/completions") == len(TITLES)
@@ -297,7 +305,7 @@ def test_clean_run_asks_once_per_section(tmp_path, openai_server, mode):
 def test_sections_in_parallel_within_the_bound_printed_in_plan_order(tmp_path, openai_server):
     slow = in_section(TITLES[0])
     openai_server.set_delay(lambda body: 1.5 if slow in str(body["messages"]) else 0.3)
-    proc = draft(openai_server.base_url, tmp_path, "--concurrency", "2")
+    proc = draft(openai_server, tmp_path, "--concurrency", "2")
     assert proc.returncode == 0, proc.stderr
     assert list(sections_in(proc.stdout)) == TITLES, "plan order, although the first section arrives last"
     assert openai_server.max_in_flight == 2, "at most --concurrency requests at once, and that many"
@@ -307,20 +315,20 @@ def test_all_sections_are_in_flight_at_once(tmp_path, openai_server):
     """Every section is asked for at once (the server sees them overlap); how much time that saves is measured in
     benchmarks/parallel_sections.py, not here, where a loaded machine would make a timed assertion flaky."""
     openai_server.set_delay(1.5)
-    proc = draft(openai_server.base_url, tmp_path, "--concurrency", str(len(TITLES)))
+    proc = draft(openai_server, tmp_path, "--concurrency", str(len(TITLES)))
     assert proc.returncode == 0, proc.stderr
     assert openai_server.max_in_flight == len(TITLES)
 
 
 def test_one_at_a_time_requests_in_plan_order(tmp_path, openai_server):
-    proc = draft(openai_server.base_url, tmp_path, "--concurrency", "1")
+    proc = draft(openai_server, tmp_path, "--concurrency", "1")
     assert proc.returncode == 0, proc.stderr
     assert [section_title(r.body["messages"]) for r in openai_server.chat_requests()] == TITLES
     assert openai_server.max_in_flight == 1
 
 
 def test_streamed_runs_ask_for_usage_and_report_the_servers_figures(tmp_path, openai_server):
-    proc = draft(openai_server.base_url, tmp_path, "--format", "json")
+    proc = draft(openai_server, tmp_path, "--format", "json")
     assert proc.returncode == 0, proc.stderr
     bodies = [r.body for r in openai_server.chat_requests()]
     assert bodies and all(b["stream"] and b["stream_options"] == {"include_usage": True} for b in bodies)
@@ -330,7 +338,7 @@ def test_streamed_runs_ask_for_usage_and_report_the_servers_figures(tmp_path, op
 
 def test_a_server_that_refuses_stream_options_is_asked_again_without_them(tmp_path, openai_server):
     openai_server.set_faults("bad_request", match=lambda body: "stream_options" in body)
-    proc = draft(openai_server.base_url, tmp_path, "--format", "json", "--concurrency", "1")
+    proc = draft(openai_server, tmp_path, "--format", "json", "--concurrency", "1")
     assert proc.returncode == 0, proc.stderr
     bodies = [r.body for r in openai_server.chat_requests()]
     assert ["stream_options" in b for b in bodies] == [True] + [False] * len(TITLES)
@@ -340,7 +348,7 @@ def test_a_server_that_refuses_stream_options_is_asked_again_without_them(tmp_pa
 @pytest.mark.parametrize("stream", ["--stream", "--no-stream"])
 def test_a_reply_cut_at_the_token_limit_is_kept_with_a_warning(tmp_path, openai_server, stream):
     openai_server.set_reply(lambda messages: default_reply(messages) + " " + default_reply(messages))
-    proc = draft(openai_server.base_url, tmp_path, "--format", "json", "--max-tokens", "30", stream)
+    proc = draft(openai_server, tmp_path, "--format", "json", "--max-tokens", "30", stream)
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert [s["title"] for s in result["sections"]] == TITLES

@@ -15,7 +15,7 @@ from re import _constants as sre_constants, _parser as sre_parser
 
 import pytest
 
-from helpers import FIXTURES, run_drafter
+from helpers import FIXTURES, invoke_drafter, run_drafter
 
 GUARD_S = 20  # the slowest of these runs in under a second on a loaded machine; the old code took minutes or more
 
@@ -275,7 +275,7 @@ def test_a_nested_repeat_the_time_limited_engine_handles_does_not_hang_clean(own
 def test_a_pattern_that_compiles_alone_but_not_as_cleanup_uses_it_is_one_line_exit_2(own_home, text_of_as,
                                                                                      body, message):
     path = write_list(own_home, "mine.toml", body)
-    proc = run_drafter("clean", str(text_of_as), home=own_home)
+    proc = invoke_drafter("clean", str(text_of_as), home=own_home)
     assert proc.returncode == 2
     assert proc.stderr.startswith(f"error: {path}: {message}") and len(proc.stderr.splitlines()) == 1, proc.stderr
 
@@ -283,7 +283,7 @@ def test_a_pattern_that_compiles_alone_but_not_as_cleanup_uses_it_is_one_line_ex
 def test_emotive_words_that_clash_with_another_files_name_the_second_file(own_home, text_of_as):
     write_list(own_home, "a.toml", "emotive = ['(?P<feeling>glad)']\n")
     second = write_list(own_home, "b.toml", "emotive = ['(?P<feeling>proud)']\n")
-    proc = run_drafter("clean", str(text_of_as), home=own_home)
+    proc = invoke_drafter("clean", str(text_of_as), home=own_home)
     assert proc.returncode == 2
     assert proc.stderr.startswith(f"error: {second}: its emotive words do not combine with the others ("), proc.stderr
     assert len(proc.stderr.splitlines()) == 1

@@ -1,7 +1,8 @@
-"""What a small model really sends, through `drafter draft` against the stub server (tests/openai_stub.py) in a
-subprocess: sections left empty stay visible and fail the run, replies cut at the token limit lose their unfinished
-end, FILE.partial is cleaned like a finished draft and goes when a later run succeeds, and sections the server never
-reached are reported as not started."""
+"""What a small model really sends, through `drafter draft` in process against the stub server (tests/openai_stub.py,
+through its transport; the server dying under a drafter in a subprocess, over real sockets): sections left empty
+stay visible and fail the run, replies cut at the token limit lose their unfinished end, FILE.partial is cleaned
+like a finished draft and goes when a later run succeeds, and sections the server never reached are reported as
+not started."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from helpers import FIXTURES, ROOT, drafter_env, run_drafter
+from helpers import FIXTURES, ROOT, drafter_env, invoke_drafter
 from openai_stub import Fault, default_reply, section_title
 
 FIXTURE = FIXTURES / "sales-inside.md"
@@ -37,9 +38,9 @@ def reply_for(replies: dict[str, str]):
 
 
 def draft(server, home, *extra: str):
-    """`drafter draft` on the fixture against the stub."""
-    return run_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", server.base_url, "--model",
-                       "stub-model", *extra, home=home, OPENAI_API_KEY=KEY)
+    """`drafter draft` on the fixture against the stub, in process."""
+    return invoke_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", server.base_url, "--model",
+                          "stub-model", *extra, home=home, server=server, OPENAI_API_KEY=KEY)
 
 
 def sections_in(markdown: str) -> dict[str, str]:

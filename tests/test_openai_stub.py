@@ -1,4 +1,5 @@
-"""The stub server speaks the chat-completions protocol: driven here with the real `openai` client."""
+"""The stub server speaks the chat-completions protocol: driven here with the real `openai` client, over a real
+socket and again through the stub's in-process transport (an httpx MockTransport), which must answer alike."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import httpx2
 import openai
 import pytest
 
@@ -20,10 +22,19 @@ PROMPT = [
 KEY = "sk-test-SECRET-1234567890"
 
 
+@pytest.fixture(params=["socket", "transport"])
+def openai_server(request, openai_server: OpenAIStub) -> OpenAIStub:
+    """The stub, reached over its socket or through its transport (which `client` reads from `carrier`)."""
+    openai_server.carrier = request.param
+    return openai_server
+
+
 def client(server: OpenAIStub, **options) -> openai.OpenAI:
-    """A real openai client pointed at the stub."""
+    """A real openai client pointed at the stub, through its transport when the test's carrier says so."""
     options.setdefault("max_retries", 0)
     options.setdefault("timeout", 5)
+    if getattr(server, "carrier", "socket") == "transport":
+        options.setdefault("http_client", httpx2.Client(transport=server.transport()))
     return openai.OpenAI(api_key=KEY, base_url=server.base_url, **options)
 
 

@@ -1,8 +1,10 @@
 """drafter never destroys a user's file: the input is never the output, -o follows links and writes devices and
 FIFOs in place, modes follow the umask or the file being replaced, and a failed write keeps the text and says where.
 
-Real processes on real files, symlinks, hard links, FIFOs and device nodes; as root (CI) the device nodes are made
-in the test's own folder with mknod, so a regression can never replace the machine's /dev/null or /dev/full.
+Real files, symlinks, hard links, FIFOs and device nodes, drafter run in process (the umask set around it), or in a
+real process where the test gives it its own stdin or stdout or a step to run in the child first; as root (CI) the
+device nodes are made in the test's own folder with mknod, so a regression can never replace the machine's /dev/null
+or /dev/full.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, ROOT, drafter_env
+from helpers import FIXTURES, ROOT, drafter_env, invoke_drafter
 
 FACTS = "---\nrole: sales\nname: Ann Lee\n---\n- Closed 418 orders worth 2.1 million yuan\n"
 NULL_DEVICE, FULL_DEVICE = (1, 3), (1, 7)  # Linux major/minor numbers of /dev/null and /dev/full
@@ -27,8 +29,15 @@ KEPT = re.compile(r"is kept in (\S+)$")
 
 
 def run(*args: str, home: Path, umask: int = 0o022, stdin=None, stdout=subprocess.PIPE, preexec=None,
-        timeout: float = 60, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess:
-    """Run `python -m drafter ARGS` with a given umask (and `preexec` run in the child first); text output."""
+        timeout: float = 60, cwd: Path | None = None, server=None, **env: str) -> subprocess.CompletedProcess:
+    """Run drafter ARGS with a given umask; text output. In process (invoke_drafter, `server` its stub) unless the test
+    gives it its own stdin or stdout, or `preexec` to run in the child first: then `python -m drafter` in a subprocess."""
+    if stdin is None and stdout is subprocess.PIPE and preexec is None:
+        previous = os.umask(umask)
+        try:
+            return invoke_drafter(*args, home=home, cwd=cwd, server=server, **env)
+        finally:
+            os.umask(previous)
     proc = subprocess.run([sys.executable, "-m", "drafter", *args], stdin=stdin, stdout=stdout, stderr=subprocess.PIPE,
                           cwd=cwd or ROOT, env=drafter_env(home, **env), timeout=timeout, umask=umask,
                           preexec_fn=preexec)
@@ -303,7 +312,8 @@ def test_read_only_folder_fails_in_one_line_and_keeps_the_summary(tmp_path, fact
 def test_missing_folder_is_refused_before_anything_is_sent(tmp_path, facts, home, openai_server):
     """-o into a folder that does not exist: exit 2 before a single request reaches the server."""
     proc = run("draft", str(facts), "--backend", "openai", "--base-url", openai_server.base_url, "--model", "m",
-               "-o", str(tmp_path / "no-such-folder" / "summary.md"), home=home, OPENAI_API_KEY="sk-test")
+               "-o", str(tmp_path / "no-such-folder" / "summary.md"), home=home, server=openai_server,
+               OPENAI_API_KEY="sk-test")
     assert_one_line_error(proc, 2, "does not exist")
     assert openai_server.count("chat/completions") == 0
 
@@ -313,7 +323,8 @@ def test_partial_file_follows_the_umask(tmp_path, home, openai_server):
     openai_server.set_faults("unavailable", match='section "Problems and lessons"')
     target = tmp_path / "summary.md"
     proc = run("draft", str(FIXTURES / "sales-inside.md"), "--backend", "openai", "--base-url", openai_server.base_url,
-               "--model", "m", "--retries", "0", "-o", str(target), home=home, OPENAI_API_KEY="sk-test")
+               "--model", "m", "--retries", "0", "-o", str(target), home=home, server=openai_server,
+               OPENAI_API_KEY="sk-test")
     assert proc.returncode == 1, proc.stderr
     partial = tmp_path / "summary.md.partial"
     assert partial.is_file(), proc.stderr

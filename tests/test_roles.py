@@ -111,11 +111,11 @@ def test_a_single_alias_string_is_one_alias_not_letters(tmp_path, monkeypatch):
 
 
 def test_a_bad_role_file_fails_the_draft_in_one_line(tmp_path):
-    from helpers import ROLE_FIXTURES, run_drafter
+    from helpers import ROLE_FIXTURES, invoke_drafter
 
     (tmp_path / "roles").mkdir()
     (tmp_path / "roles" / "bad.toml").write_text('name = "X"\n' + SECTION + 'weight = "x"\n')
-    proc = run_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path)
+    proc = invoke_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr == f"error: {tmp_path / 'roles' / 'bad.toml'}: section 1: field 'weight' must be a number of 0 or more, not 'x'\n"
 

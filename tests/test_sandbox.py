@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import run_drafter
+from helpers import invoke_drafter, run_drafter
 
 SECRET = "TOP-SECRET-7c1e"
 FACTS = "---\nrole: sales-inside\nname: Chen Jing\n---\n- Processed 2,318 customer orders\n"
@@ -62,11 +62,14 @@ def home(tmp_path):
     return tmp_path
 
 
-def draft_with_template(home, text: str):
-    """Draft the facts offline with `text` as the user's offline section template."""
+def draft_with_template(home, text: str, bomb: bool = False):
+    """Draft the facts offline with `text` as the user's offline section template: in process, or for a `bomb` (a
+    template that would hang, recurse or exhaust memory if the sandbox let it) in a subprocess with a time limit."""
     text = text.replace("{secret}", str(home / "secret.txt")).replace("{pwned}", str(home / "pwned.txt"))
     (home / "prompts" / "offline" / "section.j2").write_text(text)
-    return run_drafter("draft", str(home / "facts.md"), home=home, timeout=120)
+    if bomb:
+        return run_drafter("draft", str(home / "facts.md"), home=home, timeout=120)
+    return invoke_drafter("draft", str(home / "facts.md"), home=home)
 
 
 def assert_refused(proc, home, where: str, *fragments: str) -> None:
@@ -89,13 +92,13 @@ def test_no_object_in_the_context_reaches_files_or_python(home, template):
 
 @pytest.mark.parametrize("template", BOMBS.values(), ids=BOMBS.keys())
 def test_size_and_time_bombs_are_refused(home, template):
-    proc = draft_with_template(home, template)
+    proc = draft_with_template(home, template, bomb=True)
     assert_refused(proc, home, f"{home / 'prompts' / 'offline' / 'section.j2'}", "refused")
 
 
 @pytest.mark.parametrize("template", RECURSION.values(), ids=RECURSION.keys())
 def test_recursion_is_refused(home, template):
-    proc = draft_with_template(home, template)
+    proc = draft_with_template(home, template, bomb=True)
     assert_refused(proc, home, f"{home / 'prompts'}", "template recursion too deep")
 
 
@@ -114,18 +117,18 @@ def test_a_failed_include_names_the_missing_template_and_where_it_was_included(h
 
 def test_a_template_that_is_not_utf8_is_named(home):
     (home / "prompts" / "offline" / "section.j2").write_bytes(b"caf\xe9 {{ lead }}")
-    proc = run_drafter("draft", str(home / "facts.md"), home=home)
+    proc = invoke_drafter("draft", str(home / "facts.md"), home=home)
     assert_refused(proc, home, f"{home / 'prompts' / 'offline' / 'section.j2'}: template file is not UTF-8 text")
     (home / "prompts" / "offline" / "section.j2").write_text('{% include "latin.j2" %}')
     (home / "prompts" / "latin.j2").write_bytes(b"caf\xe9")
-    proc = run_drafter("draft", str(home / "facts.md"), home=home)
+    proc = invoke_drafter("draft", str(home / "facts.md"), home=home)
     assert_refused(proc, home, f"{home / 'prompts' / 'latin.j2'}: template file is not UTF-8 text")
 
 
 def test_a_broken_section_template_is_reported_not_replaced(home):
     (home / "prompts" / "sections").mkdir()
     (home / "prompts" / "sections" / "work.j2").write_text("{% if %}")
-    proc = run_drafter("draft", str(home / "facts.md"), "-b", "openai", "-m", "gpt-4o", "--dry-run", home=home)
+    proc = invoke_drafter("draft", str(home / "facts.md"), "-b", "openai", "-m", "gpt-4o", "--dry-run", home=home)
     assert_refused(proc, home, f"{home / 'prompts' / 'sections' / 'work.j2'}:1: template syntax error")
 
 
@@ -142,7 +145,7 @@ ROLE_STRINGS = {
 def test_a_lead_including_a_template_loop_names_the_looping_template(home):
     (home / "roles" / "mine.toml").write_text('id = "mine"\nname = "Mine"\n[[sections]]\nid = "work"\ntitle = "Work"\n'
                                               'kind = "work"\nlead = "{% include \'loop_a.j2\' %}"\n')
-    proc = run_drafter("draft", str(home / "facts.md"), "--role", "mine", home=home)
+    proc = invoke_drafter("draft", str(home / "facts.md"), "--role", "mine", home=home)
     assert_refused(proc, home, f"{home / 'prompts' / 'loop_'}", "template recursion too deep")
 
 

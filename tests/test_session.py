@@ -10,7 +10,7 @@ from drafter.errors import BackendError, InputError
 from drafter.facts import load_facts
 from drafter.session import (Session, completions, describe, latest_unfinished, list_sessions, load_session,
                              parse_command)
-from helpers import ROLE_FIXTURES, run_drafter
+from helpers import ROLE_FIXTURES, invoke_drafter
 
 FACTS = ["Signed 418 sales contracts worth 612.5 million yuan",
          "Moved 1,240 paper contract files into the electronic archive",
@@ -286,9 +286,9 @@ def test_completions():
 
 
 def test_sessions_command_lists_saved_sessions(home):
-    assert "no sessions yet" in run_drafter("sessions", home=home).stdout
+    assert "no sessions yet" in invoke_drafter("sessions", home=home).stdout
     session = drafted()
-    proc = run_drafter("sessions", home=home)
+    proc = invoke_drafter("sessions", home=home)
     assert proc.returncode == 0 and session.id in proc.stdout and "0/4 sections" in proc.stdout
 
 
@@ -372,7 +372,7 @@ def test_damaged_session_files_do_not_hide_the_others(home):
     for name, data in damaged.items():
         (home / "sessions" / name).write_bytes(data)
     (home / "sessions" / "folder.json").mkdir()
-    proc = run_drafter("sessions", home=home)
+    proc = invoke_drafter("sessions", home=home)
     assert proc.returncode == 0, proc.stderr
     assert [line.split()[0] for line in proc.stdout.splitlines()] == [second.id, first.id]
     warnings = proc.stderr.splitlines()

@@ -8,7 +8,7 @@ import pytest
 from drafter import config
 from drafter.config import Settings, resolve_settings
 from drafter.errors import InputError
-from helpers import ROLE_FIXTURES, run_drafter
+from helpers import ROLE_FIXTURES, invoke_drafter
 
 FIXTURE = str(ROLE_FIXTURES["sales-inside"])
 CONFIG = "/home/user/.config/drafter/config.toml"
@@ -105,8 +105,8 @@ def test_good_values_at_the_limits_are_kept_and_strings_are_trimmed():
 ])
 def test_bad_flags_exit_2_before_anything_is_sent(args, start, tmp_path, openai_server):
     base = [] if "--base-url" in args else ["--base-url", openai_server.base_url]
-    proc = run_drafter("draft", FIXTURE, "--backend", "openai", "--model", "gpt-4o-mini", *base, *args,
-                       home=tmp_path, OPENAI_API_KEY="sk-settings-test-key")
+    proc = invoke_drafter("draft", FIXTURE, "--backend", "openai", "--model", "gpt-4o-mini", *base, *args,
+                          home=tmp_path, OPENAI_API_KEY="sk-settings-test-key", server=openai_server)
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.startswith(start), proc.stderr
     assert len(proc.stderr.strip().splitlines()) <= 2 and "Traceback" not in proc.stderr
@@ -119,7 +119,7 @@ def test_bad_flags_exit_2_before_anything_is_sent(args, start, tmp_path, openai_
 def test_a_bad_config_file_value_is_one_line_not_an_internal_error(line, tmp_path):
     (tmp_path / "config.toml").write_text(line + "\n")
     for args in (["draft", FIXTURE], ["cache", "info"], ["config"]):
-        proc = run_drafter(*args, home=tmp_path)
+        proc = invoke_drafter(*args, home=tmp_path)
         assert proc.returncode == 2, (args, proc.stderr)
         assert proc.stderr.startswith("error: ") and "internal error" not in proc.stderr
         assert proc.stderr.splitlines()[0].endswith(f"(from config {tmp_path / 'config.toml'})"), proc.stderr

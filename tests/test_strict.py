@@ -1,9 +1,10 @@
-"""`drafter draft --strict` against a real HTTP server (the stub on 127.0.0.1, the real openai client): a section
-with a figure that is not in the facts is regenerated once with a note naming it, then the run passes or fails."""
+"""`drafter draft --strict` in process against the stub server (through its transport, the real openai client): a
+section with a figure that is not in the facts is regenerated once with a note naming it, then the run passes or
+fails."""
 
 from __future__ import annotations
 
-from helpers import FIXTURES, run_drafter
+from helpers import FIXTURES, invoke_drafter
 from openai_stub import default_reply, section_title
 
 FIXTURE = FIXTURES / "sales-inside.md"
@@ -33,8 +34,9 @@ def inventing_reply(fix_on_regeneration: bool):
 
 
 def draft(server, home, *extra):
-    return run_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", server.base_url,
-                       "--model", "stub-model", "--strict", *extra, home=home, OPENAI_API_KEY="sk-strict-test")
+    return invoke_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", server.base_url,
+                          "--model", "stub-model", "--strict", *extra, home=home, server=server,
+                          OPENAI_API_KEY="sk-strict-test")
 
 
 def regeneration_requests(server):
@@ -71,8 +73,9 @@ def test_strict_fails_naming_the_section_and_claim_after_one_regeneration(tmp_pa
 
 def test_without_strict_the_invented_figure_is_a_warning_and_nothing_is_regenerated(tmp_path, openai_server):
     openai_server.set_reply(inventing_reply(fix_on_regeneration=False))
-    proc = run_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", openai_server.base_url,
-                       "--model", "stub-model", "--format", "json", home=tmp_path, OPENAI_API_KEY="sk-strict-test")
+    proc = invoke_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", openai_server.base_url,
+                          "--model", "stub-model", "--format", "json", home=tmp_path, server=openai_server,
+                          OPENAI_API_KEY="sk-strict-test")
     assert proc.returncode == 0, proc.stderr
     assert len(openai_server.chat_requests()) == SECTIONS
     import json
@@ -119,8 +122,9 @@ def test_strict_names_a_misattributed_figure_and_a_left_out_fact_in_the_regenera
 
 def test_check_of_a_regenerated_draft_reports_misattribution_as_a_warning_without_strict(tmp_path, openai_server):
     openai_server.set_reply(misattributing_reply)
-    proc = run_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", openai_server.base_url,
-                       "--model", "stub-model", "--format", "json", home=tmp_path, OPENAI_API_KEY="sk-strict-test")
+    proc = invoke_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", openai_server.base_url,
+                          "--model", "stub-model", "--format", "json", home=tmp_path, server=openai_server,
+                          OPENAI_API_KEY="sk-strict-test")
     assert proc.returncode == 0, proc.stderr
     import json
 
@@ -175,7 +179,8 @@ def test_strict_repair_fills_a_section_the_model_left_empty_with_the_offline_wri
     victim = next(s for s in doc["sections"] if s["title"] == VICTIM)
     assert victim["status"] == "done" and "48.3 million yuan" in victim["text"]
     assert any(r["section"] == VICTIM and r["action"] == "added" for r in doc["repaired"]), doc["repaired"]
-    plain = run_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", openai_server.base_url,
-                        "--model", "stub-model", "--no-cache", home=tmp_path, OPENAI_API_KEY="sk-strict-test")
+    plain = invoke_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", openai_server.base_url,
+                           "--model", "stub-model", "--no-cache", home=tmp_path, server=openai_server,
+                           OPENAI_API_KEY="sk-strict-test")
     assert plain.returncode == 1 and "no usable text from the model" in plain.stderr, plain.stderr
     assert f"## {VICTIM}" in plain.stdout and "_[empty:" in plain.stdout

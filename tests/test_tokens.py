@@ -16,7 +16,7 @@ import pytest
 
 from drafter import tokens
 from drafter.errors import DrafterError, InputError
-from helpers import FIXTURES, ROOT, drafter_env, run_drafter
+from helpers import FIXTURES, ROOT, drafter_env, invoke_drafter
 from helpers import SEED as SEED_FILE
 
 URLS = {"cl100k_base": "https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken",
@@ -279,23 +279,23 @@ def test_prices_are_overridden_from_the_config_file_table():
 def test_tokens_command_counts_a_file_stdin_and_json(tmp_path):
     text = "签订销售合同418份 and 612.5 million yuan 😀\n"
     (tmp_path / "draft.md").write_text(text, encoding="utf-8")
-    proc = run_drafter("tokens", str(tmp_path / "draft.md"), "--model", "gpt-4o-mini", home=tmp_path)
+    proc = invoke_drafter("tokens", str(tmp_path / "draft.md"), "--model", "gpt-4o-mini", home=tmp_path)
     expected = tokens.count_tokens(text, "o200k_base")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == f"{expected} tokens (gpt-4o-mini, o200k_base)\n"
-    proc = run_drafter("tokens", "-", "--model", "gpt-4", "--format", "json", home=tmp_path, stdin=text)
+    proc = invoke_drafter("tokens", "-", "--model", "gpt-4", "--format", "json", home=tmp_path, stdin=text)
     data = json.loads(proc.stdout)
     assert data["tokens"] == tokens.count_tokens(text, "cl100k_base") and data["encoding"] == "cl100k_base"
     assert data["exact"] is True and data["source"] == "<stdin>" and data["input_cost_usd"] > 0
-    proc = run_drafter("tokens", "-", "--model", "llama3.2", home=tmp_path, stdin=text)
+    proc = invoke_drafter("tokens", "-", "--model", "llama3.2", home=tmp_path, stdin=text)
     assert "approximate" in proc.stdout and proc.returncode == 0
 
 
 def test_tokens_command_defaults_to_the_configured_model(tmp_path):
     (tmp_path / "config.toml").write_text('model = "gpt-4"\n')
-    proc = run_drafter("tokens", "-", "--format", "json", home=tmp_path, stdin="hello world")
+    proc = invoke_drafter("tokens", "-", "--format", "json", home=tmp_path, stdin="hello world")
     assert json.loads(proc.stdout)["model"] == "gpt-4" and json.loads(proc.stdout)["tokens"] == 2
-    proc = run_drafter("tokens", "-", "--format", "json", home=tmp_path / "other", stdin="hello world")
+    proc = invoke_drafter("tokens", "-", "--format", "json", home=tmp_path / "other", stdin="hello world")
     assert json.loads(proc.stdout)["model"] == "gpt-4o-mini"
 
 
@@ -305,7 +305,7 @@ def test_tokens_command_defaults_to_the_configured_model(tmp_path):
     (["tokens"], "error: "),
 ])
 def test_tokens_command_bad_input_is_one_line_exit_2(tmp_path, args, start):
-    proc = run_drafter(*args, home=tmp_path, stdin="text")
+    proc = invoke_drafter(*args, home=tmp_path, stdin="text")
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.startswith(start) and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) <= 2

@@ -49,12 +49,13 @@ class Backend(Protocol):
 
 
 def get_backend(settings: Settings, *, metered: bool = False, cache: bool = False,
-                warn: Callable[[str], None] | None = None) -> Backend:
+                warn: Callable[[str], None] | None = None, http_client: Any = None) -> Backend:
     """The backend named in settings; unknown names are a usage error.
 
     With `metered`, a model backend is wrapped to count requests (backends/cached.py), and with `cache` too,
     to answer repeated requests from the response cache. The offline writer is never wrapped: it is
-    deterministic, local and free.
+    deterministic, local and free. `http_client` (an httpx2.Client) is what a model backend sends through; None:
+    the SDK's own.
     """
     if settings.backend == "offline":
         from drafter.backends.offline import OfflineBackend
@@ -63,7 +64,7 @@ def get_backend(settings: Settings, *, metered: bool = False, cache: bool = Fals
     if settings.backend == "openai":
         from drafter.backends.openai_backend import OpenAIBackend
 
-        backend = OpenAIBackend(settings)
+        backend = OpenAIBackend(settings, http_client=http_client)
         if not (metered or cache):
             return backend
         from drafter.backends.cached import MeteredBackend

@@ -13,12 +13,17 @@ DEFAULT_BASE_URL = "https://api.openai.com/v1"
 
 
 class OpenAIBackend:
-    """Streams a section from a chat-completions endpoint; maps every client fault to one BackendError line."""
+    """Streams a section from a chat-completions endpoint; maps every client fault to one BackendError line.
+
+    `http_client` is the httpx client (httpx2.Client, the SDK's HTTP library) the requests go through; None lets
+    the SDK build its own. Pass one to route requests elsewhere, e.g. a client on an httpx MockTransport in tests.
+    """
 
     name = "openai"
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, http_client=None) -> None:
         self.settings = settings
+        self.http_client = http_client
         if not isinstance(settings.model, str) or not settings.model.strip():
             raise InputError("the openai backend needs a model name", hint="set --model or DRAFTER_MODEL")
         self.model = settings.model.strip()
@@ -40,7 +45,8 @@ class OpenAIBackend:
             import openai
 
             self._client = openai.OpenAI(api_key=self.api_key, base_url=self.base_url,
-                                         timeout=self.settings.timeout, max_retries=self.settings.max_retries)
+                                         timeout=self.settings.timeout, max_retries=self.settings.max_retries,
+                                         http_client=self.http_client)
         return self._client
 
     def _open_stream(self, request: SectionRequest):
