@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "/show": "show the cleaned summary so far, exactly as /save writes it",
     "/clean": "clean the draft; show the cleanup report and warnings",
     "/save": "/save [FILE]: write the cleaned summary (-o FILE, or asks)",
+    "/export": "/export FILE: write the cleaned summary as a Word document (.docx) or a deck (.pptx)",
     "/quit": "leave; the session is kept for --resume",
 }
 SECTION_COMMANDS = ("/regen", "/edit")
@@ -520,6 +521,21 @@ class Session:
         self.save()
         return target, draft
 
+    def export_output(self, path: str | Path) -> Path:
+        """Write the cleaned summary as a .docx or .pptx (by the file's extension) atomically; return its path."""
+        from drafter import office
+        from drafter.files import check_output_path
+        from drafter.office.summary import from_draft
+
+        target = Path(str(path)).expanduser().absolute()
+        fmt = office.format_for(target, None)
+        if fmt is None:
+            raise InputError(f"{path}: /export writes a .docx or .pptx file", hint="/save writes Markdown")
+        office.check_request(fmt, target)
+        check_output_path(target, self.facts_file, "facts")
+        office.write(from_draft(self.finished_draft()), target, fmt)
+        return target
+
     def close(self) -> None:
         """Leave the session: record the time; the state stays on disk for --resume."""
         self.save()
@@ -738,7 +754,7 @@ def completions(line: str, session: Session | None = None, roles: Iterable[str] 
         options = [s.id for s in session.sections]
     elif command == "/role":
         options = list(roles)
-    elif command == "/save":
+    elif command in ("/save", "/export"):
         return _path_completions(current)
     else:
         return []
