@@ -19,6 +19,7 @@ KEYPOINT_MAX_WORDS = 12  # past this, clauses of a fact that state no figure, da
 CLAUSE_START = re.compile(r",\s+|;\s+|\s+(?=(?:because|since|as a result|so that|in order to|thanks to|which|who|"
                           r"mostly|mainly|largely|while|whereas)\b)", re.I)
 RUNNER_UP_WEIGHT = 0.25  # a fact a sentence restates after its best match counts this share of it
+RESTATED_FIGURE_WEIGHT = 4.0  # a sentence that also states one of the fact's figures or names restates it surely
 TRAILING_STOP = re.compile(r"[\s.;,:]+$")
 
 
@@ -48,18 +49,24 @@ def shorten(fact: str) -> str:
 def section_facts(summary: Summary) -> list[list[int]]:
     """For each section, the facts it restates (0-based, in the facts file's order), each fact in one section only:
     the one whose sentences restate it most. A sentence restating n facts gives each 1/n, and the facts after its
-    best match RUNNER_UP_WEIGHT of that (the overview's "the sections below cover ..." names many facts weakly);
-    a tie goes to the section restating fewer facts, the more specific one."""
+    best match RUNNER_UP_WEIGHT of that (the overview's "the sections below cover ..." names many facts weakly),
+    and a sentence stating one of the fact's own figures or names counts RESTATED_FIGURE_WEIGHT times; a tie goes
+    to the section restating fewer facts, the more specific one."""
     from drafter import grounding
 
     facts = summary.facts
     if facts is None or not facts.items:
         return [[] for _ in summary.sections]
+    stated = [[claim.text for claim in grounding.extract_claims(text)] for text in facts.texts]
     scores: dict[int, dict[int, float]] = {}
     for number, section in enumerate(summary.sections):
-        for _, aligned in grounding.aligned_facts(section.prose, facts, summary.fixed_text):
+        prose = section.prose
+        for (start, end), aligned in grounding.aligned_facts(prose, facts, summary.fixed_text):
+            sentence = prose[start:end]
             for rank, fact in enumerate(aligned):
                 weight = (1.0 if rank == 0 else RUNNER_UP_WEIGHT) / len(aligned)
+                if any(figure in sentence for figure in stated[fact]):
+                    weight *= RESTATED_FIGURE_WEIGHT
                 scores.setdefault(fact, {})[number] = scores.get(fact, {}).get(number, 0.0) + weight
     breadth = {number: sum(number in by_section for by_section in scores.values())
                for number in range(len(summary.sections))}
