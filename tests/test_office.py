@@ -169,7 +169,7 @@ def test_key_figures_slide_charts_the_before_and_after_figures_the_facts_state(t
            for chart in charts}
     # "Signed 418 sales contracts ..., up from 350 contracts in 2025"; "Cut the certificate turnaround from 45 to 30"
     assert got == {"Sales contracts": (("Before", "After"), (350.0, 418.0)),
-                   "Certificate turnaround (days)": (("Before", "After"), (45.0, 30.0))}
+                   "Certificate turnaround (days)": (("Now", "Target"), (45.0, 30.0))}  # under "## Plan"
     assert all(chart.plots[0].has_data_labels for chart in charts)
     notes = found[0].notes_slide.notes_text_frame.text
     assert "350 → 418" in notes and "fact 1:" in notes and "45 → 30 days" in notes

@@ -41,6 +41,7 @@ class FigurePair:
     after_text: str
     fact: int
     decimals: int = 0
+    plan: bool = False  # the fact states a plan: its "after" is a target, not a result
 
     @property
     def title(self) -> str:
@@ -155,6 +156,18 @@ def pairs_in(text: str, fact: int) -> list[FigurePair]:
     return pairs
 
 
+def is_plan(text: str, heading: str | None) -> bool:
+    """True when a fact states a plan (by its words or its heading), as grounding reads plans."""
+    from drafter.grounding.verdicts import PLAN_FACT, PLAN_HEADING
+
+    return bool(PLAN_FACT.search(text) or (heading and PLAN_HEADING.search(heading)))
+
+
 def figure_pairs(facts: "Facts") -> list[FigurePair]:
-    """Every before → after pair the facts state, in the facts' order."""
-    return [pair for number, item in enumerate(facts.items) for pair in pairs_in(item.text, number)]
+    """Every before → after pair the facts state, in the facts' order; a plan's pairs are marked as targets."""
+    pairs = []
+    for number, item in enumerate(facts.items):
+        for pair in pairs_in(item.text, number):
+            pair.plan = is_plan(item.text, item.heading)
+            pairs.append(pair)
+    return pairs

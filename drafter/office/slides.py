@@ -28,6 +28,7 @@ CHARTS_PER_SLIDE = 4
 CHART_COLUMNS = 2
 CHART_GAP_PT = 12
 CHART_CATEGORIES = ("Before", "After")
+PLAN_CATEGORIES = ("Now", "Target")  # a plan's pair: where things stand and what the plan aims at
 CHART_FONT_PT = 12
 CHART_TITLE_PT = 14
 # fitting text into a box, estimated from its extents (conservative for proportional fonts such as Calibri)
@@ -261,13 +262,14 @@ def number_format(decimals: int) -> str:
 
 
 def _chart(slide, pair: FigurePair, left: int, top: int, width: int, height: int) -> None:
-    """A native clustered-column chart of one pair: two columns, Before and After, each labelled with its value."""
+    """A native clustered-column chart of one pair: two columns, Before and After (Now and Target for a plan),
+    each labelled with its value."""
     from pptx.chart.data import CategoryChartData
     from pptx.enum.chart import XL_CHART_TYPE
     from pptx.util import Pt
 
     data = CategoryChartData(number_format=number_format(pair.decimals))
-    data.categories = list(CHART_CATEGORIES)
+    data.categories = list(PLAN_CATEGORIES if pair.plan else CHART_CATEGORIES)
     data.add_series(pair.title, (pair.before, pair.after))
     chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, left, top, width, height, data).chart
     chart.font.size = Pt(CHART_FONT_PT)
