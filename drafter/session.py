@@ -27,7 +27,7 @@ COMMANDS: dict[str, str] = {
     "/edit": "/edit [SECTION]: edit a section ($EDITOR, or inline)",
     "/show": "show the cleaned summary so far, exactly as /save writes it",
     "/clean": "clean the draft; show the cleanup report and warnings",
-    "/save": "/save [FILE]: write the cleaned summary (-o FILE, or asks)",
+    "/save": "/save [FILE]: write the cleaned summary (-o FILE, or asks; .docx or .pptx as /export)",
     "/export": "/export FILE: write the cleaned summary as a Word document (.docx) or a deck (.pptx)",
     "/quit": "leave; the session is kept for --resume",
 }
@@ -512,8 +512,17 @@ class Session:
         target = Path(str(target)).expanduser().absolute()
         check_output_path(target, self.facts_file, "facts")
         draft = self.finished_draft(clean=clean)
-        fmt = {".json": "json", ".txt": "txt"}.get(target.suffix.lower(), "md")
-        atomic_write(target, render.render(draft, fmt))
+        from drafter import office
+
+        office_fmt = office.format_for(target, None)
+        if office_fmt:  # /save summary.pptx writes the deck, as /export does
+            from drafter.office.summary import from_draft
+
+            office.check_request(office_fmt, target)
+            atomic_write(target, office.render(from_draft(draft), office_fmt))
+        else:
+            fmt = {".json": "json", ".txt": "txt"}.get(target.suffix.lower(), "md")
+            atomic_write(target, render.render(draft, fmt))
         self.output = str(target)
         self.saved_to = str(target)
         self.saved_revision = self.revision

@@ -373,6 +373,8 @@ def test_session_export_writes_the_cleaned_summary_as_a_deck_or_document(tmp_pat
     assert len(chart_slides(deck)) == 1 and len(deck.slides) == len(session.sections) + 2
     document = docx.Document(str(session.export_output(tmp_path / "summary.docx")))
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == [s.title for s in session.sections]
+    path, _ = session.save_output(tmp_path / "saved.pptx")  # /save FILE.pptx writes a deck too, not Markdown
+    assert len(pptx.Presentation(str(path)).slides) == len(deck.slides) and not session.unsaved
     with pytest.raises(InputError, match="writes a .docx or .pptx"):
         session.export_output(tmp_path / "summary.md")
     assert "/export" in completions("/exp")
