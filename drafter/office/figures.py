@@ -26,6 +26,8 @@ CHANGE_VERBS = frozenset(  # a "B ... from A" fact states a change only with one
 NOT_LABEL = CHANGE_VERBS | frozenset("up down from to by went go brought bring".split())
 LABEL_ENDS = frozenset("worth valued totalling totaling with in at for of on over across".split())
 LABEL_MAX_WORDS = 4
+LOOK_BEHIND_CHARS = 120  # how far before a figure its "from", "up from" or change verb is looked for
+LOOK_BEHIND_CLAIMS = 4  # how many figures before a "..., up from A" its B may be
 
 
 @dataclass
@@ -76,12 +78,15 @@ def _words_after(text: str, end: int) -> list[str]:
 
 
 def _clause_before(text: str, offset: int) -> tuple[str, bool]:
-    """The clause ending at offset, and whether it starts the fact."""
-    cut = max(text.rfind(mark, 0, offset) for mark in (",", ";", ":", "(", " and "))
-    return (text[cut + 1:offset], False) if cut >= 0 else (text[:offset], True)
+    """The clause ending at offset (its last LOOK_BEHIND_CHARS), and whether it starts the fact."""
+    floor = max(0, offset - LOOK_BEHIND_CHARS)
+    cut = max(text.rfind(mark, floor, offset) for mark in (",", ";", ":", "(", " and "))
+    if cut >= 0:
+        return text[cut + 1:offset], False
+    return text[floor:offset], floor == 0
 
 
-def _label(text: str, first: "Claim", second: "Claim") -> str:
+def _label(text: str, first: "Claim") -> str:
     """What a pair counts: the clause before the pair's first figure, else the words after it ("418 sales
     contracts"), at most LABEL_MAX_WORDS."""
     clause, at_start = _clause_before(text, first.offset)
@@ -89,7 +94,8 @@ def _label(text: str, first: "Claim", second: "Claim") -> str:
     if not words:
         words = _words_after(text, first.offset + len(first.text))[:LABEL_MAX_WORDS]
     if not words:
-        words = _label_words(text[:first.offset], True)[-LABEL_MAX_WORDS:]
+        words = _label_words(text[max(0, first.offset - LOOK_BEHIND_CHARS):first.offset],
+                             first.offset <= LOOK_BEHIND_CHARS)[-LABEL_MAX_WORDS:]
     label = " ".join(words)
     return label[:1].upper() + label[1:]
 
@@ -130,30 +136,49 @@ def pairs_in(text: str, fact: int) -> list[FigurePair]:
     for index, claim in enumerate(claims):
         if index in used:
             continue
-        nxt = claims[index + 1] if index + 1 < len(claims) else None
-        between = text[claim.offset + len(claim.text):nxt.offset] if nxt is not None else ""
-        before_text = text[:claim.offset]
-        if nxt is not None and _same_measure(claim, nxt) and (
-                ARROW.fullmatch(between) or (FROM_TO.fullmatch(between) and FROM.search(before_text))):
-            pair = (claim, nxt, claim)
-        elif FROM.search(before_text):
-            earlier = [c for i, c in enumerate(claims[:index]) if i not in used and _same_measure(c, claim)]
-            changed = CHANGE_FROM.search(before_text) or (
-                earlier and set(w.lower() for w in WORD.findall(text[:earlier[-1].offset])) & CHANGE_VERBS)
-            if not earlier or not changed:
-                continue
-            pair = (claim, earlier[-1], earlier[-1])
+        before_text = text[max(0, claim.offset - LOOK_BEHIND_CHARS):claim.offset]
+        partner = _to_partner(text, claims, index, before_text)
+        if partner is not None:  # "from A to B", "A → B": this figure is before
+            before, after, first = claim, claims[partner], claim
         else:
-            continue
-        before, after, first = pair
-        used.update({claims.index(before), claims.index(after)})
+            partner = _up_from_partner(text, claims, index, before_text, used)
+            if partner is None:
+                continue
+            before, after, first = claim, claims[partner], claims[partner]  # "B ..., up from A"
+        used.update({index, partner})
         b, a, unit = _values(before, after)
         if not unit and first is before:  # "from 33 to 19 cases": the word after the pair names the unit
             unit = " ".join(_words_after(text, after.offset + len(after.text))[:1])
         decimals = max(before.value.decimals, after.value.decimals)
-        pairs.append(FigurePair(_label(text, first, after if first is before else before), unit, b, a,
-                                before.text, after.text, fact, decimals))
+        pairs.append(FigurePair(_label(text, first), unit, b, a, before.text, after.text, fact, decimals))
     return pairs
+
+
+def _to_partner(text: str, claims: list["Claim"], index: int, before_text: str) -> int | None:
+    """The index of B when claims[index] is the A of "from A to B" or "A → B", else None."""
+    if index + 1 >= len(claims) or not _same_measure(claims[index], claims[index + 1]):
+        return None
+    claim, nxt = claims[index], claims[index + 1]
+    between = text[claim.offset + len(claim.text):nxt.offset]
+    if ARROW.fullmatch(between) or (FROM_TO.fullmatch(between) and FROM.search(before_text)):
+        return index + 1
+    return None
+
+
+def _up_from_partner(text: str, claims: list["Claim"], index: int, before_text: str, used: set[int]) -> int | None:
+    """The index of B when claims[index] is the A of "B ..., up from A" or "rose to B from A" (one of the few
+    figures before it, of the same measure, with "up/down from" or a change verb before B), else None."""
+    if not FROM.search(before_text):
+        return None
+    window = range(max(0, index - LOOK_BEHIND_CLAIMS), index)
+    earlier = [i for i in window if i not in used and _same_measure(claims[i], claims[index])]
+    if not earlier:
+        return None
+    partner = earlier[-1]
+    lead = text[max(0, claims[partner].offset - LOOK_BEHIND_CHARS):claims[partner].offset]
+    if CHANGE_FROM.search(before_text) or {w.lower() for w in WORD.findall(lead)} & CHANGE_VERBS:
+        return partner
+    return None
 
 
 def is_plan(text: str, heading: str | None) -> bool:
@@ -167,7 +192,9 @@ def figure_pairs(facts: "Facts") -> list[FigurePair]:
     """Every before → after pair the facts state, in the facts' order; a plan's pairs are marked as targets."""
     pairs = []
     for number, item in enumerate(facts.items):
-        for pair in pairs_in(item.text, number):
-            pair.plan = is_plan(item.text, item.heading)
+        found = pairs_in(item.text, number)
+        plan = bool(found) and is_plan(item.text, item.heading)
+        for pair in found:
+            pair.plan = plan
             pairs.append(pair)
     return pairs

@@ -24,7 +24,11 @@ CONTENT_LAYOUTS = ("Title and Content",)
 KEY_FIGURES_TITLE = "Key figures"
 CONTINUED = "{title} ({part}/{parts})"  # the title of each slide of a section split over several
 MAX_POINTS_PER_SLIDE = 6
+BALANCE_TRIES = 2  # extra slides tried for an even split before the greedy packing is kept
+NOTES_REPEAT_MAX_CHARS = 4000  # a split section's later slides repeat its prose in their notes up to this length
 CHARTS_PER_SLIDE = 4
+MAX_CHARTS = 8  # two Key figures slides at most; the notes list the pairs left out
+NOTES_LEFT_OUT_MAX = 50  # pairs named in those notes
 CHART_COLUMNS = 2
 CHART_GAP_PT = 12
 CHART_CATEGORIES = ("Before", "After")
@@ -86,15 +90,20 @@ class Box:
 
 def split_to_fit(points: list[str], box: Box) -> list[list[int]]:
     """The points' indices in as few slides as they fit (at most MAX_POINTS_PER_SLIDE each), the slides balanced
-    (seven points are four and three); a point too long for a box alone gets a slide of its own."""
-    count = len(points)
-    if count == 0:
-        return []
-    for parts in range(math.ceil(count / MAX_POINTS_PER_SLIDE), count + 1):
-        chunks = balanced(count, parts)
+    (seven points are four and three) when a balanced split fits too; a point too long for a box alone gets a slide
+    of its own."""
+    greedy: list[list[int]] = []
+    for index, point in enumerate(points):
+        last = greedy[-1] if greedy else None
+        if last is not None and len(last) < MAX_POINTS_PER_SLIDE and box.fits([points[i] for i in [*last, index]]):
+            last.append(index)
+        else:
+            greedy.append([index])
+    for parts in range(len(greedy), min(len(greedy) + BALANCE_TRIES, len(points)) + 1):
+        chunks = balanced(len(points), parts)
         if all(box.fits([points[i] for i in chunk]) for chunk in chunks):
             return chunks
-    return [[i] for i in range(count)]
+    return greedy
 
 
 def balanced(count: int, parts: int) -> list[list[int]]:
@@ -252,7 +261,10 @@ def _content_slides(deck, layout, title: str, points: list[KeyPoint], notes: str
             body = _placeholder(slide, ("BODY", "OBJECT"))
         _set_title(slide, CONTINUED.format(title=title, part=part, parts=len(chunks)) if len(chunks) > 1 else title)
         _set_paragraphs(body, [texts[i] for i in chunk], box)
-        _set_notes(slide, notes)
+        if part == 1 or len(notes) <= NOTES_REPEAT_MAX_CHARS:
+            _set_notes(slide, notes)
+        else:
+            _set_notes(slide, f"(The notes for this section are on its first slide, {title} (1/{len(chunks)}).)")
     return len(chunks)
 
 
@@ -287,7 +299,10 @@ def _chart(slide, pair: FigurePair, left: int, top: int, width: int, height: int
 
 
 def _key_figures_slides(deck, layout, pairs: list[FigurePair], summary: Summary) -> int:
-    """The "Key figures" slides: CHARTS_PER_SLIDE charts each, in a grid over the layout's body area."""
+    """The "Key figures" slides: CHARTS_PER_SLIDE charts each, in a grid over the layout's body area; past
+    MAX_CHARTS, the pairs left out are listed in the last slide's notes."""
+    left_out = pairs[MAX_CHARTS:]
+    pairs = pairs[:MAX_CHARTS]
     chunks = [pairs[i:i + CHARTS_PER_SLIDE] for i in range(0, len(pairs), CHARTS_PER_SLIDE)]
     for part, chunk in enumerate(chunks, 1):
         slide = deck.slides.add_slide(layout)
@@ -305,8 +320,12 @@ def _key_figures_slides(deck, layout, pairs: list[FigurePair], summary: Summary)
             row, column = divmod(index, columns)
             _chart(slide, pair, left + column * (cell_w + gap), top + row * (cell_h + gap), cell_w, cell_h)
         facts = summary.facts.items
-        _set_notes(slide, "\n".join(f"{pair.title}: {pair.before_text} → {pair.after_text} (fact {pair.fact + 1}: "
-                                    f"{facts[pair.fact].text})" for pair in chunk))
+        lines = [f"{pair.title}: {pair.before_text} → {pair.after_text} (fact {pair.fact + 1}: "
+                 f"{facts[pair.fact].text})" for pair in chunk]
+        if left_out and part == len(chunks):
+            lines.append(f"Not charted ({len(left_out)} more): " + "; ".join(
+                f"{pair.title} {pair.before_text} → {pair.after_text}" for pair in left_out[:NOTES_LEFT_OUT_MAX]))
+        _set_notes(slide, "\n".join(lines))
     return len(chunks)
 
 

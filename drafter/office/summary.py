@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from drafter.facts import Facts
     from drafter.pipeline import Draft
 
-HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+HEADING = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+(.*)$")
 LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+•]|\d{1,3}[.)])[ \t]+(?P<text>.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 LIST_INDENT = 2  # spaces of indent per list level
@@ -102,6 +102,15 @@ def inline_runs(text: str) -> list[tuple[str, bool, bool]]:
     return runs
 
 
+def _heading_text(text: str) -> str:
+    """A heading's text without its optional closing '#'s ("## Plan ##"; "C#" keeps its '#'), in linear time."""
+    text = text.strip()
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        return bare.rstrip()
+    return text
+
+
 def _without_front_matter(lines: list[str]) -> list[str]:
     if lines and lines[0].strip() == "---":
         for index in range(1, len(lines)):
@@ -139,7 +148,7 @@ def parse_markdown(markdown: str) -> tuple[str, list[Section]]:
         heading = HEADING.match(line)
         if heading:
             flush()
-            level, text = len(heading.group(1)), heading.group(2).strip()
+            level, text = len(heading.group(1)), _heading_text(heading.group(2))
             if level == 1 and not title:
                 title = text
             elif level <= 2:
