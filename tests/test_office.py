@@ -396,3 +396,43 @@ def test_key_points_that_fail_grounding_fall_back_to_the_fact_or_are_left_off(mo
     points = keypoints.key_points(summary, warnings.append)
     assert [p.text for p in points[1]] == [fact]  # the fact as written, not the wrong point
     assert len(warnings) == 1 and warnings[0].startswith("slide 'Overview'")
+
+
+def test_at_most_eight_charts_and_the_pairs_left_out_are_named_in_the_notes(tmp_path, monkeypatch, capsys):
+    facts_file = tmp_path / "pairs.md"
+    facts_file.write_text("---\nrole: sales\nname: Chen Jing\nyear: 2026\n---\n" + "".join(
+        f"- Cut the {name} backlog from {40 + n} to {20 + n} cases\n"
+        for n, name in enumerate("invoice quote order refund credit return claim audit survey ticket".split())))
+    out = tmp_path / "pairs.pptx"
+    code, _, err = run_main(["draft", facts_file, "-o", out], monkeypatch, capsys)
+    assert code == 0, err
+    found = [s for s in pptx.Presentation(str(out)).slides if s.shapes.title.text_frame.text.startswith("Key figures")]
+    assert [s.shapes.title.text_frame.text for s in found] == ["Key figures (1/2)", "Key figures (2/2)"]
+    values = [tuple(sh.chart.series[0].values) for s in found for sh in s.shapes if sh.has_chart]
+    assert values == [(40.0 + n, 20.0 + n) for n in range(slides.MAX_CHARTS)]
+    notes = found[-1].notes_slide.notes_text_frame.text
+    assert notes.endswith("Not charted (2 more): Survey backlog (cases) 48 → 28; Ticket backlog (cases) 49 → 29")
+
+
+@pytest.mark.parametrize("line, title", [("## Plan ##", "Plan"), ("## C#", "C#"), ("##   Plan for 2027  ", "Plan for 2027"),
+                                         ("## #1 seller", "#1 seller")])
+def test_section_titles_lose_only_a_closing_run_of_hashes(line, title):
+    assert parse_markdown(f"# T\n\n{line}\n\nText.\n")[1][0].title == title
+
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+MARKDOWNISH = st.lists(st.sampled_from(["#", "-", "*", "**", "_", " ", "\n", "1.", "→", "from ", " to ", "45", "30",
+                                         " days", ",", "%", "$", "up from ", "[Name]", "Cut", "C#", "2025"]),
+                       max_size=80).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(MARKDOWNISH)
+def test_parsing_shortening_and_pairing_any_text_never_raise(text):
+    title, sections = parse_markdown(text)
+    assert isinstance(title, str) and all(isinstance(s.prose, str) for s in sections)
+    keypoints.shorten(text)
+    for pair in figures.pairs_in(text, 0):
+        assert pair.before_text in text and pair.after_text in text
