@@ -41,12 +41,14 @@ def in_process(fixture: Path, fmt: str) -> bytes:
 
 
 def cpu_time(fixture: Path, fmt: str) -> float:
+    """CPU seconds of one in_process run."""
     started = time.process_time()
     in_process(fixture, fmt)
     return time.process_time() - started
 
 
 def wall_time(command: list[str], env: dict[str, str]) -> float:
+    """Wall seconds of one run of `command`; it must succeed."""
     started = time.perf_counter()
     subprocess.run(command, capture_output=True, check=True, env=env)
     return time.perf_counter() - started

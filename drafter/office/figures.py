@@ -52,6 +52,7 @@ class FigurePair:
 
 
 def _same_measure(a: "Claim", b: "Claim") -> bool:
+    """True when two figures can be a before and after: the same charted kind and the same unit or currency."""
     return a.kind == b.kind and a.kind in CHARTED_KINDS and a.value.unit == b.value.unit
 
 

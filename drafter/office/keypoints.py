@@ -78,6 +78,7 @@ def section_facts(summary: Summary) -> list[list[int]]:
 
 
 def _sentences(prose: str) -> list[str]:
+    """The prose's sentences as grounding splits them, each on one line."""
     from drafter.grounding import sentence_spans
 
     return [" ".join(prose[a:b].split()) for a, b in sentence_spans(prose)]

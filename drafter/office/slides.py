@@ -222,6 +222,7 @@ def _set_paragraphs(shape, texts: list[str], box: Box) -> None:
 
 
 def _set_title(slide, text: str) -> None:
+    """Put the slide's title in its title placeholder, smaller only when it would not fit."""
     title = _placeholder(slide, ("TITLE", "CENTER_TITLE"))
     if title is not None:
         _set_paragraphs(title, [text], _box(title, "titleStyle", DEFAULT_TITLE_PT))
@@ -235,6 +236,7 @@ def _set_notes(slide, text: str) -> None:
 
 
 def _title_slide(deck, layout, summary: Summary) -> None:
+    """The first slide: the summary's title, and name, role, organisation and year under it (or no subtitle box)."""
     slide = deck.slides.add_slide(layout)
     _set_title(slide, summary.title)
     subtitle = _placeholder(slide, ("SUBTITLE", "BODY"))

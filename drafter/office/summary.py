@@ -112,6 +112,7 @@ def _heading_text(text: str) -> str:
 
 
 def _without_front_matter(lines: list[str]) -> list[str]:
+    """The lines after a '---' front-matter block, or all of them when there is none."""
     if lines and lines[0].strip() == "---":
         for index in range(1, len(lines)):
             if lines[index].strip() in ("---", "..."):
