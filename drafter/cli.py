@@ -127,6 +127,8 @@ class StreamView:
         self.live.update(self._panel())
 
 
+TEMPLATE_OPTION = typer.Option(None, "--template", metavar="PPTX", help="A .pptx whose slide layouts the deck "
+                               "uses ('Title', 'Title and Content') [default: drafter's own].")
 # Model-server options shared by `draft` and `session`.
 BACKEND_OPTION = typer.Option(None, "--backend", "-b", help="offline (default) or openai.")
 MODEL_OPTION = typer.Option(None, "--model", "-m", help="Model name for the openai backend [env DRAFTER_MODEL].")
@@ -141,8 +143,10 @@ def draft(
     ctx: typer.Context,
     facts_file: str = typer.Argument(..., metavar="FACTS", help="Facts file (.md, .txt, .json, .yaml) or - for stdin."),
     role: Optional[str] = typer.Option(None, "--role", "-r", help="Role id or alias (overrides front matter)."),
-    fmt: str = typer.Option("md", "--format", "-f", help="Output format: md, txt or json."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="Output format: md (default), txt, json, docx or "
+                                      "pptx (-o FILE.docx or FILE.pptx picks docx or pptx too)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE atomically instead of stdout."),
+    template: Optional[Path] = TEMPLATE_OPTION,
     backend: Optional[str] = BACKEND_OPTION,
     model: Optional[str] = MODEL_OPTION,
     base_url: Optional[str] = BASE_URL_OPTION,
@@ -171,8 +175,10 @@ def draft(
     from drafter.facts import load_facts
     from drafter.pipeline import DraftFailed, draft_summary
 
+    office_fmt = _office_format(fmt, output, template)
+    fmt = fmt if fmt and not office_fmt else "md"
     if fmt not in render.FORMATS:
-        raise InputError(f"unknown --format {fmt!r}", hint="use one of: " + ", ".join(render.FORMATS))
+        raise InputError(f"unknown --format {fmt!r}", hint="use one of: " + ", ".join((*render.FORMATS, "docx", "pptx")))
     if budget is not None and budget < 1:
         raise InputError(f"--budget must be a positive number of tokens, got {budget}")
     settings = _settings(backend=backend, model=model, base_url=base_url, api_key=api_key, timeout=timeout,
@@ -207,8 +213,14 @@ def draft(
         _usage_line(model_backend, failure.draft, settings, only_if_used=True)
         raise
     usage = _usage_line(model_backend, result, settings)
-    text = render.render(result, fmt, usage)
-    emit(text, output, markdown=(fmt == "md"), what="the summary", name=f"summary.{fmt}")
+    if office_fmt:
+        from drafter import office
+        from drafter.office.summary import from_draft
+
+        office.write(from_draft(result), output, office_fmt, template, warn=warn)
+    else:
+        emit(render.render(result, fmt, usage), output, markdown=(fmt == "md"), what="the summary",
+             name=f"summary.{fmt}")
     _remove_stale_partial(output)
     if fmt != "json":
         for line in result.warnings:
@@ -231,6 +243,19 @@ def _note_generic_role(role) -> None:
     note = fallback_note(role)
     if note:
         sys.stderr.write(f"note: {printable(note)}\n")
+
+
+def _office_format(fmt: Optional[str], output: Optional[Path], template: Optional[Path]) -> Optional[str]:
+    """The office format asked for (--format docx|pptx, or -o FILE.docx|.pptx), checked before any work: its
+    library installed, an -o file given, a --template only for a deck. None for a text format."""
+    from drafter import office
+
+    office_fmt = office.format_for(output, fmt) if fmt in (None, *office.FORMATS) else None
+    if office_fmt:
+        office.check_request(office_fmt, output, template)
+    elif template is not None:
+        raise InputError("--template applies to .pptx output only", hint="write the deck with -o FILE.pptx")
+    return office_fmt
 
 
 def _estimate(prepared, settings):
@@ -435,6 +460,50 @@ def check_cmd(
     sys.stdout.flush()
     if strict and (report.unsupported or report.placeholders or report.filled or report.omitted):
         raise typer.Exit(1)
+
+
+@app.command("export")
+def export_cmd(
+    summary_file: str = typer.Argument(..., metavar="SUMMARY", help="Markdown summary (as drafted, or edited by "
+                                       "hand), or - for stdin."),
+    output: Path = typer.Option(..., "--output", "-o", help="The .docx or .pptx file to write atomically."),
+    facts_file: Optional[str] = typer.Option(None, "--facts", help="Facts the summary was drafted from (needed for "
+                                             ".pptx: its key points and figures; for .docx: the author)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="docx or pptx [default: -o's extension]."),
+    template: Optional[Path] = TEMPLATE_OPTION,
+    role: Optional[str] = typer.Option(None, "--role", "-r", help="Role id or alias (else the facts' front matter)."),
+) -> None:
+    """Export a Markdown summary as a Word document or a PowerPoint deck with a key-figures chart."""
+    from drafter import office
+    from drafter.files import MAX_DOCUMENT_BYTES, check_output_path, read_text
+
+    if fmt is not None and fmt not in office.FORMATS:
+        raise InputError(f"unknown --format {fmt!r}", hint="use one of: " + ", ".join(office.FORMATS))
+    office_fmt = _office_format(fmt, output, template)
+    if office_fmt is None:
+        raise InputError(f"{output}: cannot tell which document to write", hint="name it .docx or .pptx, or pass "
+                         "--format docx|pptx")
+    if office_fmt == "pptx" and facts_file is None:
+        raise InputError("a .pptx deck needs the facts the summary was drafted from",
+                         hint="pass --facts FACTS (its key points and figures come from them)")
+    if summary_file == "-" and facts_file == "-":
+        raise InputError("the summary and the facts cannot both come from stdin")
+    check_output_path(output, summary_file, "summary")
+    if facts_file is not None:
+        check_output_path(output, facts_file, "facts")
+    facts = None
+    if facts_file is not None:
+        from drafter.facts import load_facts
+        from drafter.pipeline import default_year
+
+        facts = load_facts(facts_file)
+        facts.meta.setdefault("year", default_year())
+    text, label = read_text(summary_file, max_bytes=MAX_DOCUMENT_BYTES)
+    if not text.strip():
+        raise InputError(f"{label}: is empty, expected a Markdown summary to export")
+    from drafter.office.summary import from_markdown
+
+    office.write(from_markdown(text, facts, role), output, office_fmt, template, warn=warn)
 
 
 @app.command("tokens")

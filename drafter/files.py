@@ -279,15 +279,16 @@ def atomic_write(path: str | Path, text: str | bytes, private: bool = False) -> 
         raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
 
 
-def keep_unsaved(text: str, name: str) -> Path:
-    """Save text that could not be written where asked under $DRAFTER_HOME/unsaved; return the new file's path."""
+def keep_unsaved(text: str | bytes, name: str) -> Path:
+    """Save text (or a document's bytes) that could not be written where asked under $DRAFTER_HOME/unsaved; return
+    the new file's path."""
     from drafter.config import drafter_home
 
     folder = drafter_home() / UNSAVED_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^\w.-]+", "_", Path(name).name)[-UNSAVED_NAME_MAX:].lstrip(".") or "output.txt"
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     for attempt in range(1000):
         candidate = folder / (f"{stamp}-{safe}" if attempt == 0 else f"{stamp}-{attempt}-{safe}")
         try:
@@ -306,13 +307,13 @@ def keep_unsaved(text: str, name: str) -> Path:
     raise FileExistsError(f"{folder}: too many unsaved files named {safe}")
 
 
-def _keep_elsewhere(text: str, name: str, what: str, stdout_allowed: bool) -> str:
+def _keep_elsewhere(text: str | bytes, name: str, what: str, stdout_allowed: bool) -> str:
     """Keep text whose write failed (a file under $DRAFTER_HOME/unsaved, else stdout); say where, for the error."""
     try:
         return f"{what} is kept in {keep_unsaved(text, name)}"
     except OSError as exc:
         reason = exc.strerror or str(exc)
-    if stdout_allowed:
+    if stdout_allowed and isinstance(text, str):  # a document's bytes are no text for a terminal
         try:
             sys.stdout.write(text)
             sys.stdout.flush()
@@ -322,8 +323,9 @@ def _keep_elsewhere(text: str, name: str, what: str, stdout_allowed: bool) -> st
     return f"{what} could not be kept anywhere ({reason})"
 
 
-def write_output(path: str | Path, text: str, what: str = "the text") -> None:
-    """atomic_write for the user's -o file; when it fails, the text is kept elsewhere and the error says where."""
+def write_output(path: str | Path, text: str | bytes, what: str = "the text") -> None:
+    """atomic_write for the user's -o file (text, or a document's bytes); when it fails, it is kept elsewhere and the
+    error says where."""
     try:
         atomic_write(path, text)
     except DrafterError as exc:

@@ -27,7 +27,8 @@ COMMANDS: dict[str, str] = {
     "/edit": "/edit [SECTION]: edit a section ($EDITOR, or inline)",
     "/show": "show the cleaned summary so far, exactly as /save writes it",
     "/clean": "clean the draft; show the cleanup report and warnings",
-    "/save": "/save [FILE]: write the cleaned summary (-o FILE, or asks)",
+    "/save": "/save [FILE]: write the cleaned summary (-o FILE, or asks; .docx or .pptx as /export)",
+    "/export": "/export FILE: write the cleaned summary as a Word document (.docx) or a deck (.pptx)",
     "/quit": "leave; the session is kept for --resume",
 }
 SECTION_COMMANDS = ("/regen", "/edit")
@@ -511,14 +512,38 @@ class Session:
         target = Path(str(target)).expanduser().absolute()
         check_output_path(target, self.facts_file, "facts")
         draft = self.finished_draft(clean=clean)
-        fmt = {".json": "json", ".txt": "txt"}.get(target.suffix.lower(), "md")
-        atomic_write(target, render.render(draft, fmt))
+        from drafter import office
+
+        office_fmt = office.format_for(target, None)
+        if office_fmt:  # /save summary.pptx writes the deck, as /export does
+            from drafter.office.summary import from_draft
+
+            office.check_request(office_fmt, target)
+            atomic_write(target, office.render(from_draft(draft), office_fmt))
+        else:
+            fmt = {".json": "json", ".txt": "txt"}.get(target.suffix.lower(), "md")
+            atomic_write(target, render.render(draft, fmt))
         self.output = str(target)
         self.saved_to = str(target)
         self.saved_revision = self.revision
         self.finished = self.next_section() is None
         self.save()
         return target, draft
+
+    def export_output(self, path: str | Path) -> Path:
+        """Write the cleaned summary as a .docx or .pptx (by the file's extension) atomically; return its path."""
+        from drafter import office
+        from drafter.files import check_output_path
+        from drafter.office.summary import from_draft
+
+        target = Path(str(path)).expanduser().absolute()
+        fmt = office.format_for(target, None)
+        if fmt is None:
+            raise InputError(f"{path}: /export writes a .docx or .pptx file", hint="/save writes Markdown")
+        office.check_request(fmt, target)
+        check_output_path(target, self.facts_file, "facts")
+        office.write(from_draft(self.finished_draft()), target, fmt)
+        return target
 
     def close(self) -> None:
         """Leave the session: record the time; the state stays on disk for --resume."""
@@ -738,7 +763,7 @@ def completions(line: str, session: Session | None = None, roles: Iterable[str] 
         options = [s.id for s in session.sections]
     elif command == "/role":
         options = list(roles)
-    elif command == "/save":
+    elif command in ("/save", "/export"):
         return _path_completions(current)
     else:
         return []

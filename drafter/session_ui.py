@@ -558,6 +558,13 @@ class SessionUI:
                 return
         self.save(target)
 
+    def cmd_export(self, arg: str) -> None:
+        """/export FILE: write the cleaned summary as a .docx or .pptx."""
+        self.need_drafting()
+        target = arg or self.read("export to file (.docx or .pptx)> ").strip()
+        if target:
+            self.say(f"exported {self.session.export_output(target)}", style="bold green")
+
     def cmd_quit(self, arg: str) -> None:
         """/quit: leave, asking first when the summary has changes not saved to a file."""
         s = self.session

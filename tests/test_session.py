@@ -277,7 +277,7 @@ def test_completions():
     session = drafted()
     assert completions("/re") == ["/regen"]
     assert completions("/") == sorted(["/help", "/role", "/facts", "/add", "/drop", "/regen", "/edit", "/show",
-                                       "/clean", "/save", "/quit"])
+                                       "/clean", "/save", "/export", "/quit"])
     assert completions("/regen ", session) == ["overview", "problems", "results", "work"]
     assert completions("/edit pr", session) == ["problems"]
     assert completions("/role s", roles=["sales-inside", "settlement-office", "district"]) == [

@@ -424,3 +424,24 @@ def test_resume_without_server_flags_asks_the_saved_server_and_never_saves_the_k
     finish(child)
     assert len(openai_server.chat_requests()) == 4
     assert API_KEY not in session_file.read_text(encoding="utf-8")
+
+
+def test_export_writes_the_summary_as_a_deck_from_the_review_prompt(tmp_path):
+    pptx = pytest.importorskip("pptx")
+    out = tmp_path / "summary.pptx"
+    child = spawn(tmp_path, "--role", "settlement", "--facts", str(ROLE_FIXTURES["settlement-office"]))
+    child.expect_exact("> ")
+    child.sendline("")
+    child.expect_exact(REVIEW)
+    child.send("/exp\t")  # Tab completes the command
+    child.sendline(f" {out}")
+    child.expect_exact("exported ")
+    child.expect_exact(REVIEW)
+    child.sendline("/export notes.md")
+    child.expect_exact("writes a .docx or .pptx file")
+    child.expect_exact(REVIEW)
+    child.sendeof()
+    finish(child)
+    deck = pptx.Presentation(str(out))
+    assert [s.shapes.title.text_frame.text for s in deck.slides][:2] == ["2026 Year-End Work Summary: Li Wei",
+                                                                         "Overview"]

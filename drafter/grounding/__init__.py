@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from drafter.facts import Facts
 
 __all__ = ["Claim", "Fill", "GroundingReport", "Omission", "extract_claims", "check", "check_section", "explain", "sentence_spans",
+           "aligned_facts",
            "fixed_text_for",
            "format_report"]
 
@@ -144,3 +145,15 @@ def explain(report: GroundingReport, text: str, facts: "Facts") -> list[str]:
         lines.append(f"omitted: fact {omission.fact + 1} (line {omission.line}): {omission.text}")
     return lines
 
+
+
+def aligned_facts(text: str, facts: "Facts", fixed_text: str = "") -> list[tuple[tuple[int, int], list[int]]]:
+    """For every sentence of text: its (start, end) and the facts it restates (0-based), aligned as check() aligns
+    them (by shared content words, its own claims left out); what `explain` shows as "aligned to"."""
+    report = check(text, facts, fixed_text=fixed_text)
+    layout = _Layout(text)
+    judge = Judge(text, facts, _index_for(facts, fixed_text), layout.spans)
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in report.claims:
+        by_sentence.setdefault(judge.sentence_of(claim.offset), []).append(claim)
+    return [(span, judge.aligned(number, by_sentence.get(number, []))) for number, span in enumerate(layout.spans)]
