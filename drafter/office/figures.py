@@ -184,7 +184,7 @@ def _up_from_partner(text: str, claims: list["Claim"], index: int, before_text: 
 
 def is_plan(text: str, heading: str | None) -> bool:
     """True when a fact states a plan (by its words or its heading), as grounding reads plans."""
-    from drafter.grounding.verdicts import PLAN_FACT, PLAN_HEADING
+    from drafter.grounding.plans import PLAN_FACT, PLAN_HEADING
 
     return bool(PLAN_FACT.search(text) or (heading and PLAN_HEADING.search(heading)))
 
