@@ -84,5 +84,5 @@ def check_budget(rows: list[PersonEstimate], settings: Any, budget: float | None
                          "was sent", hint=f"add [prices.\"{settings.model}\"] input = …, output = … to the config file")
     if cost > budget:
         people = sum(row.error is None for row in rows)
-        raise InputError(f"estimated cost of at most ${cost:.4f} for {people} people exceeds --budget ${budget:.2f}; "
+        raise InputError(f"estimated cost of at most ${cost:.4f} for {people} people exceeds --budget ${budget:g}; "
                          "nothing was sent", hint="raise --budget, lower --max-tokens, or see each person with --dry-run")

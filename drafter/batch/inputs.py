@@ -146,9 +146,10 @@ def _csv_people(text: str, label: str, stem: str) -> list[Person]:
                          hint="columns: " + ", ".join((*ROW_FIELDS, FACTS_FIELD)))
     reader.fieldnames = header
     people = []
+    end = 1  # the line the header (then each row) ends on: a quoted cell may span lines
     try:
         for row in reader:
-            line = reader.line_num
+            line, end = end + 1, reader.line_num
             if not any((value or "").strip() for key, value in row.items() if isinstance(value, str)):
                 continue  # a blank line
             raw = json.dumps(row, sort_keys=True, ensure_ascii=False).encode()

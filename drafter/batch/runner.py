@@ -194,7 +194,7 @@ def draft_person(job: Job, settings: Settings, options: BatchOptions, backend: B
     person = job.person
     entry: dict[str, Any] = {"id": job.id, "name": person.name, "source": person.label, "key": job.key,
                              "file": None, "status": "failed", "words": 0, "warnings": {}, "warning_lines": [],
-                             "input_tokens": 0, "output_tokens": 0, "cost_usd": 0.0 if price is None else None,
+                             "input_tokens": 0, "output_tokens": 0, "cost_usd": 0.0 if settings.backend == "offline" else None,
                              "error": None}
     if person.error is not None or person.facts is None:
         entry["error"] = _first_line(person.error or "no facts")
