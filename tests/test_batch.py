@@ -500,3 +500,60 @@ def test_submit_refuses_a_file_that_is_not_batch_requests(tmp_path):
                    '"messages": []}}\n{"custom_id": "a"}\n', encoding="utf-8")
     code, _, err = invoke(["batch", "submit", str(bad), "--base-url", "http://127.0.0.1:9/v1"], tmp_path / "home")
     assert code == 2 and "requests.jsonl:2: missing fields method, url, body" in err
+
+
+def test_a_draft_written_just_before_a_kill_keeps_its_name_on_resume(tmp_path):
+    """Killed after a person's file was written but before their record: resume redrafts them into the same
+    file (named in the manifest when the run began), never a second copy beside it."""
+    team = make_team(tmp_path / "team", broken=False)
+    out = tmp_path / "out"
+    invoke(["batch", str(team), "-o", str(out)], tmp_path / "home")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["people"]:
+        if entry["id"] == "li-wei--settlement-office":
+            entry.update(status="pending", words=0)
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    code, _, err = invoke(["batch", str(team), "-o", str(out), "--resume"], tmp_path / "home")
+    assert code == 0 and "drafting 1" in err
+    assert sorted(p.name for p in out.glob("li-wei*")) == ["li-wei--settlement-office.md"]
+
+
+def test_the_team_folder_is_refused_as_the_output_folder(tmp_path):
+    team = make_team(tmp_path / "team", broken=False)
+    code, _, err = invoke(["batch", str(team), "-o", str(team)], tmp_path / "home")
+    assert code == 2 and "is the team folder" in err
+    assert sorted(p.name for p in team.iterdir()) == sorted(FIXTURE_FILES)
+
+
+def test_a_generated_team_of_200_offline(tmp_path):
+    from team_gen import make_team as generated_team
+
+    team = generated_team(tmp_path / "team", 200)
+    out = tmp_path / "out"
+    code, _, err = invoke(["batch", str(team), "-o", str(out)], tmp_path / "home")
+    assert code == 0, err[-500:]
+    rows = index_rows(out)
+    assert len(rows) == 200 and {row["status"] for row in rows} == {"done"}
+    assert len({row["file"] for row in rows}) == 200
+    assert all((out / row["file"]).is_file() for row in rows)
+    assert err.count("\n[") + err.startswith("[") == 200
+    person = next(row for row in rows if row["source"].endswith("p0123.md"))
+    assert f"{40 + 130} deals" in (out / person["file"]).read_text(encoding="utf-8")
+
+
+def test_the_progress_bar_on_a_terminal(tmp_path):
+    """On a TTY: a rich bar with people done/total, sections in flight, tokens, cost and time left."""
+    pexpect = pytest.importorskip("pexpect")
+    team = make_team(tmp_path / "team", broken=False)
+    env = drafter_env(tmp_path / "home")
+    env.pop("NO_COLOR")
+    child = pexpect.spawn(sys.executable, ["-m", "drafter", "batch", str(team), "-o", str(tmp_path / "out")],
+                          cwd=str(ROOT), env=env, encoding="utf-8", dimensions=(30, 160), timeout=60)
+    child.expect(pexpect.EOF)
+    screen = child.before
+    child.close()
+    assert child.exitstatus == 0
+    assert "4/4" in screen and "people" in screen and "sections in flight" in screen and "tokens" in screen
+    assert "time left" in screen and "$0.0000" in screen
+    assert "\x1b[" in screen  # drawn by rich, not the plain lines
+    assert "[1/4] done" not in screen

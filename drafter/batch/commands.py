@@ -109,6 +109,9 @@ def run(
                          max_retries=retries, concurrency=concurrency, max_tokens=max_tokens, role=role,
                          cache=False if no_cache else None)
     people = load_people(source)
+    if source.is_dir() and output.exists() and output.resolve() == source.resolve():
+        raise InputError(f"{output}: is the team folder; the drafts would be read as facts next time",
+                         hint="write the drafts to another folder, e.g. -o drafts/")
     if not dry_run:
         output = _out_dir(output)
     options = BatchOptions(output, fmt=fmt, clean=not no_clean, strict=strict, repair=strict, resume=resume,

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
-from drafter.batch.manifest import STATUSES, Manifest
+from drafter.batch.manifest import FINISHED, STATUSES, Manifest
 from drafter.files import atomic_write
 
 INDEX_JSON = "index.json"
@@ -35,7 +35,8 @@ def rows(manifest: Manifest, ids: Iterable[str]) -> list[dict[str, Any]]:
 def _row(entry: dict[str, Any]) -> dict[str, Any]:
     warnings = {kind: (entry.get("warnings") or {}).get(kind, 0) for kind in WARNING_KINDS}
     return {"id": entry["id"], "name": entry.get("name") or "", "source": entry.get("source") or "",
-            "status": entry.get("status", "pending"), "file": entry.get("file"), "words": entry.get("words") or 0,
+            "status": entry.get("status", "pending"),
+            "file": entry.get("file") if entry.get("status") in FINISHED else None, "words": entry.get("words") or 0,
             "warnings": warnings, "warning_lines": entry.get("warning_lines") or [],
             "input_tokens": entry.get("input_tokens") or 0, "output_tokens": entry.get("output_tokens") or 0,
             "cost_usd": entry.get("cost_usd"), "error": entry.get("error")}

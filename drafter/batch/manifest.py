@@ -100,7 +100,7 @@ class Manifest:
                     and (self.folder / entry["file"]).is_file())
 
     def files(self) -> set[str]:
-        """The draft files this batch wrote (its own to overwrite)."""
+        """The draft files this batch wrote or named (its own to overwrite)."""
         return {entry["file"] for entry in self.people.values() if entry.get("file")}
 
     def keep_only(self, ids: Iterable[str]) -> None:

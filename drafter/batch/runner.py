@@ -193,7 +193,7 @@ def draft_person(job: Job, settings: Settings, options: BatchOptions, backend: B
 
     person = job.person
     entry: dict[str, Any] = {"id": job.id, "name": person.name, "source": person.label, "key": job.key,
-                             "file": None, "status": "failed", "words": 0, "warnings": {}, "warning_lines": [],
+                             "file": job.file, "status": "failed", "words": 0, "warnings": {}, "warning_lines": [],
                              "input_tokens": 0, "output_tokens": 0, "cost_usd": 0.0 if settings.backend == "offline" else None,
                              "error": None}
     if person.error is not None or person.facts is None:
@@ -221,7 +221,7 @@ def draft_person(job: Job, settings: Settings, options: BatchOptions, backend: B
     if entry["error"] is not None:
         return entry
     counts = warning_counts(draft)
-    entry.update(file=job.file, words=sum(len(s.text.split()) for s in draft.sections), warnings=counts,
+    entry.update(words=sum(len(s.text.split()) for s in draft.sections), warnings=counts,
                  warning_lines=[_first_line(line) for line in draft.warnings[:WARNING_LINES_KEPT]],
                  status="needs review" if draft.warnings else "done")
     return entry
@@ -241,21 +241,19 @@ def run_batch(plan: Plan, settings: Settings, options: BatchOptions, backend: Ba
 
     view = view or NullView()
     manifest = plan.manifest
-    options.out_dir.mkdir(parents=True, exist_ok=True)
-    for job in plan.jobs:
-        previous = manifest.people.get(job.id) or {}
-        if previous.get("key") != job.key or previous.get("status") not in FINISHED:
-            manifest.people[job.id] = {"id": job.id, "name": job.person.name, "source": job.person.label,
-                                       "key": job.key, "file": None, "status": "pending"}
-    manifest.compact()
     price = tokens.price_for(settings.model, settings.extra.get("prices")) if settings.backend != "offline" else None
     shared = None
     if backend_for is None:
-        if backend is None:
+        if backend is None:  # made before anything is written: a missing key is reported with the folder untouched
             from drafter.backends import get_backend
 
             backend = get_backend(settings, metered=True, cache=settings.cache)
         shared = SharedLimit(backend, settings.concurrency, view.in_flight)
+    options.out_dir.mkdir(parents=True, exist_ok=True)
+    for job in plan.jobs:  # the file is named now, so a draft written just before a kill keeps its name on resume
+        manifest.people[job.id] = {"id": job.id, "name": job.person.name, "source": job.person.label,
+                                   "key": job.key, "file": job.file, "status": "pending"}
+    manifest.compact()
     if workers is None:
         workers = OFFLINE_WORKERS if settings.backend == "offline" else settings.concurrency
     todo: queue.Queue = queue.Queue()
