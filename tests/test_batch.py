@@ -557,3 +557,18 @@ def test_the_progress_bar_on_a_terminal(tmp_path):
     assert "time left" in screen and "$0.0000" in screen
     assert "\x1b[" in screen  # drawn by rich, not the plain lines
     assert "[1/4] done" not in screen
+
+
+def test_the_api_key_is_written_nowhere(tmp_path, openai_server):
+    key = "sk-batch-test-0123456789abcdef"
+    team = make_team(tmp_path / "team", broken=False)
+    out = tmp_path / "out"
+    openai_server.set_faults(Fault("auth", match="Li Wei"))
+    code, _, err = invoke(["batch", str(team), "-o", str(out), "--base-url", openai_server.base_url, "--retries", "0"],
+                          tmp_path / "home", OPENAI_API_KEY=key)
+    assert code == 1 and "1 of 4 people failed" in err
+    assert "rejected the API key (401)" in index_rows(out)[0]["error"]
+    assert all(request.authorized for request in openai_server.chat_requests())
+    for path in out.iterdir():
+        assert key not in path.read_text(encoding="utf-8") and key[-10:] not in path.read_text(encoding="utf-8")
+    assert key not in err

@@ -18,12 +18,13 @@ from drafter.errors import DrafterError, InputError, printable
 from drafter.facts import Fact, Facts, load_facts
 from drafter.files import read_text
 
-FACTS_SUFFIXES = (".md", ".markdown", ".txt", ".yaml", ".yml", ".json")  # the files a team folder's people are in
+FACTS_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".json")  # the files a team folder's people are in
 TABLE_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 ROW_FIELDS = ("name", "role", "year", "organisation")  # the columns a row gives besides its facts
 FACTS_FIELD = "facts"
 FACT_SEPARATOR = ";"  # a one-line facts cell holds several facts separated by this
 SKIPPED_NAMES = ("index.md", "manifest.json", "index.json")  # a batch's own files, when -o is inside the team folder
+SKIPPED_STEMS = ("readme",)  # a folder's own notes, not a person
 
 
 @dataclass
@@ -76,7 +77,7 @@ def _folder_people(folder: Path) -> list[Person]:
     except OSError as exc:
         raise InputError(f"{folder}: cannot list the folder ({exc.strerror or exc})") from None
     files = [p for p in entries if p.suffix.lower() in FACTS_SUFFIXES and not p.name.startswith(".")
-             and p.name not in SKIPPED_NAMES and p.is_file()]
+             and p.name not in SKIPPED_NAMES and p.stem.lower() not in SKIPPED_STEMS and p.is_file()]
     if not files:
         raise InputError(f"{folder}: holds no facts files ({', '.join('*' + s for s in FACTS_SUFFIXES)})")
     return [_file_person(path) for path in files]

@@ -62,10 +62,10 @@ class PlainView(NullView):
 
     def person_done(self, entry: dict[str, Any]) -> None:
         self.count += 1
-        what = entry.get("file") or entry.get("source") or entry["id"]
         if entry["status"] == "failed":
-            detail = entry.get("error") or "failed"
+            what, detail = entry.get("source") or entry["id"], entry.get("error") or "failed"
         else:
+            what = entry.get("file") or entry["id"]
             warnings = sum((entry.get("warnings") or {}).values())
             detail = f"{entry.get('words', 0)} words, {warnings} warning{'s' if warnings != 1 else ''}"
         tokens = entry.get("input_tokens", 0) + entry.get("output_tokens", 0)

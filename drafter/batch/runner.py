@@ -163,7 +163,10 @@ class SharedLimit:
 
 
 def _first_line(text: str) -> str:
-    return next(iter(str(text).splitlines()), "")
+    """The first line of a message, the API key removed in every spelling (the manifest and index keep it)."""
+    from drafter.config import redact
+
+    return redact(next(iter(str(text).splitlines()), ""))
 
 
 def warning_counts(draft: Any) -> dict[str, int]:
@@ -198,6 +201,7 @@ def draft_person(job: Job, settings: Settings, options: BatchOptions, backend: B
                              "error": None}
     if person.error is not None or person.facts is None:
         entry["error"] = _first_line(person.error or "no facts")
+        entry["cost_usd"] = 0.0  # nothing was sent
         return entry
     draft = None
     try:
