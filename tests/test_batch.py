@@ -572,3 +572,33 @@ def test_the_api_key_is_written_nowhere(tmp_path, openai_server):
     for path in out.iterdir():
         assert key not in path.read_text(encoding="utf-8") and key[-10:] not in path.read_text(encoding="utf-8")
     assert key not in err
+
+
+LLM_URL = os.environ.get("DRAFTER_TEST_LLM_URL", "").strip()
+
+
+@pytest.mark.llm_server
+@pytest.mark.skipif(not LLM_URL, reason="set DRAFTER_TEST_LLM_URL (e.g. from `.ci/llm-server start`) to run")
+def test_a_team_of_three_through_the_real_model_server(tmp_path):
+    """The real llama.cpp server drafts the three fixtures; its tiny model invents figures, so a draft may need
+    review, but every person gets a row and a draft with every planned section, and nobody is drafted twice."""
+    team = tmp_path / "team"
+    team.mkdir()
+    for name in ("district-insurance-manager.md", "sales-inside.md", "settlement-office.md"):
+        shutil.copy(FIXTURES / name, team / name)
+    out = tmp_path / "out"
+    args = ["batch", str(team), "-o", str(out), "--base-url", LLM_URL, "--model",
+            os.environ.get("DRAFTER_TEST_LLM_MODEL", "smollm2"), "--api-key", "dummy", "--max-tokens", "160",
+            "--timeout", "180", "--retries", "1", "-j", "1"]
+    proc = subprocess.run([sys.executable, "-m", "drafter", *args], cwd=ROOT, env=drafter_env(tmp_path / "home"),
+                          capture_output=True, text=True, timeout=1800)
+    rows = index_rows(out)
+    assert len(rows) == 3, proc.stderr
+    assert proc.stderr.count("\n[") + proc.stderr.startswith("[") == 3
+    for row in rows:
+        if row["status"] == "failed":  # only for a reply the model left empty, never the protocol
+            assert "no usable text" in row["error"], row["error"]
+            continue
+        assert row["input_tokens"] > 0 and row["words"] > 0
+        assert (out / row["file"]).read_text(encoding="utf-8").startswith("# ")
+    assert proc.returncode == (1 if any(row["status"] == "failed" for row in rows) else 0)
