@@ -245,6 +245,8 @@ def test_kill_9_mid_batch_then_resume_drafts_only_the_unfinished_sections(tmp_pa
     finished = _finished(out)
     assert 2 <= len(finished) < 6
     first_run = len(openai_server.chat_requests())
+    finished_files = {entry["file"]: (out / entry["file"]).stat().st_mtime_ns
+                      for pid, entry in manifest_people(out).items() if pid in finished}
 
     # which sections of the unfinished people came back whole before the kill (in the response cache)
     os.environ["DRAFTER_HOME"] = str(home)
@@ -271,6 +273,8 @@ def test_kill_9_mid_batch_then_resume_drafts_only_the_unfinished_sections(tmp_pa
     openai_server.set_delay(0)
     code, _, err = invoke([*args, "--resume"], home)
     assert code == 0, err
+    assert f"{len(finished)} of 6 people finished by an earlier run; drafting {6 - len(finished)}" in err
+    assert {name: (out / name).stat().st_mtime_ns for name in finished_files} == finished_files  # not redrafted
     asked = [request.user for request in openai_server.chat_requests()]
     assert sorted(asked) == sorted(to_ask)  # each unfinished section once; nothing finished asked again
     names = {entry["name"] for pid, entry in manifest_people(out).items() if pid in finished}
@@ -292,6 +296,7 @@ def test_failures_for_three_people_do_not_stop_the_others_and_resume_finishes_th
     out = tmp_path / "out"
     failing = ["Person01 Test", "Person03 Test", "Person04 Test"]
     openai_server.set_faults(*[Fault("server_error", match=name) for name in failing])
+    openai_server.set_delay(0.2)
     args = ["batch", str(team), "-o", str(out), "--base-url", openai_server.base_url, "-j", "4", "--retries", "0"]
     code, _, err = invoke(args, tmp_path / "home")
     assert code == 1 and f"3 of 6 people failed; see {out / 'index.md'}" in err
@@ -299,11 +304,14 @@ def test_failures_for_three_people_do_not_stop_the_others_and_resume_finishes_th
     assert [row["name"] for row in rows[:3]] == failing
     assert all("HTTP 500" in row["error"] for row in rows[:3])
     assert [row["status"] for row in rows[3:]] == ["done"] * 3
-    assert openai_server.max_in_flight <= 4
+    assert openai_server.max_in_flight == 4  # 4 people at once, 5 sections each: the one limit holds them to 4
+    done_files = {row["file"]: (out / row["file"]).stat().st_mtime_ns for row in rows[3:]}
     openai_server.set_faults()
     openai_server.reset()
     code, _, err = invoke([*args, "--resume"], tmp_path / "home")
     assert code == 0, err
+    assert "3 of 6 people finished by an earlier run; drafting 3" in err
+    assert {name: (out / name).stat().st_mtime_ns for name in done_files} == done_files
     asked = {request.user for request in openai_server.chat_requests()}
     assert all(any(name in text for name in failing) for text in asked)
     assert [row["status"] for row in index_rows(out)] == ["done"] * 6
