@@ -232,13 +232,22 @@ def test_kill_9_mid_batch_then_resume_drafts_only_the_unfinished_sections(tmp_pa
 
     team = named_team(tmp_path / "team", 6)
     out, home = tmp_path / "out", tmp_path / "home"
-    openai_server.set_delay(0.25)
+    half_done = "Person02 Test"  # its last section is held back, so the kill always finds it half done
+
+    def delay(body: dict) -> float:
+        user = body["messages"][-1]["content"]
+        return 30.0 if half_done in user and 'Write the section "Plan for next year"' in user else 0.1
+
+    openai_server.set_delay(delay)
     args = ["batch", str(team), "-o", str(out), "--base-url", openai_server.base_url, "-j", "2", "--retries", "0"]
     proc = subprocess.Popen([sys.executable, "-m", "drafter", *args], cwd=ROOT, env=drafter_env(home),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
-    while len(_finished(out)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+    while time.monotonic() < deadline and proc.poll() is None and not (
+            len(_finished(out)) >= 2 and sum(half_done in r.user for r in openai_server.chat_requests()) == 5):
         time.sleep(0.05)
+    assert proc.poll() is None and time.monotonic() < deadline, "the run never reached the point to kill it at"
+    time.sleep(0.5)  # the half-done person's other sections are answered and cached by now
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
     assert proc.returncode == -signal.SIGKILL
@@ -285,7 +294,8 @@ def test_kill_9_mid_batch_then_resume_drafts_only_the_unfinished_sections(tmp_pa
     drafts = sorted(p.name for p in out.iterdir() if p.name.startswith("person"))
     assert drafts == sorted(row["file"] for row in rows)  # one file per person: none written twice under two names
     assert not [p for p in out.iterdir() if p.name.startswith(".") or p.name == "manifest.log"]
-    assert first_run + len(asked) >= 6 * 5 and cached + len(to_ask) > 0
+    assert cached >= 4  # the half-done person's finished sections came from the cache: 0 requests for them
+    assert first_run + len(asked) >= 6 * 5
 
 
 # -- through a real HTTP server ---------------------------------------------------------------------------------
