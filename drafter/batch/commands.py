@@ -13,14 +13,14 @@ from typer.core import TyperGroup
 
 from drafter.errors import InputError
 
-SUBCOMMANDS_FIRST = ("-h", "--help")
+HELP_FLAGS = ("-h", "--help")  # `drafter batch --help` is the group's help, not run's
 
 
 class DefaultRunGroup(TyperGroup):
     """A group whose first argument, when it names no subcommand, is the SOURCE of `run`."""
 
     def parse_args(self, ctx, args):  # noqa: D102 - click's hook
-        if args and args[0] not in self.commands and args[0] not in SUBCOMMANDS_FIRST:
+        if args and args[0] not in self.commands and args[0] not in HELP_FLAGS:
             args = ["run", *args]
         return super().parse_args(ctx, args)
 
@@ -41,18 +41,21 @@ FORMAT_OPTION = typer.Option("md", "--format", "-f", help="Draft format: md, txt
 
 
 def _settings(**flags):
+    """Settings from flags, environment and config file (config.resolve_settings)."""
     from drafter.config import resolve_settings
 
     return resolve_settings(flags)
 
 
 def _warn(message: str) -> None:
+    """One warning line on stderr, the API key removed."""
     from drafter.config import redact
 
     sys.stderr.write(redact(f"warning: {message}\n"))
 
 
 def _check_format(fmt: str) -> None:
+    """A usage error for a draft format render does not know."""
     from drafter import render
 
     if fmt not in render.FORMATS:
@@ -171,6 +174,7 @@ def import_(
 
 
 def _backend(base_url, api_key, timeout, retries):
+    """The OpenAI client (with drafter's key checks and error lines) for submit, status and fetch."""
     from drafter.batch.openai_batch import batch_backend
 
     return batch_backend(_settings(backend="openai", base_url=base_url, api_key=api_key, timeout=timeout,
@@ -178,6 +182,7 @@ def _backend(base_url, api_key, timeout, retries):
 
 
 def _print_info(info: dict, fmt: str) -> None:
+    """A batch's id, status, counts and result files on stdout, as text or JSON."""
     if fmt == "json":
         typer.echo(json.dumps(info, indent=2))
         return

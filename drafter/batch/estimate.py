@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from drafter.batch.progress import money
 from drafter.errors import DrafterError, InputError
 
 
@@ -51,10 +52,6 @@ def total_cost(rows: list[PersonEstimate]) -> float | None:
     return None if any(cost is None for cost in costs) else round(sum(costs), 6)
 
 
-def _money(cost: float | None) -> str:
-    return "unknown" if cost is None else f"${cost:.4f}"
-
-
 def format_estimates(rows: list[PersonEstimate], settings: Any) -> str:
     """The dry-run report: one line per person, then the total."""
     lines = [f"dry run: {settings.backend} · model {settings.model} · nothing is sent"]
@@ -63,11 +60,11 @@ def format_estimates(rows: list[PersonEstimate], settings: Any) -> str:
             lines.append(f"{row.id}: will fail: {row.error}")
             continue
         lines.append(f"{row.id}: {row.requests} requests · {row.input_tokens:,} input tokens + at most "
-                     f"{row.max_output_tokens:,} output · est. {_money(row.cost_usd)}")
+                     f"{row.max_output_tokens:,} output · est. {money(row.cost_usd)}")
     good = [row for row in rows if row.error is None]
     lines.append(f"total: {len(good)} people, {sum(r.requests for r in good)} requests · "
                  f"{sum(r.input_tokens for r in good):,} input tokens + at most "
-                 f"{sum(r.max_output_tokens for r in good):,} output · est. at most {_money(total_cost(rows))}")
+                 f"{sum(r.max_output_tokens for r in good):,} output · est. at most {money(total_cost(rows))}")
     return "\n".join(lines) + "\n"
 
 

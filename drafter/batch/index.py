@@ -33,6 +33,7 @@ def rows(manifest: Manifest, ids: Iterable[str]) -> list[dict[str, Any]]:
 
 
 def _row(entry: dict[str, Any]) -> dict[str, Any]:
+    """A manifest record as an index row (every field present; a draft file only for a finished person)."""
     warnings = {kind: (entry.get("warnings") or {}).get(kind, 0) for kind in WARNING_KINDS}
     return {"id": entry["id"], "name": entry.get("name") or "", "source": entry.get("source") or "",
             "status": entry.get("status", "pending"),
@@ -71,6 +72,7 @@ def _cell(text: Any) -> str:
 
 
 def _warnings_cell(warnings: dict[str, int]) -> str:
+    """'1 unsupported, 2 omitted', or '–' for none."""
     shown = [f"{count} {kind}" for kind, count in warnings.items() if count]
     return ", ".join(shown) or "–"
 

@@ -49,6 +49,7 @@ class Person:
 
 
 def _digest(data: bytes) -> str:
+    """The sha256 of a person's source bytes: it changes when their facts do."""
     return hashlib.sha256(data).hexdigest()
 
 

@@ -40,10 +40,12 @@ class Manifest:
 
     @property
     def path(self) -> Path:
+        """The snapshot, manifest.json."""
         return self.folder / MANIFEST_NAME
 
     @property
     def log_path(self) -> Path:
+        """The log of records since the snapshot, manifest.log."""
         return self.folder / LOG_NAME
 
     @classmethod

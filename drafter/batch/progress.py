@@ -27,8 +27,9 @@ class NullView:
         """The run ended, finished or not: give the terminal back."""
 
 
-def _money(cost: float | None) -> str:
-    return "cost unknown" if cost is None else f"${cost:.4f}"
+def money(cost: float | None) -> str:
+    """An estimated cost in USD, or 'unknown' when a model's price is."""
+    return "unknown" if cost is None else f"${cost:.4f}"
 
 
 def summary_line(summary: Any) -> str:
@@ -41,7 +42,7 @@ def summary_line(summary: Any) -> str:
     skipped = f" ({summary.skipped} from an earlier run)" if summary.skipped else ""
     index = f" · index: {summary.index_paths[-1]}" if summary.index_paths else ""
     return (f"batch: {summary.total} people{skipped}: {', '.join(parts)} · {summary.input_tokens:,} tokens in, "
-            f"{summary.output_tokens:,} out · est. {_money(summary.cost_usd)}{index}")
+            f"{summary.output_tokens:,} out · est. {money(summary.cost_usd)}{index}")
 
 
 class PlainView(NullView):
@@ -52,6 +53,7 @@ class PlainView(NullView):
         self.total = self.count = 0
 
     def _say(self, line: str) -> None:
+        """Write one line and flush it, so a log shows each person as they finish."""
         self.stream.write(line + "\n")
         self.stream.flush()
 
@@ -99,7 +101,7 @@ class RichView(NullView):
     def start(self, total: int, finished: int) -> None:
         self.progress.start()
         self.task = self.progress.add_task("batch", total=total, completed=finished, flight=0, tokens=0,
-                                           cost=_money(0.0))
+                                           cost=money(0.0))
 
     def in_flight(self, count: int) -> None:
         if self.task is not None:
@@ -115,7 +117,7 @@ class RichView(NullView):
 
             self.progress.console.print(Text.assemble(("failed", "red"), f" {entry.get('source') or entry['id']}: "
                                                                          f"{entry.get('error')}"), highlight=False)
-        self.progress.update(self.task, advance=1, tokens=self.tokens, cost=_money(self.cost))
+        self.progress.update(self.task, advance=1, tokens=self.tokens, cost=money(self.cost))
 
     def close(self) -> None:
         self.progress.stop()

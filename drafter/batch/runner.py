@@ -74,6 +74,7 @@ class BatchSummary:
 
     @property
     def failed(self) -> int:
+        """How many people failed."""
         return self.counts.get("failed", 0)
 
 
@@ -140,6 +141,7 @@ class SharedLimit:
         self.on_change = on_change
 
     def _count(self, step: int) -> None:
+        """Count a request in (+1) or out (-1) and tell the view."""
         with self._lock:
             self.in_flight += step
             now = self.in_flight
@@ -267,6 +269,7 @@ def run_batch(plan: Plan, settings: Settings, options: BatchOptions, backend: Ba
     stop = threading.Event()
 
     def work() -> None:
+        """A worker: draft people from the queue until it is empty or the run stops."""
         while not stop.is_set():
             try:
                 job = todo.get_nowait()
