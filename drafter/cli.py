@@ -33,6 +33,9 @@ cache_app = typer.Typer(help="The response cache: a rerun of the same draft asks
 app.add_typer(roles_app, name="roles")
 app.add_typer(config_app, name="config")
 app.add_typer(cache_app, name="cache")
+from drafter.batch.commands import batch_app  # noqa: E402 - `drafter batch`: its commands import their work lazily
+
+app.add_typer(batch_app, name="batch")
 
 
 def plain_output() -> bool:
