@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator
 
 from drafter.backends import Backend, SectionRequest, Usage
 from drafter.batch.inputs import Person
-from drafter.batch.manifest import FINISHED, Manifest, run_key
+from drafter.batch.manifest import Manifest, run_key
 from drafter.batch.naming import free_file_name, person_ids
 from drafter.config import Settings
 from drafter.errors import DrafterError, InputError
