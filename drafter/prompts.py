@@ -70,6 +70,9 @@ def _environment(user_dir: Path, builtin_dir: Path):
     return env
 
 
+COMPILED_TEMPLATES = 512  # distinct role-file texts kept compiled
+
+
 def environment():
     """The shared sandbox (drafter.sandbox): StrictUndefined, user folder first, then the built-ins."""
     return _environment(user_prompt_dir(), builtin_prompt_dir())
@@ -132,10 +135,17 @@ def render_string(source: str, label: str = "<template>", /, **context: Any) -> 
 
     data = template_data(context)
     try:
-        template = environment().from_string(source)
+        template = _compiled(environment(), source)
         return sandbox.render_bounded(template, data).strip()
     except Exception as exc:  # as in render()
         raise _template_error(exc, label, label=label) from None
+
+
+@lru_cache(maxsize=COMPILED_TEMPLATES)
+def _compiled(env, source: str):
+    """Template text compiled once per environment: a team batch renders the same role titles and leads for every
+    person, and compiling is most of the cost of a request."""
+    return env.from_string(source)
 
 
 def check_template_text(source: str, label: str) -> None:
