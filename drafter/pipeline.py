@@ -407,7 +407,10 @@ def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequ
         section.usage.output_tokens += usage.output_tokens
         section.usage.finish_reason = usage.finish_reason  # the text now is this reply's
         section.text = text
-        draft.trimmed.discard(section.id)  # a new reply: its own end is looked at before anything else
+        # a new reply: what was said about the first one (its cut end, its echoes) no longer applies
+        draft.warnings = [w for w in draft.warnings if not w.startswith(f"section {section.id!r}: ")]
+        draft.echoes = [e for e in draft.echoes if e.section != section.title]
+        draft.trimmed.discard(section.id)
         _trim_cut_off_replies(draft, [section])
         if clean:
             remove_prompt_echoes(draft, section, usage.messages or retry.messages)
