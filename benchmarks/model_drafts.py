@@ -4,6 +4,7 @@ person would have to fix: facts left out, wrong claims, prompt echoes, fragments
     python benchmarks/model_drafts.py                           # starts CI's llama.cpp server (.ci/llm-server)
     python benchmarks/model_drafts.py --base-url URL --model M  # any OpenAI-compatible server
     python benchmarks/model_drafts.py --modes plain             # only without --strict
+    python benchmarks/model_drafts.py --record fixtures/model-replies  # keep every request and reply (tests replay them)
 
 Each draft runs as a user runs it (`drafter draft FILE --format json`), with a fresh DRAFTER_HOME so nothing comes
 from the cache. An echo is a sentence that copies ECHO_RUN words in a row from the messages sent for the draft
@@ -224,7 +225,8 @@ def main() -> int:
         args.base_url, started_server = start.stdout.strip(), True
     fixtures = args.fixtures or sorted((ROOT / "fixtures").glob("*.md"))
     recorder = Recorder(args.base_url) if args.record else None
-    server = ["--backend", "openai", "--base-url", recorder.base_url if recorder else args.base_url, "--model", args.model, "--api-key", "dummy"]
+    server = ["--backend", "openai", "--base-url", recorder.base_url if recorder else args.base_url,
+              "--model", args.model, "--api-key", "dummy"]
     print(f"server {args.base_url} model {args.model}")
     print(f"{'fixture':32} {'mode':6} {'covered':>8} {'wrong':>6} {'echoes':>6} {'frags':>6} {'empty':>6} "
           f"{'repair':>6} {'reqs':>5} {'time':>7} exit")
