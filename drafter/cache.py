@@ -9,7 +9,9 @@ wrong type, bytes that are not UTF-8) is a miss and is dropped. Past the size li
 entries are evicted. Nothing the cache meets ever fails a draft.
 
 Each reply keeps the finish reason the server gave ('length' for one cut at the output token limit), so a rerun
-from the cache warns as the first run did. A cache made before that column existed gains it, empty, when opened.
+from the cache warns as the first run did, and the messages it answered (JSON), so a rerun removes the same prompt
+echoes (drafter/echo.py) as the first run did. A cache made before those columns existed gains them, empty, when
+opened.
 """
 
 from __future__ import annotations
@@ -40,13 +42,16 @@ CREATE TABLE IF NOT EXISTS responses (
     size INTEGER NOT NULL,
     created REAL NOT NULL,
     used REAL NOT NULL,
-    finish_reason TEXT NOT NULL DEFAULT ''
+    finish_reason TEXT NOT NULL DEFAULT '',
+    messages TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS responses_used ON responses(used);
 """
-COLUMNS = ["key", "model", "text", "input_tokens", "output_tokens", "size", "created", "used", "finish_reason"]
-COLUMNS_BEFORE_FINISH_REASON = COLUMNS[:-1]  # a cache written before replies kept their finish reason
-ADD_FINISH_REASON = "ALTER TABLE responses ADD COLUMN finish_reason TEXT NOT NULL DEFAULT ''"
+COLUMNS = ["key", "model", "text", "input_tokens", "output_tokens", "size", "created", "used", "finish_reason",
+           "messages"]
+# Columns a cache made by an earlier drafter lacks, added (empty) in this order when it is opened
+LATER_COLUMNS = {"finish_reason": "ALTER TABLE responses ADD COLUMN finish_reason TEXT NOT NULL DEFAULT ''",
+                 "messages": "ALTER TABLE responses ADD COLUMN messages TEXT NOT NULL DEFAULT ''"}
 OWN_OBJECTS = {("table", "responses"), ("index", "responses_used"), ("index", "sqlite_autoindex_responses_1")}
 FOREIGN_SUFFIX = ".foreign"  # where a file with someone else's tables is moved
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -74,20 +79,25 @@ def cache_key(base_url: str, model: str, messages: list[dict[str, Any]], **param
 
 @dataclass
 class CachedReply:
-    """A stored reply, the usage the server reported for it and why it ended ('stop', 'length', or '' unknown)."""
+    """A stored reply, the usage the server reported for it, why it ended ('stop', 'length', or '' unknown) and the
+    messages it answered (None when the entry predates them)."""
 
     text: str
     input_tokens: int
     output_tokens: int
     finish_reason: str = ""
+    messages: list[dict[str, Any]] | None = None
 
 
 def _reply_from_row(row: tuple) -> CachedReply | None:
     """A reply from (typeof(text), text as bytes, typeof and value of each token count, typeof and value of the
     finish reason), or None when a value is not what put() stores: text that is not UTF-8 text, counts that are
-    not whole numbers from 0, or a finish reason that is not text."""
-    text_type, data, input_type, input_tokens, output_type, output_tokens, finish_type, finish_reason = row
-    if text_type != "text" or input_type != "integer" or output_type != "integer" or finish_type != "text":
+    not whole numbers from 0, or a finish reason or messages that are not text (messages that are not a JSON list of
+    messages are None: the reply is still good)."""
+    text_type, data, input_type, input_tokens, output_type, output_tokens, finish_type, finish_reason = row[:8]
+    messages_type, messages_json = row[8:]
+    if text_type != "text" or input_type != "integer" or output_type != "integer" or finish_type != "text" or \
+            messages_type != "text":
         return None
     if input_tokens < 0 or output_tokens < 0:
         return None
@@ -95,7 +105,20 @@ def _reply_from_row(row: tuple) -> CachedReply | None:
         text = bytes(data).decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return CachedReply(text, input_tokens, output_tokens, finish_reason) if text.strip() else None
+    return CachedReply(text, input_tokens, output_tokens, finish_reason, _messages(messages_json)) \
+        if text.strip() else None
+
+
+def _messages(stored: str) -> list[dict[str, Any]] | None:
+    """Stored messages read back: a list of {"role", "content"} objects, else None."""
+    try:
+        messages = json.loads(stored) if stored else None
+    except ValueError:
+        return None
+    if isinstance(messages, list) and all(isinstance(m, dict) and isinstance(m.get("content"), str) and
+                                          isinstance(m.get("role"), str) for m in messages):
+        return messages
+    return None
 
 
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
@@ -189,8 +212,10 @@ class ResponseCache:
             raise ForeignSchema(f"it holds tables drafter did not make: {names}"[:120])
         if ("table", "responses") in objects:
             columns = [row[1] for row in conn.execute("PRAGMA table_info(responses)")]
-            if columns == COLUMNS_BEFORE_FINISH_REASON:
-                conn.execute(ADD_FINISH_REASON)  # its replies' finish reasons are unknown: ''
+            missing = COLUMNS[len(columns):]
+            if columns == COLUMNS[:len(columns)] and missing and all(name in LATER_COLUMNS for name in missing):
+                for name in missing:
+                    conn.execute(LATER_COLUMNS[name])  # unknown for its replies: ''
             elif columns != COLUMNS:
                 raise ForeignSchema(f"its responses table has the columns {', '.join(columns)}"[:120])
         conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # takes effect on a new, empty file only
@@ -241,8 +266,8 @@ class ResponseCache:
                 return None
             try:
                 row = conn.execute("SELECT typeof(text), CAST(text AS BLOB), typeof(input_tokens), input_tokens, "
-                                   "typeof(output_tokens), output_tokens, typeof(finish_reason), finish_reason "
-                                   "FROM responses WHERE key = ?", (key,)).fetchone()
+                                   "typeof(output_tokens), output_tokens, typeof(finish_reason), finish_reason, "
+                                   "typeof(messages), messages FROM responses WHERE key = ?", (key,)).fetchone()
                 if row is None:
                     return None
                 reply = _reply_from_row(row)
@@ -272,10 +297,11 @@ class ResponseCache:
                       "(the section is asked for again)")
 
     def put(self, key: str, model: str, text: str, input_tokens: int = 0, output_tokens: int = 0,
-            finish_reason: str = "") -> None:
-        """Store a complete reply and why it ended in one transaction, then evict the least recently used past the
-        size limit."""
-        size = len(text.encode("utf-8")) + len(key) + len(model) + len(finish_reason) + 64
+            finish_reason: str = "", messages: list[dict[str, Any]] | None = None) -> None:
+        """Store a complete reply, why it ended and the messages it answered in one transaction, then evict the least
+        recently used past the size limit."""
+        stored = json.dumps(messages, ensure_ascii=False, separators=(",", ":")) if messages is not None else ""
+        size = len(text.encode("utf-8")) + len(stored.encode("utf-8")) + len(key) + len(model) + len(finish_reason) + 64
         now = time.time()
         with self._lock:
             conn = self._open()
@@ -284,9 +310,9 @@ class ResponseCache:
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
-                    conn.execute("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    conn.execute("INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                  (key, model, text, int(input_tokens), int(output_tokens), size, now, now,
-                                  str(finish_reason or "")))
+                                  str(finish_reason or ""), stored))
                     evicted = self._evict(conn)
                     conn.execute("COMMIT")
                 except BaseException:

@@ -11,6 +11,7 @@ from typing import Any, Callable
 from drafter import prompts
 from drafter.backends import Backend, SectionRequest, Usage, get_backend
 from drafter.config import Settings
+from drafter.echo import FactFinder
 from drafter.errors import BackendError, DrafterError
 from drafter.facts import Facts
 from drafter.role_text import (  # noqa: F401 - the role's fixed prose lives in role_text, shared with grounding
@@ -60,6 +61,8 @@ class Draft:
     grounding: Any = None
     instructions: list[str] = field(default_factory=list)
     repaired: list[Any] = field(default_factory=list)  # repair.Repair: sentences removed, facts added
+    echoes: list[Any] = field(default_factory=list)  # echo.Echo: sentences removed for copying the prompt
+    trimmed: set[str] = field(default_factory=set, repr=False)  # sections whose cut-off end was looked at
 
     @property
     def complete(self) -> bool:
@@ -124,32 +127,6 @@ def prompt_instructions(requests: list[SectionRequest], facts: Facts) -> list[st
     return list(seen)
 
 
-GRAM = 3  # characters of the pieces FactFinder indexes facts by
-
-
-class FactFinder:
-    """Whether a line holds one of many facts, without trying every fact on every line (10,000 facts in prompts
-    of 10,000 lines was 10**8 tries): each fact is filed under its rarest piece of GRAM characters, and a line
-    tries only the facts filed under a piece it holds."""
-
-    def __init__(self, facts: set[str]) -> None:
-        self.short = [fact for fact in facts if len(fact) < GRAM]  # tried on every line ('' is in every one)
-        pieces = {fact: {fact[i:i + GRAM] for i in range(len(fact) - GRAM + 1)} for fact in facts if len(fact) >= GRAM}
-        counts: dict[str, int] = {}
-        for held in pieces.values():
-            for piece in held:
-                counts[piece] = counts.get(piece, 0) + 1
-        self.filed: dict[str, list[str]] = {}
-        for fact, held in pieces.items():
-            self.filed.setdefault(min(held, key=lambda piece: (counts[piece], piece)), []).append(fact)
-
-    def __call__(self, line: str) -> bool:
-        if any(fact in line for fact in self.short):
-            return True
-        held = {line[i:i + GRAM] for i in range(len(line) - GRAM + 1)}
-        return any(fact in line for piece in held & self.filed.keys() for fact in self.filed[piece])
-
-
 def build_requests(role: Role, facts: Facts, settings: Settings,
                    plan: list[PlannedSection] | None = None) -> list[SectionRequest]:
     """One SectionRequest per planned section, with rendered chat messages and offline context."""
@@ -181,7 +158,8 @@ def build_requests(role: Role, facts: Facts, settings: Settings,
 # the next, never find a newline, and made a reply of '#' and a few thousand spaces take minutes (cubic).
 LEADING_HEADING = re.compile(r"^(?:\s*+(?:#{1,6}+\s*+.++|\*\*[^*\n]++\*\*:?|[^\n]{1,80}:)|\s*[^\S\n]:)[ \t]*+\n+")
 EMPTY_ITEM = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]*")  # a list marker with nothing after it
-TITLE_MARKUP = re.compile(r"^[\s#*_]++|(?<![\s*_:：.])[\s*_:：.]++$")  # what may wrap a bare title line: '## ', '**', ':'
+# what may wrap a bare title line: '## ', '**', quotes, ':'
+TITLE_MARKUP = re.compile(r"^[\s#*_\"“”'‘’]++|(?<![\s*_:：.\"“”'‘’])[\s*_:：.\"“”'‘’]++$")
 
 
 def tidy_section_text(text: str, title: str) -> str:
@@ -298,12 +276,13 @@ def run_sections(backend: Backend, requests: list[SectionRequest], sections: lis
     return first_error
 
 
-def _trim_cut_off_replies(draft: Draft) -> None:
-    """Trim the unfinished end of every finished section the model stopped at the output token limit; one warning
-    per such section, quoting what was dropped."""
-    for section in draft.sections:
-        if section.status != "done" or section.usage.finish_reason != "length":
+def _trim_cut_off_replies(draft: Draft, sections: list[SectionDraft] | None = None) -> None:
+    """Trim the unfinished end of every finished section the model stopped at the output token limit, once per
+    reply; one warning per such section, quoting what was dropped."""
+    for section in draft.sections if sections is None else sections:
+        if section.status != "done" or section.usage.finish_reason != "length" or section.id in draft.trimmed:
             continue
+        draft.trimmed.add(section.id)
         section.text, dropped = trim_cut_off_end(section.text)
         if dropped:
             shown = " ".join(dropped.split())
@@ -346,6 +325,17 @@ def finish(draft: Draft, clean: bool = True) -> Draft:
         if section.status == "done" and not section.text:
             section.status, section.error = "empty", EMPTY_NOTE
     return draft
+
+
+def remove_prompt_echoes(draft: Draft, section: SectionDraft, sent: list[dict]) -> None:
+    """Remove each sentence of the section that copies the instructions of the messages sent for it (drafter.echo);
+    each goes into draft.echoes and a warning."""
+    from drafter import echo
+
+    section.text, found = echo.remove_echoes(section.text, section.title, echo.EchoFinder(sent, draft.facts))
+    draft.echoes.extend(found)
+    draft.warnings.extend(f"section {section.id!r}: removed a sentence that copies the prompt ({e.copied!r}): "
+                          f"{e.text!r}" for e in found)
 
 
 def check_not_empty(draft: Draft) -> None:
@@ -400,7 +390,8 @@ def section_problems(text: str, draft: Draft, request: SectionRequest, fixed: st
     return problems
 
 
-def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequest], repair: bool = False) -> None:
+def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequest], repair: bool = False,
+                      clean: bool = True) -> None:
     """Regenerate once each section with unsupported claims or left-out facts; then, with `repair`, remove the
     sentences still wrong and add back the facts still left out; raise DraftFailed naming what is still wrong."""
     fixed = fixed_text(draft.role, draft.facts)
@@ -416,6 +407,14 @@ def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequ
         section.usage.output_tokens += usage.output_tokens
         section.usage.finish_reason = usage.finish_reason  # the text now is this reply's
         section.text = text
+        # a new reply: what was said about the first one (its cut end, its echoes) no longer applies
+        draft.warnings = [w for w in draft.warnings if not w.startswith(f"section {section.id!r}: ")]
+        draft.echoes = [e for e in draft.echoes if e.section != section.title]
+        draft.trimmed.discard(section.id)
+        _trim_cut_off_replies(draft, [section])
+        if clean:
+            remove_prompt_echoes(draft, section, usage.messages or retry.messages)
+        text = section.text
         problems = section_problems(text, draft, request, fixed)
         if problems and repair:
             from drafter.repair import repair_section
@@ -473,8 +472,12 @@ def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None
     failure: DraftFailed | None = None
     try:
         error = run_sections(backend, requests, sections, settings.concurrency, on_chunk)
+        _trim_cut_off_replies(draft)  # before echoes go and repair adds to the end: the cut is at the reply's end
+        if clean and backend.name != "offline":  # the built-in writer never recites its prompt
+            for request, section in zip(requests, sections):
+                remove_prompt_echoes(draft, section, section.usage.messages or request.messages)
         if error is None and strict:
-            enforce_grounding(draft, backend, requests, repair=repair)
+            enforce_grounding(draft, backend, requests, repair=repair, clean=clean)
         elif error is not None:
             failure = DraftFailed(error, draft)
     except KeyboardInterrupt:

@@ -75,6 +75,7 @@ def to_dict(draft: "Draft", usage: dict | None = None) -> dict:
     if draft.grounding is not None:
         data["grounding"] = draft.grounding.to_dict()
     data["repaired"] = [r.to_dict() for r in draft.repaired]
+    data["echoes"] = [e.to_dict() for e in draft.echoes]
     return data
 
 

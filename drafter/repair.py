@@ -65,13 +65,22 @@ def _remove_sentences(text: str, report, title: str, repairs: list[Repair]) -> s
         index = bisect.bisect_right(starts, claim.offset) - 1
         span = spans[index] if index >= 0 else (0, len(text.split("\n", 1)[0]))
         doomed.setdefault(span, claim.reason or f"{claim.text} is not in the facts")
-    pieces, cursor = [], 0
+    cursor = 0
     for (a, b), reason in sorted(doomed.items()):
+        if a >= cursor:
+            repairs.append(Repair(title, "removed", " ".join(text[a:b].split()), reason))
+            cursor = b
+    return remove_spans(text, doomed)
+
+
+def remove_spans(text: str, spans) -> str:
+    """Text without the given (start, end) spans (whole sentences or list items; overlapping ones once), tidied."""
+    pieces, cursor = [], 0
+    for a, b in sorted(spans):
         if a < cursor:
             continue
         pieces.append(text[cursor:a])
         cursor = b
-        repairs.append(Repair(title, "removed", " ".join(text[a:b].split()), reason))
     pieces.append(text[cursor:])
     return _tidy("".join(pieces))
 

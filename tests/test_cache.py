@@ -503,3 +503,34 @@ def test_a_cache_from_before_finish_reasons_keeps_its_replies(tmp_path):
     cache.put("new", "m", "a reply cut short", 5, 6, "length")
     assert ResponseCache(path, warn=warnings.append).get("new").finish_reason == "length"
     assert warnings == [] and not path.with_name(path.name + ".foreign").exists()
+
+
+def test_each_reply_keeps_the_messages_it_answered(tmp_path):
+    """So that a rerun from the cache removes the same prompt echoes (drafter/echo.py) as the first run did."""
+    path = tmp_path / "responses.sqlite3"
+    messages = [{"role": "system", "content": "Write in English."}, {"role": "user", "content": "Write “Plan”."}]
+    ResponseCache(path).put("k", "m", "a reply", 1, 2, "stop", messages)
+    assert ResponseCache(path).get("k") == CachedReply("a reply", 1, 2, "stop", messages)
+
+
+def test_a_cache_from_before_stored_messages_keeps_its_replies(tmp_path):
+    path = tmp_path / "responses.sqlite3"
+    foreign_file(path, OLD_SCHEMA.replace("used REAL NOT NULL)", "used REAL NOT NULL, finish_reason TEXT NOT NULL "
+                                          "DEFAULT '')").replace("0, 0)", "0, 0, 'length')"))
+    warnings: list[str] = []
+    assert ResponseCache(path, warn=warnings.append).get("old") == CachedReply("an old reply", 3, 4, "length", None)
+    ResponseCache(path, warn=warnings.append).put("new", "m", "a reply", 5, 6, "stop", [{"role": "user",
+                                                                                          "content": "hi"}])
+    assert ResponseCache(path).get("new").messages == [{"role": "user", "content": "hi"}]
+    assert warnings == [] and not path.with_name(path.name + ".foreign").exists()
+
+
+def test_stored_messages_that_are_not_messages_leave_the_reply_usable(tmp_path):
+    path = tmp_path / "responses.sqlite3"
+    cache = ResponseCache(path)
+    cache.put("k", "m", "a reply", 1, 2, "stop", [{"role": "user", "content": "hi"}])
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE responses SET messages = '[{\"role\": 3}'")
+    assert ResponseCache(path).get("k") == CachedReply("a reply", 1, 2, "stop", None)

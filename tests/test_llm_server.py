@@ -103,13 +103,19 @@ def test_server_lists_the_model():
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)
 def test_strict_repaired_draft_of_each_fixture(path, tmp_path):
     """Streamed, with --strict (and so --repair): however poor the small model's prose, every section has text,
-    nothing the facts do not support is left, and no fact of a section is left out."""
+    nothing the facts do not support is left, no fact is left out, and no prompt echo or fragment stays."""
     doc = draft_json(path, tmp_path, "--strict")
     check_structure(doc, path)
     check_grounding(doc, path)
     assert isinstance(doc["repaired"], list)
     wrong = [i for i in doc["grounding"]["unsupported"] if i.get("verdict")]
     assert not wrong, wrong
+    from test_model_replies import echoes_in, fragments_in, instruction_runs  # the benchmark's counts
+
+    body = "\n\n".join(s["text"] for s in doc["sections"])
+    assert doc["grounding"]["omitted"] == [], "every fact is covered"
+    assert echoes_in(body, instruction_runs(path.stem)) == []
+    assert fragments_in(body) == []
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)

@@ -80,7 +80,8 @@ def test_a_model_reciting_the_prompt_is_cleaned_out_and_no_section_vanishes():
     draft = draft_summary(facts, Settings(), backend=RecitingBackend())
     text = draft.markdown()
     assert "exactly as written" not in text
-    assert [e.kind for e in draft.cleanup.edits].count("prompt-echo") == len(draft.sections)
+    rule = "Keep every number, amount, percentage, date and name exactly as written in the facts."
+    assert [(e.section, e.text) for e in draft.echoes] == [(s.title, rule) for s in draft.sections]
     assert all(section.text for section in draft.sections[1:])
     for fact in facts.texts:
         assert fact.rstrip(".") in text

@@ -31,6 +31,7 @@ class Usage:
     input_tokens: int = 0
     output_tokens: int = 0
     finish_reason: str = ""
+    messages: list[dict[str, str]] | None = None  # the messages the reply answered (a cached one: as stored with it)
 
     def to_dict(self) -> dict[str, int]:
         """Usage as JSON-ready numbers."""

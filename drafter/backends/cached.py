@@ -2,7 +2,7 @@
 
 It wraps a model backend (the offline writer is deterministic and fast, so it is never cached): a section whose
 request (base URL, model, messages, sampling parameters) was answered completely before is answered from the
-cache with the usage and finish reason stored with it, and counts as 0 requests; any other request goes to the
+cache with the usage, finish reason and messages stored with it, and counts as 0 requests; any other request goes to the
 server, and its reply is stored only when it arrived whole. When a server reports no usage, drafter counts the
 tokens itself and marks the usage as estimated.
 """
@@ -55,6 +55,7 @@ class MeteredBackend:
             if hit is not None:
                 usage.input_tokens, usage.output_tokens = hit.input_tokens, hit.output_tokens
                 usage.finish_reason = hit.finish_reason  # a reply cut at the token limit warns again
+                usage.messages = hit.messages or request.messages  # what the reply answered: its echoes go again
                 with self._lock:
                     self.meter.cached.append(request.section_id)
                 if hit.text:
@@ -62,6 +63,7 @@ class MeteredBackend:
                 return
         with self._lock:
             self.meter.requests += 1
+        usage.messages = request.messages
         pieces: list[str] = []
         for chunk in self.inner.stream(request, usage):
             pieces.append(chunk)
@@ -73,7 +75,8 @@ class MeteredBackend:
             self.meter.sent_input_tokens += usage.input_tokens
             self.meter.sent_output_tokens += usage.output_tokens
         if key is not None and text.strip():
-            self.cache.put(key, self.model, text, usage.input_tokens, usage.output_tokens, usage.finish_reason)
+            self.cache.put(key, self.model, text, usage.input_tokens, usage.output_tokens, usage.finish_reason,
+                           request.messages)
 
     def forget(self, request: SectionRequest) -> None:
         """Drop a request's cached reply, e.g. one that failed `--strict`, so a rerun asks the server again."""
