@@ -9,7 +9,7 @@ difference, sum or percentage of two figures of the same fact is supported as a 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from drafter.grounding.claims import WORD, Claim, _Layout, extract_claims, extract_with_layout
 from drafter.grounding.fill import Fill, _fill, _fill_spans
@@ -22,16 +22,23 @@ if TYPE_CHECKING:
     from drafter.facts import Facts
 
 __all__ = ["Claim", "Fill", "GroundingReport", "Omission", "extract_claims", "check", "check_section", "explain", "sentence_spans",
+           "sentence_checker",
            "aligned_facts",
            "fixed_text_for",
            "format_report"]
 
 
-def _lowercase_vocabulary(facts: "Facts", fixed_text: str) -> set[str]:
+def _lowercase_vocabulary(facts: "Facts", fixed_text: str, index: FactIndex | None = None) -> frozenset[str]:
+    """The words the facts and fixed text write in lower case (a capitalised one of them opens a sentence, it names
+    nothing); kept with the fact index, which is built for these facts and fixed text."""
+    if index is not None and "vocabulary" in index.judged:
+        return index.judged["vocabulary"]
     words: set[str] = set()
     for text in [*facts.texts, fixed_text]:
         words.update(w for w in WORD.findall(text) if w.islower())
-    return words
+    if index is not None:
+        index.judged["vocabulary"] = frozenset(words)
+    return frozenset(words)
 
 
 def check(text: str, facts: "Facts", fixed_text: str = "", fill: bool = True) -> GroundingReport:
@@ -39,10 +46,22 @@ def check(text: str, facts: "Facts", fixed_text: str = "", fill: bool = True) ->
 
     Positions refer to `text` as given; `report.text` is the text with the fills applied.
     """
+    return _check(text, facts, _index_for(facts, fixed_text), fixed_text, fill, omissions=True, texts=facts.texts)
+
+
+def sentence_checker(facts: "Facts", fixed_text: str = "") -> Callable[[str], list[Claim]]:
+    """A check for many short texts against the same facts (the offline writer tests each sentence it rewords): the
+    facts are indexed once, and no omissions are listed, so each call costs the text, not the facts."""
+    index, texts = _index_for(facts, fixed_text), facts.texts
+    return lambda text: _check(text, facts, index, fixed_text, fill=True, omissions=False, texts=texts).unsupported
+
+
+def _check(text: str, facts: "Facts", index: FactIndex, fixed_text: str, fill: bool, omissions: bool,
+           texts: list[str]) -> GroundingReport:
+    """check(), with the fact index given, and the omissions listed only when asked for."""
     filled_text, fills, unfilled, spans = _fill(text, facts.meta, fill)
-    index = _index_for(facts, fixed_text)
     fill_spans = _fill_spans(text, fills)
-    claims, layout = extract_with_layout(text, spans + fill_spans, _lowercase_vocabulary(facts, fixed_text))
+    claims, layout = extract_with_layout(text, spans + fill_spans, _lowercase_vocabulary(facts, fixed_text, index))
     judge = Judge(text, facts, index, layout.spans)
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
@@ -65,8 +84,8 @@ def check(text: str, facts: "Facts", fixed_text: str = "", fill: bool = True) ->
                           verdict.kind, verdict.reason, verdict.fact)
             unsupported.append(claim)
     unsupported.sort(key=lambda c: c.offset)
-    omitted = judge.omissions(claims) if facts.items else []
-    return GroundingReport(unsupported, unfilled, fills, filled_text, claims, omitted, facts.texts)
+    omitted = judge.omissions(claims) if facts.items and omissions else []
+    return GroundingReport(unsupported, unfilled, fills, filled_text, claims, omitted, texts)
 
 
 _INDEXES: dict[tuple, FactIndex] = {}

@@ -12,6 +12,7 @@ from drafter.grounding.findings import Verdict
 from drafter.grounding.support import COMMON_CLAIM_UNITS, is_approximate
 
 SWAP_MIN_SHARED = 2  # words a deed must share with another name's deed in the fact to call the name swapped
+LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 CLAUSE_START_WORD = re.compile(r"(?:^|[;:]\s*)([A-Z][\w+&-]{2,})\b")  # a capitalised word opening a clause
 
 
@@ -162,6 +163,7 @@ class NameVerdicts:
 
     def _people_of(self, n: int) -> list[tuple[frozenset[str], int, int]]:
         """The names of fact n with their positions, in order (read once per fact)."""
+        self._people = self.index.judged.setdefault("people", {})  # a fact's people do not change from check to check
         if n not in self._people:
             fact = self.index.units[n].text
             people = [(frozenset(_name_tokens(c.text)) - GENERIC_NAME_WORDS, c.offset, c.offset + len(c.text))
@@ -176,12 +178,12 @@ class NameVerdicts:
         return self._people[n]
 
     def _lowercase_words(self) -> frozenset[str]:
-        """Every word the facts or the draft write in lower case: a capitalised one of them opens a clause, it
-        names nothing."""
-        if self._lower is None:
-            texts = [self.text] + [u.text for u in self.index.units]
-            self._lower = frozenset(w for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t))
-        return self._lower
+        """Every word the facts write in lower case: a capitalised one of them opens a clause, it names nothing
+        (the facts' alone, so a fact's people are the same whatever draft is checked)."""
+        shared = self.index.judged
+        if "lower" not in shared:
+            shared["lower"] = frozenset(w for u in self.index.units for w in LOWER_WORD.findall(u.text))
+        return shared["lower"]
 
     def _swapped_person(self, claim: Claim, facts: list[int]) -> Verdict | None:
         """A name from the restated fact doing what the fact says another name there did ("Peter Osei ran the

@@ -123,7 +123,8 @@ class FactIndex:
         self.units.extend(Unit(line, None) for line in (fixed_text or "").split("\n") if line.strip())
         self.exact: dict[float, list[tuple[int, Figure]]] = {}
         self.base_values: dict[tuple[str, float], list[tuple[int, Figure]]] = {}  # ("second", 5400): 90 minutes
-        self._memo: dict[tuple, object] = {}  # figure, date and name lookups, once per distinct claim
+        self._memo: dict[tuple, object] = {}
+        self.judged: dict = {}  # the Judge's per-facts tables (word index, plan facts, people), built once  # figure, date and name lookups, once per distinct claim
         self.bound_figures: dict[str, list[tuple[int, Figure]]] = {}  # binding word -> figures counting it
         self.name_index: dict[str, set[int]] = {}  # name word -> units naming it
         self.mantissas: dict[float, list[tuple[int, Figure]]] = {}

@@ -46,16 +46,20 @@ class Judge(PlanReading, NameVerdicts):
         self.facts = facts
         self.index = index
         self.fact_count = len(facts.items)
-        self.words = WordIndex.build([u.text for u in index.units[: self.fact_count]])
         self.spans = sentence_spans
         self.span_starts = [a for a, _ in sentence_spans]
         year = (facts.meta.get("year") or "").strip()
         self.report_year = int(year) if re.fullmatch(r"(?:19|20)\d\d", year) else None
-        self.plan_facts = {n for n in range(self.fact_count) if self._is_plan(index.units[n].text, facts.items[n].heading)}
+        tables = index.judged.get("tables")  # what depends on the facts alone: built once per index, not per check
+        if tables is None:  # (threads drafting sections may both build it; one dict store keeps either whole)
+            tables = (WordIndex.build([u.text for u in index.units[: self.fact_count]]),
+                      frozenset(n for n in range(self.fact_count)
+                                if self._is_plan(index.units[n].text, facts.items[n].heading)))
+            index.judged["tables"] = tables
+        self.words, self.plan_facts = tables
         self.headings = self._heading_at()
         self._alignment: dict[int, list[int]] = {}
         self._people: dict[int, list[tuple[frozenset[str], int, int]]] = {}
-        self._lower: frozenset[str] | None = None
 
     # facts ---------------------------------------------------------------------------------------------------
 
@@ -372,8 +376,11 @@ class Judge(PlanReading, NameVerdicts):
                     if n in aligned or len(sources) == 1 or (
                             (sentence_words - frozenset(words_of(claim.text))) & self.words.fact_words[n]):
                         stated.add(n)
-        checkable = {n for n in range(self.fact_count) if self.words.fact_words[n] or self.index.units[n].figures
-                     or self.index.units[n].dates}
+        checkable = self.index.judged.get("checkable")
+        if checkable is None:  # the facts with anything a draft could state: once per index
+            checkable = self.index.judged["checkable"] = frozenset(
+                n for n in range(self.fact_count)
+                if self.words.fact_words[n] or self.index.units[n].figures or self.index.units[n].dates)
         return [Omission(n, fact.line, fact.text) for n, fact in enumerate(self.facts.items)
                 if n not in stated and n in checkable]
 

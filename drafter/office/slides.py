@@ -24,6 +24,7 @@ CONTENT_LAYOUTS = ("Title and Content",)
 KEY_FIGURES_TITLE = "Key figures"
 CONTINUED = "{title} ({part}/{parts})"  # the title of each slide of a section split over several
 MAX_POINTS_PER_SLIDE = 6
+MAX_SLIDES_PER_SECTION = 8  # past this a section's key points go to its last slide's notes (a 2,000-fact deck stays fast)
 BALANCE_TRIES = 2  # extra slides tried for an even split before the greedy packing is kept
 NOTES_REPEAT_MAX_CHARS = 4000  # a split section's later slides repeat its prose in their notes up to this length
 CHARTS_PER_SLIDE = 4
@@ -257,13 +258,20 @@ def _content_slides(deck, layout, title: str, points: list[KeyPoint], notes: str
     box = _box(body, "bodyStyle", DEFAULT_BODY_PT, _indent(body))
     texts = [point.text for point in points]
     chunks = split_to_fit(texts, box)
+    left_out = [texts[i] for chunk in chunks[MAX_SLIDES_PER_SECTION:] for i in chunk]
+    chunks = chunks[:MAX_SLIDES_PER_SECTION]
+    if left_out:  # a section of hundreds of facts is no talk: its slides stop, the rest is named in the notes
+        shown = "\n".join(f"- {text}" for text in left_out[:NOTES_LEFT_OUT_MAX])
+        more = len(left_out) - NOTES_LEFT_OUT_MAX
+        notes = (f"{notes}\n\n{len(left_out)} more key points, not on the slides:\n{shown}"
+                 + (f"\n(and {more} more)" if more > 0 else ""))
     for part, chunk in enumerate(chunks, 1):
         if part > 1:
             slide = deck.slides.add_slide(layout)
             body = _placeholder(slide, ("BODY", "OBJECT"))
         _set_title(slide, CONTINUED.format(title=title, part=part, parts=len(chunks)) if len(chunks) > 1 else title)
         _set_paragraphs(body, [texts[i] for i in chunk], box)
-        if part == 1 or len(notes) <= NOTES_REPEAT_MAX_CHARS:
+        if part == 1 or len(notes) <= NOTES_REPEAT_MAX_CHARS or (left_out and part == len(chunks)):
             _set_notes(slide, notes)
         else:
             _set_notes(slide, f"(The notes for this section are on its first slide, {title} (1/{len(chunks)}).)")
