@@ -172,9 +172,11 @@ def tidy_section_text(text: str, title: str) -> str:
     lines = text.split("\n")
     kept = [line for line in lines
             if not EMPTY_ITEM.fullmatch(line) and TITLE_MARKUP.sub("", line).lower() != bare_title]
+    from drafter.repair import drop_dangling_lead_ins
+
     if len(kept) < len(lines):
-        return re.sub(r"\n\s*\n(?:[ \t]*\n)+", "\n\n", "\n".join(kept)).strip()  # no blank run where a line went
-    return text.strip()
+        return drop_dangling_lead_ins(re.sub(r"\n\s*\n(?:[ \t]*\n)+", "\n\n", "\n".join(kept)).strip())
+    return drop_dangling_lead_ins(text.strip())  # no blank run where a line went; no lead-in introducing nothing
 
 
 def _ends_whole(block: str) -> bool:

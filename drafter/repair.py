@@ -86,11 +86,32 @@ def remove_spans(text: str, spans) -> str:
 
 
 def _tidy(text: str) -> str:
-    """Text after sentences were cut out: no empty list markers, no blank-only lines, single spaces."""
+    """Text after sentences were cut out: no empty list markers, no blank-only lines, single spaces, no lead-in
+    left with nothing to introduce."""
     lines = []
     for line in text.split("\n"):
         if re.fullmatch(r"\s*(?:[-*+•]|\d{1,3}[.)])?\s*", line):
             lines.append("")
             continue
         lines.append(re.sub(r"(?<=\S)[^\S\n]{2,}", " ", line.rstrip()))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return drop_dangling_lead_ins(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())
+
+
+DANGLING_LEAD_IN = re.compile(r"[^\d\n:：]{1,80}[:：][ \t*_]*")  # "Key findings:", no figure in it
+LEAD_IN_TARGET = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)]|\|)")  # a list item or a table row: what a lead-in introduces
+
+
+def drop_dangling_lead_ins(text: str) -> str:
+    """Text without a short 'Label:' line (no figure in it) that introduces no list or table: a lead-in whose list
+    the model never wrote or repair removed ("Key findings:" then prose; "Rewrite the section …:" at the end)."""
+    lines = text.split("\n")
+    kept = []
+    for number, line in enumerate(lines):
+        if DANGLING_LEAD_IN.fullmatch(line.strip()) and not line.lstrip().startswith("#"):
+            following = next((later for later in lines[number + 1:] if later.strip()), "")
+            if not LEAD_IN_TARGET.match(following):
+                continue
+        kept.append(line)
+    if len(kept) == len(lines):
+        return text
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
