@@ -62,7 +62,7 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     text = original
     spans = []
     if kinds & STOCK_KINDS:
-        spans += [m.span() for p in run.lists.filler for m in [p.match(text)] if m and m.end() > m.start()]
+        spans += run.lists.openings(text)
         spans += run.lists.cliches_in(text)
     for kind in kinds & NOT_FACTS.keys():
         spans += run.lists.spans_in(text, NOT_FACTS[kind])

@@ -60,6 +60,16 @@ class PhraseLists:
         """Spans of the `key` list's matches in text ('chat', 'ratio' …), trying only the patterns it can match."""
         return [m.span() for p in self._index_of(key).candidates(text) for m in p.finditer(text) if m.end() > m.start()]
 
+    def openings(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the filler and opener patterns that match at the start of text (at most one of each list)."""
+        spans = []
+        for patterns in (self.filler, self.opener):
+            for pattern in patterns:
+                match = pattern.match(text)
+                if match and match.end() > match.start():
+                    spans.append(match.span())
+        return spans
+
     def cliches_in(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clichés in text, trying only patterns whose longest literal word the text contains."""
         return [m.span() for p in self._index_of("cliche").candidates(text) for m in p.finditer(text)
