@@ -44,7 +44,7 @@ def remove_duplicates(run: Run) -> None:
     slots: list[dict] = []
     postings: dict[str, list[int]] = {}
     for (block, sentence), ws in zip(items, words):
-        key = normalize(sentence.text)
+        key = normalize(sentence.text[run.lists.opener_end(sentence.text):])  # "In summary, X" says X again
         if not key:
             continue
         if key in exact and id(slots[exact[key]]["sentence"]) in reference:

@@ -70,6 +70,14 @@ class PhraseLists:
                     spans.append(match.span())
         return spans
 
+    def opener_end(self, text: str) -> int:
+        """Where the text's stock opener ("In summary, ", "As noted above, ") ends; 0 when it opens with none."""
+        for pattern in self.opener:
+            match = pattern.match(text)
+            if match and match.end() < len(text):
+                return match.end()
+        return 0
+
     def cliches_in(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clichés in text, trying only patterns whose longest literal word the text contains."""
         return [m.span() for p in self._index_of("cliche").candidates(text) for m in p.finditer(text)
