@@ -802,3 +802,15 @@ def test_a_stock_sentence_that_counts_none_keeps_its_count():
             "Our team is our greatest asset, and in 2024 not one member of staff left the branch.\n")
     result = clean(text)
     assert result.text == text and [n.kind for n in result.notes] == ["cliche"]
+
+
+def test_a_label_naming_an_item_under_another_part_stays_but_goes_with_its_repeated_block():
+    """"1, Window business." labels a plan under another part as it labelled the year's work: no repeat. A label
+    whose whole block repeats an earlier one goes with it."""
+    text = ("## The year\n\n1, Window business. I handled 9,874 items of business in the whole year.\n\n"
+            "2, Training. I attended 4 courses.\n\n"
+            "## Next year\n\n1, Window business. Next year I will learn export tax rebate business by June.\n\n"
+            "2, Training. I attended 4 courses.\n")
+    out = clean(text).text
+    assert "## Next year\n\n1, Window business. Next year I will learn" in out
+    assert out.count("Training") == 1 and out.count("I attended 4 courses.") == 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 from math import fsum
 
 from drafter.cleanup.document import LIST_ITEM, Block, Sentence, split_sentences
+from drafter.cleanup.facts import has_figure
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word, normalize
 
@@ -43,9 +44,13 @@ def remove_duplicates(run: Run) -> None:
     exact: dict[str, int] = {}
     slots: list[dict] = []
     postings: dict[str, list[int]] = {}
+    labels = _labels(run)  # matched against, never removed here (remove_repeated_labels)
     for (block, sentence), ws in zip(items, words):
         key = normalize(sentence.text[run.lists.opener_end(sentence.text):])  # "In summary, X" says X again
         if not key:
+            continue
+        if id(sentence) in labels:
+            _new_slot(run, slots, exact, postings, df, key, block, sentence, ws, weight)
             continue
         if key in exact and id(slots[exact[key]]["sentence"]) in reference:
             if id(sentence) in reference or _echo(run, sentence, slots[exact[key]]["sentence"]):
@@ -87,13 +92,49 @@ def remove_duplicates(run: Run) -> None:
                 sentence.removed = True
                 run.repeat(sentence, kept, run.edit("near-duplicate", sentence.line, sentence.text, kept.line, sentence))
             continue
-        slot = {"id": len(slots), "sentence": sentence, "block": block, "variants": [(wset, wsum)],
-                "wsum": wsum}
-        slots.append(slot)
-        exact.setdefault(key, slot["id"])
-        for w in wset:
-            if df[w] <= s.max_key_frequency:
-                index_word(postings, w, slot["id"])
+        _new_slot(run, slots, exact, postings, df, key, block, sentence, ws, weight)
+
+
+def _new_slot(run: Run, slots: list[dict], exact: dict[str, int], postings, df, key: str, block: Block | None,
+              sentence: Sentence, ws, weight) -> None:
+    """Index a sentence that stays as a slot later sentences are matched against."""
+    wset = {w: weight[w] for w in set(ws)}
+    slot = {"id": len(slots), "sentence": sentence, "block": block, "variants": [(wset, fsum(wset.values()))],
+            "wsum": fsum(wset.values())}
+    slots.append(slot)
+    exact.setdefault(key, slot["id"])
+    for w in wset:
+        if df[w] <= run.settings.max_key_frequency:
+            index_word(postings, w, slot["id"])
+
+
+def _labels(run: Run) -> set[int]:
+    """Ids of the labels without figures ("1, Window business."): a label names its item's topic and may name
+    another item's under another part, so it goes only with the rest of its block."""
+    labels = run.labels()
+    return {id(s) for block in run.blocks for s in block.sentences[:1] if id(s) in labels and not has_figure(s.facts)}
+
+
+def remove_repeated_labels(run: Run) -> None:
+    """A label goes as a repeat when every other sentence of its block went as a repeat and an earlier label or
+    sentence said it (after the duplicates and restatements passes)."""
+    labels = _labels(run)
+    first: dict[str, Sentence] = {}
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "item"):
+            continue
+        for sentence in block.sentences:
+            if sentence.removed:
+                continue
+            key = normalize(sentence.text)
+            earlier = first.setdefault(key, sentence)
+            if id(sentence) not in labels or earlier is sentence or sentence.placeholder:
+                continue
+            rest = block.sentences[1:]
+            if rest and all(x.removed and id(x) in run.repeats for x in rest):
+                sentence.removed = True
+                record = run.edit("duplicate-sentence", sentence.line, sentence.text, earlier.line, sentence)
+                run.repeat(sentence, earlier, record)
 
 
 def _best_match(run: Run, wset: dict[str, float], wsum: float, postings, slots, sentence: Sentence):
