@@ -828,3 +828,16 @@ def test_a_sentence_counting_off_part_of_a_set_is_never_stock():
     out = clean(text, sure).text
     assert "The rest were repairable-damage claims" in out and "Many of our customers are older people" in out
     assert "wonderful year" not in out
+
+
+def test_a_sentence_that_says_it_restates_goes_only_when_every_fact_it_holds_stays_said():
+    """"In other words, …" and "Put simply, …" restate by their own account: they go when what they hold is said
+    elsewhere with the same unit, and stay whole when they add a figure, a unit or a count."""
+    text = ("We filled 58 positions out of 64, in 41 days on average; 76% of callers were answered the same day. "
+            "In other words, most of the positions were filled. "
+            "Put simply, three out of four callers now get their answer the same day. "
+            "To put it simply, we filled 58 positions. In other words, 58 people started in 41 days. "
+            "As noted above, hiring improved; in May alone 14 people started.\n")
+    out = clean(text, CleanupSettings(user_lists=False)).text
+    assert out == ("We filled 58 positions out of 64, in 41 days on average; 76% of callers were answered the same "
+                   "day. In other words, 58 people started in 41 days. As noted above, hiring improved; in May alone 14 people started.\n")

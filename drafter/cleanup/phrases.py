@@ -19,7 +19,8 @@ from drafter.text.words import WORD, stem
 if TYPE_CHECKING:
     from drafter.cleanup.settings import CleanupSettings
 
-LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "ratio", "keep_doubled",
+LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating", "ratio",
+             "keep_doubled",
              "synonyms", "emotive", "vague",
              "generic")
 
@@ -36,6 +37,7 @@ class PhraseLists:
     title_tag: list["_LazyPattern"] = field(default_factory=list)
     chat: list["_LazyPattern"] = field(default_factory=list)
     retelling: list["_LazyPattern"] = field(default_factory=list)
+    restating: list["_LazyPattern"] = field(default_factory=list)
     ratio: list["_LazyPattern"] = field(default_factory=list)
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
@@ -231,7 +233,7 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_p
             origins[key].extend([label if check_patterns else None] * len(value))
 
 
-ANCHORED_KEYS = ("filler", "opener", "retelling")  # matched at the start of a sentence; the other pattern lists anywhere in it
+ANCHORED_KEYS = ("filler", "opener", "retelling", "restating")  # matched at the start of a sentence; the other pattern lists anywhere in it
 
 
 def _as_used(pattern: str, key: str) -> str:
@@ -254,7 +256,8 @@ def _check_user_pattern(pattern: str, what: str) -> None:
         raise InputError(f"{what} ({exc})") from None
 
 
-PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "ratio")
+PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
+                "ratio")
 
 
 USER_PATTERN_SECONDS = 2.0  # matching time one user pattern may use in one cleanup run before it is refused
@@ -388,6 +391,7 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         title_tag=_compile(raw["title_tag"], "title_tag", origins["title_tag"]),
         chat=_compile(raw["chat"], "chat", origins["chat"]),
         retelling=_compile(raw["retelling"], "retelling", origins["retelling"]),
+        restating=_compile(raw["restating"], "restating", origins["restating"]),
         ratio=_compile(raw["ratio"], "ratio", origins["ratio"]),
         keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=synonyms,

@@ -104,3 +104,48 @@ def remove_retellings(run: Run) -> None:
                                                             sentence))
                     continue
             previous = sentence
+
+
+def remove_restating(run: Run) -> None:
+    """Remove a sentence that says it restates ("In other words, …", "Put simply, …", "As noted above, …", the
+    `restating` list) when every figure it holds is stated with the same unit, and every name and date, by a
+    sentence outside this kind, and it counts nothing in words but a `ratio` ("three out of four"); one with a
+    fact of its own stays whole."""
+    found, after_figure = [], set()  # after_figure: ids of those that follow a figure in their block
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "item") or block.heading_like:
+            continue
+        previous = None
+        for sentence in block.sentences:
+            if sentence.removed:
+                continue
+            if not sentence.placeholder and not LEAD_IN.search(sentence.text) and \
+                    any(p.match(sentence.text) for p in run.lists.restating):
+                found.append(sentence)
+                if previous is not None and has_figure(previous.facts):
+                    after_figure.add(id(sentence))
+                continue
+            previous = sentence
+    if not found:
+        return
+    excluded = {id(sentence) for sentence in found}
+    stated = run.facts_stated_outside(excluded)
+    with_units: set[tuple[str, str]] = set()
+    for block in run.blocks:
+        if block.removed:
+            continue
+        if block.kind == "opaque":
+            with_units |= figures_with_units("\n".join(block.raw))
+            continue
+        for other in block.sentences:
+            if not other.removed and id(other) not in excluded:
+                with_units |= figures_with_units(other.text)
+    for sentence in found:
+        ratios = run.lists.spans_in(sentence.text, "ratio") if id(sentence) in after_figure else []
+        text = blank_spans(sentence.text, ratios) if ratios else sentence.text  # a ratio re-tells that figure
+        facts = facts_of(text)
+        if facts & QUANTITY_WORDS or not figures_with_units(text) <= with_units or \
+                not all(fact in stated for fact in facts):
+            continue
+        sentence.removed = True
+        run.edit("restatement", sentence.line, sentence.text, of=sentence)
