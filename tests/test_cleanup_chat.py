@@ -50,6 +50,22 @@ def test_an_ai_disclaimer_and_an_offer_of_help_go():
     "Don't hesitate to ask for another version.",
     "I'm an AI, so I can't confirm these numbers.",
     "I hope this meets your needs!",
+    "You got it!",
+    "Okay — here is a cleaner draft with the results moved to the top.",
+    "Here is the review, written in a friendly first-person tone for your team leader.",
+    "I have arranged your notes under four headings so the manager can skim them.",
+    "Should I also prepare a one-page version for the board?",
+    "What is your next request?",
+    "I am happy to help with the remaining parts.",
+    "You might want to swap the placeholder for a real customer story.",
+    "You can copy this straight into the review template.",
+    "Write in plain English, in the first person.",
+    "Avoid slogans and metaphors.",
+    "Report every figure with its unit, exactly as given.",
+    "Don't repeat facts that other sections cover.",
+    "Other parts of this report deal with training and plans.",
+    "The achievements are described in the next section.",
+    "This section covers my daily work.",
 ], ids=lambda s: s[:30])
 def test_chat_wrappers_go_by_their_shape(wrapper):
     """None of these is written in chat.toml; each has the shape of one that is."""
@@ -63,10 +79,22 @@ def test_chat_wrappers_go_by_their_shape(wrapper):
     "This growth came mainly from the new Eastgate store.",
     "This result put the team first in the region for the third quarter running.",
     "If you need a payslip corrected, the office now answers within 2 days.",
+    "I have organised the archive into 14 boxes, one per supplier.",
+    "Keep every invoice filed by 30 June, as the auditors asked.",
+    "No complaints and no slogans on the 3 new posters.",
 ], ids=lambda s: s[:30])
 def test_an_authors_sentence_of_a_like_shape_stays(sentence):
+    """A sentence of the author's with the look of a wrapper, or a wrapper's words and a figure of its own."""
     text = f"Processed 1,204 claims for Kelvedon Clinic in 2024, twice as many as in 2023.\n\n{sentence}\n"
     assert sentence in _clean(text)
+
+
+def test_a_letters_wrapping_goes_with_its_sign_off():
+    text = ("Dear Ms Porter,\n\nPlease find below my summary of 2024.\n\n# Summary\n\n"
+            "Processed 1,204 claims for Kelvedon Clinic in 2024.\n\nKind regards,\n[Your Name]\nClaims Handler\n")
+    assert _clean(text) == "# Summary\n\nProcessed 1,204 claims for Kelvedon Clinic in 2024.\n"
+    signed = "Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n**[Your Name]**\nClaims Handler\n"
+    assert _clean(signed) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
 
 
 def test_a_retelling_goes_only_after_the_figure_it_retells():
