@@ -842,3 +842,10 @@ def test_a_sentence_that_says_it_restates_goes_only_when_every_fact_it_holds_sta
     out = clean(text, CleanupSettings(user_lists=False)).text
     assert out == ("We filled 58 positions out of 64, in 41 days on average; 76% of callers were answered the same "
                    "day. In other words, 58 people started in 41 days. As noted above, hiring improved; in May alone 14 people started.\n")
+
+
+def test_a_heading_naming_a_ward_in_brackets_is_no_sites_tag():
+    text = "# Year-End Work Summary — Staff Nurse, Ward 7 (General Surgery)\n\nI cared for 1,020 patients.\n"
+    assert clean(text).text == text
+    tagged = "Teller year-end summary (general edition)\n\nI served 9,300 customers.\n"
+    assert clean(tagged).text == "Teller year-end summary\n\nI served 9,300 customers.\n"
