@@ -115,3 +115,14 @@ def test_a_list_item_keeps_its_place_against_a_later_paragraph():
     assert "2. Cut the average settlement time from 2.1 days to 1.4 days.\n" in out
     assert "for the Harbour branch" in out  # it tells more than the item: it stays too
     assert "which our clients noticed" not in out  # it tells nothing the item does not: it goes
+
+
+def test_a_figure_retold_in_words_goes_after_its_list_and_only_with_the_same_amounts():
+    text = ("1. **Hand hygiene:** compliance rose from 88% in Q1 to 94.2% in Q4.\n\n"
+            "This achievement demonstrates that compliance went from eighty-eight percent to ninety-four point two "
+            "percent over the year.\n")
+    assert _clean(text) == "1. **Hand hygiene:** compliance rose from 88% in Q1 to 94.2% in Q4.\n"
+    other = text.replace("ninety-four point two", "ninety-five")
+    assert _clean(other) == other  # ninety-five is no figure said: the guard and the pass both keep it
+    after_heading = text.replace("\n\nThis", "\n\n## Next\n\nThis")
+    assert _clean(after_heading) == after_heading  # under another heading it retells nothing

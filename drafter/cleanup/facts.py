@@ -88,11 +88,12 @@ TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty sev
         if w != "_"}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 QUANTITY_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
+AMOUNT_WORDS = QUANTITY_WORDS | {"percent", "point"}  # the words of an amount said in words ("six point two percent")
 
 
 def quantities_in(text: str) -> list[float]:
     """The amounts a text states, in figures ("40,312", "1.2 million") or in words ("more than forty thousand",
-    "a thousand", "twice"), so a restatement in words can be checked against the figures it rounds."""
+    "a thousand", "twice", "ninety-four point two"), so a restatement in words can be checked against the figures it rounds."""
     values: list[float] = []
     for match in re.finditer(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(million|billion|thousand|[kKmM]\b))?", text):
         number = float(match.group(0).split()[0].rstrip("kKmM").replace(",", "") or 0)
@@ -101,9 +102,19 @@ def quantities_in(text: str) -> list[float]:
         values.append(number)
     total = current = None
     previous = ""
+    decimals: str | None = None  # the digits said after "point" ("ninety-four point two")
     for word in [w.lower() for w in WORD.findall(without_number_idioms(text))] + [""]:
         if word == "and" and (total or current or 0) >= 100:  # "one hundred and twenty"
             continue
+        if word == "point" and current is not None and decimals is None:
+            decimals = ""
+            continue
+        if decimals is not None:
+            if UNITS.get(word, 10) < 10:
+                decimals += str(UNITS[word])
+                continue
+            current = (current or 0) + (float("0." + decimals) if decimals else 0.0)
+            decimals = None
         if word in UNITS or word in TENS:
             current = (current or 0) + UNITS.get(word, TENS.get(word, 0))
         elif word in SCALES and (current is not None or previous in ("a", "an", "one")):

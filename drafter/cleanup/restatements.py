@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from math import fsum
 
-from drafter.cleanup.facts import (HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of, figures_with_units,
-                                   has_figure, hedged_figures, quantities_in, rounds)
+from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of,
+                                   figures_with_units, has_figure, hedged_figures, quantities_in, rounds)
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
@@ -85,25 +85,42 @@ def remove_restatements(run: Run) -> None:
 
 
 def remove_retellings(run: Run) -> None:
-    """Remove a sentence that opens as a retelling ("This remarkable improvement …", the `retelling` list) and
-    states no fact but an amount in words from the `ratio` list, right after a sentence of its block that gives a
-    figure: it re-tells that figure in words."""
+    """Remove a sentence that opens as a retelling ("This remarkable improvement …", the `retelling` list), right
+    after a sentence that gives a figure (in its block, or the last of the block before it under the same heading),
+    and re-tells that figure in words: it states no fact but an amount in words from the `ratio` list ("fewer than
+    one in ten thousand"), or its only facts are number words whose amounts are that sentence's figures ("ninety-four
+    point two percent" after 94.2%)."""
+    previous = None
     for block in run.blocks:
-        if block.removed or block.kind not in ("text", "item"):
+        if block.kind in ("heading", "title") or block.heading_like:
+            previous = None
+        if block.removed or block.kind not in ("text", "item") or block.heading_like:
             continue
-        previous = None
         for sentence in block.sentences:
             if sentence.removed:
                 continue
             if previous is not None and not sentence.placeholder and has_figure(previous.facts) and \
-                    not has_figure(sentence.facts) and any(p.match(sentence.text) for p in run.lists.retelling):
-                ratios = run.lists.spans_in(sentence.text, "ratio")
-                if ratios and not facts_of(blank_spans(sentence.text, ratios)):
-                    sentence.removed = True
-                    run.repeat(sentence, previous, run.edit("restatement", sentence.line, sentence.text, previous.line,
-                                                            sentence))
-                    continue
+                    not has_figure(sentence.facts) and any(p.match(sentence.text) for p in run.lists.retelling) and \
+                    _retells(run, sentence.text, previous.text):
+                sentence.removed = True
+                run.repeat(sentence, previous, run.edit("restatement", sentence.line, sentence.text, previous.line,
+                                                        sentence))
+                continue
             previous = sentence
+
+
+def _retells(run: Run, text: str, figures: str) -> bool:
+    """True when text states no fact but a ratio, or but number words that say the amounts of `figures`."""
+    ratios = run.lists.spans_in(text, "ratio")
+    rest = blank_spans(text, ratios) if ratios else text
+    facts = facts_of(rest)
+    if not facts:
+        return bool(ratios)
+    if not facts <= AMOUNT_WORDS:
+        return False
+    said = quantities_in(figures)
+    amounts = quantities_in(rest)
+    return bool(amounts) and all(any(value and abs(amount / value - 1) < 1e-9 for value in said) for amount in amounts)
 
 
 def remove_restating(run: Run) -> None:
