@@ -849,3 +849,10 @@ def test_a_heading_naming_a_ward_in_brackets_is_no_sites_tag():
     assert clean(text).text == text
     tagged = "Teller year-end summary (general edition)\n\nI served 9,300 customers.\n"
     assert clean(tagged).text == "Teller year-end summary\n\nI served 9,300 customers.\n"
+
+
+def test_a_table_row_repeated_in_its_table_goes_but_a_row_of_another_table_stays():
+    table = "| Quarter | Claims |\n|---|---|\n| Q1 | 310 |\n| Q2 | 402 |\n| Q2 | 402 |\n| Q3 | 402 |\n"
+    out = clean("Claims by quarter:\n\n" + table + "\nAgain:\n\n| Quarter | Claims |\n|---|---|\n| Q2 | 402 |\n").text
+    assert out == ("Claims by quarter:\n\n| Quarter | Claims |\n|---|---|\n| Q1 | 310 |\n| Q2 | 402 |\n| Q3 | 402 |\n"
+                   "\nAgain:\n\n| Quarter | Claims |\n|---|---|\n| Q2 | 402 |\n")
