@@ -157,6 +157,27 @@ def figures_with_units(text: str) -> set[tuple[str, str]]:
     return out
 
 
+UNIT_REACH = 3  # words after a figure in which the thing it counts may be named ("1,146 motor claims")
+
+
+def figures_with_nearby_words(text: str) -> set[tuple[str, str]]:
+    """Each figure of a text with each of the UNIT_REACH words after it, stemmed, and with "" (as
+    figures_with_units reads them): a figure said with its unit elsewhere ("1,146 claims") is found in a text that
+    names it a few words on ("1,146 motor claims")."""
+    out = set()
+    for match in NUMBER.finditer(text):
+        figure = _figure(match)
+        out.add((figure, ""))
+        at = match.end()
+        for _ in range(UNIT_REACH):
+            word = WORD.match(text, BLANK.match(text, at).end())
+            if word is None:
+                break
+            out.add((figure, stem(word.group(0))))
+            at = word.end()
+    return out
+
+
 def hedged_figures(text: str) -> dict[str, float]:
     """The figures a text only hedges ("more than 1,100", "nearly 3,000"), by fact, with their values: a hedged
     figure may be a rounding of an exact one said elsewhere (1,126), years aside."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from math import fsum
 
 from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of,
-                                   figures_with_units, has_figure, hedged_figures, quantities_in, rounds)
+                                   figures_with_nearby_words, figures_with_units, has_figure, hedged_figures, quantities_in, rounds)
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
@@ -152,11 +152,11 @@ def remove_restating(run: Run) -> None:
         if block.removed:
             continue
         if block.kind == "opaque":
-            with_units |= figures_with_units("\n".join(block.raw))
+            with_units |= figures_with_nearby_words("\n".join(block.raw))
             continue
         for other in block.sentences:
             if not other.removed and id(other) not in excluded:
-                with_units |= figures_with_units(other.text)
+                with_units |= figures_with_nearby_words(other.text)
     for sentence in found:
         ratios = run.lists.spans_in(sentence.text, "ratio") if id(sentence) in after_figure else []
         text = blank_spans(sentence.text, ratios) if ratios else sentence.text  # a ratio re-tells that figure
