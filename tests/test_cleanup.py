@@ -856,3 +856,11 @@ def test_a_table_row_repeated_in_its_table_goes_but_a_row_of_another_table_stays
     out = clean("Claims by quarter:\n\n" + table + "\nAgain:\n\n| Quarter | Claims |\n|---|---|\n| Q2 | 402 |\n").text
     assert out == ("Claims by quarter:\n\n| Quarter | Claims |\n|---|---|\n| Q1 | 310 |\n| Q2 | 402 |\n| Q3 | 402 |\n"
                    "\nAgain:\n\n| Quarter | Claims |\n|---|---|\n| Q2 | 402 |\n")
+
+
+def test_a_pile_up_of_template_attitudes_goes_and_number_one_is_no_count():
+    assert "one" not in facts_of("Patient safety will always be my number one priority.")
+    assert "one" in facts_of("We opened one new branch.")
+    text = ("I handled 2,940 quotations.\n\nOver the past year I worked with a strong sense of mission, strictly "
+            "demanded myself and constantly improved my professional quality and working ability.\n")
+    assert clean(text).text == "I handled 2,940 quotations.\n"
