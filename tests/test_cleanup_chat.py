@@ -126,3 +126,24 @@ def test_a_figure_retold_in_words_goes_after_its_list_and_only_with_the_same_amo
     assert _clean(other) == other  # ninety-five is no figure said: the guard and the pass both keep it
     after_heading = text.replace("\n\nThis", "\n\n## Next\n\nThis")
     assert _clean(after_heading) == after_heading  # under another heading it retells nothing
+
+
+def test_a_list_item_with_figures_is_no_restatement_of_the_overview_that_sums_it_up():
+    text = ("The district wrote £4.82 million in gross written premium, up 7.4% on 2023, while the loss ratio "
+            "improved from 64% to 58%.\n\n## Key Results\n\n"
+            "* **Premium growth:** Gross written premium reached £4.82 million (+7.4%).\n")
+    assert _clean(text) == text
+
+
+def test_the_telling_kept_of_a_repeat_is_not_then_removed_as_a_restatement():
+    """Both copies of "My main goals were …" must not go: the closing copy went as its repeat."""
+    text = ("This year I planned deliveries to 340 stores. My main goals were to cut empty running, keep on-time "
+            "delivery above target and bring down the cost per drop.\n\n"
+            "- **On-time delivery:** Deliveries within the window rose from 93.1% to 96.4%.\n"
+            "- **Empty running:** Cut empty truck kilometres by 11%.\n"
+            "- **Cost per drop:** Cut the average cost per drop from £61 to £55.\n\n## Conclusion\n\n"
+            "This year I planned deliveries to 340 stores. My main goals were to cut empty running, keep on-time "
+            "delivery above target and bring down the cost per drop.\n")
+    out = _clean(text)
+    assert out.count("My main goals were to cut empty running") == 1
+    assert out.count("340 stores") == 1

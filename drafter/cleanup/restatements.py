@@ -32,7 +32,11 @@ def remove_restatements(run: Run) -> None:
                     index_word(postings, w, index)
     unspecific = run.lists.unspecific
     labels = run.labels()
+    kept_copies = {id(repeat.of) for repeat in run.repeats.values()}  # a repeat of it went: it is the telling kept
+    kinds = [block.kind for block, _ in pairs]
     for index, sentence in enumerate(items):
+        if id(sentence) in kept_copies:
+            continue
         ws = words[index]
         hedged = hedged_figures(sentence.text) if has_figure(sentence.facts) else {}
         if hedged:  # its figures are checked as roundings, not as words
@@ -59,6 +63,8 @@ def remove_restatements(run: Run) -> None:
                 continue
             if source_index == index:
                 continue
+            if exact and kinds[index] == "item" and kinds[source_index] == "text":
+                continue  # a list item with figures is in its place: a paragraph telling them too does not oust it
             if amounts or hedged:
                 source_amounts = quantities_in(source.text)
                 if not rounds(amounts, source_amounts) or \
