@@ -9,6 +9,7 @@ from math import fsum
 
 from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of,
                                    figures_with_nearby_words, figures_with_units, has_figure, hedged_figures, quantities_in, rounds)
+from drafter.cleanup.document import top_level_sections
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
@@ -34,6 +35,9 @@ def remove_restatements(run: Run) -> None:
     labels = run.labels()
     kept_copies = {id(repeat.of) for repeat in run.repeats.values()}  # a repeat of it went: it is the telling kept
     kinds = [block.kind for block, _ in pairs]
+    section_of = {id(block): number for number, section in enumerate(top_level_sections(run.blocks))
+                  for block in section}
+    sections = [section_of.get(id(block)) for block, _ in pairs]
     for index, sentence in enumerate(items):
         if id(sentence) in kept_copies:
             continue
@@ -63,8 +67,9 @@ def remove_restatements(run: Run) -> None:
                 continue
             if source_index == index:
                 continue
-            if exact and kinds[index] == "item" and kinds[source_index] == "text":
-                continue  # a list item with figures is in its place: a paragraph telling them too does not oust it
+            if exact and kinds[index] == "item" and kinds[source_index] == "text" and \
+                    sections[index] != sections[source_index]:
+                continue  # a list of results with figures is in its place: an overview telling them too does not oust it
             if amounts or hedged:
                 source_amounts = quantities_in(source.text)
                 if not rounds(amounts, source_amounts) or \
