@@ -93,7 +93,8 @@ AMOUNT_WORDS = QUANTITY_WORDS | {"percent", "point"}  # the words of an amount s
 
 def quantities_in(text: str) -> list[float]:
     """The amounts a text states, in figures ("40,312", "1.2 million") or in words ("more than forty thousand",
-    "a thousand", "twice", "ninety-four point two"), so a restatement in words can be checked against the figures it rounds."""
+    "a thousand", "twice", "ninety-four point two"), so a restatement in words can be checked against the figures
+    it rounds."""
     values: list[float] = []
     for match in re.finditer(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(million|billion|thousand|[kKmM]\b))?", text):
         number = float(match.group(0).split()[0].rstrip("kKmM").replace(",", "") or 0)

@@ -19,8 +19,8 @@ from drafter.text.words import WORD, stem
 if TYPE_CHECKING:
     from drafter.cleanup.settings import CleanupSettings
 
-LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating", "ratio",
-             "keep_doubled",
+LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
+             "ratio", "keep_doubled",
              "synonyms", "emotive", "vague",
              "generic")
 
@@ -233,7 +233,8 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_p
             origins[key].extend([label if check_patterns else None] * len(value))
 
 
-ANCHORED_KEYS = ("filler", "opener", "retelling", "restating")  # matched at the start of a sentence; the other pattern lists anywhere in it
+# matched at the start of a sentence; the other pattern lists anywhere in it
+ANCHORED_KEYS = ("filler", "opener", "retelling", "restating")
 
 
 def _as_used(pattern: str, key: str) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from math import fsum
 
 from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of,
-                                   figures_with_nearby_words, figures_with_units, has_figure, hedged_figures, quantities_in, rounds)
+                                   figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
+                                   quantities_in, rounds)
 from drafter.cleanup.document import top_level_sections
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
@@ -69,7 +70,7 @@ def remove_restatements(run: Run) -> None:
                 continue
             if exact and kinds[index] == "item" and kinds[source_index] == "text" and \
                     sections[index] != sections[source_index]:
-                continue  # a list of results with figures is in its place: an overview telling them too does not oust it
+                continue  # a list of results with figures is in its place: an overview telling them does not oust it
             if amounts or hedged:
                 source_amounts = quantities_in(source.text)
                 if not rounds(amounts, source_amounts) or \
