@@ -147,3 +147,16 @@ def test_the_telling_kept_of_a_repeat_is_not_then_removed_as_a_restatement():
     out = _clean(text)
     assert out.count("My main goals were to cut empty running") == 1
     assert out.count("340 stores") == 1
+
+
+def test_a_results_list_keeps_its_items_against_the_overview_and_a_retelling_of_an_earlier_figure_goes():
+    text = ("**Overview**\n\nI closed $1.42 million in new and renewal revenue against a quota of $1.3 million "
+            "(109%), and closed 27 deals.\n\n**Key Achievements**\n\n"
+            "1. **Revenue:** Closed $1.42 million in new and renewal business, 109% of quota.\n"
+            "2. **Referrals:** 9 of my 27 deals came from referrals.\n\n"
+            "This achievement demonstrates that I reached one hundred and nine percent of my quota.\n\n"
+            "This achievement means two more clients signed with us.\n")
+    out = _clean(text)
+    assert "1. **Revenue:** Closed $1.42 million in new and renewal business, 109% of quota." in out
+    assert "one hundred and nine percent" not in out
+    assert "two more clients" in out  # a small count in words is a count of its own

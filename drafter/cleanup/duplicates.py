@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from math import fsum
 
-from drafter.cleanup.document import LIST_ITEM, Block, Sentence, split_sentences
+from drafter.cleanup.document import LIST_ITEM, Block, Sentence, part_numbers, split_sentences
 from drafter.cleanup.facts import has_figure
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word, normalize
@@ -45,6 +45,7 @@ def remove_duplicates(run: Run) -> None:
     slots: list[dict] = []
     postings: dict[str, list[int]] = {}
     labels = _labels(run)  # matched against, never removed here (remove_repeated_labels)
+    part_of = part_numbers(run.blocks)
     for (block, sentence), ws in zip(items, words):
         key = normalize(sentence.text[run.lists.opener_end(sentence.text):])  # "In summary, X" says X again
         if not key:
@@ -73,7 +74,8 @@ def remove_duplicates(run: Run) -> None:
             if id(sentence) not in reference and _echo(run, sentence, match[0]["sentence"]):
                 continue
             match = None
-        if match is not None and not sentence.placeholder and _in_its_place(match[0], block, sentence):
+        if match is not None and not sentence.placeholder and (_in_its_place(match[0], block, sentence) or
+                                                               _results_list(match[0], block, sentence, part_of)):
             match = None  # a later paragraph that tells more than a list item: both stay, the item as it is
         if match is not None and not sentence.placeholder:
             slot, mode = match
@@ -180,6 +182,13 @@ def _in_its_place(slot: dict, block: Block | None, sentence: Sentence) -> bool:
     states a fact the item does not: the later copy may not take the item's place, and may not go."""
     return _is_item(slot["block"]) and block is not None and block.kind == "text" and \
         not sentence.facts <= slot["sentence"].facts
+
+
+def _results_list(slot: dict, block: Block | None, sentence: Sentence, part_of: dict[int, int]) -> bool:
+    """True when this later copy is a list item with figures under its own heading ("**Key Results**") and the
+    earlier one a paragraph sentence of another part (an overview): the list is the figures' place, so both stay."""
+    return _is_item(block) and slot["block"] is not None and slot["block"].kind == "text" and \
+        has_figure(sentence.facts) and part_of[id(block)] != part_of[id(slot["block"])]
 
 
 def _keep_later(kept: Sentence, later: Sentence, mode: str, kept_sum: float, later_sum: float) -> bool:

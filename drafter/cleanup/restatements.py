@@ -5,12 +5,13 @@ means fewer than one in ten thousand instructions needed correction.")."""
 
 from __future__ import annotations
 
+import re
 from math import fsum
 
-from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of,
+from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of,
                                    figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
                                    quantities_in, rounds)
-from drafter.cleanup.document import top_level_sections
+from drafter.cleanup.document import part_numbers
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
@@ -36,9 +37,8 @@ def remove_restatements(run: Run) -> None:
     labels = run.labels()
     kept_copies = {id(repeat.of) for repeat in run.repeats.values()}  # a repeat of it went: it is the telling kept
     kinds = [block.kind for block, _ in pairs]
-    section_of = {id(block): number for number, section in enumerate(top_level_sections(run.blocks))
-                  for block in section}
-    sections = [section_of.get(id(block)) for block, _ in pairs]
+    part_of = part_numbers(run.blocks)
+    parts = [part_of[id(block)] for block, _ in pairs]
     for index, sentence in enumerate(items):
         if id(sentence) in kept_copies:
             continue
@@ -69,7 +69,7 @@ def remove_restatements(run: Run) -> None:
             if source_index == index:
                 continue
             if exact and kinds[index] == "item" and kinds[source_index] == "text" and \
-                    sections[index] != sections[source_index]:
+                    parts[index] != parts[source_index]:
                 continue  # a list of results with figures is in its place: an overview telling them does not oust it
             if amounts or hedged:
                 source_amounts = quantities_in(source.text)
@@ -96,43 +96,59 @@ def remove_restatements(run: Run) -> None:
 
 
 
+# a hedge before an amount in words ("more than one point four million"), not "over the year"
+HEDGED_AMOUNT = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\s+(?:a\s+|an\s+)?(?:" + "|".join(sorted(QUANTITY_WORDS)) +
+                           r")\b", re.I)
+RETOLD_MIN = 20  # an amount in words below this ("two more staff") is a count of its own, not a figure re-told
+
+
 def remove_retellings(run: Run) -> None:
-    """Remove a sentence that opens as a retelling ("This remarkable improvement …", the `retelling` list), right
-    after a sentence that gives a figure (in its block, or the last of the block before it under the same heading),
-    and re-tells that figure in words: it states no fact but an amount in words from the `ratio` list ("fewer than
-    one in ten thousand"), or its only facts are number words whose amounts are that sentence's figures ("ninety-four
-    point two percent" after 94.2%)."""
+    """Remove a sentence that opens as a retelling ("This remarkable improvement …", the `retelling` list) and
+    re-tells a figure in words: right after a sentence that gives a figure (in its block, or the last of the block
+    before it under the same heading), one that states no fact but an amount in words from the `ratio` list
+    ("fewer than one in ten thousand"); or, anywhere in the same top-level section after the figures it re-tells, one
+    whose only facts are number words saying those figures' amounts, none of them a small count ("ninety-four point
+    two percent" after 94.2%; hedged, "more than one point four million" after $1.42 million)."""
     previous = None
+    said: list[float] = []  # the amounts stated in figures in the current top-level section so far
     for block in run.blocks:
         if block.kind in ("heading", "title") or block.heading_like:
             previous = None
+        if block.kind == "heading" and len(block.prefix.strip()) <= 2:
+            said = []
         if block.removed or block.kind not in ("text", "item") or block.heading_like:
             continue
         for sentence in block.sentences:
             if sentence.removed:
                 continue
-            if previous is not None and not sentence.placeholder and has_figure(previous.facts) and \
-                    not has_figure(sentence.facts) and any(p.match(sentence.text) for p in run.lists.retelling) and \
-                    _retells(run, sentence.text, previous.text):
+            if not sentence.placeholder and not has_figure(sentence.facts) and \
+                    any(p.match(sentence.text) for p in run.lists.retelling) and \
+                    _retells(run, sentence.text, previous is not None and has_figure(previous.facts), said):
                 sentence.removed = True
-                run.repeat(sentence, previous, run.edit("restatement", sentence.line, sentence.text, previous.line,
-                                                        sentence))
+                record = run.edit("restatement", sentence.line, sentence.text, previous.line if previous else None,
+                                  sentence)
+                if previous is not None:
+                    run.repeat(sentence, previous, record)
                 continue
             previous = sentence
+            if has_figure(sentence.facts):
+                said += quantities_in(sentence.text)
 
 
-def _retells(run: Run, text: str, figures: str) -> bool:
-    """True when text states no fact but a ratio, or but number words that say the amounts of `figures`."""
+def _retells(run: Run, text: str, after_figure: bool, said: list[float]) -> bool:
+    """True when text states no fact but a ratio, right after a figure, or no fact but number words whose amounts
+    are amounts already said in figures (within HEDGED_FACTOR when it hedges, else exactly)."""
     ratios = run.lists.spans_in(text, "ratio")
     rest = blank_spans(text, ratios) if ratios else text
     facts = facts_of(rest)
     if not facts:
-        return bool(ratios)
+        return bool(ratios) and after_figure
     if not facts <= AMOUNT_WORDS:
         return False
-    said = quantities_in(figures)
     amounts = quantities_in(rest)
-    return bool(amounts) and all(any(value and abs(amount / value - 1) < 1e-9 for value in said) for amount in amounts)
+    factor = HEDGED_FACTOR if HEDGED_AMOUNT.search(rest) else 1.0 + 1e-9  # "more than one point four million"
+    return bool(amounts) and all(amount >= RETOLD_MIN or amount % 1 for amount in amounts) and \
+        rounds(amounts, said, factor)
 
 
 def remove_restating(run: Run) -> None:
