@@ -160,3 +160,12 @@ def test_a_results_list_keeps_its_items_against_the_overview_and_a_retelling_of_
     assert "1. **Revenue:** Closed $1.42 million in new and renewal business, 109% of quota." in out
     assert "one hundred and nine percent" not in out
     assert "two more clients" in out  # a small count in words is a count of its own
+
+
+def test_a_last_line_cut_off_by_a_token_limit_goes_but_a_last_list_item_stays():
+    text = "## Plans\n\nI will cut waiting times to 5 minutes.\n\n- The canteen\n"
+    assert _clean(text) == "## Plans\n\nI will cut waiting times to 5 minutes.\n"
+    listed = "## Plans\n\n- Cut waiting times to 5 minutes.\n- Train new staff\n"
+    assert _clean(listed) == listed
+    alone = "## Plans\n\n- Train new staff\n"
+    assert _clean(alone) == alone
