@@ -169,3 +169,13 @@ def test_a_last_line_cut_off_by_a_token_limit_goes_but_a_last_list_item_stays():
     assert _clean(listed) == listed
     alone = "## Plans\n\n- Train new staff\n"
     assert _clean(alone) == alone
+
+
+def test_a_closing_paragraph_that_tells_past_figures_again_goes_but_a_plan_or_a_new_figure_stays():
+    body = ("## Overview\n\nIn 2024 I answered 9,842 calls and 2,116 e-mails.\n\n## Plans for 2025\n\n"
+            "- Raise first-call resolution to 80%.\n\n")
+    assert _clean(body + "In 2024 I answered 9,842 calls and 2,116 e-mails and had fewer complaints.\n") == \
+        body.rstrip("\n") + "\n"
+    for closing in ["Next year I will raise first-call resolution to 80% with 2 new staff.\n",
+                    "In 2024 I answered 9,842 calls, 312 of them in Welsh.\n"]:
+        assert _clean(body + closing) == body + closing

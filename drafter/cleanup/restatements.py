@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from math import fsum
 
-from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of,
+from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of,
                                    figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
                                    quantities_in, rounds)
 from drafter.cleanup.document import part_numbers
@@ -155,17 +155,20 @@ def remove_restating(run: Run) -> None:
     """Remove a sentence that says it restates ("In other words, …", "Put simply, …", "As noted above, …", the
     `restating` list) when every figure it holds is stated with the same unit, and every name and date, by a
     sentence outside this kind, and it counts nothing in words but a `ratio` ("three out of four"); one with a
-    fact of its own stays whole."""
+    fact of its own stays whole. So does a sentence of the closing paragraph (the text's last) that tells past
+    figures again: a closing recap of the overview restates by its place."""
+    prose = [b for b in run.blocks if not b.removed and b.kind in ("text", "item") and not b.heading_like]
+    closing = prose[-1] if len(prose) > 1 and prose[-1].kind == "text" else None
     found, after_figure = [], set()  # after_figure: ids of those that follow a figure in their block
-    for block in run.blocks:
-        if block.removed or block.kind not in ("text", "item") or block.heading_like:
-            continue
+    for block in prose:
         previous = None
         for sentence in block.sentences:
             if sentence.removed:
                 continue
+            # (a closing paragraph often stands under the plans' heading: its own words say whether it plans)
+            recap = block is closing and has_figure(sentence.facts) and not FUTURE.search(sentence.text)
             if not sentence.placeholder and not LEAD_IN.search(sentence.text) and \
-                    any(p.match(sentence.text) for p in run.lists.restating):
+                    (recap or any(p.match(sentence.text) for p in run.lists.restating)):
                 found.append(sentence)
                 if previous is not None and has_figure(previous.facts):
                     after_figure.add(id(sentence))
