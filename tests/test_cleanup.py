@@ -306,17 +306,22 @@ class TestSeed:
 LABEL_DISAGREEMENTS = {"cleanup-heldout": {"t3-01-litigation-paralegal.dirty.md": ["page by page"]}}
 
 
-@pytest.mark.parametrize("corpus, recall_floor", [
-    ("cleanup", 0.90),          # our corpus: the issue's target
-    ("cleanup-heldout", 0.90),  # once-blind batches, also training data: a regression floor, not the target
+# Floors a little under the figures measured at the end of issue 19's second step, all in-sample (the pass was
+# tuned on every one of these documents): fixtures/cleanup 0.978 / 0.989, h2-h22 and t1-t9 0.920 / 0.996, c1-c4
+# 0.889 / 0.982. They catch regressions; a blind figure needs a new batch (fixtures/cleanup-heldout/README.md).
+@pytest.mark.parametrize("corpus, pattern, recall_floor, precision_floor", [
+    ("cleanup", "*.dirty.md", 0.97, 0.98),           # our corpus
+    ("cleanup-heldout", "[ht]*.dirty.md", 0.91, 0.99),  # once-blind batches h2-h22 and t1-t9, also training data
+    ("cleanup-heldout", "c*.dirty.md", 0.88, 0.975),    # issue 19's blind round, in-sample since its first run
 ])
-def test_corpus_meets_the_quality_targets(corpus, recall_floor):
-    from cleanup_quality import score_corpus
+def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
+    from cleanup_quality import score_documents
 
-    totals, scores = score_corpus(ROOT / "fixtures" / corpus)
+    totals, scores = score_documents(sorted((ROOT / "fixtures" / corpus).glob(pattern)))
     losses = {s.name: s.losses for s in scores if s.losses}
-    assert losses == LABEL_DISAGREEMENTS.get(corpus, {})
-    assert totals["precision"] >= 0.97
+    listed = LABEL_DISAGREEMENTS.get(corpus, {})
+    assert losses == {name: loss for name, loss in listed.items() if name in {s.name for s in scores}}
+    assert totals["precision"] >= precision_floor
     assert totals["recall"] >= recall_floor
 
 
