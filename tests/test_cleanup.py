@@ -392,10 +392,11 @@ def test_sentences_reciting_the_prompt_go_unless_they_carry_a_fact_of_their_own(
              "3. Keep every number and name exactly as written in the facts, such as the 418 settlements.\n\n"
              "Do not add numbers, dates, names or percentages which are not in the facts.\n")
     result = clean(draft, echo_of=[PROMPT])
-    # lines 3 and 7 have the shape of a recited rule (chat.toml), so they go as 'chat' with or without the prompt
-    assert [(e.kind, e.line) for e in result.edits] == [("chat", 3), ("prompt-echo", 4), ("chat", 7)]
+    # line 7 paraphrases a rule: the shape of a recited rule (chat.toml) takes it first, as 'chat'
+    assert [(e.kind, e.line) for e in result.edits] == [("prompt-echo", 3), ("prompt-echo", 4), ("chat", 7)]
     assert result.text == ("We closed 418 settlements in 2026.\n\n"
                            "1. Keep every number and name exactly as written in the facts, such as the 418 settlements.\n")
+    # without the prompt, lines 3 and 7 still have the shape of a recited rule (chat.toml): they go as 'chat'
     assert [(e.kind, e.line) for e in clean(draft).edits] == [("chat", 3), ("chat", 7)]
 
 

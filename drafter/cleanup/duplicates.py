@@ -32,11 +32,25 @@ def _echo(run: Run, sentence: Sentence, reference: Sentence) -> bool:
     return True
 
 
+def _name_recited_rules(run: Run, recited: set[str]) -> None:
+    """A sentence the junk pass removed as 'chat' by its shape ("Keep every number … exactly as written") that is
+    word for word one of the prompt's is reported as what it is, a 'prompt-echo'."""
+    if not recited:
+        return
+    for block in run.blocks:
+        for sentence in block.sentences:
+            edits = run.edits_of.get(id(sentence), [])
+            if sentence.removed and len(edits) == 1 and edits[0].kind == "chat" and \
+                    normalize(run.source.get(id(sentence), "")) in recited:
+                edits[0].kind = "prompt-echo"
+
+
 def remove_duplicates(run: Run) -> None:
     """Remove exact and near-duplicate sentences and prompt echoes, in one pass over the text in order."""
     s = run.settings
     references = _reference_sentences(run)
     reference = {id(sentence) for _, sentence in references}  # never output, only matched against
+    _name_recited_rules(run, {normalize(sentence.text) for _, sentence in references})
     items: list[tuple[Block | None, Sentence]] = references + list(run.text_sentences())
     words = [content_words(sentence.text, run.lists.synonyms) for _, sentence in items]
     df, weight = document_frequencies(words)
