@@ -843,11 +843,12 @@ def test_a_sentence_that_says_it_restates_goes_only_when_every_fact_it_holds_sta
     text = ("We filled 58 positions out of 64, in 41 days on average; 76% of callers were answered the same day. "
             "In other words, most of the positions were filled. "
             "Put simply, three out of four callers now get their answer the same day. "
-            "To put it simply, we filled 58 positions. In other words, 58 people started in 41 days. "
+            "To put it simply, we filled 58 positions. In other words, 58 people started, 12 of them in May. "
             "As noted above, hiring improved; in May alone 14 people started.\n")
     out = clean(text, CleanupSettings(user_lists=False)).text
     assert out == ("We filled 58 positions out of 64, in 41 days on average; 76% of callers were answered the same "
-                   "day. In other words, 58 people started in 41 days. As noted above, hiring improved; in May alone 14 people started.\n")
+                   "day. In other words, 58 people started, 12 of them in May. As noted above, hiring improved; in "
+                   "May alone 14 people started.\n")
 
 
 def test_a_heading_naming_a_ward_in_brackets_is_no_sites_tag():

@@ -179,3 +179,10 @@ def test_a_closing_paragraph_that_tells_past_figures_again_goes_but_a_plan_or_a_
     for closing in ["Next year I will raise first-call resolution to 80% with 2 new staff.\n",
                     "In 2024 I answered 9,842 calls, 312 of them in Welsh.\n"]:
         assert _clean(body + closing) == body + closing
+
+
+def test_in_other_words_with_the_figures_of_the_sentence_before_goes_but_not_with_one_of_its_own():
+    text = ("Of the 286, I approved 198, declined 61 and referred 27 to the credit committee. In other words, 198 "
+            "were approved, 61 were declined and 27 went to committee. That is 45 more applications than in 2023.\n")
+    assert _clean(text) == ("Of the 286, I approved 198, declined 61 and referred 27 to the credit committee. That is "
+                            "45 more applications than in 2023.\n")

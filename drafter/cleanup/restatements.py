@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from math import fsum
 
-from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of,
-                                   figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
-                                   quantities_in, rounds)
-from drafter.cleanup.document import part_numbers
+from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
+                                   facts_of, figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
+                                   is_figure, quantities_in, rounds)
+from drafter.cleanup.document import Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
@@ -160,6 +160,7 @@ def remove_restating(run: Run) -> None:
     prose = [b for b in run.blocks if not b.removed and b.kind in ("text", "item") and not b.heading_like]
     closing = prose[-1] if len(prose) > 1 and prose[-1].kind == "text" else None
     found, after_figure = [], set()  # after_figure: ids of those that follow a figure in their block
+    before: dict[int, Sentence] = {}  # the sentence just before each found one in its block
     for block in prose:
         previous = None
         for sentence in block.sentences:
@@ -172,6 +173,7 @@ def remove_restating(run: Run) -> None:
                 found.append(sentence)
                 if previous is not None and has_figure(previous.facts):
                     after_figure.add(id(sentence))
+                    before[id(sentence)] = previous
                 continue
             previous = sentence
     if not found:
@@ -192,7 +194,11 @@ def remove_restating(run: Run) -> None:
         ratios = run.lists.spans_in(sentence.text, "ratio") if id(sentence) in after_figure else []
         text = blank_spans(sentence.text, ratios) if ratios else sentence.text  # a ratio re-tells that figure
         facts = facts_of(text)
-        if facts & QUANTITY_WORDS or not figures_with_units(text) <= with_units or \
+        figures = {fact for fact in facts if is_figure(fact)}
+        # two or more figures, all of them the sentence before's: that sentence said again ("I approved 198,
+        # declined 61 and referred 27." / "In other words, 198 were approved, 61 were declined and 27 went …")
+        retold = len(figures) >= 2 and id(sentence) in before and figures <= before[id(sentence)].facts
+        if facts & QUANTITY_WORDS or not (retold or figures_with_units(text) <= with_units) or \
                 not all(fact in stated for fact in facts):
             continue
         sentence.removed = True
