@@ -308,7 +308,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {"t3-01-litigation-paralegal.dirty.md"
 
 # Floors a little under the figures measured at the end of issue 19's second step, all in-sample (the pass was
 # tuned on every one of these documents): fixtures/cleanup 0.978 / 0.989, h2-h22 and t1-t9 0.920 / 0.996, c1-c4
-# 0.889 / 0.982. They catch regressions; a blind figure needs a new batch (fixtures/cleanup-heldout/README.md).
+# 0.896 / 0.982. They catch regressions; a blind figure needs a new batch (fixtures/cleanup-heldout/README.md).
 @pytest.mark.parametrize("corpus, pattern, recall_floor, precision_floor", [
     ("cleanup", "*.dirty.md", 0.97, 0.98),           # our corpus
     ("cleanup-heldout", "[ht]*.dirty.md", 0.91, 0.99),  # once-blind batches h2-h22 and t1-t9, also training data
