@@ -134,12 +134,24 @@ def test_long_content_sentence_with_one_stock_phrase_is_kept():
 
 
 def test_filler_openers_and_closers():
+    """An opener is never cut from a sentence that goes on to say something: the sentence stays whole, noted."""
     text = ("## Plan\n\nIn conclusion, we will open a branch in Hefei in March. "
             "I look forward to the challenges and opportunities of the new year. "
             "Overall, this year has been a year of growth.")
     result = clean(text)
-    assert result.text == "## Plan\n\nWe will open a branch in Hefei in March."
-    assert kinds(result).count("filler") >= 2
+    assert result.text == "## Plan\n\nIn conclusion, we will open a branch in Hefei in March."
+    assert kinds(result).count("filler") >= 1
+    assert any(note.text.startswith("In conclusion, we will open") for note in result.notes)
+
+
+def test_an_opener_pointing_back_keeps_its_sentence_whole_or_removes_it_whole():
+    """Issue 19's example: "As noted above," before a new figure is no cut; the sentence stays as written. One
+    that only points back at what was said, with nothing new, goes whole."""
+    text = ("Response times improved all year, to 9 hours on average. As noted above, response times improved all "
+            "year; in May alone they averaged 5 hours. As mentioned, response times improved all year.")
+    out = clean(text).text
+    assert out == ("Response times improved all year, to 9 hours on average. As noted above, response times improved "
+                   "all year; in May alone they averaged 5 hours.")
 
 
 def test_junk_lines_and_banners_go():
@@ -294,17 +306,22 @@ class TestSeed:
 LABEL_DISAGREEMENTS = {"cleanup-heldout": {"t3-01-litigation-paralegal.dirty.md": ["page by page"]}}
 
 
-@pytest.mark.parametrize("corpus, recall_floor", [
-    ("cleanup", 0.90),          # our corpus: the issue's target
-    ("cleanup-heldout", 0.90),  # once-blind batches, also training data: a regression floor, not the target
+# Floors a little under the figures measured at the end of issue 19's second step, all in-sample (the pass was
+# tuned on every one of these documents): fixtures/cleanup 0.978 / 0.989, h2-h22 and t1-t9 0.920 / 0.996, c1-c4
+# 0.896 / 0.982. They catch regressions; a blind figure needs a new batch (fixtures/cleanup-heldout/README.md).
+@pytest.mark.parametrize("corpus, pattern, recall_floor, precision_floor", [
+    ("cleanup", "*.dirty.md", 0.97, 0.98),           # our corpus
+    ("cleanup-heldout", "[ht]*.dirty.md", 0.91, 0.99),  # once-blind batches h2-h22 and t1-t9, also training data
+    ("cleanup-heldout", "c*.dirty.md", 0.88, 0.975),    # issue 19's blind round, in-sample since its first run
 ])
-def test_corpus_meets_the_quality_targets(corpus, recall_floor):
-    from cleanup_quality import score_corpus
+def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
+    from cleanup_quality import score_documents
 
-    totals, scores = score_corpus(ROOT / "fixtures" / corpus)
+    totals, scores = score_documents(sorted((ROOT / "fixtures" / corpus).glob(pattern)))
     losses = {s.name: s.losses for s in scores if s.losses}
-    assert losses == LABEL_DISAGREEMENTS.get(corpus, {})
-    assert totals["precision"] >= 0.97
+    listed = LABEL_DISAGREEMENTS.get(corpus, {})
+    assert losses == {name: loss for name, loss in listed.items() if name in {s.name for s in scores}}
+    assert totals["precision"] >= precision_floor
     assert totals["recall"] >= recall_floor
 
 
@@ -375,10 +392,12 @@ def test_sentences_reciting_the_prompt_go_unless_they_carry_a_fact_of_their_own(
              "3. Keep every number and name exactly as written in the facts, such as the 418 settlements.\n\n"
              "Do not add numbers, dates, names or percentages which are not in the facts.\n")
     result = clean(draft, echo_of=[PROMPT])
-    assert [(e.kind, e.line) for e in result.edits] == [("prompt-echo", 3), ("prompt-echo", 4), ("prompt-echo", 7)]
+    # line 7 paraphrases a rule: the shape of a recited rule (chat.toml) takes it first, as 'chat'
+    assert [(e.kind, e.line) for e in result.edits] == [("prompt-echo", 3), ("prompt-echo", 4), ("chat", 7)]
     assert result.text == ("We closed 418 settlements in 2026.\n\n"
                            "1. Keep every number and name exactly as written in the facts, such as the 418 settlements.\n")
-    assert not [e for e in clean(draft).edits if e.kind == "prompt-echo"]
+    # without the prompt, lines 3 and 7 still have the shape of a recited rule (chat.toml): they go as 'chat'
+    assert [(e.kind, e.line) for e in clean(draft).edits] == [("chat", 3), ("chat", 7)]
 
 
 @pytest.mark.parametrize("text, cleaned", [
@@ -578,7 +597,7 @@ def test_the_report_year_does_not_keep_a_stock_closer_but_another_figure_does():
             "All told, 2024 was a year to be proud of.\n\nAll told, 2024 was a year to be proud of 41 events.\n")
     result = clean(text)
     assert result.text == ("# Events summary 2024\n\nI ran 41 events for 9,300 guests.\n\n"
-                           "2024 was a year to be proud of 41 events.\n")  # the opener alone goes
+                           "All told, 2024 was a year to be proud of 41 events.\n")  # never the opener alone
 
 
 def test_a_list_fragment_is_not_a_restatement():
@@ -790,3 +809,65 @@ def test_a_stock_sentence_that_counts_none_keeps_its_count():
             "Our team is our greatest asset, and in 2024 not one member of staff left the branch.\n")
     result = clean(text)
     assert result.text == text and [n.kind for n in result.notes] == ["cliche"]
+
+
+def test_a_label_naming_an_item_under_another_part_stays_but_goes_with_its_repeated_block():
+    """"1, Window business." labels a plan under another part as it labelled the year's work: no repeat. A label
+    whose whole block repeats an earlier one goes with it."""
+    text = ("## The year\n\n1, Window business. I handled 9,874 items of business in the whole year.\n\n"
+            "2, Training. I attended 4 courses.\n\n"
+            "## Next year\n\n1, Window business. Next year I will learn export tax rebate business by June.\n\n"
+            "2, Training. I attended 4 courses.\n")
+    out = clean(text).text
+    assert "## Next year\n\n1, Window business. Next year I will learn" in out
+    assert out.count("Training") == 1 and out.count("I attended 4 courses.") == 1
+
+
+def test_a_sentence_counting_off_part_of_a_set_is_never_stock():
+    """"The rest were …", "Many of our customers …" go on with the fact before them; a model sure of everything
+    still removes only the sentence that says nothing."""
+    from drafter.stock_model import StockModel
+
+    sure = CleanupSettings(user_lists=False, stock_model=StockModel({}, {}, 30.0))
+    text = ("Of the 1,146 closures, 311 were total-loss claims. The rest were repairable-damage claims routed "
+            "through our approved repairer network.\n\nMany of our customers are older people who prefer to bank "
+            "in person. This was a wonderful year for the whole branch.\n")
+    out = clean(text, sure).text
+    assert "The rest were repairable-damage claims" in out and "Many of our customers are older people" in out
+    assert "wonderful year" not in out
+
+
+def test_a_sentence_that_says_it_restates_goes_only_when_every_fact_it_holds_stays_said():
+    """"In other words, …" and "Put simply, …" restate by their own account: they go when what they hold is said
+    elsewhere with the same unit, and stay whole when they add a figure, a unit or a count."""
+    text = ("We filled 58 positions out of 64, in 41 days on average; 76% of callers were answered the same day. "
+            "In other words, most of the positions were filled. "
+            "Put simply, three out of four callers now get their answer the same day. "
+            "To put it simply, we filled 58 positions. In other words, 58 people started, 12 of them in May. "
+            "As noted above, hiring improved; in May alone 14 people started.\n")
+    out = clean(text, CleanupSettings(user_lists=False)).text
+    assert out == ("We filled 58 positions out of 64, in 41 days on average; 76% of callers were answered the same "
+                   "day. In other words, 58 people started, 12 of them in May. As noted above, hiring improved; in "
+                   "May alone 14 people started.\n")
+
+
+def test_a_heading_naming_a_ward_in_brackets_is_no_sites_tag():
+    text = "# Year-End Work Summary — Staff Nurse, Ward 7 (General Surgery)\n\nI cared for 1,020 patients.\n"
+    assert clean(text).text == text
+    tagged = "Teller year-end summary (general edition)\n\nI served 9,300 customers.\n"
+    assert clean(tagged).text == "Teller year-end summary\n\nI served 9,300 customers.\n"
+
+
+def test_a_table_row_repeated_in_its_table_goes_but_a_row_of_another_table_stays():
+    table = "| Quarter | Claims |\n|---|---|\n| Q1 | 310 |\n| Q2 | 402 |\n| Q2 | 402 |\n| Q3 | 402 |\n"
+    out = clean("Claims by quarter:\n\n" + table + "\nAgain:\n\n| Quarter | Claims |\n|---|---|\n| Q2 | 402 |\n").text
+    assert out == ("Claims by quarter:\n\n| Quarter | Claims |\n|---|---|\n| Q1 | 310 |\n| Q2 | 402 |\n| Q3 | 402 |\n"
+                   "\nAgain:\n\n| Quarter | Claims |\n|---|---|\n| Q2 | 402 |\n")
+
+
+def test_a_pile_up_of_template_attitudes_goes_and_number_one_is_no_count():
+    assert "one" not in facts_of("Patient safety will always be my number one priority.")
+    assert "one" in facts_of("We opened one new branch.")
+    text = ("I handled 2,940 quotations.\n\nOver the past year I worked with a strong sense of mission, strictly "
+            "demanded myself and constantly improved my professional quality and working ability.\n")
+    assert clean(text).text == "I handled 2,940 quotations.\n"

@@ -50,6 +50,22 @@ def test_an_ai_disclaimer_and_an_offer_of_help_go():
     "Don't hesitate to ask for another version.",
     "I'm an AI, so I can't confirm these numbers.",
     "I hope this meets your needs!",
+    "You got it!",
+    "Okay — here is a cleaner draft with the results moved to the top.",
+    "Here is the review, written in a friendly first-person tone for your team leader.",
+    "I have arranged your notes under four headings so the manager can skim them.",
+    "Should I also prepare a one-page version for the board?",
+    "What is your next request?",
+    "I am happy to help with the remaining parts.",
+    "You might want to swap the placeholder for a real customer story.",
+    "You can copy this straight into the review template.",
+    "Write in plain English, in the first person.",
+    "Avoid slogans and metaphors.",
+    "Report every figure with its unit, exactly as given.",
+    "Don't repeat facts that other sections cover.",
+    "Other parts of this report deal with training and plans.",
+    "The achievements are described in the next section.",
+    "This section covers my daily work.",
 ], ids=lambda s: s[:30])
 def test_chat_wrappers_go_by_their_shape(wrapper):
     """None of these is written in chat.toml; each has the shape of one that is."""
@@ -63,10 +79,22 @@ def test_chat_wrappers_go_by_their_shape(wrapper):
     "This growth came mainly from the new Eastgate store.",
     "This result put the team first in the region for the third quarter running.",
     "If you need a payslip corrected, the office now answers within 2 days.",
+    "I have organised the archive into 14 boxes, one per supplier.",
+    "Keep every invoice filed by 30 June, as the auditors asked.",
+    "No complaints and no slogans on the 3 new posters.",
 ], ids=lambda s: s[:30])
 def test_an_authors_sentence_of_a_like_shape_stays(sentence):
+    """A sentence of the author's with the look of a wrapper, or a wrapper's words and a figure of its own."""
     text = f"Processed 1,204 claims for Kelvedon Clinic in 2024, twice as many as in 2023.\n\n{sentence}\n"
     assert sentence in _clean(text)
+
+
+def test_a_letters_wrapping_goes_with_its_sign_off():
+    text = ("Dear Ms Porter,\n\nPlease find below my summary of 2024.\n\n# Summary\n\n"
+            "Processed 1,204 claims for Kelvedon Clinic in 2024.\n\nKind regards,\n[Your Name]\nClaims Handler\n")
+    assert _clean(text) == "# Summary\n\nProcessed 1,204 claims for Kelvedon Clinic in 2024.\n"
+    signed = "Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n**[Your Name]**\nClaims Handler\n"
+    assert _clean(signed) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
 
 
 def test_a_retelling_goes_only_after_the_figure_it_retells():
@@ -87,3 +115,74 @@ def test_a_list_item_keeps_its_place_against_a_later_paragraph():
     assert "2. Cut the average settlement time from 2.1 days to 1.4 days.\n" in out
     assert "for the Harbour branch" in out  # it tells more than the item: it stays too
     assert "which our clients noticed" not in out  # it tells nothing the item does not: it goes
+
+
+def test_a_figure_retold_in_words_goes_after_its_list_and_only_with_the_same_amounts():
+    text = ("1. **Hand hygiene:** compliance rose from 88% in Q1 to 94.2% in Q4.\n\n"
+            "This achievement demonstrates that compliance went from eighty-eight percent to ninety-four point two "
+            "percent over the year.\n")
+    assert _clean(text) == "1. **Hand hygiene:** compliance rose from 88% in Q1 to 94.2% in Q4.\n"
+    other = text.replace("ninety-four point two", "ninety-five")
+    assert _clean(other) == other  # ninety-five is no figure said: the guard and the pass both keep it
+    after_heading = text.replace("\n\nThis", "\n\n## Next\n\nThis")
+    assert _clean(after_heading) == after_heading  # under another heading it retells nothing
+
+
+def test_a_list_item_with_figures_is_no_restatement_of_the_overview_that_sums_it_up():
+    text = ("The district wrote £4.82 million in gross written premium, up 7.4% on 2023, while the loss ratio "
+            "improved from 64% to 58%.\n\n## Key Results\n\n"
+            "* **Premium growth:** Gross written premium reached £4.82 million (+7.4%).\n")
+    assert _clean(text) == text
+
+
+def test_the_telling_kept_of_a_repeat_is_not_then_removed_as_a_restatement():
+    """Both copies of "My main goals were …" must not go: the closing copy went as its repeat."""
+    text = ("This year I planned deliveries to 340 stores. My main goals were to cut empty running, keep on-time "
+            "delivery above target and bring down the cost per drop.\n\n"
+            "- **On-time delivery:** Deliveries within the window rose from 93.1% to 96.4%.\n"
+            "- **Empty running:** Cut empty truck kilometres by 11%.\n"
+            "- **Cost per drop:** Cut the average cost per drop from £61 to £55.\n\n## Conclusion\n\n"
+            "This year I planned deliveries to 340 stores. My main goals were to cut empty running, keep on-time "
+            "delivery above target and bring down the cost per drop.\n")
+    out = _clean(text)
+    assert out.count("My main goals were to cut empty running") == 1
+    assert out.count("340 stores") == 1
+
+
+def test_a_results_list_keeps_its_items_against_the_overview_and_a_retelling_of_an_earlier_figure_goes():
+    text = ("**Overview**\n\nI closed $1.42 million in new and renewal revenue against a quota of $1.3 million "
+            "(109%), and closed 27 deals.\n\n**Key Achievements**\n\n"
+            "1. **Revenue:** Closed $1.42 million in new and renewal business, 109% of quota.\n"
+            "2. **Referrals:** 9 of my 27 deals came from referrals.\n\n"
+            "This achievement demonstrates that I reached one hundred and nine percent of my quota.\n\n"
+            "This achievement means two more clients signed with us.\n")
+    out = _clean(text)
+    assert "1. **Revenue:** Closed $1.42 million in new and renewal business, 109% of quota." in out
+    assert "one hundred and nine percent" not in out
+    assert "two more clients" in out  # a small count in words is a count of its own
+
+
+def test_a_last_line_cut_off_by_a_token_limit_goes_but_a_last_list_item_stays():
+    text = "## Plans\n\nI will cut waiting times to 5 minutes.\n\n- The canteen\n"
+    assert _clean(text) == "## Plans\n\nI will cut waiting times to 5 minutes.\n"
+    listed = "## Plans\n\n- Cut waiting times to 5 minutes.\n- Train new staff\n"
+    assert _clean(listed) == listed
+    alone = "## Plans\n\n- Train new staff\n"
+    assert _clean(alone) == alone
+
+
+def test_a_closing_paragraph_that_tells_past_figures_again_goes_but_a_plan_or_a_new_figure_stays():
+    body = ("## Overview\n\nIn 2024 I answered 9,842 calls and 2,116 e-mails.\n\n## Plans for 2025\n\n"
+            "- Raise first-call resolution to 80%.\n\n")
+    assert _clean(body + "In 2024 I answered 9,842 calls and 2,116 e-mails and had fewer complaints.\n") == \
+        body.rstrip("\n") + "\n"
+    for closing in ["Next year I will raise first-call resolution to 80% with 2 new staff.\n",
+                    "In 2024 I answered 9,842 calls, 312 of them in Welsh.\n"]:
+        assert _clean(body + closing) == body + closing
+
+
+def test_in_other_words_with_the_figures_of_the_sentence_before_goes_but_not_with_one_of_its_own():
+    text = ("Of the 286, I approved 198, declined 61 and referred 27 to the credit committee. In other words, 198 "
+            "were approved, 61 were declined and 27 went to committee. That is 45 more applications than in 2023.\n")
+    assert _clean(text) == ("Of the 286, I approved 198, declined 61 and referred 27 to the credit committee. That is "
+                            "45 more applications than in 2023.\n")

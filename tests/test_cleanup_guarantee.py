@@ -10,9 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import drafter.cleanup as cleanup
-from drafter.cleanup import CleanupSettings, clean, load_phrase_lists
+from drafter.cleanup import CleanupSettings, clean
 
-LISTS = load_phrase_lists(include_user=False)
 WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -91,6 +90,9 @@ NOUNS = ["claims", "invoices", "shipments", "tickets", "inspections", "contracts
 VERBS = ["Processed", "Checked", "Closed", "Filed", "Handled", "Reviewed"]
 ITEMS = ["small and micro firms", "retail customers", "farm cooperatives", "the households", "research and development",
          "public schools", "bread and pastry shops", "the old and the young"]
+# openers a sentence may start with: each is a whole sentence's stock start, never a span of its own to cut
+OPENERS = ["As noted above, ", "As mentioned, ", "In conclusion, ", "Needless to say, ", "Ultimately, ", "All told, ",
+           "It is worth mentioning that ", "Looking back, "]
 STOCK = ["In conclusion, this year was a fruitful and rewarding one.", "Time flies like an arrow.",
          "We will continue to work hard and strive for excellence.",
          "Teamwork makes the dream work and every challenge is an opportunity."]
@@ -113,6 +115,8 @@ def documents(draw):
             if not any(w[:1].isupper() or w[:1].isdigit() for w in words[at:at + size]):
                 words[at + size:at + size] = words[at:at + size]
                 sentence = " ".join(words)
+        if draw(st.booleans()):  # "As noted above, processed 1,240 claims …": cut whole or kept whole
+            sentence = draw(st.sampled_from(OPENERS)) + sentence[0].lower() + sentence[1:]
         facts += [figure, name, month]
         sentences.append(sentence)
     for _ in range(draw(st.integers(1, 2))):  # a list with an item said again before its last one
@@ -140,25 +144,26 @@ def documents(draw):
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in WORDS.findall(text)]
+    """The words of text as written (a cut that re-capitalises what is left is no deletion)."""
+    return WORDS.findall(text)
 
 
 def _item_words() -> set[tuple[str, ...]]:
     return {tuple(_words(item)) for item in ITEMS}
 
 
-def _span_ends(before: list[str], bounds: set[int], openers: list[list[str]]) -> list[set[int]]:
-    """For each word offset, where a whole span starting there may end: a run of sentences (bound to bound), a stock
-    opener at a sentence's start, the second copy of a doubled phrase, or a whole list item perhaps led by 'and'."""
+def _span_ends(before: list[str], bounds: set[int]) -> list[set[int]]:
+    """For each word offset, where a whole span starting there may end: a run of sentences (bound to bound), the
+    second copy of a doubled phrase, or a whole list item perhaps led by 'and'. An opener is no span of its own."""
     items = _item_words()
+    low = [w.lower() for w in before]
     out = []
     for at in range(len(before)):
         ends = set()
         if at in bounds:
             ends |= {b for b in bounds if b > at}
-            ends |= {at + len(o) for o in openers if before[at:at + len(o)] == o}
         for size in range(1, len(before) - at + 1):
-            if before[at:at + size] in (before[max(0, at - size):at], before[at + size:at + 2 * size]):
+            if low[at:at + size] in (low[max(0, at - size):at], low[at + size:at + 2 * size]):
                 ends.add(at + size)
         start = at + 1 if before[at] == "and" else at
         ends |= {start + len(item) for item in items if tuple(before[start:start + len(item)]) == item}
@@ -212,5 +217,4 @@ def test_every_fact_survives_and_every_cut_is_a_whole_span(doc):
         assert fact in result.text, (fact, result.text)
     before, after = _words(text), _words(result.text)
     bounds = _sentence_bounds(sentences, text)
-    openers = [_words(m.group(0)) for s in sentences for p in LISTS.opener for m in [p.match(s)] if m]
-    assert _deletions_only(before, after, _span_ends(before, bounds, openers)), (text, result.text)
+    assert _deletions_only(before, after, _span_ends(before, bounds)), (text, result.text)

@@ -3,7 +3,8 @@
 The text is parsed into Markdown blocks (headings, paragraphs, list items, code) and the blocks into sentences
 (drafter.cleanup.document). The passes, one module each, run in the order PASSES declares over one shared Run
 (drafter.cleanup.run): junk → repeats inside a sentence (doubled phrases, repeated list items and quoted names) →
-clichés and filler → exact and near-duplicate sentences across the whole text → restatements → stock sentences →
+clichés and filler → exact and near-duplicate sentences across the whole text → restatements (also a sentence that
+says it restates: "In other words, …") → a label whose block went as a repeat → stock sentences →
 the guard (a removal that lost a figure, date, name or count is undone) → structure (empty blocks go, numbered lists are renumbered, a heading left empty that repeats an earlier heading goes).
 Near-duplicates are found through an inverted index on each sentence's rarest words (drafter.cleanup.similarity), so
 the cost grows linearly with the text.
@@ -51,6 +52,8 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("duplicates", duplicates.remove_duplicates),
     ("restatements", restatements.remove_restatements),
     ("retellings", restatements.remove_retellings),
+    ("restating", restatements.remove_restating),
+    ("repeated-labels", duplicates.remove_repeated_labels),
     ("stock", stock.remove_stock),
     ("guard", guard.keep_facts),
     ("structure", structure.tidy_structure),

@@ -12,21 +12,14 @@ from drafter.cleanup.similarity import content_words
 
 
 def remove_cliches(run: Run) -> None:
-    """Cut an opener before a fact, then remove stock sentences, noting those kept and why."""
+    """Remove stock sentences (a cliché, or a filler opening: "In conclusion, …", "As noted above, …"), noting
+    those kept and why. An opening is never cut from a sentence that says more: the sentence goes whole or stays
+    whole."""
     boundary = boundary_blocks(run.blocks) if run.lists.emotive is not None else set()
     stock: list[tuple[Sentence, list[tuple[int, int]], str]] = []
     for block, sentence in list(run.text_sentences()):
-        body = sentence.text
-        for pattern in run.lists.opener:
-            match = pattern.match(body)
-            if match and match.end() < len(body):
-                rest = body[match.end():]
-                if sentence.facts and facts_of(rest) >= sentence.facts:
-                    sentence.set_text(rest[:1].upper() + rest[1:])
-                    run.edit("filler", sentence.line, match.group(0), of=sentence)
-                break
         text = sentence.text
-        spans = [m.span() for p in run.lists.filler for m in [p.match(text)] if m and m.end() > m.start()]
+        spans = run.lists.openings(text)
         kind = "filler" if spans else None
         spans += run.lists.cliches_in(text)
         if id(block) in boundary:  # an opener or closer: its feelings are stock too

@@ -196,6 +196,17 @@ def top_level_sections(blocks: list[Block]) -> list[list[Block]]:
     return [section for section in sections if section]
 
 
+def part_numbers(blocks: list[Block]) -> dict[int, int]:
+    """Each block's part of the text, by id: a new part starts at every heading, title line ("**Key Results**")
+    and lone item acting as a heading."""
+    out, part = {}, 0
+    for block in blocks:
+        if block.kind in ("heading", "title") or block.heading_like:
+            part += 1
+        out[id(block)] = part
+    return out
+
+
 def boundary_blocks(blocks: list[Block]) -> set[int]:
     """Ids of the first and last prose block of each top-level section: where openers and closers stand."""
     return {id(section[i]) for section in top_level_sections(blocks) for i in (0, -1)}

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from math import fsum
 
-from drafter.cleanup.document import LIST_ITEM, Block, Sentence, split_sentences
+from drafter.cleanup.document import LIST_ITEM, Block, Sentence, part_numbers, split_sentences
+from drafter.cleanup.facts import has_figure
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word, normalize
 
@@ -31,11 +32,25 @@ def _echo(run: Run, sentence: Sentence, reference: Sentence) -> bool:
     return True
 
 
+def _name_recited_rules(run: Run, recited: set[str]) -> None:
+    """A sentence the junk pass removed as 'chat' by its shape ("Keep every number … exactly as written") that is
+    word for word one of the prompt's is reported as what it is, a 'prompt-echo'."""
+    if not recited:
+        return
+    for block in run.blocks:
+        for sentence in block.sentences:
+            edits = run.edits_of.get(id(sentence), [])
+            if sentence.removed and len(edits) == 1 and edits[0].kind == "chat" and \
+                    normalize(run.source.get(id(sentence), "")) in recited:
+                edits[0].kind = "prompt-echo"
+
+
 def remove_duplicates(run: Run) -> None:
     """Remove exact and near-duplicate sentences and prompt echoes, in one pass over the text in order."""
     s = run.settings
     references = _reference_sentences(run)
     reference = {id(sentence) for _, sentence in references}  # never output, only matched against
+    _name_recited_rules(run, {normalize(sentence.text) for _, sentence in references})
     items: list[tuple[Block | None, Sentence]] = references + list(run.text_sentences())
     words = [content_words(sentence.text, run.lists.synonyms) for _, sentence in items]
     df, weight = document_frequencies(words)
@@ -43,9 +58,14 @@ def remove_duplicates(run: Run) -> None:
     exact: dict[str, int] = {}
     slots: list[dict] = []
     postings: dict[str, list[int]] = {}
+    labels = _labels(run)  # matched against, never removed here (remove_repeated_labels)
+    part_of = part_numbers(run.blocks)
     for (block, sentence), ws in zip(items, words):
-        key = normalize(sentence.text)
+        key = normalize(sentence.text[run.lists.opener_end(sentence.text):])  # "In summary, X" says X again
         if not key:
+            continue
+        if id(sentence) in labels:
+            _new_slot(run, slots, exact, postings, df, key, block, sentence, ws, weight)
             continue
         if key in exact and id(slots[exact[key]]["sentence"]) in reference:
             if id(sentence) in reference or _echo(run, sentence, slots[exact[key]]["sentence"]):
@@ -68,7 +88,8 @@ def remove_duplicates(run: Run) -> None:
             if id(sentence) not in reference and _echo(run, sentence, match[0]["sentence"]):
                 continue
             match = None
-        if match is not None and not sentence.placeholder and _in_its_place(match[0], block, sentence):
+        if match is not None and not sentence.placeholder and (_in_its_place(match[0], block, sentence) or
+                                                               _results_list(match[0], block, sentence, part_of)):
             match = None  # a later paragraph that tells more than a list item: both stay, the item as it is
         if match is not None and not sentence.placeholder:
             slot, mode = match
@@ -87,13 +108,49 @@ def remove_duplicates(run: Run) -> None:
                 sentence.removed = True
                 run.repeat(sentence, kept, run.edit("near-duplicate", sentence.line, sentence.text, kept.line, sentence))
             continue
-        slot = {"id": len(slots), "sentence": sentence, "block": block, "variants": [(wset, wsum)],
-                "wsum": wsum}
-        slots.append(slot)
-        exact.setdefault(key, slot["id"])
-        for w in wset:
-            if df[w] <= s.max_key_frequency:
-                index_word(postings, w, slot["id"])
+        _new_slot(run, slots, exact, postings, df, key, block, sentence, ws, weight)
+
+
+def _new_slot(run: Run, slots: list[dict], exact: dict[str, int], postings, df, key: str, block: Block | None,
+              sentence: Sentence, ws, weight) -> None:
+    """Index a sentence that stays as a slot later sentences are matched against."""
+    wset = {w: weight[w] for w in set(ws)}
+    slot = {"id": len(slots), "sentence": sentence, "block": block, "variants": [(wset, fsum(wset.values()))],
+            "wsum": fsum(wset.values())}
+    slots.append(slot)
+    exact.setdefault(key, slot["id"])
+    for w in wset:
+        if df[w] <= run.settings.max_key_frequency:
+            index_word(postings, w, slot["id"])
+
+
+def _labels(run: Run) -> set[int]:
+    """Ids of the labels without figures ("1, Window business."): a label names its item's topic and may name
+    another item's under another part, so it goes only with the rest of its block."""
+    labels = run.labels()
+    return {id(s) for block in run.blocks for s in block.sentences[:1] if id(s) in labels and not has_figure(s.facts)}
+
+
+def remove_repeated_labels(run: Run) -> None:
+    """A label goes as a repeat when every other sentence of its block went as a repeat and an earlier label or
+    sentence said it (after the duplicates and restatements passes)."""
+    labels = _labels(run)
+    first: dict[str, Sentence] = {}
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "item"):
+            continue
+        for sentence in block.sentences:
+            if sentence.removed:
+                continue
+            key = normalize(sentence.text)
+            earlier = first.setdefault(key, sentence)
+            if id(sentence) not in labels or earlier is sentence or sentence.placeholder:
+                continue
+            rest = block.sentences[1:]
+            if rest and all(x.removed and id(x) in run.repeats for x in rest):
+                sentence.removed = True
+                record = run.edit("duplicate-sentence", sentence.line, sentence.text, earlier.line, sentence)
+                run.repeat(sentence, earlier, record)
 
 
 def _best_match(run: Run, wset: dict[str, float], wsum: float, postings, slots, sentence: Sentence):
@@ -139,6 +196,13 @@ def _in_its_place(slot: dict, block: Block | None, sentence: Sentence) -> bool:
     states a fact the item does not: the later copy may not take the item's place, and may not go."""
     return _is_item(slot["block"]) and block is not None and block.kind == "text" and \
         not sentence.facts <= slot["sentence"].facts
+
+
+def _results_list(slot: dict, block: Block | None, sentence: Sentence, part_of: dict[int, int]) -> bool:
+    """True when this later copy is a list item with figures under its own heading ("**Key Results**") and the
+    earlier one a paragraph sentence of another part (an overview): the list is the figures' place, so both stay."""
+    return _is_item(block) and slot["block"] is not None and slot["block"].kind == "text" and \
+        has_figure(sentence.facts) and part_of[id(block)] != part_of[id(slot["block"])]
 
 
 def _keep_later(kept: Sentence, later: Sentence, mode: str, kept_sum: float, later_sum: float) -> bool:

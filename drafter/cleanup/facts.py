@@ -44,9 +44,9 @@ def ends_with(pattern: re.Pattern, text: str, end: int, reach: int) -> bool:
 
 # number words inside idioms say no amount: "in the first place", "one of the", "one by one", "double-check"
 NUMBER_IDIOM = re.compile(
-    r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|second to none|"
+    r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|first[- ]person|second to none|"
     r"one (?:of|by one|another|after another|day|that|which|who|where)|no one|every one|each one|the one|"
-    r"this one|that one|as one|"
+    r"this one|that one|as one|(?:my|our|the|a) number one|"
     r"(?:with |of )?one (?:heart|mind|voice|accord|family)|first-(?:class|rate)|(?:a|an) (?:[a-z]+ ){1,3}one(?![-\w])|"
     r"(?:put|puts|putting|place|places|placed)\b[^.,;]{0,40}? first|"
     r"(?:safety|quality|service|customers?|patients?|students?)(?: \w+)? (?:comes?|is|are) first|"
@@ -88,11 +88,13 @@ TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty sev
         if w != "_"}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 QUANTITY_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
+AMOUNT_WORDS = QUANTITY_WORDS | {"percent", "point"}  # the words of an amount said in words ("six point two percent")
 
 
 def quantities_in(text: str) -> list[float]:
     """The amounts a text states, in figures ("40,312", "1.2 million") or in words ("more than forty thousand",
-    "a thousand", "twice"), so a restatement in words can be checked against the figures it rounds."""
+    "a thousand", "twice", "ninety-four point two"), so a restatement in words can be checked against the figures
+    it rounds."""
     values: list[float] = []
     for match in re.finditer(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(million|billion|thousand|[kKmM]\b))?", text):
         number = float(match.group(0).split()[0].rstrip("kKmM").replace(",", "") or 0)
@@ -101,9 +103,19 @@ def quantities_in(text: str) -> list[float]:
         values.append(number)
     total = current = None
     previous = ""
+    decimals: str | None = None  # the digits said after "point" ("ninety-four point two")
     for word in [w.lower() for w in WORD.findall(without_number_idioms(text))] + [""]:
         if word == "and" and (total or current or 0) >= 100:  # "one hundred and twenty"
             continue
+        if word == "point" and current is not None and decimals is None:
+            decimals = ""
+            continue
+        if decimals is not None:
+            if UNITS.get(word, 10) < 10:
+                decimals += str(UNITS[word])
+                continue
+            current = (current or 0) + (float("0." + decimals) if decimals else 0.0)
+            decimals = None
         if word in UNITS or word in TENS:
             current = (current or 0) + UNITS.get(word, TENS.get(word, 0))
         elif word in SCALES and (current is not None or previous in ("a", "an", "one")):
@@ -143,6 +155,27 @@ def figures_with_units(text: str) -> set[tuple[str, str]]:
         unit = None if figure[-1:] in "%‰" or figure[:1] in "$€£¥" else \
             WORD.match(text, BLANK.match(text, match.end()).end())  # the next word, read in place
         out.add((figure, stem(unit.group(0)) if unit else ""))  # "8%" and "$612,000" carry their own unit
+    return out
+
+
+UNIT_REACH = 3  # words after a figure in which the thing it counts may be named ("1,146 motor claims")
+
+
+def figures_with_nearby_words(text: str) -> set[tuple[str, str]]:
+    """Each figure of a text with each of the UNIT_REACH words after it, stemmed, and with "" (as
+    figures_with_units reads them): a figure said with its unit elsewhere ("1,146 claims") is found in a text that
+    names it a few words on ("1,146 motor claims")."""
+    out = set()
+    for match in NUMBER.finditer(text):
+        figure = _figure(match)
+        out.add((figure, ""))
+        at = match.end()
+        for _ in range(UNIT_REACH):
+            word = WORD.match(text, BLANK.match(text, at).end())
+            if word is None:
+                break
+            out.add((figure, stem(word.group(0))))
+            at = word.end()
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from drafter.cleanup.document import Sentence
-from drafter.cleanup.facts import HEDGED_FACTOR, NUMBER, QUANTITY_WORDS, facts_of, hedged_figures, quantities_in
+from drafter.cleanup.facts import AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, facts_of, hedged_figures, quantities_in
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
@@ -62,7 +62,7 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     text = original
     spans = []
     if kinds & STOCK_KINDS:
-        spans += [m.span() for p in run.lists.filler for m in [p.match(text)] if m and m.end() > m.start()]
+        spans += run.lists.openings(text)
         spans += run.lists.cliches_in(text)
     for kind in kinds & NOT_FACTS.keys():
         spans += run.lists.spans_in(text, NOT_FACTS[kind])
@@ -74,7 +74,7 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         lost = [f for f in lost if not set(WORD.findall(f.lstrip('"'))) <= words]
     hedged = hedged_figures(original) if lost else {}
     lost = [f for f in lost if f not in hedged or not _said(hedged[f], amounts, HEDGED_FACTOR)]  # "nearly 3,000"
-    if lost and all(f in QUANTITY_WORDS for f in lost) and \
+    if lost and all(f in AMOUNT_WORDS for f in lost) and \
             _amounts_kept(original, amounts, ROUNDING if kinds == {"restatement"} else 1.0):
         return []
     return lost

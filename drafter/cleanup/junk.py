@@ -1,10 +1,11 @@
 """The junk pass: web-template material (site names, share buttons, "selected articles" tags) and a chat model's
 wrapping (its opener, notes on the figures, offers of more help, "As an AI …"; drafter/data/cleanup/chat.toml) are
-not the author's text and go, block by block, sentence by sentence, or as a tag cut from the title."""
+not the author's text and go, block by block, sentence by sentence, or as a tag cut from the title; so does a last
+line a model's token limit cut off."""
 
 from __future__ import annotations
 
-from drafter.cleanup.document import Sentence
+from drafter.cleanup.document import END_PUNCT, Sentence
 from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.run import Run
 
@@ -38,6 +39,28 @@ def remove_junk(run: Run) -> None:
             elif not sentence.placeholder and run.lists.is_junk(sentence.text, "chat"):
                 sentence.removed = True  # the guard puts it back if it held a fact outside the chat phrase
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
+    _cut_off_end(run)
+
+
+FRAGMENT_MAX_WORDS = 3  # words of a last line a token limit cut off ("- The canteen")
+
+
+def _cut_off_end(run: Run) -> None:
+    """The text's last block, when a model's token limit cut it off after a few words ("- The canteen" after the
+    closing paragraph): no end punctuation, no fact or placeholder, and not the last item of a list or a section's
+    only text. It is not the author's text and goes."""
+    blocks = [b for b in run.blocks if not b.removed]
+    if len(blocks) < 2 or blocks[-1].kind not in ("item", "text", "title") or blocks[-1].heading_like:
+        return
+    last, before = blocks[-1], blocks[-2]
+    if before.kind in ("item", "heading", "opaque") or before.heading_like or END_PUNCT.search(last.content):
+        return
+    if len(last.content.split()) > FRAGMENT_MAX_WORDS or any(s.facts or s.placeholder for s in last.sentences):
+        return
+    for sentence in last.sentences:
+        sentence.removed = True
+    last.removed = True
+    run.edit("junk", last.line, "\n".join(last.raw))
 
 
 def _cut_title_tag(run: Run, sentence: Sentence) -> None:

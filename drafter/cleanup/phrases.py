@@ -19,7 +19,8 @@ from drafter.text.words import WORD, stem
 if TYPE_CHECKING:
     from drafter.cleanup.settings import CleanupSettings
 
-LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "ratio", "keep_doubled",
+LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
+             "ratio", "keep_doubled",
              "synonyms", "emotive", "vague",
              "generic")
 
@@ -36,6 +37,7 @@ class PhraseLists:
     title_tag: list["_LazyPattern"] = field(default_factory=list)
     chat: list["_LazyPattern"] = field(default_factory=list)
     retelling: list["_LazyPattern"] = field(default_factory=list)
+    restating: list["_LazyPattern"] = field(default_factory=list)
     ratio: list["_LazyPattern"] = field(default_factory=list)
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
@@ -59,6 +61,24 @@ class PhraseLists:
     def spans_in(self, text: str, key: str) -> list[tuple[int, int]]:
         """Spans of the `key` list's matches in text ('chat', 'ratio' …), trying only the patterns it can match."""
         return [m.span() for p in self._index_of(key).candidates(text) for m in p.finditer(text) if m.end() > m.start()]
+
+    def openings(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the filler and opener patterns that match at the start of text (at most one of each list)."""
+        spans = []
+        for patterns in (self.filler, self.opener):
+            for pattern in patterns:
+                match = pattern.match(text)
+                if match and match.end() > match.start():
+                    spans.append(match.span())
+        return spans
+
+    def opener_end(self, text: str) -> int:
+        """Where the text's stock opener ("In summary, ", "As noted above, ") ends; 0 when it opens with none."""
+        for pattern in self.opener:
+            match = pattern.match(text)
+            if match and match.end() < len(text):
+                return match.end()
+        return 0
 
     def cliches_in(self, text: str) -> list[tuple[int, int]]:
         """Spans of the clichés in text, trying only patterns whose longest literal word the text contains."""
@@ -213,7 +233,8 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_p
             origins[key].extend([label if check_patterns else None] * len(value))
 
 
-ANCHORED_KEYS = ("filler", "opener", "retelling")  # matched at the start of a sentence; the other pattern lists anywhere in it
+# matched at the start of a sentence; the other pattern lists anywhere in it
+ANCHORED_KEYS = ("filler", "opener", "retelling", "restating")
 
 
 def _as_used(pattern: str, key: str) -> str:
@@ -236,7 +257,8 @@ def _check_user_pattern(pattern: str, what: str) -> None:
         raise InputError(f"{what} ({exc})") from None
 
 
-PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "ratio")
+PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
+                "ratio")
 
 
 USER_PATTERN_SECONDS = 2.0  # matching time one user pattern may use in one cleanup run before it is refused
@@ -370,6 +392,7 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         title_tag=_compile(raw["title_tag"], "title_tag", origins["title_tag"]),
         chat=_compile(raw["chat"], "chat", origins["chat"]),
         retelling=_compile(raw["retelling"], "retelling", origins["retelling"]),
+        restating=_compile(raw["restating"], "restating", origins["restating"]),
         ratio=_compile(raw["ratio"], "ratio", origins["ratio"]),
         keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=synonyms,

@@ -19,7 +19,9 @@ PHRASE_PARTING = re.compile(r"[.!?;:()\"“”]")  # ... and its two copies are 
 
 def repeated_list_lines(run: Run) -> None:
     """In a block that is a plain list (two or more lines, none with end punctuation or a bullet, so it reads
-    as one sentence), a line that repeats an earlier line of it exactly goes as 'repeated-item'."""
+    as one sentence), a line that repeats an earlier line of it exactly goes as 'repeated-item'; so does a table
+    row that repeats an earlier row of its table."""
+    _repeated_table_rows(run)
     for block in run.blocks:
         if block.removed or block.kind != "text" or len(block.raw) < 2 or len(block.sentences) != 1 or \
                 any(END_PUNCT.search(line) for line in block.raw):
@@ -38,6 +40,26 @@ def repeated_list_lines(run: Run) -> None:
             kept.append(line)
         if len(kept) < sentence.text.count("\n") + 1:
             sentence.set_text("\n".join(kept))
+
+
+def _repeated_table_rows(run: Run) -> None:
+    """Remove a Markdown table row ("| Q2 | 2.1 | 1,402 |") that repeats an earlier row of the same table, cell
+    for cell: the rows of a table are consecutive '|' lines."""
+    first_line: dict[tuple[str, ...], int] = {}
+    for block in run.blocks:
+        row = block.raw[0].strip() if block.kind == "opaque" and len(block.raw) == 1 else ""
+        if not row.startswith("|") or block.sep:  # not a row, or a blank line before it: a new table
+            first_line = {}
+            if not row.startswith("|"):
+                continue
+        cells = tuple(" ".join(cell.split()) for cell in row.strip("|").split("|"))
+        if all(not cell.strip(":- ") for cell in cells):  # the |---|---| line under the header
+            continue
+        if cells in first_line:
+            block.removed = True
+            run.edit("repeated-item", block.line, row, first_line[cells])
+            continue
+        first_line[cells] = block.line
 
 
 def inner_repeats(run: Run) -> None:

@@ -5,10 +5,13 @@ means fewer than one in ten thousand instructions needed correction.")."""
 
 from __future__ import annotations
 
+import re
 from math import fsum
 
-from drafter.cleanup.facts import (HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS, facts_of, figures_with_units,
-                                   has_figure, hedged_figures, quantities_in, rounds)
+from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
+                                   facts_of, figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
+                                   is_figure, quantities_in, rounds)
+from drafter.cleanup.document import Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
@@ -32,7 +35,13 @@ def remove_restatements(run: Run) -> None:
                     index_word(postings, w, index)
     unspecific = run.lists.unspecific
     labels = run.labels()
+    kept_copies = {id(repeat.of) for repeat in run.repeats.values()}  # a repeat of it went: it is the telling kept
+    kinds = [block.kind for block, _ in pairs]
+    part_of = part_numbers(run.blocks)
+    parts = [part_of[id(block)] for block, _ in pairs]
     for index, sentence in enumerate(items):
+        if id(sentence) in kept_copies:
+            continue
         ws = words[index]
         hedged = hedged_figures(sentence.text) if has_figure(sentence.facts) else {}
         if hedged:  # its figures are checked as roundings, not as words
@@ -59,6 +68,9 @@ def remove_restatements(run: Run) -> None:
                 continue
             if source_index == index:
                 continue
+            if exact and kinds[index] == "item" and kinds[source_index] == "text" and \
+                    parts[index] != parts[source_index]:
+                continue  # a list of results with figures is in its place: an overview telling them does not oust it
             if amounts or hedged:
                 source_amounts = quantities_in(source.text)
                 if not rounds(amounts, source_amounts) or \
@@ -84,23 +96,110 @@ def remove_restatements(run: Run) -> None:
 
 
 
+# a hedge before an amount in words ("more than one point four million"), not "over the year"
+HEDGED_AMOUNT = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\s+(?:a\s+|an\s+)?(?:" + "|".join(sorted(QUANTITY_WORDS)) +
+                           r")\b", re.I)
+RETOLD_MIN = 20  # an amount in words below this ("two more staff") is a count of its own, not a figure re-told
+
+
 def remove_retellings(run: Run) -> None:
     """Remove a sentence that opens as a retelling ("This remarkable improvement …", the `retelling` list) and
-    states no fact but an amount in words from the `ratio` list, right after a sentence of its block that gives a
-    figure: it re-tells that figure in words."""
+    re-tells a figure in words: right after a sentence that gives a figure (in its block, or the last of the block
+    before it under the same heading), one that states no fact but an amount in words from the `ratio` list
+    ("fewer than one in ten thousand"); or, anywhere in the same top-level section after the figures it re-tells, one
+    whose only facts are number words saying those figures' amounts, none of them a small count ("ninety-four point
+    two percent" after 94.2%; hedged, "more than one point four million" after $1.42 million)."""
+    previous = None
+    said: list[float] = []  # the amounts stated in figures in the current top-level section so far
     for block in run.blocks:
-        if block.removed or block.kind not in ("text", "item"):
+        if block.kind in ("heading", "title") or block.heading_like:
+            previous = None
+        if block.kind == "heading" and len(block.prefix.strip()) <= 2:
+            said = []
+        if block.removed or block.kind not in ("text", "item") or block.heading_like:
             continue
+        for sentence in block.sentences:
+            if sentence.removed:
+                continue
+            if not sentence.placeholder and not has_figure(sentence.facts) and \
+                    any(p.match(sentence.text) for p in run.lists.retelling) and \
+                    _retells(run, sentence.text, previous is not None and has_figure(previous.facts), said):
+                sentence.removed = True
+                record = run.edit("restatement", sentence.line, sentence.text, previous.line if previous else None,
+                                  sentence)
+                if previous is not None:
+                    run.repeat(sentence, previous, record)
+                continue
+            previous = sentence
+            if has_figure(sentence.facts):
+                said += quantities_in(sentence.text)
+
+
+def _retells(run: Run, text: str, after_figure: bool, said: list[float]) -> bool:
+    """True when text states no fact but a ratio, right after a figure, or no fact but number words whose amounts
+    are amounts already said in figures (within HEDGED_FACTOR when it hedges, else exactly)."""
+    ratios = run.lists.spans_in(text, "ratio")
+    rest = blank_spans(text, ratios) if ratios else text
+    facts = facts_of(rest)
+    if not facts:
+        return bool(ratios) and after_figure
+    if not facts <= AMOUNT_WORDS:
+        return False
+    amounts = quantities_in(rest)
+    factor = HEDGED_FACTOR if HEDGED_AMOUNT.search(rest) else 1.0 + 1e-9  # "more than one point four million"
+    return bool(amounts) and all(amount >= RETOLD_MIN or amount % 1 for amount in amounts) and \
+        rounds(amounts, said, factor)
+
+
+def remove_restating(run: Run) -> None:
+    """Remove a sentence that says it restates ("In other words, …", "Put simply, …", "As noted above, …", the
+    `restating` list) when every figure it holds is stated with the same unit, and every name and date, by a
+    sentence outside this kind, and it counts nothing in words but a `ratio` ("three out of four"); one with a
+    fact of its own stays whole. So does a sentence of the closing paragraph (the text's last) that tells past
+    figures again: a closing recap of the overview restates by its place."""
+    prose = [b for b in run.blocks if not b.removed and b.kind in ("text", "item") and not b.heading_like]
+    closing = prose[-1] if len(prose) > 1 and prose[-1].kind == "text" else None
+    found, after_figure = [], set()  # after_figure: ids of those that follow a figure in their block
+    before: dict[int, Sentence] = {}  # the sentence just before each found one in its block
+    for block in prose:
         previous = None
         for sentence in block.sentences:
             if sentence.removed:
                 continue
-            if previous is not None and not sentence.placeholder and has_figure(previous.facts) and \
-                    not has_figure(sentence.facts) and any(p.match(sentence.text) for p in run.lists.retelling):
-                ratios = run.lists.spans_in(sentence.text, "ratio")
-                if ratios and not facts_of(blank_spans(sentence.text, ratios)):
-                    sentence.removed = True
-                    run.repeat(sentence, previous, run.edit("restatement", sentence.line, sentence.text, previous.line,
-                                                            sentence))
-                    continue
+            # (a closing paragraph often stands under the plans' heading: its own words say whether it plans)
+            recap = block is closing and has_figure(sentence.facts) and not FUTURE.search(sentence.text)
+            if not sentence.placeholder and not LEAD_IN.search(sentence.text) and \
+                    (recap or any(p.match(sentence.text) for p in run.lists.restating)):
+                found.append(sentence)
+                if previous is not None and has_figure(previous.facts):
+                    after_figure.add(id(sentence))
+                    before[id(sentence)] = previous
+                continue
             previous = sentence
+    if not found:
+        return
+    excluded = {id(sentence) for sentence in found}
+    stated = run.facts_stated_outside(excluded)
+    with_units: set[tuple[str, str]] = set()
+    for block in run.blocks:
+        if block.removed:
+            continue
+        if block.kind == "opaque":
+            with_units |= figures_with_nearby_words("\n".join(block.raw))
+            continue
+        for other in block.sentences:
+            if not other.removed and id(other) not in excluded:
+                with_units |= figures_with_nearby_words(other.text)
+    for sentence in found:
+        ratios = run.lists.spans_in(sentence.text, "ratio") if id(sentence) in after_figure else []
+        text = blank_spans(sentence.text, ratios) if ratios else sentence.text  # a ratio re-tells that figure
+        facts = facts_of(text)
+        figures = {fact for fact in facts if is_figure(fact)}
+        # two or more figures, all of them the sentence before's: that sentence said again ("I approved 198,
+        # declined 61 and referred 27." / "In other words, 198 were approved, 61 were declined and 27 went …")
+        retold = len(figures) >= 2 and id(sentence) in before and figures <= before[id(sentence)].facts
+        if facts & QUANTITY_WORDS or not (retold or figures_with_units(text) <= with_units) or \
+                not all(fact in stated for fact in facts):
+            continue
+        sentence.removed = True
+        run.edit("restatement", sentence.line, sentence.text, of=sentence)

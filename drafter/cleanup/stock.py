@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
+import re
+
 from drafter.cleanup.document import boundary_blocks
 from drafter.cleanup.facts import LEAD_IN, MONTHS, THANKS, YEAR, ZERO, is_name
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
 from drafter.stock_model import load_model as load_stock_model
 from drafter.text.words import WORD
+
+
+# a sentence that opens by counting off part of a set the text names ("The rest were …", "Most of the earlier errors
+# …", "Many of our customers …") goes on with the fact before it: no stock sentence, whatever the model says
+# ("All of these …", "None of these results …" sum up what came before: those may be stock)
+PARTITIVE = re.compile(r"^\W*(?:the rest|the remainder|the others?|(?:most|many|some|few|half|several) of "
+                       r"(?:the|them|our|my|its|their)\b)", re.I)
 
 
 def remove_stock(run: Run) -> None:
@@ -27,7 +36,7 @@ def remove_stock(run: Run) -> None:
                   and not LEAD_IN.search(sentence.text)
                   and len(WORD.findall(sentence.text)) >= 4
                   and all(is_name(f) or YEAR.fullmatch(f) or f in MONTHS for f in sentence.facts)
-                  and not ZERO.search(sentence.text)
+                  and not ZERO.search(sentence.text) and not PARTITIVE.search(sentence.text)
                   and len(content_words(sentence.text)) <= run.settings.stock_max_words]
     stock = [sentence for block, sentence in candidates
              if not (sentence.facts and THANKS.search(sentence.text))
