@@ -172,11 +172,9 @@ def tidy_section_text(text: str, title: str) -> str:
     lines = text.split("\n")
     kept = [line for line in lines
             if not EMPTY_ITEM.fullmatch(line) and TITLE_MARKUP.sub("", line).lower() != bare_title]
-    from drafter.repair import drop_dangling_lead_ins
-
     if len(kept) < len(lines):
-        return drop_dangling_lead_ins(re.sub(r"\n\s*\n(?:[ \t]*\n)+", "\n\n", "\n".join(kept)).strip())
-    return drop_dangling_lead_ins(text.strip())  # no blank run where a line went; no lead-in introducing nothing
+        return re.sub(r"\n\s*\n(?:[ \t]*\n)+", "\n\n", "\n".join(kept)).strip()  # no blank run where a line went
+    return text.strip()
 
 
 def _ends_whole(block: str) -> bool:
@@ -315,6 +313,10 @@ def finish(draft: Draft, clean: bool = True) -> Draft:
         result = cleanup.clean(text, cleanup.CleanupSettings(keep_sections=True), echo_of=draft.instructions)
         draft.cleanup = result
         text = result.text
+        from drafter.repair import drop_dangling_lead_ins
+
+        text, dropped = drop_dangling_lead_ins(text)  # after cleanup, which reports what it knows ("Here is …:")
+        draft.warnings.extend(f"removed a lead-in that introduces nothing: {line!r}" for line in dropped)
     report = grounding.check(text, draft.facts, fixed_text=fixed_text(draft.role, draft.facts))
     draft.grounding = report
     draft.warnings.extend(report.warnings())

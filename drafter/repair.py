@@ -94,24 +94,26 @@ def _tidy(text: str) -> str:
             lines.append("")
             continue
         lines.append(re.sub(r"(?<=\S)[^\S\n]{2,}", " ", line.rstrip()))
-    return drop_dangling_lead_ins(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())
+    return drop_dangling_lead_ins(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())[0]
 
 
 DANGLING_LEAD_IN = re.compile(r"[^\d\n:：]{1,80}[:：][ \t*_]*")  # "Key findings:", no figure in it
 LEAD_IN_TARGET = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)]|\|)")  # a list item or a table row: what a lead-in introduces
 
 
-def drop_dangling_lead_ins(text: str) -> str:
+def drop_dangling_lead_ins(text: str) -> tuple[str, list[str]]:
     """Text without a short 'Label:' line (no figure in it) that introduces no list or table: a lead-in whose list
-    the model never wrote or repair removed ("Key findings:" then prose; "Rewrite the section …:" at the end)."""
+    the model never wrote or repair removed ("Key findings:" then prose; "Rewrite the section …:" at the end); and
+    the lines dropped."""
     lines = text.split("\n")
-    kept = []
+    kept, dropped = [], []
     for number, line in enumerate(lines):
         if DANGLING_LEAD_IN.fullmatch(line.strip()) and not line.lstrip().startswith("#"):
             following = next((later for later in lines[number + 1:] if later.strip()), "")
             if not LEAD_IN_TARGET.match(following):
+                dropped.append(line.strip())
                 continue
         kept.append(line)
-    if len(kept) == len(lines):
-        return text
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    if not dropped:
+        return text, []
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip(), dropped

@@ -106,9 +106,10 @@ def test_the_built_in_writer_loses_nothing_to_cleanup(fixture):
 def test_a_lead_in_that_introduces_nothing_goes_but_one_before_its_list_stays():
     """'Key findings:' followed by prose (the model never wrote the list, or repair removed it) is a fragment; a
     lead-in before its list, or one holding a figure, stays (SmolLM2's warehouse draft had both)."""
-    from drafter.pipeline import tidy_section_text
+    from drafter.repair import drop_dangling_lead_ins
 
     text = ("Key findings:\n\nI shipped 182,400 orders.\n\nThe report will also include:\n- Unit 3 fell short by 4 points."
             "\n\nIn 2026:\n\nI cut dock-to-stock time.\n\nRewrite the section using only facts given:")
-    assert tidy_section_text(text, "Results") == ("I shipped 182,400 orders.\n\nThe report will also include:\n"
-                                                  "- Unit 3 fell short by 4 points.\n\nIn 2026:\n\nI cut dock-to-stock time.")
+    assert drop_dangling_lead_ins(text) == (
+        "I shipped 182,400 orders.\n\nThe report will also include:\n- Unit 3 fell short by 4 points.\n\nIn 2026:\n\n"
+        "I cut dock-to-stock time.", ["Key findings:", "Rewrite the section using only facts given:"])
