@@ -14,6 +14,8 @@ import typer
 
 from drafter import __version__
 from drafter.errors import DrafterError, InputError
+from drafter.options import (API_KEY_OPTION, BACKEND_OPTION, BASE_URL_OPTION, MODEL_OPTION, RETRIES_OPTION,
+                             TIMEOUT_OPTION)
 
 app = typer.Typer(
     name="drafter",
@@ -132,13 +134,6 @@ class StreamView:
 
 TEMPLATE_OPTION = typer.Option(None, "--template", metavar="PPTX", help="A .pptx whose slide layouts the deck "
                                "uses ('Title', 'Title and Content') [default: drafter's own].")
-# Model-server options shared by `draft` and `session`.
-BACKEND_OPTION = typer.Option(None, "--backend", "-b", help="offline (default) or openai.")
-MODEL_OPTION = typer.Option(None, "--model", "-m", help="Model name for the openai backend [env DRAFTER_MODEL].")
-BASE_URL_OPTION = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL].")
-API_KEY_OPTION = typer.Option(None, "--api-key", help="API key; prefer the OPENAI_API_KEY variable.")
-TIMEOUT_OPTION = typer.Option(None, "--timeout", help="Seconds to wait for a reply [default 60].")
-RETRIES_OPTION = typer.Option(None, "--retries", help="Retries on 429/5xx/timeouts [default 2].")
 
 
 @app.command()

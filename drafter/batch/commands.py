@@ -12,6 +12,8 @@ import typer
 from typer.core import TyperGroup
 
 from drafter.errors import InputError
+from drafter.options import (API_KEY_OPTION, BACKEND_OPTION, BASE_URL_OPTION, MODEL_OPTION, RETRIES_OPTION,
+                             TIMEOUT_OPTION)
 
 HELP_FLAGS = ("-h", "--help")  # `drafter batch --help` is the group's help, not run's
 
@@ -30,12 +32,6 @@ batch_app = typer.Typer(
     help="Draft a summary for every person in a team (a folder of facts files, or a CSV / JSONL with one row per "
          "person), resumable, with an index of what needs review; or go through the OpenAI Batch API / vLLM.")
 
-BACKEND_OPTION = typer.Option(None, "--backend", "-b", help="offline (default) or openai.")
-MODEL_OPTION = typer.Option(None, "--model", "-m", help="Model name for the openai backend [env DRAFTER_MODEL].")
-BASE_URL_OPTION = typer.Option(None, "--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL].")
-API_KEY_OPTION = typer.Option(None, "--api-key", help="API key; prefer the OPENAI_API_KEY variable.")
-TIMEOUT_OPTION = typer.Option(None, "--timeout", help="Seconds to wait for a reply [default 60].")
-RETRIES_OPTION = typer.Option(None, "--retries", help="Retries on 429/5xx/timeouts, for every request [default 2].")
 ROLE_OPTION = typer.Option(None, "--role", "-r", help="Role id or alias for everyone (overrides front matter).")
 FORMAT_OPTION = typer.Option("md", "--format", "-f", help="Draft format: md, txt or json.")
 
