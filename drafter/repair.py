@@ -44,6 +44,7 @@ def repair_section(text: str, title: str, facts: "Facts", request: "SectionReque
         if not report.unsupported:
             break
         repaired = _remove_sentences(repaired, report, title, repairs)
+    repaired = drop_dangling_lead_ins(repaired)[0]  # a regenerated reply's "This includes:" before no list
     report = grounding.check(repaired, facts, fixed_text=fixed)
     own = set(request.context.get("facts") or []) if request.kind != "overview" else set()
     for omission in report.omitted:

@@ -94,9 +94,12 @@ def echoes_in(text: str, runs: set[tuple[str, ...]]) -> list[str]:
 def fragments_in(text: str) -> list[str]:
     """Pieces a person would have to finish or delete: under three words, ending on 'the' or 'Min's', a sentence
     outside a list with no end mark, a line whose quotes do not pair up."""
-    found = [sentence for sentence, item in sentences(text)
-             if len(WORD.findall(sentence)) < 3 or DANGLING.search(sentence.rstrip(" *_'\"”’)"))
-             or (not item and not re.search(r"[.!?:]['\"”’)*_]*$", sentence))]
+    lines = text.split("\n")
+    lead_ins = {line.strip() for number, line in enumerate(lines) if line.rstrip().endswith((":", "："))
+                and LIST_MARKER.match(next((later for later in lines[number + 1:] if later.strip()), ""))}
+    found = [sentence for sentence, item in sentences(text) if sentence not in lead_ins and (
+             len(WORD.findall(sentence)) < 3 or DANGLING.search(sentence.rstrip(" *_'\"”’)"))
+             or (not item and not re.search(r"[.!?:]['\"”’)*_]*$", sentence)))]  # "This includes:" before its list
     return found + [line for line in text.split("\n") if line.count('"') % 2 or line.count("“") != line.count("”")]
 
 
