@@ -68,7 +68,7 @@ class NameVerdicts:
     def _reversed_people(self, claim: Claim, facts: list[int]) -> Verdict | None:
         """Two people of one fact in each other's places around the same verb ("Ethan Lowe trained Nadia Brooks"
         where the fact has Nadia Brooks train Ethan Lowe). The claim is the first name of the pair in the draft."""
-        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        a, b = self.sentence_span(claim.offset)
         mine = frozenset(_name_tokens(claim.text))
         for n in facts:
             fact = self.index.units[n].text
@@ -136,7 +136,7 @@ class NameVerdicts:
             if owner & mine:
                 return None  # the fact gives this figure to this name
             owners.append((n, owner))
-        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        a, b = self.sentence_span(claim.offset)
         sentence_names = frozenset(_name_tokens(self.text[a:b]))
         if not owners or any(owner <= sentence_names for _, owner in owners):
             return None  # the name the fact gives the figure to is in the sentence too
@@ -192,7 +192,7 @@ class NameVerdicts:
         if not deed:
             return None
         tokens = set(_name_tokens(claim.text))
-        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        a, b = self.sentence_span(claim.offset)
         sentence_names = frozenset(_name_tokens(self.text[a:b]))
         for n in facts:
             named = frozenset().union(*self.index.units[n].names) if self.index.units[n].names else frozenset()

@@ -97,7 +97,7 @@ class PlanReading:
     def _clause(self, offset: int, end: int | None = None) -> str:
         """The clause of its sentence around a span: the text between the nearest commas, dashes or joining
         words ("which", "and") on either side."""
-        a, b = self.spans[self.sentence_of(offset)] if self.spans else (0, len(self.text))
+        a, b = self.sentence_span(offset)
         end = offset if end is None else end
         before = [m.end() for m in CLAUSE_BREAK.finditer(self.text, a, offset)]
         after = CLAUSE_BREAK.search(self.text, end, b)
@@ -107,7 +107,7 @@ class PlanReading:
         """True when a sentence speaks of the future: its own words, a later year, or a plan heading above it
         (unless the sentence itself says the thing is done: "is now live" under "Next year"). The clause holding
         the claim decides first: "building on the 93% already achieved, we will …" tells the 93% as done."""
-        a, b = self.spans[self.sentence_of(offset)] if self.spans else (0, len(self.text))
+        a, b = self.sentence_span(offset)
         sentence = self.text[a:b]
         if TARGET_MET.search(sentence) and not SHORTFALL.search(sentence):
             return False  # "the 2027 target has been achieved ahead of schedule" says it is done
@@ -148,7 +148,7 @@ class PlanReading:
         plans = [(n, f) for n, f in found if n in self.plan_facts or (f is not None and f.target)]
         if len(plans) != len(found) or self._future_voiced(claim.offset, claim.offset + len(claim.text)):
             return None
-        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        a, b = self.sentence_span(claim.offset)
         sentence = self.text[a:b]
         if all(f is not None and self._baseline(n, f) for n, f in plans):
             return None  # "(now 40%)" in a plan: today's figure, true as told

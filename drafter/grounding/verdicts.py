@@ -70,6 +70,10 @@ class Judge(PlanReading, NameVerdicts):
         """The index of the sentence holding an offset."""
         return max(0, bisect.bisect_right(self.span_starts, offset) - 1)
 
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding an offset (the whole text when it has no sentences)."""
+        return self.spans[self.sentence_of(offset)] if self.spans else (0, len(self.text))
+
     def aligned(self, sentence: int, claims: list[Claim]) -> list[int]:
         """The facts a sentence restates, by its words with its own claims blanked."""
         if sentence not in self._alignment:
@@ -233,7 +237,7 @@ class Judge(PlanReading, NameVerdicts):
         q = claim.value
         if not aligned or (q.kind == "number" and q.value < DISTINCTIVE_MIN and q.value == int(q.value)):
             return None
-        a, b = self.spans[self.sentence_of(claim.offset)] if self.spans else (0, len(self.text))
+        a, b = self.sentence_span(claim.offset)
         sentence = frozenset(words_of(self.text[a:b]))
         figures = [(n, f) for n, f in found if f is not None and
                    binding_head(self.index.units[n].text, f.start, f.end) not in (None, *TIME_WORDS)]
