@@ -78,6 +78,10 @@ year: 2026
 - Collected 97.1% of council tax due in FY2025/26
 - NIM up 15 bps to 2.35%
 - MTBF of the two furnaces: 410 h -> 560 h
+- Supported underwriters Helen Croft and James Oduya on the motor fleet book
+- Covered the property desk for underwriter Nadia Petrov for 6 weeks
+- Trained 45 budget holders with legal adviser Imran Siddiqui
+- Manager: Gwen Rowlands, Head of Procurement
 """, "facts.md")
 
 
@@ -102,6 +106,13 @@ year: 2026
     ("During the 2025/26 financial year, 97.1% of council tax due was collected.", []),
     ("The NIM rose 0.15 percentage points to 2.35%.", []),
     ("The MTBF of the two furnaces rose from 410 to 560 hours.", []),
+    ("I supported underwriters Nadia Petrov and James Oduya on the motor fleet book.", [("Nadia Petrov", "wrong-name")]),
+    ("I supported underwriters Helen Croft and James Oduya on the motor fleet book.", []),
+    ("I covered the property desk for underwriter Nadia Petrov for six weeks.", []),
+    ("Thank you to Imran Siddiqui, Head of Procurement, for her steady support.",
+     [("Imran Siddiqui", "wrong-name"), ("Head of Procurement", "wrong-name")]),
+    ("Thank you to Gwen Rowlands, Head of Procurement, for her steady support.", []),
+    ("Thank you to our Head of Procurement, Gwen Rowlands, and to legal adviser Imran Siddiqui.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):
     """Shapes found on the blind rounds: people the wrong way round, growth borrowed from another indicator,

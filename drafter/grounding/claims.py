@@ -125,7 +125,9 @@ PAST_VERBS = frozenset("took led ran made won set cut built grew kept held sent 
                        "met hit paid sold bought wrote spent went rose fell brought chose found".split())
 LITERAL = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])|\bNo\.[^\S\n]?\d+\b|(?<![\w&])#\d+\b")
 CAP_WORD = r"(?:[A-Z][\w’'&.-]*[\w]|[A-Z])\.?"
-CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of(?:{_SP}+the)?|for|de|&){_SP}+|{_SP}+)(?:{CAP_WORD}))*")
+NAME_PARTICLES = "van|von|der|den|del|da|di|du|dos|das|de"  # "Ruan van Wyk", "Ursula von der Leyen": one name
+CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of(?:{_SP}+the)?|for|{NAME_PARTICLES}|&)(?:{_SP}+(?:{NAME_PARTICLES}))?"
+                     rf"{_SP}+|{_SP}+)(?:{CAP_WORD}))*")
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80}?)[\"”]")
 WORD = re.compile(r"[^\W_]+")
 LIST_MARKER = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)、,，]|\(\w{1,3}\)|[a-z]\))(?=\s)")
@@ -145,8 +147,9 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[index] = " "
 
 
-def _masks(text: str, placeholder_spans: list[tuple[int, int]]) -> tuple[str, str]:
-    """Two masked copies of text: one for figures (structure blanked) and one for names (headings, labels too)."""
+def _masks(text: str, placeholder_spans: list[tuple[int, int]], titles: bool = True) -> tuple[str, str]:
+    """Two masked copies of text: one for figures (structure blanked) and one for names (headings, labels too;
+    with `titles`, a short capitalised line standing alone, a title, too: a fact's line is never a title)."""
     figures = list(text)
     lines = text.split("\n")
     offsets, pos = [], 0
@@ -183,7 +186,7 @@ def _masks(text: str, placeholder_spans: list[tuple[int, int]]) -> tuple[str, st
         if label:
             name_blank.append((base, base + label.end()))
         stripped = line.strip()
-        if stripped and len(stripped.split()) <= 12 and not re.search(r"[.!?:;,]$", stripped) and \
+        if titles and stripped and len(stripped.split()) <= 12 and not re.search(r"[.!?:;,]$", stripped) and \
                 (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip()) \
                 and sum(w[:1].isupper() for w in stripped.split()) >= max(2, len(stripped.split()) * 0.6):
             name_blank.append((base, base + len(line)))
@@ -288,15 +291,16 @@ def _stem(word: str) -> str:
 
 
 def _extract(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
-             lowercase_words: set[str] | None = None) -> list[Claim]:
+             lowercase_words: set[str] | None = None, titles: bool = True) -> list[Claim]:
     """All claims in text with positions; spans of placeholders are skipped."""
-    return extract_with_layout(text, placeholder_spans, lowercase_words)[0]
+    return extract_with_layout(text, placeholder_spans, lowercase_words, titles)[0]
 
 
 def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | None = None,
-                        lowercase_words: set[str] | None = None) -> tuple[list[Claim], "_Layout"]:
-    """All claims in text, and the text's layout (lines and sentences) they were placed with."""
-    figures, names = _masks(text, placeholder_spans or [])
+                        lowercase_words: set[str] | None = None, titles: bool = True) -> tuple[list[Claim], "_Layout"]:
+    """All claims in text, and the text's layout (lines and sentences) they were placed with (`titles`: see
+    _masks)."""
+    figures, names = _masks(text, placeholder_spans or [], titles)
     layout = _Layout(text, figures)
     lowercase_words = set(lowercase_words or ()) | {w for w in WORD.findall(text) if w.islower()}
     claims: list[Claim] = []
@@ -571,4 +575,9 @@ def _add_run(words: list[tuple[int, str]], layout: _Layout, lowercase_words: set
 def extract_claims(text: str) -> list[Claim]:
     """Every checkable figure, date and name in a draft with its line:col and sentence (placeholders excluded)."""
     return _extract(text, [(a, b) for a, b, _ in _placeholder_spans(text)])
+
+
+def fact_claims(text: str) -> list[Claim]:
+    """Every figure, date and name of a fact's text (a fact's short capitalised line is no title)."""
+    return _extract(text, titles=False)
 

@@ -5,9 +5,12 @@ fact names another branch."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
+from drafter.cleanup import WORD
 from drafter.grounding.align import CLAUSE_BREAK, binding, name_role
-from drafter.grounding.claims import FIGURE_KINDS, GENERIC_NAME_WORDS, PAST_VERBS, Claim, _name_tokens, extract_claims
+from drafter.grounding.claims import FIGURE_KINDS, GENERIC_NAME_WORDS, PAST_VERBS, Claim, _name_tokens, _stem, fact_claims
 from drafter.grounding.findings import Verdict
 from drafter.grounding.support import COMMON_CLAIM_UNITS, is_approximate
 
@@ -19,7 +22,7 @@ CLAUSE_START_WORD = re.compile(r"(?:^|[;:]\s*)([A-Z][\w+&-]{2,})\b")  # a capita
 class NameVerdicts:
     """The Judge's verdicts on names (a mixin: it uses the Judge's text, facts, index, spans and words)."""
 
-    def _name(self, claim: Claim, aligned: list[int]) -> Verdict | None:
+    def _name(self, claim: Claim, aligned: list[int], sentence_claims: list[Claim]) -> Verdict | None:
         units = self.index.name_units(claim)
         if len(units) > COMMON_CLAIM_UNITS:
             return None
@@ -29,7 +32,7 @@ class NameVerdicts:
         if any(n in aligned for n in facts):
             restated = [n for n in facts if n in aligned]
             return (self._reversed_people(claim, restated) or self._old_for_new(claim, restated)
-                    or self._swapped_person(claim, restated))
+                    or self._swapped_person(claim, restated) or self._anothers_title(claim, facts))
         if not facts:
             near = self.index.near_names(claim)
             named = [n for n in aligned if self.index.units[n].names]
@@ -40,8 +43,10 @@ class NameVerdicts:
                 return Verdict("wrong-name", f"{claim.text} is named by no fact; {self._fact_label(named[0])} "
                                              "names another", named[0])
             return Verdict("invented", f"{claim.text} is named by no fact")
-        if not aligned or self._local_support(claim, facts):
+        if not aligned:
             return None
+        if self._local_support(claim, facts) or self._named_together(claim, facts, sentence_claims):
+            return self._in_anothers_place(claim, aligned, facts) or self._anothers_title(claim, facts)
         if all(n in self.plan_facts for n in facts) and self._told_done(claim):
             return Verdict("plan-as-done", f"{claim.text} is in the plan, {self._fact_label(facts[0])}, told as done",
                            facts[0])  # "Salesforce CPQ is already live" where only the plan names it
@@ -167,7 +172,7 @@ class NameVerdicts:
         if n not in self._people:
             fact = self.index.units[n].text
             people = [(frozenset(_name_tokens(c.text)) - GENERIC_NAME_WORDS, c.offset, c.offset + len(c.text))
-                      for c in extract_claims(fact) if c.kind == "name"]
+                      for c in fact_claims(fact) if c.kind == "name"]
             lower = self._lowercase_words()
             for match in CLAUSE_START_WORD.finditer(fact):  # "Google rating 4.8/5 …; TripAdvisor 4.6/5": names too
                 word = match.group(1)
@@ -212,10 +217,101 @@ class NameVerdicts:
                                    n)
         return None
 
+    def _in_anothers_place(self, claim: Claim, aligned: list[int], facts: list[int]) -> Verdict | None:
+        """A name from another fact standing where the restated fact names someone the sentence leaves out
+        ("I supported underwriters Nadia Petrov and James Oduya" where the fact has Helen Croft and James Oduya, and
+        Nadia Petrov is the underwriter of another fact): the words around both names agree."""
+        near = binding(self.text, claim.offset, claim.offset + len(claim.text), wide=True)
+        a, b = self.sentence_span(claim.offset)
+        sentence_names = frozenset(_name_tokens(self.text[a:b]))
+        size = len(claim.text.split())
+        for n in aligned:
+            if n in facts:
+                continue
+            fact = self.index.units[n].text
+            for other, start, end in self._people_of(n):
+                if (not other or other & sentence_names or len(fact[start:end].split()) != size
+                        or not binding(fact, start, end, wide=True) & near):
+                    continue
+                return Verdict("wrong-name", f"{claim.text} is named in {self._fact_label(facts[0])}; the "
+                                             f"{self._fact_label(n)} this sentence restates names {fact[start:end]}",
+                               facts[0])
+        return None
+
+    def _anothers_title(self, claim: Claim, facts: list[int]) -> Verdict | None:
+        """A person given the title the facts give another ("Imran Siddiqui, Head of Procurement" where the facts
+        have "Gwen Rowlands, Head of Procurement" and Imran Siddiqui is the legal adviser): the words set right beside
+        a name, by the name's own facts and by another's."""
+        title = _apposition(self.text, claim.offset, self._name_end(claim))
+        if not title:
+            return None
+        mine = frozenset(_name_tokens(claim.text)) - GENERIC_NAME_WORDS
+        if any(_apposition(self.index.units[n].text, start, end) & title
+               for n in facts if 0 <= n < self.fact_count for tokens, start, end in self._people_of(n) if tokens & mine):
+            return None
+        a, b = self.sentence_span(claim.offset)
+        sentence_names = frozenset(_name_tokens(self.text[a:b]))
+        for n in range(self.fact_count):
+            fact = self.index.units[n].text
+            for other, start, end in self._people_of(n):
+                if other and not other & sentence_names and not other & title and _apposition(fact, start, end) & title:
+                    return Verdict("wrong-name", f"{self._fact_label(n)} gives that title to {fact[start:end]}, "
+                                                 f"not {claim.text}", n)
+        return None
+
+    def _named_together(self, claim: Claim, facts: list[int], sentence_claims: list[Claim]) -> bool:
+        """True when the sentence names another thing that the same fact names ("Gwen Rowlands, Head of
+        Procurement" restating "Manager: Gwen Rowlands, Head of Procurement", a fact of names alone)."""
+        mine = frozenset(_name_tokens(claim.text))
+        return any(other.kind == "name" and other is not claim and not frozenset(_name_tokens(other.text)) & mine
+                   and set(self.index.name_units(other)) & set(facts) for other in sentence_claims)
+
     def _local_support(self, claim: Claim, facts: list[int]) -> bool:
         """True when the words right around a date or name also come from a fact that states it."""
         near = binding(self.text, claim.offset, claim.offset + len(claim.text))
         return any(near & self.words.fact_words[n] for n in facts)
+
+
+TITLES_FILE = Path(__file__).resolve().parent.parent / "data" / "grounding" / "titles.toml"
+APPOSITION_WORDS = 4  # words at most of a title set beside a name
+TITLE_JOINERS = frozenset({"of", "and", "&"})  # "Head of Procurement", "Director of Finance and Estates"
+POSSESSIVES = frozenset({"our", "my", "the", "his", "her", "their", "a", "an"})
+
+
+def _apposition(text: str, start: int, end: int) -> frozenset[str]:
+    """The title words set right beside a person's name: "our Financial Controller, Deborah Finch", "Gwen Rowlands,
+    Head of Procurement", "Manager: Helen Marsh", "underwriter Nadia Petrov" (stems; empty for other names)."""
+    if not PERSON_NAME.fullmatch(text[start:end]):
+        return frozenset()
+    before = re.split(r"[.;!?()\n—–]", text[max(0, start - 80):start])[-1].rstrip()
+    before = before[:-1].rstrip() if before.endswith((",", ":")) else before
+    after = re.match(r"[^\S\n]*,[^\S\n]*([^,.;:()\n]*)", text[end:end + 80])
+    titles = _title_words()
+    found: set[str] = set()
+    for side in (WORD.findall(before)[::-1][:APPOSITION_WORDS],
+                 WORD.findall(after.group(1))[:APPOSITION_WORDS + 1] if after else []):
+        for word in side:
+            low = word.lower()
+            if low in POSSESSIVES or low in TITLE_JOINERS:
+                continue
+            stem = _stem(low)
+            if stem not in titles and not word[:1].isupper():
+                break  # a verb or preposition: the words past it are no title
+            if stem in titles:
+                found.add(stem)
+    return frozenset(found)
+
+
+PERSON_NAME = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The words of a job title (data/grounding/titles.toml), by stem."""
+    import tomllib
+
+    with TITLES_FILE.open("rb") as handle:
+        return frozenset(_stem(w) for w in tomllib.load(handle)["words"])
 
 
 RELATION_VERB = re.compile(r"\b(?:mentor|train|coach|supervis|induct|onboard|support|help|replac|taught|teach|manag|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from drafter.grounding.align import binding
-from drafter.grounding.claims import GENERIC_NAME_WORDS, MONTHS, SPAN, Claim, _extract, _name_tokens
+from drafter.grounding.claims import GENERIC_NAME_WORDS, MONTHS, SPAN, Claim, _extract, _name_tokens, fact_claims
 from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, POINTS, UNITS, _Quantity
 from drafter.text.numbers import ORDINAL_WORDS
 
@@ -451,7 +451,7 @@ def _claims_by_unit(texts: list[str]) -> list[list[Claim]]:
     """The claims of each unit, offsets local to it. Many units are read in batches, as blocks of one text, so
     that a facts file of thousands of bullets costs one pass per batch rather than one per bullet."""
     if len(texts) < BATCH_EXTRACT_MIN_UNITS:
-        return [_extract(text) for text in texts]
+        return [fact_claims(text) for text in texts]
     out: list[list[Claim]] = []
     for first in range(0, len(texts), BATCH_EXTRACT_SIZE):
         batch = texts[first:first + BATCH_EXTRACT_SIZE]
@@ -460,7 +460,7 @@ def _claims_by_unit(texts: list[str]) -> list[list[Claim]]:
             starts.append(pos)
             pos += len(text) + len(BATCH_SEPARATOR)
         grouped: list[list[Claim]] = [[] for _ in batch]
-        for claim in _extract(BATCH_SEPARATOR.join(batch)):
+        for claim in _extract(BATCH_SEPARATOR.join(batch), titles=False):
             index = bisect.bisect_right(starts, claim.offset) - 1
             claim.offset -= starts[index]
             grouped[index].append(claim)

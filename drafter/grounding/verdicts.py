@@ -97,7 +97,7 @@ class Judge(PlanReading, NameVerdicts):
         if claim.kind == "date":
             return self._date(claim, aligned)
         if claim.kind == "name":
-            return self._name(claim, aligned) or self._figure_of_another_name(claim, aligned, sentence_claims)
+            return self._name(claim, aligned, sentence_claims) or self._figure_of_another_name(claim, aligned, sentence_claims)
         return self._figure(claim, aligned, sentence_claims)
 
     def _counts_listed_names(self, claim: Claim, sentence_claims: list[Claim]) -> bool:
