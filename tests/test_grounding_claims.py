@@ -113,6 +113,9 @@ year: 2026
      [("Imran Siddiqui", "wrong-name"), ("Head of Procurement", "wrong-name")]),
     ("Thank you to Gwen Rowlands, Head of Procurement, for her steady support.", []),
     ("Thank you to our Head of Procurement, Gwen Rowlands, and to legal adviser Imran Siddiqui.", []),
+    ("Compliance improved from 62% to 95%.", [("95%", "misattributed")]),
+    ("Compliance improved from 88% to 71%.", [("88%", "misattributed")]),
+    ("Printing costs fell by €3,450 to €5,750.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):
     """Shapes found on the blind rounds: people the wrong way round, growth borrowed from another indicator,

@@ -35,6 +35,8 @@ PER_BEFORE = re.compile(r"\b(?:per|every|each)\s*$", re.I)
 PAIR_GAP = 24  # characters at most between the two ends of one change in a fact ("27.6% (2025: 21.3%)")
 MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that really counts a thing
 BAD_DERIVATION_MIN = 10  # smaller figures of two facts make too many ratios by chance
+OTHER_END = {"before": "after", "after": "before"}  # the two ends of one change
+CHANGE_BY = re.compile(r"\bby[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")  # "by £5.6m": the size of a change
 BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
 
 
@@ -133,7 +135,7 @@ class Judge(PlanReading, NameVerdicts):
         facts = sorted({n for n, _ in found})
         own = binding(self.text, claim.offset, claim.offset + len(claim.text))
         compatible = [(n, f) for n, f in found if f is not None and f.binding & own]
-        plan = self._plan_as_done(claim, compatible or found)
+        plan = self._plan_as_done(claim, compatible or found) or self._broken_pair(claim, aligned, sentence_claims)
         if plan:
             return plan
         if arithmetic or not own:
@@ -200,6 +202,38 @@ class Judge(PlanReading, NameVerdicts):
                     given = unit.text[figure.start:figure.end]
                     return Verdict("misattributed", f"{claim.text.strip()} belongs to {self._fact_label(source)}; "
                                                     f"fact {n + 1} gives {given} {said}", source)
+        return None
+
+    def _broken_pair(self, claim: Claim, aligned: list[int], sentence_claims: list[Claim]) -> Verdict | None:
+        """One end of a change that the restated fact gives with another figure at that end ("rose from 68% to 78%"
+        where the fact has 68% -> 74%, and 78% is another fact's figure or a ratio of one)."""
+        end = claim.offset + len(claim.text)
+        said = pair_role(self.text, claim.offset, end)
+        if said is None or not aligned or CHANGE_BY.search(self.text, max(0, claim.offset - 8), claim.offset):
+            return None  # "grew by £5.6 million to £66.8 million": the change, not where it started
+        kind = claim.value.kind
+        partners = [c for c in sentence_claims if c is not claim and c.kind == claim.kind and c.value.kind == kind
+                    and abs(c.offset - claim.offset) <= PAIR_GAP + len(c.text) + len(claim.text)
+                    and pair_role(self.text, c.offset, c.offset + len(c.text)) == OTHER_END[said]
+                    and not CHANGE_BY.search(self.text, max(0, c.offset - 8), c.offset)]
+        if len(partners) != 1:
+            return None
+        partner = partners[0]
+        lo, hi = rounding_range(claim.value, is_approximate(claim, self.text))
+        p_lo, p_hi = rounding_range(partner.value, is_approximate(partner, self.text))
+        for n in aligned:
+            unit = self.index.units[n]
+            ends = [(f, pair_role(unit.text, f.start, f.end)) for f in unit.figures if f.quantity.kind == kind
+                    and f.quantity.unit == claim.value.unit]
+            for f, role in ends:
+                if role != OTHER_END[said] or not p_lo <= f.quantity.value <= p_hi:
+                    continue
+                mine = [g for g, r in ends if r == said and abs(g.start - f.start) <= PAIR_GAP + f.end - f.start]
+                if mine and not any(lo <= g.quantity.value <= hi for g in mine):
+                    given = unit.text[mine[0].start:mine[0].end]
+                    return Verdict("misattributed", f"{claim.text.strip()} is not where the change in "
+                                                    f"{self._fact_label(n)} {'started' if said == 'before' else 'ended'}"
+                                                    f": it gives {given}", n)
         return None
 
     def _reversed(self, claim: Claim, found: list[tuple[int, Figure | None]]) -> Verdict | None:
