@@ -82,6 +82,8 @@ year: 2026
 - Covered the property desk for underwriter Nadia Petrov for 6 weeks
 - Trained 45 budget holders with legal adviser Imran Siddiqui
 - Manager: Gwen Rowlands, Head of Procurement
+- First-time-complete submissions 96% (was 89%)
+- 1,486 mortgage files processed, +12% YoY
 """, "facts.md")
 
 
@@ -116,6 +118,10 @@ year: 2026
     ("Compliance improved from 62% to 95%.", [("95%", "misattributed")]),
     ("Compliance improved from 88% to 71%.", [("88%", "misattributed")]),
     ("Printing costs fell by €3,450 to €5,750.", []),
+    ("First-time-complete submissions rose to 96%, up from 88%.", [("88%", "misattributed")]),
+    ("First-time-complete submissions rose to 96%, up from 89%.", []),
+    ("I processed 1,486 mortgage files, up 3.4% year on year.", [("3.4%", "misattributed")]),
+    ("I processed 1,486 mortgage files, up 12% year on year.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):
     """Shapes found on the blind rounds: people the wrong way round, growth borrowed from another indicator,

@@ -69,7 +69,7 @@ def binding(text: str, start: int, end: int, wide: bool = False) -> frozenset[st
     start = _pair_start(text, start)
     after_text = CLAUSE_BREAK.split(text[end:end + 120], maxsplit=1)[0]
     if YEAR_ON_YEAR.match(after_text):  # "…subscribers: 1,126, up 3.4% year on year": the growth of the subject
-        before = _binding_words(_last_sentence_part(text[max(0, start - 120):start]))
+        before = _binding_words(_last_sentence_part(text[max(0, start - 120):start]), past_figures=True)
         return frozenset(before[:BINDING_WORDS_BEFORE])
     after = _binding_words(after_text)[:BINDING_WORDS_AFTER]
     if after and not wide:
@@ -187,11 +187,15 @@ def binding_phrase(text: str, start: int, end: int) -> str:
     return " ".join(WORD.findall(before)[-BINDING_WORDS_BEFORE:])
 
 
-def _binding_words(text: str) -> list[str]:
+def _binding_words(text: str, past_figures: bool = False) -> list[str]:
+    """The content words of a stretch of text up to its first figure (`past_figures`: all of them; the subject of
+    a year-on-year change is counted by its own figure: "1,486 files processed, +12% YoY")."""
     out = []
     for word in WORD.findall(text):
         low = word.lower()
         if any(c.isdigit() for c in low):
+            if past_figures:
+                continue
             break  # another figure: its words are its own
         if low in NOT_BINDING or low in NUMBER_WORDS or low in MONTHS:
             continue

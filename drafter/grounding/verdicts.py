@@ -36,6 +36,7 @@ PAIR_GAP = 24  # characters at most between the two ends of one change in a fact
 MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that really counts a thing
 BAD_DERIVATION_MIN = 10  # smaller figures of two facts make too many ratios by chance
 OTHER_END = {"before": "after", "after": "before"}  # the two ends of one change
+EARLIER_MARK = re.compile(r"\b(?:from|was|were|last year|previously|(?:19|20)\d\d:)\W*$", re.I)  # "(was 89%"
 CHANGE_BY = re.compile(r"\bby[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")  # "by £5.6m": the size of a change
 BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
 
@@ -223,7 +224,7 @@ class Judge(PlanReading, NameVerdicts):
         p_lo, p_hi = rounding_range(partner.value, is_approximate(partner, self.text))
         for n in aligned:
             unit = self.index.units[n]
-            ends = [(f, pair_role(unit.text, f.start, f.end)) for f in unit.figures if f.quantity.kind == kind
+            ends = [(f, self._end_of_change(unit, f)) for f in unit.figures if f.quantity.kind == kind
                     and f.quantity.unit == claim.value.unit]
             for f, role in ends:
                 if role != OTHER_END[said] or not p_lo <= f.quantity.value <= p_hi:
@@ -234,6 +235,20 @@ class Judge(PlanReading, NameVerdicts):
                     return Verdict("misattributed", f"{claim.text.strip()} is not where the change in "
                                                     f"{self._fact_label(n)} {'started' if said == 'before' else 'ended'}"
                                                     f": it gives {given}", n)
+        return None
+
+    @staticmethod
+    def _end_of_change(unit, figure: Figure) -> str | None:
+        """Whether a fact's figure is where a change started or ended: as `pair_role` reads it, or the two ends of
+        "305, up from 262", "96% (was 89%)", "27.6% (2025: 21.3%)"."""
+        role = pair_role(unit.text, figure.start, figure.end)
+        if role is not None:
+            return role
+        for other in unit.figures:
+            if 0 < other.start - figure.end <= PAIR_GAP and EARLIER_MARK.search(unit.text[figure.end:other.start]):
+                return "after"
+            if 0 < figure.start - other.end <= PAIR_GAP and EARLIER_MARK.search(unit.text[other.end:figure.start]):
+                return "before"
         return None
 
     def _reversed(self, claim: Claim, found: list[tuple[int, Figure | None]]) -> Verdict | None:
