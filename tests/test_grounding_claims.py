@@ -84,6 +84,7 @@ year: 2026
 - Manager: Gwen Rowlands, Head of Procurement
 - First-time-complete submissions 96% (was 89%)
 - 1,486 mortgage files processed, +12% YoY
+- Plan for 2027: gross renewal rate 94% (now 91%)
 """, "facts.md")
 
 
@@ -122,6 +123,10 @@ year: 2026
     ("First-time-complete submissions rose to 96%, up from 89%.", []),
     ("I processed 1,486 mortgage files, up 3.4% year on year.", [("3.4%", "misattributed")]),
     ("I processed 1,486 mortgage files, up 12% year on year.", []),
+    ("Next year I am aiming for a 91% gross renewal rate.", [("91%", "misattributed")]),
+    ("Next year I am aiming for a 96% gross renewal rate.", [("96%", "misattributed")]),
+    ("Next year I am aiming to lift the gross renewal rate from 91% to 94%.", []),
+    ("The gross renewal rate currently stands at 91%, and the plan for 2027 is to reach 94%.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):
     """Shapes found on the blind rounds: people the wrong way round, growth borrowed from another indicator,

@@ -12,7 +12,9 @@ import re
 from drafter.grounding.claims import YEAR_SPAN, PAST_VERBS, Claim
 from drafter.grounding.findings import Verdict
 from drafter.grounding.align import words_of
-from drafter.grounding.support import TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, Figure
+from drafter.grounding.align import pair_role
+from drafter.grounding.support import (
+    TARGET_AFTER, TARGET_BEFORE, TARGET_WINDOW, Figure, is_approximate, rounding_range)
 
 PLAN_FACT = re.compile(
     r"^\W*(?:plan|plans|target|targets|goal|goals|aim|objective|objectives|next year|for next year|to do)\b"
@@ -52,6 +54,7 @@ SHORTFALL_PREPOSITION = re.compile(  # "under the annual plan", "below target": 
 BASELINE_BEFORE = re.compile(r"(?:\bnow|\bcurrently|\btoday|\bfrom|\b((?:19|20)\d\d)\s*[:=])\s*\W{0,2}$", re.I)
 BASELINE_AFTER = re.compile(  # "40% now"; not "10 days (now 12)", where "now" goes with the next figure
     r"^\W{0,2}\s*(?:now|currently|today|at present|at the moment)\b(?!\W{0,3}[\d$€£¥])", re.I)
+STANDS_NOW = re.compile(r"\b(?:now|currently|at present|presently|today|to date|so far|stands? at)\b", re.I)
 BASELINE_WINDOW = 12  # characters around a plan fact's figure searched for "now", "currently", "(2026: …"
 MISSED_FACT = re.compile(r"\b(?:not met|unmet|missed|fell short|falls short|short of|below target|under target|"
                          r"behind (?:target|plan|schedule))\b", re.I)
@@ -160,6 +163,36 @@ class PlanReading:
         n = plans[0][0]
         return Verdict("plan-as-done", f"{claim.text.strip()} is a plan or target in {self._fact_label(n)}, "
                                        "told as achieved", n)
+
+    def _wrong_target(self, claim: Claim, aligned: list[int], own: frozenset[str],
+                      found: list[tuple[int, Figure | None]]) -> Verdict | None:
+        """A figure told as the aim of a plan that the restated fact gives another aim ("next year I am aiming for a
+        91% renewal rate" where the plan is 94% and 91% is today's rate, or another fact's figure)."""
+        if any((n in self.plan_facts or (f is not None and f.target)) and not (f is not None and self._baseline(n, f))
+               for n, f in found):
+            return None  # some plan or target aims at it: which one is the other checks' to judge
+        start, end = claim.offset, claim.offset + len(claim.text)
+        a, b = self.sentence_span(start)
+        later = self._later_year(self.text[a:b]) or bool(FUTURE_VOICE.search(self.text[a:b]))
+        if not (self._future_voiced(start, end) or self._named_as_target(claim)) or pair_role(
+                self.text, start, end) == "before" or BASELINE_BEFORE.search(
+                self.text[max(0, start - BASELINE_WINDOW):start]) or BASELINE_AFTER.match(
+                self.text[end:end + BASELINE_WINDOW]) or STANDS_NOW.search(self._clause(start, end)):
+            return None  # "from 1,041 at present", "currently stands at 48%": where the plan starts, not its aim
+        q = claim.value
+        lo, hi = rounding_range(q, is_approximate(claim, self.text))
+        for n in aligned:
+            unit = self.index.units[n]
+            same = [f for f in unit.figures if f.quantity.kind == q.kind and f.quantity.unit == q.unit]
+            if any(lo <= f.quantity.value <= hi and not (n in self.plan_facts and self._baseline(n, f)) for f in same):
+                return None  # the fact gives this figure, not as today's: what it stands for is for the other checks
+            aims = [f for f in same if (n in self.plan_facts or (f.target and not later)) and q.kind != "year"
+                    and not self._baseline(n, f) and pair_role(unit.text, f.start, f.end) != "before"]
+            if aims and (len(aims) == 1 or any(f.binding & own for f in aims)):
+                aim = next((f for f in aims if f.binding & own), aims[0])
+                return Verdict("misattributed", f"{claim.text.strip()} is not the aim in {self._fact_label(n)}: it "
+                                                f"aims at {unit.text[aim.start:aim.end]}", n)
+        return None
 
     def _told_done(self, claim: Claim) -> bool:
         """True when the clause holding a claim tells it as done, not planned."""

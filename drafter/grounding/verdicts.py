@@ -136,7 +136,8 @@ class Judge(PlanReading, NameVerdicts):
         facts = sorted({n for n, _ in found})
         own = binding(self.text, claim.offset, claim.offset + len(claim.text))
         compatible = [(n, f) for n, f in found if f is not None and f.binding & own]
-        plan = self._plan_as_done(claim, compatible or found) or self._broken_pair(claim, aligned, sentence_claims)
+        plan = (self._plan_as_done(claim, compatible or found) or self._broken_pair(claim, aligned, sentence_claims)
+                or self._wrong_target(claim, aligned, own, found))
         if plan:
             return plan
         if arithmetic or not own:
