@@ -85,6 +85,8 @@ year: 2026
 - First-time-complete submissions 96% (was 89%)
 - 1,486 mortgage files processed, +12% YoY
 - Plan for 2027: gross renewal rate 94% (now 91%)
+- Migrated the ticketing system from Zendesk to ServiceNow in April
+- Rolled out self-service password reset in August; password tickets down from 2,950 to 1,180
 """, "facts.md")
 
 
@@ -127,6 +129,10 @@ year: 2026
     ("Next year I am aiming for a 96% gross renewal rate.", [("96%", "misattributed")]),
     ("Next year I am aiming to lift the gross renewal rate from 91% to 94%.", []),
     ("The gross renewal rate currently stands at 91%, and the plan for 2027 is to reach 94%.", []),
+    ("In August we completed the migration of our ticketing system from Zendesk to ServiceNow.",
+     [("August", "wrong-date")]),
+    ("In April we completed the migration of our ticketing system from Zendesk to ServiceNow.", []),
+    ("In August, self-service password reset cut password tickets from 2,950 to 1,180.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):
     """Shapes found on the blind rounds: people the wrong way round, growth borrowed from another indicator,

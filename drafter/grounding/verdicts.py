@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.grounding.align import (
-    WordIndex, binding, binding_head, binding_phrase, blank_spans, pair_role, words_of)
+    ALIGN_MIN_SCORE, WordIndex, binding, binding_head, binding_phrase, blank_spans, pair_role, words_of)
 from drafter.grounding.claims import FIGURE_KINDS, Claim
 from drafter.grounding.findings import Omission, Verdict, short_text
 from drafter.grounding.people import NameVerdicts
@@ -35,6 +35,7 @@ PER_BEFORE = re.compile(r"\b(?:per|every|each)\s*$", re.I)
 PAIR_GAP = 24  # characters at most between the two ends of one change in a fact ("27.6% (2025: 21.3%)")
 MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that really counts a thing
 BAD_DERIVATION_MIN = 10  # smaller figures of two facts make too many ratios by chance
+DATE_RIVAL_RATIO = 2.0  # a dated fact this much closer to a date's clause than the fact giving the date owns its event
 OTHER_END = {"before": "after", "after": "before"}  # the two ends of one change
 EARLIER_MARK = re.compile(r"\b(?:from|was|were|last year|previously|(?:19|20)\d\d:)\W*$", re.I)  # "(was 89%"
 CHANGE_BY = re.compile(r"\bby[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")  # "by £5.6m": the size of a change
@@ -396,19 +397,37 @@ class Judge(PlanReading, NameVerdicts):
         facts = [n for n in units if n < self.fact_count]
         if units and len(facts) < len(units):
             return None  # the front matter or the role's own text gives it
-        if any(n in aligned for n in facts):
-            return None
         dated = [n for n in aligned if self.index.units[n].dates]
+        if any(n in aligned for n in facts):
+            return self._date_of_another_event(claim, aligned, facts, dated)
         if not facts:
             if dated:
                 return Verdict("wrong-date", f"{claim.text} is in no fact; {self._fact_label(dated[0])} gives "
                                              "another date", dated[0])
             return Verdict("invented", f"{claim.text} is stated by no fact")
-        if not aligned or self._local_support(claim, facts):
+        if not aligned:
             return None
+        if self._local_support(claim, facts):
+            return self._date_of_another_event(claim, aligned, facts, dated)
         where = f"; {self._fact_label(aligned[0])} " + ("gives another date" if dated else "gives no date")
         return Verdict("wrong-date", f"{claim.text} belongs to {self._fact_label(facts[0])}{where}", facts[0])
 
+
+    def _date_of_another_event(self, claim: Claim, aligned: list[int], facts: list[int],
+                               dated: list[int]) -> Verdict | None:
+        """A date that one fact gives, told of the event of a restated fact that has a date of its own ("In August we
+        moved the ticketing from Zendesk to ServiceNow" where that move was in April and August is when another
+        fact's password reset went live): the words of the date's clause say which event."""
+        rivals = [m for m in dated if m not in facts]
+        if not rivals:
+            return None
+        scores = dict(self.words.scores(self._clause(claim.offset, claim.offset + len(claim.text))))
+        own = max(scores.get(n, 0.0) for n in facts)
+        rival = max(rivals, key=lambda m: scores.get(m, 0.0))
+        if scores.get(rival, 0.0) < max(ALIGN_MIN_SCORE, DATE_RIVAL_RATIO * own):
+            return None
+        return Verdict("wrong-date", f"{claim.text} belongs to {self._fact_label(facts[0])}; the event it is told "
+                                     f"of is {self._fact_label(rival)}, which gives another date", facts[0])
 
     # omissions -----------------------------------------------------------------------------------------------
 
