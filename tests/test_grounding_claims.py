@@ -87,6 +87,8 @@ year: 2026
 - Plan for 2027: gross renewal rate 94% (now 91%)
 - Migrated the ticketing system from Zendesk to ServiceNow in April
 - Rolled out self-service password reset in August; password tickets down from 2,950 to 1,180
+- Won Helios Klinikum Wuppertal as a new account, first-year order value EUR 380,000
+- Marien Hospital account kept after the service contract renewal
 """, "facts.md")
 
 
@@ -133,6 +135,9 @@ year: 2026
      [("August", "wrong-date")]),
     ("In April we completed the migration of our ticketing system from Zendesk to ServiceNow.", []),
     ("In August, self-service password reset cut password tickets from 2,950 to 1,180.", []),
+    ("I won Marien Hospital as a new account, with a first-year order value of EUR 380,000.",
+     [("Marien Hospital", "wrong-name")]),
+    ("I won Helios Klinikum Wuppertal as a new account, with a first-year order value of EUR 380,000.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):
     """Shapes found on the blind rounds: people the wrong way round, growth borrowed from another indicator,

@@ -9,11 +9,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.cleanup import WORD
-from drafter.grounding.align import CLAUSE_BREAK, binding, name_role
+from drafter.grounding.align import ALIGN_MIN_SCORE, CLAUSE_BREAK, binding, name_role
 from drafter.grounding.claims import FIGURE_KINDS, GENERIC_NAME_WORDS, PAST_VERBS, Claim, _name_tokens, _stem, fact_claims
 from drafter.grounding.findings import Verdict
 from drafter.grounding.support import COMMON_CLAIM_UNITS, is_approximate
 
+NAME_RIVAL_RATIO = 2.0  # a restated fact this much closer to a name's clause than the name's own fact owns its place
 SWAP_MIN_SHARED = 2  # words a deed must share with another name's deed in the fact to call the name swapped
 LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 CLAUSE_START_WORD = re.compile(r"(?:^|[;:]\s*)([A-Z][\w+&-]{2,})\b")  # a capitalised word opening a clause
@@ -224,14 +225,17 @@ class NameVerdicts:
         near = binding(self.text, claim.offset, claim.offset + len(claim.text), wide=True)
         a, b = self.sentence_span(claim.offset)
         sentence_names = frozenset(_name_tokens(self.text[a:b]))
-        size = len(claim.text.split())
+        several = len(claim.text.split()) > 1
+        scores = dict(self.words.scores(self._clause(claim.offset, claim.offset + len(claim.text))))
+        own = max(scores.get(n, 0.0) for n in facts)
         for n in aligned:
             if n in facts:
                 continue
             fact = self.index.units[n].text
+            closer = scores.get(n, 0.0) >= max(ALIGN_MIN_SCORE, NAME_RIVAL_RATIO * own)
             for other, start, end in self._people_of(n):
-                if (not other or other & sentence_names or len(fact[start:end].split()) != size
-                        or not binding(fact, start, end, wide=True) & near):
+                if (not other or other & sentence_names or (len(fact[start:end].split()) > 1) != several
+                        or not (closer or binding(fact, start, end, wide=True) & near)):
                     continue
                 return Verdict("wrong-name", f"{claim.text} is named in {self._fact_label(facts[0])}; the "
                                              f"{self._fact_label(n)} this sentence restates names {fact[start:end]}",
