@@ -78,6 +78,8 @@ year: 2026
 - Collected 97.1% of council tax due in FY2025/26
 - NIM up 15 bps to 2.35%
 - MTBF of the two furnaces: 410 h -> 560 h
+- Driver absence days down from 2,640 to 2,010
+- Led the 42-bed cardiology ward
 - Supported underwriters Helen Croft and James Oduya on the motor fleet book
 - Covered the property desk for underwriter Nadia Petrov for 6 weeks
 - Trained 45 budget holders with legal adviser Imran Siddiqui
@@ -138,6 +140,10 @@ year: 2026
     ("I won Marien Hospital as a new account, with a first-year order value of EUR 380,000.",
      [("Marien Hospital", "wrong-name")]),
     ("I won Helios Klinikum Wuppertal as a new account, with a first-year order value of EUR 380,000.", []),
+    ("The MTBF of the two furnaces rose from just over 400 to about 560 hours.", []),
+    ("Driver absence fell from about 2,600 days to 2,010.", []),
+    ("I led the forty-two-bed cardiology ward.", []),
+    ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):
     """Shapes found on the blind rounds: people the wrong way round, growth borrowed from another indicator,

@@ -32,7 +32,7 @@ MAX_FIGURE_DIGITS = 30  # longer runs of digits are identifiers or noise, never 
 _SP = r"[^\S\n]"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNITS_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|"
-               r"seven|eight|nine)(?![\w-]))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+               r"seven|eight|nine)(?!\w))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _SCALE_WORD = r"(?:hundred|thousand)"
 # a number in words: "two", "twenty-five", "two thousand four hundred and six"; "and" only after a scale word

@@ -11,7 +11,7 @@ import bisect
 import heapq
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from drafter.grounding.align import binding
 from drafter.grounding.claims import GENERIC_NAME_WORDS, MONTHS, SPAN, Claim, _extract, _name_tokens, fact_claims
@@ -329,7 +329,10 @@ class FactIndex:
                 self.base_values.get(_in_base(q), [])[:SCAN_LIMIT] if _in_base(q) else [])
             if found:
                 return found, ""
-            return self._derivation(q, claim.kind, approximate)
+            rounded = self._in_rounding_range(q, approximate, lambda n, f: (
+                f.quantity.kind == "duration" and f.quantity.unit == q.unit) or (
+                f.quantity.kind == "number" and q.unit in self.unit_words[n]))  # "about 2,600 days" for 2,640 days
+            return (rounded, "") if rounded else self._derivation(q, claim.kind, approximate)
 
         def fits(f: Figure) -> bool:
             k = f.quantity.kind
@@ -346,17 +349,18 @@ class FactIndex:
             found = _merged(found, self.mantissas.get(_key(q.value), [])[:SCAN_LIMIT])
         if found:
             return found, ""
+        rounded = self._in_rounding_range(q, approximate, lambda n, f: fits(f))
+        return (rounded, "") if rounded else self._derivation(q, claim.kind, approximate)
+
+    def _in_rounding_range(self, q: _Quantity, approximate: str | None,
+                           fits: Callable[[int, Figure], bool]) -> list[tuple[int, Figure]]:
+        """The figures a hedged or rounded claim may stand for ("more than 400" for 427) that `fits` accepts."""
         lo, hi = value_range(q, approximate)
-        if lo < hi:
-            matched = []
-            for _, n, i in self.sorted_values[bisect.bisect_left(self.sorted_keys, lo):
-                                              bisect.bisect_right(self.sorted_keys, hi)]:
-                f = self.units[n].figures[i]
-                if fits(f):
-                    matched.append((n, f))
-            if matched:
-                return matched, ""
-        return self._derivation(q, claim.kind, approximate)
+        if lo >= hi:
+            return []
+        return [(n, self.units[n].figures[i]) for _, n, i in self.sorted_values[
+            bisect.bisect_left(self.sorted_keys, lo):bisect.bisect_right(self.sorted_keys, hi)]
+            if fits(n, self.units[n].figures[i])]
 
     def _multiple(self, q: _Quantity, hedge: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
         """The unit whose before and after figures of one quantity make the stated multiple (within 10%; "more
