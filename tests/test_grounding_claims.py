@@ -143,6 +143,8 @@ year: 2026
     ("The MTBF of the two furnaces rose from just over 400 to about 560 hours.", []),
     ("Driver absence fell from about 2,600 days to 2,010.", []),
     ("I led the forty-two-bed cardiology ward.", []),
+    ("Compliance reached 71% this year, compared with 88% a year earlier.", [("88%", "misattributed")]),
+    ("Compliance reached 71% this year, compared with 62% a year earlier.", []),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

@@ -216,11 +216,10 @@ class Judge(PlanReading, NameVerdicts):
             return None  # "grew by £5.6 million to £66.8 million": the change, not where it started
         kind = claim.value.kind
         partners = [c for c in sentence_claims if c is not claim and c.kind == claim.kind and c.value.kind == kind
-                    and abs(c.offset - claim.offset) <= PAIR_GAP + len(c.text) + len(claim.text)
-                    and pair_role(self.text, c.offset, c.offset + len(c.text)) == OTHER_END[said]
+                    and pair_role(self.text, c.offset, c.offset + len(c.text)) != said
                     and not CHANGE_BY.search(self.text, max(0, c.offset - 8), c.offset)]
         if len(partners) != 1:
-            return None
+            return None  # the other end, told anywhere in the sentence ("412 homes …, compared with 365 in 2025")
         partner = partners[0]
         lo, hi = rounding_range(claim.value, is_approximate(claim, self.text))
         p_lo, p_hi = rounding_range(partner.value, is_approximate(partner, self.text))
