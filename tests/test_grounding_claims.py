@@ -145,6 +145,7 @@ year: 2026
     ("I led the forty-two-bed cardiology ward.", []),
     ("Compliance reached 71% this year, compared with 88% a year earlier.", [("88%", "misattributed")]),
     ("Compliance reached 71% this year, compared with 62% a year earlier.", []),
+    ("Gross renewal rate came in at 94%.", [("94%", "plan-as-done")]),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

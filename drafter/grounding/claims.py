@@ -122,7 +122,7 @@ ORDINAL_IDIOM = re.compile(  # "our first concern", "first and foremost": an ord
 SHARED_UNIT = re.compile(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(?:-{_SP}?)?((?:working|business|calendar){_SP}+days?|days?|"
                          r"weeks?|months?|hours?|minutes?)\b", re.I)
 PAST_VERBS = frozenset("took led ran made won set cut built grew kept held sent brought taught began drove gave got "
-                       "met hit paid sold bought wrote spent went rose fell brought chose found".split())
+                       "met hit paid sold bought wrote spent went rose fell brought chose found came stood saw did beat".split())
 LITERAL = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])|\bNo\.[^\S\n]?\d+\b|(?<![\w&])#\d+\b")
 CAP_WORD = r"(?:[A-Z][\w’'&.-]*[\w]|[A-Z])\.?"
 NAME_PARTICLES = "van|von|der|den|del|da|di|du|dos|das|de"  # "Ruan van Wyk", "Ursula von der Leyen": one name
