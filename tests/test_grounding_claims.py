@@ -80,6 +80,7 @@ year: 2026
 - MTBF of the two furnaces: 410 h -> 560 h
 - Driver absence days down from 2,640 to 2,010
 - Led the 42-bed cardiology ward
+- GWP on my book £18.4M, up 9% YoY
 - Supported underwriters Helen Croft and James Oduya on the motor fleet book
 - Covered the property desk for underwriter Nadia Petrov for 6 weeks
 - Trained 45 budget holders with legal adviser Imran Siddiqui
@@ -146,6 +147,8 @@ year: 2026
     ("Compliance reached 71% this year, compared with 88% a year earlier.", [("88%", "misattributed")]),
     ("Compliance reached 71% this year, compared with 62% a year earlier.", []),
     ("Gross renewal rate came in at 94%.", [("94%", "plan-as-done")]),
+    ("Gross written premium on my book reached £18.4M, up 12% year on year.", [("12%", "misattributed")]),
+    ("Gross written premium reached £18.4M, up 9% year on year.", []),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

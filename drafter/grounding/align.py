@@ -281,3 +281,38 @@ class WordIndex:
         best = scored[0][1]
         keep = [index for index, score in scored if score >= max(ALIGN_MIN_SCORE, best * ALIGN_KEEP_RATIO)]
         return keep[:MAX_ALIGNED]
+
+
+ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")  # "GWP", "NPS", "KPIs"
+ACRONYM_JOINERS = frozenset({"of", "and", "the", "for", "to", "on", "in"})  # "return on investment": ROI
+
+
+def acronyms(fact_texts: list[str]) -> dict[str, str]:
+    """The acronyms the facts use, by their letters in lower case ("gwp" -> "GWP"), to find them spelled out."""
+    found: dict[str, str] = {}
+    for text in fact_texts:
+        for match in ACRONYM.finditer(text):
+            letters = match.group(0).rstrip("s") if match.group(0)[-1] == "s" else match.group(0)
+            if len(letters) >= 2:
+                found.setdefault(letters.lower(), letters)
+    return found
+
+
+def spelled_out(text: str, known: dict[str, str]) -> list[tuple[str, frozenset[str]]]:
+    """The known acronyms a text writes out in full ("gross written premium" for GWP, "net promoter score" for
+    NPS), each with the stems of the words spelling it: runs of words whose first letters spell one, joining words
+    such as "of" skipped."""
+    if not known:
+        return []
+    words = [w for w in WORD.findall(text) if w.lower() not in ACRONYM_JOINERS]
+    lengths = sorted({len(k) for k in known})
+    out = []
+    for i in range(len(words)):
+        for size in lengths:
+            run = words[i:i + size]
+            if len(run) < size or any(len(w) < 2 or w.isupper() for w in run):
+                continue
+            letters = "".join(w[0] for w in run).lower()
+            if letters in known:
+                out.append((known[letters], frozenset(_fold(w.lower()) for w in run)))
+    return out

@@ -171,6 +171,10 @@ class PlanReading:
         if any((n in self.plan_facts or (f is not None and f.target)) and not (f is not None and self._baseline(n, f))
                for n, f in found):
             return None  # some plan or target aims at it: which one is the other checks' to judge
+        q = claim.value
+        if q.kind == "year" or not any(f.quantity.kind == q.kind and (n in self.plan_facts or f.target)
+                                       for n in aligned for f in self.index.units[n].figures):
+            return None  # no restated fact aims at anything of its kind (checked first: the rest reads the tense)
         start, end = claim.offset, claim.offset + len(claim.text)
         a, b = self.sentence_span(start)
         later = self._later_year(self.text[a:b]) or bool(FUTURE_VOICE.search(self.text[a:b]))
@@ -179,14 +183,13 @@ class PlanReading:
                 self.text[max(0, start - BASELINE_WINDOW):start]) or BASELINE_AFTER.match(
                 self.text[end:end + BASELINE_WINDOW]) or STANDS_NOW.search(self._clause(start, end)):
             return None  # "from 1,041 at present", "currently stands at 48%": where the plan starts, not its aim
-        q = claim.value
         lo, hi = rounding_range(q, is_approximate(claim, self.text))
         for n in aligned:
             unit = self.index.units[n]
             same = [f for f in unit.figures if f.quantity.kind == q.kind and f.quantity.unit == q.unit]
             if any(lo <= f.quantity.value <= hi and not (n in self.plan_facts and self._baseline(n, f)) for f in same):
                 return None  # the fact gives this figure, not as today's: what it stands for is for the other checks
-            aims = [f for f in same if (n in self.plan_facts or (f.target and not later)) and q.kind != "year"
+            aims = [f for f in same if (n in self.plan_facts or (f.target and not later))
                     and not self._baseline(n, f) and pair_role(unit.text, f.start, f.end) != "before"]
             if aims and (len(aims) == 1 or any(f.binding & own for f in aims)):
                 aim = next((f for f in aims if f.binding & own), aims[0])

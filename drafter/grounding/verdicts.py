@@ -12,7 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from drafter.grounding.align import (
-    ALIGN_MIN_SCORE, WordIndex, binding, binding_head, binding_phrase, blank_spans, pair_role, words_of)
+    ALIGN_MIN_SCORE, WordIndex, _fold, acronyms, binding, binding_head, binding_phrase, blank_spans, pair_role,
+    spelled_out, words_of)
 from drafter.grounding.claims import FIGURE_KINDS, Claim
 from drafter.grounding.findings import Omission, Verdict, short_text
 from drafter.grounding.people import NameVerdicts
@@ -56,13 +57,16 @@ class Judge(PlanReading, NameVerdicts):
         self.report_year = int(year) if re.fullmatch(r"(?:19|20)\d\d", year) else None
         tables = index.judged.get("tables")  # what depends on the facts alone: built once per index, not per check
         if tables is None:  # (threads drafting sections may both build it; one dict store keeps either whole)
-            tables = (WordIndex.build([u.text for u in index.units[: self.fact_count]]),
+            texts = [u.text for u in index.units[: self.fact_count]]
+            tables = (WordIndex.build(texts),
                       frozenset(n for n in range(self.fact_count)
-                                if self._is_plan(index.units[n].text, facts.items[n].heading)))
+                                if self._is_plan(index.units[n].text, facts.items[n].heading)),
+                      acronyms(texts))
             index.judged["tables"] = tables
-        self.words, self.plan_facts = tables
+        self.words, self.plan_facts, self.acronyms = tables
         self.headings = self._heading_at()
         self._alignment: dict[int, list[int]] = {}
+        self._spelled_out: dict[int, list[tuple[str, frozenset[str]]]] = {}
         self._people: dict[int, list[tuple[frozenset[str], int, int]]] = {}
 
     # facts ---------------------------------------------------------------------------------------------------
@@ -83,7 +87,9 @@ class Judge(PlanReading, NameVerdicts):
         if sentence not in self._alignment:
             a, b = self.spans[sentence] if self.spans else (0, len(self.text))
             spans = [(c.offset - a, c.offset - a + len(c.text)) for c in claims]
-            aligned = [n for n in self.words.align(blank_spans(self.text[a:b], spans)) if n < self.fact_count]
+            spelled = " ".join(short for short, _ in self._spelled(sentence))  # "gross written premium": GWP
+            aligned = [n for n in self.words.align(blank_spans(self.text[a:b], spans) + " " + spelled)
+                       if n < self.fact_count]
             if not aligned:  # "Net Promoter Score rose from 42 to 57": nothing but its names says which fact
                 figures = [span for span, c in zip(spans, claims) if c.kind != "name"]
                 aligned = [n for n in self.words.align(blank_spans(self.text[a:b], figures)) if n < self.fact_count]
@@ -135,7 +141,7 @@ class Judge(PlanReading, NameVerdicts):
         if getattr(claim.value, "kind", "") == "literal":
             return None
         facts = sorted({n for n, _ in found})
-        own = binding(self.text, claim.offset, claim.offset + len(claim.text))
+        own = self._bound_with_acronyms(claim, binding(self.text, claim.offset, claim.offset + len(claim.text)))
         compatible = [(n, f) for n, f in found if f is not None and f.binding & own]
         plan = (self._plan_as_done(claim, compatible or found) or self._broken_pair(claim, aligned, sentence_claims)
                 or self._wrong_target(claim, aligned, own, found))
@@ -207,14 +213,31 @@ class Judge(PlanReading, NameVerdicts):
                                                     f"fact {n + 1} gives {given} {said}", source)
         return None
 
+    def _bound_with_acronyms(self, claim: Claim, own: frozenset[str]) -> frozenset[str]:
+        """What a figure counts, with the facts' acronym for words that spell it out ("gross written premium …
+        up 9%" counts GWP too)."""
+        if not self.acronyms or not own:
+            return own
+        extra = {_fold(short.lower()) for short, words in self._spelled(self.sentence_of(claim.offset)) if words & own}
+        return own | extra if extra else own
+
+    def _spelled(self, sentence: int) -> list[tuple[str, frozenset[str]]]:
+        """The facts' acronyms a sentence spells out (read once per sentence)."""
+        if sentence not in self._spelled_out:
+            a, b = self.spans[sentence] if self.spans else (0, len(self.text))
+            self._spelled_out[sentence] = spelled_out(self.text[a:b], self.acronyms)
+        return self._spelled_out[sentence]
+
     def _broken_pair(self, claim: Claim, aligned: list[int], sentence_claims: list[Claim]) -> Verdict | None:
         """One end of a change that the restated fact gives with another figure at that end ("rose from 68% to 78%"
         where the fact has 68% -> 74%, and 78% is another fact's figure or a ratio of one)."""
+        kind = claim.value.kind
+        if not any(sum(f.quantity.kind == kind for f in self.index.units[n].figures) > 1 for n in aligned):
+            return None  # no restated fact gives a change of its kind (checked first: cheaper than reading roles)
         end = claim.offset + len(claim.text)
         said = pair_role(self.text, claim.offset, end)
-        if said is None or not aligned or CHANGE_BY.search(self.text, max(0, claim.offset - 8), claim.offset):
+        if said is None or CHANGE_BY.search(self.text, max(0, claim.offset - 8), claim.offset):
             return None  # "grew by £5.6 million to £66.8 million": the change, not where it started
-        kind = claim.value.kind
         partners = [c for c in sentence_claims if c is not claim and c.kind == claim.kind and c.value.kind == kind
                     and pair_role(self.text, c.offset, c.offset + len(c.text)) != said
                     and not CHANGE_BY.search(self.text, max(0, c.offset - 8), c.offset)]
