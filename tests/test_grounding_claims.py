@@ -81,6 +81,9 @@ year: 2026
 - Driver absence days down from 2,640 to 2,010
 - Led the 42-bed cardiology ward
 - GWP on my book £18.4M, up 9% YoY
+- Invoice processing time cut from 12 to 7 working days
+- Plan for 2027: invoice processing time down to 5 working days
+- Average time from hearing to sealed order cut from 6 days to 3
 - Supported underwriters Helen Croft and James Oduya on the motor fleet book
 - Covered the property desk for underwriter Nadia Petrov for 6 weeks
 - Trained 45 budget holders with legal adviser Imran Siddiqui
@@ -149,6 +152,9 @@ year: 2026
     ("Gross renewal rate came in at 94%.", [("94%", "plan-as-done")]),
     ("Gross written premium on my book reached £18.4M, up 12% year on year.", [("12%", "misattributed")]),
     ("Gross written premium reached £18.4M, up 9% year on year.", []),
+    ("Invoice processing time was cut from 12 to 7 working days, 5 days faster.", []),
+    ("Invoice processing time is now 5 working days.", [("5 working days", "plan-as-done")]),
+    ("The average time from hearing to sealed order fell from 6 days to 3, a 50% cut.", []),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

@@ -121,6 +121,10 @@ ORDINAL_IDIOM = re.compile(  # "our first concern", "first and foremost": an ord
     r"person|thought|duty|requirement|of[^\S\n]+all)\b", re.I)
 SHARED_UNIT = re.compile(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(?:-{_SP}?)?((?:working|business|calendar){_SP}+days?|days?|"
                          r"weeks?|months?|hours?|minutes?)\b", re.I)
+UNIT_BEFORE = re.compile(rf"(?:{_NUM}){_SP}?((?:working|business|calendar){_SP}+days?|days?|weeks?|months?|hours?|"
+                         rf"minutes?){_SP}+(?:to|-|–|->|→){_SP}*$", re.I)  # "from 6 days to 3": 3 counts days too
+BARE_AFTER = re.compile(r"[^\S\n]*(?:$|[^\w\s]|(?:in|on|at|by|for|this|last|per|and|with|after|over|during|since|"
+                        r"when|while|as|from|a|an|the)\b)", re.I)  # what may follow a figure that counts nothing new
 PAST_VERBS = frozenset("took led ran made won set cut built grew kept held sent brought taught began drove gave got "
                        "met hit paid sold bought wrote spent went rose fell brought chose found came stood saw did beat".split())
 LITERAL = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])|\bNo\.[^\S\n]?\d+\b|(?<![\w&])#\d+\b")
@@ -410,6 +414,8 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
                                      quantity.decimals, quantity.written)
         if quantity.kind == "number" and not quantity.scaled:
             shared_unit = SHARED_UNIT.match(figures, end)  # "from 21 to 14 days": 21 counts days too
+            if not shared_unit and BARE_AFTER.match(figures, end):
+                shared_unit = UNIT_BEFORE.search(figures, max(0, start - 40), start)
             if shared_unit:
                 quantity = _Quantity(quantity.value, quantity.mantissa, "duration",
                                      UNITS[" ".join(shared_unit.group(1).lower().split())], False,

@@ -37,6 +37,11 @@ PAIR_GAP = 24  # characters at most between the two ends of one change in a fact
 MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that really counts a thing
 BAD_DERIVATION_MIN = 10  # smaller figures of two facts make too many ratios by chance
 DATE_RIVAL_RATIO = 2.0  # a dated fact this much closer to a date's clause than the fact giving the date owns its event
+DIFFERENCE_BEFORE = re.compile(r"\b(?:by|a (?:saving|cut|reduction|drop|fall|rise|increase|decrease|gain) of|"
+                               r"saving|saved)\W{0,3}$", re.I)  # "by 3 days", "a saving of €7.3m"
+DIFFERENCE_AFTER = re.compile(r"[^\S\n]*(?:[a-z]+[^\S\n]+)?(?:fewer|less|more|lower|higher|faster|slower|shorter|"
+                              r"longer|quicker|sooner|down|up)\b", re.I)  # "5 fewer", "2 days faster"
+DIFFERENCE_WINDOW = 24  # characters before a figure read for "by" or "a saving of"
 OTHER_END = {"before": "after", "after": "before"}  # the two ends of one change
 EARLIER_MARK = re.compile(r"\b(?:from|was|were|last year|previously|(?:19|20)\d\d:)\W*$", re.I)  # "(was 89%"
 CHANGE_BY = re.compile(r"\bby[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")  # "by £5.6m": the size of a change
@@ -141,6 +146,12 @@ class Judge(PlanReading, NameVerdicts):
         if getattr(claim.value, "kind", "") == "literal":
             return None
         facts = sorted({n for n, _ in found})
+        if aligned and self._told_as_difference(claim):
+            derived, steps = self.index._derivation(claim.value, claim.kind, is_approximate(claim, self.text),
+                                                    frozenset(aligned))
+            if derived:  # "cut from 12 to 7 working days, 5 fewer": the change, though a plan aims at 5 days
+                claim.derivation = f"{claim.text.strip()}: {steps}"
+                return None
         own = self._bound_with_acronyms(claim, binding(self.text, claim.offset, claim.offset + len(claim.text)))
         compatible = [(n, f) for n, f in found if f is not None and f.binding & own]
         plan = (self._plan_as_done(claim, compatible or found) or self._broken_pair(claim, aligned, sentence_claims)
@@ -212,6 +223,13 @@ class Judge(PlanReading, NameVerdicts):
                     return Verdict("misattributed", f"{claim.text.strip()} belongs to {self._fact_label(source)}; "
                                                     f"fact {n + 1} gives {given} {said}", source)
         return None
+
+    def _told_as_difference(self, claim: Claim) -> bool:
+        """True when the draft tells a figure as the size of a change ("5 fewer", "by 3 days", "a saving of
+        €7.3m"), not as where something stands."""
+        end = claim.offset + len(claim.text)
+        before = self.text[max(0, claim.offset - DIFFERENCE_WINDOW):claim.offset]
+        return bool(DIFFERENCE_BEFORE.search(before) or DIFFERENCE_AFTER.match(self.text, end))
 
     def _bound_with_acronyms(self, claim: Claim, own: frozenset[str]) -> frozenset[str]:
         """What a figure counts, with the facts' acronym for words that spell it out ("gross written premium …
