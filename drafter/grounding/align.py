@@ -16,6 +16,7 @@ from functools import lru_cache
 from drafter.cleanup import STOP_WORDS, WORD, stem
 from drafter.grounding.claims import MONTHS
 
+VERB_STEM_MIN = 5  # stems longer than this lose a final "at" ("validat"; not "creat", "treat")
 ALIGN_MIN_SCORE = 0.3  # the share of the smaller side's word weight two texts must share to align
 MAX_POSTINGS = 200  # words found in more facts than this are skipped when aligning (linear time on huge inputs)
 ALIGN_KEEP_RATIO = 0.6
@@ -43,7 +44,13 @@ def _aligning_stem(word: str) -> str | None:
     low = word.lower()
     if low in STOP_WORDS or low in NUMBER_WORDS or low in MONTHS or any(c.isdigit() for c in low):
         return None
-    return stem(low)
+    return _verb_stem(stem(low))
+
+
+def _verb_stem(stemmed: str) -> str:
+    """A stem with a verb's "-at" ending folded, so the verb and its "-ation" noun compare equal ("validated",
+    "validation": valid; "migrate", "migration": migr); the shared stemmer strips "ation" but leaves "validat"."""
+    return stemmed[:-2] if len(stemmed) > VERB_STEM_MIN and stemmed.endswith("at") else stemmed
 
 
 def words_of(text: str) -> list[str]:
@@ -212,7 +219,7 @@ def _fold(word: str) -> str:
 def _folded(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
-    return stem(word)
+    return _verb_stem(stem(word))
 
 
 @dataclass

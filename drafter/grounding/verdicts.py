@@ -38,7 +38,8 @@ MAX_RIVALS = 50  # figures tried per binding word when looking for the fact that
 BAD_DERIVATION_MIN = 10  # smaller figures of two facts make too many ratios by chance
 DATE_RIVAL_RATIO = 2.0  # a dated fact this much closer to a date's clause than the fact giving the date owns its event
 DIFFERENCE_BEFORE = re.compile(r"\b(?:by|a (?:saving|cut|reduction|drop|fall|rise|increase|decrease|gain) of|"
-                               r"saving|saved)\W{0,3}$", re.I)  # "by 3 days", "a saving of €7.3m"
+                               r"saving|saved)\W{0,3}(?:(?:just |well )?(?:over|under|about|around|nearly|almost|"
+                               r"roughly|some|more than|less than)\s+)?\W{0,2}$", re.I)  # "by 3 days", "a cut of over 40%"
 DIFFERENCE_AFTER = re.compile(r"[^\S\n]*(?:[a-z]+[^\S\n]+)?(?:fewer|less|more|lower|higher|faster|slower|shorter|"
                               r"longer|quicker|sooner|down|up)\b", re.I)  # "5 fewer", "2 days faster"
 DIFFERENCE_WINDOW = 24  # characters before a figure read for "by" or "a saving of"
