@@ -162,6 +162,8 @@ year: 2026
     ("The average time taken to validate an application was reduced from nine to six working days.", []),
     ("First-contact resolution rose from 54% to 71%, up 17 points.", []),
     ("First-contact resolution reached 75%.", [("75%", "plan-as-done")]),
+    ("First-contact resolution rose from 54% to 71%, a 12% relative increase.", [("12%", "misattributed")]),
+    ("First-contact resolution rose from 54% to 71%, a 31% relative increase.", []),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

@@ -42,6 +42,10 @@ DIFFERENCE_BEFORE = re.compile(r"\b(?:by|a (?:saving|cut|reduction|drop|fall|ris
                                r"roughly|some|more than|less than)\s+)?\W{0,2}$", re.I)  # "by 3 days", "a cut of over 40%"
 DIFFERENCE_AFTER = re.compile(r"[^\S\n]*(?:[a-z]+[^\S\n]+)?(?:fewer|less|more|lower|higher|faster|slower|shorter|"
                               r"longer|quicker|sooner|down|up)\b", re.I)  # "5 fewer", "2 days faster"
+CHANGE_BEFORE = re.compile(r"\b(?:up|down|rose|fell|grew|dropped|increased|decreased|cut|improved|declined)\W{0,3}"
+                           r"(?:(?:about|around|nearly|almost|over|roughly|some|more than)\s+)?$", re.I)  # "rose 20%"
+CHANGE_AFTER = re.compile(r"[^\S\n]*(?:relative[^\S\n]+)?(?:increase|rise|fall|drop|cut|decrease|reduction|decline|"
+                          r"improvement|growth|gain|jump)\b", re.I)  # "a 25% increase"
 DIFFERENCE_WINDOW = 24  # characters before a figure read for "by" or "a saving of"
 OTHER_END = {"before": "after", "after": "before"}  # the two ends of one change
 EARLIER_MARK = re.compile(r"\b(?:from|was|were|last year|previously|(?:19|20)\d\d:)\W*$", re.I)  # "(was 89%"
@@ -128,6 +132,9 @@ class Judge(PlanReading, NameVerdicts):
     def _figure(self, claim: Claim, aligned: list[int], sentence_claims: list[Claim]) -> Verdict | None:
         if self._counts_listed_names(claim, sentence_claims):
             return None
+        wrong = self._miscomputed_change(claim, sentence_claims, aligned)
+        if wrong is not None:
+            return wrong
         found, arithmetic = self.index.figure_units(claim, is_approximate(claim, self.text))
         if claim.kind == "multiple":
             if not found:
@@ -224,6 +231,40 @@ class Judge(PlanReading, NameVerdicts):
                     return Verdict("misattributed", f"{claim.text.strip()} belongs to {self._fact_label(source)}; "
                                                     f"fact {n + 1} gives {given} {said}", source)
         return None
+
+    def _miscomputed_change(self, claim: Claim, sentence_claims: list[Claim], aligned: list[int]) -> Verdict | None:
+        """A relative change the sentence computes wrongly from the change it states itself ("rose from 18% to 24%,
+        a 25% relative increase": that is 33%), whether or not some fact happens to give the figure."""
+        q = claim.value
+        if claim.kind != "percent" or q.unit == POINTS or q.decimals < 0 or not self._told_as_change(claim):
+            return None
+        if pair_role(self.text, claim.offset, claim.offset + len(claim.text)) is not None:
+            return None  # an end of the change, not its size
+        ends: dict[str, list[Claim]] = {"before": [], "after": []}
+        for other in sentence_claims:
+            if other is not claim and other.kind in FIGURE_KINDS and other.kind != "year":
+                role = pair_role(self.text, other.offset, other.offset + len(other.text))
+                if role is not None:
+                    ends[role].append(other)
+        if len(ends["before"]) != 1 or len(ends["after"]) != 1:
+            return None
+        (a,), (b,) = ends["before"], ends["after"]
+        if a.value.kind != b.value.kind or a.value.unit != b.value.unit or not a.value.value:
+            return None
+        change = 100.0 * abs(b.value.value - a.value.value) / abs(a.value.value)
+        lo, hi = value_range(q, is_approximate(claim, self.text), derived=True)
+        if lo <= change <= hi or (a.value.kind == "percent" and lo <= abs(b.value.value - a.value.value) <= hi):
+            return None  # right, or points told as percent, which the percentage-point check names
+        return Verdict("misattributed", f"{claim.text.strip()} is not the change from {a.text.strip()} to "
+                                        f"{b.text.strip()}: that is {change:.1f}%"
+                                        + (f" ({self._fact_label(aligned[0])})" if aligned else ""),
+                       aligned[0] if aligned else None)
+
+    def _told_as_change(self, claim: Claim) -> bool:
+        """True when a percentage is told as the size of a change ("a 25% increase", "down 20%", "12.5% shorter")."""
+        end = claim.offset + len(claim.text)
+        before = self.text[max(0, claim.offset - DIFFERENCE_WINDOW):claim.offset]
+        return bool(self._told_as_difference(claim) or CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(self.text, end))
 
     def _told_as_difference(self, claim: Claim) -> bool:
         """True when the draft tells a figure as the size of a change ("5 fewer", "by 3 days", "a saving of
