@@ -87,6 +87,7 @@ year: 2026
 - Average validation time cut from 9 to 6 working days
 - Target: validate 90% within 6 working days by March 2027 (currently 71%)
 - First-contact resolution 54% -> 71%
+- Plan for 2027: roll out IDeaS G3 RMS by March
 - Target for 2027: first-contact resolution 75%
 - Supported underwriters Helen Croft and James Oduya on the motor fleet book
 - Covered the property desk for underwriter Nadia Petrov for 6 weeks
@@ -164,6 +165,8 @@ year: 2026
     ("First-contact resolution reached 75%.", [("75%", "plan-as-done")]),
     ("First-contact resolution rose from 54% to 71%, a 12% relative increase.", [("12%", "misattributed")]),
     ("First-contact resolution rose from 54% to 71%, a 31% relative increase.", []),
+    ("The IDeaS G3 revenue management system is now live across the hotel.", [("IDeaS G3", "plan-as-done")]),
+    ("By March 2027 I will roll out the IDeaS G3 revenue management system.", []),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

@@ -30,6 +30,9 @@ class NameVerdicts:
         facts = [n for n in units if 0 <= n < self.fact_count]
         if units and len(facts) < len(units):
             return self._other_of_its_kind(claim, aligned)  # the employer, unless the fact names another branch
+        if facts and all(n in self.plan_facts for n in facts) and self._told_done(claim):
+            return Verdict("plan-as-done", f"{claim.text} is in the plan, {self._fact_label(facts[0])}, told as done",
+                           facts[0])  # "Salesforce CPQ is already live" where only the plan names it
         if any(n in aligned for n in facts):
             restated = [n for n in facts if n in aligned]
             return (self._reversed_people(claim, restated) or self._old_for_new(claim, restated)
@@ -48,9 +51,6 @@ class NameVerdicts:
             return None
         if self._local_support(claim, facts) or self._named_together(claim, facts, sentence_claims):
             return self._in_anothers_place(claim, aligned, facts) or self._anothers_title(claim, facts)
-        if all(n in self.plan_facts for n in facts) and self._told_done(claim):
-            return Verdict("plan-as-done", f"{claim.text} is in the plan, {self._fact_label(facts[0])}, told as done",
-                           facts[0])  # "Salesforce CPQ is already live" where only the plan names it
         return Verdict("wrong-name", f"{claim.text} belongs to {self._fact_label(facts[0])}, not to "
                                      f"{self._fact_label(aligned[0])}", facts[0])
 
