@@ -88,6 +88,12 @@ year: 2026
 - Target: validate 90% within 6 working days by March 2027 (currently 71%)
 - First-contact resolution 54% -> 71%
 - Plan for 2027: roll out IDeaS G3 RMS by March
+- Ranked 3rd of 14 districts nationally
+- Recruited 88 agents in the Q1 "Spring Start" campaign
+- Premium income 12,650 wan yuan, target 12,000 wan yuan
+- Sample rejections 2.8% -> 1.6%
+- Length of stay on Ward 12 down from 7.4 to 6.1 days
+- Average days from occupation certificate to settlement: 35 -> 21
 - Target for 2027: first-contact resolution 75%
 - Supported underwriters Helen Croft and James Oduya on the motor fleet book
 - Covered the property desk for underwriter Nadia Petrov for 6 weeks
@@ -167,6 +173,14 @@ year: 2026
     ("First-contact resolution rose from 54% to 71%, a 31% relative increase.", []),
     ("The IDeaS G3 revenue management system is now live across the hotel.", [("IDeaS G3", "plan-as-done")]),
     ("By March 2027 I will roll out the IDeaS G3 revenue management system.", []),
+    ("Nationally, the district ranked third out of fourteen.", []),
+    ("During the first-quarter campaign we brought in 88 new agents.", []),
+    ("During the third-quarter campaign we brought in 88 new agents.", [("third", "wrong-date")]),
+    ("Premium income totalled 12,650 wan yuan, 105.4% of the 12,000 wan yuan target.", []),
+    ("Sample rejections dropped to 1.6%, about 16 in every 1,000 samples.", []),
+    ("Average length of stay on Ward 12 fell to 6.1 days, about 31 hours less per patient.", []),
+    ("Occupation certificate to settlement went from 35 to 21 days, two weeks faster.", []),
+    ("It was a year of big changes for the completions team.", []),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

@@ -87,11 +87,13 @@ FRACTIONS = {"half": 50.0, "halves": 50.0, "third": 100 / 3, "thirds": 100 / 3, 
              "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
 FRACTION = re.compile(
     r"\b(?:(?P<count>a|one|two|three|four|nine)[^\S\n]*-?[^\S\n]*(?P<part>halves|half|thirds?|quarters?|fifths?|tenths?)"
+    r"(?![^\S\n]*-?[^\S\n]*(?:quarter|half)\b)"  # not "a third-quarter clean-up": an ordinal of a period
     r"|(?<![\d.,])(?P<num>one|two|three|four|five|six|seven|eight|nine|\d)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?"
     r"(?P<den>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\d,.]))\b", re.I)
-PER_HUNDRED = re.compile(  # "92 out of every 100", "94 in every hundred": a percentage written out
-    r"(?<![\w.,])(?P<num>\d{1,2}(?:\.\d+)?)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?"
-    r"(?:100|a[^\S\n]+hundred|one[^\S\n]+hundred)(?![\d,.])\b", re.I)
+PER_HUNDRED = re.compile(  # "92 out of every 100", "94 in every hundred", "16 in every 1,000": a percentage written out
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:\.\d+)?)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?"
+    r"(?:(?P<hundred>100|a[^\S\n]+hundred|one[^\S\n]+hundred)|1,?000|a[^\S\n]+thousand|one[^\S\n]+thousand)"
+    r"(?![\d,.])\b", re.I)
 COMPOUND_UNITS = {"hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour", "minute": "minute",
                   "minutes": "minute", "min": "minute", "mins": "minute", "second": "second", "seconds": "second",
                   "sec": "second", "secs": "second", "s": "second"}
@@ -368,8 +370,12 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         if free(match.start(), match.end()):
             number = match.group("num")
             decimals = len(number.split(".")[1]) if "." in number else 0
-            add(match.start(), match.end(), "percent", _Quantity(float(number), float(number), "percent", None, False,
-                                                                 decimals, match.group(0)))
+            share = float(number) if match.group("hundred") else float(number) / 10  # per thousand: a tenth
+            if match.group("hundred") is None:
+                decimals += 1
+            if share <= 100:
+                add(match.start(), match.end(), "percent", _Quantity(share, share, "percent", None, False,
+                                                                     decimals, match.group(0)))
 
     for match in FRACTION.finditer(figures):
         if free(match.start(), match.end()):
@@ -441,6 +447,8 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         if not (ORDINAL_CLAIM_NOUN.match(figures, match.end())
                 or RANK_VERB.search(figures[max(0, match.start() - 24):match.start()])):
             continue  # "in the first place", "put customers first": an ordinal that ranks nothing
+        if figures[match.end():match.end() + 1] == "-" and not ORDINAL_CLAIM_NOUN.match(figures, match.end()):
+            continue  # "first-contact resolution", "third-party": a compound, not a ranking
         if POSSESSIVE_BEFORE.search(figures, max(0, match.start() - 8), match.start()):
             continue  # "through his first year": a stage of someone's life, not a ranking
         word = match.group(0).lower()
@@ -536,7 +544,7 @@ def _fraction_value(match: re.Match) -> float | None:
 
 def _next_key(text: str, end: int) -> str | None:
     """The word after an ordinal, normalised (number words as digits), to tell "first half" from "first place"."""
-    match = re.match(r"[^\S\n]+([^\W_]+)", text[end:end + 40])
+    match = re.match(r"(?:[^\S\n]+|-)([^\W_]+)", text[end:end + 40])  # "first quarter", "first-quarter"
     if not match:
         return None
     word = match.group(1).lower()

@@ -54,6 +54,7 @@ SHORTFALL_PREPOSITION = re.compile(  # "under the annual plan", "below target": 
 BASELINE_BEFORE = re.compile(r"(?:\bnow|\bcurrently|\btoday|\bfrom|\b((?:19|20)\d\d)\s*[:=])\s*\W{0,2}$", re.I)
 BASELINE_AFTER = re.compile(  # "40% now"; not "10 days (now 12)", where "now" goes with the next figure
     r"^\W{0,2}\s*(?:now|currently|today|at present|at the moment)\b(?!\W{0,3}[\d$€£¥])", re.I)
+PLAN_RESTATED_MIN = 0.34  # share of a plan's word weight a clause must restate to tell that plan as done
 STANDS_NOW = re.compile(r"\b(?:now|currently|at present|presently|today|to date|so far|stands? at)\b", re.I)
 BASELINE_WINDOW = 12  # characters around a plan fact's figure searched for "now", "currently", "(2026: …"
 MISSED_FACT = re.compile(r"\b(?:not met|unmet|missed|fell short|falls short|short of|below target|under target|"
@@ -224,6 +225,8 @@ class PlanReading:
             return None  # "rose from 54% to 71%": its figures come from what was done, not from the plan
         n = aligned[0]
         start, end = self._clause_restating(a, b, n)
+        if self.words.coverage(frozenset(words_of(self.text[start:end])), n) < PLAN_RESTATED_MIN:
+            return None  # "It was a year of big changes for the team": one shared word restates no plan
         if self._future_voiced(start, end) or not DONE_WORDS.search(self.text[start:end]):
             return None
         return Verdict("plan-as-done", f"this restates the plan in {self._fact_label(n)} as achieved", n)

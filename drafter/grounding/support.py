@@ -50,9 +50,12 @@ HEDGE_DOWN = re.compile(r"\b(?:nearly|almost|under|less than|fewer than|below|ju
 HEDGE_FACTOR = 1.15  # "more than 1,100" may stand for up to 15% more (as in cleanup's hedged figures)
 ABOUT_SHARE = 0.05  # "about 3.5 million" may stand for 5% either way
 FRACTION_TOLERANCE = 5.0  # "a third" stands for 28-38%
-DURATION_BASE = {"day": ("day", 1.0), "week": ("day", 7.0), "hour": ("second", 3600.0),
+DURATION_BASE = {"week": ("second", 604800.0), "day": ("second", 86400.0), "hour": ("second", 3600.0),
                  "minute": ("second", 60.0), "second": ("second", 1.0)}  # durations that compare across units
-TARGET_AFTER = re.compile(r"^\s*(?:target|goal|objective|plan)\b", re.I)  # "the 95% target"
+# (calendar days: "1.3 days" is about 31 hours)
+TARGET_AFTER = re.compile(  # "the 95% target", "the 12,000 wan yuan target"; not "102.8% of plan", "€14.6m against a target"
+    r"^\s*(?:(?!(?:of|against|above|below|vs|versus|over|under|to|for|the|a|an|than|with|on|in|at|by)\b)[a-z]+\s+){0,2}?"
+    r"(?:target|goal|objective|plan)\b", re.I)
 TARGET_WINDOW = 30  # characters before a figure searched for the words that make it a target
 
 
@@ -245,6 +248,11 @@ class FactIndex:
                 between = unit.text[first.end:second.start]
                 if a.kind == "number" and b.kind in ("duration", "money") and SAME_QUANTITY_LINK.match(between):
                     a = _Quantity(a.value, a.mantissa, b.kind, b.unit, a.scaled, a.decimals, a.written)  # "15 to 11 days"
+                if a.kind == b.kind == "number" and not a.scaled and not b.scaled:
+                    named = [u for u in DURATION_BASE if u in self.unit_words[number]]
+                    if len(named) == 1 and SAME_QUANTITY_LINK.match(between):  # "Average days to settle: 35 -> 21"
+                        a, b = (_Quantity(q.value, q.mantissa, "duration", named[0], False, q.decimals, q.written)
+                                for q in (a, b))
                 if (a.kind == "percent") != (b.kind == "percent") or a.unit != b.unit:
                     continue
                 if not (first.binding & second.binding or SAME_QUANTITY_LINK.match(between)
@@ -269,6 +277,11 @@ class FactIndex:
                 if small <= 0:
                     continue
                 add(100.0 * small / big, True, None, number, "{{pct}}% = {0} / {1}, " + where, small, big)
+                if first.target != second.target:  # "12,650 against a target of 12,000": 105.4% of target
+                    done, aim = (a.value, b.value) if second.target else (b.value, a.value)
+                    if done > aim:
+                        add(100.0 * done / aim, True, None, number, "{{pct}}% = {0} / {1} (of target), " + where,
+                            done, aim)
                 add(100.0 * (big - small) / base, True, None, number, "{{pct}}% = ({0} − {1}) / {2}, " + where,
                     big, small, base)
                 add(big / small, False, "times", number, "{{pct}} = {0} / {1} = " + f"{big / small:.2f}, " + where,
@@ -317,9 +330,8 @@ class FactIndex:
         if claim.kind == "ordinal" and q.unit in ("quarter", "half"):
             quarter = ("Q" if q.unit == "quarter" else "H", int(q.value))
             return [(n, None) for n in sorted(self.quarters.get(quarter, ()))], ""
-        if claim.kind == "ordinal":
-            found = (any(value == int(q.value) for value, _ in self.ordinals) if q.unit is None
-                     else (int(q.value), q.unit) in self.ordinals)
+        if claim.kind == "ordinal":  # a rank: "ranked third out of fourteen" states the facts' "3rd of 14"
+            found = any(value == int(q.value) and unit not in ("quarter", "half") for value, unit in self.ordinals)
             return ([(-1, None)] if found else []), ""
         if claim.kind == "duration":
             found = _merged(

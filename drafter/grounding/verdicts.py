@@ -142,7 +142,7 @@ class Judge(PlanReading, NameVerdicts):
             claim.derivation = f"{claim.text.strip()}: {arithmetic}"
             return None
         if not found:
-            wrong = self._bad_derivation(claim, aligned)
+            wrong = self._bad_derivation(claim, aligned) or self._period_of_another_event(claim, aligned)
             if wrong is not None:
                 return wrong
             return Verdict("invented", f"{claim.text} is stated by no fact")
@@ -195,8 +195,9 @@ class Judge(PlanReading, NameVerdicts):
             return None
         if compatible:
             return self._from_unrestated_fact(claim, compatible, aligned, sentence_claims)
-        derived, arithmetic = self.index._derivation(claim.value, claim.kind, is_approximate(claim, self.text))
-        if derived:
+        derived, arithmetic = self.index._derivation(claim.value, claim.kind, is_approximate(claim, self.text),
+                                                     frozenset(aligned) if aligned else None)
+        if derived:  # from the fact the sentence restates (from any fact only when it restates none)
             claim.derivation = f"{claim.text.strip()}: {arithmetic}"
             return None
         rival = self._rival(claim, own, facts)
@@ -231,6 +232,17 @@ class Judge(PlanReading, NameVerdicts):
                     return Verdict("misattributed", f"{claim.text.strip()} belongs to {self._fact_label(source)}; "
                                                     f"fact {n + 1} gives {given} {said}", source)
         return None
+
+    def _period_of_another_event(self, claim: Claim, aligned: list[int]) -> Verdict | None:
+        """A quarter or half written as an ordinal ("the third-quarter campaign") that no fact gives, where the
+        restated fact dates its event otherwise: a moved date, like a moved month."""
+        if claim.kind != "ordinal" or claim.value.unit not in ("quarter", "half"):
+            return None
+        dated = [n for n in aligned if self.index.units[n].dates]
+        if not dated:
+            return None
+        return Verdict("wrong-date", f"{claim.text} {claim.value.unit} is in no fact; {self._fact_label(dated[0])} "
+                                     "gives another date", dated[0])
 
     def _miscomputed_change(self, claim: Claim, sentence_claims: list[Claim], aligned: list[int]) -> Verdict | None:
         """A relative change the sentence computes wrongly from the change it states itself ("rose from 18% to 24%,
