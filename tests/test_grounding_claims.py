@@ -94,6 +94,15 @@ year: 2026
 - Sample rejections 2.8% -> 1.6%
 - Length of stay on Ward 12 down from 7.4 to 6.1 days
 - Average days from occupation certificate to settlement: 35 -> 21
+- Micro samples tested ~14.8k (vs 12.9k LY)
+- Route optimisation w/ Optimo rolled out May -> fuel cost down approx. 7%
+- Help Spanish-speaking members with ~40 transactions/week
+- Avg PO approval time 4.1 days -> 1.6 days
+- Completed Non-Medical Prescribing (V300) in June
+- On-time order confirmation within 24h rose from 78% to 93%
+- 13-month persistency 89.9%
+- Target next year: e-signing adoption 90%
+- Plan 2027: packaging category onto 2-yr framework
 - Target for 2027: first-contact resolution 75%
 - Supported underwriters Helen Croft and James Oduya on the motor fleet book
 - Covered the property desk for underwriter Nadia Petrov for 6 weeks
@@ -181,6 +190,14 @@ year: 2026
     ("Average length of stay on Ward 12 fell to 6.1 days, about 31 hours less per patient.", []),
     ("Occupation certificate to settlement went from 35 to 21 days, two weeks faster.", []),
     ("It was a year of big changes for the completions team.", []),
+    ("We tested about 14,800 micro samples. That is around 15 per cent more samples.", []),
+    ("Route optimisation with Optimo went live in May and cut fuel costs by about 7 per cent.", []),
+    ("I also help Spanish-speaking members with roughly 40 transactions every week.", []),
+    ("Average PO approval time went from 4.1 days to 1.6 days.", []),
+    ("I qualified as a Non-Medical Prescriber (V300) in June.", []),
+    ("On-time order confirmation within 24 hours rose from 78% to 93%.", []),
+    ("The 13-month persistency rate was just under 90%.", []),
+    ("In 2027 the packaging category will move onto a two-year framework.", []),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

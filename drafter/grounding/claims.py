@@ -127,6 +127,7 @@ UNIT_BEFORE = re.compile(rf"(?:{_NUM}){_SP}?((?:working|business|calendar){_SP}+
                          rf"minutes?){_SP}+(?:to|-|–|->|→){_SP}*$", re.I)  # "from 6 days to 3": 3 counts days too
 BARE_AFTER = re.compile(r"[^\S\n]*(?:$|[^\w\s]|(?:in|on|at|by|for|this|last|per|and|with|after|over|during|since|"
                         r"when|while|as|from|a|an|the)\b)", re.I)  # what may follow a figure that counts nothing new
+HYPHENED_ADJECTIVE = re.compile(r"[A-Z][\w’']*-[a-z][a-z-]*")  # a capitalised word joined to a lower-case one
 PAST_VERBS = frozenset("took led ran made won set cut built grew kept held sent brought taught began drove gave got "
                        "met hit paid sold bought wrote spent went rose fell brought chose found came stood saw did beat".split())
 LITERAL = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])|\bNo\.[^\S\n]?\d+\b|(?<![\w&])#\d+\b")
@@ -583,6 +584,8 @@ def _add_run(words: list[tuple[int, str]], layout: _Layout, lowercase_words: set
     tokens = [t for t in _name_tokens(text) if t not in GENERIC_NAME_WORDS]
     if not tokens or all(t.isdigit() for t in tokens) or not free(start, end):
         return
+    if HYPHENED_ADJECTIVE.fullmatch(text):
+        return  # "Spanish-speaking", "UK-based": a describing word, not a name
     add(start, end, "name", {"quoted": False})
 
 

@@ -5,6 +5,7 @@ fact names another branch."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from drafter.grounding.claims import FIGURE_KINDS, GENERIC_NAME_WORDS, PAST_VERB
 from drafter.grounding.findings import Verdict
 from drafter.grounding.support import COMMON_CLAIM_UNITS, is_approximate
 
+SAME_NAME_STEM = 6  # letters two name words must share from their start to be one word with other endings
 NAME_RIVAL_RATIO = 2.0  # a restated fact this much closer to a name's clause than the name's own fact owns its place
 SWAP_MIN_SHARED = 2  # words a deed must share with another name's deed in the fact to call the name swapped
 LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -38,6 +40,8 @@ class NameVerdicts:
             return (self._reversed_people(claim, restated) or self._old_for_new(claim, restated)
                     or self._swapped_person(claim, restated) or self._anothers_title(claim, facts))
         if not facts:
+            if self._known_without_opener(claim) or self._same_name_other_ending(claim):
+                return None
             near = self.index.near_names(claim)
             named = [n for n in aligned if self.index.units[n].names]
             if near is not None and near < self.fact_count:
@@ -53,6 +57,26 @@ class NameVerdicts:
             return self._in_anothers_place(claim, aligned, facts) or self._anothers_title(claim, facts)
         return Verdict("wrong-name", f"{claim.text} belongs to {self._fact_label(facts[0])}, not to "
                                      f"{self._fact_label(aligned[0])}", facts[0])
+
+    def _known_without_opener(self, claim: Claim) -> bool:
+        """True for a name opening its sentence whose first word only starts the sentence ("Average PO approval
+        time …" where the facts name "PO"): the rest is a name the facts give."""
+        words = claim.text.split()
+        a, _ = self.sentence_span(claim.offset)
+        if len(words) < 2 or self.text[a:claim.offset].strip(" *-#>\t\n") != "":
+            return False
+        rest = replace(claim, text=" ".join(words[1:]), offset=claim.offset + len(words[0]) + 1)
+        return bool(self.index.name_units(rest))
+
+    def _same_name_other_ending(self, claim: Claim) -> bool:
+        """True for a name whose every word is a word of one fact's name but for its ending ("Non-Medical
+        Prescriber" for the facts' "Non-Medical Prescribing"): the same thing, worded as a person or an act."""
+        tokens = [t for t in _name_tokens(claim.text) if t not in GENERIC_NAME_WORDS]
+        near = self.index.near_names(claim)
+        if not tokens or near is None or not 0 <= near < self.fact_count:
+            return False
+        fact_tokens = self.index.units[near].tokens
+        return all(t in fact_tokens or any(_shared_start(t, f) >= SAME_NAME_STEM for f in fact_tokens) for t in tokens)
 
     def _other_of_its_kind(self, claim: Claim, aligned: list[int]) -> Verdict | None:
         """A name the front matter gives, told where the restated fact names another of the same kind ("the
@@ -264,11 +288,18 @@ class NameVerdicts:
         return None
 
     def _named_together(self, claim: Claim, facts: list[int], sentence_claims: list[Claim]) -> bool:
-        """True when the sentence names another thing that the same fact names ("Gwen Rowlands, Head of
-        Procurement" restating "Manager: Gwen Rowlands, Head of Procurement", a fact of names alone)."""
+        """True when the sentence names another thing, or gives a distinctive figure, that the same fact gives
+        ("Gwen Rowlands, Head of Procurement" restating "Manager: Gwen Rowlands, Head of Procurement")."""
         mine = frozenset(_name_tokens(claim.text))
-        return any(other.kind == "name" and other is not claim and not frozenset(_name_tokens(other.text)) & mine
-                   and set(self.index.name_units(other)) & set(facts) for other in sentence_claims)
+        for other in sentence_claims:
+            if other is claim:
+                continue
+            if other.kind == "name":
+                if not frozenset(_name_tokens(other.text)) & mine and set(self.index.name_units(other)) & set(facts):
+                    return True
+            elif set(self._claim_facts(other)) & set(facts):
+                return True  # "The NIM rose 15 bps to 2.35%": the fact naming NIM gives its figures too
+        return False
 
     def _local_support(self, claim: Claim, facts: list[int]) -> bool:
         """True when the words right around a date or name also come from a fact that states it."""
@@ -280,6 +311,16 @@ TITLES_FILE = Path(__file__).resolve().parent.parent / "data" / "grounding" / "t
 APPOSITION_WORDS = 4  # words at most of a title set beside a name
 TITLE_JOINERS = frozenset({"of", "and", "&"})  # "Head of Procurement", "Director of Finance and Estates"
 POSSESSIVES = frozenset({"our", "my", "the", "his", "her", "their", "a", "an"})
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many letters two words share from their start."""
+    count = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        count += 1
+    return count
 
 
 def _apposition(text: str, start: int, end: int) -> frozenset[str]:

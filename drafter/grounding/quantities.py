@@ -10,6 +10,7 @@ from drafter.text.numbers import TENS_WORDS, UNIT_WORDS, word_value
 
 UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
          "year": "year", "years": "year", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute", "second": "second", "seconds": "second",
+         "yr": "year", "yrs": "year", "wk": "week", "wks": "week", "mth": "month", "mths": "month",
          "hr": "hour", "hrs": "hour", "min": "minute", "mins": "minute", "s": "second", "sec": "second", "secs": "second", "h": "hour",
          "quarter": "quarter", "quarters": "quarter", "working day": "day", "working days": "day", "calendar day": "day", "calendar days": "day",
          "business day": "day", "business days": "day"}
@@ -42,8 +43,9 @@ _WORDNUM = (rf"(?:{_UNITS_WORD}|(?:a|one)(?=\s+(?:hundred|thousand|million|billi
 _CODES = "|".join(CURRENCY_CODES)
 _CUR_PRE = rf"(?:US\$|HK\$|RMB|{_CODES}|[$€£¥])"
 _CUR_POST = rf"(?:yuan|RMB|{_CODES}|dollars?|euros?|pounds?)"
-_UNIT = (r"(?:(?:working|business|calendar)\s+days?|days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|"
-         r"secs?|s(?![\w'’])|h(?![\w'’])|quarters?)")
+_UNIT = (r"(?:(?:working|business|calendar)\s+days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|minutes?|"
+         r"mins?|seconds?|secs?|s(?![\w'’])|h(?![\w'’])|quarters?)")
+_UNIT_JOINED = r"(?=(?:h|hrs?|mins?|days?|wks?|yrs?)\b)"  # "24h", "30min": a short unit written on the figure
 
 QUANTITY = re.compile(
     rf"(?<![\w.,])(?<![A-Za-z]-)"
@@ -53,7 +55,7 @@ QUANTITY = re.compile(
     rf"|(?:{_SP}?(?P<scale>ten(?:-|{_SP})thousand|thousand|million|billion|trillion)\b|(?P<abbr>k|K|m|M|mn|bn|b|B)\b))?"
     rf"(?P<pct>{_SP}?(?:%|percent\b|per{_SP}cent\b|percentage{_SP}points?\b|pp\b|bps\b|basis{_SP}points?\b))?"
     rf"(?:{_SP}(?P<curpost>{_CUR_POST})\b)?"
-    rf"(?:(?:{_SP}|-)(?P<unit>{_UNIT})\b(?!-\w))?", re.I)
+    rf"(?:(?:{_SP}|-|{_UNIT_JOINED})(?P<unit>{_UNIT})\b(?!-\w))?", re.I)
 CHANGE_WORDS = re.compile(r"\b(?:up|down|rose|risen|fell|fallen|grew|grown|increased?|decreased?|dropped|"
                           r"compared|than|from)\b", re.I)
 

@@ -27,7 +27,8 @@ SAME_QUANTITY_LINK = re.compile(
     r"^\s*(?:(?:[\w.,-]+\s+){0,5}(?:to|of(?:\s+the)?|of\s+whom|of\s+which|among\s+them|out\s+of|from|→|->|—|–|-|vs\.?|versus|against|"
     r"compared\s+(?:with|to)|up\s+from|down\s+from|rising\s+to|falling\s+to|rose\s+to|fell\s+to)"
     r"|.*\(\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]?(?:\s*[A-Z]{3})?|.*[;,]\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=](?:\s*[A-Z]{3})?"
-    r"|.*\(\s*(?:PY|LY|prior year|last year|previous year)\s*[:=]?|.*\(\s*)\s*$", re.I)
+    r"|.*\(\s*(?:PY|LY|prior year|last year|previous year)\s*[:=]?|.*\(\s*(?:vs\.?|versus|compared\s+(?:with|to))?)\s*$",
+    re.I)
 TARGET_BEFORE = re.compile(  # "a target of 95%", "goal: 95%", "aim to reach 95%", "Target 95%"
     r"(?:\b(?:target|goal|aim|objective|quota|budget)(?:ed|s)?\s*(?:of|:|is|was|at|set at|to reach|to hit|to get to|"
     r"to achieve|to|for)|(?:^|[:;,(]\s*)(?:target|goal)s?)\s*(?:about|around|nearly|over|under|at least|at most)?\s*$",
@@ -59,6 +60,7 @@ TARGET_AFTER = re.compile(  # "the 95% target", "the 12,000 wan yuan target"; no
 TARGET_WINDOW = 30  # characters before a figure searched for the words that make it a target
 
 
+FACT_MAY = re.compile(r"(?<=[\w,;)] )May\b")  # not at the start of a line or sentence
 MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
 
 
@@ -224,6 +226,10 @@ class FactIndex:
                 if value["year"]:
                     self.years.add(value["year"])
         self._index_short_names(unit, [c for c in claims if c.kind == "name"])
+        for match in FACT_MAY.finditer(text):  # "rolled out May": in a fact, a capitalised "May" mid-line is the month
+            if number not in self.months.get(5, ()):
+                self.months.setdefault(5, set()).add(number)
+                unit.dates.append({"month": 5, "day": None, "year": None})
         for match in MONTH_WORD.finditer(text):  # "Oct–Dec", "Nov-Dec": months the date pattern reads only with a day
             month = MONTHS.get(match.group(0).rstrip(".").lower())
             if month and number not in self.months.get(month, ()):
@@ -359,9 +365,12 @@ class FactIndex:
         found = [(n, f) for n, f in self.exact.get(_key(q.value), [])[:SCAN_LIMIT] if fits(f)]
         if claim.kind not in ("percent", "money") and not q.scaled:
             found = _merged(found, self.mantissas.get(_key(q.value), [])[:SCAN_LIMIT])
+        rounded = self._in_rounding_range(q, approximate, lambda n, f: fits(f))
+        if found and rounded and approximate == "down":  # "just under 90%": 89.9% as well as a 90% target ("over
+            # 2,000" stays the 2,000 target's: a plan told as passed)
+            return _merged(found, rounded), ""
         if found:
             return found, ""
-        rounded = self._in_rounding_range(q, approximate, lambda n, f: fits(f))
         return (rounded, "") if rounded else self._derivation(q, claim.kind, approximate)
 
     def _in_rounding_range(self, q: _Quantity, approximate: str | None,

@@ -42,6 +42,8 @@ DIFFERENCE_BEFORE = re.compile(r"\b(?:by|a (?:saving|cut|reduction|drop|fall|ris
                                r"roughly|some|more than|less than)\s+)?\W{0,2}$", re.I)  # "by 3 days", "a cut of over 40%"
 DIFFERENCE_AFTER = re.compile(r"[^\S\n]*(?:[a-z]+[^\S\n]+)?(?:fewer|less|more|lower|higher|faster|slower|shorter|"
                               r"longer|quicker|sooner|down|up)\b", re.I)  # "5 fewer", "2 days faster"
+POINTS_BACK = re.compile(r"\W*(?:that|this|it|which|these|those)(?:'s|\s+(?:is|was|means|meant|represents|"
+                         r"represented|equals|amounts|works))\b", re.I)  # "That's nine fewer incidents."
 CHANGE_BEFORE = re.compile(r"\b(?:up|down|rose|fell|grew|dropped|increased|decreased|cut|improved|declined)\W{0,3}"
                            r"(?:(?:about|around|nearly|almost|over|roughly|some|more than)\s+)?$", re.I)  # "rose 20%"
 CHANGE_AFTER = re.compile(r"[^\S\n]*(?:relative[^\S\n]+)?(?:increase|rise|fall|drop|cut|decrease|reduction|decline|"
@@ -154,9 +156,10 @@ class Judge(PlanReading, NameVerdicts):
         if getattr(claim.value, "kind", "") == "literal":
             return None
         facts = sorted({n for n, _ in found})
-        if aligned and self._told_as_difference(claim):
+        context = self._with_previous(claim, aligned)  # "That's nine fewer incidents.": the sentence before's fact
+        if context and self._told_as_difference(claim):
             derived, steps = self.index._derivation(claim.value, claim.kind, is_approximate(claim, self.text),
-                                                    frozenset(aligned))
+                                                    frozenset(context))
             if derived:  # "cut from 12 to 7 working days, 5 fewer": the change, though a plan aims at 5 days
                 claim.derivation = f"{claim.text.strip()}: {steps}"
                 return None
@@ -196,7 +199,7 @@ class Judge(PlanReading, NameVerdicts):
         if compatible:
             return self._from_unrestated_fact(claim, compatible, aligned, sentence_claims)
         derived, arithmetic = self.index._derivation(claim.value, claim.kind, is_approximate(claim, self.text),
-                                                     frozenset(aligned) if aligned else None)
+                                                     frozenset(context) if context else None)
         if derived:  # from the fact the sentence restates (from any fact only when it restates none)
             claim.derivation = f"{claim.text.strip()}: {arithmetic}"
             return None
@@ -277,6 +280,18 @@ class Judge(PlanReading, NameVerdicts):
         end = claim.offset + len(claim.text)
         before = self.text[max(0, claim.offset - DIFFERENCE_WINDOW):claim.offset]
         return bool(self._told_as_difference(claim) or CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(self.text, end))
+
+    def _with_previous(self, claim: Claim, aligned: list[int]) -> list[int]:
+        """The facts a sentence restates, with those of the sentence before when it opens by pointing back ("That
+        is a 27% cut.", "This means …"): a figure it derives may come from either."""
+        sentence = self.sentence_of(claim.offset)
+        a, b = self.spans[sentence] if self.spans else (0, len(self.text))
+        if sentence == 0 or not POINTS_BACK.match(self.text, a, b):
+            return aligned
+        previous = self._alignment.get(sentence - 1)  # aligned already when it had claims (sentences go in order)
+        if previous is None:
+            previous = self.aligned(sentence - 1, [])
+        return list(dict.fromkeys(aligned + previous))
 
     def _told_as_difference(self, claim: Claim) -> bool:
         """True when the draft tells a figure as the size of a change ("5 fewer", "by 3 days", "a saving of
