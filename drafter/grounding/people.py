@@ -71,12 +71,14 @@ class NameVerdicts:
     def _same_name_other_ending(self, claim: Claim) -> bool:
         """True for a name whose every word is a word of one fact's name but for its ending ("Non-Medical
         Prescriber" for the facts' "Non-Medical Prescribing"): the same thing, worded as a person or an act."""
-        tokens = [t for t in _name_tokens(claim.text) if t not in GENERIC_NAME_WORDS]
+        tokens = _name_tokens(claim.text)
         near = self.index.near_names(claim)
-        if not tokens or near is None or not 0 <= near < self.fact_count:
+        if not tokens or claim.value.get("quoted") or near is None or not 0 <= near < self.fact_count:
             return False
-        fact_tokens = self.index.units[near].tokens
-        return all(t in fact_tokens or any(_shared_start(t, f) >= SAME_NAME_STEM for f in fact_tokens) for t in tokens)
+        words = self.index.units[near].norm.split()  # the same words in the same order, endings aside
+        return any(all(t == w or min(len(t), len(w)) >= SAME_NAME_STEM and _shared_start(t, w) >= SAME_NAME_STEM
+                       for t, w in zip(tokens, words[i:i + len(tokens)]))
+                   for i in range(len(words) - len(tokens) + 1))
 
     def _other_of_its_kind(self, claim: Claim, aligned: list[int]) -> Verdict | None:
         """A name the front matter gives, told where the restated fact names another of the same kind ("the
