@@ -186,3 +186,41 @@ def test_in_other_words_with_the_figures_of_the_sentence_before_goes_but_not_wit
             "were approved, 61 were declined and 27 went to committee. That is 45 more applications than in 2023.\n")
     assert _clean(text) == ("Of the 286, I approved 198, declined 61 and referred 27 to the credit committee. That is "
                             "45 more applications than in 2023.\n")
+
+
+@pytest.mark.parametrize("wrapper", [
+    "This summary was produced using an AI assistant and may include mistakes.",
+    "AI-written text: please proofread before you submit it.",
+    "Content created with Copilot.",
+    "Proofread carefully before sharing.",
+    "Suggested changes: Mention the Harrow and Wembley teams by name.",
+    "Optional additions: A quote from Dr Patel would round this off.",
+    "<|im_start|>assistant",
+    "<|eot_id|>",
+    "[INST] Now do the plans part, about 100 words. [/INST]",
+    "### Response:",
+    "Prompt: summarise the year for a claims handler.",
+    "User: Continue with the next part please. Assistant:",
+    "The next section should summarise training and certificates.",
+    "In this part, list the problems met during the year.",
+    "Now write the training section in the same style.",
+    "You are an expert HR writer who drafts appraisal texts.",
+    "You are helping a nurse write her annual review.",
+    "I've set it out to match your appraisal form.",
+], ids=lambda s: s[:30])
+def test_ai_notices_suggestions_and_leaked_prompts_go_by_their_shape(wrapper):
+    """A model's notice that it wrote the draft, its suggestions to the user, a chat template's tokens and a recited
+    prompt (issue 19's c5 and c7 shapes, in other words than theirs)."""
+    text = f"Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n{wrapper}\n"
+    assert _clean(text) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "I wrote the section on returns for the 2024 handbook.",
+    "The report was prepared with the finance team in March.",
+    "Write-offs fell to 3 this year.",
+    "Input errors fell from 41 to 12.",
+], ids=lambda s: s[:30])
+def test_an_authors_sentence_like_a_notice_or_prompt_stays(sentence):
+    text = f"Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n{sentence}\n"
+    assert sentence in _clean(text)
