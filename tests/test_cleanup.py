@@ -880,3 +880,16 @@ def test_a_pile_up_of_template_attitudes_goes_and_number_one_is_no_count():
     text = ("I handled 2,940 quotations.\n\nOver the past year I worked with a strong sense of mission, strictly "
             "demanded myself and constantly improved my professional quality and working ability.\n")
     assert clean(text).text == "I handled 2,940 quotations.\n"
+
+
+def test_a_templates_political_frame_goes_and_a_quoted_slogan_is_no_name():
+    """Issue 19's c6 shape, in other words: a slogan quoted as the "concept" held to is stock, not a name; a
+    sentence with a fact of its own inside the same frame stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    text = ("I issued 3,418 licences at window 2.\n\nGuided by the spirit of the county conference, I practised the "
+            "service concept of \"the applicant first\" and satisfactorily completed the various licensing tasks. "
+            "Next year I will carry forward the spirit of \"one visit at most\" and make greater contributions to "
+            "the sound development of the licensing office.\n")
+    assert clean(text, lists).text == "I issued 3,418 licences at window 2.\n"
+    kept = "Guided by the spirit of \"one visit at most\", I cut visits per licence from 2.4 to 1.3.\n"
+    assert clean(kept, lists).text == kept
