@@ -893,3 +893,28 @@ def test_a_templates_political_frame_goes_and_a_quoted_slogan_is_no_name():
     assert clean(text, lists).text == "I issued 3,418 licences at window 2.\n"
     kept = "Guided by the spirit of \"one visit at most\", I cut visits per licence from 2.4 to 1.3.\n"
     assert clean(kept, lists).text == kept
+
+
+def test_a_thank_you_to_a_list_of_roles_goes_but_one_naming_a_person_stays():
+    """Issue 19's c8 shape: a thank-you that only lists who helped by role says nothing; a named person or a figure
+    of its own keeps it."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "Our depot shipped 18,200 pallets in 2024.\n\n"
+    roles = ("We'd also like to thank the drivers, the yard crew, the office staff, the agency pickers and all the "
+             "customers who put up with our late deliveries.\n")
+    assert clean(body + roles, lists).text == body.rstrip("\n") + "\n"
+    for kept in ["I want to thank Priya Nair for rebuilding the rota over the summer.\n",
+                 "A big thank you to the yard crew, who loaded 41 trailers on the last Friday before Christmas.\n"]:
+        assert clean(body + kept, lists).text == body + kept
+
+
+def test_a_signpost_and_a_rhetorical_question_go_but_a_quoted_question_stays():
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "## Stock\n\nShrinkage fell from 2.1% to 1.4% after we moved the tills.\n\n"
+    said = ("Now turning to the rota. So what changed? I'll now move on to complaints. And who would have "
+            "guessed it?\n")
+    assert clean(body + said, lists).text == body.rstrip("\n") + "\n"
+    for kept in ['Staff now ask every caller "Is this your first claim?"\n',
+                 "The question we asked each month was simple: could we pick faster?\n",
+                 "Why did 14 orders go out late in June?\n"]:
+        assert clean(body + kept, lists).text == body + kept

@@ -56,7 +56,7 @@ def remove_cliches(run: Run) -> None:
             rest = content_words(unstock, run.lists.synonyms)
             new = [w for w in rest if w not in unspecific and w not in said]
             if len(rest) > run.settings.cliche_max_other_words * len(spans) and \
-                    len(new) > run.settings.cliche_max_new_words:
+                    len(new) > run.settings.cliche_max_new_words and not _thanks_only(run, text):
                 why = f"{len(rest)} other words carry content"
         if why:
             run.notes.append(Note(kind, sentence.line, f"{sentence.text.strip()} (kept: {why})"))
@@ -64,3 +64,9 @@ def remove_cliches(run: Run) -> None:
         sentence.removed = True
         run.edit(kind, sentence.line, sentence.text, of=sentence)
 
+
+
+def _thanks_only(run: Run, text: str) -> bool:
+    """True when the sentence opens as a thank-you ("I would like to thank …"): what follows says who helped, and
+    only a name or figure the text does not state elsewhere (checked before) makes it say something."""
+    return any(THANKS.search(text, a, b) for a, b in run.lists.openings(text))
