@@ -899,11 +899,12 @@ def test_a_thank_you_to_a_list_of_roles_goes_but_one_naming_a_person_stays():
     """Issue 19's c8 shape: a thank-you that only lists who helped by role says nothing; a named person or a figure
     of its own keeps it."""
     lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
-    body = "Our depot shipped 18,200 pallets in 2024.\n\n"
-    roles = ("We'd also like to thank the drivers, the yard crew, the office staff, the agency pickers and all the "
-             "customers who put up with our late deliveries.\n")
+    body = "Our Corby depot shipped 18,200 pallets in 2024. Priya Nair rebuilt the rota.\n\n"
+    roles = ("We'd also like to thank the drivers, the yard crew, the office staff at Corby, the agency pickers and "
+             "all the customers who put up with our late deliveries.\n")
     assert clean(body + roles, lists).text == body.rstrip("\n") + "\n"
     for kept in ["I want to thank Priya Nair for rebuilding the rota over the summer.\n",
+                 "I want to thank Priya Nair, the yard crew, the office staff and the drivers.\n",
                  "A big thank you to the yard crew, who loaded 41 trailers on the last Friday before Christmas.\n"]:
         assert clean(body + kept, lists).text == body + kept
 

@@ -3,6 +3,8 @@ goes when what is left of it says nothing new; one that holds a fact, a placehol
 
 from __future__ import annotations
 
+import re
+
 from drafter.cleanup.document import Sentence, boundary_blocks
 from drafter.cleanup.facts import THANKS, YEAR, ZERO, facts_of, is_figure, is_name
 from drafter.cleanup.phrases import blank_spans, merge_spans
@@ -43,9 +45,10 @@ def remove_cliches(run: Run) -> None:
         # who helped, which is its point
         thanks = THANKS.search(text) is not None
         unstock = blank_spans(text, spans)  # the sentence without its stock phrases
+        listed = thanks and _thanks_only(run, text)  # "I would like to thank …": who helped is all it says
         facts = sentence.facts and {f for f in facts_of(unstock)
-                                    if f not in stated or is_figure(f) and not YEAR.fullmatch(f)
-                                    or thanks and is_name(f)}
+                                    if f not in stated or not listed and (is_figure(f) and not YEAR.fullmatch(f)
+                                                                          or thanks and is_name(f))}
         if text.rstrip().endswith((":", "：")):
             why = "introduces what follows"
         elif facts or sentence.placeholder:
@@ -56,7 +59,7 @@ def remove_cliches(run: Run) -> None:
             rest = content_words(unstock, run.lists.synonyms)
             new = [w for w in rest if w not in unspecific and w not in said]
             if len(rest) > run.settings.cliche_max_other_words * len(spans) and \
-                    len(new) > run.settings.cliche_max_new_words and not _thanks_only(run, text):
+                    len(new) > run.settings.cliche_max_new_words and not listed:
                 why = f"{len(rest)} other words carry content"
         if why:
             run.notes.append(Note(kind, sentence.line, f"{sentence.text.strip()} (kept: {why})"))
@@ -66,7 +69,18 @@ def remove_cliches(run: Run) -> None:
 
 
 
+# the opening of the parties a thank-you lists by role ("my ward manager, the physios, everyone else who …"), not
+# by name ("Angela Brookes for …", "my colleagues Priya and Tom")
+ROLES_FIRST = re.compile(r"\s*(?:(?:the|my|our|all|every|each|everyone|everybody|of|whole|entire|course)\b[\s,]*)+"
+                         r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\b")
+MIN_PARTIES = 3  # parties a thank-you lists before it is a list of roles
+
+
 def _thanks_only(run: Run, text: str) -> bool:
-    """True when the sentence opens as a thank-you ("I would like to thank …"): what follows says who helped, and
-    only a name or figure the text does not state elsewhere (checked before) makes it say something."""
-    return any(THANKS.search(text, a, b) for a, b in run.lists.openings(text))
+    """True when the sentence is a thank-you to a list of parties by role ("I would like to thank my manager, the
+    whole team, the cleaners and everyone else …"): who helped is all it says, so only a name or figure the text does
+    not state elsewhere makes it say something."""
+    for a, b in run.lists.openings(text):
+        if THANKS.search(text, a, b) and ROLES_FIRST.match(text, b) and text.count(",", b) >= MIN_PARTIES - 1:
+            return True
+    return False
