@@ -919,3 +919,13 @@ def test_a_signpost_and_a_rhetorical_question_go_but_a_quoted_question_stays():
                  "The question we asked each month was simple: could we pick faster?\n",
                  "Why did 14 orders go out late in June?\n"]:
         assert clean(body + kept, lists).text == body + kept
+
+
+def test_a_bold_line_that_says_the_heading_above_it_again_goes():
+    """Issue 19's c5 shape: an office assistant puts the section's name in bold under its heading."""
+    text = ("## Payroll Queries\n\n*Payroll queries*\n\nI answered 2,310 queries.\n\n## Training\n\n"
+            "**Payroll Queries**\n\nI trained 4 new clerks.\n")
+    result = clean(text)
+    assert result.text == ("## Payroll Queries\n\nI answered 2,310 queries.\n\n## Training\n\n**Payroll Queries**\n\n"
+                           "I trained 4 new clerks.\n")
+    assert [(e.kind, e.line, e.duplicate_of_line) for e in result.edits] == [("duplicate-sentence", 3, 1)]
