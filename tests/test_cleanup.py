@@ -929,3 +929,15 @@ def test_a_bold_line_that_says_the_heading_above_it_again_goes():
     assert result.text == ("## Payroll Queries\n\nI answered 2,310 queries.\n\n## Training\n\n**Payroll Queries**\n\n"
                            "I trained 4 new clerks.\n")
     assert [(e.kind, e.line, e.duplicate_of_line) for e in result.edits] == [("duplicate-sentence", 3, 1)]
+
+
+def test_a_takeaway_label_or_an_aside_to_the_reader_restates_unless_it_adds_a_fact():
+    """Issue 19's c5 and c8 shapes: "Key takeaway: …" and "As you know, …" say they restate; they go when all they
+    hold is said, and stay whole with a fact of their own."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "Returns fell from 412 to 287 after we added size charts in March.\n\n"
+    for said in ["**Takeaway:** the size charts cut returns.\n", "Bottom line - size charts cut returns.\n",
+                 "As you will know, returns fell after March.\n"]:
+        assert clean(body + said, lists).text == body.rstrip("\n") + "\n"
+    new = "Main takeaway: the charts paid for themselves by May, saving £8,300.\n"
+    assert clean(body + new, lists).text == body + new
