@@ -941,3 +941,19 @@ def test_a_takeaway_label_or_an_aside_to_the_reader_restates_unless_it_adds_a_fa
         assert clean(body + said, lists).text == body.rstrip("\n") + "\n"
     new = "Main takeaway: the charts paid for themselves by May, saving £8,300.\n"
     assert clean(body + new, lists).text == body + new
+
+
+def test_a_list_item_that_says_the_item_before_it_again_in_other_words_goes():
+    """Issue 19's c5 shape: an assistant gives a point twice, the second time in other words, right under the
+    first. The first stays; an item with a fact of its own, or sharing only a vague word, stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    text = ("## Ward admin\n\n- Booked interpreters for non-English-speaking patients at least two days ahead\n"
+            "- Made sure interpreters were booked ahead for patients who needed them\n"
+            "- Supporting the annual audit\n- Filed 380 incident forms, all within 24 hours\n"
+            "- Filed incident forms within the day, 12 of them at weekends\n")
+    out = clean(text, lists).text
+    assert "Made sure interpreters" not in out
+    assert "- Booked interpreters for non-English-speaking patients at least two days ahead\n" in out
+    for kept in ["- Supporting the annual audit\n", "- Filed 380 incident forms, all within 24 hours\n",
+                 "- Filed incident forms within the day, 12 of them at weekends\n"]:
+        assert kept in out

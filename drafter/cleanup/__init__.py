@@ -4,8 +4,11 @@ The text is parsed into Markdown blocks (headings, paragraphs, list items, code)
 (drafter.cleanup.document). The passes, one module each, run in the order PASSES declares over one shared Run
 (drafter.cleanup.run): junk → repeats inside a sentence (doubled phrases, repeated list items and quoted names) →
 clichés and filler → exact and near-duplicate sentences across the whole text → restatements (also a sentence that
-says it restates: "In other words, …") → a label whose block went as a repeat → stock sentences →
-the guard (a removal that lost a figure, date, name or count is undone) → structure (empty blocks go, numbered lists are renumbered, a heading left empty that repeats an earlier heading goes).
+says it restates: "In other words, …"; a list item that says the item before it again in other words) → a label
+whose block went as a repeat → stock sentences →
+the guard (a removal that lost a figure, date, name or count is undone) → structure (a title line saying the heading
+above it again goes, empty blocks go, numbered lists are renumbered, a heading left empty that repeats an earlier
+heading goes).
 Near-duplicates are found through an inverted index on each sentence's rarest words (drafter.cleanup.similarity), so
 the cost grows linearly with the text.
 
@@ -53,6 +56,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("restatements", restatements.remove_restatements),
     ("retellings", restatements.remove_retellings),
     ("restating", restatements.remove_restating),
+    ("paraphrased-items", restatements.remove_paraphrased_items),
     ("repeated-labels", duplicates.remove_repeated_labels),
     ("stock", stock.remove_stock),
     ("guard", guard.keep_facts),

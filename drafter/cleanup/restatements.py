@@ -1,7 +1,9 @@
 """The restatements pass: a sentence that only re-tells, vaguely or in round numbers, what a sentence with figures
 says ("sales grew greatly" beside "sales grew 17% to 24.78 million") goes, its facts all stated by that one; so does
 one that re-tells in words the figure just before it ("Kept the error rate at 0.008%. This remarkable achievement
-means fewer than one in ten thousand instructions needed correction.")."""
+means fewer than one in ten thousand instructions needed correction."); so does a list item that only says again, in
+other words, the item just before it ("Sent welcome packs five working days before each start" / "Made sure
+welcome packs went out ahead of each start date")."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from math import fsum
 from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
                                    facts_of, figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
                                    is_figure, quantities_in, rounds)
-from drafter.cleanup.document import Sentence, part_numbers
+from drafter.cleanup.document import Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
@@ -203,3 +205,36 @@ def remove_restating(run: Run) -> None:
             continue
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+PARAPHRASE_MIN_SHARED = 2  # words, vague ones aside, an item must share with the one before to paraphrase it
+
+
+def remove_paraphrased_items(run: Run) -> None:
+    """Remove a list item that only paraphrases the item just before it in its list: no fact the earlier one lacks,
+    and its weighted words, vague ones counted as inside, lie at least paraphrased_item_containment inside it (a
+    model's second answer to the same point, lower than two sentences apart need, as the two stand together)."""
+    s = run.settings
+    pairs = list(run.text_sentences())
+    words = [set(content_words(sentence.text, run.lists.synonyms)) for _, sentence in pairs]
+    _, weight = document_frequencies(words)
+    unspecific = run.lists.unspecific
+    previous: tuple[Block, Sentence, set[str]] | None = None
+    for (block, sentence), ws in zip(pairs, words):
+        if block.kind != "item" or len(block.sentences) != 1:
+            previous = None
+            continue
+        before = previous
+        previous = (block, sentence, ws)
+        if before is None or before[0].list_key != block.list_key or sentence.placeholder or \
+                len(ws) < s.restatement_min_words or not sentence.facts <= before[1].facts or \
+                sentence.future != before[1].future:
+            continue
+        wsum = fsum(weight[w] for w in ws)
+        share = fsum(weight[w] for w in ws if w in before[2] or w in unspecific) / wsum if wsum else 0.0
+        shared = len([w for w in ws & before[2] if w not in unspecific])
+        if share >= s.paraphrased_item_containment and shared >= PARAPHRASE_MIN_SHARED:
+            sentence.removed = True
+            run.repeat(sentence, before[1], run.edit("near-duplicate", sentence.line, sentence.text, before[1].line,
+                                                     sentence))
+            previous = before  # the next item is compared with the one kept
