@@ -957,3 +957,12 @@ def test_a_list_item_that_says_the_item_before_it_again_in_other_words_goes():
     for kept in ["- Supporting the annual audit\n", "- Filed 380 incident forms, all within 24 hours\n",
                  "- Filed incident forms within the day, 12 of them at weekends\n"]:
         assert kept in out
+
+
+def test_a_sentence_that_only_names_its_topic_over_and_over_goes_but_a_contrast_stays():
+    """Issue 19's c7 shape: a small model fills a section's first line with its own heading's words."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    text = ("Stock control: As for stock control, my job was stock control for the stores. I counted 4 sites "
+            "monthly.\n\nOur vans are not late; the hired vans are late.\n")
+    assert clean(text, lists).text == ("I counted 4 sites monthly.\n\n"
+                                       "Our vans are not late; the hired vans are late.\n")

@@ -3,7 +3,7 @@
 The text is parsed into Markdown blocks (headings, paragraphs, list items, code) and the blocks into sentences
 (drafter.cleanup.document). The passes, one module each, run in the order PASSES declares over one shared Run
 (drafter.cleanup.run): junk → repeats inside a sentence (doubled phrases, repeated list items and quoted names) →
-clichés and filler → exact and near-duplicate sentences across the whole text → restatements (also a sentence that
+clichés and filler (and a sentence that only names its topic over and over) → exact and near-duplicate sentences across the whole text → restatements (also a sentence that
 says it restates: "In other words, …"; a list item that says the item before it again in other words) → a label
 whose block went as a repeat → stock sentences →
 the guard (a removal that lost a figure, date, name or count is undone) → structure (a title line saying the heading
@@ -52,6 +52,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("repeated-lines", repeats.repeated_list_lines),
     ("inner-repeats", repeats.inner_repeats),
     ("cliches", cliches.remove_cliches),
+    ("tautologies", cliches.remove_tautologies),
     ("duplicates", duplicates.remove_duplicates),
     ("restatements", restatements.remove_restatements),
     ("retellings", restatements.remove_retellings),

@@ -1,9 +1,12 @@
 """The cliché pass: a sentence made of stock phrases and filler ("In conclusion, this year was a fruitful one")
-goes when what is left of it says nothing new; one that holds a fact, a placeholder or new content is only noted."""
+goes when what is left of it says nothing new; one that holds a fact, a placeholder or new content is only noted.
+So does a sentence that only names its own topic over and over ("Supplier records: in terms of supplier records, I
+kept the supplier records")."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from drafter.cleanup.document import Sentence, boundary_blocks
 from drafter.cleanup.facts import THANKS, YEAR, ZERO, facts_of, is_figure, is_name
@@ -84,3 +87,26 @@ def _thanks_only(run: Run, text: str) -> bool:
         if THANKS.search(text, a, b) and ROLES_FIRST.match(text, b) and text.count(",", b) >= MIN_PARTIES - 1:
             return True
     return False
+
+
+TAUTOLOGY_SHARE = 0.6  # of a sentence's content words that are a word it says more than once
+TAUTOLOGY_MIN_WORDS = 4  # content words a sentence needs before it can be said to go round in a circle
+TAUTOLOGY_TIMES = 3  # how often its topic word is said (twice is a contrast: "rooms are not short; the right-sized
+                     # rooms are short")
+
+
+def remove_tautologies(run: Run) -> None:
+    """Remove a sentence with no fact or placeholder that goes round in a circle: most of its content words are
+    words it says more than once, one of them three times or more ("Recruitment and onboarding: in recruitment and
+    onboarding, I was responsible for recruitment and onboarding")."""
+    for _, sentence in list(run.text_sentences()):
+        if sentence.facts or sentence.placeholder:
+            continue
+        words = content_words(sentence.text)
+        if len(words) < TAUTOLOGY_MIN_WORDS:
+            continue
+        counts = Counter(words)
+        repeated = sum(n for n in counts.values() if n > 1)
+        if repeated >= TAUTOLOGY_SHARE * len(words) and max(counts.values()) >= TAUTOLOGY_TIMES:
+            sentence.removed = True
+            run.edit("filler", sentence.line, sentence.text, of=sentence)
