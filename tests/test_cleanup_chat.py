@@ -224,3 +224,19 @@ def test_ai_notices_suggestions_and_leaked_prompts_go_by_their_shape(wrapper):
 def test_an_authors_sentence_like_a_notice_or_prompt_stays(sentence):
     text = f"Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n{sentence}\n"
     assert sentence in _clean(text)
+
+
+def test_a_figure_retold_in_words_right_after_it_goes_without_an_opening_too():
+    """Issue 19's c6 shape: "The on-time delivery rate was over ninety percent." after "… the on-time delivery rate
+    was 96.2%.": the same thing, in the same words, its amount in words. About something else, or another amount,
+    it stays."""
+    text = ("We posted 8,120 entries and the on-time delivery rate was 96.2%. The on-time delivery rate was over "
+            "ninety percent.\n")
+    assert _clean(text) == "We posted 8,120 entries and the on-time delivery rate was 96.2%.\n"
+    halved = ("Arrears fell from £41,000 to £18,500 by December. Arrears were cut by more than half. "
+              "This is a fall of about one fifth on the year before.\n")
+    assert _clean(halved) == "Arrears fell from £41,000 to £18,500 by December.\n"
+    before = "We posted 8,120 entries and the on-time delivery rate was 96.2%. "
+    for other in [before + "Audit scores were over ninety percent.\n",
+                  before + "The on-time delivery rate was under fifty percent.\n"]:
+        assert _clean(other) == other

@@ -110,7 +110,9 @@ def remove_retellings(run: Run) -> None:
     before it under the same heading), one that states no fact but an amount in words from the `ratio` list
     ("fewer than one in ten thousand"); or, anywhere in the same top-level section after the figures it re-tells, one
     whose only facts are number words saying those figures' amounts, none of them a small count ("ninety-four point
-    two percent" after 94.2%; hedged, "more than one point four million" after $1.42 million)."""
+    two percent" after 94.2%; hedged, "more than one point four million" after $1.42 million). Without such an
+    opening, a sentence that does either right after the figure it re-tells, about the same thing in the same words,
+    goes too ("The collection rate was over ninety percent." after "… the collection rate was 94.4%.")."""
     previous = None
     said: list[float] = []  # the amounts stated in figures in the current top-level section so far
     for block in run.blocks:
@@ -123,9 +125,12 @@ def remove_retellings(run: Run) -> None:
         for sentence in block.sentences:
             if sentence.removed:
                 continue
+            opens = any(p.match(sentence.text) for p in run.lists.retelling)
             if not sentence.placeholder and not has_figure(sentence.facts) and \
-                    any(p.match(sentence.text) for p in run.lists.retelling) and \
-                    _retells(run, sentence.text, previous is not None and has_figure(previous.facts), said):
+                    (opens and _retells(run, sentence.text, previous is not None and has_figure(previous.facts), said)
+                     or not opens and previous is not None and has_figure(previous.facts) and
+                     _about_the_same(run, sentence.text, previous.text) and
+                     _retells(run, sentence.text, True, quantities_in(previous.text))):
                 sentence.removed = True
                 record = run.edit("restatement", sentence.line, sentence.text, previous.line if previous else None,
                                   sentence)
@@ -135,6 +140,18 @@ def remove_retellings(run: Run) -> None:
             previous = sentence
             if has_figure(sentence.facts):
                 said += quantities_in(sentence.text)
+
+
+def _about_the_same(run: Run, text: str, before: str) -> bool:
+    """True when text's content words, amounts in words and vague words aside, lie at least restatement_containment
+    inside the sentence before ("The collection rate was over ninety percent" after "… the collection rate was
+    94.4%")."""
+    unspecific = run.lists.unspecific
+    words = [w for w in content_words(text, run.lists.synonyms) if w not in unspecific and not facts_of(w)]
+    if not words:
+        return False
+    earlier = set(content_words(before, run.lists.synonyms))
+    return sum(w in earlier for w in words) >= run.settings.restatement_containment * len(words)
 
 
 def _retells(run: Run, text: str, after_figure: bool, said: list[float]) -> bool:
