@@ -240,3 +240,15 @@ def test_a_figure_retold_in_words_right_after_it_goes_without_an_opening_too():
     for other in [before + "Audit scores were over ninety percent.\n",
                   before + "The on-time delivery rate was under fifty percent.\n"]:
         assert _clean(other) == other
+
+
+def test_a_stray_code_fence_is_debris_and_the_prose_after_it_is_still_cleaned():
+    """Issue 19's c7 shape: a small model leaves a "```" it never closes, or wraps its own Markdown in "```markdown";
+    the fence lines go and the text inside or after them is prose, cleaned as such. A real code block stays."""
+    stray = ("## Results\n\n- Sorted 9,400 parcels.\n\n```\n\n## Lessons\n\n"
+             "I learned to ask for help early. I learned to ask for help early.\n")
+    assert _clean(stray) == "## Results\n\n- Sorted 9,400 parcels.\n\n## Lessons\n\nI learned to ask for help early.\n"
+    wrapped = "## Results\n\n~~~md\n- Sorted 9,400 parcels.\n- Sorted 9,400 parcels.\n~~~\n\nAll on time.\n"
+    assert _clean(wrapped) == "## Results\n\n- Sorted 9,400 parcels.\n\nAll on time.\n"
+    code = "## Tools\n\n```sql\nSELECT 1;\nSELECT 1;\n```\n\nI wrote 12 queries.\n"
+    assert _clean(code) == code
