@@ -966,3 +966,16 @@ def test_a_sentence_that_only_names_its_topic_over_and_over_goes_but_a_contrast_
             "monthly.\n\nOur vans are not late; the hired vans are late.\n")
     assert clean(text, lists).text == ("I counted 4 sites monthly.\n\n"
                                        "Our vans are not late; the hired vans are late.\n")
+
+
+def test_a_paragraph_that_tells_the_one_before_it_again_goes_but_one_with_a_new_fact_stays():
+    """Issue 19's c7 shape: a small model answers the same point twice, the second time shorter."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    first = ("## Problems\n\nTwo lorries were late at the Hull depot in March because the ferry was cancelled, and "
+             "we missed 14 store deliveries. We now book a spare slot on the Zeebrugge crossing for every March run.\n\n")
+    again = ("This year there were two late lorries at Hull: a cancelled ferry in March stopped them, and store "
+             "deliveries were missed. Since then a spare slot is booked on the crossing.\n")
+    assert clean(first + again, lists).text == first.rstrip("\n") + "\n"
+    new = ("In March two lorries were late at the Hull depot when the ferry was cancelled. In June a third was held "
+           "at customs.\n")
+    assert "In June a third was held at customs." in clean(first + new, lists).text

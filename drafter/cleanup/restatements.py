@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from math import fsum
 
-from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
+from drafter.cleanup.facts import (AMOUNT_WORDS, StatedFacts, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
                                    facts_of, figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
                                    is_figure, quantities_in, rounds)
 from drafter.cleanup.document import Block, Sentence, part_numbers
@@ -255,3 +255,45 @@ def remove_paraphrased_items(run: Run) -> None:
             run.repeat(sentence, before[1], run.edit("near-duplicate", sentence.line, sentence.text, before[1].line,
                                                      sentence))
             previous = before  # the next item is compared with the one kept
+
+
+def remove_retold_paragraphs(run: Run) -> None:
+    """Remove what is left of a paragraph that tells the paragraph just before it (under the same heading) again: a
+    model's second answer to the same point ("Two errors reached staff this year. In February, 38 staff …" and then
+    "This year there were two errors that affected staff: … Both were corrected quickly."). Every fact it holds is
+    the earlier paragraph's, and its weighted words, vague ones counted as inside, lie at least
+    retold_paragraph_containment inside that paragraph's."""
+    s = run.settings
+    pairs = list(run.text_sentences())
+    words = {id(sentence): set(content_words(sentence.text, run.lists.synonyms)) for _, sentence in pairs}
+    _, weight = document_frequencies(list(words.values()))
+    unspecific = run.lists.unspecific
+    previous: Block | None = None
+    for block in run.blocks:
+        if block.removed:
+            continue
+        if block.kind != "text" or block.heading_like:
+            previous = None
+            continue
+        before, previous = previous, block
+        rest = [x for x in block.sentences if not x.removed]
+        if before is None or not rest or any(x.placeholder for x in rest):
+            continue
+        told = [x for x in before.sentences if not x.removed]
+        if not told:
+            continue
+        facts = StatedFacts({f for x in told for f in x.facts})
+        if any(f not in facts for x in rest for f in x.facts):
+            continue
+        earlier = set().union(*(words.get(id(x), set()) for x in told))
+        retold = [w for x in rest for w in words.get(id(x), ())]
+        if len(set(content_words(" ".join(block.raw)))) < s.retold_paragraph_min_words:
+            continue  # a paragraph, not a line
+        total = fsum(weight.get(w, 0.0) for w in retold)
+        inside = fsum(weight.get(w, 0.0) for w in retold if w in earlier or w in unspecific)
+        if total and inside / total >= s.retold_paragraph_containment:
+            for sentence in rest:
+                sentence.removed = True
+                run.repeat(sentence, told[0], run.edit("restatement", sentence.line, sentence.text, told[0].line,
+                                                       sentence))
+            previous = before  # the paragraph after is compared with the telling kept
