@@ -979,3 +979,12 @@ def test_a_paragraph_that_tells_the_one_before_it_again_goes_but_one_with_a_new_
     new = ("In March two lorries were late at the Hull depot when the ferry was cancelled. In June a third was held "
            "at customs.\n")
     assert "In June a third was held at customs." in clean(first + new, lists).text
+
+
+def test_a_count_of_none_is_no_vague_restatement_of_a_sentence_with_figures():
+    """Issue 19's c6 shape: "No contract was signed below the approved price" beside "I checked 198 contracts
+    against the price list" counts none of something: it stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    text = ("I checked 240 supplier invoices against the agreed price list this year. No invoice was paid above "
+            "the agreed price. There were no safety incidents on site.\n")
+    assert clean(text, lists).text == text

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from math import fsum
 
-from drafter.cleanup.facts import (AMOUNT_WORDS, StatedFacts, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
-                                   facts_of, figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
+from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS, ZERO,
+                                   StatedFacts, facts_of, figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
                                    is_figure, quantities_in, rounds)
 from drafter.cleanup.document import Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
@@ -19,10 +19,16 @@ from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
 
 
+# a sentence that counts none of something: "No contract was signed below …", "There were no late filings …"
+NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} (?:was|were|has|have|had|is|are|went|came)\b|"
+                     r"there (?:was|were|has been|have been) no\b|none of\b)", re.I)
+
+
 def remove_restatements(run: Run) -> None:
     """Remove a sentence without figures that only restates vaguely one that gives them, before or after it
     ("sales grew greatly" beside "sales grew 17% to 24.78 million"): its words, vague ones aside, lie mostly in
-    that one sentence, and any name it holds is there too."""
+    that one sentence, and any name it holds is there too. A count of none ("No contract was signed below the
+    approved price") restates only a sentence that counts none too."""
     s = run.settings
     pairs = list(run.text_sentences())
     items = [sentence for _, sentence in pairs]
@@ -53,6 +59,7 @@ def remove_restatements(run: Run) -> None:
                 LEAD_IN.search(sentence.text) or id(sentence) in labels:
             continue
         wsum = fsum(weight[w] for w in ws)
+        none = ZERO.search(sentence.text) is not None or NONE_OF.match(sentence.text) is not None
         best, best_share = None, 0.0
         sources = []
         names = sentence.facts - QUANTITY_WORDS - hedged.keys()
@@ -81,6 +88,8 @@ def remove_restatements(run: Run) -> None:
             # a telling with figures merges into the first one; a topic sentence has its figures to follow
             if source_index > index and (exact or id(sentence) in openers):
                 continue
+            if none and not (ZERO.search(source.text) or NONE_OF.match(source.text)):
+                continue  # "No contract was signed below the approved price" counts: none
             sources.append(source_index)
             share = fsum(weight[w] for w in ws if w in words[source_index] or w in unspecific) / wsum
             if share > best_share:
