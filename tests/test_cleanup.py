@@ -988,3 +988,19 @@ def test_a_count_of_none_is_no_vague_restatement_of_a_sentence_with_figures():
     text = ("I checked 240 supplier invoices against the agreed price list this year. No invoice was paid above "
             "the agreed price. There were no safety incidents on site.\n")
     assert clean(text, lists).text == text
+
+
+def test_a_pile_up_of_template_phrases_goes_placeholder_and_all_but_one_phrase_keeps_its_placeholder():
+    """Issue 19's c6 shape: a template's frame with a blank left in ("In 20XX, …") is no less a frame; a year left
+    blank is no figure, a bold one is."""
+    assert "20" not in facts_of("In 20XX, we met.") | facts_of("In 20**, we met.")
+    assert "20" in facts_of("We hired **20** staff.")
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "I handled 1,406 passport renewals at window 3.\n\n"
+    frame = ("In 20XX, under the strong leadership of the bureau, I was guided by the spirit of the county "
+             "conference, worked diligently and conscientiously and forged ahead.\n")
+    result = clean(body + frame, lists)
+    assert result.text == body.rstrip("\n") + "\n"
+    assert [p.text for p in result.placeholders] == ["20XX"]  # still reported, from the text as given
+    one = "In 20XX, under the strong leadership of the bureau, we opened a second window.\n"
+    assert clean(body + one, lists).text == body + one

@@ -15,7 +15,8 @@ the cost grows linearly with the text.
 
 Nothing that carries a fact is ever cut: a sentence with a number, date, amount, proper name or quoted name is only
 merged with a near-duplicate whose facts it contains (or that contains its facts), and a sentence with a placeholder
-is never removed except as web-template junk, which is not the author's text.
+is never removed except as web-template junk, which is not the author's text, or as a pile-up of three stock phrases
+or more (a template's frame: "In 20**, under the strong leadership of …").
 """
 
 from __future__ import annotations

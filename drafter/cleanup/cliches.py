@@ -1,5 +1,6 @@
 """The cliché pass: a sentence made of stock phrases and filler ("In conclusion, this year was a fruitful one")
-goes when what is left of it says nothing new; one that holds a fact, a placeholder or new content is only noted.
+goes when what is left of it says nothing new; one that holds a fact, a placeholder (unless it piles up three stock
+phrases or more: a template's frame) or new content is only noted.
 So does a sentence that only names its own topic over and over ("Supplier records: in terms of supplier records, I
 kept the supplier records")."""
 
@@ -14,6 +15,10 @@ from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
+
+
+PILE_UP = 3  # stock phrases in one sentence that make it a template's, placeholder and all ("In 20**, under the
+             # strong leadership of …, I adhered to the people-centred development thought …")
 
 
 def remove_cliches(run: Run) -> None:
@@ -54,7 +59,7 @@ def remove_cliches(run: Run) -> None:
                                                                           or thanks and is_name(f))}
         if text.rstrip().endswith((":", "：")):
             why = "introduces what follows"
-        elif facts or sentence.placeholder:
+        elif facts or sentence.placeholder and len(spans) < PILE_UP:
             why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
         elif ZERO.search(unstock):
             why = "holds a count of none"
