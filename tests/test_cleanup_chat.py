@@ -207,6 +207,10 @@ def test_in_other_words_with_the_figures_of_the_sentence_before_goes_but_not_wit
     "You are an expert HR writer who drafts appraisal texts.",
     "You are helping a nurse write her annual review.",
     "I've set it out to match your appraisal form.",
+    "Hello!",
+    "Here you are:",
+    "Below is a tidier version of your review as a Harrogate pharmacist, in plain British English.",
+    "I have tidied your annual review to read more formally.",
 ], ids=lambda s: s[:30])
 def test_ai_notices_suggestions_and_leaked_prompts_go_by_their_shape(wrapper):
     """A model's notice that it wrote the draft, its suggestions to the user, a chat template's tokens and a recited
@@ -252,3 +256,13 @@ def test_a_stray_code_fence_is_debris_and_the_prose_after_it_is_still_cleaned():
     assert _clean(wrapped) == "## Results\n\n- Sorted 9,400 parcels.\n\nAll on time.\n"
     code = "## Tools\n\n```sql\nSELECT 1;\nSELECT 1;\n```\n\nI wrote 12 queries.\n"
     assert _clean(code) == code
+
+
+def test_a_paragraphs_last_sentence_cut_off_by_a_token_limit_goes():
+    """Issue 19's c7 shape: a small model writing section by section stops mid-sentence at each section's limit."""
+    text = ("## Plans\n\nI will sit the payroll diploma in May. I would also like to spend more time with the\n\n"
+            "## Lessons\n\nI learned to check rates twice. Rates are set by HR\n")
+    assert _clean(text) == ("## Plans\n\nI will sit the payroll diploma in May.\n\n"
+                            "## Lessons\n\nI learned to check rates twice. Rates are set by HR\n")
+    with_fact = "I will sit the diploma. I would also like to visit the Leeds office with\n"
+    assert _clean(with_fact) == with_fact
