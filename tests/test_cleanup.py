@@ -1004,3 +1004,14 @@ def test_a_pile_up_of_template_phrases_goes_placeholder_and_all_but_one_phrase_k
     assert [p.text for p in result.placeholders] == ["20XX"]  # still reported, from the text as given
     one = "In 20XX, under the strong leadership of the bureau, we opened a second window.\n"
     assert clean(body + one, lists).text == body + one
+
+
+def test_a_recap_counting_in_words_goes_when_the_count_is_said_with_its_thing():
+    """Issue 19's c5 shape: "Overall, … two busy open days" after "we ran two open days": a count in words said
+    again with what it counts is no new count; one said with something else stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "## Events\n\nWe ran two open days in 2024 and signed up 318 members.\n\n## Summary\n\n"
+    said = "Overall, it was a good year, with two busy open days and many new members.\n"
+    assert clean(body + said, lists).text == body.rstrip("\n") + "\n"
+    other = "Overall, it was a good year, with two new coaches and many new members.\n"
+    assert clean(body + other, lists).text == body + other

@@ -13,10 +13,12 @@ from math import fsum
 from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS, ZERO,
                                    StatedFacts, facts_of, figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
                                    is_figure, quantities_in, rounds)
+from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
+from drafter.text.words import STOP_WORDS, WORD
 
 
 # a sentence that counts none of something: "No contract was signed below …", "There were no late filings …"
@@ -59,6 +61,7 @@ def remove_restatements(run: Run) -> None:
                 LEAD_IN.search(sentence.text) or id(sentence) in labels:
             continue
         wsum = fsum(weight[w] for w in ws)
+        counts = sentence.facts & NUMBER_WORDS  # counted in words: said with the same thing in the source
         none = ZERO.search(sentence.text) is not None or NONE_OF.match(sentence.text) is not None
         best, best_share = None, 0.0
         sources = []
@@ -85,6 +88,8 @@ def remove_restatements(run: Run) -> None:
                 if not rounds(amounts, source_amounts) or \
                         not rounds(list(hedged.values()), source_amounts, HEDGED_FACTOR):
                     continue
+            if counts and not _counts_said(sentence.text, counts, " ".join(WORD.findall(source.text.lower()))):
+                continue  # "two new coaches" does not restate "two open days"
             # a telling with figures merges into the first one; a topic sentence has its figures to follow
             if source_index > index and (exact or id(sentence) in openers):
                 continue
@@ -218,6 +223,8 @@ def remove_restating(run: Run) -> None:
         for other in block.sentences:
             if not other.removed and id(other) not in excluded:
                 with_units |= figures_with_nearby_words(other.text)
+    told = " ".join(" ".join(WORD.findall(other.text.lower())) for _, other in run.text_sentences()
+                    if id(other) not in excluded)
     for sentence in found:
         ratios = run.lists.spans_in(sentence.text, "ratio") if id(sentence) in after_figure else []
         text = blank_spans(sentence.text, ratios) if ratios else sentence.text  # a ratio re-tells that figure
@@ -226,11 +233,29 @@ def remove_restating(run: Run) -> None:
         # two or more figures, all of them the sentence before's: that sentence said again ("I approved 198,
         # declined 61 and referred 27." / "In other words, 198 were approved, 61 were declined and 27 went …")
         retold = len(figures) >= 2 and id(sentence) in before and figures <= before[id(sentence)].facts
-        if facts & QUANTITY_WORDS or not (retold or figures_with_units(text) <= with_units) or \
-                not all(fact in stated for fact in facts):
+        if not _counts_said(text, facts & QUANTITY_WORDS, told) or \
+                not (retold or figures_with_units(text) <= with_units) or not all(fact in stated for fact in facts):
             continue
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+COUNT_REACH = 3  # words after a count in words in which the thing it counts is named ("three successful trade shows")
+
+
+def _counts_said(text: str, counts: set[str], told: str) -> bool:
+    """True when each count in words the text holds is said elsewhere with a word of the COUNT_REACH after it ("three
+    successful trade shows" in a recap, "stands at three trade shows" before); `told` is the rest of the text, its
+    words lowercased and joined by single spaces."""
+    words = [w.lower() for w in WORD.findall(text)]
+    for at, word in enumerate(words):
+        if word not in counts:
+            continue
+        named = [w for w in words[at + 1:at + 1 + COUNT_REACH] if w not in STOP_WORDS]
+        if not any(re.search(rf"\b{re.escape(word)}(?: \S+){{0,{COUNT_REACH - 1}}} {re.escape(w)}\b", told)
+                   for w in named):
+            return False
+    return True
 
 
 PARAPHRASE_MIN_SHARED = 2  # words, vague ones aside, an item must share with the one before to paraphrase it
