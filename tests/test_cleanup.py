@@ -1015,3 +1015,12 @@ def test_a_recap_counting_in_words_goes_when_the_count_is_said_with_its_thing():
     assert clean(body + said, lists).text == body.rstrip("\n") + "\n"
     other = "Overall, it was a good year, with two new coaches and many new members.\n"
     assert clean(body + other, lists).text == body + other
+
+
+def test_a_spoken_reviews_asides_about_the_year_go():
+    """Issue 19's c8 shape: a person's review says how the year felt, in stock words."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "I ran 212 bin collections a month.\n\n"
+    for aside in ["I thoroughly enjoyed this year and I'm looking forward to the coming year.\n",
+                  "The rounds are never a dull moment, that's for sure.\n"]:
+        assert clean(body + aside, lists).text == body.rstrip("\n") + "\n"
