@@ -307,21 +307,23 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "t3-01-litigation-paralegal.dirty.md": ["page by page"],
     # c5-c8's first run (blind): the restating pass removes "As I said in the bank section, the only loose ends are
     # … £60.00 …; once those are sorted I can send everything to Hargreaves & Co." whole; its figure and names are
-    # said elsewhere, but its last clause is new. Left for the next round of issue 19, listed so it cannot spread.
+    # said elsewhere, and so, in the letter's opening, is its last clause ("before I send everything over to
+    # Hargreaves & Co"): a label disagreement, listed so it cannot spread.
     "c8-07-plumbing-firm-bookkeeper.dirty.md": [
         'as i said in the bank section, the only loose ends are the "tps online" payment and the £60.00 cash deposit; '
         "once those are sorted i can send everything to hargreaves & co."],
 }}
 
 
-# Floors a little under the figures measured at the end of issue 19's second step, all in-sample (the pass was
-# tuned on every one of these documents): fixtures/cleanup 0.978 / 0.989, h2-h22 and t1-t9 0.920 / 0.996, c1-c4
-# 0.896 / 0.982. They catch regressions; a blind figure needs a new batch (fixtures/cleanup-heldout/README.md).
+# Floors a little under the figures measured at the end of issue 19's third step, all in-sample (the pass was
+# tuned on every one of these documents): fixtures/cleanup 0.978 / 0.989, h2-h22 and t1-t9 0.919 / 0.996, c1-c4
+# 0.908 / 0.985, c5-c8 0.928 / 0.961. They catch regressions; a blind figure needs a new batch
+# (fixtures/cleanup-heldout/README.md).
 @pytest.mark.parametrize("corpus, pattern, recall_floor, precision_floor", [
     ("cleanup", "*.dirty.md", 0.97, 0.98),           # our corpus
     ("cleanup-heldout", "[ht]*.dirty.md", 0.91, 0.99),  # once-blind batches h2-h22 and t1-t9, also training data
     ("cleanup-heldout", "c[1-4]-*.dirty.md", 0.88, 0.975),  # issue 19's blind round, in-sample since its first run
-    ("cleanup-heldout", "c[5-8]-*.dirty.md", 0.66, 0.94),   # its second blind round: floors at its first-run figures
+    ("cleanup-heldout", "c[5-8]-*.dirty.md", 0.92, 0.955),  # its second blind round, in-sample since the third step
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
