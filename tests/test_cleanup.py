@@ -974,7 +974,8 @@ def test_a_paragraph_that_tells_the_one_before_it_again_goes_but_one_with_a_new_
     """Issue 19's c7 shape: a small model answers the same point twice, the second time shorter."""
     lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
     first = ("## Problems\n\nTwo lorries were late at the Hull depot in March because the ferry was cancelled, and "
-             "we missed 14 store deliveries. We now book a spare slot on the Zeebrugge crossing for every March run.\n\n")
+             "we missed 14 store deliveries. We now book a spare slot on the Zeebrugge crossing for every March "
+             "run.\n\n")
     again = ("This year there were two late lorries at Hull: a cancelled ferry in March stopped them, and store "
              "deliveries were missed. Since then a spare slot is booked on the crossing.\n")
     assert clean(first + again, lists).text == first.rstrip("\n") + "\n"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from math import fsum
 
-from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS, ZERO,
-                                   StatedFacts, facts_of, figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
-                                   is_figure, quantities_in, rounds)
+from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
+                                   ZERO, StatedFacts, facts_of, figures_with_nearby_words, figures_with_units,
+                                   has_figure, hedged_figures, is_figure, quantities_in, rounds)
 from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
@@ -22,7 +22,8 @@ from drafter.text.words import STOP_WORDS, WORD
 
 
 # a sentence that counts none of something: "No contract was signed below …", "There were no late filings …"
-NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} (?:was|were|has|have|had|is|are|went|came)\b|"
+NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} "
+                     r"(?:was|were|has|have|had|is|are|went|came)\b|"
                      r"there (?:was|were|has been|have been) no\b|none of\b)", re.I)
 
 

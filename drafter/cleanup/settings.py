@@ -90,7 +90,8 @@ class CleanupSettings:
                 raise InputError(f"cleanup setting {name} must be in (0, 1], got {value!r}")
         for name in ("min_words", "containment_min_words", "max_key_frequency", "keys_per_sentence",
                      "max_candidates", "max_phrase_words", "cliche_max_other_words", "heading_max_words", "title_max_words",
-                     "restatement_min_words", "restatement_max_source_words", "stock_max_words", "retold_paragraph_min_words"):
+                     "restatement_min_words", "restatement_max_source_words", "stock_max_words",
+                     "retold_paragraph_min_words"):
             if getattr(self, name) < 1:
                 raise InputError(f"cleanup setting {name} must be at least 1, got {getattr(self, name)!r}")
         if self.cliche_max_new_words < 0:
