@@ -307,21 +307,23 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "t3-01-litigation-paralegal.dirty.md": ["page by page"],
     # c5-c8's first run (blind): the restating pass removes "As I said in the bank section, the only loose ends are
     # … £60.00 …; once those are sorted I can send everything to Hargreaves & Co." whole; its figure and names are
-    # said elsewhere, but its last clause is new. Left for the next round of issue 19, listed so it cannot spread.
+    # said elsewhere, and so, in the letter's opening, is its last clause ("before I send everything over to
+    # Hargreaves & Co"): a label disagreement, listed so it cannot spread.
     "c8-07-plumbing-firm-bookkeeper.dirty.md": [
         'as i said in the bank section, the only loose ends are the "tps online" payment and the £60.00 cash deposit; '
         "once those are sorted i can send everything to hargreaves & co."],
 }}
 
 
-# Floors a little under the figures measured at the end of issue 19's second step, all in-sample (the pass was
-# tuned on every one of these documents): fixtures/cleanup 0.978 / 0.989, h2-h22 and t1-t9 0.920 / 0.996, c1-c4
-# 0.896 / 0.982. They catch regressions; a blind figure needs a new batch (fixtures/cleanup-heldout/README.md).
+# Floors a little under the figures measured at the end of issue 19's third step, all in-sample (the pass was
+# tuned on every one of these documents): fixtures/cleanup 0.978 / 0.989, h2-h22 and t1-t9 0.919 / 0.996, c1-c4
+# 0.908 / 0.985, c5-c8 0.928 / 0.961. They catch regressions; a blind figure needs a new batch
+# (fixtures/cleanup-heldout/README.md).
 @pytest.mark.parametrize("corpus, pattern, recall_floor, precision_floor", [
     ("cleanup", "*.dirty.md", 0.97, 0.98),           # our corpus
     ("cleanup-heldout", "[ht]*.dirty.md", 0.91, 0.99),  # once-blind batches h2-h22 and t1-t9, also training data
     ("cleanup-heldout", "c[1-4]-*.dirty.md", 0.88, 0.975),  # issue 19's blind round, in-sample since its first run
-    ("cleanup-heldout", "c[5-8]-*.dirty.md", 0.66, 0.94),   # its second blind round: floors at its first-run figures
+    ("cleanup-heldout", "c[5-8]-*.dirty.md", 0.92, 0.955),  # its second blind round, in-sample since the third step
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
@@ -880,3 +882,148 @@ def test_a_pile_up_of_template_attitudes_goes_and_number_one_is_no_count():
     text = ("I handled 2,940 quotations.\n\nOver the past year I worked with a strong sense of mission, strictly "
             "demanded myself and constantly improved my professional quality and working ability.\n")
     assert clean(text).text == "I handled 2,940 quotations.\n"
+
+
+def test_a_templates_political_frame_goes_and_a_quoted_slogan_is_no_name():
+    """Issue 19's c6 shape, in other words: a slogan quoted as the "concept" held to is stock, not a name; a
+    sentence with a fact of its own inside the same frame stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    text = ("I issued 3,418 licences at window 2.\n\nGuided by the spirit of the county conference, I practised the "
+            "service concept of \"the applicant first\" and satisfactorily completed the various licensing tasks. "
+            "Next year I will carry forward the spirit of \"one visit at most\" and make greater contributions to "
+            "the sound development of the licensing office.\n")
+    assert clean(text, lists).text == "I issued 3,418 licences at window 2.\n"
+    kept = "Guided by the spirit of \"one visit at most\", I cut visits per licence from 2.4 to 1.3.\n"
+    assert clean(kept, lists).text == kept
+
+
+def test_a_thank_you_to_a_list_of_roles_goes_but_one_naming_a_person_stays():
+    """Issue 19's c8 shape: a thank-you that only lists who helped by role says nothing; a named person or a figure
+    of its own keeps it."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "Our Corby depot shipped 18,200 pallets in 2024. Priya Nair rebuilt the rota.\n\n"
+    roles = ("We'd also like to thank the drivers, the yard crew, the office staff at Corby, the agency pickers and "
+             "all the customers who put up with our late deliveries.\n")
+    assert clean(body + roles, lists).text == body.rstrip("\n") + "\n"
+    for kept in ["I want to thank Priya Nair for rebuilding the rota over the summer.\n",
+                 "I want to thank Priya Nair, the yard crew, the office staff and the drivers.\n",
+                 "A big thank you to the yard crew, who loaded 41 trailers on the last Friday before Christmas.\n"]:
+        assert clean(body + kept, lists).text == body + kept
+
+
+def test_a_signpost_and_a_rhetorical_question_go_but_a_quoted_question_stays():
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "## Stock\n\nShrinkage fell from 2.1% to 1.4% after we moved the tills.\n\n"
+    said = ("Now turning to the rota. So what changed? I'll now move on to complaints. And who would have "
+            "guessed it?\n")
+    assert clean(body + said, lists).text == body.rstrip("\n") + "\n"
+    for kept in ['Staff now ask every caller "Is this your first claim?"\n',
+                 "The question we asked each month was simple: could we pick faster?\n",
+                 "Why did 14 orders go out late in June?\n"]:
+        assert clean(body + kept, lists).text == body + kept
+
+
+def test_a_bold_line_that_says_the_heading_above_it_again_goes():
+    """Issue 19's c5 shape: an office assistant puts the section's name in bold under its heading."""
+    text = ("## Payroll Queries\n\n*Payroll queries*\n\nI answered 2,310 queries.\n\n## Training\n\n"
+            "**Payroll Queries**\n\nI trained 4 new clerks.\n")
+    result = clean(text)
+    assert result.text == ("## Payroll Queries\n\nI answered 2,310 queries.\n\n## Training\n\n**Payroll Queries**\n\n"
+                           "I trained 4 new clerks.\n")
+    assert [(e.kind, e.line, e.duplicate_of_line) for e in result.edits] == [("duplicate-sentence", 3, 1)]
+
+
+def test_a_takeaway_label_or_an_aside_to_the_reader_restates_unless_it_adds_a_fact():
+    """Issue 19's c5 and c8 shapes: "Key takeaway: …" and "As you know, …" say they restate; they go when all they
+    hold is said, and stay whole with a fact of their own."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "Returns fell from 412 to 287 after we added size charts in March.\n\n"
+    for said in ["**Takeaway:** the size charts cut returns.\n", "Bottom line - size charts cut returns.\n",
+                 "As you will know, returns fell after March.\n"]:
+        assert clean(body + said, lists).text == body.rstrip("\n") + "\n"
+    new = "Main takeaway: the charts paid for themselves by May, saving £8,300.\n"
+    assert clean(body + new, lists).text == body + new
+
+
+def test_a_list_item_that_says_the_item_before_it_again_in_other_words_goes():
+    """Issue 19's c5 shape: an assistant gives a point twice, the second time in other words, right under the
+    first. The first stays; an item with a fact of its own, or sharing only a vague word, stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    text = ("## Ward admin\n\n- Booked interpreters for non-English-speaking patients at least two days ahead\n"
+            "- Made sure interpreters were booked ahead for patients who needed them\n"
+            "- Supporting the annual audit\n- Filed 380 incident forms, all within 24 hours\n"
+            "- Filed incident forms within the day, 12 of them at weekends\n")
+    out = clean(text, lists).text
+    assert "Made sure interpreters" not in out
+    assert "- Booked interpreters for non-English-speaking patients at least two days ahead\n" in out
+    for kept in ["- Supporting the annual audit\n", "- Filed 380 incident forms, all within 24 hours\n",
+                 "- Filed incident forms within the day, 12 of them at weekends\n"]:
+        assert kept in out
+
+
+def test_a_sentence_that_only_names_its_topic_over_and_over_goes_but_a_contrast_stays():
+    """Issue 19's c7 shape: a small model fills a section's first line with its own heading's words."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    text = ("Stock control: As for stock control, my job was stock control for the stores. I counted 4 sites "
+            "monthly.\n\nOur vans are not late; the hired vans are late.\n")
+    assert clean(text, lists).text == ("I counted 4 sites monthly.\n\n"
+                                       "Our vans are not late; the hired vans are late.\n")
+
+
+def test_a_paragraph_that_tells_the_one_before_it_again_goes_but_one_with_a_new_fact_stays():
+    """Issue 19's c7 shape: a small model answers the same point twice, the second time shorter."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    first = ("## Problems\n\nTwo lorries were late at the Hull depot in March because the ferry was cancelled, and "
+             "we missed 14 store deliveries. We now book a spare slot on the Zeebrugge crossing for every March "
+             "run.\n\n")
+    again = ("This year there were two late lorries at Hull: a cancelled ferry in March stopped them, and store "
+             "deliveries were missed. Since then a spare slot is booked on the crossing.\n")
+    assert clean(first + again, lists).text == first.rstrip("\n") + "\n"
+    new = ("In March two lorries were late at the Hull depot when the ferry was cancelled. In June a third was held "
+           "at customs.\n")
+    assert "In June a third was held at customs." in clean(first + new, lists).text
+
+
+def test_a_count_of_none_is_no_vague_restatement_of_a_sentence_with_figures():
+    """Issue 19's c6 shape: "No contract was signed below the approved price" beside "I checked 198 contracts
+    against the price list" counts none of something: it stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    text = ("I checked 240 supplier invoices against the agreed price list this year. No invoice was paid above "
+            "the agreed price. There were no safety incidents on site.\n")
+    assert clean(text, lists).text == text
+
+
+def test_a_pile_up_of_template_phrases_goes_placeholder_and_all_but_one_phrase_keeps_its_placeholder():
+    """Issue 19's c6 shape: a template's frame with a blank left in ("In 20XX, …") is no less a frame; a year left
+    blank is no figure, a bold one is."""
+    assert "20" not in facts_of("In 20XX, we met.") | facts_of("In 20**, we met.")
+    assert "20" in facts_of("We hired **20** staff.")
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "I handled 1,406 passport renewals at window 3.\n\n"
+    frame = ("In 20XX, under the strong leadership of the bureau, I was guided by the spirit of the county "
+             "conference, worked diligently and conscientiously and forged ahead.\n")
+    result = clean(body + frame, lists)
+    assert result.text == body.rstrip("\n") + "\n"
+    assert [p.text for p in result.placeholders] == ["20XX"]  # still reported, from the text as given
+    one = "In 20XX, under the strong leadership of the bureau, we opened a second window.\n"
+    assert clean(body + one, lists).text == body + one
+
+
+def test_a_recap_counting_in_words_goes_when_the_count_is_said_with_its_thing():
+    """Issue 19's c5 shape: "Overall, … two busy open days" after "we ran two open days": a count in words said
+    again with what it counts is no new count; one said with something else stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "## Events\n\nWe ran two open days in 2024 and signed up 318 members.\n\n## Summary\n\n"
+    said = "Overall, it was a good year, with two busy open days and many new members.\n"
+    assert clean(body + said, lists).text == body.rstrip("\n") + "\n"
+    other = "Overall, it was a good year, with two new coaches and many new members.\n"
+    assert clean(body + other, lists).text == body + other
+
+
+def test_a_spoken_reviews_asides_about_the_year_go():
+    """Issue 19's c8 shape: a person's review says how the year felt, in stock words."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "I ran 212 bin collections a month.\n\n"
+    for aside in ["I thoroughly enjoyed this year and I'm looking forward to the coming year.\n",
+                  "The rounds are never a dull moment, that's for sure.\n"]:
+        assert clean(body + aside, lists).text == body.rstrip("\n") + "\n"

@@ -186,3 +186,83 @@ def test_in_other_words_with_the_figures_of_the_sentence_before_goes_but_not_wit
             "were approved, 61 were declined and 27 went to committee. That is 45 more applications than in 2023.\n")
     assert _clean(text) == ("Of the 286, I approved 198, declined 61 and referred 27 to the credit committee. That is "
                             "45 more applications than in 2023.\n")
+
+
+@pytest.mark.parametrize("wrapper", [
+    "This summary was produced using an AI assistant and may include mistakes.",
+    "AI-written text: please proofread before you submit it.",
+    "Content created with Copilot.",
+    "Proofread carefully before sharing.",
+    "Suggested changes: Mention the Harrow and Wembley teams by name.",
+    "Optional additions: A quote from Dr Patel would round this off.",
+    "<|im_start|>assistant",
+    "<|eot_id|>",
+    "[INST] Now do the plans part, about 100 words. [/INST]",
+    "### Response:",
+    "Prompt: summarise the year for a claims handler.",
+    "User: Continue with the next part please. Assistant:",
+    "The next section should summarise training and certificates.",
+    "In this part, list the problems met during the year.",
+    "Now write the training section in the same style.",
+    "You are an expert HR writer who drafts appraisal texts.",
+    "You are helping a nurse write her annual review.",
+    "I've set it out to match your appraisal form.",
+    "Hello!",
+    "Here you are:",
+    "Below is a tidier version of your review as a Harrogate pharmacist, in plain British English.",
+    "I have tidied your annual review to read more formally.",
+], ids=lambda s: s[:30])
+def test_ai_notices_suggestions_and_leaked_prompts_go_by_their_shape(wrapper):
+    """A model's notice that it wrote the draft, its suggestions to the user, a chat template's tokens and a recited
+    prompt (issue 19's c5 and c7 shapes, in other words than theirs)."""
+    text = f"Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n{wrapper}\n"
+    assert _clean(text) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "I wrote the section on returns for the 2024 handbook.",
+    "The report was prepared with the finance team in March.",
+    "Write-offs fell to 3 this year.",
+    "Input errors fell from 41 to 12.",
+], ids=lambda s: s[:30])
+def test_an_authors_sentence_like_a_notice_or_prompt_stays(sentence):
+    text = f"Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n{sentence}\n"
+    assert sentence in _clean(text)
+
+
+def test_a_figure_retold_in_words_right_after_it_goes_without_an_opening_too():
+    """Issue 19's c6 shape: "The on-time delivery rate was over ninety percent." after "… the on-time delivery rate
+    was 96.2%.": the same thing, in the same words, its amount in words. About something else, or another amount,
+    it stays."""
+    text = ("We posted 8,120 entries and the on-time delivery rate was 96.2%. The on-time delivery rate was over "
+            "ninety percent.\n")
+    assert _clean(text) == "We posted 8,120 entries and the on-time delivery rate was 96.2%.\n"
+    halved = ("Arrears fell from £41,000 to £18,500 by December. Arrears were cut by more than half. "
+              "This is a fall of about one fifth on the year before.\n")
+    assert _clean(halved) == "Arrears fell from £41,000 to £18,500 by December.\n"
+    before = "We posted 8,120 entries and the on-time delivery rate was 96.2%. "
+    for other in [before + "Audit scores were over ninety percent.\n",
+                  before + "The on-time delivery rate was under fifty percent.\n"]:
+        assert _clean(other) == other
+
+
+def test_a_stray_code_fence_is_debris_and_the_prose_after_it_is_still_cleaned():
+    """Issue 19's c7 shape: a small model leaves a "```" it never closes, or wraps its own Markdown in "```markdown";
+    the fence lines go and the text inside or after them is prose, cleaned as such. A real code block stays."""
+    stray = ("## Results\n\n- Sorted 9,400 parcels.\n\n```\n\n## Lessons\n\n"
+             "I learned to ask for help early. I learned to ask for help early.\n")
+    assert _clean(stray) == "## Results\n\n- Sorted 9,400 parcels.\n\n## Lessons\n\nI learned to ask for help early.\n"
+    wrapped = "## Results\n\n~~~md\n- Sorted 9,400 parcels.\n- Sorted 9,400 parcels.\n~~~\n\nAll on time.\n"
+    assert _clean(wrapped) == "## Results\n\n- Sorted 9,400 parcels.\n\nAll on time.\n"
+    code = "## Tools\n\n```sql\nSELECT 1;\nSELECT 1;\n```\n\nI wrote 12 queries.\n"
+    assert _clean(code) == code
+
+
+def test_a_paragraphs_last_sentence_cut_off_by_a_token_limit_goes():
+    """Issue 19's c7 shape: a small model writing section by section stops mid-sentence at each section's limit."""
+    text = ("## Plans\n\nI will sit the payroll diploma in May. I would also like to spend more time with the\n\n"
+            "## Lessons\n\nI learned to check rates twice. Rates are set by HR\n")
+    assert _clean(text) == ("## Plans\n\nI will sit the payroll diploma in May.\n\n"
+                            "## Lessons\n\nI learned to check rates twice. Rates are set by HR\n")
+    with_fact = "I will sit the diploma. I would also like to visit the Leeds office with\n"
+    assert _clean(with_fact) == with_fact

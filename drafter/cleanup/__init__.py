@@ -3,15 +3,19 @@
 The text is parsed into Markdown blocks (headings, paragraphs, list items, code) and the blocks into sentences
 (drafter.cleanup.document). The passes, one module each, run in the order PASSES declares over one shared Run
 (drafter.cleanup.run): junk → repeats inside a sentence (doubled phrases, repeated list items and quoted names) →
-clichés and filler → exact and near-duplicate sentences across the whole text → restatements (also a sentence that
-says it restates: "In other words, …") → a label whose block went as a repeat → stock sentences →
-the guard (a removal that lost a figure, date, name or count is undone) → structure (empty blocks go, numbered lists are renumbered, a heading left empty that repeats an earlier heading goes).
+clichés and filler (and a sentence that only names its topic over and over) → exact and near-duplicate sentences
+across the whole text → restatements (also a sentence that says it restates: "In other words, …"; a list item that
+says the item before it again in other words; what is left of a paragraph that tells the one before it again) → a
+label whose block went as a repeat → stock sentences → the guard (a removal that lost a figure, date, name or count
+is undone) → structure (a title line saying the heading above it again goes, empty blocks go, numbered lists are
+renumbered, a heading left empty that repeats an earlier heading goes).
 Near-duplicates are found through an inverted index on each sentence's rarest words (drafter.cleanup.similarity), so
 the cost grows linearly with the text.
 
 Nothing that carries a fact is ever cut: a sentence with a number, date, amount, proper name or quoted name is only
 merged with a near-duplicate whose facts it contains (or that contains its facts), and a sentence with a placeholder
-is never removed except as web-template junk, which is not the author's text.
+is never removed except as web-template junk, which is not the author's text, or as a pile-up of three stock phrases
+or more (a template's frame: "In 20**, under the strong leadership of …").
 """
 
 from __future__ import annotations
@@ -49,10 +53,13 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("repeated-lines", repeats.repeated_list_lines),
     ("inner-repeats", repeats.inner_repeats),
     ("cliches", cliches.remove_cliches),
+    ("tautologies", cliches.remove_tautologies),
     ("duplicates", duplicates.remove_duplicates),
     ("restatements", restatements.remove_restatements),
     ("retellings", restatements.remove_retellings),
     ("restating", restatements.remove_restating),
+    ("paraphrased-items", restatements.remove_paraphrased_items),
+    ("retold-paragraphs", restatements.remove_retold_paragraphs),
     ("repeated-labels", duplicates.remove_repeated_labels),
     ("stock", stock.remove_stock),
     ("guard", guard.keep_facts),

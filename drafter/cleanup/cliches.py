@@ -1,7 +1,13 @@
 """The cliché pass: a sentence made of stock phrases and filler ("In conclusion, this year was a fruitful one")
-goes when what is left of it says nothing new; one that holds a fact, a placeholder or new content is only noted."""
+goes when what is left of it says nothing new; one that holds a fact, a placeholder (unless it piles up three stock
+phrases or more: a template's frame) or new content is only noted.
+So does a sentence that only names its own topic over and over ("Supplier records: in terms of supplier records, I
+kept the supplier records")."""
 
 from __future__ import annotations
+
+import re
+from collections import Counter
 
 from drafter.cleanup.document import Sentence, boundary_blocks
 from drafter.cleanup.facts import THANKS, YEAR, ZERO, facts_of, is_figure, is_name
@@ -9,6 +15,10 @@ from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
+
+
+PILE_UP = 3  # stock phrases in one sentence that make it a template's, placeholder and all ("In 20**, under the
+             # strong leadership of …, I adhered to the people-centred development thought …")
 
 
 def remove_cliches(run: Run) -> None:
@@ -43,12 +53,13 @@ def remove_cliches(run: Run) -> None:
         # who helped, which is its point
         thanks = THANKS.search(text) is not None
         unstock = blank_spans(text, spans)  # the sentence without its stock phrases
+        listed = thanks and _thanks_only(run, text)  # "I would like to thank …": who helped is all it says
         facts = sentence.facts and {f for f in facts_of(unstock)
-                                    if f not in stated or is_figure(f) and not YEAR.fullmatch(f)
-                                    or thanks and is_name(f)}
+                                    if f not in stated or not listed and (is_figure(f) and not YEAR.fullmatch(f)
+                                                                          or thanks and is_name(f))}
         if text.rstrip().endswith((":", "：")):
             why = "introduces what follows"
-        elif facts or sentence.placeholder:
+        elif facts or sentence.placeholder and len(spans) < PILE_UP:
             why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
         elif ZERO.search(unstock):
             why = "holds a count of none"
@@ -56,7 +67,7 @@ def remove_cliches(run: Run) -> None:
             rest = content_words(unstock, run.lists.synonyms)
             new = [w for w in rest if w not in unspecific and w not in said]
             if len(rest) > run.settings.cliche_max_other_words * len(spans) and \
-                    len(new) > run.settings.cliche_max_new_words:
+                    len(new) > run.settings.cliche_max_new_words and not listed:
                 why = f"{len(rest)} other words carry content"
         if why:
             run.notes.append(Note(kind, sentence.line, f"{sentence.text.strip()} (kept: {why})"))
@@ -64,3 +75,43 @@ def remove_cliches(run: Run) -> None:
         sentence.removed = True
         run.edit(kind, sentence.line, sentence.text, of=sentence)
 
+
+
+# the opening of the parties a thank-you lists by role ("my ward manager, the physios, everyone else who …"), not
+# by name ("Angela Brookes for …", "my colleagues Priya and Tom")
+ROLES_FIRST = re.compile(r"\s*(?:(?:the|my|our|all|every|each|everyone|everybody|of|whole|entire|course)\b[\s,]*)+"
+                         r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\b")
+MIN_PARTIES = 3  # parties a thank-you lists before it is a list of roles
+
+
+def _thanks_only(run: Run, text: str) -> bool:
+    """True when the sentence is a thank-you to a list of parties by role ("I would like to thank my manager, the
+    whole team, the cleaners and everyone else …"): who helped is all it says, so only a name or figure the text does
+    not state elsewhere makes it say something."""
+    for a, b in run.lists.openings(text):
+        if THANKS.search(text, a, b) and ROLES_FIRST.match(text, b) and text.count(",", b) >= MIN_PARTIES - 1:
+            return True
+    return False
+
+
+TAUTOLOGY_SHARE = 0.6  # of a sentence's content words that are a word it says more than once
+TAUTOLOGY_MIN_WORDS = 4  # content words a sentence needs before it can be said to go round in a circle
+TAUTOLOGY_TIMES = 3  # how often its topic word is said (twice is a contrast: "rooms are not short; the right-sized
+                     # rooms are short")
+
+
+def remove_tautologies(run: Run) -> None:
+    """Remove a sentence with no fact or placeholder that goes round in a circle: most of its content words are
+    words it says more than once, one of them three times or more ("Recruitment and onboarding: in recruitment and
+    onboarding, I was responsible for recruitment and onboarding")."""
+    for _, sentence in list(run.text_sentences()):
+        if sentence.facts or sentence.placeholder:
+            continue
+        words = content_words(sentence.text)
+        if len(words) < TAUTOLOGY_MIN_WORDS:
+            continue
+        counts = Counter(words)
+        repeated = sum(n for n in counts.values() if n > 1)
+        if repeated >= TAUTOLOGY_SHARE * len(words) and max(counts.values()) >= TAUTOLOGY_TIMES:
+            sentence.removed = True
+            run.edit("filler", sentence.line, sentence.text, of=sentence)

@@ -106,6 +106,7 @@ def parse_blocks(text: str, settings: CleanupSettings) -> tuple[list[Block], lis
     lines = text.split("\n")
     blocks: list[Block] = []
     pending: list[str] = []
+    debris = _stray_fences(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -114,7 +115,11 @@ def parse_blocks(text: str, settings: CleanupSettings) -> tuple[list[Block], lis
             i += 1
             continue
         start = i
-        if FENCE.match(line):
+        if i in debris:  # a fence line that opens no code: a line of text (the junk list knows it)
+            i += 1
+            block = Block("text", start + 1, [line])
+            _prepare(block, settings)
+        elif FENCE.match(line):
             fence = FENCE.match(line).group(1)
             i += 1
             while i < len(lines) and not lines[i].lstrip().startswith(fence):
@@ -144,6 +149,32 @@ def parse_blocks(text: str, settings: CleanupSettings) -> tuple[list[Block], lis
     _mark_item_headings(blocks, settings)
     _mark_plan_sections(blocks)
     return blocks, pending
+
+
+PROSE_FENCE = re.compile(r"^\s*(?:```|~~~)\s*(?:markdown|md|text|plaintext)?\s*$", re.I)
+
+
+def _stray_fences(lines: list[str]) -> set[int]:
+    """Indexes of the fence lines that open no code block: one never closed (a model's Markdown debris; the rest
+    of the text is prose, not code), and the pair a model wraps its own Markdown answer in ("```markdown" … "```")."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        match = FENCE.match(lines[i])
+        if not match:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and not lines[end].lstrip().startswith(match.group(1)):
+            end += 1
+        if end >= len(lines):
+            out.add(i)
+            i += 1
+            continue
+        if re.match(r"^\s*(?:```|~~~)\s*(?:markdown|md)\s*$", lines[i], re.I) and PROSE_FENCE.match(lines[end]):
+            out.update((i, end))
+        i = end + 1
+    return out
 
 
 PLAN_HEADING = re.compile(r"\b(?:goals?|plans?|planning|priorities|objectives|targets|outlook|looking ahead|next year|"

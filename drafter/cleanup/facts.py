@@ -207,6 +207,9 @@ def has_figure(facts: Iterable[str]) -> bool:
     return any(is_figure(fact) for fact in facts)
 
 
+BLANK_AFTER = re.compile(r"\s?(?:[xX]{2}|\*\*)(?![\w*])")  # "20XX", "20**": a year left blank is no figure
+
+
 def facts_of(sentence: str) -> frozenset[str]:
     """The facts a sentence carries: numbers, number words, dates, quoted names and capitalised names (lowercased).
 
@@ -215,7 +218,9 @@ def facts_of(sentence: str) -> frozenset[str]:
     facts: set[str] = set()
     idiom_free = without_number_idioms(sentence)
     for match in NUMBER.finditer(sentence):
-        facts.add(_figure(match))
+        if not (match.group(0) in ("19", "20") and BLANK_AFTER.match(sentence, match.end())
+                and not sentence[max(0, match.start() - 1):match.start()] == "*"):  # "**20**" is bold
+            facts.add(_figure(match))
     for match in CODE.finditer(sentence):
         facts.add(match.group(0).lower().rstrip("."))
     for match in WORD.finditer(idiom_free):

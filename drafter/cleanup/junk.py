@@ -1,13 +1,15 @@
 """The junk pass: web-template material (site names, share buttons, "selected articles" tags) and a chat model's
 wrapping (its opener, notes on the figures, offers of more help, "As an AI …"; drafter/data/cleanup/chat.toml) are
 not the author's text and go, block by block, sentence by sentence, or as a tag cut from the title; so does a last
-line a model's token limit cut off."""
+line a model's token limit cut off, and a paragraph's last sentence it cut off after a word that cannot end one
+("… so that they can")."""
 
 from __future__ import annotations
 
 from drafter.cleanup.document import END_PUNCT, Sentence
 from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.run import Run
+from drafter.text.words import STOP_WORDS, WORD
 
 
 def remove_junk(run: Run) -> None:
@@ -40,6 +42,7 @@ def remove_junk(run: Run) -> None:
                 sentence.removed = True  # the guard puts it back if it held a fact outside the chat phrase
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
     _cut_off_end(run)
+    _cut_off_sentences(run)
 
 
 FRAGMENT_MAX_WORDS = 3  # words of a last line a token limit cut off ("- The canteen")
@@ -61,6 +64,27 @@ def _cut_off_end(run: Run) -> None:
         sentence.removed = True
     last.removed = True
     run.edit("junk", last.line, "\n".join(last.raw))
+
+
+CUT_OFF_MIN_WORDS = 4  # words a cut-off sentence needs: a shorter line without end punctuation is a label
+
+
+def _cut_off_sentences(run: Run) -> None:
+    """A paragraph's last sentence that stops, with no end punctuation, on a word no sentence ends with ("I also
+    spent time helping new colleagues get used to the"): a model's token limit cut it off. With no fact, it goes."""
+    for block in run.blocks:
+        if block.removed or block.kind != "text" or block.heading_like:
+            continue
+        kept = [s for s in block.sentences if not s.removed]
+        if not kept:
+            continue
+        last = kept[-1]
+        words = WORD.findall(last.text)
+        if len(words) < CUT_OFF_MIN_WORDS or END_PUNCT.search(last.text) or last.facts or last.placeholder or \
+                words[-1].lower() not in STOP_WORDS or not last.text.rstrip()[-1:].isalpha():
+            continue
+        last.removed = True
+        run.edit("junk", last.line, last.text, of=last)
 
 
 def _cut_title_tag(run: Run, sentence: Sentence) -> None:

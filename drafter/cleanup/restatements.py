@@ -1,7 +1,9 @@
 """The restatements pass: a sentence that only re-tells, vaguely or in round numbers, what a sentence with figures
 says ("sales grew greatly" beside "sales grew 17% to 24.78 million") goes, its facts all stated by that one; so does
 one that re-tells in words the figure just before it ("Kept the error rate at 0.008%. This remarkable achievement
-means fewer than one in ten thousand instructions needed correction.")."""
+means fewer than one in ten thousand instructions needed correction."); so does a list item that only says again, in
+other words, the item just before it ("Sent welcome packs five working days before each start" / "Made sure
+welcome packs went out ahead of each start date")."""
 
 from __future__ import annotations
 
@@ -9,18 +11,27 @@ import re
 from math import fsum
 
 from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
-                                   facts_of, figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
-                                   is_figure, quantities_in, rounds)
-from drafter.cleanup.document import Sentence, part_numbers
+                                   ZERO, StatedFacts, facts_of, figures_with_nearby_words, figures_with_units,
+                                   has_figure, hedged_figures, is_figure, quantities_in, rounds)
+from drafter.text.numbers import NUMBER_WORDS
+from drafter.cleanup.document import Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
+from drafter.text.words import STOP_WORDS, WORD
+
+
+# a sentence that counts none of something: "No contract was signed below …", "There were no late filings …"
+NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} "
+                     r"(?:was|were|has|have|had|is|are|went|came)\b|"
+                     r"there (?:was|were|has been|have been) no\b|none of\b)", re.I)
 
 
 def remove_restatements(run: Run) -> None:
     """Remove a sentence without figures that only restates vaguely one that gives them, before or after it
     ("sales grew greatly" beside "sales grew 17% to 24.78 million"): its words, vague ones aside, lie mostly in
-    that one sentence, and any name it holds is there too."""
+    that one sentence, and any name it holds is there too. A count of none ("No contract was signed below the
+    approved price") restates only a sentence that counts none too."""
     s = run.settings
     pairs = list(run.text_sentences())
     items = [sentence for _, sentence in pairs]
@@ -51,6 +62,8 @@ def remove_restatements(run: Run) -> None:
                 LEAD_IN.search(sentence.text) or id(sentence) in labels:
             continue
         wsum = fsum(weight[w] for w in ws)
+        counts = sentence.facts & NUMBER_WORDS  # counted in words: said with the same thing in the source
+        none = ZERO.search(sentence.text) is not None or NONE_OF.match(sentence.text) is not None
         best, best_share = None, 0.0
         sources = []
         names = sentence.facts - QUANTITY_WORDS - hedged.keys()
@@ -76,9 +89,13 @@ def remove_restatements(run: Run) -> None:
                 if not rounds(amounts, source_amounts) or \
                         not rounds(list(hedged.values()), source_amounts, HEDGED_FACTOR):
                     continue
+            if counts and not _counts_said(sentence.text, counts, " ".join(WORD.findall(source.text.lower()))):
+                continue  # "two new coaches" does not restate "two open days"
             # a telling with figures merges into the first one; a topic sentence has its figures to follow
             if source_index > index and (exact or id(sentence) in openers):
                 continue
+            if none and not (ZERO.search(source.text) or NONE_OF.match(source.text)):
+                continue  # "No contract was signed below the approved price" counts: none
             sources.append(source_index)
             share = fsum(weight[w] for w in ws if w in words[source_index] or w in unspecific) / wsum
             if share > best_share:
@@ -108,7 +125,9 @@ def remove_retellings(run: Run) -> None:
     before it under the same heading), one that states no fact but an amount in words from the `ratio` list
     ("fewer than one in ten thousand"); or, anywhere in the same top-level section after the figures it re-tells, one
     whose only facts are number words saying those figures' amounts, none of them a small count ("ninety-four point
-    two percent" after 94.2%; hedged, "more than one point four million" after $1.42 million)."""
+    two percent" after 94.2%; hedged, "more than one point four million" after $1.42 million). Without such an
+    opening, a sentence that does either right after the figure it re-tells, about the same thing in the same words,
+    goes too ("The collection rate was over ninety percent." after "… the collection rate was 94.4%.")."""
     previous = None
     said: list[float] = []  # the amounts stated in figures in the current top-level section so far
     for block in run.blocks:
@@ -121,9 +140,12 @@ def remove_retellings(run: Run) -> None:
         for sentence in block.sentences:
             if sentence.removed:
                 continue
+            opens = any(p.match(sentence.text) for p in run.lists.retelling)
             if not sentence.placeholder and not has_figure(sentence.facts) and \
-                    any(p.match(sentence.text) for p in run.lists.retelling) and \
-                    _retells(run, sentence.text, previous is not None and has_figure(previous.facts), said):
+                    (opens and _retells(run, sentence.text, previous is not None and has_figure(previous.facts), said)
+                     or not opens and previous is not None and has_figure(previous.facts) and
+                     _about_the_same(run, sentence.text, previous.text) and
+                     _retells(run, sentence.text, True, quantities_in(previous.text))):
                 sentence.removed = True
                 record = run.edit("restatement", sentence.line, sentence.text, previous.line if previous else None,
                                   sentence)
@@ -133,6 +155,18 @@ def remove_retellings(run: Run) -> None:
             previous = sentence
             if has_figure(sentence.facts):
                 said += quantities_in(sentence.text)
+
+
+def _about_the_same(run: Run, text: str, before: str) -> bool:
+    """True when text's content words, amounts in words and vague words aside, lie at least restatement_containment
+    inside the sentence before ("The collection rate was over ninety percent" after "… the collection rate was
+    94.4%")."""
+    unspecific = run.lists.unspecific
+    words = [w for w in content_words(text, run.lists.synonyms) if w not in unspecific and not facts_of(w)]
+    if not words:
+        return False
+    earlier = set(content_words(before, run.lists.synonyms))
+    return sum(w in earlier for w in words) >= run.settings.restatement_containment * len(words)
 
 
 def _retells(run: Run, text: str, after_figure: bool, said: list[float]) -> bool:
@@ -190,6 +224,8 @@ def remove_restating(run: Run) -> None:
         for other in block.sentences:
             if not other.removed and id(other) not in excluded:
                 with_units |= figures_with_nearby_words(other.text)
+    told = " ".join(" ".join(WORD.findall(other.text.lower())) for _, other in run.text_sentences()
+                    if id(other) not in excluded)
     for sentence in found:
         ratios = run.lists.spans_in(sentence.text, "ratio") if id(sentence) in after_figure else []
         text = blank_spans(sentence.text, ratios) if ratios else sentence.text  # a ratio re-tells that figure
@@ -198,8 +234,101 @@ def remove_restating(run: Run) -> None:
         # two or more figures, all of them the sentence before's: that sentence said again ("I approved 198,
         # declined 61 and referred 27." / "In other words, 198 were approved, 61 were declined and 27 went …")
         retold = len(figures) >= 2 and id(sentence) in before and figures <= before[id(sentence)].facts
-        if facts & QUANTITY_WORDS or not (retold or figures_with_units(text) <= with_units) or \
-                not all(fact in stated for fact in facts):
+        if not _counts_said(text, facts & QUANTITY_WORDS, told) or \
+                not (retold or figures_with_units(text) <= with_units) or not all(fact in stated for fact in facts):
             continue
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+COUNT_REACH = 3  # words after a count in words in which the thing it counts is named ("three successful trade shows")
+
+
+def _counts_said(text: str, counts: set[str], told: str) -> bool:
+    """True when each count in words the text holds is said elsewhere with a word of the COUNT_REACH after it ("three
+    successful trade shows" in a recap, "stands at three trade shows" before); `told` is the rest of the text, its
+    words lowercased and joined by single spaces."""
+    words = [w.lower() for w in WORD.findall(text)]
+    for at, word in enumerate(words):
+        if word not in counts:
+            continue
+        named = [w for w in words[at + 1:at + 1 + COUNT_REACH] if w not in STOP_WORDS]
+        if not any(re.search(rf"\b{re.escape(word)}(?: \S+){{0,{COUNT_REACH - 1}}} {re.escape(w)}\b", told)
+                   for w in named):
+            return False
+    return True
+
+
+PARAPHRASE_MIN_SHARED = 2  # words, vague ones aside, an item must share with the one before to paraphrase it
+
+
+def remove_paraphrased_items(run: Run) -> None:
+    """Remove a list item that only paraphrases the item just before it in its list: no fact the earlier one lacks,
+    and its weighted words, vague ones counted as inside, lie at least paraphrased_item_containment inside it (a
+    model's second answer to the same point, lower than two sentences apart need, as the two stand together)."""
+    s = run.settings
+    pairs = list(run.text_sentences())
+    words = [set(content_words(sentence.text, run.lists.synonyms)) for _, sentence in pairs]
+    _, weight = document_frequencies(words)
+    unspecific = run.lists.unspecific
+    previous: tuple[Block, Sentence, set[str]] | None = None
+    for (block, sentence), ws in zip(pairs, words):
+        if block.kind != "item" or len(block.sentences) != 1:
+            previous = None
+            continue
+        before = previous
+        previous = (block, sentence, ws)
+        if before is None or before[0].list_key != block.list_key or sentence.placeholder or \
+                len(ws) < s.restatement_min_words or not sentence.facts <= before[1].facts or \
+                sentence.future != before[1].future:
+            continue
+        wsum = fsum(weight[w] for w in ws)
+        share = fsum(weight[w] for w in ws if w in before[2] or w in unspecific) / wsum if wsum else 0.0
+        shared = len([w for w in ws & before[2] if w not in unspecific])
+        if share >= s.paraphrased_item_containment and shared >= PARAPHRASE_MIN_SHARED:
+            sentence.removed = True
+            run.repeat(sentence, before[1], run.edit("near-duplicate", sentence.line, sentence.text, before[1].line,
+                                                     sentence))
+            previous = before  # the next item is compared with the one kept
+
+
+def remove_retold_paragraphs(run: Run) -> None:
+    """Remove what is left of a paragraph that tells the paragraph just before it (under the same heading) again: a
+    model's second answer to the same point ("Two errors reached staff this year. In February, 38 staff …" and then
+    "This year there were two errors that affected staff: … Both were corrected quickly."). Every fact it holds is
+    the earlier paragraph's, and its weighted words, vague ones counted as inside, lie at least
+    retold_paragraph_containment inside that paragraph's."""
+    s = run.settings
+    pairs = list(run.text_sentences())
+    words = {id(sentence): set(content_words(sentence.text, run.lists.synonyms)) for _, sentence in pairs}
+    _, weight = document_frequencies(list(words.values()))
+    unspecific = run.lists.unspecific
+    previous: Block | None = None
+    for block in run.blocks:
+        if block.removed:
+            continue
+        if block.kind != "text" or block.heading_like:
+            previous = None
+            continue
+        before, previous = previous, block
+        rest = [x for x in block.sentences if not x.removed]
+        if before is None or not rest or any(x.placeholder for x in rest):
+            continue
+        told = [x for x in before.sentences if not x.removed]
+        if not told:
+            continue
+        facts = StatedFacts({f for x in told for f in x.facts})
+        if any(f not in facts for x in rest for f in x.facts):
+            continue
+        earlier = set().union(*(words.get(id(x), set()) for x in told))
+        retold = [w for x in rest for w in words.get(id(x), ())]
+        if len(set(content_words(" ".join(block.raw)))) < s.retold_paragraph_min_words:
+            continue  # a paragraph, not a line
+        total = fsum(weight.get(w, 0.0) for w in retold)
+        inside = fsum(weight.get(w, 0.0) for w in retold if w in earlier or w in unspecific)
+        if total and inside / total >= s.retold_paragraph_containment:
+            for sentence in rest:
+                sentence.removed = True
+                run.repeat(sentence, told[0], run.edit("restatement", sentence.line, sentence.text, told[0].line,
+                                                       sentence))
+            previous = before  # the paragraph after is compared with the telling kept

@@ -22,6 +22,12 @@ class CleanupSettings:
     restatement_figure_containment: the same share, inside one earlier sentence that holds every figure and name
         it holds, for a sentence with figures: a later, shorter telling of the same facts ("Organized 96 meetings this year"
         beside "I organized 96 meetings, including 12 board meetings") (0.8).
+    paraphrased_item_containment: a list item with no fact of its own whose weighted words, vague ones counted as
+        inside, lie this much inside the item just before it in its list says it again in other words (0.55).
+    retold_paragraph_containment: what is left of a paragraph whose facts are all the paragraph's just before it,
+        and whose weighted words, vague ones counted as inside, lie this much inside that paragraph's, tells it
+        again and goes (0.7).
+    retold_paragraph_min_words: distinct content words such a paragraph needs, as written, to be compared (6).
     restatement_min_words: content words a sentence needs to be taken for a restatement (3).
     restatement_max_source_words: content words beyond which a sentence is too long to be the one restated:
         most short sentences lie inside a run-on of forty words (30).
@@ -54,6 +60,9 @@ class CleanupSettings:
     restatement_containment: float = 0.6
     restatement_pair_containment: float = 0.8
     restatement_figure_containment: float = 0.8
+    paraphrased_item_containment: float = 0.55
+    retold_paragraph_containment: float = 0.7
+    retold_paragraph_min_words: int = 6
     restatement_min_words: int = 3
     restatement_max_source_words: int = 30
     min_words: int = 4
@@ -74,13 +83,15 @@ class CleanupSettings:
 
     def __post_init__(self) -> None:
         for name in ("near_duplicate_jaccard", "near_duplicate_containment", "fact_free_containment",
-                     "restatement_containment", "restatement_pair_containment", "restatement_figure_containment"):
+                     "restatement_containment", "restatement_pair_containment", "restatement_figure_containment",
+                     "paraphrased_item_containment", "retold_paragraph_containment"):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
                 raise InputError(f"cleanup setting {name} must be in (0, 1], got {value!r}")
         for name in ("min_words", "containment_min_words", "max_key_frequency", "keys_per_sentence",
                      "max_candidates", "max_phrase_words", "cliche_max_other_words", "heading_max_words", "title_max_words",
-                     "restatement_min_words", "restatement_max_source_words", "stock_max_words"):
+                     "restatement_min_words", "restatement_max_source_words", "stock_max_words",
+                     "retold_paragraph_min_words"):
             if getattr(self, name) < 1:
                 raise InputError(f"cleanup setting {name} must be at least 1, got {getattr(self, name)!r}")
         if self.cliche_max_new_words < 0:

@@ -1,5 +1,6 @@
-"""The structure pass, last: under keep_sections a repeat that emptied a section goes back; blocks left empty go, a
-heading left empty that repeats an earlier one goes, and numbered lists are renumbered."""
+"""The structure pass, last: under keep_sections a repeat that emptied a section goes back; a title line that says
+again the heading just above it goes; blocks left empty go, a heading left empty that repeats an earlier one goes,
+and numbered lists are renumbered."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ def tidy_structure(run: Run) -> None:
     """Keep sections (when asked), drop emptied blocks and repeated empty headings, renumber lists."""
     if run.settings.keep_sections:
         _keep_sections(run)
+    _drop_titles_repeating_their_heading(run)
     for block in run.blocks:
         if block.kind in ("text", "item", "title") and block.sentences and all(x.removed for x in block.sentences):
             block.removed = True
@@ -48,6 +50,22 @@ def _keep_sections(run: Run) -> None:
                 run.unedit(record)
             elif repeat.edit is not None:
                 run.unedit(repeat.edit)
+
+
+def _drop_titles_repeating_their_heading(run: Run) -> None:
+    """Remove a title line ("**Email Newsletters**") that says, word for word, the heading right above it."""
+    above = None  # the heading or title just before, removed blocks skipped
+    for block in run.blocks:
+        if block.removed:
+            continue
+        if block.kind == "title" and above is not None and above.kind == "heading" and \
+                normalize(block.content) == normalize(above.content):
+            block.removed = True
+            for sentence in block.sentences:
+                sentence.removed = True
+            run.edit("duplicate-sentence", block.line, "\n".join(block.raw), above.line)
+            continue
+        above = block
 
 
 def _drop_repeated_empty_headings(run: Run) -> None:
