@@ -19,6 +19,8 @@ from drafter.text.words import WORD, stem
 if TYPE_CHECKING:
     from drafter.cleanup.settings import CleanupSettings
 
+DOUBLED_TOKEN = re.compile(r"\*|" + WORD.pattern)  # a kept doubling's words; "*" stands for any one word, the same
+# word at each "*" ("* by *": "line by line", "case by case")
 LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
              "ratio", "keep_doubled",
              "synonyms", "emotive", "vague",
@@ -394,7 +396,7 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         retelling=_compile(raw["retelling"], "retelling", origins["retelling"]),
         restating=_compile(raw["restating"], "restating", origins["restating"]),
         ratio=_compile(raw["ratio"], "ratio", origins["ratio"]),
-        keep_doubled=[tuple(WORD.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
+        keep_doubled=[tuple(DOUBLED_TOKEN.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=synonyms,
         sources=sources,
         emotive=_emotive_pattern(raw["emotive"], origins["emotive"]),

@@ -87,10 +87,18 @@ def _is_kept_doubling(run: Run, words: list[str], i: int, n: int) -> bool:
         if list(phrase) == unit:
             continue
         near = range(max(0, i - size + 1), min(len(words) - size, i + 2 * n - 1) + 1)
-        if any(words[start] == phrase[0] and tuple(words[start:start + size]) == phrase for start in near) and \
-                not any(after_cut(start, size) == phrase for start in near):
+        if any(_fits(tuple(words[start:start + size]), phrase) for start in near) and \
+                not any(_fits(after_cut(start, size), phrase) for start in near):
             return True
     return False
+
+
+def _fits(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """True when words are the kept phrase, each "*" of it one word, the same word at every "*"."""
+    if len(words) != len(phrase):
+        return False
+    wild = {w for w, p in zip(words, phrase) if p == "*"}
+    return len(wild) <= 1 and all(p == "*" or w == p for w, p in zip(words, phrase))
 
 
 def _doubled_phrases(run: Run, sentence: Sentence) -> None:
