@@ -103,6 +103,9 @@ year: 2026
 - 13-month persistency 89.9%
 - Target next year: e-signing adoption 90%
 - Plan 2027: packaging category onto 2-yr framework
+- Distributors Arrowpoint Asia and Meridian Parts: combined sell-through up from USD 5.6M to USD 6.5M
+- 17 insulin pump starts with consultant Dr Ayesha Khan
+- Weight-management clinic run with dietitian Karen Liu
 - Target for 2027: first-contact resolution 75%
 - Supported underwriters Helen Croft and James Oduya on the motor fleet book
 - Covered the property desk for underwriter Nadia Petrov for 6 weeks
@@ -198,6 +201,12 @@ year: 2026
     ("On-time order confirmation within 24 hours rose from 78% to 93%.", []),
     ("The 13-month persistency rate was just under 90%.", []),
     ("In 2027 the packaging category will move onto a two-year framework.", []),
+    ("Combined sell-through at Arrowpoint Asia and Meridian Parts reached USD 5.6M.", [("USD 5.6M", "misattributed")]),
+    ("Combined sell-through at Arrowpoint Asia and Meridian Parts reached USD 6.5M.", []),
+    ("Combined sell-through at Arrowpoint Asia and Meridian Parts rose from USD 5.6M to USD 6.5M.", []),
+    ("Seventeen patients started on insulin pumps, working alongside dietitian Karen Liu.",
+     [("Karen Liu", "wrong-name")]),
+    ("Seventeen patients started on insulin pumps with consultant Dr Ayesha Khan.", []),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

@@ -305,8 +305,8 @@ class NameVerdicts:
 
     def _local_support(self, claim: Claim, facts: list[int]) -> bool:
         """True when the words right around a date or name also come from a fact that states it."""
-        near = binding(self.text, claim.offset, claim.offset + len(claim.text))
-        return any(near & self.words.fact_words[n] for n in facts)
+        near = binding(self.text, claim.offset, claim.offset + len(claim.text)) - _title_words()
+        return any(near & self.words.fact_words[n] for n in facts)  # not a title: a swapped name brings its own
 
 
 TITLES_FILE = Path(__file__).resolve().parent.parent / "data" / "grounding" / "titles.toml"

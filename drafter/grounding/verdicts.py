@@ -42,6 +42,9 @@ DIFFERENCE_BEFORE = re.compile(r"\b(?:by|a (?:saving|cut|reduction|drop|fall|ris
                                r"roughly|some|more than|less than)\s+)?\W{0,2}$", re.I)  # "by 3 days", "a cut of over 40%"
 DIFFERENCE_AFTER = re.compile(r"[^\S\n]*(?:[a-z]+[^\S\n]+)?(?:fewer|less|more|lower|higher|faster|slower|shorter|"
                               r"longer|quicker|sooner|down|up)\b", re.I)  # "5 fewer", "2 days faster"
+TOLD_AS_NOW = re.compile(r"\b(?:reached|now|stands? at|stood at|was at|is at|came in at|came to|currently|"
+                         r"this year)\b[^.;:!?\n]{0,12}$", re.I)  # "sell-through reached USD 5.6M", "is now 48 minutes"
+NOW_WINDOW = 30  # characters before a figure read for the words that tell it as where things stand
 POINTS_BACK = re.compile(r"\W*(?:that|this|it|which|these|those)(?:'s|\s+(?:is|was|means|meant|represents|"
                          r"represented|equals|amounts|works))\b", re.I)  # "That's nine fewer incidents."
 CHANGE_BEFORE = re.compile(r"\b(?:up|down|rose|fell|grew|dropped|increased|decreased|cut|improved|declined)\W{0,3}"
@@ -171,7 +174,9 @@ class Judge(PlanReading, NameVerdicts):
             return plan
         if arithmetic or not own:
             return None
-        reversed_pair = self._reversed(claim, [(n, f) for n, f in compatible if n in aligned])
+        restated = [(n, f) for n, f in found if n in aligned and f is not None]
+        reversed_pair = (self._reversed(claim, [(n, f) for n, f in compatible if n in aligned])
+                         or self._start_told_as_now(claim, restated, sentence_claims))
         if reversed_pair is not None:
             return reversed_pair
         if aligned and not any(n in aligned for n, _ in compatible):
@@ -360,6 +365,27 @@ class Judge(PlanReading, NameVerdicts):
                 return "after"
             if 0 < figure.start - other.end <= PAIR_GAP and EARLIER_MARK.search(unit.text[other.end:figure.start]):
                 return "before"
+        return None
+
+    def _start_told_as_now(self, claim: Claim, found: list[tuple[int, Figure | None]],
+                           sentence_claims: list[Claim]) -> Verdict | None:
+        """Where a change started, told as where things stand ("sell-through reached USD 5.6M", "this year 88%",
+        "is now 48 minutes" where the fact went from that figure to another), the other end told nowhere near."""
+        start, end = claim.offset, claim.offset + len(claim.text)
+        if not found or pair_role(self.text, start, end) is not None or not TOLD_AS_NOW.search(
+                self.text, max(0, start - NOW_WINDOW), start):
+            return None
+        told = [c.value.value for c in sentence_claims if c is not claim and c.kind == claim.kind]
+        for n, f in found:
+            unit = self.index.units[n]
+            if self._end_of_change(unit, f) != "before":
+                continue
+            ends = [g for g in unit.figures if g is not f and g.quantity.kind == f.quantity.kind
+                    and self._end_of_change(unit, g) == "after" and abs(g.start - f.end) <= PAIR_GAP * 2]
+            if ends and not any(abs(v - g.quantity.value) < 1e-9 for g in ends for v in told):
+                return Verdict("misattributed", f"{claim.text.strip()} is where the change in {self._fact_label(n)} "
+                                                f"started, told as where it stands: it ended at "
+                                                f"{unit.text[ends[0].start:ends[0].end]}", n)
         return None
 
     def _reversed(self, claim: Claim, found: list[tuple[int, Figure | None]]) -> Verdict | None:
