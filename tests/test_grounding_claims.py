@@ -106,6 +106,8 @@ year: 2026
 - Distributors Arrowpoint Asia and Meridian Parts: combined sell-through up from USD 5.6M to USD 6.5M
 - 17 insulin pump starts with consultant Dr Ayesha Khan
 - Weight-management clinic run with dietitian Karen Liu
+- Coordinate discharges on wards 9, 10 and 11 (84 beds)
+- Approval time cut from 3 weeks to 2
 - Target for 2027: first-contact resolution 75%
 - Supported underwriters Helen Croft and James Oduya on the motor fleet book
 - Covered the property desk for underwriter Nadia Petrov for 6 weeks
@@ -207,6 +209,9 @@ year: 2026
     ("Seventeen patients started on insulin pumps, working alongside dietitian Karen Liu.",
      [("Karen Liu", "wrong-name")]),
     ("Seventeen patients started on insulin pumps with consultant Dr Ayesha Khan.", []),
+    ("I coordinate discharges across three medical wards, 9, 10 and 11, with 84 beds between them.", []),
+    ("Approval time fell by a third, from three weeks to two.", []),
+    ("Compliance rose from 62% to 71%, a 15% relative increase.", []),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

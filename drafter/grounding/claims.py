@@ -123,7 +123,7 @@ ORDINAL_IDIOM = re.compile(  # "our first concern", "first and foremost": an ord
     r"person|thought|duty|requirement|of[^\S\n]+all)\b", re.I)
 SHARED_UNIT = re.compile(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(?:-{_SP}?)?((?:working|business|calendar){_SP}+days?|days?|"
                          r"weeks?|months?|hours?|minutes?)\b", re.I)
-UNIT_BEFORE = re.compile(rf"(?:{_NUM}){_SP}?((?:working|business|calendar){_SP}+days?|days?|weeks?|months?|hours?|"
+UNIT_BEFORE = re.compile(rf"(?:{_NUM}|\b[a-z]+){_SP}?((?:working|business|calendar){_SP}+days?|days?|weeks?|months?|hours?|"
                          rf"minutes?){_SP}+(?:to|-|–|->|→){_SP}*$", re.I)  # "from 6 days to 3": 3 counts days too
 BARE_AFTER = re.compile(r"[^\S\n]*(?:$|[^\w\s]|(?:in|on|at|by|for|this|last|per|and|with|after|over|during|since|"
                         r"when|while|as|from|a|an|the)\b)", re.I)  # what may follow a figure that counts nothing new

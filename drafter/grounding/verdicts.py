@@ -25,6 +25,8 @@ from drafter.grounding.support import (
 if TYPE_CHECKING:
     from drafter.facts import Facts
 
+LISTED_NUMBERS = re.compile(r"[^\d\n]{1,40}?((?:\d{1,4}(?:,\s*|\s+and\s+|\s*&\s*))+\d{1,4})\b")  # "wards, 9, 10
+# and 11": the items a small count lists
 NAMES_SCANNED = 64  # claims of a sentence looked through for the names a count lists
 NAMES_COUNTED_MAX = 12  # "two trainees, A and B": a count this small may be made good by the names it lists
 DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
@@ -126,20 +128,24 @@ class Judge(PlanReading, NameVerdicts):
         return self._figure(claim, aligned, sentence_claims)
 
     def _counts_listed_names(self, claim: Claim, sentence_claims: list[Claim]) -> bool:
-        """True for a small count that the sentence's own list of known names makes good ("two trainees, Zhang
-        Min and Peter Osei")."""
+        """True for a small count that the sentence's own list of known names or numbers makes good ("two
+        trainees, Zhang Min and Peter Osei", "three wards, 9, 10 and 11")."""
         q = claim.value
         if claim.kind != "number" or q.scaled or q.value != int(q.value) or not 1 < q.value <= NAMES_COUNTED_MAX:
             return False
-        names = [c for c in sentence_claims[:NAMES_SCANNED] if c.kind == "name" and c.offset > claim.offset]
-        return len(names) == int(q.value) and all(self.index.name_units(c) for c in names)
+        later = [c for c in sentence_claims[:NAMES_SCANNED] if c.offset > claim.offset]
+        names = [c for c in later if c.kind == "name"]
+        if len(names) == int(q.value) and all(self.index.name_units(c) for c in names):
+            return True
+        listed = LISTED_NUMBERS.match(self.text, claim.offset + len(claim.text))
+        return bool(listed) and len(re.findall(r"\d+", listed.group(1))) == int(q.value)
 
     def _figure(self, claim: Claim, aligned: list[int], sentence_claims: list[Claim]) -> Verdict | None:
         if self._counts_listed_names(claim, sentence_claims):
             return None
         wrong = self._miscomputed_change(claim, sentence_claims, aligned)
-        if wrong is not None:
-            return wrong
+        if wrong is not None or claim.derivation:
+            return wrong  # a change the sentence computes from its own two ends: wrongly, or rightly (derived)
         found, arithmetic = self.index.figure_units(claim, is_approximate(claim, self.text))
         if claim.kind == "multiple":
             if not found:
@@ -273,8 +279,12 @@ class Judge(PlanReading, NameVerdicts):
             return None
         change = 100.0 * abs(b.value.value - a.value.value) / abs(a.value.value)
         lo, hi = value_range(q, is_approximate(claim, self.text), derived=True)
-        if lo <= change <= hi or (a.value.kind == "percent" and lo <= abs(b.value.value - a.value.value) <= hi):
-            return None  # right, or points told as percent, which the percentage-point check names
+        if lo <= change <= hi:
+            claim.derivation = (f"{claim.text.strip()}: {change:.1f}% = |{b.value.value:g} − {a.value.value:g}| / "
+                                f"{a.value.value:g}, the change this sentence states")
+            return None
+        if a.value.kind == "percent" and lo <= abs(b.value.value - a.value.value) <= hi:
+            return None  # points told as percent, which the percentage-point check names
         return Verdict("misattributed", f"{claim.text.strip()} is not the change from {a.text.strip()} to "
                                         f"{b.text.strip()}: that is {change:.1f}%"
                                         + (f" ({self._fact_label(aligned[0])})" if aligned else ""),
