@@ -108,6 +108,8 @@ year: 2026
 - Weight-management clinic run with dietitian Karen Liu
 - Coordinate discharges on wards 9, 10 and 11 (84 beds)
 - Approval time cut from 3 weeks to 2
+- Letters out within 48 hours of clinic: 60% -> 91%
+- 3 receptionists trained on Opera Cloud PMS in February; trainer Daniel Osei (Oracle)
 - Target for 2027: first-contact resolution 75%
 - Supported underwriters Helen Croft and James Oduya on the motor fleet book
 - Covered the property desk for underwriter Nadia Petrov for 6 weeks
@@ -212,6 +214,8 @@ year: 2026
     ("I coordinate discharges across three medical wards, 9, 10 and 11, with 84 beds between them.", []),
     ("Approval time fell by a third, from three weeks to two.", []),
     ("Compliance rose from 62% to 71%, a 15% relative increase.", []),
+    ("Letters going out within 48 hours of clinic have risen from 60% to more than nine in ten.", []),
+    ("In February, Daniel Osei from Oracle trained three of our receptionists on Opera Cloud PMS.", []),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

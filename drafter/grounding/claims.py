@@ -89,7 +89,7 @@ FRACTION = re.compile(
     r"\b(?:(?P<count>a|one|two|three|four|nine)[^\S\n]*-?[^\S\n]*(?P<part>halves|half|thirds?|quarters?|fifths?|tenths?)"
     r"(?![^\S\n]*-?[^\S\n]*(?:quarter|half)\b)"  # not "a third-quarter clean-up": an ordinal of a period
     r"|(?<![\d.,])(?P<num>one|two|three|four|five|six|seven|eight|nine|\d)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?"
-    r"(?P<den>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?![\d,.]))\b", re.I)
+    r"(?P<den>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|\d{1,2})(?![\d,]|\.\d))\b", re.I)
 PER_HUNDRED = re.compile(  # "92 out of every 100", "94 in every hundred", "16 in every 1,000": a percentage written out
     r"(?<![\w.,])(?P<num>\d{1,3}(?:\.\d+)?)[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+(?:every[^\S\n]+)?"
     r"(?:(?P<hundred>100|a[^\S\n]+hundred|one[^\S\n]+hundred)|1,?000|a[^\S\n]+thousand|one[^\S\n]+thousand)"

@@ -87,6 +87,8 @@ class NameVerdicts:
         if len(words) < 2:
             return None
         head, tokens = words[-1].lower(), frozenset(_name_tokens(claim.text))
+        if _stem(head) not in _unit_heads():
+            return None  # "Tenancy Services" beside "Kingfisher Property Services": no branch of one body
         for n in aligned:
             heads = self.index.units[n].name_heads
             if any(tokens <= named for _, named, _ in heads):
@@ -102,9 +104,11 @@ class NameVerdicts:
         where the fact has Nadia Brooks train Ethan Lowe). The claim is the first name of the pair in the draft."""
         a, b = self.sentence_span(claim.offset)
         mine = frozenset(_name_tokens(claim.text))
+        if not PERSON_NAME.fullmatch(claim.text):
+            return None  # people trade places; "Oracle" or "Opera Cloud PMS" in a trainer's sentence does not
         for n in facts:
             fact = self.index.units[n].text
-            people = self._people_of(n)
+            people = [p for p in self._people_of(n) if PERSON_NAME.fullmatch(fact[p[1]:p[2]])]
             here = [p for p in people if p[0] & mine]
             if not here:
                 continue
@@ -353,12 +357,22 @@ PERSON_NAME = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?[A-Z][a-z'’-]+
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    """The words of a job title (data/grounding/titles.toml), by stem."""
+def _titles_data() -> dict:
+    """data/grounding/titles.toml: title words and the head words of a body's branches."""
     import tomllib
 
     with TITLES_FILE.open("rb") as handle:
-        return frozenset(_stem(w) for w in tomllib.load(handle)["words"])
+        return tomllib.load(handle)
+
+
+def _title_words() -> frozenset[str]:
+    """The words of a job title, by stem."""
+    return frozenset(_stem(w) for w in _titles_data()["words"])
+
+
+def _unit_heads() -> frozenset[str]:
+    """The last words of a name that make it one branch or site of a body ("Nanjing Branch", "Ward 5"), by stem."""
+    return frozenset(_stem(w) for w in _titles_data()["unit_heads"])
 
 
 RELATION_VERB = re.compile(r"\b(?:mentor|train|coach|supervis|induct|onboard|support|help|replac|taught|teach|manag|"

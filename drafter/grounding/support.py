@@ -154,7 +154,7 @@ class FactIndex:
         everything = "\n".join(u.text for u in self.units).lower()
         if re.fullmatch(r"(?:19|20)\d\d", year.strip()):
             base = int(year)
-            self.years.add(base)
+            self.years.update((base, base - 1))  # the report's year, and the one it is compared with ("than in 2025")
             if re.search(r"\bnext year\b|\bcoming year\b", everything):
                 self.years.add(base + 1)
             if re.search(r"\blast year\b|\bprevious year\b", everything):
@@ -354,6 +354,8 @@ class FactIndex:
 
         def fits(f: Figure) -> bool:
             k = f.quantity.kind
+            if k == "year":
+                return False  # "more than 2,000 leads" is no year 2025
             if claim.kind == "percent":
                 return k == "percent"
             if claim.kind == "money":
@@ -366,8 +368,7 @@ class FactIndex:
         if claim.kind not in ("percent", "money") and not q.scaled:
             found = _merged(found, self.mantissas.get(_key(q.value), [])[:SCAN_LIMIT])
         rounded = self._in_rounding_range(q, approximate, lambda n, f: fits(f))
-        if found and rounded and approximate == "down":  # "just under 90%": 89.9% as well as a 90% target ("over
-            # 2,000" stays the 2,000 target's: a plan told as passed)
+        if found and rounded and approximate in ("down", "up"):  # "just under 90%": 89.9% as well as a 90% target
             return _merged(found, rounded), ""
         if found:
             return found, ""
