@@ -365,11 +365,13 @@ def _titles_data() -> dict:
         return tomllib.load(handle)
 
 
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """The words of a job title, by stem."""
     return frozenset(_stem(w) for w in _titles_data()["words"])
 
 
+@lru_cache(maxsize=1)
 def _unit_heads() -> frozenset[str]:
     """The last words of a name that make it one branch or site of a body ("Nanjing Branch", "Ward 5"), by stem."""
     return frozenset(_stem(w) for w in _titles_data()["unit_heads"])

@@ -179,8 +179,7 @@ class PlanReading:
         start, end = claim.offset, claim.offset + len(claim.text)
         a, b = self.sentence_span(start)
         later = self._later_year(self.text[a:b]) or bool(FUTURE_VOICE.search(self.text[a:b]))
-        if not (self._future_voiced(start, end) or self._named_as_target(claim)) or pair_role(
-                self.text, start, end) == "before" or BASELINE_BEFORE.search(
+        if not (self._future_voiced(start, end) or self._named_as_target(claim)) or self.draft_role(start, end) == "before" or BASELINE_BEFORE.search(
                 self.text[max(0, start - BASELINE_WINDOW):start]) or BASELINE_AFTER.match(
                 self.text[end:end + BASELINE_WINDOW]) or STANDS_NOW.search(self._clause(start, end)):
             return None  # "from 1,041 at present", "currently stands at 48%": where the plan starts, not its aim

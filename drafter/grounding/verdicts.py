@@ -84,6 +84,7 @@ class Judge(PlanReading, NameVerdicts):
         self.headings = self._heading_at()
         self._alignment: dict[int, list[int]] = {}
         self._spelled_out: dict[int, list[tuple[str, frozenset[str]]]] = {}
+        self._roles: dict[tuple[int, int], str | None] = {}
         self._people: dict[int, list[tuple[frozenset[str], int, int]]] = {}
 
     # facts ---------------------------------------------------------------------------------------------------
@@ -112,6 +113,13 @@ class Judge(PlanReading, NameVerdicts):
                 aligned = [n for n in self.words.align(blank_spans(self.text[a:b], figures)) if n < self.fact_count]
             self._alignment[sentence] = aligned
         return self._alignment[sentence]
+
+    def draft_role(self, start: int, end: int) -> str | None:
+        """`pair_role` of the draft's figure at [start, end), read once per figure (several checks ask)."""
+        key = (start, end)
+        if key not in self._roles:
+            self._roles[key] = pair_role(self.text, start, end)
+        return self._roles[key]
 
     def _fact_label(self, n: int) -> str:
         return f"fact {n + 1} ({short_text(self.facts.items[n].text)})"
@@ -264,12 +272,12 @@ class Judge(PlanReading, NameVerdicts):
         q = claim.value
         if claim.kind != "percent" or q.unit == POINTS or q.decimals < 0 or not self._told_as_change(claim):
             return None
-        if pair_role(self.text, claim.offset, claim.offset + len(claim.text)) is not None:
+        if self.draft_role(claim.offset, claim.offset + len(claim.text)) is not None:
             return None  # an end of the change, not its size
         ends: dict[str, list[Claim]] = {"before": [], "after": []}
         for other in sentence_claims:
             if other is not claim and other.kind in FIGURE_KINDS and other.kind != "year":
-                role = pair_role(self.text, other.offset, other.offset + len(other.text))
+                role = self.draft_role(other.offset, other.offset + len(other.text))
                 if role is not None:
                     ends[role].append(other)
         if len(ends["before"]) != 1 or len(ends["after"]) != 1:
@@ -337,11 +345,11 @@ class Judge(PlanReading, NameVerdicts):
         if not any(sum(f.quantity.kind == kind for f in self.index.units[n].figures) > 1 for n in aligned):
             return None  # no restated fact gives a change of its kind (checked first: cheaper than reading roles)
         end = claim.offset + len(claim.text)
-        said = pair_role(self.text, claim.offset, end)
+        said = self.draft_role(claim.offset, end)
         if said is None or CHANGE_BY.search(self.text, max(0, claim.offset - 8), claim.offset):
             return None  # "grew by £5.6 million to £66.8 million": the change, not where it started
         partners = [c for c in sentence_claims if c is not claim and c.kind == claim.kind and c.value.kind == kind
-                    and pair_role(self.text, c.offset, c.offset + len(c.text)) != said
+                    and self.draft_role(c.offset, c.offset + len(c.text)) != said
                     and not CHANGE_BY.search(self.text, max(0, c.offset - 8), c.offset)]
         if len(partners) != 1:
             return None  # the other end, told anywhere in the sentence ("412 homes …, compared with 365 in 2025")
@@ -363,8 +371,16 @@ class Judge(PlanReading, NameVerdicts):
                                                     f": it gives {given}", n)
         return None
 
+    def _end_of_change(self, unit, figure: Figure) -> str | None:
+        """Whether a fact's figure is where a change started or ended (read once per figure of the facts)."""
+        ends = self.index.judged.setdefault("ends", {})
+        key = (unit.text, figure.start)
+        if key not in ends:
+            ends[key] = self._read_end_of_change(unit, figure)
+        return ends[key]
+
     @staticmethod
-    def _end_of_change(unit, figure: Figure) -> str | None:
+    def _read_end_of_change(unit, figure: Figure) -> str | None:
         """Whether a fact's figure is where a change started or ended: as `pair_role` reads it, or the two ends of
         "305, up from 262", "96% (was 89%)", "27.6% (2025: 21.3%)"."""
         role = pair_role(unit.text, figure.start, figure.end)
@@ -382,7 +398,7 @@ class Judge(PlanReading, NameVerdicts):
         """Where a change started, told as where things stand ("sell-through reached USD 5.6M", "this year 88%",
         "is now 48 minutes" where the fact went from that figure to another), the other end told nowhere near."""
         start, end = claim.offset, claim.offset + len(claim.text)
-        if not found or pair_role(self.text, start, end) is not None or not TOLD_AS_NOW.search(
+        if not found or self.draft_role(start, end) is not None or not TOLD_AS_NOW.search(
                 self.text, max(0, start - NOW_WINDOW), start):
             return None
         told = [c.value.value for c in sentence_claims if c is not claim and c.kind == claim.kind]
@@ -401,7 +417,7 @@ class Judge(PlanReading, NameVerdicts):
     def _reversed(self, claim: Claim, found: list[tuple[int, Figure | None]]) -> Verdict | None:
         """A change told the wrong way round: the figure a fact gives as where it started told as where it ended,
         or the reverse ("brought costs down to €9,200" where the fact cut them from €9,200 to €5,750)."""
-        said = pair_role(self.text, claim.offset, claim.offset + len(claim.text))
+        said = self.draft_role(claim.offset, claim.offset + len(claim.text))
         if said is None or not found:
             return None
         roles = {pair_role(self.index.units[n].text, f.start, f.end) for n, f in found}
