@@ -188,15 +188,30 @@ def binding_phrase(text: str, start: int, end: int) -> str:
 
 
 def _binding_words(text: str) -> list[str]:
+    """The folded content words of text that can say what a figure counts, up to the next figure."""
     out = []
     for word in WORD.findall(text):
-        low = word.lower()
-        if any(c.isdigit() for c in low):
+        folded = _binding_word(word)
+        if folded == FIGURE_WORD:
             break  # another figure: its words are its own
-        if low in NOT_BINDING or low in NUMBER_WORDS or low in MONTHS:
-            continue
-        out.append(_fold(low))
+        if folded is not None:
+            out.append(folded)
     return out
+
+
+FIGURE_WORD = "#"  # _binding_word's answer for a word holding a digit (no word is "#")
+
+
+@lru_cache(maxsize=65536)
+def _binding_word(word: str) -> str | None:
+    """One word as _binding_words reads it: FIGURE_WORD for a figure, None for a word that binds nothing, else
+    its fold (remembered: the same words come back in every fact and sentence)."""
+    low = word.lower()
+    if any(c.isdigit() for c in low):
+        return FIGURE_WORD
+    if low in NOT_BINDING or low in NUMBER_WORDS or low in MONTHS:
+        return None
+    return _fold(low)
 
 
 def _fold(word: str) -> str:

@@ -60,6 +60,7 @@ class Judge(PlanReading, NameVerdicts):
         self.headings = self._heading_at()
         self._alignment: dict[int, list[int]] = {}
         self._people: dict[int, list[tuple[frozenset[str], int, int]]] = {}
+        self._sources: dict[tuple[int, str, str], list[int]] = {}  # _claim_facts of each claim, once
 
     # facts ---------------------------------------------------------------------------------------------------
 
@@ -389,7 +390,16 @@ class Judge(PlanReading, NameVerdicts):
                 if n not in stated and n in checkable]
 
     def _claim_facts(self, claim: Claim) -> list[int]:
-        """The facts a claim's figure, name or dated day comes from (small whole numbers tell nothing)."""
+        """The facts a claim's figure, name or dated day comes from (small whole numbers tell nothing); looked up
+        once per claim (each claim of a sentence is an anchor of the others)."""
+        key = (claim.offset, claim.kind, claim.text)
+        found = self._sources.get(key)
+        if found is None:
+            found = self._sources[key] = self._claim_sources(claim)
+        return found
+
+    def _claim_sources(self, claim: Claim) -> list[int]:
+        """_claim_facts(), not remembered."""
         if claim.kind == "name":
             units = self.index.name_units(claim)
         elif claim.kind == "date":
