@@ -9,6 +9,7 @@ difference, sum or percentage of two figures of the same fact is supported as a 
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Callable
 
 from drafter.grounding.claims import WORD, Claim, _Layout, extract_claims, extract_with_layout
@@ -90,16 +91,19 @@ def _check(text: str, facts: "Facts", index: FactIndex, fixed_text: str, fill: b
 
 _INDEXES: dict[tuple, FactIndex] = {}
 INDEX_CACHE_SIZE = 8  # a draft is checked several times against the same facts (each section, then the whole)
+_INDEX_LOCK = threading.Lock()  # sections drafted in threads wait for one build of their shared index
 
 
 def _index_for(facts: "Facts", fixed_text: str) -> FactIndex:
-    """The fact index for these facts and fixed text, built once and reused while they stay the same."""
+    """The fact index for these facts and fixed text, built once and reused while they stay the same (by one
+    thread: the others wait for it rather than build their own copy)."""
     key = (tuple((f.text, f.heading) for f in facts.items), tuple(facts.meta.items()), fixed_text)
-    index = _INDEXES.get(key)
-    if index is None:
-        if len(_INDEXES) >= INDEX_CACHE_SIZE:
-            _INDEXES.pop(next(iter(_INDEXES)))
-        index = _INDEXES[key] = FactIndex(facts, fixed_text)
+    with _INDEX_LOCK:
+        index = _INDEXES.get(key)
+        if index is None:
+            if len(_INDEXES) >= INDEX_CACHE_SIZE:
+                _INDEXES.pop(next(iter(_INDEXES)))
+            index = _INDEXES[key] = FactIndex(facts, fixed_text)
     return index
 
 

@@ -67,7 +67,7 @@ def binding(text: str, start: int, end: int, wide: bool = False) -> frozenset[st
     """
     end = _past_pair(text, end)
     start = _pair_start(text, start)
-    after_text = CLAUSE_BREAK.split(text[end:end + 120], maxsplit=1)[0]
+    after_text = _clause_start(text[end:end + 120])
     if YEAR_ON_YEAR.match(after_text):  # "…subscribers: 1,126, up 3.4% year on year": the growth of the subject
         before = _binding_words(_last_sentence_part(text[max(0, start - 120):start]))
         return frozenset(before[:BINDING_WORDS_BEFORE])
@@ -75,6 +75,20 @@ def binding(text: str, start: int, end: int, wide: bool = False) -> frozenset[st
     if after and not wide:
         return frozenset(after)
     return frozenset(after) | frozenset(_binding_words(_clause_before(text, start))[-BINDING_WORDS_BEFORE:])
+
+
+def _clause_start(text: str) -> str:
+    """text up to its first clause break (CLAUSE_BREAK.split(text, 1)[0], without the list)."""
+    match = CLAUSE_BREAK.search(text)
+    return text[:match.start()] if match else text
+
+
+def _clause_end(text: str) -> str:
+    """text after its last clause break (CLAUSE_BREAK.split(text)[-1], without the list)."""
+    last = None
+    for last in CLAUSE_BREAK.finditer(text):
+        pass
+    return text[last.end():] if last else text
 
 
 YEAR_ON_YEAR = re.compile(r"\s*(?:year[- ]on[- ]year|yoy|y/y|over (?:the )?(?:last|previous) year|"
@@ -89,7 +103,7 @@ def _last_sentence_part(text: str) -> str:
 def binding_head(text: str, start: int, end: int) -> str | None:
     """The one word a figure counts: the first content word after it in its clause, else the last before it
     ("16 agents handled …": agent)."""
-    after = _binding_words(CLAUSE_BREAK.split(text[_past_pair(text, end):end + 120], maxsplit=1)[0])
+    after = _binding_words(_clause_start(text[_past_pair(text, end):end + 120]))
     if after:
         return after[0]
     start = _pair_start(text, start)
@@ -111,7 +125,7 @@ def _clause_before(text: str, start: int) -> str:
     before = text[max(0, start - 120):start]
     if before.rstrip().endswith(":"):
         before = before.rstrip()[:-1]
-    return CLAUSE_BREAK.split(before)[-1]
+    return _clause_end(before)
 
 
 def _pair_start(text: str, start: int) -> int:
@@ -167,7 +181,7 @@ def _past_pair(text: str, end: int) -> int:
 
 def binding_phrase(text: str, start: int, end: int) -> str:
     """The words that say what a figure counts, as written, for a reason a person reads."""
-    after = CLAUSE_BREAK.split(text[_past_pair(text, end):end + 120], maxsplit=1)[0]
+    after = _clause_start(text[_past_pair(text, end):end + 120])
     if YEAR_ON_YEAR.match(after):
         subject = [w for w in WORD.findall(_last_sentence_part(text[max(0, start - 120):start]))
                    if not any(c.isdigit() for c in w)][:BINDING_WORDS_BEFORE]
@@ -183,7 +197,7 @@ def binding_phrase(text: str, start: int, end: int) -> str:
             break
     if any(w.lower() not in NOT_BINDING for w in kept):
         return " ".join(kept).strip()
-    before = CLAUSE_BREAK.split(text[max(0, start - 120):start])[-1]
+    before = _clause_end(text[max(0, start - 120):start])
     return " ".join(WORD.findall(before)[-BINDING_WORDS_BEFORE:])
 
 

@@ -136,6 +136,16 @@ NON_BLANK = re.compile(r"\S+")
 QUARTER_NAME = re.compile(r"[QH][1-4]")
 NEXT_WORD = re.compile(r"[^\S\n]+([^\W_]+)")
 NAME_ABBREVIATION_END = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Bros|St|Dept|No)\.$")  # a name ending in "Co." keeps it
+NEEDS = {  # text none of whose (lower-cased) strings a pattern needs holds no match of it: the scan is skipped
+    "MULTIPLE": ("doubl", "tripl", "trebl", "quadrupl", "halv", "times", "fold", "twice"),
+    "AND_A_HALF": ("half",),
+    "PER_HUNDRED": ("100", "hundred"),
+    "ORDINAL_WORD": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                     "eleventh", "twelfth"),
+    "QUOTED": ('"', "“"),
+    "LITERAL": (":", "no.", "#"),
+}
+CASE_BLIND_EXTRAS = ("\u0130", "\u0131", "\u017f", "\u212a")  # non-ASCII letters re.I matches to ASCII ones
 SIBILANT_PLURALS = ("ches", "shes", "xes", "sses")  # plurals that add "es": the "es" goes
 STEM_CACHE = 65536  # distinct words whose folded plural is remembered
 NAME_TOKENS_CACHE = 16384  # distinct names (and short texts) whose tokens are remembered
@@ -284,6 +294,19 @@ class _Layout:
 # extraction
 
 
+def _scan(pattern: re.Pattern, name: str, text: str, lowered: str | None):
+    """pattern.finditer(text), skipped when the lower-cased text lacks every string NEEDS[name] says it needs."""
+    if lowered is not None and not any(needed in lowered for needed in NEEDS[name]):
+        return iter(())
+    return pattern.finditer(text)
+
+
+def _lowered(text: str) -> str | None:
+    """text lower-cased for NEEDS, or None (always scan) when it holds a letter that a case-blind pattern reads as
+    an ASCII one but lower() does not turn into it ("ſ", "ı", "İ", Kelvin "K")."""
+    return None if any(letter in text for letter in CASE_BLIND_EXTRAS) else text.lower()
+
+
 def _name_tokens(text: str) -> list[str]:
     """The stemmed lower-case words of a name or text (possessive 's dropped), in order."""
     return list(_name_tokens_of(text))
@@ -357,7 +380,8 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         add(match.start(), match.end(), "date", {"month": month, "day": int(day) if day else None,
                                                  "year": int(year) if year else None})
 
-    for match in MULTIPLE.finditer(figures):
+    lowered = _lowered(figures)
+    for match in _scan(MULTIPLE, "MULTIPLE", figures, lowered):
         factor = _multiple_value(match)
         if factor is not None and free(match.start(), match.end()):  # "doubled", "three times as many"
             add(match.start(), match.end(), "multiple", _Quantity(factor, factor, "multiple", "times", False, 1,
@@ -371,12 +395,12 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
             add(match.start(), match.end(), "year", _Quantity(float(first), float(last_year), "year", SPAN, False, 0,
                                                              match.group(0)))
 
-    for match in AND_A_HALF.finditer(figures):  # "seven and a half hours", "an hour and a half": x.5 of a unit
+    for match in _scan(AND_A_HALF, "AND_A_HALF", figures, lowered):  # "seven and a half hours", "an hour and a half": x.5 of a unit
         quantity = _and_a_half(match)
         if quantity is not None and free(match.start(), match.end()):
             add(match.start(), match.end(), quantity.kind, quantity)
 
-    for match in PER_HUNDRED.finditer(figures):
+    for match in _scan(PER_HUNDRED, "PER_HUNDRED", figures, lowered):
         if free(match.start(), match.end()):
             number = match.group("num")
             decimals = len(number.split(".")[1]) if "." in number else 0
@@ -390,7 +414,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
                 add(match.start(), match.end(), "percent", _Quantity(share, share, "percent", None, False,
                                                                      FRACTION_DECIMALS, match.group(0)))
 
-    for match in LITERAL.finditer(figures):
+    for match in _scan(LITERAL, "LITERAL", figures, lowered):
         if free(match.start(), match.end()):
             add(match.start(), match.end(), "number", _Quantity(0.0, 0.0, "literal", written=match.group(0)))
 
@@ -433,7 +457,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
             quantity.unit = _next_key(figures, end)
         add(start, end, quantity.kind, quantity)
 
-    for match in QUOTED.finditer(names):
+    for match in _scan(QUOTED, "QUOTED", names, lowered):
         inner = match.group(1)
         words = inner.split()
         if len(words) > 1 and not any(w[:1].isupper() for w in words):
@@ -441,7 +465,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         if re.search(r"[A-Za-z]", inner) and len(words) <= 10:
             add(match.start(1), match.end(1), "name", {"quoted": True})
 
-    for match in ORDINAL_WORD.finditer(figures):
+    for match in _scan(ORDINAL_WORD, "ORDINAL_WORD", figures, lowered):
         if not free(match.start(), match.end()):
             continue
         if re.search(r"\bin the[^\S\n]+$", figures[max(0, match.start() - 8):match.start()], re.I) and \
