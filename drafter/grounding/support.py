@@ -40,6 +40,9 @@ BASE_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:in|for|during)\s+(?:FY\s?
 BATCH_EXTRACT_MIN_UNITS = 200  # facts files this long are read in batches (one text of many blocks)
 BATCH_EXTRACT_SIZE = 500
 BATCH_SEPARATOR = "\n\n\n"
+PREFIX_CACHE_SIZE = 2  # sets of facts whose indexed full batches are kept for the next index of the same facts
+NOT_PREFIX_STATE = ("units", "_memo", "judged")  # an index's own: never copied from another
+_PREFIXES: dict[tuple[str, ...], tuple[list, dict]] = {}  # fact texts of full batches -> their units and tables
 MULTIPLE_TOLERANCE = 1.1  # "doubled" stands for a factor of 1.8 to 2.2
 COMMON_CLAIM_UNITS = 50  # a date, name or figure stated by more facts than this tells none of them apart
 SCAN_LIMIT = COMMON_CLAIM_UNITS + 1  # matches of one value looked at, at most (one past "common")
@@ -138,8 +141,7 @@ class FactIndex:
         self.ordinals: set[tuple[int, str | None]] = set()
         self.unit_words: list[set[str]] = []
         self.token_index: dict[str, set[int]] = {}
-        for number, (unit, claims) in enumerate(zip(self.units, _claims_by_unit([u.text for u in self.units]))):
-            self._index_unit(number, unit, claims)
+        self._index_units(len(facts.items))
         self.sorted_values.sort()
         for pool in self.derived.values():
             pool.sort()
@@ -154,6 +156,28 @@ class FactIndex:
                 self.years.add(base + 1)
             if re.search(r"\blast year\b|\bprevious year\b", everything):
                 self.years.add(base - 1)
+
+    def _index_units(self, fact_count: int) -> None:
+        """Index every unit in order. The facts of the full batches read before any other unit are indexed once
+        per set of such facts: a later index of the same facts (another section's, or the whole draft's with the
+        role's fixed text) starts from a copy of what they gave."""
+        texts = [u.text for u in self.units]
+        prefix = fact_count // BATCH_EXTRACT_SIZE * BATCH_EXTRACT_SIZE if len(texts) >= BATCH_EXTRACT_MIN_UNITS else 0
+        key = tuple(texts[:prefix])
+        saved = _PREFIXES.get(key) if prefix else None
+        first = 0
+        if saved is not None:
+            units, state = saved
+            self.units[:prefix] = units
+            self.__dict__.update(_copied(state))
+            first = prefix
+        for number, claims in enumerate(_claims_by_unit(texts, first), first):
+            self._index_unit(number, self.units[number], claims)
+            if number + 1 == prefix and saved is None:
+                if len(_PREFIXES) >= PREFIX_CACHE_SIZE:
+                    _PREFIXES.pop(next(iter(_PREFIXES)))
+                _PREFIXES[key] = (self.units[:prefix], _copied(
+                    {name: value for name, value in vars(self).items() if name not in NOT_PREFIX_STATE}))
 
     def _index_short_names(self, unit: Unit, names: list[Claim]) -> None:
         """Record the deeds of people a fact names again by first name ("… Sofia Bianchi and Marco Rinaldi; Sofia
@@ -447,13 +471,14 @@ class FactIndex:
 
 
 
-def _claims_by_unit(texts: list[str]) -> list[list[Claim]]:
-    """The claims of each unit, offsets local to it. Many units are read in batches, as blocks of one text, so
-    that a facts file of thousands of bullets costs one pass per batch rather than one per bullet."""
+def _claims_by_unit(texts: list[str], start: int = 0) -> list[list[Claim]]:
+    """The claims of each unit from `start` (a multiple of BATCH_EXTRACT_SIZE), offsets local to it. Many units
+    are read in batches, as blocks of one text, so that a facts file of thousands of bullets costs one pass per
+    batch rather than one per bullet."""
     if len(texts) < BATCH_EXTRACT_MIN_UNITS:
-        return [_extract(text) for text in texts]
+        return [_extract(text) for text in texts[start:]]
     out: list[list[Claim]] = []
-    for first in range(0, len(texts), BATCH_EXTRACT_SIZE):
+    for first in range(start, len(texts), BATCH_EXTRACT_SIZE):
         batch = texts[first:first + BATCH_EXTRACT_SIZE]
         starts, pos = [], 0
         for text in batch:
@@ -465,6 +490,19 @@ def _claims_by_unit(texts: list[str]) -> list[list[Claim]]:
             claim.offset -= starts[index]
             grouped[index].append(claim)
         out.extend(grouped)
+    return out
+
+
+def _copied(state: dict) -> dict:
+    """A copy of an index's tables deep enough that adding units to it leaves the original as it was: each list,
+    set and dict copied, and those inside a dict."""
+    out = {}
+    for name, value in state.items():
+        if isinstance(value, dict):
+            value = {k: v.copy() if isinstance(v, (list, set, dict)) else v for k, v in value.items()}
+        elif isinstance(value, (list, set)):
+            value = value.copy()
+        out[name] = value
     return out
 
 
