@@ -93,3 +93,32 @@ def test_text_with_a_letter_a_case_blind_pattern_reads_as_ascii_is_always_scanne
 def test_clause_breaks_found_by_search_are_those_split_finds(text):
     assert _clause_start(text) == CLAUSE_BREAK.split(text, maxsplit=1)[0]
     assert _clause_end(text) == CLAUSE_BREAK.split(text)[-1]
+
+
+def test_the_collector_pause_nests_and_leaves_the_collector_as_it_found_it():
+    import gc
+
+    from drafter.bulk import collector_paused
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with collector_paused():
+            assert not gc.isenabled()
+            with collector_paused():
+                assert not gc.isenabled()
+            assert not gc.isenabled()  # the inner pause ending resumes nothing
+        assert gc.isenabled()
+        gc.disable()
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # paused before: still paused after
+        gc.enable()
+        try:
+            with collector_paused():
+                raise ValueError
+        except ValueError:
+            pass
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

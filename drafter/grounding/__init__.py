@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Callable
 
+from drafter.bulk import collector_paused
 from drafter.grounding.claims import WORD, Claim, _Layout, extract_claims, extract_with_layout
 from drafter.grounding.fill import Fill, _fill, _fill_spans
 from drafter.grounding.report import GroundingReport, format_report
@@ -47,14 +48,23 @@ def check(text: str, facts: "Facts", fixed_text: str = "", fill: bool = True) ->
 
     Positions refer to `text` as given; `report.text` is the text with the fills applied.
     """
-    return _check(text, facts, _index_for(facts, fixed_text), fixed_text, fill, omissions=True, texts=facts.texts)
+    with collector_paused():
+        return _check(text, facts, _index_for(facts, fixed_text), fixed_text, fill, omissions=True,
+                      texts=facts.texts)
 
 
 def sentence_checker(facts: "Facts", fixed_text: str = "") -> Callable[[str], list[Claim]]:
     """A check for many short texts against the same facts (the offline writer tests each sentence it rewords): the
     facts are indexed once, and no omissions are listed, so each call costs the text, not the facts."""
-    index, texts = _index_for(facts, fixed_text), facts.texts
-    return lambda text: _check(text, facts, index, fixed_text, fill=True, omissions=False, texts=texts).unsupported
+    with collector_paused():
+        index, texts = _index_for(facts, fixed_text), facts.texts
+
+    def unsupported(text: str) -> list[Claim]:
+        """The claims of text the facts do not support."""
+        with collector_paused():
+            return _check(text, facts, index, fixed_text, fill=True, omissions=False, texts=texts).unsupported
+
+    return unsupported
 
 
 def _check(text: str, facts: "Facts", index: FactIndex, fixed_text: str, fill: bool, omissions: bool,
