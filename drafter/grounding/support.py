@@ -59,6 +59,8 @@ TARGET_AFTER = re.compile(r"^\s*(?:target|goal|objective|plan)\b", re.I)  # "the
 TARGET_WINDOW = 30  # characters before a figure searched for the words that make it a target
 
 
+QUARTER_WORDS = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)\b", re.I)  # "second half"
+LOWER_LETTERS = re.compile(r"[a-z]+")
 MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
 
 
@@ -197,8 +199,9 @@ class FactIndex:
 
     def _index_unit(self, number: int, unit: Unit, claims: list[Claim]) -> None:
         text = unit.text
-        unit.tokens = frozenset(_name_tokens(text))
-        unit.norm = " " + " ".join(_name_tokens(text)) + " "
+        tokens = _name_tokens(text)
+        unit.tokens = frozenset(tokens)
+        unit.norm = " " + " ".join(tokens) + " "
         for token in unit.tokens:
             self.token_index.setdefault(token, set()).add(number)
         for claim in claims:
@@ -250,13 +253,13 @@ class FactIndex:
             if month and number not in self.months.get(month, ()):
                 self.months.setdefault(month, set()).add(number)
                 unit.dates.append({"month": month, "day": None, "year": None})
-        for match in re.finditer(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)\b", text, re.I):
+        for match in QUARTER_WORDS.finditer(text):
             which = match.group(1).lower()
             quarter = ("Q" if match.group(2).lower() == "quarter" else "H",
                        ORDINAL_WORDS.get(which) or int(which[0]))
             self.quarters.setdefault(quarter, set()).add(number)
             unit.dates.append({"quarter": quarter, "year": None})
-        self.unit_words.append({UNITS.get(w, w) for w in re.findall(r"[a-z]+", text.lower())})
+        self.unit_words.append({UNITS.get(w, w) for w in LOWER_LETTERS.findall(text.lower())})
         self._index_derivations(number, unit)
 
     def _index_derivations(self, number: int, unit: Unit) -> None:
