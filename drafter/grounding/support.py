@@ -11,6 +11,7 @@ import bisect
 import heapq
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from drafter.grounding.align import binding
@@ -50,6 +51,7 @@ SHORT_LINK = 25  # "1,284 settlements (2025: 1,106)": a figure this close, count
 HEDGE_UP = re.compile(r"\b(?:over|more than|above|upwards of|in excess of|just over|at least|exceed\w*|surpass\w*|"
                       r"topp\w*)\b")
 HEDGE_DOWN = re.compile(r"\b(?:nearly|almost|under|less than|fewer than|below|just under|close to)\b")
+HEDGE_CACHE = 65536  # windows before a claim whose hedge is remembered
 HEDGE_FACTOR = 1.15  # "more than 1,100" may stand for up to 15% more (as in cleanup's hedged figures)
 ABOUT_SHARE = 0.05  # "about 3.5 million" may stand for 5% either way
 FRACTION_TOLERANCE = 5.0  # "a third" stands for 28-38%
@@ -528,9 +530,19 @@ def _capped(units) -> list[int]:
 
 def is_approximate(claim: Claim, text: str) -> str | None:
     """The hedge right before a claim: "up" (more than), "down" (nearly), "about", or None."""
-    match = APPROXIMATE.search(text[max(0, claim.offset - 24):claim.offset])
-    if not match:
+    hedge = _hedge_before(text[max(0, claim.offset - 24):claim.offset])
+    if hedge is None:
         return "about" if getattr(claim.value, "decimals", 0) < 0 else None
+    return hedge
+
+
+@lru_cache(maxsize=HEDGE_CACHE)
+def _hedge_before(window: str) -> str | None:
+    """The hedge a window of text ends with ("up", "down" or "about"), or None; remembered, as each claim's
+    hedge is asked for by several verdicts."""
+    match = APPROXIMATE.search(window)
+    if not match:
+        return None
     word = " ".join(match.group(0).lower().split())
     if HEDGE_UP.search(word):
         return "up"
