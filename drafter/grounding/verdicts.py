@@ -254,6 +254,8 @@ class Judge(PlanReading, NameVerdicts):
         """The restated facts (any facts, when `aligned` is None) that the sentence's other claims (names, dates,
         distinctive figures) come from."""
         anchors: set[int] = set()
+        if aligned is not None and not aligned:
+            return anchors  # no restated fact: none of them can be one
         for other in sentence_claims[:NAMES_SCANNED]:
             if other is claim:
                 continue
