@@ -122,3 +122,26 @@ def test_the_collector_pause_nests_and_leaves_the_collector_as_it_found_it():
         assert gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+ROLE_TOKENS = ["from ", "up from ", "compared with ", "fell to ", "rose to ", " to ", "-", "–", "→", "->", "12", "3.5%",
+               " ", "€", "USD ", "cut costs ", "Brought ", "TO ", "From ", "days ", "x"]
+
+
+@settings(derandomize=True, database=None, deadline=None, max_examples=400)
+@given(st.lists(st.sampled_from(ROLE_TOKENS), max_size=14).map("".join), st.sampled_from(["9", "1,200", "45%"]))
+def test_pair_roles_read_with_the_mark_check_are_those_the_patterns_give(before, figure):
+    from drafter.grounding import align
+
+    text = before + figure + " days"
+    start, end = len(before), len(before) + len(figure)
+    window = text[max(0, start - align.ROLE_WINDOW):start]
+    if align.BEFORE_MARK.search(window) or align.PAIR_AFTER.match(text, end):
+        expected = "before"
+    elif align.AFTER_MARK.search(window) or align.PAIR_BEFORE.search(window):
+        expected = "after"
+    else:
+        expected = None
+    assert align.pair_role(text, start, end) == expected
+    match = align.PAIR_BEFORE.search(text, max(0, start - align.ROLE_WINDOW), start)
+    assert align._pair_start(text, start) == (match.start() if match and match.end() == start else start)

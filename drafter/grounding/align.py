@@ -118,6 +118,8 @@ AFTER_MARK = re.compile(r"(?:\b(?:down|fell|dropped|rose|grew|climbed|increased|
                         r"(?:[$€£¥]|[A-Z]{3}[^\S\n])?$", re.I)  # "fell to 9", "down to €5,750": where it ends
 PAIR_BEFORE = re.compile(r"\d[\d,.]*%?[^\S\n]*(?:[a-zA-Z]+[^\S\n]+)?(?:to|-|–|→|->)[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")
 ROLE_WINDOW = 40  # characters before a figure read for the words that make it a before or an after figure
+PAIR_MARKS = ("to", "-", "–", "→")  # PAIR_BEFORE needs one of these
+ROLE_MARKS = ("from", "compared", "to", "-", "–", "→")  # ... and BEFORE_MARK or AFTER_MARK one of these (lower case)
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -132,8 +134,15 @@ def _pair_start(text: str, start: int) -> int:
     """Where the words before a figure end: before the first figure of "88% -> 95%", which counts the same thing
     as the second."""
     window = max(0, start - ROLE_WINDOW)
+    if not _holds_any(text[window:start], PAIR_MARKS):
+        return start  # no "to", dash or arrow before it: no pair
     match = PAIR_BEFORE.search(text, window, start)
     return match.start() if match and match.end() == start else start
+
+
+def _holds_any(text: str, marks: tuple[str, ...]) -> bool:
+    """True when text holds one of the strings (a pattern that needs one of them cannot match text without)."""
+    return any(mark in text for mark in marks)
 
 
 OLD_NAME_MARK = re.compile(r"\b(?:from|away from|replacing|replaced|instead of|previously|formerly|old)\s+(?:the\s+)?$",
@@ -162,9 +171,10 @@ def pair_role(text: str, start: int, end: int) -> str | None:
     """Whether a figure is the start ("before") or the end ("after") of a stated change, or None: "from 14 to 9"
     and "14 -> 9" make 14 before and 9 after; "fell to 9" makes 9 after."""
     before = text[max(0, start - ROLE_WINDOW):start]
-    if BEFORE_MARK.search(before) or PAIR_AFTER.match(text, end):
+    marked = _holds_any(before.lower(), ROLE_MARKS)  # what the three patterns before a figure need
+    if marked and BEFORE_MARK.search(before) or PAIR_AFTER.match(text, end):
         return "before"
-    if AFTER_MARK.search(before) or PAIR_BEFORE.search(before):
+    if marked and (AFTER_MARK.search(before) or PAIR_BEFORE.search(before)):
         return "after"
     return None
 
