@@ -145,3 +145,36 @@ def test_pair_roles_read_with_the_mark_check_are_those_the_patterns_give(before,
     assert align.pair_role(text, start, end) == expected
     match = align.PAIR_BEFORE.search(text, max(0, start - align.ROLE_WINDOW), start)
     assert align._pair_start(text, start) == (match.start() if match and match.end() == start else start)
+
+
+def test_anchors_counted_once_per_sentence_are_those_read_claim_by_claim():
+    from drafter import grounding
+    from drafter.grounding.claims import extract_with_layout
+    from drafter.grounding.verdicts import COMMON_CLAIM_UNITS, NAMES_SCANNED, Judge
+
+    compared = 0
+    for path in sorted(CORPUS.glob("*/*/facts.md"))[:40]:
+        facts = load_facts(path)
+        text = (path.parent / "draft.md").read_text(encoding="utf-8")
+        claims, layout = extract_with_layout(text)
+        judge = Judge(text, facts, grounding._index_for(facts, ""), layout.spans)
+        by_sentence: dict[int, list] = {}
+        for claim in claims:
+            by_sentence.setdefault(judge.sentence_of(claim.offset), []).append(claim)
+        for sentence, found in by_sentence.items():
+            aligned = judge.aligned(sentence, found)
+            for claim in found:
+                for within in (aligned, None):
+                    expected: set[int] = set()  # the claim-by-claim reading
+                    for other in found[:NAMES_SCANNED]:
+                        if other is claim:
+                            continue
+                        if other.kind == "date":
+                            units = judge.index.date_units(other)
+                            sources = units if len(units) <= COMMON_CLAIM_UNITS else []
+                        else:
+                            sources = judge._claim_facts(other)
+                        expected.update(n for n in sources if within is None or n in within)
+                    assert judge._anchors(claim, found, within) == expected
+                    compared += bool(expected)
+    assert compared > 50
