@@ -178,3 +178,15 @@ def test_anchors_counted_once_per_sentence_are_those_read_claim_by_claim():
                     assert judge._anchors(claim, found, within) == expected
                     compared += bool(expected)
     assert compared > 50
+
+
+@settings(derandomize=True, database=None, deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(["plan", "plan*", "Sales", "+5%", "kpi", "re-plan", "-", "x*", ""]), max_size=4),
+       st.lists(st.sampled_from(["plans ", "Planning", "payment-plan ", "sales", "+5% ", "KPIs", "re-plan", " ", "x",
+                                 "-"]), max_size=8).map("".join))
+def test_a_section_keyword_score_read_word_first_is_the_pattern_score(keywords, text):
+    from drafter.roles import Section, _keyword_score, keyword_pattern
+
+    section = Section(id="s", title="S", kind="results", keywords=tuple(keywords))
+    expected = sum(1 for k in section.keywords if re.search(keyword_pattern(k), text.lower())) * section.weight
+    assert _keyword_score(section, text) == expected
