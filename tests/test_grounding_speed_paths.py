@@ -88,8 +88,9 @@ def test_text_with_a_letter_a_case_blind_pattern_reads_as_ascii_is_always_scanne
     assert list(claims_module._scan(claims_module.MULTIPLE, "MULTIPLE", text, None))  # None: no gate
 
 
-@settings(derandomize=True, database=None, deadline=None, max_examples=300)
-@given(st.lists(st.sampled_from(list("ab ,;:.()!?\n—–-") + ["and ", " vs ", "while", "AND"]), max_size=40).map("".join))
+@settings(derandomize=True, database=None, deadline=None, max_examples=600)
+@given(st.lists(st.sampled_from(list("ab ,;:.()!?\n—–-") + ["and ", " vs ", "while", "AND", " - ", "\n-\n", " -\n"]),
+                max_size=40).map("".join))
 def test_clause_breaks_found_by_search_are_those_split_finds(text):
     assert _clause_start(text) == CLAUSE_BREAK.split(text, maxsplit=1)[0]
     assert _clause_end(text) == CLAUSE_BREAK.split(text)[-1]

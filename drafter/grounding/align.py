@@ -23,6 +23,7 @@ MAX_ALIGNED = 6  # a sentence restates a handful of facts at most  # other facts
 BINDING_WORDS_AFTER = 3  # content words after a figure that say what it counts
 BINDING_WORDS_BEFORE = 3  # ... or before it, when nothing follows in its clause
 CLAUSE_BREAK = re.compile(r"[,;:.()!?\n—–]|\s-\s|\b(?:and|while|but|whereas|against|compared|versus|vs)\b", re.I)
+CLAUSE_BREAK_CHARS = tuple(",;:.()!?\n—–")  # CLAUSE_BREAK's one-character breaks
 PHRASE_STOPS = frozenset("with in at for to from by on during across through per".split())
 NOT_BINDING = STOP_WORDS | frozenset(
     "about around approximately roughly nearly almost over under some close just total totally overall only "
@@ -84,11 +85,13 @@ def _clause_start(text: str) -> str:
 
 
 def _clause_end(text: str) -> str:
-    """text after its last clause break (CLAUSE_BREAK.split(text)[-1], without the list)."""
+    """text after its last clause break (CLAUSE_BREAK.split(text)[-1], without the list), read from past its last
+    one-character break (every one is a break of its own, so the reading there starts afresh)."""
+    cut = max(map(text.rfind, CLAUSE_BREAK_CHARS)) + 1
     last = None
-    for last in CLAUSE_BREAK.finditer(text):
+    for last in CLAUSE_BREAK.finditer(text, cut):
         pass
-    return text[last.end():] if last else text
+    return text[last.end():] if last else text[cut:]
 
 
 YEAR_ON_YEAR = re.compile(r"\s*(?:year[- ]on[- ]year|yoy|y/y|over (?:the )?(?:last|previous) year|"
