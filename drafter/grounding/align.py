@@ -122,7 +122,7 @@ AFTER_MARK = re.compile(r"(?:\b(?:down|fell|dropped|rose|grew|climbed|increased|
 PAIR_BEFORE = re.compile(r"\d[\d,.]*%?[^\S\n]*(?:[a-zA-Z]+[^\S\n]+)?(?:to|-|–|→|->)[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")
 ROLE_WINDOW = 40  # characters before a figure read for the words that make it a before or an after figure
 PAIR_MARKS = ("to", "-", "–", "→")  # PAIR_BEFORE needs one of these
-ROLE_MARKS = ("from", "compared", "to", "-", "–", "→")  # ... and BEFORE_MARK or AFTER_MARK one of these (lower case)
+ROLE_MARKS = ("from", "compared", "to", "-", "–", "→")  # BEFORE_MARK or AFTER_MARK one of these (lower case)
 
 
 def _clause_before(text: str, start: int) -> str:

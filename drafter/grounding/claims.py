@@ -395,7 +395,8 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
             add(match.start(), match.end(), "year", _Quantity(float(first), float(last_year), "year", SPAN, False, 0,
                                                              match.group(0)))
 
-    for match in _scan(AND_A_HALF, "AND_A_HALF", figures, lowered):  # "seven and a half hours", "an hour and a half": x.5 of a unit
+    # "seven and a half hours", "an hour and a half": x.5 of a unit
+    for match in _scan(AND_A_HALF, "AND_A_HALF", figures, lowered):
         quantity = _and_a_half(match)
         if quantity is not None and free(match.start(), match.end()):
             add(match.start(), match.end(), quantity.kind, quantity)

@@ -61,7 +61,7 @@ TARGET_AFTER = re.compile(r"^\s*(?:target|goal|objective|plan)\b", re.I)  # "the
 TARGET_WINDOW = 30  # characters before a figure searched for the words that make it a target
 
 
-QUARTER_WORDS = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)\b", re.I)  # "second half"
+QUARTER_WORDS = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)\b", re.I)
 LOWER_LETTERS = re.compile(r"[a-z]+")
 MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
 

@@ -279,7 +279,8 @@ class Judge(PlanReading, NameVerdicts):
             sources[id(other)] = facts
             for n in facts:
                 counts[n] = counts.get(n, 0) + 1
-        self._anchor_tables[id(sentence_claims)] = (sentence_claims, counts, sources)  # the list kept: its id stays its own
+        # the list is kept with its tables, so its id cannot pass to another list while they are remembered
+        self._anchor_tables[id(sentence_claims)] = (sentence_claims, counts, sources)
         return counts, sources
 
     def _bad_derivation(self, claim: Claim, aligned: list[int]) -> Verdict | None:
