@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 from drafter.phrasing import BASE_VERBS, first_word, is_lesson, is_past_verb, leading_label, written_as
@@ -171,8 +172,14 @@ class Clause:
         return _upper_first(core) + self.end
 
 
+CLAUSE_CACHE = 16384  # facts whose clause is remembered: the offline writer composes a section twice (to check it,
+# then to write it)
+
+
+@lru_cache(maxsize=CLAUSE_CACHE)
 def _clause(text: str, kind: str) -> Clause | None:
-    """One bullet fact as a Clause in the first person, keeping every word and figure of it."""
+    """One bullet fact as a Clause in the first person, keeping every word and figure of it (remembered: a
+    Clause is never changed once made)."""
     body = ARROW.sub(r" went from \1 to \2", " ".join(text.split()).rstrip(" ;,"))
     lesson = is_lesson(body)
     label = leading_label(body)

@@ -331,11 +331,20 @@ def keyword_pattern(keyword: str) -> str:
     return rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|d|ing)?(?![\w-])"
 
 
+@lru_cache(maxsize=1024)
+def _keyword_search(keyword: str) -> tuple[str, re.Pattern]:
+    """The text every match of a keyword holds (its lower-cased word, "*" dropped) and its compiled pattern."""
+    word = keyword.lower()
+    return (word[:-1] if word.endswith("*") else word), re.compile(keyword_pattern(keyword))
+
+
 def _keyword_score(section: Section, text: str) -> float:
+    """The section's weight times the number of its keywords the text holds."""
     lowered = text.lower()
     hits = 0
     for keyword in section.keywords:
-        if re.search(keyword_pattern(keyword), lowered):
+        needed, pattern = _keyword_search(keyword)
+        if needed in lowered and pattern.search(lowered):  # the pattern only where its word is
             hits += 1
     return hits * section.weight
 

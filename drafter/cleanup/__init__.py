@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from drafter.bulk import collector_paused
 from drafter.cleanup import cliches, duplicates, guard, junk, repeats, restatements, stock, structure
 from drafter.cleanup.document import (HEADING, LIST_ITEM, Block, Sentence, boundary_blocks, parse_blocks, render,
                                       split_sentences, top_level_sections)
@@ -83,7 +84,7 @@ def clean(text: str, settings: CleanupSettings | None = None, echo_of: Iterable[
     if not text.strip():
         return CleanResult("", [], [], [], stats_of(text, "", [], [], [], 0))
     lists = lists_for(settings)
-    with user_pattern_clock():
+    with user_pattern_clock(), collector_paused():
         return _run_passes(text, settings, lists, echo_of)
 
 

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from drafter.text.dates import DATE_WORDS
 from drafter.text.numbers import NUMBER_WORDS
-from drafter.text.words import STOP_WORDS, WORD, stem
+from drafter.text.words import STOP_WORDS, WORD, stem_cached
 
 BLANK = re.compile(r"\s*")
 NUMBER = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|‰|[kKmMbB]n?\b)?")
@@ -154,7 +154,7 @@ def figures_with_units(text: str) -> set[tuple[str, str]]:
         figure = _figure(match)
         unit = None if figure[-1:] in "%‰" or figure[:1] in "$€£¥" else \
             WORD.match(text, BLANK.match(text, match.end()).end())  # the next word, read in place
-        out.add((figure, stem(unit.group(0)) if unit else ""))  # "8%" and "$612,000" carry their own unit
+        out.add((figure, stem_cached(unit.group(0)) if unit else ""))  # "8%" and "$612,000" carry their own unit
     return out
 
 
@@ -174,7 +174,7 @@ def figures_with_nearby_words(text: str) -> set[tuple[str, str]]:
             word = WORD.match(text, BLANK.match(text, at).end())
             if word is None:
                 break
-            out.add((figure, stem(word.group(0))))
+            out.add((figure, stem_cached(word.group(0))))
             at = word.end()
     return out
 

@@ -9,8 +9,10 @@ difference, sum or percentage of two figures of the same fact is supported as a 
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Callable
 
+from drafter.bulk import collector_paused
 from drafter.grounding.claims import WORD, Claim, _Layout, extract_claims, extract_with_layout
 from drafter.grounding.fill import Fill, _fill, _fill_spans
 from drafter.grounding.report import GroundingReport, format_report
@@ -46,14 +48,23 @@ def check(text: str, facts: "Facts", fixed_text: str = "", fill: bool = True) ->
 
     Positions refer to `text` as given; `report.text` is the text with the fills applied.
     """
-    return _check(text, facts, _index_for(facts, fixed_text), fixed_text, fill, omissions=True, texts=facts.texts)
+    with collector_paused():
+        return _check(text, facts, _index_for(facts, fixed_text), fixed_text, fill, omissions=True,
+                      texts=facts.texts)
 
 
 def sentence_checker(facts: "Facts", fixed_text: str = "") -> Callable[[str], list[Claim]]:
     """A check for many short texts against the same facts (the offline writer tests each sentence it rewords): the
     facts are indexed once, and no omissions are listed, so each call costs the text, not the facts."""
-    index, texts = _index_for(facts, fixed_text), facts.texts
-    return lambda text: _check(text, facts, index, fixed_text, fill=True, omissions=False, texts=texts).unsupported
+    with collector_paused():
+        index, texts = _index_for(facts, fixed_text), facts.texts
+
+    def unsupported(text: str) -> list[Claim]:
+        """The claims of text the facts do not support."""
+        with collector_paused():
+            return _check(text, facts, index, fixed_text, fill=True, omissions=False, texts=texts).unsupported
+
+    return unsupported
 
 
 def _check(text: str, facts: "Facts", index: FactIndex, fixed_text: str, fill: bool, omissions: bool,
@@ -90,16 +101,19 @@ def _check(text: str, facts: "Facts", index: FactIndex, fixed_text: str, fill: b
 
 _INDEXES: dict[tuple, FactIndex] = {}
 INDEX_CACHE_SIZE = 8  # a draft is checked several times against the same facts (each section, then the whole)
+_INDEX_LOCK = threading.Lock()  # sections drafted in threads wait for one build of their shared index
 
 
 def _index_for(facts: "Facts", fixed_text: str) -> FactIndex:
-    """The fact index for these facts and fixed text, built once and reused while they stay the same."""
+    """The fact index for these facts and fixed text, built once and reused while they stay the same (by one
+    thread: the others wait for it rather than build their own copy)."""
     key = (tuple((f.text, f.heading) for f in facts.items), tuple(facts.meta.items()), fixed_text)
-    index = _INDEXES.get(key)
-    if index is None:
-        if len(_INDEXES) >= INDEX_CACHE_SIZE:
-            _INDEXES.pop(next(iter(_INDEXES)))
-        index = _INDEXES[key] = FactIndex(facts, fixed_text)
+    with _INDEX_LOCK:
+        index = _INDEXES.get(key)
+        if index is None:
+            if len(_INDEXES) >= INDEX_CACHE_SIZE:
+                _INDEXES.pop(next(iter(_INDEXES)))
+            index = _INDEXES[key] = FactIndex(facts, fixed_text)
     return index
 
 

@@ -24,6 +24,7 @@ MAX_ALIGNED = 6  # a sentence restates a handful of facts at most  # other facts
 BINDING_WORDS_AFTER = 3  # content words after a figure that say what it counts
 BINDING_WORDS_BEFORE = 3  # ... or before it, when nothing follows in its clause
 CLAUSE_BREAK = re.compile(r"[,;:.()!?\n—–]|\s-\s|\b(?:and|while|but|whereas|against|compared|versus|vs)\b", re.I)
+CLAUSE_BREAK_CHARS = tuple(",;:.()!?\n—–")  # CLAUSE_BREAK's one-character breaks
 PHRASE_STOPS = frozenset("with in at for to from by on during across through per".split())
 NOT_BINDING = STOP_WORDS | frozenset(
     "about around approximately roughly nearly almost over under some close just total totally overall only "
@@ -74,7 +75,7 @@ def binding(text: str, start: int, end: int, wide: bool = False) -> frozenset[st
     """
     end = _past_pair(text, end)
     start = _pair_start(text, start)
-    after_text = CLAUSE_BREAK.split(text[end:end + 120], maxsplit=1)[0]
+    after_text = _clause_start(text[end:end + 120])
     if YEAR_ON_YEAR.match(after_text):  # "…subscribers: 1,126, up 3.4% year on year": the growth of the subject
         before = _binding_words(_last_sentence_part(text[max(0, start - 120):start]), past_figures=True)
         return frozenset(before[:BINDING_WORDS_BEFORE])
@@ -82,6 +83,22 @@ def binding(text: str, start: int, end: int, wide: bool = False) -> frozenset[st
     if after and not wide:
         return frozenset(after)
     return frozenset(after) | frozenset(_binding_words(_clause_before(text, start))[-BINDING_WORDS_BEFORE:])
+
+
+def _clause_start(text: str) -> str:
+    """text up to its first clause break (CLAUSE_BREAK.split(text, 1)[0], without the list)."""
+    match = CLAUSE_BREAK.search(text)
+    return text[:match.start()] if match else text
+
+
+def _clause_end(text: str) -> str:
+    """text after its last clause break (CLAUSE_BREAK.split(text)[-1], without the list), read from past its last
+    one-character break (every one is a break of its own, so the reading there starts afresh)."""
+    cut = max(map(text.rfind, CLAUSE_BREAK_CHARS)) + 1
+    last = None
+    for last in CLAUSE_BREAK.finditer(text, cut):
+        pass
+    return text[last.end():] if last else text[cut:]
 
 
 YEAR_ON_YEAR = re.compile(r"\s*(?:year[- ]on[- ]year|yoy|y/y|over (?:the )?(?:last|previous) year|"
@@ -96,7 +113,7 @@ def _last_sentence_part(text: str) -> str:
 def binding_head(text: str, start: int, end: int) -> str | None:
     """The one word a figure counts: the first content word after it in its clause, else the last before it
     ("16 agents handled …": agent)."""
-    after = _binding_words(CLAUSE_BREAK.split(text[_past_pair(text, end):end + 120], maxsplit=1)[0])
+    after = _binding_words(_clause_start(text[_past_pair(text, end):end + 120]))
     if after:
         return after[0]
     start = _pair_start(text, start)
@@ -111,6 +128,8 @@ AFTER_MARK = re.compile(r"(?:\b(?:down|fell|dropped|rose|grew|climbed|increased|
                         r"(?:[$€£¥]|[A-Z]{3}[^\S\n])?$", re.I)  # "fell to 9", "down to €5,750": where it ends
 PAIR_BEFORE = re.compile(r"\d[\d,.]*%?[^\S\n]*(?:[a-zA-Z]+[^\S\n]+)?(?:to|-|–|→|->)[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")
 ROLE_WINDOW = 40  # characters before a figure read for the words that make it a before or an after figure
+PAIR_MARKS = ("to", "-", "–", "→")  # PAIR_BEFORE needs one of these
+ROLE_MARKS = ("from", "compared", "to", "-", "–", "→")  # BEFORE_MARK or AFTER_MARK one of these (lower case)
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -118,15 +137,22 @@ def _clause_before(text: str, start: int) -> str:
     before = text[max(0, start - 120):start]
     if before.rstrip().endswith(":"):
         before = before.rstrip()[:-1]
-    return CLAUSE_BREAK.split(before)[-1]
+    return _clause_end(before)
 
 
 def _pair_start(text: str, start: int) -> int:
     """Where the words before a figure end: before the first figure of "88% -> 95%", which counts the same thing
     as the second."""
     window = max(0, start - ROLE_WINDOW)
+    if not _holds_any(text[window:start], PAIR_MARKS):
+        return start  # no "to", dash or arrow before it: no pair
     match = PAIR_BEFORE.search(text, window, start)
     return match.start() if match and match.end() == start else start
+
+
+def _holds_any(text: str, marks: tuple[str, ...]) -> bool:
+    """True when text holds one of the strings (a pattern that needs one of them cannot match text without)."""
+    return any(mark in text for mark in marks)
 
 
 OLD_NAME_MARK = re.compile(r"\b(?:from|away from|replacing|replaced|instead of|previously|formerly|old)\s+(?:the\s+)?$",
@@ -155,9 +181,10 @@ def pair_role(text: str, start: int, end: int) -> str | None:
     """Whether a figure is the start ("before") or the end ("after") of a stated change, or None: "from 14 to 9"
     and "14 -> 9" make 14 before and 9 after; "fell to 9" makes 9 after."""
     before = text[max(0, start - ROLE_WINDOW):start]
-    if BEFORE_MARK.search(before) or PAIR_AFTER.match(text, end):
+    marked = _holds_any(before.lower(), ROLE_MARKS)  # what the three patterns before a figure need
+    if marked and BEFORE_MARK.search(before) or PAIR_AFTER.match(text, end):
         return "before"
-    if AFTER_MARK.search(before) or PAIR_BEFORE.search(before):
+    if marked and (AFTER_MARK.search(before) or PAIR_BEFORE.search(before)):
         return "after"
     return None
 
@@ -174,7 +201,7 @@ def _past_pair(text: str, end: int) -> int:
 
 def binding_phrase(text: str, start: int, end: int) -> str:
     """The words that say what a figure counts, as written, for a reason a person reads."""
-    after = CLAUSE_BREAK.split(text[_past_pair(text, end):end + 120], maxsplit=1)[0]
+    after = _clause_start(text[_past_pair(text, end):end + 120])
     if YEAR_ON_YEAR.match(after):
         subject = [w for w in WORD.findall(_last_sentence_part(text[max(0, start - 120):start]))
                    if not any(c.isdigit() for c in w)][:BINDING_WORDS_BEFORE]
@@ -190,24 +217,39 @@ def binding_phrase(text: str, start: int, end: int) -> str:
             break
     if any(w.lower() not in NOT_BINDING for w in kept):
         return " ".join(kept).strip()
-    before = CLAUSE_BREAK.split(text[max(0, start - 120):start])[-1]
+    before = _clause_end(text[max(0, start - 120):start])
     return " ".join(WORD.findall(before)[-BINDING_WORDS_BEFORE:])
 
 
 def _binding_words(text: str, past_figures: bool = False) -> list[str]:
-    """The content words of a stretch of text up to its first figure (`past_figures`: all of them; the subject of
-    a year-on-year change is counted by its own figure: "1,486 files processed, +12% YoY")."""
+    """The folded content words of text that can say what a figure counts, up to the next figure (`past_figures`:
+    all of them; the subject of a year-on-year change is counted by its own figure: "1,486 files processed, +12%
+    YoY")."""
     out = []
     for word in WORD.findall(text):
-        low = word.lower()
-        if any(c.isdigit() for c in low):
+        folded = _binding_word(word)
+        if folded == FIGURE_WORD:
             if past_figures:
                 continue
             break  # another figure: its words are its own
-        if low in NOT_BINDING or low in NUMBER_WORDS or low in MONTHS:
-            continue
-        out.append(_fold(low))
+        if folded is not None:
+            out.append(folded)
     return out
+
+
+FIGURE_WORD = "#"  # _binding_word's answer for a word holding a digit (no word is "#")
+
+
+@lru_cache(maxsize=65536)
+def _binding_word(word: str) -> str | None:
+    """One word as _binding_words reads it: FIGURE_WORD for a figure, None for a word that binds nothing, else
+    its fold (remembered: the same words come back in every fact and sentence)."""
+    low = word.lower()
+    if any(c.isdigit() for c in low):
+        return FIGURE_WORD
+    if low in NOT_BINDING or low in NUMBER_WORDS or low in MONTHS:
+        return None
+    return _fold(low)
 
 
 def _fold(word: str) -> str:

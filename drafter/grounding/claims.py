@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from drafter.grounding.quantities import (
     POINTS, QUANTITY, SCALES, SMALL, TENS, UNITS, _NUM, _SP, _Quantity, _quantity, _word_value)
@@ -137,6 +138,26 @@ CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of(?:{_SP}+the
                      rf"{_SP}+|{_SP}+)(?:{CAP_WORD}))*")
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80}?)[\"”]")
 WORD = re.compile(r"[^\W_]+")
+WORD_CHAR = re.compile(r"[^\W_]")
+SHARED_SCALE = re.compile(  # "2 to 3 million": the first figure is scaled too
+    rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(thousand|million|billion|[kKmM]\b|bn\b)")
+NON_BLANK = re.compile(r"\S+")
+QUARTER_NAME = re.compile(r"[QH][1-4]")
+NEXT_WORD = re.compile(r"(?:[^\S\n]+|-)([^\W_]+)")
+NAME_ABBREVIATION_END = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Bros|St|Dept|No)\.$")  # a name ending in "Co." keeps it
+NEEDS = {  # text none of whose (lower-cased) strings a pattern needs holds no match of it: the scan is skipped
+    "MULTIPLE": ("doubl", "tripl", "trebl", "quadrupl", "halv", "times", "fold", "twice"),
+    "AND_A_HALF": ("half",),
+    "PER_HUNDRED": ("100", "hundred", "000", "thousand"),
+    "ORDINAL_WORD": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                     "eleventh", "twelfth"),
+    "QUOTED": ('"', "“"),
+    "LITERAL": (":", "no.", "#"),
+}
+CASE_BLIND_EXTRAS = ("\u0130", "\u0131", "\u017f", "\u212a")  # non-ASCII letters re.I matches to ASCII ones
+SIBILANT_PLURALS = ("ches", "shes", "xes", "sses")  # plurals that add "es": the "es" goes
+STEM_CACHE = 65536  # distinct words whose folded plural is remembered
+NAME_TOKENS_CACHE = 16384  # distinct names (and short texts) whose tokens are remembered
 LIST_MARKER = re.compile(r"^(\s*)(?:[-*+•]|\d{1,3}[.)、,，]|\(\w{1,3}\)|[a-z]\))(?=\s)")
 HEADING_LINE = re.compile(r"^\s{0,3}(#{1,6})(\s+(?:\d{1,3}[.)、](?:\d{1,3}[.)、]?)*(?:\s+|$)|[IVX]{1,5}[.)](?:\s+|$))?)?")
 LABEL = re.compile(r"^\s*(?:(?:[-*+•]|\d{1,3}[.)])\s+)?(\*\*|__)[^*_\n]{1,80}?\1:?")
@@ -283,14 +304,36 @@ class _Layout:
 # extraction
 
 
+def _scan(pattern: re.Pattern, name: str, text: str, lowered: str | None):
+    """pattern.finditer(text), skipped when the lower-cased text lacks every string NEEDS[name] says it needs."""
+    if lowered is not None and not any(needed in lowered for needed in NEEDS[name]):
+        return iter(())
+    return pattern.finditer(text)
+
+
+def _lowered(text: str) -> str | None:
+    """text lower-cased for NEEDS, or None (always scan) when it holds a letter that a case-blind pattern reads as
+    an ASCII one but lower() does not turn into it ("ſ", "ı", "İ", Kelvin "K")."""
+    return None if any(letter in text for letter in CASE_BLIND_EXTRAS) else text.lower()
+
+
 def _name_tokens(text: str) -> list[str]:
-    return [_stem(w) for w in WORD.findall(text.lower().replace("’s", "").replace("'s", ""))]
+    """The stemmed lower-case words of a name or text (possessive 's dropped), in order."""
+    return list(_name_tokens_of(text))
 
 
+@lru_cache(maxsize=NAME_TOKENS_CACHE)
+def _name_tokens_of(text: str) -> tuple[str, ...]:
+    """_name_tokens() remembered: the index and every verdict read the same names' tokens again."""
+    return tuple(_stem(w) for w in WORD.findall(text.lower().replace("’s", "").replace("'s", "")))
+
+
+@lru_cache(maxsize=STEM_CACHE)
 def _stem(word: str) -> str:
+    """A word with its plural ending folded ("companies" -> "company", "branches" -> "branch")."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 4 and re.search(r"(?:ch|sh|x|ss)es$", word):
+    if len(word) > 4 and word.endswith(SIBILANT_PLURALS):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
@@ -348,7 +391,8 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         add(match.start(), match.end(), "date", {"month": month, "day": int(day) if day else None,
                                                  "year": int(year) if year else None})
 
-    for match in MULTIPLE.finditer(figures):
+    lowered = _lowered(figures)
+    for match in _scan(MULTIPLE, "MULTIPLE", figures, lowered):
         factor = _multiple_value(match)
         if factor is not None and free(match.start(), match.end()):  # "doubled", "three times as many"
             add(match.start(), match.end(), "multiple", _Quantity(factor, factor, "multiple", "times", False, 1,
@@ -362,12 +406,13 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
             add(match.start(), match.end(), "year", _Quantity(float(first), float(last_year), "year", SPAN, False, 0,
                                                              match.group(0)))
 
-    for match in AND_A_HALF.finditer(figures):  # "seven and a half hours", "an hour and a half": x.5 of a unit
+    # "seven and a half hours", "an hour and a half": x.5 of a unit
+    for match in _scan(AND_A_HALF, "AND_A_HALF", figures, lowered):
         quantity = _and_a_half(match)
         if quantity is not None and free(match.start(), match.end()):
             add(match.start(), match.end(), quantity.kind, quantity)
 
-    for match in PER_HUNDRED.finditer(figures):
+    for match in _scan(PER_HUNDRED, "PER_HUNDRED", figures, lowered):
         if free(match.start(), match.end()):
             number = match.group("num")
             decimals = len(number.split(".")[1]) if "." in number else 0
@@ -385,7 +430,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
                 add(match.start(), match.end(), "percent", _Quantity(share, share, "percent", None, False,
                                                                      FRACTION_DECIMALS, match.group(0)))
 
-    for match in LITERAL.finditer(figures):
+    for match in _scan(LITERAL, "LITERAL", figures, lowered):
         if free(match.start(), match.end()):
             add(match.start(), match.end(), "number", _Quantity(0.0, 0.0, "literal", written=match.group(0)))
 
@@ -406,15 +451,14 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         if quantity.kind == "percent" and match.group("unit"):
             end = match.start("unit")  # "5.7% year on year": the year is no unit of a percentage
             end = len(figures[:end].rstrip("- \t"))
-        if re.match(r"[^\W_]", figures[end:end + 1]):
+        if WORD_CHAR.match(figures, end, end + 1):
             continue
         if match.group("word") and match.group("word").lower() in ("a", "one"):
             continue
         if match.group("word") and re.match(r"-?thirds?\b", figures[end:end + 8].lstrip()):
             continue
         if quantity.kind in ("number", "year") and not quantity.scaled:
-            shared = re.match(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(thousand|million|billion|[kKmM]\b|bn\b)",
-                              figures[end:end + 30])
+            shared = SHARED_SCALE.match(figures[end:end + 30])
             if shared:
                 scale = SCALES[shared.group(1).lower()]
                 quantity = _Quantity(quantity.mantissa * scale, quantity.mantissa, "number", None, True,
@@ -431,7 +475,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
             quantity.unit = _next_key(figures, end)
         add(start, end, quantity.kind, quantity)
 
-    for match in QUOTED.finditer(names):
+    for match in _scan(QUOTED, "QUOTED", names, lowered):
         inner = match.group(1)
         words = inner.split()
         if len(words) > 1 and not any(w[:1].isupper() for w in words):
@@ -439,7 +483,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         if re.search(r"[A-Za-z]", inner) and len(words) <= 10:
             add(match.start(1), match.end(1), "name", {"quoted": True})
 
-    for match in ORDINAL_WORD.finditer(figures):
+    for match in _scan(ORDINAL_WORD, "ORDINAL_WORD", figures, lowered):
         if not free(match.start(), match.end()):
             continue
         if re.search(r"\bin the[^\S\n]+$", figures[max(0, match.start() - 8):match.start()], re.I) and \
@@ -466,7 +510,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
                                                              "ordinal", _next_key(figures, match.end())))
 
     for match in CAP_RUN.finditer(names):
-        words = [(m.start() + match.start(), m.group(0)) for m in re.finditer(r"\S+", match.group(0))]
+        words = [(m.start() + match.start(), m.group(0)) for m in NON_BLANK.finditer(match.group(0))]
         while words and (words[-1][1].rstrip(".").lower() in ("of", "and", "for", "the", "de", "&")):
             words.pop()
         keep: list[tuple[int, str]] = []
@@ -474,7 +518,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
             bare = word.rstrip(".,")
             low = bare.lower()
             if (low in MONTHS and len(low) > 3 or low == "may") or low in WEEKDAYS \
-                    or low in SEASONS or re.fullmatch(r"[QH][1-4]", bare) or low in NOT_NAMES \
+                    or low in SEASONS or QUARTER_NAME.fullmatch(bare) or low in NOT_NAMES \
                     or not free(offset, offset + len(word)):
                 if keep:
                     _add_run(keep, layout, lowercase_words, add, free)
@@ -545,7 +589,7 @@ def _fraction_value(match: re.Match) -> float | None:
 
 def _next_key(text: str, end: int) -> str | None:
     """The word after an ordinal, normalised (number words as digits), to tell "first half" from "first place"."""
-    match = re.match(r"(?:[^\S\n]+|-)([^\W_]+)", text[end:end + 40])  # "first quarter", "first-quarter"
+    match = NEXT_WORD.match(text[end:end + 40])  # "first quarter", "first-quarter"
     if not match:
         return None
     word = match.group(1).lower()
@@ -575,7 +619,7 @@ def _add_run(words: list[tuple[int, str]], layout: _Layout, lowercase_words: set
     last = words[-1]
     end = last[0] + len(last[1].rstrip(",;:"))
     text = layout.text[start:end]
-    if text.endswith(".") and not re.search(r"\b(?:Co|Ltd|Inc|Corp|Bros|St|Dept|No)\.$", text):
+    if text.endswith(".") and not NAME_ABBREVIATION_END.search(text):
         text = text[:-1]
         end -= 1
     for suffix in ("’s", "'s"):

@@ -11,6 +11,7 @@ import bisect
 import heapq
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from drafter.grounding.align import binding
@@ -41,6 +42,9 @@ BASE_AFTER = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:in|for|during)\s+(?:FY\s?
 BATCH_EXTRACT_MIN_UNITS = 200  # facts files this long are read in batches (one text of many blocks)
 BATCH_EXTRACT_SIZE = 500
 BATCH_SEPARATOR = "\n\n\n"
+PREFIX_CACHE_SIZE = 2  # sets of facts whose indexed full batches are kept for the next index of the same facts
+NOT_PREFIX_STATE = ("units", "_memo", "judged")  # an index's own: never copied from another
+_PREFIXES: dict[tuple[str, ...], tuple[list, dict]] = {}  # fact texts of full batches -> their units and tables
 MULTIPLE_TOLERANCE = 1.1  # "doubled" stands for a factor of 1.8 to 2.2
 COMMON_CLAIM_UNITS = 50  # a date, name or figure stated by more facts than this tells none of them apart
 SCAN_LIMIT = COMMON_CLAIM_UNITS + 1  # matches of one value looked at, at most (one past "common")
@@ -48,6 +52,7 @@ SHORT_LINK = 25  # "1,284 settlements (2025: 1,106)": a figure this close, count
 HEDGE_UP = re.compile(r"\b(?:over|more than|above|upwards of|in excess of|just over|at least|exceed\w*|surpass\w*|"
                       r"topp\w*)\b")
 HEDGE_DOWN = re.compile(r"\b(?:nearly|almost|under|less than|fewer than|below|just under|close to)\b")
+HEDGE_CACHE = 65536  # windows before a claim whose hedge is remembered
 HEDGE_FACTOR = 1.15  # "more than 1,100" may stand for up to 15% more (as in cleanup's hedged figures)
 ABOUT_SHARE = 0.05  # "about 3.5 million" may stand for 5% either way
 FRACTION_TOLERANCE = 5.0  # "a third" stands for 28-38%
@@ -61,6 +66,8 @@ TARGET_WINDOW = 30  # characters before a figure searched for the words that mak
 
 
 FACT_MAY = re.compile(r"(?<=[\w,;)] )May\b")  # not at the start of a line or sentence
+QUARTER_WORDS = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)\b", re.I)
+LOWER_LETTERS = re.compile(r"[a-z]+")
 MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
 
 
@@ -143,8 +150,7 @@ class FactIndex:
         self.ordinals: set[tuple[int, str | None]] = set()
         self.unit_words: list[set[str]] = []
         self.token_index: dict[str, set[int]] = {}
-        for number, (unit, claims) in enumerate(zip(self.units, _claims_by_unit([u.text for u in self.units]))):
-            self._index_unit(number, unit, claims)
+        self._index_units(len(facts.items))
         self.sorted_values.sort()
         for pool in self.derived.values():
             pool.sort()
@@ -159,6 +165,28 @@ class FactIndex:
                 self.years.add(base + 1)
             if re.search(r"\blast year\b|\bprevious year\b", everything):
                 self.years.add(base - 1)
+
+    def _index_units(self, fact_count: int) -> None:
+        """Index every unit in order. The facts of the full batches read before any other unit are indexed once
+        per set of such facts: a later index of the same facts (another section's, or the whole draft's with the
+        role's fixed text) starts from a copy of what they gave."""
+        texts = [u.text for u in self.units]
+        prefix = fact_count // BATCH_EXTRACT_SIZE * BATCH_EXTRACT_SIZE if len(texts) >= BATCH_EXTRACT_MIN_UNITS else 0
+        key = tuple(texts[:prefix])
+        saved = _PREFIXES.get(key) if prefix else None
+        first = 0
+        if saved is not None:
+            units, state = saved
+            self.units[:prefix] = units
+            self.__dict__.update(_copied(state))
+            first = prefix
+        for number, claims in enumerate(_claims_by_unit(texts, first), first):
+            self._index_unit(number, self.units[number], claims)
+            if number + 1 == prefix and saved is None:
+                if len(_PREFIXES) >= PREFIX_CACHE_SIZE:
+                    _PREFIXES.pop(next(iter(_PREFIXES)))
+                _PREFIXES[key] = (self.units[:prefix], _copied(
+                    {name: value for name, value in vars(self).items() if name not in NOT_PREFIX_STATE}))
 
     def _index_short_names(self, unit: Unit, names: list[Claim]) -> None:
         """Record the deeds of people a fact names again by first name ("… Sofia Bianchi and Marco Rinaldi; Sofia
@@ -178,8 +206,9 @@ class FactIndex:
 
     def _index_unit(self, number: int, unit: Unit, claims: list[Claim]) -> None:
         text = unit.text
-        unit.tokens = frozenset(_name_tokens(text))
-        unit.norm = " " + " ".join(_name_tokens(text)) + " "
+        tokens = _name_tokens(text)
+        unit.tokens = frozenset(tokens)
+        unit.norm = " " + " ".join(tokens) + " "
         for token in unit.tokens:
             self.token_index.setdefault(token, set()).add(number)
         for claim in claims:
@@ -235,13 +264,13 @@ class FactIndex:
             if month and number not in self.months.get(month, ()):
                 self.months.setdefault(month, set()).add(number)
                 unit.dates.append({"month": month, "day": None, "year": None})
-        for match in re.finditer(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)\b", text, re.I):
+        for match in QUARTER_WORDS.finditer(text):
             which = match.group(1).lower()
             quarter = ("Q" if match.group(2).lower() == "quarter" else "H",
                        ORDINAL_WORDS.get(which) or int(which[0]))
             self.quarters.setdefault(quarter, set()).add(number)
             unit.dates.append({"quarter": quarter, "year": None})
-        self.unit_words.append({UNITS.get(w, w) for w in re.findall(r"[a-z]+", text.lower())})
+        self.unit_words.append({UNITS.get(w, w) for w in LOWER_LETTERS.findall(text.lower())})
         self._index_derivations(number, unit)
 
     def _index_derivations(self, number: int, unit: Unit) -> None:
@@ -473,13 +502,14 @@ class FactIndex:
 
 
 
-def _claims_by_unit(texts: list[str]) -> list[list[Claim]]:
-    """The claims of each unit, offsets local to it. Many units are read in batches, as blocks of one text, so
-    that a facts file of thousands of bullets costs one pass per batch rather than one per bullet."""
+def _claims_by_unit(texts: list[str], start: int = 0) -> list[list[Claim]]:
+    """The claims of each unit from `start` (a multiple of BATCH_EXTRACT_SIZE), offsets local to it. Many units
+    are read in batches, as blocks of one text, so that a facts file of thousands of bullets costs one pass per
+    batch rather than one per bullet."""
     if len(texts) < BATCH_EXTRACT_MIN_UNITS:
-        return [fact_claims(text) for text in texts]
+        return [fact_claims(text) for text in texts[start:]]
     out: list[list[Claim]] = []
-    for first in range(0, len(texts), BATCH_EXTRACT_SIZE):
+    for first in range(start, len(texts), BATCH_EXTRACT_SIZE):
         batch = texts[first:first + BATCH_EXTRACT_SIZE]
         starts, pos = [], 0
         for text in batch:
@@ -491,6 +521,19 @@ def _claims_by_unit(texts: list[str]) -> list[list[Claim]]:
             claim.offset -= starts[index]
             grouped[index].append(claim)
         out.extend(grouped)
+    return out
+
+
+def _copied(state: dict) -> dict:
+    """A copy of an index's tables deep enough that adding units to it leaves the original as it was: each list,
+    set and dict copied, and those inside a dict."""
+    out = {}
+    for name, value in state.items():
+        if isinstance(value, dict):
+            value = {k: v.copy() if isinstance(v, (list, set, dict)) else v for k, v in value.items()}
+        elif isinstance(value, (list, set)):
+            value = value.copy()
+        out[name] = value
     return out
 
 
@@ -513,9 +556,19 @@ def _capped(units) -> list[int]:
 
 def is_approximate(claim: Claim, text: str) -> str | None:
     """The hedge right before a claim: "up" (more than), "down" (nearly), "about", or None."""
-    match = APPROXIMATE.search(text[max(0, claim.offset - 24):claim.offset])
-    if not match:
+    hedge = _hedge_before(text[max(0, claim.offset - 24):claim.offset])
+    if hedge is None:
         return "about" if getattr(claim.value, "decimals", 0) < 0 else None
+    return hedge
+
+
+@lru_cache(maxsize=HEDGE_CACHE)
+def _hedge_before(window: str) -> str | None:
+    """The hedge a window of text ends with ("up", "down" or "about"), or None; remembered, as each claim's
+    hedge is asked for by several verdicts."""
+    match = APPROXIMATE.search(window)
+    if not match:
+        return None
     word = " ".join(match.group(0).lower().split())
     if HEDGE_UP.search(word):
         return "up"

@@ -86,6 +86,8 @@ class Judge(PlanReading, NameVerdicts):
         self._spelled_out: dict[int, list[tuple[str, frozenset[str]]]] = {}
         self._roles: dict[tuple[int, int], str | None] = {}
         self._people: dict[int, list[tuple[frozenset[str], int, int]]] = {}
+        self._sources: dict[tuple[int, str, str], list[int]] = {}  # _claim_facts of each claim, once
+        self._anchor_tables: dict[int, tuple] = {}  # a sentence's claims -> their facts, counted (_anchor_counts)
 
     # facts ---------------------------------------------------------------------------------------------------
 
@@ -464,17 +466,34 @@ class Judge(PlanReading, NameVerdicts):
     def _anchors(self, claim: Claim, sentence_claims: list[Claim], aligned: list[int] | None) -> set[int]:
         """The restated facts (any facts, when `aligned` is None) that the sentence's other claims (names, dates,
         distinctive figures) come from."""
-        anchors: set[int] = set()
+        if aligned is not None and not aligned:
+            return set()  # no restated fact: none of them can be one
+        counts, sources = self._anchor_counts(sentence_claims)
+        own = sources.get(id(claim), frozenset())  # the claim's own facts are no anchors of it (unless another's)
+        if aligned is None:
+            return {n for n, count in counts.items() if count > (n in own)}
+        return {n for n in aligned if counts.get(n, 0) > (n in own)}
+
+    def _anchor_counts(self, sentence_claims: list[Claim]) -> tuple[dict[int, int], dict[int, frozenset[int]]]:
+        """For a sentence's first NAMES_SCANNED claims: how many of them come from each fact, and each one's facts
+        (read once per sentence, not once per claim of it)."""
+        cached = self._anchor_tables.get(id(sentence_claims))
+        if cached is not None and cached[0] is sentence_claims:
+            return cached[1], cached[2]
+        counts: dict[int, int] = {}
+        sources: dict[int, frozenset[int]] = {}
         for other in sentence_claims[:NAMES_SCANNED]:
-            if other is claim:
-                continue
             if other.kind == "date":
                 units = self.index.date_units(other)
-                facts = units if len(units) <= COMMON_CLAIM_UNITS else []
+                facts = frozenset(units if len(units) <= COMMON_CLAIM_UNITS else [])
             else:
-                facts = self._claim_facts(other)
-            anchors.update(n for n in facts if aligned is None or n in aligned)
-        return anchors
+                facts = frozenset(self._claim_facts(other))
+            sources[id(other)] = facts
+            for n in facts:
+                counts[n] = counts.get(n, 0) + 1
+        # the list is kept with its tables, so its id cannot pass to another list while they are remembered
+        self._anchor_tables[id(sentence_claims)] = (sentence_claims, counts, sources)
+        return counts, sources
 
     def _bad_derivation(self, claim: Claim, aligned: list[int]) -> Verdict | None:
         """A percentage computed from the facts the wrong way: a ratio of two different quantities, or a change
@@ -619,7 +638,16 @@ class Judge(PlanReading, NameVerdicts):
                 if n not in stated and n in checkable]
 
     def _claim_facts(self, claim: Claim) -> list[int]:
-        """The facts a claim's figure, name or dated day comes from (small whole numbers tell nothing)."""
+        """The facts a claim's figure, name or dated day comes from (small whole numbers tell nothing); looked up
+        once per claim (each claim of a sentence is an anchor of the others)."""
+        key = (claim.offset, claim.kind, claim.text)
+        found = self._sources.get(key)
+        if found is None:
+            found = self._sources[key] = self._claim_sources(claim)
+        return found
+
+    def _claim_sources(self, claim: Claim) -> list[int]:
+        """_claim_facts(), not remembered."""
         if claim.kind == "name":
             units = self.index.name_units(claim)
         elif claim.kind == "date":
