@@ -110,6 +110,7 @@ year: 2026
 - Approval time cut from 3 weeks to 2
 - Letters out within 48 hours of clinic: 60% -> 91%
 - 3 receptionists trained on Opera Cloud PMS in February; trainer Daniel Osei (Oracle)
+- Completed tissue viability link nurse training in March
 - Target for 2027: first-contact resolution 75%
 - Supported underwriters Helen Croft and James Oduya on the motor fleet book
 - Covered the property desk for underwriter Nadia Petrov for 6 weeks
@@ -216,6 +217,9 @@ year: 2026
     ("Compliance rose from 62% to 71%, a 15% relative increase.", []),
     ("Letters going out within 48 hours of clinic have risen from 60% to more than nine in ten.", []),
     ("In February, Daniel Osei from Oracle trained three of our receptionists on Opera Cloud PMS.", []),
+    ("Over the summer I completed my tissue viability link nurse training.", [("summer", "wrong-date")]),
+    ("In the spring I completed my tissue viability link nurse training.", []),
+    ("Over the winter I kept morale up on the ward.", []),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

@@ -143,6 +143,9 @@ SHARED_SCALE = re.compile(  # "2 to 3 million": the first figure is scaled too
     rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(thousand|million|billion|[kKmM]\b|bn\b)")
 NON_BLANK = re.compile(r"\S+")
 QUARTER_NAME = re.compile(r"[QH][1-4]")
+SEASON_DATE = re.compile(r"\b(?:over|in|during|from|by|through|throughout|across|since|until|this|last|early|late)"
+                         r"(?:[^\S\n]+the)?(?:[^\S\n]+(?:early|late))?[^\S\n]+(?P<season>spring|summer|autumn|fall|winter)\b"
+                         r"(?![^\S\n]+(?:term|reading|festival|fair|campaign|school|menu|sale|show|collection))", re.I)
 NEXT_WORD = re.compile(r"(?:[^\S\n]+|-)([^\W_]+)")
 NAME_ABBREVIATION_END = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Bros|St|Dept|No)\.$")  # a name ending in "Co." keeps it
 NEEDS = {  # text none of whose (lower-cased) strings a pattern needs holds no match of it: the scan is skipped
@@ -392,6 +395,11 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
                                                  "year": int(year) if year else None})
 
     lowered = _lowered(figures)
+    for match in SEASON_DATE.finditer(figures):  # "over the summer", "from the spring": months of an event
+        start = match.start("season")
+        if free(start, match.end()):
+            add(start, match.end(), "date", {"season": match.group("season").lower(), "year": None})
+
     for match in _scan(MULTIPLE, "MULTIPLE", figures, lowered):
         factor = _multiple_value(match)
         if factor is not None and free(match.start(), match.end()):  # "doubled", "three times as many"

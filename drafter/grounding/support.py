@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable
 from drafter.grounding.align import binding
 from drafter.grounding.claims import GENERIC_NAME_WORDS, MONTHS, SPAN, Claim, _extract, _name_tokens, fact_claims
 from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, POINTS, UNITS, _Quantity
+from drafter.text.dates import SEASON_MONTHS
 from drafter.text.numbers import ORDINAL_WORDS
 
 if TYPE_CHECKING:
@@ -243,6 +244,11 @@ class FactIndex:
                 for token in name:
                     self.name_index.setdefault(token, set()).add(number)
             elif isinstance(value, dict) and claim.kind == "date":
+                if "season" in value:  # a fact's "over the summer": its months
+                    for month in SEASON_MONTHS[value["season"]]:
+                        self.months.setdefault(month, set()).add(number)
+                        unit.dates.append({"month": month, "day": None, "year": None})
+                    continue
                 unit.dates.append(value)
                 if "quarter" in value:
                     self.quarters.setdefault(value["quarter"], set()).add(number)
@@ -459,7 +465,13 @@ class FactIndex:
         value: dict = claim.value
         if value.get("year") and value["year"] not in self.years:
             return []
-        if "quarter" in value:
+        if "season" in value:  # the units with a month in the season, or a quarter that overlaps it
+            months = SEASON_MONTHS[value["season"]]
+            key = ("s", value["season"])
+            pool = set().union(*(self.months.get(m, set()) for m in months),
+                               *(units for (kind, q), units in self.quarters.items()
+                                 if kind == "Q" and set(range(3 * q - 2, 3 * q + 1)) & set(months)))
+        elif "quarter" in value:
             key, pool = ("q", value["quarter"]), self.quarters.get(value["quarter"], ())
         elif value["day"]:
             key, pool = ("d", value["month"], value["day"]), self.month_days.get((value["month"], value["day"]), ())

@@ -8,5 +8,7 @@ MONTH_NUMBERS = {name: index for index, names in enumerate(
      ("december", "dec")], start=1) for name in names}
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 SEASONS = frozenset("spring summer autumn winter".split())
+SEASON_MONTHS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "fall": (9, 10, 11),
+                 "winter": (12, 1, 2)}  # the months a season names (the northern year: the facts' own months decide)
 QUARTERS = frozenset("q1 q2 q3 q4 h1 h2".split())
 DATE_WORDS = frozenset(MONTH_NUMBERS) | WEEKDAYS | SEASONS | QUARTERS | {"fall"}  # any word that dates an event
