@@ -111,6 +111,7 @@ year: 2026
 - Letters out within 48 hours of clinic: 60% -> 91%
 - 3 receptionists trained on Opera Cloud PMS in February; trainer Daniel Osei (Oracle)
 - Completed tissue viability link nurse training in March
+- Average room rate 1.250 € (2025: 1.180 €); occupancy 12,5 % above plan
 - Target for 2027: first-contact resolution 75%
 - Supported underwriters Helen Croft and James Oduya on the motor fleet book
 - Covered the property desk for underwriter Nadia Petrov for 6 weeks
@@ -220,6 +221,8 @@ year: 2026
     ("Over the summer I completed my tissue viability link nurse training.", [("summer", "wrong-date")]),
     ("In the spring I completed my tissue viability link nurse training.", []),
     ("Over the winter I kept morale up on the ward.", []),
+    ("Our average room rate rose to €1,250 from €1,180, and occupancy ran 12.5% above plan.", []),
+    ("Our average room rate rose to €1,250 from €1,150.", [("€1,150", "invented")]),
     ("I processed one thousand four hundred and eighty-six mortgage files.", []),
 ])
 def test_claims_checked_against_the_fact_they_restate_more_shapes(sentence, expected):

@@ -31,7 +31,9 @@ APPROXIMATE = re.compile(
 POINTS = "points"  # the unit of a percentage written as percentage points: a difference of two percentages
 MAX_FIGURE_DIGITS = 30  # longer runs of digits are identifiers or noise, never a figure to check
 _SP = r"[^\S\n]"
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = (r"\d+,\d{1,2}(?=[^\S\n]?(?:%|€|percent\b|per[^\S\n]cent\b|[kKmM]\b|bn\b|mln\b|Mio\b))"  # "12,5 %": a decimal comma
+        r"|\d{1,3}(?:\.\d{3})+(?=[^\S\n]?(?:€|EUR\b|CHF\b|PLN\b|CZK\b|DKK\b|NOK\b|SEK\b|zł|kr\b|Kč))"  # "1.250 €"
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _UNITS_WORD = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|"
                r"seven|eight|nine)(?!\w))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
@@ -42,7 +44,8 @@ _WORDNUM = (rf"(?:{_UNITS_WORD}|(?:a|one)(?=\s+(?:hundred|thousand|million|billi
             rf"(?:(?<=hundred)(?:\s+and)?\s+{_UNITS_WORD}|(?<=thousand)(?:\s+and)?\s+{_UNITS_WORD}(?!\s+{_SCALE_WORD}))?")
 _CODES = "|".join(CURRENCY_CODES)
 _CUR_PRE = rf"(?:US\$|HK\$|RMB|{_CODES}|[$€£¥])"
-_CUR_POST = rf"(?:yuan|RMB|{_CODES}|dollars?|euros?|pounds?)"
+DOT_THOUSANDS_AFTER = re.compile(r"[^\S\n]?(?:€|EUR\b|CHF\b|PLN\b|CZK\b|DKK\b|NOK\b|SEK\b|zł|kr\b|Kč)")
+_CUR_POST = rf"(?:yuan|RMB|{_CODES}|dollars?|euros?|pounds?|€(?!\w))"  # "1.250 €": a sign after the figure too
 _UNIT = (r"(?:(?:working|business|calendar)\s+days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|minutes?|"
          r"mins?|seconds?|secs?|s(?![\w'’])|h(?![\w'’])|quarters?)")
 _UNIT_JOINED = r"(?=(?:h|hrs?|mins?|days?|wks?|yrs?)\b)"  # "24h", "30min": a short unit written on the figure
@@ -54,7 +57,7 @@ QUANTITY = re.compile(
     rf"(?:(?P<ord>st|nd|rd|th)\b"
     rf"|(?:{_SP}?(?P<scale>ten(?:-|{_SP})thousand|thousand|million|billion|trillion)\b|(?P<abbr>k|K|m|M|mn|bn|b|B)\b))?"
     rf"(?P<pct>{_SP}?(?:%|percent\b|per{_SP}cent\b|percentage{_SP}points?\b|pp\b|bps\b|basis{_SP}points?\b))?"
-    rf"(?:{_SP}(?P<curpost>{_CUR_POST})\b)?"
+    rf"(?:{_SP}(?P<curpost>{_CUR_POST})(?:\b|(?<=€)))?"
     rf"(?:(?:{_SP}|-|{_UNIT_JOINED})(?P<unit>{_UNIT})\b(?!-\w))?", re.I)
 CHANGE_WORDS = re.compile(r"\b(?:up|down|rose|risen|fell|fallen|grew|grown|increased?|decreased?|dropped|"
                           r"compared|than|from)\b", re.I)
@@ -82,11 +85,21 @@ class _Quantity:
     written: str = ""
 
 
+def _plain_digits(number: str, after: str) -> str:
+    """A figure's digits as Python reads them: "12,5" (a decimal comma) is 12.5, "1.250 €" (dots between
+    thousands, before a European currency) 1250, "1,250" 1250; `after` is the text that follows the figure."""
+    if re.fullmatch(r"\d+,\d{1,2}", number):
+        return number.replace(",", ".")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number) and DOT_THOUSANDS_AFTER.match(after):
+        return number.replace(".", "")
+    return number.replace(",", "")
+
+
 def _quantity(match: re.Match) -> _Quantity | None:
     """Turn a QUANTITY match into a _Quantity, or None when it is not a figure."""
     g = match.groupdict()
     if g["num"] is not None:
-        written = g["num"].replace(",", "")
+        written = _plain_digits(g["num"], match.string[match.end("num"):match.end("num") + 6])
         mantissa = float(written)
         decimals = _decimals(written)
     else:
