@@ -28,7 +28,7 @@ DERIVATION_WINDOW = 4  # a derivation pairs a figure with one of the next few fi
 SAME_QUANTITY_LINK = re.compile(
     r"^\s*(?:(?:[\w.,-]+\s+){0,5}(?:to|of(?:\s+the)?|of\s+whom|of\s+which|among\s+them|out\s+of|from|→|->|—|–|-|vs\.?|versus|against|"
     r"compared\s+(?:with|to)|up\s+from|down\s+from|rising\s+to|falling\s+to|rose\s+to|fell\s+to)"
-    r"|.*\(\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=]?(?:\s*[A-Z]{3})?|.*[;,]\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=](?:\s*[A-Z]{3})?"
+    r"|.*\(\s*(?:FY\s?)?(?:19|20)\d\d(?:\s+[a-z]+){0,2}\s*[:：=]?(?:\s*[A-Z]{3})?|.*[;,]\s*(?:FY\s?)?(?:19|20)\d\d\s*[:：=](?:\s*[A-Z]{3})?"
     r"|.*\(\s*(?:PY|LY|prior year|last year|previous year)\s*[:=]?|.*\(\s*(?:vs\.?|versus|compared\s+(?:with|to))?)\s*$",
     re.I)
 TARGET_BEFORE = re.compile(  # "a target of 95%", "goal: 95%", "aim to reach 95%", "Target 95%"
