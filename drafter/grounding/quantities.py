@@ -17,7 +17,7 @@ UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": 
 SMALL = UNIT_WORDS  # number words, one definition in drafter.text.numbers
 TENS = TENS_WORDS
 SCALES = {"ten-thousand": 1e4, "ten thousand": 1e4, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
-          "bn": 1e9, "b": 1e9}
+          "bn": 1e9, "b": 1e9, "mio": 1e6, "mln": 1e6, "mrd": 1e9, "tsd": 1e3}  # "86,4 Mio. €", "2 Mrd."
 CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd", "dollars": "usd", "hk$": "hkd",
               "hkd": "hkd", "¥": "cny", "rmb": "cny", "cny": "cny", "yuan": "cny", "€": "eur", "eur": "eur",
               "euro": "eur", "euros": "eur", "£": "gbp", "gbp": "gbp", "pound": "gbp", "pounds": "gbp"}
@@ -55,7 +55,7 @@ QUANTITY = re.compile(
     rf"(?:(?P<cur>{_CUR_PRE}){_SP}?)?"
     rf"(?:(?P<num>{_NUM})|(?P<word>{_WORDNUM})\b)"
     rf"(?:(?P<ord>st|nd|rd|th)\b"
-    rf"|(?:{_SP}?(?P<scale>ten(?:-|{_SP})thousand|thousand|million|billion|trillion)\b|(?P<abbr>k|K|m|M|mn|bn|b|B)\b))?"
+    rf"|(?:{_SP}?(?P<scale>ten(?:-|{_SP})thousand|thousand|million|billion|trillion)\b|(?P<abbr>(?:k|K|m|M|mn|bn|b|B)\b|{_SP}?(?:Mio|Mln|Mrd|Tsd)\b\.?)))?"
     rf"(?P<pct>{_SP}?(?:%|percent\b|per{_SP}cent\b|percentage{_SP}points?\b|pp\b|bps\b|basis{_SP}points?\b))?"
     rf"(?:{_SP}(?P<curpost>{_CUR_POST})(?:\b|(?<=€)))?"
     rf"(?:(?:{_SP}|-|{_UNIT_JOINED})(?P<unit>{_UNIT})\b(?!-\w))?", re.I)
@@ -85,6 +85,44 @@ class _Quantity:
     written: str = ""
 
 
+CONTINENTAL_SIGNS = re.compile(r"\d,\d{1,2}(?![\d.,])|\d\.\d{3}(?![\d,])|\b\d{1,2}\.\d{1,2}\.(?!\d)")  # 12,5 · 1.250 · 01.07.
+ENGLISH_SIGNS = re.compile(r"\d,\d{3}(?![\d,])|\d\.\d{1,2}(?![\d.,])")  # 1,250 · 12.5
+NUMBER_GROUPS = re.compile(r"\d[\d.,]*\d")
+DAY_MONTH = re.compile(r"\b(\d{1,2})(?:\.(\d{1,2})\.(?!\d)|/(\d{1,2})\b(?!/))")  # "01.07.", "01/07": 1 July
+MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def is_continental(texts: list[str]) -> bool:
+    """True when texts write figures the continental way (decimal commas, dots between thousands, "01.07." dates)
+    more often than the English way."""
+    continental = sum(len(CONTINENTAL_SIGNS.findall(t)) for t in texts)
+    return continental > sum(len(ENGLISH_SIGNS.findall(t)) for t in texts)
+
+
+def as_english(text: str) -> str:
+    """A continental text's figures and day-month dates written the English way, every offset kept ("86,4" ->
+    "86.4", "412.000" -> "412,000", "15.03." -> "Mar 15")."""
+    def date(match: re.Match) -> str:
+        day, month = int(match.group(1)), int(match.group(2) or match.group(3))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return match.group(0)
+        english = f"{MONTH_ABBREVIATIONS[month - 1]} {day}".ljust(len(match.group(0)))
+        return english if len(english) == len(match.group(0)) else match.group(0)
+    text = DAY_MONTH.sub(date, text.replace("\u00a0", " "))
+    return NUMBER_GROUPS.sub(lambda m: _english_group(m.group(0)), text)
+
+
+def _english_group(group: str) -> str:
+    """One run of digits and separators the English way, when it is plainly continental ("86,4", "412.000",
+    "1.250,50"); an English-looking run ("4.5", "1,250") as it is."""
+    if re.fullmatch(r"\d+,\d{1,2}|\d{1,3}(?:\.\d{3})+(?:,\d+)?", group):
+        return group.translate(SWAP_SEPARATORS)
+    return group
+
+
+SWAP_SEPARATORS = str.maketrans(",.", ".,")
+
+
 def _plain_digits(number: str, after: str) -> str:
     """A figure's digits as Python reads them: "12,5" (a decimal comma) is 12.5, "1.250 €" (dots between
     thousands, before a European currency) 1250, "1,250" 1250; `after` is the text that follows the figure."""
@@ -109,7 +147,7 @@ def _quantity(match: re.Match) -> _Quantity | None:
         mantissa, written, decimals = value, str(int(value)), 0
     if not math.isfinite(mantissa) or len(written) > MAX_FIGURE_DIGITS:
         return None  # "9" × 400 is no figure a person wrote: it would read as infinity
-    scale_word = " ".join((g["scale"] or g["abbr"] or "").lower().replace("-", " ").split()).replace("ten thousand", "ten-thousand")
+    scale_word = " ".join((g["scale"] or g["abbr"] or "").strip().lower().rstrip(".").replace("-", " ").split()).replace("ten thousand", "ten-thousand")
     scale = SCALES.get(scale_word, 1.0)
     currency = CURRENCIES.get((g["cur"] or g["curpost"] or "").lower())
     value = mantissa * scale

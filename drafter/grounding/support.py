@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 
 from drafter.grounding.align import binding
 from drafter.grounding.claims import GENERIC_NAME_WORDS, MONTHS, SPAN, Claim, _extract, _name_tokens, fact_claims
-from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, POINTS, UNITS, _Quantity
+from drafter.grounding.quantities import APPROXIMATE, CHANGE_WORDS, POINTS, UNITS, _Quantity, as_english, is_continental
 from drafter.text.dates import SEASON_MONTHS
 from drafter.text.numbers import ORDINAL_WORDS
 
@@ -129,9 +129,10 @@ class FactIndex:
 
     def __init__(self, facts: "Facts", fixed_text: str = "") -> None:
         self.units: list[Unit] = []
+        continental = is_continental([fact.text for fact in facts.items])  # "86,4 Mio. €", "01.07.": read as English
         for index, fact in enumerate(facts.items):
             text = fact.text if not fact.heading else f"{fact.text}\n{fact.heading}"
-            self.units.append(Unit(text, index))
+            self.units.append(Unit(as_english(text) if continental else text, index))
         self.units.extend(Unit(str(v), None) for v in facts.meta.values() if v)
         self.units.extend(Unit(line, None) for line in (fixed_text or "").split("\n") if line.strip())
         self.exact: dict[float, list[tuple[int, Figure]]] = {}
