@@ -289,7 +289,7 @@ class WordIndex:
         return cls(fact_words, weight, postings)
 
     def _mass(self, words: frozenset[str]) -> float:
-        return sum(self.weight.get(w, 1.0) for w in words)
+        return math.fsum(self.weight.get(w, 1.0) for w in words)  # exact: the same whatever the set order
 
     def fact_mass(self, index: int) -> float:
         """The total word weight of one fact (cached)."""
@@ -305,7 +305,7 @@ class WordIndex:
             return []
         own = self._mass(words)
         shared_mass: dict[int, float] = {}
-        for word in words:  # through the postings: a sentence meets only the facts sharing a word with it
+        for word in sorted(words):  # through the postings (in a fixed order: sums and ties never hang on hashing)
             postings = self.postings.get(word, ())
             if len(postings) > MAX_POSTINGS:
                 continue  # a word in that many facts says nothing about which one a sentence restates
@@ -314,7 +314,7 @@ class WordIndex:
         out = []
         for index, mass in shared_mass.items():
             out.append((index, mass / max(min(own, self.fact_mass(index)), 1e-9)))
-        out.sort(key=lambda item: -item[1])
+        out.sort(key=lambda item: (-item[1], item[0]))  # best first; a tie goes to the earlier fact
         return out
 
     def coverage(self, words: frozenset[str], fact: int) -> float:
