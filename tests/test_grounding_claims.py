@@ -315,8 +315,8 @@ def test_facts_written_the_continental_way_read_as_their_english_twins(sentence,
 
 def test_the_check_does_not_depend_on_the_hash_seed(tmp_path):
     """Verdicts, reasons and omissions are the same whatever order Python's sets iterate in: ties between facts
-    that a sentence restates equally go to the earlier fact (checked on many cases' facts and drafts joined)."""
-    cases = sorted(p.parent for p in (ROOT / "fixtures" / "grounding-claims").glob("g*/*/labels.json"))
+    that a sentence restates equally go to the earlier fact (checked on g20-g29's facts and drafts joined)."""
+    cases = sorted(p.parent for p in (ROOT / "fixtures" / "grounding-claims").glob("g2*/*/labels.json"))
     facts = ["---", "role: Team lead", "year: 2026", "---"]
     drafts = []
     for case in cases:
