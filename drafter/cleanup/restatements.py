@@ -30,12 +30,14 @@ NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} 
 def remove_restatements(run: Run) -> None:
     """Remove a sentence without figures that only restates vaguely one that gives them, before or after it
     ("sales grew greatly" beside "sales grew 17% to 24.78 million"): its words, vague ones aside, lie mostly in
-    that one sentence, and any name it holds is there too. A count of none ("No contract was signed below the
+    that one sentence, and any name it holds is there too. Before the figures in their own paragraph it must be
+    vague ("many", "greatly"): a plain account there leads up to them, sharing only their topic. A count of none ("No contract was signed below the
     approved price") restates only a sentence that counts none too."""
     s = run.settings
     pairs = list(run.text_sentences())
     items = [sentence for _, sentence in pairs]
     openers = {id(block.sentences[0]) for block, _ in pairs if len(block.sentences) > 1}
+    blocks = [block for block, _ in pairs]
     words = [set(content_words(sentence.text, run.lists.synonyms)) for sentence in items]
     df, weight = document_frequencies(words)
     postings: dict[str, list[int]] = {}
@@ -62,6 +64,7 @@ def remove_restatements(run: Run) -> None:
                 LEAD_IN.search(sentence.text) or id(sentence) in labels:
             continue
         wsum = fsum(weight[w] for w in ws)
+        vague = not ws.isdisjoint(run.lists.vague)  # "many", "greatly": it tells an amount without a figure
         counts = sentence.facts & NUMBER_WORDS  # counted in words: said with the same thing in the source
         none = ZERO.search(sentence.text) is not None or NONE_OF.match(sentence.text) is not None
         best, best_share = None, 0.0
@@ -91,8 +94,10 @@ def remove_restatements(run: Run) -> None:
                     continue
             if counts and not _counts_said(sentence.text, counts, " ".join(WORD.findall(source.text.lower()))):
                 continue  # "two new coaches" does not restate "two open days"
-            # a telling with figures merges into the first one; a topic sentence has its figures to follow
-            if source_index > index and (exact or id(sentence) in openers):
+            # a telling with figures merges into the first one; a topic sentence has its figures to follow, and so
+            # has a plain account before them in its paragraph (no vague word): it leads up to them
+            if source_index > index and (exact or id(sentence) in openers or
+                                         blocks[source_index] is blocks[index] and not vague):
                 continue
             if none and not (ZERO.search(source.text) or NONE_OF.match(source.text)):
                 continue  # "No contract was signed below the approved price" counts: none
