@@ -522,6 +522,23 @@ def test_a_plain_account_before_the_figures_in_its_paragraph_is_no_restatement_b
         ("restatement", "Our team handled many returns with high accuracy this year.")]
 
 
+def test_the_first_sentence_singling_out_a_main_difficulty_stays_and_a_second_saying_it_again_goes():
+    # "Fuel prices were the main problem" names a topic; "Cut fuel use from 410 to 362 litres" is no telling of it
+    text = ("## Results\n\n"
+            "- Cut fuel use from 410 to 362 litres a week by planning the rural routes together.\n"
+            "- Kept all 14 vans on the road through the winter.\n\n"
+            "## Challenges\n\n"
+            "Parking was the hardest part of the year. The staff car park closed in May, and 23 of our 40 drivers had "
+            "to park at the retail park a mile away.\n\n"
+            "## Review\n\n"
+            "Fuel prices were the main problem this year. Parking was the biggest challenge this year.\n")
+    result = clean(text)
+    assert "Parking was the hardest part of the year. The staff car park" in result.text
+    assert "## Review\n\nFuel prices were the main problem this year.\n" in result.text
+    assert [(e.kind, e.removed) for e in result.edits] == [
+        ("restatement", "Parking was the biggest challenge this year.")]
+
+
 def test_a_plan_is_not_a_restatement_of_a_past_figure_and_a_lead_in_stays():
     text = ("The charging time of the 18 new electric buses was not considered in the August shifts. "
             "The shift plan for the new electric buses will consider charging time. "

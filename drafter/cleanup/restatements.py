@@ -31,7 +31,9 @@ def remove_restatements(run: Run) -> None:
     """Remove a sentence without figures that only restates vaguely one that gives them, before or after it
     ("sales grew greatly" beside "sales grew 17% to 24.78 million"): its words, vague ones aside, lie mostly in
     that one sentence, and any name it holds is there too. Before the figures in their own paragraph it must be
-    vague ("many", "greatly"): a plain account there leads up to them, sharing only their topic. A count of none ("No contract was signed below the
+    vague ("many", "greatly"): a plain account there leads up to them, sharing only their topic. The first sentence
+    in its part to single out a main difficulty ("Food prices were the main problem this year.") names a topic of
+    its own, not a figure said elsewhere about the same thing. A count of none ("No contract was signed below the
     approved price") restates only a sentence that counts none too."""
     s = run.settings
     pairs = list(run.text_sentences())
@@ -48,6 +50,7 @@ def remove_restatements(run: Run) -> None:
                     index_word(postings, w, index)
     unspecific = run.lists.unspecific
     labels = run.labels()
+    topics = run.difficulties()  # "Staffing was the hardest part of the year.": a topic the sentences after explain
     kept_copies = {id(repeat.of) for repeat in run.repeats.values()}  # a repeat of it went: it is the telling kept
     kinds = [block.kind for block, _ in pairs]
     part_of = part_numbers(run.blocks)
@@ -61,7 +64,7 @@ def remove_restatements(run: Run) -> None:
             ws = {w for w in ws if not w.isdigit()}
         exact = has_figure(sentence.facts - hedged.keys())  # then its figures must all be in the source
         if sentence.placeholder or len(ws) < s.restatement_min_words or \
-                LEAD_IN.search(sentence.text) or id(sentence) in labels:
+                LEAD_IN.search(sentence.text) or id(sentence) in labels or not exact and id(sentence) in topics:
             continue
         wsum = fsum(weight[w] for w in ws)
         vague = not ws.isdisjoint(run.lists.vague)  # "many", "greatly": it tells an amount without a figure
