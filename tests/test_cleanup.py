@@ -539,6 +539,21 @@ def test_the_first_sentence_singling_out_a_main_difficulty_stays_and_a_second_sa
         ("restatement", "Parking was the biggest challenge this year.")]
 
 
+def test_a_closing_recap_goes_though_it_dates_itself_and_counts_in_words_what_the_body_counts_in_digits():
+    # "2024 was …" is a date, not 2024 of something; "$2.45 million" is one figure; "three new drivers" is the
+    # body's "3 new drivers"; the plan after it, dated by its year alone, is no recap
+    text = ("## Results\n\n"
+            "- Revenue reached $2.45 million in 2024 against a plan of $2.3 million.\n"
+            "- Hired 3 new drivers for the north depot.\n"
+            "- Cut van breakdowns to three a month.\n\n"
+            "## Summary\n\n"
+            "Overall, 2024 was a busy year for the depot: revenue reached $2.45 million and three new drivers joined. "
+            "In 2025 I would like to lead the depot's safety walks.\n")
+    result = clean(text, CleanupSettings(stock_threshold=1.0))
+    assert result.text.endswith("## Summary\n\nIn 2025 I would like to lead the depot's safety walks.\n")
+    assert [e.kind for e in result.edits] == ["restatement"]
+
+
 def test_a_plan_is_not_a_restatement_of_a_past_figure_and_a_lead_in_stays():
     text = ("The charging time of the 18 new electric buses was not considered in the August shifts. "
             "The shift plan for the new electric buses will consider charging time. "
@@ -641,8 +656,12 @@ def test_the_report_year_does_not_keep_a_stock_closer_but_another_figure_does():
     text = ("# Events summary 2024\n\nI ran 41 events for 9,300 guests.\n\n"
             "All told, 2024 was a year to be proud of.\n\nAll told, 2024 was a year to be proud of 41 events.\n")
     result = clean(text)
-    assert result.text == ("# Events summary 2024\n\nI ran 41 events for 9,300 guests.\n\n"
-                           "All told, 2024 was a year to be proud of 41 events.\n")  # never the opener alone
+    # a closer whose other figure the text states with its unit says it restates, and goes whole as one
+    assert result.text == "# Events summary 2024\n\nI ran 41 events for 9,300 guests.\n"
+    assert [e.kind for e in result.edits] == ["filler", "restatement"]
+    text = text.replace("proud of 41 events", "proud of 12 sold-out nights")
+    assert clean(text).text == ("# Events summary 2024\n\nI ran 41 events for 9,300 guests.\n\n"
+                                "All told, 2024 was a year to be proud of 12 sold-out nights.\n")  # never its opener
 
 
 def test_a_list_fragment_is_not_a_restatement():
