@@ -317,15 +317,15 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
 
 # Floors a little under the figures measured at the end of issue 19's third step, all in-sample (the pass was
 # tuned on every one of these documents): fixtures/cleanup 0.978 / 0.989, h2-h22 and t1-t9 0.919 / 0.996, c1-c4
-# 0.908 / 0.985, c5-c8 0.928 / 0.961; c9-c12 at the end of its fourth step, c9 0.818 / 0.934 and c10-c12
-# 0.831 / 0.977 (c9-c12 0.828 / 0.967). They catch regressions; a blind figure needs a new batch
+# 0.908 / 0.985, c5-c8 0.928 / 0.961; c9-c12 at the end of its fourth step, c9 0.818 / 0.942 and c10-c12
+# 0.831 / 0.977 (c9-c12 0.828 / 0.969). They catch regressions; a blind figure needs a new batch
 # (fixtures/cleanup-heldout/README.md).
 @pytest.mark.parametrize("corpus, pattern, recall_floor, precision_floor", [
     ("cleanup", "*.dirty.md", 0.97, 0.98),           # our corpus
     ("cleanup-heldout", "[ht]*.dirty.md", 0.91, 0.99),  # once-blind batches h2-h22 and t1-t9, also training data
     ("cleanup-heldout", "c[1-4]-*.dirty.md", 0.88, 0.975),  # issue 19's blind round, in-sample since its first run
     ("cleanup-heldout", "c[5-8]-*.dirty.md", 0.92, 0.955),  # its second blind round, in-sample since the third step
-    ("cleanup-heldout", "c9-*.dirty.md", 0.81, 0.925),  # its third blind round, in-sample since the fourth step
+    ("cleanup-heldout", "c9-*.dirty.md", 0.81, 0.935),  # its third blind round, in-sample since the fourth step
     ("cleanup-heldout", "c1[0-2]-*.dirty.md", 0.82, 0.97),  # (the helper takes one glob: c9 and c10-c12 apart)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
@@ -555,6 +555,16 @@ def test_a_closing_recap_goes_though_it_dates_itself_and_counts_in_words_what_th
     result = clean(text, CleanupSettings(stock_threshold=1.0))
     assert result.text.endswith("## Summary\n\nIn 2025 I would like to lead the depot's safety walks.\n")
     assert [e.kind for e in result.edits] == ["restatement"]
+
+
+def test_a_paragraphs_bold_lead_in_label_stays_when_its_first_sentence_goes_as_a_repeat():
+    text = ("## Highlights\n\n- Cut average handling time from 9 to 6 minutes.\n\n## Results\n\n"
+            "**Handling time:** We cut average handling time from 9 to 6 minutes. Most of it came from the new "
+            "macros.\n\n**Backlog.** We cleared a backlog of 340 tickets in June.\n")
+    result = clean(text)
+    assert "## Results\n\n**Handling time:** Most of it came from the new macros.\n" in result.text
+    assert [(e.kind, e.removed) for e in result.edits] == [
+        ("near-duplicate", "We cut average handling time from 9 to 6 minutes.")]
 
 
 def test_a_plan_is_not_a_restatement_of_a_past_figure_and_a_lead_in_stays():
