@@ -266,3 +266,34 @@ def test_a_paragraphs_last_sentence_cut_off_by_a_token_limit_goes():
                             "## Lessons\n\nI learned to check rates twice. Rates are set by HR\n")
     with_fact = "I will sit the diploma. I would also like to visit the Leeds office with\n"
     assert _clean(with_fact) == with_fact
+
+
+@pytest.mark.parametrize("wrapper", [
+    "Section: Plans for Next Year (two short paragraphs)",
+    "Task: write the Training section of an annual review for a ward clerk, first person.",
+    "Persona: stores supervisor; tone: upbeat, first person",
+    "Keep a friendly tone throughout.",
+    "Be concise and include figures wherever you can.",
+    "NB: I've assumed your targets are calendar-year targets, so change them if your firm runs April to March.",
+    "If you send me your appraisal form, I can fit the headings to it.",
+], ids=lambda s: s[:30])
+def test_a_recited_prompt_a_note_on_what_the_model_assumed_and_an_offer_go(wrapper):
+    """Issue 19's c9 and c11 shapes, in other words than theirs: a small model's recital of the prompt's scaffolding
+    and style rules, a chat model's note on what it assumed, and an offer that waits on the user."""
+    text = f"Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n{wrapper}\n"
+    assert _clean(text) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
+
+
+@pytest.mark.parametrize("label", ["**Tips for polishing:**", "Why this version works:", "**Next steps for you:**",
+                                   "If you'd like, I could also:"])
+def test_the_list_under_a_models_label_to_the_user_goes_with_it(label):
+    text = ("## Results\n\n- Processed 1,204 claims for Kelvedon Clinic in 2024.\n- Trained two new clerks.\n\n"
+            f"{label}\n- Add one line on a course you took, if you had one.\n- Match the headings to your form.\n")
+    assert _clean(text) == ("## Results\n\n- Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
+                            "- Trained two new clerks.\n")
+
+
+def test_a_list_under_the_authors_own_label_stays():
+    for text in ["What I changed:\n- Moved the 3 printers to the ground floor.\n- Added two spare toner boxes.\n",
+                 "Section 4 covers the move:\n- We moved in May.\n"]:
+        assert _clean(text) == text

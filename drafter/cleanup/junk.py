@@ -1,12 +1,14 @@
 """The junk pass: web-template material (site names, share buttons, "selected articles" tags) and a chat model's
 wrapping (its opener, notes on the figures, offers of more help, "As an AI …"; drafter/data/cleanup/chat.toml) are
-not the author's text and go, block by block, sentence by sentence, or as a tag cut from the title; so does a last
+not the author's text and go, block by block, sentence by sentence, or as a tag cut from the title (with the list
+under a label of the model's to the user: "**Tips for finalizing:**", "If you want, I can also:"); so does a last
 line a model's token limit cut off, and a paragraph's last sentence it cut off after a word that cannot end one
 ("… so that they can")."""
 
 from __future__ import annotations
 
 from drafter.cleanup.document import END_PUNCT, Sentence
+from drafter.cleanup.facts import has_figure, is_name
 from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.run import Run
 from drafter.text.words import STOP_WORDS, WORD
@@ -41,8 +43,28 @@ def remove_junk(run: Run) -> None:
             elif not sentence.placeholder and run.lists.is_junk(sentence.text, "chat"):
                 sentence.removed = True  # the guard puts it back if it held a fact outside the chat phrase
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
+    _list_under_chat_label(run)
     _cut_off_end(run)
     _cut_off_sentences(run)
+
+
+def _list_under_chat_label(run: Run) -> None:
+    """The list right under a label of the model's that went as junk or chat ("**Tips for finalizing:**", "If you
+    want, I can also:"): its items, none with a figure, name or placeholder, are the model's advice to the user
+    ("Consider one sentence on your own development.") and go as junk, the author's counts in words not being in
+    them."""
+    label_gone = False
+    for block in run.blocks:
+        if block.kind == "item" and label_gone:
+            if not block.removed and not any(s.placeholder or has_figure(s.facts) or any(map(is_name, s.facts))
+                                             for s in block.sentences):
+                for sentence in block.sentences:
+                    sentence.removed = True
+                block.removed = True
+                run.edit("junk", block.line, "\n".join(block.raw))
+            continue
+        label_gone = bool(block.sentences) and all(s.removed for s in block.sentences) and \
+            block.content.rstrip(" *_").endswith((":", "："))
 
 
 FRAGMENT_MAX_WORDS = 3  # words of a last line a token limit cut off ("- The canteen")

@@ -11,8 +11,8 @@ import re
 from math import fsum
 
 from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
-                                   ZERO, StatedFacts, facts_of, figures_with_nearby_words, figures_with_units,
-                                   has_figure, hedged_figures, is_figure, quantities_in, rounds)
+                                   SCALES, UNITS, YEAR, ZERO, StatedFacts, facts_of, figures_with_nearby_words,
+                                   figures_with_units, has_figure, hedged_figures, is_figure, quantities_in, rounds)
 from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
@@ -30,12 +30,16 @@ NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} 
 def remove_restatements(run: Run) -> None:
     """Remove a sentence without figures that only restates vaguely one that gives them, before or after it
     ("sales grew greatly" beside "sales grew 17% to 24.78 million"): its words, vague ones aside, lie mostly in
-    that one sentence, and any name it holds is there too. A count of none ("No contract was signed below the
+    that one sentence, and any name it holds is there too. Before the figures in their own paragraph it must be
+    vague ("many", "greatly"): a plain account there leads up to them, sharing only their topic. The first sentence
+    in its part to single out a main difficulty ("Food prices were the main problem this year.") names a topic of
+    its own, not a figure said elsewhere about the same thing. A count of none ("No contract was signed below the
     approved price") restates only a sentence that counts none too."""
     s = run.settings
     pairs = list(run.text_sentences())
     items = [sentence for _, sentence in pairs]
     openers = {id(block.sentences[0]) for block, _ in pairs if len(block.sentences) > 1}
+    blocks = [block for block, _ in pairs]
     words = [set(content_words(sentence.text, run.lists.synonyms)) for sentence in items]
     df, weight = document_frequencies(words)
     postings: dict[str, list[int]] = {}
@@ -46,6 +50,7 @@ def remove_restatements(run: Run) -> None:
                     index_word(postings, w, index)
     unspecific = run.lists.unspecific
     labels = run.labels()
+    topics = run.difficulties()  # "Staffing was the hardest part of the year.": a topic the sentences after explain
     kept_copies = {id(repeat.of) for repeat in run.repeats.values()}  # a repeat of it went: it is the telling kept
     kinds = [block.kind for block, _ in pairs]
     part_of = part_numbers(run.blocks)
@@ -59,9 +64,10 @@ def remove_restatements(run: Run) -> None:
             ws = {w for w in ws if not w.isdigit()}
         exact = has_figure(sentence.facts - hedged.keys())  # then its figures must all be in the source
         if sentence.placeholder or len(ws) < s.restatement_min_words or \
-                LEAD_IN.search(sentence.text) or id(sentence) in labels:
+                LEAD_IN.search(sentence.text) or id(sentence) in labels or not exact and id(sentence) in topics:
             continue
         wsum = fsum(weight[w] for w in ws)
+        vague = not ws.isdisjoint(run.lists.vague)  # "many", "greatly": it tells an amount without a figure
         counts = sentence.facts & NUMBER_WORDS  # counted in words: said with the same thing in the source
         none = ZERO.search(sentence.text) is not None or NONE_OF.match(sentence.text) is not None
         best, best_share = None, 0.0
@@ -91,8 +97,10 @@ def remove_restatements(run: Run) -> None:
                     continue
             if counts and not _counts_said(sentence.text, counts, " ".join(WORD.findall(source.text.lower()))):
                 continue  # "two new coaches" does not restate "two open days"
-            # a telling with figures merges into the first one; a topic sentence has its figures to follow
-            if source_index > index and (exact or id(sentence) in openers):
+            # a telling with figures merges into the first one; a topic sentence has its figures to follow, and so
+            # has a plain account before them in its paragraph (no vague word): it leads up to them
+            if source_index > index and (exact or id(sentence) in openers or
+                                         blocks[source_index] is blocks[index] and not vague):
                 continue
             if none and not (ZERO.search(source.text) or NONE_OF.match(source.text)):
                 continue  # "No contract was signed below the approved price" counts: none
@@ -188,7 +196,8 @@ def _retells(run: Run, text: str, after_figure: bool, said: list[float]) -> bool
 def remove_restating(run: Run) -> None:
     """Remove a sentence that says it restates ("In other words, …", "Put simply, …", "As noted above, …", the
     `restating` list) when every figure it holds is stated with the same unit, and every name and date, by a
-    sentence outside this kind, and it counts nothing in words but a `ratio` ("three out of four"); one with a
+    sentence outside this kind (a year is a date, with no unit), and it counts nothing in words that is not said
+    elsewhere with what it counts, nor anything in words but a `ratio` ("three out of four"); one with a
     fact of its own stays whole. So does a sentence of the closing paragraph (the text's last) that tells past
     figures again: a closing recap of the overview restates by its place."""
     prose = [b for b in run.blocks if not b.removed and b.kind in ("text", "item") and not b.heading_like]
@@ -201,7 +210,8 @@ def remove_restating(run: Run) -> None:
             if sentence.removed:
                 continue
             # (a closing paragraph often stands under the plans' heading: its own words say whether it plans)
-            recap = block is closing and has_figure(sentence.facts) and not FUTURE.search(sentence.text)
+            recap = block is closing and has_figure(f for f in sentence.facts if not YEAR.fullmatch(f)) and \
+                not FUTURE.search(sentence.text)  # a year alone is the recap's date ("In 2025 I would like to …")
             if not sentence.placeholder and not LEAD_IN.search(sentence.text) and \
                     (recap or any(p.match(sentence.text) for p in run.lists.restating)):
                 found.append(sentence)
@@ -235,28 +245,39 @@ def remove_restating(run: Run) -> None:
         # declined 61 and referred 27." / "In other words, 198 were approved, 61 were declined and 27 went …")
         retold = len(figures) >= 2 and id(sentence) in before and figures <= before[id(sentence)].facts
         if not _counts_said(text, facts & QUANTITY_WORDS, told) or \
-                not (retold or figures_with_units(text) <= with_units) or not all(fact in stated for fact in facts):
+                not (retold or _with_units(text) <= with_units) or not all(fact in stated for fact in facts):
             continue
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+def _with_units(text: str) -> set[tuple[str, str]]:
+    """figures_with_units without the years: a year is a date, and the word after it ("2024 was …") no unit."""
+    return {(figure, unit) for figure, unit in figures_with_units(text) if not YEAR.fullmatch(figure)}
 
 
 COUNT_REACH = 3  # words after a count in words in which the thing it counts is named ("three successful trade shows")
 
 
 def _counts_said(text: str, counts: set[str], told: str) -> bool:
-    """True when each count in words the text holds is said elsewhere with a word of the COUNT_REACH after it ("three
-    successful trade shows" in a recap, "stands at three trade shows" before); `told` is the rest of the text, its
-    words lowercased and joined by single spaces."""
+    """True when each count in words the text holds is said elsewhere, in words or digits, with a word of the
+    COUNT_REACH after it ("three successful trade shows" or "four new agents" in a recap, "stands at three trade
+    shows" or "appointed 4 new agents" before); a scale after digits ("$3.12 million") is the figure's, no count.
+    `told` is the rest of the text, its words lowercased and joined by single spaces."""
     words = [w.lower() for w in WORD.findall(text)]
+    after_digits = {m.group(1).lower() for m in SCALE_AFTER_DIGITS.finditer(text)}
     for at, word in enumerate(words):
-        if word not in counts:
+        if word not in counts or word in after_digits:
             continue
+        said = re.escape(word) + (f"|{UNITS[word]}" if word in UNITS else "")
         named = [w for w in words[at + 1:at + 1 + COUNT_REACH] if w not in STOP_WORDS]
-        if not any(re.search(rf"\b{re.escape(word)}(?: \S+){{0,{COUNT_REACH - 1}}} {re.escape(w)}\b", told)
+        if not any(re.search(rf"\b(?:{said})(?: \S+){{0,{COUNT_REACH - 1}}} {re.escape(w)}\b", told)
                    for w in named):
             return False
     return True
+
+
+SCALE_AFTER_DIGITS = re.compile(r"\d\s*(" + "|".join(SCALES) + r")\b", re.I)
 
 
 PARAPHRASE_MIN_SHARED = 2  # words, vague ones aside, an item must share with the one before to paraphrase it

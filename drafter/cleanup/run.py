@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from drafter.cleanup.document import Block, Sentence, parse_blocks
-from drafter.cleanup.facts import StatedFacts, facts_of
+from drafter.cleanup.document import Block, Sentence, parse_blocks, part_numbers
+from drafter.cleanup.facts import SINGLED_OUT, StatedFacts, facts_of
 from drafter.cleanup.report import Edit, Note
+from drafter.cleanup.similarity import content_words
 from drafter.text.words import WORD
 
 if TYPE_CHECKING:
@@ -117,6 +118,24 @@ class Run:
                 if not sentence.removed and id(sentence) not in excluded:
                     stated |= sentence.facts
         return StatedFacts(stated)
+
+    def difficulties(self) -> set[int]:
+        """Ids of the sentences that single out a main difficulty ("Staffing was the hardest part of the year."), the
+        first in its part of the text: a second there, or one whose other words, vague ones aside, all lie in an
+        earlier one, says it again ("Q3 was the hardest part" after "The biggest challenge was the third quarter")."""
+        found, said, parts = set(), [], set()
+        part_of = part_numbers(self.blocks)
+        for block, sentence in self.text_sentences():
+            match = SINGLED_OUT.search(sentence.text)
+            if match is None:
+                continue
+            rest = sentence.text[:match.start()] + " " + sentence.text[match.end():]
+            words = set(content_words(rest, self.lists.synonyms)) - self.lists.unspecific
+            if part_of[id(block)] not in parts and not any(words <= earlier for earlier in said):
+                found.add(id(sentence))
+            said.append(words)
+            parts.add(part_of[id(block)])
+        return found
 
     def labels(self) -> set[int]:
         """Ids of the short first sentences that name what the rest of their block tells ("1. Medical insurance

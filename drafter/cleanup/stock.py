@@ -23,7 +23,7 @@ PARTITIVE = re.compile(r"^\W*(?:the rest|the remainder|the others?|(?:most|many|
 def remove_stock(run: Run) -> None:
     """Remove what the learned stock model is sure is fluff, among sentences that carry no fact of their own
     (no figure, no count of none, and no name, year or month the text does not state elsewhere) and are not
-    lead-ins, labels or fragments."""
+    lead-ins, labels, fragments or the first singling-out of a main difficulty in their part."""
     if run.settings.stock_threshold >= 1.0:
         return
     model = run.settings.stock_model or load_stock_model()
@@ -31,12 +31,14 @@ def remove_stock(run: Run) -> None:
         return
     boundary = boundary_blocks(run.blocks)
     labels = run.labels()
+    topics = run.difficulties()  # the first "Staffing was the hardest part of the year.": a topic, not fluff
     candidates = [(block, sentence) for block, sentence in run.text_sentences()
                   if not sentence.placeholder and id(sentence) not in labels
                   and not LEAD_IN.search(sentence.text)
                   and len(WORD.findall(sentence.text)) >= 4
                   and all(is_name(f) or YEAR.fullmatch(f) or f in MONTHS for f in sentence.facts)
                   and not ZERO.search(sentence.text) and not PARTITIVE.search(sentence.text)
+                  and id(sentence) not in topics
                   and len(content_words(sentence.text)) <= run.settings.stock_max_words]
     stock = [sentence for block, sentence in candidates
              if not (sentence.facts and THANKS.search(sentence.text))

@@ -1,8 +1,10 @@
 """The structure pass, last: under keep_sections a repeat that emptied a section goes back; a title line that says
-again the heading just above it goes; blocks left empty go, a heading left empty that repeats an earlier one goes,
-and numbered lists are renumbered."""
+again the heading just above it goes; a paragraph whose first sentence went keeps its bold lead-in label; blocks
+left empty go, a heading left empty that repeats an earlier one goes, and numbered lists are renumbered."""
 
 from __future__ import annotations
+
+import re
 
 from drafter.cleanup.document import Sentence, top_level_sections
 from drafter.cleanup.run import Run
@@ -14,11 +16,32 @@ def tidy_structure(run: Run) -> None:
     if run.settings.keep_sections:
         _keep_sections(run)
     _drop_titles_repeating_their_heading(run)
+    _keep_lead_in_labels(run)
     for block in run.blocks:
         if block.kind in ("text", "item", "title") and block.sentences and all(x.removed for x in block.sentences):
             block.removed = True
     _drop_repeated_empty_headings(run)
     _renumber(run)
+
+
+# a paragraph's bold lead-in label: "**Quota.** I finished …", "**New logos:** …"
+LEAD_IN_LABEL = re.compile(r"^(\*\*|__)[^*_\n]{1,60}?\1[.:：]?(?=\s)|^(\*\*|__)[^*_\n]{1,60}?[.:：]\2(?=\s)")
+
+
+def _keep_lead_in_labels(run: Run) -> None:
+    """A paragraph's first sentence removed whole while others stay keeps its bold lead-in label ("**Quota.**"): the
+    label names the paragraph, not the sentence."""
+    for block in run.blocks:
+        if block.removed or block.kind != "text" or len(block.sentences) < 2:
+            continue
+        first = block.sentences[0]
+        match = LEAD_IN_LABEL.match(first.text)
+        if not first.removed or match is None or all(x.removed for x in block.sentences[1:]):
+            continue
+        first.removed = False
+        for record in run.edits_of.get(id(first), []):
+            record.removed = first.text[match.end():].strip()
+        first.set_text(first.text[:match.end()])
 
 
 def _keep_sections(run: Run) -> None:
