@@ -1093,3 +1093,12 @@ def test_a_spoken_reviews_asides_about_the_year_go():
     for aside in ["I thoroughly enjoyed this year and I'm looking forward to the coming year.\n",
                   "The rounds are never a dull moment, that's for sure.\n"]:
         assert clean(body + aside, lists).text == body.rstrip("\n") + "\n"
+
+
+def test_a_named_person_said_doing_something_is_no_stock_sentence():
+    """Who did what is an account, not fluff, though the name is said elsewhere (c15-12's first blind run cut
+    "Rachel went through the conflict resolution training with me face to face, …" as stock)."""
+    text = ("Rachel Moss is our practice manager. I handled 9,400 calls this year.\n\n"
+            "Rachel went through the conflict resolution training with me face to face, which helped more than the "
+            "online course did.")
+    assert "Rachel went through the conflict resolution training" in clean(text).text

@@ -20,6 +20,13 @@ PARTITIVE = re.compile(r"^\W*(?:the rest|the remainder|the others?|(?:most|many|
                        r"(?:the|them|our|my|its|their)\b)", re.I)
 
 
+# a sentence whose subject is a named person, said doing something ("Rachel went through the training with me"):
+# an account of who did what, never stock, though its name is said elsewhere
+NAMED_ACTOR = re.compile(r"^\W*(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:and\s+I\s+)?"
+                         r"(?:\w+ed|went|took|ran|led|made|gave|got|came|saw|did|set|put|kept|built|taught|found|"
+                         r"helped|showed|trained|covered)\b")
+
+
 def remove_stock(run: Run) -> None:
     """Remove what the learned stock model is sure is fluff, among sentences that carry no fact of their own
     (no figure, no count of none, and no name, year or month the text does not state elsewhere) and are not
@@ -38,6 +45,7 @@ def remove_stock(run: Run) -> None:
                   and len(WORD.findall(sentence.text)) >= 4
                   and all(is_name(f) or YEAR.fullmatch(f) or f in MONTHS for f in sentence.facts)
                   and not ZERO.search(sentence.text) and not PARTITIVE.search(sentence.text)
+                  and not NAMED_ACTOR.match(sentence.text)
                   and id(sentence) not in topics
                   and len(content_words(sentence.text)) <= run.settings.stock_max_words]
     stock = [sentence for block, sentence in candidates
