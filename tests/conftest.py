@@ -3,6 +3,7 @@ the machine has room for it there."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 from pathlib import Path
 from typing import Iterator
@@ -12,6 +13,7 @@ import pytest
 from openai_stub import OpenAIStub
 
 RAM_TEMP_ROOT = Path("/dev/shm")  # a tmpfs on Linux
+LLM_SERVER_LOCK = "llm-server.lock"  # held by the test that is using the real model server, in the run's temp root
 RAM_TEMP_MIN_FREE = 2 * 1024 ** 3  # bytes it must have free (one test writes a 50 MB file; Docker's default is 64 MB)
 
 
@@ -38,3 +40,24 @@ def openai_server() -> Iterator[OpenAIStub]:
     """
     with OpenAIStub() as stub:
         yield stub
+
+
+@pytest.fixture(autouse=True)
+def one_real_server_test_at_a_time(request: pytest.FixtureRequest,
+                                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A test marked llm_server holds a lock shared by every pytest-xdist worker of the run while it runs, so the
+    single llama.cpp server never has two tests' requests at once (it queues them, and queued time counts against
+    the tests' timeouts). A file lock, not `--dist loadgroup`: pytest-xdist 3.8's groups are silently ignored by
+    pytest 9.2 (pytest-dev/pytest-xdist#1386)."""
+    if request.node.get_closest_marker("llm_server") is None:
+        yield
+        return
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # each worker's basetemp is a folder of the run's
+    with open(root / LLM_SERVER_LOCK, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
