@@ -13,6 +13,7 @@ import pytest
 from openai_stub import OpenAIStub
 
 RAM_TEMP_ROOT = Path("/dev/shm")  # a tmpfs on Linux
+QUICK_RETRY_DELAY = 0.01  # seconds before the openai client's first retry in tests that count retries (its own: 0.5)
 LLM_SERVER_LOCK = "llm-server.lock"  # held by the test that is using the real model server, in the run's temp root
 RAM_TEMP_MIN_FREE = 2 * 1024 ** 3  # bytes it must have free (one test writes a 50 MB file; Docker's default is 64 MB)
 
@@ -40,6 +41,16 @@ def openai_server() -> Iterator[OpenAIStub]:
     """
     with OpenAIStub() as stub:
         yield stub
+
+
+@pytest.fixture
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The openai client in this process waits QUICK_RETRY_DELAY, not half a second doubling each time, before it
+    retries a failed request: the tests count the retries and read the messages, and the backoff is the SDK's (a
+    Retry-After header is still honoured as sent)."""
+    import openai._base_client
+
+    monkeypatch.setattr(openai._base_client, "INITIAL_RETRY_DELAY", QUICK_RETRY_DELAY)
 
 
 @pytest.fixture(autouse=True)
