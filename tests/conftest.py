@@ -1,5 +1,6 @@
 """Shared fixtures: a real OpenAI-compatible HTTP server on 127.0.0.1 (tests/openai_stub.py); tmp_path in RAM when
-the machine has room for it there."""
+the machine has room for it there; the Hypothesis profile; one real-server test at a time across pytest-xdist's
+workers."""
 
 from __future__ import annotations
 
@@ -9,13 +10,22 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from openai_stub import OpenAIStub
 
 RAM_TEMP_ROOT = Path("/dev/shm")  # a tmpfs on Linux
 QUICK_RETRY_DELAY = 0.01  # seconds before the openai client's first retry in tests that count retries (its own: 0.5)
+HYPOTHESIS_PROFILE = "drafter"  # the settings every property test starts from; HYPOTHESIS_PROFILE=... picks another
 LLM_SERVER_LOCK = "llm-server.lock"  # held by the test that is using the real model server, in the run's temp root
 RAM_TEMP_MIN_FREE = 2 * 1024 ** 3  # bytes it must have free (one test writes a 50 MB file; Docker's default is 64 MB)
+
+# Under pytest-xdist a worker shares the two cores with the other worker (and the machine with whatever else runs),
+# so generating or running one example may take several times as long as alone: no per-example deadline and no
+# too-slow health check, which would fail a test for the machine's load. The examples and their number stay each
+# test's own (@settings in the test file).
+settings.register_profile(HYPOTHESIS_PROFILE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", HYPOTHESIS_PROFILE))
 
 
 def pytest_configure(config: pytest.Config) -> None:
