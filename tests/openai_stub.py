@@ -491,7 +491,8 @@ class OpenAIStub:
     or call start() and stop()."""
 
     def __init__(self, port: int = 0, reply: ReplyFn | str | None = None, delay: float | DelayFn = 0.0,
-                 chunk_delay: float | DelayFn = 0.0, models: Iterable[str] | None = None, api_key: str | None = None) -> None:
+                 chunk_delay: float | DelayFn = 0.0, models: Iterable[str] | None = None,
+                 api_key: str | None = None) -> None:
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._port = port
