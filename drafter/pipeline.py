@@ -221,28 +221,40 @@ def trim_cut_off_end(text: str) -> tuple[str, str]:
     return kept_text, text[len(kept_text):].strip()
 
 
-def _run_one(backend: Backend, request: SectionRequest, section: SectionDraft, sink: queue.Queue,
-             gate: threading.Semaphore) -> None:
-    with gate:
+def _run_one(backend: Backend, request: SectionRequest, section: SectionDraft, sink: queue.Queue) -> None:
+    """Stream one section's reply into its sink, ending with 'done' or the error that stopped it."""
+    try:
+        for chunk in backend.stream(request, section.usage):
+            sink.put(("chunk", chunk))
+        sink.put(("done", None))
+    except BaseException as exc:  # delivered to the main thread, which decides
+        sink.put(("error", exc))
+
+
+def _run_in_turn(backend: Backend, jobs: queue.SimpleQueue) -> None:
+    """Take the next section in plan order and request it, until none is left (one such worker per --concurrency)."""
+    while True:
         try:
-            for chunk in backend.stream(request, section.usage):
-                sink.put(("chunk", chunk))
-            sink.put(("done", None))
-        except BaseException as exc:  # delivered to the main thread, which decides
-            sink.put(("error", exc))
+            request, section, sink = jobs.get_nowait()
+        except queue.Empty:
+            return
+        _run_one(backend, request, section, sink)
 
 
 def run_sections(backend: Backend, requests: list[SectionRequest], sections: list[SectionDraft],
                  concurrency: int = 3, on_chunk: ChunkHandler | None = None) -> DrafterError | None:
-    """Request sections concurrently (at most `concurrency` at once) and collect them in plan order.
+    """Request sections concurrently (at most `concurrency` at once, started in plan order) and collect them in plan
+    order.
 
     Chunks reach `on_chunk` in plan order from the calling thread. A failed section keeps its partial
     text; the first error is returned with all sections so the caller can keep what arrived.
     """
     sinks: list[queue.Queue] = [queue.Queue() for _ in requests]
-    gate = threading.Semaphore(max(1, concurrency))
-    for request, section, sink in zip(requests, sections, sinks):
-        threading.Thread(target=_run_one, args=(backend, request, section, sink, gate), daemon=True).start()
+    jobs: queue.SimpleQueue = queue.SimpleQueue()
+    for job in zip(requests, sections, sinks):
+        jobs.put(job)
+    for _ in range(min(max(1, concurrency), len(requests))):
+        threading.Thread(target=_run_in_turn, args=(backend, jobs), daemon=True).start()
     first_error: DrafterError | None = None
     for index, (section, sink) in enumerate(zip(sections, sinks)):
         pieces: list[str] = []

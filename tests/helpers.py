@@ -15,12 +15,15 @@ ROLE_FIXTURES = {
     "sales-inside": FIXTURES / "sales-inside.md",
     "district-insurance-manager": FIXTURES / "district-insurance-manager.md",
 }
+TERMINAL_SIZE_VARIABLES = ("COLUMNS", "LINES")  # a test that wants them passes them to drafter_env
 SEED = FIXTURES / "seed" / "000_c2b9ed92e07e8088.txt"  # the project's seed text, shipped so tests never depend on /work
 
 
 def drafter_env(home: Path, **extra: str) -> dict[str, str]:
-    """A clean environment for drafter: its own home, no key, no server, no colour."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "DRAFTER_"))}
+    """A clean environment for drafter: its own home, no key, no server, no colour, and no terminal size from the
+    test runner (pytest-xdist's workers set COLUMNS=80 and LINES=24, which would override a pty's dimensions)."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("OPENAI_", "DRAFTER_")) and k not in TERMINAL_SIZE_VARIABLES}
     env.update({"DRAFTER_HOME": str(home), "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
     env.update(extra)
     return env

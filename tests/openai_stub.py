@@ -342,6 +342,7 @@ class _Exchange:
             return
         if kind != "empty_choices":
             yield event(chunk({"role": "assistant", "content": ""}))
+        pause = stub.chunk_delay(body) if callable(stub.chunk_delay) else stub.chunk_delay
         for number, piece in enumerate(split_chunks(reply)):
             if kind in ("cut_stream", "end_stream", "timeout") and number == fault.after_chunks:
                 if kind == "cut_stream":
@@ -355,8 +356,8 @@ class _Exchange:
                 return
             if kind != "empty_choices":
                 yield event(chunk({"content": piece}))
-            if stub.chunk_delay:
-                yield Stall(stub.chunk_delay)
+            if pause:
+                yield Stall(pause)
         usage = self._usage(body, reply)
         wants_usage_chunk = bool((body.get("stream_options") or {}).get("include_usage"))
         if kind == "empty_choices":
@@ -490,7 +491,8 @@ class OpenAIStub:
     or call start() and stop()."""
 
     def __init__(self, port: int = 0, reply: ReplyFn | str | None = None, delay: float | DelayFn = 0.0,
-                 chunk_delay: float = 0.0, models: Iterable[str] | None = None, api_key: str | None = None) -> None:
+                 chunk_delay: float | DelayFn = 0.0, models: Iterable[str] | None = None,
+                 api_key: str | None = None) -> None:
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._port = port
@@ -502,7 +504,7 @@ class OpenAIStub:
         self.faults: list[Fault] = []
         self.reply_fn: ReplyFn = default_reply
         self.delay: float | DelayFn = delay
-        self.chunk_delay = chunk_delay
+        self.chunk_delay: float | DelayFn = chunk_delay
         self.models: set[str] | None = set(models) if models is not None else None
         self.api_key = api_key
         if reply is not None:
@@ -554,8 +556,9 @@ class OpenAIStub:
         """The reply text: a function of the request's messages, or a fixed string."""
         self.reply_fn = (lambda messages: reply) if isinstance(reply, str) else reply
 
-    def set_delay(self, delay: float | DelayFn, chunk_delay: float | None = None) -> None:
-        """Seconds to wait before answering (a number, or a function of the parsed body); optionally between chunks."""
+    def set_delay(self, delay: float | DelayFn, chunk_delay: float | DelayFn | None = None) -> None:
+        """Seconds to wait before answering (a number, or a function of the parsed body); optionally between chunks
+        (the same)."""
         self.delay = delay
         if chunk_delay is not None:
             self.chunk_delay = chunk_delay

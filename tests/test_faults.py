@@ -16,6 +16,8 @@ import pytest
 from helpers import FIXTURES, invoke_drafter
 from openai_stub import Fault, default_reply, section_title
 
+pytestmark = pytest.mark.usefixtures("quick_retries")  # the openai client retries at once
+
 FIXTURE = FIXTURES / "sales-inside.md"
 TITLES = ["Overview", "Sales results", "Sales support and customer work", "Problems and lessons",
           "Plan for next year"]
@@ -365,7 +367,11 @@ def test_ctrl_c_mid_draft_keeps_the_finished_sections_and_the_partial_one(tmp_pa
     from helpers import ROOT, drafter_env
 
     openai_server.set_reply(lambda messages: default_reply(messages) + " More words follow here." * 40)
-    openai_server.set_delay(lambda body: 0.0 if in_section("Overview") in json.dumps(body) else 0.3, chunk_delay=0.05)
+    def overview_at_once(seconds: float):
+        """A delay: none for the Overview, which is done before the Ctrl-C, `seconds` for the other sections."""
+        return lambda body: 0.0 if in_section("Overview") in str(body["messages"]) else seconds
+
+    openai_server.set_delay(overview_at_once(0.3), chunk_delay=overview_at_once(0.05))
     out = tmp_path / "summary.md"
     proc = subprocess.Popen([sys.executable, "-m", "drafter", "draft", str(FIXTURE), "--backend", "openai",
                              "--base-url", openai_server.base_url, "--model", "stub-model", "--concurrency", "1",

@@ -84,6 +84,35 @@ def empty_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ["DRAFTER_HOME"] = old
 
 
+@pytest.fixture(autouse=True, scope="module")
+def same_examples_in_every_process() -> Iterator[None]:
+    """Derandomized, the properties still drew from Hypothesis's "local constants", the literals of whichever of
+    drafter's modules the process had imported by then, so their examples (and cost) changed with the test order and
+    the pytest-xdist worker: with drafter.office.slides imported, test_role_files_load_or_are_refused drew many more
+    100,000-level documents (about 1 s each to refuse) and took 10 s of CPU instead of 1.5. Here no local constants
+    are drawn, so the file runs the same examples in every process. (A private Hypothesis hook: without it, as in
+    versions before 6.131, this does nothing.)"""
+    try:
+        from hypothesis.internal.conjecture import providers
+        from hypothesis.internal.constants_ast import Constants
+    except ImportError:
+        yield
+        return
+    original = getattr(providers, "_get_local_constants", None)
+    cache = getattr(getattr(providers, "CONSTANTS_CACHE", None), "cache", None)
+    if original is None or cache is None:
+        yield
+        return
+    none = Constants()
+    providers._get_local_constants = lambda: none
+    cache.clear()  # the constants allowed per choice, with the local ones found so far
+    try:
+        yield
+    finally:
+        providers._get_local_constants = original
+        cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def forget_generated_secrets() -> Iterator[None]:
     """Generated API keys are remembered for redaction; drop them so they cannot blank words in other tests."""

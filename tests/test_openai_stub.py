@@ -21,6 +21,8 @@ PROMPT = [
 ]
 KEY = "sk-test-SECRET-1234567890"
 
+pytestmark = pytest.mark.usefixtures("quick_retries")  # the openai client retries at once
+
 
 @pytest.fixture(params=["socket", "transport"])
 def openai_server(request, openai_server: OpenAIStub) -> OpenAIStub:
