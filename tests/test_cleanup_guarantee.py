@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import drafter.cleanup as cleanup
@@ -208,8 +208,22 @@ def _sentence_bounds(sentences: list[str], text: str) -> set[int]:
     return bounds
 
 
+FULLER_LATER = (  # found by this test's search: the fuller later telling used to be moved into the first one's place
+    "# Year-end summary\n\nClients served in 2019: the households, the households and small and micro firms.\n\n"
+    "Processed 12 claims for Harbour Bank in January.\n\nClients served in 2019: small and micro firms, small and "
+    "micro firms, farm cooperatives, the households and research and development.\n\nProcessed 11 claims for "
+    "Harbour Bank in January.\n",
+    ["11", "Harbour Bank", "January", "12", "Harbour Bank", "January", "2019", "2019"],
+    ["Clients served in 2019: the households, the households and small and micro firms.",
+     "Processed 12 claims for Harbour Bank in January.",
+     "Clients served in 2019: small and micro firms, small and micro firms, farm cooperatives, the households and "
+     "research and development.",
+     "Processed 11 claims for Harbour Bank in January."])
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
+@example(FULLER_LATER)
 def test_every_fact_survives_and_every_cut_is_a_whole_span(doc):
     text, facts, sentences = doc
     result = clean(text, CleanupSettings(user_lists=False))

@@ -1,6 +1,6 @@
 """The duplicates pass: exact and near-duplicate sentences across the whole text, found through an inverted index on
 each sentence's rarest words; a sentence that recites the prompt's instructions goes as 'prompt-echo'. Two sentences
-merge only when one's facts contain the other's, and the fuller telling stays in the first one's place."""
+merge only when one's facts contain the other's: the poorer telling goes, the fuller stays where it stands."""
 
 from __future__ import annotations
 
@@ -95,11 +95,10 @@ def remove_duplicates(run: Run) -> None:
             slot, mode = match
             kept = slot["sentence"]
             if _keep_later(kept, sentence, mode, slot["wsum"], wsum) and not _is_item(slot["block"]):
-                record = run.edit("near-duplicate", kept.line, kept.text, sentence.line, kept)
-                run.repeat(sentence, kept, merged=(kept, kept.text, record))
-                kept.set_text(sentence.text)
-                kept.placeholder = sentence.placeholder
-                sentence.removed = True
+                kept.removed = True  # the poorer earlier telling goes; the fuller one stays where it stands (a cut
+                # is a whole span: nothing moves)
+                run.repeat(kept, sentence, run.edit("near-duplicate", kept.line, kept.text, sentence.line, kept))
+                slot["sentence"], slot["block"] = sentence, block
                 slot["variants"].append((wset, wsum))
                 slot["wsum"] = wsum
                 for w in wset:
@@ -206,7 +205,7 @@ def _results_list(slot: dict, block: Block | None, sentence: Sentence, part_of: 
 
 
 def _keep_later(kept: Sentence, later: Sentence, mode: str, kept_sum: float, later_sum: float) -> bool:
-    """True when the later sentence should replace the earlier one (in the earlier one's place)."""
+    """True when the later sentence is the fuller telling, so the earlier one goes instead."""
     if kept.placeholder:
         return False
     if len(later.facts) != len(kept.facts):
