@@ -580,10 +580,9 @@ class Judge(PlanReading, NameVerdicts):
         dated = [n for n in aligned if self.index.units[n].dates]
         if any(n in aligned for n in facts):
             return self._date_of_another_event(claim, aligned, facts, dated)
-        if "season" in claim.value and not (facts and dated):
-            return None if not dated else Verdict(  # "over the summer" where the restated fact says March
-                "wrong-date", f"{claim.text} is in no fact; {self._fact_label(dated[0])} gives another date", dated[0])
-        if not facts:
+        if "season" in claim.value and not dated:
+            return None  # "over the winter" beside a fact with no date of its own: nothing to compare
+        if not facts:  # (a season no fact's month falls in, told of a dated fact, is wrong-date like a month)
             if dated:
                 return Verdict("wrong-date", f"{claim.text} is in no fact; {self._fact_label(dated[0])} gives "
                                              "another date", dated[0])
