@@ -83,6 +83,9 @@ def check_grounding(doc: dict, path) -> None:
     """Every figure in the prose that is in neither the facts nor the role's fixed text is named in a warning."""
     facts_text = path.read_text(encoding="utf-8")
     known = {figure_key(f) for f in figures(facts_text) | figures(doc["title"])}
+    year = re.search(r"^year:\s*((?:19|20)\d\d)\s*$", facts_text, re.MULTILINE)
+    if year:  # the year before the report's is implied, as the report's own is (drafter.grounding: "than in 2025")
+        known.add(figure_key(str(int(year.group(1)) - 1)))
     body = "\n".join(s["text"] for s in doc["sections"])
     # Clearly invented: digits found nowhere in the facts (single digits are left out: 'one'/'two' rewrites).
     invented = {f for f in figures(body) if figure_key(f) not in known and len(f) > 1}
