@@ -60,6 +60,9 @@ FRACTION_TOLERANCE = 5.0  # "a third" stands for 28-38%
 DURATION_BASE = {"week": ("second", 604800.0), "day": ("second", 86400.0), "hour": ("second", 3600.0),
                  "minute": ("second", 60.0), "second": ("second", 1.0)}  # durations that compare across units
 # (calendar days: "1.3 days" is about 31 hours)
+KPI_BASELINE = re.compile(r"\b(?:baseline|base|previously|prior year|last year|was)\s*[:=]?\s*$", re.I)  # a KPI line:
+KPI_ACTUAL = re.compile(r"\b(?:actual|outturn|achieved|result|now|this year)\s*[:=]?\s*$", re.I)  # "baseline 71%, …,
+KPI_WINDOW = 14  # actual 88%": the two ends of one change, a target between them
 TARGET_AFTER = re.compile(  # "the 95% target", "the 12,000 wan yuan target"; not "102.8% of plan", "€14.6m against a target"
     r"^\s*(?:(?!(?:of|against|above|below|vs|versus|over|under|to|for|the|a|an|than|with|on|in|at|by)\b)[a-z]+\s+){0,2}?"
     r"(?:target|goal|objective|plan)\b", re.I)
@@ -297,7 +300,9 @@ class FactIndex:
                                 for q in (a, b))
                 if (a.kind == "percent") != (b.kind == "percent") or a.unit != b.unit:
                     continue
-                if not (first.binding & second.binding or SAME_QUANTITY_LINK.match(between)
+                kpi = (KPI_BASELINE.search(unit.text, max(0, first.start - KPI_WINDOW), first.start)
+                       and KPI_ACTUAL.search(unit.text, max(0, second.start - KPI_WINDOW), second.start))
+                if not (kpi or first.binding & second.binding or SAME_QUANTITY_LINK.match(between)
                         or (not first.binding or not second.binding)
                         and (CHANGE_WORDS.search(between) or len(between) <= SHORT_LINK)):
                     continue  # a ratio of two different quantities is no derivation
