@@ -53,7 +53,7 @@ GENERIC_NAME_WORDS = frozenset(
     "office branch".split())
 NOT_NAMES = frozenset(
     "i i'm i’m i've i’ve i'd i’d i'll i’ll ok kpi kpis ceo cfo coo cto hr it yoy mom qoq faq pdf tv am pm vs "
-    "internet py ly ytd fy".split())
+    "internet py ly ytd fy kwh mwh gwh twh kw mw gw ml mg kg".split())
 COMMON_STARTERS = frozenset(
     "a an the in on at for with by from to of as after before during through since until this that these those "
     "our my we i it its also then next finally first second third last overall meanwhile however moreover "

@@ -123,6 +123,23 @@ def _english_group(group: str) -> str:
 SWAP_SEPARATORS = str.maketrans(",.", ".,")
 
 
+MEASURES = {  # a measure's unit word (lower case) -> its family and size in the family's base: "2.4 g" is "2,400 mg"
+    "mg": ("g", 1e-3), "g": ("g", 1.0), "grams": ("g", 1.0), "kg": ("g", 1e3), "kilos": ("g", 1e3),
+    "t": ("g", 1e6), "tonne": ("g", 1e6), "tonnes": ("g", 1e6), "ton": ("g", 1e6), "tons": ("g", 1e6),
+    "wh": ("wh", 1.0), "kwh": ("wh", 1e3), "mwh": ("wh", 1e6), "gwh": ("wh", 1e9),
+    "ml": ("l", 1e-3), "l": ("l", 1.0), "litre": ("l", 1.0), "litres": ("l", 1.0), "liter": ("l", 1.0),
+    "liters": ("l", 1.0), "m³": ("l", 1e3), "m3": ("l", 1e3), "cubic": ("l", 1e3),
+}
+MEASURE_AFTER = re.compile(r"[^\S\n]*(mg|g|grams|kg|kilos|t|tonnes?|tons?|wh|kwh|mwh|gwh|ml|l|litres?|liters?|m³|m3|"
+                           r"cubic)\b", re.I)  # the unit word right after a figure
+
+
+def measure_after(text: str, end: int) -> tuple[str, float] | None:
+    """The measure family and size of the unit written right after a figure ending at `end`, or None."""
+    match = MEASURE_AFTER.match(text, end)
+    return MEASURES.get(match.group(1).lower()) if match else None
+
+
 def _plain_digits(number: str, after: str) -> str:
     """A figure's digits as Python reads them: "12,5" (a decimal comma) is 12.5, "1.250 €" (dots between
     thousands, before a European currency) 1250, "1,250" 1250; `after` is the text that follows the figure."""

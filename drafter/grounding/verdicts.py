@@ -18,7 +18,7 @@ from drafter.grounding.claims import FIGURE_KINDS, Claim
 from drafter.grounding.findings import Omission, Verdict, short_text
 from drafter.grounding.people import NameVerdicts
 from drafter.grounding.plans import PlanReading
-from drafter.grounding.quantities import POINTS
+from drafter.grounding.quantities import POINTS, measure_after
 from drafter.grounding.support import (
     COMMON_CLAIM_UNITS, SAME_QUANTITY_LINK, FactIndex, Figure, is_approximate, rounding_range, value_range)
 
@@ -162,6 +162,11 @@ class Judge(PlanReading, NameVerdicts):
                 return Verdict("invented", f"{claim.text} is a change no before and after figures in the facts make")
             claim.derivation = f"{claim.text.strip()}: {arithmetic}"
             return None
+        measure = measure_after(self.text, claim.offset + len(claim.text)) if claim.kind == "number" else None
+        if measure is not None and not any(  # "186 MWh" for the facts' "186,000 kWh", not another fact's 186
+                f is not None and 0 <= n < self.fact_count
+                and (measure_after(self.index.units[n].text, f.end) or ("", 0))[0] == measure[0] for n, f in found):
+            found = self._in_another_measure(claim) or found
         if not found:
             wrong = self._bad_derivation(claim, aligned) or self._period_of_another_event(claim, aligned)
             if wrong is not None:
@@ -267,6 +272,33 @@ class Judge(PlanReading, NameVerdicts):
             return None
         return Verdict("wrong-date", f"{claim.text} {claim.value.unit} is in no fact; {self._fact_label(dated[0])} "
                                      "gives another date", dated[0])
+
+    def _in_another_measure(self, claim: Claim) -> list[tuple[int, Figure | None]]:
+        """The facts giving a measured figure in another unit of its family ("nearly 2.8 tonnes" for 2,750 kg,
+        "186 MWh" for 186,000 kWh), its unit read after it in the draft and in the fact; [] when none does."""
+        q = claim.value
+        end = claim.offset + len(claim.text)
+        own = measure_after(self.text, end) if claim.kind == "number" else None
+        if own is None:
+            return []
+        family, size = own
+        lo, hi = rounding_range(q, is_approximate(claim, self.text))
+        measures = self.index.judged.get("measures")
+        if measures is None:  # each fact figure with a measure unit, by family, in base units: once per index
+            measures = {}
+            for n in range(self.fact_count):
+                unit = self.index.units[n]
+                for f in unit.figures:
+                    other = measure_after(unit.text, f.end)
+                    if other is not None:
+                        measures.setdefault(other[0], []).append((f.quantity.value * other[1], other[1], n, f))
+            for family_of, pool in measures.items():
+                pool.sort(key=lambda item: item[0])
+                measures[family_of] = ([item[0] for item in pool], pool)
+            self.index.judged["measures"] = measures
+        keys, pool = measures.get(family, ([], []))
+        return [(n, f) for _, other_size, n, f in pool[bisect.bisect_left(keys, lo * size):
+                                                        bisect.bisect_right(keys, hi * size)] if other_size != size]
 
     def _miscomputed_change(self, claim: Claim, sentence_claims: list[Claim], aligned: list[int]) -> Verdict | None:
         """A relative change the sentence computes wrongly from the change it states itself ("rose from 18% to 24%,
