@@ -15,6 +15,7 @@ from drafter.grounding.claims import FIGURE_KINDS, GENERIC_NAME_WORDS, PAST_VERB
 from drafter.grounding.findings import Verdict
 from drafter.grounding.support import COMMON_CLAIM_UNITS, is_approximate
 
+NAMES_SCANNED = 64  # claims of a sentence looked through for another that a name's fact gives
 SAME_NAME_STEM = 6  # letters two name words must share from their start to be one word with other endings
 NAME_RIVAL_RATIO = 2.0  # a restated fact this much closer to a name's clause than the name's own fact owns its place
 SWAP_MIN_SHARED = 2  # words a deed must share with another name's deed in the fact to call the name swapped
@@ -297,7 +298,7 @@ class NameVerdicts:
         """True when the sentence names another thing, or gives a distinctive figure, that the same fact gives
         ("Gwen Rowlands, Head of Procurement" restating "Manager: Gwen Rowlands, Head of Procurement")."""
         mine = frozenset(_name_tokens(claim.text))
-        for other in sentence_claims:
+        for other in sentence_claims[:NAMES_SCANNED]:  # a list of thousands of claims: the first ones tell enough
             if other is claim:
                 continue
             if other.kind == "name":

@@ -173,8 +173,7 @@ class PlanReading:
                for n, f in found):
             return None  # some plan or target aims at it: which one is the other checks' to judge
         q = claim.value
-        if q.kind == "year" or not any(f.quantity.kind == q.kind and (n in self.plan_facts or f.target)
-                                       for n in aligned for f in self.index.units[n].figures):
+        if q.kind == "year" or not any(q.kind in self._aim_kinds(n) for n in aligned):
             return None  # no restated fact aims at anything of its kind (checked first: the rest reads the tense)
         start, end = claim.offset, claim.offset + len(claim.text)
         a, b = self.sentence_span(start)
@@ -196,6 +195,15 @@ class PlanReading:
                 return Verdict("misattributed", f"{claim.text.strip()} is not the aim in {self._fact_label(n)}: it "
                                                 f"aims at {unit.text[aim.start:aim.end]}", n)
         return None
+
+    def _aim_kinds(self, n: int) -> frozenset[str]:
+        """The kinds of figure fact n aims at (all its figures when it is a plan; its targets otherwise), read once
+        per fact."""
+        kinds = self.index.judged.setdefault("aim_kinds", {})
+        if n not in kinds:
+            kinds[n] = frozenset(f.quantity.kind for f in self.index.units[n].figures
+                                 if n in self.plan_facts or f.target)
+        return kinds[n]
 
     def _told_done(self, claim: Claim) -> bool:
         """True when the clause holding a claim tells it as done, not planned."""

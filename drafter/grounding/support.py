@@ -287,8 +287,12 @@ class FactIndex:
         """Differences, sums and percentages of two figures of the same quantity in one unit, with arithmetic."""
         figures = [f for f in unit.figures if f.quantity.kind in ("number", "money", "duration", "percent")]
         where = f"fact {unit.fact + 1}" if unit.fact is not None else "the front matter"
+        text = unit.text  # a KPI line's baseline and actual marks, read once per figure
+        baselines = [bool(KPI_BASELINE.search(text, max(0, f.start - KPI_WINDOW), f.start)) for f in figures]
+        actuals = [bool(KPI_ACTUAL.search(text, max(0, f.start - KPI_WINDOW), f.start)) if any(baselines) else False
+                   for f in figures]
         for i, first in enumerate(figures):
-            for second in figures[i + 1:i + 1 + DERIVATION_WINDOW]:
+            for j, second in enumerate(figures[i + 1:i + 1 + DERIVATION_WINDOW], start=i + 1):
                 a, b = first.quantity, second.quantity
                 between = unit.text[first.end:second.start]
                 if a.kind == "number" and b.kind in ("duration", "money") and SAME_QUANTITY_LINK.match(between):
@@ -300,8 +304,7 @@ class FactIndex:
                                 for q in (a, b))
                 if (a.kind == "percent") != (b.kind == "percent") or a.unit != b.unit:
                     continue
-                kpi = (KPI_BASELINE.search(unit.text, max(0, first.start - KPI_WINDOW), first.start)
-                       and KPI_ACTUAL.search(unit.text, max(0, second.start - KPI_WINDOW), second.start))
+                kpi = baselines[i] and actuals[j]
                 if not (kpi or first.binding & second.binding or SAME_QUANTITY_LINK.match(between)
                         or (not first.binding or not second.binding)
                         and (CHANGE_WORDS.search(between) or len(between) <= SHORT_LINK)):
@@ -421,9 +424,11 @@ class FactIndex:
         lo, hi = value_range(q, approximate)
         if lo >= hi:
             return []
-        return [(n, self.units[n].figures[i]) for _, n, i in self.sorted_values[
-            bisect.bisect_left(self.sorted_keys, lo):bisect.bisect_right(self.sorted_keys, hi)]
-            if fits(n, self.units[n].figures[i])]
+        start = bisect.bisect_left(self.sorted_keys, lo)
+        end = min(bisect.bisect_right(self.sorted_keys, hi), start + SCAN_LIMIT)  # a range holding thousands of
+        # figures tells no fact from another: the first SCAN_LIMIT are as good, and the check stays linear
+        return [(n, self.units[n].figures[i]) for _, n, i in self.sorted_values[start:end]
+                if fits(n, self.units[n].figures[i])]
 
     def _multiple(self, q: _Quantity, hedge: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
         """The unit whose before and after figures of one quantity make the stated multiple (within 10%; "more

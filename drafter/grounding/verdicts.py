@@ -54,6 +54,7 @@ CHANGE_BEFORE = re.compile(r"\b(?:up|down|rose|fell|grew|dropped|increased|decre
 CHANGE_AFTER = re.compile(r"[^\S\n]*(?:relative[^\S\n]+)?(?:increase|rise|fall|drop|cut|decrease|reduction|decline|"
                           r"improvement|growth|gain|jump)\b", re.I)  # "a 25% increase"
 DIFFERENCE_WINDOW = 24  # characters before a figure read for "by" or "a saving of"
+PAIR_CLAIMS_MAX = 16  # claims a sentence may hold for the checks that pair its figures (more: a list, no change)
 OTHER_END = {"before": "after", "after": "before"}  # the two ends of one change
 EARLIER_MARK = re.compile(r"\b(?:from|was|were|last year|previously|(?:19|20)\d\d:)\W*$", re.I)  # "(was 89%"
 CHANGE_BY = re.compile(r"\bby[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")  # "by £5.6m": the size of a change
@@ -304,7 +305,8 @@ class Judge(PlanReading, NameVerdicts):
         """A relative change the sentence computes wrongly from the change it states itself ("rose from 18% to 24%,
         a 25% relative increase": that is 33%), whether or not some fact happens to give the figure."""
         q = claim.value
-        if claim.kind != "percent" or q.unit == POINTS or q.decimals < 0 or not self._told_as_change(claim):
+        if claim.kind != "percent" or q.unit == POINTS or q.decimals < 0 or len(sentence_claims) > PAIR_CLAIMS_MAX \
+                or not self._told_as_change(claim):
             return None
         if self.draft_role(claim.offset, claim.offset + len(claim.text)) is not None:
             return None  # an end of the change, not its size
@@ -376,6 +378,8 @@ class Judge(PlanReading, NameVerdicts):
         """One end of a change that the restated fact gives with another figure at that end ("rose from 68% to 78%"
         where the fact has 68% -> 74%, and 78% is another fact's figure or a ratio of one)."""
         kind = claim.value.kind
+        if len(sentence_claims) > PAIR_CLAIMS_MAX:
+            return None  # a sentence listing that many figures states no one change (and stays linear)
         if not any(sum(f.quantity.kind == kind for f in self.index.units[n].figures) > 1 for n in aligned):
             return None  # no restated fact gives a change of its kind (checked first: cheaper than reading roles)
         end = claim.offset + len(claim.text)
@@ -432,7 +436,8 @@ class Judge(PlanReading, NameVerdicts):
         """Where a change started, told as where things stand ("sell-through reached USD 5.6M", "this year 88%",
         "is now 48 minutes" where the fact went from that figure to another), the other end told nowhere near."""
         start, end = claim.offset, claim.offset + len(claim.text)
-        if not found or self.draft_role(start, end) is not None or not TOLD_AS_NOW.search(
+        if not found or len(sentence_claims) > PAIR_CLAIMS_MAX or self.draft_role(start, end) is not None or \
+                not TOLD_AS_NOW.search(
                 self.text, max(0, start - NOW_WINDOW), start):
             return None
         told = [c.value.value for c in sentence_claims if c is not claim and c.kind == claim.kind]
