@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from os.path import commonprefix
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from drafter.grounding.claims import FIGURE_KINDS, GENERIC_NAME_WORDS, PAST_VERB
 from drafter.grounding.findings import Verdict
 from drafter.grounding.support import COMMON_CLAIM_UNITS, is_approximate
 
-NAMES_SCANNED = 64  # claims of a sentence looked through for another that a name's fact gives
+NAMES_SCANNED = 64  # claims of a sentence looked through (the names a count lists, a name's fellow claims)
 SAME_NAME_STEM = 6  # letters two name words must share from their start to be one word with other endings
 NAME_RIVAL_RATIO = 2.0  # a restated fact this much closer to a name's clause than the name's own fact owns its place
 SWAP_MIN_SHARED = 2  # words a deed must share with another name's deed in the fact to call the name swapped
@@ -77,7 +78,7 @@ class NameVerdicts:
         if not tokens or claim.value.get("quoted") or near is None or not 0 <= near < self.fact_count:
             return False
         words = self.index.units[near].norm.split()  # the same words in the same order, endings aside
-        return any(all(t == w or min(len(t), len(w)) >= SAME_NAME_STEM and _shared_start(t, w) >= SAME_NAME_STEM
+        return any(all(t == w or min(len(t), len(w)) >= SAME_NAME_STEM and len(commonprefix((t, w))) >= SAME_NAME_STEM
                        for t, w in zip(tokens, words[i:i + len(tokens)]))
                    for i in range(len(words) - len(tokens) + 1))
 
@@ -318,16 +319,6 @@ TITLES_FILE = Path(__file__).resolve().parent.parent / "data" / "grounding" / "t
 APPOSITION_WORDS = 4  # words at most of a title set beside a name
 TITLE_JOINERS = frozenset({"of", "and", "&"})  # "Head of Procurement", "Director of Finance and Estates"
 POSSESSIVES = frozenset({"our", "my", "the", "his", "her", "their", "a", "an"})
-
-
-def _shared_start(a: str, b: str) -> int:
-    """How many letters two words share from their start."""
-    count = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        count += 1
-    return count
 
 
 def _apposition(text: str, start: int, end: int) -> frozenset[str]:

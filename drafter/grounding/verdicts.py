@@ -16,7 +16,7 @@ from drafter.grounding.align import (
     spelled_out, words_of)
 from drafter.grounding.claims import FIGURE_KINDS, Claim
 from drafter.grounding.findings import Omission, Verdict, short_text
-from drafter.grounding.people import NameVerdicts
+from drafter.grounding.people import NAMES_SCANNED, NameVerdicts
 from drafter.grounding.plans import PlanReading
 from drafter.grounding.quantities import POINTS, measure_after
 from drafter.grounding.support import (
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 LISTED_NUMBERS = re.compile(r"[^\d\n]{1,40}?((?:\d{1,4}(?:,\s*|\s+and\s+|\s*&\s*))+\d{1,4})\b")  # "wards, 9, 10
 # and 11": the items a small count lists
-NAMES_SCANNED = 64  # claims of a sentence looked through for the names a count lists
 NAMES_COUNTED_MAX = 12  # "two trainees, A and B": a count this small may be made good by the names it lists
 DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
 OMISSION_COVERAGE = 0.5  # a sentence restating this share of a fact's word weight states it
