@@ -338,3 +338,29 @@ def test_the_check_does_not_depend_on_the_hash_seed(tmp_path):
         assert result.returncode in (0, 1), result.stderr
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] and '"unsupported"' in outputs[0]
+
+
+CLOCKS = parse_facts("""---
+role: Contact centre lead
+year: 2026
+---
+- Cut average handle time from 7:40 to 6:15 minutes
+- Average wait to answer 4:20 -> 2:05 minutes
+- The service desk now opens at 7:30
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Average handle time fell by 1 minute 25 seconds, from 7:40 to 6:15.", []),
+    ("Average handle time fell by one and three-quarter minutes, from 7:40 to 6:15.", [("one and three-quarter minutes", "invented")]),
+    ("Handle time came down from 7:40 to 6:15, a saving of eighty-five seconds per call.", []),
+    ("Average handle time fell by 85 seconds to 6:15.", []),
+    ("Average handle time fell by 95 seconds to 6:15.", [("95 seconds", "invented")]),
+    ("Callers waited just over two minutes on average, down from 4:20.", []),
+    ("Callers waited just over two minutes on average, down from 4:50.", [("4:50", "invented")]),
+    ("The service desk now opens at 7:30.", []),
+])
+def test_clock_readings_that_time_something_are_durations(sentence, expected):
+    """"7:40" in a sentence about handle or wait times is 7 minutes 40 seconds, so a difference of two readings is a
+    derivation ("85 seconds" from 7:40 -> 6:15) and rounding works across units; a time of day stays as written."""
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, CLOCKS).unsupported] == expected

@@ -104,9 +104,21 @@ COMPOUND_DURATION = re.compile(
     rf"(?:,?[^\S\n]+and)?[^\S\n]+(?P<small>\d{{1,2}}|{_COMPOUND_NUMBER})[^\S\n]*"
     rf"(?P<small_unit>minutes?|mins?|min|seconds?|secs?|sec|s)\b\.?", re.I)
 _HALF_UNIT = r"hours?|weeks?|days?|months?|years?|minutes?"
+_PART = r"(?P<part>a[^\S\n]+half|a[^\S\n]+quarter|three(?:-|[^\S\n]+)quarters?)"  # "and a half", "and three-quarter(s)"
+_PART_AFTER = r"(?P<part_after>a[^\S\n]+half|a[^\S\n]+quarter|three(?:-|[^\S\n]+)quarters?)"
+PARTS = {"a half": 0.5, "a quarter": 0.25, "three quarter": 0.75, "three quarters": 0.75}  # the fraction a part adds
 AND_A_HALF = re.compile(
-    rf"(?<![\w.,])(?:(?P<n>\d{{1,3}}|{_COMPOUND_NUMBER})[^\S\n]+and[^\S\n]+a[^\S\n]+half(?:[^\S\n]+(?P<unit_after>{_HALF_UNIT}))?"
-    rf"|an?[^\S\n]+(?P<unit>hour|week|day|month|year|minute)[^\S\n]+and[^\S\n]+a[^\S\n]+half)\b", re.I)
+    rf"(?<![\w.,])(?:(?P<n>\d{{1,3}}|{_COMPOUND_NUMBER})[^\S\n]+and[^\S\n]+{_PART}(?:[^\S\n]+(?P<unit_after>{_HALF_UNIT}))?"
+    rf"|an?[^\S\n]+(?P<unit>hour|week|day|month|year|minute)[^\S\n]+and[^\S\n]+{_PART_AFTER})\b", re.I)
+# "7:40" read as a duration (minutes and seconds; hours and minutes before "hours") where it times something, not as
+# a time of day ("opens at 7:30", "9:30 am"), which stays a literal
+CLOCK_DURATION = re.compile(r"(?<![\w.,:])(?P<big>\d{1,2}):(?P<small>[0-5]\d)(?![\w:]|[.,]\d)"
+                            r"(?:[^\S\n]*(?P<unit>minutes?|mins?|hours?|hrs?)\b)?", re.I)
+CLOCK_TIMES_SOMETHING = re.compile(  # the words before a clock reading that say it measures a duration
+    r"\b(?:handl\w*|wait\w*|talk|hold|answer\w*|respon\w*|AHT|ASA|durations?|times?|took|lasts?|lasted|"
+    r"average\w*|speed|queue\w*|turnaround|call\w*)\b(?:[^.;:\n]|(?<=\d)[.:](?=\d)){0,60}$", re.I)
+CLOCK_OF_DAY = re.compile(r"\b(?:at|by|until|till|before|after|opens?|opened|closes?|closed)[^\S\n]+$", re.I)
+CLOCK_OF_DAY_AFTER = re.compile(r"[^\S\n]*(?:[ap]\.?m\b|o['’]clock|GMT|UTC|local)", re.I)
 YEAR_SPAN = re.compile(r"(?<![\w/])(?:FY[^\S\n]?)?(?P<first>(?:19|20)\d\d)[^\S\n]?[/–-][^\S\n]?(?P<last>(?:19|20)\d\d|\d\d)"
                        r"(?![\w/%-])", re.I)
 SPAN = "span"  # the unit of a year claim that names a financial or academic year: its mantissa is the last year
@@ -150,7 +162,8 @@ NEXT_WORD = re.compile(r"(?:[^\S\n]+|-)([^\W_]+)")
 NAME_ABBREVIATION_END = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Bros|St|Dept|No)\.$")  # a name ending in "Co." keeps it
 NEEDS = {  # text none of whose (lower-cased) strings a pattern needs holds no match of it: the scan is skipped
     "MULTIPLE": ("doubl", "tripl", "trebl", "quadrupl", "halv", "times", "fold", "twice"),
-    "AND_A_HALF": ("half",),
+    "AND_A_HALF": ("half", "quarter"),
+    "CLOCK_DURATION": (":",),
     "PER_HUNDRED": ("100", "hundred", "000", "thousand"),
     "ORDINAL_WORD": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                      "eleventh", "twelfth"),
@@ -438,6 +451,11 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
                 add(match.start(), match.end(), "percent", _Quantity(share, share, "percent", None, False,
                                                                      FRACTION_DECIMALS, match.group(0)))
 
+    for match in _scan(CLOCK_DURATION, "CLOCK_DURATION", figures, lowered):  # "from 7:40 to 6:15 minutes"
+        quantity = _clock_duration(match)
+        if quantity is not None and free(match.start(), match.end()):
+            add(match.start(), match.end(), "duration", quantity)
+
     for match in _scan(LITERAL, "LITERAL", figures, lowered):
         if free(match.start(), match.end()):
             add(match.start(), match.end(), "number", _Quantity(0.0, 0.0, "literal", written=match.group(0)))
@@ -554,15 +572,31 @@ def _multiple_value(match: re.Match) -> float | None:
     return float(word) if word[0].isdigit() else _word_value(word)
 
 
+def _clock_duration(match: re.Match) -> _Quantity | None:
+    """A clock reading that times something ("handle time 7:40") as one duration (460 seconds), or None for a time
+    of day ("opens at 7:30", "9:30 am") or a reading with nothing timed before it."""
+    text, start = match.string, match.start()
+    unit = COMPOUND_UNITS.get((match.group("unit") or "").lower())
+    before = text[max(0, start - 80):start]
+    if CLOCK_OF_DAY_AFTER.match(text, match.end("small")) or CLOCK_OF_DAY.search(before) or (
+            unit is None and not CLOCK_TIMES_SOMETHING.search(before)):
+        return None
+    big, small = int(match.group("big")), int(match.group("small"))
+    total = big * 60 + small
+    return _Quantity(total, total, "duration", "minute" if unit == "hour" else "second", False, 0, match.group(0))
+
+
 def _and_a_half(match: re.Match) -> _Quantity | None:
-    """A figure and a half ("nine and a half weeks", "an hour and a half") as one figure (9.5 weeks, 1.5 hours)."""
+    """A figure and a half or a quarter ("nine and a half weeks", "an hour and a half", "one and three-quarter
+    minutes") as one figure (9.5 weeks, 1.5 hours, 1.75 minutes)."""
     number = match.group("n")
     whole = 1.0 if number is None else float(number) if number.isdigit() else _word_value(number)
     if whole is None:
         return None
     unit_word = (match.group("unit") or match.group("unit_after") or "").lower()
     unit = UNITS.get(unit_word) if unit_word else None
-    value = whole + 0.5
+    part = " ".join((match.group("part") or match.group("part_after")).lower().replace("-", " ").split())
+    value = whole + PARTS[part]
     if unit is None:
         points = HALF_POINTS.match(match.string, match.end())
         if points:  # "four and a half percentage points"
