@@ -17,6 +17,7 @@ import pytest
 
 from drafter import grounding
 from drafter.facts import parse_facts
+from drafter.grounding.claims import extract_claims
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = parse_facts("""---
@@ -364,3 +365,36 @@ def test_clock_readings_that_time_something_are_durations(sentence, expected):
     """"7:40" in a sentence about handle or wait times is 7 minutes 40 seconds, so a difference of two readings is a
     derivation ("85 seconds" from 7:40 -> 6:15) and rounding works across units; a time of day stays as written."""
     assert [(c.text, c.verdict) for c in grounding.check(sentence, CLOCKS).unsupported] == expected
+
+
+BYSTANDERS = parse_facts("""---
+role: Energy buyer
+year: 2026
+---
+- Renewable electricity share up from 20% to 45%
+- Target for 2027: 60% renewable electricity
+- Online filing rate rose from 91.5% to 97.3%
+- Plan for 2027: online filing rate 99%
+""")
+
+
+@pytest.mark.parametrize("draft, omitted", [
+    # the plan's words all belong to the fact whose figures the sentence gives: the plan is not stated
+    ("Renewable electricity now makes up 45% of our supply, up from 20%. The online filing rate rose to 97.3% and "
+     "should reach 99% next year.", [2]),
+    ("Renewable electricity now makes up 45% of our supply, up from 20%, and should reach 60% by 2027. The online "
+     "filing rate rose to 97.3% and should reach 99% next year.", []),
+    # a plan told as done states the fact it misreports, wrongly
+    ("Renewable electricity now makes up 45% of our supply, up from 20%, and should reach 60% by 2027. The online "
+     "filing rate reached 99%.", []),
+])
+def test_a_fact_only_sharing_words_with_the_fact_a_sentence_restates_is_omitted(draft, omitted):
+    assert [o.fact + 1 for o in grounding.check(draft, BYSTANDERS).omitted] == omitted
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The wait fell to half an hour.", 0.5, "hour"), ("It took a quarter of an hour.", 0.25, "hour"),
+    ("We saved half a day per file.", 0.5, "day"), ("Sales passed half a million.", 500000.0, None)])
+def test_half_or_a_quarter_of_one_unit_is_a_figure(text, value, unit):
+    [claim] = extract_claims(text)
+    assert (claim.value.value, claim.value.unit) == (value, unit)

@@ -110,6 +110,10 @@ PARTS = {"a half": 0.5, "a quarter": 0.25, "three quarter": 0.75, "three quarter
 AND_A_HALF = re.compile(
     rf"(?<![\w.,])(?:(?P<n>\d{{1,3}}|{_COMPOUND_NUMBER})[^\S\n]+and[^\S\n]+{_PART}(?:[^\S\n]+(?P<unit_after>{_HALF_UNIT}))?"
     rf"|an?[^\S\n]+(?P<unit>hour|week|day|month|year|minute)[^\S\n]+and[^\S\n]+{_PART_AFTER})\b", re.I)
+HALF_OF_ONE = re.compile(  # "half an hour", "a quarter of an hour", "half a million": a part of one unit or scale
+    r"(?<![\w-])(?P<part>half|a[^\S\n]+quarter[^\S\n]+of|three[^\S\n]+quarters[^\S\n]+of)[^\S\n]+an?[^\S\n]+"
+    r"(?P<unit>hour|day|week|month|year|minute|million|billion)\b", re.I)
+HALF_OF_ONE_PARTS = {"half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
 # "7:40" read as a duration (minutes and seconds; hours and minutes before "hours") where it times something, not as
 # a time of day ("opens at 7:30", "9:30 am"), which stays a literal
 CLOCK_DURATION = re.compile(r"(?<![\w.,:])(?P<big>\d{1,2}):(?P<small>[0-5]\d)(?![\w:]|[.,]\d)"
@@ -164,6 +168,7 @@ NEEDS = {  # text none of whose (lower-cased) strings a pattern needs holds no m
     "MULTIPLE": ("doubl", "tripl", "trebl", "quadrupl", "halv", "times", "fold", "twice"),
     "AND_A_HALF": ("half", "quarter"),
     "CLOCK_DURATION": (":",),
+    "HALF_OF_ONE": ("half", "quarter"),
     "PER_HUNDRED": ("100", "hundred", "000", "thousand"),
     "ORDINAL_WORD": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                      "eleventh", "twelfth"),
@@ -432,6 +437,17 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         quantity = _and_a_half(match)
         if quantity is not None and free(match.start(), match.end()):
             add(match.start(), match.end(), quantity.kind, quantity)
+
+    for match in _scan(HALF_OF_ONE, "HALF_OF_ONE", figures, lowered):
+        if free(match.start(), match.end()):
+            part = HALF_OF_ONE_PARTS[" ".join(match.group("part").lower().split())]
+            unit = match.group("unit").lower()
+            if unit in SCALES:  # "half a million": 500,000
+                add(match.start(), match.end(), "number", _Quantity(part * SCALES[unit], part, "number", None, True, 1,
+                                                                    match.group(0)))
+            else:
+                add(match.start(), match.end(), "duration", _Quantity(part, part, "duration", UNITS[unit], False, 2,
+                                                                      match.group(0)))
 
     for match in _scan(PER_HUNDRED, "PER_HUNDRED", figures, lowered):
         if free(match.start(), match.end()):

@@ -660,10 +660,19 @@ class Judge(PlanReading, NameVerdicts):
             found = by_sentence.get(sentence, [])
             aligned = self.aligned(sentence, found)
             sentence_words = frozenset(words_of(self.text[a:b]))
-            stated.update(n for n in aligned if self.words.coverage(sentence_words, n) >= OMISSION_COVERAGE)
+            coverage = {n: self.words.coverage(sentence_words, n) for n in aligned}
+            figure_sources = [self._claim_facts(c) for c in found if c.kind in FIGURE_KINDS]
+            # a fact whose words here all belong to another aligned fact, no plan, that gives every figure of the
+            # sentence is a bystander ("renewable electricity now 45%, up from 20%" beside a plan for 60% renewable electricity)
+            restated = [m for m in aligned if figure_sources and m not in self.plan_facts  # a plan told as done
+                        and all(m in sources for sources in figure_sources)]  # states the actual fact, wrongly
+            stated.update(n for n in aligned if coverage[n] >= OMISSION_COVERAGE and not (
+                n not in restated and self.index.units[n].figures and any(
+                    sentence_words & self.words.fact_words[n] <= self.words.fact_words[m] for m in restated)))
             for claim in found:
                 sources = self._claim_facts(claim)
-                for n in sources:  # one fact's own figure or name states it; a shared one needs a word of its own
+                for n in sources:  # one fact's own figure or name states it; a shared one needs a word of its own;
+                    # in a sentence restating other facts, a figure or name another fact lends it states nothing
                     if n in aligned or len(sources) == 1 or (
                             (sentence_words - frozenset(words_of(claim.text))) & self.words.fact_words[n]):
                         stated.add(n)
