@@ -398,3 +398,30 @@ def test_a_fact_only_sharing_words_with_the_fact_a_sentence_restates_is_omitted(
 def test_half_or_a_quarter_of_one_unit_is_a_figure(text, value, unit):
     [claim] = extract_claims(text)
     assert (claim.value.value, claim.value.unit) == (value, unit)
+
+
+ENDS = parse_facts("""---
+role: Desk lead
+year: 2026
+---
+- Abandonment rate in November 6.8%, down from 12.5%
+- Customer NPS on claims rose from +12 to +31
+- Mandatory training compliance rose from 72% to 91%
+- KPI average enquiry response time: baseline 5.5 days, target 3 days, actual 3.8 days (not met)
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("November abandonment came down to 12.5%.", [("12.5%", "misattributed")]),
+    ("November abandonment came down to 6.8%, from 12.5%.", []),  # "November 6" of "November 6.8%" is no date
+    ("Customer NPS on claims now stands at +12.", [("12", "misattributed")]),
+    ("Customer NPS on claims rose to +31.", []),
+    ("Mandatory training compliance rose steadily over the year to around 72%.", [("72%", "misattributed")]),
+    ("Mandatory training compliance rose steadily over the year to around 90%.", []),
+    ("Average enquiry response time came down to 5.5 days, against a target of three.", [("5.5 days", "misattributed")]),
+    ("Average enquiry response time came down from 5.5 to 3.8 days.", []),
+])
+def test_where_a_change_started_told_as_where_it_ended(sentence, expected):
+    """The start of a change told as its end, however the fact words it: "6.8%, down from 12.5%", "+12 to +31", a
+    KPI line's baseline; and however the draft does: "rose steadily over the year to around 72%"."""
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, ENDS).unsupported] == expected

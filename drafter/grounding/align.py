@@ -82,7 +82,16 @@ def binding(text: str, start: int, end: int, wide: bool = False) -> frozenset[st
     after = _binding_words(after_text)[:BINDING_WORDS_AFTER]
     if after and not wide:
         return frozenset(after)
-    return frozenset(after) | frozenset(_binding_words(_clause_before(text, start))[-BINDING_WORDS_BEFORE:])
+    before = _binding_words(_clause_before(text, start))[-BINDING_WORDS_BEFORE:]
+    if before and set(before) <= KPI_LABEL_WORDS:  # "response time: baseline 5.5 days, target 3 days": the subject
+        colon = text.rfind(":", max(0, start - KPI_SUBJECT_WINDOW), start)
+        if colon >= 0:
+            before += _binding_words(_clause_before(text, colon))[-BINDING_WORDS_BEFORE:]
+    return frozenset(after) | frozenset(before)
+
+
+KPI_SUBJECT_WINDOW = 80  # characters back to the colon after a KPI line's subject
+KPI_LABEL_WORDS: frozenset[str] = frozenset()  # the folded KPI labels ("baseline", "target", "actual"), set below
 
 
 def _clause_start(text: str) -> str:
@@ -121,14 +130,21 @@ def binding_head(text: str, start: int, end: int) -> str | None:
     return before[-1] if before else None
 
 
-BEFORE_MARK = re.compile(r"\b(?:from|down from|up from|compared with|compared to)[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$",
-                         re.I)  # "from 9", "up from €1.2m": the figure a change starts at
+_SIGN = r"(?:[$€£¥+]|[A-Z]{3}[^\S\n])?"  # what may stand between a mark and its figure: a currency, a plus sign
+_HEDGE = r"(?:(?:around|about|nearly|almost|roughly|approximately|some|just over|just under|close to)[^\S\n]+)?"
+BEFORE_MARK = re.compile(rf"\b(?:from|down from|up from|compared with|compared to)[^\S\n]*{_SIGN}$",
+                         re.I)  # "from 9", "up from €1.2m", "from +12": the figure a change starts at
 AFTER_MARK = re.compile(r"(?:\b(?:down|fell|dropped|rose|grew|climbed|increased|decreased|reduced|cut|declined|"
-                        r"improved|lowered|raised|brought \w+(?: \w+)?(?: down| up)?) to|->|→)[^\S\n]*"
-                        r"(?:[$€£¥]|[A-Z]{3}[^\S\n])?$", re.I)  # "fell to 9", "down to €5,750": where it ends
-PAIR_BEFORE = re.compile(r"\d[\d,.]*%?[^\S\n]*(?:[a-zA-Z]+[^\S\n]+)?(?:to|-|–|→|->)[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")
+                        r"improved|lowered|raised|brought \w+(?: \w+)?(?: down| up)?)(?:[^\S\n]+(?!to\b)[a-z]+){0,4}?"
+                        rf"[^\S\n]+to|->|→)[^\S\n]*{_HEDGE}{_SIGN}$", re.I)
+# "fell to 9", "down to €5,750", "rose steadily over the year to around 72%": where it ends
+PAIR_BEFORE = re.compile(rf"\d[\d,.]*%?[^\S\n]*(?:[a-zA-Z]+[^\S\n]+)?(?:to|-|–|→|->)[^\S\n]*{_SIGN}$")
+# the later end of a change told first: "6.8%, down from 12.5%", "96% (was 89%)", "305 (2025: 262)"
+REVERSED_PAIR_BEFORE = re.compile(rf"\d[\d,.]*%?[^\S\n]*(?:,[^\S\n]*|\([^\S\n]*)(?:(?:down|up)[^\S\n]+from|was|were|"
+                                  rf"(?:19|20)\d\d:)[^\S\n]*{_SIGN}$", re.I)
 ROLE_WINDOW = 40  # characters before a figure read for the words that make it a before or an after figure
 PAIR_MARKS = ("to", "-", "–", "→")  # PAIR_BEFORE needs one of these
+REVERSED_PAIR_MARKS = (",", "(")  # REVERSED_PAIR_BEFORE needs one of these
 ROLE_MARKS = ("from", "compared", "to", "-", "–", "→")  # BEFORE_MARK or AFTER_MARK one of these (lower case)
 
 
@@ -144,6 +160,10 @@ def _pair_start(text: str, start: int) -> int:
     """Where the words before a figure end: before the first figure of "88% -> 95%", which counts the same thing
     as the second."""
     window = max(0, start - ROLE_WINDOW)
+    if _holds_any(text[window:start], REVERSED_PAIR_MARKS):
+        match = REVERSED_PAIR_BEFORE.search(text, window, start)
+        if match and match.end() == start:
+            return match.start()
     if not _holds_any(text[window:start], PAIR_MARKS):
         return start  # no "to", dash or arrow before it: no pair
     match = PAIR_BEFORE.search(text, window, start)
@@ -189,7 +209,7 @@ def pair_role(text: str, start: int, end: int) -> str | None:
     return None
 
 
-PAIR_AFTER = re.compile(r"[^\S\n]*(?:to|-|–|→|->)[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?[\d][\d,.]*%?")
+PAIR_AFTER = re.compile(rf"[^\S\n]*(?:to|-|–|→|->)[^\S\n]*{_SIGN}[\d][\d,.]*%?")
 
 
 def _past_pair(text: str, end: int) -> int:
@@ -365,3 +385,7 @@ def spelled_out(text: str, known: dict[str, str]) -> list[tuple[str, frozenset[s
             if letters in known:
                 out.append((known[letters], frozenset(_fold(w.lower()) for w in run)))
     return out
+
+
+KPI_LABEL_WORDS = frozenset(filter(None, map(_binding_word, ("baseline", "target", "actual", "outturn", "forecast",
+                                                             "budget", "plan", "achieved"))))

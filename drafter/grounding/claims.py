@@ -69,7 +69,7 @@ _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|Oc
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 DATE = re.compile(
     rf"(?<![\w])(?:(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
-    rf"|(?P<m1>{_MONTH_RE}){_SP}+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?{_SP}+(?P<y1>(?:19|20)\d\d))?"
+    rf"|(?P<m1>{_MONTH_RE}){_SP}+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|[.,]\d|{_SP}?%)(?:,?{_SP}+(?P<y1>(?:19|20)\d\d))?"
     rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?(?P<m2>{_MONTH_RE})(?:,?{_SP}+(?P<y2>(?:19|20)\d\d))?"
     rf"|(?P<m3>{_MONTH_RE}),?{_SP}+(?P<y3>(?:19|20)\d\d)"
     rf"|(?P<q>[QH][1-4])(?:{_SP}+(?P<qy>(?:19|20)\d\d))?"

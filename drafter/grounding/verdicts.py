@@ -55,6 +55,9 @@ CHANGE_AFTER = re.compile(r"[^\S\n]*(?:relative[^\S\n]+)?(?:increase|rise|fall|d
 DIFFERENCE_WINDOW = 24  # characters before a figure read for "by" or "a saving of"
 PAIR_CLAIMS_MAX = 16  # claims a sentence may hold for the checks that pair its figures (more: a list, no change)
 OTHER_END = {"before": "after", "after": "before"}  # the two ends of one change
+BASELINE_MARK = re.compile(r"\bbaseline\W*$", re.I)  # a KPI line's starting figure
+ACTUAL_MARK = re.compile(r"\b(?:actual|outturn|achieved)\W*$", re.I)  # a KPI line's figure for the year
+KPI_MARK_WINDOW = 12  # characters before a fact's figure read for a KPI line's "baseline" or "actual"
 EARLIER_MARK = re.compile(r"\b(?:from|was|were|last year|previously|(?:19|20)\d\d:)\W*$", re.I)  # "(was 89%"
 CHANGE_BY = re.compile(r"\bby[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")  # "by £5.6m": the size of a change
 BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
@@ -423,6 +426,12 @@ class Judge(PlanReading, NameVerdicts):
         role = pair_role(unit.text, figure.start, figure.end)
         if role is not None:
             return role
+        before = unit.text[max(0, figure.start - KPI_MARK_WINDOW):figure.start]
+        if BASELINE_MARK.search(before):
+            return "before"  # "baseline 5.5 days, target 3 days, actual 3.8 days": where the year started
+        if ACTUAL_MARK.search(before) and any(BASELINE_MARK.search(unit.text, max(0, g.start - KPI_MARK_WINDOW), g.start)
+                                              for g in unit.figures if g is not figure):
+            return "after"
         for other in unit.figures:
             if 0 < other.start - figure.end <= PAIR_GAP and EARLIER_MARK.search(unit.text[figure.end:other.start]):
                 return "after"
@@ -458,7 +467,7 @@ class Judge(PlanReading, NameVerdicts):
         said = self.draft_role(claim.offset, claim.offset + len(claim.text))
         if said is None or not found:
             return None
-        roles = {pair_role(self.index.units[n].text, f.start, f.end) for n, f in found}
+        roles = {self._end_of_change(self.index.units[n], f) for n, f in found}
         if roles != {"after" if said == "before" else "before"}:
             return None
         n = found[0][0]
