@@ -425,3 +425,24 @@ def test_where_a_change_started_told_as_where_it_ended(sentence, expected):
     """The start of a change told as its end, however the fact words it: "6.8%, down from 12.5%", "+12 to +31", a
     KPI line's baseline; and however the draft does: "rose steadily over the year to around 72%"."""
     assert [(c.text, c.verdict) for c in grounding.check(sentence, ENDS).unsupported] == expected
+
+
+WHOLES = parse_facts("""---
+role: Bar supervisor
+year: 2026
+---
+- Put 9 bar staff through their Personal Licence; 7 passed
+- Trained 45 HCAs in skin inspection; 40 passed the competency assessment
+- Agent network: 142 agents, 17 recruited, 11 completed the IVASS course
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("All 9 bar staff passed their Personal Licence.", [("9", "misattributed")]),
+    ("After I trained them in skin inspection, 45 HCAs passed the competency assessment.", [("45", "misattributed")]),
+    ("I trained 45 HCAs in skin inspection and 40 passed the competency assessment.", []),
+    ("Of the 45 HCAs I trained, 40 passed the competency assessment.", []),
+    ("Eleven agents completed the IVASS course.", []),  # a part shares its whole's noun
+])
+def test_a_whole_told_with_the_words_of_its_part(sentence, expected):
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, WHOLES).unsupported] == expected

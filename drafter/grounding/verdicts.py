@@ -18,7 +18,7 @@ from drafter.grounding.claims import FIGURE_KINDS, Claim
 from drafter.grounding.findings import Omission, Verdict, short_text
 from drafter.grounding.people import NAMES_SCANNED, NameVerdicts
 from drafter.grounding.plans import PlanReading
-from drafter.grounding.quantities import POINTS, measure_after
+from drafter.grounding.quantities import POINTS, _Quantity, measure_after
 from drafter.grounding.support import (
     COMMON_CLAIM_UNITS, SAME_QUANTITY_LINK, FactIndex, Figure, is_approximate, rounding_range, value_range)
 
@@ -210,7 +210,8 @@ class Judge(PlanReading, NameVerdicts):
                 claim.derivation = f"{claim.text.strip()}: {arithmetic}"
                 return None
         if any(n in aligned for n, _ in compatible):
-            return self._borrowed(claim, own, aligned, found, sentence_claims)  # the restated fact counts it so
+            return (self._sibling_told(claim, own, [(n, f) for n, f in compatible if n in aligned], sentence_claims)
+                    or self._borrowed(claim, own, aligned, found, sentence_claims))  # the restated fact counts it so
         other = self._aligned_count(claim, own, aligned, found)  # ... or counts it with another figure
         if other is not None and any(n in self._anchors(claim, sentence_claims, None) for n, _ in found):
             other = None  # "rose from 54% to 71%, up 17 points": the sentence's other claims come from its fact too
@@ -263,6 +264,28 @@ class Judge(PlanReading, NameVerdicts):
                     given = unit.text[figure.start:figure.end]
                     return Verdict("misattributed", f"{claim.text.strip()} belongs to {self._fact_label(source)}; "
                                                     f"fact {n + 1} gives {given} {said}", source)
+        return None
+
+    def _sibling_told(self, claim: Claim, own: frozenset[str], restated: list[tuple[int, Figure]],
+                      sentence_claims: list[Claim]) -> Verdict | None:
+        """A whole told with the words its fact gives a part of it ("all 9 passed" where 9 sat the exam and 7
+        passed; "45 HCAs passed" where 45 were trained and 40 passed), the part told nowhere in the sentence. (A part
+        shares its whole's noun: "11 agents completed the course" of "142 agents, 11 completed" is no error.)"""
+        told = {c.value.value for c in sentence_claims if c is not claim and isinstance(c.value, _Quantity)}
+        for n, f in restated[:MAX_RIVALS]:
+            unit = self.index.units[n]
+            for g in unit.figures[:MAX_RIVALS]:
+                q = g.quantity
+                if (g is f or q.kind != f.quantity.kind or q.kind == "year" or q.value >= f.quantity.value
+                        or q.value in told or self._denominator(n, g) or self._pair_partners(n, f, g)):
+                    continue
+                words = (own & binding(unit.text, g.start, g.end)) - f.binding
+                if words:
+                    said = binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))
+                    counted = binding_phrase(unit.text, f.start, f.end) or "figure"
+                    return Verdict("misattributed", f"{claim.text.strip()} is the {counted} count in "
+                                                    f"{self._fact_label(n)}, not {said}; it gives "
+                                                    f"{unit.text[g.start:g.end]} {binding_phrase(unit.text, g.start, g.end)}", n)
         return None
 
     def _period_of_another_event(self, claim: Claim, aligned: list[int]) -> Verdict | None:
