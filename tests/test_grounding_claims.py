@@ -446,3 +446,12 @@ year: 2026
 ])
 def test_a_whole_told_with_the_words_of_its_part(sentence, expected):
     assert [(c.text, c.verdict) for c in grounding.check(sentence, WHOLES).unsupported] == expected
+
+
+def test_a_plan_figure_before_a_bracketed_baseline_is_the_aim_not_today():
+    """"get drinks GP to 72% (currently 68%)": "currently" goes with 68%, so "is now 72%" tells the aim as done."""
+    facts = parse_facts("---\nrole: Bar supervisor\nyear: 2025\n---\n- Wet sales £412k, up 6% on last year\n"
+                        "- Target for 2026: get drinks GP to 72% (currently 68%)\n")
+    assert [(c.text, c.verdict) for c in grounding.check("Gross profit on drinks is now 72%.", facts).unsupported] == [
+        ("72%", "plan-as-done")]
+    assert grounding.check("Gross profit on drinks is now 68%; the aim is 72% next year.", facts).unsupported == []

@@ -57,6 +57,7 @@ BASELINE_AFTER = re.compile(  # "40% now"; not "10 days (now 12)", where "now" g
 PLAN_RESTATED_MIN = 0.34  # share of a plan's word weight a clause must restate to tell that plan as done
 STANDS_NOW = re.compile(r"\b(?:now|currently|at present|presently|today|to date|so far|stands? at)\b", re.I)
 BASELINE_WINDOW = 12  # characters around a plan fact's figure searched for "now", "currently", "(2026: …"
+BASELINE_LOOKAHEAD = 4  # characters read past that window, so "72% (currently 68%)" sees the figure "currently" goes with
 MISSED_FACT = re.compile(r"\b(?:not met|unmet|missed|fell short|falls short|short of|below target|under target|"
                          r"behind (?:target|plan|schedule))\b", re.I)
 TARGET_WORD = re.compile(r"\b(?:target|task|quota|plan|goal)s?\b", re.I)
@@ -131,7 +132,7 @@ class PlanReading:
         before = BASELINE_BEFORE.search(text[max(0, figure.start - BASELINE_WINDOW):figure.start])
         if before and before.group(1):  # "(2026: 78%)" is a baseline; "Target for 2027: 90%" is not
             return bool(self.report_year) and int(before.group(1)) <= self.report_year
-        return bool(before or BASELINE_AFTER.match(text[figure.end:figure.end + BASELINE_WINDOW]))
+        return bool(before or BASELINE_AFTER.match(text[figure.end:figure.end + BASELINE_WINDOW + BASELINE_LOOKAHEAD]))
 
     def _later_year(self, text: str) -> bool:
         """True when a text names a year after the report's."""
@@ -180,7 +181,7 @@ class PlanReading:
         later = self._later_year(self.text[a:b]) or bool(FUTURE_VOICE.search(self.text[a:b]))
         if not (self._future_voiced(start, end) or self._named_as_target(claim)) or self.draft_role(start, end) == "before" or BASELINE_BEFORE.search(
                 self.text[max(0, start - BASELINE_WINDOW):start]) or BASELINE_AFTER.match(
-                self.text[end:end + BASELINE_WINDOW]) or STANDS_NOW.search(self._clause(start, end)):
+                self.text[end:end + BASELINE_WINDOW + BASELINE_LOOKAHEAD]) or STANDS_NOW.search(self._clause(start, end)):
             return None  # "from 1,041 at present", "currently stands at 48%": where the plan starts, not its aim
         lo, hi = rounding_range(q, is_approximate(claim, self.text))
         for n in aligned:
