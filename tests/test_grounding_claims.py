@@ -287,11 +287,11 @@ def test_labelled_corpus_keeps_its_figures():
     """In-sample floors (the corpus tuned the checker): any loss below them is a regression."""
     bench = _benchmark()
     total = bench.score(ROOT / "fixtures" / "grounding-claims")["total"]
-    assert total["cases"] >= 528
-    assert total["caught"] / total["errors"] >= 0.88
+    assert total["cases"] >= 588
+    assert total["caught"] / total["errors"] >= 0.89
     for kind in bench.ERROR_KINDS:
-        assert total[f"caught:{kind}"] / total[f"errors:{kind}"] >= 0.82, kind
-    assert total["false_flags"] / total["faithful"] <= 0.019
+        assert total[f"caught:{kind}"] / total[f"errors:{kind}"] >= 0.84, kind
+    assert total["false_flags"] / total["faithful"] <= 0.017
     assert total["omitted_found"] / total["omitted"] >= 0.945
 
 
@@ -455,3 +455,26 @@ def test_a_plan_figure_before_a_bracketed_baseline_is_the_aim_not_today():
     assert [(c.text, c.verdict) for c in grounding.check("Gross profit on drinks is now 72%.", facts).unsupported] == [
         ("72%", "plan-as-done")]
     assert grounding.check("Gross profit on drinks is now 68%; the aim is 72% next year.", facts).unsupported == []
+
+
+ITEMS = parse_facts("""---
+role: Inside sales
+year: 2026
+---
+- Units quoted: Vireo pumps 1,480; Solace monitors 1,430
+- Hardware units sold: 612 MFDs; 590 desktop printers
+- Migrated 1.2k laptops to Windows 11, finished Sept
+- Customer NPS 71 (branch average 58)
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a figure the fact gives one item, told of its sibling item, however close the two figures are
+    ("Over the year she quoted 1,430 units of the Vireo pump range.", [("1,430", "misattributed")]),
+    ("His hardware sales included 612 desktop printers.", [("612", "misattributed")]),
+    ("She quoted 1,480 Vireo pumps and 1,430 Solace monitors.", []),
+    ("Some twelve hundred laptops were moved to Windows 11, with the migration finished in September.", []),
+    ("My customer NPS of 71 was well ahead of the branch average of 58.", []),
+])
+def test_a_figure_told_of_the_sibling_item_its_fact_counts_otherwise(sentence, expected):
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, ITEMS).unsupported] == expected

@@ -212,8 +212,10 @@ class Judge(PlanReading, NameVerdicts):
         if any(n in aligned for n, _ in compatible):
             return (self._sibling_told(claim, own, [(n, f) for n, f in compatible if n in aligned], sentence_claims)
                     or self._borrowed(claim, own, aligned, found, sentence_claims))  # the restated fact counts it so
-        other = self._aligned_count(claim, own, aligned, found)  # ... or counts it with another figure
-        if other is not None and any(n in self._anchors(claim, sentence_claims, None) for n, _ in found):
+        told = frozenset(c.value.value for c in sentence_claims if c is not claim and isinstance(c.value, _Quantity))
+        other = self._aligned_count(claim, own, aligned, found, told)  # ... or counts it with another figure
+        if other is not None and any(n in self._anchors(claim, sentence_claims, None) for n, _ in found) and not \
+                self._names_its_rival(claim.offset, other, found, sentence_claims):
             other = None  # "rose from 54% to 71%, up 17 points": the sentence's other claims come from its fact too
         if other is not None:
             n, figure = other
@@ -593,12 +595,16 @@ class Judge(PlanReading, NameVerdicts):
         return None
 
     def _aligned_count(self, claim: Claim, own: frozenset[str], aligned: list[int],
-                       found: list[tuple[int, Figure | None]]) -> tuple[int, Figure] | None:
+                       found: list[tuple[int, Figure | None]], told: frozenset[float] = frozenset()
+                       ) -> tuple[int, Figure] | None:
         """A figure of the fact the sentence restates that counts the same thing as the claim, with another value
         (a figure counting the same thing as the claim's own figure in that fact is its before or after: no
         rival)."""
         q = claim.value
         own_facts = list(dict.fromkeys(n for n, _ in found if n in aligned))
+        exact = set() if is_approximate(claim, self.text) else {  # facts giving exactly the claim's figure: there a
+            n for n, f in found if n in own_facts and f is not None and f.quantity.value == q.value}  # rival of any
+        # gap counts, unless the sentence tells the rival too ("NPS of 71, ahead of the branch average of 58")
         for n in own_facts or aligned:  # the figure's own fact restated: only its other figures can compete
             own_figures = [f for m, f in found if m == n and f is not None][:MAX_RIVALS]
             siblings = [f.binding for f in own_figures]
@@ -610,9 +616,23 @@ class Judge(PlanReading, NameVerdicts):
                 if any(figure.binding & sibling for sibling in siblings) or any(
                         self._pair_partners(n, figure, f) for f in own_figures):
                     continue
-                if abs(f.value - q.value) > RIVAL_MIN_GAP * max(abs(f.value), abs(q.value)):
+                close = n in exact and f.value not in told
+                if abs(f.value - q.value) > (0.0 if close else RIVAL_MIN_GAP * max(abs(f.value), abs(q.value))):
                     return n, figure
         return None
+
+    def _names_its_rival(self, claim_start: int, rival: tuple[int, Figure], found: list[tuple[int, Figure | None]],
+                         sentence_claims: list[Claim]) -> bool:
+        """True when the sentence names the item the fact gives the rival figure and not the claim's ("312 PX-300
+        centrifuges" where the fact sells 312 PX-200s and 298 PX-300s): the name is no anchor of the claim but of
+        its rival."""
+        n, figure = rival
+        words = binding(self.index.units[n].text, figure.start, figure.end)
+        for m, f in found:
+            if f is not None:
+                words = words - f.binding
+        return any(c.kind == "name" and frozenset(words_of(c.text)) & words and not  # "Windows 11": the figure's
+                   0 <= claim_start - (c.offset + len(c.text)) <= 1 for c in sentence_claims)  # own name
 
     def _denominator(self, n: int, figure: Figure) -> bool:
         """True for the base of a rate ("per 1,000 bed days"), which counts nothing itself."""
