@@ -478,3 +478,25 @@ year: 2026
 ])
 def test_a_figure_told_of_the_sibling_item_its_fact_counts_otherwise(sentence, expected):
     assert [(c.text, c.verdict) for c in grounding.check(sentence, ITEMS).unsupported] == expected
+
+
+PLANS_TOLD_DONE = parse_facts("""---
+role: Order administrator
+year: 2026
+---
+- Plan for 2027: take over export orders from Martin Kay
+- Fetal monitoring training compliance 96%
+- Aim: 100% fetal monitoring training compliance by April 2027
+- On-time-in-full rate 96.2% (target 98%, not yet met)
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("She has also taken over export orders from Martin Kay.", ["plan-as-done"]),
+    ("Next year she will take over export orders from Martin Kay.", []),
+    ("With that, we have met our fetal monitoring training goal.", ["plan-as-done"]),
+    ("Fetal monitoring training compliance reached 96%, and the goal is 100% by April 2027.", []),
+    ("On-time-in-full performance was 96.2%, meeting the target for the year.", ["plan-as-done"]),
+])
+def test_a_plan_or_missed_target_told_as_met(sentence, expected):
+    assert [c.verdict for c in grounding.check(sentence, PLANS_TOLD_DONE).unsupported] == expected

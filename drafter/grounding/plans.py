@@ -25,7 +25,8 @@ PLAN_HEADING = re.compile(r"\b(?:goals?|plans?|planning|priorities|objectives|ta
 FUTURE_VOICE = re.compile(
     r"\b(?:will|shall|intend|intends|"
     r"hope|hopes|expect|expects|strive|strives|next year|coming year|the new year|upcoming|going to|is to|are to|"
-    r"plan to|plans to|planning to|aim to|aims to|aiming to|target for|targets for|goal for|goals for|"
+    r"plan to|plans to|planning to|aim to|aims to|aiming to|"
+    r"(?:target|goal)s? for(?! (?:the|this|that) (?:year|period|quarter|month))|"  # not "the target for the year"
     r"looking ahead|want to|wants to|seek to|seeks to|commit to|committed to|set out to|would|should|must|"
     r"has to|have to|need to|needs to|keen to|my focus|our focus)\b", re.I)
 STRONG_DONE = re.compile(r"\b(?:now|already|has been|have been|had been|was|were|reached|achieved|completed|"
@@ -58,7 +59,7 @@ PLAN_RESTATED_MIN = 0.34  # share of a plan's word weight a clause must restate 
 STANDS_NOW = re.compile(r"\b(?:now|currently|at present|presently|today|to date|so far|stands? at)\b", re.I)
 BASELINE_WINDOW = 12  # characters around a plan fact's figure searched for "now", "currently", "(2026: …"
 BASELINE_LOOKAHEAD = 4  # characters read past that window, so "72% (currently 68%)" sees the figure "currently" goes with
-MISSED_FACT = re.compile(r"\b(?:not met|unmet|missed|fell short|falls short|short of|below target|under target|"
+MISSED_FACT = re.compile(r"\b(?:not (?:yet )?met|unmet|missed|fell short|falls short|short of|below target|under target|"
                          r"behind (?:target|plan|schedule))\b", re.I)
 TARGET_WORD = re.compile(r"\b(?:target|task|quota|plan|goal)s?\b", re.I)
 TARGET_FULFILLED = re.compile(  # "fully completing the annual task", "fulfilled the quota"
@@ -66,7 +67,8 @@ TARGET_FULFILLED = re.compile(  # "fully completing the annual task", "fulfilled
     r"surpass\w*) (?:the |our |my |all |its |their )?(?:[\w-]+ ){0,3}(?:task|target|quota|goal)s?\b", re.I)
 TARGET_MET = re.compile(r"\b(?:target|goal|aim)s?\b.{0,60}\b(?:has|have|was|were) (?:already |now )?(?:been )?"
                         r"(?:achieved|reached|met|hit|exceeded|surpassed)\b|\b(?:achieved|reached|met|hit|exceeded|"
-                        r"surpassed) (?:the |our |my |its |their )?(?:[\w-]+ ){0,3}(?:target|goal)\b", re.I)
+                        r"surpassed|meeting|meets|hitting|reaching|achieving|exceeding|surpassing) "
+                        r"(?:the |our |my |its |their )?(?:[\w-]+ ){0,3}(?:target|goal)\b", re.I)
 SHORTFALL = re.compile(r"\b(?:against|short of|fell short|missed|below|under|behind|not yet|versus|vs\.?)\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -235,8 +237,9 @@ class PlanReading:
         start, end = self._clause_restating(a, b, n)
         if self.words.coverage(frozenset(words_of(self.text[start:end])), n) < PLAN_RESTATED_MIN:
             return None  # "It was a year of big changes for the team": one shared word restates no plan
-        if self._future_voiced(start, end) or not DONE_WORDS.search(self.text[start:end]):
-            return None
+        clause = self.text[start:end]
+        if self._future_voiced(start, end) or not (DONE_WORDS.search(clause) or CLAUSE_DONE.search(clause)):
+            return None  # CLAUSE_DONE: "has also taken over export orders"
         return Verdict("plan-as-done", f"this restates the plan in {self._fact_label(n)} as achieved", n)
 
     def _clause_restating(self, a: int, b: int, n: int) -> tuple[int, int]:
@@ -261,6 +264,11 @@ class PlanReading:
             fact = self.index.units[n].text
             if MISSED_FACT.search(fact) or (TARGET_WORD.search(fact) and self._completion_short(n)):
                 return Verdict("plan-as-done", f"{self._fact_label(n)} says the target was not met", n)
+        if TARGET_MET.search(sentence):  # "we have met our fetal monitoring training goal": a plan's aim, told met
+            words = frozenset(words_of(sentence))
+            for n in aligned:
+                if n in self.plan_facts and self.words.coverage(words, n) >= PLAN_RESTATED_MIN:
+                    return Verdict("plan-as-done", f"{self._fact_label(n)} is a plan, told as met", n)
         return None
 
     def _completion_short(self, n: int) -> bool:
