@@ -500,3 +500,14 @@ year: 2026
 ])
 def test_a_plan_or_missed_target_told_as_met(sentence, expected):
     assert [c.verdict for c in grounding.check(sentence, PLANS_TOLD_DONE).unsupported] == expected
+
+
+def test_a_figure_standing_where_the_restated_fact_gives_another():
+    """The sentence restates the checks fact (its "72 hours"), and 74% is the survey's: the checks fact says 89%."""
+    facts = parse_facts("---\nrole: Ward manager\nyear: 2026\n---\n"
+                        "- Patients who said they felt safe (quarterly survey): 61% -> 74%\n"
+                        "- Physical health checks within 72 hours of admission: 89%\n")
+    sentence = "Physical health checks were completed within 72 hours of admission for {} of patients."
+    [claim] = grounding.check(sentence.format("74%"), facts).unsupported
+    assert (claim.text, claim.verdict, claim.fact) == ("74%", "misattributed", 0)
+    assert grounding.check(sentence.format("89%"), facts).unsupported == []

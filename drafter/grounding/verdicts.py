@@ -237,7 +237,8 @@ class Judge(PlanReading, NameVerdicts):
             return None
         rival = self._rival(claim, own, facts)
         if rival is None:
-            return self._stray(claim, found, aligned)
+            return self._stray(claim, found, aligned) or self._instead_of_restated(claim, found, aligned,
+                                                                                  sentence_claims)
         n, figure = next(((n, f) for n, f in found if f is not None), (facts[0], None))
         unit_text = self.index.units[n].text
         counted = binding_phrase(unit_text, figure.start, figure.end) if figure is not None else "another figure"
@@ -511,9 +512,41 @@ class Judge(PlanReading, NameVerdicts):
         source = compatible[0][0]
         clause = frozenset(words_of(self._clause(claim.offset, claim.offset + len(claim.text))))
         if any(clause & self.words.fact_words[n] for n, _ in compatible):
-            return None  # "… seven analysts, 18,240 tickets …": its own clause restates the fact it comes from
+            # "… seven analysts, 18,240 tickets …": its own clause restates the fact it comes from, unless the
+            # restated fact gives its one figure of the kind otherwise
+            return self._instead_of_restated(claim, compatible, aligned, sentence_claims)
         return Verdict("misattributed", f"{claim.text.strip()} belongs to {self._fact_label(source)}; this sentence "
                                         f"restates {self._fact_label(min(anchors, key=aligned.index))}", source)
+
+    def _instead_of_restated(self, claim: Claim, found: list[tuple[int, Figure | None]], aligned: list[int],
+                             sentence_claims: list[Claim]) -> Verdict | None:
+        """A figure from a fact the sentence does not restate, standing where the fact it restates (by the
+        sentence's other claims) gives its one figure of that kind ("checks within 72 hours of admission for 74%
+        of patients" where the checks fact says 89% and 74% is a survey's)."""
+        anchors = self._anchors(claim, sentence_claims, aligned)
+        if not anchors or any(n in anchors for n, _ in found):
+            return None
+        rival = self._lone_untold_figure(claim, sorted(anchors, key=aligned.index), sentence_claims)
+        if rival is None:
+            return None
+        n, figure = rival
+        source = found[0][0]
+        return Verdict("misattributed", f"{claim.text.strip()} belongs to {self._fact_label(source)}; "
+                                        f"{self._fact_label(n)}, which this sentence restates, gives "
+                                        f"{self.index.units[n].text[figure.start:figure.end]}", source)
+
+    def _lone_untold_figure(self, claim: Claim, anchors: list[int], sentence_claims: list[Claim]
+                            ) -> tuple[int, Figure] | None:
+        """The one figure of the claim's kind and unit that a restated fact gives and the sentence does not tell,
+        beside which the claim stands in for it; None when the fact gives none or several."""
+        q = claim.value
+        told = [c.value.value for c in sentence_claims if isinstance(c.value, _Quantity)]
+        for n in anchors:
+            same = [f for f in self.index.units[n].figures if f.quantity.kind == q.kind and f.quantity.unit == q.unit
+                    and q.kind != "year" and not self._denominator(n, f)]
+            if len(same) == 1 and not any(abs(v - same[0].quantity.value) < 1e-9 for v in told):
+                return n, same[0]
+        return None
 
     def _stray(self, claim: Claim, found: list[tuple[int, Figure | None]], aligned: list[int]) -> Verdict | None:
         """A distinctive figure that only facts the sentence says nothing of give, counting something else there
