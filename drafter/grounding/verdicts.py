@@ -524,8 +524,8 @@ class Judge(PlanReading, NameVerdicts):
         sentence's other claims) gives its one figure of that kind ("checks within 72 hours of admission for 74%
         of patients" where the checks fact says 89% and 74% is a survey's)."""
         anchors = self._anchors(claim, sentence_claims, aligned)
-        if not anchors or any(n in anchors for n, _ in found):
-            return None
+        if not anchors or any(n in anchors or n in aligned for n, _ in found):
+            return None  # the sentence restates the claim's own fact too: two facts merged
         rival = self._lone_untold_figure(claim, sorted(anchors, key=aligned.index), sentence_claims)
         if rival is None:
             return None
@@ -540,11 +540,12 @@ class Judge(PlanReading, NameVerdicts):
         """The one figure of the claim's kind and unit that a restated fact gives and the sentence does not tell,
         beside which the claim stands in for it; None when the fact gives none or several."""
         q = claim.value
-        told = [c.value.value for c in sentence_claims if isinstance(c.value, _Quantity)]
+        told = [rounding_range(c.value, is_approximate(c, self.text)) for c in sentence_claims
+                if isinstance(c.value, _Quantity) and c.value.kind == q.kind]
         for n in anchors:
             same = [f for f in self.index.units[n].figures if f.quantity.kind == q.kind and f.quantity.unit == q.unit
                     and q.kind != "year" and not self._denominator(n, f)]
-            if len(same) == 1 and not any(abs(v - same[0].quantity.value) < 1e-9 for v in told):
+            if len(same) == 1 and not any(lo <= same[0].quantity.value <= hi for lo, hi in told):
                 return n, same[0]
         return None
 
