@@ -511,3 +511,29 @@ def test_a_figure_standing_where_the_restated_fact_gives_another():
     [claim] = grounding.check(sentence.format("74%"), facts).unsupported
     assert (claim.text, claim.verdict, claim.fact) == ("74%", "misattributed", 0)
     assert grounding.check(sentence.format("89%"), facts).unsupported == []
+
+
+SWITCHES = parse_facts("""---
+role: Facilities officer
+year: 2026
+---
+- Changed linen supplier from CleanCo to Northern Linen Services in June
+- Moved to supplier Bidfood from Brakes in April
+- Logistics tender Q2: 5 bidders, awarded to Rhenus, -11% vs incumbent Dachser
+- Moved site diaries from paper to Procore in March
+- Wates replaced Mears on the responsive repairs contract from April
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In June, the hotel changed to a new linen supplier, CleanCo.", [("CleanCo", "wrong-name")]),
+    ("In June, the hotel changed to a new linen supplier, Northern Linen Services.", []),
+    ("In April we moved to the supplier Brakes.", [("Brakes", "wrong-name")]),
+    ("In the logistics tender the contract went to Dachser at 11% below the incumbent.", [("Dachser", "wrong-name")]),
+    ("In March we moved site diaries from paper into Procore.", []),
+    ("From April, Wates took over the responsive repairs contract from Mears.", []),
+])
+def test_the_old_name_of_a_change_told_as_the_new(sentence, expected):
+    """Descriptors may stand between the verb and the name ("changed to a new linen supplier, CleanCo"), a fact
+    may mark the old name as "incumbent"; lower-case words only, so "From April, Wates" is no old name."""
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, SWITCHES).unsupported] == expected

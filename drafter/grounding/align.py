@@ -175,11 +175,16 @@ def _holds_any(text: str, marks: tuple[str, ...]) -> bool:
     return any(mark in text for mark in marks)
 
 
-OLD_NAME_MARK = re.compile(r"\b(?:from|away from|replacing|replaced|instead of|previously|formerly|old)\s+(?:the\s+)?$",
-                           re.I)  # "moved from Dachser", "replacing CleanCo"
+_DESCRIPTOR = r"(?:(?!(?:with|for|and|or|by|from|at|in|into|on|onto|of|to|via|through|over|across|as|than|the|a|an|our|new)\b)(?-i:[a-z][a-z-]*),?\s+)"  # "supplier", "supplier," (lower case: no name)
+OLD_NAME_MARK = re.compile(r"\b(?:from|away from|replacing|replaced|instead of|previously|formerly|old|incumbent|"
+                           rf"outgoing|former|previous)\s+(?:(?:the|a|an|our)\s+)?{_DESCRIPTOR}{{0,2}}[\"“]?$",
+                           re.I)  # "moved from Dachser", "replacing CleanCo", "replaced the quoting tool "TarifaWeb""
 NEW_NAME_MARK = re.compile(r"\b(?:to|into|onto|by|with the new|new|now with|switched to|moved to|changed to)\s+"
-                           r"(?:the\s+)?(?:new\s+)?$", re.I)  # "to DB Schenker", "moved to Dachser"
-NAME_ROLE_WINDOW = 24  # characters before a name read for "from" or "to"
+                           r"(?:the\s+)?(?:new\s+)?$"  # "to DB Schenker", "moved to Dachser"
+                           r"|\b(?:moved|switched|changed|migrated|transferred|went|awarded|shifted|handed)\s+"
+                           rf"(?:(?:over|it|them)\s+)?(?:to|into|onto)\s+(?:(?:the|a|an|our)\s+)?(?:new\s+)?"
+                           rf"{_DESCRIPTOR}{{0,2}},?\s*[\"“]?$", re.I)  # "changed to a new linen supplier, CleanCo"
+NAME_ROLE_WINDOW = 40  # characters before a name read for "from" or "to"
 
 
 NEW_NAME_AFTER = re.compile(r"\s*(?:took over|has taken over|replaced|came in|stepped in|took on)\b", re.I)
