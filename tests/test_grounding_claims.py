@@ -537,3 +537,26 @@ def test_the_old_name_of_a_change_told_as_the_new(sentence, expected):
     """Descriptors may stand between the verb and the name ("changed to a new linen supplier, CleanCo"), a fact
     may mark the old name as "incumbent"; lower-case words only, so "From April, Wates" is no old name."""
     assert [(c.text, c.verdict) for c in grounding.check(sentence, SWITCHES).unsupported] == expected
+
+
+PLANNED = parse_facts("""---
+role: Site administrator
+year: 2026
+---
+- Plan for 2027: move site diary and permits onto Fieldgate
+- Sent 1,240 reminder notices, up from 980
+- Plan for 2027: text-message reminders before the first reminder notice
+- Failed settlements fell from 37 to 15
+- Target 2027: cut failed settlements to under 10
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The site diary and permits are now on Fieldgate.", ["plan-as-done"]),  # the plan restated across "and"
+    ("Next year the site diary and permits will move onto Fieldgate.", []),
+    ("We now also send text-message reminders before the first reminder notice goes out.", ["plan-as-done"]),
+    ("We sent 1,240 reminder notices, up from 980.", []),
+    ("So the number of failed settlements was cut by more than half.", []),  # "cut" marks no plan
+])
+def test_a_plan_told_as_done_beside_what_was_done(sentence, expected):
+    assert [c.verdict for c in grounding.check(sentence, PLANNED).unsupported] == expected
