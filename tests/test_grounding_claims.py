@@ -560,3 +560,26 @@ year: 2026
 ])
 def test_a_plan_told_as_done_beside_what_was_done(sentence, expected):
     assert [c.verdict for c in grounding.check(sentence, PLANNED).unsupported] == expected
+
+
+WORDED = parse_facts("""---
+role: Dispatcher
+year: 2026
+---
+- Average engineer travel time per visit 24 minutes, was 33
+- Started cash delivery run to Yelverton in September, once a fortnight
+- Processed 3,460 expense claims
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Engineers now spend 24 minutes getting to each job, nine minutes less than before.", []),
+    ("Engineers now spend 24 minutes getting to each job, seven minutes less than before.", [("seven minutes", "invented")]),
+    ("The Yelverton run, started in September, goes out once every two weeks.", []),
+    ("The Yelverton run, started in September, goes out once every three weeks.", [("three weeks", "invented")]),
+    ("We handled just under three and a half thousand expense claims.", []),
+    ("We handled just under four and a half thousand expense claims.", [("four and a half thousand", "invented")]),
+])
+def test_units_said_once_and_figures_said_in_words(sentence, expected):
+    """"24 minutes, was 33": 33 minutes too; "once a fortnight" is every two weeks; "three and a half thousand"."""
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, WORDED).unsupported] == expected

@@ -114,6 +114,9 @@ HALF_OF_ONE = re.compile(  # "half an hour", "a quarter of an hour", "half a mil
     r"(?<![\w-])(?P<part>half|a[^\S\n]+quarter[^\S\n]+of|three[^\S\n]+quarters[^\S\n]+of)[^\S\n]+an?[^\S\n]+"
     r"(?P<unit>hour|day|week|month|year|minute|million|billion)\b", re.I)
 HALF_OF_ONE_PARTS = {"half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
+FORTNIGHT = re.compile(r"\b(?:(?:a|one|every|each|per)[^\S\n]+fortnight|fortnightly)\b", re.I)  # two weeks
+FORTNIGHT_WEEKS = 2.0
+SCALE_AFTER_PART = re.compile(r"[^\S\n]+(thousand|million|billion)\b", re.I)  # "and a half thousand"
 # "7:40" read as a duration (minutes and seconds; hours and minutes before "hours") where it times something, not as
 # a time of day ("opens at 7:30", "9:30 am"), which stays a literal
 CLOCK_DURATION = re.compile(r"(?<![\w.,:])(?P<big>\d{1,2}):(?P<small>[0-5]\d)(?![\w:]|[.,]\d)"
@@ -140,10 +143,12 @@ ORDINAL_IDIOM = re.compile(  # "our first concern", "first and foremost": an ord
     r"person|thought|duty|requirement|of[^\S\n]+all)\b", re.I)
 SHARED_UNIT = re.compile(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(?:-{_SP}?)?((?:working|business|calendar){_SP}+days?|days?|"
                          r"weeks?|months?|hours?|minutes?)\b", re.I)
-UNIT_BEFORE = re.compile(rf"(?:{_NUM}|\b[a-z]+){_SP}?((?:working|business|calendar){_SP}+days?|days?|weeks?|months?|hours?|"
-                         rf"minutes?){_SP}+(?:to|-|–|->|→){_SP}*$", re.I)  # "from 6 days to 3": 3 counts days too
+UNIT_BEFORE = re.compile(rf"(?:{_NUM}|\b[a-z]+){_SP}?((?:working|business|calendar){_SP}+days?|days?|weeks?|wks?|months?|"
+                         rf"mths?|hours?|hrs?|minutes?|mins?)\b(?:{_SP}*(?:,|\(){_SP}*|{_SP}+)(?:to|-|–|->|→|was|were|"
+                         rf"(?:down |up )?from|compared (?:with|to)|vs\.?|versus){_SP}*$", re.I)
+# "from 6 days to 3", "24 minutes, was 33", "24 mins … compared with 33": the second figure counts minutes too
 BARE_AFTER = re.compile(r"[^\S\n]*(?:$|[^\w\s]|(?:in|on|at|by|for|this|last|per|and|with|after|over|during|since|"
-                        r"when|while|as|from|a|an|the)\b)", re.I)  # what may follow a figure that counts nothing new
+                        r"when|while|as|from|a|an|the|before|previously|earlier)\b)", re.I)  # what may follow a figure that counts nothing new
 HYPHENED_ADJECTIVE = re.compile(r"[A-Z][\w’']*-[a-z][a-z-]*")  # a capitalised word joined to a lower-case one
 PAST_VERBS = frozenset("took led ran made won set cut built grew kept held sent brought taught began drove gave got "
                        "met hit paid sold bought wrote spent went rose fell brought chose found came stood saw did beat".split())
@@ -169,6 +174,7 @@ NEEDS = {  # text none of whose (lower-cased) strings a pattern needs holds no m
     "AND_A_HALF": ("half", "quarter"),
     "CLOCK_DURATION": (":",),
     "HALF_OF_ONE": ("half", "quarter"),
+    "FORTNIGHT": ("fortnight",),
     "PER_HUNDRED": ("100", "hundred", "000", "thousand"),
     "ORDINAL_WORD": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                      "eleventh", "twelfth"),
@@ -435,8 +441,12 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
     # "seven and a half hours", "an hour and a half": x.5 of a unit
     for match in _scan(AND_A_HALF, "AND_A_HALF", figures, lowered):
         quantity = _and_a_half(match)
-        if quantity is not None and free(match.start(), match.end()):
-            add(match.start(), match.end(), quantity.kind, quantity)
+        scale = SCALE_AFTER_PART.match(figures, match.end()) if quantity is not None and quantity.scaled else None
+        end = scale.end() if scale else match.end()  # "three and a half thousand" ends past its scale
+        if quantity is not None and free(match.start(), end):
+            if scale:
+                quantity.written = figures[match.start():end]
+            add(match.start(), end, quantity.kind, quantity)
 
     for match in _scan(HALF_OF_ONE, "HALF_OF_ONE", figures, lowered):
         if free(match.start(), match.end()):
@@ -448,6 +458,11 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
             else:
                 add(match.start(), match.end(), "duration", _Quantity(part, part, "duration", UNITS[unit], False, 2,
                                                                       match.group(0)))
+
+    for match in _scan(FORTNIGHT, "FORTNIGHT", figures, lowered):  # "once a fortnight": every two weeks
+        if free(match.start(), match.end()):
+            add(match.start(), match.end(), "duration", _Quantity(FORTNIGHT_WEEKS, FORTNIGHT_WEEKS, "duration", "week",
+                                                                  False, 0, match.group(0)))
 
     for match in _scan(PER_HUNDRED, "PER_HUNDRED", figures, lowered):
         if free(match.start(), match.end()):
@@ -613,6 +628,9 @@ def _and_a_half(match: re.Match) -> _Quantity | None:
     unit = UNITS.get(unit_word) if unit_word else None
     part = " ".join((match.group("part") or match.group("part_after")).lower().replace("-", " ").split())
     value = whole + PARTS[part]
+    scale = SCALE_AFTER_PART.match(match.string, match.end())
+    if unit is None and scale:  # "three and a half thousand": 3,500
+        return _Quantity(value * SCALES[scale.group(1).lower()], value, "number", None, True, 1, match.group(0))
     if unit is None:
         points = HALF_POINTS.match(match.string, match.end())
         if points:  # "four and a half percentage points"
