@@ -583,3 +583,30 @@ year: 2026
 def test_units_said_once_and_figures_said_in_words(sentence, expected):
     """"24 minutes, was 33": 33 minutes too; "once a fortnight" is every two weeks; "three and a half thousand"."""
     assert [(c.text, c.verdict) for c in grounding.check(sentence, WORDED).unsupported] == expected
+
+
+HUNDRED_MILLIONS = parse_facts("""---
+role: County branch manager
+year: 2026
+---
+- Total deposits rose from 42.7 to 48.3 hundred-million yuan
+- Attracted new savings deposits of 1.26 hundred-million yuan
+- Auto insurance premium 6,380 ten-thousand yuan
+- Target for 2027: auto insurance premium 2.3 hundred-million yuan
+- Target for 2027: patch compliance 98%, currently 89%
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Total deposits rose from 42.7 hundred-million yuan to 48.3 hundred-million yuan.", []),
+    ("Total deposits rose from 4.27 billion yuan to 4.83 billion yuan.", []),
+    ("The new savings deposits I attracted came to approximately 126 million yuan.", []),
+    ("The new savings deposits I attracted came to approximately 162 million yuan.", [("162 million yuan", "invented")]),
+    ("In 2027, the branch will strive for auto insurance premium of 2.3 hundred-million yuan.", []),
+    ("Patch compliance is at 89% right now, and the target for 2027 is 98%.", []),
+    ("Patch compliance is at 98% right now.", [("98%", "plan-as-done")]),
+])
+def test_hundred_millions_and_plans_told_as_plans(sentence, expected):
+    """"hundred-million yuan" scales a figure (and the one before it in "from 42.7 to 48.3 …"); a plan's figure told
+    as a plan, or its baseline told as today, is no error."""
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, HUNDRED_MILLIONS).unsupported] == expected

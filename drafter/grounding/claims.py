@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from drafter.grounding.quantities import (
-    POINTS, QUANTITY, SCALES, SMALL, TENS, UNITS, _NUM, _SP, _Quantity, _quantity, _word_value)
+    CURRENCIES, POINTS, QUANTITY, SCALES, SMALL, TENS, UNITS, _CUR_POST, _NUM, _SP, _Quantity, _quantity, _word_value)
 from drafter.grounding.fill import _placeholder_spans
 from drafter.text.numbers import ORDINAL_WORDS
 from drafter.text.dates import MONTH_NUMBERS, SEASONS, WEEKDAYS
@@ -160,8 +160,10 @@ CAP_RUN = re.compile(rf"(?<![\w’'])(?:{CAP_WORD})(?:(?:{_SP}+(?:of(?:{_SP}+the
 QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80}?)[\"”]")
 WORD = re.compile(r"[^\W_]+")
 WORD_CHAR = re.compile(r"[^\W_]")
-SHARED_SCALE = re.compile(  # "2 to 3 million": the first figure is scaled too
-    rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(thousand|million|billion|[kKmM]\b|bn\b)")
+SHARED_SCALE = re.compile(  # "2 to 3 million", "from 42.7 to 48.3 hundred-million yuan": the first figure is scaled too
+    rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(ten(?:-|{_SP})thousand|hundred(?:-|{_SP})million|thousand|million|"
+    rf"billion|[kKmM]\b|bn\b)(?:{_SP}({_CUR_POST}))?")
+SHARED_SCALE_WINDOW = 48  # characters after a figure read for the scale it shares with the next one
 NON_BLANK = re.compile(r"\S+")
 QUARTER_NAME = re.compile(r"[QH][1-4]")
 SEASON_DATE = re.compile(r"\b(?:over|in|during|from|by|through|throughout|across|since|until|this|last|early|late)"
@@ -515,11 +517,13 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         if match.group("word") and re.match(r"-?thirds?\b", figures[end:end + 8].lstrip()):
             continue
         if quantity.kind in ("number", "year") and not quantity.scaled:
-            shared = SHARED_SCALE.match(figures[end:end + 30])
+            shared = SHARED_SCALE.match(figures[end:end + SHARED_SCALE_WINDOW])
             if shared:
-                scale = SCALES[shared.group(1).lower()]
-                quantity = _Quantity(quantity.mantissa * scale, quantity.mantissa, "number", None, True,
-                                     quantity.decimals, quantity.written)
+                scale = SCALES[" ".join(shared.group(1).lower().replace("-", " ").split()).replace(
+                    "ten thousand", "ten-thousand").replace("hundred million", "hundred-million")]
+                currency = CURRENCIES.get((shared.group(2) or "").lower())
+                quantity = _Quantity(quantity.mantissa * scale, quantity.mantissa, "money" if currency else "number",
+                                     currency, True, quantity.decimals, quantity.written)
         if quantity.kind == "number" and not quantity.scaled:
             shared_unit = SHARED_UNIT.match(figures, end)  # "from 21 to 14 days": 21 counts days too
             if not shared_unit and BARE_AFTER.match(figures, end):

@@ -248,7 +248,19 @@ class PlanReading:
         clause = self.text[start:end]
         if self._future_voiced(start, end) or not (DONE_WORDS.search(clause) or CLAUSE_DONE.search(clause)):
             return None  # CLAUSE_DONE: "has also taken over export orders"
+        if self._tells_the_baseline(n, [c for c in claims if start <= c.offset < end and c.kind in FIGURE_KINDS]):
+            return None  # "Patch compliance is at 89% right now": the plan's "currently 89%", true as told
         return Verdict("plan-as-done", f"this restates the plan in {self._fact_label(n)} as achieved", n)
+
+    def _tells_the_baseline(self, n: int, figures: list[Claim]) -> bool:
+        """True when a clause's figures are all where plan n starts ("(currently 81%)", "(2026: 58 %)")."""
+        if not figures:
+            return False
+        for claim in figures:
+            found, _ = self.index.figure_units(claim, is_approximate(claim, self.text))
+            if not any(m == n and f is not None and self._baseline(n, f) for m, f in found):
+                return False
+        return True
 
     def _clause_restating(self, a: int, b: int, n: int) -> tuple[int, int]:
         """The span of the clause of a sentence that shares most words with fact n (the whole sentence when it

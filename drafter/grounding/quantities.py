@@ -16,7 +16,7 @@ UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": 
          "business day": "day", "business days": "day"}
 SMALL = UNIT_WORDS  # number words, one definition in drafter.text.numbers
 TENS = TENS_WORDS
-SCALES = {"ten-thousand": 1e4, "ten thousand": 1e4, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
+SCALES = {"ten-thousand": 1e4, "ten thousand": 1e4, "hundred-million": 1e8, "hundred million": 1e8, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
           "bn": 1e9, "b": 1e9, "mio": 1e6, "mln": 1e6, "mrd": 1e9, "tsd": 1e3}  # "86,4 Mio. €", "2 Mrd."
 CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd", "dollars": "usd", "hk$": "hkd",
               "hkd": "hkd", "¥": "cny", "rmb": "cny", "cny": "cny", "yuan": "cny", "€": "eur", "eur": "eur",
@@ -55,7 +55,7 @@ QUANTITY = re.compile(
     rf"(?:(?P<cur>{_CUR_PRE}){_SP}?)?"
     rf"(?:(?P<num>{_NUM})|(?P<word>{_WORDNUM})\b)"
     rf"(?:(?P<ord>st|nd|rd|th)\b"
-    rf"|(?:{_SP}?(?P<scale>ten(?:-|{_SP})thousand|thousand|million|billion|trillion)\b|(?P<abbr>(?:k|K|m|M|mn|bn|b|B)\b|{_SP}?(?:Mio|Mln|Mrd|Tsd)\b\.?)))?"
+    rf"|(?:{_SP}?(?P<scale>ten(?:-|{_SP})thousand|hundred(?:-|{_SP})million|thousand|million|billion|trillion)\b|(?P<abbr>(?:k|K|m|M|mn|bn|b|B)\b|{_SP}?(?:Mio|Mln|Mrd|Tsd)\b\.?)))?"
     rf"(?P<pct>{_SP}?(?:%|percent\b|per{_SP}cent\b|percentage{_SP}points?\b|pp\b|bps\b|basis{_SP}points?\b))?"
     rf"(?:{_SP}(?P<curpost>{_CUR_POST})(?:\b|(?<=€)))?"
     rf"(?:(?:{_SP}|-|{_UNIT_JOINED})(?P<unit>{_UNIT})\b(?!-\w))?", re.I)
@@ -164,7 +164,7 @@ def _quantity(match: re.Match) -> _Quantity | None:
         mantissa, written, decimals = value, str(int(value)), 0
     if not math.isfinite(mantissa) or len(written) > MAX_FIGURE_DIGITS:
         return None  # "9" × 400 is no figure a person wrote: it would read as infinity
-    scale_word = " ".join((g["scale"] or g["abbr"] or "").strip().lower().rstrip(".").replace("-", " ").split()).replace("ten thousand", "ten-thousand")
+    scale_word = " ".join((g["scale"] or g["abbr"] or "").strip().lower().rstrip(".").replace("-", " ").split()).replace("ten thousand", "ten-thousand").replace("hundred million", "hundred-million")
     scale = SCALES.get(scale_word, 1.0)
     currency = CURRENCIES.get((g["cur"] or g["curpost"] or "").lower())
     value = mantissa * scale

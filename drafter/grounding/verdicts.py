@@ -212,6 +212,8 @@ class Judge(PlanReading, NameVerdicts):
         if any(n in aligned for n, _ in compatible):
             return (self._sibling_told(claim, own, [(n, f) for n, f in compatible if n in aligned], sentence_claims)
                     or self._borrowed(claim, own, aligned, found, sentence_claims))  # the restated fact counts it so
+        if all(n in self.plan_facts for n, _ in found) and self._future_voiced(claim.offset, claim.offset + len(claim.text)):
+            return None  # a plan's own figure told as a plan ("will strive for 2.3 hundred-million yuan")
         told = frozenset(c.value.value for c in sentence_claims if c is not claim and isinstance(c.value, _Quantity))
         other = self._aligned_count(claim, own, aligned, found, told)  # ... or counts it with another figure
         if other is not None and any(n in self._anchors(claim, sentence_claims, None) for n, _ in found) and not \
