@@ -610,3 +610,14 @@ def test_hundred_millions_and_plans_told_as_plans(sentence, expected):
     """"hundred-million yuan" scales a figure (and the one before it in "from 42.7 to 48.3 …"); a plan's figure told
     as a plan, or its baseline told as today, is no error."""
     assert [(c.text, c.verdict) for c in grounding.check(sentence, HUNDRED_MILLIONS).unsupported] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Commission statements now take 2 days rather than 6, two thirds less time.", []),
+    ("Commission statements now take 2 days instead of 6, a 67% cut.", []),
+    ("Commission statements now take 2 days rather than 6, a 50% cut.", [("50%", "misattributed")]),
+])
+def test_a_change_told_with_rather_than_and_its_size_as_a_fraction(sentence, expected):
+    """"2 days rather than 6" is a change from 6 to 2 (days both), so "two thirds less" is its size, derived."""
+    facts = parse_facts("---\nrole: Analyst\nyear: 2026\n---\n- Commission statements take 2 days instead of 6\n")
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, facts).unsupported] == expected

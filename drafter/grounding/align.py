@@ -132,8 +132,10 @@ def binding_head(text: str, start: int, end: int) -> str | None:
 
 _SIGN = r"(?:[$€£¥+]|[A-Z]{3}[^\S\n])?"  # what may stand between a mark and its figure: a currency, a plus sign
 _HEDGE = r"(?:(?:around|about|nearly|almost|roughly|approximately|some|just over|just under|close to)[^\S\n]+)?"
-BEFORE_MARK = re.compile(rf"\b(?:from|down from|up from|compared with|compared to)[^\S\n]*{_SIGN}$",
-                         re.I)  # "from 9", "up from €1.2m", "from +12": the figure a change starts at
+BEFORE_MARK = re.compile(rf"\b(?:from|down from|up from|compared with|compared to|rather than|instead of)[^\S\n]*{_SIGN}$",
+                         re.I)  # "from 9", "up from €1.2m", "from +12", "rather than 6": the figure a change starts at
+INSTEAD_AFTER = re.compile(rf"[^\S\n]*(?:[a-z]+[^\S\n]+)?(?:rather than|instead of)[^\S\n]*{_SIGN}\d", re.I)
+# "2 days rather than 6": the figure before "rather than" is where the change ended
 AFTER_MARK = re.compile(r"(?:\b(?:down|fell|dropped|rose|grew|climbed|increased|decreased|reduced|cut|declined|"
                         r"improved|lowered|raised|brought \w+(?: \w+)?(?: down| up)?)(?:[^\S\n]+(?!to\b)[a-z]+){0,4}?"
                         rf"[^\S\n]+to|->|→)[^\S\n]*{_HEDGE}{_SIGN}$", re.I)
@@ -145,7 +147,7 @@ REVERSED_PAIR_BEFORE = re.compile(rf"\d[\d,.]*%?[^\S\n]*(?:,[^\S\n]*|\([^\S\n]*)
 ROLE_WINDOW = 40  # characters before a figure read for the words that make it a before or an after figure
 PAIR_MARKS = ("to", "-", "–", "→")  # PAIR_BEFORE needs one of these
 REVERSED_PAIR_MARKS = (",", "(")  # REVERSED_PAIR_BEFORE needs one of these
-ROLE_MARKS = ("from", "compared", "to", "-", "–", "→")  # BEFORE_MARK or AFTER_MARK one of these (lower case)
+ROLE_MARKS = ("from", "compared", "to", "-", "–", "→", "than", "instead")  # BEFORE_MARK or AFTER_MARK one of these
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -209,6 +211,8 @@ def pair_role(text: str, start: int, end: int) -> str | None:
     marked = _holds_any(before.lower(), ROLE_MARKS)  # what the three patterns before a figure need
     if marked and BEFORE_MARK.search(before) or PAIR_AFTER.match(text, end):
         return "before"
+    if INSTEAD_AFTER.match(text, end):
+        return "after"
     if marked and (AFTER_MARK.search(before) or PAIR_BEFORE.search(before)):
         return "after"
     return None

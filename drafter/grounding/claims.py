@@ -145,7 +145,7 @@ SHARED_UNIT = re.compile(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(?:-{
                          r"weeks?|months?|hours?|minutes?)\b", re.I)
 UNIT_BEFORE = re.compile(rf"(?:{_NUM}|\b[a-z]+){_SP}?((?:working|business|calendar){_SP}+days?|days?|weeks?|wks?|months?|"
                          rf"mths?|hours?|hrs?|minutes?|mins?)\b(?:{_SP}*(?:,|\(){_SP}*|{_SP}+)(?:to|-|–|->|→|was|were|"
-                         rf"(?:down |up )?from|compared (?:with|to)|vs\.?|versus){_SP}*$", re.I)
+                         rf"(?:down |up )?from|compared (?:with|to)|vs\.?|versus|rather than|instead of){_SP}*$", re.I)
 # "from 6 days to 3", "24 minutes, was 33", "24 mins … compared with 33": the second figure counts minutes too
 BARE_AFTER = re.compile(r"[^\S\n]*(?:$|[^\w\s]|(?:in|on|at|by|for|this|last|per|and|with|after|over|during|since|"
                         r"when|while|as|from|a|an|the|before|previously|earlier)\b)", re.I)  # what may follow a figure that counts nothing new

@@ -335,7 +335,7 @@ class Judge(PlanReading, NameVerdicts):
         """A relative change the sentence computes wrongly from the change it states itself ("rose from 18% to 24%,
         a 25% relative increase": that is 33%), whether or not some fact happens to give the figure."""
         q = claim.value
-        if claim.kind != "percent" or q.unit == POINTS or q.decimals < 0 or len(sentence_claims) > PAIR_CLAIMS_MAX \
+        if claim.kind != "percent" or q.unit == POINTS or len(sentence_claims) > PAIR_CLAIMS_MAX \
                 or not self._told_as_change(claim):
             return None
         if self.draft_role(claim.offset, claim.offset + len(claim.text)) is not None:
@@ -357,6 +357,8 @@ class Judge(PlanReading, NameVerdicts):
             claim.derivation = (f"{claim.text.strip()}: {change:.1f}% = |{b.value.value:g} − {a.value.value:g}| / "
                                 f"{a.value.value:g}, the change this sentence states")
             return None
+        if q.decimals < 0:
+            return None  # a fraction in words ("well over a third") is loose: only a fit is read from it
         if a.value.kind == "percent" and lo <= abs(b.value.value - a.value.value) <= hi:
             return None  # points told as percent, which the percentage-point check names
         return Verdict("misattributed", f"{claim.text.strip()} is not the change from {a.text.strip()} to "
