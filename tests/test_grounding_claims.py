@@ -621,3 +621,25 @@ def test_a_change_told_with_rather_than_and_its_size_as_a_fraction(sentence, exp
     """"2 days rather than 6" is a change from 6 to 2 (days both), so "two thirds less" is its size, derived."""
     facts = parse_facts("---\nrole: Analyst\nyear: 2026\n---\n- Commission statements take 2 days instead of 6\n")
     assert [(c.text, c.verdict) for c in grounding.check(sentence, facts).unsupported] == expected
+
+
+CLAUSES = parse_facts("""---
+role: Settlement supervisor
+year: 2026
+---
+- Trained 9 staff on the new lodgement link in April and May
+- Target for end of 2027: the whole office works with zero paper lodgements
+- Falls 8.4 -> 6.9 per 1,000 occupied bed days
+- Target next year: falls rate below 6.0 per 1,000 occupied bed days
+- Offer to completion averaged 24 days
+- Plan for 2027: offer to completion in 20 days
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Our falls rate fell from 8.4 to 6.9 per 1,000 occupied bed days.", []),  # "1,000" is no clause break
+    ("Next year we want to have offer to completion in 24 days.", ["misattributed"]),
+    ("Offer to completion averaged 24 days, and next year we want 20.", []),
+])
+def test_plans_read_clause_by_clause(sentence, expected):
+    assert [c.verdict for c in grounding.check(sentence, CLAUSES).unsupported] == expected

@@ -43,7 +43,8 @@ PARTICIPLES = ["begun", "become", "done", "gone", "grown", "known", "shown", "ta
 PAST_OPENING = re.compile(r"^\W*(?:\w+ed|" + "|".join(PAST_ONLY) + r")\b", re.I)  # "- Secured ISO …"
 SUBJECT_PAST = re.compile(r"\b(?:I|we|the team|our team|the branch|the office)\s+(?:\w+ed|" + "|".join(PAST_ONLY)
                           + r")\b", re.I)  # "we brought turnover below 12%"
-CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:and|but|while|whereas|which|so that)\s", re.I)
+CLAUSE_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()\u2013\u2014]|\s(?:and|but|while|whereas|which|so that)\s",
+                          re.I)  # not the comma of "1,000" or the colon of "7:40"
 CLAUSE_DONE = re.compile(  # a clause that says its thing is done, whatever the rest of the sentence plans
     r"\b(?:already|now|having \w+|(?:has|have|had) (?:already |now |just |also |since |successfully )?(?:been|\w+ed|"
     + "|".join(PAST_ONLY + PARTICIPLES) + r")|is live|went live|was|were)\b", re.I)
@@ -188,7 +189,10 @@ class PlanReading:
                 self.text[end:end + BASELINE_WINDOW + BASELINE_LOOKAHEAD]) or STANDS_NOW.search(self._clause(start, end)):
             return None  # "from 1,041 at present", "currently stands at 48%": where the plan starts, not its aim
         lo, hi = rounding_range(q, is_approximate(claim, self.text))
-        for n in aligned:
+        clause = self._clause(start, end)
+        if FUTURE_VOICE.search(clause) or self._later_year(clause):  # "Next year we want … 24 days": the plan
+            aligned = sorted(aligned, key=lambda m: m not in self.plan_facts)  # it restates first, though 24 days
+        for n in aligned:  # is this year's figure in another fact
             unit = self.index.units[n]
             same = [f for f in unit.figures if f.quantity.kind == q.kind and f.quantity.unit == q.unit]
             if any(lo <= f.quantity.value <= hi and not (n in self.plan_facts and self._baseline(n, f)) for f in same):
@@ -240,9 +244,10 @@ class PlanReading:
             words = frozenset(words_of(self.text[a:b])) & self.words.fact_words[n] - CHANGE_VERBS
             if not words - frozenset().union(*(self.words.fact_words[m] for m in done)):
                 return None  # ("We now also send text-message reminders" beside a fact about reminder notices)
-        if any(m not in self.plan_facts for c in claims if c.kind in FIGURE_KINDS for m in self._claim_facts(c)):
-            return None  # "rose from 54% to 71%": its figures come from what was done, not from the plan
         start, end = self._clause_restating(a, b, n)
+        if any(m not in self.plan_facts for c in claims if c.kind in FIGURE_KINDS and start <= c.offset < end
+               for m in self._claim_facts(c)):
+            return None  # "rose from 54% to 71%": its figures come from what was done, not from the plan
         if self.words.coverage(frozenset(words_of(self.text[start:end])), n) < PLAN_RESTATED_MIN:
             return None  # "It was a year of big changes for the team": one shared word restates no plan
         clause = self.text[start:end]
