@@ -643,3 +643,23 @@ year: 2026
 ])
 def test_plans_read_clause_by_clause(sentence, expected):
     assert [c.verdict for c in grounding.check(sentence, CLAUSES).unsupported] == expected
+
+
+SHIFTS = parse_facts("""---
+role: Transport team lead
+year: 2026
+---
+- Magna Park peak: average 38 trucks per shift, maximum 52 on Cyber Monday
+- Sunmarsh Estates: 318 lots settled over 4 stages
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Magna Park sent out an average of 52 trucks per shift.", [("52", "misattributed")]),
+    ("Magna Park sent out an average of 38 trucks per shift, and 52 on Cyber Monday.", []),
+    ("For Sunmarsh Estates we settled three hundred and eighteen lots over four stages.", []),
+])
+def test_a_name_the_fact_is_about_excuses_no_figure_it_gives_another_thing(sentence, expected):
+    """The fact's subject named beside a figure is no sign the figure is right; a rival the sentence tells itself
+    ("over four stages") is no rival."""
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, SHIFTS).unsupported] == expected

@@ -19,6 +19,7 @@ from drafter.grounding.findings import Omission, Verdict, short_text
 from drafter.grounding.people import NAMES_SCANNED, NameVerdicts
 from drafter.grounding.plans import PlanReading
 from drafter.grounding.quantities import POINTS, _Quantity, measure_after
+from drafter.text.numbers import UNIT_WORDS
 from drafter.grounding.support import (
     COMMON_CLAIM_UNITS, SAME_QUANTITY_LINK, FactIndex, Figure, is_approximate, rounding_range, value_range)
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 LISTED_NUMBERS = re.compile(r"[^\d\n]{1,40}?((?:\d{1,4}(?:,\s*|\s+and\s+|\s*&\s*))+\d{1,4})\b")  # "wards, 9, 10
 # and 11": the items a small count lists
+WORD_TOKEN = re.compile(r"[a-z]+")  # the words of a sentence, for the small numbers it tells in words ("four stages")
 NAMES_COUNTED_MAX = 12  # "two trainees, A and B": a count this small may be made good by the names it lists
 DISTINCTIVE_MIN = 10  # whole numbers below this are too common to mark a fact as stated on their own
 OMISSION_COVERAGE = 0.5  # a sentence restating this share of a fact's word weight states it
@@ -214,11 +216,13 @@ class Judge(PlanReading, NameVerdicts):
                     or self._borrowed(claim, own, aligned, found, sentence_claims))  # the restated fact counts it so
         if all(n in self.plan_facts for n, _ in found) and self._future_voiced(claim.offset, claim.offset + len(claim.text)):
             return None  # a plan's own figure told as a plan ("will strive for 2.3 hundred-million yuan")
-        told = frozenset(c.value.value for c in sentence_claims if c is not claim and isinstance(c.value, _Quantity))
+        a, b = self.sentence_span(claim.offset)
+        told = frozenset(c.value.value for c in sentence_claims if c is not claim and isinstance(c.value, _Quantity)) \
+            | frozenset(float(UNIT_WORDS[w]) for w in WORD_TOKEN.findall(self.text[a:b].lower()) if w in UNIT_WORDS)
         other = self._aligned_count(claim, own, aligned, found, told)  # ... or counts it with another figure
-        if other is not None and any(n in self._anchors(claim, sentence_claims, None) for n, _ in found) and not \
+        if other is not None and any(n in self._figure_anchors(claim, sentence_claims) for n, _ in found) and not \
                 self._names_its_rival(claim.offset, other, found, sentence_claims):
-            other = None  # "rose from 54% to 71%, up 17 points": the sentence's other claims come from its fact too
+            other = None  # "rose from 54% to 71%, up 17 points": the sentence's other figures come from its fact too
         if other is not None:
             n, figure = other
             said = binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))
@@ -654,10 +658,18 @@ class Judge(PlanReading, NameVerdicts):
                 if any(figure.binding & sibling for sibling in siblings) or any(
                         self._pair_partners(n, figure, f) for f in own_figures):
                     continue
-                close = n in exact and f.value not in told
+                if f.value in told:
+                    continue  # the sentence tells the rival too: "318 lots over four stages", "NPS of 71 … of 58"
+                close = n in exact
                 if abs(f.value - q.value) > (0.0 if close else RIVAL_MIN_GAP * max(abs(f.value), abs(q.value))):
                     return n, figure
         return None
+
+    def _figure_anchors(self, claim: Claim, sentence_claims: list[Claim]) -> set[int]:
+        """The facts the sentence's other figures come from (a name the fact is about anchors no figure of it:
+        "Magna Park sent out an average of 52 trucks" where 52 was the peak and 38 the average)."""
+        return {n for other in sentence_claims[:NAMES_SCANNED] if other is not claim and other.kind in FIGURE_KINDS
+                and other.kind != "year" for n in self._claim_facts(other)}
 
     def _names_its_rival(self, claim_start: int, rival: tuple[int, Figure], found: list[tuple[int, Figure | None]],
                          sentence_claims: list[Claim]) -> bool:
