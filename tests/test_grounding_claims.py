@@ -663,3 +663,13 @@ def test_a_name_the_fact_is_about_excuses_no_figure_it_gives_another_thing(sente
     """The fact's subject named beside a figure is no sign the figure is right; a rival the sentence tells itself
     ("over four stages") is no rival."""
     assert [(c.text, c.verdict) for c in grounding.check(sentence, SHIFTS).unsupported] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Discharges before noon rose by 22% over the year.", [("22%", "misattributed")]),
+    ("Discharges before noon rose by 8 points over the year.", []),
+    ("Discharges before noon went from 14% up to 22% over the year.", []),
+])
+def test_an_end_of_a_change_told_as_its_size(sentence, expected):
+    facts = parse_facts("---\nrole: Ward clerk\nyear: 2026\n---\n- Discharges before noon 14% -> 22%\n")
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, facts).unsupported] == expected

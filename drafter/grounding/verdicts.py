@@ -192,6 +192,9 @@ class Judge(PlanReading, NameVerdicts):
             if derived:  # "cut from 12 to 7 working days, 5 fewer": the change, though a plan aims at 5 days
                 claim.derivation = f"{claim.text.strip()}: {steps}"
                 return None
+            end_told = self._end_told_as_size(claim, found, aligned)
+            if end_told is not None:
+                return end_told
         own = self._bound_with_acronyms(claim, binding(self.text, claim.offset, claim.offset + len(claim.text)))
         compatible = [(n, f) for n, f in found if f is not None and f.binding & own]
         plan = (self._plan_as_done(claim, compatible or found) or self._broken_pair(claim, aligned, sentence_claims)
@@ -663,6 +666,26 @@ class Judge(PlanReading, NameVerdicts):
                 close = n in exact
                 if abs(f.value - q.value) > (0.0 if close else RIVAL_MIN_GAP * max(abs(f.value), abs(q.value))):
                     return n, figure
+        return None
+
+    def _end_told_as_size(self, claim: Claim, found: list[tuple[int, Figure | None]], aligned: list[int]
+                          ) -> Verdict | None:
+        """An end of a restated change told as its size ("rose by 22%" where the fact went from 14% to 22%)."""
+        if self.draft_role(claim.offset, claim.offset + len(claim.text)) is not None:
+            return None  # "went from 14 down to 5": an end told as an end
+        for n, f in found:
+            if n not in aligned or f is None or f.quantity.kind != claim.value.kind or f.quantity.unit != claim.value.unit:
+                continue
+            unit = self.index.units[n]
+            role = self._end_of_change(unit, f)
+            if role is None:
+                continue
+            other = [g for g in unit.figures if g is not f and g.quantity.kind == f.quantity.kind
+                     and self._end_of_change(unit, g) == OTHER_END[role] and abs(g.start - f.end) <= PAIR_GAP * 2]
+            if other:
+                was = "ended" if role == "after" else "started"
+                return Verdict("misattributed", f"{claim.text.strip()} is where the change in {self._fact_label(n)} "
+                                                f"{was}, told as its size", n)
         return None
 
     def _figure_anchors(self, claim: Claim, sentence_claims: list[Claim]) -> set[int]:
