@@ -673,3 +673,24 @@ def test_a_name_the_fact_is_about_excuses_no_figure_it_gives_another_thing(sente
 def test_an_end_of_a_change_told_as_its_size(sentence, expected):
     facts = parse_facts("---\nrole: Ward clerk\nyear: 2026\n---\n- Discharges before noon 14% -> 22%\n")
     assert [(c.text, c.verdict) for c in grounding.check(sentence, facts).unsupported] == expected
+
+
+OWNERS = parse_facts("""---
+role: Deeds clerk
+year: 2026
+---
+- Prepared 523 mortgage deeds for Liffey Bank and 348 for Cormac Credit Union
+- Fleet of 22 vans; diesel use down from 61,000 to 52,500 litres after route planning with Paragon
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("For Cormac Credit Union we prepared 523 mortgage deeds and for Liffey Bank 348 deeds.",
+     [("Cormac Credit Union", "wrong-name"), ("Liffey Bank", "wrong-name")]),
+    ("For Liffey Bank we prepared 523 mortgage deeds and for Cormac Credit Union 348 deeds.", []),
+    ("Route planning with Paragon cut diesel use across our 22 vans from 61,000 to 52,500 litres.", []),
+])
+def test_two_owners_of_figures_swapped(sentence, expected):
+    """A figure's owner may follow it ("523 deeds for Liffey Bank"); both owners told in one sentence, each with
+    the other's figure, is a swap, not a sentence that names the right owner too."""
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, OWNERS).unsupported] == expected
