@@ -287,12 +287,12 @@ def test_labelled_corpus_keeps_its_figures():
     """In-sample floors (the corpus tuned the checker): any loss below them is a regression."""
     bench = _benchmark()
     total = bench.score(ROOT / "fixtures" / "grounding-claims")["total"]
-    assert total["cases"] >= 588
-    assert total["caught"] / total["errors"] >= 0.89
+    assert total["cases"] >= 708
+    assert total["caught"] / total["errors"] >= 0.91
     for kind in bench.ERROR_KINDS:
-        assert total[f"caught:{kind}"] / total[f"errors:{kind}"] >= 0.84, kind
-    assert total["false_flags"] / total["faithful"] <= 0.017
-    assert total["omitted_found"] / total["omitted"] >= 0.945
+        assert total[f"caught:{kind}"] / total[f"errors:{kind}"] >= 0.855, kind
+    assert total["false_flags"] / total["faithful"] <= 0.014
+    assert total["omitted_found"] / total["omitted"] >= 0.95
 
 
 CONTINENTAL = parse_facts("""---
@@ -694,3 +694,16 @@ def test_two_owners_of_figures_swapped(sentence, expected):
     """A figure's owner may follow it ("523 deeds for Liffey Bank"); both owners told in one sentence, each with
     the other's figure, is a swap, not a sentence that names the right owner too."""
     assert [(c.text, c.verdict) for c in grounding.check(sentence, OWNERS).unsupported] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("I processed 5,620 settlement transactions with a total value of 38.5 million US dollars.", []),
+    ("Under the strong leadership of the sub-branch Party committee, I processed 5,620 transactions.", []),
+    ("The Holyrood Suite is due to be refurbished by March.", []),
+    ("The Holyrood Suite was refurbished in March.", ["plan-as-done"]),
+])
+def test_translated_template_words_and_plans_due(sentence, expected):
+    facts = parse_facts("---\nrole: Settlement clerk\nyear: 2026\n---\n"
+                        "- 5,620 foreign-exchange settlement transactions, USD 38.5 million\n"
+                        "- Plan for 2027: refurbish the Holyrood Suite by March 2027\n")
+    assert [c.verdict for c in grounding.check(sentence, facts).unsupported] == expected

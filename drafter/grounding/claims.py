@@ -50,7 +50,7 @@ FIGURE_KINDS = ("number", "money", "percent", "duration")  # claims checked as f
 GENERIC_NAME_WORDS = frozenset(
     "of the and for de a an in at on to co company ltd limited inc corp corporation group llc plc mr ms mrs miss dr "
     "prof manager director supervisor head chief deputy vice general president leader department dept team "
-    "office branch".split())
+    "office branch party committee".split())  # "the sub-branch Party committee": a translated template's body
 NOT_NAMES = frozenset(
     "i i'm i’m i've i’ve i'd i’d i'll i’ll ok kpi kpis ceo cfo coo cto hr it yoy mom qoq faq pdf tv am pm vs "
     "internet py ly ytd fy kwh mwh gwh twh kw mw gw ml mg kg".split())

@@ -28,6 +28,7 @@ FUTURE_VOICE = re.compile(
     r"plan to|plans to|planning to|aim to|aims to|aiming to|"
     r"(?:target|goal)s? for(?! (?:the|this|that) (?:year|period|quarter|month))|"  # not "the target for the year"
     r"looking ahead|want to|wants to|seek to|seeks to|commit to|committed to|set out to|would|should|must|"
+    r"(?:is|are) due to|scheduled to|(?:is|are) set to|on track to|"
     r"has to|have to|need to|needs to|keen to|my focus|our focus)\b", re.I)
 STRONG_DONE = re.compile(r"\b(?:now|already|has been|have been|had been|was|were|reached|achieved|completed|"
                          r"launched|went live|is live|are live|up and running|delivered|met|hit|exceeded)\b", re.I)

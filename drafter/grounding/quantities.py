@@ -20,7 +20,8 @@ SCALES = {"ten-thousand": 1e4, "ten thousand": 1e4, "hundred-million": 1e8, "hun
           "bn": 1e9, "b": 1e9, "mio": 1e6, "mln": 1e6, "mrd": 1e9, "tsd": 1e3}  # "86,4 Mio. €", "2 Mrd."
 CURRENCIES = {"$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd", "dollars": "usd", "hk$": "hkd",
               "hkd": "hkd", "¥": "cny", "rmb": "cny", "cny": "cny", "yuan": "cny", "€": "eur", "eur": "eur",
-              "euro": "eur", "euros": "eur", "£": "gbp", "gbp": "gbp", "pound": "gbp", "pounds": "gbp"}
+              "euro": "eur", "euros": "eur", "£": "gbp", "gbp": "gbp", "pound": "gbp", "pounds": "gbp",
+              "us dollar": "usd", "us dollars": "usd"}
 CURRENCY_CODES = ("AED AUD BRL CAD CHF CNY CZK DKK EGP EUR GBP HKD HUF IDR ILS INR JPY KES KRW MXN MYR NGN NOK NZD "
                   "PLN RON SAR SEK SGD THB TWD UAH USD VND ZAR").split()  # ISO 4217 codes read before or after a figure
 CURRENCIES.update({code.lower(): code.lower() for code in CURRENCY_CODES if code.lower() not in CURRENCIES})
@@ -45,7 +46,7 @@ _WORDNUM = (rf"(?:{_UNITS_WORD}|(?:a|one)(?=\s+(?:hundred|thousand|million|billi
 _CODES = "|".join(CURRENCY_CODES)
 _CUR_PRE = rf"(?:US\$|HK\$|RMB|{_CODES}|[$€£¥])"
 DOT_THOUSANDS_AFTER = re.compile(r"[^\S\n]?(?:€|EUR\b|CHF\b|PLN\b|CZK\b|DKK\b|NOK\b|SEK\b|zł|kr\b|Kč)")
-_CUR_POST = rf"(?:yuan|RMB|{_CODES}|dollars?|euros?|pounds?|€(?!\w))"  # "1.250 €": a sign after the figure too
+_CUR_POST = rf"(?:yuan|RMB|{_CODES}|(?:US{_SP})?dollars?|euros?|pounds?|€(?!\w))"  # "1.250 €": a sign after the figure too
 _UNIT = (r"(?:(?:working|business|calendar)\s+days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|minutes?|"
          r"mins?|seconds?|secs?|s(?![\w'’])|h(?![\w'’])|quarters?)")
 _UNIT_JOINED = r"(?=(?:h|hrs?|mins?|days?|wks?|yrs?)\b)"  # "24h", "30min": a short unit written on the figure
@@ -166,7 +167,7 @@ def _quantity(match: re.Match) -> _Quantity | None:
         return None  # "9" × 400 is no figure a person wrote: it would read as infinity
     scale_word = " ".join((g["scale"] or g["abbr"] or "").strip().lower().rstrip(".").replace("-", " ").split()).replace("ten thousand", "ten-thousand").replace("hundred million", "hundred-million")
     scale = SCALES.get(scale_word, 1.0)
-    currency = CURRENCIES.get((g["cur"] or g["curpost"] or "").lower())
+    currency = CURRENCIES.get(" ".join((g["cur"] or g["curpost"] or "").lower().split()))
     value = mantissa * scale
     if g["pct"] and re.search(r"bps|basis", g["pct"], re.I):  # "15 bps" is 0.15 percentage points
         return _Quantity(mantissa / 100, mantissa / 100, "percent", POINTS, False, decimals + 2, written)
