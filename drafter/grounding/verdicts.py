@@ -291,7 +291,7 @@ class Judge(PlanReading, NameVerdicts):
                 if (g is f or q.kind != f.quantity.kind or q.kind == "year" or q.value >= f.quantity.value
                         or q.value in told or self._denominator(n, g) or self._pair_partners(n, f, g)):
                     continue
-                words = (own & binding(unit.text, g.start, g.end)) - f.binding
+                words = (own & self._narrow_binding(n, g)) - f.binding
                 if words:
                     said = binding_phrase(self.text, claim.offset, claim.offset + len(claim.text))
                     counted = binding_phrase(unit.text, f.start, f.end) or "figure"
@@ -299,6 +299,14 @@ class Judge(PlanReading, NameVerdicts):
                                                     f"{self._fact_label(n)}, not {said}; it gives "
                                                     f"{unit.text[g.start:g.end]} {binding_phrase(unit.text, g.start, g.end)}", n)
         return None
+
+    def _narrow_binding(self, n: int, figure: Figure) -> frozenset[str]:
+        """What a fact's figure counts, read narrowly (`binding`, not wide), once per figure per fact index."""
+        bindings = self.index.judged.setdefault("narrow_bindings", {})
+        key = (n, figure.start)
+        if key not in bindings:
+            bindings[key] = binding(self.index.units[n].text, figure.start, figure.end)
+        return bindings[key]
 
     def _period_of_another_event(self, claim: Claim, aligned: list[int]) -> Verdict | None:
         """A quarter or half written as an ordinal ("the third-quarter campaign") that no fact gives, where the
@@ -700,7 +708,7 @@ class Judge(PlanReading, NameVerdicts):
         centrifuges" where the fact sells 312 PX-200s and 298 PX-300s): the name is no anchor of the claim but of
         its rival."""
         n, figure = rival
-        words = binding(self.index.units[n].text, figure.start, figure.end)
+        words = self._narrow_binding(n, figure)
         for m, f in found:
             if f is not None:
                 words = words - f.binding
