@@ -1105,3 +1105,18 @@ def test_a_named_person_said_doing_something_is_no_stock_sentence():
             "Rachel went through the conflict resolution training with me face to face, which helped more than the "
             "online course did.")
     assert "Rachel went through the conflict resolution training" in clean(text).text
+
+
+def test_the_words_of_a_kept_doubling_name_no_topic_a_restatement_could_share():
+    """Issue 19's c14 shape: "line by line" is no mention of "product lines"; without it the sentence after the
+    figures says something of its own (how the work was checked, and that it went in on time) and stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    text = ("# 2024 Review\n\n## What I did\n\n"
+            "I run order entry and price checks for the six reps in the north. This year I entered 3,900 orders and "
+            "answered 540 price queries.\n\n"
+            "In March we moved the price book into the new ordering system. Errors on price lines fell from 2.8% of "
+            "orders to 1.2%.\n\n## What was hard\n\n"
+            "The busiest period was the bid round for two councils in May and June, when I drew up price schedules "
+            "for 900 product lines alongside order entry. We checked the schedules line by line with the product "
+            "leads before sending, and both went in on time. One bid has since been won.\n")
+    assert clean(text, lists).text == text

@@ -54,6 +54,23 @@ class PhraseLists:
         """Vague and generic words: what a restatement or a recap may add without saying anything new."""
         return self.vague | self.generic
 
+    @cached_property
+    def kept_doubling(self) -> re.Pattern:
+        """The kept doublings as one pattern ("line by line", "face to face"; a "*" any one word, the same at each)."""
+        forms = []
+        for number, phrase in enumerate(self.keep_doubled):
+            group, parts = f"w{number}", []
+            for word in phrase:
+                named = word == "*" and f"(?P<{group}>" in "".join(parts)
+                parts.append(f"(?P={group})" if named else rf"(?P<{group}>\w+)" if word == "*" else re.escape(word))
+            forms.append(r"\s+".join(parts))
+        return re.compile(r"\b(?:" + "|".join(f"(?:{form})" for form in forms) + r")\b", re.I) if forms else \
+            re.compile(r"(?!)")
+
+    def without_idioms(self, text: str) -> str:
+        """text with its kept doublings blanked: the words of "line by line" or "face to face" name nothing."""
+        return self.kept_doubling.sub(lambda m: " " * len(m.group(0)), text)
+
     def _index_of(self, key: str) -> "_LiteralIndex":
         """The literal prefilter of one list, built on first use."""
         if key not in self._indexes:
