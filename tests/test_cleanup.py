@@ -1120,3 +1120,15 @@ def test_the_words_of_a_kept_doubling_name_no_topic_a_restatement_could_share():
             "for 900 product lines alongside order entry. We checked the schedules line by line with the product "
             "leads before sending, and both went in on time. One bid has since been won.\n")
     assert clean(text, lists).text == text
+
+
+def test_a_verbs_particle_before_the_same_preposition_is_no_doubled_word():
+    """Issue 19's c14/c15 shape: "the scanners came in in May" is English (cutting one "in" changes what it says);
+    a preposition doubled after a noun or a verb without that particle is a slip and goes."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    for kept in ("The new scanners came in in May, with a charging rack.\n",
+                 "We brought in in March a rule that every quote is checked.\n",
+                 "The night team carried on on the Monday as usual.\n"):
+        assert clean(kept, lists).text == kept
+    assert clean("Two refunds were delayed in in June.\n", lists).text == "Two refunds were delayed in June.\n"
+    assert clean("The manager approved the form on on 9 May.\n", lists).text == "The manager approved the form on 9 May.\n"
