@@ -67,10 +67,6 @@ class PhraseLists:
         return re.compile(r"\b(?:" + "|".join(f"(?:{form})" for form in forms) + r")\b", re.I) if forms else \
             re.compile(r"(?!)")
 
-    def without_idioms(self, text: str) -> str:
-        """text with its kept doublings blanked: the words of "line by line" or "face to face" name nothing."""
-        return self.kept_doubling.sub(lambda m: " " * len(m.group(0)), text)
-
     def _index_of(self, key: str) -> "_LiteralIndex":
         """The literal prefilter of one list, built on first use."""
         if key not in self._indexes:

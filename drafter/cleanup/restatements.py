@@ -40,8 +40,7 @@ def remove_restatements(run: Run) -> None:
     items = [sentence for _, sentence in pairs]
     openers = {id(block.sentences[0]) for block, _ in pairs if len(block.sentences) > 1}
     blocks = [block for block, _ in pairs]
-    # the words of a kept doubling name nothing: "line by line" shares no topic with "1,100 product lines"
-    words = [set(content_words(run.lists.without_idioms(sentence.text), run.lists.synonyms)) for sentence in items]
+    words = [set(content_words(sentence.text, run.lists.synonyms)) for sentence in items]
     df, weight = document_frequencies(words)
     postings: dict[str, list[int]] = {}
     for index, sentence in enumerate(items):
@@ -59,7 +58,7 @@ def remove_restatements(run: Run) -> None:
     for index, sentence in enumerate(items):
         if id(sentence) in kept_copies:
             continue
-        ws = words[index]
+        ws = words[index] - _idiom_words(run, sentence.text)  # "line by line" shares no topic with "product lines"
         hedged = hedged_figures(sentence.text) if has_figure(sentence.facts) else {}
         if hedged:  # its figures are checked as roundings, not as words
             ws = {w for w in ws if not w.isdigit()}
@@ -120,6 +119,11 @@ def remove_restatements(run: Run) -> None:
             sentence.removed = True
             run.repeat(sentence, best, run.edit("restatement", sentence.line, sentence.text, best.line, sentence))
 
+
+
+def _idiom_words(run: Run, text: str) -> set[str]:
+    """The content words of text's kept doublings ("line by line", "face to face"): they name nothing."""
+    return {w for m in run.lists.kept_doubling.finditer(text) for w in content_words(m.group(0), run.lists.synonyms)}
 
 
 # a hedge before an amount in words ("more than one point four million"), not "over the year"
