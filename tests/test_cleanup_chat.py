@@ -297,3 +297,28 @@ def test_a_list_under_the_authors_own_label_stays():
     for text in ["What I changed:\n- Moved the 3 printers to the ground floor.\n- Added two spare toner boxes.\n",
                  "Section 4 covers the move:\n- We moved in May.\n"]:
         assert _clean(text) == text
+
+
+@pytest.mark.parametrize("instruction", [
+    "*Describe the work you are proudest of here, with examples where you can.*",
+    "*Outline any problems you met and how you dealt with them.*",
+    "*Set two to four goals for the year ahead.*",
+    "*List courses and qualifications completed.*",
+    "*Each objective should be measurable.*",
+    "*Guidance: a short paragraph on your role.*",
+    "*Click or tap here to add text.*",
+    "*Replace this text with your own overview.*",
+    "Here are the main points from your notes, set out under the template's headings.",
+])
+def test_a_templates_instructions_to_whoever_fills_it_in_go(instruction):
+    """Issue 19's c14 shape: an office template's instructions left in the draft are not the author's text."""
+    body = "## Achievements\n\nI closed 312 claims this year, 41 more than last year.\n"
+    assert _clean(f"{instruction}\n\n{body}") == body
+
+
+def test_the_authors_own_plans_and_a_bracketed_slot_stay():
+    """A plan in the imperative is the author's; a bracketed instruction inline is a placeholder still to fill."""
+    text = ("## Next year\n\n- Set up a shared calendar for the two new reps.\n- List every supplier on the new portal.\n"
+            "- Give the March refresher to the night team.\n\n"
+            "I closed 312 claims this year. [Insert an example you are proud of here]\n")
+    assert _clean(text) == text
