@@ -322,3 +322,30 @@ def test_the_authors_own_plans_and_a_bracketed_slot_stay():
             "- Give the March refresher to the night team.\n\n"
             "I closed 312 claims this year. [Insert an example you are proud of here]\n")
     assert _clean(text) == text
+
+
+@pytest.mark.parametrize("wrapper", [
+    "Absolutely, glad to help! Here's a friendly year-end review for Dana based on your notes.",
+    "What great notes to start from! Here's an upbeat review you can paste into your appraisal form.",
+    "Sure! Here's a crisp, punchy review. I've kept it short and warm.",
+    "Okay! Below is a formal report built from your notes. I have used a numbered format the board will expect.",
+])
+def test_a_chat_models_preface_goes_whole(wrapper):
+    """Issue 19's c13 shape: a chat model's first paragraph, its compliment, its presenting of the answer and how it
+    wrote it, goes whole once one of its sentences is the model's."""
+    body = "# Review: Dana Hale\n\nDana closed 312 claims this year, 41 more than last year.\n"
+    assert _clean(f"{wrapper}\n\n{body}") == body
+
+
+@pytest.mark.parametrize("aside", [
+    "Let me break it down:",
+    "Tip: if you paste this into the HR form, you may want to drop the emojis.",
+    "I can turn this into a table with objectives and evidence.",
+    "Note: I have assumed the year runs from April to March.",
+    "Note: I've left out the absence details, as those are usually discussed separately.",
+    "You may want to add examples for each person on the team.",
+    "#Payroll #YearInReview #Teamwork #Grateful #LeisureJobs",
+])
+def test_a_chat_models_asides_and_a_line_of_hashtags_go(aside):
+    body = "## Results\n\nI ran 52 payrolls this year with no late payment.\n"
+    assert _clean(f"{body}\n{aside}\n") == body
