@@ -349,3 +349,15 @@ def test_a_chat_models_preface_goes_whole(wrapper):
 def test_a_chat_models_asides_and_a_line_of_hashtags_go(aside):
     body = "## Results\n\nI ran 52 payrolls this year with no late payment.\n"
     assert _clean(f"{body}\n{aside}\n") == body
+
+
+def test_a_paragraph_that_tells_more_than_the_highlight_it_repeats_stays_beside_it():
+    """Issue 19's c13 shape: a highlights list, then the body telling each point with more to say. A body sentence
+    that adds as many words of its own as the item has is no repeat: both stay. One that adds only a word or two
+    ("I am proud that I was able to …") goes, and the item stays in its place."""
+    head = "## Highlights\n\n- Passed the forklift licence in June\n- Reactivated 14 dormant supplier accounts\n\n"
+    fuller = ("## The year\n\nIn June I passed the forklift licence, which means the yard no longer waits for the day "
+              "supervisor to move pallets on the late shift.\n")
+    assert _clean(head + fuller) == head + fuller
+    thin = "## The year\n\nI am proud that I was able to reactivate 14 dormant supplier accounts.\n"
+    assert _clean(head + thin) == head + "## The year\n"  # (the heading left empty is the author's)
