@@ -361,3 +361,13 @@ def test_a_paragraph_that_tells_more_than_the_highlight_it_repeats_stays_beside_
     assert _clean(head + fuller) == head + fuller
     thin = "## The year\n\nI am proud that I was able to reactivate 14 dormant supplier accounts.\n"
     assert _clean(head + thin) == head + "## The year\n"  # (the heading left empty is the author's)
+
+
+def test_a_highlight_with_a_figure_is_no_restatement_of_the_body_that_tells_it_later():
+    """Issue 19's rule, c13's shape: the item in the highlights list is the telling in its place; a body sentence
+    that tells it in full later does not make it a vague restatement (the item's 'more than 80' is hedged)."""
+    text = ("## Highlights\n\n- Kept the branch's cash count right all year\n"
+            "- Helped more than 80 members onto online banking\n\n## Members\n\n"
+            "Since March you have helped more than 80 members register for online banking, many of them members who "
+            "had never used it.\n")
+    assert "- Helped more than 80 members onto online banking" in _clean(text)

@@ -33,7 +33,8 @@ def remove_restatements(run: Run) -> None:
     that one sentence, and any name it holds is there too. Before the figures in their own paragraph it must be
     vague ("many", "greatly"): a plain account there leads up to them, sharing only their topic. The first sentence
     in its part to single out a main difficulty ("Food prices were the main problem this year.") names a topic of
-    its own, not a figure said elsewhere about the same thing. A count of none ("No contract was signed below the
+    its own, not a figure said elsewhere about the same thing. A list item with a figure or name is the first
+    telling, in its place: a paragraph after it that says it in full does not make it a restatement. A count of none ("No contract was signed below the
     approved price") restates only a sentence that counts none too."""
     s = run.settings
     pairs = list(run.text_sentences())
@@ -90,6 +91,10 @@ def remove_restatements(run: Run) -> None:
             if exact and kinds[index] == "item" and kinds[source_index] == "text" and \
                     parts[index] != parts[source_index]:
                 continue  # a list of results with figures is in its place: an overview telling them does not oust it
+            if kinds[index] == "item" and kinds[source_index] == "text" and source_index > index and \
+                    sentence.facts - NUMBER_WORDS:
+                continue  # a highlight with a figure or name is the first telling, in its place: the body after it
+                # does not oust it
             if amounts or hedged:
                 source_amounts = quantities_in(source.text)
                 if not rounds(amounts, source_amounts) or \
