@@ -1132,3 +1132,13 @@ def test_a_verbs_particle_before_the_same_preposition_is_no_doubled_word():
         assert clean(kept, lists).text == kept
     assert clean("Two refunds were delayed in in June.\n", lists).text == "Two refunds were delayed in June.\n"
     assert clean("The manager approved the form on on 9 May.\n", lists).text == "The manager approved the form on 9 May.\n"
+
+
+def test_a_first_telling_with_hedged_figures_is_no_rounding_of_a_later_one_hedging_them_too():
+    """Issue 19's c15 shape: a spoken review says 'about 240 … roughly 200' in its account, and a list later says
+    the same round figures. The later one is no more exact, so the account is no vague retelling of it."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    text = ("**Summary**\n\nThis was my third year on the ward desk and the busiest. I went through the rota sheets and "
+            "I covered about 240 shifts over the year, which is up from roughly 200 the year before.\n\n"
+            "**Achievements**\n\n- Covered about 240 shifts, up from roughly 200\n- Trained two new clerks\n")
+    assert "I went through the rota sheets and I covered about 240 shifts" in clean(text, lists).text

@@ -34,7 +34,8 @@ def remove_restatements(run: Run) -> None:
     vague ("many", "greatly"): a plain account there leads up to them, sharing only their topic. The first sentence
     in its part to single out a main difficulty ("Food prices were the main problem this year.") names a topic of
     its own, not a figure said elsewhere about the same thing. A list item with a figure or name is the first
-    telling, in its place: a paragraph after it that says it in full does not make it a restatement. A count of none ("No contract was signed below the
+    telling, in its place: a paragraph after it that says it in full does not make it a restatement; so is a sentence
+    hedging its figures ("about 14,000") before one that hedges them too, which is no more exact. A count of none ("No contract was signed below the
     approved price") restates only a sentence that counts none too."""
     s = run.settings
     pairs = list(run.text_sentences())
@@ -95,6 +96,8 @@ def remove_restatements(run: Run) -> None:
                     sentence.facts - NUMBER_WORDS:
                 continue  # a highlight with a figure or name is the first telling, in its place: the body after it
                 # does not oust it
+            if source_index > index and hedged and hedged.keys() <= hedged_figures(source.text).keys():
+                continue  # a later telling hedging the same figures is no more exact: this first one rounds nothing
             if amounts or hedged:
                 source_amounts = quantities_in(source.text)
                 if not rounds(amounts, source_amounts) or \
