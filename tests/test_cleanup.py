@@ -1142,3 +1142,12 @@ def test_a_first_telling_with_hedged_figures_is_no_rounding_of_a_later_one_hedgi
             "I covered about 240 shifts over the year, which is up from roughly 200 the year before.\n\n"
             "**Achievements**\n\n- Covered about 240 shifts, up from roughly 200\n- Trained two new clerks\n")
     assert "I went through the rota sheets and I covered about 240 shifts" in clean(text, lists).text
+
+
+@pytest.mark.parametrize("request_", ["I'd like some help with how to raise it without sounding pushy.",
+                                      "Just that I'd like the cleaners thanked, they have been great all year."])
+def test_the_authors_request_is_no_stock_sentence(request_):
+    """Issue 19's c15 shape: a person asking for something in a self-review says something of their own, however
+    plain; the stock model cut such requests."""
+    text = f"## Areas to improve\n\nI made 12 referrals against a target of 30. {request_}\n"
+    assert clean(text).text == text

@@ -27,10 +27,18 @@ NAMED_ACTOR = re.compile(r"^\W*(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z]+(?:\s+
                          r"helped|showed|trained|covered)\b")
 
 
+# the author asking for something ("I'd like some help with how to raise it", "I would like more training in
+# payroll", "I'd like the night staff thanked"): a request of the writer's own, never stock; thanks and a summing
+# up announced that way ("I'd like to thank everyone", "I would like to summarize my year") are not requests
+REQUEST = re.compile(r"\bI(?:'d|’d| would) (?:really |also )?like (?!to (?:thank|express|extend|take this|summari[sz]e|"
+                     r"say|share|acknowledge|reflect|conclude|close|begin|start|end)\b)", re.I)
+
+
 def remove_stock(run: Run) -> None:
     """Remove what the learned stock model is sure is fluff, among sentences that carry no fact of their own
     (no figure, no count of none, and no name, year or month the text does not state elsewhere) and are not
-    lead-ins, labels, fragments or the first singling-out of a main difficulty in their part."""
+    lead-ins, labels, fragments, the author's requests or the first singling-out of a main difficulty in their
+    part."""
     if run.settings.stock_threshold >= 1.0:
         return
     model = run.settings.stock_model or load_stock_model()
@@ -45,7 +53,7 @@ def remove_stock(run: Run) -> None:
                   and len(WORD.findall(sentence.text)) >= 4
                   and all(is_name(f) or YEAR.fullmatch(f) or f in MONTHS for f in sentence.facts)
                   and not ZERO.search(sentence.text) and not PARTITIVE.search(sentence.text)
-                  and not NAMED_ACTOR.match(sentence.text)
+                  and not NAMED_ACTOR.match(sentence.text) and not REQUEST.search(sentence.text)
                   and id(sentence) not in topics
                   and len(content_words(sentence.text)) <= run.settings.stock_max_words]
     stock = [sentence for block, sentence in candidates
