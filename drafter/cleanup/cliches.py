@@ -24,7 +24,7 @@ PILE_UP = 3  # stock phrases in one sentence that make it a template's, placehol
 def remove_cliches(run: Run) -> None:
     """Remove stock sentences (a cliché, or a filler opening: "In conclusion, …", "As noted above, …"), noting
     those kept and why. An opening is never cut from a sentence that says more: the sentence goes whole or stays
-    whole."""
+    whole. A form's question on its own line over its answer ("Q2. What have you done well?") is kept."""
     boundary = boundary_blocks(run.blocks) if run.lists.emotive is not None else set()
     stock: list[tuple[Sentence, list[tuple[int, int]], str]] = []
     for block, sentence in list(run.text_sentences()):
@@ -45,6 +45,7 @@ def remove_cliches(run: Run) -> None:
     for _, sentence in run.text_sentences():
         if id(sentence) not in in_stock:
             said.update(content_words(sentence.text, run.lists.synonyms))
+    asked = _form_questions(run)
     for sentence, spans, kind in stock:
         text = sentence.text
         why = None
@@ -59,6 +60,8 @@ def remove_cliches(run: Run) -> None:
                                                                           or thanks and is_name(f))}
         if text.rstrip().endswith((":", "：")):
             why = "introduces what follows"
+        elif id(sentence) in asked:
+            why = "asks what the text after it answers"
         elif facts or sentence.placeholder and len(spans) < PILE_UP:
             why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
         elif ZERO.search(unstock):
@@ -75,6 +78,24 @@ def remove_cliches(run: Run) -> None:
         sentence.removed = True
         run.edit(kind, sentence.line, sentence.text, of=sentence)
 
+
+
+QUESTION_LABEL_WORDS = 2  # words of a label before a form's question ("Q2.", "Part 3:")
+
+
+def _form_questions(run: Run) -> set[int]:
+    """Ids of the questions that stand alone as a line with the text answering them after it ("Q2. What have you
+    done well?" over the answer): a form's question, a heading in effect, not a question asked for effect. One in
+    emphasis ("*What got in the way?*") is a template's instruction and is left to the lists."""
+    blocks = [b for b in run.blocks if not b.removed]
+    out = set()
+    for block, after in zip(blocks, blocks[1:]):
+        kept = [s for s in block.sentences if not s.removed]
+        if block.kind == "text" and kept and kept[-1].text.rstrip().endswith("?") and \
+                all(len(s.text.split()) <= QUESTION_LABEL_WORDS for s in kept[:-1]) and \
+                not block.content.lstrip().startswith(("*", "_")) and after.kind in ("text", "item"):
+            out.add(id(kept[-1]))
+    return out
 
 
 # the opening of the parties a thank-you lists by role ("my ward manager, the physios, everyone else who …"), not
