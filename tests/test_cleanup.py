@@ -1162,3 +1162,17 @@ def test_a_forms_question_over_its_answer_stays_but_a_question_for_effect_goes()
     assert clean(form, lists).text == form
     effect = "I cleared the backlog of 140 repair tickets by June. How? I took the oldest ones first.\n"
     assert clean(effect, lists).text == "I cleared the backlog of 140 repair tickets by June. I took the oldest ones first.\n"
+
+
+@pytest.mark.parametrize("form_text", [
+    "This review should be completed by the staff member and sent to their manager a week before the meeting.",
+    "*Please send a signed copy of this form to the office manager.*",
+    "**Please ensure every section is filled in. Incomplete forms will be sent back.**",
+    "There are no right or wrong answers. Your answers will be discussed at the meeting.",
+    "Our values: Care – Pride – Trust",
+])
+def test_a_review_forms_printed_text_pasted_with_the_answers_goes(form_text):
+    """Issue 19's c15 shape: the employer's form around a person's answers is not the author's text."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "## What went well\n\nI cleared the backlog of 140 repair tickets by June.\n"
+    assert clean(f"{form_text}\n\n{body}", lists).text == body
