@@ -1176,3 +1176,18 @@ def test_a_review_forms_printed_text_pasted_with_the_answers_goes(form_text):
     lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
     body = "## What went well\n\nI cleared the backlog of 140 repair tickets by June.\n"
     assert clean(f"{form_text}\n\n{body}", lists).text == body
+
+
+@pytest.mark.parametrize("restating", [
+    "Like I said before, the van passed its MOT.",
+    "Like we said at the beginning, the MOT and the rota were the big things.",
+    "So all in all it has been a busy year with the new rota and the van.",
+])
+def test_a_spoken_reviews_restating_opening_says_it_restates(restating):
+    """Issue 19's c15 shape: 'Like I said …', 'So all in all …' open a sentence that only says again what the
+    review said; with no fact of its own it goes. One with a new figure stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "## My year\n\nIn March the van passed its MOT. I set up the new rota in May and it has worked well.\n"
+    assert clean(body + "\n" + restating + "\n", lists).text == body
+    new = "Like I said, the van passed its MOT, and it only needed 2 new tyres.\n"
+    assert clean(body + "\n" + new, lists).text == body + "\n" + new
