@@ -1191,3 +1191,16 @@ def test_a_spoken_reviews_restating_opening_says_it_restates(restating):
     assert clean(body + "\n" + restating + "\n", lists).text == body
     new = "Like I said, the van passed its MOT, and it only needed 2 new tyres.\n"
     assert clean(body + "\n" + new, lists).text == body + "\n" + new
+
+
+def test_a_restarted_section_loses_its_second_heading_and_its_new_text_joins_the_first():
+    """Issue 19's c16 shape: a small model restarts a section under the same heading, telling it again and then
+    adding something; the repeat and the second heading go, the new text stays under the first heading."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    first = ("## III. Safety\n\nI ran 48 weekly fire checks and found 6 blocked exits, all cleared the same day.\n\n")
+    again = ("## III. Safety\n\nI ran 48 weekly fire checks and found 6 blocked exits, all cleared the same day.\n\n"
+             "In May the fire officer's visit found no faults.\n\n**IV. Plans**\n\nTrain two more fire marshals.\n\n"
+             "**IV. Plans**\n\nRenew the alarm contract in March.\n")
+    assert clean(first + again, lists).text == (
+        first + "In May the fire officer's visit found no faults.\n\n**IV. Plans**\n\nTrain two more fire marshals.\n\n"
+        "Renew the alarm contract in March.\n")
