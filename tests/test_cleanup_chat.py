@@ -371,3 +371,15 @@ def test_a_highlight_with_a_figure_is_no_restatement_of_the_body_that_tells_it_l
             "Since March you have helped more than 80 members register for online banking, many of them members who "
             "had never used it.\n")
     assert "- Helped more than 80 members onto online banking" in _clean(text)
+
+
+@pytest.mark.parametrize("recital", [
+    "Please write the work summary according to the following requirements: part two is about safety, part three "
+    "is about training.",
+    "(The following is the second part of the summary, please continue writing in the same style.)",
+])
+def test_a_recited_prompt_goes_whole_though_it_counts_the_parts(recital):
+    """Issue 19's c16 shape: the prompt between two sections, recited by a small model, names its parts in words
+    ('part three', 'the second part'); those are the prompt's, not counts of the author's."""
+    body = "## Safety\n\nI ran 48 weekly fire checks this year.\n"
+    assert _clean(f"{recital}\n\n{body}") == body
