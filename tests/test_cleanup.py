@@ -1204,3 +1204,14 @@ def test_a_restarted_section_loses_its_second_heading_and_its_new_text_joins_the
     assert clean(first + again, lists).text == (
         first + "In May the fire officer's visit found no faults.\n\n**IV. Plans**\n\nTrain two more fire marshals.\n\n"
         "Renew the alarm contract in March.\n")
+
+
+def test_that_is_opens_a_restatement_only_before_the_figures_it_re_tells():
+    """Issue 19's c13 shape: 'That is the highest … in the area' says something the figures do not; 'That is 286
+    … against 241' re-tells them and goes."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "You referred 47 customers to the savings team this year, and 19 of them opened an account. "
+    new = "That is the best result of any adviser in the region, and it comes from listening before advising.\n"
+    assert clean(body + new, lists).text == body + new
+    said = "That is 19 accounts from 47 referrals.\n"
+    assert clean(body + said, lists).text == body.rstrip() + "\n"
