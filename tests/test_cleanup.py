@@ -1215,3 +1215,12 @@ def test_that_is_opens_a_restatement_only_before_the_figures_it_re_tells():
     assert clean(body + new, lists).text == body + new
     said = "That is 19 accounts from 47 referrals.\n"
     assert clean(body + said, lists).text == body.rstrip() + "\n"
+
+
+def test_a_sentence_singling_out_the_main_cause_or_change_names_a_topic():
+    """Issue 19's c14 shape: 'X remain the main cause of …' and 'The biggest change this year was …' name the topic
+    the sentences after them explain: no vague retelling of a figure, and no stock sentence."""
+    text = ("## Service\n\nWe handled 84 complaints this year, 31 fewer than in 2023, most about refunds. Slow refunds "
+            "remain the main cause of complaints. From June I checked the refund queue every morning.\n\n## Systems\n\n"
+            "The biggest change this year was the self-checkout. The self-checkout went live in April.\n")
+    assert clean(text).text == text
