@@ -130,8 +130,12 @@ def remove_restatements(run: Run) -> None:
 
 
 def _idiom_words(run: Run, text: str) -> set[str]:
-    """The content words of text's kept doublings ("line by line", "face to face"): they name nothing."""
-    return {w for m in run.lists.kept_doubling.finditer(text) for w in content_words(m.group(0), run.lists.synonyms)}
+    """The content words of text's kept doublings ("line by line", "face to face"): they name nothing. Each says a
+    word twice, so a text that says none twice is not searched."""
+    words = WORD.findall(text.lower())
+    if len(set(words)) == len(words):
+        return set()
+    return {w for said in run.lists.kept_doublings(text) for w in content_words(said, run.lists.synonyms)}
 
 
 # a hedge before an amount in words ("more than one point four million"), not "over the year"
