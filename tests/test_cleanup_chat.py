@@ -276,10 +276,18 @@ def test_a_paragraphs_last_sentence_cut_off_by_a_token_limit_goes():
     "Be concise and include figures wherever you can.",
     "NB: I've assumed your targets are calendar-year targets, so change them if your firm runs April to March.",
     "If you send me your appraisal form, I can fit the headings to it.",
+    "Let me break it down:",
+    "Tip: if you paste this into the HR form, you may want to drop the emojis.",
+    "I can turn this into a table with objectives and evidence.",
+    "Note: I have assumed the year runs from April to March.",
+    "Note: I've left out the absence details, as those are usually discussed separately.",
+    "You may want to add examples for each person on the team.",
+    "#Payroll #YearInReview #Teamwork #Grateful #LeisureJobs",
 ], ids=lambda s: s[:30])
 def test_a_recited_prompt_a_note_on_what_the_model_assumed_and_an_offer_go(wrapper):
     """Issue 19's c9 and c11 shapes, in other words than theirs: a small model's recital of the prompt's scaffolding
-    and style rules, a chat model's note on what it assumed, and an offer that waits on the user."""
+    and style rules, a chat model's note on what it assumed, and an offer that waits on the user; and c13's: its
+    lead into a list, its tip and offer to redo the draft, its note on what it left out, a line of hashtags."""
     text = f"Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n{wrapper}\n"
     assert _clean(text) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
 
@@ -299,7 +307,11 @@ def test_a_list_under_the_authors_own_label_stays():
         assert _clean(text) == text
 
 
-@pytest.mark.parametrize("instruction", [
+# What stands before the summary and is not the author's, by issue 19's shapes: c14's office template's instructions
+# to whoever fills it in, c13's chat-model preface (compliment, the answer presented, how it was written; the
+# paragraph goes whole once one sentence of it is the model's), and c16's prompt recited between sections, which
+# names parts in words ('part three') that are no counts of the author's
+BEFORE_THE_SUMMARY = [
     "*Describe the work you are proudest of here, with examples where you can.*",
     "*Outline any problems you met and how you dealt with them.*",
     "*Set two to four goals for the year ahead.*",
@@ -309,11 +321,20 @@ def test_a_list_under_the_authors_own_label_stays():
     "*Click or tap here to add text.*",
     "*Replace this text with your own overview.*",
     "Here are the main points from your notes, set out under the template's headings.",
-])
-def test_a_templates_instructions_to_whoever_fills_it_in_go(instruction):
-    """Issue 19's c14 shape: an office template's instructions left in the draft are not the author's text."""
-    body = "## Achievements\n\nI closed 312 claims this year, 41 more than last year.\n"
-    assert _clean(f"{instruction}\n\n{body}") == body
+    "Absolutely, glad to help! Here's a friendly year-end review for Dana based on your notes.",
+    "What great notes to start from! Here's an upbeat review you can paste into your appraisal form.",
+    "Sure! Here's a crisp, punchy review. I've kept it short and warm.",
+    "Okay! Below is a formal report built from your notes. I have used a numbered format the board will expect.",
+    "Please write the work summary according to the following requirements: part two is about safety, part three "
+    "is about training.",
+    "(The following is the second part of the summary, please continue writing in the same style.)",
+]
+
+
+@pytest.mark.parametrize("wrapping", BEFORE_THE_SUMMARY)
+def test_template_instructions_a_chat_preface_and_a_recited_prompt_go(wrapping):
+    body = "# Review: Dana Hale\n\nDana closed 312 claims this year, 41 more than last year.\n"
+    assert _clean(f"{wrapping}\n\n{body}") == body
 
 
 def test_the_authors_own_plans_and_a_bracketed_slot_stay():
@@ -322,33 +343,6 @@ def test_the_authors_own_plans_and_a_bracketed_slot_stay():
             "- Give the March refresher to the night team.\n\n"
             "I closed 312 claims this year. [Insert an example you are proud of here]\n")
     assert _clean(text) == text
-
-
-@pytest.mark.parametrize("wrapper", [
-    "Absolutely, glad to help! Here's a friendly year-end review for Dana based on your notes.",
-    "What great notes to start from! Here's an upbeat review you can paste into your appraisal form.",
-    "Sure! Here's a crisp, punchy review. I've kept it short and warm.",
-    "Okay! Below is a formal report built from your notes. I have used a numbered format the board will expect.",
-])
-def test_a_chat_models_preface_goes_whole(wrapper):
-    """Issue 19's c13 shape: a chat model's first paragraph, its compliment, its presenting of the answer and how it
-    wrote it, goes whole once one of its sentences is the model's."""
-    body = "# Review: Dana Hale\n\nDana closed 312 claims this year, 41 more than last year.\n"
-    assert _clean(f"{wrapper}\n\n{body}") == body
-
-
-@pytest.mark.parametrize("aside", [
-    "Let me break it down:",
-    "Tip: if you paste this into the HR form, you may want to drop the emojis.",
-    "I can turn this into a table with objectives and evidence.",
-    "Note: I have assumed the year runs from April to March.",
-    "Note: I've left out the absence details, as those are usually discussed separately.",
-    "You may want to add examples for each person on the team.",
-    "#Payroll #YearInReview #Teamwork #Grateful #LeisureJobs",
-])
-def test_a_chat_models_asides_and_a_line_of_hashtags_go(aside):
-    body = "## Results\n\nI ran 52 payrolls this year with no late payment.\n"
-    assert _clean(f"{body}\n{aside}\n") == body
 
 
 def test_a_paragraph_that_tells_more_than_the_highlight_it_repeats_stays_beside_it():
@@ -371,15 +365,3 @@ def test_a_highlight_with_a_figure_is_no_restatement_of_the_body_that_tells_it_l
             "Since March you have helped more than 80 members register for online banking, many of them members who "
             "had never used it.\n")
     assert "- Helped more than 80 members onto online banking" in _clean(text)
-
-
-@pytest.mark.parametrize("recital", [
-    "Please write the work summary according to the following requirements: part two is about safety, part three "
-    "is about training.",
-    "(The following is the second part of the summary, please continue writing in the same style.)",
-])
-def test_a_recited_prompt_goes_whole_though_it_counts_the_parts(recital):
-    """Issue 19's c16 shape: the prompt between two sections, recited by a small model, names its parts in words
-    ('part three', 'the second part'); those are the prompt's, not counts of the author's."""
-    body = "## Safety\n\nI ran 48 weekly fire checks this year.\n"
-    assert _clean(f"{recital}\n\n{body}") == body
