@@ -42,7 +42,8 @@ def remove_restatements(run: Run) -> None:
     items = [sentence for _, sentence in pairs]
     openers = {id(block.sentences[0]) for block, _ in pairs if len(block.sentences) > 1}
     blocks = [block for block, _ in pairs]
-    words = [set(content_words(sentence.text, run.lists.synonyms)) for sentence in items]
+    said = [content_words(sentence.text, run.lists.synonyms) for sentence in items]
+    words = [set(ws) for ws in said]
     df, weight = document_frequencies(words)
     postings: dict[str, list[int]] = {}
     for index, sentence in enumerate(items):
@@ -60,7 +61,9 @@ def remove_restatements(run: Run) -> None:
     for index, sentence in enumerate(items):
         if id(sentence) in kept_copies:
             continue
-        ws = words[index] - _idiom_words(run, sentence.text)  # "line by line" shares no topic with "product lines"
+        ws = words[index]
+        if len(said[index]) > len(ws):  # a content word said twice: perhaps in "line by line", which shares no topic
+            ws = ws - _idiom_words(run, sentence.text)  # with "product lines"
         hedged = hedged_figures(sentence.text) if has_figure(sentence.facts) else {}
         if hedged:  # its figures are checked as roundings, not as words
             ws = {w for w in ws if not w.isdigit()}
@@ -130,11 +133,7 @@ def remove_restatements(run: Run) -> None:
 
 
 def _idiom_words(run: Run, text: str) -> set[str]:
-    """The content words of text's kept doublings ("line by line", "face to face"): they name nothing. Each says a
-    word twice, so a text that says none twice is not searched."""
-    words = WORD.findall(text.lower())
-    if len(set(words)) == len(words):
-        return set()
+    """The content words of text's kept doublings ("line by line", "face to face"): they name nothing."""
     return {w for said in run.lists.kept_doublings(text) for w in content_words(said, run.lists.synonyms)}
 
 
