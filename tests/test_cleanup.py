@@ -1226,3 +1226,16 @@ def test_a_sentence_singling_out_the_main_cause_or_change_names_a_topic():
             "remain the main cause of complaints. From June I checked the refund queue every morning.\n\n## Systems\n\n"
             "The biggest change this year was the self-checkout. The self-checkout went live in April.\n")
     assert clean(text).text == text
+
+
+@pytest.mark.parametrize("closer", [
+    'In summary, the metering work was steady and achieved the goal of "reading every meter on time".',
+    'In summary, next year I will keep working hard and be a good "steward" of the station.',
+    'In summary, we will continue to serve "the towns, the villages and the farms" with all our hearts.',
+])
+def test_a_slogan_quoted_as_the_goal_reached_or_the_role_played_is_no_name(closer):
+    """Issue 19's c16 shape: a template closer quoting a slogan; the quotation is the slogan's, not a name, so the
+    closer goes like one without it."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "## Metering\n\nI read 41,300 meters this year and sent 612 bills out on the day.\n"
+    assert clean(f"{body}\n{closer}\n", lists).text == body
