@@ -1239,3 +1239,15 @@ def test_a_slogan_quoted_as_the_goal_reached_or_the_role_played_is_no_name(close
     lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
     body = "## Metering\n\nI read 41,300 meters this year and sent 612 bills out on the day.\n"
     assert clean(f"{body}\n{closer}\n", lists).text == body
+
+
+def test_a_paragraph_sentence_telling_the_list_above_it_in_prose_goes_and_the_items_stay():
+    """Issue 19's c14 shape: key figures as list items, then the paragraph under them opening with the same figures
+    in a sentence; the items are the figures' place and stay. A sentence with a figure of its own stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    head = ("### Parcels\n\n- Parcels delivered 48,200 (plan 45,000)\n- First-time delivery rate 93.4% (2023: 91.0%)\n\n")
+    told = "Parcels had a strong year, with 48,200 delivered against a plan of 45,000 and first-time delivery at 93.4%."
+    rest = " Most of the gain came from the new evening round.\n"
+    assert clean(head + told + rest, lists).text == head + rest.lstrip()
+    own = "Parcels had a strong year, with 48,200 delivered against a plan of 45,000 and 310 returned."
+    assert clean(head + own + rest, lists).text == head + own + rest

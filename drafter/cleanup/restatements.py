@@ -3,7 +3,8 @@ says ("sales grew greatly" beside "sales grew 17% to 24.78 million") goes, its f
 one that re-tells in words the figure just before it ("Kept the error rate at 0.008%. This remarkable achievement
 means fewer than one in ten thousand instructions needed correction."); so does a list item that only says again, in
 other words, the item just before it ("Sent welcome packs five working days before each start" / "Made sure
-welcome packs went out ahead of each start date")."""
+welcome packs went out ahead of each start date"); so does a paragraph sentence that tells the figures of the list
+just above it again in prose."""
 
 from __future__ import annotations
 
@@ -369,3 +370,44 @@ def remove_retold_paragraphs(run: Run) -> None:
                 run.repeat(sentence, told[0], run.edit("restatement", sentence.line, sentence.text, told[0].line,
                                                        sentence))
             previous = before  # the paragraph after is compared with the telling kept
+
+
+LIST_RETOLD_MIN_FIGURES = 2  # figures a sentence needs to be taken for a telling of the list above it in prose
+
+
+def remove_list_retellings(run: Run) -> None:
+    """Remove a sentence of the paragraph right after a list that tells the list's figures again in prose ("Personal
+    lines had a good year, with premium of £5.6m against a plan of £5.5m and retention up to 84.1%." under the items
+    "Gross written premium £5.6m (plan £5.5m)" and "Policy retention 84.1%"): two figures or more, every fact of it in
+    the list's items, and its content words, vague ones counted as inside, at least restatement_figure_containment
+    among the items' words and the heading's above them. The items are the figures' place and stay."""
+    heading: set[str] = set()
+    items: list[Sentence] = []  # the sentences of the list run just before
+    for block in run.blocks:
+        if block.removed:
+            continue
+        if block.kind in ("heading", "title") or block.heading_like:
+            heading, items = set(content_words(block.content, run.lists.synonyms)), []
+        elif block.kind == "item":
+            items += [s for s in block.sentences if not s.removed]
+        else:
+            if block.kind == "text" and items:
+                _retold_list(run, block, items, heading)
+            items = []
+
+
+def _retold_list(run: Run, block: Block, items: list[Sentence], heading: set[str]) -> None:
+    """Remove the sentences of this paragraph that tell the items' figures again (remove_list_retellings)."""
+    facts = frozenset().union(*(s.facts for s in items))
+    words = heading.union(*(content_words(s.text, run.lists.synonyms) for s in items))
+    for sentence in block.sentences:
+        figures = [f for f in sentence.facts if is_figure(f) and not YEAR.fullmatch(f)]
+        if sentence.removed or sentence.placeholder or len(figures) < LIST_RETOLD_MIN_FIGURES or \
+                not sentence.facts <= facts:
+            continue
+        ws = [w for w in set(content_words(sentence.text, run.lists.synonyms)) if not w.isdigit()]
+        inside = sum(w in words or w in run.lists.unspecific for w in ws)
+        if ws and inside >= run.settings.restatement_figure_containment * len(ws):
+            sentence.removed = True
+            run.repeat(sentence, items[0], run.edit("restatement", sentence.line, sentence.text, items[0].line,
+                                                    sentence))
