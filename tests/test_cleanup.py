@@ -1133,15 +1133,16 @@ def test_a_verbs_particle_before_the_same_preposition_is_no_doubled_word():
                  "The night team carried on on the Monday as usual.\n"):
         assert clean(kept, lists).text == kept
     assert clean("Two refunds were delayed in in June.\n", lists).text == "Two refunds were delayed in June.\n"
-    assert clean("The manager approved the form on on 9 May.\n", lists).text == "The manager approved the form on 9 May.\n"
+    assert clean("The manager approved the form on on 9 May.\n", lists).text == \
+        "The manager approved the form on 9 May.\n"
 
 
 def test_a_first_telling_with_hedged_figures_is_no_rounding_of_a_later_one_hedging_them_too():
     """Issue 19's c15 shape: a spoken review says 'about 240 … roughly 200' in its account, and a list later says
     the same round figures. The later one is no more exact, so the account is no vague retelling of it."""
     lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
-    text = ("**Summary**\n\nThis was my third year on the ward desk and the busiest. I went through the rota sheets and "
-            "I covered about 240 shifts over the year, which is up from roughly 200 the year before.\n\n"
+    text = ("**Summary**\n\nThis was my third year on the ward desk and the busiest. I went through the rota sheets "
+            "and I covered about 240 shifts over the year, which is up from roughly 200 the year before.\n\n"
             "**Achievements**\n\n- Covered about 240 shifts, up from roughly 200\n- Trained two new clerks\n")
     assert "I went through the rota sheets and I covered about 240 shifts" in clean(text, lists).text
 
@@ -1163,7 +1164,8 @@ def test_a_forms_question_over_its_answer_stays_but_a_question_for_effect_goes()
             "Q2. Anything else?\n\nThe van needs new tyres before the winter.\n")
     assert clean(form, lists).text == form
     effect = "I cleared the backlog of 140 repair tickets by June. How? I took the oldest ones first.\n"
-    assert clean(effect, lists).text == "I cleared the backlog of 140 repair tickets by June. I took the oldest ones first.\n"
+    assert clean(effect, lists).text == \
+        "I cleared the backlog of 140 repair tickets by June. I took the oldest ones first.\n"
 
 
 @pytest.mark.parametrize("form_text", [
@@ -1245,7 +1247,7 @@ def test_a_paragraph_sentence_telling_the_list_above_it_in_prose_goes_and_the_it
     """Issue 19's c14 shape: key figures as list items, then the paragraph under them opening with the same figures
     in a sentence; the items are the figures' place and stay. A sentence with a figure of its own stays."""
     lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
-    head = ("### Parcels\n\n- Parcels delivered 48,200 (plan 45,000)\n- First-time delivery rate 93.4% (2023: 91.0%)\n\n")
+    head = "### Parcels\n\n- Parcels delivered 48,200 (plan 45,000)\n- First-time delivery rate 93.4% (2023: 91.0%)\n\n"
     told = "Parcels had a strong year, with 48,200 delivered against a plan of 45,000 and first-time delivery at 93.4%."
     rest = " Most of the gain came from the new evening round.\n"
     assert clean(head + told + rest, lists).text == head + rest.lstrip()

@@ -339,8 +339,8 @@ def test_template_instructions_a_chat_preface_and_a_recited_prompt_go(wrapping):
 
 def test_the_authors_own_plans_and_a_bracketed_slot_stay():
     """A plan in the imperative is the author's; a bracketed instruction inline is a placeholder still to fill."""
-    text = ("## Next year\n\n- Set up a shared calendar for the two new reps.\n- List every supplier on the new portal.\n"
-            "- Give the March refresher to the night team.\n\n"
+    text = ("## Next year\n\n- Set up a shared calendar for the two new reps.\n"
+            "- List every supplier on the new portal.\n- Give the March refresher to the night team.\n\n"
             "I closed 312 claims this year. [Insert an example you are proud of here]\n")
     assert _clean(text) == text
 

@@ -36,8 +36,8 @@ def remove_restatements(run: Run) -> None:
     in its part to single out a main difficulty ("Food prices were the main problem this year.") names a topic of
     its own, not a figure said elsewhere about the same thing. A list item with a figure or name is the first
     telling, in its place: a paragraph after it that says it in full does not make it a restatement; so is a sentence
-    hedging its figures ("about 14,000") before one that hedges them too, which is no more exact. A count of none ("No contract was signed below the
-    approved price") restates only a sentence that counts none too."""
+    hedging its figures ("about 14,000") before one that hedges them too, which is no more exact. A count of none
+    ("No contract was signed below the approved price") restates only a sentence that counts none too."""
     s = run.settings
     pairs = list(run.text_sentences())
     items = [sentence for _, sentence in pairs]

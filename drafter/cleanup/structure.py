@@ -94,7 +94,8 @@ def _drop_titles_repeating_their_heading(run: Run) -> None:
 
 def _drop_restarted_headings(run: Run) -> None:
     """Remove a heading (or a title line or lone item standing as one) that says the heading just before it again, no
-    other heading between them: a small model restarted the section, and what is left of the second telling continues the first."""
+    other heading between them: a small model restarted the section, and what is left of the second telling continues
+    the first."""
     last = None
     for block in run.blocks:
         if block.removed or not (block.kind in ("heading", "title") or block.heading_like):
