@@ -1160,9 +1160,10 @@ def test_a_forms_question_over_its_answer_stays_but_a_question_for_effect_goes()
     """Issue 19's c15 shape: a self-review form's numbered questions stand on their own lines over the answers; they
     are headings in effect. A question asked for effect inside a paragraph still goes as filler."""
     lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
-    form = ("Q1. What went well this year?\n\nI cleared the backlog of 140 repair tickets by June.\n\n"
-            "Q2. Anything else?\n\nThe van needs new tyres before the winter.\n")
+    form = ("Q1. How would you sum up your year?\n\nI cleared the backlog of 140 repair tickets by June.\n\n"
+            "Q2. Is there anything else?\n\nThe van needs new tyres before the winter.\n")
     assert clean(form, lists).text == form
+    assert clean(form).text == form  # nor stock: the model took such questions for fluff once filler kept them
     effect = "I cleared the backlog of 140 repair tickets by June. How? I took the oldest ones first.\n"
     assert clean(effect, lists).text == \
         "I cleared the backlog of 140 repair tickets by June. I took the oldest ones first.\n"

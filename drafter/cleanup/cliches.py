@@ -45,7 +45,7 @@ def remove_cliches(run: Run) -> None:
     for _, sentence in run.text_sentences():
         if id(sentence) not in in_stock:
             said.update(content_words(sentence.text, run.lists.synonyms))
-    asked = _form_questions(run)
+    asked = run.form_questions()
     for sentence, spans, kind in stock:
         text = sentence.text
         why = None
@@ -78,24 +78,6 @@ def remove_cliches(run: Run) -> None:
         sentence.removed = True
         run.edit(kind, sentence.line, sentence.text, of=sentence)
 
-
-
-QUESTION_LABEL_WORDS = 2  # words of a label before a form's question ("Q2.", "Part 3:")
-
-
-def _form_questions(run: Run) -> set[int]:
-    """Ids of the questions that stand alone as a line with the text answering them after it ("Q2. What have you
-    done well?" over the answer): a form's question, a heading in effect, not a question asked for effect. One in
-    emphasis ("*What got in the way?*") is a template's instruction and is left to the lists."""
-    blocks = [b for b in run.blocks if not b.removed]
-    out = set()
-    for block, after in zip(blocks, blocks[1:]):
-        kept = [s for s in block.sentences if not s.removed]
-        if block.kind == "text" and kept and kept[-1].text.rstrip().endswith("?") and \
-                all(len(s.text.split()) <= QUESTION_LABEL_WORDS for s in kept[:-1]) and \
-                not block.content.lstrip().startswith(("*", "_")) and after.kind in ("text", "item"):
-            out.add(id(kept[-1]))
-    return out
 
 
 # the opening of the parties a thank-you lists by role ("my ward manager, the physios, everyone else who …"), not

@@ -47,6 +47,7 @@ def remove_stock(run: Run) -> None:
     boundary = boundary_blocks(run.blocks)
     labels = run.labels()
     topics = run.difficulties()  # the first "Staffing was the hardest part of the year.": a topic, not fluff
+    asked = run.form_questions()  # "Q2. What have you done well?" over its answer: a heading in effect
     candidates = [(block, sentence) for block, sentence in run.text_sentences()
                   if not sentence.placeholder and id(sentence) not in labels
                   and not LEAD_IN.search(sentence.text)
@@ -54,7 +55,7 @@ def remove_stock(run: Run) -> None:
                   and all(is_name(f) or YEAR.fullmatch(f) or f in MONTHS for f in sentence.facts)
                   and not ZERO.search(sentence.text) and not PARTITIVE.search(sentence.text)
                   and not NAMED_ACTOR.match(sentence.text) and not REQUEST.search(sentence.text)
-                  and id(sentence) not in topics
+                  and id(sentence) not in topics and id(sentence) not in asked
                   and len(content_words(sentence.text)) <= run.settings.stock_max_words]
     stock = [sentence for block, sentence in candidates
              if not (sentence.facts and THANKS.search(sentence.text))
