@@ -906,16 +906,18 @@ def test_a_label_naming_an_item_under_another_part_stays_but_goes_with_its_repea
 
 
 def test_a_sentence_counting_off_part_of_a_set_is_never_stock():
-    """"The rest were …", "Many of our customers …" go on with the fact before them; a model sure of everything
-    still removes only the sentence that says nothing."""
+    """"The rest were …", "Many of our customers …", "In both cases …" (issue 19's c14 shape) go on with the fact
+    before them; a model sure of everything still removes only the sentence that says nothing."""
     from drafter.stock_model import StockModel
 
     sure = CleanupSettings(user_lists=False, stock_model=StockModel({}, {}, 30.0))
     text = ("Of the 1,146 closures, 311 were total-loss claims. The rest were repairable-damage claims routed "
             "through our approved repairer network.\n\nMany of our customers are older people who prefer to bank "
-            "in person. This was a wonderful year for the whole branch.\n")
+            "in person. This was a wonderful year for the whole branch.\n\nTwice a caller asked us to change a "
+            "payee's bank details. In both cases I rang the payee on the number we hold and the request was fake.\n")
     out = clean(text, sure).text
     assert "The rest were repairable-damage claims" in out and "Many of our customers are older people" in out
+    assert "In both cases I rang the payee" in out
     assert "wonderful year" not in out
 
 
