@@ -1256,3 +1256,13 @@ def test_a_paragraph_sentence_telling_the_list_above_it_in_prose_goes_and_the_it
     assert clean(head + told + rest, lists).text == head + rest.lstrip()
     own = "Parcels had a strong year, with 48,200 delivered against a plan of 45,000 and 310 returned."
     assert clean(head + own + rest, lists).text == head + own + rest
+
+
+def test_a_plain_item_before_the_figures_in_its_list_is_no_restatement_of_them():
+    """Issue 19's c13 shape, as for a paragraph: a plain item leads up to a later item's figures in the same list
+    ('Covers the … keyholder role on Sundays' before 'Keyholder cover on 28 Sundays')."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    text = ("**People**\n\n- Trained Leon and Chloe from scratch.\n- Covers the depot manager's keyholder role on "
+            "Sundays.\n- Runs the Monday safety huddle.\n- Keyholder cover on 28 Sundays this year, twice at short "
+            "notice.\n")
+    assert clean(text, lists).text == text

@@ -31,10 +31,10 @@ NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} 
 def remove_restatements(run: Run) -> None:
     """Remove a sentence without figures that only restates vaguely one that gives them, before or after it
     ("sales grew greatly" beside "sales grew 17% to 24.78 million"): its words, vague ones aside, lie mostly in
-    that one sentence, and any name it holds is there too. Before the figures in their own paragraph it must be
-    vague ("many", "greatly"): a plain account there leads up to them, sharing only their topic. The first sentence
-    in its part to single out a main difficulty ("Food prices were the main problem this year.") names a topic of
-    its own, not a figure said elsewhere about the same thing. A list item with a figure or name is the first
+    that one sentence, and any name it holds is there too. Before the figures in their own paragraph (or list) it
+    must be vague ("many", "greatly"): a plain account there leads up to them, sharing only their topic. The first
+    sentence in its part to single out a main difficulty ("Food prices were the main problem this year.") names a
+    topic of its own, not a figure said elsewhere about the same thing. A list item with a figure or name is the first
     telling, in its place: a paragraph after it that says it in full does not make it a restatement; so is a sentence
     hedging its figures ("about 14,000") before one that hedges them too, which is no more exact. A count of none
     ("No contract was signed below the approved price") restates only a sentence that counts none too."""
@@ -112,7 +112,9 @@ def remove_restatements(run: Run) -> None:
             # a telling with figures merges into the first one; a topic sentence has its figures to follow, and so
             # has a plain account before them in its paragraph (no vague word): it leads up to them
             if source_index > index and (exact or id(sentence) in openers or
-                                         blocks[source_index] is blocks[index] and not vague):
+                                         (blocks[source_index] is blocks[index] or
+                                          kinds[index] == kinds[source_index] == "item" and
+                                          parts[index] == parts[source_index]) and not vague):
                 continue
             if none and not (ZERO.search(source.text) or NONE_OF.match(source.text)):
                 continue  # "No contract was signed below the approved price" counts: none
