@@ -1189,6 +1189,7 @@ def test_a_review_forms_printed_text_pasted_with_the_answers_goes(form_text):
     "Like I said before, the van passed its MOT.",
     "Like we said at the beginning, the MOT and the rota were the big things.",
     "So all in all it has been a busy year with the new rota and the van.",
+    "As set out above, the van and the rota mattered most to me.",
 ])
 def test_a_spoken_reviews_restating_opening_says_it_restates(restating):
     """Issue 19's c15 shape: 'Like I said …', 'So all in all …' open a sentence that only says again what the

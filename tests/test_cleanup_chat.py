@@ -283,6 +283,7 @@ def test_a_paragraphs_last_sentence_cut_off_by_a_token_limit_goes():
     "Note: I've left out the absence details, as those are usually discussed separately.",
     "You may want to add examples for each person on the team.",
     "#Payroll #YearInReview #Teamwork #Grateful #LeisureJobs",
+    'I\'ve drafted your review from "Scorecard Q4.xlsx" and your notes, so check the figures against the final one.',
 ], ids=lambda s: s[:30])
 def test_a_recited_prompt_a_note_on_what_the_model_assumed_and_an_offer_go(wrapper):
     """Issue 19's c9 and c11 shapes, in other words than theirs: a small model's recital of the prompt's scaffolding
