@@ -1267,3 +1267,14 @@ def test_a_plain_item_before_the_figures_in_its_list_is_no_restatement_of_them()
             "Sundays.\n- Runs the Monday safety huddle.\n- Keyholder cover on 28 Sundays this year, twice at short "
             "notice.\n")
     assert clean(text, lists).text == text
+
+
+def test_a_sentence_naming_the_change_just_given_again_with_its_figures_goes():
+    """Issue 19's c13 shape: "That's a huge leap in output, from 88 to 117 …" re-tells the figures just given; one
+    with a figure of its own stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    body = "## Picking\n\nPick rate went from 88 to 117 units per hour. "
+    rest = "We moved the fastest lines to the front aisles.\n"
+    assert clean(body + "That's a huge leap in output, from 88 to 117 units an hour! " + rest, lists).text == body + rest
+    own = "That's a big jump, and errors fell to 0.4% as well. "
+    assert clean(body + own + rest, lists).text == body + own + rest
