@@ -1278,3 +1278,15 @@ def test_a_sentence_naming_the_change_just_given_again_with_its_figures_goes():
     assert clean(body + "That's a huge leap in output, from 88 to 117 units an hour! " + rest, lists).text == body + rest
     own = "That's a big jump, and errors fell to 0.4% as well. "
     assert clean(body + own + rest, lists).text == body + own + rest
+
+
+def test_a_later_copy_of_the_texts_title_is_its_form_pasted_again():
+    """Issue 19's c15 shape: a self-review pasted with the form's header twice; the later copy goes, the answers under
+    it stay. A short title ('Summary') said again may be a section's own name and stays."""
+    lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
+    title = "STAFF ANNUAL REVIEW – PART 1: SELF ASSESSMENT\n\n"
+    first = title + "Q1. What went well?\n\nI cleared 140 repair tickets by June.\n\n"
+    rest = "Q2. Anything else?\n\nThe van needs new tyres.\n"
+    assert clean(first + title + rest, lists).text == first + rest
+    short = "Summary\n\nI cleared 140 repair tickets by June.\n\n## Plans\n\nRenew the van lease.\n\n## Summary\n\n" + rest
+    assert clean(short, lists).text == short

@@ -92,16 +92,21 @@ def _drop_titles_repeating_their_heading(run: Run) -> None:
         above = block
 
 
+TITLE_AGAIN_MIN_WORDS = 4  # words the text's title needs for a later copy of it to be taken for its form pasted again
+
+
 def _drop_restarted_headings(run: Run) -> None:
     """Remove a heading (or a title line or lone item standing as one) that says the heading just before it again, no
     other heading between them: a small model restarted the section, and what is left of the second telling continues
-    the first."""
-    last = None
+    the first. So does a later copy of the text's title (of four words or more): the form's header pasted again."""
+    last = title = None
     for block in run.blocks:
         if block.removed or not (block.kind in ("heading", "title") or block.heading_like):
             continue
         key = normalize(block.content)
-        if key and key == last:
+        if title is None:
+            title = key if len(key.split()) >= TITLE_AGAIN_MIN_WORDS else ""
+        elif key and key in (last, title):
             block.removed = True
             for sentence in block.sentences:
                 sentence.removed = True
