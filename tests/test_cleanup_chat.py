@@ -276,10 +276,19 @@ def test_a_paragraphs_last_sentence_cut_off_by_a_token_limit_goes():
     "Be concise and include figures wherever you can.",
     "NB: I've assumed your targets are calendar-year targets, so change them if your firm runs April to March.",
     "If you send me your appraisal form, I can fit the headings to it.",
+    "Let me break it down:",
+    "Tip: if you paste this into the HR form, you may want to drop the emojis.",
+    "I can turn this into a table with objectives and evidence.",
+    "Note: I have assumed the year runs from April to March.",
+    "Note: I've left out the absence details, as those are usually discussed separately.",
+    "You may want to add examples for each person on the team.",
+    "#Payroll #YearInReview #Teamwork #Grateful #LeisureJobs",
+    'I\'ve drafted your review from "Scorecard Q4.xlsx" and your notes, so check the figures against the final one.',
 ], ids=lambda s: s[:30])
 def test_a_recited_prompt_a_note_on_what_the_model_assumed_and_an_offer_go(wrapper):
     """Issue 19's c9 and c11 shapes, in other words than theirs: a small model's recital of the prompt's scaffolding
-    and style rules, a chat model's note on what it assumed, and an offer that waits on the user."""
+    and style rules, a chat model's note on what it assumed, and an offer that waits on the user; and c13's: its
+    lead into a list, its tip and offer to redo the draft, its note on what it left out, a line of hashtags."""
     text = f"Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n{wrapper}\n"
     assert _clean(text) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
 
@@ -297,3 +306,63 @@ def test_a_list_under_the_authors_own_label_stays():
     for text in ["What I changed:\n- Moved the 3 printers to the ground floor.\n- Added two spare toner boxes.\n",
                  "Section 4 covers the move:\n- We moved in May.\n"]:
         assert _clean(text) == text
+
+
+# What stands before the summary and is not the author's, by issue 19's shapes: c14's office template's instructions
+# to whoever fills it in, c13's chat-model preface (compliment, the answer presented, how it was written; the
+# paragraph goes whole once one sentence of it is the model's), and c16's prompt recited between sections, which
+# names parts in words ('part three') that are no counts of the author's
+BEFORE_THE_SUMMARY = [
+    "*Describe the work you are proudest of here, with examples where you can.*",
+    "*Outline any problems you met and how you dealt with them.*",
+    "*Set two to four goals for the year ahead.*",
+    "*List courses and qualifications completed.*",
+    "*Each objective should be measurable.*",
+    "*Guidance: a short paragraph on your role.*",
+    "*Click or tap here to add text.*",
+    "*Replace this text with your own overview.*",
+    "Here are the main points from your notes, set out under the template's headings.",
+    "Absolutely, glad to help! Here's a friendly year-end review for Dana based on your notes.",
+    "What great notes to start from! Here's an upbeat review you can paste into your appraisal form.",
+    "Sure! Here's a crisp, punchy review. I've kept it short and warm.",
+    "Okay! Below is a formal report built from your notes. I have used a numbered format the board will expect.",
+    "Please write the work summary according to the following requirements: part two is about safety, part three "
+    "is about training.",
+    "(The following is the second part of the summary, please continue writing in the same style.)",
+]
+
+
+@pytest.mark.parametrize("wrapping", BEFORE_THE_SUMMARY)
+def test_template_instructions_a_chat_preface_and_a_recited_prompt_go(wrapping):
+    body = "# Review: Dana Hale\n\nDana closed 312 claims this year, 41 more than last year.\n"
+    assert _clean(f"{wrapping}\n\n{body}") == body
+
+
+def test_the_authors_own_plans_and_a_bracketed_slot_stay():
+    """A plan in the imperative is the author's; a bracketed instruction inline is a placeholder still to fill."""
+    text = ("## Next year\n\n- Set up a shared calendar for the two new reps.\n"
+            "- List every supplier on the new portal.\n- Give the March refresher to the night team.\n\n"
+            "I closed 312 claims this year. [Insert an example you are proud of here]\n")
+    assert _clean(text) == text
+
+
+def test_a_paragraph_that_tells_more_than_the_highlight_it_repeats_stays_beside_it():
+    """Issue 19's c13 shape: a highlights list, then the body telling each point with more to say. A body sentence
+    that adds as many words of its own as the item has is no repeat: both stay. One that adds only a word or two
+    ("I am proud that I was able to …") goes, and the item stays in its place."""
+    head = "## Highlights\n\n- Passed the forklift licence in June\n- Reactivated 14 dormant supplier accounts\n\n"
+    fuller = ("## The year\n\nIn June I passed the forklift licence, which means the yard no longer waits for the day "
+              "supervisor to move pallets on the late shift.\n")
+    assert _clean(head + fuller) == head + fuller
+    thin = "## The year\n\nI am proud that I was able to reactivate 14 dormant supplier accounts.\n"
+    assert _clean(head + thin) == head + "## The year\n"  # (the heading left empty is the author's)
+
+
+def test_a_highlight_with_a_figure_is_no_restatement_of_the_body_that_tells_it_later():
+    """Issue 19's rule, c13's shape: the item in the highlights list is the telling in its place; a body sentence
+    that tells it in full later does not make it a vague restatement (the item's 'more than 80' is hedged)."""
+    text = ("## Highlights\n\n- Kept the branch's cash count right all year\n"
+            "- Helped more than 80 members onto online banking\n\n## Members\n\n"
+            "Since March you have helped more than 80 members register for online banking, many of them members who "
+            "had never used it.\n")
+    assert "- Helped more than 80 members onto online banking" in _clean(text)

@@ -4,11 +4,12 @@ The text is parsed into Markdown blocks (headings, paragraphs, list items, code)
 (drafter.cleanup.document). The passes, one module each, run in the order PASSES declares over one shared Run
 (drafter.cleanup.run): junk → repeats inside a sentence (doubled phrases, repeated list items and quoted names) →
 clichés and filler (and a sentence that only names its topic over and over) → exact and near-duplicate sentences
-across the whole text → restatements (also a sentence that says it restates: "In other words, …"; a list item that
-says the item before it again in other words; what is left of a paragraph that tells the one before it again) → a
-label whose block went as a repeat → stock sentences → the guard (a removal that lost a figure, date, name or count
-is undone) → structure (a title line saying the heading above it again goes, empty blocks go, numbered lists are
-renumbered, a heading left empty that repeats an earlier heading goes).
+across the whole text → restatements (also a paragraph sentence telling the list just above it in prose; a sentence
+that says it restates: "In other words, …"; a list item that says the item before it again in other words; what is
+left of a paragraph that tells the one before it again) → a label whose block went as a repeat → stock sentences →
+the guard (a removal that lost a figure, date, name or count is undone) → structure (a title line saying the heading
+above it again goes, empty blocks go, numbered lists are renumbered, a heading saying the one just before it again
+goes, and so does a heading left empty that repeats an earlier heading).
 Near-duplicates are found through an inverted index on each sentence's rarest words (drafter.cleanup.similarity), so
 the cost grows linearly with the text.
 
@@ -57,6 +58,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("tautologies", cliches.remove_tautologies),
     ("duplicates", duplicates.remove_duplicates),
     ("restatements", restatements.remove_restatements),
+    ("list-retellings", restatements.remove_list_retellings),
     ("retellings", restatements.remove_retellings),
     ("restating", restatements.remove_restating),
     ("paraphrased-items", restatements.remove_paraphrased_items),

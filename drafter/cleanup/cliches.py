@@ -24,7 +24,7 @@ PILE_UP = 3  # stock phrases in one sentence that make it a template's, placehol
 def remove_cliches(run: Run) -> None:
     """Remove stock sentences (a cliché, or a filler opening: "In conclusion, …", "As noted above, …"), noting
     those kept and why. An opening is never cut from a sentence that says more: the sentence goes whole or stays
-    whole."""
+    whole. A form's question on its own line over its answer ("Q2. What have you done well?") is kept."""
     boundary = boundary_blocks(run.blocks) if run.lists.emotive is not None else set()
     stock: list[tuple[Sentence, list[tuple[int, int]], str]] = []
     for block, sentence in list(run.text_sentences()):
@@ -45,6 +45,7 @@ def remove_cliches(run: Run) -> None:
     for _, sentence in run.text_sentences():
         if id(sentence) not in in_stock:
             said.update(content_words(sentence.text, run.lists.synonyms))
+    asked = run.form_questions()
     for sentence, spans, kind in stock:
         text = sentence.text
         why = None
@@ -59,6 +60,8 @@ def remove_cliches(run: Run) -> None:
                                                                           or thanks and is_name(f))}
         if text.rstrip().endswith((":", "：")):
             why = "introduces what follows"
+        elif id(sentence) in asked:
+            why = "asks what the text after it answers"
         elif facts or sentence.placeholder and len(spans) < PILE_UP:
             why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
         elif ZERO.search(unstock):

@@ -89,6 +89,7 @@ def remove_duplicates(run: Run) -> None:
                 continue
             match = None
         if match is not None and not sentence.placeholder and (_in_its_place(match[0], block, sentence) or
+                                                               _told_more(run, match, block, wset) or
                                                                _results_list(match[0], block, sentence, part_of)):
             match = None  # a later paragraph that tells more than a list item: both stay, the item as it is
         if match is not None and not sentence.placeholder:
@@ -197,11 +198,27 @@ def _in_its_place(slot: dict, block: Block | None, sentence: Sentence) -> bool:
         not sentence.facts <= slot["sentence"].facts
 
 
+def _told_more(run: Run, match: tuple[dict, str], block: Block | None, wset: dict[str, float]) -> bool:
+    """True when the earlier copy is a list item and this later one, in a paragraph, holds its words and adds at least
+    as many of its own, vague ones aside ("Passed the cannulation competency in March" / "You passed the cannulation
+    competency in March, which means the ward no longer calls the night practitioner for routine cannulas"): the
+    paragraph tells more, and the item is in its place, so both stay. ("I am proud that I was able to reactivate 19
+    accounts" adds only two words to "Reactivated 19 accounts": it goes.)"""
+    slot, mode = match
+    if not (_is_item(slot["block"]) and block is not None and block.kind == "text" and mode == "earlier-inside"):
+        return False
+    item = slot["variants"][0][0].keys()
+    return len(wset.keys() - item - run.lists.unspecific) >= len(item)
+
+
 def _results_list(slot: dict, block: Block | None, sentence: Sentence, part_of: dict[int, int]) -> bool:
     """True when this later copy is a list item with figures under its own heading ("**Key Results**") and the
     earlier one a paragraph sentence of another part (an overview): the list is the figures' place, so both stay."""
     return _is_item(block) and slot["block"] is not None and slot["block"].kind == "text" and \
         has_figure(sentence.facts) and part_of[id(block)] != part_of[id(slot["block"])]
+
+
+FULLER = 1.5  # a later telling holding the earlier one's words is the fuller one when its words weigh this much more
 
 
 def _keep_later(kept: Sentence, later: Sentence, mode: str, kept_sum: float, later_sum: float) -> bool:
@@ -210,5 +227,5 @@ def _keep_later(kept: Sentence, later: Sentence, mode: str, kept_sum: float, lat
         return False
     if len(later.facts) != len(kept.facts):
         return len(later.facts) > len(kept.facts)
-    return mode == "earlier-inside" and later_sum >= 1.5 * kept_sum
+    return mode == "earlier-inside" and later_sum >= FULLER * kept_sum
 

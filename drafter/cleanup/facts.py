@@ -22,11 +22,13 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) single|no (?:\w+ )?(?:accidents?|incidents?|"
                   r"complaints?|errors?|mistakes?|losses|injuries|defects?|breaches|delays?|failures?|violations?))\b",
                   re.I)  # a count of none
-# a sentence that singles out the year's main difficulty ("Staffing was the hardest part of the year.", "The main
-# problem this term was the new absence app.", "No-shows were our biggest cost"): it names the topic the sentences
+# a sentence that singles out the year's main difficulty or change ("Staffing was the hardest part of the year.", "The
+# main problem this term was the new absence app.", "No-shows were our biggest cost", "Late refunds are still the main
+# reason for complaints", "The biggest change this year was the new till system"): it names the topic the sentences
 # after it explain, no restatement of a figure about the same thing and no stock sentence
 SINGLED_OUT = re.compile(r"\b(?:the|our|my) (?:single )?(?:main|biggest|hardest|greatest|toughest|chief) (?:[\w-]+ )?"
-                         r"(?:problems?|challenges?|difficult(?:y|ies)|issues?|costs?|headaches?|worry|concerns?)\b|"
+                         r"(?:problems?|challenges?|difficult(?:y|ies)|issues?|costs?|headaches?|worry|concerns?|"
+                         r"reasons?|causes?|changes?|projects?)\b|"
                          r"\b(?:the|our|my) (?:hardest|toughest) part\b|\b(?:was|were) the (?:hardest|toughest)\b", re.I)
 THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)

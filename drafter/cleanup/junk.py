@@ -44,6 +44,7 @@ def remove_junk(run: Run) -> None:
                 sentence.removed = True  # the guard puts it back if it held a fact outside the chat phrase
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
     _list_under_chat_label(run)
+    _rest_of_a_chat_wrapper(run)
     _cut_off_end(run)
     _cut_off_sentences(run)
 
@@ -65,6 +66,22 @@ def _list_under_chat_label(run: Run) -> None:
             continue
         label_gone = bool(block.sentences) and all(s.removed for s in block.sentences) and \
             block.content.rstrip(" *_").endswith((":", "："))
+
+
+def _rest_of_a_chat_wrapper(run: Run) -> None:
+    """The text's first or last paragraph, when a sentence of it went as chat ("Sure! Here's a short review. It fits
+    on a page."), is the model's wrapping: its other sentences, none with a fact or placeholder, go with it."""
+    blocks = [b for b in run.blocks if not b.removed and b.kind != "opaque"]
+    ends = blocks[:1] + blocks[-1:] if len(blocks) > 1 else []
+    for block in ends:
+        if block.kind != "text" or block.heading_like:
+            continue
+        chat = [s for s in block.sentences if s.removed and any(e.kind == "chat" for e in run.edits_of.get(id(s), []))]
+        rest = [s for s in block.sentences if not s.removed]
+        if chat and rest and not any(s.facts or s.placeholder for s in rest):
+            for sentence in rest:
+                sentence.removed = True
+                run.edit("chat", sentence.line, sentence.text, of=sentence)
 
 
 FRAGMENT_MAX_WORDS = 3  # words of a last line a token limit cut off ("- The canteen")

@@ -54,6 +54,31 @@ class PhraseLists:
         """Vague and generic words: what a restatement or a recap may add without saying anything new."""
         return self.vague | self.generic
 
+    @cached_property
+    def _doubling_forms(self) -> tuple[re.Pattern, tuple[str, ...]]:
+        """The kept doublings with a "*" as one pattern over lowercased words ("* by *": a word, the same at each "*"),
+        and the literal ones as word strings ("from time to time")."""
+        forms, literals = [], []
+        for number, phrase in enumerate(self.keep_doubled):
+            if "*" not in phrase:
+                literals.append(" ".join(phrase))
+                continue
+            group, parts = f"w{number}", []
+            for word in phrase:
+                named = word == "*" and f"(?P<{group}>" in "".join(parts)
+                parts.append(f"(?P={group})" if named else rf"(?P<{group}>\S+)" if word == "*" else re.escape(word))
+            forms.append(" ".join(parts))
+        pattern = re.compile(r"(?<!\S)(?:" + "|".join(f"(?:{form})" for form in forms) + r")(?!\S)") if forms else \
+            re.compile(r"(?!)")
+        return pattern, tuple(literals)
+
+    def kept_doublings(self, text: str) -> list[str]:
+        """The kept doublings text says ("line by line", "face to face"), as lowercased words."""
+        words = " ".join(WORD.findall(text.lower()))
+        pattern, literals = self._doubling_forms
+        padded = f" {words} "
+        return [m.group(0) for m in pattern.finditer(words)] + [p for p in literals if f" {p} " in padded]
+
     def _index_of(self, key: str) -> "_LiteralIndex":
         """The literal prefilter of one list, built on first use."""
         if key not in self._indexes:

@@ -3,7 +3,8 @@ says ("sales grew greatly" beside "sales grew 17% to 24.78 million") goes, its f
 one that re-tells in words the figure just before it ("Kept the error rate at 0.008%. This remarkable achievement
 means fewer than one in ten thousand instructions needed correction."); so does a list item that only says again, in
 other words, the item just before it ("Sent welcome packs five working days before each start" / "Made sure
-welcome packs went out ahead of each start date")."""
+welcome packs went out ahead of each start date"); so does a paragraph sentence that tells the figures of the list
+just above it again in prose."""
 
 from __future__ import annotations
 
@@ -30,17 +31,20 @@ NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} 
 def remove_restatements(run: Run) -> None:
     """Remove a sentence without figures that only restates vaguely one that gives them, before or after it
     ("sales grew greatly" beside "sales grew 17% to 24.78 million"): its words, vague ones aside, lie mostly in
-    that one sentence, and any name it holds is there too. Before the figures in their own paragraph it must be
-    vague ("many", "greatly"): a plain account there leads up to them, sharing only their topic. The first sentence
-    in its part to single out a main difficulty ("Food prices were the main problem this year.") names a topic of
-    its own, not a figure said elsewhere about the same thing. A count of none ("No contract was signed below the
-    approved price") restates only a sentence that counts none too."""
+    that one sentence, and any name it holds is there too. Before the figures in their own paragraph (or list) it
+    must be vague ("many", "greatly"): a plain account there leads up to them, sharing only their topic. The first
+    sentence in its part to single out a main difficulty ("Food prices were the main problem this year.") names a
+    topic of its own, not a figure said elsewhere about the same thing. A list item with a figure or name is the first
+    telling, in its place: a paragraph after it that says it in full does not make it a restatement; so is a sentence
+    hedging its figures ("about 14,000") before one that hedges them too, which is no more exact. A count of none
+    ("No contract was signed below the approved price") restates only a sentence that counts none too."""
     s = run.settings
     pairs = list(run.text_sentences())
     items = [sentence for _, sentence in pairs]
     openers = {id(block.sentences[0]) for block, _ in pairs if len(block.sentences) > 1}
     blocks = [block for block, _ in pairs]
-    words = [set(content_words(sentence.text, run.lists.synonyms)) for sentence in items]
+    said = [content_words(sentence.text, run.lists.synonyms) for sentence in items]
+    words = [set(ws) for ws in said]
     df, weight = document_frequencies(words)
     postings: dict[str, list[int]] = {}
     for index, sentence in enumerate(items):
@@ -59,6 +63,8 @@ def remove_restatements(run: Run) -> None:
         if id(sentence) in kept_copies:
             continue
         ws = words[index]
+        if len(said[index]) > len(ws):  # a content word said twice: perhaps in "line by line", which shares no topic
+            ws = ws - _idiom_words(run, sentence.text)  # with "product lines"
         hedged = hedged_figures(sentence.text) if has_figure(sentence.facts) else {}
         if hedged:  # its figures are checked as roundings, not as words
             ws = {w for w in ws if not w.isdigit()}
@@ -90,6 +96,12 @@ def remove_restatements(run: Run) -> None:
             if exact and kinds[index] == "item" and kinds[source_index] == "text" and \
                     parts[index] != parts[source_index]:
                 continue  # a list of results with figures is in its place: an overview telling them does not oust it
+            if kinds[index] == "item" and kinds[source_index] == "text" and source_index > index and \
+                    sentence.facts - NUMBER_WORDS:
+                continue  # a highlight with a figure or name is the first telling, in its place: the body after it
+                # does not oust it
+            if source_index > index and hedged and hedged.keys() <= hedged_figures(source.text).keys():
+                continue  # a later telling hedging the same figures is no more exact: this first one rounds nothing
             if amounts or hedged:
                 source_amounts = quantities_in(source.text)
                 if not rounds(amounts, source_amounts) or \
@@ -100,7 +112,9 @@ def remove_restatements(run: Run) -> None:
             # a telling with figures merges into the first one; a topic sentence has its figures to follow, and so
             # has a plain account before them in its paragraph (no vague word): it leads up to them
             if source_index > index and (exact or id(sentence) in openers or
-                                         blocks[source_index] is blocks[index] and not vague):
+                                         (blocks[source_index] is blocks[index] or
+                                          kinds[index] == kinds[source_index] == "item" and
+                                          parts[index] == parts[source_index]) and not vague):
                 continue
             if none and not (ZERO.search(source.text) or NONE_OF.match(source.text)):
                 continue  # "No contract was signed below the approved price" counts: none
@@ -119,6 +133,11 @@ def remove_restatements(run: Run) -> None:
             sentence.removed = True
             run.repeat(sentence, best, run.edit("restatement", sentence.line, sentence.text, best.line, sentence))
 
+
+
+def _idiom_words(run: Run, text: str) -> set[str]:
+    """The content words of text's kept doublings ("line by line", "face to face"): they name nothing."""
+    return {w for said in run.lists.kept_doublings(text) for w in content_words(said, run.lists.synonyms)}
 
 
 # a hedge before an amount in words ("more than one point four million"), not "over the year"
@@ -353,3 +372,44 @@ def remove_retold_paragraphs(run: Run) -> None:
                 run.repeat(sentence, told[0], run.edit("restatement", sentence.line, sentence.text, told[0].line,
                                                        sentence))
             previous = before  # the paragraph after is compared with the telling kept
+
+
+LIST_RETOLD_MIN_FIGURES = 2  # figures a sentence needs to be taken for a telling of the list above it in prose
+
+
+def remove_list_retellings(run: Run) -> None:
+    """Remove a sentence of the paragraph right after a list that tells the list's figures again in prose ("Personal
+    lines had a good year, with premium of £5.6m against a plan of £5.5m and retention up to 84.1%." under the items
+    "Gross written premium £5.6m (plan £5.5m)" and "Policy retention 84.1%"): two figures or more, every fact of it in
+    the list's items, and its content words, vague ones counted as inside, at least restatement_figure_containment
+    among the items' words and the heading's above them. The items are the figures' place and stay."""
+    heading: set[str] = set()
+    items: list[Sentence] = []  # the sentences of the list run just before
+    for block in run.blocks:
+        if block.removed:
+            continue
+        if block.kind in ("heading", "title") or block.heading_like:
+            heading, items = set(content_words(block.content, run.lists.synonyms)), []
+        elif block.kind == "item":
+            items += [s for s in block.sentences if not s.removed]
+        else:
+            if block.kind == "text" and items:
+                _retold_list(run, block, items, heading)
+            items = []
+
+
+def _retold_list(run: Run, block: Block, items: list[Sentence], heading: set[str]) -> None:
+    """Remove the sentences of this paragraph that tell the items' figures again (remove_list_retellings)."""
+    facts = frozenset().union(*(s.facts for s in items))
+    words = heading.union(*(content_words(s.text, run.lists.synonyms) for s in items))
+    for sentence in block.sentences:
+        figures = [f for f in sentence.facts if is_figure(f) and not YEAR.fullmatch(f)]
+        if sentence.removed or sentence.placeholder or len(figures) < LIST_RETOLD_MIN_FIGURES or \
+                not sentence.facts <= facts:
+            continue
+        ws = [w for w in set(content_words(sentence.text, run.lists.synonyms)) if not w.isdigit()]
+        inside = sum(w in words or w in run.lists.unspecific for w in ws)
+        if ws and inside >= run.settings.restatement_figure_containment * len(ws):
+            sentence.removed = True
+            run.repeat(sentence, items[0], run.edit("restatement", sentence.line, sentence.text, items[0].line,
+                                                    sentence))

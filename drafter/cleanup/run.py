@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from drafter.cleanup.settings import CleanupSettings
 
 LABEL_MAX_WORDS = 8
+QUESTION_LABEL_WORDS = 2  # words of a label before a form's question ("Q2.", "Part 3:")
 NOT_LABEL_WORDS = frozenset("i we our my us me you your it its they their he she was were is are be been has have had "
                             "am".split())
 
@@ -149,3 +150,17 @@ class Run:
             if len(words) <= LABEL_MAX_WORDS and not NOT_LABEL_WORDS.intersection(words):
                 labels.add(id(block.sentences[0]))
         return labels
+
+    def form_questions(self) -> set[int]:
+        """Ids of the questions that stand alone as a line with the text answering them after it ("Q2. What have you
+        done well?" over the answer): a form's question, a heading in effect, neither filler nor stock. One in
+        emphasis ("*What got in the way?*") is a template's instruction and is left to the lists."""
+        blocks = [b for b in self.blocks if not b.removed]
+        out = set()
+        for block, after in zip(blocks, blocks[1:]):
+            kept = [s for s in block.sentences if not s.removed]
+            if block.kind == "text" and kept and kept[-1].text.rstrip().endswith("?") and \
+                    all(len(s.text.split()) <= QUESTION_LABEL_WORDS for s in kept[:-1]) and \
+                    not block.content.lstrip().startswith(("*", "_")) and after.kind in ("text", "item"):
+                out.add(id(kept[-1]))
+        return out

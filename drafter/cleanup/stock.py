@@ -14,10 +14,11 @@ from drafter.text.words import WORD
 
 
 # a sentence that opens by counting off part of a set the text names ("The rest were …", "Most of the earlier errors
-# …", "Many of our customers …") goes on with the fact before it: no stock sentence, whatever the model says
+# …", "Many of our customers …", "In both cases I called …") goes on with the fact before it: no stock sentence, whatever the model says
 # ("All of these …", "None of these results …" sum up what came before: those may be stock)
 PARTITIVE = re.compile(r"^\W*(?:the rest|the remainder|the others?|(?:most|many|some|few|half|several) of "
-                       r"(?:the|them|our|my|its|their)\b)", re.I)
+                       r"(?:the|them|our|my|its|their)\b|(?:in )?(?:both|each|either|neither) (?:cases?|instances?|"
+                       r"times|of (?:them|these|those|the)\b))", re.I)
 
 
 # a sentence whose subject is a named person, said doing something ("Rachel went through the training with me"):
@@ -27,10 +28,18 @@ NAMED_ACTOR = re.compile(r"^\W*(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z]+(?:\s+
                          r"helped|showed|trained|covered)\b")
 
 
+# the author asking for something ("I'd like some help with how to raise it", "I would like more training in
+# payroll", "I'd like the night staff thanked"): a request of the writer's own, never stock; thanks and a summing
+# up announced that way ("I'd like to thank everyone", "I would like to summarize my year") are not requests
+REQUEST = re.compile(r"\bI(?:'d|’d| would) (?:really |also )?like (?!to (?:thank|express|extend|take this|summari[sz]e|"
+                     r"say|share|acknowledge|reflect|conclude|close|begin|start|end)\b)", re.I)
+
+
 def remove_stock(run: Run) -> None:
     """Remove what the learned stock model is sure is fluff, among sentences that carry no fact of their own
     (no figure, no count of none, and no name, year or month the text does not state elsewhere) and are not
-    lead-ins, labels, fragments or the first singling-out of a main difficulty in their part."""
+    lead-ins, labels, fragments, the author's requests or the first singling-out of a main difficulty in their
+    part."""
     if run.settings.stock_threshold >= 1.0:
         return
     model = run.settings.stock_model or load_stock_model()
@@ -39,14 +48,15 @@ def remove_stock(run: Run) -> None:
     boundary = boundary_blocks(run.blocks)
     labels = run.labels()
     topics = run.difficulties()  # the first "Staffing was the hardest part of the year.": a topic, not fluff
+    asked = run.form_questions()  # "Q2. What have you done well?" over its answer: a heading in effect
     candidates = [(block, sentence) for block, sentence in run.text_sentences()
                   if not sentence.placeholder and id(sentence) not in labels
                   and not LEAD_IN.search(sentence.text)
                   and len(WORD.findall(sentence.text)) >= 4
                   and all(is_name(f) or YEAR.fullmatch(f) or f in MONTHS for f in sentence.facts)
                   and not ZERO.search(sentence.text) and not PARTITIVE.search(sentence.text)
-                  and not NAMED_ACTOR.match(sentence.text)
-                  and id(sentence) not in topics
+                  and not NAMED_ACTOR.match(sentence.text) and not REQUEST.search(sentence.text)
+                  and id(sentence) not in topics and id(sentence) not in asked
                   and len(content_words(sentence.text)) <= run.settings.stock_max_words]
     stock = [sentence for block, sentence in candidates
              if not (sentence.facts and THANKS.search(sentence.text))

@@ -12,7 +12,7 @@ from drafter.cleanup.similarity import normalize
 
 
 def tidy_structure(run: Run) -> None:
-    """Keep sections (when asked), drop emptied blocks and repeated empty headings, renumber lists."""
+    """Keep sections (when asked), drop emptied blocks, restarted and repeated empty headings, renumber lists."""
     if run.settings.keep_sections:
         _keep_sections(run)
     _drop_titles_repeating_their_heading(run)
@@ -20,6 +20,7 @@ def tidy_structure(run: Run) -> None:
     for block in run.blocks:
         if block.kind in ("text", "item", "title") and block.sentences and all(x.removed for x in block.sentences):
             block.removed = True
+    _drop_restarted_headings(run)
     _drop_repeated_empty_headings(run)
     _renumber(run)
 
@@ -89,6 +90,29 @@ def _drop_titles_repeating_their_heading(run: Run) -> None:
             run.edit("duplicate-sentence", block.line, "\n".join(block.raw), above.line)
             continue
         above = block
+
+
+TITLE_AGAIN_MIN_WORDS = 4  # words the text's title needs for a later copy of it to be taken for its form pasted again
+
+
+def _drop_restarted_headings(run: Run) -> None:
+    """Remove a heading (or a title line or lone item standing as one) that says the heading just before it again, no
+    other heading between them: a small model restarted the section, and what is left of the second telling continues
+    the first. So does a later copy of the text's title (of four words or more): the form's header pasted again."""
+    last = title = None
+    for block in run.blocks:
+        if block.removed or not (block.kind in ("heading", "title") or block.heading_like):
+            continue
+        key = normalize(block.content)
+        if title is None:
+            title = key if len(key.split()) >= TITLE_AGAIN_MIN_WORDS else ""
+        elif key and key in (last, title):
+            block.removed = True
+            for sentence in block.sentences:
+                sentence.removed = True
+            run.edit("duplicate-sentence", block.line, "\n".join(block.raw))
+            continue
+        last = key
 
 
 def _drop_repeated_empty_headings(run: Run) -> None:
