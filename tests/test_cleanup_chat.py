@@ -181,6 +181,13 @@ def test_a_closing_paragraph_that_tells_past_figures_again_goes_but_a_plan_or_a_
         assert _clean(body + closing) == body + closing
 
 
+def test_a_closing_recap_that_makes_a_record_claim_said_nowhere_else_stays():
+    body = "## Stock\n\nLocation accuracy went from 96.1% in January to 98.4% in December.\n\n"
+    assert _clean(body + "Overall, location accuracy ended the year at 98.4%.\n") == body.rstrip("\n") + "\n"
+    closing = "Overall, location accuracy ended the year at 98.4%, the highest the site has recorded.\n"
+    assert _clean(body + closing) == body + closing
+
+
 def test_in_other_words_with_the_figures_of_the_sentence_before_goes_but_not_with_one_of_its_own():
     text = ("Of the 286, I approved 198, declined 61 and referred 27 to the credit committee. In other words, 198 "
             "were approved, 61 were declined and 27 went to committee. That is 45 more applications than in 2023.\n")

@@ -23,6 +23,8 @@ from drafter.text.words import STOP_WORDS, WORD
 
 
 # a sentence that counts none of something: "No contract was signed below …", "There were no late filings …"
+RECORD_CLAIM = re.compile(r"\b(?:highest|lowest|best|worst|fastest|slowest|record|ever|fewest)\b")  # a ranking
+# or record is a claim of its own: a restating sentence that makes one the text makes nowhere else stays
 NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} "
                      r"(?:was|were|has|have|had|is|are|went|came)\b|"
                      r"there (?:was|were|has been|have been) no\b|none of\b)", re.I)
@@ -266,6 +268,8 @@ def remove_restating(run: Run) -> None:
         if not _counts_said(text, facts & QUANTITY_WORDS, told) or \
                 not (retold or _with_units(text) <= with_units) or not all(fact in stated for fact in facts):
             continue
+        if set(RECORD_CLAIM.findall(text.lower())) - set(told.split()):
+            continue  # "… ended the year at 98.4%, the highest the site has recorded": a record said nowhere else
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
 
