@@ -707,3 +707,26 @@ def test_translated_template_words_and_plans_due(sentence, expected):
                         "- 5,620 foreign-exchange settlement transactions, USD 38.5 million\n"
                         "- Plan for 2027: refurbish the Holyrood Suite by March 2027\n")
     assert [c.verdict for c in grounding.check(sentence, facts).unsupported] == expected
+
+
+RETAIL = parse_facts("""---
+role: Store manager
+year: 2026
+---
+- Customer NPS 61, up from 48
+- 1,560 mobile banking activations (target was 1,500)
+- Garden centre spring season (March–May) sales up 18%
+- Taxi driver licences: average 38 days to issue, down from 61
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Our Net Promoter Score climbed from 48 to 61.", []),  # the acronym written out names what it names
+    ("Our Customer Effort Score climbed from 48 to 61.", [("Customer Effort Score", "wrong-name")]),
+    ("I helped activate 1,560 mobile banking accounts, exceeding the target of 1,500.", []),
+    ("Garden centre sales rose 18% over the spring season, from March to May.", []),  # "March–May" gives May
+    ("Taxi driver licences were issued in 38 days on average (down from 61); a cut of 23 days.", []),
+    ("Taxi driver licences were issued in 38 days on average (down from 61); a cut of 25 days.", [("25 days", "invented")]),
+])
+def test_acronyms_targets_month_ranges_and_units_said_once(sentence, expected):
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, RETAIL).unsupported] == expected

@@ -144,7 +144,8 @@ ORDINAL_IDIOM = re.compile(  # "our first concern", "first and foremost": an ord
 SHARED_UNIT = re.compile(rf"{_SP}*(?:to|and|or|-|–){_SP}*(?:{_NUM}){_SP}?(?:-{_SP}?)?((?:working|business|calendar){_SP}+days?|days?|"
                          r"weeks?|months?|hours?|minutes?)\b", re.I)
 UNIT_BEFORE = re.compile(rf"(?:{_NUM}|\b[a-z]+){_SP}?((?:working|business|calendar){_SP}+days?|days?|weeks?|wks?|months?|"
-                         rf"mths?|hours?|hrs?|minutes?|mins?)\b(?:{_SP}*(?:,|\(){_SP}*|{_SP}+)(?:to|-|–|->|→|was|were|"
+                         rf"mths?|hours?|hrs?|minutes?|mins?)\b(?:{_SP}+(?:on average|in total|each|per \w+|to [a-z]+))?"
+                         rf"(?:{_SP}*(?:,|\(){_SP}*|{_SP}+)(?:to|-|–|->|→|was|were|"
                          rf"(?:down |up )?from|compared (?:with|to)|vs\.?|versus|rather than|instead of){_SP}*$", re.I)
 # "from 6 days to 3", "24 minutes, was 33", "24 mins … compared with 33": the second figure counts minutes too
 BARE_AFTER = re.compile(r"[^\S\n]*(?:$|[^\w\s]|(?:in|on|at|by|for|this|last|per|and|with|after|over|during|since|"
@@ -411,7 +412,8 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
             if month_name == "May":
                 before = figures[max(0, match.start() - 12):match.start()].lower()
                 if not re.search(r"\b(?:in|by|since|until|till|from|of|during|early|late|mid|end|before|after|"
-                                 r"through|to|and)\s*-?\s*$", before):
+                                 r"through|to|and)\s*-?\s*$|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                                 r"\s*[–-]\s*$", before):  # "March–May"
                     continue
         day = g["d1"] or g["d2"]
         year = g["y1"] or g["y2"] or g["y3"]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafter.cleanup import WORD
-from drafter.grounding.align import ALIGN_MIN_SCORE, CLAUSE_BREAK, binding, name_role
+from drafter.grounding.align import ALIGN_MIN_SCORE, CLAUSE_BREAK, binding, name_role, spelled_out
 from drafter.grounding.claims import FIGURE_KINDS, GENERIC_NAME_WORDS, PAST_VERBS, Claim, _name_tokens, _stem, fact_claims
 from drafter.grounding.findings import Verdict
 from drafter.grounding.support import COMMON_CLAIM_UNITS, is_approximate
@@ -46,7 +46,7 @@ class NameVerdicts:
             return (self._reversed_people(claim, restated) or self._old_for_new(claim, restated)
                     or self._swapped_person(claim, restated) or self._anothers_title(claim, facts))
         if not facts:
-            if self._known_without_opener(claim) or self._same_name_other_ending(claim):
+            if self._known_without_opener(claim) or self._same_name_other_ending(claim) or self._spells_an_acronym(claim):
                 return None
             near = self.index.near_names(claim)
             named = [n for n in aligned if self.index.units[n].names]
@@ -73,6 +73,10 @@ class NameVerdicts:
             return False
         rest = replace(claim, text=" ".join(words[1:]), offset=claim.offset + len(words[0]) + 1)
         return bool(self.index.name_units(rest))
+
+    def _spells_an_acronym(self, claim: Claim) -> bool:
+        """True for a name that writes out an acronym the facts use ("Net Promoter Score" for NPS)."""
+        return any(len(words) == len(claim.text.split()) for _, words in spelled_out(claim.text, self.acronyms))
 
     def _same_name_other_ending(self, claim: Claim) -> bool:
         """True for a name whose every word is a word of one fact's name but for its ending ("Non-Medical
