@@ -730,3 +730,15 @@ year: 2026
 ])
 def test_acronyms_targets_month_ranges_and_units_said_once(sentence, expected):
     assert [(c.text, c.verdict) for c in grounding.check(sentence, RETAIL).unsupported] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Customers rate us 4.5 on Trustpilot and 4.4 on Google.", []),
+    ("Customers rate us 4.5 on Google and 4.4 on Trustpilot.", [("Google", "wrong-name"), ("Trustpilot", "wrong-name")]),
+    ("We trained 126 colleagues on forklifts, 97 at Leeds and 29 at Wakefield.", []),
+    ("We trained 126 colleagues on forklifts, 29 at Leeds and 97 at Wakefield.", [("Leeds", "wrong-name"), ("Wakefield", "wrong-name")]),
+])
+def test_a_figure_told_just_before_the_name_it_belongs_to(sentence, expected):
+    facts = parse_facts("---\nrole: Store manager\nyear: 2026\n---\n- Ratings: Trustpilot 4.5, Google 4.4\n"
+                        "- 126 staff forklift trained across Leeds and Wakefield: 97 at Leeds, 29 at Wakefield\n")
+    assert [(c.text, c.verdict) for c in grounding.check(sentence, facts).unsupported] == expected

@@ -21,6 +21,10 @@ SAME_NAME_STEM = 6  # letters two name words must share from their start to be o
 NAME_RIVAL_RATIO = 2.0  # a restated fact this much closer to a name's clause than the name's own fact owns its place
 SWAP_MIN_SHARED = 2  # words a deed must share with another name's deed in the fact to call the name swapped
 LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+FIGURE_THEN_NAME = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:on|at|for|from)[^\S\n]+(?:the[^\S\n]+)?")  # "4.5 on Google"
+FIGURE_AT_NAME = re.compile(r"[^\S\n]+(?:at|on)[^\S\n]+(?:the[^\S\n]+)?")  # a fact's "97 at Leeds": the place owns it
+DAY_NAME = re.compile(r"(?:[A-Z][\w-]*[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|"
+                      r"Easter|Day|Eve|Weekend)\b")  # a day "on" which a figure happened ("Cyber Monday"), no owner
 SEGMENT_END = re.compile(r"[;.()\n]")  # where a figure's part of a fact ends, at the latest
 OWNER_LEAD = re.compile(r"\b(?:for|to)[^\S\n]+(?:the[^\S\n]+)?$", re.I)  # "523 deeds for Liffey Bank"
 OWNER_AFTER_WINDOW = 32  # characters after a figure within which a name "for" or "to" is its owner
@@ -164,11 +168,9 @@ class NameVerdicts:
     def _figure_of_another_name(self, claim: Claim, aligned: list[int], sentence_claims: list[Claim]) -> Verdict | None:
         """A name told with a figure that the restated fact gives to another name ("our TripAdvisor rating of 4.8"
         where the fact has Google at 4.8 and TripAdvisor at 4.6)."""
-        figure = next((c for c in sentence_claims if c.offset > claim.offset and c.kind in FIGURE_KINDS), None)
-        if figure is None or CLAUSE_BREAK.search(self.text, claim.offset + len(claim.text), figure.offset):
+        figure = self._figure_told_of(claim, sentence_claims)
+        if figure is None:
             return None
-        if any(c.kind == "name" and claim.offset < c.offset < figure.offset for c in sentence_claims):
-            return None  # another name stands nearer the figure
         mine = frozenset(_name_tokens(claim.text)) - GENERIC_NAME_WORDS
         found, _ = self.index.figure_units(figure, is_approximate(figure, self.text))
         owners = []
@@ -191,8 +193,22 @@ class NameVerdicts:
         return Verdict("wrong-name", f"{figure.text.strip()} belongs to another name in {self._fact_label(n)}, "
                                      f"not {claim.text}", n)
 
+    def _figure_told_of(self, claim: Claim, sentence_claims: list[Claim]) -> Claim | None:
+        """The figure a sentence tells of a name: the next one in its clause, no other name between ("our
+        TripAdvisor rating of 4.8"), else one just before it that a short lead joins to it ("4.5 on Google")."""
+        end = claim.offset + len(claim.text)
+        after = next((c for c in sentence_claims if c.offset > claim.offset and c.kind in FIGURE_KINDS), None)
+        if after is not None and not CLAUSE_BREAK.search(self.text, end, after.offset) and not any(
+                c.kind == "name" and claim.offset < c.offset < after.offset for c in sentence_claims):
+            return after
+        before = [c for c in sentence_claims if c.offset < claim.offset and c.kind in FIGURE_KINDS]
+        if before and FIGURE_THEN_NAME.fullmatch(self.text, before[-1].offset + len(before[-1].text), claim.offset):
+            return before[-1]
+        return None
+
     def _owner_of(self, n: int, figure) -> frozenset[str] | None:
-        """The name fact n gives a figure to: the names "for" or "to" that follow it closely, before the next figure
+        """The name fact n gives a figure to: the names "for" or "to" (or "at", "on" right after it) that follow it
+        closely, before the next figure
         ("523 mortgage deeds for Liffey Bank and 348 for Cormac Credit Union"), else the nearest name before it
         ("Google rating 4.8/5; TripAdvisor 4.6/5"), else the names after it in its part of the fact."""
         people = self._people_of(n)
@@ -202,7 +218,9 @@ class NameVerdicts:
         stop = min([*ends, *(m.start() for m in [SEGMENT_END.search(text, figure.end)] if m), len(text)])
         after = [(start, tokens) for tokens, start, _ in people if figure.end <= start < stop]
         led = [tokens for start, tokens in after if start - figure.end <= OWNER_AFTER_WINDOW
-               and OWNER_LEAD.search(text, max(0, start - OWNER_LEAD_WINDOW), start)]
+               and (OWNER_LEAD.search(text, max(0, start - OWNER_LEAD_WINDOW), start)
+                    or FIGURE_AT_NAME.fullmatch(text, figure.end, start) and not DAY_NAME.match(text, start))]
+        # "97 at Leeds", "4.8 on Google" (not "52 on Cyber Monday", a day)
         if led:
             return frozenset().union(*led)
         before = [(start, tokens) for tokens, start, _ in people if start < figure.start]
