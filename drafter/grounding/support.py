@@ -289,7 +289,8 @@ class FactIndex:
         where = f"fact {unit.fact + 1}" if unit.fact is not None else "the front matter"
         text = unit.text  # a KPI line's baseline and actual marks, read once per figure
         baselines = [bool(KPI_BASELINE.search(text, max(0, f.start - KPI_WINDOW), f.start)) for f in figures]
-        actuals = [bool(KPI_ACTUAL.search(text, max(0, f.start - KPI_WINDOW), f.start)) if any(baselines) else False
+        kpi_line = any(baselines)  # once per unit: per figure it made a unit of many figures quadratic
+        actuals = [bool(KPI_ACTUAL.search(text, max(0, f.start - KPI_WINDOW), f.start)) if kpi_line else False
                    for f in figures]
         for i, first in enumerate(figures):
             for j, second in enumerate(figures[i + 1:i + 1 + DERIVATION_WINDOW], start=i + 1):
