@@ -12,7 +12,7 @@ import heapq
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from drafter.grounding.align import binding
 from drafter.grounding.claims import GENERIC_NAME_WORDS, MONTHS, SPAN, Claim, _extract, _name_tokens, fact_claims
@@ -75,6 +75,9 @@ LOWER_LETTERS = re.compile(r"[a-z]+")
 MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
 
 
+_new_tuple = tuple.__new__  # a Derivation from its fields at C speed
+
+
 def _key(value: float) -> float:
     return round(value, 6)
 
@@ -90,9 +93,9 @@ class Figure:
     target: bool
 
 
-@dataclass
-class Derivation:
-    """A figure computed from two figures of one unit, with the arithmetic that gives it."""
+class Derivation(NamedTuple):
+    """A figure computed from two figures of one unit, with the arithmetic that gives it (a tuple: a fact of
+    thousands of figures gives hundreds of thousands, each made with one C call)."""
 
     value: float
     percent: bool
@@ -284,7 +287,9 @@ class FactIndex:
         self._index_derivations(number, unit)
 
     def _index_derivations(self, number: int, unit: Unit) -> None:
-        """Differences, sums and percentages of two figures of the same quantity in one unit, with arithmetic."""
+        """Differences, sums and percentages of two figures of the same quantity in one unit, with arithmetic.
+        What depends on the unit alone (its duration words, the templates) or on one figure (its KPI marks, whether
+        it is a base) is read once, and the link between two figures once per pair: a fact may hold thousands."""
         figures = [f for f in unit.figures if f.quantity.kind in ("number", "money", "duration", "percent")]
         where = f"fact {unit.fact + 1}" if unit.fact is not None else "the front matter"
         text = unit.text  # a KPI line's baseline and actual marks, read once per figure
@@ -292,49 +297,59 @@ class FactIndex:
         kpi_line = any(baselines)  # once per unit: per figure it made a unit of many figures quadratic
         actuals = [bool(KPI_ACTUAL.search(text, max(0, f.start - KPI_WINDOW), f.start)) if kpi_line else False
                    for f in figures]
+        named = [u for u in DURATION_BASE if u in self.unit_words[number]]
+        bases: list[bool | None] = [None] * len(figures)  # _is_base of each figure, read when first asked
+        difference, points = "{0} = {1} − {2}, " + where, "{0} = {1} − {2} points, " + where
+        relative, total = "{{pct}}% = ({0} − {1}) / {2}, " + where, "{0} = {1} + {2}, " + where
+        share, of_target = "{{pct}}% = {0} / {1}, " + where, "{{pct}}% = {0} / {1} (of target), " + where
+        add = self._add_derivation
         for i, first in enumerate(figures):
-            for j, second in enumerate(figures[i + 1:i + 1 + DERIVATION_WINDOW], start=i + 1):
+            for j in range(i + 1, min(len(figures), i + 1 + DERIVATION_WINDOW)):
+                second = figures[j]
                 a, b = first.quantity, second.quantity
-                between = unit.text[first.end:second.start]
-                if a.kind == "number" and b.kind in ("duration", "money") and SAME_QUANTITY_LINK.match(between):
-                    a = _Quantity(a.value, a.mantissa, b.kind, b.unit, a.scaled, a.decimals, a.written)  # "15 to 11 days"
-                if a.kind == b.kind == "number" and not a.scaled and not b.scaled:
-                    named = [u for u in DURATION_BASE if u in self.unit_words[number]]
-                    if len(named) == 1 and SAME_QUANTITY_LINK.match(between):  # "Average days to settle: 35 -> 21"
+                between = text[first.end:second.start]
+                linked = None  # SAME_QUANTITY_LINK matches between the two: read at most once
+                if a.kind == "number" and b.kind in ("duration", "money"):
+                    linked = bool(SAME_QUANTITY_LINK.match(between))
+                    if linked:
+                        a = _Quantity(a.value, a.mantissa, b.kind, b.unit, a.scaled, a.decimals, a.written)  # "15 to 11 days"
+                if a.kind == b.kind == "number" and not a.scaled and not b.scaled and len(named) == 1:
+                    if linked is None:
+                        linked = bool(SAME_QUANTITY_LINK.match(between))
+                    if linked:  # "Average days to settle: 35 -> 21"
                         a, b = (_Quantity(q.value, q.mantissa, "duration", named[0], False, q.decimals, q.written)
                                 for q in (a, b))
                 if (a.kind == "percent") != (b.kind == "percent") or a.unit != b.unit:
                     continue
-                kpi = baselines[i] and actuals[j]
-                if not (kpi or first.binding & second.binding or SAME_QUANTITY_LINK.match(between)
-                        or (not first.binding or not second.binding)
-                        and (CHANGE_WORDS.search(between) or len(between) <= SHORT_LINK)):
-                    continue  # a ratio of two different quantities is no derivation
+                if not (baselines[i] and actuals[j] or first.binding & second.binding):
+                    if linked is None:
+                        linked = bool(SAME_QUANTITY_LINK.match(between))
+                    if not (linked or (not first.binding or not second.binding)
+                            and (CHANGE_WORDS.search(between) or len(between) <= SHORT_LINK)):
+                        continue  # a ratio of two different quantities is no derivation
                 big, small = max(a.value, b.value), min(a.value, b.value)
-                add = self._add_derivation
-                add(big - small, a.kind == "percent", POINTS if a.kind == "percent" else a.unit, number,
-                    "{0} = {1} − {2}" + (" points, " if a.kind == "percent" else ", ") + where, big - small, big, small)
-                base = b.value if self._is_base(unit.text, second) else a.value
-                if a.kind == "percent":  # "from 18% to 24%": 6 points, and a relative rise of a third
+                percent = a.kind == "percent"
+                add(big - small, percent, POINTS if percent else a.unit, number, points if percent else difference,
+                    big - small, big, small)
+                if bases[j] is None:
+                    bases[j] = self._is_base(text, second)
+                base = b.value if bases[j] else a.value
+                if percent:  # "from 18% to 24%": 6 points, and a relative rise of a third
                     if base:
-                        add(100.0 * (big - small) / base, True, None, number, "{{pct}}% = ({0} − {1}) / {2}, " + where,
-                            big, small, base)
+                        add(100.0 * (big - small) / base, True, None, number, relative, big, small, base)
                     if small > 0:
                         add(big / small, False, "times", number, "{{pct}} = {0}% / {1}% = " + f"{big / small:.2f}, "
                             + where, big, small)
                     continue
-                add(a.value + b.value, False, a.unit, number, "{0} = {1} + {2}, " + where, a.value + b.value, a.value,
-                    b.value)
+                add(a.value + b.value, False, a.unit, number, total, a.value + b.value, a.value, b.value)
                 if small <= 0:
                     continue
-                add(100.0 * small / big, True, None, number, "{{pct}}% = {0} / {1}, " + where, small, big)
+                add(100.0 * small / big, True, None, number, share, small, big)
                 if first.target != second.target:  # "12,650 against a target of 12,000": 105.4% of target
                     done, aim = (a.value, b.value) if second.target else (b.value, a.value)
                     if done > aim:
-                        add(100.0 * done / aim, True, None, number, "{{pct}}% = {0} / {1} (of target), " + where,
-                            done, aim)
-                add(100.0 * (big - small) / base, True, None, number, "{{pct}}% = ({0} − {1}) / {2}, " + where,
-                    big, small, base)
+                        add(100.0 * done / aim, True, None, number, of_target, done, aim)
+                add(100.0 * (big - small) / base, True, None, number, relative, big, small, base)
                 add(big / small, False, "times", number, "{{pct}} = {0} / {1} = " + f"{big / small:.2f}, " + where,
                     big, small)
 
@@ -347,11 +362,12 @@ class FactIndex:
 
     def _add_derivation(self, value: float, percent: bool, unit: str | None, number: int, template: str,
                         *figures: float) -> None:
-        self.derivations.append(Derivation(value, percent, unit, number, template, figures))
+        self.derivations.append(_new_tuple(Derivation, (value, percent, unit, number, template, figures)))
         self.derived[percent].append((value, number, len(self.derivations) - 1))
         base = DURATION_BASE.get(unit or "")
         if base and not percent and base[1] != 1.0:  # also in the base unit, so "72 minutes" finds 1.2 hours
-            self.derivations.append(Derivation(value * base[1], percent, base[0], number, template, figures))
+            self.derivations.append(_new_tuple(Derivation, (value * base[1], percent, base[0], number, template,
+                                                            figures)))
             self.derived[percent].append((value * base[1], number, len(self.derivations) - 1))
 
     # figures ---------------------------------------------------------------------------------------------------
