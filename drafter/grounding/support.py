@@ -44,8 +44,10 @@ BATCH_EXTRACT_MIN_UNITS = 200  # facts files this long are read in batches (one 
 BATCH_EXTRACT_SIZE = 500
 BATCH_SEPARATOR = "\n\n\n"
 PREFIX_CACHE_SIZE = 2  # sets of facts whose indexed full batches are kept for the next index of the same facts
+WHOLE_PREFIX_MIN_CHARS = 20_000  # facts and front matter this long, in few units, are kept indexed whole (smaller
+# ones index in milliseconds, not worth a copy)
 NOT_PREFIX_STATE = ("units", "_memo", "judged")  # an index's own: never copied from another
-_PREFIXES: dict[tuple[str, ...], tuple[list, dict]] = {}  # fact texts of full batches -> their units and tables
+_PREFIXES: dict[tuple, tuple[list, dict]] = {}  # (fact count, texts of the units kept) -> their units and tables
 MULTIPLE_TOLERANCE = 1.1  # "doubled" stands for a factor of 1.8 to 2.2
 COMMON_CLAIM_UNITS = 50  # a date, name or figure stated by more facts than this tells none of them apart
 SCAN_LIMIT = COMMON_CLAIM_UNITS + 1  # matches of one value looked at, at most (one past "common")
@@ -140,6 +142,7 @@ class FactIndex:
             text = fact.text if not fact.heading else f"{fact.text}\n{fact.heading}"
             self.units.append(Unit(as_english(text) if continental else text, index))
         self.units.extend(Unit(str(v), None) for v in facts.meta.values() if v)
+        own_units = len(self.units)
         self.units.extend(Unit(line, None) for line in (fixed_text or "").split("\n") if line.strip())
         self.exact: dict[float, list[tuple[int, Figure]]] = {}
         self.base_values: dict[tuple[str, float], list[tuple[int, Figure]]] = {}  # ("second", 5400): 90 minutes
@@ -158,7 +161,7 @@ class FactIndex:
         self.ordinals: set[tuple[int, str | None]] = set()
         self.unit_words: list[set[str]] = []
         self.token_index: dict[str, set[int]] = {}
-        self._index_units(len(facts.items))
+        self._index_units(len(facts.items), own_units)
         self.sorted_values.sort()
         for pool in self.derived.values():
             pool.sort()
@@ -174,13 +177,18 @@ class FactIndex:
             if re.search(r"\blast year\b|\bprevious year\b", everything):
                 self.years.add(base - 1)
 
-    def _index_units(self, fact_count: int) -> None:
+    def _index_units(self, fact_count: int, own_units: int) -> None:
         """Index every unit in order. The facts of the full batches read before any other unit are indexed once
         per set of such facts: a later index of the same facts (another section's, or the whole draft's with the
-        role's fixed text) starts from a copy of what they gave."""
+        role's fixed text) starts from a copy of what they gave. So are the facts and front matter (the first
+        `own_units`) of a short but large facts file (each unit read alone, not in batches): the offline writer's
+        index of them serves the whole draft's, which adds the role's fixed text."""
         texts = [u.text for u in self.units]
-        prefix = fact_count // BATCH_EXTRACT_SIZE * BATCH_EXTRACT_SIZE if len(texts) >= BATCH_EXTRACT_MIN_UNITS else 0
-        key = tuple(texts[:prefix])
+        if len(texts) >= BATCH_EXTRACT_MIN_UNITS:
+            prefix = fact_count // BATCH_EXTRACT_SIZE * BATCH_EXTRACT_SIZE
+        else:
+            prefix = own_units if sum(map(len, texts[:own_units])) >= WHOLE_PREFIX_MIN_CHARS else 0
+        key = (fact_count, tuple(texts[:prefix]))
         saved = _PREFIXES.get(key) if prefix else None
         first = 0
         if saved is not None:
