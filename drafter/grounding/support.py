@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, NamedTuple
@@ -47,6 +48,7 @@ PREFIX_CACHE_SIZE = 2  # sets of facts whose indexed full batches are kept for t
 WHOLE_PREFIX_MIN_CHARS = 20_000  # facts and front matter this long, in few units, are kept indexed whole (smaller
 # ones index in milliseconds, not worth a copy)
 NOT_PREFIX_STATE = ("units", "_memo", "judged")  # an index's own: never copied from another
+_DERIVATIONS_LOCK = threading.Lock()  # an index shared by sections drafted in threads builds its derivations once
 _PREFIXES: dict[tuple, tuple[list, dict]] = {}  # (fact count, texts of the units kept) -> their units and tables
 MULTIPLE_TOLERANCE = 1.1  # "doubled" stands for a factor of 1.8 to 2.2
 COMMON_CLAIM_UNITS = 50  # a date, name or figure stated by more facts than this tells none of them apart
@@ -152,8 +154,10 @@ class FactIndex:
         self.name_index: dict[str, set[int]] = {}  # name word -> units naming it
         self.mantissas: dict[float, list[tuple[int, Figure]]] = {}
         self.sorted_values: list[tuple[float, int, int]] = []
-        self.derived: dict[bool, list[tuple[float, int, int]]] = {True: [], False: []}
-        self.derivations: list[Derivation] = []
+        self.derived: dict[bool, list[tuple[float, int, int]]] = {True: [], False: []}  # built when first needed:
+        self.derivations: list[Derivation] = []  # see _derived_pools
+        self.derived_keys: dict[bool, list[float]] = {}
+        self.derivations_built = False
         self.months: dict[int, set[int]] = {}
         self.month_days: dict[tuple[int, int], set[int]] = {}
         self.quarters: dict[tuple[str, int], set[int]] = {}
@@ -163,10 +167,7 @@ class FactIndex:
         self.token_index: dict[str, set[int]] = {}
         self._index_units(len(facts.items), own_units)
         self.sorted_values.sort()
-        for pool in self.derived.values():
-            pool.sort()
         self.sorted_keys = [v for v, _, _ in self.sorted_values]
-        self.derived_keys = {k: [v for v, _, _ in pool] for k, pool in self.derived.items()}
         year = facts.meta.get("year", "")
         everything = "\n".join(u.text for u in self.units).lower()
         if re.fullmatch(r"(?:19|20)\d\d", year.strip()):
@@ -292,7 +293,22 @@ class FactIndex:
             self.quarters.setdefault(quarter, set()).add(number)
             unit.dates.append({"quarter": quarter, "year": None})
         self.unit_words.append({UNITS.get(w, w) for w in LOWER_LETTERS.findall(text.lower())})
-        self._index_derivations(number, unit)
+
+    def _derived_pools(self) -> tuple[dict[bool, list[float]], dict[bool, list[tuple[float, int, int]]]]:
+        """The values of every unit's derivations, sorted, by whether they are percentages: (keys, pools of
+        (value, unit, derivation)). Built when a claim first needs a derivation (one thread builds, the others
+        wait): most checks never do, every figure being stated, and a fact of thousands of figures gives hundreds of
+        thousands of them."""
+        if not self.derivations_built:
+            with _DERIVATIONS_LOCK:
+                if not self.derivations_built:
+                    for number, unit in enumerate(self.units):
+                        self._index_derivations(number, unit)
+                    for pool in self.derived.values():
+                        pool.sort()
+                    self.derived_keys = {k: [v for v, _, _ in pool] for k, pool in self.derived.items()}
+                    self.derivations_built = True
+        return self.derived_keys, self.derived
 
     def _index_derivations(self, number: int, unit: Unit) -> None:
         """Differences, sums and percentages of two figures of the same quantity in one unit, with arithmetic.
@@ -458,7 +474,8 @@ class FactIndex:
     def _multiple(self, q: _Quantity, hedge: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
         """The unit whose before and after figures of one quantity make the stated multiple (within 10%; "more
         than doubled" anything from twice to twice that)."""
-        keys, pool = self.derived_keys[False], self.derived[False]
+        all_keys, pools = self._derived_pools()
+        keys, pool = all_keys[False], pools[False]
         lo, hi = q.value / MULTIPLE_TOLERANCE, q.value * MULTIPLE_TOLERANCE
         if hedge == "up":
             lo, hi = q.value, q.value * q.value
@@ -478,8 +495,9 @@ class FactIndex:
         base = DURATION_BASE.get(q.unit or "") if kind == "duration" else None
         if base:  # "72 minutes faster" from 3.2 -> 2 hours: compared in seconds
             ranges.append((lo * base[1], hi * base[1], base[0]))
+        all_keys, pools = self._derived_pools()
         for pool_is_percent in ((True, False) if kind == "number" else (percent,)):
-            keys, pool = self.derived_keys[pool_is_percent], self.derived[pool_is_percent]
+            keys, pool = all_keys[pool_is_percent], pools[pool_is_percent]
             for low, high, unit in ranges:
                 for _, number, index in pool[bisect.bisect_left(keys, low):bisect.bisect_right(keys, high)]:
                     derivation = self.derivations[index]
