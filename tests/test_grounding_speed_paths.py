@@ -80,6 +80,17 @@ def test_the_whole_draft_index_of_a_few_long_facts_starts_from_the_writers_and_e
     assert judged == [(c.offset, c.verdict, c.reason, c.fact) for c in _check_with(draft, long_facts, fresh_index)]
 
 
+def test_derivations_are_built_only_when_a_claim_needs_one():
+    facts = Facts([Fact("Cut average handling time from 12 to 7 minutes", 1), Fact("Signed 418 contracts", 2)],
+                  {"year": "2026"}, "<derivations>")
+    index = support.FactIndex(facts, FIXED_TEXT)
+    assert not _check_with("I signed 418 contracts and cut handling time from 12 to 7 minutes.", facts, index)
+    assert not index.derivations  # every figure is stated: no difference or ratio was needed
+    claims = _check_with("Handling time fell by 6 minutes.", facts, index)
+    assert index.derivations_built and [c.text for c in claims] == ["6 minutes"]  # 12 - 7 is 5, not 6
+    assert not _check_with("Handling time fell by 5 minutes.", facts, index)  # 12 - 7
+
+
 def _check_with(text: str, facts: Facts, index: support.FactIndex) -> list:
     """The unsupported claims check() finds in text with this index of the facts and FIXED_TEXT."""
     from drafter.grounding import _check

@@ -168,6 +168,7 @@ class FactIndex:
         self._index_units(len(facts.items), own_units)
         self.sorted_values.sort()
         self.sorted_keys = [v for v, _, _ in self.sorted_values]
+        self.sorted_figures = [(n, self.units[n].figures[i]) for _, n, i in self.sorted_values]  # the same order
         year = facts.meta.get("year", "")
         everything = "\n".join(u.text for u in self.units).lower()
         if re.fullmatch(r"(?:19|20)\d\d", year.strip()):
@@ -452,6 +453,8 @@ class FactIndex:
         found = [(n, f) for n, f in self.exact.get(_key(q.value), [])[:SCAN_LIMIT] if fits(f)]
         if claim.kind not in ("percent", "money") and not q.scaled:
             found = _merged(found, self.mantissas.get(_key(q.value), [])[:SCAN_LIMIT])
+        if found and approximate not in ("down", "up"):
+            return found, ""  # (the rounding range is read only when it can change the answer)
         rounded = self._in_rounding_range(q, approximate, lambda n, f: fits(f))
         if found and rounded and approximate in ("down", "up"):  # "just under 90%": 89.9% as well as a 90% target
             return _merged(found, rounded), ""
@@ -468,8 +471,7 @@ class FactIndex:
         start = bisect.bisect_left(self.sorted_keys, lo)
         end = min(bisect.bisect_right(self.sorted_keys, hi), start + SCAN_LIMIT)  # a range holding thousands of
         # figures tells no fact from another: the first SCAN_LIMIT are as good, and the check stays linear
-        return [(n, self.units[n].figures[i]) for _, n, i in self.sorted_values[start:end]
-                if fits(n, self.units[n].figures[i])]
+        return [(n, f) for n, f in self.sorted_figures[start:end] if fits(n, f)]
 
     def _multiple(self, q: _Quantity, hedge: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
         """The unit whose before and after figures of one quantity make the stated multiple (within 10%; "more
@@ -605,14 +607,8 @@ def _copied(state: dict) -> dict:
 
 def _merged(*groups: list[tuple[int, Figure]]) -> list[tuple[int, Figure]]:
     """The matches of several lookups, each figure once, in the order found."""
-    seen: set[int] = set()
-    out = []
-    for group in groups:
-        for n, figure in group:
-            if id(figure) not in seen:
-                seen.add(id(figure))
-                out.append((n, figure))
-    return out
+    return list({id(figure): (n, figure) for group in groups for n, figure in group}.values())  # a figure is of
+    # one unit: a later match of it is the same pair, and the dict keeps the first one's place
 
 
 def _capped(units) -> list[int]:
