@@ -91,6 +91,26 @@ def test_derivations_are_built_only_when_a_claim_needs_one():
     assert not _check_with("Handling time fell by 5 minutes.", facts, index)  # 12 - 7
 
 
+def test_a_derivation_looked_up_within_a_few_facts_is_the_one_the_whole_pool_gives():
+    from drafter.grounding.quantities import POINTS, _Quantity
+
+    facts, _ = _corpus_facts()
+    built = support.FactIndex(facts, FIXED_TEXT)
+    built._derived_pools()  # every unit's derivations, in one sorted pool
+    fresh = support.FactIndex(facts, FIXED_TEXT)  # none built: a lookup within facts reads theirs alone
+    asked = 0
+    for derivation in built.derivations[::7]:
+        kind = "percent" if derivation.percent else "duration" if derivation.unit in support.DURATION_BASE else "number"
+        measure = derivation.unit if kind == "duration" or derivation.unit == POINTS else None
+        q = _Quantity(round(derivation.value, 1), round(derivation.value, 1), kind, measure, False, 1, "x")
+        within = frozenset(n for n in (derivation.index - 1, derivation.index, derivation.index + 1)
+                           if 0 <= n < len(facts.items))
+        for hedge in (None, "about", "up"):
+            assert fresh._derivation(q, kind, hedge, within) == built._derivation(q, kind, hedge, within)
+            asked += 1
+    assert asked > 1000 and not fresh.derivations_built
+
+
 def _check_with(text: str, facts: Facts, index: support.FactIndex) -> list:
     """The unsupported claims check() finds in text with this index of the facts and FIXED_TEXT."""
     from drafter.grounding import _check

@@ -47,7 +47,7 @@ BATCH_SEPARATOR = "\n\n\n"
 PREFIX_CACHE_SIZE = 2  # sets of facts whose indexed full batches are kept for the next index of the same facts
 WHOLE_PREFIX_MIN_CHARS = 20_000  # facts and front matter this long, in few units, are kept indexed whole (smaller
 # ones index in milliseconds, not worth a copy)
-NOT_PREFIX_STATE = ("units", "_memo", "judged")  # an index's own: never copied from another
+NOT_PREFIX_STATE = ("units", "_memo", "judged", "_by_unit")  # an index's own: never copied from another
 _DERIVATIONS_LOCK = threading.Lock()  # an index shared by sections drafted in threads builds its derivations once
 _PREFIXES: dict[tuple, tuple[list, dict]] = {}  # (fact count, texts of the units kept) -> their units and tables
 MULTIPLE_TOLERANCE = 1.1  # "doubled" stands for a factor of 1.8 to 2.2
@@ -158,6 +158,7 @@ class FactIndex:
         self.derivations: list[Derivation] = []  # see _derived_pools
         self.derived_keys: dict[bool, list[float]] = {}
         self.derivations_built = False
+        self._by_unit: dict[int, tuple[list[Derivation], dict]] = {}  # see _unit_pools
         self.months: dict[int, set[int]] = {}
         self.month_days: dict[tuple[int, int], set[int]] = {}
         self.quarters: dict[tuple[str, int], set[int]] = {}
@@ -304,14 +305,33 @@ class FactIndex:
             with _DERIVATIONS_LOCK:
                 if not self.derivations_built:
                     for number, unit in enumerate(self.units):
-                        self._index_derivations(number, unit)
+                        read = self._by_unit.get(number)
+                        for derivation in read[0] if read else self._index_derivations(number, unit):
+                            self.derivations.append(derivation)
+                            self.derived[derivation.percent].append((derivation.value, number,
+                                                                     len(self.derivations) - 1))
                     for pool in self.derived.values():
                         pool.sort()
                     self.derived_keys = {k: [v for v, _, _ in pool] for k, pool in self.derived.items()}
                     self.derivations_built = True
         return self.derived_keys, self.derived
 
-    def _index_derivations(self, number: int, unit: Unit) -> None:
+    def _unit_pools(self, number: int) -> tuple[list[Derivation], dict[bool, tuple[list[float], list]]]:
+        """One unit's derivations, and their values sorted by whether they are percentages, as (keys, (value, unit,
+        k-th derivation)): what a lookup within a few facts reads, without building every unit's."""
+        read = self._by_unit.get(number)
+        if read is None:
+            derivations = self._index_derivations(number, self.units[number])
+            pools: dict[bool, list[tuple[float, int, int]]] = {True: [], False: []}
+            for k, derivation in enumerate(derivations):
+                pools[derivation.percent].append((derivation.value, number, k))
+            for pool in pools.values():
+                pool.sort()
+            read = self._by_unit[number] = (derivations, {key: ([v for v, _, _ in pool], pool)
+                                                          for key, pool in pools.items()})
+        return read
+
+    def _index_derivations(self, number: int, unit: Unit) -> list[Derivation]:
         """Differences, sums and percentages of two figures of the same quantity in one unit, with arithmetic.
         What depends on the unit alone (its duration words, the templates) or on one figure (its KPI marks, whether
         it is a base) is read once, and the link between two figures once per pair: a fact may hold thousands."""
@@ -327,7 +347,14 @@ class FactIndex:
         difference, points = "{0} = {1} − {2}, " + where, "{0} = {1} − {2} points, " + where
         relative, total = "{{pct}}% = ({0} − {1}) / {2}, " + where, "{0} = {1} + {2}, " + where
         share, of_target = "{{pct}}% = {0} / {1}, " + where, "{{pct}}% = {0} / {1} (of target), " + where
-        add = self._add_derivation
+        out: list[Derivation] = []
+
+        def add(value: float, percent: bool, measure: str | None, number: int, template: str, *figures: float) -> None:
+            out.append(_new_tuple(Derivation, (value, percent, measure, number, template, figures)))
+            base = DURATION_BASE.get(measure or "")
+            if base and not percent and base[1] != 1.0:  # also in the base unit, so "72 minutes" finds 1.2 hours
+                out.append(_new_tuple(Derivation, (value * base[1], percent, base[0], number, template, figures)))
+
         for i, first in enumerate(figures):
             for j in range(i + 1, min(len(figures), i + 1 + DERIVATION_WINDOW)):
                 second = figures[j]
@@ -377,6 +404,7 @@ class FactIndex:
                 add(100.0 * (big - small) / base, True, None, number, relative, big, small, base)
                 add(big / small, False, "times", number, "{{pct}} = {0} / {1} = " + f"{big / small:.2f}, " + where,
                     big, small)
+        return out
 
     @staticmethod
     def _is_base(text: str, figure: Figure) -> bool:
@@ -384,16 +412,6 @@ class FactIndex:
         "(1,106 in 2025)"); else the earlier one is."""
         return bool(BASE_BEFORE.search(text[max(0, figure.start - 30):figure.start])
                     or BASE_AFTER.match(text[figure.end:figure.end + 30]))
-
-    def _add_derivation(self, value: float, percent: bool, unit: str | None, number: int, template: str,
-                        *figures: float) -> None:
-        self.derivations.append(_new_tuple(Derivation, (value, percent, unit, number, template, figures)))
-        self.derived[percent].append((value, number, len(self.derivations) - 1))
-        base = DURATION_BASE.get(unit or "")
-        if base and not percent and base[1] != 1.0:  # also in the base unit, so "72 minutes" finds 1.2 hours
-            self.derivations.append(_new_tuple(Derivation, (value * base[1], percent, base[0], number, template,
-                                                            figures)))
-            self.derived[percent].append((value * base[1], number, len(self.derivations) - 1))
 
     # figures ---------------------------------------------------------------------------------------------------
 
@@ -497,12 +515,19 @@ class FactIndex:
         base = DURATION_BASE.get(q.unit or "") if kind == "duration" else None
         if base:  # "72 minutes faster" from 3.2 -> 2 hours: compared in seconds
             ranges.append((lo * base[1], hi * base[1], base[0]))
-        all_keys, pools = self._derived_pools()
+        by_unit = within is not None and not self.derivations_built  # within a few facts: read theirs alone
+        all_keys, pools = ({}, {}) if by_unit else self._derived_pools()
         for pool_is_percent in ((True, False) if kind == "number" else (percent,)):
-            keys, pool = all_keys[pool_is_percent], pools[pool_is_percent]
             for low, high, unit in ranges:
-                for _, number, index in pool[bisect.bisect_left(keys, low):bisect.bisect_right(keys, high)]:
-                    derivation = self.derivations[index]
+                if by_unit:  # the same order as the whole pool's: by value, unit, then derivation
+                    found = sorted(entry for number in within for keys, pool in
+                                   [self._unit_pools(number)[1][pool_is_percent]]
+                                   for entry in pool[bisect.bisect_left(keys, low):bisect.bisect_right(keys, high)])
+                else:
+                    keys, pool = all_keys[pool_is_percent], pools[pool_is_percent]
+                    found = pool[bisect.bisect_left(keys, low):bisect.bisect_right(keys, high)]
+                for _, number, index in found:
+                    derivation = self._unit_pools(number)[0][index] if by_unit else self.derivations[index]
                     if derivation.unit == "times" or (within is not None and number not in within):
                         continue
                     if not pool_is_percent and kind != "number" and derivation.unit != unit and not (
