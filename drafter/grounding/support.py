@@ -349,11 +349,11 @@ class FactIndex:
         share, of_target = "{{pct}}% = {0} / {1}, " + where, "{{pct}}% = {0} / {1} (of target), " + where
         out: list[Derivation] = []
 
-        def add(value: float, percent: bool, measure: str | None, number: int, template: str, *figures: float) -> None:
-            out.append(_new_tuple(Derivation, (value, percent, measure, number, template, figures)))
+        def add(value: float, percent: bool, measure: str | None, number: int, template: str, *operands: float) -> None:
+            out.append(_new_tuple(Derivation, (value, percent, measure, number, template, operands)))
             base = DURATION_BASE.get(measure or "")
             if base and not percent and base[1] != 1.0:  # also in the base unit, so "72 minutes" finds 1.2 hours
-                out.append(_new_tuple(Derivation, (value * base[1], percent, base[0], number, template, figures)))
+                out.append(_new_tuple(Derivation, (value * base[1], percent, base[0], number, template, operands)))
 
         for i, first in enumerate(figures):
             for j in range(i + 1, min(len(figures), i + 1 + DERIVATION_WINDOW)):
