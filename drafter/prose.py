@@ -291,9 +291,13 @@ def _headline_clause(fact: str) -> Clause | None:
     if written_as(body) is not None or leading_label(body) is not None:
         return None
     head = CLAUSE_BREAK.split(body, 1)[0].rstrip(".!?")
-    if len(FIGURE.findall(head)) == len(FIGURE.findall(body)):  # it must leave a figure to the fact's own sentence,
+    if not re.search(r"\d", head):
+        return None  # (as below, read first: dropping a time phrase adds no digit, and a long fact's figures are
+        # then never counted)
+    in_body = len(FIGURE.findall(body))
+    if len(FIGURE.findall(head)) == in_body:  # it must leave a figure to the fact's own sentence,
         head = TRAILING_TIME.sub("", head)  # or cleanup takes that sentence for a repeat of the overview
-        if len(FIGURE.findall(head)) == len(FIGURE.findall(body)):
+        if len(FIGURE.findall(head)) == in_body:
             return None
     if not re.search(r"\d", head) or len(head.split()) > HEADLINE_CLAUSE_WORDS:
         return None

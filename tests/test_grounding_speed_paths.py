@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.facts import Facts, load_facts
+from drafter.facts import Fact, Facts, load_facts
 from drafter.grounding import claims as claims_module
 from drafter.grounding import support
 from drafter.grounding.align import CLAUSE_BREAK, _clause_end, _clause_start
@@ -56,6 +56,66 @@ def test_an_index_started_from_another_index_of_the_same_facts_equals_a_fresh_on
     assert second.units[0] is first.units[0]
     assert _tables(second) == fresh
     assert _tables(first) == first_tables  # adding to the copy left the first index as it was
+
+
+def test_the_whole_draft_index_of_a_few_long_facts_starts_from_the_writers_and_equals_a_fresh_one():
+    facts, _ = _corpus_facts()  # the corpus's facts as a few long bullets, each read alone (not in batches)
+    chunk = -(-len(facts.items) // 10)
+    long_facts = Facts([Fact("; ".join(f.text for f in facts.items[i:i + chunk]), i + 1)
+                        for i in range(0, len(facts.items), chunk)], dict(facts.meta), "<long>")
+    assert len(long_facts.items) < support.BATCH_EXTRACT_MIN_UNITS
+    assert sum(len(f.text) for f in long_facts.items) >= support.WHOLE_PREFIX_MIN_CHARS
+    support._PREFIXES.clear()
+    fresh_index = support.FactIndex(long_facts, FIXED_TEXT)
+    fresh = _tables(fresh_index)
+    support._PREFIXES.clear()
+    first = support.FactIndex(long_facts, "")  # the offline writer's index: facts and front matter
+    first_tables = _tables(first)
+    second = support.FactIndex(long_facts, FIXED_TEXT)  # the whole draft's: the role's fixed text added
+    assert second.units[0] is first.units[0]  # started from the writer's, not read again
+    assert _tables(second) == fresh
+    assert _tables(first) == first_tables
+    draft = "\n\n".join(f.text for f in long_facts.items[:3]) + "\n\nThanks to Maria Lopez, up 12% on 2025."
+    judged = [(c.offset, c.verdict, c.reason, c.fact) for c in _check_with(draft, long_facts, second)]
+    assert judged == [(c.offset, c.verdict, c.reason, c.fact) for c in _check_with(draft, long_facts, fresh_index)]
+
+
+def test_derivations_are_built_only_when_a_claim_needs_one():
+    facts = Facts([Fact("Cut average handling time from 12 to 7 minutes", 1), Fact("Signed 418 contracts", 2)],
+                  {"year": "2026"}, "<derivations>")
+    index = support.FactIndex(facts, FIXED_TEXT)
+    assert not _check_with("I signed 418 contracts and cut handling time from 12 to 7 minutes.", facts, index)
+    assert not index.derivations  # every figure is stated: no difference or ratio was needed
+    claims = _check_with("Handling time fell by 6 minutes.", facts, index)
+    assert index.derivations_built and [c.text for c in claims] == ["6 minutes"]  # 12 - 7 is 5, not 6
+    assert not _check_with("Handling time fell by 5 minutes.", facts, index)  # 12 - 7
+
+
+def test_a_derivation_looked_up_within_a_few_facts_is_the_one_the_whole_pool_gives():
+    from drafter.grounding.quantities import POINTS, _Quantity
+
+    facts, _ = _corpus_facts()
+    built = support.FactIndex(facts, FIXED_TEXT)
+    built._derived_pools()  # every unit's derivations, in one sorted pool
+    fresh = support.FactIndex(facts, FIXED_TEXT)  # none built: a lookup within facts reads theirs alone
+    asked = 0
+    for derivation in built.derivations[::7]:
+        kind = "percent" if derivation.percent else "duration" if derivation.unit in support.DURATION_BASE else "number"
+        measure = derivation.unit if kind == "duration" or derivation.unit == POINTS else None
+        q = _Quantity(round(derivation.value, 1), round(derivation.value, 1), kind, measure, False, 1, "x")
+        within = frozenset(n for n in (derivation.index - 1, derivation.index, derivation.index + 1)
+                           if 0 <= n < len(facts.items))
+        for hedge in (None, "about", "up"):
+            assert fresh._derivation(q, kind, hedge, within) == built._derivation(q, kind, hedge, within)
+            asked += 1
+    assert asked > 1000 and not fresh.derivations_built
+
+
+def _check_with(text: str, facts: Facts, index: support.FactIndex) -> list:
+    """The unsupported claims check() finds in text with this index of the facts and FIXED_TEXT."""
+    from drafter.grounding import _check
+
+    return _check(text, facts, index, FIXED_TEXT, fill=True, omissions=True, texts=facts.texts).unsupported
 
 
 NEEDED_EXAMPLES = [

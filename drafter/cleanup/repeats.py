@@ -82,9 +82,11 @@ def _is_kept_doubling(run: Run, words: list[str], i: int, n: int) -> bool:
             return tuple(words[start:start + size])
         return tuple(words[start:i + n]) + tuple(words[max(start, i + n) + n:start + size + n])
 
-    for phrase in run.lists.keep_doubled:
+    longest = max(map(len, run.lists.keep_doubled), default=0)  # the words any kept phrase can be tried on:
+    nearby = set(words[max(0, i - longest + 1):i + 2 * n - 1 + longest])  # a phrase with a word not among them
+    for phrase in run.lists.keep_doubled:  # fits nowhere (tried at each start, "name name …" cost seconds per MB)
         size = len(phrase)
-        if list(phrase) == unit:
+        if list(phrase) == unit or any(p != "*" and p not in nearby for p in phrase):
             continue
         near = range(max(0, i - size + 1), min(len(words) - size, i + 2 * n - 1) + 1)
         if any(_fits(tuple(words[start:start + size]), phrase) for start in near) and \

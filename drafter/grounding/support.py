@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from drafter.grounding.align import binding
 from drafter.grounding.claims import GENERIC_NAME_WORDS, MONTHS, SPAN, Claim, _extract, _name_tokens, fact_claims
@@ -44,8 +45,11 @@ BATCH_EXTRACT_MIN_UNITS = 200  # facts files this long are read in batches (one 
 BATCH_EXTRACT_SIZE = 500
 BATCH_SEPARATOR = "\n\n\n"
 PREFIX_CACHE_SIZE = 2  # sets of facts whose indexed full batches are kept for the next index of the same facts
-NOT_PREFIX_STATE = ("units", "_memo", "judged")  # an index's own: never copied from another
-_PREFIXES: dict[tuple[str, ...], tuple[list, dict]] = {}  # fact texts of full batches -> their units and tables
+WHOLE_PREFIX_MIN_CHARS = 20_000  # facts and front matter this long, in few units, are kept indexed whole (smaller
+# ones index in milliseconds, not worth a copy)
+NOT_PREFIX_STATE = ("units", "_memo", "judged", "_by_unit")  # an index's own: never copied from another
+_DERIVATIONS_LOCK = threading.Lock()  # an index shared by sections drafted in threads builds its derivations once
+_PREFIXES: dict[tuple, tuple[list, dict]] = {}  # (fact count, texts of the units kept) -> their units and tables
 MULTIPLE_TOLERANCE = 1.1  # "doubled" stands for a factor of 1.8 to 2.2
 COMMON_CLAIM_UNITS = 50  # a date, name or figure stated by more facts than this tells none of them apart
 SCAN_LIMIT = COMMON_CLAIM_UNITS + 1  # matches of one value looked at, at most (one past "common")
@@ -75,6 +79,9 @@ LOWER_LETTERS = re.compile(r"[a-z]+")
 MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
 
 
+_new_tuple = tuple.__new__  # a Derivation from its fields at C speed
+
+
 def _key(value: float) -> float:
     return round(value, 6)
 
@@ -90,9 +97,9 @@ class Figure:
     target: bool
 
 
-@dataclass
-class Derivation:
-    """A figure computed from two figures of one unit, with the arithmetic that gives it."""
+class Derivation(NamedTuple):
+    """A figure computed from two figures of one unit, with the arithmetic that gives it (a tuple: a fact of
+    thousands of figures gives hundreds of thousands, each made with one C call)."""
 
     value: float
     percent: bool
@@ -137,6 +144,7 @@ class FactIndex:
             text = fact.text if not fact.heading else f"{fact.text}\n{fact.heading}"
             self.units.append(Unit(as_english(text) if continental else text, index))
         self.units.extend(Unit(str(v), None) for v in facts.meta.values() if v)
+        own_units = len(self.units)
         self.units.extend(Unit(line, None) for line in (fixed_text or "").split("\n") if line.strip())
         self.exact: dict[float, list[tuple[int, Figure]]] = {}
         self.base_values: dict[tuple[str, float], list[tuple[int, Figure]]] = {}  # ("second", 5400): 90 minutes
@@ -146,8 +154,11 @@ class FactIndex:
         self.name_index: dict[str, set[int]] = {}  # name word -> units naming it
         self.mantissas: dict[float, list[tuple[int, Figure]]] = {}
         self.sorted_values: list[tuple[float, int, int]] = []
-        self.derived: dict[bool, list[tuple[float, int, int]]] = {True: [], False: []}
-        self.derivations: list[Derivation] = []
+        self.derived: dict[bool, list[tuple[float, int, int]]] = {True: [], False: []}  # built when first needed:
+        self.derivations: list[Derivation] = []  # see _derived_pools
+        self.derived_keys: dict[bool, list[float]] = {}
+        self.derivations_built = False
+        self._by_unit: dict[int, tuple[list[Derivation], dict]] = {}  # see _unit_pools
         self.months: dict[int, set[int]] = {}
         self.month_days: dict[tuple[int, int], set[int]] = {}
         self.quarters: dict[tuple[str, int], set[int]] = {}
@@ -155,12 +166,10 @@ class FactIndex:
         self.ordinals: set[tuple[int, str | None]] = set()
         self.unit_words: list[set[str]] = []
         self.token_index: dict[str, set[int]] = {}
-        self._index_units(len(facts.items))
+        self._index_units(len(facts.items), own_units)
         self.sorted_values.sort()
-        for pool in self.derived.values():
-            pool.sort()
         self.sorted_keys = [v for v, _, _ in self.sorted_values]
-        self.derived_keys = {k: [v for v, _, _ in pool] for k, pool in self.derived.items()}
+        self.sorted_figures = [(n, self.units[n].figures[i]) for _, n, i in self.sorted_values]  # the same order
         year = facts.meta.get("year", "")
         everything = "\n".join(u.text for u in self.units).lower()
         if re.fullmatch(r"(?:19|20)\d\d", year.strip()):
@@ -171,13 +180,18 @@ class FactIndex:
             if re.search(r"\blast year\b|\bprevious year\b", everything):
                 self.years.add(base - 1)
 
-    def _index_units(self, fact_count: int) -> None:
+    def _index_units(self, fact_count: int, own_units: int) -> None:
         """Index every unit in order. The facts of the full batches read before any other unit are indexed once
         per set of such facts: a later index of the same facts (another section's, or the whole draft's with the
-        role's fixed text) starts from a copy of what they gave."""
+        role's fixed text) starts from a copy of what they gave. So are the facts and front matter (the first
+        `own_units`) of a short but large facts file (each unit read alone, not in batches): the offline writer's
+        index of them serves the whole draft's, which adds the role's fixed text."""
         texts = [u.text for u in self.units]
-        prefix = fact_count // BATCH_EXTRACT_SIZE * BATCH_EXTRACT_SIZE if len(texts) >= BATCH_EXTRACT_MIN_UNITS else 0
-        key = tuple(texts[:prefix])
+        if len(texts) >= BATCH_EXTRACT_MIN_UNITS:
+            prefix = fact_count // BATCH_EXTRACT_SIZE * BATCH_EXTRACT_SIZE
+        else:
+            prefix = own_units if sum(map(len, texts[:own_units])) >= WHOLE_PREFIX_MIN_CHARS else 0
+        key = (fact_count, tuple(texts[:prefix]))
         saved = _PREFIXES.get(key) if prefix else None
         first = 0
         if saved is not None:
@@ -281,61 +295,116 @@ class FactIndex:
             self.quarters.setdefault(quarter, set()).add(number)
             unit.dates.append({"quarter": quarter, "year": None})
         self.unit_words.append({UNITS.get(w, w) for w in LOWER_LETTERS.findall(text.lower())})
-        self._index_derivations(number, unit)
 
-    def _index_derivations(self, number: int, unit: Unit) -> None:
-        """Differences, sums and percentages of two figures of the same quantity in one unit, with arithmetic."""
+    def _derived_pools(self) -> tuple[dict[bool, list[float]], dict[bool, list[tuple[float, int, int]]]]:
+        """The values of every unit's derivations, sorted, by whether they are percentages: (keys, pools of
+        (value, unit, derivation)). Built when a claim first needs a derivation (one thread builds, the others
+        wait): most checks never do, every figure being stated, and a fact of thousands of figures gives hundreds of
+        thousands of them."""
+        if not self.derivations_built:
+            with _DERIVATIONS_LOCK:
+                if not self.derivations_built:
+                    for number, unit in enumerate(self.units):
+                        read = self._by_unit.get(number)
+                        for derivation in read[0] if read else self._index_derivations(number, unit):
+                            self.derivations.append(derivation)
+                            self.derived[derivation.percent].append((derivation.value, number,
+                                                                     len(self.derivations) - 1))
+                    for pool in self.derived.values():
+                        pool.sort()
+                    self.derived_keys = {k: [v for v, _, _ in pool] for k, pool in self.derived.items()}
+                    self.derivations_built = True
+        return self.derived_keys, self.derived
+
+    def _unit_pools(self, number: int) -> tuple[list[Derivation], dict[bool, tuple[list[float], list]]]:
+        """One unit's derivations, and their values sorted by whether they are percentages, as (keys, (value, unit,
+        k-th derivation)): what a lookup within a few facts reads, without building every unit's."""
+        read = self._by_unit.get(number)
+        if read is None:
+            derivations = self._index_derivations(number, self.units[number])
+            pools: dict[bool, list[tuple[float, int, int]]] = {True: [], False: []}
+            for k, derivation in enumerate(derivations):
+                pools[derivation.percent].append((derivation.value, number, k))
+            for pool in pools.values():
+                pool.sort()
+            read = self._by_unit[number] = (derivations, {key: ([v for v, _, _ in pool], pool)
+                                                          for key, pool in pools.items()})
+        return read
+
+    def _index_derivations(self, number: int, unit: Unit) -> list[Derivation]:
+        """Differences, sums and percentages of two figures of the same quantity in one unit, with arithmetic.
+        What depends on the unit alone (its duration words, the templates) or on one figure (its KPI marks, whether
+        it is a base) is read once, and the link between two figures once per pair: a fact may hold thousands."""
         figures = [f for f in unit.figures if f.quantity.kind in ("number", "money", "duration", "percent")]
         where = f"fact {unit.fact + 1}" if unit.fact is not None else "the front matter"
         text = unit.text  # a KPI line's baseline and actual marks, read once per figure
         baselines = [bool(KPI_BASELINE.search(text, max(0, f.start - KPI_WINDOW), f.start)) for f in figures]
-        actuals = [bool(KPI_ACTUAL.search(text, max(0, f.start - KPI_WINDOW), f.start)) if any(baselines) else False
+        kpi_line = any(baselines)  # once per unit: per figure it made a unit of many figures quadratic
+        actuals = [bool(KPI_ACTUAL.search(text, max(0, f.start - KPI_WINDOW), f.start)) if kpi_line else False
                    for f in figures]
+        named = [u for u in DURATION_BASE if u in self.unit_words[number]]
+        bases: list[bool | None] = [None] * len(figures)  # _is_base of each figure, read when first asked
+        difference, points = "{0} = {1} − {2}, " + where, "{0} = {1} − {2} points, " + where
+        relative, total = "{{pct}}% = ({0} − {1}) / {2}, " + where, "{0} = {1} + {2}, " + where
+        share, of_target = "{{pct}}% = {0} / {1}, " + where, "{{pct}}% = {0} / {1} (of target), " + where
+        out: list[Derivation] = []
+
+        def add(value: float, percent: bool, measure: str | None, number: int, template: str, *operands: float) -> None:
+            out.append(_new_tuple(Derivation, (value, percent, measure, number, template, operands)))
+            base = DURATION_BASE.get(measure or "")
+            if base and not percent and base[1] != 1.0:  # also in the base unit, so "72 minutes" finds 1.2 hours
+                out.append(_new_tuple(Derivation, (value * base[1], percent, base[0], number, template, operands)))
+
         for i, first in enumerate(figures):
-            for j, second in enumerate(figures[i + 1:i + 1 + DERIVATION_WINDOW], start=i + 1):
+            for j in range(i + 1, min(len(figures), i + 1 + DERIVATION_WINDOW)):
+                second = figures[j]
                 a, b = first.quantity, second.quantity
-                between = unit.text[first.end:second.start]
-                if a.kind == "number" and b.kind in ("duration", "money") and SAME_QUANTITY_LINK.match(between):
-                    a = _Quantity(a.value, a.mantissa, b.kind, b.unit, a.scaled, a.decimals, a.written)  # "15 to 11 days"
-                if a.kind == b.kind == "number" and not a.scaled and not b.scaled:
-                    named = [u for u in DURATION_BASE if u in self.unit_words[number]]
-                    if len(named) == 1 and SAME_QUANTITY_LINK.match(between):  # "Average days to settle: 35 -> 21"
+                between = text[first.end:second.start]
+                linked = None  # SAME_QUANTITY_LINK matches between the two: read at most once
+                if a.kind == "number" and b.kind in ("duration", "money"):
+                    linked = bool(SAME_QUANTITY_LINK.match(between))
+                    if linked:
+                        a = _Quantity(a.value, a.mantissa, b.kind, b.unit, a.scaled, a.decimals, a.written)  # "15 to 11 days"
+                if a.kind == b.kind == "number" and not a.scaled and not b.scaled and len(named) == 1:
+                    if linked is None:
+                        linked = bool(SAME_QUANTITY_LINK.match(between))
+                    if linked:  # "Average days to settle: 35 -> 21"
                         a, b = (_Quantity(q.value, q.mantissa, "duration", named[0], False, q.decimals, q.written)
                                 for q in (a, b))
                 if (a.kind == "percent") != (b.kind == "percent") or a.unit != b.unit:
                     continue
-                kpi = baselines[i] and actuals[j]
-                if not (kpi or first.binding & second.binding or SAME_QUANTITY_LINK.match(between)
-                        or (not first.binding or not second.binding)
-                        and (CHANGE_WORDS.search(between) or len(between) <= SHORT_LINK)):
-                    continue  # a ratio of two different quantities is no derivation
+                if not (baselines[i] and actuals[j] or first.binding & second.binding):
+                    if linked is None:
+                        linked = bool(SAME_QUANTITY_LINK.match(between))
+                    if not (linked or (not first.binding or not second.binding)
+                            and (CHANGE_WORDS.search(between) or len(between) <= SHORT_LINK)):
+                        continue  # a ratio of two different quantities is no derivation
                 big, small = max(a.value, b.value), min(a.value, b.value)
-                add = self._add_derivation
-                add(big - small, a.kind == "percent", POINTS if a.kind == "percent" else a.unit, number,
-                    "{0} = {1} − {2}" + (" points, " if a.kind == "percent" else ", ") + where, big - small, big, small)
-                base = b.value if self._is_base(unit.text, second) else a.value
-                if a.kind == "percent":  # "from 18% to 24%": 6 points, and a relative rise of a third
+                percent = a.kind == "percent"
+                add(big - small, percent, POINTS if percent else a.unit, number, points if percent else difference,
+                    big - small, big, small)
+                if bases[j] is None:
+                    bases[j] = self._is_base(text, second)
+                base = b.value if bases[j] else a.value
+                if percent:  # "from 18% to 24%": 6 points, and a relative rise of a third
                     if base:
-                        add(100.0 * (big - small) / base, True, None, number, "{{pct}}% = ({0} − {1}) / {2}, " + where,
-                            big, small, base)
+                        add(100.0 * (big - small) / base, True, None, number, relative, big, small, base)
                     if small > 0:
                         add(big / small, False, "times", number, "{{pct}} = {0}% / {1}% = " + f"{big / small:.2f}, "
                             + where, big, small)
                     continue
-                add(a.value + b.value, False, a.unit, number, "{0} = {1} + {2}, " + where, a.value + b.value, a.value,
-                    b.value)
+                add(a.value + b.value, False, a.unit, number, total, a.value + b.value, a.value, b.value)
                 if small <= 0:
                     continue
-                add(100.0 * small / big, True, None, number, "{{pct}}% = {0} / {1}, " + where, small, big)
+                add(100.0 * small / big, True, None, number, share, small, big)
                 if first.target != second.target:  # "12,650 against a target of 12,000": 105.4% of target
                     done, aim = (a.value, b.value) if second.target else (b.value, a.value)
                     if done > aim:
-                        add(100.0 * done / aim, True, None, number, "{{pct}}% = {0} / {1} (of target), " + where,
-                            done, aim)
-                add(100.0 * (big - small) / base, True, None, number, "{{pct}}% = ({0} − {1}) / {2}, " + where,
-                    big, small, base)
+                        add(100.0 * done / aim, True, None, number, of_target, done, aim)
+                add(100.0 * (big - small) / base, True, None, number, relative, big, small, base)
                 add(big / small, False, "times", number, "{{pct}} = {0} / {1} = " + f"{big / small:.2f}, " + where,
                     big, small)
+        return out
 
     @staticmethod
     def _is_base(text: str, figure: Figure) -> bool:
@@ -343,15 +412,6 @@ class FactIndex:
         "(1,106 in 2025)"); else the earlier one is."""
         return bool(BASE_BEFORE.search(text[max(0, figure.start - 30):figure.start])
                     or BASE_AFTER.match(text[figure.end:figure.end + 30]))
-
-    def _add_derivation(self, value: float, percent: bool, unit: str | None, number: int, template: str,
-                        *figures: float) -> None:
-        self.derivations.append(Derivation(value, percent, unit, number, template, figures))
-        self.derived[percent].append((value, number, len(self.derivations) - 1))
-        base = DURATION_BASE.get(unit or "")
-        if base and not percent and base[1] != 1.0:  # also in the base unit, so "72 minutes" finds 1.2 hours
-            self.derivations.append(Derivation(value * base[1], percent, base[0], number, template, figures))
-            self.derived[percent].append((value * base[1], number, len(self.derivations) - 1))
 
     # figures ---------------------------------------------------------------------------------------------------
 
@@ -411,6 +471,8 @@ class FactIndex:
         found = [(n, f) for n, f in self.exact.get(_key(q.value), [])[:SCAN_LIMIT] if fits(f)]
         if claim.kind not in ("percent", "money") and not q.scaled:
             found = _merged(found, self.mantissas.get(_key(q.value), [])[:SCAN_LIMIT])
+        if found and approximate not in ("down", "up"):
+            return found, ""  # (the rounding range is read only when it can change the answer)
         rounded = self._in_rounding_range(q, approximate, lambda n, f: fits(f))
         if found and rounded and approximate in ("down", "up"):  # "just under 90%": 89.9% as well as a 90% target
             return _merged(found, rounded), ""
@@ -427,13 +489,13 @@ class FactIndex:
         start = bisect.bisect_left(self.sorted_keys, lo)
         end = min(bisect.bisect_right(self.sorted_keys, hi), start + SCAN_LIMIT)  # a range holding thousands of
         # figures tells no fact from another: the first SCAN_LIMIT are as good, and the check stays linear
-        return [(n, self.units[n].figures[i]) for _, n, i in self.sorted_values[start:end]
-                if fits(n, self.units[n].figures[i])]
+        return [(n, f) for n, f in self.sorted_figures[start:end] if fits(n, f)]
 
     def _multiple(self, q: _Quantity, hedge: str | None) -> tuple[list[tuple[int, Figure | None]], str]:
         """The unit whose before and after figures of one quantity make the stated multiple (within 10%; "more
         than doubled" anything from twice to twice that)."""
-        keys, pool = self.derived_keys[False], self.derived[False]
+        all_keys, pools = self._derived_pools()
+        keys, pool = all_keys[False], pools[False]
         lo, hi = q.value / MULTIPLE_TOLERANCE, q.value * MULTIPLE_TOLERANCE
         if hedge == "up":
             lo, hi = q.value, q.value * q.value
@@ -453,11 +515,19 @@ class FactIndex:
         base = DURATION_BASE.get(q.unit or "") if kind == "duration" else None
         if base:  # "72 minutes faster" from 3.2 -> 2 hours: compared in seconds
             ranges.append((lo * base[1], hi * base[1], base[0]))
+        by_unit = within is not None and not self.derivations_built  # within a few facts: read theirs alone
+        all_keys, pools = ({}, {}) if by_unit else self._derived_pools()
         for pool_is_percent in ((True, False) if kind == "number" else (percent,)):
-            keys, pool = self.derived_keys[pool_is_percent], self.derived[pool_is_percent]
             for low, high, unit in ranges:
-                for _, number, index in pool[bisect.bisect_left(keys, low):bisect.bisect_right(keys, high)]:
-                    derivation = self.derivations[index]
+                if by_unit:  # the same order as the whole pool's: by value, unit, then derivation
+                    found = sorted(entry for number in within for keys, pool in
+                                   [self._unit_pools(number)[1][pool_is_percent]]
+                                   for entry in pool[bisect.bisect_left(keys, low):bisect.bisect_right(keys, high)])
+                else:
+                    keys, pool = all_keys[pool_is_percent], pools[pool_is_percent]
+                    found = pool[bisect.bisect_left(keys, low):bisect.bisect_right(keys, high)]
+                for _, number, index in found:
+                    derivation = self._unit_pools(number)[0][index] if by_unit else self.derivations[index]
                     if derivation.unit == "times" or (within is not None and number not in within):
                         continue
                     if not pool_is_percent and kind != "number" and derivation.unit != unit and not (
@@ -562,14 +632,8 @@ def _copied(state: dict) -> dict:
 
 def _merged(*groups: list[tuple[int, Figure]]) -> list[tuple[int, Figure]]:
     """The matches of several lookups, each figure once, in the order found."""
-    seen: set[int] = set()
-    out = []
-    for group in groups:
-        for n, figure in group:
-            if id(figure) not in seen:
-                seen.add(id(figure))
-                out.append((n, figure))
-    return out
+    return list({id(figure): (n, figure) for group in groups for n, figure in group}.values())  # a figure is of
+    # one unit: a later match of it is the same pair, and the dict keeps the first one's place
 
 
 def _capped(units) -> list[int]:
