@@ -20,6 +20,7 @@ from drafter.roles import PlannedSection, Role, plan_sections
 
 ChunkHandler = Callable[[int, str], None]
 
+OFFLINE_BACKEND = "offline"  # the built-in writer's backend name
 EMPTY_NOTE = "no usable text from the model; run again or edit"  # an 'empty' section's note, under its heading
 NOT_STARTED = "not started (the server failed before it reached this section)"
 NOTE_STATUSES = ("partial", "failed", "pending", "empty")  # the statuses Draft.markdown marks with a note
@@ -322,6 +323,7 @@ def finish(draft: Draft, clean: bool = True) -> Draft:
     if clean:
         from drafter import cleanup
 
+        as_written = {section.title: section.text for section in draft.sections}
         result = cleanup.clean(text, cleanup.CleanupSettings(keep_sections=True), echo_of=draft.instructions)
         draft.cleanup = result
         text = result.text
@@ -329,6 +331,8 @@ def finish(draft: Draft, clean: bool = True) -> Draft:
 
         text, dropped = drop_dangling_lead_ins(text)  # after cleanup, which reports what it knows ("Here is …:")
         draft.warnings.extend(f"removed a lead-in that introduces nothing: {line!r}" for line in dropped)
+        if draft.backend == OFFLINE_BACKEND:
+            text = _keep_the_writers_sections(draft, text, as_written)
     report = grounding.check(text, draft.facts, fixed_text=fixed_text(draft.role, draft.facts))
     draft.grounding = report
     draft.warnings.extend(report.warnings())
@@ -341,6 +345,21 @@ def finish(draft: Draft, clean: bool = True) -> Draft:
         if section.status == "done" and not section.text:
             section.status, section.error = "empty", EMPTY_NOTE
     return draft
+
+
+def _keep_the_writers_sections(draft: Draft, text: str, as_written: dict[str, str]) -> str:
+    """The cleaned text, with each section cleanup emptied given back the offline writer's text for it: the
+    built-in writer's prose restates the facts, grounded by construction, so a section of it that reads as filler
+    (a fact with nothing but words, "Sales support, and more of it.") keeps it rather than failing the run."""
+    _split_back(draft, text)
+    kept = [s for s in draft.sections if as_written.get(s.title, "").strip() and not s.text.strip()]
+    if not kept:
+        return text
+    for section in kept:
+        section.text = as_written[section.title]
+        draft.warnings.append(f"section {section.id!r}: cleanup left nothing of the built-in writer's text; kept "
+                              "it as written")
+    return draft.markdown(notes=False)
 
 
 def remove_prompt_echoes(draft: Draft, section: SectionDraft, sent: list[dict]) -> None:
@@ -482,14 +501,14 @@ def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None
     backend = backend or get_backend(settings)
     sections = [SectionDraft(r.section_id, r.title) for r in requests]
     # the built-in writer never recites its prompt
-    echo_of = prompt_instructions(requests, facts) if backend.name != "offline" else []
+    echo_of = prompt_instructions(requests, facts) if backend.name != OFFLINE_BACKEND else []
     draft = Draft(role, facts, draft_title(role, facts), sections, backend.name, backend.model, instructions=echo_of,
                   warnings=list(facts.warnings))
     failure: DraftFailed | None = None
     try:
         error = run_sections(backend, requests, sections, settings.concurrency, on_chunk)
         _trim_cut_off_replies(draft)  # before echoes go and repair adds to the end: the cut is at the reply's end
-        if clean and backend.name != "offline":  # the built-in writer never recites its prompt
+        if clean and backend.name != OFFLINE_BACKEND:  # the built-in writer never recites its prompt
             for request, section in zip(requests, sections):
                 remove_prompt_echoes(draft, section, section.usage.messages or request.messages)
         if error is None and strict:

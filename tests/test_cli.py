@@ -33,6 +33,19 @@ def test_offline_draft_of_each_fixture_keeps_every_fact(role, tmp_path):
     assert "- " not in "\n".join(l[:2] for l in out.splitlines()), "offline output must be prose, not a bullet dump"
 
 
+def test_an_offline_section_cleanup_would_empty_keeps_the_writers_text(tmp_path):
+    """A fact with nothing but words ("Sales support, and more of it.") gives a section cleanup reads as filler: the
+    offline draft keeps the writer's text for it and succeeds, rather than failing with "no usable text"."""
+    facts = tmp_path / "facts.md"
+    facts.write_text("---\nrole: sales-inside\nname: Chen Jing\nyear: 2026\norganisation: Harbour Trading\n---\n\n"
+                     "- Processed 2,318 customer orders in 2026\n- Handled 1,150 customer calls\n"
+                     "- Sales support, and more of it.\n")
+    proc = invoke_drafter("draft", str(facts), home=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "sales support, and more of it" in proc.stdout and "2,318" in proc.stdout
+    assert "kept it as written" in proc.stderr
+
+
 def test_offline_draft_is_identical_on_every_run(tmp_path):
     first = invoke_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path).stdout
     second = invoke_drafter("draft", str(ROLE_FIXTURES["sales-inside"]), home=tmp_path).stdout
