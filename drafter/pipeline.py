@@ -20,7 +20,6 @@ from drafter.roles import PlannedSection, Role, plan_sections
 
 ChunkHandler = Callable[[int, str], None]
 
-OFFLINE_BACKEND = "offline"  # the built-in writer's backend name
 EMPTY_NOTE = "no usable text from the model; run again or edit"  # an 'empty' section's note, under its heading
 NOT_STARTED = "not started (the server failed before it reached this section)"
 NOTE_STATUSES = ("partial", "failed", "pending", "empty")  # the statuses Draft.markdown marks with a note
@@ -331,7 +330,7 @@ def finish(draft: Draft, clean: bool = True) -> Draft:
 
         text, dropped = drop_dangling_lead_ins(text)  # after cleanup, which reports what it knows ("Here is …:")
         draft.warnings.extend(f"removed a lead-in that introduces nothing: {line!r}" for line in dropped)
-        if draft.backend == OFFLINE_BACKEND:
+        if draft.backend == "offline":
             text = _keep_the_writers_sections(draft, text, as_written)
     report = grounding.check(text, draft.facts, fixed_text=fixed_text(draft.role, draft.facts))
     draft.grounding = report
@@ -501,14 +500,14 @@ def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None
     backend = backend or get_backend(settings)
     sections = [SectionDraft(r.section_id, r.title) for r in requests]
     # the built-in writer never recites its prompt
-    echo_of = prompt_instructions(requests, facts) if backend.name != OFFLINE_BACKEND else []
+    echo_of = prompt_instructions(requests, facts) if backend.name != "offline" else []
     draft = Draft(role, facts, draft_title(role, facts), sections, backend.name, backend.model, instructions=echo_of,
                   warnings=list(facts.warnings))
     failure: DraftFailed | None = None
     try:
         error = run_sections(backend, requests, sections, settings.concurrency, on_chunk)
         _trim_cut_off_replies(draft)  # before echoes go and repair adds to the end: the cut is at the reply's end
-        if clean and backend.name != OFFLINE_BACKEND:  # the built-in writer never recites its prompt
+        if clean and backend.name != "offline":  # the built-in writer never recites its prompt
             for request, section in zip(requests, sections):
                 remove_prompt_echoes(draft, section, section.usage.messages or request.messages)
         if error is None and strict:
