@@ -219,10 +219,8 @@ class Judge(PlanReading, NameVerdicts):
                     or self._borrowed(claim, own, aligned, found, sentence_claims))  # the restated fact counts it so
         if all(n in self.plan_facts for n, _ in found) and self._future_voiced(claim.offset, claim.offset + len(claim.text)):
             return None  # a plan's own figure told as a plan ("will strive for 2.3 hundred-million yuan")
-        a, b = self.sentence_span(claim.offset)
-        told = frozenset(c.value.value for c in sentence_claims if c is not claim and isinstance(c.value, _Quantity)) \
-            | frozenset(float(UNIT_WORDS[w]) for w in WORD_TOKEN.findall(self.text[a:b].lower()) if w in UNIT_WORDS)
-        other = self._aligned_count(claim, own, aligned, found, told)  # ... or counts it with another figure
+        other = self._aligned_count(claim, own, aligned, found, self._told(claim, sentence_claims))  # ... or counts
+        # it with another figure
         if other is not None and any(n in self._figure_anchors(claim, sentence_claims) for n, _ in found) and not \
                 self._names_its_rival(claim.offset, other, found, sentence_claims):
             other = None  # "rose from 54% to 71%, up 17 points": the sentence's other figures come from its fact too
@@ -283,7 +281,7 @@ class Judge(PlanReading, NameVerdicts):
         """A whole told with the words its fact gives a part of it ("all 9 passed" where 9 sat the exam and 7
         passed; "45 HCAs passed" where 45 were trained and 40 passed), the part told nowhere in the sentence. (A part
         shares its whole's noun: "11 agents completed the course" of "142 agents, 11 completed" is no error.)"""
-        told = {c.value.value for c in sentence_claims if c is not claim and isinstance(c.value, _Quantity)}
+        told = self._told(claim, sentence_claims)
         for n, f in restated[:MAX_RIVALS]:
             unit = self.index.units[n]
             for g in unit.figures[:MAX_RIVALS]:
@@ -299,6 +297,13 @@ class Judge(PlanReading, NameVerdicts):
                                                     f"{self._fact_label(n)}, not {said}; it gives "
                                                     f"{unit.text[g.start:g.end]} {binding_phrase(unit.text, g.start, g.end)}", n)
         return None
+
+    def _told(self, claim: Claim, sentence_claims: list[Claim]) -> frozenset[float]:
+        """The values the claim's sentence tells besides it: its other figures, and small numbers in words that
+        are no claims of their own ("over four stages")."""
+        a, b = self.sentence_span(claim.offset)
+        return frozenset(c.value.value for c in sentence_claims if c is not claim and isinstance(c.value, _Quantity)) \
+            | frozenset(float(UNIT_WORDS[w]) for w in WORD_TOKEN.findall(self.text[a:b].lower()) if w in UNIT_WORDS)
 
     def _narrow_binding(self, n: int, figure: Figure) -> frozenset[str]:
         """What a fact's figure counts, read narrowly (`binding`, not wide), once per figure per fact index."""
