@@ -95,7 +95,7 @@ def remove_restatements(run: Run) -> None:
                 continue
             if source_index == index:
                 continue
-            if exact and kinds[index] == "item" and kinds[source_index] == "text" and \
+            if has_figure(sentence.facts) and kinds[index] == "item" and kinds[source_index] == "text" and \
                     parts[index] != parts[source_index]:
                 continue  # a list of results with figures is in its place: an overview telling them does not oust it
             if kinds[index] == "item" and kinds[source_index] == "text" and source_index > index and \
