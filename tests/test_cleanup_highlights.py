@@ -56,3 +56,13 @@ def test_the_part_of_the_job_the_author_is_proudest_of_names_a_topic_for_the_sto
     text = ("**Refunds**\n\nThe part of the job I'm proudest of is refunds. Most came in by phone after the March "
             "billing error.\n\n**Plans**\n\n- Move refunds onto the new portal\n")
     assert clean(text, CleanupSettings(user_lists=False)).text == text
+
+
+def test_a_plain_highlight_stays_when_a_later_section_tells_it_in_full():
+    """A highlight with no fact ('Safety refresher and manual-handling module completed') is the first telling, in
+    its place: the section that tells it later in full does not make it a restatement."""
+    text = ("**Key highlights**\n\n- Cleared 2,480 refunds within 5 days\n- Safety refresher and manual-handling "
+            "module completed\n\n**Learning**\n\nAs in the highlights, I completed the safety refresher and the "
+            "manual-handling module; I also passed the Level 2 till assessment in November.\n\n**Plans**\n\n"
+            "- Move refunds onto the new portal\n")
+    assert _clean(text) == text

@@ -99,9 +99,9 @@ def remove_restatements(run: Run) -> None:
                     parts[index] != parts[source_index]:
                 continue  # a list of results with figures is in its place: an overview telling them does not oust it
             if kinds[index] == "item" and kinds[source_index] == "text" and source_index > index and \
-                    sentence.facts - NUMBER_WORDS:
+                    (sentence.facts - NUMBER_WORDS or not sentence.facts and parts[index] != parts[source_index]):
                 continue  # a highlight with a figure or name is the first telling, in its place: the body after it
-                # does not oust it
+                # does not oust it; nor does a section after a plain highlight ("Safety refresher completed")
             if source_index > index and hedged and hedged.keys() <= hedged_figures(source.text).keys():
                 continue  # a later telling hedging the same figures is no more exact: this first one rounds nothing
             if amounts or hedged:
