@@ -66,3 +66,40 @@ def test_a_plain_highlight_stays_when_a_later_section_tells_it_in_full():
             "manual-handling module; I also passed the Level 2 till assessment in November.\n\n**Plans**\n\n"
             "- Move refunds onto the new portal\n")
     assert _clean(text) == text
+
+
+@pytest.mark.parametrize("note", [
+    "*Numbers are taken from your notes; please double-check them against the till report before submitting.*",
+    "*Figures are from your notes; you may want to confirm the refund count before you send it.*",
+    "A couple of notes: I've used \"about 2,480\" because your notes gave a rough figure. I also left out the "
+    "staff party, since it didn't seem to fit a review, but I'm happy to add it back in.",
+    "A couple of things you might want to check: your notes gave two refund totals, so I've used 2,480 throughout.",
+    "You mentioned the till course but not the month; I've put May from your diary note, so correct it if needed.",
+])
+def test_a_chat_models_notes_to_the_user_on_its_draft_go(note):
+    """The model's notes to the user after the draft (where the figures came from, what to check, what it left out
+    or guessed) are not the author's text."""
+    body = ("**Refunds**\n\nI cleared about 2,480 refunds within 5 days. I passed the till course in May.\n\n"
+            "**Plans**\n\n- Move refunds onto the new portal\n")
+    assert _clean(f"{body}\n{note}\n") == body
+
+
+def test_a_chat_models_list_of_things_to_check_goes_with_its_label():
+    """'A few things to check before you send this:' and the model's notes under it go; the body stays."""
+    body = "**Refunds**\n\nI cleared about 2,480 refunds within 5 days. I passed the till course in May.\n"
+    notes = ("\nA few things to check before you send this:\n- I've written \"about 2,480 refunds\" from your note "
+             "\"~2.5k\"; adjust it if you have an exact figure.\n- You mentioned the till course but not the month; "
+             "I've put May from your diary note, so please correct it if that's wrong.\n")
+    assert _clean(body + notes) == body
+
+
+@pytest.mark.parametrize("author", [
+    "A couple of regulars asked for the old forms back, so we kept a stack at the desk.",
+    "The figures are taken from the monthly till report.",
+    "Two things stood out this year: refunds and the new portal.",
+])
+def test_an_authors_own_sentences_of_that_shape_stay(author):
+    """Sentences of the author's about their own year and sources stay."""
+    text = (f"**Refunds**\n\nI cleared 2,480 refunds within 5 days. {author}\n\n**Plans**\n\n"
+            "- Move refunds onto the new portal\n")
+    assert _clean(text) == text
