@@ -103,3 +103,14 @@ def test_an_authors_own_sentences_of_that_shape_stay(author):
     text = (f"**Refunds**\n\nI cleared 2,480 refunds within 5 days. {author}\n\n**Plans**\n\n"
             "- Move refunds onto the new portal\n")
     assert _clean(text) == text
+
+
+@pytest.mark.parametrize("heading", ["## Section 1: Key results", "## 1. Key results"])
+def test_a_summary_pointing_back_at_a_numbered_part_goes_unless_it_says_something_new(heading):
+    """'As mentioned in Section 1, …' restates by its own account: the part's number names the part, no figure of
+    the sentence, so the sentence goes when the text states the rest; one with a new figure stays."""
+    body = (f"{heading}\n\nI cleared 2,480 refunds within 5 days and trained Ana and Joe on the till.\n\n"
+            "## Overall summary\n\n")
+    told = "As mentioned in Section 1, I cleared most refunds quickly and trained the new clerks. "
+    new = "As mentioned in Section 1, refunds were quick; phone refunds alone took 2 days.\n"
+    assert _clean(body + told + new) == body + new

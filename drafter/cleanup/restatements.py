@@ -259,7 +259,8 @@ def remove_restating(run: Run) -> None:
                     if id(other) not in excluded)
     for sentence in found:
         ratios = run.lists.spans_in(sentence.text, "ratio") if id(sentence) in after_figure else []
-        text = blank_spans(sentence.text, ratios) if ratios else sentence.text  # a ratio re-tells that figure
+        spans = sorted(ratios + run.part_pointers(sentence.text))  # "As mentioned in Section 1": no figure
+        text = blank_spans(sentence.text, spans) if spans else sentence.text  # a ratio re-tells that figure
         facts = facts_of(text)
         figures = {fact for fact in facts if is_figure(fact)}
         # two or more figures, all of them the sentence before's: that sentence said again ("I approved 198,
