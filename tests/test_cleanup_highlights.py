@@ -114,3 +114,18 @@ def test_a_summary_pointing_back_at_a_numbered_part_goes_unless_it_says_somethin
     told = "As mentioned in Section 1, I cleared most refunds quickly and trained the new clerks. "
     new = "As mentioned in Section 1, refunds were quick; phone refunds alone took 2 days.\n"
     assert _clean(body + told + new) == body + new
+
+
+@pytest.mark.parametrize("note", [
+    "*Note: I have polished the wording and kept the layout of the review form. You might want to add the exact "
+    "date of the till upgrade.*",
+    "*Assistant note: I've corrected the spelling and tidied the bullet points. The content is unchanged.*",
+    "*Guidance: Part 1 is for supervisors only; all staff complete Part 2 and the summary.*",
+])
+def test_an_assistants_note_on_its_edit_and_a_forms_guidance_go(note):
+    """The assistant's note on how it edited the author's text, and the form's guidance line (with the parts it
+    names), are not the author's text."""
+    body = ("## Part 1: Refunds\n\nI cleared 2,480 refunds within 5 days.\n\n## Part 2: Learning\n\n"
+            "I passed the till course in May.\n")
+    assert _clean(f"{note}\n\n{body}") == body
+    assert _clean(f"{body}\n{note}\n") == body
