@@ -129,3 +129,18 @@ def test_an_assistants_note_on_its_edit_and_a_forms_guidance_go(note):
             "I passed the till course in May.\n")
     assert _clean(f"{note}\n\n{body}") == body
     assert _clean(f"{body}\n{note}\n") == body
+
+
+def test_a_chat_logs_speaker_label_before_the_models_opener_goes():
+    """'Assistant: Here is the summary:' is the model presenting its answer, after the log's speaker label."""
+    body = "## Refunds\n\nI cleared 2,480 refunds within 5 days.\n"
+    assert _clean("Assistant: Here is the summary:\n\n" + body) == body
+
+
+def test_a_last_line_cut_off_short_goes_though_it_reads_as_a_title():
+    """A small model's token limit stops the text mid-sentence on its last line ('… to focus more on'); short and
+    without end punctuation it reads as a title, but no title ends on 'on'. A last line that is a heading stays."""
+    body = "## Refunds\n\nI cleared 2,480 refunds within 5 days.\n"
+    assert _clean(body + "\nNext year I would like to focus more on\n") == body
+    kept = body + "\nPlans for the new year\n"
+    assert _clean(kept) == kept
