@@ -51,10 +51,16 @@ def test_a_sentence_naming_a_sections_topic_over_a_highlights_figure_stays(topic
     assert _clean(text) == text
 
 
-def test_the_part_of_the_job_the_author_is_proudest_of_names_a_topic_for_the_stock_model_too():
-    """'The part of the job I'm proudest of is X' names the section's topic: the stock model does not take it."""
-    text = ("**Refunds**\n\nThe part of the job I'm proudest of is refunds. Most came in by phone after the March "
-            "billing error.\n\n**Plans**\n\n- Move refunds onto the new portal\n")
+@pytest.mark.parametrize("topic", [
+    "The part of the job I'm proudest of is refunds.",
+    "Refunds are the most difficult part of our work.",
+    "This is the part of the job I find hardest.",
+])
+def test_the_part_of_the_job_the_author_is_proudest_of_names_a_topic_for_the_stock_model_too(topic):
+    """'The part of the job I'm proudest of is X', 'X is the most difficult part of our work' name the section's
+    topic: the stock model does not take them."""
+    text = (f"**Refunds**\n\n{topic} Most came in by phone after the March billing error.\n\n**Plans**\n\n"
+            "- Move refunds onto the new portal\n")
     assert clean(text, CleanupSettings(user_lists=False)).text == text
 
 

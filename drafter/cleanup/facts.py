@@ -30,9 +30,10 @@ ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) sin
 SINGLED_OUT = re.compile(r"\b(?:the|our|my) (?:single )?(?:main|biggest|hardest|greatest|toughest|chief) (?:[\w-]+ )?"
                          r"(?:problems?|challenges?|difficult(?:y|ies)|issues?|costs?|headaches?|worry|concerns?|"
                          r"reasons?|causes?|changes?|projects?|focus|priority)\b|"
-                         r"\b(?:the|our|my) (?:hardest|toughest|biggest|heaviest|largest) part\b|"
+                         r"\b(?:the|our|my) (?:hardest|toughest|biggest|heaviest|largest|most difficult) part\b|"
                          r"\b(?:was|were) the (?:hardest|toughest)\b|"
-                         r"\bthe part of (?:the|my|our) \w+ (?:that )?I(?:'m|’m| am) (?:proudest|most proud) of\b", re.I)
+                         r"\bthe part of (?:the|my|our) \w+ (?:that )?I(?:(?:'m|’m| am) (?:proudest|most proud) of| "
+                         r"(?:find|found) (?:the )?(?:hardest|most difficult))\b", re.I)
 THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
