@@ -150,3 +150,12 @@ def test_a_last_line_cut_off_short_goes_though_it_reads_as_a_title():
     assert _clean(body + "\nNext year I would like to focus more on\n") == body
     kept = body + "\nPlans for the new year\n"
     assert _clean(kept) == kept
+
+
+def test_a_recap_after_a_summary_label_restates_by_its_own_account():
+    """'**Summary:** All in all, …' opens a recap after its label: it goes when the text states its facts."""
+    body = ("## Refunds\n\nI cleared 2,480 refunds within 5 days, with zero complaints.\n\n## Learning\n\n"
+            "I passed the till course in May.\n\n")
+    recap = "**Summary:** All in all, a good year with quick refunds, zero complaints and a new course.\n\n"
+    plans = "## Plans\n\n- Move refunds onto the new portal\n"
+    assert _clean(body + recap + plans) == body + plans
