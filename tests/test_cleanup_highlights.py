@@ -41,26 +41,17 @@ def test_a_highlight_with_a_hedged_figure_is_no_restatement_of_the_overview():
 @pytest.mark.parametrize("topic", [
     "Refunds were my main focus this year.",
     "Refunds are the heaviest part of the job.",
-])
-def test_a_sentence_naming_a_sections_topic_over_a_highlights_figure_stays(topic):
-    """A section opening with the topic it explains ('X was my main focus this year') names a topic, no vague
-    restatement of the highlight's figure and no stock sentence."""
-    text = ("**Key highlights**\n\n- Cleared 2,480 refunds within 5 days\n- Trained three new clerks\n\n"
-            f"**Refunds**\n\n{topic} Most came in by phone after the March billing error.\n\n"
-            "**Plans**\n\n- Move refunds onto the new portal\n")
-    assert _clean(text) == text
-
-
-@pytest.mark.parametrize("topic", [
     "The part of the job I'm proudest of is refunds.",
     "Refunds are the most difficult part of our work.",
     "This is the part of the job I find hardest.",
 ])
-def test_the_part_of_the_job_the_author_is_proudest_of_names_a_topic_for_the_stock_model_too(topic):
-    """'The part of the job I'm proudest of is X', 'X is the most difficult part of our work' name the section's
-    topic: the stock model does not take them."""
-    text = (f"**Refunds**\n\n{topic} Most came in by phone after the March billing error.\n\n**Plans**\n\n"
-            "- Move refunds onto the new portal\n")
+def test_a_sentence_naming_a_sections_topic_over_a_highlights_figure_stays(topic):
+    """A section opening with the topic it explains ('X was my main focus this year', 'The part of the job I'm
+    proudest of is X') names a topic: no vague restatement of the highlight's figure, and no stock sentence to the
+    stock model."""
+    text = ("**Key highlights**\n\n- Cleared 2,480 refunds within 5 days\n- Trained three new clerks\n\n"
+            f"**Refunds**\n\n{topic} Most came in by phone after the March billing error.\n\n"
+            "**Plans**\n\n- Move refunds onto the new portal\n")
     assert clean(text, CleanupSettings(user_lists=False)).text == text
 
 
