@@ -41,7 +41,7 @@ def test_a_highlight_with_a_hedged_figure_is_no_restatement_of_the_overview():
 @pytest.mark.parametrize("topic", [
     "Refunds were my main focus this year.",
     "Refunds are the heaviest part of the job.",
-    "Refunds were my biggest area of work.",
+    "Customer refunds were my biggest area of work this year.",
     "The part of the job I'm proudest of is refunds.",
     "Refunds are the most difficult part of our work.",
     "This is the part of the job I find hardest.",
