@@ -151,3 +151,10 @@ def test_a_recap_after_a_summary_label_restates_by_its_own_account():
     recap = "**Summary:** All in all, a good year with quick refunds, zero complaints and a new course.\n\n"
     plans = "## Plans\n\n- Move refunds onto the new portal\n"
     assert _clean(body + recap + plans) == body + plans
+
+
+@pytest.mark.parametrize("marker", ["## Article Two", "Shop assistant year-end work summary article 3"])
+def test_a_template_sites_sample_number_alone_on_a_line_goes(marker):
+    """A template site numbers the samples on its page ('Article Two'); the line is the site's, not the author's."""
+    body = "## Refunds\n\nI cleared 2,480 refunds within 5 days.\n"
+    assert _clean(f"{marker}\n\n{body}") == body
