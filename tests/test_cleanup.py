@@ -322,8 +322,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
 # tuned on every one of these documents): fixtures/cleanup 0.978 / 0.989, h2-h22 and t1-t9 0.919 / 0.996, c1-c4
 # 0.908 / 0.985, c5-c8 0.928 / 0.961; c9-c12 at the end of its fourth step, c9 0.818 / 0.942 and c10-c12
 # 0.831 / 0.977 (c9-c12 0.828 / 0.969); c13-c16 at the end of its fifth step, 0.793 / 0.936 (c13 0.759 / 0.879, c14
-# 0.775 / 0.946, c15 0.797 / 0.928, c16 0.829 / 0.979), also in-sample: the fifth step was tuned on them. They catch
-# regressions; a blind figure needs a new batch (fixtures/cleanup-heldout/README.md).
+# 0.775 / 0.946, c15 0.797 / 0.928, c16 0.829 / 0.979), also in-sample: the fifth step was tuned on them; c17-c20 at
+# the end of the sixth step, c17-c19 0.856 / 0.918 and c20 0.887 / 0.975, in-sample too (the sixth step was tuned on
+# them). They catch regressions; a blind figure needs a new batch (fixtures/cleanup-heldout/README.md).
 @pytest.mark.parametrize("corpus, pattern, recall_floor, precision_floor", [
     ("cleanup", "*.dirty.md", 0.97, 0.98),           # our corpus
     ("cleanup-heldout", "[ht]*.dirty.md", 0.91, 0.99),  # once-blind batches h2-h22 and t1-t9, also training data
@@ -332,8 +333,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c9-*.dirty.md", 0.81, 0.935),  # its third blind round, in-sample since the fourth step
     ("cleanup-heldout", "c1[0-2]-*.dirty.md", 0.82, 0.97),  # (the helper takes one glob: c9 and c10-c12 apart)
     ("cleanup-heldout", "c1[3-6]-*.dirty.md", 0.785, 0.93),  # its fourth blind round, in-sample since the fifth step
-    ("cleanup-heldout", "c1[7-9]-*.dirty.md", 0.79, 0.885),  # its fifth blind round (first run, then in-sample)
-    ("cleanup-heldout", "c20-*.dirty.md", 0.71, 0.955),
+    ("cleanup-heldout", "c1[7-9]-*.dirty.md", 0.845, 0.91),  # its fifth blind round, in-sample since the sixth step
+    ("cleanup-heldout", "c20-*.dirty.md", 0.88, 0.97),  # (c17-c19 0.856 / 0.918, c20 0.887 / 0.975 at its end)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

@@ -208,7 +208,8 @@ def _told_more(run: Run, match: tuple[dict, str], block: Block | None, wset: dic
     if not (_is_item(slot["block"]) and block is not None and block.kind == "text" and mode == "earlier-inside"):
         return False
     item = slot["variants"][0][0].keys()
-    return len(wset.keys() - item - run.lists.unspecific) >= len(item)
+    words = {w for w in item if not w.isdigit()}  # the figures are the paragraph's too: they are no words it adds to
+    return len(wset.keys() - item - run.lists.unspecific) >= len(words)
 
 
 def _results_list(slot: dict, block: Block | None, sentence: Sentence, part_of: dict[int, int]) -> bool:

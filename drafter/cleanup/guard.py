@@ -66,6 +66,8 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         spans += run.lists.cliches_in(text)
     for kind in kinds & NOT_FACTS.keys():
         spans += run.lists.spans_in(text, NOT_FACTS[kind])
+    if "restatement" in kinds:
+        spans += run.part_pointers(text)  # "As mentioned in Section 1, …": the part's name, no fact
     text = blank_spans(text, spans) if spans else text
     now = facts_of(sentence.text) if not sentence.removed else frozenset()
     lost = sorted(f for f in facts_of(text) - now if f not in stated)

@@ -109,10 +109,14 @@ CUT_OFF_MIN_WORDS = 4  # words a cut-off sentence needs: a shorter line without 
 
 
 def _cut_off_sentences(run: Run) -> None:
-    """A paragraph's last sentence that stops, with no end punctuation, on a word no sentence ends with ("I also
-    spent time helping new colleagues get used to the"): a model's token limit cut it off. With no fact, it goes."""
+    """A paragraph's last sentence (or the text's last line, short enough to read as a title) that stops, with no
+    end punctuation, on a word no sentence ends with ("I also spent time helping new colleagues get used to the"): a
+    model's token limit cut it off. With no fact, it goes."""
+    final = next((b for b in reversed(run.blocks) if not b.removed and b.kind != "opaque"), None)
     for block in run.blocks:
-        if block.removed or block.kind != "text" or block.heading_like:
+        # (the text's last line, cut off short, reads as a title: "Next year I would like to focus more on")
+        if block.removed or not (block.kind == "text" or block.kind == "title" and block is final) or \
+                block.heading_like:
             continue
         kept = [s for s in block.sentences if not s.removed]
         if not kept:

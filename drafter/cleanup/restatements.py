@@ -95,13 +95,13 @@ def remove_restatements(run: Run) -> None:
                 continue
             if source_index == index:
                 continue
-            if exact and kinds[index] == "item" and kinds[source_index] == "text" and \
+            if has_figure(sentence.facts) and kinds[index] == "item" and kinds[source_index] == "text" and \
                     parts[index] != parts[source_index]:
                 continue  # a list of results with figures is in its place: an overview telling them does not oust it
             if kinds[index] == "item" and kinds[source_index] == "text" and source_index > index and \
-                    sentence.facts - NUMBER_WORDS:
+                    (sentence.facts - NUMBER_WORDS or not sentence.facts and parts[index] != parts[source_index]):
                 continue  # a highlight with a figure or name is the first telling, in its place: the body after it
-                # does not oust it
+                # does not oust it; nor does a section after a plain highlight ("Safety refresher completed")
             if source_index > index and hedged and hedged.keys() <= hedged_figures(source.text).keys():
                 continue  # a later telling hedging the same figures is no more exact: this first one rounds nothing
             if amounts or hedged:
@@ -259,7 +259,8 @@ def remove_restating(run: Run) -> None:
                     if id(other) not in excluded)
     for sentence in found:
         ratios = run.lists.spans_in(sentence.text, "ratio") if id(sentence) in after_figure else []
-        text = blank_spans(sentence.text, ratios) if ratios else sentence.text  # a ratio re-tells that figure
+        spans = sorted(ratios + run.part_pointers(sentence.text))  # "As mentioned in Section 1": no figure
+        text = blank_spans(sentence.text, spans) if spans else sentence.text  # a ratio re-tells that figure
         facts = facts_of(text)
         figures = {fact for fact in facts if is_figure(fact)}
         # two or more figures, all of them the sentence before's: that sentence said again ("I approved 198,

@@ -7,6 +7,7 @@ records its removals here, so the repeat a sentence was removed for (needed when
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from drafter.cleanup.phrases import PhraseLists
     from drafter.cleanup.settings import CleanupSettings
 
+# a part of the text named by its number ("Section 1", "Part 2", "Question 3"), and a heading's own number ("2. People")
+PART_NAME = re.compile(r"\b(section|part|question|step)\s+(\d{1,2}|[A-H])\b", re.I)
+HEADING_NUMBER = re.compile(r"(\d{1,2})[.)]\s")
 LABEL_MAX_WORDS = 8
 QUESTION_LABEL_WORDS = 2  # words of a label before a form's question ("Q2.", "Part 3:")
 NOT_LABEL_WORDS = frozenset("i we our my us me you your it its they their he she was were is are be been has have had "
@@ -50,6 +54,7 @@ class Run:
         self.source = {id(s): s.text for block in self.blocks for s in block.sentences}  # each sentence as written
         self.edits_of: dict[int, list[Edit]] = {}  # id(sentence) -> the edits that removed it or cut from it
         self.order = 0
+        self._part_names: set[tuple[str, str]] | None = None  # ("section", "1") for "## Section 1: …" (part_pointers)
 
     def edit(self, kind: str, line: int, removed: str, dup: int | None = None, of: Sentence | None = None) -> Edit:
         """Record one removal (from sentence `of`); the report lists them by line, then in the order they were made."""
@@ -104,6 +109,24 @@ class Run:
             end = b
         kept.append(text[end:])
         sentence.set_text("".join(kept))
+
+    def part_pointers(self, text: str) -> list[tuple[int, int]]:
+        """The spans of text that point at a part of this text by its number ("As mentioned in Section 1"): a
+        heading opens with that name, or with that number alone ("## 1. Key results"). Its number is no figure."""
+        if self._part_names is None:
+            names: set[tuple[str, str]] = set()
+            for block in self.blocks:
+                if block.kind in ("heading", "title") or block.heading_like:
+                    head = block.content.strip(" *_#")
+                    match = PART_NAME.match(head)
+                    if match:
+                        names.add((match.group(1).lower(), match.group(2).lower()))
+                    number = HEADING_NUMBER.match(head)
+                    if number:
+                        names |= {(kind, number.group(1)) for kind in ("section", "part")}
+            self._part_names = names
+        return [m.span() for m in PART_NAME.finditer(text)
+                if (m.group(1).lower(), m.group(2).lower()) in self._part_names]
 
     def facts_stated_outside(self, excluded: set[int]) -> StatedFacts:
         """The facts of every sentence, heading, title and table still in the text, but the excluded ones, and the
