@@ -335,6 +335,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c1[3-6]-*.dirty.md", 0.785, 0.93),  # its fourth blind round, in-sample since the fifth step
     ("cleanup-heldout", "c1[7-9]-*.dirty.md", 0.845, 0.91),  # its fifth blind round, in-sample since the sixth step
     ("cleanup-heldout", "c20-*.dirty.md", 0.88, 0.97),  # (c17-c19 0.856 / 0.918, c20 0.887 / 0.975 at its end)
+    ("cleanup-heldout", "c2[1-3]-*.dirty.md", 0.81, 0.94),  # its sixth blind round (first run 0.816 / 0.945 for
+    ("cleanup-heldout", "c24-*.dirty.md", 0.81, 0.91),  # c21-c23, 0.818 / 0.915 for c24; in-sample since)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

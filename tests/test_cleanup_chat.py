@@ -188,6 +188,16 @@ def test_a_closing_recap_that_makes_a_record_claim_said_nowhere_else_stays():
     assert _clean(body + closing) == body + closing
 
 
+def test_a_restating_sentence_that_goes_on_to_a_dated_clause_of_its_own_stays():
+    body = ("The PEWS audit in January found 79% of charts scored correctly. In December I was trained on the nasal "
+            "high-flow machines.\n\n")
+    assert _clean(body + "As noted earlier, I learned to use the high-flow machines in December.\n") == \
+        body.rstrip("\n") + "\n"
+    later = ("As noted earlier, I learned to use the high-flow machines in December; I have since been asked to "
+             "teach them to the new starters in January.\n")
+    assert later.strip() in _clean(body + later)
+
+
 def test_in_other_words_with_the_figures_of_the_sentence_before_goes_but_not_with_one_of_its_own():
     text = ("Of the 286, I approved 198, declined 61 and referred 27 to the credit committee. In other words, 198 "
             "were approved, 61 were declined and 27 went to committee. That is 45 more applications than in 2023.\n")

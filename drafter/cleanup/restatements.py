@@ -23,6 +23,8 @@ from drafter.text.words import STOP_WORDS, WORD
 
 
 # a sentence that counts none of something: "No contract was signed below …", "There were no late filings …"
+LATER_CLAUSE = re.compile(r";\s+|,\s+and\s+(?=(?:I|we|she|he|they)\b)")  # where a sentence goes on to a clause of its own
+ADDED_CLAUSE_WORDS = 3  # content words a later clause must hold that the text says nowhere else to be news
 RECORD_CLAIM = re.compile(r"\b(?:highest|lowest|best|worst|fastest|slowest|record|ever|fewest)\b")  # a ranking
 # or record is a claim of its own: a restating sentence that makes one the text makes nowhere else stays
 NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} "
@@ -214,6 +216,17 @@ def _retells(run: Run, text: str, after_figure: bool, said: list[float]) -> bool
         rounds(amounts, said, factor)
 
 
+def _adds_a_clause(text: str, told: str) -> bool:
+    """True when a restating sentence goes on, after a semicolon or a ", and I/we", to a clause of its own: one that
+    dates or counts something and holds ADDED_CLAUSE_WORDS content words or more that the rest of the text never
+    uses (a recap's ", and I have improved …" paraphrases and dates nothing)."""
+    parts = LATER_CLAUSE.split(text, maxsplit=1)
+    if len(parts) < 2 or not any(not YEAR.fullmatch(fact) for fact in facts_of(parts[1])):
+        return False  # ("… and I look forward to adding value in 2025": a year alone dates no new deed)
+    said = set(content_words(told))
+    return len({w for w in content_words(parts[1]) if w not in said}) >= ADDED_CLAUSE_WORDS
+
+
 def remove_restating(run: Run) -> None:
     """Remove a sentence that says it restates ("In other words, …", "Put simply, …", "As noted above, …", the
     `restating` list) when every figure it holds is stated with the same unit, and every name and date, by a
@@ -271,6 +284,8 @@ def remove_restating(run: Run) -> None:
             continue
         if set(RECORD_CLAIM.findall(text.lower())) - set(told.split()):
             continue  # "… ended the year at 98.4%, the highest the site has recorded": a record said nowhere else
+        if _adds_a_clause(text, told):
+            continue  # "As noted earlier, I learned X in December; I have since been asked to teach it in January."
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
 
