@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from drafter.grounding.quantities import (
-    CURRENCIES, POINTS, QUANTITY, SCALES, SMALL, TENS, UNITS, _CUR_POST, _NUM, _SP, _Quantity, _quantity, _word_value)
+    POINTS, QUANTITY, SCALES, SMALL, TENS, UNITS, _CUR_POST, _NUM, _SP, _Quantity, _quantity, _word_value, currency_of,
+    scale_of)
 from drafter.grounding.fill import _placeholder_spans
 from drafter.text.numbers import ORDINAL_WORDS
 from drafter.text.dates import MONTH_NUMBERS, SEASONS, WEEKDAYS
@@ -104,8 +105,8 @@ COMPOUND_DURATION = re.compile(
     rf"(?:,?[^\S\n]+and)?[^\S\n]+(?P<small>\d{{1,2}}|{_COMPOUND_NUMBER})[^\S\n]*"
     rf"(?P<small_unit>minutes?|mins?|min|seconds?|secs?|sec|s)\b\.?", re.I)
 _HALF_UNIT = r"hours?|weeks?|days?|months?|years?|minutes?"
-_PART = r"(?P<part>a[^\S\n]+half|a[^\S\n]+quarter|three(?:-|[^\S\n]+)quarters?)"  # "and a half", "and three-quarter(s)"
-_PART_AFTER = r"(?P<part_after>a[^\S\n]+half|a[^\S\n]+quarter|three(?:-|[^\S\n]+)quarters?)"
+_PART_WORDS = r"a[^\S\n]+half|a[^\S\n]+quarter|three(?:-|[^\S\n]+)quarters?"  # "and a half", "and three-quarter(s)"
+_PART, _PART_AFTER = rf"(?P<part>{_PART_WORDS})", rf"(?P<part_after>{_PART_WORDS})"
 PARTS = {"a half": 0.5, "a quarter": 0.25, "three quarter": 0.75, "three quarters": 0.75}  # the fraction a part adds
 AND_A_HALF = re.compile(
     rf"(?<![\w.,])(?:(?P<n>\d{{1,3}}|{_COMPOUND_NUMBER})[^\S\n]+and[^\S\n]+{_PART}(?:[^\S\n]+(?P<unit_after>{_HALF_UNIT}))?"
@@ -124,6 +125,7 @@ CLOCK_DURATION = re.compile(r"(?<![\w.,:])(?P<big>\d{1,2}):(?P<small>[0-5]\d)(?!
 CLOCK_TIMES_SOMETHING = re.compile(  # the words before a clock reading that say it measures a duration
     r"\b(?:handl\w*|wait\w*|talk|hold|answer\w*|respon\w*|AHT|ASA|durations?|times?|took|lasts?|lasted|"
     r"average\w*|speed|queue\w*|turnaround|call\w*)\b(?:[^.;:\n]|(?<=\d)[.:](?=\d)){0,60}$", re.I)
+CLOCK_CONTEXT_WINDOW = 80  # characters before a clock reading read for what it times or for a time of day's "at"
 CLOCK_OF_DAY = re.compile(r"\b(?:at|by|until|till|before|after|opens?|opened|closes?|closed)[^\S\n]+$", re.I)
 CLOCK_OF_DAY_AFTER = re.compile(r"[^\S\n]*(?:[ap]\.?m\b|o['’]clock|GMT|UTC|local)", re.I)
 YEAR_SPAN = re.compile(r"(?<![\w/])(?:FY[^\S\n]?)?(?P<first>(?:19|20)\d\d)[^\S\n]?[/–-][^\S\n]?(?P<last>(?:19|20)\d\d|\d\d)"
@@ -457,7 +459,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
             part = HALF_OF_ONE_PARTS[" ".join(match.group("part").lower().split())]
             unit = match.group("unit").lower()
             if unit in SCALES:  # "half a million": 500,000
-                add(match.start(), match.end(), "number", _Quantity(part * SCALES[unit], part, "number", None, True, 1,
+                add(match.start(), match.end(), "number", _Quantity(part * scale_of(unit), part, "number", None, True, 1,
                                                                     match.group(0)))
             else:
                 add(match.start(), match.end(), "duration", _Quantity(part, part, "duration", UNITS[unit], False, 2,
@@ -521,9 +523,8 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         if quantity.kind in ("number", "year") and not quantity.scaled:
             shared = SHARED_SCALE.match(figures[end:end + SHARED_SCALE_WINDOW])
             if shared:
-                scale = SCALES[" ".join(shared.group(1).lower().replace("-", " ").split()).replace(
-                    "ten thousand", "ten-thousand").replace("hundred million", "hundred-million")]
-                currency = CURRENCIES.get((shared.group(2) or "").lower())
+                scale = scale_of(shared.group(1))
+                currency = currency_of(shared.group(2) or "")
                 quantity = _Quantity(quantity.mantissa * scale, quantity.mantissa, "money" if currency else "number",
                                      currency, True, quantity.decimals, quantity.written)
         if quantity.kind == "number" and not quantity.scaled:
@@ -614,7 +615,7 @@ def _clock_duration(match: re.Match) -> _Quantity | None:
     of day ("opens at 7:30", "9:30 am") or a reading with nothing timed before it."""
     text, start = match.string, match.start()
     unit = COMPOUND_UNITS.get((match.group("unit") or "").lower())
-    before = text[max(0, start - 80):start]
+    before = text[max(0, start - CLOCK_CONTEXT_WINDOW):start]
     if CLOCK_OF_DAY_AFTER.match(text, match.end("small")) or CLOCK_OF_DAY.search(before) or (
             unit is None and not CLOCK_TIMES_SOMETHING.search(before)):
         return None
@@ -636,7 +637,7 @@ def _and_a_half(match: re.Match) -> _Quantity | None:
     value = whole + PARTS[part]
     scale = SCALE_AFTER_PART.match(match.string, match.end())
     if unit is None and scale:  # "three and a half thousand": 3,500
-        return _Quantity(value * SCALES[scale.group(1).lower()], value, "number", None, True, 1, match.group(0))
+        return _Quantity(value * scale_of(scale.group(1)), value, "number", None, True, 1, match.group(0))
     if unit is None:
         points = HALF_POINTS.match(match.string, match.end())
         if points:  # "four and a half percentage points"

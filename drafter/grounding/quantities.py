@@ -151,6 +151,17 @@ def _plain_digits(number: str, after: str) -> str:
     return number.replace(",", "")
 
 
+def scale_of(word: str) -> float:
+    """The factor a scale word stands for ("million", "ten-thousand", "hundred million", "Mio.", "k"), 1 for none."""
+    key = " ".join(word.strip().lower().rstrip(".").replace("-", " ").split())
+    return SCALES.get(key.replace("ten thousand", "ten-thousand").replace("hundred million", "hundred-million"), 1.0)
+
+
+def currency_of(word: str) -> str | None:
+    """The currency code a sign, code or word stands for ("£", "RMB", "US dollars"), or None."""
+    return CURRENCIES.get(" ".join(word.lower().split()))
+
+
 def _quantity(match: re.Match) -> _Quantity | None:
     """Turn a QUANTITY match into a _Quantity, or None when it is not a figure."""
     g = match.groupdict()
@@ -165,9 +176,8 @@ def _quantity(match: re.Match) -> _Quantity | None:
         mantissa, written, decimals = value, str(int(value)), 0
     if not math.isfinite(mantissa) or len(written) > MAX_FIGURE_DIGITS:
         return None  # "9" × 400 is no figure a person wrote: it would read as infinity
-    scale_word = " ".join((g["scale"] or g["abbr"] or "").strip().lower().rstrip(".").replace("-", " ").split()).replace("ten thousand", "ten-thousand").replace("hundred million", "hundred-million")
-    scale = SCALES.get(scale_word, 1.0)
-    currency = CURRENCIES.get(" ".join((g["cur"] or g["curpost"] or "").lower().split()))
+    scale = scale_of(g["scale"] or g["abbr"] or "")
+    currency = currency_of(g["cur"] or g["curpost"] or "")
     value = mantissa * scale
     if g["pct"] and re.search(r"bps|basis", g["pct"], re.I):  # "15 bps" is 0.15 percentage points
         return _Quantity(mantissa / 100, mantissa / 100, "percent", POINTS, False, decimals + 2, written)
