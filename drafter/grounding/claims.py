@@ -447,11 +447,10 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
     # "seven and a half hours", "an hour and a half": x.5 of a unit
     for match in _scan(AND_A_HALF, "AND_A_HALF", figures, lowered):
         quantity = _and_a_half(match)
-        scale = SCALE_AFTER_PART.match(figures, match.end()) if quantity is not None and quantity.scaled else None
-        end = scale.end() if scale else match.end()  # "three and a half thousand" ends past its scale
-        if quantity is not None and free(match.start(), end):
-            if scale:
-                quantity.written = figures[match.start():end]
+        if quantity is None:
+            continue
+        end = match.start() + len(quantity.written)  # "three and a half thousand" ends past its scale
+        if free(match.start(), end):
             add(match.start(), end, quantity.kind, quantity)
 
     for match in _scan(HALF_OF_ONE, "HALF_OF_ONE", figures, lowered):
@@ -636,8 +635,9 @@ def _and_a_half(match: re.Match) -> _Quantity | None:
     part = " ".join((match.group("part") or match.group("part_after")).lower().replace("-", " ").split())
     value = whole + PARTS[part]
     scale = SCALE_AFTER_PART.match(match.string, match.end())
-    if unit is None and scale:  # "three and a half thousand": 3,500
-        return _Quantity(value * scale_of(scale.group(1)), value, "number", None, True, 1, match.group(0))
+    if unit is None and scale:  # "three and a half thousand": 3,500, written to the end of its scale word
+        return _Quantity(value * scale_of(scale.group(1)), value, "number", None, True, 1,
+                         match.string[match.start():scale.end()])
     if unit is None:
         points = HALF_POINTS.match(match.string, match.end())
         if points:  # "four and a half percentage points"

@@ -503,8 +503,7 @@ class Judge(PlanReading, NameVerdicts):
             unit = self.index.units[n]
             if self._end_of_change(unit, f) != "before":
                 continue
-            ends = [g for g in unit.figures if g is not f and g.quantity.kind == f.quantity.kind
-                    and self._end_of_change(unit, g) == "after" and abs(g.start - f.end) <= PAIR_GAP * 2]
+            ends = self._other_ends(unit, f, "before")
             if ends and not any(abs(v - g.quantity.value) < 1e-9 for g in ends for v in told):
                 return Verdict("misattributed", f"{claim.text.strip()} is where the change in {self._fact_label(n)} "
                                                 f"started, told as where it stands: it ended at "
@@ -693,13 +692,17 @@ class Judge(PlanReading, NameVerdicts):
             role = self._end_of_change(unit, f)
             if role is None:
                 continue
-            other = [g for g in unit.figures if g is not f and g.quantity.kind == f.quantity.kind
-                     and self._end_of_change(unit, g) == OTHER_END[role] and abs(g.start - f.end) <= PAIR_GAP * 2]
-            if other:
+            if self._other_ends(unit, f, role):
                 was = "ended" if role == "after" else "started"
                 return Verdict("misattributed", f"{claim.text.strip()} is where the change in {self._fact_label(n)} "
                                                 f"{was}, told as its size", n)
         return None
+
+    def _other_ends(self, unit, figure: Figure, role: str) -> list[Figure]:
+        """The figures of a fact that end the change `figure` is the `role` ("before" or "after") end of: of its kind,
+        the other role, near it."""
+        return [g for g in unit.figures if g is not figure and g.quantity.kind == figure.quantity.kind
+                and self._end_of_change(unit, g) == OTHER_END[role] and abs(g.start - figure.end) <= PAIR_GAP * 2]
 
     def _figure_anchors(self, claim: Claim, sentence_claims: list[Claim]) -> set[int]:
         """The facts the sentence's other figures come from (a name the fact is about anchors no figure of it:
