@@ -41,3 +41,64 @@ def test_a_speechs_address_to_its_audience_stays_a_letters_greeting_goes():
     assert clean(speech).text == speech
     letter = "Dear Ms Holt,\n\nIn 2024 the hall handled 31,420 tax returns.\n"
     assert clean(letter).text == "In 2024 the hall handled 31,420 tax returns.\n"
+
+
+BODY = ("Name: Ann Lee\nRole: Receptionist, Hillside Surgery\n\n"
+        "## My year\n\nI booked 9,120 appointments at Hillside Surgery and at the Northfield Bank branch clinic.\n")
+
+
+def test_a_motto_of_title_case_words_goes_a_plain_answer_of_short_words_stays():
+    assert clean("# Staff Review\n\nLearn. Care. Grow Together.\n\n" + BODY).text == "# Staff Review\n\n" + BODY
+    answer = "# Staff Review\n\nBusy. Very busy. Tiring but good.\n\n" + BODY
+    assert clean(answer).text == answer
+
+
+@pytest.mark.parametrize("chant", [
+    '"Safety first, people first, service first! Serve every household with heart!"',
+    '"Quality builds the brand, and service wins the market!"',
+    "Clients first, safety first, honesty first!",
+    '"Green power for every home, clean energy for every village!"',
+])
+def test_a_chant_standing_as_its_own_paragraph_goes(chant):
+    text = "In 2023 the hall served 48,200 customers.\n\n" + chant + "\n\n## Next year\n\nI will open a second window.\n"
+    assert clean(text).text == "In 2023 the hall served 48,200 customers.\n\n## Next year\n\nI will open a second window.\n"
+
+
+@pytest.mark.parametrize("line", [
+    "What a year it has been!",                       # no parallel clauses
+    "I would do it all again, every shift of it!",    # the author's own voice
+    "Two new staff, 14 courses, one great team!",     # figures
+    "Thanks to Priya, to Tom, to everyone on nights!",  # names said nowhere else
+])
+def test_an_exclamation_of_the_authors_own_is_no_chant(line):
+    text = "In 2023 the hall served 48,200 customers.\n\n" + line + "\n"
+    assert not [e for e in clean(text).edits if e.kind == "junk"]  # (the stock model may still judge it)
+
+
+@pytest.mark.parametrize("tagline", [
+    "*Hillside Surgery: Looking after you, looking after our town.*",
+    "> Hillside Surgery: here for you, here for our community.",
+    "*Hillside Surgery – where every patient matters to us*",
+    "Northfield Bank – Banking with heart for our neighbours.",
+    "*Together we heal, together we grow.*",
+])
+def test_a_tagline_in_the_masthead_goes(tagline):
+    text = "# Staff Appraisal – Self Assessment\n\n" + tagline + "\n\n" + BODY
+    assert clean(text).text == "# Staff Appraisal – Self Assessment\n\n" + BODY
+
+
+@pytest.mark.parametrize("line", [
+    "*Prepared by Ann Lee, Team Leader*",                       # a byline
+    "*Patient Services, Hillside Surgery — Leeds*",             # a department line, no slogan's words
+    "*Brightwater Clinic: caring for you, caring for our town.*",  # a name the text states nowhere else
+    "**Reflecting on the past year**",                          # a bold label
+    "Ann Lee – my second year on the front desk",               # the author's own line
+])
+def test_a_masthead_line_that_is_no_tagline_stays(line):
+    text = "# Staff Appraisal – Self Assessment\n\n" + line + "\n\n" + BODY
+    assert clean(text).text == text
+
+
+def test_an_italic_line_after_the_authors_first_words_is_no_masthead():
+    text = BODY + "\n*Looking after you, looking after our town.*\n"
+    assert clean(text).text == text
