@@ -102,3 +102,35 @@ def test_a_masthead_line_that_is_no_tagline_stays(line):
 def test_an_italic_line_after_the_authors_first_words_is_no_masthead():
     text = BODY + "\n*Looking after you, looking after our town.*\n"
     assert clean(text).text == text
+
+
+FACT = "In 2023 the hall handled 52,300 water bills, 4% more than in 2022.\n\n"
+
+
+@pytest.mark.parametrize("maxim", [
+    "The service hall is the window of the bureau, and every clerk is the image of the bureau.",
+    "Passengers are our God, and cooperation is the bridge.",
+    "Patience is the first step of good service.",
+    "Meter safety is first, without it there is no development.",
+    "Guarding the users meters is our unshirkable duty.",
+    'We always kept in mind that "every drop of water counts, and service has no end".',
+    'We insisted on the "service is the first productive force" and did the metering work.',
+    "We did the metering work firmly, steadily and conscientiously.",
+])
+def test_a_translated_maxim_or_motto_held_to_goes(maxim):
+    text = FACT + maxim + "\n"
+    assert clean(text).text == FACT.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize("line", [
+    'We always kept in mind that "Fairway House" would close in the spring.',  # a name in the quote
+    "The meter room is the window of the bureau that customers see first, and we repainted it for 3,200 yuan.",
+])
+def test_the_authors_sentence_in_a_maxims_words_stays(line):
+    text = FACT + line + "\n"
+    assert clean(text).text == text
+
+
+def test_two_manner_adverbs_are_no_pile():
+    text = FACT + "I checked the readings carefully and steadily.\n"
+    assert not [e for e in clean(text).edits if e.kind == "cliche"]  # (the stock model may still judge it)
