@@ -60,8 +60,8 @@ def test_a_motto_of_title_case_words_goes_a_plain_answer_of_short_words_stays():
     '"Green power for every home, clean energy for every village!"',
 ])
 def test_a_chant_standing_as_its_own_paragraph_goes(chant):
-    text = "In 2023 the hall served 48,200 customers.\n\n" + chant + "\n\n## Next year\n\nI will open a second window.\n"
-    assert clean(text).text == "In 2023 the hall served 48,200 customers.\n\n## Next year\n\nI will open a second window.\n"
+    served, plan = "In 2023 the hall served 48,200 customers.\n\n", "## Next year\n\nI will open a second window.\n"
+    assert clean(served + chant + "\n\n" + plan).text == served + plan
 
 
 @pytest.mark.parametrize("line", [
@@ -134,3 +134,16 @@ def test_the_authors_sentence_in_a_maxims_words_stays(line):
 def test_two_manner_adverbs_are_no_pile():
     text = FACT + "I checked the readings carefully and steadily.\n"
     assert not [e for e in clean(text).edits if e.kind == "cliche"]  # (the stock model may still judge it)
+
+
+def test_a_heading_said_again_over_a_part_of_its_own_stays():
+    text = ("## Claims\n\n### The spring\n\nIn April the frost hit the orchards of Xiping, and we paid 74 claims.\n\n"
+            "### The spring\n\n(Livestock) In May 212 sheep were lost to the flood at Dongtan, and the herders were "
+            "paid in three weeks.\n")
+    assert clean(text).text == text
+
+
+def test_a_heading_said_again_over_a_restart_of_its_part_goes():
+    text = ("## Challenges\n\nStaffing was the hardest part of the year: we lost 3 drivers in June.\n\n"
+            "## Challenges\n\nStaffing was the biggest challenge: we lost three drivers in June to the new depot.\n")
+    assert "## Challenges" not in clean(text).text.split("## Challenges", 1)[1]

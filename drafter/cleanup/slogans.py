@@ -35,7 +35,8 @@ TAGLINE_VOICE = re.compile(r"\b(?:we|our|us|you|your|together|\w{3,}ing)\b", re.
 TITLE_WORDS = re.compile(r"\b(?:review|summary|appraisal|assessment|evaluation|report|reflections?|form|plan|"
                          r"objectives|comments|self[- ]\w+)\b", re.I)
 # "Name – slogan", "Name: slogan": the organisation's name, then what it says of itself
-NAMED_TAGLINE = re.compile(r"^(?:[A-Z][\w'’&.-]*\s*+(?:(?:of|and|for|the|C of E|&)\s++)*){1,8}\s*(?:[–—:|-]|\s-\s)\s*\S")
+NAMED_TAGLINE = re.compile(r"^(?:[A-Z][\w'’&.-]*\s*+(?:(?:of|and|for|the|C of E|&)\s++)*){1,8}"
+                           r"\s*(?:[–—:|-]|\s-\s)\s*\S")
 
 
 def remove_slogans(run: Run) -> None:
