@@ -147,3 +147,11 @@ def test_a_heading_said_again_over_a_restart_of_its_part_goes():
     text = ("## Challenges\n\nStaffing was the hardest part of the year: we lost 3 drivers in June.\n\n"
             "## Challenges\n\nStaffing was the biggest challenge: we lost three drivers in June to the new depot.\n")
     assert "## Challenges" not in clean(text).text.split("## Challenges", 1)[1]
+
+
+def test_a_sites_related_links_go_with_their_blanks():
+    text = ("In 2024 the office settled 6,140 bills.\n\nRecommended reading:\n"
+            "- Cashier year-end summary\n- Billing office work summary 20**\n")
+    assert clean(text).text == "In 2024 the office settled 6,140 bills.\n"
+    chat = "In 2024 the office settled 6,140 bills.\n\nIf you want, I can also:\n- Add the 20** target.\n"
+    assert "20**" in clean(chat).text  # under a model's label a blank is the user's to fill
