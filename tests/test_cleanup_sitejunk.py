@@ -155,3 +155,27 @@ def test_a_sites_related_links_go_with_their_blanks():
     assert clean(text).text == "In 2024 the office settled 6,140 bills.\n"
     chat = "In 2024 the office settled 6,140 bills.\n\nIf you want, I can also:\n- Add the 20** target.\n"
     assert "20**" in clean(chat).text  # under a model's label a blank is the user's to fill
+
+
+OPENER = "Time flies, and the year 20** slipped by in a flash."
+
+
+def test_a_time_flies_opener_goes_when_its_blank_year_is_told_elsewhere():
+    titled = f"# 20** Billing Office Year-End Summary\n\n{OPENER} I issued 4,100 bills at the Hexi counter.\n"
+    assert OPENER not in clean(titled).text
+    told = f"{OPENER} In 20** I issued 4,100 bills at the Hexi counter.\n"
+    assert OPENER not in clean(told).text
+
+
+@pytest.mark.parametrize("rest", [
+    "I issued 4,100 bills at the Hexi counter.",                                   # its only telling of the year
+    "I issued 4,100 bills at the Hexi counter. In 20** I plan to open a second counter.",  # the other is a plan
+])
+def test_a_time_flies_opener_that_alone_tells_the_blank_year_stays(rest):
+    assert OPENER in clean(f"{OPENER} {rest}\n").text
+
+
+def test_an_opener_with_another_blank_than_the_year_stays():
+    text = f"# 20** Billing Office Year-End Summary\n\nTime flies, and my XX years at the counter slipped by.\n\n" \
+           "I issued 4,100 bills at the Hexi counter.\n"
+    assert "my XX years" in clean(text).text

@@ -12,6 +12,7 @@ from collections import Counter
 from drafter.cleanup.document import Sentence, boundary_blocks
 from drafter.cleanup.facts import THANKS, YEAR, ZERO, facts_of, is_figure, is_name
 from drafter.cleanup.phrases import blank_spans, merge_spans
+from drafter.cleanup.placeholders import has_placeholder
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
@@ -62,7 +63,7 @@ def remove_cliches(run: Run) -> None:
             why = "introduces what follows"
         elif id(sentence) in asked:
             why = "asks what the text after it answers"
-        elif facts or sentence.placeholder and len(spans) < PILE_UP:
+        elif facts or sentence.placeholder and len(spans) < PILE_UP and not _year_told_elsewhere(run, sentence):
             why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
         elif ZERO.search(unstock):
             why = "holds a count of none"
@@ -78,6 +79,24 @@ def remove_cliches(run: Run) -> None:
         sentence.removed = True
         run.edit(kind, sentence.line, sentence.text, of=sentence)
 
+
+
+BLANK_YEAR = re.compile(r"\b(?:19|20)\s?(?:\*\*|[xX]{2})(?![\w*])")  # a year left blank: "20**", "20XX"
+
+
+def _year_told_elsewhere(run: Run, sentence: Sentence) -> bool:
+    """True when the sentence's only blanks are a year left blank ("Time flies, 20** has passed.") and that blank year
+    is told elsewhere as the year summed up: in the text's title, or in a sentence that stays and speaks of what was
+    done, not of a plan. Then the blank keeps nothing the text would lose; where it is the only telling of the year
+    (or the others are next year's plan), it stays."""
+    text = BLANK_YEAR.sub(" ", sentence.text)
+    if has_placeholder(text) or text == sentence.text:
+        return False
+    title = next((b for b in run.blocks if not b.removed and b.kind != "opaque"), None)
+    if title is not None and title.kind in ("heading", "title") and BLANK_YEAR.search(title.content):
+        return True
+    return any(other is not sentence and not other.future and BLANK_YEAR.search(other.text)
+               for _, other in run.text_sentences())
 
 
 # the opening of the parties a thank-you lists by role ("my ward manager, the physios, everyone else who …"), not
