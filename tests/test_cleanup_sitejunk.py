@@ -116,6 +116,13 @@ FACT = "In 2023 the hall handled 52,300 water bills, 4% more than in 2022.\n\n"
     'We always kept in mind that "every drop of water counts, and service has no end".',
     'We insisted on the "service is the first productive force" and did the metering work.',
     "We did the metering work firmly, steadily and conscientiously.",
+    'The meter reader is the "eyes and ears" of the bureau, and we kept them sharp.',
+    'Serving the "last mile" households well is our duty, and I am deeply honoured to do it.',
+    "Meter disputes take patience, care and responsibility.",
+    "We took the satisfaction of the water users as the highest standard of the hall.",
+    "Users could pay their bills with ease, comfort and peace of mind.",
+    "We built a team that is politically firm and professionally skilled.",
+    "We safeguarded the legitimate rights and interests of the users.",
 ])
 def test_a_translated_maxim_or_motto_held_to_goes(maxim):
     text = FACT + maxim + "\n"
@@ -170,6 +177,7 @@ def test_a_time_flies_opener_goes_when_its_blank_year_is_told_elsewhere():
 @pytest.mark.parametrize("rest", [
     "I issued 4,100 bills at the Hexi counter.",                                   # its only telling of the year
     "I issued 4,100 bills at the Hexi counter. In 20** I plan to open a second counter.",  # the other is a plan
+    "Occupancy in 20XX was xx%, and I issued 4,100 bills at the Hexi counter.",  # another blank, written otherwise
 ])
 def test_a_time_flies_opener_that_alone_tells_the_blank_year_stays(rest):
     assert OPENER in clean(f"{OPENER} {rest}\n").text

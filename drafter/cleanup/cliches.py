@@ -85,18 +85,22 @@ BLANK_YEAR = re.compile(r"\b(?:19|20)\s?(?:\*\*|[xX]{2})(?![\w*])")  # a year le
 
 
 def _year_told_elsewhere(run: Run, sentence: Sentence) -> bool:
-    """True when the sentence's only blanks are a year left blank ("Time flies, 20** has passed.") and that blank year
-    is told elsewhere as the year summed up: in the text's title, or in a sentence that stays and speaks of what was
-    done, not of a plan. Then the blank keeps nothing the text would lose; where it is the only telling of the year
-    (or the others are next year's plan), it stays."""
-    text = BLANK_YEAR.sub(" ", sentence.text)
-    if has_placeholder(text) or text == sentence.text:
+    """True when the sentence's only blanks are a year left blank ("Time flies, 20** has passed.") and that blank,
+    written the same way, is told elsewhere as the year summed up: in the text's title, or in a sentence that stays
+    and speaks of what was done, not of a plan. Then the blank keeps nothing the text would lose; where it is the only
+    telling of the year (or the others are next year's plan, or another blank: "20XX" beside "20**"), it stays."""
+    blanks = {_blank(m.group()) for m in BLANK_YEAR.finditer(sentence.text)}
+    if not blanks or has_placeholder(BLANK_YEAR.sub(" ", sentence.text)):
         return False
     title = next((b for b in run.blocks if not b.removed and b.kind != "opaque"), None)
-    if title is not None and title.kind in ("heading", "title") and BLANK_YEAR.search(title.content):
-        return True
-    return any(other is not sentence and not other.future and BLANK_YEAR.search(other.text)
-               for _, other in run.text_sentences())
+    tellings = [title.content] if title is not None and title.kind in ("heading", "title") else []
+    tellings += [other.text for _, other in run.text_sentences() if other is not sentence and not other.future]
+    return any(blanks <= {_blank(m.group()) for m in BLANK_YEAR.finditer(text)} for text in tellings)
+
+
+def _blank(year: str) -> str:
+    """A blank year as written, blank space left out and X in one case ("20 **" is "20**", "20xx" is "20XX")."""
+    return year.replace(" ", "").upper()
 
 
 # the opening of the parties a thank-you lists by role ("my ward manager, the physios, everyone else who …"), not
