@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.cleanup import clean
+from drafter.cleanup import CleanupSettings, clean
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +22,9 @@ def test_a_document_sharing_sites_furniture_goes():
             "own the copyright of the content.\n\n"
             "Related document | archive clerk annual summary (doc) | Page 4 of 4\n\n"
             "More similar articles\n\n"
-            "Word count: 1,260\n")
+            "Word count: 1,260\n\n"
+            "Home page >> Summaries >> Archive Summaries\n\n"
+            "[Full text: 1,260 words] [Share to Weibo] [Add to favourites]\n")
     result = clean(text)
     assert result.text == ("# Year-End Summary of the Archive Room Clerk\n\n"
                            "In 2024 I scanned 8,412 folders of the Linhe county land files.\n")
@@ -62,6 +64,12 @@ def test_a_motto_of_title_case_words_goes_a_plain_answer_of_short_words_stays():
 def test_a_chant_standing_as_its_own_paragraph_goes(chant):
     served, plan = "In 2023 the hall served 48,200 customers.\n\n", "## Next year\n\nI will open a second window.\n"
     assert clean(served + chant + "\n\n" + plan).text == served + plan
+
+
+def test_a_long_chant_of_short_clauses_goes_without_the_stock_model():
+    served = "In 2023 the hall served 48,200 customers.\n"
+    chant = "Hold high the banner of service, keep the mission in mind, guard every pipe with care, light up every home!"
+    assert clean(served + "\n" + chant + "\n", CleanupSettings(stock_threshold=1.0)).text == served
 
 
 @pytest.mark.parametrize("line", [
@@ -112,6 +120,7 @@ FACT = "In 2023 the hall handled 52,300 water bills, 4% more than in 2022.\n\n"
     "Passengers are our God, and cooperation is the bridge.",
     "Patience is the first step of good service.",
     "Meter safety is first, without it there is no development.",
+    "Users first, safety first, honesty first.",
     "Guarding the users meters is our unshirkable duty.",
     'We always kept in mind that "every drop of water counts, and service has no end".',
     'We insisted on the "service is the first productive force" and did the metering work.',
@@ -148,6 +157,12 @@ def test_a_heading_said_again_over_a_part_of_its_own_stays():
             "### The spring\n\n(Livestock) In May 212 sheep were lost to the flood at Dongtan, and the herders were "
             "paid in three weeks.\n")
     assert clean(text).text == text
+
+
+def test_a_numbered_heading_said_again_restarts_its_part_whatever_follows():
+    text = ("## II. Claims\n\nIn April the frost hit the orchards of Xiping, and we paid 74 claims.\n\n"
+            "## II. Claims\n\n(Livestock) In May 212 sheep were lost to the flood at Dongtan.\n")
+    assert clean(text).text.count("## II. Claims") == 1
 
 
 def test_a_heading_said_again_over_a_restart_of_its_part_goes():

@@ -120,15 +120,20 @@ def _drop_restarted_headings(run: Run) -> None:
 
 
 REPEAT_KINDS = frozenset({"duplicate-sentence", "near-duplicate", "repeated-item", "restatement"})
+# a part's number or letter opening its heading ("IV. Plans", "(3) Repairs", "2.", "Part B"): two parts of a text are
+# never numbered alike, so a numbered heading said again restarts its part
+NUMBERED = re.compile(r"^(?:\(?(?:\d{1,2}|[IVXivx]{1,5}|[A-Za-z])[.)、]\s|(?:part|section|chapter)\s+\w+\b)", re.I)
 RESTART_SHARE = 0.5  # of the content words opening a heading's second copy that its first part says: a restart
 
 
 def _new_part(run: Run, first: int, index: int) -> bool:
-    """True when the part under the heading at `index` keeps text, lost none as a repeat, and opens with words that
-    the heading and the part under its first copy at `first` mostly do not say: a second part of the same name, not a
-    restart (a small model's restart opens by telling the first part's opening again)."""
+    """True when the Markdown heading at `index` is unnumbered and the part under it keeps text, lost none as a
+    repeat, and opens with words that the heading and the part under its first copy at `first` mostly do not say: a
+    second part of the same name, not a restart (a small model's restart opens by telling the first part's opening
+    again)."""
     blocks = _part(run, index)
-    if not any(not s.removed for b in blocks for s in b.sentences) or \
+    if run.blocks[index].kind != "heading" or NUMBERED.match(run.blocks[index].content.strip(" *_")) or \
+            not any(not s.removed for b in blocks for s in b.sentences) or \
             any(e.kind in REPEAT_KINDS for b in blocks for s in b.sentences for e in run.edits_of.get(id(s), [])):
         return False
     opening = {w for s in blocks[0].sentences for w in content_words(run.source.get(id(s), s.text), run.lists.synonyms)}
