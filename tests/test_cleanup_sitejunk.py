@@ -202,3 +202,10 @@ def test_an_opener_with_another_blank_than_the_year_stays():
     text = f"# 20** Billing Office Year-End Summary\n\nTime flies, and my XX years at the counter slipped by.\n\n" \
            "I issued 4,100 bills at the Hexi counter.\n"
     assert "my XX years" in clean(text).text
+
+
+@pytest.mark.parametrize("opener", ["Time is like water flowing, and 20** slipped away quietly.",
+                                    "The wheel of time rolls forward, and 20** is over."])
+def test_a_year_passing_opener_in_other_words_goes_when_its_blank_year_is_in_the_title(opener):
+    text = f"# 20** Billing Office Year-End Summary\n\n{opener} I issued 4,100 bills at the Hexi counter.\n"
+    assert opener not in clean(text).text
