@@ -209,3 +209,15 @@ def test_an_opener_with_another_blank_than_the_year_stays():
 def test_a_year_passing_opener_in_other_words_goes_when_its_blank_year_is_in_the_title(opener):
     text = f"# 20** Billing Office Year-End Summary\n\n{opener} I issued 4,100 bills at the Hexi counter.\n"
     assert opener not in clean(text).text
+
+
+def test_a_motto_line_under_a_forms_header_goes_and_the_header_pasted_again_with_it():
+    header = "**HILLSIDE SURGERY – STAFF ANNUAL REVIEW**\n"
+    text = (header + "*Kind Care. Every Patient. Every Day.*\n\n" + BODY + "\n" + header
+            + "*Kind Care. Every Patient. Every Day.*\n")
+    assert clean(text).text == header + "\n" + BODY
+
+
+def test_a_header_block_whose_lines_say_something_keeps_them():
+    text = "**HILLSIDE SURGERY – STAFF ANNUAL REVIEW**\nReviewed with Dr Okafor on 12 March.\n\n" + BODY
+    assert clean(text).text == text

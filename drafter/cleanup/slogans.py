@@ -3,7 +3,8 @@ text and goes as junk: a motto of short title-case words ("Aspire. Achieve. Belo
 clauses ending with "!" ("Patients first, service first, quality first!"), and a tagline in the masthead, above the
 author's first words ("*Brookfield Practice: Caring for you, caring for our community.*", "Calder Valley Credit Union
 – People helping people."). None may hold a figure, a placeholder, the author's "I" or "my", or (but for a motto's
-own words) a name the text does not state elsewhere."""
+own words) a name the text does not state elsewhere. A motto's line under a form's printed header goes from the
+header's block, and a later copy of that header with it."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ NAMED_TAGLINE = re.compile(r"^(?:[A-Z][\w'’&.-]*\s*+(?:(?:of|and|for|the|C of 
 def remove_slogans(run: Run) -> None:
     """Remove mottos, chants and masthead taglines standing as paragraphs of their own."""
     masthead = True
+    headers: set[str] = set()  # what is left of each header block a motto line was cut from
     for block in run.blocks:
         if block.removed or block.kind == "opaque":
             continue
@@ -51,6 +53,16 @@ def remove_slogans(run: Run) -> None:
             masthead = False
             continue
         line = WRAPPING.sub("", block.content)
+        if "\n" in line and _cut_motto_lines(run, block):
+            left = " ".join(x.text.strip() for x in block.sentences if not x.removed)
+            if left in headers:  # the form's printed header pasted again, its motto with it: no text of the author's
+                for sentence in block.sentences:
+                    if not sentence.removed:
+                        sentence.removed = True
+                        run.edit("junk", sentence.line, sentence.text, of=sentence)
+                block.removed = True
+                continue
+            headers.add(left)
         if "\n" in line or not line or FIRST_PERSON.search(line) or \
                 any(s.placeholder or has_figure(s.facts) for s in block.sentences):
             masthead = masthead and _header_lines(block)
@@ -62,6 +74,35 @@ def remove_slogans(run: Run) -> None:
             run.edit("junk", block.line, "\n".join(block.raw))
             continue
         masthead = masthead and (block.kind == "title" or _header_lines(block))
+
+
+def _cut_motto_lines(run: Run, block: Block) -> bool:
+    """A block of several lines, a form's printed header over its motto ("**GREENLEAF CATERING – ANNUAL REVIEW**"
+    then "*Fresh Food. Happy Faces. Every Day.*"): the motto's line goes, the header stays (and a later copy of it
+    then goes as a repeat). Only in a block no pass has edited, whose other lines are all header lines. True when a
+    line was cut."""
+    if any(run.source.get(id(s)) != s.text or s.removed for s in block.sentences):
+        return False
+    lines, at, spans = block.content.split("\n"), 0, []
+    for text in lines:
+        bare = WRAPPING.sub("", text)
+        if _motto(bare) and not FIRST_PERSON.search(bare):
+            spans.append((at - (1 if at else 0), at + len(text)))  # with the line break before it
+        elif len(text.split()) > HEADER_LINE_WORDS or END_PUNCT.search(text.strip(" *_")):
+            return False
+        at += len(text) + 1
+    if not spans or len(spans) == len(lines):
+        return False
+    for sentence in block.sentences:
+        start, end = sentence.start, sentence.start + len(sentence.text)
+        cuts = [(max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start]
+        cuts = [(a, b) for a, b in cuts if b > a]
+        if cuts == [(0, len(sentence.text))]:
+            sentence.removed = True
+            run.edit("junk", sentence.line, sentence.text, of=sentence)
+        elif cuts:
+            run.cut(sentence, cuts, "junk", repeat=False)
+    return True
 
 
 def _motto(line: str) -> bool:
