@@ -68,7 +68,8 @@ def test_a_chant_standing_as_its_own_paragraph_goes(chant):
 
 def test_a_long_chant_of_short_clauses_goes_without_the_stock_model():
     served = "In 2023 the hall served 48,200 customers.\n"
-    chant = "Hold high the banner of service, keep the mission in mind, guard every pipe with care, light up every home!"
+    chant = ("Hold high the banner of service, keep the mission in mind, guard every pipe with care, "
+             "light up every home!")
     assert clean(served + "\n" + chant + "\n", CleanupSettings(stock_threshold=1.0)).text == served
 
 
