@@ -222,3 +222,9 @@ def test_a_motto_line_under_a_forms_header_goes_and_the_header_pasted_again_with
 def test_a_header_block_whose_lines_say_something_keeps_them():
     text = "**HILLSIDE SURGERY – STAFF ANNUAL REVIEW**\nReviewed with Dr Okafor on 12 March.\n\n" + BODY
     assert clean(text).text == text
+
+
+def test_of_two_openers_telling_only_each_others_blank_year_one_stays():
+    text = (f"{OPENER} I issued 4,100 bills at the Hexi counter.\n\n"
+            "Time flies, and 20** slipped by in a flash again. I opened 3 counters.\n")
+    assert clean(text).text.count("20**") == 1

@@ -17,7 +17,8 @@ from drafter.text.words import STOP_WORDS, WORD
 
 # the author speaking ("I", "my", "I've"): never a motto
 FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\w'’])")
-WRAPPING = re.compile(r"^[\s>*_\"“”'‘’]+|[\s*_\"“”'‘’]+$")  # a quote mark, emphasis or blockquote round the line
+OPENING_WRAP = " \t\n>*_\"“”'‘’"  # a quote mark, emphasis or blockquote round the line, at its start
+CLOSING_WRAP = " \t\n*_\"“”'‘’"  # and at its end
 ITALIC_OR_QUOTED = re.compile(r"^\s*(?:>|[*_](?![*_])|[\"“])")  # a tagline's look: italic, quoted or a blockquote
 
 MOTTO_MIN_PARTS = 3  # title-case parts of a motto ("Aspire. Achieve. Belong.")
@@ -52,7 +53,7 @@ def remove_slogans(run: Run) -> None:
         if block.kind not in ("text", "title"):
             masthead = False
             continue
-        line = WRAPPING.sub("", block.content)
+        line = _unwrapped(block.content)
         if "\n" in line and _cut_motto_lines(run, block):
             left = " ".join(x.text.strip() for x in block.sentences if not x.removed)
             if left in headers:  # the form's printed header pasted again, its motto with it: no text of the author's
@@ -85,7 +86,7 @@ def _cut_motto_lines(run: Run, block: Block) -> bool:
         return False
     lines, at, spans = block.content.split("\n"), 0, []
     for text in lines:
-        bare = WRAPPING.sub("", text)
+        bare = _unwrapped(text)
         if _motto(bare) and not FIRST_PERSON.search(bare):
             spans.append((at - (1 if at else 0), at + len(text)))  # with the line break before it
         elif len(text.split()) > HEADER_LINE_WORDS or END_PUNCT.search(text.strip(" *_")):
@@ -103,6 +104,11 @@ def _cut_motto_lines(run: Run, block: Block) -> bool:
         elif cuts:
             run.cut(sentence, cuts, "junk", repeat=False)
     return True
+
+
+def _unwrapped(text: str) -> str:
+    """The line without the quote marks, emphasis or blockquote mark round it (str.strip: linear in any blank run)."""
+    return text.lstrip(OPENING_WRAP).rstrip(CLOSING_WRAP)
 
 
 def _motto(line: str) -> bool:
