@@ -7,7 +7,7 @@ line a model's token limit cut off, and a paragraph's last sentence it cut off a
 
 from __future__ import annotations
 
-from drafter.cleanup.document import END_PUNCT, Sentence
+from drafter.cleanup.document import END_PUNCT, Block, Sentence
 from drafter.cleanup.facts import has_figure, is_name
 from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.run import Run
@@ -53,19 +53,30 @@ def _list_under_chat_label(run: Run) -> None:
     """The list right under a label of the model's that went as junk or chat ("**Tips for finalizing:**", "If you
     want, I can also:"): its items, none with a figure, name or placeholder, are the model's advice to the user
     ("Consider one sentence on your own development.") and go as junk, the author's counts in words not being in
-    them."""
-    label_gone = False
+    them. Under a site's label ("More related articles:") an item with no end mark is a link to another page, and
+    its blank ("… work summary 20**") the site's: it goes too."""
+    label = ""  # the kind of the label just above that went: "junk" (a site's) or "chat"; "" when none did
     for block in run.blocks:
-        if block.kind == "item" and label_gone:
-            if not block.removed and not any(s.placeholder or has_figure(s.facts) or any(map(is_name, s.facts))
-                                             for s in block.sentences):
+        if block.kind == "item" and label:
+            links = label == "junk" and not END_PUNCT.search(block.content)
+            if not block.removed and not any(s.placeholder and not links or has_figure(s.facts) or
+                                             any(map(is_name, s.facts)) for s in block.sentences):
                 for sentence in block.sentences:
                     sentence.removed = True
                 block.removed = True
                 run.edit("junk", block.line, "\n".join(block.raw))
             continue
-        label_gone = bool(block.sentences) and all(s.removed for s in block.sentences) and \
+        gone = bool(block.sentences) and all(s.removed for s in block.sentences) and \
             block.content.rstrip(" *_").endswith((":", "："))
+        label = ("junk" if _went_as_junk(run, block) else "chat") if gone else ""
+
+
+def _went_as_junk(run: Run, block: Block) -> bool:
+    """True when the block, or a sentence of it, went as site junk."""
+    if any(e.kind == "junk" for s in block.sentences for e in run.edits_of.get(id(s), [])):
+        return True
+    whole = "\n".join(block.raw).strip()
+    return any(e.kind == "junk" and e.line == block.line and e.removed == whole for _, e in run.edits)
 
 
 def _rest_of_a_chat_wrapper(run: Run) -> None:

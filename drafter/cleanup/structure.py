@@ -1,14 +1,15 @@
 """The structure pass, last: under keep_sections a repeat that emptied a section goes back; a title line that says
 again the heading just above it goes; a paragraph whose first sentence went keeps its bold lead-in label; blocks
-left empty go, a heading left empty that repeats an earlier one goes, and numbered lists are renumbered."""
+left empty go, a heading left empty that repeats an earlier one goes (and one that restarts the part before it, not
+one over a second part of the same name), and numbered lists are renumbered."""
 
 from __future__ import annotations
 
 import re
 
-from drafter.cleanup.document import Sentence, top_level_sections
+from drafter.cleanup.document import Block, Sentence, top_level_sections
 from drafter.cleanup.run import Run
-from drafter.cleanup.similarity import normalize
+from drafter.cleanup.similarity import content_words, normalize
 
 
 def tidy_structure(run: Run) -> None:
@@ -98,21 +99,58 @@ TITLE_AGAIN_MIN_WORDS = 4  # words the text's title needs for a later copy of it
 def _drop_restarted_headings(run: Run) -> None:
     """Remove a heading (or a title line or lone item standing as one) that says the heading just before it again, no
     other heading between them: a small model restarted the section, and what is left of the second telling continues
-    the first. So does a later copy of the text's title (of four words or more): the form's header pasted again."""
+    the first. So does a later copy of the text's title (of four words or more): the form's header pasted again. A
+    heading over a part of its own (what stays under it, nothing of it gone as a repeat) names a second part and stays:
+    "### The first half of the year" over the planting claims, then again over the livestock claims."""
     last = title = None
-    for block in run.blocks:
+    last_at = 0
+    for index, block in enumerate(run.blocks):
         if block.removed or not (block.kind in ("heading", "title") or block.heading_like):
             continue
         key = normalize(block.content)
         if title is None:
             title = key if len(key.split()) >= TITLE_AGAIN_MIN_WORDS else ""
-        elif key and key in (last, title):
+        elif key and (key == title or key == last and not _new_part(run, last_at, index)):
             block.removed = True
             for sentence in block.sentences:
                 sentence.removed = True
             run.edit("duplicate-sentence", block.line, "\n".join(block.raw))
             continue
-        last = key
+        last, last_at = key, index
+
+
+REPEAT_KINDS = frozenset({"duplicate-sentence", "near-duplicate", "repeated-item", "restatement"})
+# a part's number or letter opening its heading ("IV. Plans", "(3) Repairs", "2.", "Part B"): two parts of a text are
+# never numbered alike, so a numbered heading said again restarts its part
+NUMBERED = re.compile(r"^(?:\(?(?:\d{1,2}|[IVXivx]{1,5}|[A-Za-z])[.)、]\s|(?:part|section|chapter)\s+\w+\b)", re.I)
+RESTART_SHARE = 0.5  # of the content words opening a heading's second copy that its first part says: a restart
+
+
+def _new_part(run: Run, first: int, index: int) -> bool:
+    """True when the Markdown heading at `index` is unnumbered and the part under it keeps text, lost none as a
+    repeat, and opens with words that the heading and the part under its first copy at `first` mostly do not say: a
+    second part of the same name, not a restart (a small model's restart opens by telling the first part's opening
+    again)."""
+    blocks = _part(run, index)
+    if run.blocks[index].kind != "heading" or NUMBERED.match(run.blocks[index].content.strip(" *_")) or \
+            not any(not s.removed for b in blocks for s in b.sentences) or \
+            any(e.kind in REPEAT_KINDS for b in blocks for s in b.sentences for e in run.edits_of.get(id(s), [])):
+        return False
+    opening = {w for s in blocks[0].sentences for w in content_words(run.source.get(id(s), s.text), run.lists.synonyms)}
+    said = {w for b in [run.blocks[first], *_part(run, first)] for s in b.sentences
+            for w in content_words(run.source.get(id(s), s.text), run.lists.synonyms)}  # the heading's words too
+    return len(opening & said) < RESTART_SHARE * len(opening)
+
+
+def _part(run: Run, index: int) -> list[Block]:
+    """The blocks under the heading at `index`, up to the next heading or title line."""
+    blocks = []
+    for block in run.blocks[index + 1:]:
+        if block.kind in ("heading", "title") or block.heading_like:
+            break
+        if block.kind != "opaque":
+            blocks.append(block)
+    return blocks
 
 
 def _drop_repeated_empty_headings(run: Run) -> None:
