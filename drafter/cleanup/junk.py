@@ -70,9 +70,11 @@ def _list_under_chat_label(run: Run) -> None:
 
 def _rest_of_a_chat_wrapper(run: Run) -> None:
     """The text's first or last paragraph, when a sentence of it went as chat ("Sure! Here's a short review. It fits
-    on a page."), is the model's wrapping: its other sentences, none with a fact or placeholder, go with it."""
+    on a page."), is the model's wrapping: its other sentences, none with a fact or placeholder, go with it. The
+    first paragraph is the first after any title lines (an email's "Subject: …" line, the text's title)."""
     blocks = [b for b in run.blocks if not b.removed and b.kind != "opaque"]
-    ends = blocks[:1] + blocks[-1:] if len(blocks) > 1 else []
+    opening = next((b for b in blocks if b.kind != "title"), None)
+    ends = [opening] + blocks[-1:] if len(blocks) > 1 and opening is not None else []
     for block in ends:
         if block.kind != "text" or block.heading_like:
             continue

@@ -1,0 +1,76 @@
+"""A chat model's email wrapping and retelling around a pasted draft goes by its shape (issue 19's c13, c17, c21 and
+c24 shapes); the author's own plain sentences, and every figure, stay. The texts are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.cleanup import CleanupSettings, clean
+
+LISTS_ONLY = CleanupSettings(user_lists=False, stock_threshold=1.0)  # the phrase lists alone, not the stock model
+BODY = "## Results\n\nIn 2025 I filed 3,140 lease renewals for the Northgate estate, 6% more than in 2024.\n"
+
+
+def _clean(text: str) -> str:
+    return clean(text, LISTS_ONLY).text
+
+
+@pytest.mark.parametrize("greeting", [
+    "Hi [Team Lead's Name],", "Dear [Reviewer],", "Hey [Boss],", "Hello [Name]!", "Good morning [Supervisor],",
+    "Dear Hiring Manager,", "Hi my manager,",
+], ids=lambda s: s[:20])
+def test_an_email_greeting_to_a_placeholder_or_a_generic_addressee_goes(greeting):
+    assert _clean(f"{greeting}\n\n{BODY}") == BODY
+
+
+@pytest.mark.parametrize("sign_off", [
+    "Cheers,\n[Your Name]", "Best, [Name]", "Thanks,\n[Full Name]\n[Job Title]", "All the best,\n[Employee Name]",
+    "Warmly, [First Name]",
+], ids=lambda s: s[:20])
+def test_a_sign_off_over_a_placeholder_goes(sign_off):
+    assert _clean(f"{BODY}\n{sign_off}\n") == BODY
+
+
+@pytest.mark.parametrize("wrapper", [
+    "Hope this helps!",
+    "Hope it works for you.",
+    "I hope this message finds you well!",
+    "As requested, please find my annual summary for 2025 below.",
+    "As discussed, please find the year-end review below.",
+    "Here is a carefully written year-end summary for your review.",
+    "Here's a tidy version of my annual report that you can edit before the appraisal.",
+    "*Note: Consider adding a short story about a tenant to make the ending warmer.*",
+    "Tip: you might want to add a line on your training.",
+    "_Feel free to rework the last paragraph._",
+], ids=lambda s: s[:30])
+def test_an_emails_courtesies_and_notes_to_the_user_go(wrapper):
+    assert _clean(f"{BODY}\n{wrapper}\n") == BODY
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hello everyone, and thank you for coming.",  # a speech's greeting is the author's
+    "Hi Marta,",  # a real name: the author's letter, not a blank
+    "I hope this year brings the new roof.",
+    "Note: the Northgate figure includes the two shops.",
+    "Please find the tenants' survey in the shared drive.",
+    "Best practice now is a call before every renewal.",
+    "Here is what changed for the tenants this year.",
+], ids=lambda s: s[:30])
+def test_an_authors_sentence_of_a_like_shape_stays(sentence):
+    text = f"{BODY}\n{sentence}\n"
+    assert sentence in _clean(text)
+
+
+def test_a_feel_free_note_goes_and_the_authors_sentence_beside_it_stays():
+    """As junk, the whole paragraph went with it (unchecked); as chat, only the note goes (in the text's first or last
+    paragraph, a model's wrapping, the rest of a fact-free paragraph goes with it as before)."""
+    last = "\n## Next year\n\nIn 2026 I will move the register online.\n"
+    text = f"{BODY}\nI also kept the key register up to date every week. *Feel free to personalise this part.*\n{last}"
+    assert _clean(text) == f"{BODY}\nI also kept the key register up to date every week.\n{last}"
+
+
+def test_the_opening_paragraph_after_a_subject_line_goes_with_its_chat_sentence():
+    text = ("Subject: Year-end summary 2025\n\nHi [Manager's Name],\n\n"
+            "Sure! Here's my draft, based on the notes you shared. I've set it out in short sections for easy "
+            f"reading.\n\n{BODY}")
+    assert _clean(text) == f"Subject: Year-end summary 2025\n\n{BODY}"
