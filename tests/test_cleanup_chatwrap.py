@@ -74,3 +74,31 @@ def test_the_opening_paragraph_after_a_subject_line_goes_with_its_chat_sentence(
             "Sure! Here's my draft, based on the notes you shared. I've set it out in short sections for easy "
             f"reading.\n\n{BODY}")
     assert _clean(text) == f"Subject: Year-end summary 2025\n\n{BODY}"
+
+
+YEAR_DONE = ("## This year\n\nThis year I answered 4,300 calls and closed 610 complaints. My satisfaction score stayed "
+             "above 4 all year, and I reached 95% on the quality checks.\n\n## Next year\n\n")
+
+
+@pytest.mark.parametrize("plan", [
+    "Looking ahead, I hope to answer about 4,300 calls again and close around 610 complaints.",
+    "Looking ahead, I want to keep answering around 4,300 calls, just as I did this year.",
+    "Going forward, we hope to build on closing 610 complaints.",
+], ids=lambda s: s[:40])
+def test_a_plan_that_only_hopes_to_do_this_years_figures_again_goes(plan):
+    kept, closing = "In 2026 I want to train for the complaints desk.", "\n\nThanks to Ruth for her patience.\n"
+    assert _clean(f"{YEAR_DONE}{plan} {kept}{closing}") == f"{YEAR_DONE}{kept}{closing}"
+
+
+@pytest.mark.parametrize("plan", [
+    "Next year my target is 95%.",  # a target, though it equals this year's figure
+    "I also want to keep the satisfaction score above 4.",  # a plain "keep": a target too
+    "Looking ahead, I hope to answer 4,300 calls again and start a weekend shift for the café.",  # plans more
+    "Looking ahead, I hope to answer 4,300 calls again from the new Leeds office.",  # a name said nowhere else
+    "Looking ahead, I hope to answer 5,000 calls again.",  # a figure said nowhere else
+    "I hope to keep answering calls on the complaints line, as I did this year.",  # no figure: it retells none
+], ids=lambda s: s[:40])
+def test_a_real_plan_or_target_stays(plan):
+    """Nor is one cut as a closing recap when it ends the text: "want to", "hope to" plan as "will" does."""
+    assert plan in _clean(f"{YEAR_DONE}{plan}\n")
+    assert plan in _clean(f"{YEAR_DONE}{plan}\n\nThanks to Ruth for her patience.\n")

@@ -227,16 +227,36 @@ def _adds_a_clause(text: str, told: str) -> bool:
     return len({w for w in content_words(parts[1]) if w not in said}) >= ADDED_CLAUSE_WORDS
 
 
+WISH = re.compile(r"\b(?:want|hope|wish|would like|'d like|’d like|intend|expect)s? to\b", re.I)  # a plan in words
+# FUTURE does not hold ("I want to keep the score above 4")
+# a plan's words: what a plan that only hopes to do this year's figures again (the `plan_again` list) adds to them
+PLAN_WORDS = frozenset(content_words("looking ahead forward going next coming new year hope aim want like plan intend "
+                                     "expect confident again build keep continue maintain repeat did around about "
+                                     "roughly"))
+PLAN_NEW_WORDS = 1  # content words a plan may hold, its plan words aside, that the rest of the text never uses, and
+# still only retell this year's figures ("keep serving about 5,900 customers" after "served 5,900 customers")
+
+
+def _plans_more(text: str, told: str) -> bool:
+    """True when a plan holds more than PLAN_NEW_WORDS content words, its plan words aside, that the rest of the text
+    never uses: it plans something new ("I want to keep the 12 volunteers and start a weekend shift for the café")."""
+    said = set(content_words(told))
+    return len({w for w in content_words(text) if w not in said and w not in PLAN_WORDS}) > PLAN_NEW_WORDS
+
+
 def remove_restating(run: Run) -> None:
     """Remove a sentence that says it restates ("In other words, …", "Put simply, …", "As noted above, …", the
     `restating` list) when every figure it holds is stated with the same unit, and every name and date, by a
     sentence outside this kind (a year is a date, with no unit), and it counts nothing in words that is not said
     elsewhere with what it counts, nor anything in words but a `ratio` ("three out of four"); one with a
     fact of its own stays whole. So does a sentence of the closing paragraph (the text's last) that tells past
-    figures again: a closing recap of the overview restates by its place."""
+    figures again: a closing recap of the overview restates by its place (one that wants or hopes to do something
+    plans, no recap); and a plan that only hopes to do this year's figures again (the `plan_again` list: "Looking
+    ahead, I hope to build on processing about 21,400 transactions"), unless it plans something new besides."""
     prose = [b for b in run.blocks if not b.removed and b.kind in ("text", "item") and not b.heading_like]
     closing = prose[-1] if len(prose) > 1 and prose[-1].kind == "text" else None
     found, after_figure = [], set()  # after_figure: ids of those that follow a figure in their block
+    plans: set[int] = set()  # ids of the plans that hope to do this year's figures again (`plan_again`)
     before: dict[int, Sentence] = {}  # the sentence just before each found one in its block
     for block in prose:
         previous = None
@@ -245,10 +265,14 @@ def remove_restating(run: Run) -> None:
                 continue
             # (a closing paragraph often stands under the plans' heading: its own words say whether it plans)
             recap = block is closing and has_figure(f for f in sentence.facts if not YEAR.fullmatch(f)) and \
-                not FUTURE.search(sentence.text)  # a year alone is the recap's date ("In 2025 I would like to …")
+                not FUTURE.search(sentence.text) and not WISH.search(sentence.text)  # a year alone is the recap's
+            # date ("In 2025 I would like to …"); "I want to keep the score above 4" is a target, no recap
+            plan = any(p.match(sentence.text) for p in run.lists.plan_again)
             if not sentence.placeholder and not LEAD_IN.search(sentence.text) and \
-                    (recap or any(p.match(sentence.text) for p in run.lists.restating)):
+                    (recap or plan or any(p.match(sentence.text) for p in run.lists.restating)):
                 found.append(sentence)
+                if plan:
+                    plans.add(id(sentence))
                 if previous is not None and has_figure(previous.facts):
                     after_figure.add(id(sentence))
                     before[id(sentence)] = previous
@@ -286,6 +310,8 @@ def remove_restating(run: Run) -> None:
             continue  # "… ended the year at 98.4%, the highest the site has recorded": a record said nowhere else
         if _adds_a_clause(text, told):
             continue  # "As noted earlier, I learned X in December; I have since been asked to teach it in January."
+        if id(sentence) in plans and _plans_more(text, told):
+            continue  # a plan of its own, not this year's figures hoped for again
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
 
