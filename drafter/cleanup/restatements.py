@@ -233,15 +233,15 @@ WISH = re.compile(r"\b(?:want|hope|wish|would like|'d like|’d like|intend|expe
 PLAN_WORDS = frozenset(content_words("looking ahead forward going next coming new year hope aim want like plan intend "
                                      "expect confident again build keep continue maintain repeat did around about "
                                      "roughly"))
-PLAN_NEW_WORDS = 1  # content words a plan may hold, its plan words aside, that the rest of the text never uses, and
-# still only retell this year's figures ("keep serving about 5,900 customers" after "served 5,900 customers")
+OWN_NEW_WORDS = 1  # content words a plan may hold, plan and vague words aside, that the rest of the text never
+# uses, and still only retell this year's figures ("keep serving about 5,900 customers" after "served 5,900")
 
 
-def _plans_more(text: str, told: str) -> bool:
-    """True when a plan holds more than PLAN_NEW_WORDS content words, its plan words aside, that the rest of the text
-    never uses: it plans something new ("I want to keep the 12 volunteers and start a weekend shift for the café")."""
+def _says_more(text: str, told: str, own: frozenset[str]) -> bool:
+    """True when text holds more than OWN_NEW_WORDS content words, `own` words aside, that the rest of the text
+    never uses: it says something new ("I want to keep the 12 volunteers and start a weekend shift for the café")."""
     said = set(content_words(told))
-    return len({w for w in content_words(text) if w not in said and w not in PLAN_WORDS}) > PLAN_NEW_WORDS
+    return len({w for w in content_words(text) if w not in said and w not in own}) > OWN_NEW_WORDS
 
 
 def remove_restating(run: Run) -> None:
@@ -256,7 +256,8 @@ def remove_restating(run: Run) -> None:
     prose = [b for b in run.blocks if not b.removed and b.kind in ("text", "item") and not b.heading_like]
     closing = prose[-1] if len(prose) > 1 and prose[-1].kind == "text" else None
     found, after_figure = [], set()  # after_figure: ids of those that follow a figure in their block
-    plans: set[int] = set()  # ids of the plans that hope to do this year's figures again (`plan_again`)
+    by_shape: set[int] = set()  # ids of those found by their shape, not by what they say they do: a plan to do this
+    # year's figures again (`plan_again`)
     before: dict[int, Sentence] = {}  # the sentence just before each found one in its block
     for block in prose:
         previous = None
@@ -268,11 +269,11 @@ def remove_restating(run: Run) -> None:
                 not FUTURE.search(sentence.text) and not WISH.search(sentence.text)  # a year alone is the recap's
             # date ("In 2025 I would like to …"); "I want to keep the score above 4" is a target, no recap
             plan = any(p.match(sentence.text) for p in run.lists.plan_again)
-            if not sentence.placeholder and not LEAD_IN.search(sentence.text) and \
-                    (recap or plan or any(p.match(sentence.text) for p in run.lists.restating)):
+            says = recap or any(p.match(sentence.text) for p in run.lists.restating)  # it says it restates
+            if not sentence.placeholder and not LEAD_IN.search(sentence.text) and (says or plan):
                 found.append(sentence)
-                if plan:
-                    plans.add(id(sentence))
+                if not says:
+                    by_shape.add(id(sentence))
                 if previous is not None and has_figure(previous.facts):
                     after_figure.add(id(sentence))
                     before[id(sentence)] = previous
@@ -310,7 +311,7 @@ def remove_restating(run: Run) -> None:
             continue  # "… ended the year at 98.4%, the highest the site has recorded": a record said nowhere else
         if _adds_a_clause(text, told):
             continue  # "As noted earlier, I learned X in December; I have since been asked to teach it in January."
-        if id(sentence) in plans and _plans_more(text, told):
+        if id(sentence) in by_shape and _says_more(text, told, PLAN_WORDS | run.lists.unspecific):
             continue  # a plan of its own, not this year's figures hoped for again
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
