@@ -102,3 +102,15 @@ def test_a_real_plan_or_target_stays(plan):
     """Nor is one cut as a closing recap when it ends the text: "want to", "hope to" plan as "will" does."""
     assert plan in _clean(f"{YEAR_DONE}{plan}\n")
     assert plan in _clean(f"{YEAR_DONE}{plan}\n\nThanks to Ruth for her patience.\n")
+
+
+def test_in_other_words_retelling_a_part_of_a_whole_goes_with_the_wholes_unit():
+    """"231 of 236 working days": the unit after the whole is the part's too, so "231 days out of 236" retells it."""
+    text = ("## Highlights\n\n- Till balanced to the penny on 231 of 236 working days\n\n## Accuracy\n\n"
+            "The new counting tray helped. In other words, my till was exactly right on 231 days out of 236. "
+            "The five differences were all traced the same day.\n")
+    out = _clean(text)
+    assert "In other words" not in out
+    assert "The new counting tray helped. The five differences were all traced the same day." in out
+    other = text.replace("231 days out of 236", "231 weeks out of 236")  # another unit: a claim of its own
+    assert "231 weeks out of 236" in _clean(other)
