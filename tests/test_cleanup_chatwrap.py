@@ -114,3 +114,33 @@ def test_in_other_words_retelling_a_part_of_a_whole_goes_with_the_wholes_unit():
     assert "The new counting tray helped. The five differences were all traced the same day." in out
     other = text.replace("231 days out of 236", "231 weeks out of 236")  # another unit: a claim of its own
     assert "231 weeks out of 236" in _clean(other)
+
+
+@pytest.mark.parametrize("fluff", [
+    "In today's fast-paced logistics environment, accurate picking of chilled orders is a key priority.",
+    "In today's ever-changing retail landscape, shoppers expect a reply about a refund within hours.",
+    "In today's busy and demanding care environment, kindness goes a long way.",
+    "Here's why it worked.",
+    "Customer service isn't a department.",
+    "It's a mindset.",
+    "That's real savings for the whole team.",
+], ids=lambda s: s[:30])
+def test_a_chat_models_scene_setting_and_a_posts_aphorisms_go(fluff):
+    assert _clean(f"{BODY}\n{fluff} I also trained 4 new clerks.\n") == f"{BODY}\nI also trained 4 new clerks.\n"
+
+
+def test_a_posts_lead_in_on_its_own_line_goes():
+    text = f"{BODY}\nHere's what happened 👇\n\nI also trained 4 new clerks.\n"
+    assert _clean(text) == f"{BODY}\nI also trained 4 new clerks.\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "In today's fast-paced environment, we cut the lease backlog from 210 to 35.",  # a fact of its own
+    "In today's busy office world, I still answer every tenant the same day.",  # the author's own deed
+    "Here's what happened with the Northgate boiler in March.",  # the story itself, not a lead-in
+    "The key register is not a job for one person.",
+    "It's a long walk to the archive, so I moved the files.",
+    "That's real progress on the renewals backlog from 210 files to 35.",
+], ids=lambda s: s[:30])
+def test_an_authors_sentence_like_scene_setting_or_an_aphorism_stays(sentence):
+    assert sentence in _clean(f"{BODY}\n{sentence} I also trained 4 new clerks.\n")
