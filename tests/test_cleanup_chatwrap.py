@@ -144,3 +144,22 @@ def test_a_posts_lead_in_on_its_own_line_goes():
 ], ids=lambda s: s[:30])
 def test_an_authors_sentence_like_scene_setting_or_an_aphorism_stays(sentence):
     assert sentence in _clean(f"{BODY}\n{sentence} I also trained 4 new clerks.\n")
+
+
+def test_a_plain_list_item_is_no_restatement_of_the_paragraph_before_that_named_it():
+    """The item is its list's entry, in its place; a vague item that only praises still goes."""
+    text = ("## Calls\n\nThis year I answered about 6,200 calls, mostly lost cards, refunds and PIN resets.\n\n"
+            "- Lost and stolen cards\n- Refunds and chargebacks\n- PIN resets and card activations\n"
+            "- Answered a very large number of calls this year\n")
+    out = _clean(text)
+    for item in ["- Lost and stolen cards\n", "- Refunds and chargebacks\n", "- PIN resets and card activations\n"]:
+        assert item in out
+    assert "very large number" not in out
+
+
+def test_the_same_month_of_an_earlier_year_is_no_fuller_telling_of_this_years():
+    text = ("# Review 2025\n\nIn March I opened 118 accounts. The student rush came early. "
+            "In March 2024 I opened 118 accounts as well, so the intake has not grown.\n")
+    assert _clean(text) == text
+    same_year = text.replace("March 2024", "March 2025")  # this year's March told more fully: one telling
+    assert "In March I opened 118 accounts." not in _clean(same_year)

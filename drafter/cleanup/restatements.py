@@ -120,6 +120,10 @@ def remove_restatements(run: Run) -> None:
                                           kinds[index] == kinds[source_index] == "item" and
                                           parts[index] == parts[source_index]) and not vague):
                 continue
+            if kinds[index] == "item" and kinds[source_index] == "text" and source_index < index and not exact and \
+                    not vague:
+                continue  # a plain item ("Disputed payments and chargebacks") is its list's entry, in its place, not a
+                # retelling of the paragraph before that named it ("… mostly lost cards and disputed payments")
             if none and not (ZERO.search(source.text) or NONE_OF.match(source.text)):
                 continue  # "No contract was signed below the approved price" counts: none
             sources.append(source_index)
