@@ -163,3 +163,15 @@ def test_the_same_month_of_an_earlier_year_is_no_fuller_telling_of_this_years():
     assert _clean(text) == text
     same_year = text.replace("March 2024", "March 2025")  # this year's March told more fully: one telling
     assert "In March I opened 118 accounts." not in _clean(same_year)
+
+
+def test_the_closing_recap_is_found_above_the_sign_off_that_went():
+    """The closing paragraph is the last that still says something: "Hope this helps!" and "Best, [Name]" under it
+    went as wrapping, so the recap of past figures above them is the closing one, and goes."""
+    body = ("## Results\n\nIn 2025 I filed 3,140 lease renewals for the estate and opened 52 new tenancies in the "
+            "two towers.\n\n## Wrap-up\n\n")
+    sign_off = "\n\nHope this helps!\n\nBest,\n[Your Name]\n"
+    recap = "All of this came to 3,140 renewals and 52 tenancies for a busy office."
+    assert recap not in _clean(f"{body}{recap}{sign_off}")
+    news = "All of this came to 3,140 renewals and 52 tenancies, 9 of them in Hexham."  # facts of its own
+    assert news in _clean(f"{body}{news}{sign_off}")

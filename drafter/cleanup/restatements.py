@@ -258,7 +258,8 @@ def remove_restating(run: Run) -> None:
     plans, no recap); and a plan that only hopes to do this year's figures again (the `plan_again` list: "Looking
     ahead, I hope to build on processing about 21,400 transactions"), unless it plans something new besides."""
     prose = [b for b in run.blocks if not b.removed and b.kind in ("text", "item") and not b.heading_like]
-    closing = prose[-1] if len(prose) > 1 and prose[-1].kind == "text" else None
+    said = [b for b in prose if any(not x.removed for x in b.sentences)]  # a sign-off that went closes nothing
+    closing = said[-1] if len(said) > 1 and said[-1].kind == "text" else None
     found, after_figure = [], set()  # after_figure: ids of those that follow a figure in their block
     by_shape: set[int] = set()  # ids of those found by their shape, not by what they say they do: a plan to do this
     # year's figures again (`plan_again`)
