@@ -175,3 +175,12 @@ def test_the_closing_recap_is_found_above_the_sign_off_that_went():
     assert recap not in _clean(f"{body}{recap}{sign_off}")
     news = "All of this came to 3,140 renewals and 52 tenancies, 9 of them in Hexham."  # facts of its own
     assert news in _clean(f"{body}{news}{sign_off}")
+
+
+def test_a_plain_sentence_sharing_one_topic_word_with_a_figure_is_no_restatement_of_it():
+    """One shared word is a topic, not a retelling; a sentence that tells the figure vaguely still goes."""
+    text = ("## Counter\n\n- Opened 64 savings accounts in the spring rush.\n\n## Fraud\n\n"
+            "A caller told an older customer to move £3,000. I kept him talking. The money stayed in his account.\n")
+    assert "The money stayed in his account." in _clean(text)
+    vague = text.replace("The money stayed in his account.", "Many savings accounts were opened in the spring.")
+    assert "Many savings accounts were opened" not in _clean(vague)

@@ -12,8 +12,9 @@ import re
 from math import fsum
 
 from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
-                                   SCALES, UNITS, YEAR, ZERO, StatedFacts, facts_of, figures_with_nearby_words,
-                                   figures_with_units, has_figure, hedged_figures, is_figure, quantities_in, rounds)
+                                   SCALES, SINGLED_OUT, UNITS, YEAR, ZERO, StatedFacts, facts_of,
+                                   figures_with_nearby_words, figures_with_units, has_figure, hedged_figures, is_figure,
+                                   quantities_in, rounds)
 from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
@@ -25,6 +26,10 @@ from drafter.text.words import STOP_WORDS, WORD
 # a sentence that counts none of something: "No contract was signed below …", "There were no late filings …"
 LATER_CLAUSE = re.compile(r";\s+|,\s+and\s+(?=(?:I|we|she|he|they)\b)")  # where a sentence goes on to a clause of its own
 ADDED_CLAUSE_WORDS = 3  # content words a later clause must hold that the text says nowhere else to be news
+RESTATEMENT_MIN_SHARED = 2  # words, vague and generic ones aside, a plain restatement (no vague word: it tells no
+# amount vaguely) must share with the sentence it restates: one shared word is a topic ("The money stayed in his
+# account." is no retelling of "Opened 64 basic accounts"; "The number of remakes went down" tells one vaguely, and
+# "Parking was the biggest challenge" singles out again what was singled out)
 RECORD_CLAIM = re.compile(r"\b(?:highest|lowest|best|worst|fastest|slowest|record|ever|fewest)\b")  # a ranking
 # or record is a claim of its own: a restating sentence that makes one the text makes nowhere else stays
 NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} "
@@ -41,7 +46,10 @@ def remove_restatements(run: Run) -> None:
     topic of its own, not a figure said elsewhere about the same thing. A list item with a figure or name is the first
     telling, in its place: a paragraph after it that says it in full does not make it a restatement; so is a sentence
     hedging its figures ("about 14,000") before one that hedges them too, which is no more exact. A count of none
-    ("No contract was signed below the approved price") restates only a sentence that counts none too."""
+    ("No contract was signed below the approved price") restates only a sentence that counts none too. A plain
+    sentence (no vague word, nothing singled out) must share two words or more, generic ones aside, with what it
+    restates ("The money stayed in his account." names a topic of "Opened 64 accounts", it retells nothing); and a
+    plain list item after the paragraph that named it ("Disputed payments and chargebacks") is its list's entry."""
     s = run.settings
     pairs = list(run.text_sentences())
     items = [sentence for _, sentence in pairs]
@@ -80,7 +88,7 @@ def remove_restatements(run: Run) -> None:
         vague = not ws.isdisjoint(run.lists.vague)  # "many", "greatly": it tells an amount without a figure
         counts = sentence.facts & NUMBER_WORDS  # counted in words: said with the same thing in the source
         none = ZERO.search(sentence.text) is not None or NONE_OF.match(sentence.text) is not None
-        best, best_share = None, 0.0
+        best, best_share, shared = None, 0.0, set()
         sources = []
         names = sentence.facts - QUANTITY_WORDS - hedged.keys()
         amounts = quantities_in(NUMBER.sub(" ", sentence.text)) if names != sentence.facts else []
@@ -129,15 +137,17 @@ def remove_restatements(run: Run) -> None:
             sources.append(source_index)
             share = fsum(weight[w] for w in ws if w in words[source_index] or w in unspecific) / wsum
             if share > best_share:
-                best, best_share = source, share
+                best, best_share, shared = source, share, words[source_index]
         bar = s.restatement_figure_containment if exact else s.restatement_containment
         if best_share < bar and not exact:  # a summary of two sentences, under a stricter bar
             for a, b in ((a, b) for a in sources for b in sources if a < b):
                 share = fsum(weight[w] for w in ws if w in words[a] or w in words[b] or w in unspecific) / wsum
                 if share >= s.restatement_pair_containment:
-                    best, best_share = items[a], share
+                    best, best_share, shared = items[a], share, words[a] | words[b]
                     break
-        if best is not None and best_share >= bar:
+        plain = not vague and SINGLED_OUT.search(sentence.text) is None  # tells no amount vaguely, singles out nothing
+        if best is not None and best_share >= bar and \
+                (not plain or len(ws & shared - unspecific) >= RESTATEMENT_MIN_SHARED):
             sentence.removed = True
             run.repeat(sentence, best, run.edit("restatement", sentence.line, sentence.text, best.line, sentence))
 
