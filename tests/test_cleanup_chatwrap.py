@@ -184,3 +184,12 @@ def test_a_plain_sentence_sharing_one_topic_word_with_a_figure_is_no_restatement
     assert "The money stayed in his account." in _clean(text)
     vague = text.replace("The money stayed in his account.", "Many savings accounts were opened in the spring.")
     assert "Many savings accounts were opened" not in _clean(vague)
+
+
+def test_a_list_under_a_heading_that_only_names_next_year_is_a_plan():
+    """"**For 2026**" heads the plans even when the title names no year (an email's greeting stands first): a plan
+    item is no restatement of what was done."""
+    text = ("Hi [Name],\n\n**Overview**\n\nI answered 1,930 tenant queries this year, set up the new boiler-service "
+            "reminders in the booking system, and took over the key register.\n\n**For 2026**\n\n"
+            "- Put repair requests onto a web form.\n- Add boiler-service reminders for the smaller blocks too.\n")
+    assert "- Add boiler-service reminders for the smaller blocks too.\n" in _clean(text)
