@@ -193,3 +193,12 @@ def test_a_list_under_a_heading_that_only_names_next_year_is_a_plan():
             "reminders in the booking system, and took over the key register.\n\n**For 2026**\n\n"
             "- Put repair requests onto a web form.\n- Add boiler-service reminders for the smaller blocks too.\n")
     assert "- Add boiler-service reminders for the smaller blocks too.\n" in _clean(text)
+
+
+def test_a_models_list_of_why_its_draft_works_goes_with_its_label_though_it_quotes_the_figures():
+    text = (f"{BODY}\n**Why this works:**\n\n"
+            "* **Hard numbers:** Figures like 3,140 renewals make your impact concrete.\n"
+            "* **Clear headings:** Your manager can scan it quickly.\n")
+    assert _clean(text) == BODY
+    own = text.replace("3,140 renewals", "3,150 renewals")  # a figure said nowhere else: the guard keeps the item
+    assert "3,150 renewals" in _clean(own)
