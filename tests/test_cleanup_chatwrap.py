@@ -202,3 +202,21 @@ def test_a_models_list_of_why_its_draft_works_goes_with_its_label_though_it_quot
     assert _clean(text) == BODY
     own = text.replace("3,140 renewals", "3,150 renewals")  # a figure said nowhere else: the guard keeps the item
     assert "3,150 renewals" in _clean(own)
+
+
+@pytest.mark.parametrize("guidance", [
+    "Refer to your objectives from the last appraisal where relevant.",
+    "Comment on your progress against each objective.",
+    "Please rate your own performance on the scale below.",
+], ids=lambda s: s[:30])
+def test_a_forms_guidance_to_whoever_fills_it_in_goes(guidance):
+    assert _clean(f"{BODY}\n{guidance}\n") == BODY
+
+
+@pytest.mark.parametrize("sentence", [
+    "I refer to the lease register every morning.",
+    "Tenants rate the new portal highly.",
+    "Refer to your objectives for 2026 in the plan.",  # a figure: the author's
+], ids=lambda s: s[:30])
+def test_an_authors_sentence_like_form_guidance_stays(sentence):
+    assert sentence in _clean(f"{BODY}\n{sentence}\n")
