@@ -220,3 +220,12 @@ def test_a_forms_guidance_to_whoever_fills_it_in_goes(guidance):
 ], ids=lambda s: s[:30])
 def test_an_authors_sentence_like_form_guidance_stays(sentence):
     assert sentence in _clean(f"{BODY}\n{sentence}\n")
+
+
+def test_gratitude_for_a_chance_names_no_helper_so_a_place_said_elsewhere_does_not_keep_it():
+    text = f"{BODY}\nI am truly grateful for the opportunity to lead the front office team at Northgate.\n"
+    assert _clean(text) == BODY
+    thanks = f"{BODY}\nI am grateful to Marta at Northgate for covering my shifts.\n"  # who helped: kept
+    assert "Marta" in _clean(thanks)
+    new_place = f"{BODY}\nI am truly grateful for the opportunity to lead the front office team at Kelso.\n"
+    assert "Kelso" in _clean(new_place)  # a name said nowhere else
