@@ -229,3 +229,14 @@ def test_gratitude_for_a_chance_names_no_helper_so_a_place_said_elsewhere_does_n
     assert "Marta" in _clean(thanks)
     new_place = f"{BODY}\nI am truly grateful for the opportunity to lead the front office team at Kelso.\n"
     assert "Kelso" in _clean(new_place)  # a name said nowhere else
+
+
+@pytest.mark.parametrize("cheer", [
+    "Helping tenants is why I do what I do.",
+    "To anyone starting on a busy front desk: you've got this.",
+    "Onwards and upwards!",
+    "The move changed the office in more ways than one.",
+    "I know you'll totally nail it!",
+], ids=lambda s: s[:30])
+def test_a_posts_stock_cheers_go(cheer):
+    assert _clean(f"{BODY}\nI also trained 4 new clerks. {cheer}\n") == f"{BODY}\nI also trained 4 new clerks.\n"
