@@ -1,6 +1,7 @@
 """The duplicates pass: exact and near-duplicate sentences across the whole text, found through an inverted index on
 each sentence's rarest words; a sentence that recites the prompt's instructions goes as 'prompt-echo'. Two sentences
-merge only when one's facts contain the other's: the poorer telling goes, the fuller stays where it stands."""
+merge only when one's facts contain the other's (and not when one pins their month to an earlier year): the poorer
+telling goes, the fuller stays where it stands."""
 
 from __future__ import annotations
 
