@@ -18,6 +18,10 @@ from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
 
 
+# gratitude for a chance, not to a person: "I am truly grateful for the opportunity to lead the team at Harbour Road"
+# thanks nobody, so the place it names is no helper's name
+FOR_A_CHANCE = re.compile(r"\b(?:grateful|thankful|gratitude) (?:for|to have had) (?:the|this|a|an|such an?) "
+                          r"(?:[\w-]+ )?(?:opportunity|chance|privilege)\b", re.I)
 PILE_UP = 3  # stock phrases in one sentence that make it a template's, placeholder and all ("In 20**, under the
              # strong leadership of …, I adhered to the people-centred development thought …")
 
@@ -54,7 +58,7 @@ def remove_cliches(run: Run) -> None:
         # a name inside a stock phrase is no fact, nor a name or year the text states in another sentence that
         # stays ("In conclusion, 2024 was a rewarding year" in a summary of 2024); but a thank-you's names say
         # who helped, which is its point
-        thanks = THANKS.search(text) is not None
+        thanks = THANKS.search(FOR_A_CHANCE.sub(" ", text)) is not None
         unstock = blank_spans(text, spans)  # the sentence without its stock phrases
         listed = thanks and _thanks_only(run, text)  # "I would like to thank …": who helped is all it says
         facts = sentence.facts and {f for f in facts_of(unstock)

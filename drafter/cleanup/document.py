@@ -178,7 +178,8 @@ def _stray_fences(lines: list[str]) -> set[int]:
 
 
 PLAN_HEADING = re.compile(r"\b(?:goals?|plans?|planning|priorities|objectives|targets|outlook|looking ahead|next year|"
-                          r"the (?:coming|new) year|next steps|(?:work )?ideas for|intentions?)\b", re.I)
+                          r"the (?:coming|new) year|next steps|(?:work )?ideas for|intentions?)\b|"
+                          r"^[\W_]*for (?:19|20)\d\d[\W_]*$", re.I)  # a heading that is only "For 2027"
 
 
 def _mark_plan_sections(blocks: list[Block]) -> None:

@@ -1,14 +1,17 @@
 """The duplicates pass: exact and near-duplicate sentences across the whole text, found through an inverted index on
 each sentence's rarest words; a sentence that recites the prompt's instructions goes as 'prompt-echo'. Two sentences
-merge only when one's facts contain the other's: the poorer telling goes, the fuller stays where it stands."""
+merge only when one's facts contain the other's (and not when one pins their month to an earlier year): the poorer
+telling goes, the fuller stays where it stands."""
 
 from __future__ import annotations
 
+import re
 from math import fsum
 
 from drafter.cleanup.document import LIST_ITEM, Block, Sentence, part_numbers, split_sentences
-from drafter.cleanup.facts import has_figure
+from drafter.cleanup.facts import YEAR, has_figure
 from drafter.cleanup.run import Run
+from drafter.text.dates import MONTH_NUMBERS
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word, normalize
 
 
@@ -55,6 +58,7 @@ def remove_duplicates(run: Run) -> None:
     words = [content_words(sentence.text, run.lists.synonyms) for _, sentence in items]
     df, weight = document_frequencies(words)
 
+    latest = _latest_year(run)
     exact: dict[str, int] = {}
     slots: list[dict] = []
     postings: dict[str, list[int]] = {}
@@ -88,6 +92,8 @@ def remove_duplicates(run: Run) -> None:
             if id(sentence) not in reference and _echo(run, sentence, match[0]["sentence"]):
                 continue
             match = None
+        if match is not None and _another_year(match[0]["sentence"], sentence, latest):
+            match = None  # "In September I opened 181 accounts." / "In September 2025 I opened 181 accounts as well"
         if match is not None and not sentence.placeholder and (_in_its_place(match[0], block, sentence) or
                                                                _told_more(run, match, block, wset) or
                                                                _results_list(match[0], block, sentence, part_of)):
@@ -184,6 +190,32 @@ def _best_match(run: Run, wset: dict[str, float], wsum: float, postings, slots, 
             if mode and (best is None or jaccard > best[2]):
                 best = (slot, mode, jaccard)
     return (best[0], best[1]) if best else None
+
+
+MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?,?\s+((?:19|20)\d\d)\b",
+                        re.I)  # a month pinned to a year: "September 2025"
+
+
+def _latest_year(run: Run) -> str | None:
+    """The latest year the text states of what was done (headings and title too; plans aside): the year it reviews."""
+    years = [fact for block in run.blocks for sentence in block.sentences if not sentence.future
+             for fact in sentence.facts if YEAR.fullmatch(fact)]
+    return max(years, default=None)
+
+
+def _another_year(kept: Sentence, later: Sentence, latest: str | None) -> bool:
+    """True when both near-duplicates date their event by the same month and one pins it to a year the other does not,
+    earlier than the year the text reviews: it tells of that month in another year ("In September 2025 I opened 181
+    accounts as well" after "In September I opened 181 accounts."), not of this one more fully. (A year that dates a
+    comparison, "34 days (2025: 41 days)", is no month's.)"""
+    if latest is None:
+        return False
+    for one, other in ((kept, later), (later, kept)):
+        for match in MONTH_YEAR.finditer(one.text):
+            month, year = match.group(1).lower(), match.group(2)
+            if year < latest and year not in other.facts and month in other.facts:
+                return True
+    return False
 
 
 def _is_item(block: Block | None) -> bool:

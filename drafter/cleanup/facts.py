@@ -171,23 +171,27 @@ def figures_with_units(text: str) -> set[tuple[str, str]]:
 
 
 UNIT_REACH = 3  # words after a figure in which the thing it counts may be named ("1,146 motor claims")
+OF_WHOLE_WORDS = 3  # words of "out of 236" between a part and the whole whose unit it shares ("231 of 236 days")
 
 
 def figures_with_nearby_words(text: str) -> set[tuple[str, str]]:
     """Each figure of a text with each of the UNIT_REACH words after it, stemmed, and with "" (as
     figures_with_units reads them): a figure said with its unit elsewhere ("1,146 claims") is found in a text that
-    names it a few words on ("1,146 motor claims")."""
+    names it a few words on ("1,146 motor claims"). In "231 of 236 working days" the unit after the whole is the
+    part's too: "of", "out" and the second figure do not count against the reach."""
     out = set()
     for match in NUMBER.finditer(text):
         figure = _figure(match)
         out.add((figure, ""))
-        at = match.end()
-        for _ in range(UNIT_REACH):
+        at, reach = match.end(), UNIT_REACH
+        for _ in range(UNIT_REACH + OF_WHOLE_WORDS):
             word = WORD.match(text, BLANK.match(text, at).end())
-            if word is None:
+            if word is None or reach == 0:
                 break
             out.add((figure, stem_cached(word.group(0))))
             at = word.end()
+            if word.group(0).lower() not in ("of", "out") and not word.group(0).isdigit():
+                reach -= 1
     return out
 
 

@@ -7,6 +7,8 @@ line a model's token limit cut off, and a paragraph's last sentence it cut off a
 
 from __future__ import annotations
 
+import re
+
 from drafter.cleanup.document import END_PUNCT, Block, Sentence
 from drafter.cleanup.facts import has_figure, is_name
 from drafter.cleanup.phrases import blank_spans, merge_spans
@@ -49,22 +51,33 @@ def remove_junk(run: Run) -> None:
     _cut_off_sentences(run)
 
 
+TO_THE_USER = re.compile(r"\byou(?:r|rs|\x27ve|’ve|\x27re|’re)?\b", re.I)  # the model's advice speaks to the user
+
+
 def _list_under_chat_label(run: Run) -> None:
     """The list right under a label of the model's that went as junk or chat ("**Tips for finalizing:**", "If you
     want, I can also:"): its items, none with a figure, name or placeholder, are the model's advice to the user
     ("Consider one sentence on your own development.") and go as junk, the author's counts in words not being in
     them. Under a site's label ("More related articles:") an item with no end mark is a link to another page, and
-    its blank ("… work summary 20**") the site's: it goes too."""
+    its blank ("… work summary 20**") the site's: it goes too. An item with a figure or name that speaks to the user
+    ("Numbers like 2,140 quotes make your impact concrete.") goes as chat: the guard keeps it if a fact of it is said
+    nowhere else."""
     label = ""  # the kind of the label just above that went: "junk" (a site's) or "chat"; "" when none did
     for block in run.blocks:
         if block.kind == "item" and label:
+            if block.removed:
+                continue
             links = label == "junk" and not END_PUNCT.search(block.content)
-            if not block.removed and not any(s.placeholder and not links or has_figure(s.facts) or
-                                             any(map(is_name, s.facts)) for s in block.sentences):
+            if not any(s.placeholder and not links or has_figure(s.facts) or any(map(is_name, s.facts))
+                       for s in block.sentences):
                 for sentence in block.sentences:
                     sentence.removed = True
                 block.removed = True
                 run.edit("junk", block.line, "\n".join(block.raw))
+            elif all(TO_THE_USER.search(s.text) and not s.placeholder for s in block.sentences):
+                for sentence in block.sentences:
+                    sentence.removed = True
+                    run.edit("chat", sentence.line, sentence.text, of=sentence)
             continue
         gone = bool(block.sentences) and all(s.removed for s in block.sentences) and \
             block.content.rstrip(" *_").endswith((":", "："))
@@ -81,9 +94,11 @@ def _went_as_junk(run: Run, block: Block) -> bool:
 
 def _rest_of_a_chat_wrapper(run: Run) -> None:
     """The text's first or last paragraph, when a sentence of it went as chat ("Sure! Here's a short review. It fits
-    on a page."), is the model's wrapping: its other sentences, none with a fact or placeholder, go with it."""
+    on a page."), is the model's wrapping: its other sentences, none with a fact or placeholder, go with it. The
+    first paragraph is the first after any title lines (an email's "Subject: …" line, the text's title)."""
     blocks = [b for b in run.blocks if not b.removed and b.kind != "opaque"]
-    ends = blocks[:1] + blocks[-1:] if len(blocks) > 1 else []
+    opening = next((b for b in blocks if b.kind != "title"), None)
+    ends = [opening] + blocks[-1:] if len(blocks) > 1 and opening is not None else []
     for block in ends:
         if block.kind != "text" or block.heading_like:
             continue

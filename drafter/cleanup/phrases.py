@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 DOUBLED_TOKEN = re.compile(r"\*|" + WORD.pattern)  # a kept doubling's words; "*" stands for any one word, the same
 # word at each "*" ("* by *": "line by line", "case by case")
 LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
-             "ratio", "keep_doubled",
+             "ratio", "keep_doubled", "plan_again",
              "synonyms", "emotive", "vague",
              "generic")
 
@@ -41,6 +41,7 @@ class PhraseLists:
     retelling: list["_LazyPattern"] = field(default_factory=list)
     restating: list["_LazyPattern"] = field(default_factory=list)
     ratio: list["_LazyPattern"] = field(default_factory=list)
+    plan_again: list["_LazyPattern"] = field(default_factory=list)
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
@@ -261,7 +262,7 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_p
 
 
 # matched at the start of a sentence; the other pattern lists anywhere in it
-ANCHORED_KEYS = ("filler", "opener", "retelling", "restating")
+ANCHORED_KEYS = ("filler", "opener", "retelling", "restating", "plan_again")
 
 
 def _as_used(pattern: str, key: str) -> str:
@@ -285,7 +286,7 @@ def _check_user_pattern(pattern: str, what: str) -> None:
 
 
 PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
-                "ratio")
+                "ratio", "plan_again")
 
 
 USER_PATTERN_SECONDS = 2.0  # matching time one user pattern may use in one cleanup run before it is refused
@@ -421,6 +422,7 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         retelling=_compile(raw["retelling"], "retelling", origins["retelling"]),
         restating=_compile(raw["restating"], "restating", origins["restating"]),
         ratio=_compile(raw["ratio"], "ratio", origins["ratio"]),
+        plan_again=_compile(raw["plan_again"], "plan_again", origins["plan_again"]),
         keep_doubled=[tuple(DOUBLED_TOKEN.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=synonyms,
         sources=sources,

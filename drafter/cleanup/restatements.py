@@ -12,8 +12,9 @@ import re
 from math import fsum
 
 from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
-                                   SCALES, UNITS, YEAR, ZERO, StatedFacts, facts_of, figures_with_nearby_words,
-                                   figures_with_units, has_figure, hedged_figures, is_figure, quantities_in, rounds)
+                                   SCALES, SINGLED_OUT, UNITS, YEAR, ZERO, StatedFacts, facts_of,
+                                   figures_with_nearby_words, figures_with_units, has_figure, hedged_figures, is_figure,
+                                   quantities_in, rounds)
 from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
@@ -25,6 +26,10 @@ from drafter.text.words import STOP_WORDS, WORD
 # a sentence that counts none of something: "No contract was signed below …", "There were no late filings …"
 LATER_CLAUSE = re.compile(r";\s+|,\s+and\s+(?=(?:I|we|she|he|they)\b)")  # where a sentence goes on to a clause of its own
 ADDED_CLAUSE_WORDS = 3  # content words a later clause must hold that the text says nowhere else to be news
+RESTATEMENT_MIN_SHARED = 2  # words, vague and generic ones aside, a plain restatement (no vague word: it tells no
+# amount vaguely) must share with the sentence it restates: one shared word is a topic ("The money stayed in his
+# account." is no retelling of "Opened 64 basic accounts"; "The number of remakes went down" tells one vaguely, and
+# "Parking was the biggest challenge" singles out again what was singled out)
 RECORD_CLAIM = re.compile(r"\b(?:highest|lowest|best|worst|fastest|slowest|record|ever|fewest)\b")  # a ranking
 # or record is a claim of its own: a restating sentence that makes one the text makes nowhere else stays
 NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} "
@@ -41,7 +46,10 @@ def remove_restatements(run: Run) -> None:
     topic of its own, not a figure said elsewhere about the same thing. A list item with a figure or name is the first
     telling, in its place: a paragraph after it that says it in full does not make it a restatement; so is a sentence
     hedging its figures ("about 14,000") before one that hedges them too, which is no more exact. A count of none
-    ("No contract was signed below the approved price") restates only a sentence that counts none too."""
+    ("No contract was signed below the approved price") restates only a sentence that counts none too. A plain
+    sentence (no vague word, nothing singled out) must share two words or more, generic ones aside, with what it
+    restates ("The money stayed in his account." names a topic of "Opened 64 accounts", it retells nothing); and a
+    plain list item after the paragraph that named it ("Disputed payments and chargebacks") is its list's entry."""
     s = run.settings
     pairs = list(run.text_sentences())
     items = [sentence for _, sentence in pairs]
@@ -80,7 +88,7 @@ def remove_restatements(run: Run) -> None:
         vague = not ws.isdisjoint(run.lists.vague)  # "many", "greatly": it tells an amount without a figure
         counts = sentence.facts & NUMBER_WORDS  # counted in words: said with the same thing in the source
         none = ZERO.search(sentence.text) is not None or NONE_OF.match(sentence.text) is not None
-        best, best_share = None, 0.0
+        best, best_share, shared = None, 0.0, set()
         sources = []
         names = sentence.facts - QUANTITY_WORDS - hedged.keys()
         amounts = quantities_in(NUMBER.sub(" ", sentence.text)) if names != sentence.facts else []
@@ -120,20 +128,26 @@ def remove_restatements(run: Run) -> None:
                                           kinds[index] == kinds[source_index] == "item" and
                                           parts[index] == parts[source_index]) and not vague):
                 continue
+            if kinds[index] == "item" and kinds[source_index] == "text" and source_index < index and not exact and \
+                    not vague:
+                continue  # a plain item ("Disputed payments and chargebacks") is its list's entry, in its place, not a
+                # retelling of the paragraph before that named it ("… mostly lost cards and disputed payments")
             if none and not (ZERO.search(source.text) or NONE_OF.match(source.text)):
                 continue  # "No contract was signed below the approved price" counts: none
             sources.append(source_index)
             share = fsum(weight[w] for w in ws if w in words[source_index] or w in unspecific) / wsum
             if share > best_share:
-                best, best_share = source, share
+                best, best_share, shared = source, share, words[source_index]
         bar = s.restatement_figure_containment if exact else s.restatement_containment
         if best_share < bar and not exact:  # a summary of two sentences, under a stricter bar
             for a, b in ((a, b) for a in sources for b in sources if a < b):
                 share = fsum(weight[w] for w in ws if w in words[a] or w in words[b] or w in unspecific) / wsum
                 if share >= s.restatement_pair_containment:
-                    best, best_share = items[a], share
+                    best, best_share, shared = items[a], share, words[a] | words[b]
                     break
-        if best is not None and best_share >= bar:
+        plain = not vague and SINGLED_OUT.search(sentence.text) is None  # tells no amount vaguely, singles out nothing
+        if best is not None and best_share >= bar and \
+                (not plain or len(ws & shared - unspecific) >= RESTATEMENT_MIN_SHARED):
             sentence.removed = True
             run.repeat(sentence, best, run.edit("restatement", sentence.line, sentence.text, best.line, sentence))
 
@@ -227,16 +241,38 @@ def _adds_a_clause(text: str, told: str) -> bool:
     return len({w for w in content_words(parts[1]) if w not in said}) >= ADDED_CLAUSE_WORDS
 
 
+WISH = re.compile(r"\b(?:want|hope|wish|would like|'d like|’d like|intend|expect)s? to\b", re.I)  # a plan in words
+# FUTURE does not hold ("I want to keep the score above 4")
+# a plan's words: what a plan that only hopes to do this year's figures again (the `plan_again` list) adds to them
+PLAN_WORDS = frozenset(content_words("looking ahead forward going next coming new year hope aim want like plan intend "
+                                     "expect confident again build keep continue maintain repeat did around about "
+                                     "roughly"))
+OWN_NEW_WORDS = 1  # content words a plan may hold, plan and vague words aside, that the rest of the text never
+# uses, and still only retell this year's figures ("keep serving about 5,900 customers" after "served 5,900")
+
+
+def _says_more(text: str, told: str, own: frozenset[str]) -> bool:
+    """True when text holds more than OWN_NEW_WORDS content words, `own` words aside, that the rest of the text
+    never uses: it says something new ("I want to keep the 12 volunteers and start a weekend shift for the café")."""
+    said = set(content_words(told))
+    return len({w for w in content_words(text) if w not in said and w not in own}) > OWN_NEW_WORDS
+
+
 def remove_restating(run: Run) -> None:
     """Remove a sentence that says it restates ("In other words, …", "Put simply, …", "As noted above, …", the
     `restating` list) when every figure it holds is stated with the same unit, and every name and date, by a
     sentence outside this kind (a year is a date, with no unit), and it counts nothing in words that is not said
     elsewhere with what it counts, nor anything in words but a `ratio` ("three out of four"); one with a
     fact of its own stays whole. So does a sentence of the closing paragraph (the text's last) that tells past
-    figures again: a closing recap of the overview restates by its place."""
+    figures again: a closing recap of the overview restates by its place (one that wants or hopes to do something
+    plans, no recap); and a plan that only hopes to do this year's figures again (the `plan_again` list: "Looking
+    ahead, I hope to build on processing about 21,400 transactions"), unless it plans something new besides."""
     prose = [b for b in run.blocks if not b.removed and b.kind in ("text", "item") and not b.heading_like]
-    closing = prose[-1] if len(prose) > 1 and prose[-1].kind == "text" else None
+    said = [b for b in prose if any(not x.removed for x in b.sentences)]  # a sign-off that went closes nothing
+    closing = said[-1] if len(said) > 1 and said[-1].kind == "text" else None
     found, after_figure = [], set()  # after_figure: ids of those that follow a figure in their block
+    by_shape: set[int] = set()  # ids of those found by their shape, not by what they say they do: a plan to do this
+    # year's figures again (`plan_again`)
     before: dict[int, Sentence] = {}  # the sentence just before each found one in its block
     for block in prose:
         previous = None
@@ -245,10 +281,14 @@ def remove_restating(run: Run) -> None:
                 continue
             # (a closing paragraph often stands under the plans' heading: its own words say whether it plans)
             recap = block is closing and has_figure(f for f in sentence.facts if not YEAR.fullmatch(f)) and \
-                not FUTURE.search(sentence.text)  # a year alone is the recap's date ("In 2025 I would like to …")
-            if not sentence.placeholder and not LEAD_IN.search(sentence.text) and \
-                    (recap or any(p.match(sentence.text) for p in run.lists.restating)):
+                not FUTURE.search(sentence.text) and not WISH.search(sentence.text)  # a year alone is the recap's
+            # date ("In 2025 I would like to …"); "I want to keep the score above 4" is a target, no recap
+            plan = any(p.match(sentence.text) for p in run.lists.plan_again)
+            says = recap or any(p.match(sentence.text) for p in run.lists.restating)  # it says it restates
+            if not sentence.placeholder and not LEAD_IN.search(sentence.text) and (says or plan):
                 found.append(sentence)
+                if not says:
+                    by_shape.add(id(sentence))
                 if previous is not None and has_figure(previous.facts):
                     after_figure.add(id(sentence))
                     before[id(sentence)] = previous
@@ -286,6 +326,8 @@ def remove_restating(run: Run) -> None:
             continue  # "… ended the year at 98.4%, the highest the site has recorded": a record said nowhere else
         if _adds_a_clause(text, told):
             continue  # "As noted earlier, I learned X in December; I have since been asked to teach it in January."
+        if id(sentence) in by_shape and _says_more(text, told, PLAN_WORDS | run.lists.unspecific):
+            continue  # a plan of its own, not this year's figures hoped for again
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
 

@@ -1,0 +1,242 @@
+"""A chat model's email wrapping and retelling around a pasted draft goes by its shape (issue 19's c13, c17, c21 and
+c24 shapes); the author's own plain sentences, and every figure, stay. The texts are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.cleanup import CleanupSettings, clean
+
+LISTS_ONLY = CleanupSettings(user_lists=False, stock_threshold=1.0)  # the phrase lists alone, not the stock model
+BODY = "## Results\n\nIn 2025 I filed 3,140 lease renewals for the Northgate estate, 6% more than in 2024.\n"
+
+
+def _clean(text: str) -> str:
+    return clean(text, LISTS_ONLY).text
+
+
+@pytest.mark.parametrize("greeting", [
+    "Hi [Team Lead's Name],", "Dear [Reviewer],", "Hey [Boss],", "Hello [Name]!", "Good morning [Supervisor],",
+    "Dear Hiring Manager,", "Hi my manager,",
+], ids=lambda s: s[:20])
+def test_an_email_greeting_to_a_placeholder_or_a_generic_addressee_goes(greeting):
+    assert _clean(f"{greeting}\n\n{BODY}") == BODY
+
+
+@pytest.mark.parametrize("sign_off", [
+    "Cheers,\n[Your Name]", "Best, [Name]", "Thanks,\n[Full Name]\n[Job Title]", "All the best,\n[Employee Name]",
+    "Warmly, [First Name]",
+], ids=lambda s: s[:20])
+def test_a_sign_off_over_a_placeholder_goes(sign_off):
+    assert _clean(f"{BODY}\n{sign_off}\n") == BODY
+
+
+@pytest.mark.parametrize("wrapper", [
+    "Hope this helps!",
+    "Hope it works for you.",
+    "I hope this message finds you well!",
+    "As requested, please find my annual summary for 2025 below.",
+    "As discussed, please find the year-end review below.",
+    "Here is a carefully written year-end summary for your review.",
+    "Here's a tidy version of my annual report that you can edit before the appraisal.",
+    "*Note: Consider adding a short story about a tenant to make the ending warmer.*",
+    "Tip: you might want to add a line on your training.",
+    "_Feel free to rework the last paragraph._",
+], ids=lambda s: s[:30])
+def test_an_emails_courtesies_and_notes_to_the_user_go(wrapper):
+    assert _clean(f"{BODY}\n{wrapper}\n") == BODY
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hello everyone, and thank you for coming.",  # a speech's greeting is the author's
+    "Hi Marta,",  # a real name: the author's letter, not a blank
+    "I hope this year brings the new roof.",
+    "Note: the Northgate figure includes the two shops.",
+    "Please find the tenants' survey in the shared drive.",
+    "Best practice now is a call before every renewal.",
+    "Here is what changed for the tenants this year.",
+], ids=lambda s: s[:30])
+def test_an_authors_sentence_of_a_like_shape_stays(sentence):
+    text = f"{BODY}\n{sentence}\n"
+    assert sentence in _clean(text)
+
+
+def test_a_feel_free_note_goes_and_the_authors_sentence_beside_it_stays():
+    """As junk, the whole paragraph went with it (unchecked); as chat, only the note goes (in the text's first or last
+    paragraph, a model's wrapping, the rest of a fact-free paragraph goes with it as before)."""
+    last = "\n## Next year\n\nIn 2026 I will move the register online.\n"
+    text = f"{BODY}\nI also kept the key register up to date every week. *Feel free to personalise this part.*\n{last}"
+    assert _clean(text) == f"{BODY}\nI also kept the key register up to date every week.\n{last}"
+
+
+def test_the_opening_paragraph_after_a_subject_line_goes_with_its_chat_sentence():
+    text = ("Subject: Year-end summary 2025\n\nHi [Manager's Name],\n\n"
+            "Sure! Here's my draft, based on the notes you shared. I've set it out in short sections for easy "
+            f"reading.\n\n{BODY}")
+    assert _clean(text) == f"Subject: Year-end summary 2025\n\n{BODY}"
+
+
+YEAR_DONE = ("## This year\n\nThis year I answered 4,300 calls and closed 610 complaints. My satisfaction score stayed "
+             "above 4 all year, and I reached 95% on the quality checks.\n\n## Next year\n\n")
+
+
+@pytest.mark.parametrize("plan", [
+    "Looking ahead, I hope to answer about 4,300 calls again and close around 610 complaints.",
+    "Looking ahead, I want to keep answering around 4,300 calls, just as I did this year.",
+    "Going forward, we hope to build on closing 610 complaints.",
+], ids=lambda s: s[:40])
+def test_a_plan_that_only_hopes_to_do_this_years_figures_again_goes(plan):
+    kept, closing = "In 2026 I want to train for the complaints desk.", "\n\nThanks to Ruth for her patience.\n"
+    assert _clean(f"{YEAR_DONE}{plan} {kept}{closing}") == f"{YEAR_DONE}{kept}{closing}"
+
+
+@pytest.mark.parametrize("plan", [
+    "Next year my target is 95%.",  # a target, though it equals this year's figure
+    "I also want to keep the satisfaction score above 4.",  # a plain "keep": a target too
+    "Looking ahead, I hope to answer 4,300 calls again and start a weekend shift for the café.",  # plans more
+    "Looking ahead, I hope to answer 4,300 calls again from the new Leeds office.",  # a name said nowhere else
+    "Looking ahead, I hope to answer 5,000 calls again.",  # a figure said nowhere else
+    "I hope to keep answering calls on the complaints line, as I did this year.",  # no figure: it retells none
+], ids=lambda s: s[:40])
+def test_a_real_plan_or_target_stays(plan):
+    """Nor is one cut as a closing recap when it ends the text: "want to", "hope to" plan as "will" does."""
+    assert plan in _clean(f"{YEAR_DONE}{plan}\n")
+    assert plan in _clean(f"{YEAR_DONE}{plan}\n\nThanks to Ruth for her patience.\n")
+
+
+def test_in_other_words_retelling_a_part_of_a_whole_goes_with_the_wholes_unit():
+    """"231 of 236 working days": the unit after the whole is the part's too, so "231 days out of 236" retells it."""
+    text = ("## Highlights\n\n- Till balanced to the penny on 231 of 236 working days\n\n## Accuracy\n\n"
+            "The new counting tray helped. In other words, my till was exactly right on 231 days out of 236. "
+            "The five differences were all traced the same day.\n")
+    out = _clean(text)
+    assert "In other words" not in out
+    assert "The new counting tray helped. The five differences were all traced the same day." in out
+    other = text.replace("231 days out of 236", "231 weeks out of 236")  # another unit: a claim of its own
+    assert "231 weeks out of 236" in _clean(other)
+
+
+@pytest.mark.parametrize("fluff", [
+    "In today's fast-paced logistics environment, accurate picking of chilled orders is a key priority.",
+    "In today's ever-changing retail landscape, shoppers expect a reply about a refund within hours.",
+    "In today's busy and demanding care environment, kindness goes a long way.",
+    "Here's why it worked.",
+    "Customer service isn't a department.",
+    "It's a mindset.",
+    "That's real savings for the whole team.",
+], ids=lambda s: s[:30])
+def test_a_chat_models_scene_setting_and_a_posts_aphorisms_go(fluff):
+    assert _clean(f"{BODY}\n{fluff} I also trained 4 new clerks.\n") == f"{BODY}\nI also trained 4 new clerks.\n"
+
+
+def test_a_posts_lead_in_on_its_own_line_goes():
+    text = f"{BODY}\nHere's what happened 👇\n\nI also trained 4 new clerks.\n"
+    assert _clean(text) == f"{BODY}\nI also trained 4 new clerks.\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "In today's fast-paced environment, we cut the lease backlog from 210 to 35.",  # a fact of its own
+    "In today's busy office world, I still answer every tenant the same day.",  # the author's own deed
+    "Here's what happened with the Northgate boiler in March.",  # the story itself, not a lead-in
+    "The key register is not a job for one person.",
+    "It's a long walk to the archive, so I moved the files.",
+    "That's real progress on the renewals backlog from 210 files to 35.",
+], ids=lambda s: s[:30])
+def test_an_authors_sentence_like_scene_setting_or_an_aphorism_stays(sentence):
+    assert sentence in _clean(f"{BODY}\n{sentence} I also trained 4 new clerks.\n")
+
+
+def test_a_plain_list_item_is_no_restatement_of_the_paragraph_before_that_named_it():
+    """The item is its list's entry, in its place; a vague item that only praises still goes."""
+    text = ("## Calls\n\nThis year I answered about 6,200 calls, mostly lost cards, refunds and PIN resets.\n\n"
+            "- Lost and stolen cards\n- Refunds and chargebacks\n- PIN resets and card activations\n"
+            "- Answered a very large number of calls this year\n")
+    out = _clean(text)
+    for item in ["- Lost and stolen cards\n", "- Refunds and chargebacks\n", "- PIN resets and card activations\n"]:
+        assert item in out
+    assert "very large number" not in out
+
+
+def test_the_same_month_of_an_earlier_year_is_no_fuller_telling_of_this_years():
+    text = ("# Review 2025\n\nIn March I opened 118 accounts. The student rush came early. "
+            "In March 2024 I opened 118 accounts as well, so the intake has not grown.\n")
+    assert _clean(text) == text
+    same_year = text.replace("March 2024", "March 2025")  # this year's March told more fully: one telling
+    assert "In March I opened 118 accounts." not in _clean(same_year)
+
+
+def test_the_closing_recap_is_found_above_the_sign_off_that_went():
+    """The closing paragraph is the last that still says something: "Hope this helps!" and "Best, [Name]" under it
+    went as wrapping, so the recap of past figures above them is the closing one, and goes."""
+    body = ("## Results\n\nIn 2025 I filed 3,140 lease renewals for the estate and opened 52 new tenancies in the "
+            "two towers.\n\n## Wrap-up\n\n")
+    sign_off = "\n\nHope this helps!\n\nBest,\n[Your Name]\n"
+    recap = "All of this came to 3,140 renewals and 52 tenancies for a busy office."
+    assert recap not in _clean(f"{body}{recap}{sign_off}")
+    news = "All of this came to 3,140 renewals and 52 tenancies, 9 of them in Hexham."  # facts of its own
+    assert news in _clean(f"{body}{news}{sign_off}")
+
+
+def test_a_plain_sentence_sharing_one_topic_word_with_a_figure_is_no_restatement_of_it():
+    """One shared word is a topic, not a retelling; a sentence that tells the figure vaguely still goes."""
+    text = ("## Counter\n\n- Opened 64 savings accounts in the spring rush.\n\n## Fraud\n\n"
+            "A caller told an older customer to move £3,000. I kept him talking. The money stayed in his account.\n")
+    assert "The money stayed in his account." in _clean(text)
+    vague = text.replace("The money stayed in his account.", "Many savings accounts were opened in the spring.")
+    assert "Many savings accounts were opened" not in _clean(vague)
+
+
+def test_a_list_under_a_heading_that_only_names_next_year_is_a_plan():
+    """"**For 2026**" heads the plans even when the title names no year (an email's greeting stands first): a plan
+    item is no restatement of what was done."""
+    text = ("Hi [Name],\n\n**Overview**\n\nI answered 1,930 tenant queries this year, set up the new boiler-service "
+            "reminders in the booking system, and took over the key register.\n\n**For 2026**\n\n"
+            "- Put repair requests onto a web form.\n- Add boiler-service reminders for the smaller blocks too.\n")
+    assert "- Add boiler-service reminders for the smaller blocks too.\n" in _clean(text)
+
+
+def test_a_models_list_of_why_its_draft_works_goes_with_its_label_though_it_quotes_the_figures():
+    text = (f"{BODY}\n**Why this works:**\n\n"
+            "* **Hard numbers:** Figures like 3,140 renewals make your impact concrete.\n"
+            "* **Clear headings:** Your manager can scan it quickly.\n")
+    assert _clean(text) == BODY
+    own = text.replace("3,140 renewals", "3,150 renewals")  # a figure said nowhere else: the guard keeps the item
+    assert "3,150 renewals" in _clean(own)
+
+
+@pytest.mark.parametrize("guidance", [
+    "Refer to your objectives from the last appraisal where relevant.",
+    "Comment on your progress against each objective.",
+    "Please rate your own performance on the scale below.",
+], ids=lambda s: s[:30])
+def test_a_forms_guidance_to_whoever_fills_it_in_goes(guidance):
+    assert _clean(f"{BODY}\n{guidance}\n") == BODY
+
+
+@pytest.mark.parametrize("sentence", [
+    "I refer to the lease register every morning.",
+    "Tenants rate the new portal highly.",
+    "Refer to your objectives for 2026 in the plan.",  # a figure: the author's
+], ids=lambda s: s[:30])
+def test_an_authors_sentence_like_form_guidance_stays(sentence):
+    assert sentence in _clean(f"{BODY}\n{sentence}\n")
+
+
+def test_gratitude_for_a_chance_names_no_helper_so_a_place_said_elsewhere_does_not_keep_it():
+    text = f"{BODY}\nI am truly grateful for the opportunity to lead the front office team at Northgate.\n"
+    assert _clean(text) == BODY
+    thanks = f"{BODY}\nI am grateful to Marta at Northgate for covering my shifts.\n"  # who helped: kept
+    assert "Marta" in _clean(thanks)
+    new_place = f"{BODY}\nI am truly grateful for the opportunity to lead the front office team at Kelso.\n"
+    assert "Kelso" in _clean(new_place)  # a name said nowhere else
+
+
+@pytest.mark.parametrize("cheer", [
+    "Helping tenants is why I do what I do.",
+    "To anyone starting on a busy front desk: you've got this.",
+    "Onwards and upwards!",
+    "The move changed the office in more ways than one.",
+    "I know you'll totally nail it!",
+], ids=lambda s: s[:30])
+def test_a_posts_stock_cheers_go(cheer):
+    assert _clean(f"{BODY}\nI also trained 4 new clerks. {cheer}\n") == f"{BODY}\nI also trained 4 new clerks.\n"
