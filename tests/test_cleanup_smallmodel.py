@@ -1,0 +1,72 @@
+"""Issue 19's small-model shapes (c14, c18, c22): a sentence or list item said again in other words, doubled
+phrases, and closings that tell their section again. Made-up text of each shape; the phrase lists alone, not the
+stock model."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.cleanup import CleanupSettings, clean
+
+LISTS_ONLY = CleanupSettings(user_lists=False, stock_threshold=1.0)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
+
+
+def _clean(text: str) -> str:
+    return clean(text, LISTS_ONLY).text
+
+
+def test_a_sentence_saying_an_earlier_one_of_its_paragraph_again_in_other_words_goes():
+    """A small model's second go at the same point in one paragraph: the later telling, with no fact the first lacks,
+    goes; the first stays in its place, and so does a sentence about the same things that says something else."""
+    text = ("## Kitchen\n\nThe staff room fridge broke down in the summer. Food had to be thrown away twice. In the "
+            "summer months the fridge in the staff room kept breaking down. The staff room now has a new fridge "
+            "with a lock.\n")
+    assert _clean(text) == ("## Kitchen\n\nThe staff room fridge broke down in the summer. Food had to be thrown "
+                            "away twice. The staff room now has a new fridge with a lock.\n")
+
+
+def test_a_later_sentence_with_a_fact_of_its_own_is_no_paraphrase():
+    """The same words with a figure the first telling lacks say something new: both stay."""
+    text = ("The old printer jammed most mornings. Most mornings in March the old printer would jam 3 times.\n")
+    assert _clean(text) == text
+
+
+def test_a_list_item_saying_an_earlier_item_again_in_other_words_goes():
+    """The list's last item tells its first again in other words: the later one goes, the first, in its place,
+    stays; the items between say other things and stay."""
+    text = ("How I keep the stockroom tidy:\n\n- Label every shelf by supplier\n- Sweep the floor after each "
+            "delivery\n- Keep the fire door clear\n- Put a supplier label on each of the shelves\n\n## Plans\n\n"
+            "- Learn the ordering system\n")
+    assert _clean(text) == ("How I keep the stockroom tidy:\n\n- Label every shelf by supplier\n- Sweep the floor "
+                            "after each delivery\n- Keep the fire door clear\n\n## Plans\n\n- Learn the ordering "
+                            "system\n")
+
+
+def test_items_of_two_lists_are_not_compared():
+    """A list under another heading is another list: an item there that resembles one here stays."""
+    text = ("## Stockroom\n\n- Label every shelf by supplier\n- Keep the fire door clear\n\n## Plans\n\n"
+            "- Put a supplier label on each of the shelves\n- Learn the ordering system\n")
+    assert _clean(text) == text
+
+
+def test_a_list_item_summing_up_the_account_above_it_stays():
+    """The paragraph tells how and adds a date; the list under it names the same practice as one of its points: the
+    item is in its place and stays beside the fuller account."""
+    text = ("I rewrote the visitor badge form in June and I now hand it out at the front gate to every contractor "
+            "who arrives.\n\nWhat I do for site safety:\n\n- Hand out the visitor badge form at the gate\n"
+            "- Walk the fire routes every Monday\n")
+    assert _clean(text) == text
+
+
+def test_two_neighbouring_items_alike_in_meaning_are_two_steps_and_stay():
+    """Neighbouring items that read alike are often two steps of one task (one ledger, then another): the item just
+    before is compared only by its words, never by meaning."""
+    text = ("My duties:\n\n- Keeping the stock ledger, with the cost of goods in and goods out\n"
+            "- Keeping the stock expense ledger, with the cost of storage, transport and spoilage\n"
+            "- Answering the phone\n")
+    assert _clean(text) == text
