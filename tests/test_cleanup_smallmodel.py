@@ -70,3 +70,12 @@ def test_two_neighbouring_items_alike_in_meaning_are_two_steps_and_stay():
             "- Keeping the stock expense ledger, with the cost of storage, transport and spoilage\n"
             "- Answering the phone\n")
     assert _clean(text) == text
+
+
+def test_a_first_telling_stays_beside_a_later_sentence_that_says_it_restates_it():
+    """"As noted earlier, …" points back at the first telling: that one, dated, is not ousted as a vague restatement
+    of the later sentence's figures."""
+    text = ("## Role\n\nI drive the early delivery route. This year I became the depot's first-aid lead in May.\n\n"
+            "## Training\n\nAs noted earlier, I became first-aid lead in May; I ran 6 refresher sessions for the "
+            "drivers in the autumn.\n")
+    assert _clean(text) == text

@@ -43,7 +43,9 @@ def remove_restatements(run: Run) -> None:
     topic of its own, not a figure said elsewhere about the same thing. A list item with a figure or name is the first
     telling, in its place: a paragraph after it that says it in full does not make it a restatement; so is a sentence
     hedging its figures ("about 14,000") before one that hedges them too, which is no more exact. A count of none
-    ("No contract was signed below the approved price") restates only a sentence that counts none too."""
+    ("No contract was signed below the approved price") restates only a sentence that counts none too. A later
+    sentence that says it restates ("As noted earlier, …") points back at a first telling with a date or name, which
+    it cannot oust."""
     s = run.settings
     pairs = list(run.text_sentences())
     items = [sentence for _, sentence in pairs]
@@ -106,6 +108,8 @@ def remove_restatements(run: Run) -> None:
                     (sentence.facts - NUMBER_WORDS or not sentence.facts and parts[index] != parts[source_index]):
                 continue  # a highlight with a figure or name is the first telling, in its place: the body after it
                 # does not oust it; nor does a section after a plain highlight ("Safety refresher completed")
+            if source_index > index and sentence.facts and any(p.match(source.text) for p in run.lists.restating):
+                continue  # "As noted earlier, I became X in March; …" points back at this first telling of it
             if source_index > index and hedged and hedged.keys() <= hedged_figures(source.text).keys():
                 continue  # a later telling hedging the same figures is no more exact: this first one rounds nothing
             if amounts or hedged:
