@@ -79,3 +79,13 @@ def test_a_first_telling_stays_beside_a_later_sentence_that_says_it_restates_it(
             "## Training\n\nAs noted earlier, I became first-aid lead in May; I ran 6 refresher sessions for the "
             "drivers in the autumn.\n")
     assert _clean(text) == text
+
+
+def test_a_topic_singled_out_a_second_time_goes_and_the_first_stays():
+    """"X was the main part of my job" names the topic; "Most of my time was spent on X" right after only says so
+    again. The first, a topic, is no vague restatement of the figure about X said before it."""
+    text = ("## Desk\n\n- About 4,200 parcels booked in over the year\n\nParcel bookings were the main part of my "
+            "job. Most of my time was spent on parcel bookings. In the spring I moved the scales next to the "
+            "counter.\n")
+    assert _clean(text) == ("## Desk\n\n- About 4,200 parcels booked in over the year\n\nParcel bookings were the "
+                            "main part of my job. In the spring I moved the scales next to the counter.\n")

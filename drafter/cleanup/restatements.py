@@ -417,6 +417,19 @@ def remove_paraphrased_sentences(run: Run) -> None:
             run.repeat(sentence, told, run.edit("restatement", sentence.line, sentence.text, told.line, sentence))
 
 
+def remove_topics_said_again(run: Run) -> None:
+    """Remove a sentence that singles out as a main topic what an earlier one singled out already, with no fact that
+    one lacks ("Most of my time went on refunds." after "Refunds were the main part of my job."): the first names
+    the topic, the second only says so again (Run.topics_said_again)."""
+    again = run.topics_said_again()
+    for _, sentence in list(run.text_sentences()):
+        told = again.get(id(sentence))
+        if told is None or told.removed or sentence.placeholder or not sentence.facts <= told.facts:
+            continue
+        sentence.removed = True
+        run.repeat(sentence, told, run.edit("restatement", sentence.line, sentence.text, told.line, sentence))
+
+
 def remove_retold_paragraphs(run: Run) -> None:
     """Remove what is left of a paragraph that tells the paragraph just before it (under the same heading) again: a
     model's second answer to the same point ("Two errors reached staff this year. In February, 38 staff …" and then
