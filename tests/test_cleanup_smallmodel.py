@@ -89,3 +89,14 @@ def test_a_topic_singled_out_a_second_time_goes_and_the_first_stays():
             "counter.\n")
     assert _clean(text) == ("## Desk\n\n- About 4,200 parcels booked in over the year\n\nParcel bookings were the "
                             "main part of my job. In the spring I moved the scales next to the counter.\n")
+
+
+def test_a_general_claim_under_a_stock_frame_of_the_times_goes_whole():
+    """"In today's fast-paced … environment, <a truth of the times>" is stock however long its claim; the same frame
+    over the writer's own deed, or over a fact, stays."""
+    claim = ("In today's fast-paced retail environment, keeping regular shoppers coming back through the doors "
+             "week after week is a key priority for every store team.")
+    deed = "In today's fast-paced retail environment, I opened the second till at lunchtime on busy weekdays."
+    fact = "In today's fast-paced retail environment, loyalty card sign-ups in the Leeds store rose to 71%."
+    text = f"## Store\n\n{claim} {deed} {fact}\n"
+    assert _clean(text) == f"## Store\n\n{deed} {fact}\n"
