@@ -100,3 +100,29 @@ def test_a_general_claim_under_a_stock_frame_of_the_times_goes_whole():
     fact = "In today's fast-paced retail environment, loyalty card sign-ups in the Leeds store rose to 71%."
     text = f"## Store\n\n{claim} {deed} {fact}\n"
     assert _clean(text) == f"## Store\n\n{deed} {fact}\n"
+
+
+@pytest.mark.parametrize("doubled, cleaned", [
+    ("I worked nights on the stroke unit of the stroke unit, mostly on the acute bay.",
+     "I worked nights on the stroke unit, mostly on the acute bay."),
+    ("We repaired the 3 loading ramps of the 3 loading ramps in the spring.",
+     "We repaired the 3 loading ramps in the spring."),
+    ("Each driver now has a parking permit the parking permit, about 40 in all.",
+     "Each driver now has a parking permit, about 40 in all."),
+])
+def test_a_noun_phrase_said_again_after_of_the_loses_the_glue_and_the_copy(doubled, cleaned):
+    """A small or translating model says a noun phrase twice with "of the", "of" or "the" between: the glue and the
+    second copy go, the sentence stays."""
+    result = clean(doubled, LISTS_ONLY)
+    assert result.text == cleaned
+    assert [e.kind for e in result.edits] == ["repeated-phrase"]
+
+
+@pytest.mark.parametrize("text", [
+    "The sales report of the sales report team was late.",  # the copy runs on into a longer name
+    "From time to time the day shift of the day shift team covered.",
+    "We improved step by step and met the cleaners face to face.",
+    "Year after year the store of the year award went to us.",
+])
+def test_a_phrase_whose_copy_runs_on_or_an_idiom_stays(text):
+    assert clean(text, LISTS_ONLY).text == text
