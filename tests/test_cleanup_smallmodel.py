@@ -134,3 +134,16 @@ def test_a_sentence_about_some_of_the_customers_is_an_account_not_stock():
     said = "Many customers were very stressed."
     text = f"## Calls\n\nIn March the rent rose by 4%. {said} I logged 212 calls that month.\n"
     assert said in clean(text).text
+
+
+def test_a_long_paragraph_compares_each_sentence_with_a_few_before_it_only(monkeypatch):
+    """A paragraph of thousands of sentences stays linear: each is compared by meaning with the few before it, not
+    with every earlier one (the stress benchmark's 1 MB paragraph took minutes)."""
+    from drafter.cleanup import restatements
+
+    calls = []
+    real = restatements._says_again
+    monkeypatch.setattr(restatements, "_says_again", lambda *args: calls.append(1) or real(*args))
+    sentences = [f"I closed order {1000 + i} with client {i} for {100 + i} pounds." for i in range(300)]
+    clean(" ".join(sentences) + "\n", LISTS_ONLY)
+    assert len(calls) <= restatements.PARAPHRASE_REACH * len(sentences)

@@ -325,6 +325,8 @@ def _counts_said(text: str, counts: set[str], told: str) -> bool:
 SCALE_AFTER_DIGITS = re.compile(r"\d\s*(" + "|".join(SCALES) + r")\b", re.I)
 
 
+PARAPHRASE_REACH = 6  # earlier sentences of its paragraph, or items of its list, a telling is compared with by
+# meaning: a model says a point again soon after, and a paragraph or list of thousands stays linear
 PARAPHRASE_MIN_SHARED = 2  # words, vague ones aside, an item must share with the one before to paraphrase it
 
 
@@ -364,8 +366,8 @@ def remove_paraphrased_items(run: Run) -> None:
             shared = len([w for w in ws & before[2] if w not in unspecific])
             told = before[1] if share >= s.paraphrased_item_containment and shared >= PARAPHRASE_MIN_SHARED else None
         if told is None:
-            told = next((x for x in listed[:-1] if _says_again(run, sentence, x, s.paraphrased_item_similarity)),
-                        None)
+            told = next((x for x in listed[-PARAPHRASE_REACH - 1:-1]
+                         if _says_again(run, sentence, x, s.paraphrased_item_similarity)), None)
         if told is None:
             listed.append(sentence)
         else:
@@ -409,7 +411,8 @@ def remove_paraphrased_sentences(run: Run) -> None:
             if sentence.removed:
                 continue
             told = None if id(sentence) in labels else \
-                next((x for x in kept if _says_again(run, sentence, x, run.settings.paraphrase_similarity)), None)
+                next((x for x in kept[-PARAPHRASE_REACH:]
+                      if _says_again(run, sentence, x, run.settings.paraphrase_similarity)), None)
             if told is None:
                 kept.append(sentence)
                 continue
