@@ -5,8 +5,9 @@ The text is parsed into Markdown blocks (headings, paragraphs, list items, code)
 (drafter.cleanup.run): junk → slogans (a motto, a chant, a masthead's tagline) → repeats inside a sentence (doubled phrases, repeated list items and quoted names) →
 clichés and filler (and a sentence that only names its topic over and over) → exact and near-duplicate sentences
 across the whole text → restatements (also a paragraph sentence telling the list just above it in prose; a sentence
-that says it restates: "In other words, …"; a list item that says the item before it again in other words; what is
-left of a paragraph that tells the one before it again) → a label whose block went as a repeat → stock sentences →
+that says it restates: "In other words, …"; a list item that says an earlier item of its list again in other words;
+a sentence that says an earlier one of its paragraph again in other words, or singles out a topic singled out
+already; what is left of a paragraph that tells the one before it again) → a label whose block went as a repeat → stock sentences →
 the guard (a removal that lost a figure, date, name or count is undone) → structure (a title line saying the heading
 above it again goes, empty blocks go, numbered lists are renumbered, a heading saying the one just before it again
 goes, and so does a heading left empty that repeats an earlier heading).
@@ -63,6 +64,8 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("retellings", restatements.remove_retellings),
     ("restating", restatements.remove_restating),
     ("paraphrased-items", restatements.remove_paraphrased_items),
+    ("paraphrased-sentences", restatements.remove_paraphrased_sentences),
+    ("topics-said-again", restatements.remove_topics_said_again),
     ("retold-paragraphs", restatements.remove_retold_paragraphs),
     ("repeated-labels", duplicates.remove_repeated_labels),
     ("stock", stock.remove_stock),

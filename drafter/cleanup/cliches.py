@@ -30,14 +30,15 @@ def remove_cliches(run: Run) -> None:
     """Remove stock sentences (a cliché, or a filler opening: "In conclusion, …", "As noted above, …"), noting
     those kept and why. An opening is never cut from a sentence that says more: the sentence goes whole or stays
     whole. A form's question on its own line over its answer ("Q2. What have you done well?") is kept."""
-    boundary = boundary_blocks(run.blocks) if run.lists.emotive is not None else set()
+    boundary = boundary_blocks(run.blocks)
+    openings = {id(block.sentences[0]) for block in run.blocks if id(block) in boundary and block.sentences}
     stock: list[tuple[Sentence, list[tuple[int, int]], str]] = []
     for block, sentence in list(run.text_sentences()):
         text = sentence.text
         spans = run.lists.openings(text)
         kind = "filler" if spans else None
         spans += run.lists.cliches_in(text)
-        if id(block) in boundary:  # an opener or closer: its feelings are stock too
+        if id(block) in boundary and run.lists.emotive is not None:  # an opener or closer: its feelings are stock too
             feelings = [m.span() for m in run.lists.emotive.finditer(text)]
             if spans or len(feelings) >= 2:
                 spans += feelings
@@ -76,7 +77,8 @@ def remove_cliches(run: Run) -> None:
             rest = content_words(unstock, run.lists.synonyms)
             new = [w for w in rest if w not in unspecific and w not in said]
             if len(rest) > run.settings.cliche_max_other_words * len(spans) and \
-                    len(new) > run.settings.cliche_max_new_words and not listed:
+                    len(new) > run.settings.cliche_max_new_words and not listed and \
+                    not (kind == "cliche" and id(sentence) in openings and _framed_claim(text, spans)):
                 why = f"{len(rest)} other words carry content"
         if why:
             run.notes.append(Note(kind, sentence.line, f"{sentence.text.strip()} (kept: {why})"))
@@ -121,6 +123,21 @@ def _blank(year: str) -> str:
 ROLES_FIRST = re.compile(r"\s*(?:(?:the|my|our|all|every|each|everyone|everybody|of|whole|entire|course)\b[\s,]*)+"
                          r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\b")
 MIN_PARTIES = 3  # parties a thank-you lists before it is a list of roles
+
+
+# the writer or the team, acting or owning: a sentence about them tells what they did, not a truth of the times
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|me|my|we|we've|our|us)\b", re.I)
+FRAME_END = re.compile(r"[^,.;:!?]{0,40},")  # the rest of a stock frame's opening clause, to its comma
+
+
+def _framed_claim(text: str, spans: list[tuple[int, int]]) -> bool:
+    """True when the sentence opens with a stock frame that ends its opening clause ("In today's fast-paced retail
+    environment, …") and what follows is a general claim, not the writer's or the team's own ("… customer loyalty
+    is hard to win"): framed that way at the start of a section, the whole sentence is stock, however many words it
+    has."""
+    if not spans or text[:spans[0][0]].strip(" *_\"'“‘(") or FIRST_PERSON.search(text):
+        return False
+    return FRAME_END.match(text, spans[0][1]) is not None
 
 
 def _thanks_only(run: Run, text: str) -> bool:

@@ -96,7 +96,9 @@ def remove_duplicates(run: Run) -> None:
             match = None  # "In September I opened 181 accounts." / "In September 2025 I opened 181 accounts as well"
         if match is not None and not sentence.placeholder and (_in_its_place(match[0], block, sentence) or
                                                                _told_more(run, match, block, wset) or
-                                                               _results_list(match[0], block, sentence, part_of)):
+                                                               _results_list(match[0], block, sentence, part_of) or
+                                                               _item_after_account(run, match, block, sentence,
+                                                                                   wset)):
             match = None  # a later paragraph that tells more than a list item: both stay, the item as it is
         if match is not None and not sentence.placeholder:
             slot, mode = match
@@ -242,6 +244,23 @@ def _told_more(run: Run, match: tuple[dict, str], block: Block | None, wset: dic
     item = slot["variants"][0][0].keys()
     words = {w for w in item if not w.isdigit()}  # the figures are the paragraph's too: they are no words it adds to
     return len(wset.keys() - item - run.lists.unspecific) >= len(words)
+
+
+def _item_after_account(run: Run, match: tuple[dict, str], block: Block | None, sentence: Sentence,
+                        wset: dict[str, float]) -> bool:
+    """True when this later copy is a list item whose words lie inside an earlier paragraph sentence that adds at
+    least as many words and facts of its own, vague words and figures aside ("I rewrote the visitor badge form in June
+    and I now hand it out at the gate to every contractor" / "- Hand out the visitor badge form at the gate"): the
+    item is that point in its list, the paragraph the account of it, so both stay (_told_more, the other way
+    round)."""
+    slot, mode = match
+    if not (_is_item(block) and slot["block"] is not None and slot["block"].kind == "text" and
+            mode == "later-inside"):
+        return False
+    told = slot["variants"][0][0].keys()
+    words = {w for w in wset if not w.isdigit()}
+    added = {w for w in told if not w.isdigit()} - wset.keys() - run.lists.unspecific
+    return len(added) + len(slot["sentence"].facts - sentence.facts) >= len(words)
 
 
 def _results_list(slot: dict, block: Block | None, sentence: Sentence, part_of: dict[int, int]) -> bool:

@@ -25,12 +25,15 @@ ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) sin
 # a sentence that singles out the year's main difficulty or change ("Staffing was the hardest part of the year.", "The
 # main problem this term was the new absence app.", "No-shows were our biggest cost", "Late refunds are still the main
 # reason for complaints", "The biggest change this year was the new till system", "Refunds were my main focus this
-# year", "Payroll is the heaviest part of the job", "New starters were my biggest area of work", "The part of the job I'm proudest of is training"): it names the
-# topic the sentences after it explain, no restatement of a figure about the same thing and no stock sentence
+# year", "Payroll is the heaviest part of the job", "New starters were my biggest area of work", "The part of the job
+# I'm proudest of is training", "Refunds were the main part of my job", "Most of my time went on refunds"): it names
+# the topic the sentences after it explain, no restatement of a figure about the same thing and no stock sentence
 SINGLED_OUT = re.compile(r"\b(?:the|our|my) (?:single )?(?:main|biggest|hardest|greatest|toughest|chief) (?:[\w-]+ )?"
                          r"(?:problems?|challenges?|difficult(?:y|ies)|issues?|costs?|headaches?|worry|concerns?|"
                          r"reasons?|causes?|changes?|projects?|focus|priority|area)\b|"
                          r"\b(?:the|our|my) (?:hardest|toughest|biggest|heaviest|largest|most difficult) part\b|"
+                         r"\bthe main part of (?:my|our)\b|"
+                         r"\bmost of (?:my|our) (?:time|days?|work) (?:was|went|is|goes)(?: spent)? (?:on|in)\b|"
                          r"\b(?:was|were) the (?:hardest|toughest)\b|"
                          r"\bthe part of (?:the|my|our) \w+ (?:that )?I(?:(?:'m|’m| am) (?:proudest|most proud) of| "
                          r"(?:find|found) (?:the )?(?:hardest|most difficult))\b", re.I)

@@ -66,6 +66,7 @@ def inner_repeats(run: Run) -> None:
     """Cut doubled phrases and repeated list items or quoted names inside each sentence."""
     for block, sentence in list(run.text_sentences()):
         _doubled_phrases(run, sentence)
+        _glued_doubles(run, sentence)
         _repeated_items(run, sentence)
 
 
@@ -152,6 +153,61 @@ def _doubled_phrases(run: Run, sentence: Sentence) -> None:
             i = _align_on_punctuation(text, spans, words, i, found)
             cuts.append((spans[i + found - 1][1], spans[i + 2 * found - 1][1]))
             i += 2 * found
+        else:
+            i += 1
+    if cuts:
+        run.cut(sentence, cuts, "repeated-phrase")
+
+
+GLUES = (("of", "the"), ("of",), ("the",), ("in", "the"), ("and", "the"))  # what a small or translating model puts
+# between a noun phrase and its second copy ("the surgical ward of the surgical ward")
+GLUES_BY_LAST = {last: tuple(g for g in GLUES if g[-1] == last) for last in {g[-1] for g in GLUES}}
+GLUED_TRIES = 2  # later copies of a phrase's first word tried, nearest first, for each word
+GLUED_MIN_CONTENT = 2  # content words the doubled phrase needs: "time to time", "day by day" are English
+GLUED_END = re.compile(r"\s*(?:$|[,.;:!?)]|(?:in|at|on|for|with|to|from|by|during|since|and)\b)", re.I)
+
+
+def _glued_doubles(run: Run, sentence: Sentence) -> None:
+    """Cut the second copy of a noun phrase of two content words or more said again after "of the", "of", "the",
+    "in the" or "and the" ("the township depots of the township depots in …"): the glue and the copy go when the
+    copy ends the phrase (at punctuation, the sentence's end or a preposition), so nothing after it is orphaned."""
+    text = sentence.text
+    spans = [(m.start(), m.end()) for m in WORD.finditer(text)]
+    words = [text[a:b].lower() for a, b in spans]
+    content = [0]  # content words before each word, and parting gaps (a mark, or a comma) before each word
+    parted = [0]
+    for k, word in enumerate(words):
+        content.append(content[-1] + (word not in STOP_WORDS))
+        gap = text[spans[k][1]:spans[k + 1][0]] if k + 1 < len(words) else ""
+        parted.append(parted[-1] + bool(PHRASE_PARTING.search(gap) or "," in gap))
+    positions: dict[str, list[int]] = {}  # each word's positions: only a phrase whose first word comes again is tried
+    for position, word in enumerate(words):
+        positions.setdefault(word, []).append(position)
+    limit = run.settings.max_phrase_words
+    cuts: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        found = None
+        later = positions[words[i]]
+        tried = 0
+        for j in later[bisect_right(later, i + 2):bisect_right(later, i + limit + 2)]:  # where a copy could start
+            glues = GLUES_BY_LAST.get(words[j - 1], ())
+            tried += bool(glues)
+            if tried > GLUED_TRIES:  # the nearest few: a phrase rarely holds its own first word twice
+                break
+            for glue in glues:
+                n = j - i - len(glue)
+                if n < 2 or j + n > len(words) or tuple(words[i + n:j]) != glue or \
+                        content[i + n] - content[i] < GLUED_MIN_CONTENT or parted[j + n - 1] - parted[i] or \
+                        not GLUED_END.match(text, spans[j + n - 1][1]) or words[j:j + n] != words[i:i + n]:
+                    continue
+                found = (spans[i + n - 1][1], spans[j + n - 1][1], j + n)
+                break
+            if found:
+                break
+        if found:
+            cuts.append(found[:2])
+            i = found[2]
         else:
             i += 1
     if cuts:

@@ -3,8 +3,9 @@ says ("sales grew greatly" beside "sales grew 17% to 24.78 million") goes, its f
 one that re-tells in words the figure just before it ("Kept the error rate at 0.008%. This remarkable achievement
 means fewer than one in ten thousand instructions needed correction."); so does a list item that only says again, in
 other words, the item just before it ("Sent welcome packs five working days before each start" / "Made sure
-welcome packs went out ahead of each start date"); so does a paragraph sentence that tells the figures of the list
-just above it again in prose."""
+welcome packs went out ahead of each start date") or, by meaning, an earlier item of its list; so does a sentence
+that says an earlier one of its paragraph again in other words; so does a paragraph sentence that tells the figures
+of the list just above it again in prose."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
-from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word
+from drafter.cleanup.similarity import (candidates, content_words, document_frequencies, index_word,
+                                       meaning_similarity)
 from drafter.text.words import STOP_WORDS, WORD
 
 
@@ -49,7 +51,9 @@ def remove_restatements(run: Run) -> None:
     ("No contract was signed below the approved price") restates only a sentence that counts none too. A plain
     sentence (no vague word, nothing singled out) must share two words or more, generic ones aside, with what it
     restates ("The money stayed in his account." names a topic of "Opened 64 accounts", it retells nothing); and a
-    plain list item after the paragraph that named it ("Disputed payments and chargebacks") is its list's entry."""
+    plain list item after the paragraph that named it ("Disputed payments and chargebacks") is its list's entry. A
+    later sentence that says it restates ("As noted earlier, …") points back at a first telling with a date or name,
+    which it cannot oust."""
     s = run.settings
     pairs = list(run.text_sentences())
     items = [sentence for _, sentence in pairs]
@@ -112,6 +116,8 @@ def remove_restatements(run: Run) -> None:
                     (sentence.facts - NUMBER_WORDS or not sentence.facts and parts[index] != parts[source_index]):
                 continue  # a highlight with a figure or name is the first telling, in its place: the body after it
                 # does not oust it; nor does a section after a plain highlight ("Safety refresher completed")
+            if source_index > index and sentence.facts and any(p.match(source.text) for p in run.lists.restating):
+                continue  # "As noted earlier, I became X in March; …" points back at this first telling of it
             if source_index > index and hedged and hedged.keys() <= hedged_figures(source.text).keys():
                 continue  # a later telling hedging the same figures is no more exact: this first one rounds nothing
             if amounts or hedged:
@@ -361,37 +367,112 @@ def _counts_said(text: str, counts: set[str], told: str) -> bool:
 SCALE_AFTER_DIGITS = re.compile(r"\d\s*(" + "|".join(SCALES) + r")\b", re.I)
 
 
+PARAPHRASE_REACH = 6  # earlier sentences of its paragraph, or items of its list, a telling is compared with by
+# meaning: a model says a point again soon after, and a paragraph or list of thousands stays linear
 PARAPHRASE_MIN_SHARED = 2  # words, vague ones aside, an item must share with the one before to paraphrase it
 
 
 def remove_paraphrased_items(run: Run) -> None:
     """Remove a list item that only paraphrases the item just before it in its list: no fact the earlier one lacks,
     and its weighted words, vague ones counted as inside, lie at least paraphrased_item_containment inside it (a
-    model's second answer to the same point, lower than two sentences apart need, as the two stand together)."""
+    model's second answer to the same point, lower than two sentences apart need, as the two stand together). So
+    does one that says an earlier item of its list, not the one just before, again in other words (_says_again, at
+    paraphrased_item_similarity: "Put a supplier label on each of the shelves" two items after "Label every shelf
+    by supplier"); the earlier item, in its place, stays."""
     s = run.settings
     pairs = list(run.text_sentences())
     words = [set(content_words(sentence.text, run.lists.synonyms)) for _, sentence in pairs]
     _, weight = document_frequencies(words)
     unspecific = run.lists.unspecific
     previous: tuple[Block, Sentence, set[str]] | None = None
+    listed: list[Sentence] = []  # the items of the list so far that stay (the last one is `previous`: two
+    # neighbours alike by meaning are often two steps of one task, "sales ledger" then "sales expense ledger")
+    ends = {id(block) for block, after in zip(run.blocks, run.blocks[1:]) if not after.removed and
+            (after.kind != "item" or after.heading_like)}  # the last item before a heading or paragraph: a list ends
     for (block, sentence), ws in zip(pairs, words):
         if block.kind != "item" or len(block.sentences) != 1:
             previous = None
+            listed = []
             continue
         before = previous
         previous = (block, sentence, ws)
+        if before is None or before[0].list_key != block.list_key:
+            listed = []
         if before is None or before[0].list_key != block.list_key or sentence.placeholder or \
                 len(ws) < s.restatement_min_words or not sentence.facts <= before[1].facts or \
                 sentence.future != before[1].future:
-            continue
-        wsum = fsum(weight[w] for w in ws)
-        share = fsum(weight[w] for w in ws if w in before[2] or w in unspecific) / wsum if wsum else 0.0
-        shared = len([w for w in ws & before[2] if w not in unspecific])
-        if share >= s.paraphrased_item_containment and shared >= PARAPHRASE_MIN_SHARED:
+            told = None
+        else:
+            wsum = fsum(weight[w] for w in ws)
+            share = fsum(weight[w] for w in ws if w in before[2] or w in unspecific) / wsum if wsum else 0.0
+            shared = len([w for w in ws & before[2] if w not in unspecific])
+            told = before[1] if share >= s.paraphrased_item_containment and shared >= PARAPHRASE_MIN_SHARED else None
+        if told is None:
+            told = next((x for x in listed[-PARAPHRASE_REACH - 1:-1]
+                         if _says_again(run, sentence, x, s.paraphrased_item_similarity)), None)
+        if told is None:
+            listed.append(sentence)
+        else:
             sentence.removed = True
-            run.repeat(sentence, before[1], run.edit("near-duplicate", sentence.line, sentence.text, before[1].line,
-                                                     sentence))
+            run.repeat(sentence, told, run.edit("near-duplicate", sentence.line, sentence.text, told.line, sentence))
             previous = before  # the next item is compared with the one kept
+        if id(block) in ends:
+            previous, listed = None, []
+
+
+def _says_again(run: Run, sentence: Sentence, earlier: Sentence, similarity: float) -> bool:
+    """True when sentence says the earlier one again in other words: no fact the earlier one lacks (each figure
+    with the word after it among the earlier one's words after it), no lead-in to a list ("… as follows:"), at least
+    PARAPHRASE_MIN_SHARED words in common and at least paraphrase_word_share of its words among the earlier one's,
+    vague ones aside both times, and a meaning similarity of at least `similarity` ("Most mornings the old printer
+    would jam." after "The old printer jammed most mornings.")."""
+    s = run.settings
+    if not sentence.facts <= earlier.facts or sentence.placeholder or sentence.future != earlier.future or \
+            LEAD_IN.search(sentence.text) or not _with_units(sentence.text) <= figures_with_nearby_words(earlier.text):
+        return False  # (a figure counts the same thing in both: "2 days" is not the "2 major releases" said before)
+    ws = set(content_words(sentence.text, run.lists.synonyms))
+    told = set(content_words(earlier.text, run.lists.synonyms))
+    unspecific = run.lists.unspecific
+    if len(ws) < s.restatement_min_words or len((ws & told) - unspecific) < PARAPHRASE_MIN_SHARED:
+        return False
+    specific = ws - unspecific
+    return len(specific & told) >= s.paraphrase_word_share * len(specific) and \
+        meaning_similarity(sentence.text, earlier.text) >= similarity
+
+
+def remove_paraphrased_sentences(run: Run) -> None:
+    """Remove a sentence that says an earlier sentence of its paragraph again in other words, with no fact that one
+    lacks (a small model's second go at the same point: "The fridge broke down in the summer. … In the summer months
+    the fridge kept breaking down."); the first telling stays in its place (_says_again)."""
+    labels = run.labels()
+    for block in run.blocks:
+        if block.removed or block.kind != "text" or block.heading_like:
+            continue
+        kept: list[Sentence] = []
+        for sentence in block.sentences:
+            if sentence.removed:
+                continue
+            told = None if id(sentence) in labels else \
+                next((x for x in kept[-PARAPHRASE_REACH:]
+                      if _says_again(run, sentence, x, run.settings.paraphrase_similarity)), None)
+            if told is None:
+                kept.append(sentence)
+                continue
+            sentence.removed = True
+            run.repeat(sentence, told, run.edit("restatement", sentence.line, sentence.text, told.line, sentence))
+
+
+def remove_topics_said_again(run: Run) -> None:
+    """Remove a sentence that singles out as a main topic what an earlier one singled out already, with no fact that
+    one lacks ("Most of my time went on refunds." after "Refunds were the main part of my job."): the first names
+    the topic, the second only says so again (Run.topics_said_again)."""
+    again = run.topics_said_again()
+    for _, sentence in list(run.text_sentences()):
+        told = again.get(id(sentence))
+        if told is None or told.removed or sentence.placeholder or not sentence.facts <= told.facts:
+            continue
+        sentence.removed = True
+        run.repeat(sentence, told, run.edit("restatement", sentence.line, sentence.text, told.line, sentence))
 
 
 def remove_retold_paragraphs(run: Run) -> None:

@@ -147,7 +147,17 @@ class Run:
         """Ids of the sentences that single out a main difficulty ("Staffing was the hardest part of the year."), the
         first in its part of the text: a second there, or one whose other words, vague ones aside, all lie in an
         earlier one, says it again ("Q3 was the hardest part" after "The biggest challenge was the third quarter")."""
+        return self._singled_out()[0]
+
+    def topics_said_again(self) -> dict[int, Sentence]:
+        """Each sentence singling out a main topic whose other words, vague ones aside, all lie in an earlier such
+        sentence ("Most of my time went on refunds." after "Refunds were the main part of my job."), with that one."""
+        return self._singled_out()[1]
+
+    def _singled_out(self) -> tuple[set[int], dict[int, Sentence]]:
+        """(difficulties, topics_said_again), read in one pass over the sentences."""
         found, said, parts = set(), [], set()
+        again: dict[int, Sentence] = {}
         part_of = part_numbers(self.blocks)
         for block, sentence in self.text_sentences():
             match = SINGLED_OUT.search(sentence.text)
@@ -155,11 +165,14 @@ class Run:
                 continue
             rest = sentence.text[:match.start()] + " " + sentence.text[match.end():]
             words = set(content_words(rest, self.lists.synonyms)) - self.lists.unspecific
-            if part_of[id(block)] not in parts and not any(words <= earlier for earlier in said):
+            earlier = next((x for ws, x in said if words <= ws), None)
+            if part_of[id(block)] not in parts and earlier is None:
                 found.add(id(sentence))
-            said.append(words)
+            elif earlier is not None and words:
+                again[id(sentence)] = earlier
+            said.append((words, sentence))
             parts.add(part_of[id(block)])
-        return found
+        return found, again
 
     def labels(self) -> set[int]:
         """Ids of the short first sentences that name what the rest of their block tells ("1. Medical insurance

@@ -24,6 +24,13 @@ class CleanupSettings:
         beside "I organized 96 meetings, including 12 board meetings") (0.8).
     paraphrased_item_containment: a list item with no fact of its own whose weighted words, vague ones counted as
         inside, lie this much inside the item just before it in its list says it again in other words (0.55).
+    paraphrase_similarity: the meaning similarity (drafter.cleanup.similarity.meaning_similarity) at which a
+        sentence with no fact the earlier one lacks says an earlier sentence of its paragraph again in other words
+        (0.8), when they also share two words and paraphrase_word_share.
+    paraphrased_item_similarity: the same for a list item against an earlier item of its list, not the one just
+        before: the list's frame says they are about one thing (0.72).
+    paraphrase_word_share: the share of such a sentence's or item's content words, vague ones aside, that must lie
+        in the earlier one (0.4).
     retold_paragraph_containment: what is left of a paragraph whose facts are all the paragraph's just before it,
         and whose weighted words, vague ones counted as inside, lie this much inside that paragraph's, tells it
         again and goes (0.7).
@@ -61,6 +68,9 @@ class CleanupSettings:
     restatement_pair_containment: float = 0.8
     restatement_figure_containment: float = 0.8
     paraphrased_item_containment: float = 0.55
+    paraphrase_similarity: float = 0.8
+    paraphrased_item_similarity: float = 0.72
+    paraphrase_word_share: float = 0.4
     retold_paragraph_containment: float = 0.7
     retold_paragraph_min_words: int = 6
     restatement_min_words: int = 3
@@ -84,7 +94,8 @@ class CleanupSettings:
     def __post_init__(self) -> None:
         for name in ("near_duplicate_jaccard", "near_duplicate_containment", "fact_free_containment",
                      "restatement_containment", "restatement_pair_containment", "restatement_figure_containment",
-                     "paraphrased_item_containment", "retold_paragraph_containment"):
+                     "paraphrased_item_containment", "retold_paragraph_containment", "paraphrase_similarity",
+                     "paraphrased_item_similarity", "paraphrase_word_share"):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
                 raise InputError(f"cleanup setting {name} must be in (0, 1], got {value!r}")

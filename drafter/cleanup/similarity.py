@@ -4,6 +4,7 @@ index of rarest words through which near-duplicates and restated sentences are f
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from drafter.text.words import STOP_WORDS, WORD, stem_cached
 
@@ -52,3 +53,23 @@ def candidates(wset: dict[str, float], postings: dict[str, list[int]], keys: int
         for slot_id in postings[w]:
             hits[slot_id] = hits.get(slot_id, 0) + 1
     return sorted(hits, key=lambda k: (-hits[k], k))[:limit]
+
+
+def meaning_similarity(text: str, other: str) -> float:
+    """The cosine of the two texts' mean word-piece vectors over their content words (drafter.stock_model's
+    WordVectors): near 1 for two tellings of one thing in other words ("Label every shelf by supplier" / "Put a
+    supplier label on each of the shelves"); 0.0 when the package carries no vectors."""
+    a, b = _meaning(text), _meaning(other)
+    return sum(x * y for x, y in zip(a, b)) if a and b else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _meaning(text: str) -> tuple[float, ...]:
+    """The unit mean vector of text's content words (stop words left out), () without vectors."""
+    from drafter.stock_model import load_vectors  # lazily: the vectors are read on first use
+
+    vectors = load_vectors()
+    if vectors is None:
+        return ()
+    words = [w.lower() for w in WORD.findall(text) if w.lower() not in STOP_WORDS]
+    return tuple(vectors.sentence(" ".join(words)))

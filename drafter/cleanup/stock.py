@@ -14,11 +14,15 @@ from drafter.text.words import WORD
 
 
 # a sentence that opens by counting off part of a set the text names ("The rest were …", "Most of the earlier errors
-# …", "Many of our customers …", "In both cases I called …") goes on with the fact before it: no stock sentence, whatever the model says
+# …", "Many of our customers …", "Some callers …", "In both cases I called …") goes on with the fact before it: no stock
+# sentence, whatever the model says
 # ("All of these …", "None of these results …" sum up what came before: those may be stock)
 PARTITIVE = re.compile(r"^\W*(?:the rest|the remainder|the others?|(?:most|many|some|few|half|several) of "
                        r"(?:the|them|our|my|its|their)\b|(?:in )?(?:both|each|either|neither) (?:cases?|instances?|"
-                       r"times|of (?:them|these|those|the)\b))", re.I)
+                       r"times|of (?:them|these|those|the)\b)|"
+                       r"(?:most|many|some|a few|several) (?:older |new |elderly |regular )?(?:customers|patients|clients|"
+                       r"residents|families|callers|guests|members|students|parents|users|visitors|tenants|drivers)"
+                       r"\b)", re.I)
 
 
 # a sentence whose subject is a named person, said doing something ("Rachel went through the training with me"):
