@@ -232,3 +232,18 @@ def test_every_fact_survives_and_every_cut_is_a_whole_span(doc):
     before, after = _words(text), _words(result.text)
     bounds = _sentence_bounds(sentences, text)
     assert _deletions_only(before, after, _span_ends(before, bounds)), (text, result.text)
+
+
+def test_a_stock_pattern_over_the_whole_sentence_hides_none_of_its_facts(tmp_path, monkeypatch):
+    """A phrase-list pattern may run to the sentence's end ("In today's … world, <anything>"): the guard reads a name
+    inside a short stock phrase as none of the author's, but not one inside a match that is nearly the sentence, and
+    never a figure."""
+    (tmp_path / "cleanup").mkdir()
+    (tmp_path / "cleanup" / "mine.toml").write_text("cliche = ['^in these busy times, [^.]*']\n", encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path))
+    text = ("In these busy times, loyalty sign-ups at the Leeds store rose to 71%. "
+            "In these busy times, Kestrel Foods became our largest account. "
+            "In these busy times, every store team must keep shoppers coming back.\n")
+    result = clean(text, CleanupSettings(stock_threshold=1.0))
+    assert result.text == ("In these busy times, loyalty sign-ups at the Leeds store rose to 71%. "
+                           "In these busy times, Kestrel Foods became our largest account.\n")

@@ -10,14 +10,18 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from drafter.cleanup.document import Sentence
-from drafter.cleanup.facts import AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, facts_of, hedged_figures, quantities_in
+from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, facts_of, hedged_figures, is_figure,
+                                   quantities_in)
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
 from drafter.text.words import WORD
 
 NOT_THE_AUTHORS = frozenset({"junk", "prompt-echo"})  # removals the guard leaves alone
-STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact
+STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact;
+# a figure inside one is: a pattern that runs on to the sentence's end ("In today's fast-paced … environment, …")
+# may hold the author's "rose to 71%"
+WHOLE_SENTENCE_SHARE = 0.8  # a stock span longer than this share of its sentence blanks none of the sentence's facts
 COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy of words the sentence keeps
 # the list whose matches state no fact of the author's, by kind: a chat model's phrase ("As an AI …"), and an
 # amount in words that re-tells a figure the text keeps ("fewer than one in ten thousand")
@@ -61,16 +65,18 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     """The facts the sentence as written states that neither what is left of it nor the rest of the text does."""
     text = original
     spans = []
-    if kinds & STOCK_KINDS:
-        spans += run.lists.openings(text)
-        spans += run.lists.cliches_in(text)
+    if kinds & STOCK_KINDS:  # a pattern that runs over nearly the whole sentence judged it whole: no blanking
+        spans += [(a, b) for a, b in run.lists.openings(text) + run.lists.cliches_in(text)
+                  if b - a <= WHOLE_SENTENCE_SHARE * len(text.strip())]
     for kind in kinds & NOT_FACTS.keys():
         spans += run.lists.spans_in(text, NOT_FACTS[kind])
     if "restatement" in kinds:
         spans += run.part_pointers(text)  # "As mentioned in Section 1, …": the part's name, no fact
-    text = blank_spans(text, spans) if spans else text
+    told = facts_of(blank_spans(text, spans) if spans else text)
+    if kinds & STOCK_KINDS:
+        told |= {fact for fact in facts_of(original) if is_figure(fact)}
     now = facts_of(sentence.text) if not sentence.removed else frozenset()
-    lost = sorted(f for f in facts_of(text) - now if f not in stated)
+    lost = sorted(f for f in told - now if f not in stated)
     if lost and not sentence.removed and kinds <= COPY_KINDS:  # "Storm Ashley Storm Ashley": its words all stay
         words = {w.lower() for w in WORD.findall(sentence.text)}
         lost = [f for f in lost if not set(WORD.findall(f.lstrip('"'))) <= words]
