@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from drafter.grounding.align import (
@@ -65,6 +66,19 @@ CHANGE_BY = re.compile(r"\bby[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")  # "by �
 BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
 
 
+class _Told:
+    """The values a sentence tells besides one claim of it: `value in told` without building a set per claim."""
+
+    __slots__ = ("counts", "words", "own")
+
+    def __init__(self, counts: Counter, words: frozenset[float], own: float | None) -> None:
+        self.counts, self.words, self.own = counts, words, own
+
+    def __contains__(self, value: float) -> bool:
+        return value in self.words or self.counts.get(value, 0) > (1 if self.own is not None and value == self.own
+                                                                   else 0)
+
+
 class Judge(PlanReading, NameVerdicts):
     """Claim-level verdicts for one draft against one set of facts."""
 
@@ -93,6 +107,7 @@ class Judge(PlanReading, NameVerdicts):
         self._people: dict[int, list[tuple[frozenset[str], int, int]]] = {}
         self._sources: dict[tuple[int, str, str], list[int]] = {}  # _claim_facts of each claim, once
         self._anchor_tables: dict[int, tuple] = {}  # a sentence's claims -> their facts, counted (_anchor_counts)
+        self._told_values: dict[int, tuple] = {}  # a sentence's claims -> its values, counted, and its number words
 
     # facts ---------------------------------------------------------------------------------------------------
 
@@ -298,12 +313,20 @@ class Judge(PlanReading, NameVerdicts):
                                                     f"{unit.text[g.start:g.end]} {binding_phrase(unit.text, g.start, g.end)}", n)
         return None
 
-    def _told(self, claim: Claim, sentence_claims: list[Claim]) -> frozenset[float]:
+    def _told(self, claim: Claim, sentence_claims: list[Claim]) -> "_Told":
         """The values the claim's sentence tells besides it: its other figures, and small numbers in words that
-        are no claims of their own ("over four stages")."""
-        a, b = self.sentence_span(claim.offset)
-        return frozenset(c.value.value for c in sentence_claims if c is not claim and isinstance(c.value, _Quantity)) \
-            | frozenset(float(UNIT_WORDS[w]) for w in WORD_TOKEN.findall(self.text[a:b].lower()) if w in UNIT_WORDS)
+        are no claims of their own ("over four stages"); the sentence is read once, not once per claim."""
+        sentence = self.sentence_of(claim.offset)
+        read = self._told_values.get(sentence)
+        if read is None or read[0] is not sentence_claims:
+            a, b = self.sentence_span(claim.offset)
+            counts = Counter(c.value.value for c in sentence_claims if isinstance(c.value, _Quantity))
+            words = frozenset(float(UNIT_WORDS[w]) for w in WORD_TOKEN.findall(self.text[a:b].lower())
+                              if w in UNIT_WORDS)
+            read = self._told_values[sentence] = (sentence_claims, counts, words, {id(c) for c in sentence_claims})
+        _, counts, words, members = read
+        own = claim.value.value if id(claim) in members and isinstance(claim.value, _Quantity) else None
+        return _Told(counts, words, own)
 
     def _narrow_binding(self, n: int, figure: Figure) -> frozenset[str]:
         """What a fact's figure counts, read narrowly (`binding`, not wide), once per figure per fact index."""
@@ -652,7 +675,7 @@ class Judge(PlanReading, NameVerdicts):
         return None
 
     def _aligned_count(self, claim: Claim, own: frozenset[str], aligned: list[int],
-                       found: list[tuple[int, Figure | None]], told: frozenset[float] = frozenset()
+                       found: list[tuple[int, Figure | None]], told: "_Told | frozenset[float]" = frozenset()
                        ) -> tuple[int, Figure] | None:
         """A figure of the fact the sentence restates that counts the same thing as the claim, with another value
         (a figure counting the same thing as the claim's own figure in that fact is its before or after: no
