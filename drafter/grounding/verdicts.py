@@ -67,16 +67,20 @@ BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a
 
 
 class _Told:
-    """The values a sentence tells besides one claim of it: `value in told` without building a set per claim."""
+    """The values a sentence tells besides one claim of it: `value in told` without building a set per claim (the
+    sentence's values, less the claim's own when nothing else in the sentence tells it)."""
 
-    __slots__ = ("counts", "words", "own")
+    __slots__ = ("values", "alone")
 
-    def __init__(self, counts: Counter, words: frozenset[float], own: float | None) -> None:
-        self.counts, self.words, self.own = counts, words, own
+    def __init__(self, values: frozenset[float], alone: float | None) -> None:
+        self.values, self.alone = values, alone
 
     def __contains__(self, value: float) -> bool:
-        return value in self.words or self.counts.get(value, 0) > (1 if self.own is not None and value == self.own
-                                                                   else 0)
+        return value in self.values and value != self.alone
+
+    def covers(self, values: frozenset[float]) -> bool:
+        """True when every one of values is told."""
+        return values <= self.values and self.alone not in values
 
 
 class Judge(PlanReading, NameVerdicts):
@@ -299,6 +303,8 @@ class Judge(PlanReading, NameVerdicts):
         told = self._told(claim, sentence_claims)
         for n, f in restated[:MAX_RIVALS]:
             unit = self.index.units[n]
+            if told.covers(self._first_values(n)):
+                continue  # the sentence tells every figure the fact could give as the part
             for g in unit.figures[:MAX_RIVALS]:
                 q = g.quantity
                 if (g is f or q.kind != f.quantity.kind or q.kind == "year" or q.value >= f.quantity.value
@@ -313,6 +319,13 @@ class Judge(PlanReading, NameVerdicts):
                                                     f"{unit.text[g.start:g.end]} {binding_phrase(unit.text, g.start, g.end)}", n)
         return None
 
+    def _first_values(self, n: int) -> frozenset[float]:
+        """The values of fact n's first MAX_RIVALS figures (those the sibling check reads), once per fact index."""
+        values = self.index.judged.setdefault("first_values", {})
+        if n not in values:
+            values[n] = frozenset(g.quantity.value for g in self.index.units[n].figures[:MAX_RIVALS])
+        return values[n]
+
     def _told(self, claim: Claim, sentence_claims: list[Claim]) -> "_Told":
         """The values the claim's sentence tells besides it: its other figures, and small numbers in words that
         are no claims of their own ("over four stages"); the sentence is read once, not once per claim."""
@@ -323,10 +336,12 @@ class Judge(PlanReading, NameVerdicts):
             counts = Counter(c.value.value for c in sentence_claims if isinstance(c.value, _Quantity))
             words = frozenset(float(UNIT_WORDS[w]) for w in WORD_TOKEN.findall(self.text[a:b].lower())
                               if w in UNIT_WORDS)
-            read = self._told_values[sentence] = (sentence_claims, counts, words, {id(c) for c in sentence_claims})
-        _, counts, words, members = read
+            read = self._told_values[sentence] = (sentence_claims, counts, words, frozenset(counts) | words,
+                                                  {id(c) for c in sentence_claims})
+        _, counts, words, values, members = read
         own = claim.value.value if id(claim) in members and isinstance(claim.value, _Quantity) else None
-        return _Told(counts, words, own)
+        alone = own is not None and counts[own] == 1 and own not in words  # told by no other claim or word
+        return _Told(values, own if alone else None)
 
     def _narrow_binding(self, n: int, figure: Figure) -> frozenset[str]:
         """What a fact's figure counts, read narrowly (`binding`, not wide), once per figure per fact index."""
