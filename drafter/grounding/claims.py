@@ -68,8 +68,8 @@ COMMON_STARTERS = frozenset(
 _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
              r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-DATE = re.compile(
-    rf"(?<![\w])(?:(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+DATE = re.compile(  # (?=\w) first, as in QUANTITY: a date starts with a word character
+    rf"(?=\w)(?<![\w])(?:(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
     rf"|(?P<m1>{_MONTH_RE}){_SP}+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|[.,]\d|{_SP}?%)(?:,?{_SP}+(?P<y1>(?:19|20)\d\d))?"
     rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?(?P<m2>{_MONTH_RE})(?:,?{_SP}+(?P<y2>(?:19|20)\d\d))?"
     rf"|(?P<m3>{_MONTH_RE}),?{_SP}+(?P<y3>(?:19|20)\d\d)"
@@ -100,8 +100,8 @@ COMPOUND_UNITS = {"hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", 
                   "minutes": "minute", "min": "minute", "mins": "minute", "second": "second", "seconds": "second",
                   "sec": "second", "secs": "second", "s": "second"}
 _COMPOUND_NUMBER = r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-COMPOUND_DURATION = re.compile(
-    rf"(?<![\w.,])(?P<big>{_COMPOUND_NUMBER})[^\S\n]*(?P<big_unit>hours?|hrs?|h|minutes?|mins?|min)\.?"
+COMPOUND_DURATION = re.compile(  # (?=\w) first, as in QUANTITY
+    rf"(?=\w)(?<![\w.,])(?P<big>{_COMPOUND_NUMBER})[^\S\n]*(?P<big_unit>hours?|hrs?|h|minutes?|mins?|min)\.?"
     rf"(?:,?[^\S\n]+and)?[^\S\n]+(?P<small>\d{{1,2}}|{_COMPOUND_NUMBER})[^\S\n]*"
     rf"(?P<small_unit>minutes?|mins?|min|seconds?|secs?|sec|s)\b\.?", re.I)
 _HALF_UNIT = r"hours?|weeks?|days?|months?|years?|minutes?"
@@ -150,6 +150,8 @@ UNIT_BEFORE = re.compile(rf"(?:{_NUM}|\b[a-z]+){_SP}?((?:working|business|calend
                          rf"(?:{_SP}*(?:,|\(){_SP}*|{_SP}+)(?:to|-|–|->|→|was|were|"
                          rf"(?:down |up )?from|compared (?:with|to)|vs\.?|versus|rather than|instead of){_SP}*$", re.I)
 # "from 6 days to 3", "24 minutes, was 33", "24 mins … compared with 33": the second figure counts minutes too
+UNIT_HINT = re.compile(r"day|week|wk|month|mth|hour|hr|min", re.I)  # every unit UNIT_BEFORE reads holds one: a
+# window without any is not searched (the cheap test first)
 BARE_AFTER = re.compile(r"[^\S\n]*(?:$|[^\w\s]|(?:in|on|at|by|for|this|last|per|and|with|after|over|during|since|"
                         r"when|while|as|from|a|an|the|before|previously|earlier)\b)", re.I)  # what may follow a figure that counts nothing new
 HYPHENED_ADJECTIVE = re.compile(r"[A-Z][\w’']*-[a-z][a-z-]*")  # a capitalised word joined to a lower-case one
@@ -528,7 +530,8 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
                                      currency, True, quantity.decimals, quantity.written)
         if quantity.kind == "number" and not quantity.scaled:
             shared_unit = SHARED_UNIT.match(figures, end)  # "from 21 to 14 days": 21 counts days too
-            if not shared_unit and BARE_AFTER.match(figures, end):
+            if not shared_unit and BARE_AFTER.match(figures, end) and UNIT_HINT.search(figures, max(0, start - 40),
+                                                                                         start):
                 shared_unit = UNIT_BEFORE.search(figures, max(0, start - 40), start)
             if shared_unit:
                 quantity = _Quantity(quantity.value, quantity.mantissa, "duration",

@@ -19,6 +19,13 @@ class Fill:
 
 
 
+STAR_RULE = re.compile(r"\s*(?:\*\s*){3,}")  # a line of stars is a rule, not a placeholder
+YEAR_PLACEHOLDER = re.compile(r"(?:19|20)(?:\s?\*\*|[xX]{2})")  # "20**", "20XX"
+YEAR = re.compile(r"(?:19|20)\d\d")
+NAMED_PLACEHOLDER = re.compile(r"\[([^\]]+)\]|\{\{?\s*([^}]+?)\s*\}?\}")  # "[Name]", "{{ company }}"
+XX_PLACEHOLDER = re.compile(r"XX+|xx+")  # "XX Company"
+
+
 def _placeholder_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of every placeholder, found by the cleanup pass's detector."""
     from drafter.cleanup import find_placeholders
@@ -33,7 +40,7 @@ def _placeholder_spans(text: str) -> list[tuple[int, int, str]]:
         line = lines[place.line - 1]
         if place.text == "**" and line.count("**") % 2 == 0:
             continue
-        if re.fullmatch(r"\s*(?:\*\s*){3,}", line):
+        if STAR_RULE.fullmatch(line):
             continue
         spans.append((start, start + len(place.text), place.text))
     return spans
@@ -58,11 +65,11 @@ def _meta_lookup(meta: dict[str, str], fields: tuple[str, ...]) -> tuple[str, st
 
 def _fill_for(text: str, start: int, end: int, placeholder: str, meta: dict[str, str]) -> tuple[int, int, str, str] | None:
     """(start, end, value, field) when a placeholder has one clear front-matter value, else None."""
-    if re.fullmatch(r"(?:19|20)(?:\s?\*\*|[xX]{2})", placeholder):
+    if YEAR_PLACEHOLDER.fullmatch(placeholder):
         year = (meta.get("year") or "").strip()
-        return (start, end, year, "year") if re.fullmatch(r"(?:19|20)\d\d", year) and \
+        return (start, end, year, "year") if YEAR.fullmatch(year) and \
             year[:2] == placeholder[:2] else None
-    inner = re.fullmatch(r"\[([^\]]+)\]|\{\{?\s*([^}]+?)\s*\}?\}", placeholder)
+    inner = NAMED_PLACEHOLDER.fullmatch(placeholder)
     if inner:
         key = " ".join((inner.group(1) or inner.group(2)).replace("_", " ").lower().split())
         fields = PLACEHOLDER_FIELDS.get(key)
@@ -70,7 +77,7 @@ def _fill_for(text: str, start: int, end: int, placeholder: str, meta: dict[str,
             fields = (key.replace(" ", "_"),)
         found = _meta_lookup(meta, fields) if fields else None
         return (start, end, found[1], found[0]) if found else None
-    if re.fullmatch(r"XX+|xx+", placeholder):
+    if XX_PLACEHOLDER.fullmatch(placeholder):
         after = re.match(r"[^\S\n]+(company|corporation|corp\.?|co\.|group|organi[sz]ation)\b", text[end:end + 20], re.I)
         if after:
             found = _meta_lookup(meta, ORG_FIELDS)

@@ -51,8 +51,9 @@ _UNIT = (r"(?:(?:working|business|calendar)\s+days?|days?|weeks?|wks?|months?|mt
          r"mins?|seconds?|secs?|s(?![\w'’])|h(?![\w'’])|quarters?)")
 _UNIT_JOINED = r"(?=(?:h|hrs?|mins?|days?|wks?|yrs?)\b)"  # "24h", "30min": a short unit written on the figure
 
-QUANTITY = re.compile(
-    rf"(?<![\w.,])(?<![A-Za-z]-)"
+QUANTITY = re.compile(  # (?=…) first: every figure starts with a word character or a currency sign, so a run of
+    # blanks or marks is passed over at once instead of trying every alternative at each of its characters
+    rf"(?=[\w$€£¥])(?<![\w.,])(?<![A-Za-z]-)"
     rf"(?:(?P<cur>{_CUR_PRE}){_SP}?)?"
     rf"(?:(?P<num>{_NUM})|(?P<word>{_WORDNUM})\b)"
     rf"(?:(?P<ord>st|nd|rd|th)\b"
@@ -141,25 +142,36 @@ def measure_after(text: str, end: int) -> tuple[str, float] | None:
     return MEASURES.get(match.group(1).lower()) if match else None
 
 
+DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")  # "12,5"
+DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "1.250"
+
+
 def _plain_digits(number: str, after: str) -> str:
     """A figure's digits as Python reads them: "12,5" (a decimal comma) is 12.5, "1.250 €" (dots between
     thousands, before a European currency) 1250, "1,250" 1250; `after` is the text that follows the figure."""
-    if re.fullmatch(r"\d+,\d{1,2}", number):
+    if "," not in number and "." not in number:
+        return number  # (the common case: digits alone)
+    if DECIMAL_COMMA.fullmatch(number):
         return number.replace(",", ".")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number) and DOT_THOUSANDS_AFTER.match(after):
+    if DOT_THOUSANDS.fullmatch(number) and DOT_THOUSANDS_AFTER.match(after):
         return number.replace(".", "")
     return number.replace(",", "")
 
 
 def scale_of(word: str) -> float:
     """The factor a scale word stands for ("million", "ten-thousand", "hundred million", "Mio.", "k"), 1 for none."""
+    if not word:
+        return 1.0
     key = " ".join(word.strip().lower().rstrip(".").replace("-", " ").split())
     return SCALES.get(key.replace("ten thousand", "ten-thousand").replace("hundred million", "hundred-million"), 1.0)
 
 
 def currency_of(word: str) -> str | None:
     """The currency code a sign, code or word stands for ("£", "RMB", "US dollars"), or None."""
-    return CURRENCIES.get(" ".join(word.lower().split()))
+    return CURRENCIES.get(" ".join(word.lower().split())) if word else None
+
+
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
 def _quantity(match: re.Match) -> _Quantity | None:
@@ -194,6 +206,6 @@ def _quantity(match: re.Match) -> _Quantity | None:
                          written)
     if scale != 1.0:
         return _Quantity(value, mantissa, "number", None, True, decimals, written)
-    if g["num"] is not None and re.fullmatch(r"(?:19|20)\d\d", g["num"]):
+    if g["num"] is not None and YEAR_DIGITS.fullmatch(g["num"]):
         return _Quantity(value, mantissa, "year", None, False, 0, written)
     return _Quantity(value, mantissa, "number", None, False, decimals, written)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from drafter.grounding.align import (
@@ -65,6 +66,23 @@ CHANGE_BY = re.compile(r"\bby[^\S\n]*(?:[$€£¥]|[A-Z]{3}[^\S\n])?$")  # "by �
 BAD_DERIVATION_FIGURES = 24  # figures of the aligned facts tried in pairs for a wrongly computed percentage
 
 
+class _Told:
+    """The values a sentence tells besides one claim of it: `value in told` without building a set per claim (the
+    sentence's values, less the claim's own when nothing else in the sentence tells it)."""
+
+    __slots__ = ("values", "alone")
+
+    def __init__(self, values: frozenset[float], alone: float | None) -> None:
+        self.values, self.alone = values, alone
+
+    def __contains__(self, value: float) -> bool:
+        return value in self.values and value != self.alone
+
+    def covers(self, values: frozenset[float]) -> bool:
+        """True when every one of values is told."""
+        return values <= self.values and self.alone not in values
+
+
 class Judge(PlanReading, NameVerdicts):
     """Claim-level verdicts for one draft against one set of facts."""
 
@@ -93,6 +111,7 @@ class Judge(PlanReading, NameVerdicts):
         self._people: dict[int, list[tuple[frozenset[str], int, int]]] = {}
         self._sources: dict[tuple[int, str, str], list[int]] = {}  # _claim_facts of each claim, once
         self._anchor_tables: dict[int, tuple] = {}  # a sentence's claims -> their facts, counted (_anchor_counts)
+        self._told_values: dict[int, tuple] = {}  # a sentence's claims -> its values, counted, and its number words
 
     # facts ---------------------------------------------------------------------------------------------------
 
@@ -284,6 +303,8 @@ class Judge(PlanReading, NameVerdicts):
         told = self._told(claim, sentence_claims)
         for n, f in restated[:MAX_RIVALS]:
             unit = self.index.units[n]
+            if told.covers(self._first_values(n)):
+                continue  # the sentence tells every figure the fact could give as the part
             for g in unit.figures[:MAX_RIVALS]:
                 q = g.quantity
                 if (g is f or q.kind != f.quantity.kind or q.kind == "year" or q.value >= f.quantity.value
@@ -298,12 +319,29 @@ class Judge(PlanReading, NameVerdicts):
                                                     f"{unit.text[g.start:g.end]} {binding_phrase(unit.text, g.start, g.end)}", n)
         return None
 
-    def _told(self, claim: Claim, sentence_claims: list[Claim]) -> frozenset[float]:
+    def _first_values(self, n: int) -> frozenset[float]:
+        """The values of fact n's first MAX_RIVALS figures (those the sibling check reads), once per fact index."""
+        values = self.index.judged.setdefault("first_values", {})
+        if n not in values:
+            values[n] = frozenset(g.quantity.value for g in self.index.units[n].figures[:MAX_RIVALS])
+        return values[n]
+
+    def _told(self, claim: Claim, sentence_claims: list[Claim]) -> "_Told":
         """The values the claim's sentence tells besides it: its other figures, and small numbers in words that
-        are no claims of their own ("over four stages")."""
-        a, b = self.sentence_span(claim.offset)
-        return frozenset(c.value.value for c in sentence_claims if c is not claim and isinstance(c.value, _Quantity)) \
-            | frozenset(float(UNIT_WORDS[w]) for w in WORD_TOKEN.findall(self.text[a:b].lower()) if w in UNIT_WORDS)
+        are no claims of their own ("over four stages"); the sentence is read once, not once per claim."""
+        sentence = self.sentence_of(claim.offset)
+        read = self._told_values.get(sentence)
+        if read is None or read[0] is not sentence_claims:
+            a, b = self.sentence_span(claim.offset)
+            counts = Counter(c.value.value for c in sentence_claims if isinstance(c.value, _Quantity))
+            words = frozenset(float(UNIT_WORDS[w]) for w in WORD_TOKEN.findall(self.text[a:b].lower())
+                              if w in UNIT_WORDS)
+            read = self._told_values[sentence] = (sentence_claims, counts, words, frozenset(counts) | words,
+                                                  {id(c) for c in sentence_claims})
+        _, counts, words, values, members = read
+        own = claim.value.value if id(claim) in members and isinstance(claim.value, _Quantity) else None
+        alone = own is not None and counts[own] == 1 and own not in words  # told by no other claim or word
+        return _Told(values, own if alone else None)
 
     def _narrow_binding(self, n: int, figure: Figure) -> frozenset[str]:
         """What a fact's figure counts, read narrowly (`binding`, not wide), once per figure per fact index."""
@@ -652,7 +690,7 @@ class Judge(PlanReading, NameVerdicts):
         return None
 
     def _aligned_count(self, claim: Claim, own: frozenset[str], aligned: list[int],
-                       found: list[tuple[int, Figure | None]], told: frozenset[float] = frozenset()
+                       found: list[tuple[int, Figure | None]], told: "_Told | frozenset[float]" = frozenset()
                        ) -> tuple[int, Figure] | None:
         """A figure of the fact the sentence restates that counts the same thing as the claim, with another value
         (a figure counting the same thing as the claim's own figure in that fact is its before or after: no
