@@ -140,3 +140,15 @@ def test_bad_input_exits_2(tmp_path):
     assert both.returncode == 2 and "both come from stdin" in both.stderr
     for proc in (missing, no_facts, malformed, blank, fmt, both):
         assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_a_unit_in_old_spelling_reads_as_its_unit(tmp_path):
+    """Case-insensitive matching takes the long s ("dayſ") and the Kelvin sign for s and k: the unit tables are
+    read with the same folding, so such a draft is checked, not stopped by an internal error."""
+    facts = tmp_path / "facts.md"
+    facts.write_text("- Turnaround fell from 6 days to 3 days.\n", encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text("Turnaround fell from 6 dayſ to 3 dayſ, twice the ſpeed.\n", encoding="utf-8")
+    proc = invoke_drafter("check", str(draft), "--facts", str(facts), home=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "every number, date and name is in the facts" in proc.stdout

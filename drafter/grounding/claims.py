@@ -457,7 +457,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
 
     for match in _scan(HALF_OF_ONE, "HALF_OF_ONE", figures, lowered):
         if free(match.start(), match.end()):
-            part = HALF_OF_ONE_PARTS[" ".join(match.group("part").lower().split())]
+            part = HALF_OF_ONE_PARTS[" ".join(match.group("part").casefold().split())]
             unit = match.group("unit").lower()
             if unit in SCALES:  # "half a million": 500,000
                 add(match.start(), match.end(), "number", _Quantity(part * scale_of(unit), part, "number", None, True, 1,
@@ -535,7 +535,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
                 shared_unit = UNIT_BEFORE.search(figures, max(0, start - 40), start)
             if shared_unit:
                 quantity = _Quantity(quantity.value, quantity.mantissa, "duration",
-                                     UNITS[" ".join(shared_unit.group(1).lower().split())], False,
+                                     UNITS[" ".join(shared_unit.group(1).casefold().split())], False,
                                      quantity.decimals, quantity.written)
         if quantity.kind == "ordinal" and quantity.unit is None:
             quantity.unit = _next_key(figures, end)
@@ -605,7 +605,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
 def _multiple_value(match: re.Match) -> float | None:
     """The factor a multiple states ("tripled": 3; "halved": 2, a change by a factor of two)."""
     if match.group("verb"):
-        return MULTIPLE_VERBS[match.group("verb").lower()]
+        return MULTIPLE_VERBS[match.group("verb").casefold()]
     word = (match.group("count") or match.group("fold") or "twice").lower()
     if word == "twice":
         return 2.0
@@ -665,8 +665,8 @@ def _compound_duration(match: re.Match) -> _Quantity | None:
 def _fraction_value(match: re.Match) -> float | None:
     """The percentage a fraction in words stands for ("a third": 33.3), or None for a non-fraction."""
     if match.group("part"):
-        count = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}[match.group("count").lower()]
-        return count * FRACTIONS[match.group("part").lower()]
+        count = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}[match.group("count").casefold()]
+        return count * FRACTIONS[match.group("part").casefold()]
     num, den = (_word_value(w) if not w.isdigit() else float(w) for w in (match.group("num"), match.group("den")))
     if not num or not den or num >= den:
         return None

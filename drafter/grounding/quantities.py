@@ -199,10 +199,10 @@ def _quantity(match: re.Match) -> _Quantity | None:
     if currency:
         return _Quantity(value, mantissa, "money", currency, scale != 1.0, decimals, written)
     if g["ord"] and g["num"] is not None and "." not in written:
-        unit = UNITS.get(" ".join(g["unit"].lower().split())) if g["unit"] else None  # "3rd-quarter"
+        unit = UNITS.get(" ".join(g["unit"].casefold().split())) if g["unit"] else None  # "3rd-quarter"
         return _Quantity(mantissa, mantissa, "ordinal", unit, False, 0, written)
     if g["unit"]:
-        return _Quantity(value, mantissa, "duration", UNITS[" ".join(g["unit"].lower().split())], False, decimals,
+        return _Quantity(value, mantissa, "duration", UNITS[" ".join(g["unit"].casefold().split())], False, decimals,
                          written)
     if scale != 1.0:
         return _Quantity(value, mantissa, "number", None, True, decimals, written)
