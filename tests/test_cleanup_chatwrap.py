@@ -240,3 +240,35 @@ def test_gratitude_for_a_chance_names_no_helper_so_a_place_said_elsewhere_does_n
 ], ids=lambda s: s[:30])
 def test_a_posts_stock_cheers_go(cheer):
     assert _clean(f"{BODY}\nI also trained 4 new clerks. {cheer}\n") == f"{BODY}\nI also trained 4 new clerks.\n"
+
+
+@pytest.mark.parametrize("note", [
+    "[Insert a comment from your line manager here.]", "[Add the annual saving here once finance confirms it.]",
+    "[Include one example of a complaint you resolved.]",
+], ids=lambda s: s[:24])
+def test_a_sentence_that_is_only_a_bracketed_instruction_goes_wherever_it_stands(note):
+    """A model's bracketed note to the user goes, on a line of its own or after the author's sentences; the same
+    bracket inside the author's sentence is a placeholder to fill, and stays with it."""
+    assert _clean(f"{BODY}\n{note}\n") == BODY
+    paragraph = "I ran 14 induction days. The feedback was good."
+    assert _clean(f"{paragraph} {note}\n") == f"{paragraph}\n"
+    inside = "We cut the fuel bill by [insert figure] this year.\n"
+    assert _clean(inside) == inside
+
+
+def test_a_sites_breadcrumb_and_a_forms_instruction_with_its_rest_go():
+    """"Your current location: Home > …" is the site's; a form's printed instruction goes with the sentence after it
+    that still speaks to whoever fills it in, though it counts in words ("if you have more than one role")."""
+    crumb = "Your current location: Home > Work Summary > Year-End Summary > Clerk Summary\n\n"
+    assert _clean(crumb + BODY) == BODY
+    form = ("## Section 1 - Achievements\n\nPlease describe your main achievements this year. You may split your "
+            "answer into parts if you have more than one role.\n\n" + BODY.split("\n\n", 1)[1])
+    assert _clean(form) == "## Section 1 - Achievements\n\n" + BODY.split("\n\n", 1)[1]
+
+
+@pytest.mark.parametrize("cheer", [
+    "I always give one hundred and ten percent and this year was no different.",
+    "As always I gave 110% to every shift.", "I will keep giving a hundred and ten per cent.",
+], ids=lambda s: s[:24])
+def test_giving_more_than_everything_is_stock(cheer):
+    assert _clean(f"{BODY}\n{cheer}\n") == BODY

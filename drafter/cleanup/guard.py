@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from drafter.cleanup.document import Sentence
-from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, facts_of, hedged_figures, is_figure,
+from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, facts_of, hedged_figures, is_figure, is_name,
                                    quantities_in)
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.report import Note
@@ -18,10 +18,8 @@ from drafter.cleanup.run import Run
 from drafter.text.words import WORD
 
 NOT_THE_AUTHORS = frozenset({"junk", "prompt-echo"})  # removals the guard leaves alone
-STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact;
-# a figure inside one is: a pattern that runs on to the sentence's end ("In today's fast-paced … environment, …")
-# may hold the author's "rose to 71%"
-WHOLE_SENTENCE_SHARE = 0.8  # a stock span longer than this share of its sentence blanks none of the sentence's facts
+STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact
+WHOLE_SENTENCE_SHARE = 0.8  # a stock span over more of its sentence than this may hold the author's figures and names
 COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy of words the sentence keeps
 # the list whose matches state no fact of the author's, by kind: a chat model's phrase ("As an AI …"), and an
 # amount in words that re-tells a figure the text keeps ("fewer than one in ten thousand")
@@ -65,16 +63,18 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     """The facts the sentence as written states that neither what is left of it nor the rest of the text does."""
     text = original
     spans = []
-    if kinds & STOCK_KINDS:  # a pattern that runs over nearly the whole sentence judged it whole: no blanking
-        spans += [(a, b) for a, b in run.lists.openings(text) + run.lists.cliches_in(text)
-                  if b - a <= WHOLE_SENTENCE_SHARE * len(text.strip())]
+    whole = False  # a stock pattern ran over nearly the whole sentence
+    if kinds & STOCK_KINDS:
+        stock = run.lists.openings(text) + run.lists.cliches_in(text)
+        whole = any(b - a > WHOLE_SENTENCE_SHARE * len(text.strip()) for a, b in stock)
+        spans += stock
     for kind in kinds & NOT_FACTS.keys():
         spans += run.lists.spans_in(text, NOT_FACTS[kind])
     if "restatement" in kinds:
         spans += run.part_pointers(text)  # "As mentioned in Section 1, …": the part's name, no fact
     told = facts_of(blank_spans(text, spans) if spans else text)
-    if kinds & STOCK_KINDS:
-        told |= {fact for fact in facts_of(original) if is_figure(fact)}
+    if whole:  # ("In today's fast-paced … environment, <anything>"): it judged all of it, the author's figures too
+        told |= {fact for fact in facts_of(original) if is_figure(fact) or is_name(fact)}
     now = facts_of(sentence.text) if not sentence.removed else frozenset()
     lost = sorted(f for f in told - now if f not in stated)
     if lost and not sentence.removed and kinds <= COPY_KINDS:  # "Storm Ashley Storm Ashley": its words all stay

@@ -95,16 +95,22 @@ def _went_as_junk(run: Run, block: Block) -> bool:
 def _rest_of_a_chat_wrapper(run: Run) -> None:
     """The text's first or last paragraph, when a sentence of it went as chat ("Sure! Here's a short review. It fits
     on a page."), is the model's wrapping: its other sentences, none with a fact or placeholder, go with it. The
-    first paragraph is the first after any title lines (an email's "Subject: …" line, the text's title)."""
+    first paragraph is the first after any title lines (an email's "Subject: …" line, the text's title). In any other
+    paragraph, a sentence beside the chat one that speaks to the reader and holds no fact goes with it: a form's
+    instruction goes on ("Please describe your main achievements. You can split your answer into parts.")."""
     blocks = [b for b in run.blocks if not b.removed and b.kind != "opaque"]
     opening = next((b for b in blocks if b.kind != "title"), None)
     ends = [opening] + blocks[-1:] if len(blocks) > 1 and opening is not None else []
-    for block in ends:
+    for block in blocks:
         if block.kind != "text" or block.heading_like:
             continue
         chat = [s for s in block.sentences if s.removed and any(e.kind == "chat" for e in run.edits_of.get(id(s), []))]
         rest = [s for s in block.sentences if not s.removed]
-        if chat and rest and not any(s.facts or s.placeholder for s in rest):
+        if not chat or not rest or any(s.placeholder for s in rest):
+            continue
+        if block in ends and not any(s.facts for s in rest) or \
+                all(TO_THE_USER.search(s.text) and not has_figure(s.facts) and not any(map(is_name, s.facts))
+                    for s in rest):  # ("… if you have more than one role": a count in words, the form's)
             for sentence in rest:
                 sentence.removed = True
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
