@@ -272,3 +272,27 @@ def test_a_sites_breadcrumb_and_a_forms_instruction_with_its_rest_go():
 ], ids=lambda s: s[:24])
 def test_giving_more_than_everything_is_stock(cheer):
     assert _clean(f"{BODY}\n{cheer}\n") == BODY
+
+
+@pytest.mark.parametrize("sentence", [
+    "As noted above, the backlog stayed under five days in most months, and in December it was under two.",
+    "In summary, the backlog stayed under five days in most months; in December it was under two.",
+], ids=["filler opener", "restating opener"])
+def test_a_restating_sentence_that_ties_a_month_to_a_figure_anew_stays(sentence):
+    """Its month and its count are each said elsewhere, but never together: the pairing is news (issue 19's lost fact:
+    "…; in May alone they averaged 5 hours")."""
+    text = ("## Backlog\n\nThe referral backlog stayed under five days in most months. Two underwriters joined the "
+            f"team. December was the renewals peak.\n\n{sentence}\n")
+    assert sentence in clean(text).text
+    retold = "As noted above, the backlog stayed under five days in most months.\n"
+    assert retold not in clean(text.replace(sentence, retold.strip())).text
+
+
+def test_one_on_one_and_a_price_of_none_are_the_authors():
+    """"coached one on one on the offers" holds the idiom, no doubled "one on"; "serves lunch for free to …" counts
+    a price of none, so the stock model is not asked about it."""
+    text = "I coached one on one on the offers advisors were leaving out.\n"
+    assert _clean(text) == text
+    meals = ("Each canteen serves lunch for 3 yuan to people over 70. Each canteen serves lunch for free to disabled "
+             "elderly people.\n")
+    assert clean(meals).text == meals

@@ -20,8 +20,9 @@ LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he 
                      r"below)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
 ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) single|no (?:\w+ )?(?:accidents?|incidents?|"
-                  r"complaints?|errors?|mistakes?|losses|injuries|defects?|breaches|delays?|failures?|violations?))\b",
-                  re.I)  # a count of none
+                  r"complaints?|errors?|mistakes?|losses|injuries|defects?|breaches|delays?|failures?|violations?)|"
+                  r"for free|free of charge|at no (?:extra )?cost)\b",
+                  re.I)  # a count of none (and a price of none: "serves lunch for free to …")
 # a sentence that singles out the year's main difficulty or change ("Staffing was the hardest part of the year.", "The
 # main problem this term was the new absence app.", "No-shows were our biggest cost", "Late refunds are still the main
 # reason for complaints", "The biggest change this year was the new till system", "Refunds were my main focus this

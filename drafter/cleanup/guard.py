@@ -28,7 +28,8 @@ ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the r
 
 
 def keep_facts(run: Run) -> None:
-    """Put back, as written, every removed or cut sentence whose removal lost a fact the rest no longer states."""
+    """Put back, as written, every removed or cut sentence whose removal lost a fact the rest no longer states, or
+    the tie of a month to a figure that no sentence left makes."""
     stated = run.facts_stated_outside(set())
     amounts = sorted(a for _, sentence in _kept(run) for a in quantities_in(sentence.text))
     undone: set[int] = set()  # ids of the edits taken back, dropped from the report at once
@@ -44,6 +45,8 @@ def keep_facts(run: Run) -> None:
                 continue
             kinds = sorted({edit.kind for edit in edits})
             lost = _lost(run, sentence, original, set(kinds), stated, amounts)
+            if not lost and sentence.removed and "chat" not in kinds and run.pairs_a_date_anew(sentence):
+                lost = ["a month with its figure"]  # "…, and in December it was under two": each said, not together
             if not lost:
                 continue
             sentence.removed = False
