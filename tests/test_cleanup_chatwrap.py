@@ -296,3 +296,16 @@ def test_one_on_one_and_a_price_of_none_are_the_authors():
     meals = ("Each canteen serves lunch for 3 yuan to people over 70. Each canteen serves lunch for free to disabled "
              "elderly people.\n")
     assert clean(meals).text == meals
+
+
+def test_a_chat_page_copied_whole_loses_its_labels_buttons_and_the_users_requests():
+    """"You said:" / "ChatGPT said:" turn labels, the page's buttons ("Copy", "Regenerate", "4o mini") and the
+    user's request lines between the labels go; the answer stays, and a request holding a figure is left to the
+    author."""
+    page = ("You said:\n\ncan you make my year end summary sound more professional\n\nChatGPT said:\n\n" + BODY +
+            "\nCopy\n\nRegenerate\n\nYou said:\n\nnow make it shorter please\n\nClaude said:\n\n4o mini\n")
+    assert _clean(page) == BODY
+    figure = "You said:\n\nadd that I filed 3,140 renewals\n\nChatGPT said:\n\n" + BODY
+    assert "add that I filed 3,140 renewals" in _clean(figure)
+    plain = "## Filing\n\nCopy\nthe lease file to the shared drive every Friday, then regenerate the index.\n"
+    assert _clean(plain) == plain

@@ -46,6 +46,7 @@ def remove_junk(run: Run) -> None:
                 sentence.removed = True  # the guard puts it back if it held a fact outside the chat phrase
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
     _list_under_chat_label(run)
+    _user_turns(run)
     _rest_of_a_chat_wrapper(run)
     _cut_off_end(run)
     _cut_off_sentences(run)
@@ -90,6 +91,33 @@ def _went_as_junk(run: Run, block: Block) -> bool:
         return True
     whole = "\n".join(block.raw).strip()
     return any(e.kind == "junk" and e.line == block.line and e.removed == whole for _, e in run.edits)
+
+
+USER_TURN = re.compile(r"^[\W_]*(?:you|i|me|user)\s+(?:said|wrote)\b|^[\W_]*(?:user|you|me|human)\s*[:：][\W_]*$", re.I)
+
+
+def _user_turns(run: Run) -> None:
+    """A chat page copied whole: after the user's turn label that went as junk ("You said:"), the request lines up to
+    the next label that went ("ChatGPT said:") are the user's words to the model ("can you make it shorter"), not the
+    summary: each goes as chat, unless it holds a figure or a name (the guard checks them all)."""
+    in_turn = False
+    for block in run.blocks:
+        if block.kind == "opaque":
+            continue
+        label_gone = block.removed and bool(block.sentences) and all(s.removed for s in block.sentences)
+        if label_gone and len(block.sentences) == 1:
+            in_turn = USER_TURN.match(block.sentences[0].text) is not None
+            continue
+        if not in_turn or block.removed or block.kind not in ("text", "title"):
+            in_turn = in_turn and block.removed
+            continue
+        if any(s.placeholder or has_figure(s.facts) or any(map(is_name, s.facts)) for s in block.sentences):
+            in_turn = False
+            continue
+        for sentence in block.sentences:
+            if not sentence.removed:
+                sentence.removed = True
+                run.edit("chat", sentence.line, sentence.text, of=sentence)
 
 
 def _rest_of_a_chat_wrapper(run: Run) -> None:
