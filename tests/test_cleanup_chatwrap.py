@@ -309,3 +309,24 @@ def test_a_chat_page_copied_whole_loses_its_labels_buttons_and_the_users_request
     assert "add that I filed 3,140 renewals" in _clean(figure)
     plain = "## Filing\n\nCopy\nthe lease file to the shared drive every Friday, then regenerate the index.\n"
     assert _clean(plain) == plain
+
+
+def test_a_models_as_an_ai_preamble_and_a_forms_placeholder_fields_go():
+    """"As an AI language model, I don't …, but here is a sample … in the STAR format:" is the model's, the name of
+    its format too; "**Name:** [Your Name]" and "Signed: [Your Name]" are a form's fields left blank. A field the
+    author filled stays."""
+    text = ("As an AI language model, I don't have personal experiences, but here is a sample self-appraisal in the "
+            "STAR format for a team leader:\n\n**Name:** [Your Name]\nSigned: [Your Name]\n\n**Name:** Dana Okafor\n\n"
+            + BODY)
+    assert _clean(text) == "**Name:** Dana Okafor\n\n" + BODY
+
+
+def test_a_list_that_only_names_the_texts_headings_again_goes():
+    """A closing "Summary of achievements" (or a contents list) whose every item says a heading again is navigation:
+    its items go, the headings stay; a list with one item of its own stays whole."""
+    parts = ("## Achievement 1: Reducing average handle time\n\nI cut handle time from 9 minutes to 8 minutes.\n\n"
+             "## Achievement 2: Improving attendance\n\nSickness fell from 6% to 4%.\n\n")
+    recap = "## Summary of achievements\n\n- Reducing average handle time\n- Improving attendance\n"
+    assert _clean(parts + recap) == parts + "## Summary of achievements\n"
+    own = "## Plans\n\n- Improving attendance\n- Coach two new team leaders\n"
+    assert _clean(parts + own) == parts + own

@@ -68,6 +68,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("topics-said-again", restatements.remove_topics_said_again),
     ("retold-paragraphs", restatements.remove_retold_paragraphs),
     ("repeated-labels", duplicates.remove_repeated_labels),
+    ("heading-lists", duplicates.remove_heading_lists),
     ("stock", stock.remove_stock),
     ("guard", guard.keep_facts),
     ("structure", structure.tidy_structure),

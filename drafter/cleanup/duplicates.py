@@ -9,7 +9,7 @@ import re
 from math import fsum
 
 from drafter.cleanup.document import LIST_ITEM, Block, Sentence, part_numbers, split_sentences
-from drafter.cleanup.facts import YEAR, has_figure
+from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_name
 from drafter.cleanup.run import Run
 from drafter.text.dates import MONTH_NUMBERS
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word, normalize
@@ -281,3 +281,42 @@ def _keep_later(kept: Sentence, later: Sentence, mode: str, kept_sum: float, lat
         return len(later.facts) > len(kept.facts)
     return mode == "earlier-inside" and later_sum >= FULLER * kept_sum
 
+
+
+HEADING_LIST_MIN_ITEMS = 2  # a list this long or longer whose every item names a heading of the text is navigation
+
+
+def remove_heading_lists(run: Run) -> None:
+    """A list whose every item, with no figure or name of its own, says a heading of the text again ("Contents: 1.
+    Work review 2. Problems …" over those parts, a STAR appraisal's closing "Summary of achievements" listing its
+    sections) is navigation or a recap of the structure: its items go as repeats, the headings stay."""
+    headings = [(normalize(block.content), block) for block in run.blocks
+                if not block.removed and block.kind == "heading" and block.content.strip()]
+    if not headings:
+        return
+    lists: list[list[Block]] = [[]]  # runs of list items with nothing else between
+    for block in run.blocks:
+        if block.kind != "item":
+            if lists[-1]:
+                lists.append([])
+        elif not block.removed:
+            lists[-1].append(block)
+    for items in lists:
+        if len(items) < HEADING_LIST_MIN_ITEMS:
+            continue
+        named = []
+        for item in items:
+            key = normalize(item.content)
+            heading = next((block for said, block in headings
+                            if key and f" {key} " in f" {said} " and len(key.split()) * 2 >= len(said.split())), None)
+            if heading is None or any(has_figure(s.facts) or s.placeholder or
+                                      any(is_name(f) and f not in facts_of(heading.content) for f in s.facts)
+                                      for s in item.sentences):
+                break
+            named.append((item, heading))
+        else:
+            for item, heading in named:
+                for sentence in item.sentences:
+                    sentence.removed = True
+                item.removed = True
+                run.edit("repeated-item", item.line, "\n".join(item.raw), heading.line)
