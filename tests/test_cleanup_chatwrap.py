@@ -330,3 +330,14 @@ def test_a_list_that_only_names_the_texts_headings_again_goes():
     assert _clean(parts + recap) == parts + "## Summary of achievements\n"
     own = "## Plans\n\n- Improving attendance\n- Coach two new team leaders\n"
     assert _clean(parts + own) == parts + own
+
+
+def test_a_closing_recap_ousts_no_earlier_telling_of_its_figures():
+    """"In closing, 2024 saw significant progress, with …" tells the body's figures again in more words: the body's
+    sentence, the first telling, stays, and the recap goes."""
+    body = ("## Credit control\n\nIn 2024 aged debt over 90 days fell from £1.84 million to £0.97 million, and "
+            "debtor days came down from 68 to 52. I also moved statements to weekly e-mail.\n\n")
+    recap = ("## Closing\n\nIn closing, 2024 saw significant progress in credit control, with aged debt over 90 days "
+             "falling from £1.84 million to £0.97 million and debtor days coming down from 68 to 52.\n")
+    out = _clean(body + recap)
+    assert out.startswith(body) and "In closing" not in out

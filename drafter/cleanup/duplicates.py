@@ -103,7 +103,8 @@ def remove_duplicates(run: Run) -> None:
         if match is not None and not sentence.placeholder:
             slot, mode = match
             kept = slot["sentence"]
-            if _keep_later(kept, sentence, mode, slot["wsum"], wsum) and not _is_item(slot["block"]):
+            if _keep_later(kept, sentence, mode, slot["wsum"], wsum) and not _is_item(slot["block"]) and \
+                    not run.lists.opener_end(sentence.text):  # "In closing, 2024 saw …": a recap ousts no telling
                 kept.removed = True  # the poorer earlier telling goes; the fuller one stays where it stands (a cut
                 # is a whole span: nothing moves)
                 run.repeat(kept, sentence, run.edit("near-duplicate", kept.line, kept.text, sentence.line, kept))
