@@ -341,3 +341,15 @@ def test_a_closing_recap_ousts_no_earlier_telling_of_its_figures():
              "falling from £1.84 million to £0.97 million and debtor days coming down from 68 to 52.\n")
     out = _clean(body + recap)
     assert out.startswith(body) and "In closing" not in out
+
+
+def test_a_closing_summing_up_recap_may_name_its_figures_units_in_other_words():
+    """"In a word, this year I … registered 2,300 uses of the seal." at the end re-tells "Every use of the seal was
+    registered; the total for the year was 2,300.": the unit is named in the paragraph that states the figure, so the
+    recap goes; a plan there with the same figure stays."""
+    body = ("## Office\n\nI drafted 146 documents this year, among them 12 monthly briefs.\n\nEvery use of the "
+            "company seal was registered; the total for the year was 2,300.\n\n")
+    recap = "In a word, this year I drafted 146 documents and registered 2,300 uses of the seal.\n"
+    assert _clean(body + recap) == body.rstrip("\n") + "\n"
+    plan = "Next year the seal will be used for 2,300 contracts.\n"
+    assert _clean(body + plan) == body + plan

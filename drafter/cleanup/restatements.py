@@ -22,7 +22,7 @@ from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import (candidates, content_words, document_frequencies, index_word,
                                        meaning_similarity)
-from drafter.text.words import STOP_WORDS, WORD
+from drafter.text.words import STOP_WORDS, WORD, stem_cached
 
 
 # a sentence that counts none of something: "No contract was signed below …", "There were no late filings …"
@@ -277,6 +277,7 @@ def remove_restating(run: Run) -> None:
     said = [b for b in prose if any(not x.removed for x in b.sentences)]  # a sign-off that went closes nothing
     closing = said[-1] if len(said) > 1 and said[-1].kind == "text" else None
     found, after_figure = [], set()  # after_figure: ids of those that follow a figure in their block
+    in_closing: set[int] = set()  # ids of those in the text's closing paragraph that open as a summing-up
     by_shape: set[int] = set()  # ids of those found by their shape, not by what they say they do: a plan to do this
     # year's figures again (`plan_again`)
     before: dict[int, Sentence] = {}  # the sentence just before each found one in its block
@@ -293,6 +294,8 @@ def remove_restating(run: Run) -> None:
             says = recap or any(p.match(sentence.text) for p in run.lists.restating)  # it says it restates
             if not sentence.placeholder and not LEAD_IN.search(sentence.text) and (says or plan):
                 found.append(sentence)
+                if block is closing and any(p.match(sentence.text) for p in run.lists.restating):
+                    in_closing.add(id(sentence))  # "In a word, this year I …": a recap that says it is one
                 if not says:
                     by_shape.add(id(sentence))
                 if previous is not None and has_figure(previous.facts):
@@ -305,6 +308,7 @@ def remove_restating(run: Run) -> None:
     excluded = {id(sentence) for sentence in found}
     stated = run.facts_stated_outside(excluded)
     with_units: set[tuple[str, str]] = set()
+    around: dict[str, set[str]] = {}  # each figure stated elsewhere -> the stemmed words of the paragraphs stating it
     for block in run.blocks:
         if block.removed:
             continue
@@ -314,6 +318,12 @@ def remove_restating(run: Run) -> None:
         for other in block.sentences:
             if not other.removed and id(other) not in excluded:
                 with_units |= figures_with_nearby_words(other.text)
+        paragraph = {stem_cached(w) for other in block.sentences if not other.removed and id(other) not in excluded
+                     for w in WORD.findall(other.text)}
+        for other in block.sentences:
+            if not other.removed and id(other) not in excluded:
+                for figure in (f for f in other.facts if is_figure(f)):
+                    around.setdefault(figure, set()).update(paragraph)
     told = " ".join(" ".join(WORD.findall(other.text.lower())) for _, other in run.text_sentences()
                     if id(other) not in excluded)
     for sentence in found:
@@ -325,8 +335,13 @@ def remove_restating(run: Run) -> None:
         # two or more figures, all of them the sentence before's: that sentence said again ("I approved 198,
         # declined 61 and referred 27." / "In other words, 198 were approved, 61 were declined and 27 went …")
         retold = len(figures) >= 2 and id(sentence) in before and figures <= before[id(sentence)].facts
-        if not _counts_said(text, facts & QUANTITY_WORDS, told) or \
-                not (retold or _with_units(text) <= with_units) or not all(fact in stated for fact in facts):
+        # each figure's unit is said with it elsewhere, or, in the closing paragraph's recap, named in the paragraph
+        # that states it ("registered 2,300 uses of seals" for "the seals were used 2,300 times"; "71,400
+        # registrations" for "… 37,500 registrations. The total for the year was 71,400")
+        units_said = all(id(sentence) in in_closing and _named_in(unit, around.get(figure, ()))
+                         for figure, unit in _with_units(text) - with_units)
+        if not _counts_said(text, facts & QUANTITY_WORDS, told) or not (retold or units_said) or \
+                not all(fact in stated for fact in facts):
             continue
         if set(RECORD_CLAIM.findall(text.lower())) - set(told.split()):
             continue  # "… ended the year at 98.4%, the highest the site has recorded": a record said nowhere else
@@ -336,6 +351,15 @@ def remove_restating(run: Run) -> None:
             continue  # a plan of its own, not this year's figures hoped for again
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+UNIT_PREFIX_MIN = 3  # letters a unit and a word of the paragraph must share at their start to name the same thing
+
+
+def _named_in(unit: str, words) -> bool:
+    """True when a figure's unit ("uses", stemmed) is one of the stemmed words, or one begins with the other ("use")."""
+    return unit in words or any(len(w) >= UNIT_PREFIX_MIN and len(unit) >= UNIT_PREFIX_MIN and
+                                (w.startswith(unit) or unit.startswith(w)) for w in words)
 
 
 def _with_units(text: str) -> set[tuple[str, str]]:
