@@ -353,3 +353,11 @@ def test_a_closing_summing_up_recap_may_name_its_figures_units_in_other_words():
     assert _clean(body + recap) == body.rstrip("\n") + "\n"
     plan = "Next year the seal will be used for 2,300 contracts.\n"
     assert _clean(body + plan) == body + plan
+
+
+def test_a_sign_off_over_the_authors_own_name_and_staff_number_stays():
+    """"Regards," over a placeholder is the model's letter wrapping; over the author's name and staff number it is
+    theirs (the number is a figure the text states nowhere else)."""
+    own = BODY + "\nRegards,\nRamesh Kumar S\nEmp ID: MDS40217\n"
+    assert _clean(own) == own
+    assert _clean(BODY + "\nBest regards,\n[Your Name]\n") == BODY
