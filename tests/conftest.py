@@ -63,6 +63,12 @@ def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(openai._base_client, "INITIAL_RETRY_DELAY", QUICK_RETRY_DELAY)
 
 
+@pytest.fixture
+def isolated_home(tmp_path, monkeypatch):
+    """DRAFTER_HOME in the test's own folder: no user config or phrase lists of the machine's reach the test."""
+    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
+
+
 @pytest.fixture(autouse=True)
 def one_real_server_test_at_a_time(request: pytest.FixtureRequest,
                                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:

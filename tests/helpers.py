@@ -85,3 +85,10 @@ def invoke_drafter(*args: str, home: Path, stdin: str | bytes | None = None, cwd
             http_client.close()
     return subprocess.CompletedProcess(["drafter", *args], code, stdout.decode("utf-8", "replace"),
                                        stderr.decode("utf-8", "replace"))
+
+
+def clean_with_lists_only(text: str) -> str:
+    """The cleaned text with the shipped phrase lists alone: no user lists, no stock model (the shape tests' view)."""
+    from drafter.cleanup import CleanupSettings, clean
+
+    return clean(text, CleanupSettings(user_lists=False, stock_threshold=1.0)).text

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from drafter.cleanup import CleanupSettings, clean
+from helpers import clean_with_lists_only
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAT = ROOT / "fixtures" / "cleanup-chat"
 LISTS_ONLY = CleanupSettings(user_lists=False, stock_threshold=1.0)  # the phrase lists alone, not the stock model
 
 
-def _clean(text: str) -> str:
-    return clean(text, LISTS_ONLY).text
+_clean = clean_with_lists_only
 
 
 def test_a_chat_draft_loses_its_wrapping_and_keeps_every_figure():

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 
 from drafter.cleanup import CleanupSettings, clean
+from helpers import clean_with_lists_only
 
 LISTS_ONLY = CleanupSettings(user_lists=False, stock_threshold=1.0)  # the phrase lists alone, not the stock model
 BODY = "## Results\n\nIn 2025 I filed 3,140 lease renewals for the Northgate estate, 6% more than in 2024.\n"
 
 
-def _clean(text: str) -> str:
-    return clean(text, LISTS_ONLY).text
+_clean = clean_with_lists_only
 
 
 @pytest.mark.parametrize("greeting", [

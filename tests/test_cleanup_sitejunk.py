@@ -8,9 +8,7 @@ import pytest
 from drafter.cleanup import CleanupSettings, clean
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
+pytestmark = pytest.mark.usefixtures("isolated_home")  # no user phrase lists of the machine's
 
 
 def test_a_document_sharing_sites_furniture_goes():
@@ -200,7 +198,7 @@ def test_a_time_flies_opener_that_alone_tells_the_blank_year_stays(rest):
 
 
 def test_an_opener_with_another_blank_than_the_year_stays():
-    text = f"# 20** Billing Office Year-End Summary\n\nTime flies, and my XX years at the counter slipped by.\n\n" \
+    text = "# 20** Billing Office Year-End Summary\n\nTime flies, and my XX years at the counter slipped by.\n\n" \
            "I issued 4,100 bills at the Hexi counter.\n"
     assert "my XX years" in clean(text).text
 

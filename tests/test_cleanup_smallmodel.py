@@ -7,17 +7,15 @@ from __future__ import annotations
 import pytest
 
 from drafter.cleanup import CleanupSettings, clean
+from helpers import clean_with_lists_only
 
 LISTS_ONLY = CleanupSettings(user_lists=False, stock_threshold=1.0)
 
 
-@pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DRAFTER_HOME", str(tmp_path / "home"))
+pytestmark = pytest.mark.usefixtures("isolated_home")  # no user phrase lists of the machine's
 
 
-def _clean(text: str) -> str:
-    return clean(text, LISTS_ONLY).text
+_clean = clean_with_lists_only
 
 
 def test_a_sentence_saying_an_earlier_one_of_its_paragraph_again_in_other_words_goes():
