@@ -285,15 +285,22 @@ def _keep_later(kept: Sentence, later: Sentence, mode: str, kept_sum: float, lat
 
 
 HEADING_LIST_MIN_ITEMS = 2  # a list this long or longer whose every item names a heading of the text is navigation
+HEADING_LIST_MAX_WORDS = 12  # headings longer than this are not read for it (each is indexed by its runs of words)
 
 
 def remove_heading_lists(run: Run) -> None:
     """A list whose every item, with no figure or name of its own, says a heading of the text again ("Contents: 1.
     Work review 2. Problems …" over those parts, a STAR appraisal's closing "Summary of achievements" listing its
     sections) is navigation or a recap of the structure: its items go as repeats, the headings stay."""
-    headings = [(normalize(block.content), block) for block in run.blocks
-                if not block.removed and block.kind == "heading" and block.content.strip()]
-    if not headings:
+    said: dict[str, Block] = {}  # each run of words of a short heading, that at least half of it, -> the heading
+    for block in run.blocks:
+        words = normalize(block.content).split() if block.kind == "heading" and not block.removed else []
+        if not words or len(words) > HEADING_LIST_MAX_WORDS:
+            continue
+        for size in range((len(words) + 1) // 2, len(words) + 1):
+            for start in range(len(words) - size + 1):
+                said.setdefault(" ".join(words[start:start + size]), block)
+    if not said:
         return
     lists: list[list[Block]] = [[]]  # runs of list items with nothing else between
     for block in run.blocks:
@@ -307,9 +314,7 @@ def remove_heading_lists(run: Run) -> None:
             continue
         named = []
         for item in items:
-            key = normalize(item.content)
-            heading = next((block for said, block in headings
-                            if key and f" {key} " in f" {said} " and len(key.split()) * 2 >= len(said.split())), None)
+            heading = said.get(normalize(item.content))
             if heading is None or any(has_figure(s.facts) or s.placeholder or
                                       any(is_name(f) and f not in facts_of(heading.content) for f in s.facts)
                                       for s in item.sentences):

@@ -352,3 +352,18 @@ class StatedFacts:
                 self.facts.update(" ".join(words[a:b]) for a in range(len(words))
                                   for b in range(a + 1, min(len(words), a + NAME_RUNS_LISTED_UP_TO) + 1))
 
+
+
+PAIRED_MONTHS_MAX = 3  # months a sentence may name and still tie one to a figure: more, and it is a list of dates ...
+PAIRED_AMOUNTS_MAX = 8  # ... and amounts: more, and it is a table in prose, no one claim tying a month to a figure
+
+
+def month_figure_pairs(facts: Iterable[str]) -> set[tuple[str, str]]:
+    """Each (month, figure or count) a sentence's facts tie together ("in December it was under two"), or none when it
+    names too many of either to make one such claim."""
+    facts = set(facts)
+    months = facts & MONTHS
+    amounts = {fact for fact in facts if is_figure(fact) or fact in QUANTITY_WORDS} - months
+    if len(months) > PAIRED_MONTHS_MAX or len(amounts) > PAIRED_AMOUNTS_MAX:
+        return set()
+    return {(month, amount) for month in months for amount in amounts}

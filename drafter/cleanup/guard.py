@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from drafter.cleanup.document import Sentence
 from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, facts_of, hedged_figures, is_figure, is_name,
-                                   quantities_in)
+                                   month_figure_pairs, quantities_in)
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
@@ -31,6 +31,7 @@ def keep_facts(run: Run) -> None:
     """Put back, as written, every removed or cut sentence whose removal lost a fact the rest no longer states, or
     the tie of a month to a figure that no sentence left makes."""
     stated = run.facts_stated_outside(set())
+    paired = {pair for _, sentence in _kept(run) for pair in month_figure_pairs(sentence.facts)}
     amounts = sorted(a for _, sentence in _kept(run) for a in quantities_in(sentence.text))
     undone: set[int] = set()  # ids of the edits taken back, dropped from the report at once
     for block in run.blocks:
@@ -45,7 +46,7 @@ def keep_facts(run: Run) -> None:
                 continue
             kinds = sorted({edit.kind for edit in edits})
             lost = _lost(run, sentence, original, set(kinds), stated, amounts)
-            if not lost and sentence.removed and "chat" not in kinds and run.pairs_a_date_anew(sentence):
+            if not lost and sentence.removed and "chat" not in kinds and month_figure_pairs(sentence.facts) - paired:
                 lost = ["a month with its figure"]  # "…, and in December it was under two": each said, not together
             if not lost:
                 continue
@@ -58,6 +59,7 @@ def keep_facts(run: Run) -> None:
             run.notes.append(Note("fact-kept", sentence.line, f"{original.strip()} (kept: removing it as "
                                                               f"{'/'.join(kinds)} lost {', '.join(lost)})"))
             stated.add(facts_of(original))
+            paired |= month_figure_pairs(facts_of(original))
     if undone:
         run.edits = [pair for pair in run.edits if id(pair[1]) not in undone]
 

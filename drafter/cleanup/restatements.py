@@ -308,7 +308,9 @@ def remove_restating(run: Run) -> None:
     excluded = {id(sentence) for sentence in found}
     stated = run.facts_stated_outside(excluded)
     with_units: set[tuple[str, str]] = set()
-    around: dict[str, set[str]] = {}  # each figure stated elsewhere -> the stemmed words of the paragraphs stating it
+    around: dict[str, list[int]] = {}  # each figure stated elsewhere -> the paragraphs stating it (their index)
+    paragraphs: list[Block] = []
+    words_of: dict[int, set[str]] = {}  # a paragraph's stemmed words, read once when first asked
     for block in run.blocks:
         if block.removed:
             continue
@@ -318,12 +320,12 @@ def remove_restating(run: Run) -> None:
         for other in block.sentences:
             if not other.removed and id(other) not in excluded:
                 with_units |= figures_with_nearby_words(other.text)
-        paragraph = {stem_cached(w) for other in block.sentences if not other.removed and id(other) not in excluded
-                     for w in WORD.findall(other.text)}
+        paragraph = len(paragraphs)  # read only when a closing recap asks (_named_in)
+        paragraphs.append(block)
         for other in block.sentences:
             if not other.removed and id(other) not in excluded:
                 for figure in (f for f in other.facts if is_figure(f)):
-                    around.setdefault(figure, set()).update(paragraph)
+                    around.setdefault(figure, []).append(paragraph)
     told = " ".join(" ".join(WORD.findall(other.text.lower())) for _, other in run.text_sentences()
                     if id(other) not in excluded)
     for sentence in found:
@@ -338,7 +340,9 @@ def remove_restating(run: Run) -> None:
         # each figure's unit is said with it elsewhere, or, in the closing paragraph's recap, named in the paragraph
         # that states it ("registered 2,300 uses of seals" for "the seals were used 2,300 times"; "71,400
         # registrations" for "… 37,500 registrations. The total for the year was 71,400")
-        units_said = all(id(sentence) in in_closing and _named_in(unit, around.get(figure, ()))
+        units_said = all(id(sentence) in in_closing and
+                         any(_named_in(unit, _paragraph_words(paragraphs, at, words_of, excluded))
+                             for at in around.get(figure, ()))
                          for figure, unit in _with_units(text) - with_units)
         if not _counts_said(text, facts & QUANTITY_WORDS, told) or not (retold or units_said) or \
                 not all(fact in stated for fact in facts):
@@ -356,10 +360,20 @@ def remove_restating(run: Run) -> None:
 UNIT_PREFIX_MIN = 3  # letters a unit and a word of the paragraph must share at their start to name the same thing
 
 
-def _named_in(unit: str, words) -> bool:
-    """True when a figure's unit ("uses", stemmed) is one of the stemmed words, or one begins with the other ("use")."""
-    return unit in words or any(len(w) >= UNIT_PREFIX_MIN and len(unit) >= UNIT_PREFIX_MIN and
-                                (w.startswith(unit) or unit.startswith(w)) for w in words)
+def _paragraph_words(paragraphs: list[Block], at: int, words_of: dict[int, set[str]], excluded: set[int]) -> set[str]:
+    """The stemmed words of paragraph `at`, and each of their beginnings of UNIT_PREFIX_MIN letters or more, built
+    once per paragraph (a unit "uses" is named by "use", "docu" by "documents")."""
+    if at not in words_of:
+        words = {stem_cached(w.lower()) for other in paragraphs[at].sentences
+                 if not other.removed and id(other) not in excluded for w in WORD.findall(other.text)}
+        words_of[at] = words | {w[:n] for w in words for n in range(UNIT_PREFIX_MIN, len(w))}
+    return words_of[at]
+
+
+def _named_in(unit: str, words: set[str]) -> bool:
+    """True when a figure's unit ("uses", stemmed) is one of the words or their beginnings (_paragraph_words), or
+    begins with one of them ("use")."""
+    return unit in words or any(unit[:n] in words for n in range(UNIT_PREFIX_MIN, len(unit)))
 
 
 def _with_units(text: str) -> set[tuple[str, str]]:

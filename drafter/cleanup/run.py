@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from drafter.cleanup.document import Block, Sentence, parse_blocks, part_numbers
-from drafter.cleanup.facts import MONTHS, QUANTITY_WORDS, SINGLED_OUT, StatedFacts, facts_of, is_figure
+from drafter.cleanup.facts import SINGLED_OUT, StatedFacts, facts_of
 from drafter.cleanup.report import Edit, Note
 from drafter.cleanup.similarity import content_words
 from drafter.text.words import WORD
@@ -142,18 +142,6 @@ class Run:
                 if not sentence.removed and id(sentence) not in excluded:
                     stated |= sentence.facts
         return StatedFacts(stated)
-
-    def pairs_a_date_anew(self, sentence: Sentence) -> bool:
-        """True when the sentence ties a month to a figure or count that no other sentence still in the text ties it
-        to ("…; in May alone they averaged 5 hours", "and in December it was under two"): each is said elsewhere,
-        but not together, so the sentence tells something new, however much it says it restates."""
-        months = sentence.facts & MONTHS
-        amounts = {fact for fact in sentence.facts if is_figure(fact) or fact in QUANTITY_WORDS} - months
-        if not months or not amounts:
-            return False
-        others = [other.facts for _, other in self.text_sentences() if other is not sentence and not other.removed]
-        return any(not any(month in facts and amount in facts for facts in others)
-                   for month in months for amount in amounts)
 
     def difficulties(self) -> set[int]:
         """Ids of the sentences that single out a main difficulty ("Staffing was the hardest part of the year."), the
