@@ -283,7 +283,6 @@ def _keep_later(kept: Sentence, later: Sentence, mode: str, kept_sum: float, lat
     return mode == "earlier-inside" and later_sum >= FULLER * kept_sum
 
 
-
 HEADING_LIST_MIN_ITEMS = 2  # a list this long or longer whose every item names a heading of the text is navigation
 HEADING_LIST_MAX_WORDS = 12  # headings longer than this are not read for it (each is indexed by its runs of words)
 
@@ -315,8 +314,9 @@ def remove_heading_lists(run: Run) -> None:
         named = []
         for item in items:
             heading = said.get(normalize(item.content))
+            heading_facts = facts_of(heading.content) if heading is not None else frozenset()
             if heading is None or any(has_figure(s.facts) or s.placeholder or
-                                      any(is_name(f) and f not in facts_of(heading.content) for f in s.facts)
+                                      any(is_name(f) and f not in heading_facts for f in s.facts)
                                       for s in item.sentences):
                 break
             named.append((item, heading))

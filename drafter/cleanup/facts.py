@@ -353,7 +353,6 @@ class StatedFacts:
                                   for b in range(a + 1, min(len(words), a + NAME_RUNS_LISTED_UP_TO) + 1))
 
 
-
 PAIRED_MONTHS_MAX = 3  # months a sentence may name and still tie one to a figure: more, and it is a list of dates ...
 PAIRED_AMOUNTS_MAX = 8  # ... and amounts: more, and it is a table in prose, no one claim tying a month to a figure
 

@@ -291,10 +291,11 @@ def remove_restating(run: Run) -> None:
                 not FUTURE.search(sentence.text) and not WISH.search(sentence.text)  # a year alone is the recap's
             # date ("In 2025 I would like to …"); "I want to keep the score above 4" is a target, no recap
             plan = any(p.match(sentence.text) for p in run.lists.plan_again)
-            says = recap or any(p.match(sentence.text) for p in run.lists.restating)  # it says it restates
+            restating = any(p.match(sentence.text) for p in run.lists.restating)
+            says = recap or restating  # it says it restates
             if not sentence.placeholder and not LEAD_IN.search(sentence.text) and (says or plan):
                 found.append(sentence)
-                if block is closing and any(p.match(sentence.text) for p in run.lists.restating):
+                if block is closing and restating:
                     in_closing.add(id(sentence))  # "In a word, this year I …": a recap that says it is one
                 if not says:
                     by_shape.add(id(sentence))
