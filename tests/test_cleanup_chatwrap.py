@@ -361,3 +361,62 @@ def test_a_sign_off_over_the_authors_own_name_and_staff_number_stays():
     own = BODY + "\nRegards,\nRamesh Kumar S\nEmp ID: MDS40217\n"
     assert _clean(own) == own
     assert _clean(BODY + "\nBest regards,\n[Your Name]\n") == BODY
+
+
+# --- session of 2026-12-05 (afternoon): shapes left in c25–c36 after their fixes ---
+
+@pytest.mark.parametrize("pane", [
+    "Draft generated from: Anna notes.docx\nAI-generated content may be incorrect. Review before sharing.",
+    "Keep it | Regenerate | Discard",
+    "Copy  Regenerate",
+    "Content created using: your notes and 2 other files",
+], ids=lambda s: s[:20])
+def test_an_assistant_panes_lines_go_even_when_they_run_on_without_a_stop(pane):
+    assert _clean(f"{pane}\n\n{BODY}") == BODY
+
+
+@pytest.mark.parametrize("note", [
+    "As requested, I have written the summary in the first person and used headings.",
+    "*I have assumed that the lease figures include renewals signed by 31 December.*",
+    "*Note on assumptions: I have taken the renewal count as the year's total.*",
+    "I have not included complaint figures as none were provided.",
+], ids=lambda s: s[:20])
+def test_the_assistants_notes_on_what_it_assumed_or_left_out_go(note):
+    text = f"{BODY}\nOn 31 December the estate had 3,140 renewals on file.\n\n{note}\n"
+    assert _clean(text) == f"{BODY}\nOn 31 December the estate had 3,140 renewals on file.\n"
+
+
+def test_an_acronyms_plural_is_said_by_the_acronym():
+    text = ("## Clinics\n\nThe DNA rate fell from 11% to 7% after the text reminders.\n\n## Conclusion\n\n"
+            "In conclusion, 2025 was a year of reducing DNAs and booking interpreters.\n")
+    assert "In conclusion" not in _clean(text)
+
+
+@pytest.mark.parametrize("opener", ["To conclude,", "In closing,", "To close,", "To wrap up,"])
+def test_every_closing_opener_marks_a_recap(opener):
+    body = f"{BODY}\n## Tenants\n\nI answered 212 tenant complaints within a week.\n"
+    thanks = "Thanks to Maria Lopez for covering my desk in August.\n"  # the recap is no longer the last paragraph
+    text = (f"{body}\n## Closing\n\n{opener} I filed 3,140 lease renewals and answered 212 complaints in 2025.\n\n"
+            f"{thanks}")
+    assert _clean(text) == f"{body}\n## Closing\n\n{thanks}"
+
+
+def test_a_recap_ending_in_a_wish_that_plans_nothing_is_still_a_recap():
+    text = (f"{BODY}\n## Closing\n\nI filed 3,140 lease renewals for the Northgate estate, and I look forward to "
+            "developing further next year.\n")
+    assert "3,140 lease renewals for the Northgate estate, and" not in _clean(text)
+    kept = (f"{BODY}\n## Closing\n\nI filed 3,140 lease renewals, and I will open the Southgate office in March.\n")
+    assert _clean(kept) == kept
+
+
+def test_a_contents_list_goes_with_its_label_and_a_contents_line_goes_whole():
+    parts = "## Part One: Work Review\n\nWe opened 3 branches.\n\n## Part Two: Work Plan for 2026\n\nOpen 2 more.\n"
+    for contents in ("**Contents**\n\n1. Work review\n2. Work plan for 2026",
+                     "Contents: 1. Work review 2. Work plan for 2026"):
+        assert _clean(f"# Annual Summary\n\n{contents}\n\n{parts}") == f"# Annual Summary\n\n{parts}"
+
+
+@pytest.mark.parametrize("blessing", ["Thank you and God bless us all.", "More power to our team!",
+                                      "Greetings of the day!"])
+def test_an_office_letters_blessings_go(blessing):
+    assert _clean(f"{BODY}\n{blessing}\n") == BODY

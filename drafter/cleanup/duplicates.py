@@ -302,11 +302,17 @@ def remove_heading_lists(run: Run) -> None:
     if not said:
         return
     lists: list[list[Block]] = [[]]  # runs of list items with nothing else between
+    label_of: dict[int, Block] = {}  # a list's first item -> the block just above the list
+    above = None
     for block in run.blocks:
         if block.kind != "item":
             if lists[-1]:
                 lists.append([])
+            if not block.removed:
+                above = block
         elif not block.removed:
+            if not lists[-1] and above is not None:
+                label_of[id(block)] = above
             lists[-1].append(block)
     for items in lists:
         if len(items) < HEADING_LIST_MIN_ITEMS:
@@ -315,7 +321,7 @@ def remove_heading_lists(run: Run) -> None:
         for item in items:
             heading = said.get(normalize(item.content))
             heading_facts = facts_of(heading.content) if heading is not None else frozenset()
-            if heading is None or any(has_figure(s.facts) or s.placeholder or
+            if heading is None or any(has_figure(s.facts - heading_facts) or s.placeholder or
                                       any(is_name(f) and f not in heading_facts for f in s.facts)
                                       for s in item.sentences):
                 break
@@ -326,3 +332,19 @@ def remove_heading_lists(run: Run) -> None:
                     sentence.removed = True
                 item.removed = True
                 run.edit("repeated-item", item.line, "\n".join(item.raw), heading.line)
+            label = label_of.get(id(items[0]))
+            if label is not None and _bare_label(label):  # "**Contents**" over it: the navigation's own title
+                for sentence in label.sentences:
+                    sentence.removed = True
+                label.removed = True
+                run.edit("repeated-item", label.line, "\n".join(label.raw))
+
+
+NAVIGATION_LABEL = re.compile(r"^[\W_]*(?:table of )?(?:contents|outline|agenda|catalog(?:ue)?|directory)[\W_]*$", re.I)
+
+
+def _bare_label(block: Block) -> bool:
+    """True when the block is a heading or bold line that names the list under it as navigation ("**Contents**");
+    a recap's title ("Summary of achievements") is the author's heading and stays."""
+    return (block.kind in ("heading", "title") or block.heading_like) and \
+        NAVIGATION_LABEL.match(block.content) is not None

@@ -44,6 +44,7 @@ QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
 # the blank runs are possessive: "\s+(?:of|…)?\s*" could split a long one two ways at every length (quadratic)
 CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s++(?:(?:of|and|for|de|&)\s*+)?[A-Z][\w&.'’-]*)*")
 NOT_NAMES = frozenset("i i'm i’m i've i'd i'll".split())
+ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "DNAs", "KPIs", "NCRs": the acronym's plural names what the acronym does
 START_AFTER = re.compile(r"(?:^|[.!?:;#(\[\"“—–*_-]\s*|\d[.)、,]\s+)$")
 START_AFTER_REACH = 2  # characters of START_AFTER before its trailing blank space: a digit and a full stop
 
@@ -265,7 +266,8 @@ def facts_of(sentence: str) -> frozenset[str]:
                 continue
         if len(words) == 1 and words[0].lower() in NOT_NAMES:
             continue
-        facts.add(" ".join(w.lower() for w in words if w.lower() not in NOT_NAMES))
+        facts.add(" ".join((w[:-1] if ACRONYM_PLURAL.fullmatch(w) else w).lower()
+                           for w in words if w.lower() not in NOT_NAMES))
     facts.discard("")
     return frozenset(facts)
 

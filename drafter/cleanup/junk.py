@@ -25,6 +25,9 @@ def remove_junk(run: Run) -> None:
         if block is first and block.kind in ("heading", "title"):
             _cut_title_tag(run, block.sentences[0])
         hits = [s for s in block.sentences if run.lists.is_junk(s.text) or run.lists.is_junk(s.text, "title_tag")]
+        if not hits and block.kind == "text" and _every_line_junk(run, block):
+            hits = list(block.sentences)  # lines with no stop read as one sentence: "Keep it  Regenerate  Discard"
+            # over "AI-generated content may be incorrect."
         if hits:
             others = [s for s in block.sentences if s not in hits]
             if block.kind in ("heading", "title") or not any(s.facts or s.placeholder for s in others):
@@ -50,6 +53,14 @@ def remove_junk(run: Run) -> None:
     _rest_of_a_chat_wrapper(run)
     _cut_off_end(run)
     _cut_off_sentences(run)
+
+
+def _every_line_junk(run: Run, block: Block) -> bool:
+    """True when a paragraph of several lines has each line junk or chat (a line with no stop runs on into the next
+    as one sentence, so no sentence of it matches: a chat pane's "Draft generated from: notes.docx" over its
+    "AI-generated content may be incorrect.")."""
+    lines = [line.strip() for line in block.raw if line.strip()]
+    return len(lines) > 1 and all(run.lists.is_junk(line) or run.lists.is_junk(line, "chat") for line in lines)
 
 
 TO_THE_USER = re.compile(r"\byou(?:r|rs|\x27ve|’ve|\x27re|’re)?\b", re.I)  # the model's advice speaks to the user

@@ -287,8 +287,9 @@ def remove_restating(run: Run) -> None:
             if sentence.removed:
                 continue
             # (a closing paragraph often stands under the plans' heading: its own words say whether it plans)
+            head = _without_a_closing_wish(run, sentence.text)  # "…, and I look forward to developing further"
             recap = block is closing and has_figure(f for f in sentence.facts if not YEAR.fullmatch(f)) and \
-                not FUTURE.search(sentence.text) and not WISH.search(sentence.text)  # a year alone is the recap's
+                not FUTURE.search(head) and not WISH.search(head)  # a year alone is the recap's
             # date ("In 2025 I would like to …"); "I want to keep the score above 4" is a target, no recap
             plan = any(p.match(sentence.text) for p in run.lists.plan_again)
             restating = any(p.match(sentence.text) for p in run.lists.restating)
@@ -356,6 +357,16 @@ def remove_restating(run: Run) -> None:
             continue  # a plan of its own, not this year's figures hoped for again
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+def _without_a_closing_wish(run: Run, text: str) -> str:
+    """The sentence without its last clause when that clause only wishes the author well ("…, and I look forward to
+    developing further next year": no fact but a year, and plan and vague words but one); else the whole sentence."""
+    parts = LATER_CLAUSE.split(text, maxsplit=1)
+    if len(parts) < 2 or any(not YEAR.fullmatch(fact) for fact in facts_of(parts[1])) or \
+            _says_more(parts[1], "", PLAN_WORDS | run.lists.unspecific):
+        return text
+    return parts[0]
 
 
 UNIT_PREFIX_MIN = 3  # letters a unit and a word of the paragraph must share at their start to name the same thing
