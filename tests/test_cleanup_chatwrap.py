@@ -420,3 +420,32 @@ def test_a_contents_list_goes_with_its_label_and_a_contents_line_goes_whole():
                                       "Greetings of the day!"])
 def test_an_office_letters_blessings_go(blessing):
     assert _clean(f"{BODY}\n{blessing}\n") == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "Tone: professional • Length: medium",
+    "*Tone: confident | Length: long | Audience: management*",
+    "Sources: your notes, Lab KPI dashboard (Dec).",
+    "**Option A:**",
+    "This review was drafted by the PeoplePoint assistant.",
+], ids=lambda s: s[:20])
+def test_an_assistant_panes_settings_sources_and_option_labels_go(line):
+    assert _clean(f"{BODY}\n{line}\n") == BODY
+
+
+def test_the_telling_an_as_mentioned_sentence_points_back_at_stays_beside_the_highlight():
+    text = ("## At a glance\n\n- Quality score: 93%\n- Calls handled: 14,920\n\n## Quality\n\n"
+            "My quality score for the year was 93%. As mentioned, my quality score was 93%; in the November "
+            "calibration it reached 96%, the highest on my team.\n")
+    assert _clean(text) == text
+
+
+def test_a_restating_sentence_whose_later_clause_tells_something_new_without_a_figure_stays():
+    text = ("## Audit\n\nThe branch audit in June found no issues with my cash handling.\n\n## Controls\n\n"
+            "As mentioned, the audit found no issues; the auditor did note that our dual-control log was the "
+            "tidiest she had seen in the region.\n")
+    assert _clean(text) == text
+    wish = ("## Audit\n\nThe branch audit in June found no issues with my cash handling.\n\n## Controls\n\n"
+            "As mentioned, the audit found no issues with my cash handling in June, and I look forward to "
+            "continuing to add value to the branch.\n")
+    assert "As mentioned" not in _clean(wish)

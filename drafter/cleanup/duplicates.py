@@ -64,6 +64,7 @@ def remove_duplicates(run: Run) -> None:
     postings: dict[str, list[int]] = {}
     labels = _labels(run)  # matched against, never removed here (remove_repeated_labels)
     part_of = part_numbers(run.blocks)
+    pointed_at = run.pointed_at()  # "I made 28 referrals. Of these, 15 …": the telling the next sentence points at
     for (block, sentence), ws in zip(items, words):
         key = normalize(sentence.text[run.lists.opener_end(sentence.text):])  # "In summary, X" says X again
         if not key:
@@ -92,6 +93,8 @@ def remove_duplicates(run: Run) -> None:
             if id(sentence) not in reference and _echo(run, sentence, match[0]["sentence"]):
                 continue
             match = None
+        if match is not None and id(sentence) in pointed_at:
+            match = None
         if match is not None and _another_year(match[0]["sentence"], sentence, latest):
             match = None  # "In September I opened 181 accounts." / "In September 2025 I opened 181 accounts as well"
         if match is not None and not sentence.placeholder and (_in_its_place(match[0], block, sentence) or
@@ -104,6 +107,7 @@ def remove_duplicates(run: Run) -> None:
             slot, mode = match
             kept = slot["sentence"]
             if _keep_later(kept, sentence, mode, slot["wsum"], wsum) and not _is_item(slot["block"]) and \
+                    id(kept) not in pointed_at and \
                     not run.lists.opener_end(sentence.text):  # "In closing, 2024 saw …": a recap ousts no telling
                 kept.removed = True  # the poorer earlier telling goes; the fuller one stays where it stands (a cut
                 # is a whole span: nothing moves)

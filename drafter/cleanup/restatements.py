@@ -28,6 +28,9 @@ from drafter.text.words import STOP_WORDS, WORD, stem_cached
 # a sentence that counts none of something: "No contract was signed below …", "There were no late filings …"
 LATER_CLAUSE = re.compile(r";\s+|,\s+and\s+(?=(?:I|we|she|he|they)\b)")  # where a sentence goes on to a clause of its own
 ADDED_CLAUSE_WORDS = 3  # content words a later clause must hold that the text says nowhere else to be news
+LOOK_FORWARD = re.compile(r"\blook(?:s|ing)? forward\b", re.I)  # a wish for next year, with no "will"
+ADDED_PLAIN_CLAUSE_WORDS = 5  # the same for a later clause with no fact: "…; the auditor did note that our log was
+# the tidiest she had seen in the region"
 RESTATEMENT_MIN_SHARED = 2  # words, vague and generic ones aside, a plain restatement (no vague word: it tells no
 # amount vaguely) must share with the sentence it restates: one shared word is a topic ("The money stayed in his
 # account." is no retelling of "Opened 64 basic accounts"; "The number of remakes went down" tells one vaguely, and
@@ -72,6 +75,7 @@ def remove_restatements(run: Run) -> None:
     labels = run.labels()
     topics = run.difficulties()  # "Staffing was the hardest part of the year.": a topic the sentences after explain
     kept_copies = {id(repeat.of) for repeat in run.repeats.values()}  # a repeat of it went: it is the telling kept
+    pointed_at = run.pointed_at()
     kinds = [block.kind for block, _ in pairs]
     part_of = part_numbers(run.blocks)
     parts = [part_of[id(block)] for block, _ in pairs]
@@ -88,6 +92,9 @@ def remove_restatements(run: Run) -> None:
         if sentence.placeholder or len(ws) < s.restatement_min_words or \
                 LEAD_IN.search(sentence.text) or id(sentence) in labels or not exact and id(sentence) in topics:
             continue
+        if id(sentence) in pointed_at:
+            continue  # "My score was 93%. As mentioned, my score was 93%; in November it reached 96%.": the telling
+            # the next sentence points back at stays with it
         wsum = fsum(weight[w] for w in ws)
         vague = not ws.isdisjoint(run.lists.vague)  # "many", "greatly": it tells an amount without a figure
         counts = sentence.facts & NUMBER_WORDS  # counted in words: said with the same thing in the source
@@ -241,10 +248,15 @@ def _adds_a_clause(text: str, told: str) -> bool:
     dates or counts something and holds ADDED_CLAUSE_WORDS content words or more that the rest of the text never
     uses (a recap's ", and I have improved …" paraphrases and dates nothing)."""
     parts = LATER_CLAUSE.split(text, maxsplit=1)
-    if len(parts) < 2 or not any(not YEAR.fullmatch(fact) for fact in facts_of(parts[1])):
-        return False  # ("… and I look forward to adding value in 2025": a year alone dates no new deed)
+    if len(parts) < 2:
+        return False
     said = set(content_words(told))
-    return len({w for w in content_words(parts[1]) if w not in said}) >= ADDED_CLAUSE_WORDS
+    new = len({w for w in content_words(parts[1]) if w not in said})
+    if not any(not YEAR.fullmatch(fact) for fact in facts_of(parts[1])):  # ("… and I look forward to adding value in
+        # 2025": a year alone dates no new deed); an account of its own without one tells more words than a wish
+        return new >= ADDED_PLAIN_CLAUSE_WORDS and not FUTURE.search(parts[1]) and not WISH.search(parts[1]) and \
+            not LOOK_FORWARD.search(parts[1])
+    return new >= ADDED_CLAUSE_WORDS
 
 
 WISH = re.compile(r"\b(?:want|hope|wish|would like|'d like|’d like|intend|expect)s? to\b", re.I)  # a plan in words
@@ -281,6 +293,7 @@ def remove_restating(run: Run) -> None:
     by_shape: set[int] = set()  # ids of those found by their shape, not by what they say they do: a plan to do this
     # year's figures again (`plan_again`)
     before: dict[int, Sentence] = {}  # the sentence just before each found one in its block
+    pointed_at = run.pointed_at()
     for block in prose:
         previous = None
         for sentence in block.sentences:
@@ -293,7 +306,8 @@ def remove_restating(run: Run) -> None:
             # date ("In 2025 I would like to …"); "I want to keep the score above 4" is a target, no recap
             plan = any(p.match(sentence.text) for p in run.lists.plan_again)
             restating = any(p.match(sentence.text) for p in run.lists.restating)
-            says = recap or restating  # it says it restates
+            says = (recap or restating) and id(sentence) not in pointed_at  # it says it restates (and is no telling
+            # the next sentence points back at)
             if not sentence.placeholder and not LEAD_IN.search(sentence.text) and (says or plan):
                 found.append(sentence)
                 if block is closing and restating:
