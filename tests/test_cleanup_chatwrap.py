@@ -449,3 +449,84 @@ def test_a_restating_sentence_whose_later_clause_tells_something_new_without_a_f
             "As mentioned, the audit found no issues with my cash handling in June, and I look forward to "
             "continuing to add value to the branch.\n")
     assert "As mentioned" not in _clean(wish)
+
+
+# --- after the eleventh blind round (c41–c44): email wrapping, a second shorter version, plain-text forms ---
+
+@pytest.mark.parametrize("furniture", [
+    "This email and any attachments are confidential and intended solely for the addressee. If you have received "
+    "it in error, please notify the sender and delete it. Brackenford Interiors Ltd accepts no liability for any loss.",
+    "CONFIDENTIALITY NOTICE: This e-mail message is for the sole use of the intended recipient(s).",
+    "Westfirth Building Society is authorised by the Prudential Regulation Authority and regulated by the Financial "
+    "Conduct Authority.",
+    "Please consider the environment before printing this email.",
+    "Sent from my iPhone",
+    "Sent from Outlook for iOS",
+], ids=lambda s: s[:20])
+def test_an_emails_disclaimers_and_phone_signature_go(furniture):
+    assert _clean(f"{BODY}\n{furniture}\n") == BODY
+
+
+def test_the_earlier_message_an_email_reply_quotes_goes_but_a_forwarded_summary_stays():
+    sign_off = "Thanks,\nDaniel Osei\nSales Coordinator\n"
+    for quoted in ("On Mon, Maria Lindqvist wrote:\n> Hi all,\n> Please send me your summaries by Friday.\n> Maria",
+                   "________________________________\nFrom: Maria Sandoval\nTo: District Managers\n\n"
+                   "All – please send your summaries by 12 December.\nThanks,\nMaria"):
+        assert _clean(f"{BODY}\n{sign_off}\n{quoted}\n") == f"{BODY}\n{sign_off}"
+    forwarded = f"-----Original Message-----\nFrom: Daniel Osei\n\n{BODY}"
+    assert _clean(forwarded) == forwarded  # nothing of the author's above it: the header is the summary's own
+
+
+@pytest.mark.parametrize("courtesy", [
+    "Sorry this is late, I know you wanted it last week.",
+    "Apologies for getting this over to you later than you asked.",
+    "I apologize for the late submission; year-end renewals kept me tied up.",
+    "I hope you had a lovely Christmas and New Year.",
+], ids=lambda s: s[:20])
+def test_an_emails_apology_for_lateness_and_seasons_wishes_go(courtesy):
+    assert _clean(f"{courtesy}\n\n{BODY}") == f"\n{BODY}".lstrip("\n")
+
+
+def test_an_email_intro_that_dates_something_keeps_its_date():
+    text = f"Please find my summary below, ahead of my appraisal on the 14th.\n\n{BODY}"
+    assert _clean(text) == text
+
+
+def test_a_second_condensed_version_goes_but_a_fact_only_it_gives_stays():
+    long = ("## Claims\n\nIn 2025 I handled 1,146 new motor claims and cut my settlement time from 19 to 14 days.\n\n"
+            "I referred 22 claims to the counter-fraud unit.\n")
+    condensed = ("**Condensed version**\n\nI handled 1,146 new motor claims and cut settlement time from 19 to 14 "
+                 "days. I referred 22 claims to the counter-fraud unit, 8 of which were confirmed.\n")
+    cleaned = _clean(f"{long}\n{condensed}")
+    assert "Condensed version" not in cleaned
+    assert cleaned.count("1,146") == 1 and "8 of which were confirmed" in cleaned  # the fuller telling of the
+    # referrals stays, in whichever place (the duplicates pass keeps the fuller one where it stands)
+
+
+def test_the_assistants_list_of_its_changes_goes():
+    text = f"{BODY}\n**Changes I made:**\n\n- Shortened the introduction.\n- Put the figures in a list.\n"
+    assert _clean(text) == BODY
+
+
+def test_a_paper_forms_capital_header_and_its_please_list_instruction_go():
+    text = ("EMPLOYEE SELF-EVALUATION FORM – PLEASE COMPLETE ALL SECTIONS\n\n"
+            "Please list any training completed during the review period:\n\n"
+            "I finished the CRCR course in May.\n")
+    assert _clean(text) == "I finished the CRCR course in May.\n"
+
+
+def test_a_hyphenated_word_ending_in_the_next_word_is_no_doubling():
+    text = "By October all 11 receptionists could do a full check-in in Korean, and we moved in in-house training.\n"
+    assert _clean(f"{BODY}\n{text}") == f"{BODY}\n{text}"
+
+
+def test_a_recap_that_counts_none_anew_stays():
+    text = (f"{BODY}\n## Safety\n\nI ran hand hygiene audits every month.\n\nIn summary, this section shows the "
+            "audits, and no needle-stick injury was reported in the whole year.\n")
+    assert _clean(text) == text
+
+
+def test_next_years_goal_under_a_label_is_no_repeat_of_this_years_goal():
+    text = (f"{BODY}\nGoals for this year (set last January):\n1) Cross train on the inpatient queue. Not met.\n\n"
+            "Goals for next year:\n1) Cross train on the inpatient queue, now that the team is fully staffed.\n")
+    assert _clean(text) == text

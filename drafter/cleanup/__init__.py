@@ -58,6 +58,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("inner-repeats", repeats.inner_repeats),
     ("cliches", cliches.remove_cliches),
     ("tautologies", cliches.remove_tautologies),
+    ("second-versions", restatements.remove_second_versions),
     ("duplicates", duplicates.remove_duplicates),
     ("restatements", restatements.remove_restatements),
     ("list-retellings", restatements.remove_list_retellings),

@@ -182,11 +182,19 @@ PLAN_HEADING = re.compile(r"\b(?:goals?|plans?|planning|priorities|objectives|ta
                           r"^[\W_]*for (?:19|20)\d\d[\W_]*$", re.I)  # a heading that is only "For 2027"
 
 
+LIST_LABEL_MAX_WORDS = 8  # words of a label line over a list ("Goals for next year:")
+# a heading over last year's goals as reviewed: "Goals for this year (set last January)", "Progress against my 2024
+# objectives", "Last year's targets"
+PAST_PLAN = re.compile(r"\b(?:this|last|current|past) year\b|\bset (?:last|in)\b|\b(?:review|progress|results) "
+                       r"(?:of|on|against)\b|\b(?:met|achieved|reached)\b", re.I)
+
+
 def _mark_plan_sections(blocks: list[Block]) -> None:
     """Sentences under a 'Goals for 2025' or 'Next year's plan' heading speak of the future even when they do not
     say 'will' ("Move contract customers onto electronic job tickets"): a plan never merges with a past fact."""
     open_headings: list[tuple[int, bool]] = []  # (level, is a plan heading) from the outermost in
     report_year = None  # the first year of the title: a heading naming a later one ("For 2025") is a plan
+    list_plan = False  # the list under way stands under a plan's label
     for block in blocks:
         if block.kind in ("heading", "title") or block.heading_like:
             years = [int(y) for y in YEAR.findall(block.content)]
@@ -195,10 +203,17 @@ def _mark_plan_sections(blocks: list[Block]) -> None:
             level = len(block.prefix.strip()) if block.kind == "heading" else 7
             open_headings = [h for h in open_headings if h[0] < level]
             later = report_year and any(y > report_year for y in years)
-            open_headings.append((level, PLAN_HEADING.search(block.content) is not None or bool(later)))
-        elif block.kind in ("text", "item") and any(plan for _, plan in open_headings):
+            plan = PLAN_HEADING.search(block.content) is not None and PAST_PLAN.search(block.content) is None
+            open_headings.append((level, plan or bool(later)))
+        elif block.kind in ("text", "item") and (any(plan for _, plan in open_headings) or
+                                                 block.kind == "item" and list_plan):
             for sentence in block.sentences:
                 sentence.in_plan = True
+        if block.kind != "item":  # a short label over a list ("Goals for next year:") makes a plan of its items
+            content = block.content.rstrip(" *_")
+            list_plan = block.kind == "text" and content.endswith((":", "：")) and \
+                len(content.split()) <= LIST_LABEL_MAX_WORDS and PLAN_HEADING.search(content) is not None and \
+                PAST_PLAN.search(content) is None
 
 
 def _mark_item_headings(blocks: list[Block], settings: CleanupSettings) -> None:

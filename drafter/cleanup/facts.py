@@ -19,8 +19,9 @@ FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
 LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) "
                      r"below)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
-ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) single|no (?:\w+ )?(?:accidents?|incidents?|"
-                  r"complaints?|errors?|mistakes?|losses|injuries|defects?|breaches|delays?|failures?|violations?)|"
+ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) single|no (?:[\w-]+ )?(?:accidents?|"
+                  r"incidents?|complaints?|errors?|mistakes?|loss(?:es)?|injur(?:y|ies)|defects?|breach(?:es)?|delays?|"
+                  r"failures?|violations?)|"
                   r"for free|free of charge|at no (?:extra )?cost)\b",
                   re.I)  # a count of none (and a price of none: "serves lunch for free to …")
 # a sentence that singles out the year's main difficulty or change ("Staffing was the hardest part of the year.", "The

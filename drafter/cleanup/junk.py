@@ -49,6 +49,7 @@ def remove_junk(run: Run) -> None:
                 sentence.removed = True  # the guard puts it back if it held a fact outside the chat phrase
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
     _list_under_chat_label(run)
+    _quoted_thread(run)
     _user_turns(run)
     _rest_of_a_chat_wrapper(run)
     _cut_off_end(run)
@@ -61,6 +62,35 @@ def _every_line_junk(run: Run, block: Block) -> bool:
     "AI-generated content may be incorrect.")."""
     lines = [line.strip() for line in block.raw if line.strip()]
     return len(lines) > 1 and all(run.lists.is_junk(line) or run.lists.is_junk(line, "chat") for line in lines)
+
+
+# where an email reply quotes the message it answers: "On Mon, Maria Lindqvist wrote:", "-----Original Message-----",
+# or Outlook's rule of underscores over the quoted "From:" line
+REPLY_HEADER = re.compile(r"^[ \t>*_]*(?:on\b[^\n]{0,120}\bwrote\s*:[ \t*_]*$|-{2,}\s*original message\s*-{2,}|_{8,}[ \t]*\n"
+                          r"[ \t*_]*from\s*:)", re.I | re.M)
+
+
+def _quoted_thread(run: Run) -> None:
+    """An email reply pasted with the earlier message it quotes below it ("On Mon, Maria wrote:" and the "> " lines
+    after, or Outlook's "____" over "From: …"): from the reply header to the end, the text is someone else's message,
+    not the summary, and goes as junk. A header at the very top (nothing of the author's above it) is left alone: a
+    forwarded summary is the author's text below its header."""
+    said = False  # an earlier block of the author's text stays above the header
+    for at, block in enumerate(run.blocks):
+        if block.kind == "opaque" and not block.raw:
+            continue
+        raw = "\n".join(block.raw + (run.blocks[at + 1].raw[:1] if at + 1 < len(run.blocks) else []))
+        match = REPLY_HEADER.match(raw) if block.kind != "item" else None
+        if said and match is not None:
+            for rest in run.blocks[at:]:
+                if rest.removed:
+                    continue
+                for sentence in rest.sentences:
+                    sentence.removed = True
+                rest.removed = True
+                run.edit("junk", rest.line, "\n".join(rest.raw))
+            return
+        said = said or block.kind in ("text", "item") and not block.removed
 
 
 TO_THE_USER = re.compile(r"\byou(?:r|rs|\x27ve|’ve|\x27re|’re)?\b", re.I)  # the model's advice speaks to the user

@@ -13,6 +13,7 @@ from drafter.text.words import STOP_WORDS, WORD
 
 REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*(?:the\s+)?\1|\s+\1)+)")
 QUOTE_MARK = re.compile(r"[\"“”]")
+GLUED_TO_WORD = re.compile(r"[-‐‑/]")  # what joins a word to the next with no space ("check-in", "in-house")
 PHRASE_STOP = re.compile(r"[;:!?()]")  # a doubled phrase holds none of these ...
 PHRASE_PARTING = re.compile(r"[.!?;:()\"“”]")  # ... and its two copies are parted by none of these
 
@@ -143,6 +144,9 @@ def _doubled_phrases(run: Run, sentence: Sentence) -> None:
                 continue
             if n == 1 and (gaps[i].strip() or words[i].isdigit() or any(c.isdigit() for c in words[i])):
                 continue
+            if i > 0 and GLUED_TO_WORD.fullmatch(gaps[i - 1]) or \
+                    i + 2 * n - 1 < len(gaps) and GLUED_TO_WORD.fullmatch(gaps[i + 2 * n - 1]):
+                continue  # "a full check-in in Korean", "moved in in-house": a copy is part of a hyphenated word
             first = text[spans[i][0]:spans[i + n - 1][1]].lower()
             if first != text[spans[i + n][0]:spans[i + 2 * n - 1][1]].lower() or \
                     _is_kept_doubling(run, words, i, n):

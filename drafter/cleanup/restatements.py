@@ -363,6 +363,8 @@ def remove_restating(run: Run) -> None:
         if not _counts_said(text, facts & QUANTITY_WORDS, told) or not (retold or units_said) or \
                 not all(fact in stated for fact in facts):
             continue
+        if any(" ".join(WORD.findall(m.group(0).lower())) not in told for m in ZERO.finditer(text)):
+            continue  # "…, and no needle-stick injury was reported in the whole year": a count of none of its own
         if set(RECORD_CLAIM.findall(text.lower())) - set(told.split()):
             continue  # "… ended the year at 98.4%, the highest the site has recorded": a record said nowhere else
         if _adds_a_clause(text, told):
@@ -620,3 +622,38 @@ def _retold_list(run: Run, block: Block, items: list[Sentence], heading: set[str
             sentence.removed = True
             run.repeat(sentence, items[0], run.edit("restatement", sentence.line, sentence.text, items[0].line,
                                                     sentence))
+
+
+# the label of a chat model's second, shorter go at the same draft: "**Condensed version (for the intranet):**",
+# "Shorter version", "TL;DR:"
+SECOND_VERSION = re.compile(r"^[\W_]*(?:(?:a|the|my|your|and|or) )?(?:condensed|shorter|short|brief|abridged|cut-down|"
+                            r"trimmed|one-paragraph|compact|summari[sz]ed)(?: [\w-]+)? (?:version|edit|draft|form)\b"
+                            r"[^\n:：.!?]{0,60}?(?:[:：][\W_]*|[\W_]*$)|^[\W_]*tl;?\s?dr\b[\W_]*", re.I)
+
+
+def remove_second_versions(run: Run) -> None:
+    """A chat model's second, shorter version of the draft under its label ("**Condensed version:**") says the
+    first again: the label goes as junk, and each sentence after it that states no fact the text above the label
+    lacks goes as a restatement; one with a fact of its own stays."""
+    said_above = False
+    for at, block in enumerate(run.blocks):
+        match = SECOND_VERSION.match(block.content) if block.sentences and not block.removed else None
+        if match is None or not said_above:
+            said_above = said_above or block.kind in ("text", "item") and not block.removed
+            continue
+        above = run.facts_stated_outside({id(s) for later in run.blocks[at:] for s in later.sentences})
+        rest = run.blocks[at:]
+        if not block.content[match.end():].strip():
+            for sentence in block.sentences:
+                sentence.removed = True
+            block.removed = True
+            run.edit("junk", block.line, "\n".join(block.raw))
+            rest = rest[1:]
+        for later in rest:
+            if later.removed or later.kind not in ("text", "item", "title"):
+                continue
+            for sentence in later.sentences:
+                if not sentence.removed and not sentence.placeholder and all(f in above for f in sentence.facts):
+                    sentence.removed = True
+                    run.edit("restatement", sentence.line, sentence.text, of=sentence)
+        return
