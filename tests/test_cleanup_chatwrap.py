@@ -473,8 +473,10 @@ def test_the_earlier_message_an_email_reply_quotes_goes_but_a_forwarded_summary_
                    "________________________________\nFrom: Maria Sandoval\nTo: District Managers\n\n"
                    "All – please send your summaries by 12 December.\nThanks,\nMaria"):
         assert _clean(f"{BODY}\n{sign_off}\n{quoted}\n") == f"{BODY}\n{sign_off}"
-    forwarded = f"-----Original Message-----\nFrom: Daniel Osei\n\n{BODY}"
+    forwarded = f"-----Original Message-----\nFrom: Daniel Osei\nTo: Maria Sandoval\n\n{BODY}"
     assert _clean(forwarded) == forwarded  # nothing of the author's above it: the header is the summary's own
+    account = f"{BODY}\nOn 3 March the regional manager wrote:\n\nThe Northgate renewals were filed 9 days early.\n"
+    assert _clean(account) == account  # no quoted lines under it: the author's own account goes on
 
 
 @pytest.mark.parametrize("courtesy", [

@@ -64,33 +64,47 @@ def _every_line_junk(run: Run, block: Block) -> bool:
     return len(lines) > 1 and all(run.lists.is_junk(line) or run.lists.is_junk(line, "chat") for line in lines)
 
 
-# where an email reply quotes the message it answers: "On Mon, Maria Lindqvist wrote:", "-----Original Message-----",
-# or Outlook's rule of underscores over the quoted "From:" line
-REPLY_HEADER = re.compile(r"^[ \t>*_]*(?:on\b[^\n]{0,120}\bwrote\s*:[ \t*_]*$|-{2,}\s*original message\s*-{2,}|_{8,}[ \t]*\n"
-                          r"[ \t*_]*from\s*:)", re.I | re.M)
+# where an email reply quotes the message it answers: "On Mon, Maria Lindqvist wrote:" over "> " lines, or a
+# "-----Original Message-----" line or Outlook's rule of underscores over the quoted message's "From:" / "To:" lines
+QUOTE_INTRO = re.compile(r"^[ \t*_]*on\b[^\n]{0,120}\bwrote\s*:[ \t*_]*$", re.I)
+QUOTED_HEADER = re.compile(r"^[ \t>*_]*(?:-{2,}\s*original message\s*-{2,}|_{8,})[ \t]*\n[ \t*_]*from\s*:[^\n]*\n"
+                           r"[ \t*_]*(?:to|sent|date|subject|cc)\s*:", re.I)
+QUOTED_LINE = re.compile(r"^[ \t]*>")
 
 
 def _quoted_thread(run: Run) -> None:
-    """An email reply pasted with the earlier message it quotes below it ("On Mon, Maria wrote:" and the "> " lines
-    after, or Outlook's "____" over "From: …"): from the reply header to the end, the text is someone else's message,
-    not the summary, and goes as junk. A header at the very top (nothing of the author's above it) is left alone: a
-    forwarded summary is the author's text below its header."""
+    """An email reply pasted with the earlier message it quotes below the author's text: "On Mon, Maria wrote:" and
+    the "> " lines after it, or a "-----Original Message-----" (or Outlook's "____") over that message's "From:" and
+    "To:" lines and everything below. It is someone else's message, not the summary, and goes as junk. A header at
+    the very top (nothing of the author's above it) is left alone: a forwarded summary is the author's text below
+    its header; and "… wrote:" with no quoted lines under it is the author's own account."""
     said = False  # an earlier block of the author's text stays above the header
-    for at, block in enumerate(run.blocks):
-        if block.kind == "opaque" and not block.raw:
+    blocks = run.blocks
+    for at, block in enumerate(blocks):
+        if block.removed or block.kind == "opaque" and not block.raw:
             continue
-        raw = "\n".join(block.raw + (run.blocks[at + 1].raw[:1] if at + 1 < len(run.blocks) else []))
-        match = REPLY_HEADER.match(raw) if block.kind != "item" else None
-        if said and match is not None:
-            for rest in run.blocks[at:]:
-                if rest.removed:
-                    continue
-                for sentence in rest.sentences:
-                    sentence.removed = True
-                rest.removed = True
-                run.edit("junk", rest.line, "\n".join(rest.raw))
+        lines = block.raw + (blocks[at + 1].raw if at + 1 < len(blocks) else [])
+        if said and QUOTED_HEADER.match("\n".join(lines)):
+            _junk_blocks(run, blocks[at:])
             return
-        said = said or block.kind in ("text", "item") and not block.removed
+        if said and QUOTE_INTRO.match(block.raw[0]):
+            quoted = [b for b in blocks[at + 1:] if not b.removed]
+            rest = block.raw[1:] + [line for b in quoted for line in b.raw]
+            if rest and all(QUOTED_LINE.match(line) or not line.strip() for line in rest):
+                _junk_blocks(run, blocks[at:])
+                return
+        said = said or block.kind in ("text", "item")
+
+
+def _junk_blocks(run: Run, blocks: list[Block]) -> None:
+    """Remove these blocks whole, as junk."""
+    for block in blocks:
+        if block.removed:
+            continue
+        for sentence in block.sentences:
+            sentence.removed = True
+        block.removed = True
+        run.edit("junk", block.line, "\n".join(block.raw))
 
 
 TO_THE_USER = re.compile(r"\byou(?:r|rs|\x27ve|’ve|\x27re|’re)?\b", re.I)  # the model's advice speaks to the user
