@@ -325,7 +325,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
 # blind figure needs a new batch (fixtures/cleanup-heldout/README.md).
 @pytest.mark.parametrize("corpus, pattern, recall_floor, precision_floor", [
     ("cleanup", "*.dirty.md", 0.97, 0.98),           # our corpus
-    ("cleanup-heldout", "[ht]*.dirty.md", 0.93, 0.99),  # once-blind batches h2-h22 and t1-t9, also training data
+    ("cleanup-heldout", "[ht]*.dirty.md", 0.925, 0.99),  # once-blind batches h2-h22 and t1-t9, also training data
     ("cleanup-heldout", "c[1-4]-*.dirty.md", 0.91, 0.985),  # issue 19's blind rounds, each in-sample since its first
     ("cleanup-heldout", "c[5-8]-*.dirty.md", 0.94, 0.98),  # run (the helper takes one glob: a round's batches are
     ("cleanup-heldout", "c9-*.dirty.md", 0.825, 0.96),  # split where their figures differ)
