@@ -387,7 +387,7 @@ def test_the_assistants_notes_on_what_it_assumed_or_left_out_go(note):
 
 
 def test_an_acronyms_plural_is_said_by_the_acronym():
-    text = ("## Clinics\n\nThe DNA rate fell from 11% to 7% after the text reminders.\n\n## Conclusion\n\n"
+    text = ("## Clinics\n\nIn 2025 the DNA rate fell from 11% to 7% after the text reminders.\n\n## Conclusion\n\n"
             "In conclusion, 2025 was a year of reducing DNAs and booking interpreters.\n")
     assert "In conclusion" not in _clean(text)
 
@@ -532,3 +532,48 @@ def test_next_years_goal_under_a_label_is_no_repeat_of_this_years_goal():
     text = (f"{BODY}\nGoals for this year (set last January):\n1) Cross train on the inpatient queue. Not met.\n\n"
             "Goals for next year:\n1) Cross train on the inpatient queue, now that the team is fully staffed.\n")
     assert _clean(text) == text
+
+
+# --- after the twelfth blind round (c45–c48): a filled-in form, a model run section by section, posts ---
+
+def test_a_forms_unfilled_manager_fields_and_slot_only_sections_go():
+    text = (f"{BODY}\n**Manager comments:** [to be completed by manager]\n\n**Regional VP sign-off:** [to be "
+            "completed]\n\n### Areas for development\n\n[Add areas for development here]\n\n## Plans\n\n"
+            "File 3,300 renewals and [insert second goal].\n")
+    assert _clean(text) == f"{BODY}\n## Plans\n\nFile 3,300 renewals and [insert second goal].\n"
+
+
+def test_an_answer_that_opens_by_saying_its_question_again_loses_that_opening():
+    text = ("**1. What were your most important accomplishments this year?**\n\n"
+            "My most important accomplishments this year were as follows.\n\n- Filed 3,140 lease renewals.\n")
+    assert _clean(text) == ("**1. What were your most important accomplishments this year?**\n\n"
+                            "- Filed 3,140 lease renewals.\n")
+    lead = "# Annual Summary 2025\n\nThe work of this year is summarized as follows.\n\n- Filed 3,140 lease renewals.\n"
+    assert _clean(lead) == lead  # under a heading that asks nothing, the summary's own lead stays
+
+
+def test_a_model_run_section_by_section_introducing_the_author_again_loses_the_reintroduction():
+    text = ("I work as a bank teller at the Queen Street branch of Orrin Bank, where I have been since 2019.\n\n"
+            "## Service\n\nAs a bank teller at Orrin Bank, I always try to give customers the best possible service. "
+            "This year I served 21,300 customers.\n\n## Fraud\n\nAs a bank teller at Orrin Bank and, since March, the "
+            "fraud champion, I stopped four scam payments.\n")
+    cleaned = clean(text).text  # (the stock model judges the rest of it: "I always try to give … service")
+    assert "I always try" not in cleaned and "since March, the fraud champion" in cleaned
+
+
+@pytest.mark.parametrize("bait", ["Agree? 👇 Let me know in the comments.", "♻️ Repost if this resonated with you.",
+                                  "Drop a comment below!", "Here's to an even bigger next year! 🚀"],
+                         ids=lambda s: s[:20])
+def test_a_posts_bait_for_engagement_goes(bait):
+    assert _clean(f"{BODY}\n{bait}\n") == BODY
+
+
+def test_a_year_inside_a_stock_phrase_is_kept_when_nothing_else_dates_the_text():
+    text = ("2023 was the year I stopped chasing logos and started chasing conversations.\n\n"
+            "I made 40 calls a day.\n")
+    assert "2023" in _clean(text)
+
+
+def test_a_forms_overall_rating_is_the_authors_answer_not_a_summing_up():
+    text = f"{BODY}\n**Overall self-rating:** Meets expectations — strong finish, uneven quarters.\n"
+    assert clean(text).text == text

@@ -61,6 +61,8 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("second-versions", restatements.remove_second_versions),
     ("duplicates", duplicates.remove_duplicates),
     ("restatements", restatements.remove_restatements),
+    ("role-reintroductions", restatements.remove_role_reintroductions),
+    ("question-echoes", restatements.remove_question_echoes),
     ("list-retellings", restatements.remove_list_retellings),
     ("retellings", restatements.remove_retellings),
     ("restating", restatements.remove_restating),

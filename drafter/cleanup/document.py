@@ -17,7 +17,8 @@ HEADING = re.compile(r"^(#{1,6})\s+\S")
 LIST_ITEM = re.compile(
     r"^(\s*)(?:([-*+•])|(\d{1,3})([.)、,])|\(([a-zA-Z]|\d{1,2})\)|([a-z])\))(\s+)(?=\S)")
 FENCE = re.compile(r"^\s*(```|~~~)")
-END_PUNCT = re.compile(r"[.!?。！？:;：；…]['\"”’)\]]*\s*$")
+END_PUNCT = re.compile(r"[.!?。！？:;：；…]['\"”’)\]]*[^\w\"'”’()\[\]{}<>*_#|~`-]{0,8}\s*$")  # then an emoji or two
+# ("Here's to an even bigger next year! 🚀"); the run is bounded, so a search stays linear
 
 
 @dataclass(eq=False)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from drafter.cleanup.document import Sentence
-from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, facts_of, hedged_figures, is_figure, is_name,
-                                   month_figure_pairs, quantities_in)
+from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, facts_of, hedged_figures, is_figure,
+                                   is_name, month_figure_pairs, quantities_in)
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
@@ -80,6 +80,8 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     told = facts_of(blank_spans(text, spans) if spans else text)
     if whole:  # ("In today's fast-paced … environment, <anything>"): it judged all of it, the author's figures too
         told |= {fact for fact in facts_of(original) if is_figure(fact) or is_name(fact)}
+    told |= {fact for fact in facts_of(original) if YEAR.fullmatch(fact)}  # a year inside a stock phrase ("2023 was
+    # the year I …") still dates the text: it goes only when another sentence left states it
     now = facts_of(sentence.text) if not sentence.removed else frozenset()
     lost = sorted(f for f in told - now if f not in stated)
     if lost and not sentence.removed and kinds <= COPY_KINDS:  # "Storm Ashley Storm Ashley": its words all stay

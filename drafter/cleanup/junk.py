@@ -49,6 +49,7 @@ def remove_junk(run: Run) -> None:
                 sentence.removed = True  # the guard puts it back if it held a fact outside the chat phrase
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
     _list_under_chat_label(run)
+    _slot_only_sections(run)
     _quoted_thread(run)
     _user_turns(run)
     _rest_of_a_chat_wrapper(run)
@@ -62,6 +63,28 @@ def _every_line_junk(run: Run, block: Block) -> bool:
     "AI-generated content may be incorrect.")."""
     lines = [line.strip() for line in block.raw if line.strip()]
     return len(lines) > 1 and all(run.lists.is_junk(line) or run.lists.is_junk(line, "chat") for line in lines)
+
+
+SLOT = re.compile(r"^[ \t*_]*\[[^\]\n]{1,80}\][ \t*_.]*$")  # a line that is nothing but a bracketed slot
+
+
+def _slot_only_sections(run: Run) -> None:
+    """A template's section left unfilled: a heading whose whole body is one bracketed slot ("### Manager
+    comments" over "[to be completed by manager]", "## Areas for development" over "[Add areas for development
+    here]") goes, heading and slot, as junk; a slot beside the author's text is theirs to fill and stays."""
+    blocks = [b for b in run.blocks if not b.removed]
+    for at, block in enumerate(blocks):
+        if block.kind != "heading" and not block.heading_like:
+            continue
+        body = []
+        for later in blocks[at + 1:]:
+            if later.kind == "heading" or later.heading_like:
+                break
+            body.append(later)
+        if body and all(b.kind in ("text", "title") for b in body) and \
+                all(SLOT.match(line) or not line.strip() for b in body for line in b.raw) and \
+                (block.kind != "heading" or len(body) == 1):
+            _junk_blocks(run, [block] + body)
 
 
 # where an email reply quotes the message it answers: "On Mon, Maria Lindqvist wrote:" over "> " lines, or a

@@ -20,6 +20,7 @@ from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
+from drafter.stock_model import load_model as load_stock_model
 from drafter.cleanup.similarity import (candidates, content_words, document_frequencies, index_word,
                                        meaning_similarity)
 from drafter.text.words import STOP_WORDS, WORD, stem_cached
@@ -657,3 +658,81 @@ def remove_second_versions(run: Run) -> None:
                     sentence.removed = True
                     run.edit("restatement", sentence.line, sentence.text, of=sentence)
         return
+
+
+# a sentence that introduces the author by their post again: "As a settlement-office clerk at Merrow Savings, I …"
+ROLE_OPENER = re.compile(r"^[\W_]*as (?:a|an|the|one of the) ([^,;:.!?\n]{3,80}?),\s+(?:i|we)\b", re.I)
+ROLE_NEW_WORDS = 3  # content words, vague ones aside, the rest of it may hold that the text says nowhere else
+
+
+def remove_role_reintroductions(run: Run) -> None:
+    """Remove a sentence that introduces the author by their post again ("As a bank teller at Orrin & Vale Bank, I
+    always try to give customers the best possible service."), a model run section by section opening each section so:
+    the post was said before (in the title or any sentence), every fact it holds is stated elsewhere, and the rest of
+    it says at most ROLE_NEW_WORDS words the text says nowhere else, or is what the stock model takes for fluff. The
+    first such introduction stays, and one that adds a fact (a start date, a team size) stays too."""
+    pairs = list(run.text_sentences())
+    seen: set[str] = set()  # the content words of the text so far, title and headings too
+    candidates = []
+    for block in run.blocks:
+        for sentence in block.sentences:
+            if sentence.removed:
+                continue
+            match = ROLE_OPENER.match(sentence.text) if not sentence.placeholder and not block.heading_like and \
+                block.kind in ("text", "item") and not LEAD_IN.search(sentence.text) else None  # ("As the group
+            # leader, I now report the work as follows.": a lead-in to the report)
+            if match is not None:
+                post = set(content_words(match.group(1))) - run.lists.unspecific
+                if post and post <= seen:
+                    candidates.append((sentence, match))
+            seen.update(content_words(sentence.text))
+    if not candidates:
+        return
+    excluded = {id(sentence) for sentence, _ in candidates}
+    stated = run.facts_stated_outside(excluded)
+    told = set(content_words(" ".join(other.text for _, other in pairs if id(other) not in excluded)))
+    own = run.lists.unspecific | PLAN_WORDS
+    for sentence, match in candidates:
+        rest = sentence.text[match.end():]
+        new = {w for w in content_words(rest) if w not in told and w not in own}
+        stock = run.settings.stock_model or load_stock_model()
+        generic = len(new) <= ROLE_NEW_WORDS or stock is not None and \
+            stock.score(rest) >= run.settings.stock_threshold  # "I always try to give customers the best service"
+        if generic and all(fact in stated for fact in sentence.facts):
+            sentence.removed = True
+            run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+# the words by which a sentence announces what follows it, not what it is about
+ANNOUNCING_WORDS = frozenset(content_words("follows following below listed list set out outlined described explained "
+                                           "main key areas points things highlight identified would say these those "
+                                           "three two four five"))
+
+
+def remove_question_echoes(run: Run) -> None:
+    """Remove the opening of an answer that only says its question again before the list or account that answers
+    it ("**1. What were your most important accomplishments this year?**" / "My most important accomplishments this
+    year were as follows."): the first sentence under a question (a heading or line that asks), announcing what
+    follows (a lead-in), whose words, announcing and vague ones aside, all lie in the question. A count it holds ("two main
+    areas") is checked by the guard like any fact."""
+    heading_words: set[str] | None = None  # the words of the heading or question just above, until a sentence
+    questions = run.form_questions()
+    for block in run.blocks:
+        if block.removed or block.kind == "opaque":
+            continue
+        if block.kind in ("heading", "title") or block.heading_like or \
+                block.sentences and id(block.sentences[-1]) in questions:
+            asks = block.content.rstrip(" *_").endswith("?")  # a question, not a heading that names a part ("The
+            # work of this year is summarized as follows." under the title is the summary's own lead)
+            heading_words = set(content_words(block.content, run.lists.synonyms)) if asks else None
+            continue
+        if heading_words is None or block.kind != "text":
+            heading_words = None
+            continue
+        sentence = next((s for s in block.sentences if not s.removed), None)
+        if sentence is not None and not sentence.placeholder and LEAD_IN.search(sentence.text):
+            words = set(content_words(sentence.text, run.lists.synonyms)) - run.lists.unspecific - ANNOUNCING_WORDS
+            if all(any(w == h or w[:4] == h[:4] for h in heading_words) for w in words):
+                sentence.removed = True
+                run.edit("restatement", sentence.line, sentence.text, of=sentence)
+        heading_words = None

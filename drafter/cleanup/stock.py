@@ -39,6 +39,11 @@ REQUEST = re.compile(r"\bI(?:'d|’d| would) (?:really |also )?like (?!to (?:tha
                      r"say|share|acknowledge|reflect|conclude|close|begin|start|end)\b)", re.I)
 
 
+# a form's rating field filled in: "**Overall self-rating:** Meets expectations — strong finish, uneven quarters." is
+# the author's answer to the field, not fluff
+FIELD = re.compile(r"^[\W_]*(?:\w+[ -]){0,3}(?:rating|score|grade|level|status|assessment|band)[*_ ]*[:：]", re.I)
+
+
 def remove_stock(run: Run) -> None:
     """Remove what the learned stock model is sure is fluff, among sentences that carry no fact of their own
     (no figure, no count of none, and no name, year or month the text does not state elsewhere) and are not
@@ -60,6 +65,7 @@ def remove_stock(run: Run) -> None:
                   and all(is_name(f) or YEAR.fullmatch(f) or f in MONTHS for f in sentence.facts)
                   and not ZERO.search(sentence.text) and not PARTITIVE.search(sentence.text)
                   and not NAMED_ACTOR.match(sentence.text) and not REQUEST.search(sentence.text)
+                  and not FIELD.match(sentence.text)
                   and id(sentence) not in topics and id(sentence) not in asked
                   and len(content_words(sentence.text)) <= run.settings.stock_max_words]
     stock = [sentence for block, sentence in candidates

@@ -1,6 +1,6 @@
 """The structure pass, last: under keep_sections a repeat that emptied a section goes back; a title line that says
 again the heading just above it goes; a paragraph whose first sentence went keeps its bold lead-in label; blocks
-left empty go, a heading left empty that repeats an earlier one goes (and one that restarts the part before it, not
+left empty go (or left with emoji alone), a heading left empty that repeats an earlier one goes (and one that restarts the part before it, not
 one over a second part of the same name), and numbered lists are renumbered."""
 
 from __future__ import annotations
@@ -21,10 +21,19 @@ def tidy_structure(run: Run) -> None:
     for block in run.blocks:
         if block.kind in ("text", "item", "title") and block.sentences and all(x.removed for x in block.sentences):
             block.removed = True
+        elif block.kind in ("text", "item") and any(x.removed for x in block.sentences) and \
+                all(x.removed or not WORDY.search(x.text) for x in block.sentences):
+            for sentence in block.sentences:  # "Here's to an even bigger year! 🚀" went: its emoji goes with it
+                if not sentence.removed:
+                    sentence.removed = True
+                    run.edit("junk", sentence.line, sentence.text, of=sentence)
+            block.removed = True
     _drop_restarted_headings(run)
     _drop_repeated_empty_headings(run)
     _renumber(run)
 
+
+WORDY = re.compile(r"[^\W_]")  # a sentence with a letter or digit says something; one of emoji and marks alone does not
 
 # a paragraph's bold lead-in label: "**Quota.** I finished …", "**New logos:** …"
 LEAD_IN_LABEL = re.compile(r"^(\*\*|__)[^*_\n]{1,60}?\1[.:：]?(?=\s)|^(\*\*|__)[^*_\n]{1,60}?[.:：]\2(?=\s)")
