@@ -313,6 +313,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c8-07-plumbing-firm-bookkeeper.dirty.md": [
         'as i said in the bank section, the only loose ends are the "tps online" payment and the £60.00 cash deposit; '
         "once those are sorted i can send everything to hargreaves & co."],
+    # c52's writer kept a small model's last line cut off mid-sentence ("I would also like to do a"), which the junk
+    # pass drops as a token limit's cut (c26's and earlier batches' convention); the brief told c39's and c52's
+    # writers to keep such a line, so the conflict is the briefs', listed so it cannot spread.
+    "c52-12-office-reception-lead.dirty.md": ["i would also like to do a"],
 }}
 
 
@@ -346,6 +350,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c4[57]-*.dirty.md", 0.79, 0.955),  # the twelfth (first run 0.651 / 0.838 / 3): c46's
     ("cleanup-heldout", "c46-*.dirty.md", 0.62, 0.60),  # writer kept a page's editor lines (names), c48 is posts
     ("cleanup-heldout", "c48-*.dirty.md", 0.65, 0.93),
+    ("cleanup-heldout", "c49-*.dirty.md", 0.875, 0.91),  # the thirteenth (first run 0.662 / 0.903 / 9)
+    ("cleanup-heldout", "c5[01]-*.dirty.md", 0.90, 0.985),
+    ("cleanup-heldout", "c52-*.dirty.md", 0.85, 0.925),
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

@@ -577,3 +577,66 @@ def test_a_year_inside_a_stock_phrase_is_kept_when_nothing_else_dates_the_text()
 def test_a_forms_overall_rating_is_the_authors_answer_not_a_summing_up():
     text = f"{BODY}\n**Overall self-rating:** Meets expectations — strong finish, uneven quarters.\n"
     assert clean(text).text == text
+
+
+# --- after the thirteenth blind round (c49–c52): careful prose, tables, sample sites, plain-prompt models ---
+
+def test_an_email_intro_or_a_name_placeholder_that_gives_a_period_or_a_fact_stays():
+    intro = "Please find below my self-evaluation for the year from 1 October 2022 to 30 September 2023.\n\n"
+    assert _clean(f"{intro}{BODY}") == f"{intro}{BODY}"
+    fact = "[Employee Name] also wrote the first version of the office handbook in May.\n"
+    assert _clean(f"{BODY}\n{fact}") == f"{BODY}\n{fact}"
+    assert _clean(f"{BODY}\n[Your Name] will continue to develop in the role.\n") == BODY
+
+
+def test_a_currency_sign_glued_to_a_letter_is_no_doubling():
+    text = f"{BODY}\nThe 16:30 sign-off also caught a A$48,000 misdirected deposit in September.\n"
+    assert _clean(text) == text
+
+
+@pytest.mark.parametrize("recap", [
+    "Looking back, I filed 3,140 lease renewals for the Northgate estate.",
+    "To recap the year: I filed 3,140 lease renewals for the Northgate estate.",
+    "Put differently, the Northgate estate renewed more leases than in 2024.",
+], ids=lambda s: s[:20])
+def test_a_recap_or_retelling_by_its_opener_goes(recap):
+    thanks = "Thanks to Maria Lopez for covering my desk in August.\n"
+    assert _clean(f"{BODY}\n{recap}\n\n{thanks}") == f"{BODY}\n{thanks}"
+
+
+def test_the_checks_an_assistant_sets_the_user_go_under_its_label():
+    text = (f"{BODY}\nA few things to double-check before you send it:\n\n- Confirm the 3,140 renewals with finance.\n"
+            "- Is the 6% rise right, or still a draft figure?\n")
+    assert _clean(text) == BODY
+
+
+def test_prose_that_tells_the_table_above_again_goes_but_a_cause_stays():
+    table = ("## Key metrics\n\n| Metric | 2024 | 2025 |\n|---|---|---|\n| Picking accuracy | 98.1% | 99.4% |\n"
+             "| Dock-to-stock time | 6.5 h | 4.8 h |\n\n")
+    told = "As the table shows, picking accuracy rose from 98.1% to 99.4%. Dock-to-stock time fell from 6.5 to 4.8 h.\n"
+    cause = "Dock-to-stock time fell from 6.5 to 4.8 h after we re-slotted the fast movers by the doors.\n"
+    assert _clean(f"{table}{told}") == table.rstrip("\n") + "\n"
+    assert _clean(f"{table}{cause}") == f"{table}{cause}"
+
+
+@pytest.mark.parametrize("furniture", [
+    "Free Essay Example", "Written by: HR Team · Last updated: last week", "Rate this sample ★★★★☆",
+    "Cookies: we use cookies to give you the best experience on our site.", "Words: about seven hundred | Cite this page",
+    "Get a custom essay written for you by our expert writers.", "Make it shorter · Make it more formal · Add a personal story",
+], ids=lambda s: s[:20])
+def test_a_sample_sites_furniture_and_an_assistants_chips_go(furniture):
+    assert _clean(f"{BODY}\n{furniture}\n") == BODY
+
+
+def test_a_sites_tips_heading_takes_its_list_but_a_prompts_section_label_does_not():
+    tips = f"{BODY}\n**Tips for writing your own review**\n\n- Ask a colleague to read it.\n- End with goals.\n"
+    assert _clean(tips) == BODY
+    goals = f"{BODY}\nSection: Goals for Next Year\n\n- Fill the two open picker posts by February.\n"
+    assert "Fill the two open picker posts by February." in _clean(goals)
+
+
+def test_a_small_models_echoed_fact_list_goes_and_its_answer_stays():
+    text = ("Facts:\n- processed 1,240 claims\n- cleared 87 old files in February\n\nAnswer:\n\n"
+            "This year I processed 1,240 claims. In February I cleared a backlog of 87 files from the old system.\n")
+    assert _clean(text) == ("This year I processed 1,240 claims. In February I cleared a backlog of 87 files from the "
+                            "old system.\n")

@@ -130,6 +130,11 @@ def _junk_blocks(run: Run, blocks: list[Block]) -> None:
         run.edit("junk", block.line, "\n".join(block.raw))
 
 
+SITE_LIST_HEADING = re.compile(r"\b(?:tips|advice|related|recommended|similar|more) \w+|\bhow to\b", re.I)
+# a check the model sets the user under its label: "Confirm the £210,000 value with finance.", "Is the 2025 quota
+# confirmed, or still a draft number?"
+CHECK_FOR_THE_USER = re.compile(r"^[\W_]*(?:confirm|check|double-check|verify|make sure|ensure|decide|ask|see whether)\b|"
+                                r"\?[\W_]*$", re.I)
 TO_THE_USER = re.compile(r"\byou(?:r|rs|\x27ve|’ve|\x27re|’re)?\b", re.I)  # the model's advice speaks to the user
 
 
@@ -139,8 +144,9 @@ def _list_under_chat_label(run: Run) -> None:
     ("Consider one sentence on your own development.") and go as junk, the author's counts in words not being in
     them. Under a site's label ("More related articles:") an item with no end mark is a link to another page, and
     its blank ("… work summary 20**") the site's: it goes too. An item with a figure or name that speaks to the user
-    ("Numbers like 2,140 quotes make your impact concrete.") goes as chat: the guard keeps it if a fact of it is said
-    nowhere else."""
+    ("Numbers like 2,140 quotes make your impact concrete."), or under the model's label sets the user a check
+    ("Confirm the £210,000 value with finance."), goes as chat: the guard keeps it if a fact of it is said nowhere
+    else."""
     label = ""  # the kind of the label just above that went: "junk" (a site's) or "chat"; "" when none did
     for block in run.blocks:
         if block.kind == "item" and label:
@@ -153,13 +159,18 @@ def _list_under_chat_label(run: Run) -> None:
                     sentence.removed = True
                 block.removed = True
                 run.edit("junk", block.line, "\n".join(block.raw))
-            elif all(TO_THE_USER.search(s.text) and not s.placeholder for s in block.sentences):
+            elif all((TO_THE_USER.search(s.text) or label == "chat" and CHECK_FOR_THE_USER.search(s.text))
+                     and not s.placeholder for s in block.sentences):
                 for sentence in block.sentences:
                     sentence.removed = True
                     run.edit("chat", sentence.line, sentence.text, of=sentence)
             continue
         gone = bool(block.sentences) and all(s.removed for s in block.sentences) and \
-            block.content.rstrip(" *_").endswith((":", "："))
+            (block.content.rstrip(" *_").endswith((":", "：")) or
+             (block.kind in ("heading", "title") or block.heading_like) and SITE_LIST_HEADING.search(block.content)
+             and _went_as_junk(run, block))
+        # (a site's heading over its advice or links that went as junk is a label too: "**Tips for writing your own
+        # review**"; a prompt's "Section: Goals" over the author's goals is not)
         label = ("junk" if _went_as_junk(run, block) else "chat") if gone else ""
 
 

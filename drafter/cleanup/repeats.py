@@ -13,7 +13,8 @@ from drafter.text.words import STOP_WORDS, WORD
 
 REPEATED_QUOTE = re.compile(r"([\"“][^\"“”\n]{2,80}[\"”])((?:\s*[,、，]\s*(?:the\s+)?\1|\s+\1)+)")
 QUOTE_MARK = re.compile(r"[\"“”]")
-GLUED_TO_WORD = re.compile(r"[-‐‑/]")  # what joins a word to the next with no space ("check-in", "in-house")
+GLUED_TO_WORD = re.compile(r"[-‐‑/$€£¥@&+]")  # what joins a word to the next with no space ("check-in", "in-house",
+# "a A$48,000 deposit")
 PHRASE_STOP = re.compile(r"[;:!?()]")  # a doubled phrase holds none of these ...
 PHRASE_PARTING = re.compile(r"[.!?;:()\"“”]")  # ... and its two copies are parted by none of these
 

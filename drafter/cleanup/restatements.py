@@ -736,3 +736,84 @@ def remove_question_echoes(run: Run) -> None:
                 sentence.removed = True
                 run.edit("restatement", sentence.line, sentence.text, of=sentence)
         heading_words = None
+
+
+# the words by which a sentence tells a table row's change, not what the row is about
+CHANGE_WORDS = frozenset(content_words("as the table shows shown above rose fell went up down increased decreased dropped "
+                                       "improved reduced grew came climbed declined slightly compared with from to "
+                                       "share also year last this previous"))
+TABLE_PROSE_BLOCKS = 2  # paragraphs right under a table read as its retelling
+TABLE_NEW_WORDS = 1  # words, beyond the row's and the change's, a retelling of a row may hold
+TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+TABLE_RULE = re.compile(r"^[\s|:-]+$")
+
+
+def remove_table_retellings(run: Run) -> None:
+    """Remove a sentence right under a table (in the TABLE_PROSE_BLOCKS paragraphs after it, no heading between) that
+    tells one of its rows again in prose ("As the table shows, picking
+    accuracy rose from 98.1% to 99.4%." under a row "| Picking accuracy | 98.1% | 99.4% |"): every figure it holds
+    but a year lies in that one row, and its words, the change's and vague ones aside, are at most one beyond the
+    row's. One that adds a cause or a month of its own says more and stays (the guard checks its facts)."""
+    rows: list[tuple[set[str], set[str]]] = []  # the rows of the table just above: (each one's figures, its words)
+    after = 0  # blocks read since that table
+    in_table = False  # the block before was part of a table
+    for block in run.blocks:
+        if block.removed:
+            continue
+        in_table = in_table and block.kind == "opaque"
+        if block.kind in ("heading", "title") or block.heading_like or after >= TABLE_PROSE_BLOCKS:
+            rows, after = [], 0  # the prose that tells the table again stands right under it, in its section
+        if block.kind == "opaque":
+            if after or not in_table:
+                rows = []  # a new table (the lines of one may be blocks of their own)
+            after, in_table = 0, True
+            for line in block.raw:
+                match = TABLE_ROW.match(line)
+                if match and not TABLE_RULE.match(line):
+                    row_facts = facts_of(match.group(1).replace("|", " ; "))
+                    rows.append(({f for f in row_facts if is_figure(f)}, set(content_words(match.group(1)))))
+            continue
+        if not rows or block.kind not in ("text", "item") or block.heading_like:
+            continue
+        after += 1
+        for sentence in block.sentences:
+            figures = {f for f in sentence.facts if is_figure(f) and not YEAR.fullmatch(f)}
+            if sentence.removed or sentence.placeholder or not figures:
+                continue
+            row = next((words for numbers, words in rows if figures <= numbers), None)
+            if row is None:
+                continue
+            new = set(content_words(sentence.text)) - row - CHANGE_WORDS - run.lists.unspecific
+            if len({w for w in new if not w[0].isdigit()}) <= TABLE_NEW_WORDS:
+                sentence.removed = True
+                run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+# the prompt a small model echoed before its answer: its fact list's label ("Facts:", "Notes:"), the prompt's own
+# label, and the label of the answer that follows ("Answer:", "Output:", "Response:")
+ECHOED_FACTS = re.compile(r"^[\W_]*(?:prompt\s*:[^\n]*\n[\W_]*)?(?:facts|notes|bullet points|key facts|input|details)"
+                          r"\s*[:：]", re.I)
+ANSWER_LABEL = re.compile(r"^[\W_]*(?:answer|output|response|completion)\s*[:：]", re.I)
+
+
+def remove_echoed_prompt(run: Run) -> None:
+    """A small model run without a chat template echoes the prompt's facts ("Facts:\n- processed 1,240 claims …")
+    and then answers under "Answer:": the echoed list is the prompt's, not the author's text, and the answer that
+    tells the same facts in sentences is the summary. The list under its label goes as a restatement before the
+    repeat passes run (so they keep the answer's sentences); the guard puts back any item whose fact the answer
+    does not state."""
+    blocks = [b for b in run.blocks if b.kind != "opaque"]  # the answer's label may have gone as junk already
+    answer_at = next((at for at, b in enumerate(blocks) if ANSWER_LABEL.match(b.content)), None)
+    if answer_at is None:
+        return
+    for at, block in enumerate(blocks[:answer_at]):
+        if block.removed or not ECHOED_FACTS.match("\n".join(block.raw)):
+            continue
+        for echoed in blocks[at:answer_at]:
+            if echoed.kind not in ("text", "item", "title"):
+                break
+            for sentence in echoed.sentences:
+                if not sentence.removed:
+                    sentence.removed = True
+                    run.edit("restatement", sentence.line, sentence.text, of=sentence)
+        return
