@@ -103,17 +103,23 @@ def _quoted_thread(run: Run) -> None:
     its header; and "… wrote:" with no quoted lines under it is the author's own account."""
     said = False  # an earlier block of the author's text stays above the header
     blocks = run.blocks
+    quoted_from = [False] * (len(blocks) + 1)  # whether every line from each block on is quoted or blank (read once,
+    quoted_from[-1] = True  # from the end: a text of many "… wrote:" lines stays linear)
+    for at in range(len(blocks) - 1, -1, -1):
+        quoted_from[at] = quoted_from[at + 1] and (blocks[at].removed or
+                                                   all(QUOTED_LINE.match(line) or not line.strip()
+                                                       for line in blocks[at].raw))
     for at, block in enumerate(blocks):
         if block.removed or block.kind == "opaque" and not block.raw:
             continue
-        lines = block.raw + (blocks[at + 1].raw if at + 1 < len(blocks) else [])
+        lines = block.raw[:2] + (blocks[at + 1].raw[:2] if at + 1 < len(blocks) else [])
         if said and QUOTED_HEADER.match("\n".join(lines)):
             _junk_blocks(run, blocks[at:])
             return
         if said and QUOTE_INTRO.match(block.raw[0]):
-            quoted = [b for b in blocks[at + 1:] if not b.removed]
-            rest = block.raw[1:] + [line for b in quoted for line in b.raw]
-            if rest and all(QUOTED_LINE.match(line) or not line.strip() for line in rest):
+            rest = block.raw[1:]
+            if all(QUOTED_LINE.match(line) or not line.strip() for line in rest) and quoted_from[at + 1] and \
+                    (any(line.strip() for line in rest) or any(not b.removed for b in blocks[at + 1:at + 2])):
                 _junk_blocks(run, blocks[at:])
                 return
         said = said or block.kind in ("text", "item")

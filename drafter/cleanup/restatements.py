@@ -755,6 +755,7 @@ def remove_table_retellings(run: Run) -> None:
     but a year lies in that one row, and its words, the change's and vague ones aside, are at most one beyond the
     row's. One that adds a cause or a month of its own says more and stays (the guard checks its facts)."""
     rows: list[tuple[set[str], set[str]]] = []  # the rows of the table just above: (each one's figures, its words)
+    rows_with: dict[str, list[int]] = {}  # each figure of that table -> the rows holding it
     after = 0  # blocks read since that table
     in_table = False  # the block before was part of a table
     for block in run.blocks:
@@ -762,16 +763,19 @@ def remove_table_retellings(run: Run) -> None:
             continue
         in_table = in_table and block.kind == "opaque"
         if block.kind in ("heading", "title") or block.heading_like or after >= TABLE_PROSE_BLOCKS:
-            rows, after = [], 0  # the prose that tells the table again stands right under it, in its section
+            rows, rows_with, after = [], {}, 0  # the prose that tells the table again stands right under it
         if block.kind == "opaque":
             if after or not in_table:
-                rows = []  # a new table (the lines of one may be blocks of their own)
+                rows, rows_with = [], {}  # a new table (the lines of one may be blocks of their own)
             after, in_table = 0, True
             for line in block.raw:
                 match = TABLE_ROW.match(line)
                 if match and not TABLE_RULE.match(line):
                     row_facts = facts_of(match.group(1).replace("|", " ; "))
-                    rows.append(({f for f in row_facts if is_figure(f)}, set(content_words(match.group(1)))))
+                    numbers = {f for f in row_facts if is_figure(f)}
+                    for number in numbers:
+                        rows_with.setdefault(number, []).append(len(rows))
+                    rows.append((numbers, set(content_words(match.group(1)))))
             continue
         if not rows or block.kind not in ("text", "item") or block.heading_like:
             continue
@@ -780,7 +784,8 @@ def remove_table_retellings(run: Run) -> None:
             figures = {f for f in sentence.facts if is_figure(f) and not YEAR.fullmatch(f)}
             if sentence.removed or sentence.placeholder or not figures:
                 continue
-            row = next((words for numbers, words in rows if figures <= numbers), None)
+            fewest = min((rows_with.get(f, []) for f in figures), key=len)  # only the rows holding its rarest figure
+            row = next((rows[at][1] for at in fewest if figures <= rows[at][0]), None)
             if row is None:
                 continue
             new = set(content_words(sentence.text)) - row - CHANGE_WORDS - run.lists.unspecific
