@@ -90,9 +90,11 @@ def test_an_authors_sentence_of_a_like_shape_stays(sentence):
 
 
 def test_a_letters_wrapping_goes_with_its_sign_off():
-    text = ("Dear Ms Porter,\n\nPlease find below my summary of 2024.\n\n# Summary\n\n"
+    text = ("Dear [Manager's Name],\n\nPlease find below my summary of 2024.\n\n# Summary\n\n"
             "Processed 1,204 claims for Kelvedon Clinic in 2024.\n\nKind regards,\n[Your Name]\nClaims Handler\n")
     assert _clean(text) == "# Summary\n\nProcessed 1,204 claims for Kelvedon Clinic in 2024.\n"
+    own = "Dear Ms Porter,\n\nProcessed 1,204 claims in 2024.\n\nKind regards,\n\nAnn Lee\nClaims Handler\n"
+    assert _clean(own) == own  # the author's own letter: its greeting to a real name and sign-off over their name
     signed = "Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n**[Your Name]**\nClaims Handler\n"
     assert _clean(signed) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
 

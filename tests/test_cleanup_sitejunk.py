@@ -40,7 +40,9 @@ def test_a_speechs_address_to_its_audience_stays_a_letters_greeting_goes():
     speech = "Dear directors and fellow staff:\n\nIn 2024 the hall handled 31,420 tax returns.\n"
     assert clean(speech).text == speech
     letter = "Dear Ms Holt,\n\nIn 2024 the hall handled 31,420 tax returns.\n"
-    assert clean(letter).text == "In 2024 the hall handled 31,420 tax returns.\n"
+    assert clean(letter).text == letter  # a greeting to a real name is the author's letter (c34, c38, c42)
+    template = "Dear [Manager's Name],\n\nIn 2024 the hall handled 31,420 tax returns.\n"
+    assert clean(template).text == "In 2024 the hall handled 31,420 tax returns.\n"
 
 
 BODY = ("Name: Ann Lee\nRole: Receptionist, Hillside Surgery\n\n"

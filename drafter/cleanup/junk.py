@@ -19,12 +19,15 @@ from drafter.text.words import STOP_WORDS, WORD
 def remove_junk(run: Run) -> None:
     """Remove junk blocks and sentences, and a site's tag from the title."""
     first = next((block for block in run.blocks if block.kind != "opaque"), None)
-    for block in run.blocks:
+    for at, block in enumerate(run.blocks):
         if block.kind == "opaque":
             continue
         if block is first and block.kind in ("heading", "title"):
             _cut_title_tag(run, block.sentences[0])
         hits = [s for s in block.sentences if run.lists.is_junk(s.text) or run.lists.is_junk(s.text, "title_tag")]
+        if hits:
+            later = next((b for b in run.blocks[at + 1:at + 2] if b.kind != "opaque"), None)
+            hits = [s for s in hits if not _signs_off_the_author(block, s, later)]
         if not hits and block.kind == "text" and _every_line_junk(run, block):
             hits = list(block.sentences)  # lines with no stop read as one sentence: "Keep it  Regenerate  Discard"
             # over "AI-generated content may be incorrect."
@@ -55,6 +58,20 @@ def remove_junk(run: Run) -> None:
     _rest_of_a_chat_wrapper(run)
     _cut_off_end(run)
     _cut_off_sentences(run)
+
+
+SIGN_OFF = re.compile(r"^[\W_]*(?:(?:best|kind|warm|warmest|with best|with kind) (?:regards|wishes)|regards|sincerely|"
+                      r"yours (?:sincerely|faithfully|truly)|respectfully(?: yours)?|many thanks|thanks|cheers)[\W_]*$",
+                      re.I)
+
+
+def _signs_off_the_author(block: Block, sentence: Sentence, later: Block | None) -> bool:
+    """True when the sentence is a sign-off ("Kind regards,") with the author's own name after it, in its block or
+    the next: the letter is the author's, its sign-off with it."""
+    if not SIGN_OFF.match(sentence.text):
+        return False
+    after = block.sentences[block.sentences.index(sentence) + 1:] or (later.sentences if later is not None else [])
+    return bool(after) and not after[0].placeholder and any(is_name(f) for f in after[0].facts)
 
 
 def _every_line_junk(run: Run, block: Block) -> bool:
