@@ -640,3 +640,30 @@ def test_a_small_models_echoed_fact_list_goes_and_its_answer_stays():
             "This year I processed 1,240 claims. In February I cleared a backlog of 87 files from the old system.\n")
     assert _clean(text) == ("This year I processed 1,240 claims. In February I cleared a backlog of 87 files from the "
                             "old system.\n")
+
+
+# --- after the fourteenth blind round (c53–c56) ---
+
+def test_a_closing_recap_list_goes_item_by_item_but_an_item_with_a_fact_of_its_own_stays():
+    body = ("## Payroll\n\nI ran 52 weekly pay runs and 12 monthly runs without a missed deadline. Payroll errors fell "
+            "from 31 to 9.\n\n## Queries\n\nI answered roughly 1,150 pay queries over the year.\n\n## Development\n\n"
+            "I completed the CIPP module in March.\n")
+    recap = ("\n## Key achievements\n\n- 52 weekly and 12 monthly pay runs, all on time\n- Payroll errors down from 31 "
+             "to 9\n- Overtime checks saved an estimated £14,300\n")
+    assert _clean(body + recap) == body + "\n## Key achievements\n\n- Overtime checks saved an estimated £14,300\n"
+    plans = "\n## Next year\n\n- 52 weekly pay runs without a missed deadline\n- Payroll errors below 9\n"
+    assert _clean(body + plans) == body + plans  # a closing list under another label is no recap
+
+
+@pytest.mark.parametrize("furniture", [
+    "Home | Work Summary | Bank Work Summary | Personal Summary of Bank Tellers",
+    "【Wenmi Network】Work Summary Channel",
+    "Personal Work Summary Network—Bank Work Summary Column",
+], ids=lambda s: s[:20])
+def test_a_sites_breadcrumb_and_channel_name_go(furniture):
+    assert _clean(f"{furniture}\n\n{BODY}") == BODY
+
+
+def test_an_assistants_note_on_the_figures_goes():
+    note = "**A note on the figures:** your notes gave two slightly different renewal counts, so I used 3,140."
+    assert _clean(f"{BODY}\n{note}\n") == BODY
