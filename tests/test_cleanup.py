@@ -306,6 +306,9 @@ class TestSeed:
 # that other batches cut.
 LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "t3-01-litigation-paralegal.dirty.md": ["page by page"],
+    # the same shape in t8-02: "more and more" marked as a kept idiom inside "The grain statistics work is becoming
+    # more and more important with the reform of …", which the stock model (retrained on c1–c56) cuts whole
+    "t8-02-grain-bureau-statistician.dirty.md": ["more and more"],
     # c5-c8's first run (blind): the restating pass removes "As I said in the bank section, the only loose ends are
     # … £60.00 …; once those are sorted I can send everything to Hargreaves & Co." whole; its figure and names are
     # said elsewhere, and so, in the letter's opening, is its last clause ("before I send everything over to
