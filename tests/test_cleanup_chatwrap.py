@@ -644,17 +644,6 @@ def test_a_small_models_echoed_fact_list_goes_and_its_answer_stays():
 
 # --- after the fourteenth blind round (c53–c56) ---
 
-def test_a_closing_recap_list_goes_item_by_item_but_an_item_with_a_fact_of_its_own_stays():
-    body = ("## Payroll\n\nI ran 52 weekly pay runs and 12 monthly runs without a missed deadline. Payroll errors fell "
-            "from 31 to 9.\n\n## Queries\n\nI answered roughly 1,150 pay queries over the year.\n\n## Development\n\n"
-            "I completed the CIPP module in March.\n")
-    recap = ("\n## Key achievements\n\n- 52 weekly and 12 monthly pay runs, all on time\n- Payroll errors down from 31 "
-             "to 9\n- Overtime checks saved an estimated £14,300\n")
-    assert _clean(body + recap) == body + "\n## Key achievements\n\n- Overtime checks saved an estimated £14,300\n"
-    plans = "\n## Next year\n\n- 52 weekly pay runs without a missed deadline\n- Payroll errors below 9\n"
-    assert _clean(body + plans) == body + plans  # a closing list under another label is no recap
-
-
 @pytest.mark.parametrize("furniture", [
     "Home | Work Summary | Bank Work Summary | Personal Summary of Bank Tellers",
     "【Wenmi Network】Work Summary Channel",
@@ -667,3 +656,12 @@ def test_a_sites_breadcrumb_and_channel_name_go(furniture):
 def test_an_assistants_note_on_the_figures_goes():
     note = "**A note on the figures:** your notes gave two slightly different renewal counts, so I used 3,140."
     assert _clean(f"{BODY}\n{note}\n") == BODY
+
+
+# --- after the fifteenth blind round (c57–c60) ---
+
+def test_the_closing_paragraph_ousts_no_earlier_telling_it_sums_up():
+    text = ("## CRM\n\nIn the summer I went through the CRM. I merged 1,380 duplicate records. I also removed old "
+            "contacts.\n\n## Tenders\n\nI prepared 27 tenders and we won 11.\n\n## Overall\n\n"
+            "In 2025 I prepared 27 tenders and merged 1,380 duplicate records in the CRM.\n")
+    assert "I merged 1,380 duplicate records." in _clean(text)

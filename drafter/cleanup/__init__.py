@@ -66,7 +66,6 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("question-echoes", restatements.remove_question_echoes),
     ("list-retellings", restatements.remove_list_retellings),
     ("table-retellings", restatements.remove_table_retellings),
-    ("closing-recap-lists", restatements.remove_closing_recap_lists),
     ("retellings", restatements.remove_retellings),
     ("restating", restatements.remove_restating),
     ("paraphrased-items", restatements.remove_paraphrased_items),

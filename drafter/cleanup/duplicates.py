@@ -64,7 +64,10 @@ def remove_duplicates(run: Run) -> None:
     postings: dict[str, list[int]] = {}
     labels = _labels(run)  # matched against, never removed here (remove_repeated_labels)
     part_of = part_numbers(run.blocks)
-    pointed_at = run.pointed_at()  # "I made 28 referrals. Of these, 15 …": the telling the next sentence points at
+    pointed_at = run.pointed_at()  # "My score was 93%. As mentioned, …": the telling the next sentence points at
+    prose = [b for b in run.blocks if not b.removed and b.kind == "text" and not b.heading_like and
+             any(not x.removed for x in b.sentences)]  # (a closing cliché or offer that went closes nothing)
+    closing = prose[-1] if len(prose) > 1 else None  # the text's last paragraph: a recap by its place ousts nothing
     for (block, sentence), ws in zip(items, words):
         key = normalize(sentence.text[run.lists.opener_end(sentence.text):])  # "In summary, X" says X again
         if not key:
@@ -107,7 +110,7 @@ def remove_duplicates(run: Run) -> None:
             slot, mode = match
             kept = slot["sentence"]
             if _keep_later(kept, sentence, mode, slot["wsum"], wsum) and not _is_item(slot["block"]) and \
-                    id(kept) not in pointed_at and \
+                    id(kept) not in pointed_at and block is not closing and \
                     not run.lists.opener_end(sentence.text):  # "In closing, 2024 saw …": a recap ousts no telling
                 kept.removed = True  # the poorer earlier telling goes; the fuller one stays where it stands (a cut
                 # is a whole span: nothing moves)

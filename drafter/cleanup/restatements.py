@@ -128,6 +128,11 @@ def remove_restatements(run: Run) -> None:
                 continue  # "As noted earlier, I became X in March; …" points back at this first telling of it
             if source_index > index and hedged and hedged.keys() <= hedged_figures(source.text).keys():
                 continue  # a later telling hedging the same figures is no more exact: this first one rounds nothing
+            if hedged and blocks[source_index] is not blocks[index] and hedged_figures(source.text) and \
+                    not hedged.keys() <= hedged_figures(source.text).keys():
+                continue  # "about 190 customers a day" (2022) beside "about 210 customers a day" (2023) in another
+                # paragraph: a rough figure there is another count, not the one this rounds ("to about 420 people.
+                # The talks reached around 400 villagers." in one paragraph rounds it)
             if amounts or hedged:
                 source_amounts = quantities_in(source.text)
                 if not rounds(amounts, source_amounts) or \
@@ -823,42 +828,3 @@ def remove_echoed_prompt(run: Run) -> None:
                     run.edit("restatement", sentence.line, sentence.text, of=sentence)
         return
 
-
-# the label of a list that sums up the account: "## Key achievements", "**At a glance**", "Highlights:"
-RECAP_LABEL = re.compile(r"\b(?:achievements|highlights|results|at a glance|in numbers|by the numbers|summary|recap|wins|"
-                         r"accomplishments|key figures|main points|successes|headlines)\b", re.I)
-RECAP_LIST_AFTER_PARAGRAPHS = 3  # paragraphs of account above a closing list that make it a recap of them
-RECAP_LIST_SHARE = 0.5  # of a closing list item's content words, vague ones aside, the text above must say
-
-
-def remove_closing_recap_lists(run: Run) -> None:
-    """A list that closes the text under a recap's label ("## Key achievements" after the account, nothing of the
-    author's with a figure after it) is a recap of what the account told: each item whose facts are all stated above the list, and at least
-    RECAP_LIST_SHARE of whose words are, goes as a restatement (its heading stays, as the writers of c32 and c56 kept
-    it). An item with a fact of its own stays, and so does a plan ("Goals for 2025")."""
-    blocks = [b for b in run.blocks if not b.removed and b.kind != "opaque"]
-    end = len(blocks)
-    while end and (blocks[end - 1].kind != "item" and not any(has_figure(s.facts) for s in blocks[end - 1].sentences)
-                   and blocks[end - 1].kind != "heading"):
-        end -= 1  # a sign-off, an offer or a closing line after the list
-    start = end
-    while start and blocks[start - 1].kind == "item":
-        start -= 1
-    items = blocks[start:end]
-    if len(items) < 2 or start == 0 or sum(b.kind == "text" for b in blocks[:start]) < RECAP_LIST_AFTER_PARAGRAPHS or \
-            not RECAP_LABEL.search(blocks[start - 1].content) or len(blocks[start - 1].content.split()) > 8:
-        return  # (a closing list under any other label, "Next year:", "Training completed", is no recap; nor is a
-        # highlights list right after a short overview: the list is the figures' place)
-    above = blocks[:start]
-    stated = StatedFacts(set().union(*(s.facts for b in above for s in b.sentences if not s.removed)))
-    said = {w for b in above for s in b.sentences if not s.removed for w in content_words(s.text)}
-    for item in items:
-        kept = [s for s in item.sentences if not s.removed]
-        if not kept or any(s.placeholder or s.future for s in kept):
-            continue
-        words = {w for s in kept for w in content_words(s.text)} - run.lists.unspecific
-        if all(f in stated for s in kept for f in s.facts) and words and \
-                len(words & said) >= RECAP_LIST_SHARE * len(words):
-            for sentence in kept:
-                sentence.removed = True
-                run.edit("restatement", sentence.line, sentence.text, of=sentence)
