@@ -409,7 +409,7 @@ MODEL_FACTS = ["Signed 418 sales contracts worth 612.5 million yuan", "Issued 36
 def test_a_section_review_counts_its_cleanup_edits_and_lists_its_own_grounding_findings():
     session = drafted(facts=MODEL_FACTS)
     session.backend = "openai"
-    session.draft_section(0, ScriptedBackend(["This summary reports my work in the settlement office during 2026."]),
+    session.draft_section(0, ScriptedBackend(["In 2026 I worked in the settlement office."]),
                           Settings())
     results = "I signed 999 sales contracts worth 612.5 million yuan in 2019."
     session.draft_section(1, ScriptedBackend([f"Here is the section:\n\n{results} {results}"]), Settings())

@@ -308,7 +308,7 @@ def small_model_reply(messages) -> str:
 
     title = section_title(messages)
     if title == "Overview":
-        return "This summary reports my work in the settlement office during 2026."
+        return "In 2026 I worked in the settlement office."
     if title.startswith("Contracts"):
         return f"{ECHOED_OPENING}\n\n{INVENTED_RESULTS} {INVENTED_RESULTS}"
     return default_reply(messages)
