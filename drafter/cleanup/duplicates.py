@@ -70,8 +70,8 @@ def remove_duplicates(run: Run) -> None:
     closing = prose[-1] if len(prose) > 1 else None  # the text's last paragraph: a recap by its place ousts nothing
     for (block, sentence), ws in zip(items, words):
         key = normalize(sentence.text[run.lists.opener_end(sentence.text):])  # "In summary, X" says X again
-        if not key:
-            continue
+        if not key or not any(c.isalpha() for c in key):
+            continue  # ("**2." of a bold heading split at its number says nothing twice)
         if id(sentence) in labels:
             _new_slot(run, slots, exact, postings, df, key, block, sentence, ws, weight)
             continue
