@@ -665,3 +665,20 @@ def test_the_closing_paragraph_ousts_no_earlier_telling_it_sums_up():
             "contacts.\n\n## Tenders\n\nI prepared 27 tenders and we won 11.\n\n## Overall\n\n"
             "In 2025 I prepared 27 tenders and merged 1,380 duplicate records in the CRM.\n")
     assert "I merged 1,380 duplicate records." in _clean(text)
+
+
+# --- after the seventeenth blind round (c65–c68) ---
+
+def test_a_small_models_note_that_the_summary_rests_on_the_information_given_goes():
+    assert _clean(f"{BODY}\n*Note: This summary is based on the provided information.*\n") == BODY
+
+
+def test_a_closing_paragraph_opened_as_a_recap_goes_on_as_one():
+    body = ("## Ward 5\n\nAs ward clerk I processed 1,840 admissions and discharges on Ward 5. I scanned notes for the move to "
+            "electronic records and cleared the Ward 5 backlog.\n\n## Guide\n\nI wrote a guide for new clerks.\n\n")
+    recap = ("## In conclusion\n\nIn conclusion, I have worked as the ward clerk this year. I processed "
+             "admissions and discharges, scanned notes, cleared the backlog and wrote a guide for new clerks.\n")
+    assert _clean(body + recap) == body + "## In conclusion\n"
+    judged = recap.replace("wrote a guide for new clerks.", "wrote a guide for new clerks. The guide is the piece of "
+                                                           "work I am most pleased with, because it freed up time.")
+    assert "most pleased with" in _clean(body + judged)

@@ -13,7 +13,7 @@ import re
 from math import fsum
 
 from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
-                                   SCALES, SINGLED_OUT, UNITS, YEAR, ZERO, StatedFacts, facts_of,
+                                   SCALES, SINGLED_OUT, THANKS, UNITS, YEAR, ZERO, StatedFacts, facts_of,
                                    figures_with_nearby_words, figures_with_units, has_figure, hedged_figures, is_figure,
                                    quantities_in, rounds)
 from drafter.text.numbers import NUMBER_WORDS
@@ -379,6 +379,31 @@ def remove_restating(run: Run) -> None:
             continue  # a plan of its own, not this year's figures hoped for again
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
+    if closing is not None and closing.sentences and closing.sentences[0].removed and \
+            id(closing.sentences[0]) in in_closing:
+        _rest_of_the_recap(run, closing, stated, told)
+
+
+JUDGED = re.compile(r"\b(?:because|so that|which meant|most (?:pleased|proud|satisfied|happy)|proudest)\b", re.I)  # a
+# cause or a judgement of its own in a closing sentence: no recap
+RECAP_SAID_SHARE = 0.6  # of a recap sentence's content words, vague ones aside, the rest of the text must say
+
+
+def _rest_of_the_recap(run: Run, closing: Block, stated, told: str) -> None:
+    """The closing paragraph opened as a recap ("In conclusion, I have worked as ward clerk for Ward 4 and Ward 5.")
+    and that opening went: each sentence after it that states no fact the text does not, and most of whose words the
+    text says elsewhere ("I processed admissions and discharges, scanned notes … and wrote a guide for new clerks."),
+    goes with it; a plan, a thank-you or a sentence of its own stays."""
+    said = set(content_words(told))
+    for sentence in closing.sentences[1:]:
+        if sentence.removed or sentence.placeholder or sentence.future or WISH.search(sentence.text) or \
+                THANKS.search(sentence.text) or SINGLED_OUT.search(sentence.text) or JUDGED.search(sentence.text) or \
+                not all(fact in stated for fact in sentence.facts):
+            continue  # ("… is the piece of work I am most pleased with": a judgement of its own)
+        words = set(content_words(sentence.text)) - run.lists.unspecific
+        if words and len(words & said) >= RECAP_SAID_SHARE * len(words):
+            sentence.removed = True
+            run.edit("restatement", sentence.line, sentence.text, of=sentence)
 
 
 def _without_a_closing_wish(run: Run, text: str) -> str:
