@@ -306,9 +306,6 @@ class TestSeed:
 # that other batches cut.
 LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "t3-01-litigation-paralegal.dirty.md": ["page by page"],
-    # the same shape in t8-02: "more and more" marked as a kept idiom inside "The grain statistics work is becoming
-    # more and more important with the reform of …", which the stock model (retrained on c1–c56) cuts whole
-    "t8-02-grain-bureau-statistician.dirty.md": ["more and more"],
     # and in c58-04: "step by step" marked kept inside the plan item "Keep learning step by step about the technical
     # side of our products", which the filler list's "keep …ing" cuts whole (its other words are said elsewhere)
     "c58-04-inside-sales.dirty.md": ["step by step"],
