@@ -365,6 +365,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c6[34]-*.dirty.md", 0.915, 0.955),
     ("cleanup-heldout", "c6[56]-*.dirty.md", 0.83, 0.965),  # the seventeenth (first run 0.814 / 0.982 / 0)
     ("cleanup-heldout", "c6[78]-*.dirty.md", 0.80, 0.985),
+    ("cleanup-heldout", "c69-*.dirty.md", 0.825, 0.875),  # the eighteenth (first run 0.833 / 0.940 / 2): c69's writer
+    ("cleanup-heldout", "c7[0-2]-*.dirty.md", 0.825, 0.97),  # kept body sentences re-telling a highlight
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

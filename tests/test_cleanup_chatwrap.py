@@ -682,3 +682,18 @@ def test_a_closing_paragraph_opened_as_a_recap_goes_on_as_one():
     judged = recap.replace("wrote a guide for new clerks.", "wrote a guide for new clerks. The guide is the piece of "
                                                            "work I am most pleased with, because it freed up time.")
     assert "most pleased with" in _clean(body + judged)
+
+
+# --- after the eighteenth blind round (c69–c72) ---
+
+def test_a_site_pattern_never_takes_the_authors_own_account_with_a_figure():
+    text = (f"{BODY}\nThis year I handled about 9,800 customer contacts across calls, webchat and the new in-app "
+            "messaging channel.\n")
+    assert _clean(text) == text
+
+
+def test_a_dated_page_title_loses_the_sites_name_but_keeps_its_date():
+    text = f"# Registration Clerk Year-End Summary 2022 — Diyi Fanwen Net\n\n{BODY}"
+    assert _clean(text) == f"# Registration Clerk Year-End Summary 2022\n\n{BODY}"
+    undated = f"Tax office clerk personal year-end work summary_Work Summary_Diyi Fanwen Network\n\n{BODY}"
+    assert _clean(undated) == BODY  # a title that dates nothing is the page's and goes whole

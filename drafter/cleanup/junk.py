@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from drafter.cleanup.document import END_PUNCT, Block, Sentence
-from drafter.cleanup.facts import has_figure, is_name
+from drafter.cleanup.facts import YEAR, has_figure, is_name
 from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.run import Run
 from drafter.text.words import STOP_WORDS, WORD
@@ -24,7 +24,8 @@ def remove_junk(run: Run) -> None:
             continue
         if block is first and block.kind in ("heading", "title"):
             _cut_title_tag(run, block.sentences[0])
-        hits = [s for s in block.sentences if run.lists.is_junk(s.text) or run.lists.is_junk(s.text, "title_tag")]
+        hits = [s for s in block.sentences if (run.lists.is_junk(s.text) or run.lists.is_junk(s.text, "title_tag"))
+                and not _authors_account(s)]
         if hits:
             later = next((b for b in run.blocks[at + 1:at + 2] if b.kind != "opaque"), None)
             hits = [s for s in hits if not _signs_off_the_author(block, s, later)]
@@ -58,6 +59,16 @@ def remove_junk(run: Run) -> None:
     _rest_of_a_chat_wrapper(run)
     _cut_off_end(run)
     _cut_off_sentences(run)
+
+
+AUTHOR = re.compile(r"\b(?:I|we|my|our)\b")  # the author speaking ("This year I handled …")
+
+
+def _authors_account(sentence: Sentence) -> bool:
+    """True when the sentence is the author's own account with a figure ("This year I handled about 9,800 customer
+    contacts across calls, webchat and the new in-app messaging channel."): junk goes unguarded, so a site pattern
+    that happens to match it must not take it."""
+    return has_figure(f for f in sentence.facts if not YEAR.fullmatch(f)) and AUTHOR.search(sentence.text) is not None
 
 
 SIGN_OFF = re.compile(r"^[\W_]*(?:(?:best|kind|warm|warmest|with best|with kind) (?:regards|wishes)|regards|sincerely|"
@@ -302,9 +313,21 @@ def _cut_off_sentences(run: Run) -> None:
         run.edit("junk", last.line, last.text, of=last)
 
 
+# where a page title goes on to the site's name: "… Year-End Summary 2022 — Diyi Fanwen Net", "…_Baidu Wenku"
+TITLE_SITE_PART = re.compile(r"(?:\s+[—–|-]\s+|_)(?=[^—–|_]*$)")
+
+
 def _cut_title_tag(run: Run, sentence: Sentence) -> None:
-    """Cut a site's tag ("(selected 2 articles)") from the text's title, keeping the title."""
+    """Cut a site's tag ("(selected 2 articles)") from the text's title, keeping the title; and the site's name
+    after the title's last dash or bar when that part alone is junk and the title before it gives a year or figure
+    ("… Summary 2022 — Diyi Fanwen Net")."""
     spans = [m.span() for p in run.lists.title_tag for m in p.finditer(sentence.text)]
+    site = TITLE_SITE_PART.search(sentence.text)
+    title = blank_spans(sentence.text, spans)[:site.start()] if site is not None else ""  # its tags left out
+    if site is not None and run.lists.is_junk(sentence.text[site.end():]) and not run.lists.is_junk(title) and \
+            any(c.isdigit() for c in title):
+        # (a title that dates the summary keeps its date; one that dates nothing is the page's and goes whole)
+        spans.append((site.start(), len(sentence.text)))
     rest = blank_spans(sentence.text, spans)
     if spans and rest.strip() and not run.lists.is_junk(rest):  # else the whole title is a site's
         run.cut(sentence, merge_spans(spans), "junk", repeat=False)
