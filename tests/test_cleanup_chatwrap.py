@@ -697,3 +697,23 @@ def test_a_dated_page_title_loses_the_sites_name_but_keeps_its_date():
     assert _clean(text) == f"# Registration Clerk Year-End Summary 2022\n\n{BODY}"
     undated = f"Tax office clerk personal year-end work summary_Work Summary_Diyi Fanwen Network\n\n{BODY}"
     assert _clean(undated) == BODY  # a title that dates nothing is the page's and goes whole
+
+
+# --- after the nineteenth blind round (c73–c76): a chat model improving the user's own draft ---
+
+@pytest.mark.parametrize("note", [
+    "- I tightened the opening so it states your role and ward straight away.",
+    "- I kept your figure of 3,140 renewals but moved it into the first paragraph.",
+    "One small note: I left your figures exactly as they were and only tidied the headings.",
+    "- Consider including any thanks you received from partners.",
+    "Here you go — a lightly edited version of your summary:",
+], ids=lambda s: s[:20])
+def test_an_assistants_notes_on_its_edit_of_the_users_draft_go(note):
+    assert _clean(f"{BODY}\n{note}\n") == BODY
+
+
+def test_a_notes_on_my_changes_label_goes_with_its_list_and_come_first_counts_nothing():
+    text = f"{BODY}\n**Notes on my changes:**\n\n- I moved your results to the top.\n- I kept your 6% figure.\n"
+    assert _clean(text) == BODY
+    opener = "Here's an improved version of your summary. I've reorganised it a little so the highlights come first.\n\n"
+    assert _clean(opener + BODY) == BODY

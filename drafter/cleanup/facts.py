@@ -68,6 +68,7 @@ NUMBER_IDIOM = re.compile(
     r"(?:with |of )?one (?:heart|mind|voice|accord|family)|first-(?:class|rate)|(?:a|an) (?:[a-z]+ ){1,3}one(?![-\w])|"
     r"(?:put|puts|putting|place|places|placed)\b[^.,;]{0,40}? first|"
     r"(?:safety|quality|service|customers?|patients?|students?)(?: \w+)? (?:comes?|is|are) first|"
+    r"(?:comes?|appears?) first\b(?! in\b)|"
     r"(?:safety|quality|service|customers?|patients?|students?|integrity|people|residents?|masses|clients?|"
     r"passengers?|users?|guests?|members?)[- ]first|"
     r"one (?:\w+ ){0,2}at a time|double[- ]check\w*|half[- ]hearted\w*|\w+-first|(?:past|last|previous) twelve months|four seasons|one more year|"

@@ -314,7 +314,7 @@ def _cut_off_sentences(run: Run) -> None:
 
 
 # where a page title goes on to the site's name: "… Year-End Summary 2022 — Diyi Fanwen Net", "…_Baidu Wenku"
-TITLE_SITE_PART = re.compile(r"(?:\s+[—–|-]\s+|_)(?=[^—–|_]*$)")
+TITLE_SITE_PART = re.compile(r"(?<!\s)\s+[—–|-](?=\s)|_")  # each run of blank space tried once, from its start
 
 
 def _cut_title_tag(run: Run, sentence: Sentence) -> None:
@@ -322,7 +322,9 @@ def _cut_title_tag(run: Run, sentence: Sentence) -> None:
     after the title's last dash or bar when that part alone is junk and the title before it gives a year or figure
     ("… Summary 2022 — Diyi Fanwen Net")."""
     spans = [m.span() for p in run.lists.title_tag for m in p.finditer(sentence.text)]
-    site = TITLE_SITE_PART.search(sentence.text)
+    site = None
+    for site in TITLE_SITE_PART.finditer(sentence.text):  # the last dash or bar
+        pass
     title = blank_spans(sentence.text, spans)[:site.start()] if site is not None else ""  # its tags left out
     if site is not None and run.lists.is_junk(sentence.text[site.end():]) and not run.lists.is_junk(title) and \
             any(c.isdigit() for c in title):
