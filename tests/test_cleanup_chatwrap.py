@@ -717,3 +717,12 @@ def test_a_notes_on_my_changes_label_goes_with_its_list_and_come_first_counts_no
     assert _clean(text) == BODY
     opener = "Here's an improved version of your summary. I've reorganised it a little so the highlights come first.\n\n"
     assert _clean(opener + BODY) == BODY
+
+
+# --- after the twentieth blind round (c77–c80) ---
+
+def test_an_assistants_tips_for_the_user_go_as_a_label_with_its_list_or_a_line():
+    tips = f"{BODY}\n**Tips for your review meeting:**\n\n- Lead with the 3,140 renewals.\n- Bring one file example.\n"
+    assert _clean(tips) == BODY
+    tip = f"{BODY}\n**Tip:** If your manager uses a template, paste the 3,140 renewals at the top.\n"
+    assert _clean(tip) == BODY

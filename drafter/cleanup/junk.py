@@ -165,9 +165,10 @@ def _junk_blocks(run: Run, blocks: list[Block]) -> None:
 
 
 SITE_LIST_HEADING = re.compile(r"\b(?:tips|advice|related|recommended|similar|more) \w+|\bhow to\b", re.I)
-# a check the model sets the user under its label: "Confirm the £210,000 value with finance.", "Is the 2025 quota
-# confirmed, or still a draft number?"
-CHECK_FOR_THE_USER = re.compile(r"^[\W_]*(?:confirm|check|double-check|verify|make sure|ensure|decide|ask|see whether)\b|"
+# a check or tip the model gives the user under its label: "Confirm the £210,000 value with finance.", "Is the 2025
+# quota confirmed, or still a draft number?", "Lead with the 642 closed claims."
+CHECK_FOR_THE_USER = re.compile(r"^[\W_]*(?:confirm|check|double-check|verify|make sure|ensure|decide|ask|see whether|"
+                                r"lead with|open with|start with|mention|bring|paste|highlight|emphasi[sz]e|quote)\b|"
                                 r"\?[\W_]*$", re.I)
 TO_THE_USER = re.compile(r"\byou(?:r|rs|\x27ve|’ve|\x27re|’re)?\b", re.I)  # the model's advice speaks to the user
 
