@@ -372,6 +372,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c7[78]-*.dirty.md", 0.875, 0.98),  # the twentieth (first run 0.839 / 0.967 / 0)
     ("cleanup-heldout", "c79-*.dirty.md", 0.79, 0.96),
     ("cleanup-heldout", "c80-*.dirty.md", 0.88, 0.95),
+    ("cleanup-heldout", "c8[14]-*.dirty.md", 0.895, 0.99),  # the twenty-first (first run 0.849 / 0.979 / 0), not
+    ("cleanup-heldout", "c8[23]-*.dirty.md", 0.80, 0.96),  # tuned on: scored once at 3c33044 and added as it was
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
