@@ -131,12 +131,8 @@ def _quoted_thread(run: Run) -> None:
     its header; and "… wrote:" with no quoted lines under it is the author's own account."""
     said = False  # an earlier block of the author's text stays above the header
     blocks = run.blocks
-    quoted_from = [False] * (len(blocks) + 1)  # whether every line from each block on is quoted or blank (read once,
-    quoted_from[-1] = True  # from the end: a text of many "… wrote:" lines stays linear)
-    for at in range(len(blocks) - 1, -1, -1):
-        quoted_from[at] = quoted_from[at + 1] and (blocks[at].removed or
-                                                   all(QUOTED_LINE.match(line) or not line.strip()
-                                                       for line in blocks[at].raw))
+    quoted_from: list[bool] = []  # whether every line from each block on is quoted or blank: read once, from the
+    # end, and only when a "… wrote:" line asks (a text of many such lines stays linear)
     for at, block in enumerate(blocks):
         if block.removed or block.kind == "opaque" and not block.raw:
             continue
@@ -145,12 +141,24 @@ def _quoted_thread(run: Run) -> None:
             _junk_blocks(run, blocks[at:])
             return
         if said and QUOTE_INTRO.match(block.raw[0]):
+            if not quoted_from:
+                quoted_from = _quoted_from(blocks)
             rest = block.raw[1:]
             if all(QUOTED_LINE.match(line) or not line.strip() for line in rest) and quoted_from[at + 1] and \
                     (any(line.strip() for line in rest) or any(not b.removed for b in blocks[at + 1:at + 2])):
                 _junk_blocks(run, blocks[at:])
                 return
         said = said or block.kind in ("text", "item")
+
+
+def _quoted_from(blocks: list[Block]) -> list[bool]:
+    """For each block, whether every line from it to the end is quoted ("> …"), blank or already gone."""
+    out = [False] * (len(blocks) + 1)
+    out[-1] = True
+    for at in range(len(blocks) - 1, -1, -1):
+        out[at] = out[at + 1] and (blocks[at].removed or
+                                   all(QUOTED_LINE.match(line) or not line.strip() for line in blocks[at].raw))
+    return out
 
 
 def _junk_blocks(run: Run, blocks: list[Block]) -> None:

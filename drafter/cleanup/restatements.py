@@ -722,10 +722,10 @@ def remove_role_reintroductions(run: Run) -> None:
     stated = run.facts_stated_outside(excluded)
     told = set(content_words(" ".join(other.text for _, other in pairs if id(other) not in excluded)))
     own = run.lists.unspecific | PLAN_WORDS
+    stock = run.settings.stock_model or load_stock_model()
     for sentence, match in candidates:
         rest = sentence.text[match.end():]
         new = {w for w in content_words(rest) if w not in told and w not in own}
-        stock = run.settings.stock_model or load_stock_model()
         generic = len(new) <= ROLE_NEW_WORDS or stock is not None and \
             stock.score(rest) >= run.settings.stock_threshold  # "I always try to give customers the best service"
         if generic and all(fact in stated for fact in sentence.facts):
