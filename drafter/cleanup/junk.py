@@ -35,10 +35,7 @@ def remove_junk(run: Run) -> None:
         if hits:
             others = [s for s in block.sentences if s not in hits]
             if block.kind in ("heading", "title") or not any(s.facts or s.placeholder for s in others):
-                for sentence in block.sentences:
-                    sentence.removed = True
-                block.removed = True
-                run.edit("junk", block.line, "\n".join(block.raw))
+                _junk_blocks(run, [block])
                 continue
             for sentence in hits:
                 sentence.removed = True
@@ -198,10 +195,7 @@ def _list_under_chat_label(run: Run) -> None:
             links = label == "junk" and not END_PUNCT.search(block.content)
             if not any(s.placeholder and not links or has_figure(s.facts) or any(map(is_name, s.facts))
                        for s in block.sentences):
-                for sentence in block.sentences:
-                    sentence.removed = True
-                block.removed = True
-                run.edit("junk", block.line, "\n".join(block.raw))
+                _junk_blocks(run, [block])
             elif all((TO_THE_USER.search(s.text) or label == "chat" and CHECK_FOR_THE_USER.search(s.text))
                      and not s.placeholder for s in block.sentences):
                 for sentence in block.sentences:

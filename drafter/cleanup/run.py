@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from drafter.cleanup.document import Block, Sentence, parse_blocks, part_numbers
-from drafter.cleanup.facts import SINGLED_OUT, StatedFacts, facts_of
+from drafter.cleanup.facts import SINGLED_OUT, StatedFacts, facts_of, is_figure
 from drafter.cleanup.report import Edit, Note
 from drafter.cleanup.similarity import content_words
 from drafter.text.words import WORD
@@ -196,7 +196,7 @@ class Run:
         for block in self.blocks:
             kept = [s for s in block.sentences if not s.removed]
             for sentence, after in zip(kept, kept[1:]):
-                figures = {f for f in sentence.facts if any(c.isdigit() for c in f)}
+                figures = {f for f in sentence.facts if is_figure(f)}
                 if figures and figures <= after.facts and any(p.match(after.text) for p in self.lists.restating) and \
                         not any(p.match(sentence.text) for p in self.lists.restating):  # a retelling is no first telling
                     out.add(id(sentence))

@@ -1,7 +1,7 @@
 """The structure pass, last: under keep_sections a repeat that emptied a section goes back; a title line that says
 again the heading just above it goes; a paragraph whose first sentence went keeps its bold lead-in label; blocks
-left empty go (or left with emoji alone), a heading left empty that repeats an earlier one goes (and one that restarts the part before it, not
-one over a second part of the same name), and numbered lists are renumbered."""
+left empty (or with emoji alone) go, a heading left empty that repeats an earlier one goes (and one that restarts
+the part before it, not one over a second part of the same name), and numbered lists are renumbered."""
 
 from __future__ import annotations
 
