@@ -28,7 +28,8 @@ from drafter.cleanup import CleanupSettings, clean  # noqa: E402
 
 MARK = re.compile(r"\{--(.*?)--\}|\{==(.*?)==\}", re.S)
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# a figure; not the digits of a year left blank ("20**", "20XX"), which is a template's placeholder, not a figure
+NUMBER = re.compile(r"(?>\d+(?:[.,]\d+)*)(?!\s?(?:\*\*|[xX]{2})(?![\w*]))")
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)、,]|[-*+•]|\([a-zA-Z0-9]{1,2}\))\s+", re.M)
 TARGETS = {"recall": 0.90, "precision": 0.97, "losses": 0}
 MOVE_WINDOW = 150  # words: how far a removed word may be from the kept must-go copy it stands for (a repeat

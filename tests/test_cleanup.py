@@ -169,9 +169,11 @@ def test_junk_sentence_inside_a_fact_paragraph_goes_alone():
 
 
 def test_placeholder_sentences_are_kept_and_reported_with_line_and_col():
+    """A sentence with a blank to fill stays; a stock opener whose only blank is the year goes (a template's frame),
+    and every blank of the input, its own too, is reported."""
     text = "Intro line.\n\n20** year is almost over, time flies. I served xx key accounts for [Name] in {region}.\n"
     result = clean(text)
-    assert "20** year is almost over, time flies." in result.text
+    assert result.text == "Intro line.\n\nI served xx key accounts for [Name] in {region}.\n"
     line3 = text.split("\n")[2]
     found = [(p.text, p.line, p.col) for p in result.placeholders]
     assert found == [(t, 3, line3.index(t) + 1) for t in ("20**", "xx", "[Name]", "{region}")]
@@ -320,6 +322,19 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # pass drops as a token limit's cut (c26's and earlier batches' convention); the brief told c39's and c52's
     # writers to keep such a line, so the conflict is the briefs', listed so it cannot spread.
     "c52-12-office-reception-lead.dirty.md": ["i would also like to do a"],
+    # h9's and h10's writers kept a template's "Time flies, … 20** has passed" opener, whose only blank is the year;
+    # every writer since c41 marks the same sentence to go (31 to 2), and the cliché pass now drops it (issue 19,
+    # session of 2026-12-05 evening): a blank year is the template's frame, not a fact
+    "h9-01-underwriting-assistant.dirty.md": [
+        "time flies like a shuttle, 20** year has quietly passed, and looking back on the road of this year there is "
+        "both sweat and harvest."],
+    "h10-01-agri-technician.dirty.md": ["time flies like a shuttle, the year 20** has passed in a blink of an eye."],
+}, "cleanup": {
+    # the first corpus kept a template opener whose only blank is the year, as h9 and h10 did (above)
+    "03-hotel-front-desk.dirty.md": [
+        "20** year is almost over, looking back on the past year, there is fruitful joy and there are joys and "
+        "sorrows."],
+    "17-bank-teller-mt.dirty.md": ["20** year is about to pass, full of hope, the new year is coming."],
 }}
 
 
@@ -331,7 +346,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
 # c25-c28 0.887 / 0.985, c29 0.827 / 0.953, c30-c32 0.778 / 0.984, c33-c36 0.838 / 0.955. They catch regressions; a
 # blind figure needs a new batch (fixtures/cleanup-heldout/README.md).
 @pytest.mark.parametrize("corpus, pattern, recall_floor, precision_floor", [
-    ("cleanup", "*.dirty.md", 0.97, 0.98),           # our corpus
+    ("cleanup", "*.dirty.md", 0.97, 0.95),           # our corpus (two openers with a blank year kept: see above)
     ("cleanup-heldout", "[ht]*.dirty.md", 0.925, 0.99),  # once-blind batches h2-h22 and t1-t9, also training data
     ("cleanup-heldout", "c[1-4]-*.dirty.md", 0.91, 0.985),  # issue 19's blind rounds, each in-sample since its first
     ("cleanup-heldout", "c[5-8]-*.dirty.md", 0.94, 0.98),  # run (the helper takes one glob: a round's batches are

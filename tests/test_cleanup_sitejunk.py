@@ -183,20 +183,22 @@ def test_a_sites_related_links_go_with_their_blanks():
 OPENER = "Time flies, and the year 20** slipped by in a flash."
 
 
-def test_a_time_flies_opener_goes_when_its_blank_year_is_told_elsewhere():
-    titled = f"# 20** Billing Office Year-End Summary\n\n{OPENER} I issued 4,100 bills at the Hexi counter.\n"
-    assert OPENER not in clean(titled).text
-    told = f"{OPENER} In 20** I issued 4,100 bills at the Hexi counter.\n"
-    assert OPENER not in clean(told).text
-
-
-@pytest.mark.parametrize("rest", [
-    "I issued 4,100 bills at the Hexi counter.",                                   # its only telling of the year
-    "I issued 4,100 bills at the Hexi counter. In 20** I plan to open a second counter.",  # the other is a plan
-    "Occupancy in 20XX was xx%, and I issued 4,100 bills at the Hexi counter.",  # another blank, written otherwise
+@pytest.mark.parametrize("text", [
+    f"# 20** Billing Office Year-End Summary\n\n{OPENER} I issued 4,100 bills at the Hexi counter.\n",
+    f"{OPENER} In 20** I issued 4,100 bills at the Hexi counter.\n",
+    f"{OPENER} I issued 4,100 bills at the Hexi counter.\n",  # its only telling of the year: a blank, not a fact
+    f"{OPENER} I issued 4,100 bills at the Hexi counter. In 20** I plan to open a second counter.\n",
+    f"{OPENER} Occupancy in 20XX was xx%, and I issued 4,100 bills at the Hexi counter.\n",
 ])
-def test_a_time_flies_opener_that_alone_tells_the_blank_year_stays(rest):
-    assert OPENER in clean(f"{OPENER} {rest}\n").text
+def test_a_time_flies_opener_whose_only_blank_is_the_year_goes(text):
+    result = clean(text)
+    assert OPENER not in result.text and "I issued 4,100 bills at the Hexi counter" in result.text
+    assert "20**" in [p.text for p in result.placeholders]  # the blank is still reported
+
+
+def test_a_stock_sentence_with_a_blank_year_and_a_fact_stays():
+    text = "Time flies, and in 20** I issued 4,100 bills at the Hexi counter.\n"
+    assert clean(text).text == text
 
 
 def test_an_opener_with_another_blank_than_the_year_stays():
@@ -224,7 +226,7 @@ def test_a_header_block_whose_lines_say_something_keeps_them():
     assert clean(text).text == text
 
 
-def test_of_two_openers_telling_only_each_others_blank_year_one_stays():
+def test_two_openers_whose_only_blank_is_the_year_both_go():
     text = (f"{OPENER} I issued 4,100 bills at the Hexi counter.\n\n"
             "Time flies, and 20** slipped by in a flash again. I opened 3 counters.\n")
-    assert clean(text).text.count("20**") == 1
+    assert clean(text).text == "I issued 4,100 bills at the Hexi counter.\n\nI opened 3 counters.\n"

@@ -1,6 +1,6 @@
 """The cliché pass: a sentence made of stock phrases and filler ("In conclusion, this year was a fruitful one")
 goes when what is left of it says nothing new; one that holds a fact, a placeholder (unless it piles up three stock
-phrases or more: a template's frame) or new content is only noted.
+phrases or more, or its only blank is the year: a template's frame) or new content is only noted.
 So does a sentence that only names its own topic over and over ("Supplier records: in terms of supplier records, I
 kept the supplier records")."""
 
@@ -52,7 +52,6 @@ def remove_cliches(run: Run) -> None:
         if id(sentence) not in in_stock:
             said.update(content_words(sentence.text, run.lists.synonyms))
     asked = run.form_questions()
-    told: dict[str, set[int]] = {}  # each blank year -> the ids of the sentences that tell it (_year_told_elsewhere)
     for sentence, spans, kind in stock:
         text = sentence.text
         why = None
@@ -69,7 +68,7 @@ def remove_cliches(run: Run) -> None:
             why = "introduces what follows"
         elif id(sentence) in asked:
             why = "asks what the text after it answers"
-        elif facts or sentence.placeholder and len(spans) < PILE_UP and not _year_told_elsewhere(run, sentence, told):
+        elif facts or sentence.placeholder and len(spans) < PILE_UP and not _only_blank_years(sentence.text):
             why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
         elif ZERO.search(unstock):
             why = "holds a count of none"
@@ -85,37 +84,15 @@ def remove_cliches(run: Run) -> None:
             continue
         sentence.removed = True
         run.edit(kind, sentence.line, sentence.text, of=sentence)
-        for tellers in told.values():  # a removed sentence tells its blank year no longer
-            tellers.discard(id(sentence))
-
 
 
 BLANK_YEAR = re.compile(r"\b(?:19|20)\s?(?:\*\*|[xX]{2})(?![\w*])")  # a year left blank: "20**", "20XX"
 
 
-def _year_told_elsewhere(run: Run, sentence: Sentence, told: dict[str, set[int]]) -> bool:
-    """True when the sentence's only blanks are a year left blank ("Time flies, 20** has passed.") and that blank,
-    written the same way, is told elsewhere as the year summed up: in the text's title, or in a sentence that stays
-    and speaks of what was done, not of a plan. Then the blank keeps nothing the text would lose; where it is the only
-    telling of the year (or the others are next year's plan, or another blank: "20XX" beside "20**"), it stays.
-    `told` (empty at first) is filled once per run: each blank year and the ids of what tells it (0: the title)."""
-    blanks = {_blank(m.group()) for m in BLANK_YEAR.finditer(sentence.text)}
-    if not blanks or has_placeholder(BLANK_YEAR.sub(" ", sentence.text)):
-        return False
-    if not told:
-        title = next((b for b in run.blocks if not b.removed and b.kind != "opaque"), None)
-        tellings = [(0, title.content)] if title is not None and title.kind in ("heading", "title") else []
-        tellings += [(id(other), other.text) for _, other in run.text_sentences() if not other.future]
-        told[""] = set()  # filled, though nothing may tell a blank year
-        for key, text in tellings:
-            for blank in {_blank(m.group()) for m in BLANK_YEAR.finditer(text)}:
-                told.setdefault(blank, set()).add(key)
-    return all(told.get(blank, set()) - {id(sentence)} for blank in blanks)
-
-
-def _blank(year: str) -> str:
-    """A blank year as written, blank space left out and X in one case ("20 **" is "20**", "20xx" is "20XX")."""
-    return year.replace(" ", "").upper()
+def _only_blank_years(text: str) -> bool:
+    """True when the sentence's only blanks are a year left blank ("Time flies, 20** has passed."): the template's
+    frame, which a stock sentence loses with the rest of it."""
+    return BLANK_YEAR.search(text) is not None and not has_placeholder(BLANK_YEAR.sub(" ", text))
 
 
 # the opening of the parties a thank-you lists by role ("my ward manager, the physios, everyone else who …"), not
