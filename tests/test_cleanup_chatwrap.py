@@ -726,3 +726,32 @@ def test_an_assistants_tips_for_the_user_go_as_a_label_with_its_list_or_a_line()
     assert _clean(tips) == BODY
     tip = f"{BODY}\n**Tip:** If your manager uses a template, paste the 3,140 renewals at the top.\n"
     assert _clean(tip) == BODY
+
+
+# --- after the twenty-second blind round (c85–c88) ---
+
+@pytest.mark.parametrize("label", ["**Tips:**", "### Tips for your appraisal", "Tips before you send it:",
+                                   "**You may want to consider:**", "You might also want to:"])
+def test_a_bare_tips_label_or_heading_goes_with_the_users_checks_under_it(label):
+    text = f"{BODY}\n{label}\n\n- Quote one tenant's thank-you note.\n- Mention the 3,140 renewals early on.\n"
+    assert _clean(text) == BODY
+
+
+@pytest.mark.parametrize("label", ["Sure thing. I've made the following changes:",
+                                   "I have also made these edits to your draft:"])
+def test_an_assistants_list_of_its_edits_goes_with_its_label(label):
+    text = f"{label}\n- Moved the renewals into the first paragraph\n- Shortened the introduction\n\n{BODY}"
+    assert _clean(text) == BODY
+
+
+def test_the_author_listing_changes_to_something_keeps_the_label():
+    text = f"{BODY}\nI have made the following changes to the key safe rota:\n\n- Two keys per shift\n"
+    assert _clean(text) == text
+
+
+def test_an_answer_presented_for_the_users_role_goes_with_the_rest_of_its_paragraph():
+    text = ("Happy to help! Here's a concise year-end summary for your lettings role at Northgate. I've put it in "
+            f"your voice so you can paste it into the form.\n\n{BODY}")
+    assert _clean(text) == BODY
+    own = f"Here is my year-end summary for the Northgate lettings team.\n\n{BODY}"
+    assert _clean(own) == own

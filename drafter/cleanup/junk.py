@@ -184,9 +184,8 @@ def _list_under_chat_label(run: Run) -> None:
     ("Consider one sentence on your own development.") and go as junk, the author's counts in words not being in
     them. Under a site's label ("More related articles:") an item with no end mark is a link to another page, and
     its blank ("… work summary 20**") the site's: it goes too. An item with a figure or name that speaks to the user
-    ("Numbers like 2,140 quotes make your impact concrete."), or under the model's label sets the user a check
-    ("Confirm the £210,000 value with finance."), goes as chat: the guard keeps it if a fact of it is said nowhere
-    else."""
+    ("Numbers like 2,140 quotes make your impact concrete."), or sets the user a check ("Confirm the £210,000 value
+    with finance."), goes as chat: the guard keeps it if a fact of it is said nowhere else."""
     label = ""  # the kind of the label just above that went: "junk" (a site's) or "chat"; "" when none did
     for block in run.blocks:
         if block.kind == "item" and label:
@@ -196,7 +195,7 @@ def _list_under_chat_label(run: Run) -> None:
             if not any(s.placeholder and not links or has_figure(s.facts) or any(map(is_name, s.facts))
                        for s in block.sentences):
                 _junk_blocks(run, [block])
-            elif all((TO_THE_USER.search(s.text) or label == "chat" and CHECK_FOR_THE_USER.search(s.text))
+            elif all((TO_THE_USER.search(s.text) or CHECK_FOR_THE_USER.search(s.text))
                      and not s.placeholder for s in block.sentences):
                 for sentence in block.sentences:
                     sentence.removed = True
@@ -248,7 +247,9 @@ def _user_turns(run: Run) -> None:
 
 def _rest_of_a_chat_wrapper(run: Run) -> None:
     """The text's first or last paragraph, when a sentence of it went as chat ("Sure! Here's a short review. It fits
-    on a page."), is the model's wrapping: its other sentences, none with a fact or placeholder, go with it. The
+    on a page."), is the model's wrapping: its other sentences, none with a fact or placeholder (or, speaking to the
+    user, with a name but no figure: "I've organized it so it reads clearly for your manager and for the HR
+    review."; the guard keeps a name said nowhere else), go with it. The
     first paragraph is the first after any title lines (an email's "Subject: …" line, the text's title). In any other
     paragraph, a sentence beside the chat one that speaks to the reader and holds no fact goes with it: a form's
     instruction goes on ("Please describe your main achievements. You can split your answer into parts.")."""
@@ -262,9 +263,9 @@ def _rest_of_a_chat_wrapper(run: Run) -> None:
         rest = [s for s in block.sentences if not s.removed]
         if not chat or not rest or any(s.placeholder for s in rest):
             continue
-        if block in ends and not any(s.facts for s in rest) or \
-                all(TO_THE_USER.search(s.text) and not has_figure(s.facts) and not any(map(is_name, s.facts))
-                    for s in rest):  # ("… if you have more than one role": a count in words, the form's)
+        if block in ends and all(not s.facts or TO_THE_USER.search(s.text) and not has_figure(s.facts) for s in rest) \
+                or all(TO_THE_USER.search(s.text) and not has_figure(s.facts) and not any(map(is_name, s.facts))
+                       for s in rest):  # ("… if you have more than one role": a count in words, the form's)
             for sentence in rest:
                 sentence.removed = True
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
