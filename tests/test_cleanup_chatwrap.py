@@ -755,3 +755,16 @@ def test_an_answer_presented_for_the_users_role_goes_with_the_rest_of_its_paragr
     assert _clean(text) == BODY
     own = f"Here is my year-end summary for the Northgate lettings team.\n\n{BODY}"
     assert _clean(own) == own
+
+
+def test_a_small_models_note_on_its_length_goes():
+    assert _clean(f"Here is the summary in four hundred words.\n\n{BODY}") == BODY
+    assert _clean(f"Here is the year-end summary in about 300 words:\n\n{BODY}") == BODY
+
+
+def test_a_vague_retelling_dated_by_the_same_year_goes_but_a_comparison_with_a_year_stays():
+    told = "In 2025 the Marsh Vale office insured 1,530 farms covering 98,200 hectares of wheat, barley and beet."
+    vague = "In 2025 the Marsh Vale office insured many farms covering a large area of crops."
+    assert clean(f"{told} {vague} The office is in Tolby.\n").text == f"{told} The office is in Tolby.\n"
+    compared = "In 2025 the Marsh Vale office insured more farms than in 2024."
+    assert clean(f"{told} {compared}\n").text == f"{told} {compared}\n"

@@ -230,3 +230,16 @@ def test_two_openers_whose_only_blank_is_the_year_both_go():
     text = (f"{OPENER} I issued 4,100 bills at the Hexi counter.\n\n"
             "Time flies, and 20** slipped by in a flash again. I opened 3 counters.\n")
     assert clean(text).text == "I issued 4,100 bills at the Hexi counter.\n\nI opened 3 counters.\n"
+
+
+def test_a_stock_plan_with_a_blank_for_a_name_goes_but_one_with_a_blank_for_a_figure_stays():
+    body = "I issued 4,100 bills at the Hexi counter.\n"
+    named = "Strive to make the XX work of the counter reach a new level."
+    assert clean(f"{body}\n{named}\n").text == body
+    figure = "Strive to make the counter reach a new level, with satisfaction at xx%."
+    assert figure in clean(f"{body}\n{figure}\n").text
+
+
+def test_a_blank_in_a_name_is_no_fact():
+    from drafter.cleanup import facts_of
+    assert facts_of("The XX department moved to the Hexi counter.") == {"hexi"}

@@ -1,6 +1,7 @@
 """The cliché pass: a sentence made of stock phrases and filler ("In conclusion, this year was a fruitful one")
 goes when what is left of it says nothing new; one that holds a fact, a placeholder (unless it piles up three stock
-phrases or more, or its only blank is the year: a template's frame) or new content is only noted.
+phrases or more, its only blank is the year, or its other words, blanks aside, say nothing new: a template's frame)
+or new content is only noted.
 So does a sentence that only names its own topic over and over ("Supplier records: in terms of supplier records, I
 kept the supplier records")."""
 
@@ -12,7 +13,7 @@ from collections import Counter
 from drafter.cleanup.document import Sentence, boundary_blocks
 from drafter.cleanup.facts import THANKS, YEAR, ZERO, facts_of, is_figure, is_name
 from drafter.cleanup.phrases import blank_spans, merge_spans
-from drafter.cleanup.placeholders import has_placeholder
+from drafter.cleanup.placeholders import PLACEHOLDER, has_placeholder
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
@@ -45,7 +46,6 @@ def remove_cliches(run: Run) -> None:
         if spans:
             stock.append((sentence, merge_spans(spans), kind or "cliche"))
     stated = run.facts_stated_outside({id(sentence) for sentence, _, _ in stock})
-    unspecific = run.lists.unspecific
     said: set[str] = set()  # the content words of the sentences that hold no stock phrase
     in_stock = {id(sentence) for sentence, _, _ in stock}
     for _, sentence in run.text_sentences():
@@ -68,17 +68,15 @@ def remove_cliches(run: Run) -> None:
             why = "introduces what follows"
         elif id(sentence) in asked:
             why = "asks what the text after it answers"
-        elif facts or sentence.placeholder and len(spans) < PILE_UP and not _only_blank_years(sentence.text):
+        elif facts or sentence.placeholder and len(spans) < PILE_UP and not _only_blank_years(text) and \
+                _blank_says_something(run, unstock, spans, said):
             why = "holds a placeholder" if sentence.placeholder and not facts else "holds a fact"
         elif ZERO.search(unstock):
             why = "holds a count of none"
-        else:
-            rest = content_words(unstock, run.lists.synonyms)
-            new = [w for w in rest if w not in unspecific and w not in said]
-            if len(rest) > run.settings.cliche_max_other_words * len(spans) and \
-                    len(new) > run.settings.cliche_max_new_words and not listed and \
-                    not (kind == "cliche" and id(sentence) in openings and _framed_claim(text, spans)):
-                why = f"{len(rest)} other words carry content"
+        elif _says_more(run, unstock, spans, said) and not listed and \
+                not (kind == "cliche" and id(sentence) in openings and _framed_claim(text, spans)):
+            why = f"{len(content_words(unstock, run.lists.synonyms))} other words carry content"  # a blank among
+            # them ("occupancy in 20XX was xx%") is a figure the user has still to give: news
         if why:
             run.notes.append(Note(kind, sentence.line, f"{sentence.text.strip()} (kept: {why})"))
             continue
@@ -87,6 +85,30 @@ def remove_cliches(run: Run) -> None:
 
 
 BLANK_YEAR = re.compile(r"\b(?:19|20)\s?(?:\*\*|[xX]{2})(?![\w*])")  # a year left blank: "20**", "20XX"
+
+
+# what follows a blank that stands for a figure: "xx%", "XX years", "xxx people" (not "the XX work", "XX department")
+FIGURE_SLOT = re.compile(r"\s?%|\s+[a-z]+s\b")
+
+
+def _blank_says_something(run: Run, unstock: str, spans: list[tuple[int, int]], said: set[str]) -> bool:
+    """True when a stock sentence's blank is the user's to fill: one stands for a figure ("occupancy in 20XX was
+    xx%", "my XX years at the counter"), or its other words, blanks aside, say something new ("… the XX work reach
+    a new level" says nothing)."""
+    blanks = list(PLACEHOLDER.finditer(unstock))
+    if any(FIGURE_SLOT.match(unstock, m.end()) for m in blanks):
+        return True
+    return _says_more(run, blank_spans(unstock, [m.span() for m in blanks]), spans, said)
+
+
+def _says_more(run: Run, rest_text: str, spans: list[tuple[int, int]], said: set[str]) -> bool:
+    """True when the words of a stock sentence outside its stock phrases (rest_text) carry content: more than
+    cliche_max_other_words per stock phrase, and more than cliche_max_new_words of them neither vague nor said in a
+    sentence with no stock phrase."""
+    rest = content_words(rest_text, run.lists.synonyms)
+    new = [w for w in rest if w not in run.lists.unspecific and w not in said]
+    return len(rest) > run.settings.cliche_max_other_words * len(spans) and \
+        len(new) > run.settings.cliche_max_new_words
 
 
 def _only_blank_years(text: str) -> bool:

@@ -8,6 +8,7 @@ from typing import Iterable
 
 from drafter.text.dates import DATE_WORDS
 from drafter.text.numbers import NUMBER_WORDS
+from drafter.cleanup.placeholders import PLACEHOLDER
 from drafter.text.words import STOP_WORDS, WORD, stem_cached
 
 BLANK = re.compile(r"\s*")
@@ -269,7 +270,8 @@ def facts_of(sentence: str) -> frozenset[str]:
         if len(words) == 1 and words[0].lower() in NOT_NAMES:
             continue
         facts.add(" ".join((w[:-1] if ACRONYM_PLURAL.fullmatch(w) else w).lower()
-                           for w in words if w.lower() not in NOT_NAMES))
+                           for w in words if w.lower() not in NOT_NAMES and not PLACEHOLDER.fullmatch(w)))
+        # (a blank left in a name, "the XX department", names nothing)
     facts.discard("")
     return frozenset(facts)
 

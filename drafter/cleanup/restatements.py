@@ -36,6 +36,7 @@ RESTATEMENT_MIN_SHARED = 2  # words, vague and generic ones aside, a plain resta
 # amount vaguely) must share with the sentence it restates: one shared word is a topic ("The money stayed in his
 # account." is no retelling of "Opened 64 basic accounts"; "The number of remakes went down" tells one vaguely, and
 # "Parking was the biggest challenge" singles out again what was singled out)
+COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs)\b", re.I)  # a comparison, with a year or not
 RECORD_CLAIM = re.compile(r"\b(?:highest|lowest|best|worst|fastest|slowest|record|ever|fewest)\b")  # a ranking
 # or record is a claim of its own: a restating sentence that makes one the text makes nowhere else stays
 NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} "
@@ -89,7 +90,10 @@ def remove_restatements(run: Run) -> None:
         hedged = hedged_figures(sentence.text) if has_figure(sentence.facts) else {}
         if hedged:  # its figures are checked as roundings, not as words
             ws = {w for w in ws if not w.isdigit()}
-        exact = has_figure(sentence.facts - hedged.keys())  # then its figures must all be in the source
+        exact = has_figure({f for f in sentence.facts - hedged.keys()
+                            if not YEAR.fullmatch(f) or COMPARED.search(sentence.text)})  # then its figures must all
+        # be in the source; a year alone ("In 2024 the district insured many farms") dates, it counts nothing, unless
+        # it is compared with ("Both numbers were better than in 2022": a claim of its own)
         if sentence.placeholder or len(ws) < s.restatement_min_words or \
                 LEAD_IN.search(sentence.text) or id(sentence) in labels or not exact and id(sentence) in topics:
             continue
