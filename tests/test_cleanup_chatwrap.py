@@ -768,3 +768,54 @@ def test_a_vague_retelling_dated_by_the_same_year_goes_but_a_comparison_with_a_y
     assert clean(f"{told} {vague} The office is in Tolby.\n").text == f"{told} The office is in Tolby.\n"
     compared = "In 2025 the Marsh Vale office insured more farms than in 2024."
     assert clean(f"{told} {compared}\n").text == f"{told} {compared}\n"
+
+
+# --- after the twenty-third blind round (c89–c92) ---
+
+def test_a_paragraph_pasted_again_with_a_figure_changed_stays_whole_and_is_noted():
+    first = ("The queue for police reference numbers was the main problem in spring. In April I set up a tracker. "
+             "By June the backlog went from 214 files to 38.")
+    second = first.replace("to 38", "to 31")
+    result = clean(f"{first}\n\n{second}\n")
+    assert result.text == f"{first}\n\n{second}\n"
+    assert any(n.kind == "figures-differ" for n in result.notes)
+    assert clean(f"{first}\n\n{first}\n").text == f"{first}\n"  # pasted twice as it was: the copy goes
+
+
+@pytest.mark.parametrize("opener", ["Certainly! Below is a polished year-end summary in formal Markdown format.",
+                                    "Here is a formal summary with the sections you requested."])
+def test_an_answer_presented_by_its_format_or_the_users_request_goes(opener):
+    assert _clean(f"{opener}\n\n{BODY}") == BODY
+
+
+@pytest.mark.parametrize("retelling", ["In other words, I filed well over three thousand renewals.",
+                                       "Put simply, that is over three thousand renewals.",
+                                       "It is worth noting that renewals rose by about three thousand."])
+def test_a_sentence_that_says_it_retells_a_figure_in_words_goes(retelling):
+    told = "In 2025 I filed 3,140 lease renewals for the Northgate estate."
+    assert clean(f"{told} {retelling}\n").text == f"{told}\n"
+
+
+def test_a_recap_listing_one_result_per_clause_ties_no_month_to_another_clauses_figure():
+    text = ("The office served 412 pupils. A part-time clerk joined in March.\n\n"
+            "In conclusion, the office served 412 pupils, and the team grew when a part-time clerk joined in March.\n")
+    assert clean(text).text == "The office served 412 pupils. A part-time clerk joined in March.\n"
+
+
+@pytest.mark.parametrize("sentence", ["Regarding insurance claims, I have been very involved in insurance claims.",
+                                      "When it comes to recruitment, I have supported recruitment across the team."])
+def test_a_sentence_that_names_its_topic_and_says_only_it_again_goes(sentence):
+    told = "In 2025 I filed 3,140 lease renewals for the Northgate estate."
+    assert clean(f"{told} {sentence}\n").text == f"{told}\n"
+    own = "Regarding insurance claims, I moved the Friday cut-off to noon."
+    assert clean(f"{told} {own}\n").text == f"{told} {own}\n"
+
+
+def test_a_saying_brought_in_as_such_goes_with_its_quote():
+    text = f'{BODY}\nAs the saying goes, "The only way to do great work is to love what you do."\n'
+    assert clean(text).text == BODY
+
+
+def test_a_blank_in_a_bracket_names_nothing():
+    from drafter.cleanup import facts_of
+    assert facts_of("I look forward to another year with [Company Name] and Priya Shah.") == {"priya shah"}

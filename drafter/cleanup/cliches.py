@@ -167,6 +167,26 @@ def remove_tautologies(run: Run) -> None:
             continue
         counts = Counter(words)
         repeated = sum(n for n in counts.values() if n > 1)
-        if repeated >= TAUTOLOGY_SHARE * len(words) and max(counts.values()) >= TAUTOLOGY_TIMES:
+        if repeated >= TAUTOLOGY_SHARE * len(words) and max(counts.values()) >= TAUTOLOGY_TIMES or \
+                _names_its_topic_twice(run, sentence.text):
             sentence.removed = True
             run.edit("filler", sentence.line, sentence.text, of=sentence)
+
+
+# a sentence that names its topic first: "When it comes to recruitment, …", "Regarding insurance claims, …"
+TOPIC_FRAME = re.compile(r"^[\W_]*(?:when it comes to|regarding|with regard to|in regard to|in terms of|as for|"
+                         r"as regards|concerning|on the (?:subject|topic) of|in relation to)\s+([^,;:.!?]{2,60}),\s+",
+                         re.I)
+
+
+def _names_its_topic_twice(run: Run, text: str) -> bool:
+    """True when a sentence names its topic ("With regard to the autumn, …") and then says only that topic again with
+    vague words ("… the autumn went well"; "Regarding insurance claims, I have been very involved in insurance
+    claims."): the rest of it, the topic's words and vague ones aside, holds at most one word."""
+    match = TOPIC_FRAME.match(text)
+    if match is None:
+        return False
+    topic = set(content_words(match.group(1), run.lists.synonyms))
+    rest = [w for w in content_words(text[match.end():], run.lists.synonyms)
+            if w not in run.lists.unspecific]
+    return bool(topic) and bool(topic & set(rest)) and len([w for w in rest if w not in topic]) <= 1

@@ -10,6 +10,7 @@ from math import fsum
 
 from drafter.cleanup.document import LIST_ITEM, Block, Sentence, part_numbers, split_sentences
 from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_name
+from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
 from drafter.text.dates import MONTH_NUMBERS
 from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word, normalize
@@ -68,7 +69,10 @@ def remove_duplicates(run: Run) -> None:
     prose = [b for b in run.blocks if not b.removed and b.kind == "text" and not b.heading_like and
              any(not x.removed for x in b.sentences)]  # (a closing cliché or offer that went closes nothing)
     closing = prose[-1] if len(prose) > 1 else None  # the text's last paragraph: a recap by its place ousts nothing
+    run.kept_whole |= _revised_copies(run)  # a paragraph pasted again with a figure changed: the author's to settle
     for (block, sentence), ws in zip(items, words):
+        if id(block) in run.kept_whole:
+            continue
         key = normalize(sentence.text[run.lists.opener_end(sentence.text):])  # "In summary, X" says X again
         if not key or not any(c.isalpha() for c in key):
             continue  # ("**2." of a bold heading split at its number says nothing twice)
@@ -125,6 +129,36 @@ def remove_duplicates(run: Run) -> None:
                 run.repeat(sentence, kept, run.edit("near-duplicate", sentence.line, sentence.text, kept.line, sentence))
             continue
         _new_slot(run, slots, exact, postings, df, key, block, sentence, ws, weight)
+
+
+def _revised_copies(run: Run) -> set[int]:
+    """Ids of the paragraphs that copy an earlier one sentence for sentence but for a figure or more ("… went down
+    from 214 files to 38." / "… to 31."): a draft pasted twice across an edit, whose two figures the author must
+    choose between. Both copies stay whole, and a note names the figures; cutting the copy's repeated sentences would
+    leave its changed figure alone, as if it told something else."""
+    revised: set[int] = set()
+    seen: dict[str, tuple[Block, Sentence]] = {}  # each sentence's words with its figures masked -> its first telling
+    for block in run.blocks:
+        if block.kind != "text" or block.removed or len(block.sentences) < 2:
+            continue
+        shapes = [normalize(FIGURE.sub("#", sentence.text)) for sentence in block.sentences]
+        earlier = [seen.get(shape) for shape in shapes]
+        sources = {id(e[0]) for e in earlier if e is not None}
+        changed = [(e[1], sentence) for e, sentence in zip(earlier, block.sentences)
+                   if e is not None and normalize(e[1].text) != normalize(sentence.text)]
+        if len(sources) == 1 and all(e is not None for e in earlier) and changed:
+            revised.add(id(block))
+            for before, after in changed:
+                run.notes.append(Note("figures-differ", after.line, f"{after.text.strip()} (kept whole with its "
+                                                                    f"paragraph: line {before.line} tells it with "
+                                                                    f"other figures)"))
+            continue
+        for shape, sentence in zip(shapes, block.sentences):
+            seen.setdefault(shape, (block, sentence))
+    return revised
+
+
+FIGURE = re.compile(r"\d[\d,.]*")  # a figure's digits, masked to compare two tellings but for their figures
 
 
 def _new_slot(run: Run, slots: list[dict], exact: dict[str, int], postings, df, key: str, block: Block | None,

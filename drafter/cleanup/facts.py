@@ -8,7 +8,7 @@ from typing import Iterable
 
 from drafter.text.dates import DATE_WORDS
 from drafter.text.numbers import NUMBER_WORDS
-from drafter.cleanup.placeholders import PLACEHOLDER
+from drafter.cleanup.placeholders import NAME_SLOT
 from drafter.text.words import STOP_WORDS, WORD, stem_cached
 
 BLANK = re.compile(r"\s*")
@@ -254,7 +254,9 @@ def facts_of(sentence: str) -> frozenset[str]:
             facts.add(low)
     for match in QUOTED.finditer(sentence):
         facts.add('"' + " ".join(match.group(1).lower().split()))
-    for match in CAPITAL_RUN.finditer(sentence):
+    unblank = NAME_SLOT.sub(lambda m: " " * len(m.group()), sentence)  # a blank left in a name ("the XX
+    # department", "with [Company Name]") names nothing
+    for match in CAPITAL_RUN.finditer(unblank):
         run = re.sub(r"['’]s$", "", match.group(0)).rstrip(".'’-")  # "the Courier's" names the Courier
         words = run.split()
         if not words:
@@ -270,8 +272,7 @@ def facts_of(sentence: str) -> frozenset[str]:
         if len(words) == 1 and words[0].lower() in NOT_NAMES:
             continue
         facts.add(" ".join((w[:-1] if ACRONYM_PLURAL.fullmatch(w) else w).lower()
-                           for w in words if w.lower() not in NOT_NAMES and not PLACEHOLDER.fullmatch(w)))
-        # (a blank left in a name, "the XX department", names nothing)
+                           for w in words if w.lower() not in NOT_NAMES))
     facts.discard("")
     return frozenset(facts)
 
@@ -361,6 +362,16 @@ class StatedFacts:
 
 PAIRED_MONTHS_MAX = 3  # months a sentence may name and still tie one to a figure: more, and it is a list of dates ...
 PAIRED_AMOUNTS_MAX = 8  # ... and amounts: more, and it is a table in prose, no one claim tying a month to a figure
+
+
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s+|\s[–—]\s")  # where a sentence's next
+# clause starts ("… for 412 pupils, and the team grew when a clerk joined in March")
+
+
+def month_figure_pairs_by_clause(text: str) -> set[tuple[str, str]]:
+    """The (month, figure) pairs the text's clauses tie together, each clause on its own: a recap that lists one
+    result per clause ties no month of one to the figure of another."""
+    return {pair for clause in CLAUSE_BREAK.split(text) for pair in month_figure_pairs(facts_of(clause))}
 
 
 def month_figure_pairs(facts: Iterable[str]) -> set[tuple[str, str]]:

@@ -11,13 +11,15 @@ from bisect import bisect_left
 
 from drafter.cleanup.document import Sentence
 from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, facts_of, hedged_figures, is_figure,
-                                   is_name, month_figure_pairs, quantities_in)
+                                   is_name, month_figure_pairs, month_figure_pairs_by_clause,
+                                   quantities_in)
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
 from drafter.text.words import WORD
 
 NOT_THE_AUTHORS = frozenset({"junk", "prompt-echo"})  # removals the guard leaves alone
+REPEAT_KINDS = frozenset({"duplicate-sentence", "near-duplicate", "repeated-item", "restatement"})  # a repeat's cut
 STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact
 WHOLE_SENTENCE_SHARE = 0.8  # a stock span over more of its sentence than this may hold the author's figures and names
 COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy of words the sentence keeps
@@ -29,7 +31,7 @@ ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the r
 
 def keep_facts(run: Run) -> None:
     """Put back, as written, every removed or cut sentence whose removal lost a fact the rest no longer states, or
-    the tie of a month to a figure that no sentence left makes."""
+    the tie of a month to a figure that no sentence left makes, or that was cut as a repeat from a block kept whole."""
     stated = run.facts_stated_outside(set())
     paired = {pair for _, sentence in _kept(run) for pair in month_figure_pairs(sentence.facts)}
     amounts = sorted(a for _, sentence in _kept(run) for a in quantities_in(sentence.text))
@@ -46,7 +48,9 @@ def keep_facts(run: Run) -> None:
                 continue
             kinds = sorted({edit.kind for edit in edits})
             lost = _lost(run, sentence, original, set(kinds), stated, amounts)
-            if not lost and sentence.removed and "chat" not in kinds and month_figure_pairs(sentence.facts) - paired:
+            if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
+                lost = ["its place in a paragraph pasted again with other figures"]
+            if not lost and sentence.removed and "chat" not in kinds and _pairs(run, sentence) - paired:
                 lost = ["a month with its figure"]  # "…, and in December it was under two": each said, not together
             if not lost:
                 continue
@@ -62,6 +66,14 @@ def keep_facts(run: Run) -> None:
             paired |= month_figure_pairs(facts_of(original))
     if undone:
         run.edits = [pair for pair in run.edits if id(pair[1]) not in undone]
+
+
+def _pairs(run: Run, sentence: Sentence) -> set[tuple[str, str]]:
+    """The (month, figure) pairs a removed sentence ties: in a recap ("In conclusion, …"), clause by clause, as it
+    lists one result per clause; in any other sentence, all of its months with all of its figures."""
+    if run.lists.opener_end(sentence.text):
+        return month_figure_pairs_by_clause(sentence.text)
+    return month_figure_pairs(sentence.facts)
 
 
 def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, amounts: list[float]) -> list[str]:

@@ -6,18 +6,23 @@ import re
 
 from drafter.cleanup.report import Placeholder
 
+X_RUN = r"(?<![\w.])(?:XX+|xx+)(?![\w])"  # XX, xx, xxx, xxxxx (also before %)
+BRACKET_SLOT = r"\[(?:[A-Z][\w .'-]{0,40}|name|company|date|amount|number)\](?!\()"  # [Name], [Company Name]
 PLACEHOLDER = re.compile(
     r"20\s?\*\*"                                   # 20**, 20 **
     r"|\b(?:19|20)[xX]{2}\b"                        # 20XX
     r"|\*{3,}"                                      # ***
     r"|(?<![\w*])\*\*(?![\w*])"                     # a lone **
-    r"|(?<![\w.])(?:XX+|xx+)(?![\w])"               # XX, xx, xxx, xxxxx (also before %)
+    rf"|{X_RUN}"
     r"|(?<![\w.])(?<!\d )[xX](?=\s+[a-z])"          # x people
-    r"|\[(?:[A-Z][\w .'-]{0,40}|name|company|date|amount|number)\](?!\()"  # [Name], [Company Name]
+    rf"|{BRACKET_SLOT}"
     r"|\{\{?\s*[A-Za-z_][\w .-]{0,40}\}\}?"         # {name}, {{ name }}
     r"|_{3,}"                                       # ____
     r"|\b(?:TBD|TODO)\b"
 )
+
+
+NAME_SLOT = re.compile(rf"{X_RUN}|{BRACKET_SLOT}")  # a blank where a name goes: "the XX department", "[Company Name]"
 
 
 BOLD = re.compile(r"(?<![\w*])\*\*(?=[^\s*])[^*\n]*?[^\s*]\*\*(?![\w*])")

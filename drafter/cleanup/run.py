@@ -55,6 +55,8 @@ class Run:
         self.edits_of: dict[int, list[Edit]] = {}  # id(sentence) -> the edits that removed it or cut from it
         self.order = 0
         self._part_names: set[tuple[str, str]] | None = None  # ("section", "1") for "## Section 1: …" (part_pointers)
+        self.kept_whole: set[int] = set()  # ids of the blocks no repeat may be cut from (a paragraph pasted again
+        # with other figures: the author's to settle); the guard puts back what a pass took from them
 
     def edit(self, kind: str, line: int, removed: str, dup: int | None = None, of: Sentence | None = None) -> Edit:
         """Record one removal (from sentence `of`); the report lists them by line, then in the order they were made."""
