@@ -329,10 +329,6 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "time flies like a shuttle, 20** year has quietly passed, and looking back on the road of this year there is "
         "both sweat and harvest."],
     "h10-01-agri-technician.dirty.md": ["time flies like a shuttle, the year 20** has passed in a blink of an eye."],
-    # t8's writer marked "more and more" kept as an idiom inside "The grain statistics work is becoming more and more
-    # important with the reform of the grain purchase system.", a general claim before a plan, which the stock model
-    # retrained on c1-c84 scores 0.70 as a closing line: the idiom is not the point of the mark, the sentence is
-    "t8-02-grain-bureau-statistician.dirty.md": ["more and more"],
 }, "cleanup": {
     # the first corpus kept a template opener whose only blank is the year, as h9 and h10 did (above)
     "03-hotel-front-desk.dirty.md": [
