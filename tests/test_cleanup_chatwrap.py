@@ -819,3 +819,46 @@ def test_a_saying_brought_in_as_such_goes_with_its_quote():
 def test_a_blank_in_a_bracket_names_nothing():
     from drafter.cleanup import facts_of
     assert facts_of("I look forward to another year with [Company Name] and Priya Shah.") == {"priya shah"}
+
+
+# --- after the twenty-fourth blind round (c93–c96) ---
+
+TABLE = "| KPI | Target | Actual |\n|---|---|---|\n| Policies sold | 6,800 | 7,140 |\n| Conversion rate | 21% | 23% |\n"
+
+
+def test_a_narrative_label_under_a_table_does_not_hide_the_rows_told_again_below_it():
+    cause = "Sales beat target because of the comparison-site push from March."
+    text = f"{TABLE}\n**Narrative**\n\nThe team sold 7,140 policies against a target of 6,800. {cause}\n"
+    assert clean(text).text == f"{TABLE}\n**Narrative**\n\n{cause}\n"
+    section = f"{TABLE}\n## Policies\n\nThe team sold 7,140 policies against a target of 6,800. {cause}\n"
+    assert clean(section).text == section  # a section of its own opens on its topic
+
+
+def test_a_layout_note_of_the_assistant_goes():
+    text = ("Sure! Below is a year-end summary with two tables, followed by a narrative and next steps.\n\n"
+            f"{BODY}\nI've used two tables — one for volume, one for quality — each followed by a commentary.\n")
+    assert _clean(text) == BODY
+
+
+def test_a_paragraph_telling_another_again_with_a_count_of_its_own_stays():
+    first = ("The two storms in November were the busiest time I have had in the job. In the first week we received "
+             "212 storm claims. I stayed on the phones with the contractor panel until every customer with standing "
+             "water had a drying firm booked, which took four days.")
+    again = ("As in the first storm, every customer with standing water had a drying firm booked; this time it took "
+             "two days, because the contractor list was already sorted by postcode.")
+    assert clean(f"{first}\n\n{again}\n").text == f"{first}\n\n{again}\n"
+
+
+def test_a_hedged_figure_beside_an_exact_one_is_another_amount_not_its_rounding():
+    from drafter.cleanup.facts import rounds_to
+    assert rounds_to(14000, 14312) and rounds_to(90, 97, at_least=True) and rounds_to(3000, 2940)
+    assert not rounds_to(55, 58) and not rounds_to(190, 210)
+    told = "The loss ratio was 61% against a planned 58%. Two fire losses cost £3.1m."
+    other = "Excluding those, the loss ratio would have been close to 55%."
+    assert clean(f"{told} {other}\n").text == f"{told} {other}\n"
+
+
+def test_the_same_figure_of_another_thing_is_no_near_duplicate():
+    text = ("Objective: retention of 87% across all lines. Result: 85.5%.\n\n"
+            "Objective: retention of 87% on farm lines. Result: 91%.\n\nI opened a desk at the Evesham market.\n")
+    assert clean(text).text == text

@@ -113,9 +113,13 @@ def remove_duplicates(run: Run) -> None:
         if match is not None and not sentence.placeholder:
             slot, mode = match
             kept = slot["sentence"]
-            if _keep_later(kept, sentence, mode, slot["wsum"], wsum) and not _is_item(slot["block"]) and \
-                    id(kept) not in pointed_at and block is not closing and \
-                    not run.lists.opener_end(sentence.text):  # "In closing, 2024 saw …": a recap ousts no telling
+            later = _keep_later(kept, sentence, mode, slot["wsum"], wsum) and not _is_item(slot["block"]) and \
+                id(kept) not in pointed_at and block is not closing and \
+                not run.lists.opener_end(sentence.text)  # "In closing, 2024 saw …": a recap ousts no telling
+            if _figure_of_another_thing(run, kept, sentence) if later else \
+                    _figure_of_another_thing(run, sentence, kept):
+                match = None  # "Objective: retention of 87% on farm lines." after "… of 87% across all lines."
+            elif later:
                 kept.removed = True  # the poorer earlier telling goes; the fuller one stays where it stands (a cut
                 # is a whole span: nothing moves)
                 run.repeat(kept, sentence, run.edit("near-duplicate", kept.line, kept.text, sentence.line, kept))
@@ -127,7 +131,8 @@ def remove_duplicates(run: Run) -> None:
             else:
                 sentence.removed = True
                 run.repeat(sentence, kept, run.edit("near-duplicate", sentence.line, sentence.text, kept.line, sentence))
-            continue
+            if match is not None:
+                continue
         _new_slot(run, slots, exact, postings, df, key, block, sentence, ws, weight)
 
 
@@ -159,6 +164,33 @@ def _revised_copies(run: Run) -> set[int]:
 
 
 FIGURE = re.compile(r"\d[\d,.]*")  # a figure's digits, masked to compare two tellings but for their figures
+
+
+def _figure_of_another_thing(run: Run, sentence: Sentence, other: Sentence) -> bool:
+    """True when a figure both sentences hold is said in the one to go of a thing the other never names: the first
+    content word after it in its clause, where the other names a thing after it too ("87% on farm lines" beside
+    "87% across all lines"). The same figure of another thing is a claim of its own."""
+    mine, theirs = _figure_words(run, sentence.text), _figure_words(run, other.text)
+    their_words = set(content_words(other.text, run.lists.synonyms))
+    return any(w and theirs.get(f) and w not in their_words for f, w in mine.items())
+
+
+CLAUSE_END = re.compile(r"[,.;:!?\n]")
+
+
+def _figure_words(run: Run, text: str) -> dict[str, str]:
+    """Each figure of the text with the first content word after it in its clause, vague words and dates aside ("over
+    the year", "between January and December" name no thing; "" if none)."""
+    out = {}
+    for match in FIGURE_TOKEN.finditer(text):
+        end = CLAUSE_END.search(text, match.end())
+        words = [w for w in content_words(text[match.end():end.start() if end else len(text)], run.lists.synonyms)
+                 if not w[0].isdigit() and w not in run.lists.unspecific and not facts_of(w)]
+        out[match.group(0)] = words[0] if words else ""
+    return out
+
+
+FIGURE_TOKEN = re.compile(r"(?<![\w.,])\d[\d,.]*%?(?!\w)")  # a figure as written ("87%", "1,146"; not "7B", "4th")
 
 
 def _new_slot(run: Run, slots: list[dict], exact: dict[str, int], postings, df, key: str, block: Block | None,

@@ -154,6 +154,32 @@ def rounds(amounts: list[float], figures: list[float], factor: float = 1.5) -> b
     return all(any(figure > 0 and 1 / factor <= amount / figure <= factor for figure in figures) for amount in amounts)
 
 
+def rounds_to(amount: float, figure: float, at_least: bool = False) -> bool:
+    """True when a hedged amount is a rounding a writer would make of the figure: within its own grain, half of it
+    either way ("about 14,000" of 14,312; "close to 55%" is no rounding of 58%, whose nearest grain of 5 is 60), or,
+    for a hedge that only bounds it from below ("over 90%"), within a whole grain above."""
+    grain = _grain(amount)
+    if not grain or figure <= 0:
+        return False
+    if at_least:
+        return amount <= figure <= amount + grain
+    return abs(figure - amount) <= grain / 2
+
+
+def _grain(amount: float) -> float:
+    """The step a round amount was rounded to: 14,000 -> 1,000; 55 -> 5; 90 -> 10; 1.4 million -> 100,000."""
+    scaled = round(amount * 1000)
+    if scaled <= 0:
+        return 0.0
+    step = 1
+    while scaled % (step * 10) == 0:
+        step *= 10
+    if scaled % (step * 5) == 0:
+        step *= 5
+    return step / 1000
+
+
+LOWER_BOUND_HEDGE = re.compile(r"\b(?:more than|over|upwards of|in excess of|just over|above)\s+$", re.I)
 HEDGES = ("more than", "over", "nearly", "almost", "about", "around", "approximately", "roughly", "close to", "some",
           "upwards of", "in excess of", "just over", "just under")
 HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\s+$", re.I)
@@ -201,6 +227,18 @@ def figures_with_nearby_words(text: str) -> set[tuple[str, str]]:
             if word.group(0).lower() not in ("of", "out") and not word.group(0).isdigit():
                 reach -= 1
     return out
+
+
+def hedges_round(text: str, figures: list[float]) -> bool:
+    """True when every figure the text hedges is a rounding a writer would make of one of the figures (rounds_to):
+    "close to 55%" beside an exact 58% is another amount, not that one rounded."""
+    for match in NUMBER.finditer(text):
+        if ends_with(HEDGE, text, match.start(), HEDGE_REACH) and not YEAR.fullmatch(_figure(match)):
+            values = quantities_in(match.group(0).lstrip("$€£¥"))
+            at_least = ends_with(LOWER_BOUND_HEDGE, text, match.start(), HEDGE_REACH)
+            if values and not any(rounds_to(values[0], figure, at_least) for figure in figures):
+                return False
+    return True
 
 
 def hedged_figures(text: str) -> dict[str, float]:

@@ -14,12 +14,11 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, fa
                                    is_name, month_figure_pairs, month_figure_pairs_by_clause,
                                    quantities_in)
 from drafter.cleanup.phrases import blank_spans
-from drafter.cleanup.report import Note
+from drafter.cleanup.report import REPEAT_KINDS, Note
 from drafter.cleanup.run import Run
 from drafter.text.words import WORD
 
 NOT_THE_AUTHORS = frozenset({"junk", "prompt-echo"})  # removals the guard leaves alone
-REPEAT_KINDS = frozenset({"duplicate-sentence", "near-duplicate", "repeated-item", "restatement"})  # a repeat's cut
 STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact
 WHOLE_SENTENCE_SHARE = 0.8  # a stock span over more of its sentence than this may hold the author's figures and names
 COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy of words the sentence keeps

@@ -15,6 +15,10 @@ class Edit:
     duplicate_of_line: int | None = None
 
 
+REPEAT_KINDS = frozenset({"duplicate-sentence", "near-duplicate", "repeated-item", "restatement"})  # the kinds of
+# Edit that cut a repeat of something the text still says
+
+
 @dataclass
 class Placeholder:
     """An unfilled template placeholder (20**, XX, [Name] …) at a 1-based line and column of the input."""

@@ -14,8 +14,8 @@ from math import fsum
 
 from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
                                    SCALES, SINGLED_OUT, THANKS, UNITS, YEAR, ZERO, StatedFacts, facts_of,
-                                   figures_with_nearby_words, figures_with_units, has_figure, hedged_figures, is_figure,
-                                   quantities_in, rounds)
+                                   figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
+                                   hedges_round, is_figure, quantities_in, rounds)
 from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
@@ -140,7 +140,8 @@ def remove_restatements(run: Run) -> None:
             if amounts or hedged:
                 source_amounts = quantities_in(source.text)
                 if not rounds(amounts, source_amounts) or \
-                        not rounds(list(hedged.values()), source_amounts, HEDGED_FACTOR):
+                        not rounds(list(hedged.values()), source_amounts, HEDGED_FACTOR) or \
+                        hedged and not hedges_round(sentence.text, source_amounts):
                     continue
             if counts and not _counts_said(sentence.text, counts, " ".join(WORD.findall(source.text.lower()))):
                 continue  # "two new coaches" does not restate "two open days"
@@ -604,6 +605,9 @@ def remove_retold_paragraphs(run: Run) -> None:
         facts = StatedFacts({f for x in told for f in x.facts})
         if any(f not in facts for x in rest for f in x.facts):
             continue
+        told_text = " ".join(" ".join(WORD.findall(x.text.lower())) for x in told)
+        if not all(_counts_said(x.text, x.facts & QUANTITY_WORDS, told_text) for x in rest):
+            continue  # "this time it took two days" after "… which took four days" and "the two storms"
         earlier = set().union(*(words.get(id(x), set()) for x in told))
         retold = [w for x in rest for w in words.get(id(x), ())]
         if len(set(content_words(" ".join(block.raw)))) < s.retold_paragraph_min_words:
@@ -775,8 +779,15 @@ def remove_question_echoes(run: Run) -> None:
 # the words by which a sentence tells a table row's change, not what the row is about
 CHANGE_WORDS = frozenset(content_words("as the table shows shown above rose fell went up down increased decreased dropped "
                                        "improved reduced grew came climbed declined slightly compared with from to "
-                                       "share also year last this previous"))
+                                       "share also year last this previous against ahead below beat beating exceeded "
+                                       "missed short better worse than finished ended reached stood target plan "
+                                       "budget limit"))
 TABLE_PROSE_BLOCKS = 2  # paragraphs right under a table read as its retelling
+# a label over the prose that tells the table above in words ("**Narrative**", "### What drove the numbers"), not a
+# section of its own ("## Revenue")
+TABLE_PROSE_LABEL = re.compile(r"^[\W_]*(?:narrative|commentary|discussion|analysis|explanation|notes?|in words|"
+                               r"what (?:drove|explains|is behind|lies behind) (?:the|these) (?:numbers|figures|results)|"
+                               r"what (?:the|these) (?:numbers|figures|results) (?:show|mean|tell us))[\W_]*$", re.I)
 TABLE_NEW_WORDS = 1  # words, beyond the row's and the change's, a retelling of a row may hold
 TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 TABLE_RULE = re.compile(r"^[\s|:-]+$")
@@ -785,25 +796,32 @@ TABLE_RULE = re.compile(r"^[\s|:-]+$")
 def remove_table_retellings(run: Run) -> None:
     """Remove a sentence right under a table (in the TABLE_PROSE_BLOCKS paragraphs after it, no heading between) that
     tells one of its rows again in prose ("As the table shows, picking
-    accuracy rose from 98.1% to 99.4%." under a row "| Picking accuracy | 98.1% | 99.4% |"): every figure it holds
-    but a year lies in that one row, and its words, the change's and vague ones aside, are at most one beyond the
-    row's. One that adds a cause or a month of its own says more and stays (the guard checks its facts)."""
+    accuracy rose from 98.1% to 99.4%." under a row "| Picking accuracy | 98.1% | 99.4% |"; a label such as
+    "**Narrative**" may stand between, TABLE_PROSE_LABEL): every figure it holds but a year lies in that one row, and its words, the
+    change's, the header row's and vague ones aside, are at most one beyond the row's. One that adds a cause or a month of its own says more and stays (the guard checks its facts)."""
     rows: list[tuple[set[str], set[str]]] = []  # the rows of the table just above: (each one's figures, its words)
     rows_with: dict[str, list[int]] = {}  # each figure of that table -> the rows holding it
     after = 0  # blocks read since that table
     in_table = False  # the block before was part of a table
+    header: set[str] = set()  # the words of the table's header row ("KPI | Target | Actual"), said of every row
     for block in run.blocks:
         if block.removed:
             continue
+        labels_it = rows and not after and (block.kind in ("heading", "title") or block.heading_like) and \
+            TABLE_PROSE_LABEL.match(block.content) is not None
         in_table = in_table and block.kind == "opaque"
+        if labels_it:
+            continue  # a label right under the table over the prose that tells it ("**Narrative**")
         if block.kind in ("heading", "title") or block.heading_like or after >= TABLE_PROSE_BLOCKS:
             rows, rows_with, after = [], {}, 0  # the prose that tells the table again stands right under it
         if block.kind == "opaque":
             if after or not in_table:
-                rows, rows_with = [], {}  # a new table (the lines of one may be blocks of their own)
+                rows, rows_with, header = [], {}, set()  # a new table (the lines of one may be blocks of their own)
             after, in_table = 0, True
             for line in block.raw:
                 match = TABLE_ROW.match(line)
+                if match and TABLE_RULE.match(line) and len(rows) == 1:
+                    header = rows[0][1]
                 if match and not TABLE_RULE.match(line):
                     row_facts = facts_of(match.group(1).replace("|", " ; "))
                     numbers = {f for f in row_facts if is_figure(f)}
@@ -822,7 +840,7 @@ def remove_table_retellings(run: Run) -> None:
             row = next((rows[at][1] for at in fewest if figures <= rows[at][0]), None)
             if row is None:
                 continue
-            new = set(content_words(sentence.text)) - row - CHANGE_WORDS - run.lists.unspecific
+            new = set(content_words(sentence.text)) - row - header - CHANGE_WORDS - run.lists.unspecific
             if len({w for w in new if not w[0].isdigit()}) <= TABLE_NEW_WORDS:
                 sentence.removed = True
                 run.edit("restatement", sentence.line, sentence.text, of=sentence)

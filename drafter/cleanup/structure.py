@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from drafter.cleanup.document import Block, Sentence, top_level_sections
+from drafter.cleanup.report import REPEAT_KINDS
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words, normalize
 
@@ -128,7 +129,6 @@ def _drop_restarted_headings(run: Run) -> None:
         last, last_at = key, index
 
 
-REPEAT_KINDS = frozenset({"duplicate-sentence", "near-duplicate", "repeated-item", "restatement"})
 # a part's number or letter opening its heading ("IV. Plans", "(3) Repairs", "2.", "Part B"): two parts of a text are
 # never numbered alike, so a numbered heading said again restarts its part
 NUMBERED = re.compile(r"^(?:\(?(?:\d{1,2}|[IVXivx]{1,5}|[A-Za-z])[.)、]\s|(?:part|section|chapter)\s+\w+\b)", re.I)
