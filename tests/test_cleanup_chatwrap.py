@@ -862,3 +862,26 @@ def test_the_same_figure_of_another_thing_is_no_near_duplicate():
     text = ("Objective: retention of 87% across all lines. Result: 85.5%.\n\n"
             "Objective: retention of 87% on farm lines. Result: 91%.\n\nI opened a desk at the Evesham market.\n")
     assert clean(text).text == text
+
+
+@pytest.mark.parametrize("line", [
+    "HRToolkit Pro | Templates | Review Phrases | Blog | Sign in",
+    "By the CareerPath Editorial Team · Reviewed by a certified HR professional",
+    "Last updated by Marisa Kell, Senior HR Writer",
+    "Accept all cookies | Reject non-essential | Cookie settings",
+    "Share this article: Facebook · LinkedIn · X · Email",
+    "**Next example:** Retail Store Manager →",
+    "# Sample Year-End Self-Evaluation for a District Manager",
+    "## Example: Claims Processor",
+    "Fill in the bracketed sections with your own information.",
+    "Employee signature: ____________ Date: ________",
+], ids=lambda s: s[:24])
+def test_a_career_sites_furniture_around_its_sample_goes(line):
+    assert _clean(f"{line}\n\n{BODY}") == BODY
+
+
+@pytest.mark.parametrize("line", ["Author: Kong Yuting, inside sales, Spare Parts Department",
+                                  "Written by Sam Whitlow, production shift lead, for the operations meeting.",
+                                  "# Sample Reception Room Year-end Work Summary"])
+def test_the_authors_own_byline_and_a_title_about_samples_stay(line):
+    assert _clean(f"{line}\n\n{BODY}") == f"{line}\n\n{BODY}"
