@@ -885,3 +885,18 @@ def test_a_career_sites_furniture_around_its_sample_goes(line):
                                   "# Sample Reception Room Year-end Work Summary"])
 def test_the_authors_own_byline_and_a_title_about_samples_stay(line):
     assert _clean(f"{line}\n\n{BODY}") == f"{line}\n\n{BODY}"
+
+
+# --- after the twenty-fifth blind round (c97–c100) ---
+
+def test_an_assistants_account_of_its_edits_goes_under_its_bare_label():
+    text = (f"{BODY}\n**What I changed**\n\n- Replaced informal phrases such as \"smashed it\" with measured wording.\n"
+            "- Gave the lease section a clear, factual description.\n")
+    assert _clean(text) == BODY
+    own = f"{BODY}\n**What I changed**\n\n- Moved the Northgate keys to a locked cabinet in March.\n"
+    assert _clean(own) == own  # the author's own changes: no editing of a text
+
+
+def test_a_one_line_version_offered_goes_with_its_quoted_line():
+    text = f"{BODY}\n*Optional: a one-line version for your email signature*\n\n\"Committed to fair, fast lettings\"\n"
+    assert _clean(text) == BODY

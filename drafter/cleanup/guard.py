@@ -89,6 +89,8 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     if "restatement" in kinds:
         spans += run.part_pointers(text)  # "As mentioned in Section 1, …": the part's name, no fact
     told = facts_of(blank_spans(text, spans) if spans else text)
+    if "chat" in kinds:  # the model quoting the user's own words back ("Replaced phrases such as "crushed it"")
+        told = frozenset(f for f in told if not f.startswith('"'))
     if whole:  # ("In today's fast-paced … environment, <anything>"): it judged all of it, the author's figures too
         told |= {fact for fact in facts_of(original) if is_figure(fact) or is_name(fact)}
     told |= {fact for fact in facts_of(original) if YEAR.fullmatch(fact)}  # a year inside a stock phrase ("2023 was

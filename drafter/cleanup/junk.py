@@ -50,6 +50,7 @@ def remove_junk(run: Run) -> None:
                 sentence.removed = True  # the guard puts it back if it held a fact outside the chat phrase
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
     _list_under_chat_label(run)
+    _edit_notes(run)
     _slot_only_sections(run)
     _quoted_thread(run)
     _user_turns(run)
@@ -216,6 +217,54 @@ def _went_as_junk(run: Run, block: Block) -> bool:
         return True
     whole = "\n".join(block.raw).strip()
     return any(e.kind == "junk" and e.line == block.line and e.removed == whole for _, e in run.edits)
+
+
+# the assistant's label over its account of its edits: "**What I changed**", "### Key edits", "Changes made:"
+EDIT_LABEL = re.compile(r"^[\W_]*(?:what i (?:changed|edited|did)(?: and why)?|(?:key|main|my) (?:edits|changes)|"
+                        r"(?:edits|changes) made|summary of (?:edits|changes))\s*[:：]?[\W_]*$", re.I)
+# one edit it made, as an item: an editing verb first and the text or its wording as what it worked on
+EDIT_VERB = re.compile(r"^[\W_]*(?:\d{1,2}[.)]\s*)?(?:replaced|tightened|turned|spelled|spelt|removed|softened|"
+                       r"rephrased|reworded|added|split|repeated|trimmed|gave|adjusted|moved|merged|cut|shortened|"
+                       r"changed|combined|reordered|restructured|clarified|corrected|fixed|kept|swapped|put|used|"
+                       r"simplified|expanded|grouped|organi[sz]ed|converted|standardi[sz]ed|toned|framed|reframed|"
+                       r"highlighted|emphasi[sz]ed|rewrote|rewritten)\b", re.I)
+TEXT_WORDS = re.compile(r"\b(?:your|wording|words?|phrases?|phrasing|expressions?|slang|language|tone|sentences?|"
+                        r"paragraphs?|sections?|headings?|title|list|bullets?|format|summary|draft|abbreviations?|"
+                        r"informal|formal|casual|readability|opening|introduction|closing)\b", re.I)
+QUOTED_LINE_ONLY = re.compile(r"^[\s*_]*[\"“][^\n]{1,200}[\"”][\s*_.]*$")  # a line that is one quotation
+
+
+def _edit_notes(run: Run) -> None:
+    """The assistant's account of its edits to the user's draft under its own label ("**What I changed**" over "-
+    Replaced informal phrases such as … with more measured wording."): when every item under the label opens with an
+    editing verb and one at least names the text or its wording as what it worked on, label and items go as chat
+    (the guard keeps an item with a fact said nowhere else). "What changed in our process:" over the author's facts is
+    no such label. A line that is one quotation right under a label of the model's that went ("*Optional: a
+    one-line version for your email signature*" over "\"Motor Claims Clerk | …\"") goes with it."""
+    blocks = [b for b in run.blocks if b.kind != "opaque"]
+    for at, block in enumerate(blocks):
+        if block.removed or not block.sentences:
+            continue
+        if EDIT_LABEL.match(block.content):
+            items = []
+            for later in blocks[at + 1:]:
+                if later.kind != "item":
+                    break
+                items.append(later)
+            if items and all(EDIT_VERB.match(i.content) for i in items) and \
+                    any(TEXT_WORDS.search(i.content) for i in items):
+                for sentence in [s for b in [block] + items for s in b.sentences if not s.removed]:
+                    sentence.removed = True
+                    run.edit("chat", sentence.line, sentence.text, of=sentence)
+            continue
+        gone = all(s.removed for s in block.sentences) and \
+            any(e.kind == "chat" for s in block.sentences for e in run.edits_of.get(id(s), []))
+        later = blocks[at + 1] if at + 1 < len(blocks) else None
+        if gone and later is not None and not later.removed and later.kind in ("text", "title") and \
+                QUOTED_LINE_ONLY.match(later.content):
+            for sentence in later.sentences:
+                sentence.removed = True
+                run.edit("chat", sentence.line, sentence.text, of=sentence)
 
 
 USER_TURN = re.compile(r"^[\W_]*(?:you|i|me|user)\s+(?:said|wrote)\b|^[\W_]*(?:user|you|me|human)\s*[:：][\W_]*$", re.I)
