@@ -401,6 +401,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c98-*.dirty.md", 0.87, 0.90),
     ("cleanup-heldout", "c99-*.dirty.md", 0.83, 0.94),
     ("cleanup-heldout", "c100-*.dirty.md", 0.88, 0.99),
+    ("cleanup-heldout", "c10[12]-*.dirty.md", 0.81, 0.965),  # the twenty-sixth (first run 0.848 / 0.945 / 0)
+    ("cleanup-heldout", "c10[34]-*.dirty.md", 0.875, 0.905),
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

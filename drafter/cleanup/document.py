@@ -21,6 +21,10 @@ END_PUNCT = re.compile(r"[.!?。！？:;：；…]['\"”’)\]]*[^\w\"'”’()
 # ("Here's to an even bigger next year! 🚀"); the run is bounded, so a search stays linear
 
 
+# a paragraph's bold lead-in label: "**Quota.** I finished …", "**New logos:** …"
+LEAD_IN_LABEL = re.compile(r"^(\*\*|__)[^*_\n]{1,60}?\1[.:：]?(?=\s)|^(\*\*|__)[^*_\n]{1,60}?[.:：]\2(?=\s)")
+
+
 @dataclass(eq=False)
 class Sentence:
     """One sentence of a block: its text (as edited so far), offset in the block content, and state. Equal only to

@@ -17,7 +17,7 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, 
                                    figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
                                    hedges_round, is_figure, quantities_in, rounds)
 from drafter.text.numbers import NUMBER_WORDS
-from drafter.cleanup.document import Block, Sentence, part_numbers
+from drafter.cleanup.document import LEAD_IN_LABEL, Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.stock_model import load_model as load_stock_model
@@ -64,7 +64,10 @@ def remove_restatements(run: Run) -> None:
     items = [sentence for _, sentence in pairs]
     openers = {id(block.sentences[0]) for block, _ in pairs if len(block.sentences) > 1}
     blocks = [block for block, _ in pairs]
-    said = [content_words(sentence.text, run.lists.synonyms) for sentence in items]
+    said = [content_words(LEAD_IN_LABEL.sub("", sentence.text) if block.kind == "text" else sentence.text,
+                          run.lists.synonyms) for block, sentence in pairs]  # a paragraph's bold label ("**Account
+    # Growth:** I opened 188 …") names its part, not what the sentence tells; an item's ("**New Checking Accounts:**
+    # 188 opened") is what it counts
     words = [set(ws) for ws in said]
     df, weight = document_frequencies(words)
     postings: dict[str, list[int]] = {}
@@ -106,7 +109,8 @@ def remove_restatements(run: Run) -> None:
         none = ZERO.search(sentence.text) is not None or NONE_OF.match(sentence.text) is not None
         best, best_share, shared = None, 0.0, set()
         sources = []
-        names = sentence.facts - QUANTITY_WORDS - hedged.keys()
+        label = LEAD_IN_LABEL.match(sentence.text) if blocks[index].kind == "text" else None
+        names = (facts_of(sentence.text[label.end():]) if label else sentence.facts) - QUANTITY_WORDS - hedged.keys()
         amounts = quantities_in(NUMBER.sub(" ", sentence.text)) if names != sentence.facts else []
         for source_index in candidates({w: weight[w] for w in ws if w not in unspecific}, postings, len(ws),
                                        s.max_candidates):

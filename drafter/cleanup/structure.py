@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.cleanup.document import Block, Sentence, top_level_sections
+from drafter.cleanup.document import LEAD_IN_LABEL, Block, Sentence, top_level_sections
 from drafter.cleanup.report import REPEAT_KINDS
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words, normalize
@@ -35,9 +35,6 @@ def tidy_structure(run: Run) -> None:
 
 
 WORDY = re.compile(r"[^\W_]")  # a sentence with a letter or digit says something; one of emoji and marks alone does not
-
-# a paragraph's bold lead-in label: "**Quota.** I finished …", "**New logos:** …"
-LEAD_IN_LABEL = re.compile(r"^(\*\*|__)[^*_\n]{1,60}?\1[.:：]?(?=\s)|^(\*\*|__)[^*_\n]{1,60}?[.:：]\2(?=\s)")
 
 
 def _keep_lead_in_labels(run: Run) -> None:
