@@ -131,7 +131,7 @@ def score_text(name: str, marked: str, settings: CleanupSettings | None = None) 
     kept_chars = list(text)
     for a, b in go:
         kept_chars[a:b] = " " * (b - a)
-    kept_text = "".join(kept_chars)
+    kept_text = LIST_MARKER.sub(" ", "".join(kept_chars))  # a list item's number is the list's, not a figure
     for number in sorted(set(NUMBER.findall(kept_text))):
         if number not in result.text:
             score.losses.append(f"number {number}")

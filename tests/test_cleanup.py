@@ -403,6 +403,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c100-*.dirty.md", 0.88, 0.99),
     ("cleanup-heldout", "c10[12]-*.dirty.md", 0.81, 0.965),  # the twenty-sixth (first run 0.848 / 0.945 / 0)
     ("cleanup-heldout", "c10[34]-*.dirty.md", 0.875, 0.905),
+    ("cleanup-heldout", "c10[56]-*.dirty.md", 0.88, 0.95),  # the twenty-seventh (first run 0.843 / 0.924 / 2)
+    ("cleanup-heldout", "c107-*.dirty.md", 0.82, 0.955),
+    ("cleanup-heldout", "c108-*.dirty.md", 0.89, 0.85),  # c108's writer kept body sentences re-telling a highlight
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

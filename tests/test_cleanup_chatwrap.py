@@ -900,3 +900,16 @@ def test_an_assistants_account_of_its_edits_goes_under_its_bare_label():
 def test_a_one_line_version_offered_goes_with_its_quoted_line():
     text = f"{BODY}\n*Optional: a one-line version for your email signature*\n\n\"Committed to fair, fast lettings\"\n"
     assert _clean(text) == BODY
+
+
+# --- after the twenty-seventh blind round (c105–c108) ---
+
+def test_two_entries_under_labels_of_their_own_are_no_repeat():
+    text = "- Booked 2,140 tonnes.\n- Polyamide: 14 new moulder accounts opened.\n" \
+           "- Polycarbonate: 14 new moulder accounts opened.\n- Kept margin at 11.2%.\n"
+    assert clean(text).text == text
+
+
+def test_a_note_that_the_figures_are_the_users_to_check_goes():
+    note = "*These figures are based on the notes you provided; please check them against your MI reports.*"
+    assert _clean(f"{BODY}\n{note}\n") == BODY

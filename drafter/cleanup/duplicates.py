@@ -13,7 +13,8 @@ from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_name
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
 from drafter.text.dates import MONTH_NUMBERS
-from drafter.cleanup.similarity import candidates, content_words, document_frequencies, index_word, normalize
+from drafter.cleanup.similarity import (candidates, content_words, document_frequencies, index_word, labelled_otherwise,
+                                        normalize)
 
 
 def _reference_sentences(run: Run) -> list[tuple[None, Sentence]]:
@@ -116,8 +117,8 @@ def remove_duplicates(run: Run) -> None:
             later = _keep_later(kept, sentence, mode, slot["wsum"], wsum) and not _is_item(slot["block"]) and \
                 id(kept) not in pointed_at and block is not closing and \
                 not run.lists.opener_end(sentence.text)  # "In closing, 2024 saw …": a recap ousts no telling
-            if _figure_of_another_thing(run, kept, sentence) if later else \
-                    _figure_of_another_thing(run, sentence, kept):
+            if (_figure_of_another_thing(run, kept, sentence) if later else
+                    _figure_of_another_thing(run, sentence, kept)) or labelled_otherwise(sentence.text, kept.text, run.lists.synonyms):
                 match = None  # "Objective: retention of 87% on farm lines." after "… of 87% across all lines."
             elif later:
                 kept.removed = True  # the poorer earlier telling goes; the fuller one stays where it stands (a cut

@@ -21,7 +21,7 @@ from drafter.cleanup.document import LEAD_IN_LABEL, Block, Sentence, part_number
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.stock_model import load_model as load_stock_model
-from drafter.cleanup.similarity import (candidates, content_words, document_frequencies, index_word,
+from drafter.cleanup.similarity import (candidates, content_words, document_frequencies, index_word, labelled_otherwise,
                                        meaning_similarity)
 from drafter.text.words import STOP_WORDS, WORD, stem_cached
 
@@ -123,8 +123,8 @@ def remove_restatements(run: Run) -> None:
             if exact and not {(n, unit) for n, unit in figures_with_units(sentence.text) if n not in hedged} \
                     <= figures_with_units(source.text):
                 continue
-            if source_index == index:
-                continue
+            if source_index == index or labelled_otherwise(sentence.text, source.text, run.lists.synonyms):
+                continue  # ("Polycarbonate: 14 new accounts" beside "Polyamide: 14 new accounts": two entries)
             if has_figure(sentence.facts) and kinds[index] == "item" and kinds[source_index] == "text" and \
                     parts[index] != parts[source_index]:
                 continue  # a list of results with figures is in its place: an overview telling them does not oust it
@@ -512,7 +512,8 @@ def remove_paraphrased_items(run: Run) -> None:
             wsum = fsum(weight[w] for w in ws)
             share = fsum(weight[w] for w in ws if w in before[2] or w in unspecific) / wsum if wsum else 0.0
             shared = len([w for w in ws & before[2] if w not in unspecific])
-            told = before[1] if share >= s.paraphrased_item_containment and shared >= PARAPHRASE_MIN_SHARED else None
+            told = before[1] if share >= s.paraphrased_item_containment and shared >= PARAPHRASE_MIN_SHARED and \
+                not labelled_otherwise(sentence.text, before[1].text, run.lists.synonyms) else None
         if told is None:
             told = next((x for x in listed[-PARAPHRASE_REACH - 1:-1]
                          if _says_again(run, sentence, x, s.paraphrased_item_similarity)), None)
@@ -534,7 +535,8 @@ def _says_again(run: Run, sentence: Sentence, earlier: Sentence, similarity: flo
     would jam." after "The old printer jammed most mornings.")."""
     s = run.settings
     if not sentence.facts <= earlier.facts or sentence.placeholder or sentence.future != earlier.future or \
-            LEAD_IN.search(sentence.text) or not _with_units(sentence.text) <= figures_with_nearby_words(earlier.text):
+            LEAD_IN.search(sentence.text) or not _with_units(sentence.text) <= figures_with_nearby_words(earlier.text) \
+            or labelled_otherwise(sentence.text, earlier.text, run.lists.synonyms):
         return False  # (a figure counts the same thing in both: "2 days" is not the "2 major releases" said before)
     ws = set(content_words(sentence.text, run.lists.synonyms))
     told = set(content_words(earlier.text, run.lists.synonyms))

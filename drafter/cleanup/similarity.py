@@ -4,6 +4,7 @@ index of rarest words through which near-duplicates and restated sentences are f
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from drafter.text.words import STOP_WORDS, WORD, stem_cached
@@ -18,6 +19,19 @@ def content_words(text: str, synonyms: dict[str, str] | None = None) -> tuple[st
         stemmed = stem_cached(low)
         out.append(synonyms.get(stemmed, stemmed) if synonyms else stemmed)
     return tuple(out)
+
+
+ITEM_LABEL = re.compile(r"^[\W_]*([^:：\n]{1,40}?)[*_ ]*[:：]\s")  # a line's own label: "Polyamide: 14 new accounts"
+
+
+def labelled_otherwise(text: str, other: str, synonyms: dict[str, str] | None = None) -> bool:
+    """True when both texts open with a label of their own and the labels name different things ("Polyamide: 14 new
+    moulder accounts opened." / "Polycarbonate: 14 new moulder accounts opened."): two entries, not one twice."""
+    mine, theirs = ITEM_LABEL.match(text), ITEM_LABEL.match(other)
+    if mine is None or theirs is None:
+        return False
+    a, b = set(content_words(mine.group(1), synonyms)), set(content_words(theirs.group(1), synonyms))
+    return bool(a) and bool(b) and not a <= b and not b <= a
 
 
 def normalize(text: str) -> str:
