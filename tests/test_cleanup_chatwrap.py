@@ -913,3 +913,24 @@ def test_two_entries_under_labels_of_their_own_are_no_repeat():
 def test_a_note_that_the_figures_are_the_users_to_check_goes():
     note = "*These figures are based on the notes you provided; please check them against your MI reports.*"
     assert _clean(f"{BODY}\n{note}\n") == BODY
+
+
+# --- after the twenty-eighth blind round (c109–c112) ---
+
+def test_a_revisions_marks_and_its_account_of_the_revision_go():
+    text = ("Got it — I've taken out the paragraph about the Northgate refit. Here's the revised summary:\n\n"
+            "## Results\n\n- In 2025 I filed 3,140 lease renewals. (updated)\n- Ran the March open day [NEW]\n")
+    assert _clean(text) == "## Results\n\n- In 2025 I filed 3,140 lease renewals.\n- Ran the March open day\n"
+
+
+@pytest.mark.parametrize("retelling", ["That is more than three thousand renewals in a year.",
+                                       "That means renewals grew by well over six percent."])
+def test_a_that_is_retelling_of_a_figure_in_words_goes(retelling):
+    assert clean(f"In 2025 I filed 3,140 lease renewals, 6.4% more than in 2024. {retelling}\n").text == \
+        "In 2025 I filed 3,140 lease renewals, 6.4% more than in 2024.\n"
+
+
+def test_a_chat_pattern_never_takes_the_authors_own_figure():
+    text = (f"{BODY}\nI set up a call-back log the same week and all 64 SSI changes since then have been confirmed by "
+            "phone with a second person listening in.\n")
+    assert clean(text).text == text

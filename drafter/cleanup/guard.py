@@ -13,6 +13,7 @@ from drafter.cleanup.document import Sentence
 from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, facts_of, hedged_figures, is_figure,
                                    is_name, month_figure_pairs, month_figure_pairs_by_clause,
                                    quantities_in)
+from drafter.cleanup.junk import AUTHOR, TO_THE_USER
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
 from drafter.cleanup.run import Run
@@ -91,6 +92,9 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     told = facts_of(blank_spans(text, spans) if spans else text)
     if "chat" in kinds:  # the model quoting the user's own words back ("Replaced phrases such as "crushed it"")
         told = frozenset(f for f in told if not f.startswith('"'))
+        if AUTHOR.search(text) and not TO_THE_USER.search(text):  # the author's own account with a figure, which a
+            # chat pattern happened to match ("… all 64 SSI changes were confirmed with a second person listening")
+            told |= {f for f in facts_of(original) if is_figure(f) and not YEAR.fullmatch(f)}
     if whole:  # ("In today's fast-paced … environment, <anything>"): it judged all of it, the author's figures too
         told |= {fact for fact in facts_of(original) if is_figure(fact) or is_name(fact)}
     told |= {fact for fact in facts_of(original) if YEAR.fullmatch(fact)}  # a year inside a stock phrase ("2023 was

@@ -49,6 +49,7 @@ def remove_junk(run: Run) -> None:
             elif not sentence.placeholder and run.lists.is_junk(sentence.text, "chat"):
                 sentence.removed = True  # the guard puts it back if it held a fact outside the chat phrase
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
+    _edit_markers(run)
     _list_under_chat_label(run)
     _edit_notes(run)
     _slot_only_sections(run)
@@ -217,6 +218,29 @@ def _went_as_junk(run: Run, block: Block) -> bool:
         return True
     whole = "\n".join(block.raw).strip()
     return any(e.kind == "junk" and e.line == block.line and e.removed == whole for _, e in run.edits)
+
+
+# a chat model's mark on a line it changed, after the line's text: "… 318 proposals (updated)", "… in March [NEW]"
+EDIT_MARKER = re.compile(r"(?:\*{1,2}|_)?[(\[](?:updated|new|revised|changed|edited|added|corrected|amended)"
+                         r"[)\]](?:\*{1,2}|_)?(?=[ \t]*[.,;:!?]?[ \t]*$)", re.I)
+
+
+def _edit_markers(run: Run) -> None:
+    """Cut a chat model's mark from the end of a line it changed in a revision ("(updated)", "[NEW]"): the line is
+    the author's, the mark the model's note to the user."""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "item", "title"):
+            continue
+        for sentence in block.sentences:
+            match = EDIT_MARKER.search(sentence.text) if not sentence.removed else None
+            if match is None:
+                continue
+            before = sentence.text[:match.start()].rstrip(" \t")
+            if not before.strip():  # the mark after the line's full stop, read as a sentence
+                sentence.removed = True
+            else:
+                sentence.set_text(before + sentence.text[match.end():])
+            run.edit("junk", sentence.line, match.group(0), of=sentence)
 
 
 # the assistant's label over its account of its edits: "**What I changed**", "### Key edits", "Changes made:"

@@ -189,6 +189,7 @@ def _idiom_words(run: Run, text: str) -> set[str]:
 # a hedge before an amount in words ("more than one point four million"), not "over the year"
 HEDGED_AMOUNT = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\s+(?:a\s+|an\s+)?(?:" + "|".join(sorted(QUANTITY_WORDS)) +
                            r")\b", re.I)
+PER_CENT = re.compile(r"\b(?:percent|per cent|percentage points?)\b", re.I)
 RETOLD_MIN = 20  # an amount in words below this ("two more staff") is a count of its own, not a figure re-told
 
 
@@ -254,8 +255,9 @@ def _retells(run: Run, text: str, after_figure: bool, said: list[float]) -> bool
         return False
     amounts = quantities_in(rest)
     factor = HEDGED_FACTOR if HEDGED_AMOUNT.search(rest) else 1.0 + 1e-9  # "more than one point four million"
-    return bool(amounts) and all(amount >= RETOLD_MIN or amount % 1 for amount in amounts) and \
-        rounds(amounts, said, factor)
+    return bool(amounts) and (all(amount >= RETOLD_MIN or amount % 1 for amount in amounts) or
+                              PER_CENT.search(rest) is not None) and rounds(amounts, said, factor)  # "seven
+    # percent" is a share, no count of its own
 
 
 def _adds_a_clause(text: str, told: str) -> bool:
