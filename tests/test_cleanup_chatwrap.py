@@ -934,3 +934,20 @@ def test_a_chat_pattern_never_takes_the_authors_own_figure():
     text = (f"{BODY}\nI set up a call-back log the same week and all 64 SSI changes since then have been confirmed by "
             "phone with a second person listening in.\n")
     assert clean(text).text == text
+
+
+# --- after the twenty-ninth blind round (c113–c116) ---
+
+def test_a_sentence_that_only_praises_a_figure_told_before_it_goes():
+    told = "My mystery-shopper score was 94% this year."
+    assert clean(f"{told} An impressive 94% score places me well above my peers.\n").text == f"{told}\n"
+    fact = "All 27 were corrected and the customers received a written apology."
+    errors = "I found 27 posting errors in the spring."
+    assert clean(f"{errors} {fact}\n").text == f"{errors} {fact}\n"
+
+
+def test_the_authors_last_sentence_before_a_closing_offer_stays():
+    text = (f"{BODY}\nLittle by little the desk is becoming less paper-based, and I would like to help with the next "
+            "step. Feel free to adapt this to your company's template.\n")
+    assert _clean(text) == (f"{BODY}\nLittle by little the desk is becoming less paper-based, and I would like to "
+                            "help with the next step.\n")

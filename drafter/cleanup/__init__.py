@@ -71,6 +71,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("paraphrased-items", restatements.remove_paraphrased_items),
     ("paraphrased-sentences", restatements.remove_paraphrased_sentences),
     ("topics-said-again", restatements.remove_topics_said_again),
+    ("praised-figures", restatements.remove_praised_figures),
     ("retold-paragraphs", restatements.remove_retold_paragraphs),
     ("repeated-labels", duplicates.remove_repeated_labels),
     ("heading-lists", duplicates.remove_heading_lists),

@@ -333,7 +333,10 @@ def _rest_of_a_chat_wrapper(run: Run) -> None:
         if block.kind != "text" or block.heading_like:
             continue
         chat = [s for s in block.sentences if s.removed and any(e.kind == "chat" for e in run.edits_of.get(id(s), []))]
-        rest = [s for s in block.sentences if not s.removed]
+        first = block.sentences.index(chat[0]) if chat and block is not opening else 0
+        rest = [s for s in block.sentences[first:] if not s.removed]  # at the end the wrapping goes on from the
+        # model's first words: the author's last sentence before its closing offer ("… the next step. Feel free to
+        # adapt this.") is the author's
         if not chat or not rest or any(s.placeholder for s in rest):
             continue
         if block in ends and all(not s.facts or TO_THE_USER.search(s.text) and not has_figure(s.facts) for s in rest) \

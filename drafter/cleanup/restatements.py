@@ -883,3 +883,40 @@ def remove_echoed_prompt(run: Run) -> None:
                     run.edit("restatement", sentence.line, sentence.text, of=sentence)
         return
 
+
+
+PRAISE_NEW_WORDS = 3  # words, vague ones aside, that praise may add to the sentence it praises ("places me well
+# above my peers"); more, and it tells something ("All 27 were corrected and the customers received a written apology")
+RETOLD_REACH = 3  # sentences before it, in its paragraph or the one before, where a figure praised again was told
+
+
+def remove_praised_figures(run: Run) -> None:
+    """Remove a sentence that only praises a figure told just before it ("An impressive 94% score places me well
+    above my peers." after "My mystery-shopper score was 94%."): every figure it holds but a year lies in one of the
+    RETOLD_REACH sentences before it, it adds at most PRAISE_NEW_WORDS words to that one, vague ones aside, and what
+    is left of it with its figures taken out is what the stock model takes for fluff. A fact of its own (a name, a
+    month) keeps it."""
+    model = run.settings.stock_model or load_stock_model()
+    if model is None or run.settings.stock_threshold >= 1.0:
+        return
+    recent: list[Sentence] = []
+    for block in run.blocks:
+        if block.removed or block.kind == "opaque":
+            continue
+        if block.kind in ("heading", "title") or block.heading_like:
+            recent = []
+            continue
+        for sentence in block.sentences:
+            if sentence.removed:
+                continue
+            figures = {f for f in sentence.facts if is_figure(f) and not YEAR.fullmatch(f)}
+            source = next((x for x in reversed(recent[-RETOLD_REACH:]) if figures and figures <= x.facts), None)
+            if source is not None and not sentence.placeholder and sentence.facts - figures <= source.facts and \
+                    len(set(content_words(sentence.text, run.lists.synonyms)) - set(content_words(source.text,
+                        run.lists.synonyms)) - run.lists.unspecific - run.lists.vague) <= PRAISE_NEW_WORDS and \
+                    model.score(NUMBER.sub(" ", sentence.text)) >= run.settings.stock_threshold:
+                sentence.removed = True
+                run.repeat(sentence, source, run.edit("restatement", sentence.line, sentence.text, source.line,
+                                                      sentence))
+                continue
+            recent.append(sentence)
