@@ -951,3 +951,8 @@ def test_the_authors_last_sentence_before_a_closing_offer_stays():
             "step. Feel free to adapt this to your company's template.\n")
     assert _clean(text) == (f"{BODY}\nLittle by little the desk is becoming less paper-based, and I would like to "
                             "help with the next step.\n")
+
+
+def test_a_chat_panes_leftovers_under_the_draft_go():
+    text = f"{BODY}\n**Word count:** 412\n\nCopy\nWas this response helpful?\n"
+    assert _clean(text) == BODY
