@@ -715,33 +715,36 @@ def remove_role_reintroductions(run: Run) -> None:
     """Remove a sentence that introduces the author by their post again ("As a bank teller at Orrin & Vale Bank, I
     always try to give customers the best possible service."), a model run section by section opening each section so:
     the post was said before (in the title or any sentence), every fact it holds is stated elsewhere, and the rest of
-    it says at most ROLE_NEW_WORDS words the text says nowhere else, or is what the stock model takes for fluff. The
+    it says at most ROLE_NEW_WORDS words the text has not said before it, or is what the stock model takes for fluff. The
     first such introduction stays, and one that adds a fact (a start date, a team size) stays too."""
-    pairs = list(run.text_sentences())
-    seen: set[str] = set()  # the content words of the text so far, title and headings too
+    first_said: dict[str, int] = {}  # each content word of the text -> the index of the sentence that first says it
     candidates = []
+    at = 0
     for block in run.blocks:
         for sentence in block.sentences:
             if sentence.removed:
                 continue
+            at += 1
             match = ROLE_OPENER.match(sentence.text) if not sentence.placeholder and not block.heading_like and \
                 block.kind in ("text", "item") and not LEAD_IN.search(sentence.text) else None  # ("As the group
             # leader, I now report the work as follows.": a lead-in to the report)
             if match is not None:
                 post = set(content_words(match.group(1))) - run.lists.unspecific
-                if post and post <= seen:
-                    candidates.append((sentence, match))
-            seen.update(content_words(sentence.text))
+                if post and all(w in first_said for w in post):
+                    candidates.append((sentence, match, at))
+            for word in content_words(sentence.text):
+                first_said.setdefault(word, at)
     if not candidates:
         return
-    excluded = {id(sentence) for sentence, _ in candidates}
+    excluded = {id(sentence) for sentence, _, _ in candidates}
     stated = run.facts_stated_outside(excluded)
-    told = set(content_words(" ".join(other.text for _, other in pairs if id(other) not in excluded)))
     own = run.lists.unspecific | PLAN_WORDS
     stock = run.settings.stock_model or load_stock_model()
-    for sentence, match in candidates:
+    for sentence, match, at in candidates:
         rest = sentence.text[match.end():]
-        new = {w for w in content_words(rest) if w not in told and w not in own}
+        new = {w for w in content_words(rest) if first_said[w] >= at and w not in own}  # said first here: a topic
+        # sentence opens what the sentences after it tell ("As a ward clerk, I also manage the clinic templates. In
+        # June the templates …"), a re-introduction says again what came before
         generic = len(new) <= ROLE_NEW_WORDS or stock is not None and \
             stock.score(rest) >= run.settings.stock_threshold  # "I always try to give customers the best service"
         if generic and all(fact in stated for fact in sentence.facts):
