@@ -956,3 +956,18 @@ def test_the_authors_last_sentence_before_a_closing_offer_stays():
 def test_a_chat_panes_leftovers_under_the_draft_go():
     text = f"{BODY}\n**Word count:** 412\n\nCopy\nWas this response helpful?\n"
     assert _clean(text) == BODY
+
+
+# --- after the thirty-first and thirty-second blind rounds (c121–c128) ---
+
+def test_a_tip_line_and_a_one_line_summing_up_go():
+    text = (f"{BODY}\n**In short:** In 2025 I filed 3,140 lease renewals for the Northgate estate.\n\n"
+            "*Tip: keep each bullet to one line on the form.*\n")
+    assert clean(text).text == BODY
+
+
+def test_a_paragraphs_role_topic_sentence_whose_words_the_paragraph_goes_on_to_use_stays():
+    text = ("# Ward clerk, Surgical Admissions\n\nI work on the front desk of the ward.\n\n"
+            "As a ward clerk, I also manage the outpatient clinic booking templates. In June the outpatient clinic "
+            "booking templates moved to the new system and I rebuilt 14 of them.\n")
+    assert "As a ward clerk, I also manage the outpatient clinic booking templates." in clean(text).text
