@@ -420,6 +420,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c12[78]-*.dirty.md", 0.805, 0.94),
     ("cleanup-heldout", "c129-*.dirty.md", 0.88, 0.99),  # the thirty-third (first run 0.885 / 0.997 / 0), untuned
     ("cleanup-heldout", "c13[0-2]-*.dirty.md", 0.88, 0.99),
+    ("cleanup-heldout", "c13[3-6]-*.dirty.md", 0.90, 0.975),  # the thirty-fourth (first run 0.905 / 0.979 / 0)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
