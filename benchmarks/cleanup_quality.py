@@ -32,7 +32,7 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 NUMBER = re.compile(r"(?>\d+(?:[.,]\d+)*)(?!\s?(?:\*\*|[xX]{2})(?![\w*]))")
 ITEM_NUMBER = re.compile(r"\A\s*\d{1,3}[.)]\s+")  # a numbered item's number, which renumbering may change
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)、,]|[-*+•]|\([a-zA-Z0-9]{1,2}\))\s+", re.M)
-TARGETS = {"recall": 0.90, "precision": 0.97, "losses": 0}
+TARGETS = {"recall": 0.90, "precision": 0.98, "losses": 0}  # issue 19's targets for a new blind round
 MOVE_WINDOW = 150  # words: how far a removed word may be from the kept must-go copy it stands for (a repeat
                    # a sentence or two after its first telling)
 
