@@ -311,13 +311,6 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # and in c58-04: "step by step" marked kept inside the plan item "Keep learning step by step about the technical
     # side of our products", which the filler list's "keep …ing" cuts whole (its other words are said elsewhere)
     "c58-04-inside-sales.dirty.md": ["step by step"],
-    # c5-c8's first run (blind): the restating pass removes "As I said in the bank section, the only loose ends are
-    # … £60.00 …; once those are sorted I can send everything to Hargreaves & Co." whole; its figure and names are
-    # said elsewhere, and so, in the letter's opening, is its last clause ("before I send everything over to
-    # Hargreaves & Co"): a label disagreement, listed so it cannot spread.
-    "c8-07-plumbing-firm-bookkeeper.dirty.md": [
-        'as i said in the bank section, the only loose ends are the "tps online" payment and the £60.00 cash deposit; '
-        "once those are sorted i can send everything to hargreaves & co."],
     # c52's writer kept a small model's last line cut off mid-sentence ("I would also like to do a"), which the junk
     # pass drops as a token limit's cut (c26's and earlier batches' convention); the brief told c39's and c52's
     # writers to keep such a line, so the conflict is the briefs', listed so it cannot spread.
@@ -421,6 +414,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c129-*.dirty.md", 0.88, 0.99),  # the thirty-third (first run 0.885 / 0.997 / 0), untuned
     ("cleanup-heldout", "c13[0-2]-*.dirty.md", 0.88, 0.99),
     ("cleanup-heldout", "c13[3-6]-*.dirty.md", 0.90, 0.975),  # the thirty-fourth (first run 0.905 / 0.979 / 0)
+    ("cleanup-heldout", "c13[7-9]-*.dirty.md", 0.895, 0.98),  # the thirty-fifth (first run 0.916 / 0.981 / 1)
+    ("cleanup-heldout", "c140-*.dirty.md", 0.94, 0.97),
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

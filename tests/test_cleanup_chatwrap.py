@@ -971,3 +971,12 @@ def test_a_paragraphs_role_topic_sentence_whose_words_the_paragraph_goes_on_to_u
             "As a ward clerk, I also manage the outpatient clinic booking templates. In June the outpatient clinic "
             "booking templates moved to the new system and I rebuilt 14 of them.\n")
     assert "As a ward clerk, I also manage the outpatient clinic booking templates." in clean(text).text
+
+
+# --- after the thirty-fifth blind round (c137–c140) ---
+
+def test_a_recaps_next_sentence_with_a_count_of_none_or_a_record_of_its_own_stays():
+    text = ("I worked 231 shifts this year and handled 33,900 transactions.\n\n"
+            "In closing, 2024 was a year of strong results, with many transactions. I also finished the year with no "
+            "late arrivals across all 231 shifts, the only teller in the branch to do so.\n")
+    assert "no late arrivals across all 231 shifts" in clean(text).text

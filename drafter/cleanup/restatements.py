@@ -37,7 +37,7 @@ RESTATEMENT_MIN_SHARED = 2  # words, vague and generic ones aside, a plain resta
 # account." is no retelling of "Opened 64 basic accounts"; "The number of remakes went down" tells one vaguely, and
 # "Parking was the biggest challenge" singles out again what was singled out)
 COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs)\b", re.I)  # a comparison, with a year or not
-RECORD_CLAIM = re.compile(r"\b(?:highest|lowest|best|worst|fastest|slowest|record|ever|fewest)\b")  # a ranking
+RECORD_CLAIM = re.compile(r"\b(?:highest|lowest|best|worst|fastest|slowest|record|ever|fewest|only)\b")  # a ranking
 # or record is a claim of its own: a restating sentence that makes one the text makes nowhere else stays
 NONE_OF = re.compile(r"^\W*(?:(?:no|not (?:a|one|a single)) \w+(?: [\w-]+){0,3} "
                      r"(?:was|were|has|have|had|is|are|went|came)\b|"
@@ -404,13 +404,17 @@ def _rest_of_the_recap(run: Run, closing: Block, stated, told: str) -> None:
     """The closing paragraph opened as a recap ("In conclusion, I have worked as ward clerk for Ward 4 and Ward 5.")
     and that opening went: each sentence after it that states no fact the text does not, and most of whose words the
     text says elsewhere ("I processed admissions and discharges, scanned notes … and wrote a guide for new clerks."),
-    goes with it; a plan, a thank-you or a sentence of its own stays."""
+    goes with it; a plan, a thank-you, a count of none or a record of its own, or a sentence of its own stays."""
     said = set(content_words(told))
     for sentence in closing.sentences[1:]:
         if sentence.removed or sentence.placeholder or sentence.future or WISH.search(sentence.text) or \
                 THANKS.search(sentence.text) or SINGLED_OUT.search(sentence.text) or JUDGED.search(sentence.text) or \
                 not all(fact in stated for fact in sentence.facts):
             continue  # ("… is the piece of work I am most pleased with": a judgement of its own)
+        if any(" ".join(WORD.findall(m.group(0).lower())) not in told for m in ZERO.finditer(sentence.text)) or \
+                set(RECORD_CLAIM.findall(sentence.text.lower())) - set(told.split()):
+            continue  # "… perfect attendance and no late arrivals across all 231 shifts, the only teller to do so": a
+            # count of none, or a record, the text says nowhere else
         words = set(content_words(sentence.text)) - run.lists.unspecific
         if words and len(words & said) >= RECAP_SAID_SHARE * len(words):
             sentence.removed = True
