@@ -418,6 +418,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c140-*.dirty.md", 0.94, 0.97),
     ("cleanup-heldout", "c14[1-3]-*.dirty.md", 0.91, 0.985),  # the thirty-sixth (first run 0.882 / 0.984 / 0),
     ("cleanup-heldout", "c144-*.dirty.md", 0.77, 0.955),  # not tuned on
+    ("cleanup-heldout", "c14[5-8]-*.dirty.md", 0.895, 0.975),  # the thirty-seventh (first run 0.901 / 0.979 / 0),
+    # not tuned on
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
