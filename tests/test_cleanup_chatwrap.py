@@ -980,3 +980,34 @@ def test_a_recaps_next_sentence_with_a_count_of_none_or_a_record_of_its_own_stay
             "In closing, 2024 was a year of strong results, with many transactions. I also finished the year with no "
             "late arrivals across all 231 shifts, the only teller in the branch to do so.\n")
     assert "no late arrivals across all 231 shifts" in clean(text).text
+
+
+# --- after the thirty-eighth blind round (c149–c152) ---
+
+INTRODUCED = ("## Overview\n\nMy name is Rosa Lind and I have been the District Claims Manager for Elmford since May "
+              "2022. This year the office closed 4,310 household claims.\n\n## Results\n\n")
+
+
+@pytest.mark.parametrize("again", [
+    "As District Claims Manager for Elmford, I, Rosa Lind, am pleased to report on the results of this year.",
+    "I am Rosa Lind, the District Claims Manager for Elmford.",
+], ids=["by title", "by name"])
+def test_a_sections_introduction_by_title_or_name_said_again_goes(again):
+    told = "The office closed 4,310 household claims, 380 of them after the March floods.\n"
+    assert clean(f"{INTRODUCED}{again} {told}").text == f"{INTRODUCED}{told}"
+
+
+def test_a_role_without_an_article_in_lower_case_opens_a_topic_and_stays():
+    topic = "As district claims manager, I made the flood claims our main focus this year."
+    text = f"{INTRODUCED}{topic} The office closed 4,310 household claims, 380 of them after the March floods.\n"
+    assert topic in clean(text).text
+
+
+def test_the_recap_after_a_stock_summing_up_goes_with_it_under_the_plans_heading_too():
+    body = ("## Results\n\nIn 2025 I handled 11,205 counter transactions at Morningside and opened 138 savings "
+            "accounts.\n\n"
+            "## Goals for 2026\n\n1. Finish the mortgage adviser course by June.\n\n")
+    recap = ("Overall, 2025 was a busy year of change at Morningside. I handled more than eleven thousand "
+             "transactions and opened savings accounts. ")
+    own = "The course fees of £640 are paid by the branch."
+    assert clean(f"{body}{recap}{own}\n").text == f"{body}{own}\n"

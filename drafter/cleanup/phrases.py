@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 DOUBLED_TOKEN = re.compile(r"\*|" + WORD.pattern)  # a kept doubling's words; "*" stands for any one word, the same
 # word at each "*" ("* by *": "line by line", "case by case")
 LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
-             "ratio", "keep_doubled", "plan_again",
+             "summing_up", "ratio", "keep_doubled", "plan_again",
              "synonyms", "emotive", "vague",
              "generic")
 
@@ -39,7 +39,8 @@ class PhraseLists:
     title_tag: list["_LazyPattern"] = field(default_factory=list)
     chat: list["_LazyPattern"] = field(default_factory=list)
     retelling: list["_LazyPattern"] = field(default_factory=list)
-    restating: list["_LazyPattern"] = field(default_factory=list)
+    restating: list["_LazyPattern"] = field(default_factory=list)  # with the summing_up openers: they restate too
+    summing_up: list["_LazyPattern"] = field(default_factory=list)
     ratio: list["_LazyPattern"] = field(default_factory=list)
     plan_again: list["_LazyPattern"] = field(default_factory=list)
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
@@ -262,7 +263,7 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_p
 
 
 # matched at the start of a sentence; the other pattern lists anywhere in it
-ANCHORED_KEYS = ("filler", "opener", "retelling", "restating", "plan_again")
+ANCHORED_KEYS = ("filler", "opener", "retelling", "restating", "summing_up", "plan_again")
 
 
 def _as_used(pattern: str, key: str) -> str:
@@ -286,7 +287,7 @@ def _check_user_pattern(pattern: str, what: str) -> None:
 
 
 PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
-                "ratio", "plan_again")
+                "summing_up", "ratio", "plan_again")
 
 
 USER_PATTERN_SECONDS = 2.0  # matching time one user pattern may use in one cleanup run before it is refused
@@ -420,7 +421,9 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         title_tag=_compile(raw["title_tag"], "title_tag", origins["title_tag"]),
         chat=_compile(raw["chat"], "chat", origins["chat"]),
         retelling=_compile(raw["retelling"], "retelling", origins["retelling"]),
-        restating=_compile(raw["restating"], "restating", origins["restating"]),
+        restating=_compile(raw["restating"], "restating", origins["restating"]) +
+        _compile(raw["summing_up"], "summing_up", origins["summing_up"]),
+        summing_up=_compile(raw["summing_up"], "summing_up", origins["summing_up"]),
         ratio=_compile(raw["ratio"], "ratio", origins["ratio"]),
         plan_again=_compile(raw["plan_again"], "plan_again", origins["plan_again"]),
         keep_doubled=[tuple(DOUBLED_TOKEN.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],

@@ -15,7 +15,7 @@ from math import fsum
 from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
                                    SCALES, SINGLED_OUT, THANKS, UNITS, YEAR, ZERO, StatedFacts, facts_of,
                                    figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
-                                   hedges_round, is_figure, quantities_in, rounds)
+                                   hedges_round, is_figure, quantities_in, rounds, rounds_to)
 from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import LEAD_IN_LABEL, Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
@@ -23,6 +23,7 @@ from drafter.cleanup.run import Run
 from drafter.stock_model import load_model as load_stock_model
 from drafter.cleanup.similarity import (candidates, content_words, document_frequencies, index_word, labelled_otherwise,
                                        meaning_similarity)
+from drafter.text.titles import names_a_post
 from drafter.text.words import STOP_WORDS, WORD, stem_cached
 
 
@@ -336,7 +337,10 @@ def remove_restating(run: Run) -> None:
                     before[id(sentence)] = previous
                 continue
             previous = sentence
-    if not found:
+    summed_up = closing is not None and closing.sentences and closing.sentences[0].removed and \
+        any(p.match(closing.sentences[0].text) for p in run.lists.summing_up)  # its opening went as a stock
+    # summing-up ("Overall, 2024 was a busy year of change at Morningside."): the recap it opened may go too
+    if not found and not summed_up:
         return
     excluded = {id(sentence) for sentence in found}
     stated = run.facts_stated_outside(excluded)
@@ -390,7 +394,7 @@ def remove_restating(run: Run) -> None:
             continue  # a plan of its own, not this year's figures hoped for again
         sentence.removed = True
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
-    if closing is not None and closing.sentences and closing.sentences[0].removed and \
+    if summed_up or closing is not None and closing.sentences and closing.sentences[0].removed and \
             id(closing.sentences[0]) in in_closing:
         _rest_of_the_recap(run, closing, stated, told)
 
@@ -404,12 +408,15 @@ def _rest_of_the_recap(run: Run, closing: Block, stated, told: str) -> None:
     """The closing paragraph opened as a recap ("In conclusion, I have worked as ward clerk for Ward 4 and Ward 5.")
     and that opening went: each sentence after it that states no fact the text does not, and most of whose words the
     text says elsewhere ("I processed admissions and discharges, scanned notes … and wrote a guide for new clerks."),
-    goes with it; a plan, a thank-you, a count of none or a record of its own, or a sentence of its own stays."""
+    goes with it; a plan, a thank-you, a count of none or a record of its own, or a sentence of its own stays (its own
+    words say whether it plans: a closing paragraph often stands under the plans' heading)."""
     said = set(content_words(told))
+    figures = [float(f) for f in stated.facts if FIGURE_VALUE.fullmatch(f)]
     for sentence in closing.sentences[1:]:
-        if sentence.removed or sentence.placeholder or sentence.future or WISH.search(sentence.text) or \
+        if sentence.removed or sentence.placeholder or FUTURE.search(sentence.text) or WISH.search(sentence.text) or \
                 THANKS.search(sentence.text) or SINGLED_OUT.search(sentence.text) or JUDGED.search(sentence.text) or \
-                not all(fact in stated for fact in sentence.facts):
+                not all(fact in stated or fact in NUMBER_WORDS for fact in sentence.facts) or \
+                not _rounds_a_figure(sentence.text, figures):
             continue  # ("… is the piece of work I am most pleased with": a judgement of its own)
         if any(" ".join(WORD.findall(m.group(0).lower())) not in told for m in ZERO.finditer(sentence.text)) or \
                 set(RECORD_CLAIM.findall(sentence.text.lower())) - set(told.split()):
@@ -419,6 +426,17 @@ def _rest_of_the_recap(run: Run, closing: Block, stated, told: str) -> None:
         if words and len(words & said) >= RECAP_SAID_SHARE * len(words):
             sentence.removed = True
             run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+FIGURE_VALUE = re.compile(r"\d+(?:\.\d+)?")  # a stated figure as a plain value ("11205", "4.6")
+
+
+def _rounds_a_figure(text: str, figures: list[float]) -> bool:
+    """True when every amount the text tells in words is a rounding of a figure the text states ("more than eleven
+    thousand transactions" of 11,205); true when it tells none."""
+    amounts = quantities_in(NUMBER.sub(" ", text))
+    return all(any(rounds_to(amount, figure) or rounds_to(amount, figure, at_least=True) for figure in figures)
+               for amount in amounts)
 
 
 def _without_a_closing_wish(run: Run, text: str) -> str:
@@ -710,9 +728,33 @@ def remove_second_versions(run: Run) -> None:
         return
 
 
-# a sentence that introduces the author by their post again: "As a settlement-office clerk at Merrow Savings, I …"
-ROLE_OPENER = re.compile(r"^[\W_]*as (?:a|an|the|one of the) ([^,;:.!?\n]{3,80}?),\s+(?:i|we)\b", re.I)
+# a sentence that introduces the author by their post again: "As a settlement-office clerk at Merrow Savings, I …",
+# "As District Insurance Manager for Ostbrook, I, Helena Varga, …" (no article: a job title's word must name the post)
+ROLE_OPENER = re.compile(r"^[\W_]*as (?:(?:a|an|the|one of the) )?([^,;:.!?\n]{3,80}?),\s+(?:i|we)\b", re.I)
+# … or by their name and post: "I am Aoife Mulcahy, the school nurse for the Kilbarra district, and I …"
+SELF_INTRODUCTION = re.compile(r"^[\W_]*(?:I am|I'm|I’m|My name is) ((?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+),?\s+"
+                               r"(?:(?:and )?(?:I am|I'm|I’m|I work as|I have been) )?(?:a|an|the) ([^,;:.!?\n]{3,120}?)"
+                               r"(?=[,;:.!?]|$)")
 ROLE_NEW_WORDS = 3  # content words, vague ones aside, the rest of it may hold that the text says nowhere else
+
+
+PERSON_INTRODUCED = re.compile(r"\b(?:I am|I'm|I’m|[Mm]y name is) ((?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+)")
+
+
+def _role_introduction(text: str, introduced: set[str]) -> re.Match | None:
+    """The match of a sentence introducing the author by their post ("As a ward clerk, I …"; without an article, a
+    title's word must name it, as a title: "As District Manager for Ostbrook, I …", not "As expected, I …" nor the
+    topic sentence "As district manager, I made retention our main focus"), or by their name and post once a sentence
+    before has introduced them by that name; its last group is the post."""
+    match = ROLE_OPENER.match(text)
+    if match is not None:
+        opening = text[:match.start(1)].lower().rstrip()
+        if opening.endswith((" a", " an", " the", " one of the")) or \
+                match.group(1)[:1].isupper() and names_a_post(WORD.findall(match.group(1))):
+            return match
+        return None
+    match = SELF_INTRODUCTION.match(text)
+    return match if match is not None and set(match.group(1).split()) <= introduced else None
 
 
 def remove_role_reintroductions(run: Run) -> None:
@@ -722,6 +764,7 @@ def remove_role_reintroductions(run: Run) -> None:
     it says at most ROLE_NEW_WORDS words the text has not said before it, or is what the stock model takes for fluff. The
     first such introduction stays, and one that adds a fact (a start date, a team size) stays too."""
     first_said: dict[str, int] = {}  # each content word of the text -> the index of the sentence that first says it
+    introduced: set[str] = set()  # the words of the author's name, once a sentence has introduced them by it
     candidates = []
     at = 0
     for block in run.blocks:
@@ -729,13 +772,17 @@ def remove_role_reintroductions(run: Run) -> None:
             if sentence.removed:
                 continue
             at += 1
-            match = ROLE_OPENER.match(sentence.text) if not sentence.placeholder and not block.heading_like and \
-                block.kind in ("text", "item") and not LEAD_IN.search(sentence.text) else None  # ("As the group
-            # leader, I now report the work as follows.": a lead-in to the report)
+            match = _role_introduction(sentence.text, introduced) if not sentence.placeholder and \
+                not block.heading_like and block.kind in ("text", "item") and not LEAD_IN.search(sentence.text) \
+                else None  # ("As the group leader, I now report the work as follows.": a lead-in to the report)
             if match is not None:
-                post = set(content_words(match.group(1))) - run.lists.unspecific
+                post = set(content_words(match.group(match.lastindex))) - run.lists.unspecific
                 if post and all(w in first_said for w in post):
                     candidates.append((sentence, match, at))
+                if block.kind == "text":
+                    introduced.update(match.group(1).split() if match.re is SELF_INTRODUCTION else ())
+            elif block.kind == "text":
+                introduced.update(w for name in PERSON_INTRODUCED.findall(sentence.text) for w in name.split())
             for word in content_words(sentence.text):
                 first_said.setdefault(word, at)
     if not candidates:
@@ -751,9 +798,18 @@ def remove_role_reintroductions(run: Run) -> None:
         # June the templates …"), a re-introduction says again what came before
         generic = len(new) <= ROLE_NEW_WORDS or stock is not None and \
             stock.score(rest) >= run.settings.stock_threshold  # "I always try to give customers the best service"
-        if generic and all(fact in stated for fact in sentence.facts):
+        if generic and all(fact in stated or _said_in_parts(fact, stated) for fact in sentence.facts):
             sentence.removed = True
             run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+def _said_in_parts(fact: str, stated: StatedFacts) -> bool:
+    """True when a name's words are each a word of a name stated elsewhere: "district insurance manager for
+    ostbrook" in a re-introduction, where the text names the "District Insurance Manager" of "Ostbrook". A figure
+    must be stated as it is."""
+    if is_figure(fact):
+        return False
+    return all(w in stated or w in STOP_WORDS for w in fact.split())  # a name's words are each stated by it
 
 
 # the words by which a sentence announces what follows it, not what it is about

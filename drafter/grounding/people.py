@@ -8,9 +8,9 @@ import re
 from dataclasses import replace
 from os.path import commonprefix
 from functools import lru_cache
-from pathlib import Path
 
 from drafter.cleanup import WORD
+from drafter.text.titles import title_words, titles_data
 from drafter.grounding.align import ALIGN_MIN_SCORE, CLAUSE_BREAK, binding, name_role, spelled_out
 from drafter.grounding.claims import FIGURE_KINDS, GENERIC_NAME_WORDS, PAST_VERBS, Claim, _name_tokens, _stem, fact_claims
 from drafter.grounding.findings import Verdict
@@ -357,7 +357,6 @@ class NameVerdicts:
         return any(near & self.words.fact_words[n] for n in facts)  # not a title: a swapped name brings its own
 
 
-TITLES_FILE = Path(__file__).resolve().parent.parent / "data" / "grounding" / "titles.toml"
 APPOSITION_WORDS = 4  # words at most of a title set beside a name
 TITLE_JOINERS = frozenset({"of", "and", "&"})  # "Head of Procurement", "Director of Finance and Estates"
 POSSESSIVES = frozenset({"our", "my", "the", "his", "her", "their", "a", "an"})
@@ -391,24 +390,15 @@ PERSON_NAME = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?[A-Z][a-z'’-]+
 
 
 @lru_cache(maxsize=1)
-def _titles_data() -> dict:
-    """data/grounding/titles.toml: title words and the head words of a body's branches."""
-    import tomllib
-
-    with TITLES_FILE.open("rb") as handle:
-        return tomllib.load(handle)
-
-
-@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """The words of a job title, by stem."""
-    return frozenset(_stem(w) for w in _titles_data()["words"])
+    return frozenset(_stem(w) for w in title_words())
 
 
 @lru_cache(maxsize=1)
 def _unit_heads() -> frozenset[str]:
     """The last words of a name that make it one branch or site of a body ("Nanjing Branch", "Ward 5"), by stem."""
-    return frozenset(_stem(w) for w in _titles_data()["unit_heads"])
+    return frozenset(_stem(w) for w in titles_data()["unit_heads"])
 
 
 RELATION_VERB = re.compile(r"\b(?:mentor|train|coach|supervis|induct|onboard|support|help|replac|taught|teach|manag|"
