@@ -322,6 +322,14 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "time flies like a shuttle, 20** year has quietly passed, and looking back on the road of this year there is "
         "both sweat and harvest."],
     "h10-01-agri-technician.dirty.md": ["time flies like a shuttle, the year 20** has passed in a blink of an eye."],
+    # and h2's and h9's writers kept two more of the same frame, which the cliché list's year-passing phrase ("20**
+    # year is about to pass", after c151's writer marked three to go) now piles up to three stock phrases
+    "h2-01-property-clerk.dirty.md": [
+        "time flies like an arrow, 20** year is about to pass, looking back on one year of work at the lanting garden "
+        "service center, i have both gains and shortcomings."],
+    "h9-06-hotline-operator.dirty.md": [
+        "the sun and moon shuttle back and forth, 20** year is about to pass, and looking back on the work of this year "
+        "i have deep feelings."],
 }, "cleanup": {
     # the first corpus kept a template opener whose only blank is the year, as h9 and h10 did (above)
     "03-hotel-front-desk.dirty.md": [

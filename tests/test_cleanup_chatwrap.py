@@ -1011,3 +1011,17 @@ def test_the_recap_after_a_stock_summing_up_goes_with_it_under_the_plans_heading
              "transactions and opened savings accounts. ")
     own = "The course fees of £640 are paid by the branch."
     assert clean(f"{body}{recap}{own}\n").text == f"{body}{own}\n"
+
+
+@pytest.mark.parametrize("frame", [
+    "Busy 20** is about to pass, looking back on the work of this year, there are both gains and losses.",
+    "Time passes quickly, and in the blink of an eye, the year of 20** is coming to an end.",
+], ids=lambda s: s[:20])
+def test_a_templates_year_passing_frame_goes(frame):
+    assert _clean(f"{frame} {BODY.split(chr(10), 2)[2]}") == BODY.split("\n", 2)[2]
+
+
+def test_a_name_said_with_and_i_is_the_name_alone():
+    from drafter.cleanup import facts_of
+    assert facts_of("My name is Helena Varga and I joined in May.") == {"helena varga", "may"}
+    assert "procter and gamble" in facts_of("We won Procter and Gamble back.")

@@ -46,6 +46,7 @@ QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
 # the blank runs are possessive: "\s+(?:of|…)?\s*" could split a long one two ways at every length (quadratic)
 CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s++(?:(?:of|and|for|de|&)\s*+)?[A-Z][\w&.'’-]*)*")
 NOT_NAMES = frozenset("i i'm i’m i've i'd i'll".split())
+NAME_JOINERS = frozenset({"of", "and", "for", "de", "&"})  # the small words CAPITAL_RUN lets join a name's words
 ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "DNAs", "KPIs", "NCRs": the acronym's plural names what the acronym does
 START_AFTER = re.compile(r"(?:^|[.!?:;#(\[\"“—–*_-]\s*|\d[.)、,]\s+)$")
 START_AFTER_REACH = 2  # characters of START_AFTER before its trailing blank space: a digit and a full stop
@@ -307,10 +308,10 @@ def facts_of(sentence: str) -> frozenset[str]:
                 continue
             if not words:
                 continue
-        if len(words) == 1 and words[0].lower() in NOT_NAMES:
-            continue
-        facts.add(" ".join((w[:-1] if ACRONYM_PLURAL.fullmatch(w) else w).lower()
-                           for w in words if w.lower() not in NOT_NAMES))
+        words = [w for w in words if w.lower() not in NOT_NAMES]
+        while words and words[-1].lower() in NAME_JOINERS:
+            words.pop()  # "Helena Varga and I": the name is "helena varga"
+        facts.add(" ".join((w[:-1] if ACRONYM_PLURAL.fullmatch(w) else w).lower() for w in words))
     facts.discard("")
     return frozenset(facts)
 
