@@ -1025,3 +1025,32 @@ def test_a_name_said_with_and_i_is_the_name_alone():
     from drafter.cleanup import facts_of
     assert facts_of("My name is Helena Varga and I joined in May.") == {"helena varga", "may"}
     assert "procter and gamble" in facts_of("We won Procter and Gamble back.")
+
+
+SUMMARY = ("## Year-End Summary 2025\n\nIn 2025 I filed 3,140 lease renewals for the Northgate estate, 6% more than in "
+           "2024.\n")
+
+
+@pytest.mark.parametrize("opening", [
+    "Thank you for sending the numbers. I have worked them into the summary below and adjusted the wording so that "
+    "each one sits in context.",
+    "Shorter version below — cut by roughly a third.",
+    "I trimmed it by about a half, mostly by merging the two staffing paragraphs. Everything is still there. 👇",
+], ids=lambda s: s[:20])
+def test_the_models_framing_before_the_summary_goes(opening):
+    assert clean(f"{opening}\n\n{SUMMARY}").text == SUMMARY
+
+
+def test_the_models_account_of_its_edits_and_its_offers_after_the_summary_go():
+    after = ("\n**What changed:**\n\n- Cut the long opening about the market\n- Merged two paragraphs into one\n\n"
+             "The principal reductions were as follows: the section on the refurbishment was removed.\n\n"
+             "Should a further reduction be required, I would recommend removing the training section.\n\n"
+             "Want it cut further, e.g. to a half-page for the newsletter?\n")
+    assert clean(f"{SUMMARY}{after}").text == SUMMARY
+
+
+def test_the_authors_closing_stays_and_so_does_a_figure_of_the_models_said_nowhere_else():
+    closing = "\nTo the night team: your notes on the new rota made every handover easy, and I have kept them.\n"
+    assert clean(f"{SUMMARY}{closing}").text == f"{SUMMARY}{closing}"
+    note = "I have worked the 13% rise in lease income into the summary below.\n\n"
+    assert "13% rise" in clean(f"{note}{SUMMARY}").text

@@ -17,9 +17,11 @@ from drafter.cleanup.junk import AUTHOR, TO_THE_USER
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
 from drafter.cleanup.run import Run
+from drafter.text.numbers import NUMBER_WORDS
 from drafter.text.words import WORD
 
 NOT_THE_AUTHORS = frozenset({"junk", "prompt-echo"})  # removals the guard leaves alone
+MODELS_KINDS = frozenset({"chat", "framing"})  # removals of what a chat model said to the user, checked for facts
 STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact
 WHOLE_SENTENCE_SHARE = 0.8  # a stock span over more of its sentence than this may hold the author's figures and names
 COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy of words the sentence keeps
@@ -50,7 +52,7 @@ def keep_facts(run: Run) -> None:
             lost = _lost(run, sentence, original, set(kinds), stated, amounts)
             if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
                 lost = ["its place in a paragraph pasted again with other figures"]
-            if not lost and sentence.removed and "chat" not in kinds and _pairs(run, sentence) - paired:
+            if not lost and sentence.removed and not set(kinds) & MODELS_KINDS and _pairs(run, sentence) - paired:
                 lost = ["a month with its figure"]  # "…, and in December it was under two": each said, not together
             if not lost:
                 continue
@@ -90,8 +92,10 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     if "restatement" in kinds:
         spans += run.part_pointers(text)  # "As mentioned in Section 1, …": the part's name, no fact
     told = facts_of(blank_spans(text, spans) if spans else text)
-    if "chat" in kinds:  # the model quoting the user's own words back ("Replaced phrases such as "crushed it"")
+    if kinds & MODELS_KINDS:  # the model quoting the user's own words back ("Replaced phrases such as "crushed it"")
         told = frozenset(f for f in told if not f.startswith('"'))
+    if "framing" in kinds:  # its counts in words are the writing's ("cut by roughly a third", "one decimal place")
+        told = frozenset(f for f in told if f not in NUMBER_WORDS)
         if AUTHOR.search(text) and not TO_THE_USER.search(text):  # the author's own account with a figure, which a
             # chat pattern happened to match ("… all 64 SSI changes were confirmed with a second person listening")
             told |= {f for f in facts_of(original) if is_figure(f) and not YEAR.fullmatch(f)}

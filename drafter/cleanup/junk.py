@@ -87,9 +87,11 @@ def _signs_off_the_author(block: Block, sentence: Sentence, later: Block | None)
 def _every_line_junk(run: Run, block: Block) -> bool:
     """True when a paragraph of several lines has each line junk or chat (a line with no stop runs on into the next
     as one sentence, so no sentence of it matches: a chat pane's "Draft generated from: notes.docx" over its
-    "AI-generated content may be incorrect.")."""
+    "AI-generated content may be incorrect."); a bracketed slot among them is the form's too."""
     lines = [line.strip() for line in block.raw if line.strip()]
-    return len(lines) > 1 and all(run.lists.is_junk(line) or run.lists.is_junk(line, "chat") for line in lines)
+    junk = [run.lists.is_junk(line) or run.lists.is_junk(line, "chat") for line in lines]
+    return len(lines) > 1 and any(junk) and all(j or SLOT.match(line) for j, line in zip(junk, lines))  # a form's
+    # blank part: "[to be completed by manager]" over "Manager's assessment: ________"
 
 
 SLOT = re.compile(r"^[ \t*_]*\[[^\]\n]{1,80}\][ \t*_.]*$")  # a line that is nothing but a bracketed slot

@@ -206,13 +206,14 @@ class Run:
 
     def form_questions(self) -> set[int]:
         """Ids of the questions that stand alone as a line with the text answering them after it ("Q2. What have you
-        done well?" over the answer): a form's question, a heading in effect, neither filler nor stock. One in
-        emphasis ("*What got in the way?*") is a template's instruction and is left to the lists."""
+        done well?" over the answer; a numbered one, "1. What were your main achievements?", over a list of its own or
+        a paragraph): a form's question, a heading in effect, neither filler nor stock. One in emphasis ("*What got in the way?*") is a template's instruction and is left to the lists."""
         blocks = [b for b in self.blocks if not b.removed]
         out = set()
         for block, after in zip(blocks, blocks[1:]):
             kept = [s for s in block.sentences if not s.removed]
-            if block.kind == "text" and kept and kept[-1].text.rstrip().endswith("?") and \
+            numbered = block.kind == "item" and block.number is not None and after.list_key != block.list_key
+            if (block.kind == "text" or numbered) and kept and kept[-1].text.rstrip().endswith("?") and \
                     all(len(s.text.split()) <= QUESTION_LABEL_WORDS for s in kept[:-1]) and \
                     not block.content.lstrip().startswith(("*", "_")) and after.kind in ("text", "item"):
                 out.add(id(kept[-1]))

@@ -1,0 +1,128 @@
+"""The framing pass: what a chat model says about the summary it hands back, before the summary starts and after it
+ends ("Thank you for providing the figures. I have incorporated them into the summary below.", "**What changed:**"
+over its edits, "Should you wish, I can also prepare a one-page version."). It names no one shape: a sentence there
+goes when it talks about the text as a piece of writing (a version, the draft, its wording, the figures the user
+gave) and to the user or about the model's own edits, or offers the user more. The guard keeps any figure or name
+of it the text states nowhere else."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.cleanup.document import Block, Sentence
+from drafter.cleanup.run import Run
+
+# the text as a piece of writing: what the model worked on
+WRITING = re.compile(
+    r"\b(?:versions?|drafts?|revision|revised|rewrite|rewritten|original|wording|phrasing|tone|register|word count|"
+    r"template|formatting|bullet points|decimal places?|contractions|alterations|amendments|edits|tweaks|"
+    r"further (?:changes|reductions?|cuts)|the (?:summary|text|figures|numbers) (?:below|above)|"
+    r"your (?:[\w-]+ )?(?:summary|draft|text|original|self-review|appraisal|figures|numbers|facts|bullets|points)|"
+    r"(?:from|on|in|with) your (?:notes|figures|numbers|facts|bullets|points)|(?:figures|numbers|facts|details|totals) (?:you|as) (?:gave|give|supplied|provided|shared|sent|pasted))\b",
+    re.I)
+# ... spoken of to the user, or of what the model did to it
+TO_THE_READER = re.compile(r"\byou(?:r|rs)?\b|\b(?:kindly|please)\b|\?[\W_]*$|\b(?:below|here(?:'s|’s| is| you go))\b",
+                           re.I)
+OWN_EDIT = re.compile(
+    r"\bI(?:'ve|’ve| have)?\s+(?:also\s+)?(?:put|rounded|incorporated|trimmed|cut|removed|merged|retained|kept|"
+    r"calculated|assumed|used|added|adjusted|prepared|rendered|rewrote|reworded|shortened|condensed|reorgani[sz]ed|"
+    r"moved|changed|left|dropped|included|endeavou?red|tried|turned|combined|replaced|converted|organi[sz]ed|"
+    r"tightened)\b|\b(?:has|have) been (?:removed|retained|altered|replaced|combined|merged|shortened|condensed|"
+    r"organi[sz]ed|rounded|added|kept|trimmed|cut|reduced|moved|preserved)\b", re.I)
+# a part of the text, as the model names what it edited ("I trimmed it …, merging the two staffing paragraphs")
+PART = re.compile(r"\b(?:sections?|paragraphs?|intro(?:duction)?|headings?|list|bullets?|sentences?)\b", re.I)
+# an edit told in the passive after the label of the model's account ("… as follows: the section on X was removed")
+DONE = re.compile(r"\b(?:was|were) (?:removed|combined|merged|reduced|shortened|cut|trimmed|replaced|added|moved|"
+                  r"dropped|condensed|reorgani[sz]ed)\b", re.I)
+# the model's sums for the user to check: "Please note that I have calculated the 13% increase on the 2023 figure"
+CALCULATED = re.compile(r"\bI(?:'ve|’ve| have)? (?:calculated|worked out|computed|derived|assumed|estimated)\b", re.I)
+# an offer of more, or a question back to the user, whatever it is about
+OFFER = re.compile(r"^[\W_]*(?:want (?:me|it|this)|would you (?:like|prefer)|shall i|should i|do you (?:want|need|prefer)|"
+                   r"need (?:me|it|a))\b[^\n]*\?|\bI (?:can|could) (?:also )?(?:make|prepare|write|draft|do|create|produce|"
+                   r"turn|add|shorten|expand|tailor|adapt|cut|trim)\b|\bI would be (?:pleased|happy|glad) to\b|"
+                   r"^[\W_]*(?:quick )?question\s*:|^[\W_]*(?:should|if) (?:you|a further|any further|further)\b|"
+                   r"\bI would (?:recommend|suggest)\b", re.I)
+# the model's label over its account of the edits or its notes: "Changes:", "**What changed:**", "**A couple of
+# notes:**", "The principal reductions were as follows:"
+EDITS_LABEL = re.compile(r"^[\W_]*(?:[\w’'-]+ ){0,4}(?:changes|edits|amendments|reductions|revisions|notes|assumptions|"
+                         r"what changed)\b[^\n:：]{0,40}(?:[:：]|\bas follows\b)[\W_]*", re.I)
+
+
+def remove_framing(run: Run) -> None:
+    """Remove the model's framing at the two ends of the text: the paragraphs before the summary's first heading or
+    title that talk about the writing (a version, the draft, the figures given) to the user; and, from the end back,
+    each paragraph or labelled list that does so, offers more, or accounts for the edits, up to the first that is the
+    author's."""
+    blocks = [b for b in run.blocks if not _gone(b) and b.kind != "opaque"]
+    start = next((at for at, b in enumerate(blocks) if b.kind in ("heading", "title") or b.heading_like), None)
+    if start is not None:
+        for block in blocks[:start]:
+            if block.kind == "text" and any(_frames(s) for s in _kept(block)):
+                _remove(run, [block])
+    position = {id(b): at for at, b in enumerate(run.blocks)}
+    end = len(blocks)
+    while end > 0:
+        first, head = _last_group(run, blocks[:end], position)
+        said = head.sentences if _gone(head) else _kept(head)  # a label that went already is read as written
+        said += [s for b in blocks[first:end] if b is not head for s in _kept(b)]  # and the list's items
+        if not any(_frames(s) for s in said) or start is not None and first < start or \
+                any(b.kind == "heading" or b.kind == "title" and b is not head for b in blocks[first:end]):
+            break
+        _remove(run, blocks[first:end])
+        end = first
+
+
+def _frames(sentence: Sentence) -> bool:
+    """True when the sentence talks about the text as writing, to the user or of the model's edits, or heads its
+    account of them."""
+    text = sentence.text
+    edit = OWN_EDIT.search(text)
+    return WRITING.search(text) is not None and (TO_THE_READER.search(text) is not None or edit is not None) or \
+        edit is not None and edit.start() <= OPENING_REACH and PART.search(text) is not None or \
+        EDITS_LABEL.match(text) is not None and (text.rstrip(" *_").endswith((":", "：")) or DONE.search(text)) or \
+        OFFER.search(text) is not None and (TO_THE_READER.search(text) or PART.search(text) or WRITING.search(text)) \
+        is not None or CALCULATED.search(text) is not None and TO_THE_READER.search(text) is not None
+
+
+OPENING_REACH = 4  # characters before "I trimmed …" that still open the sentence with it (an emoji, a quote mark)
+
+
+LABELS = ("text", "title")  # the kinds of block a label over a list may be ("Changes:", "**What changed:**")
+
+
+def _last_group(run: Run, blocks: list[Block], position: dict[int, int]) -> tuple[int, Block]:
+    """Where the last paragraph, or the last list with the label line just above it ("Changes:" over its items),
+    starts among the blocks, and the block that says what it is: the paragraph, or the list's label, even one that
+    went already ("**What changed:**" as chat)."""
+    at = len(blocks) - 1
+    while at > 0 and blocks[at].kind == "item" and blocks[at - 1].kind == "item":
+        at -= 1
+    if blocks[at].kind != "item":
+        return at, blocks[at]
+    if at > 0 and blocks[at - 1].kind in LABELS and blocks[at - 1].content.rstrip(" *_").endswith((":", "：")):
+        return at - 1, blocks[at - 1]
+    above = position[id(blocks[at])] - 1
+    if above >= 0 and _gone(run.blocks[above]) and run.blocks[above].kind in LABELS:
+        return at, run.blocks[above]
+    return at, blocks[at]
+
+
+def _gone(block: Block) -> bool:
+    """True when the block, or every sentence of it, went already."""
+    return block.removed or all(s.removed for s in block.sentences)
+
+
+def _kept(block: Block) -> list[Sentence]:
+    """The block's sentences still in the text."""
+    return [s for s in block.sentences if not s.removed]
+
+
+def _remove(run: Run, blocks: list[Block]) -> None:
+    """Remove every sentence of these blocks as the model's framing (the guard keeps a figure or name said nowhere
+    else; its counts in words are the writing's: "cut by roughly a third", "to one decimal place")."""
+    for block in blocks:
+        for sentence in _kept(block):
+            if sentence.placeholder:
+                continue  # a blank is the user's to fill ("- Add the 20** target." under "If you want, I can also:")
+            sentence.removed = True
+            run.edit("framing", sentence.line, sentence.text, of=sentence)
