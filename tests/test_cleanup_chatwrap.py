@@ -1054,3 +1054,18 @@ def test_the_authors_closing_stays_and_so_does_a_figure_of_the_models_said_nowhe
     assert clean(f"{SUMMARY}{closing}").text == f"{SUMMARY}{closing}"
     note = "I have worked the 13% rise in lease income into the summary below.\n\n"
     assert "13% rise" in clean(f"{note}{SUMMARY}").text
+
+
+def test_a_year_ranges_second_half_is_no_figure_of_its_own():
+    from drafter.cleanup import facts_of
+    assert facts_of("Overall, 2024/25 has been a strong year.") == {"2024"}
+    assert facts_of("In FY2024–25 sales grew 25%.") == {"fy2024", "25%"}
+
+
+def test_a_bold_overall_opens_a_summing_up_and_the_models_note_on_what_it_left_out_goes():
+    body = ("## Year-End Summary 2024/25\n\nIn 2024/25 I recovered £212,000 of overseas visitor income and cut old "
+            "debt by 31%.\n")
+    recap = "\n**Overall**, 2024/25 has been a strong year, with more income recovered and lower debt.\n"
+    left_out = ("\n---\n\nOne thing I left out: you mentioned the sickness absence earlier in the year, so I've left "
+                "it for you to raise in the meeting.\n")
+    assert clean(f"{body}{recap}{left_out}").text == body

@@ -270,6 +270,8 @@ def has_figure(facts: Iterable[str]) -> bool:
     return any(is_figure(fact) for fact in facts)
 
 
+YEAR_RANGE_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d[/–-]$")  # the year before a two-digit second half ("2024/")
+YEAR_RANGE_REACH = 5
 BLANK_AFTER = re.compile(r"\s?(?:[xX]{2}|\*\*)(?![\w*])")  # "20XX", "20**": a year left blank is no figure
 
 
@@ -281,9 +283,12 @@ def facts_of(sentence: str) -> frozenset[str]:
     facts: set[str] = set()
     idiom_free = without_number_idioms(sentence)
     for match in NUMBER.finditer(sentence):
-        if not (match.group(0) in ("19", "20") and BLANK_AFTER.match(sentence, match.end())
-                and not sentence[max(0, match.start() - 1):match.start()] == "*"):  # "**20**" is bold
-            facts.add(_figure(match))
+        if match.group(0) in ("19", "20") and BLANK_AFTER.match(sentence, match.end()) and \
+                not sentence[max(0, match.start() - 1):match.start()] == "*":  # "**20**" is bold
+            continue
+        if len(match.group(0)) == 2 and ends_with(YEAR_RANGE_HEAD, sentence, match.start(), YEAR_RANGE_REACH):
+            continue  # "2024/25", "FY2024–25": the year's second half, no figure of its own
+        facts.add(_figure(match))
     for match in CODE.finditer(sentence):
         facts.add(match.group(0).lower().rstrip("."))
     for match in WORD.finditer(idiom_free):

@@ -34,6 +34,10 @@ PART = re.compile(r"\b(?:sections?|paragraphs?|intro(?:duction)?|headings?|list|
 # an edit told in the passive after the label of the model's account ("… as follows: the section on X was removed")
 DONE = re.compile(r"\b(?:was|were) (?:removed|combined|merged|reduced|shortened|cut|trimmed|replaced|added|moved|"
                   r"dropped|condensed|reorgani[sz]ed)\b", re.I)
+# what the model says it left out of the summary: "One thing I left out: you mentioned …", "I didn't include …"
+LEFT_OUT = re.compile(r"\b(?:I(?:'ve|’ve| have)? (?:left out|dropped|omitted|didn't include|did not include|"
+                      r"couldn't place|could not place|wasn't sure where)|(?:what|one thing|things) I (?:left out|"
+                      r"dropped|omitted))\b", re.I)
 # the model's sums for the user to check: "Please note that I have calculated the 13% increase on the 2023 figure"
 CALCULATED = re.compile(r"\bI(?:'ve|’ve| have)? (?:calculated|worked out|computed|derived|assumed|estimated)\b", re.I)
 # an offer of more, or a question back to the user, whatever it is about
@@ -70,6 +74,13 @@ def remove_framing(run: Run) -> None:
             break
         _remove(run, blocks[first:end])
         end = first
+    if end < len(blocks):  # a rule the model drew between the summary and its notes goes with them
+        rule = position[id(blocks[end])] - 1
+        while rule >= 0 and run.blocks[rule].removed:
+            rule -= 1
+        if rule >= 0 and run.blocks[rule].kind == "opaque" and RULE.match("\n".join(run.blocks[rule].raw)):
+            run.blocks[rule].removed = True
+            run.edit("framing", run.blocks[rule].line, "\n".join(run.blocks[rule].raw))
 
 
 def _frames(sentence: Sentence) -> bool:
@@ -81,12 +92,14 @@ def _frames(sentence: Sentence) -> bool:
         edit is not None and edit.start() <= OPENING_REACH and PART.search(text) is not None or \
         EDITS_LABEL.match(text) is not None and (text.rstrip(" *_").endswith((":", "：")) or DONE.search(text)) or \
         OFFER.search(text) is not None and (TO_THE_READER.search(text) or PART.search(text) or WRITING.search(text)) \
-        is not None or CALCULATED.search(text) is not None and TO_THE_READER.search(text) is not None
+        is not None or (CALCULATED.search(text) or LEFT_OUT.search(text)) is not None and \
+        TO_THE_READER.search(text) is not None
 
 
 OPENING_REACH = 4  # characters before "I trimmed …" that still open the sentence with it (an emoji, a quote mark)
 
 
+RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")  # a horizontal rule: "---"
 LABELS = ("text", "title")  # the kinds of block a label over a list may be ("Changes:", "**What changed:**")
 
 
