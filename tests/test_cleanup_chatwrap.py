@@ -1069,3 +1069,22 @@ def test_a_bold_overall_opens_a_summing_up_and_the_models_note_on_what_it_left_o
     left_out = ("\n---\n\nOne thing I left out: you mentioned the sickness absence earlier in the year, so I've left "
                 "it for you to raise in the meeting.\n")
     assert clean(f"{body}{recap}{left_out}").text == body
+
+
+# --- after the fortieth blind round (c157–c160) ---
+
+def test_a_restating_sentence_going_on_to_a_practice_of_its_own_after_a_semicolon_stays():
+    told = ("Most retirement claims came from teachers, who retire in June. Processing time fell from 41 days to 18 "
+            "for retirement claims.")
+    again = ("As mentioned above, processing time fell; for teachers' claims filed before their retirement date, we "
+             "now release on the retirement date itself.")
+    assert again in clean(f"{told} {again}\n").text
+
+
+def test_a_sentence_that_counts_nobody_says_more_than_the_list_naming_its_office():
+    told = ("I oversee four claims offices (Northgate, Pellham, Ashby Cross and Wyndle) with 38 adjusters. In 2023 "
+            "the district closed 9,655 claims.\n\nWe hired seven adjusters during the year and lost four. ")
+    none = "Pellham office was the most stable, nobody left there the whole year."
+    assert none in clean(f"{told}{none}\n").text
+    from drafter.cleanup.facts import ZERO
+    assert ZERO.search("no one was hurt") and not ZERO.search("No one succeeds alone.")

@@ -20,7 +20,8 @@ FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
 LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) "
                      r"below)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
-ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|without (?:a|any) single|no (?:[\w-]+ )?(?:accidents?|"
+ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|(?:nobody|no one) (?:\w+ed|left|was|were|had|lost|quit|"
+                  r"got|came|went|fell)\b|without (?:a|any) single|no (?:[\w-]+ )?(?:accidents?|"
                   r"incidents?|complaints?|errors?|mistakes?|loss(?:es)?|injur(?:y|ies)|defects?|breach(?:es)?|delays?|"
                   r"failures?|violations?)|"
                   r"for free|free of charge|at no (?:extra )?cost)\b",

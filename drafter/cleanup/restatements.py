@@ -31,6 +31,8 @@ from drafter.text.words import STOP_WORDS, WORD, stem_cached
 LATER_CLAUSE = re.compile(r";\s+|,\s+and\s+(?=(?:I|we|she|he|they)\b)")  # where a sentence goes on to a clause of its own
 ADDED_CLAUSE_WORDS = 3  # content words a later clause must hold that the text says nowhere else to be news
 LOOK_FORWARD = re.compile(r"\blook(?:s|ing)? forward\b", re.I)  # a wish for next year, with no "will"
+NEW_CLAUSE_SHARE = 0.35  # ... or, after a semicolon, ADDED_CLAUSE_WORDS of them, if they are this share of its content
+# words ("…; for teachers' claims filed before their retirement date, we now release on the retirement date itself")
 ADDED_PLAIN_CLAUSE_WORDS = 5  # the same for a later clause with no fact: "…; the auditor did note that our log was
 # the tidiest she had seen in the region"
 RESTATEMENT_MIN_SHARED = 2  # words, vague and generic ones aside, a plain restatement (no vague word: it tells no
@@ -272,8 +274,11 @@ def _adds_a_clause(text: str, told: str) -> bool:
     new = len({w for w in content_words(parts[1]) if w not in said})
     if not any(not YEAR.fullmatch(fact) for fact in facts_of(parts[1])):  # ("… and I look forward to adding value in
         # 2025": a year alone dates no new deed); an account of its own without one tells more words than a wish
-        return new >= ADDED_PLAIN_CLAUSE_WORDS and not FUTURE.search(parts[1]) and not WISH.search(parts[1]) and \
-            not LOOK_FORWARD.search(parts[1])
+        words = content_words(parts[1])
+        news = new >= ADDED_PLAIN_CLAUSE_WORDS or LATER_CLAUSE.search(text).group(0).startswith(";") and \
+            new >= ADDED_CLAUSE_WORDS and \
+            new >= NEW_CLAUSE_SHARE * len(words)  # (after ", and I …" a recap's feeling: "… and I am proud of it")
+        return news and not FUTURE.search(parts[1]) and not WISH.search(parts[1]) and not LOOK_FORWARD.search(parts[1])
     return new >= ADDED_CLAUSE_WORDS
 
 
