@@ -1088,3 +1088,11 @@ def test_a_sentence_that_counts_nobody_says_more_than_the_list_naming_its_office
     assert none in clean(f"{told}{none}\n").text
     from drafter.cleanup.facts import ZERO
     assert ZERO.search("no one was hurt") and not ZERO.search("No one succeeds alone.")
+
+
+def test_the_names_the_model_gives_the_user_go_with_its_framing_but_a_thank_you_for_wording_stays():
+    offer = "\nWant a more formal version for the HR performance system, or one in Marathi?\n"
+    assert clean(f"{SUMMARY}{offer}").text == SUMMARY
+    thanks = ("\nThank you to Elaine Marsh, the lead midwife, who helped me with the wording of the text "
+              "reminders.\n")
+    assert "Elaine Marsh" in clean(f"{SUMMARY}{thanks}").text

@@ -21,7 +21,7 @@ WRITING = re.compile(
     r"(?:from|on|in|with) your (?:notes|figures|numbers|facts|bullets|points)|(?:figures|numbers|facts|details|totals) (?:you|as) (?:gave|give|supplied|provided|shared|sent|pasted))\b",
     re.I)
 # ... spoken of to the user, or of what the model did to it
-TO_THE_READER = re.compile(r"\byou(?:r|rs)?\b|\b(?:kindly|please)\b|\?[\W_]*$|\b(?:below|here(?:'s|’s| is| you go))\b",
+TO_THE_READER = re.compile(r"(?<!thank )(?<!thanks to )\byou(?:r|rs)?\b|\b(?:kindly|please)\b|\?[\W_]*$|\b(?:below|here(?:'s|’s| is| you go))\b",
                            re.I)
 OWN_EDIT = re.compile(
     r"\bI(?:'ve|’ve| have)?\s+(?:also\s+)?(?:put|rounded|incorporated|trimmed|cut|removed|merged|retained|kept|"

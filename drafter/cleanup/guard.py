@@ -13,6 +13,7 @@ from drafter.cleanup.document import Sentence
 from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, facts_of, hedged_figures, is_figure,
                                    is_name, month_figure_pairs, month_figure_pairs_by_clause,
                                    quantities_in)
+from drafter.cleanup.framing import TO_THE_READER
 from drafter.cleanup.junk import AUTHOR, TO_THE_USER
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
@@ -94,8 +95,10 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     told = facts_of(blank_spans(text, spans) if spans else text)
     if kinds & MODELS_KINDS:  # the model quoting the user's own words back ("Replaced phrases such as "crushed it"")
         told = frozenset(f for f in told if not f.startswith('"'))
-    if "framing" in kinds:  # its counts in words are the writing's ("cut by roughly a third", "one decimal place")
-        told = frozenset(f for f in told if f not in NUMBER_WORDS)
+    if "framing" in kinds:  # its counts in words are the writing's ("cut by roughly a third", "one decimal place"),
+        told = frozenset(f for f in told if f not in NUMBER_WORDS)  # and so are the names it gives the user ("Want a
+        if TO_THE_READER.search(text):  # version for the HR system?", "… in Marathi"); its figures and dates are checked
+            told = frozenset(f for f in told if not is_name(f))
         if AUTHOR.search(text) and not TO_THE_USER.search(text):  # the author's own account with a figure, which a
             # chat pattern happened to match ("… all 64 SSI changes were confirmed with a second person listening")
             told |= {f for f in facts_of(original) if is_figure(f) and not YEAR.fullmatch(f)}
