@@ -1096,3 +1096,34 @@ def test_the_names_the_model_gives_the_user_go_with_its_framing_but_a_thank_you_
     thanks = ("\nThank you to Elaine Marsh, the lead midwife, who helped me with the wording of the text "
               "reminders.\n")
     assert "Elaine Marsh" in clean(f"{SUMMARY}{thanks}").text
+
+
+# --- after the forty-first blind round (c161–c164) ---
+
+@pytest.mark.parametrize("furniture", [
+    "Position: Home » Summary Report » Year-end Summary » Teller",
+    "Breadcrumb: Homepage / Bank Summary / VIP teller year-end summary",
+    "Font size: Big Medium Small    Print this page    Add to favourites",
+    "Reporter: XXX    Date: XX month XX day",
+    "Department: XX    Name: XX    Date: XX",
+    "Tips: The year-end summary of a counter teller should use data to speak and avoid a running account.",
+    "How to write a year-end summary: first, the title should be clear; second, keep it short.",
+    "Disclaimer: The resources on this site come from the Internet, for learning and reference only.",
+], ids=lambda s: s[:20])
+def test_a_template_sites_furniture_its_writing_advice_and_a_forms_blank_fields_go(furniture):
+    assert _clean(f"{furniture}\n\n{BODY}") == BODY
+
+
+def test_a_bold_label_over_its_list_is_no_blank_form_field():
+    text = f"{BODY}\n**Key Achievements:**\n\n- Cleared 214 old files by March.\n"
+    assert _clean(text) == text
+
+
+def test_a_closing_recaps_figure_is_read_without_the_word_past_its_comma_and_its_month_by_its_own_clause():
+    body = ("## Caseload\n\nIn 2024 our team carried an average of 1,140 active clients, up from 1,020. New-birth visits "
+            "within "
+            "72 hours reached 96%, and the leg ulcer healing rate rose from 48% to 61% after the November audit.\n\n"
+            "## Next year\n\nRecruit two community RGNs.\n\n")
+    recap = ("Overall, 2024 saw our caseload grow to 1,140, new-birth visits reach 96% and leg ulcer healing climb to "
+             "61%, despite the November storms.")
+    assert clean(f"{body}{recap}\n").text == body.rstrip("\n") + "\n"

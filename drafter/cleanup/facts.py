@@ -200,8 +200,9 @@ def figures_with_units(text: str) -> set[tuple[str, str]]:
     out = set()
     for match in NUMBER.finditer(text):
         figure = _figure(match)
-        unit = None if figure[-1:] in "%‰" or figure[:1] in "$€£¥" else \
-            WORD.match(text, BLANK.match(text, match.end()).end())  # the next word, read in place
+        unit = None if figure[-1:] in "%‰" or figure[:1] in "$€£¥" or match.group(0).endswith(",") else \
+            WORD.match(text, BLANK.match(text, match.end()).end())  # the next word, read in place (none past the
+        # comma that ends a clause: "grow to 1,140, new-birth visits reach 96%")
         out.add((figure, stem_cached(unit.group(0)) if unit else ""))  # "8%" and "$612,000" carry their own unit
     return out
 
@@ -219,6 +220,8 @@ def figures_with_nearby_words(text: str) -> set[tuple[str, str]]:
     for match in NUMBER.finditer(text):
         figure = _figure(match)
         out.add((figure, ""))
+        if match.group(0).endswith(","):
+            continue  # the clause ends with it: the words after it name something else
         at, reach = match.end(), UNIT_REACH
         for _ in range(UNIT_REACH + OF_WHOLE_WORDS):
             word = WORD.match(text, BLANK.match(text, at).end())
@@ -409,7 +412,8 @@ PAIRED_MONTHS_MAX = 3  # months a sentence may name and still tie one to a figur
 PAIRED_AMOUNTS_MAX = 8  # ... and amounts: more, and it is a table in prose, no one claim tying a month to a figure
 
 
-CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s+|\s[–—]\s")  # where a sentence's next
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though|even though|despite|in spite of)\s+|"
+                          r"\s[–—]\s")  # where a sentence's next
 # clause starts ("… for 412 pupils, and the team grew when a clerk joined in March")
 
 

@@ -72,9 +72,9 @@ def keep_facts(run: Run) -> None:
 
 
 def _pairs(run: Run, sentence: Sentence) -> set[tuple[str, str]]:
-    """The (month, figure) pairs a removed sentence ties: in a recap ("In conclusion, …"), clause by clause, as it
-    lists one result per clause; in any other sentence, all of its months with all of its figures."""
-    if run.lists.opener_end(sentence.text):
+    """The (month, figure) pairs a removed sentence ties: in a recap ("In conclusion, …", "Overall, …"), clause by
+    clause, as it lists one result per clause; in any other sentence, all of its months with all of its figures."""
+    if run.lists.opener_end(sentence.text) or any(p.match(sentence.text) for p in run.lists.summing_up):
         return month_figure_pairs_by_clause(sentence.text)
     return month_figure_pairs(sentence.facts)
 
