@@ -1127,3 +1127,20 @@ def test_a_closing_recaps_figure_is_read_without_the_word_past_its_comma_and_its
     recap = ("Overall, 2024 saw our caseload grow to 1,140, new-birth visits reach 96% and leg ulcer healing climb to "
              "61%, despite the November storms.")
     assert clean(f"{body}{recap}\n").text == body.rstrip("\n") + "\n"
+
+
+@pytest.mark.parametrize("again", [
+    "I am a sales support assistant at Kessler Lab Supplies and I work on tenders.",
+    "My name is Owen Mbeki and I work in sales support at Kessler Lab Supplies.",
+], ids=["by post", "by name"])
+def test_a_later_sections_self_introduction_goes_but_the_first_stays(again):
+    first = "## Overview\n\nMy name is Owen Mbeki. I am a sales support assistant at Kessler Lab Supplies.\n\n"
+    told = "## Tenders\n\nIn 2024 I prepared 46 tender packs for sales support, 19 of them won.\n"
+    result = clean(f"{first}{told.replace(chr(10) * 2, chr(10) * 2 + again + ' ', 1)}").text
+    assert result == f"{first}{told}"
+
+
+@pytest.mark.parametrize("request_line", ["Write three sentences about goals.", "Write three sentences."],
+                         ids=lambda s: s[:20])
+def test_the_prompts_request_for_a_length_of_text_goes(request_line):
+    assert _clean(f"{BODY}\n{request_line}\n") == BODY

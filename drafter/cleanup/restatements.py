@@ -738,11 +738,14 @@ def remove_second_versions(run: Run) -> None:
 ROLE_OPENER = re.compile(r"^[\W_]*as (?:(?:a|an|the|one of the) )?([^,;:.!?\n]{3,80}?),\s+(?:i|we)\b", re.I)
 # … or by their name and post: "I am Aoife Mulcahy, the school nurse for the Kilbarra district, and I …"
 SELF_INTRODUCTION = re.compile(r"^[\W_]*(?:I am|I'm|I’m|My name is) ((?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+),?\s+"
-                               r"(?:(?:and )?(?:I am|I'm|I’m|I work as|I have been) )?(?:a|an|the) ([^,;:.!?\n]{3,120}?)"
-                               r"(?=[,;:.!?]|$)")
+                               r"(?:(?:and )?(?:I am|I'm|I’m|I work as|I work in|I work at|I work on|I have been) )?"
+                               r"(?:(?:a|an|the) )?([^,;:.!?\n]{3,120}?)(?=[,;:.!?]|$)")
+# ... or, once a sentence has introduced them, by their post alone: "I am a sales support assistant at Kessler Lab …"
+POST_INTRODUCTION = re.compile(r"^[\W_]*(?:I am|I'm|I’m|I work as) (?:a|an|the) ([^,;:.!?\n]{3,120}?)(?=[,;:.!?]|$)")
 ROLE_NEW_WORDS = 3  # content words, vague ones aside, the rest of it may hold that the text says nowhere else
 
 
+INTRODUCED_BY_POST = ""  # in the set of words a sentence has introduced the author by: their post was said as such
 PERSON_INTRODUCED = re.compile(r"\b(?:I am|I'm|I’m|[Mm]y name is) ((?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+)")
 
 
@@ -759,7 +762,10 @@ def _role_introduction(text: str, introduced: set[str]) -> re.Match | None:
             return match
         return None
     match = SELF_INTRODUCTION.match(text)
-    return match if match is not None and set(match.group(1).split()) <= introduced else None
+    if match is not None:
+        return match if set(match.group(1).split()) <= introduced else None
+    match = POST_INTRODUCTION.match(text)
+    return match if match is not None and INTRODUCED_BY_POST in introduced else None
 
 
 def remove_role_reintroductions(run: Run) -> None:
@@ -786,8 +792,11 @@ def remove_role_reintroductions(run: Run) -> None:
                     candidates.append((sentence, match, at))
                 if block.kind == "text":
                     introduced.update(match.group(1).split() if match.re is SELF_INTRODUCTION else ())
+                    introduced.add(INTRODUCED_BY_POST)
             elif block.kind == "text":
                 introduced.update(w for name in PERSON_INTRODUCED.findall(sentence.text) for w in name.split())
+                if POST_INTRODUCTION.match(sentence.text) or ROLE_OPENER.match(sentence.text):
+                    introduced.add(INTRODUCED_BY_POST)
             for word in content_words(sentence.text):
                 first_said.setdefault(word, at)
     if not candidates:
