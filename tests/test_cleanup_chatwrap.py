@@ -1144,3 +1144,25 @@ def test_a_later_sections_self_introduction_goes_but_the_first_stays(again):
                          ids=lambda s: s[:20])
 def test_the_prompts_request_for_a_length_of_text_goes(request_line):
     assert _clean(f"{BODY}\n{request_line}\n") == BODY
+
+
+# --- after the forty-second blind round (c165–c168) ---
+
+@pytest.mark.parametrize("furniture", [
+    "[Home](#) > [Model Essays](#) > [Work Summary](#) > [Year-end Summary](#)",
+    "Page 2 / 3 — Continue reading ▼",
+    "Document preview is incomplete, download to view the full content",
+    "Tip: copying content requires logging in. Members can download without restriction. [Open membership now]",
+    "Unique Essay Net · Work Summary · Bank",
+    "Engineering settlement personnel year-end summary, sorted out by Xuexila for you, hoping to help!",
+], ids=lambda s: s[:20])
+def test_a_template_sites_page_controls_and_hand_over_go(furniture):
+    assert _clean(f"{furniture}\n\n{BODY}") == BODY
+
+
+def test_a_later_role_reintroduction_saying_my_job_goes():
+    first = "## Overview\n\nAs the deposit settlement clerk at Ferncliff Lettings, I return tenancy deposits.\n\n"
+    again = "As the deposit settlement clerk, my job is to return deposits at the end of each tenancy. "
+    told = "## Deposits\n\nIn 2024 I returned 1,212 deposits, 94% of them within ten days.\n"
+    assert clean(f"{first}{told.replace('## Deposits' + chr(10) * 2, '## Deposits' + chr(10) * 2 + again)}").text == \
+        f"{first}{told}"

@@ -735,7 +735,7 @@ def remove_second_versions(run: Run) -> None:
 
 # a sentence that introduces the author by their post again: "As a settlement-office clerk at Merrow Savings, I …",
 # "As District Insurance Manager for Ostbrook, I, Helena Varga, …" (no article: a job title's word must name the post)
-ROLE_OPENER = re.compile(r"^[\W_]*as (?:(?:a|an|the|one of the) )?([^,;:.!?\n]{3,80}?),\s+(?:i|we)\b", re.I)
+ROLE_OPENER = re.compile(r"^[\W_]*as (?:(?:a|an|the|one of the) )?([^,;:.!?\n]{3,80}?),\s+(?:i|we|my)\b", re.I)
 # … or by their name and post: "I am Aoife Mulcahy, the school nurse for the Kilbarra district, and I …"
 SELF_INTRODUCTION = re.compile(r"^[\W_]*(?:I am|I'm|I’m|My name is) ((?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+),?\s+"
                                r"(?:(?:and )?(?:I am|I'm|I’m|I work as|I work in|I work at|I work on|I have been) )?"
