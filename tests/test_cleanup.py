@@ -440,6 +440,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c164-*.dirty.md", 0.92, 0.77),  # c164's writer kept a paragraph's first telling of a highlight
     ("cleanup-heldout", "c16[5-7]-*.dirty.md", 0.87, 0.985),  # the forty-second (first run 0.871 / 0.961 / 0)
     ("cleanup-heldout", "c168-*.dirty.md", 0.895, 0.865),  # c168's writer kept the sections' tellings of the list
+    ("cleanup-heldout", "c169-*.dirty.md", 0.865, 0.965),  # the forty-third (first run 0.877 / 0.958 / 0), untuned
+    ("cleanup-heldout", "c17[0-2]-*.dirty.md", 0.87, 0.95),
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
