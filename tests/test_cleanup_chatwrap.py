@@ -1166,3 +1166,27 @@ def test_a_later_role_reintroduction_saying_my_job_goes():
     told = "## Deposits\n\nIn 2024 I returned 1,212 deposits, 94% of them within ten days.\n"
     assert clean(f"{first}{told.replace('## Deposits' + chr(10) * 2, '## Deposits' + chr(10) * 2 + again)}").text == \
         f"{first}{told}"
+
+
+# --- after the forty-fourth blind round (c173–c176) ---
+
+def test_a_short_version_at_the_top_is_the_overview_not_a_second_version():
+    text = ("**The short version:** I split my time between anaesthetics and recovery and led the airway trolley "
+            "project.\n\n## Anaesthetics\n\nIn 2024 I worked 148 anaesthetic lists.\n\n## Recovery\n\nI took 96 "
+            "recovery shifts.\n\n## Airway trolley\n\nI led the airway trolley project from March.\n")
+    assert clean(text).text.startswith("**The short version:**")
+
+
+def test_a_labelled_count_of_none_is_no_restatement_of_a_count():
+    text = ("## Cover\n\nWe had three clerks on duty on most days of the year; two joined in May.\n\n"
+            "**Team cover:** No day of the year was left without at least three clerks on duty.\n")
+    assert "No day of the year" in clean(text).text
+
+
+@pytest.mark.parametrize("furniture", [
+    "Page views:  | Collect this article | Print",
+    "Hot search: year-end summary, personal summary, work summary, teller summary",
+    "**[Company Name]** · **[Department]** · **[Date]**",
+], ids=lambda s: s[:20])
+def test_a_template_pages_counter_search_tags_and_blank_header_go(furniture):
+    assert _clean(f"{furniture}\n\n{BODY}") == BODY

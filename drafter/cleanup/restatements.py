@@ -109,10 +109,12 @@ def remove_restatements(run: Run) -> None:
         wsum = fsum(weight[w] for w in ws)
         vague = not ws.isdisjoint(run.lists.vague)  # "many", "greatly": it tells an amount without a figure
         counts = sentence.facts & NUMBER_WORDS  # counted in words: said with the same thing in the source
-        none = ZERO.search(sentence.text) is not None or NONE_OF.match(sentence.text) is not None
+        label = LEAD_IN_LABEL.match(sentence.text) if blocks[index].kind == "text" else None
+        none = ZERO.search(sentence.text) is not None or \
+            NONE_OF.match(sentence.text[label.end():] if label else sentence.text) is not None  # ("**Team cover:** No
+        # day of the year was left without three clerks on duty")
         best, best_share, shared = None, 0.0, set()
         sources = []
-        label = LEAD_IN_LABEL.match(sentence.text) if blocks[index].kind == "text" else None
         names = (facts_of(sentence.text[label.end():]) if label else sentence.facts) - QUANTITY_WORDS - hedged.keys()
         amounts = quantities_in(NUMBER.sub(" ", sentence.text)) if names != sentence.facts else []
         for source_index in candidates({w: weight[w] for w in ws if w not in unspecific}, postings, len(ws),
@@ -706,14 +708,16 @@ SECOND_VERSION = re.compile(r"^[\W_]*(?:(?:a|the|my|your|and|or) )?(?:condensed|
 
 
 def remove_second_versions(run: Run) -> None:
-    """A chat model's second, shorter version of the draft under its label ("**Condensed version:**") says the
-    first again: the label goes as junk, and each sentence after it that states no fact the text above the label
-    lacks goes as a restatement; one with a fact of its own stays."""
-    said_above = False
+    """A chat model's second, shorter version of the draft under its label ("**Condensed version:**"), after most of
+    the text, says the first again: the label goes as junk, and each sentence after it that states no fact the text
+    above the label lacks goes as a restatement; one with a fact of its own stays."""
+    said_above = 0  # paragraphs and items above
+    prose = sum(1 for b in run.blocks if b.kind in ("text", "item") and not b.removed)
     for at, block in enumerate(run.blocks):
         match = SECOND_VERSION.match(block.content) if block.sentences and not block.removed else None
-        if match is None or not said_above:
-            said_above = said_above or block.kind in ("text", "item") and not block.removed
+        if match is None or said_above * 2 < prose:  # most of the text must lie above it: at the top, "**The short
+            # version:** …" is the overview the text goes on to tell in full
+            said_above += block.kind in ("text", "item") and not block.removed
             continue
         above = run.facts_stated_outside({id(s) for later in run.blocks[at:] for s in later.sentences})
         rest = run.blocks[at:]
