@@ -1190,3 +1190,20 @@ def test_a_labelled_count_of_none_is_no_restatement_of_a_count():
 ], ids=lambda s: s[:20])
 def test_a_template_pages_counter_search_tags_and_blank_header_go(furniture):
     assert _clean(f"{furniture}\n\n{BODY}") == BODY
+
+
+# --- after the forty-fifth blind round (c177–c180) ---
+
+def test_a_closing_paragraph_under_a_summing_up_heading_is_read_as_a_recap():
+    body = ("## Sales\n\nIn 2024 the team booked £4.9 million against a target of £4.7 million.\n\n## People\n\n"
+            "Two new reps came up to full target within five months.\n\n## Calls\n\nThe call-to-meeting rate rose "
+            "from 9% to 12%.\n\n## Web chat\n\nIn March the web chat went live; it answered 1,830 enquiries.\n\n")
+    recap = ("## In Summary\n\n2024 was a great year for the inside sales team. We beat our target, brought two new "
+             "reps up to target, lifted our call-to-meeting rate and launched the web chat.\n")
+    assert clean(f"{body}{recap}").text == f"{body}## In Summary\n"
+
+
+@pytest.mark.parametrize("hand_over", ["Here is Section 2:", "Sure! Here is Section 3: Customer Service.",
+                                       "**Part 1 of 4**"], ids=lambda s: s[:20])
+def test_a_small_models_hand_over_of_the_next_part_goes(hand_over):
+    assert _clean(f"{hand_over}\n\n{BODY}") == BODY

@@ -16,9 +16,12 @@ from drafter.cleanup.run import Run
 WRITING = re.compile(
     r"\b(?:versions?|drafts?|revision|revised|rewrite|rewritten|original|wording|phrasing|tone|register|word count|"
     r"template|formatting|bullet points|decimal places?|contractions|alterations|amendments|edits|tweaks|"
-    r"further (?:changes|reductions?|cuts)|the (?:summary|text|figures|numbers) (?:below|above)|"
+    r"further (?:changes|reductions?|cuts)|the (?:summary|text|figures|numbers) (?:below|above)|(?:these|the|all) "
+    r"(?:\w+ )?parts (?:work|fit|go|read)|one document|"
     r"your (?:[\w-]+ )?(?:summary|draft|text|original|self-review|appraisal|figures|numbers|facts|bullets|points)|"
-    r"(?:from|on|in|with) your (?:notes|figures|numbers|facts|bullets|points)|(?:figures|numbers|facts|details|totals) (?:you|as) (?:gave|give|supplied|provided|shared|sent|pasted))\b",
+    r"(?:from|on|in|with) your (?:notes|figures|numbers|facts|bullets|points)|"
+    r"(?:figures|numbers|facts|details|totals) (?:you|as) (?:gave|give|supplied|provided|shared|sent|pasted|filled in)|"
+    r"in a (?:more )?(?:formal|professional|casual|friendly|concise|plain) (?:style|tone|register))\b",
     re.I)
 # ... spoken of to the user, or of what the model did to it
 TO_THE_READER = re.compile(r"(?<!thank )(?<!thanks to )\byou(?:r|rs)?\b|\b(?:kindly|please)\b|\?[\W_]*$|\b(?:below|here(?:'s|’s| is| you go))\b",

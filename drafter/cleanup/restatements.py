@@ -347,6 +347,9 @@ def remove_restating(run: Run) -> None:
     summed_up = closing is not None and closing.sentences and closing.sentences[0].removed and \
         any(p.match(closing.sentences[0].text) for p in run.lists.summing_up)  # its opening went as a stock
     # summing-up ("Overall, 2024 was a busy year of change at Morningside."): the recap it opened may go too
+    headed = closing is not None and _under_a_summing_up_heading(run, closing)  # ("## In Summary" over it: each of
+    # its sentences is read as the rest of a recap)
+    summed_up = summed_up or headed
     if not found and not summed_up:
         return
     excluded = {id(sentence) for sentence in found}
@@ -403,7 +406,7 @@ def remove_restating(run: Run) -> None:
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
     if summed_up or closing is not None and closing.sentences and closing.sentences[0].removed and \
             id(closing.sentences[0]) in in_closing:
-        _rest_of_the_recap(run, closing, stated, told)
+        _rest_of_the_recap(run, closing, stated, told, 0 if headed else 1)
 
 
 JUDGED = re.compile(r"\b(?:because|so that|which meant|most (?:pleased|proud|satisfied|happy)|proudest)\b", re.I)  # a
@@ -411,15 +414,30 @@ JUDGED = re.compile(r"\b(?:because|so that|which meant|most (?:pleased|proud|sat
 RECAP_SAID_SHARE = 0.6  # of a recap sentence's content words, vague ones aside, the rest of the text must say
 
 
-def _rest_of_the_recap(run: Run, closing: Block, stated, told: str) -> None:
+SUMMING_UP_HEADING = re.compile(r"^[\W\d_]*(?:(?:in )?(?:conclusion|summary|short|closing)|(?:final|closing|concluding) "
+                                r"(?:thoughts|words|remarks)|wrap[- ]up|overall|to sum up|summing up)[\W_]*$", re.I)
+# a heading that announces a summing-up: "## In Summary", "### Final Thoughts", "**8. Conclusion**"
+
+
+def _under_a_summing_up_heading(run: Run, block: Block) -> bool:
+    """True when the nearest block above the paragraph still in the text is a summing-up's heading."""
+    at = next(i for i, b in enumerate(run.blocks) if b is block)
+    above = next((b for b in reversed(run.blocks[:at]) if not b.removed and b.kind != "opaque"), None)
+    return above is not None and (above.kind in ("heading", "title") or above.heading_like) and \
+        SUMMING_UP_HEADING.match(above.content) is not None
+
+
+def _rest_of_the_recap(run: Run, closing: Block, stated, told: str, first: int = 1) -> None:
     """The closing paragraph opened as a recap ("In conclusion, I have worked as ward clerk for Ward 4 and Ward 5.")
-    and that opening went: each sentence after it that states no fact the text does not, and most of whose words the
+    and that opening went (or, from its `first` sentence, one under a summing-up's heading): each sentence after it that
+    states no fact the text does not, and most of whose words the
     text says elsewhere ("I processed admissions and discharges, scanned notes … and wrote a guide for new clerks."),
     goes with it; a plan, a thank-you, a count of none or a record of its own, or a sentence of its own stays (its own
     words say whether it plans: a closing paragraph often stands under the plans' heading)."""
     said = set(content_words(told))
     figures = [float(f) for f in stated.facts if FIGURE_VALUE.fullmatch(f)]
-    for sentence in closing.sentences[1:]:
+    figures += [value for word in set(told.split()) & NUMBER_WORDS for value in quantities_in(word)]  # "two new reps"
+    for sentence in closing.sentences[first:]:
         if sentence.removed or sentence.placeholder or FUTURE.search(sentence.text) or WISH.search(sentence.text) or \
                 THANKS.search(sentence.text) or SINGLED_OUT.search(sentence.text) or JUDGED.search(sentence.text) or \
                 not all(fact in stated or fact in NUMBER_WORDS for fact in sentence.facts) or \
