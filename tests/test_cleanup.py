@@ -445,6 +445,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c17[3-6]-*.dirty.md", 0.885, 0.98),  # the forty-fourth (first run 0.886 / 0.978 / 0)
     ("cleanup-heldout", "c17[7-9]-*.dirty.md", 0.87, 0.97),  # the forty-fifth (first run 0.860 / 0.977 / 0)
     ("cleanup-heldout", "c180-*.dirty.md", 0.88, 0.995),
+    ("cleanup-heldout", "c18[1-4]-*.dirty.md", 0.88, 0.975),  # the forty-sixth (first run 0.885 / 0.978 / 1)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

@@ -1207,3 +1207,12 @@ def test_a_closing_paragraph_under_a_summing_up_heading_is_read_as_a_recap():
                                        "**Part 1 of 4**"], ids=lambda s: s[:20])
 def test_a_small_models_hand_over_of_the_next_part_goes(hand_over):
     assert _clean(f"{hand_over}\n\n{BODY}") == BODY
+
+
+# --- after the forty-sixth blind round (c181–c184) ---
+
+def test_a_sentence_that_finds_no_problem_counts_none_and_stays():
+    told = ("During the move I found 19 supplier files with expired licences and had them renewed before the "
+            "provincial inspection in October.")
+    none = "The inspection in October found no problem with our supplier files."
+    assert none in clean(f"**Qualification files.** {told} {none}\n").text

@@ -23,7 +23,7 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|(?:nobody|no one) (?:\w+ed|left|was|were|had|lost|quit|"
                   r"got|came|went|fell)\b|without (?:a|any) single|no (?:[\w-]+ )?(?:accidents?|"
                   r"incidents?|complaints?|errors?|mistakes?|loss(?:es)?|injur(?:y|ies)|defects?|breach(?:es)?|delays?|"
-                  r"failures?|violations?)|"
+                  r"failures?|violations?|problems?|findings?|discrepanc(?:y|ies))|"
                   r"for free|free of charge|at no (?:extra )?cost)\b",
                   re.I)  # a count of none (and a price of none: "serves lunch for free to …")
 # a sentence that singles out the year's main difficulty or change ("Staffing was the hardest part of the year.", "The

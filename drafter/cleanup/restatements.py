@@ -587,6 +587,8 @@ def _says_again(run: Run, sentence: Sentence, earlier: Sentence, similarity: flo
             LEAD_IN.search(sentence.text) or not _with_units(sentence.text) <= figures_with_nearby_words(earlier.text) \
             or labelled_otherwise(sentence.text, earlier.text, run.lists.synonyms):
         return False  # (a figure counts the same thing in both: "2 days" is not the "2 major releases" said before)
+    if ZERO.search(sentence.text) and not ZERO.search(earlier.text):
+        return False  # a count of none of its own: "The inspection in October found no problem with our files."
     ws = set(content_words(sentence.text, run.lists.synonyms))
     told = set(content_words(earlier.text, run.lists.synonyms))
     unspecific = run.lists.unspecific
