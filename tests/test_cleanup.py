@@ -446,6 +446,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c17[7-9]-*.dirty.md", 0.87, 0.97),  # the forty-fifth (first run 0.860 / 0.977 / 0)
     ("cleanup-heldout", "c180-*.dirty.md", 0.88, 0.995),
     ("cleanup-heldout", "c18[1-4]-*.dirty.md", 0.88, 0.975),  # the forty-sixth (first run 0.885 / 0.978 / 1)
+    ("cleanup-heldout", "c18[5-8]-*.dirty.md", 0.90, 0.975),  # the forty-seventh (first run 0.903 / 0.979 / 0),
+    # untuned
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
