@@ -1216,3 +1216,13 @@ def test_a_sentence_that_finds_no_problem_counts_none_and_stays():
             "provincial inspection in October.")
     none = "The inspection in October found no problem with our supplier files."
     assert none in clean(f"**Qualification files.** {told} {none}\n").text
+
+
+# --- after the forty-eighth blind round (c189–c192) ---
+
+def test_a_wish_may_hold_an_adverb_and_a_thank_you_is_no_recap():
+    # (c190-09, now in the corpus, holds the whole case: "I would particularly like to thank the night team on Ward 7,
+    # who ran the ward without agency cover for all of December." closing a recap)
+    from drafter.cleanup.restatements import WISH
+    assert WISH.search("I would particularly like to thank the night team") and WISH.search("I'd really like to")
+    assert not WISH.search("I would say the year went well")

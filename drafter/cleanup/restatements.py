@@ -284,7 +284,7 @@ def _adds_a_clause(text: str, told: str) -> bool:
     return new >= ADDED_CLAUSE_WORDS
 
 
-WISH = re.compile(r"\b(?:want|hope|wish|would like|'d like|’d like|intend|expect)s? to\b", re.I)  # a plan in words
+WISH = re.compile(r"\b(?:want|hope|wish|(?:would|'d|’d) (?:\w+ )?like|intend|expect)s? to\b", re.I)  # a plan in words
 # FUTURE does not hold ("I want to keep the score above 4")
 # a plan's words: what a plan that only hopes to do this year's figures again (the `plan_again` list) adds to them
 PLAN_WORDS = frozenset(content_words("looking ahead forward going next coming new year hope aim want like plan intend "
@@ -327,7 +327,8 @@ def remove_restating(run: Run) -> None:
             # (a closing paragraph often stands under the plans' heading: its own words say whether it plans)
             head = _without_a_closing_wish(run, sentence.text)  # "…, and I look forward to developing further"
             recap = block is closing and has_figure(f for f in sentence.facts if not YEAR.fullmatch(f)) and \
-                not FUTURE.search(head) and not WISH.search(head)  # a year alone is the recap's
+                not FUTURE.search(head) and not WISH.search(head) and not THANKS.search(head)  # a thank-you is no
+            # recap ("I would particularly like to thank the night team on Ward 7, …"); a year alone is the recap's
             # date ("In 2025 I would like to …"); "I want to keep the score above 4" is a target, no recap
             plan = any(p.match(sentence.text) for p in run.lists.plan_again)
             restating = any(p.match(sentence.text) for p in run.lists.restating)
