@@ -1226,3 +1226,11 @@ def test_a_wish_may_hold_an_adverb_and_a_thank_you_is_no_recap():
     from drafter.cleanup.restatements import WISH
     assert WISH.search("I would particularly like to thank the night team") and WISH.search("I'd really like to")
     assert not WISH.search("I would say the year went well")
+
+
+# --- after the forty-ninth blind round (c193–c196) ---
+
+def test_a_count_after_updated_is_no_pages_date_stamp():
+    item = "- Contract pricing records loaded or updated: 5,760"
+    assert "5,760" in _clean(f"{BODY}\n{item}\n")
+    assert _clean(f"Updated: 12/03/2024\n\n{BODY}") == BODY
