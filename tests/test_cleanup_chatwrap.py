@@ -1234,3 +1234,12 @@ def test_a_count_after_updated_is_no_pages_date_stamp():
     item = "- Contract pricing records loaded or updated: 5,760"
     assert "5,760" in _clean(f"{BODY}\n{item}\n")
     assert _clean(f"Updated: 12/03/2024\n\n{BODY}") == BODY
+
+
+# --- after the fiftieth blind round (c197–c200) ---
+
+def test_a_restating_sentence_going_on_after_a_semicolon_with_two_new_words_of_five_stays():
+    told = "There were two near misses in theatre this year, both caught at the swab count."
+    again = ("As noted above, both near misses were caught at the count; in both cases the missing swab was found in "
+             "the drapes.")
+    assert "found in the drapes" in clean(f"{told} I led the count audit in May.\n\n{again}\n").text

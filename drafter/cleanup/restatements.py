@@ -31,10 +31,11 @@ from drafter.text.words import STOP_WORDS, WORD, stem_cached
 LATER_CLAUSE = re.compile(r";\s+|,\s+and\s+(?=(?:I|we|she|he|they)\b)")  # where a sentence goes on to a clause of its own
 ADDED_CLAUSE_WORDS = 3  # content words a later clause must hold that the text says nowhere else to be news
 LOOK_FORWARD = re.compile(r"\blook(?:s|ing)? forward\b", re.I)  # a wish for next year, with no "will"
-NEW_CLAUSE_SHARE = 0.35  # ... or, after a semicolon, ADDED_CLAUSE_WORDS of them, if they are this share of its content
-# words ("…; for teachers' claims filed before their retirement date, we now release on the retirement date itself")
 ADDED_PLAIN_CLAUSE_WORDS = 5  # the same for a later clause with no fact: "…; the auditor did note that our log was
 # the tidiest she had seen in the region"
+SEMICOLON_CLAUSE_WORDS = 2  # ... or, after a semicolon, this many, if they are NEW_CLAUSE_SHARE of its content words
+NEW_CLAUSE_SHARE = 0.35  # ("…; in both cases the missing swab was found in the drapes", "…; for teachers' claims filed
+# before their retirement date, we now release on the retirement date itself")
 RESTATEMENT_MIN_SHARED = 2  # words, vague and generic ones aside, a plain restatement (no vague word: it tells no
 # amount vaguely) must share with the sentence it restates: one shared word is a topic ("The money stayed in his
 # account." is no retelling of "Opened 64 basic accounts"; "The number of remakes went down" tells one vaguely, and
@@ -278,7 +279,7 @@ def _adds_a_clause(text: str, told: str) -> bool:
         # 2025": a year alone dates no new deed); an account of its own without one tells more words than a wish
         words = content_words(parts[1])
         news = new >= ADDED_PLAIN_CLAUSE_WORDS or LATER_CLAUSE.search(text).group(0).startswith(";") and \
-            new >= ADDED_CLAUSE_WORDS and \
+            new >= SEMICOLON_CLAUSE_WORDS and \
             new >= NEW_CLAUSE_SHARE * len(words)  # (after ", and I …" a recap's feeling: "… and I am proud of it")
         return news and not FUTURE.search(parts[1]) and not WISH.search(parts[1]) and not LOOK_FORWARD.search(parts[1])
     return new >= ADDED_CLAUSE_WORDS
