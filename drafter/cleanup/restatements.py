@@ -771,15 +771,15 @@ POST_INTRODUCTION = re.compile(r"^[\W_]*(?:I am|I'm|I’m|I work as) (?:a|an|the
 ROLE_NEW_WORDS = 3  # content words, vague ones aside, the rest of it may hold that the text says nowhere else
 
 
-INTRODUCED_BY_POST = ""  # in the set of words a sentence has introduced the author by: their post was said as such
 PERSON_INTRODUCED = re.compile(r"\b(?:I am|I'm|I’m|[Mm]y name is) ((?:[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+)")
 
 
-def _role_introduction(text: str, introduced: set[str]) -> re.Match | None:
+def _role_introduction(text: str, introduced: set[str], post_said: bool) -> re.Match | None:
     """The match of a sentence introducing the author by their post ("As a ward clerk, I …"; without an article, a
     title's word must name it, as a title: "As District Manager for Ostbrook, I …", not "As expected, I …" nor the
     topic sentence "As district manager, I made retention our main focus"), or by their name and post once a sentence
-    before has introduced them by that name; its last group is the post."""
+    before has introduced them by that name, or by their post alone once one has by post (`post_said`); its last
+    group is the post."""
     match = ROLE_OPENER.match(text)
     if match is not None:
         opening = text[:match.start(1)].lower().rstrip()
@@ -791,7 +791,7 @@ def _role_introduction(text: str, introduced: set[str]) -> re.Match | None:
     if match is not None:
         return match if set(match.group(1).split()) <= introduced else None
     match = POST_INTRODUCTION.match(text)
-    return match if match is not None and INTRODUCED_BY_POST in introduced else None
+    return match if match is not None and post_said else None
 
 
 def remove_role_reintroductions(run: Run) -> None:
@@ -802,6 +802,7 @@ def remove_role_reintroductions(run: Run) -> None:
     first such introduction stays, and one that adds a fact (a start date, a team size) stays too."""
     first_said: dict[str, int] = {}  # each content word of the text -> the index of the sentence that first says it
     introduced: set[str] = set()  # the words of the author's name, once a sentence has introduced them by it
+    post_said = False  # a sentence has introduced the author by their post
     candidates = []
     at = 0
     for block in run.blocks:
@@ -809,7 +810,7 @@ def remove_role_reintroductions(run: Run) -> None:
             if sentence.removed:
                 continue
             at += 1
-            match = _role_introduction(sentence.text, introduced) if not sentence.placeholder and \
+            match = _role_introduction(sentence.text, introduced, post_said) if not sentence.placeholder and \
                 not block.heading_like and block.kind in ("text", "item") and not LEAD_IN.search(sentence.text) \
                 else None  # ("As the group leader, I now report the work as follows.": a lead-in to the report)
             if match is not None:
@@ -818,11 +819,11 @@ def remove_role_reintroductions(run: Run) -> None:
                     candidates.append((sentence, match, at))
                 if block.kind == "text":
                     introduced.update(match.group(1).split() if match.re is SELF_INTRODUCTION else ())
-                    introduced.add(INTRODUCED_BY_POST)
+                    post_said = True
             elif block.kind == "text":
                 introduced.update(w for name in PERSON_INTRODUCED.findall(sentence.text) for w in name.split())
-                if POST_INTRODUCTION.match(sentence.text) or ROLE_OPENER.match(sentence.text):
-                    introduced.add(INTRODUCED_BY_POST)
+                post_said = post_said or POST_INTRODUCTION.match(sentence.text) is not None or \
+                    ROLE_OPENER.match(sentence.text) is not None
             for word in content_words(sentence.text):
                 first_said.setdefault(word, at)
     if not candidates:
