@@ -330,12 +330,6 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "h9-06-hotline-operator.dirty.md": [
         "the sun and moon shuttle back and forth, 20** year is about to pass, and looking back on the work of this year "
         "i have deep feelings."],
-    # not a label split but a loss still open (issue 19, c193-c196's first run): the paraphrase pass takes this for
-    # "… and I paid 26 urgent claims by manual authorisation." said again, though it goes on to a check of its own
-    # (three new words of eleven: letting a paraphrase hold at most three new words already cost 120 words caught
-    # over the corpus and would not keep this one). Its figure stays said; the sentence does not.
-    "c196-12-capetown-settlement-clerk.dirty.md": [
-        "i paid 26 urgent claims by manual authorisation that day, each one checked side by side with the supervisor."],
 }, "cleanup": {
     # the first corpus kept a template opener whose only blank is the year, as h9 and h10 did (above)
     "03-hotel-front-desk.dirty.md": [

@@ -1243,3 +1243,14 @@ def test_a_restating_sentence_going_on_after_a_semicolon_with_two_new_words_of_f
     again = ("As noted above, both near misses were caught at the count; in both cases the missing swab was found in "
              "the drapes.")
     assert "found in the drapes" in clean(f"{told} I led the count audit in May.\n\n{again}\n").text
+
+
+# --- open since the forty-ninth blind round (c196-12) ---
+
+def test_a_second_telling_that_goes_on_to_a_detail_of_its_own_stays():
+    first = ("Our system was also offline for most of one day in October, and I paid 26 urgent claims by manual "
+             "authorisation.")
+    again = "I paid 26 urgent claims by manual authorisation that day, each one checked side by side with the supervisor."
+    assert "checked side by side with the supervisor" in clean(f"{first} {again}\n").text
+    bare = "I paid 26 urgent claims by manual authorisation that day, which was hard."
+    assert "which was hard" not in clean(f"{first} {bare}\n").text  # a tail of one new word is no detail

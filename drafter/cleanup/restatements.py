@@ -578,6 +578,23 @@ def remove_paraphrased_items(run: Run) -> None:
             previous, listed = None, []
 
 
+TAIL_NEWS_WORDS = 3  # specific content words the last comma clause of a sentence must hold that an earlier telling
+# lacks, and TAIL_NEWS_SHARE of that clause's specific words, for the sentence to say more than that telling
+TAIL_NEWS_SHARE = 0.6
+COMMA = re.compile(r",\s+")
+
+
+def _ends_with_news(text: str, told: set[str], unspecific: frozenset[str], synonyms: dict[str, str]) -> bool:
+    """True when the last comma clause of text is mostly words the earlier telling (its content words `told`) lacks:
+    a second telling that goes on to a detail of its own ("…, each one checked side by side with the supervisor")."""
+    clauses = COMMA.split(text)
+    if len(clauses) < 2:
+        return False
+    words = set(content_words(clauses[-1], synonyms)) - unspecific
+    new = words - told
+    return len(new) >= TAIL_NEWS_WORDS and len(new) >= TAIL_NEWS_SHARE * len(words)
+
+
 def _says_again(run: Run, sentence: Sentence, earlier: Sentence, similarity: float) -> bool:
     """True when sentence says the earlier one again in other words: no fact the earlier one lacks (each figure
     with the word after it among the earlier one's words after it), no lead-in to a list ("… as follows:"), at least
@@ -597,6 +614,9 @@ def _says_again(run: Run, sentence: Sentence, earlier: Sentence, similarity: flo
     if len(ws) < s.restatement_min_words or len((ws & told) - unspecific) < PARAPHRASE_MIN_SHARED:
         return False
     specific = ws - unspecific
+    if _ends_with_news(sentence.text, told, unspecific, run.lists.synonyms):
+        return False  # "I paid 26 urgent claims by manual authorisation that day, each one checked side by side with
+        # the supervisor." after "… and I paid 26 urgent claims by manual authorisation.": the telling again adds a step
     return len(specific & told) >= s.paraphrase_word_share * len(specific) and \
         meaning_similarity(sentence.text, earlier.text) >= similarity
 
