@@ -345,12 +345,14 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
 # 0.989, h2-h22 and t1-t9 0.933 / 0.995, c1-c4 0.914 / 0.989, c5-c8 0.948 / 0.985, c9 0.829 / 0.968, c10-c12 0.894 /
 # 0.994, c13-c16 0.867 / 0.962, c17-c19 0.928 / 0.936, c20 0.903 / 0.990, c21-c23 0.946 / 0.983, c24 0.924 / 0.988,
 # c25-c28 0.887 / 0.985, c29 0.827 / 0.953, c30-c32 0.778 / 0.984, c33-c36 0.838 / 0.955. They catch regressions; a
-# blind figure needs a new batch (fixtures/cleanup-heldout/README.md).
+# blind figure needs a new batch (fixtures/cleanup-heldout/README.md). c5-c8's precision floor went from 0.98 to 0.965
+# when a line of nothing but labels and blanks ("Prepared by: [Name] | Date: [Date]") began to go: c5's writer kept
+# such lines and a slot's instruction ("[Consider adding a specific example here]"), later writers cut them (c92, c201).
 @pytest.mark.parametrize("corpus, pattern, recall_floor, precision_floor", [
     ("cleanup", "*.dirty.md", 0.97, 0.95),           # our corpus (two openers with a blank year kept: see above)
     ("cleanup-heldout", "[ht]*.dirty.md", 0.925, 0.99),  # once-blind batches h2-h22 and t1-t9, also training data
     ("cleanup-heldout", "c[1-4]-*.dirty.md", 0.91, 0.985),  # issue 19's blind rounds, each in-sample since its first
-    ("cleanup-heldout", "c[5-8]-*.dirty.md", 0.94, 0.98),  # run (the helper takes one glob: a round's batches are
+    ("cleanup-heldout", "c[5-8]-*.dirty.md", 0.94, 0.965),  # run (the helper takes one glob: a round's batches are
     ("cleanup-heldout", "c9-*.dirty.md", 0.825, 0.96),  # split where their figures differ)
     ("cleanup-heldout", "c1[0-2]-*.dirty.md", 0.885, 0.99),
     ("cleanup-heldout", "c1[3-6]-*.dirty.md", 0.86, 0.955),

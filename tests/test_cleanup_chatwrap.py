@@ -1254,3 +1254,53 @@ def test_a_second_telling_that_goes_on_to_a_detail_of_its_own_stays():
     assert "checked side by side with the supervisor" in clean(f"{first} {again}\n").text
     bare = "I paid 26 urgent claims by manual authorisation that day, which was hard."
     assert "which was hard" not in clean(f"{first} {bare}\n").text  # a tail of one new word is no detail
+
+
+# --- after the fifty-first blind round (c201–c204) ---
+
+def test_a_doubled_phrase_is_never_found_across_a_bold_label_and_its_line():
+    text = "**c) Offer-to-join ratio**\nOffer-to-join ratio improved from 71% in 2022 to 79% in 2023.\n"
+    assert clean(text).text == text
+    assert _clean("We cut the the backlog by 40 files.\n") == "We cut the backlog by 40 files.\n"
+
+
+def test_a_source_line_naming_the_authors_record_is_no_pages_source():
+    note = "Source: department nursing quality record, data up to 20 December 2020."
+    assert note in clean(f"{BODY}\n{note}\n").text
+    assert _clean(f"{BODY}\nSource: XX Model Essay Network\n") == BODY
+
+
+def test_a_link_with_its_own_text_is_no_label_over_the_next_list():
+    text = ("Recommended reading: Nurses' epidemic prevention deeds (selected 10 articles)\n\n"
+            "2. Emergency nursing work\n\nI worked 104 night shifts this year.\n")
+    out = clean(text).text
+    assert "Recommended reading" not in out and "2. Emergency nursing work" in out
+
+
+def test_a_wish_does_not_restate_a_result():
+    text = ("**Recognition**\n\n- Top Agent of the Month in June and September\n"
+            "- Named in 27 customer shout-outs in post-call surveys\n\n**Areas for Improvement**\n\n"
+            "I want to improve my handling of escalated calls, especially customers calling again and again about the "
+            "same credit that has not posted yet. Sometimes I transfer to Tier 2 too early.\n")
+    assert "again and again" in clean(text).text
+
+
+@pytest.mark.parametrize("blank", ["**Reviewer:** [Manager's Name]", "Employee signature: ____________ Date: ___/___/______",
+                                   "4. [Add another goal]", "Name: [Insert name] Department: [Insert department]"])
+def test_a_line_of_nothing_but_labels_and_blanks_goes(blank):
+    assert _clean(f"{BODY}\n{blank}\n") == BODY
+    assert "[insert figure]" in clean(f"{BODY}\nWe saved [insert figure] on freight this year.\n").text
+
+
+def test_a_models_offers_go_with_the_names_they_hold():
+    offers = "Let me know if you'd like me to:\n- Convert this into a PowerPoint presentation\n- Translate it into Tamil\n"
+    assert _clean(f"{BODY}\n{offers}") == BODY
+
+
+@pytest.mark.parametrize("furniture", [
+    "[The remaining 7 articles can be viewed after logging in]", "Guess you like:",
+    "Next: Sales manager annual summary and next year plan", "Time: 2023-12-06 09:41 Author: Xiaoya Views: 12,583",
+    "Like (35) Favorite Share to:", "【Word download】【Collect】【Print】", "Nurse Year-end Work Summary Part 1",
+    "好的，以下是根据您提供的信息撰写的年终工作总结（英文版）："])
+def test_more_of_a_template_pages_furniture_goes(furniture):
+    assert _clean(f"{furniture}\n\n{BODY}") == BODY

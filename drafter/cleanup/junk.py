@@ -53,6 +53,7 @@ def remove_junk(run: Run) -> None:
     _list_under_chat_label(run)
     _edit_notes(run)
     _slot_only_sections(run)
+    _blank_form_lines(run)
     _quoted_thread(run)
     _user_turns(run)
     _rest_of_a_chat_wrapper(run)
@@ -116,6 +117,23 @@ def _slot_only_sections(run: Run) -> None:
             _junk_blocks(run, [block] + body)
 
 
+FORM_SLOT = r"(?:\[[^\]\n]{1,80}\](?!\()|_{2,}(?:[ \t/.-]*_{2,})*|\bXX+\b)"  # a blank: "[Date]", "____", "___/___"
+FORM_LABEL = r"(?:[A-Za-z][\w'’ ./()-]{0,40}[:：][ \t*_]*)"  # a form's label before its blank: "Reviewer:", "**Date:** "
+BLANK_FORM_LINE = re.compile(rf"^[ \t]*(?:(?:[-*+•]|\d{{1,2}}[.)])[ \t]+)?[ \t*_]*{FORM_LABEL}?{FORM_SLOT}"
+                             rf"(?:[ \t*_|,;]+{FORM_LABEL}?{FORM_SLOT})*[ \t*_.]*$")  # nothing but labels and blanks
+
+
+def _blank_form_lines(run: Run) -> None:
+    """A template's line left unfilled, nothing in it but labels and their blanks ("**Reviewer:** [Manager's Name]",
+    "Employee signature: ________ Date: ___/___/____", "4. [Add another goal]"): it goes as junk, for there is
+    nothing of the author's in it (the placeholder report still lists the blank)."""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "item", "title") or not block.raw:
+            continue
+        if all(BLANK_FORM_LINE.match(line) for line in block.raw if line.strip()):
+            _junk_blocks(run, [block])
+
+
 # where an email reply quotes the message it answers: "On Mon, Maria Lindqvist wrote:" over "> " lines, or a
 # "-----Original Message-----" line or Outlook's rule of underscores over the quoted message's "From:" / "To:" lines
 QUOTE_INTRO = re.compile(r"^[ \t*_]*on\b[^\n]{0,120}\bwrote\s*:[ \t*_]*$", re.I)
@@ -173,12 +191,17 @@ def _junk_blocks(run: Run, blocks: list[Block]) -> None:
         run.edit("junk", block.line, "\n".join(block.raw))
 
 
+LABEL_WITH_TEXT = re.compile(r"[:：][\W_]*\w")  # a line that goes on after its colon is a line, not a label
 SITE_LIST_HEADING = re.compile(r"\b(?:tips|advice|related|recommended|similar|more) \w+|\bhow to\b", re.I)
 # a check or tip the model gives the user under its label: "Confirm the £210,000 value with finance.", "Is the 2025
 # quota confirmed, or still a draft number?", "Lead with the 642 closed claims."
 CHECK_FOR_THE_USER = re.compile(r"^[\W_]*(?:confirm|check|double-check|verify|make sure|ensure|decide|ask|see whether|"
                                 r"lead with|open with|start with|mention|bring|paste|highlight|emphasi[sz]e|quote)\b|"
                                 r"\?[\W_]*$", re.I)
+# what the model offers to do next under its "I can also:" ("Translate it into Tamil", "Turn this into a one-page
+# version for the HR system"): its names are the offer's, not the author's facts
+OFFER = re.compile(r"^[\W_]*(?:turn|convert|translate|create|make|adjust|shorten|expand|rewrite|tailor|reformat|format|"
+                   r"condense|adapt|split|draft|prepare|put)\b[^\n]{0,80}?\b(?:this|it|them)\b", re.I)
 TO_THE_USER = re.compile(r"\byou(?:r|rs|\x27ve|’ve|\x27re|’re)?\b", re.I)  # the model's advice speaks to the user
 
 
@@ -196,8 +219,9 @@ def _list_under_chat_label(run: Run) -> None:
             if block.removed:
                 continue
             links = label == "junk" and not END_PUNCT.search(block.content)
-            if not any(s.placeholder and not links or has_figure(s.facts) or any(map(is_name, s.facts))
-                       for s in block.sentences):
+            offer = all(OFFER.match(s.text) for s in block.sentences)  # what the model offers to do next
+            if offer or not any(s.placeholder and not links or has_figure(s.facts) or any(map(is_name, s.facts))
+                                for s in block.sentences):
                 _junk_blocks(run, [block])
             elif all((TO_THE_USER.search(s.text) or CHECK_FOR_THE_USER.search(s.text))
                      and not s.placeholder for s in block.sentences):
@@ -208,9 +232,10 @@ def _list_under_chat_label(run: Run) -> None:
         gone = bool(block.sentences) and all(s.removed for s in block.sentences) and \
             (block.content.rstrip(" *_").endswith((":", "：")) or
              (block.kind in ("heading", "title") or block.heading_like) and SITE_LIST_HEADING.search(block.content)
-             and _went_as_junk(run, block))
+             and not LABEL_WITH_TEXT.search(block.content) and _went_as_junk(run, block))
         # (a site's heading over its advice or links that went as junk is a label too: "**Tips for writing your own
-        # review**"; a prompt's "Section: Goals" over the author's goals is not)
+        # review**"; a prompt's "Section: Goals" over the author's goals is not, nor a link with its own text after the
+        # colon, "Recommended reading: Nurses' epidemic prevention deeds (10 articles)", over the author's next part)
         label = ("junk" if _went_as_junk(run, block) else "chat") if gone else ""
 
 

@@ -16,7 +16,7 @@ QUOTE_MARK = re.compile(r"[\"“”]")
 GLUED_TO_WORD = re.compile(r"[-‐‑/$€£¥@&+]")  # what joins a word to the next with no space ("check-in", "in-house",
 # "a A$48,000 deposit")
 PHRASE_STOP = re.compile(r"[;:!?()]")  # a doubled phrase holds none of these ...
-PHRASE_PARTING = re.compile(r"[.!?;:()\"“”]")  # ... and its two copies are parted by none of these
+PHRASE_PARTING = re.compile(r"[.!?;:()\"“”\n*]")  # ... and its two copies are parted by none of these
 
 
 def repeated_list_lines(run: Run) -> None:
