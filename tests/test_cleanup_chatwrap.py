@@ -1304,3 +1304,12 @@ def test_a_models_offers_go_with_the_names_they_hold():
     "好的，以下是根据您提供的信息撰写的年终工作总结（英文版）："])
 def test_more_of_a_template_pages_furniture_goes(furniture):
     assert _clean(f"{furniture}\n\n{BODY}") == BODY
+
+
+def test_a_forms_unfilled_header_fields_go_and_its_filled_ones_stay():
+    header = ("Employee: Megan Kowalczyk\nEmployee ID: [Insert Employee ID]\n**Reviewer:** [Manager's Name]\n"
+              "Review period: January 1 – December 31, 2022\n**Date:** [Date]\n")
+    result = clean(f"{header}\n{BODY}")
+    assert result.text == f"Employee: Megan Kowalczyk\nReview period: January 1 – December 31, 2022\n\n{BODY}"
+    assert sorted((e.line, e.removed) for e in result.edits) == [
+        (2, "Employee ID: [Insert Employee ID]\n**Reviewer:** [Manager's Name]"), (5, "**Date:** [Date]")]

@@ -132,6 +132,35 @@ def _blank_form_lines(run: Run) -> None:
             continue
         if all(BLANK_FORM_LINE.match(line) for line in block.raw if line.strip()):
             _junk_blocks(run, [block])
+        elif block.kind == "text" and len(block.sentences) == 1 and not block.sentences[0].removed and \
+                all(FORM_FIELD.match(line) for line in block.raw):
+            _cut_blank_fields(run, block.sentences[0])
+
+
+FORM_FIELD = re.compile(rf"^[ \t*_]*{FORM_LABEL}")  # a form's line: "Employee: Megan Kowalczyk", "**Date:** [Date]"
+
+
+def _cut_blank_fields(run: Run, sentence: Sentence) -> None:
+    """Cut the unfilled fields, each a whole line, from a form's header read as one sentence ("Employee: Megan K" /
+    "Employee ID: [Insert Employee ID]" / "Review period: 2022"); the filled ones stay."""
+    text = sentence.text
+    lines = text.split("\n")
+    blank = [bool(BLANK_FORM_LINE.match(line)) for line in lines]
+    if all(blank) or not any(blank):
+        return
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    cuts = []
+    for at, is_blank in enumerate(blank):
+        if not is_blank or at and blank[at - 1]:
+            continue
+        last = at
+        while last + 1 < len(lines) and blank[last + 1]:
+            last += 1
+        end = starts[last + 1] - 1  # the end of the run of blank lines, before its line break
+        cuts.append((starts[at], end + 1) if last + 1 < len(lines) else (starts[at] - 1, end))  # with one line break
+    run.cut(sentence, cuts, "junk", repeat=False)
 
 
 # where an email reply quotes the message it answers: "On Mon, Maria Lindqvist wrote:" over "> " lines, or a

@@ -99,10 +99,10 @@ class Run:
         # apart: the same edits, last first, with lines counted once from the start and the text joined once
         # (cutting and counting from the start for each of thousands of cuts made a long sentence quadratic)
         lines, line, counted = [], sentence.line, 0
-        for a, _ in ordered:
+        for a, b in ordered:
             line += text.count("\n", counted, a)
             counted = a
-            lines.append(line)
+            lines.append(line + text.startswith("\n", a, b))  # a cut that opens with a line break is on the next line
         for (a, b), line in zip(reversed(ordered), reversed(lines)):
             self.edit(kind, line, text[a:b], sentence.line if repeat else None, sentence)
         kept, end = [], 0
