@@ -1313,3 +1313,31 @@ def test_a_forms_unfilled_header_fields_go_and_its_filled_ones_stay():
     assert result.text == f"Employee: Megan Kowalczyk\nReview period: January 1 – December 31, 2022\n\n{BODY}"
     assert sorted((e.line, e.removed) for e in result.edits) == [
         (2, "Employee ID: [Insert Employee ID]\n**Reviewer:** [Manager's Name]"), (5, "**Date:** [Date]")]
+
+
+# --- after the fifty-second blind round (c205–c208) ---
+
+def test_a_fuller_closing_telling_with_words_of_its_own_is_no_near_duplicate():
+    text = (f"{BODY}\nI answered 9,400 calls for members in 2022.\n\nI am committed to providing the best service to our "
+            "members. I am committed to providing the best service to our members, and in 2022 I also want to learn "
+            "the claims assessment work so that I can cover the claims desk during peak months.\n")
+    assert "cover the claims desk during peak months" in clean(text).text
+
+
+def test_a_models_offer_to_the_user_goes_with_the_names_it_gives():
+    offer = ("If you'd like, I can turn this into a short PowerPoint outline for your appraisal meeting, or add a section "
+             "comparing your KPIs against targets.")
+    assert clean(f"{BODY}\n{offer}\n").text == BODY
+
+
+def test_a_tables_unfilled_row_and_a_dated_blank_line_go():
+    table = "| Objective | Target | Result |\n|---|---|---|\n| Cut queue time | 5 min | 4 min |\n"
+    blank_row = "| [Add objective] | [Target] | [Result] |\n"
+    assert clean(f"{table}{blank_row}\n{BODY}").text == f"{table}\n{BODY}"
+    assert _clean(f"{BODY}\nName: ________ Department: ________ Date: ____ year __ month __ day\n") == BODY
+
+
+def test_a_hedged_figure_keeps_its_scale_word():
+    from drafter.cleanup.facts import hedged_figures
+    assert hedged_figures("I processed more than 14 thousand transactions") == {"14": 14000.0}
+    assert hedged_figures("nearly 3 million people") == {"3": 3_000_000.0}

@@ -114,10 +114,14 @@ def remove_duplicates(run: Run) -> None:
         if match is not None and not sentence.placeholder:
             slot, mode = match
             kept = slot["sentence"]
-            later = _keep_later(kept, sentence, mode, slot["wsum"], wsum) and not _is_item(slot["block"]) and \
+            fuller = _keep_later(kept, sentence, mode, slot["wsum"], wsum)
+            later = fuller and not _is_item(slot["block"]) and \
                 id(kept) not in pointed_at and block is not closing and \
                 not run.lists.opener_end(sentence.text)  # "In closing, 2024 saw …": a recap ousts no telling
-            if (_figure_of_another_thing(run, kept, sentence) if later else
+            if fuller and not later and _says_its_own(run, ws, df):
+                match = None  # a fuller telling that may not oust the first (it closes the text, or the first is a
+                # list item) but says something of its own: both stay
+            elif (_figure_of_another_thing(run, kept, sentence) if later else
                     _figure_of_another_thing(run, sentence, kept)) or labelled_otherwise(sentence.text, kept.text, run.lists.synonyms):
                 match = None  # "Objective: retention of 87% on farm lines." after "… of 87% across all lines."
             elif later:
@@ -135,6 +139,16 @@ def remove_duplicates(run: Run) -> None:
             if match is not None:
                 continue
         _new_slot(run, slots, exact, postings, df, key, block, sentence, ws, weight)
+
+
+OWN_WORDS = 4  # specific content words no other sentence of the text uses: a fuller telling with this many says
+# something of its own
+
+
+def _says_its_own(run: Run, ws: tuple[str, ...], df: dict[str, int]) -> bool:
+    """True when a sentence holds OWN_WORDS specific words or more that no other sentence uses ("… and in 2022 I also
+    want to learn the claims assessment work so that I can cover the claims desk during peak months")."""
+    return len({w for w in ws if df.get(w, 0) <= 1} - run.lists.unspecific) >= OWN_WORDS
 
 
 def _revised_copies(run: Run) -> set[int]:

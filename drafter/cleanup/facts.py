@@ -246,6 +246,9 @@ def hedges_round(text: str, figures: list[float]) -> bool:
     return True
 
 
+SCALE_AFTER = re.compile(r"\s+(?:" + "|".join(SCALES) + r")\b", re.I)  # a scale word after a figure's digits
+
+
 def hedged_figures(text: str) -> dict[str, float]:
     """The figures a text only hedges ("more than 1,100", "nearly 3,000"), by fact, with their values: a hedged
     figure may be a rounding of an exact one said elsewhere (1,126), years aside."""
@@ -253,7 +256,8 @@ def hedged_figures(text: str) -> dict[str, float]:
     for match in NUMBER.finditer(text):
         fact = _figure(match)
         if ends_with(HEDGE, text, match.start(), HEDGE_REACH) and not YEAR.fullmatch(fact):
-            values = quantities_in(match.group(0).lstrip("$€£¥"))
+            scale = SCALE_AFTER.match(text, match.end())  # "more than 14 thousand" hedges 14,000, not 14
+            values = quantities_in(match.group(0).lstrip("$€£¥") + (scale.group(0) if scale else ""))
             if values:
                 out[fact] = values[0]
     return out

@@ -97,8 +97,8 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         told = frozenset(f for f in told if not f.startswith('"'))
     if "framing" in kinds:  # its counts in words are the writing's ("cut by roughly a third", "one decimal place"),
         told = frozenset(f for f in told if f not in NUMBER_WORDS)  # and so are the names it gives the user ("Want a
-        if TO_THE_READER.search(text):  # version for the HR system?", "… in Marathi"); its figures and dates are checked
-            told = frozenset(f for f in told if not is_name(f))
+    if kinds & MODELS_KINDS and TO_THE_READER.search(text):  # version for the HR system?", "… in Marathi", "a short
+        told = frozenset(f for f in told if not is_name(f))  # PowerPoint outline"); its figures and dates are checked
         if AUTHOR.search(text) and not TO_THE_USER.search(text):  # the author's own account with a figure, which a
             # chat pattern happened to match ("… all 64 SSI changes were confirmed with a second person listening")
             told |= {f for f in facts_of(original) if is_figure(f) and not YEAR.fullmatch(f)}

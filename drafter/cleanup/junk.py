@@ -117,7 +117,8 @@ def _slot_only_sections(run: Run) -> None:
             _junk_blocks(run, [block] + body)
 
 
-FORM_SLOT = r"(?:\[[^\]\n]{1,80}\](?!\()|_{2,}(?:[ \t/.-]*_{2,})*|\bXX+\b)"  # a blank: "[Date]", "____", "___/___"
+FORM_SLOT = r"(?:\[[^\]\n]{1,80}\](?!\()|_{2,}(?:[ \t/.-]*(?:(?:year|month|day)[ \t]*)?_{2,})*(?:[ \t]*(?:year|month|day))?|" \
+    r"\bXX+\b)"  # a blank: "[Date]", "____", "___/___", "____ year __ month __ day"
 FORM_LABEL = r"(?:[A-Za-z][\w'’ ./()-]{0,40}[:：][ \t*_]*)"  # a form's label before its blank: "Reviewer:", "**Date:** "
 BLANK_FORM_LINE = re.compile(rf"^[ \t]*(?:(?:[-*+•]|\d{{1,2}}[.)])[ \t]+)?[ \t*_]*{FORM_LABEL}?{FORM_SLOT}"
                              rf"(?:[ \t*_|,;]+{FORM_LABEL}?{FORM_SLOT})*[ \t*_.]*$")  # nothing but labels and blanks
@@ -128,13 +129,28 @@ def _blank_form_lines(run: Run) -> None:
     "Employee signature: ________ Date: ___/___/____", "4. [Add another goal]"): it goes as junk, for there is
     nothing of the author's in it (the placeholder report still lists the blank)."""
     for block in run.blocks:
-        if block.removed or block.kind not in ("text", "item", "title") or not block.raw:
+        if block.removed or not block.raw:
+            continue
+        if block.kind == "opaque" and len(block.raw) == 1 and _blank_row(block.raw[0]):
+            block.removed = True  # a table's row left unfilled: "| [Add objective] | [Target] | [Result] |"
+            run.edit("junk", block.line, block.raw[0])
+            continue
+        if block.kind not in ("text", "item", "title"):
             continue
         if all(BLANK_FORM_LINE.match(line) for line in block.raw if line.strip()):
             _junk_blocks(run, [block])
         elif block.kind == "text" and len(block.sentences) == 1 and not block.sentences[0].removed and \
                 all(FORM_FIELD.match(line) for line in block.raw):
             _cut_blank_fields(run, block.sentences[0])
+
+
+def _blank_row(row: str) -> bool:
+    """True when a Markdown table row holds nothing but blanks and empty cells."""
+    row = row.strip()
+    if not row.startswith("|"):
+        return False
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    return any(cells) and all(not cell or BLANK_FORM_LINE.match(cell) for cell in cells)
 
 
 FORM_FIELD = re.compile(rf"^[ \t*_]*{FORM_LABEL}")  # a form's line: "Employee: Megan Kowalczyk", "**Date:** [Date]"
