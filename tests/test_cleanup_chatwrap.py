@@ -1341,3 +1341,27 @@ def test_a_hedged_figure_keeps_its_scale_word():
     from drafter.cleanup.facts import hedged_figures
     assert hedged_figures("I processed more than 14 thousand transactions") == {"14": 14000.0}
     assert hedged_figures("nearly 3 million people") == {"3": 3_000_000.0}
+
+
+# --- after the fifty-third blind round (c209–c212) ---
+
+@pytest.mark.parametrize("furniture", [
+    "Publisher: Wenwen Date: 2020-12-30 This article has been read 5,277 times",
+    "2021-12-28 · Source: netizen contribution · 3,902 people have read · ☆ Collect",
+    "Category: Insurance Work Summary Time: 2023-12-19 Clicks: 1,648", "Pages: [1] 2 [3] [4] | Next page: Part 3 >>",
+    "More short articles: Bank Teller Year-End Summary Short (Article 4) >>",
+    "Summary Essay Net — the first choice for work summaries"])
+def test_a_template_pages_reader_counts_and_page_links_go(furniture):
+    assert _clean(f"{furniture}\n\n{BODY}") == BODY
+
+
+def test_the_authors_own_view_and_click_counts_stay():
+    counts = ("- The Spring round FAQ was viewed 1,420 times; the Autumn round FAQ was viewed 610 times.\n"
+              "- Email campaign clicks: 1,648\n")
+    assert clean(f"{BODY}\n{counts}").text == f"{BODY}\n{counts}"
+
+
+def test_a_year_the_model_offers_the_user_is_the_offers():
+    offer = "Would you like me to add a section on goals for 2023 as well?"
+    assert clean(f"{BODY}\n{offer}\n").text == BODY
+    assert _clean(f"{BODY}\n*(Word count: approx. 560)*\n") == BODY

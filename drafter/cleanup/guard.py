@@ -104,8 +104,10 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
             told |= {f for f in facts_of(original) if is_figure(f) and not YEAR.fullmatch(f)}
     if whole:  # ("In today's fast-paced … environment, <anything>"): it judged all of it, the author's figures too
         told |= {fact for fact in facts_of(original) if is_figure(fact) or is_name(fact)}
-    told |= {fact for fact in facts_of(original) if YEAR.fullmatch(fact)}  # a year inside a stock phrase ("2023 was
-    # the year I …") still dates the text: it goes only when another sentence left states it
+    if not (kinds <= MODELS_KINDS and TO_THE_READER.search(text)):  # (a year the model offers the user is the
+        # offer's: "Would you like me to add a section on goals for 2023 as well?")
+        told |= {fact for fact in facts_of(original) if YEAR.fullmatch(fact)}  # a year inside a stock phrase ("2023
+        # was the year I …") still dates the text: it goes only when another sentence left states it
     now = facts_of(sentence.text) if not sentence.removed else frozenset()
     lost = sorted(f for f in told - now if f not in stated)
     if lost and not sentence.removed and kinds <= COPY_KINDS:  # "Storm Ashley Storm Ashley": its words all stay
