@@ -8,6 +8,7 @@ say what the model adds on text it has not seen. `--write` then trains on everyt
 
     python benchmarks/stock_model.py            # leave-one-batch-out figures
     python benchmarks/stock_model.py --write    # and rewrite the shipped model
+    python benchmarks/stock_model.py --write --no-figures   # only rewrite it (one training, about a minute)
 """
 
 from __future__ import annotations
@@ -78,22 +79,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="train on every batch and write the shipped model")
     parser.add_argument("--threshold", type=float, default=cleanup.CleanupSettings().stock_threshold)
     parser.add_argument("--words-only", action="store_true", help="leave the word vectors out of the model")
+    parser.add_argument("--no-figures", action="store_true",
+                        help="skip the leave-one-batch-out figures (one training per batch: hours on the whole corpus)")
     args = parser.parse_args(argv)
     vectors = None if args.words_only else load_vectors()
     batches = documents()
     samples = {name: [s for p in paths for s in samples_of(p)] for name, paths in batches.items()}
-    print(f"{'batch':6} {'recall without':>15} {'with':>6} {'precision without':>18} {'with':>6} {'losses':>7}")
-    left_out: list[list] = [[], []]  # per-document scores without and with a model that never saw the document
-    for name, paths in batches.items():
-        model = train((s for other, batch in samples.items() if other != name for s in batch), vectors=vectors)
-        rows = []
-        for i, settings in enumerate((cleanup.CleanupSettings(stock_threshold=1.0),
-                                      cleanup.CleanupSettings(stock_threshold=args.threshold, stock_model=model))):
-            totals, scores = score_documents(paths, settings)
-            left_out[i] += scores
-            rows.append(totals)
-        print_row(name, *rows)
-    print_row("all", *(totals_of(scores) for scores in left_out))
+    if args.no_figures and not args.write:
+        parser.error("--no-figures only makes sense with --write")
+    if not args.no_figures:
+        print(f"{'batch':6} {'recall without':>15} {'with':>6} {'precision without':>18} {'with':>6} {'losses':>7}")
+        left_out: list[list] = [[], []]  # per-document scores without and with a model that never saw the document
+        for name, paths in batches.items():
+            model = train((s for other, batch in samples.items() if other != name for s in batch), vectors=vectors)
+            rows = []
+            for i, settings in enumerate((cleanup.CleanupSettings(stock_threshold=1.0),
+                                          cleanup.CleanupSettings(stock_threshold=args.threshold, stock_model=model))):
+                totals, scores = score_documents(paths, settings)
+                left_out[i] += scores
+                rows.append(totals)
+            print_row(name, *rows)
+        print_row("all", *(totals_of(scores) for scores in left_out))
     if args.write:
         model = train((s for batch in samples.values() for s in batch), vectors=vectors)
         MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
