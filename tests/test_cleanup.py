@@ -470,6 +470,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c209-*.dirty.md", 0.92, 0.99),
     ("cleanup-heldout", "c21[0-2]-*.dirty.md", 0.90, 0.97),
     ("cleanup-heldout", "c21[3-6]-*.dirty.md", 0.87, 0.985),
+    ("cleanup-heldout", "c21[7-9]-*.dirty.md", 0.84, 0.98),  # the fifty-fifth (first run 0.846 / 0.979 / 0 at
+    ("cleanup-heldout", "c220-*.dirty.md", 0.84, 0.95),  # ee7589b), not tuned on
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
