@@ -472,6 +472,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c21[3-6]-*.dirty.md", 0.87, 0.985),
     ("cleanup-heldout", "c21[7-9]-*.dirty.md", 0.84, 0.98),  # the fifty-fifth (first run 0.846 / 0.979 / 0 at
     ("cleanup-heldout", "c220-*.dirty.md", 0.84, 0.95),  # ee7589b), not tuned on
+    ("cleanup-heldout", "c22[1-4]-*.dirty.md", 0.87, 0.985),  # the fifty-sixth (first run 0.879 / 0.988 / 1 at
+    # 488cafe, the code ee7589b measured; its loss fixed: "This meant going through the list house by house …")
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

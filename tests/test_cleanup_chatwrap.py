@@ -1365,3 +1365,11 @@ def test_a_year_the_model_offers_the_user_is_the_offers():
     offer = "Would you like me to add a section on goals for 2023 as well?"
     assert clean(f"{BODY}\n{offer}\n").text == BODY
     assert _clean(f"{BODY}\n*(Word count: approx. 560)*\n") == BODY
+
+
+# --- after the fifty-sixth blind round (c221–c224) ---
+
+def test_this_meant_with_the_work_it_took_is_no_restatement():
+    text = ("Between February and May I vaccinated 312 housebound patients in their homes. This meant going through the "
+            "housebound list house by house with the practice secretaries to confirm consent before each visit.\n")
+    assert clean(text).text == text
