@@ -323,7 +323,8 @@ def finish(draft: Draft, clean: bool = True) -> Draft:
         from drafter import cleanup
 
         as_written = {section.title: section.text for section in draft.sections}
-        result = cleanup.clean(text, cleanup.CleanupSettings(keep_sections=True), echo_of=draft.instructions)
+        settings = cleanup.CleanupSettings(keep_sections=True, **(WRITERS_OWN if draft.backend == "offline" else {}))
+        result = cleanup.clean(text, settings, echo_of=draft.instructions)
         draft.cleanup = result
         text = result.text
         from drafter.repair import drop_dangling_lead_ins
@@ -344,6 +345,12 @@ def finish(draft: Draft, clean: bool = True) -> Draft:
         if section.status == "done" and not section.text:
             section.status, section.error = "empty", EMPTY_NOTE
     return draft
+
+
+# the built-in writer's prose is made from the role's data and the facts: the learned stock model, which judges other
+# writers' sentences, is not asked about it ("I work in inside sales." is its lead, not a stock line); the phrase lists
+# still are
+WRITERS_OWN = {"stock_threshold": 1.0}
 
 
 def _keep_the_writers_sections(draft: Draft, text: str, as_written: dict[str, str]) -> str:

@@ -33,17 +33,34 @@ def test_offline_draft_of_each_fixture_keeps_every_fact(role, tmp_path):
     assert "- " not in "\n".join(l[:2] for l in out.splitlines()), "offline output must be prose, not a bullet dump"
 
 
-def test_an_offline_section_cleanup_would_empty_keeps_the_writers_text(tmp_path):
-    """A fact with nothing but words ("Sales support, and more of it.") gives a section cleanup reads as filler: the
-    offline draft keeps the writer's text for it and succeeds, rather than failing with "no usable text"."""
+def test_an_offline_section_cleanup_would_empty_keeps_the_writers_text(tmp_path, monkeypatch):
+    """A fact with nothing but words ("Sales support, and more of it.") gives a section the learned stock model reads
+    as filler. The offline writer's text is not put to that model, so it stays with no warning; and were a section of
+    it emptied (here the model is put back on it), the draft keeps the writer's text for it and succeeds, rather than
+    failing with "no usable text"."""
+    from drafter import pipeline
+
     facts = tmp_path / "facts.md"
     facts.write_text("---\nrole: sales-inside\nname: Chen Jing\nyear: 2026\norganisation: Harbour Trading\n---\n\n"
                      "- Processed 2,318 customer orders in 2026\n- Handled 1,150 customer calls\n"
                      "- Sales support, and more of it.\n")
     proc = invoke_drafter("draft", str(facts), home=tmp_path)
     assert proc.returncode == 0, proc.stderr
+    assert "sales support, and more of it" in proc.stdout and "kept it as written" not in proc.stderr
+    monkeypatch.setattr(pipeline, "WRITERS_OWN", {})
+    proc = invoke_drafter("draft", str(facts), home=tmp_path)
+    assert proc.returncode == 0, proc.stderr
     assert "sales support, and more of it" in proc.stdout and "2,318" in proc.stdout
     assert "kept it as written" in proc.stderr
+
+
+def test_the_offline_writers_lead_is_no_stock_line(tmp_path):
+    """The built-in writer's lead ("I work in inside sales.") is its own prose, not put to the learned stock model."""
+    facts = tmp_path / "facts.md"
+    facts.write_text("---\nrole: sales-inside\nname: Bo Ken\n---\n\n- Closed 12 deals\n- Opened 2 new accounts\n")
+    proc = invoke_drafter("draft", str(facts), home=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "I work in inside sales." in proc.stdout and "warning" not in proc.stderr
 
 
 def test_offline_draft_is_identical_on_every_run(tmp_path):
