@@ -1369,3 +1369,16 @@ def test_this_meant_with_the_work_it_took_is_no_restatement():
     text = ("Between February and May I vaccinated 312 housebound patients in their homes. This meant going through the "
             "housebound list house by house with the practice secretaries to confirm consent before each visit.\n")
     assert clean(text).text == text
+
+
+# --- after the fifty-seventh blind round (c225–c228) ---
+
+def test_a_models_stock_consequence_after_the_deed_goes():
+    deed = "In May I moved 412 staff to the new payroll system."
+    for stock in ("This ensured a smooth and seamless transition for all employees.",
+                  "This helped to build the capability of the wider team."):
+        assert clean(f"{deed} {stock}\n").text == f"{deed}\n"
+    alone = "This ensured a smooth and seamless transition for all employees.\n"
+    assert clean(alone).text == alone  # no deed before it in its paragraph: nothing it follows
+    told = f"{deed} This helped us keep 3 payroll runs a month on time.\n"
+    assert clean(told).text == told  # a fact of its own

@@ -27,6 +27,27 @@ PILE_UP = 3  # stock phrases in one sentence that make it a template's, placehol
              # strong leadership of …, I adhered to the people-centred development thought …")
 
 
+# a model's stock consequence after the deed it follows: "This ensured a smooth transition for all employees.", "This
+# helped to keep our order book clean and accurate."
+CONSEQUENCE = re.compile(r"^[\W_]*(?:this|that) (?:ensured|helped (?:to )?(?:ensure|build|keep|make|maintain|improve|"
+                         r"increase|reduce|streamline|create|foster|strengthen)\b)", re.I)
+CONSEQUENCE_MAX_WORDS = 16  # longer, and it tells how
+
+
+def _stock_consequences(run: Run) -> None:
+    """Remove a short stock consequence with no fact right after a sentence of its block (CONSEQUENCE): the model's
+    "This ensured a smooth transition …" after the deed, which the deed already says."""
+    previous = None
+    for block, sentence in run.text_sentences():
+        after = previous is not None and previous[0] is block
+        previous = (block, sentence)
+        if not after or sentence.removed or sentence.facts or sentence.placeholder or \
+                len(sentence.text.split()) > CONSEQUENCE_MAX_WORDS or not CONSEQUENCE.match(sentence.text):
+            continue
+        sentence.removed = True
+        run.edit("filler", sentence.line, sentence.text, of=sentence)
+
+
 def remove_cliches(run: Run) -> None:
     """Remove stock sentences (a cliché, or a filler opening: "In conclusion, …", "As noted above, …"), noting
     those kept and why. An opening is never cut from a sentence that says more: the sentence goes whole or stays
@@ -52,6 +73,7 @@ def remove_cliches(run: Run) -> None:
         if id(sentence) not in in_stock:
             said.update(content_words(sentence.text, run.lists.synonyms))
     asked = run.form_questions()
+    _stock_consequences(run)
     for sentence, spans, kind in stock:
         text = sentence.text
         why = None
