@@ -475,7 +475,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c22[1-4]-*.dirty.md", 0.87, 0.985),  # the fifty-sixth (first run 0.879 / 0.988 / 1 at
     # 488cafe, the code ee7589b measured; its loss fixed: "This meant going through the list house by house …")
     ("cleanup-heldout", "c22[5-8]-*.dirty.md", 0.88, 0.965),  # the fifty-seventh (first run 0.885 / 0.970 / 0 at
-    # e9d6ff9, the session's last code), not tuned on
+    # e9d6ff9), not tuned on
+    ("cleanup-heldout", "c229-*.dirty.md", 0.81, 0.965),  # the fifty-eighth (first run 0.877 / 0.980 / 3 at 595fb6f;
+    ("cleanup-heldout", "c23[0-2]-*.dirty.md", 0.88, 0.98),  # its loss fixed: a site's "(… pieces)" tag took a line)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

@@ -1382,3 +1382,12 @@ def test_a_models_stock_consequence_after_the_deed_goes():
     assert clean(alone).text == alone  # no deed before it in its paragraph: nothing it follows
     told = f"{deed} This helped us keep 3 payroll runs a month on time.\n"
     assert clean(told).text == told  # a fact of its own
+
+
+# --- after the fifty-eighth blind round (c229–c232) ---
+
+def test_a_sites_tag_in_brackets_is_on_a_title_not_on_an_authors_sentence():
+    item = ("- We tagged all bath linen with RFID chips in June (18,200 pieces), which brought linen losses down from "
+            "6.1% to 2.4% a year.\n")
+    assert item in clean(f"{BODY}\n{item}").text
+    assert _clean(f"{BODY}\nBank teller year-end summary (selected 5 pieces)\n") == BODY

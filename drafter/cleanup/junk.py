@@ -24,8 +24,9 @@ def remove_junk(run: Run) -> None:
             continue
         if block is first and block.kind in ("heading", "title"):
             _cut_title_tag(run, block.sentences[0])
-        hits = [s for s in block.sentences if (run.lists.is_junk(s.text) or run.lists.is_junk(s.text, "title_tag"))
-                and not _authors_account(s)]
+        hits = [s for s in block.sentences if (run.lists.is_junk(s.text) or run.lists.is_junk(s.text, "title_tag")
+                                                and not END_PUNCT.search(s.text))  # a tag is on a title, not a sentence
+                and not _authors_account(s)]  # ("… RFID chips in June (18,200 pieces), which brought losses down …")
         if hits:
             later = next((b for b in run.blocks[at + 1:at + 2] if b.kind != "opaque"), None)
             hits = [s for s in hits if not _signs_off_the_author(block, s, later)]
