@@ -95,16 +95,19 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     told = facts_of(blank_spans(text, spans) if spans else text)
     if kinds & MODELS_KINDS:  # the model quoting the user's own words back ("Replaced phrases such as "crushed it"")
         told = frozenset(f for f in told if not f.startswith('"'))
-    if "framing" in kinds:  # its counts in words are the writing's ("cut by roughly a third", "one decimal place"),
-        told = frozenset(f for f in told if f not in NUMBER_WORDS)  # and so are the names it gives the user ("Want a
-    if kinds & MODELS_KINDS and TO_THE_READER.search(text):  # version for the HR system?", "… in Marathi", "a short
-        told = frozenset(f for f in told if not is_name(f))  # PowerPoint outline"); its figures and dates are checked
-        if AUTHOR.search(text) and not TO_THE_USER.search(text):  # the author's own account with a figure, which a
-            # chat pattern happened to match ("… all 64 SSI changes were confirmed with a second person listening")
-            told |= {f for f in facts_of(original) if is_figure(f) and not YEAR.fullmatch(f)}
+    if "framing" in kinds:  # its counts in words are the writing's ("cut by roughly a third", "one decimal place")
+        told = frozenset(f for f in told if f not in NUMBER_WORDS)
+    to_the_reader = bool(kinds & MODELS_KINDS) and TO_THE_READER.search(text) is not None
+    if to_the_reader:  # the names the model gives the user are the offer's ("Want a version for the HR system?", "… in
+        told = frozenset(f for f in told if not is_name(f))  # Marathi", "a short PowerPoint outline"); its figures
+        # and dates are checked
+    if ("framing" in kinds or to_the_reader) and AUTHOR.search(text) and not TO_THE_USER.search(text):  # the
+        # author's own account with a figure, which a chat pattern happened to match ("… all 64 SSI changes were
+        # confirmed with a second person listening")
+        told |= {f for f in facts_of(original) if is_figure(f) and not YEAR.fullmatch(f)}
     if whole:  # ("In today's fast-paced … environment, <anything>"): it judged all of it, the author's figures too
         told |= {fact for fact in facts_of(original) if is_figure(fact) or is_name(fact)}
-    if not (kinds <= MODELS_KINDS and TO_THE_READER.search(text)):  # (a year the model offers the user is the
+    if not (kinds <= MODELS_KINDS and to_the_reader):  # (a year the model offers the user is the
         # offer's: "Would you like me to add a section on goals for 2023 as well?")
         told |= {fact for fact in facts_of(original) if YEAR.fullmatch(fact)}  # a year inside a stock phrase ("2023
         # was the year I …") still dates the text: it goes only when another sentence left states it
