@@ -478,6 +478,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # e9d6ff9), not tuned on
     ("cleanup-heldout", "c229-*.dirty.md", 0.81, 0.965),  # the fifty-eighth (first run 0.877 / 0.980 / 3 at 595fb6f;
     ("cleanup-heldout", "c23[0-2]-*.dirty.md", 0.88, 0.98),  # its loss fixed: a site's "(… pieces)" tag took a line)
+    ("cleanup-heldout", "c23[3-6]-*.dirty.md", 0.80, 0.96),  # the fifty-ninth (first run 0.791 / 0.964 / 0 at 6506ae8:
+    # new briefs — a paragraph pasted in two versions, page chrome of sites not seen before, small models' loops)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

@@ -1391,3 +1391,55 @@ def test_a_sites_tag_in_brackets_is_on_a_title_not_on_an_authors_sentence():
             "6.1% to 2.4% a year.\n")
     assert item in clean(f"{BODY}\n{item}").text
     assert _clean(f"{BODY}\nBank teller year-end summary (selected 5 pieces)\n") == BODY
+
+
+# --- after the fifty-ninth blind round (c233–c236) ---
+
+@pytest.mark.parametrize("chrome", [
+    "Home >> Bank Summary >> Teller Summary",
+    "Share · Like · Favorite",
+    "©2017 Jiudian Guanli Wang  Contact us | About us | Site map",
+    "Similar documents: Overseas project safety officer summary | Project materials clerk job duties | Warehouse keeper",
+    "Release: 2023-12-05   Views: 966   Comments: 0",
+    "Uploaded by: gcjs_2008   Format: DOC   Size: 36 KB   Downloads: 218",
+    "1 2 3 Next page »",
+    "Docin preview   Page 1 / 2   Download (2 points)",
+], ids=lambda s: s[:24])
+def test_a_web_pages_menu_stamp_or_pager_goes_by_its_shape(chrome):
+    assert _clean(f"{chrome}\n\n{BODY}") == BODY
+    assert _clean(f"{BODY}\n{chrome}\n") == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "Skills: Excel | SAP | Power BI | Tableau",
+    "Karen Tipene · Office Manager · Kōwhai Park School",
+    "**Team lead:** Rukhsana Begum · **Office:** Corvane Insurance, Bristol · **Team size:** 11 handlers",
+    "Name: Li Wei   Department: Tax Service Hall   Year: 2023",
+    "I shared the 3 new leaflets with the branch | reception | call centre.",
+], ids=lambda s: s[:24])
+def test_the_authors_own_line_of_parts_or_fields_stays(line):
+    assert _clean(f"{line}\n\n{BODY}") == f"{line}\n\n{BODY}"
+
+
+def test_an_earlier_version_of_a_paragraph_goes_when_the_later_one_is_fuller():
+    long = ("Attendance has been a key focus for the school this year. I took responsibility for sending the daily "
+            "absence text messages to families by 9:30 am. As a result, unexplained absences fell from 6.1% in Term 1 "
+            "to 3.9% in Term 3, which is a significant improvement.")
+    short = ("I send the daily absence texts to families by 9:30 am. Unexplained absences dropped from 6.1% in Term 1 "
+             "to 3.9% in Term 3. (Term 4 figures won't be in until the week of 16 December.)")
+    assert _clean(f"## Attendance\n\n{long}\n\n{short}\n") == f"## Attendance\n\n{short}\n"
+    same = short.replace(" (Term 4 figures won't be in until the week of 16 December.)", "")
+    assert _clean(f"## Attendance\n\n{long}\n\n{same}\n").startswith(f"## Attendance\n\n{long}")  # not fuller: the
+    # first telling stays, as everywhere
+    own = long.replace("families", "whānau in Rotorua")  # a name only the earlier version states: it stays
+    assert _clean(f"## Attendance\n\n{own}\n\n{short}\n").startswith(f"## Attendance\n\n{own}")
+
+
+def test_an_additionally_sentence_that_adds_nothing_goes():
+    told = ("In June I built a shared slot planner with the transport office. Average driver waiting time at the gate "
+            "went from 52 minutes to 31 minutes between June and November.")
+    again = "Additionally, driver waiting time at the gate was reduced by using the slot planner."
+    assert _clean(f"{told} {again}\n") == f"{told}\n"
+    assert _clean(f"- {told} {again}\n") == f"- {told}\n"
+    new = "Additionally, the two hauliers who had complained dropped their waiting-time surcharge in October."
+    assert _clean(f"{told} {new}\n") == f"{told} {new}\n"

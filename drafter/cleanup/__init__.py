@@ -2,8 +2,8 @@
 
 The text is parsed into Markdown blocks (headings, paragraphs, list items, code) and the blocks into sentences
 (drafter.cleanup.document). The passes, one module each, run in the order PASSES declares over one shared Run
-(drafter.cleanup.run): junk → a chat model's framing around the summary it hands back → slogans (a motto, a chant, a masthead's tagline) → repeats inside a sentence (doubled phrases, repeated list items and quoted names) →
-clichés and filler (and a sentence that only names its topic over and over) → exact and near-duplicate sentences
+(drafter.cleanup.run): junk (a site's menus, stamps and pagers among it) → a chat model's framing around the summary it hands back → slogans (a motto, a chant, a masthead's tagline) → repeats inside a sentence (doubled phrases, repeated list items and quoted names) →
+clichés and filler (and a sentence that only names its topic over and over) → the earlier of a paragraph's two versions where the later is fuller → exact and near-duplicate sentences
 across the whole text → restatements (also a paragraph sentence telling the list just above it in prose; a sentence
 that says it restates: "In other words, …"; a list item that says an earlier item of its list again in other words;
 a sentence that says an earlier one of its paragraph again in other words, or singles out a topic singled out
@@ -61,6 +61,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("tautologies", cliches.remove_tautologies),
     ("echoed-prompt", restatements.remove_echoed_prompt),
     ("second-versions", restatements.remove_second_versions),
+    ("earlier-versions", restatements.remove_earlier_versions),
     ("duplicates", duplicates.remove_duplicates),
     ("restatements", restatements.remove_restatements),
     ("role-reintroductions", restatements.remove_role_reintroductions),

@@ -55,6 +55,7 @@ def remove_junk(run: Run) -> None:
     _edit_notes(run)
     _slot_only_sections(run)
     _blank_form_lines(run)
+    _page_chrome(run)
     _quoted_thread(run)
     _user_turns(run)
     _rest_of_a_chat_wrapper(run)
@@ -152,6 +153,37 @@ def _blank_row(row: str) -> bool:
         return False
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     return any(cells) and all(not cell or BLANK_FORM_LINE.match(cell) for cell in cells)
+
+
+PAGE_SEPARATOR = re.compile(r"[ \t]*(?:\||>>|<<|[»«·•›])[ \t]*")  # between the parts of a menu, breadcrumb or share bar
+PAGE_FIELD = re.compile(r"(?<![^\s|·•*_])[A-Za-z][A-Za-z ]{0,20}[:：]")  # a page stamp's field label: "Views:"
+CHROME_PART_WORDS = 6  # words a menu's part may have ("©2017 Jiudian Guanli Wang Contact us")
+CHROME_MIN_PARTS = 3  # parts a line needs to read as a menu: two could be the author's "Sales | Support"
+CHROME_MAX_WORDS = 30  # words a line of page chrome may have
+PAGER_MAX_WORDS = 12  # words a pager or download bar may have, naming two parts of the page
+PAGE_LABEL = re.compile(r"^[^:：|»«·•›]{1,40}[:：]")  # a menu's label before its parts: "Similar documents:"
+
+
+def _page_chrome(run: Run) -> None:
+    """A web page's menu, breadcrumb, share bar or stamp, on a line of its own with no end mark: three short parts or
+    more between separators, or two "label: value" fields or more, one of them naming a part of the page (the
+    `page_part` list: "Home >> Bank Summary >> Teller Summary", "Release: 2023-12-05 Views: 966 Comments: 0"); or a
+    short line naming two parts of the page ("1 2 3 Next page »")."""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "title", "item") or len(block.raw) != 1 or \
+                len(block.sentences) != 1:
+            continue
+        line = block.raw[0].strip()
+        if line.startswith("|") or END_PUNCT.search(line) or len(WORD.findall(line)) > CHROME_MAX_WORDS or \
+                _authors_account(block.sentences[0]):
+            continue
+        parts = [part for part in PAGE_SEPARATOR.split(PAGE_LABEL.sub("", line)) if part.strip(" *_-")]
+        menu = len(parts) >= CHROME_MIN_PARTS and all(len(WORD.findall(p)) <= CHROME_PART_WORDS for p in parts)
+        stamp = len(PAGE_FIELD.findall(line)) >= 2
+        named = [p for p in run.lists.page_part if p.search(line)] if menu or stamp or \
+            len(WORD.findall(line)) <= PAGER_MAX_WORDS else []
+        if named and (menu or stamp or len(named) >= 2):
+            _junk_blocks(run, [block])
 
 
 FORM_FIELD = re.compile(rf"^[ \t*_]*{FORM_LABEL}")  # a form's line: "Employee: Megan Kowalczyk", "**Date:** [Date]"

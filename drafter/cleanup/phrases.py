@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 DOUBLED_TOKEN = re.compile(r"\*|" + WORD.pattern)  # a kept doubling's words; "*" stands for any one word, the same
 # word at each "*" ("* by *": "line by line", "case by case")
 LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
-             "summing_up", "ratio", "keep_doubled", "plan_again",
+             "summing_up", "ratio", "keep_doubled", "plan_again", "page_part", "adding",
              "synonyms", "emotive", "vague",
              "generic")
 
@@ -43,6 +43,8 @@ class PhraseLists:
     summing_up: list["_LazyPattern"] = field(default_factory=list)
     ratio: list["_LazyPattern"] = field(default_factory=list)
     plan_again: list["_LazyPattern"] = field(default_factory=list)
+    page_part: list["_LazyPattern"] = field(default_factory=list)
+    adding: list["_LazyPattern"] = field(default_factory=list)
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
@@ -116,7 +118,7 @@ class PhraseLists:
 
     def is_junk(self, text: str, key: str = "junk") -> bool:
         """True when one of the `key` list's patterns ('junk', 'junk_sentence', 'title_tag', 'chat', 'retelling' or
-        'ratio') is found in text."""
+        'ratio', 'page_part') is found in text."""
         return any(p.search(text) for p in self._index_of(key).candidates(text))
 
 
@@ -263,7 +265,7 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_p
 
 
 # matched at the start of a sentence; the other pattern lists anywhere in it
-ANCHORED_KEYS = ("filler", "opener", "retelling", "restating", "summing_up", "plan_again")
+ANCHORED_KEYS = ("filler", "opener", "retelling", "restating", "summing_up", "plan_again", "adding")
 
 
 def _as_used(pattern: str, key: str) -> str:
@@ -287,7 +289,7 @@ def _check_user_pattern(pattern: str, what: str) -> None:
 
 
 PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
-                "summing_up", "ratio", "plan_again")
+                "summing_up", "ratio", "plan_again", "page_part", "adding")
 
 
 USER_PATTERN_SECONDS = 2.0  # matching time one user pattern may use in one cleanup run before it is refused
@@ -426,6 +428,8 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         summing_up=_compile(raw["summing_up"], "summing_up", origins["summing_up"]),
         ratio=_compile(raw["ratio"], "ratio", origins["ratio"]),
         plan_again=_compile(raw["plan_again"], "plan_again", origins["plan_again"]),
+        page_part=_compile(raw["page_part"], "page_part", origins["page_part"]),
+        adding=_compile(raw["adding"], "adding", origins["adding"]),
         keep_doubled=[tuple(DOUBLED_TOKEN.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=synonyms,
         sources=sources,

@@ -630,20 +630,40 @@ def remove_paraphrased_sentences(run: Run) -> None:
     the fridge kept breaking down."); the first telling stays in its place (_says_again)."""
     labels = run.labels()
     for block in run.blocks:
-        if block.removed or block.kind != "text" or block.heading_like:
+        if block.removed or block.kind not in ("text", "item") or block.heading_like:
             continue
         kept: list[Sentence] = []
         for sentence in block.sentences:
             if sentence.removed:
                 continue
-            told = None if id(sentence) in labels else \
+            told = None if id(sentence) in labels or block.kind == "item" else \
                 next((x for x in kept[-PARAPHRASE_REACH:]
                       if _says_again(run, sentence, x, run.settings.paraphrase_similarity)), None)
+            if told is None and id(sentence) not in labels and _adds_nothing(run, sentence, kept):
+                told = kept[0]
             if told is None:
                 kept.append(sentence)
                 continue
             sentence.removed = True
             run.repeat(sentence, told, run.edit("restatement", sentence.line, sentence.text, told.line, sentence))
+
+
+ADDED_WORDS_INSIDE = 0.7  # share of an "Additionally, …" sentence's words its paragraph before it must hold
+
+
+def _adds_nothing(run: Run, sentence: Sentence, before: list[Sentence]) -> bool:
+    """True when a sentence that opens as if it adds something ("Additionally, …") states no fact the sentences
+    before it in its paragraph lack, and most of its words, vague ones counted as inside, lie in them."""
+    if not before or sentence.placeholder or not any(p.match(sentence.text) for p in run.lists.adding):
+        return False
+    said = StatedFacts({f for x in before for f in x.facts})
+    if any(f not in said for f in sentence.facts):
+        return False
+    words = content_words(sentence.text, run.lists.synonyms)
+    earlier = {w for x in before for w in content_words(x.text, run.lists.synonyms)}
+    unspecific = run.lists.unspecific
+    inside = sum(1 for w in words if w in earlier or w in unspecific)
+    return bool(words) and inside >= ADDED_WORDS_INSIDE * len(words)
 
 
 def remove_topics_said_again(run: Run) -> None:
@@ -780,6 +800,51 @@ def remove_second_versions(run: Run) -> None:
                     sentence.removed = True
                     run.edit("restatement", sentence.line, sentence.text, of=sentence)
         return
+
+
+VERSION_OVERLAP = 0.5  # share of the shorter paragraph's content words the other must hold to be a version of it
+VERSION_SHARED_FIGURES = 2  # figures both versions of a paragraph state
+
+
+def remove_earlier_versions(run: Run) -> None:
+    """A paragraph pasted twice in two versions, one under the other ("make it shorter", "add more detail"): where the
+    later one states every fact of the earlier (or the rest of the text does) and a fact of its own, the earlier goes
+    as a restatement. Where neither is fuller, the duplicates pass keeps the first, as everywhere else."""
+    previous: Block | None = None
+    for block in run.blocks:
+        if block.removed:
+            continue
+        if block.kind != "text" or block.heading_like:
+            previous = None
+            continue
+        before, previous = previous, block
+        if before is None or not _earlier_version(run, before, block):
+            continue
+        for sentence in before.sentences:
+            if not sentence.removed:
+                sentence.removed = True
+                run.edit("restatement", sentence.line, sentence.text, block.line, of=sentence)
+
+
+def _earlier_version(run: Run, earlier: Block, later: Block) -> bool:
+    """True when `later` says `earlier` again, fuller: most of the shorter one's words, two figures or more of the
+    same, every fact of `earlier` (or stated outside it) and a fact of its own."""
+    told = [x for x in earlier.sentences if not x.removed]
+    rest = [x for x in later.sentences if not x.removed]
+    if not told or not rest or any(x.placeholder for x in told + rest):
+        return False
+    old_words = set(content_words(" ".join(x.text for x in told)))
+    new_words = set(content_words(" ".join(x.text for x in rest)))
+    if not old_words or not new_words or \
+            len(old_words & new_words) < VERSION_OVERLAP * min(len(old_words), len(new_words)):
+        return False
+    old_facts = frozenset().union(*(x.facts for x in told))
+    new_facts = frozenset().union(*(x.facts for x in rest))
+    if sum(1 for f in old_facts & new_facts if is_figure(f)) < VERSION_SHARED_FIGURES or not new_facts - old_facts:
+        return False
+    stated = run.facts_stated_outside({id(x) for x in told})
+    amounts = set(quantities_in(" ".join(x.text for x in rest)))
+    return all(f in stated or f in NUMBER_WORDS and set(quantities_in(f)) <= amounts for f in old_facts - new_facts)
 
 
 # a sentence that introduces the author by their post again: "As a settlement-office clerk at Merrow Savings, I …",
