@@ -395,7 +395,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c7[78]-*.dirty.md", 0.875, 0.98),  # the twentieth (first run 0.839 / 0.967 / 0)
     ("cleanup-heldout", "c79-*.dirty.md", 0.79, 0.96),
     ("cleanup-heldout", "c80-*.dirty.md", 0.88, 0.95),
-    ("cleanup-heldout", "c8[14]-*.dirty.md", 0.895, 0.99),  # the twenty-first (first run 0.849 / 0.979 / 0), not
+    ("cleanup-heldout", "c8[14]-*.dirty.md", 0.895, 0.985),  # the twenty-first (first run 0.849 / 0.979 / 0), not
     ("cleanup-heldout", "c8[23]-*.dirty.md", 0.80, 0.96),  # tuned on: scored once at 3c33044 and added as it was
     ("cleanup-heldout", "c8[56]-*.dirty.md", 0.86, 0.96),  # the twenty-second (first run 0.845 / 0.976 / 0)
     ("cleanup-heldout", "c8[78]-*.dirty.md", 0.80, 0.98),
@@ -453,7 +453,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c17[0-2]-*.dirty.md", 0.87, 0.95),
     ("cleanup-heldout", "c17[3-6]-*.dirty.md", 0.885, 0.98),  # the forty-fourth (first run 0.886 / 0.978 / 0)
     ("cleanup-heldout", "c17[7-9]-*.dirty.md", 0.87, 0.97),  # the forty-fifth (first run 0.860 / 0.977 / 0)
-    ("cleanup-heldout", "c180-*.dirty.md", 0.88, 0.995),
+    ("cleanup-heldout", "c180-*.dirty.md", 0.88, 0.99),
     ("cleanup-heldout", "c18[1-4]-*.dirty.md", 0.88, 0.975),  # the forty-sixth (first run 0.885 / 0.978 / 1)
     ("cleanup-heldout", "c18[5-8]-*.dirty.md", 0.90, 0.975),  # the forty-seventh (first run 0.903 / 0.979 / 0),
     # untuned
@@ -461,7 +461,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c19[0-2]-*.dirty.md", 0.89, 0.98),
     ("cleanup-heldout", "c19[3-6]-*.dirty.md", 0.935, 0.98),  # the forty-ninth (first run 0.941 / 0.981 / 2)
     ("cleanup-heldout", "c19[7-9]-*.dirty.md", 0.885, 0.97),  # the fiftieth (first run 0.898 / 0.956 / 1)
-    ("cleanup-heldout", "c200-*.dirty.md", 0.91, 0.92),
+    ("cleanup-heldout", "c200-*.dirty.md", 0.91, 0.915),
     # the fifty-first to fifty-fourth rounds, written to a new brief of its own (first runs 0.825 / 0.948 / 2 at
     # 2d4c994, 0.862 / 0.977 / 1 at 124716b, 0.889 / 0.983 / 0 at 2d71da2, 0.859 / 0.991 / 0 at c00a850); in-sample
     # after the stock model was retrained on c1-c216: 0.863 / 0.974, 0.891 / 0.984, 0.918 / 0.982, 0.877 / 0.993
@@ -1239,7 +1239,8 @@ def test_a_recap_counting_in_words_goes_when_the_count_is_said_with_its_thing():
     lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
     body = "## Events\n\nWe ran two open days in 2024 and signed up 318 members.\n\n## Summary\n\n"
     said = "Overall, it was a good year, with two busy open days and many new members.\n"
-    assert clean(body + said, lists).text == body.rstrip("\n") + "\n"
+    assert clean(body + said, lists).text == "## Events\n\nWe ran two open days in 2024 and signed up 318 members.\n"
+    # (its heading, over nothing now, goes with it)
     other = "Overall, it was a good year, with two new coaches and many new members.\n"
     assert clean(body + other, lists).text == body + other
 

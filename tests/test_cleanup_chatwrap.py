@@ -340,7 +340,7 @@ def test_a_closing_recap_ousts_no_earlier_telling_of_its_figures():
     recap = ("## Closing\n\nIn closing, 2024 saw significant progress in credit control, with aged debt over 90 days "
              "falling from £1.84 million to £0.97 million and debtor days coming down from 68 to 52.\n")
     out = _clean(body + recap)
-    assert out.startswith(body) and "In closing" not in out
+    assert out == body.rstrip("\n") + "\n"  # its heading, over nothing now, goes with it
 
 
 def test_a_closing_summing_up_recap_may_name_its_figures_units_in_other_words():
@@ -678,7 +678,7 @@ def test_a_closing_paragraph_opened_as_a_recap_goes_on_as_one():
             "electronic records and cleared the Ward 5 backlog.\n\n## Guide\n\nI wrote a guide for new clerks.\n\n")
     recap = ("## In conclusion\n\nIn conclusion, I have worked as the ward clerk this year. I processed "
              "admissions and discharges, scanned notes, cleared the backlog and wrote a guide for new clerks.\n")
-    assert _clean(body + recap) == body + "## In conclusion\n"
+    assert _clean(body + recap) == body.rstrip("\n") + "\n"  # its heading, over nothing now, goes with it
     judged = recap.replace("wrote a guide for new clerks.", "wrote a guide for new clerks. The guide is the piece of "
                                                            "work I am most pleased with, because it freed up time.")
     assert "most pleased with" in _clean(body + judged)
@@ -1200,7 +1200,7 @@ def test_a_closing_paragraph_under_a_summing_up_heading_is_read_as_a_recap():
             "from 9% to 12%.\n\n## Web chat\n\nIn March the web chat went live; it answered 1,830 enquiries.\n\n")
     recap = ("## In Summary\n\n2024 was a great year for the inside sales team. We beat our target, brought two new "
              "reps up to target, lifted our call-to-meeting rate and launched the web chat.\n")
-    assert clean(f"{body}{recap}").text == f"{body}## In Summary\n"
+    assert clean(f"{body}{recap}").text == body.rstrip("\n") + "\n"
 
 
 @pytest.mark.parametrize("hand_over", ["Here is Section 2:", "Sure! Here is Section 3: Customer Service.",
@@ -1443,3 +1443,13 @@ def test_an_additionally_sentence_that_adds_nothing_goes():
     assert _clean(f"- {told} {again}\n") == f"- {told}\n"
     new = "Additionally, the two hauliers who had complained dropped their waiting-time surcharge in October."
     assert _clean(f"{told} {new}\n") == f"{told} {new}\n"
+
+
+@pytest.mark.parametrize("heading", ["## Conclusion", "### 8) Conclusion", "**7. CONCLUSION**", "## 🙏 Final Thoughts",
+                                     "**Conclusion:**"], ids=lambda s: s[:16])
+def test_a_closing_heading_left_over_nothing_goes(heading):
+    recap = "In summary, I filed 3,140 lease renewals in 2025."
+    assert _clean(f"{BODY}\n{heading}\n\n{recap}\n") == BODY
+    kept = "In January I hand the renewals over to Priya Shah."
+    assert _clean(f"{BODY}\n{heading}\n\n{kept}\n") == f"{BODY}\n{heading}\n\n{kept}\n"
+    assert _clean(f"{BODY}\n## Training\n\n{recap}\n") == f"{BODY}\n## Training\n"  # not a closing heading: it stays

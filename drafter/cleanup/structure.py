@@ -31,6 +31,7 @@ def tidy_structure(run: Run) -> None:
             block.removed = True
     _drop_restarted_headings(run)
     _drop_repeated_empty_headings(run)
+    _drop_emptied_closing_headings(run)
     _renumber(run)
 
 
@@ -177,6 +178,36 @@ def _drop_repeated_empty_headings(run: Run) -> None:
             block.removed = True
             run.edit("duplicate-sentence", block.line, "\n".join(block.raw))
         seen.add(key)
+
+
+# a closing section's heading: "## Conclusion", "**7. CONCLUSION**", "### Summary", "## 🙏 Final Thoughts"
+CLOSING_HEADING = re.compile(r"^[\W\d_]*(?:(?:section|part) \w+\W+)?(?:(?:in )?conclusions?|(?:in )?summary|closing(?: remarks| "
+                             r"thoughts)?|final (?:thoughts|remarks|words)|concluding remarks|wrap[- ]up|overall)[\W_]*$",
+                             re.I)
+
+
+BOLD_HEADING_LEVEL = 7  # a bold line or a short line read as a heading sits under every Markdown heading level
+
+
+def _drop_emptied_closing_headings(run: Run) -> None:
+    """Remove a closing section's heading ("## Conclusion") when cleanup removed everything under it: the recap it
+    named went, and a heading over nothing names nothing."""
+    for index, block in enumerate(run.blocks):
+        if block.removed or not (block.kind in ("heading", "title") or block.heading_like) or \
+                not CLOSING_HEADING.match(block.content):
+            continue
+        level = len(block.prefix.strip()) if block.kind == "heading" else BOLD_HEADING_LEVEL
+        section = []
+        for later in run.blocks[index + 1:]:
+            if later.kind == "heading" and len(later.prefix.strip()) <= level or later.kind == "title" or \
+                    later.heading_like:
+                break
+            section.append(later)
+        if section and all(b.removed for b in section):
+            block.removed = True
+            for sentence in block.sentences:
+                sentence.removed = True
+            run.edit("junk", block.line, "\n".join(block.raw))
 
 
 def _renumber(run: Run) -> None:
