@@ -41,6 +41,9 @@ REQUEST = re.compile(r"\bI(?:'d|’d| would) (?:really |also )?like (?!to (?:tha
 
 # a form's rating field filled in: "**Overall self-rating:** Meets expectations — strong finish, uneven quarters." is
 # the author's answer to the field, not fluff
+# the author speaking to people by name of their group ("To the night team: your notes on the new rota made every
+# handover easy, and I have kept them."): their own words to colleagues, not a stock line
+ADDRESSED = re.compile(r"^[\W_]*to (?:the|my|our|all(?: the)?|every) [\w' -]{1,40}[:：,]\s+(?:your|you|thank)\b", re.I)
 FIELD = re.compile(r"^[\W_]*(?:\w+[ -]){0,3}(?:rating|score|grade|level|status|assessment|band)[*_ ]*[:：]", re.I)
 
 
@@ -65,7 +68,7 @@ def remove_stock(run: Run) -> None:
                   and all(is_name(f) or YEAR.fullmatch(f) or f in MONTHS for f in sentence.facts)
                   and not ZERO.search(sentence.text) and not PARTITIVE.search(sentence.text)
                   and not NAMED_ACTOR.match(sentence.text) and not REQUEST.search(sentence.text)
-                  and not FIELD.match(sentence.text)
+                  and not FIELD.match(sentence.text) and not ADDRESSED.match(sentence.text)
                   and id(sentence) not in topics and id(sentence) not in asked
                   and len(content_words(sentence.text)) <= run.settings.stock_max_words]
     stock = [sentence for block, sentence in candidates
