@@ -1453,3 +1453,37 @@ def test_a_closing_heading_left_over_nothing_goes(heading):
     kept = "In January I hand the renewals over to Priya Shah."
     assert _clean(f"{BODY}\n{heading}\n\n{kept}\n") == f"{BODY}\n{heading}\n\n{kept}\n"
     assert _clean(f"{BODY}\n## Training\n\n{recap}\n") == f"{BODY}\n## Training\n"  # not a closing heading: it stays
+
+
+# --- after the sixtieth blind round (c237–c240) ---
+
+@pytest.mark.parametrize("line", [
+    "XX County Public Security Bureau XX Police Station XXX December 20**",
+    "Name: XXX   Post: Lobby Manager   Date: December 20**",
+    "Date: 20**年**月**日",
+    "Passenger Transport Workshop ×× Shift Name: ×× Job number: ××××",
+    "Summary person: ____________     Date: 2016-12-____",
+], ids=lambda s: s[:24])
+def test_a_templates_unfilled_signature_line_goes(line):
+    assert _clean(f"{BODY}\n{line}\n") == BODY
+
+
+def test_a_line_with_one_blank_or_the_authors_sentence_with_blanks_stays():
+    for text in ("Contact person: xxx, telephone: 0XX-XXXXXXXX\n", "I joined the XX branch in March 2016.\n",
+                 "In 20** I served XX customers a day at the XX counter.\n"):
+        assert _clean(f"{BODY}\n{text}") == f"{BODY}\n{text}"
+
+
+@pytest.mark.parametrize("button", ["Page 1 / 2", "You may also like", "Expand the full text ▼",
+                                    "Current location: Gongwen Wang → Work Summary → Community Work Summary",
+                                    "Comments (0): No comments yet, come and grab the sofa! [Log in to comment]"],
+                         ids=lambda s: s[:20])
+def test_a_pages_buttons_and_pagers_go(button):
+    assert _clean(f"{BODY}\n{button}\n") == BODY
+
+
+@pytest.mark.parametrize("heading", ["**Home visits**", "Any other comments", "II. Payment collection",
+                                     "- Home 311, target 300"], ids=lambda s: s[:20])
+def test_a_heading_with_a_word_a_page_also_uses_stays(heading):
+    text = f"{BODY}\n{heading}\n\nIn May I made 311 home visits with Dr Rana Okafor.\n"
+    assert _clean(text) == text

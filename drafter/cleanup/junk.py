@@ -12,6 +12,7 @@ import re
 from drafter.cleanup.document import END_PUNCT, Block, Sentence
 from drafter.cleanup.facts import YEAR, has_figure, is_name
 from drafter.cleanup.phrases import blank_spans, merge_spans
+from drafter.cleanup.placeholders import fill_template_blanks, template_blanks
 from drafter.cleanup.run import Run
 from drafter.text.words import STOP_WORDS, WORD
 
@@ -139,11 +140,22 @@ def _blank_form_lines(run: Run) -> None:
             continue
         if block.kind not in ("text", "item", "title"):
             continue
-        if all(BLANK_FORM_LINE.match(line) for line in block.raw if line.strip()):
+        if all(BLANK_FORM_LINE.match(line) or _template_signature(line) for line in block.raw if line.strip()):
             _junk_blocks(run, [block])
         elif block.kind == "text" and len(block.sentences) == 1 and not block.sentences[0].removed and \
                 all(FORM_FIELD.match(line) for line in block.raw):
             _cut_blank_fields(run, block.sentences[0])
+
+
+SIGNATURE_MAX_WORDS = 15  # words a template's signature or date line may have
+SIGNATURE_MIN_BLANKS = 2  # of the template's own blanks it holds: one could be the author's "the XX branch"
+
+
+def _template_signature(line: str) -> bool:
+    """True when a line with no end mark holds two of a template's own blanks or more: the site's signature, name or
+    date line left unfilled ("XX County Public Security Bureau XX Police Station XXX December 20**")."""
+    return template_blanks(line) >= SIGNATURE_MIN_BLANKS and not END_PUNCT.search(fill_template_blanks(line)) and \
+        len(WORD.findall(line)) <= SIGNATURE_MAX_WORDS  # (a blank filled in first: "Job number: ××××" ends on it)
 
 
 def _blank_row(row: str) -> bool:
@@ -155,12 +167,13 @@ def _blank_row(row: str) -> bool:
     return any(cells) and all(not cell or BLANK_FORM_LINE.match(cell) for cell in cells)
 
 
-PAGE_SEPARATOR = re.compile(r"[ \t]*(?:\||>>|<<|[»«·•›])[ \t]*")  # between the parts of a menu, breadcrumb or share bar
+PAGE_SEPARATOR = re.compile(r"[ \t]*(?:\||>>|<<|->|[»«·•›→])[ \t]*")  # between the parts of a menu, breadcrumb or share bar
 PAGE_FIELD = re.compile(r"(?<![^\s|·•*_])[A-Za-z][A-Za-z ]{0,20}[:：]")  # a page stamp's field label: "Views:"
 CHROME_PART_WORDS = 6  # words a menu's part may have ("©2017 Jiudian Guanli Wang Contact us")
 CHROME_MIN_PARTS = 3  # parts a line needs to read as a menu: two could be the author's "Sales | Support"
 CHROME_MAX_WORDS = 30  # words a line of page chrome may have
-PAGER_MAX_WORDS = 12  # words a pager or download bar may have, naming two parts of the page
+PAGER_MAX_WORDS = 16  # words a pager or download bar may have, naming two parts of the page
+BUTTON_MAX_WORDS = 4  # words a button or pager may have, naming one ("Page 1 / 2", "You may also like")
 PAGE_LABEL = re.compile(r"^[^:：|»«·•›]{1,40}[:：]")  # a menu's label before its parts: "Similar documents:"
 
 
@@ -168,21 +181,24 @@ def _page_chrome(run: Run) -> None:
     """A web page's menu, breadcrumb, share bar or stamp, on a line of its own with no end mark: three short parts or
     more between separators, or two "label: value" fields or more, one of them naming a part of the page (the
     `page_part` list: "Home >> Bank Summary >> Teller Summary", "Release: 2023-12-05 Views: 966 Comments: 0"); or a
-    short line naming two parts of the page ("1 2 3 Next page »")."""
+    short line naming two parts of the page ("1 2 3 Next page »"), or a button of a few words naming one ("Page 1 /
+    2")."""
     for block in run.blocks:
-        if block.removed or block.kind not in ("text", "title", "item") or len(block.raw) != 1 or \
-                len(block.sentences) != 1:
+        if block.removed or block.kind not in ("text", "title", "item") or len(block.raw) != 1 or not block.sentences:
             continue
         line = block.raw[0].strip()
         if line.startswith("|") or END_PUNCT.search(line) or len(WORD.findall(line)) > CHROME_MAX_WORDS or \
-                _authors_account(block.sentences[0]):
+                any(map(_authors_account, block.sentences)):
             continue
         parts = [part for part in PAGE_SEPARATOR.split(PAGE_LABEL.sub("", line)) if part.strip(" *_-")]
         menu = len(parts) >= CHROME_MIN_PARTS and all(len(WORD.findall(p)) <= CHROME_PART_WORDS for p in parts)
         stamp = len(PAGE_FIELD.findall(line)) >= 2
-        named = [p for p in run.lists.page_part if p.search(line)] if menu or stamp or \
-            len(WORD.findall(line)) <= PAGER_MAX_WORDS else []
-        if named and (menu or stamp or len(named) >= 2):
+        words = len(WORD.findall(line))
+        named = [m.group(0) for m in map(lambda p: p.search(line), run.lists.page_part) if m] \
+            if menu or stamp or words <= PAGER_MAX_WORDS else []
+        button = words <= BUTTON_MAX_WORDS and any(len(WORD.findall(n)) >= 2 for n in named)  # "Page 1 / 2", not
+        # a heading's one word ("Home visits", "Any other comments")
+        if named and (menu or stamp or len(named) >= 2 or button):
             _junk_blocks(run, [block])
 
 

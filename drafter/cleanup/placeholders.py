@@ -22,6 +22,23 @@ PLACEHOLDER = re.compile(
 )
 
 
+# a template's own blank, as a site leaves it on a signature or date line ("Reporter: XXX  December 20**",
+# "Date: 20**年**月**日", "Shift Name: ××"): runs of capital X, ××, 20**, "**" in a date, a rule of underscores; not
+# "xxx" ("Contact person: xxx, telephone: 0XX-…" is a line the author fills in), nor a bracketed
+# slot, which a chat model leaves in the author's own header ("[Employee Name], Head Teller")
+TEMPLATE_BLANK = re.compile(r"(?<![\w.])XX+(?!\w)|×{2,}|\b20\s?\*\*|(?<=[\s年月\d-])\*\*(?=[\s年月日-]|$)|_{3,}")
+
+
+def template_blanks(text: str) -> int:
+    """How many of a template's own blanks text holds (Markdown bold markers are not one)."""
+    return len(TEMPLATE_BLANK.findall(_without_bold_markers(text)))
+
+
+def fill_template_blanks(text: str) -> str:
+    """text with each of a template's own blanks filled with a word ("x"), so it reads as it will when filled in."""
+    return TEMPLATE_BLANK.sub("x", _without_bold_markers(text))
+
+
 NAME_SLOT = re.compile(rf"{X_RUN}|{BRACKET_SLOT}")  # a blank where a name goes: "the XX department", "[Company Name]"
 
 
