@@ -163,9 +163,28 @@ def many_facts(size: int) -> dict:
     return {"text": "".join(draft) + "\n", "facts": "".join(facts)}
 
 
+def additions(size: int) -> dict:
+    """One paragraph of 'Additionally, …' sentences, each with words of its own and a year (the adding check)."""
+    parts, length, index = [], 0, 0
+    while length < size:
+        part = f"Additionally, in {2000 + index % 25} the team filed report number {index} for depot {index % 97}. "
+        parts.append(part)
+        length += len(part)
+        index += 1
+    text = "".join(parts) + "\n"
+    return {"text": text, "facts": BASE_FACTS}
+
+
+def page_chrome(size: int) -> dict:
+    """Thousands of lines of a web page's menus, stamps and pagers between short paragraphs (the page-chrome pass)."""
+    unit = ("Home >> Bank Summary >> Teller Summary\n\nRelease: 2023-12-05 Views: 966 Comments: 0\n\n"
+            "I served 40 customers a day.\n\nPage 1 / 2\n\nReporter: XXX  December 20**\n\n")
+    return {"text": repeat_to(unit, size), "facts": BASE_FACTS}
+
+
 SHAPES: dict[str, Callable[[int], dict]] = {f.__name__: f for f in (
     reply_heading, facts_heading, long_word, dear_name, hedged_numbers, word_word, bracket_caps, blank_run,
-    punctuation_run, many_headings, many_facts)}
+    punctuation_run, many_headings, many_facts, additions, page_chrome)}
 
 
 # ---------------------------------------------------------------------------------------------------------------

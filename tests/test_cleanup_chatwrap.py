@@ -1487,3 +1487,12 @@ def test_a_pages_buttons_and_pagers_go(button):
 def test_a_heading_with_a_word_a_page_also_uses_stays(heading):
     text = f"{BODY}\n{heading}\n\nIn May I made 311 home visits with Dr Rana Okafor.\n"
     assert _clean(text) == text
+
+
+def test_an_additionally_sentence_may_say_again_one_sentence_further_up_with_the_texts_year():
+    told = "Plate and production waste went down from 9% of food purchased to 6% in 2023."
+    other = "In May I opened the halal line, which now serves 140 meals a day."
+    again = "In addition, food waste went down in 2023."
+    assert _clean(f"{told}\n\n{other}\n\n{again}\n") == f"{told}\n\n{other}\n"
+    new_year = "In addition, food waste went down in 2024."  # a year said nowhere above: a fact of its own
+    assert _clean(f"{told}\n\n{other}\n\n{new_year}\n") == f"{told}\n\n{other}\n\n{new_year}\n"

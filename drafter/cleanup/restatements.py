@@ -629,6 +629,8 @@ def remove_paraphrased_sentences(run: Run) -> None:
     lacks (a small model's second go at the same point: "The fridge broke down in the summer. … In the summer months
     the fridge kept breaking down."); the first telling stays in its place (_says_again)."""
     labels = run.labels()
+    earlier: list[Sentence] = []  # every sentence kept above, for an "Additionally, …" that says one of them again
+    years_above: set[str] = set()  # the years they state
     for block in run.blocks:
         if block.removed or block.kind not in ("text", "item") or block.heading_like:
             continue
@@ -639,31 +641,48 @@ def remove_paraphrased_sentences(run: Run) -> None:
             told = None if id(sentence) in labels or block.kind == "item" else \
                 next((x for x in kept[-PARAPHRASE_REACH:]
                       if _says_again(run, sentence, x, run.settings.paraphrase_similarity)), None)
-            if told is None and id(sentence) not in labels and _adds_nothing(run, sentence, kept):
-                told = kept[0]
+            if told is None and id(sentence) not in labels:
+                told = _adds_nothing(run, sentence, kept[-ADDED_REACH:], years_above) or \
+                    _adds_nothing(run, sentence, earlier[-ADDED_REACH:], years_above, whole=True)
             if told is None:
                 kept.append(sentence)
+                earlier.append(sentence)
+                years_above.update(f for f in sentence.facts if YEAR.fullmatch(f))
                 continue
             sentence.removed = True
             run.repeat(sentence, told, run.edit("restatement", sentence.line, sentence.text, told.line, sentence))
 
 
 ADDED_WORDS_INSIDE = 0.7  # share of an "Additionally, …" sentence's words its paragraph before it must hold
+ADDED_WORDS_INSIDE_ONE = 0.75  # ... or one sentence anywhere above it
+ADDED_REACH = 60  # sentences above an "Additionally, …" it may say again: a bound, so a long text costs linear time
 
 
-def _adds_nothing(run: Run, sentence: Sentence, before: list[Sentence]) -> bool:
-    """True when a sentence that opens as if it adds something ("Additionally, …") states no fact the sentences
-    before it in its paragraph lack, and most of its words, vague ones counted as inside, lie in them."""
+def _adds_nothing(run: Run, sentence: Sentence, before: list[Sentence], years_above: set[str],
+                  whole: bool = False) -> Sentence | None:
+    """The first of the sentences before it that a sentence opening as if it adds something ("Additionally, …")
+    says again: it states no fact they lack, and most of its words, vague ones counted as inside, lie in them (the
+    sentences before it in its paragraph) or, `whole`, in one of them (any sentence above); a year it names need only
+    be among `years_above`, the years sentences above it state. None when none."""
     if not before or sentence.placeholder or not any(p.match(sentence.text) for p in run.lists.adding):
-        return False
+        return None
     said = StatedFacts({f for x in before for f in x.facts})
-    if any(f not in said for f in sentence.facts):
-        return False
+    facts = {f for f in sentence.facts if not YEAR.fullmatch(f)}  # the year it names is the text's, said above it
+    if any(f not in said for f in facts) or any(f not in years_above for f in sentence.facts - facts):
+        return None
     words = content_words(sentence.text, run.lists.synonyms)
-    earlier = {w for x in before for w in content_words(x.text, run.lists.synonyms)}
+    if not words:
+        return None
     unspecific = run.lists.unspecific
-    inside = sum(1 for w in words if w in earlier or w in unspecific)
-    return bool(words) and inside >= ADDED_WORDS_INSIDE * len(words)
+    groups = [[x] for x in before] if whole else [before]
+    for group in groups:
+        if whole and any(f not in group[0].facts for f in facts):
+            continue
+        inside_words = {w for x in group for w in content_words(x.text, run.lists.synonyms)}
+        if sum(1 for w in words if w in inside_words or w in unspecific) >= \
+                (ADDED_WORDS_INSIDE_ONE if whole else ADDED_WORDS_INSIDE) * len(words):
+            return group[0]
+    return None
 
 
 def remove_topics_said_again(run: Run) -> None:
