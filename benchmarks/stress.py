@@ -175,6 +175,17 @@ def additions(size: int) -> dict:
     return {"text": text, "facts": BASE_FACTS}
 
 
+def versions(size: int) -> dict:
+    """Thousands of paragraphs, each the one before told again with one more fact (the earlier-versions pass)."""
+    parts, length, index = [], 0, 0
+    while length < size:
+        part = f"We sold 5,120 units in 2023 from depot {index} and 3,400 from depot {index + 1}.\n\n"
+        parts.append(part)
+        length += len(part)
+        index += 1
+    return {"text": "".join(parts), "facts": BASE_FACTS}
+
+
 def page_chrome(size: int) -> dict:
     """Thousands of lines of a web page's menus, stamps and pagers between short paragraphs (the page-chrome pass)."""
     unit = ("Home >> Bank Summary >> Teller Summary\n\nRelease: 2023-12-05 Views: 966 Comments: 0\n\n"
@@ -184,7 +195,7 @@ def page_chrome(size: int) -> dict:
 
 SHAPES: dict[str, Callable[[int], dict]] = {f.__name__: f for f in (
     reply_heading, facts_heading, long_word, dear_name, hedged_numbers, word_word, bracket_caps, blank_run,
-    punctuation_run, many_headings, many_facts, additions, page_chrome)}
+    punctuation_run, many_headings, many_facts, additions, versions, page_chrome)}
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ of the list just above it again in prose."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from math import fsum
 
 from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
@@ -829,6 +830,10 @@ def remove_earlier_versions(run: Run) -> None:
     """A paragraph pasted twice in two versions, one under the other ("make it shorter", "add more detail"): where the
     later one states every fact of the earlier (or the rest of the text does) and a fact of its own, the earlier goes
     as a restatement. Where neither is fuller, the duplicates pass keeps the first, as everywhere else."""
+    stating = Counter(f for block in run.blocks if not block.removed and block.kind != "opaque"
+                      for x in block.sentences if not x.removed for f in x.facts)  # sentences stating each fact
+    stating.update(f for block in run.blocks if not block.removed and block.kind == "opaque"
+                   for f in facts_of("\n".join(block.raw)))
     previous: Block | None = None
     for block in run.blocks:
         if block.removed:
@@ -837,17 +842,19 @@ def remove_earlier_versions(run: Run) -> None:
             previous = None
             continue
         before, previous = previous, block
-        if before is None or not _earlier_version(run, before, block):
+        if before is None or not _earlier_version(before, block, stating):
             continue
         for sentence in before.sentences:
             if not sentence.removed:
                 sentence.removed = True
+                stating.subtract(sentence.facts)
                 run.edit("restatement", sentence.line, sentence.text, block.line, of=sentence)
 
 
-def _earlier_version(run: Run, earlier: Block, later: Block) -> bool:
+def _earlier_version(earlier: Block, later: Block, stating: Counter) -> bool:
     """True when `later` says `earlier` again, fuller: most of the shorter one's words, two figures or more of the
-    same, every fact of `earlier` (or stated outside it) and a fact of its own."""
+    same, every fact of `earlier` (or stated outside it: `stating` counts the sentences that state each fact) and a
+    fact of its own."""
     told = [x for x in earlier.sentences if not x.removed]
     rest = [x for x in later.sentences if not x.removed]
     if not told or not rest or any(x.placeholder for x in told + rest):
@@ -861,9 +868,9 @@ def _earlier_version(run: Run, earlier: Block, later: Block) -> bool:
     new_facts = frozenset().union(*(x.facts for x in rest))
     if sum(1 for f in old_facts & new_facts if is_figure(f)) < VERSION_SHARED_FIGURES or not new_facts - old_facts:
         return False
-    stated = run.facts_stated_outside({id(x) for x in told})
     amounts = set(quantities_in(" ".join(x.text for x in rest)))
-    return all(f in stated or f in NUMBER_WORDS and set(quantities_in(f)) <= amounts for f in old_facts - new_facts)
+    return all(stating[f] > sum(f in x.facts for x in told) or f in NUMBER_WORDS and set(quantities_in(f)) <= amounts
+               for f in old_facts - new_facts)
 
 
 # a sentence that introduces the author by their post again: "As a settlement-office clerk at Merrow Savings, I …",
