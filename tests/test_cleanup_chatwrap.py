@@ -1496,3 +1496,27 @@ def test_an_additionally_sentence_may_say_again_one_sentence_further_up_with_the
     assert _clean(f"{told}\n\n{other}\n\n{again}\n") == f"{told}\n\n{other}\n"
     new_year = "In addition, food waste went down in 2024."  # a year said nowhere above: a fact of its own
     assert _clean(f"{told}\n\n{other}\n\n{new_year}\n") == f"{told}\n\n{other}\n\n{new_year}\n"
+
+
+# --- after the sixty-first blind round (c241–c244) ---
+
+@pytest.mark.parametrize("opener", [
+    "Congratulations on wrapping up such a busy 2025, Daniel!",
+    "What a year, Lerato — keeping the lease desk running while training two new people is no small thing!",
+    "You had a big year on the Northgate estate — congratulations!",
+    "Here's your self-assessment with the achievements first and the ratings at the end, as requested.",
+    "Absolutely — here's a nomination write-up in the third person, ready to paste into the review form.",
+], ids=lambda s: s[:24])
+def test_a_models_praise_or_hand_over_before_the_summary_goes(opener):
+    body = f"{BODY}\nDaniel Okafor and Lerato Dube trained at the Northgate desk in March.\n"
+    assert _clean(f"{opener}\n\n{body}") == body
+
+
+def test_the_authors_own_opening_praise_of_the_team_stays():
+    own = "What a year it has been: our team of 12 moved to the new Northgate office in May, Lerato.\n\n"
+    assert _clean(f"{own}{BODY}") == f"{own}{BODY}"
+
+
+def test_a_models_list_of_what_more_it_can_do_goes_under_its_label():
+    offer = "**Next steps:** I can also:\n\n- Trim this to exactly one page.\n- Add a line thanking your manager.\n"
+    assert _clean(f"{BODY}\n{offer}") == BODY

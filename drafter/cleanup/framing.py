@@ -18,7 +18,8 @@ WRITING = re.compile(
     r"template|formatting|bullet points|decimal places?|contractions|alterations|amendments|edits|tweaks|"
     r"further (?:changes|reductions?|cuts)|the (?:summary|text|figures|numbers) (?:below|above)|(?:these|the|all) "
     r"(?:\w+ )?parts (?:work|fit|go|read)|one document|"
-    r"your (?:[\w-]+ )?(?:summary|draft|text|original|self-review|appraisal|figures|numbers|facts|bullets|points)|"
+    r"your (?:[\w-]+ )?(?:summary|draft|text|original|self-review|self-assessment|self-evaluation|write-up|appraisal|"
+    r"figures|numbers|facts|bullets|points)|"
     r"(?:from|on|in|with) your (?:notes|figures|numbers|facts|bullets|points)|"
     r"(?:figures|numbers|facts|details|totals) (?:you|as) (?:gave|give|supplied|provided|shared|sent|pasted|filled in)|"
     r"in a (?:more )?(?:formal|professional|casual|friendly|concise|plain) (?:style|tone|register))\b",
@@ -49,6 +50,8 @@ OFFER = re.compile(r"^[\W_]*(?:want (?:me|it|this)|would you (?:like|prefer)|sha
                    r"turn|add|shorten|expand|tailor|adapt|cut|trim)\b|\bI would be (?:pleased|happy|glad) to\b|"
                    r"^[\W_]*(?:quick )?question\s*:|^[\W_]*(?:should|if) (?:you|a further|any further|further)\b|"
                    r"\bI would (?:recommend|suggest)\b", re.I)
+# the model's label over a list of what more it can do: "**Next steps:** I can also:", "I could also help with:"
+OFFER_LABEL = re.compile(r"\bI (?:can|could)(?: also)?(?: help(?: you)?(?: with)?)?\s*[:：][\W_]*$", re.I)
 # the model's label over its account of the edits or its notes: "Changes:", "**What changed:**", "**A couple of
 # notes:**", "The principal reductions were as follows:"
 EDITS_LABEL = re.compile(r"^[\W_]*(?:[\w’'-]+ ){0,4}(?:changes|edits|amendments|reductions|revisions|notes|assumptions|"
@@ -88,15 +91,23 @@ def remove_framing(run: Run) -> None:
 
 def _frames(sentence: Sentence) -> bool:
     """True when the sentence talks about the text as writing, to the user or of the model's edits, or heads its
-    account of them."""
+    account of them, or praises the user for the year."""
     text = sentence.text
     edit = OWN_EDIT.search(text)
     return WRITING.search(text) is not None and (TO_THE_READER.search(text) is not None or edit is not None) or \
         edit is not None and edit.start() <= OPENING_REACH and PART.search(text) is not None or \
         EDITS_LABEL.match(text) is not None and (text.rstrip(" *_").endswith((":", "：")) or DONE.search(text)) or \
+        OFFER_LABEL.search(text) is not None or \
         OFFER.search(text) is not None and (TO_THE_READER.search(text) or PART.search(text) or WRITING.search(text)) \
-        is not None or (CALCULATED.search(text) or LEFT_OUT.search(text)) is not None and \
-        TO_THE_READER.search(text) is not None
+        is not None or (CALCULATED.search(text) or LEFT_OUT.search(text) or PRAISE.search(text)) is not None and \
+        (TO_THE_READER.search(text) or PRAISE.search(text) and VOCATIVE.search(text)) is not None
+
+
+# the model praising the user for the year before it hands the summary over ("Congratulations on wrapping up such a
+# busy 2024, Daniel!", "What a year, Lerato — … is no small thing!", "You had a big year on 5B — congratulations!")
+PRAISE = re.compile(r"\b(?:congratulations|congrats|well done|what an? (?:[\w-]+ )?year|(?:big|great|strong|busy|"
+                    r"fantastic|impressive|productive|remarkable) year\b[^.!?\n]{0,40}!|no small (?:thing|feat))\b", re.I)
+VOCATIVE = re.compile(r",\s+[A-Z][\w'’-]+\s*(?:[—–!?]|\s-\s|$)")  # the user named as spoken to: "…, Daniel!"
 
 
 OPENING_REACH = 4  # characters before "I trimmed …" that still open the sentence with it (an emoji, a quote mark)
