@@ -434,7 +434,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c11[78]-*.dirty.md", 0.825, 0.955),  # the thirtieth (first run 0.838 / 0.935 / 0)
     ("cleanup-heldout", "c119-*.dirty.md", 0.865, 0.855),
     ("cleanup-heldout", "c120-*.dirty.md", 0.835, 0.98),
-    ("cleanup-heldout", "c12[12]-*.dirty.md", 0.915, 0.91),  # the thirty-first (first run 0.910 / 0.912 / 0); c122
+    ("cleanup-heldout", "c12[12]-*.dirty.md", 0.915, 0.905),  # the thirty-first (first run 0.910 / 0.912 / 0); c122
     # kept its topic sentences that name the role again ("As an inside sales representative, my job is to …")
     ("cleanup-heldout", "c12[34]-*.dirty.md", 0.895, 0.91),  # c123 kept its page titles with their site tags
     ("cleanup-heldout", "c12[56]-*.dirty.md", 0.865, 0.96),  # the thirty-second (first run 0.821 / 0.957 / 0)
