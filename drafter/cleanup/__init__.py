@@ -2,9 +2,11 @@
 
 The text is parsed into Markdown blocks (headings, paragraphs, list items, code) and the blocks into sentences
 (drafter.cleanup.document). The passes, one module each, run in the order PASSES declares over one shared Run
-(drafter.cleanup.run): junk (a site's menus, stamps and pagers among it) → a chat model's framing around the summary it hands back → slogans (a motto, a chant, a masthead's tagline) → repeats inside a sentence (doubled phrases, repeated list items and quoted names) →
-clichés and filler (and a sentence that only names its topic over and over) → the earlier of a paragraph's two versions where the later is fuller → exact and near-duplicate sentences
-across the whole text → restatements (also a paragraph sentence telling the list just above it in prose; a sentence
+(drafter.cleanup.run): junk (a site's menus, stamps and pagers among it) → a chat model's framing around the summary it
+hands back → slogans (a motto, a chant, a masthead's tagline) → repeats inside a sentence (doubled phrases, repeated
+list items and quoted names) → clichés and filler (and a sentence that only names its topic over and over) → the
+earlier of a paragraph's two versions where the later is fuller → exact and near-duplicate sentences across the whole
+text → restatements (also a paragraph sentence telling the list just above it in prose; a sentence
 that says it restates: "In other words, …"; a list item that says an earlier item of its list again in other words;
 a sentence that says an earlier one of its paragraph again in other words, or singles out a topic singled out
 already; what is left of a paragraph that tells the one before it again) → a label whose block went as a repeat → stock sentences →

@@ -65,7 +65,8 @@ def ends_with(pattern: re.Pattern, text: str, end: int, reach: int) -> bool:
 
 # number words inside idioms say no amount: "in the first place", "one of the", "one by one", "double-check"
 NUMBER_IDIOM = re.compile(
-    r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|(?:first|second|third)[- ]person|second to none|"
+    r"\b(?:in the first place|first of all|at first|first and foremost|first-hand|(?:first|second|third)[- ]person|"
+    r"second to none|"
     r"one (?:of|by one|another|after another|day|that|which|who|where)|no one|every one|each one|the one|"
     r"this one|that one|as one|(?:my|our|the|a) number one|"
     r"(?:with |of )?one (?:heart|mind|voice|accord|family)|first-(?:class|rate)|(?:a|an) (?:[a-z]+ ){1,3}one(?![-\w])|"

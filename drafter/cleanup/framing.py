@@ -106,7 +106,8 @@ def _frames(sentence: Sentence) -> bool:
 # the model praising the user for the year before it hands the summary over ("Congratulations on wrapping up such a
 # busy 2024, Daniel!", "What a year, Lerato — … is no small thing!", "You had a big year on 5B — congratulations!")
 PRAISE = re.compile(r"\b(?:congratulations|congrats|well done|what an? (?:[\w-]+ )?year|(?:big|great|strong|busy|"
-                    r"fantastic|impressive|productive|remarkable) year\b[^.!?\n]{0,40}!|no small (?:thing|feat))\b", re.I)
+                    r"fantastic|impressive|productive|remarkable) year\b[^.!?\n]{0,40}!|no small (?:thing|feat))\b",
+                    re.I)
 VOCATIVE = re.compile(r",\s+[A-Z][\w'’-]+\s*(?:[—–!?]|\s-\s|$)")  # the user named as spoken to: "…, Daniel!"
 
 

@@ -167,7 +167,8 @@ def _blank_row(row: str) -> bool:
     return any(cells) and all(not cell or BLANK_FORM_LINE.match(cell) for cell in cells)
 
 
-PAGE_SEPARATOR = re.compile(r"[ \t]*(?:\||>>|<<|->|[»«·•›→])[ \t]*")  # between the parts of a menu, breadcrumb or share bar
+# between the parts of a menu, a breadcrumb or a share bar
+PAGE_SEPARATOR = re.compile(r"[ \t]*(?:\||>>|<<|->|[»«·•›→])[ \t]*")
 PAGE_FIELD = re.compile(r"(?<![^\s|·•*_])[A-Za-z][A-Za-z ]{0,20}[:：]")  # a page stamp's field label: "Views:"
 CHROME_PART_WORDS = 6  # words a menu's part may have ("©2017 Jiudian Guanli Wang Contact us")
 CHROME_MIN_PARTS = 3  # parts a line needs to read as a menu: two could be the author's "Sales | Support"
@@ -187,15 +188,16 @@ def _page_chrome(run: Run) -> None:
         if block.removed or block.kind not in ("text", "title", "item") or len(block.raw) != 1 or not block.sentences:
             continue
         line = block.raw[0].strip()
-        if line.startswith("|") or END_PUNCT.search(line) or len(WORD.findall(line)) > CHROME_MAX_WORDS or \
+        words = len(WORD.findall(line))
+        if line.startswith("|") or END_PUNCT.search(line) or words > CHROME_MAX_WORDS or \
                 any(map(_authors_account, block.sentences)):
             continue
         parts = [part for part in PAGE_SEPARATOR.split(PAGE_LABEL.sub("", line)) if part.strip(" *_-")]
         menu = len(parts) >= CHROME_MIN_PARTS and all(len(WORD.findall(p)) <= CHROME_PART_WORDS for p in parts)
         stamp = len(PAGE_FIELD.findall(line)) >= 2
-        words = len(WORD.findall(line))
-        named = [m.group(0) for m in map(lambda p: p.search(line), run.lists.page_part) if m] \
-            if menu or stamp or words <= PAGER_MAX_WORDS else []
+        found = (pattern.search(line) for pattern in run.lists.page_part) if menu or stamp or words <= PAGER_MAX_WORDS \
+            else ()
+        named = [match.group(0) for match in found if match]
         button = words <= BUTTON_MAX_WORDS and any(len(WORD.findall(n)) >= 2 for n in named)  # "Page 1 / 2", not
         # a heading's one word ("Home visits", "Any other comments")
         if named and (menu or stamp or len(named) >= 2 or button):

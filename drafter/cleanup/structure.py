@@ -181,9 +181,9 @@ def _drop_repeated_empty_headings(run: Run) -> None:
 
 
 # a closing section's heading: "## Conclusion", "**7. CONCLUSION**", "### Summary", "## 🙏 Final Thoughts"
-CLOSING_HEADING = re.compile(r"^[\W\d_]*(?:(?:section|part) \w+\W+)?(?:(?:in )?conclusions?|(?:in )?summary|closing(?: remarks| "
-                             r"thoughts)?|final (?:thoughts|remarks|words)|concluding remarks|wrap[- ]up|overall)[\W_]*$",
-                             re.I)
+CLOSING_HEADING = re.compile(r"^[\W\d_]*(?:(?:section|part) \w+\W+)?(?:(?:in )?conclusions?|(?:in )?summary|"
+                             r"closing(?: remarks| thoughts)?|final (?:thoughts|remarks|words)|concluding remarks|"
+                             r"wrap[- ]up|overall)[\W_]*$", re.I)
 
 
 BOLD_HEADING_LEVEL = 7  # a bold line or a short line read as a heading sits under every Markdown heading level
