@@ -1520,3 +1520,11 @@ def test_the_authors_own_opening_praise_of_the_team_stays():
 def test_a_models_list_of_what_more_it_can_do_goes_under_its_label():
     offer = "**Next steps:** I can also:\n\n- Trim this to exactly one page.\n- Add a line thanking your manager.\n"
     assert _clean(f"{BODY}\n{offer}") == BODY
+
+
+# --- found scoring the sixty-second blind round (c245–c248): a crash ---
+
+def test_a_role_reintroduction_whose_rest_starts_inside_a_word_cleans_without_error():
+    text = ("I am a teller at the Matina Branch of Harbour Bank.\n\nIn 2023 I served 9,400 clients.\n\n"
+            "As a teller at the Matina Branch, I've had the chance to serve so many clients.\n")
+    assert "9,400" in clean(text).text  # "'ve" after the match read as a word of its own: once a KeyError

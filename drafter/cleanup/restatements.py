@@ -948,8 +948,9 @@ def remove_role_reintroductions(run: Run) -> None:
     stock = run.settings.stock_model or load_stock_model()
     for sentence, match, at in candidates:
         rest = sentence.text[match.end():]
-        new = {w for w in content_words(rest) if first_said[w] >= at and w not in own}  # said first here: a topic
-        # sentence opens what the sentences after it tell ("As a ward clerk, I also manage the clinic templates. In
+        # (a word of the rest alone, "ve" of "I've" cut after "I", is said first here too)
+        new = {w for w in content_words(rest) if first_said.get(w, at) >= at and w not in own}  # said first here: a
+        # topic sentence opens what the sentences after it tell ("As a ward clerk, I also manage the clinic templates. In
         # June the templates …"), a re-introduction says again what came before
         generic = len(new) <= ROLE_NEW_WORDS or stock is not None and \
             stock.score(rest) >= run.settings.stock_threshold  # "I always try to give customers the best service"
