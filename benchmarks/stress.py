@@ -163,27 +163,27 @@ def many_facts(size: int) -> dict:
     return {"text": "".join(draft) + "\n", "facts": "".join(facts)}
 
 
+def numbered_to(size: int, part: Callable[[int], str]) -> str:
+    """part(0) + part(1) + … until the result is at least `size` characters long."""
+    parts, length = [], 0
+    while length < size:
+        parts.append(part(len(parts)))
+        length += len(parts[-1])
+    return "".join(parts)
+
+
 def additions(size: int) -> dict:
     """One paragraph of 'Additionally, …' sentences, each with words of its own and a year (the adding check)."""
-    parts, length, index = [], 0, 0
-    while length < size:
-        part = f"Additionally, in {2000 + index % 25} the team filed report number {index} for depot {index % 97}. "
-        parts.append(part)
-        length += len(part)
-        index += 1
-    text = "".join(parts) + "\n"
-    return {"text": text, "facts": BASE_FACTS}
+    text = numbered_to(size, lambda index: f"Additionally, in {2000 + index % 25} the team filed report number "
+                                           f"{index} for depot {index % 97}. ")
+    return {"text": text + "\n", "facts": BASE_FACTS}
 
 
 def versions(size: int) -> dict:
     """Thousands of paragraphs, each the one before told again with one more fact (the earlier-versions pass)."""
-    parts, length, index = [], 0, 0
-    while length < size:
-        part = f"We sold 5,120 units in 2023 from depot {index} and 3,400 from depot {index + 1}.\n\n"
-        parts.append(part)
-        length += len(part)
-        index += 1
-    return {"text": "".join(parts), "facts": BASE_FACTS}
+    text = numbered_to(size, lambda index: f"We sold 5,120 units in 2023 from depot {index} and 3,400 from depot "
+                                           f"{index + 1}.\n\n")
+    return {"text": text, "facts": BASE_FACTS}
 
 
 def page_chrome(size: int) -> dict:
