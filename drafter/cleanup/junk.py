@@ -93,8 +93,10 @@ def _every_line_junk(run: Run, block: Block) -> bool:
     as one sentence, so no sentence of it matches: a chat pane's "Draft generated from: notes.docx" over its
     "AI-generated content may be incorrect."); a bracketed slot among them is the form's too."""
     lines = [line.strip() for line in block.raw if line.strip()]
+    if len(lines) < 2:
+        return False
     junk = [run.lists.is_junk(line) or run.lists.is_junk(line, "chat") for line in lines]
-    return len(lines) > 1 and any(junk) and all(j or SLOT.match(line) for j, line in zip(junk, lines))  # a form's
+    return any(junk) and all(j or SLOT.match(line) for j, line in zip(junk, lines))  # a form's
     # blank part: "[to be completed by manager]" over "Manager's assessment: ________"
 
 
