@@ -1528,3 +1528,67 @@ def test_a_role_reintroduction_whose_rest_starts_inside_a_word_cleans_without_er
     text = ("I am a teller at the Matina Branch of Harbour Bank.\n\nIn 2023 I served 9,400 clients.\n\n"
             "As a teller at the Matina Branch, I've had the chance to serve so many clients.\n")
     assert "9,400" in clean(text).text  # "'ve" after the match read as a word of its own: once a KeyError
+
+
+HEADER = "Year-End Summary 2024\nName: Joanne Pritchard\nRole: Cashier, Merseyway Branch\n"
+
+
+@pytest.mark.parametrize("blank", ["Line Manager: [Manager's Name]", "**Manager:** [Manager's name]",
+                                   "[Hotel Name], [Hotel Address]", "**[Company Address] | [Phone] | [Email]**",
+                                   "Employee ID: [Employee ID]"], ids=lambda s: s[:24])
+def test_a_blank_field_in_a_header_of_other_lines_goes_and_the_filled_lines_stay(blank):
+    """A header read as one sentence whose lines are not all "label:" fields (a title, "Name: …") loses its unfilled
+    field or row of blanks, line and all; the filled lines stay."""
+    assert _clean(f"{HEADER}{blank}\n\n{BODY}") == f"{HEADER.rstrip()}\n\n{BODY}"
+
+
+def test_a_lone_bracketed_instruction_and_a_slot_inside_a_wrapped_sentence_stay():
+    """A bare slot beside the author's text is theirs to fill; a line of a sentence wrapped over lines is part of it."""
+    for text in (f"{HEADER}[Insert an example you are proud of here]\n\n{BODY}",
+                 f"In 2024 I joined the counter team at\n[Branch Name]\nand served 40 customers a day.\n\n{BODY}"):
+        assert _clean(text) == text
+
+
+@pytest.mark.parametrize("token", ["<|im_end|>", "</s>", "<end_of_turn>", "<|eot_id|>"])
+def test_a_chat_templates_token_is_cut_where_it_stands_and_the_authors_sentence_stays(token):
+    """Before, a sentence holding a token went whole as junk (a fact in it kept the token instead)."""
+    text = f"{BODY}\nI also trained two new cashiers on the counter this year.{token}\n"
+    assert _clean(text) == f"{BODY}\nI also trained two new cashiers on the counter this year.\n"
+    assert _clean(f"<start_of_turn>model\n{BODY}<end_of_turn>\n") == BODY
+
+
+@pytest.mark.parametrize("pane", [
+    "You said:\nEdit", "Copy\nGood response\nBad response\n👍 👎 🔄 ⋯",
+    "Message ChatGPT\nChatGPT can make mistakes. Check important info.",
+    "thumb_up\nthumb_down\nshare\nmore_vert\nGemini may display inaccurate info, including about people, so "
+    "double-check its responses.",
+    "Outline\nHeadings you add to the document will appear here.",
+    'Suggested edit\nReplace: "about 300 hail files" with "312 hail files"\nAccept suggestion    Reject suggestion',
+    "Dana Whitford  10:14 AM Dec 3\nReply",
+], ids=lambda s: s[:20])
+def test_a_chat_page_or_online_editors_furniture_pasted_with_the_text_goes(pane):
+    assert _clean(f"{pane}\n\n{BODY}") == BODY
+
+
+@pytest.mark.parametrize("furniture", [
+    "1# (OP) xiaoyu0923 | Posted on 2023-12-18 22:41 | Only see this author",
+    "Floor 2 ningning_ICU (Posted on 2023-12-06 21:02)",
+    "This post was last edited by huli_xiaobai at 2023-12-06 20:31",
+    "Quote: xiaoyu0923 posted on 2023-12-18 22:41", "Reply | Support (3) | Oppose | Report",
+    "— 2 —", "Page 2 / 5", "Settlement Office Clerk Personal Annual Work Summary.docx",
+    "↓ Click to expand the remaining 78%", "The remaining 3 pages are hidden.",
+    "(The full text can be viewed after downloading)", "(End of full text)",
+    "Share: [WeChat] [Moments] [Weibo] [Copy link]",
+], ids=lambda s: s[:24])
+def test_a_forums_or_document_librarys_furniture_goes(furniture):
+    assert _clean(f"{BODY}\n{furniture}\n\n## Next year\n\nIn 2025 I will sit the CFA level 1 exam.\n") == \
+        f"{BODY}\n## Next year\n\nIn 2025 I will sit the CFA level 1 exam.\n"
+
+
+@pytest.mark.parametrize("line", ["Meeting with Dana Whitford at 10:14 AM on 3 December went well.",
+                                  "Reply times fell from 9 hours to 4.", "Page 2 of the audit report lists 3 findings.",
+                                  "I read the Settlement Manual.docx every quarter and kept it current."],
+                         ids=lambda s: s[:24])
+def test_an_authors_sentence_like_the_furniture_stays(line):
+    text = f"{BODY}\n{line}\n"
+    assert _clean(text) == text

@@ -19,6 +19,7 @@ from drafter.text.words import STOP_WORDS, WORD
 
 def remove_junk(run: Run) -> None:
     """Remove junk blocks and sentences, and a site's tag from the title."""
+    _cut_chat_tokens(run)
     first = next((block for block in run.blocks if block.kind != "opaque"), None)
     for at, block in enumerate(run.blocks):
         if block.kind == "opaque":
@@ -62,6 +63,41 @@ def remove_junk(run: Run) -> None:
     _rest_of_a_chat_wrapper(run)
     _cut_off_end(run)
     _cut_off_sentences(run)
+
+
+def _cut_chat_tokens(run: Run) -> None:
+    """Cut a chat template's special tokens (the `chat_token` list: "<|im_end|>", "</s>", "<start_of_turn>model")
+    where they stand, with the spaces or line break beside them; the author's sentence around them stays, and a
+    sentence of nothing else goes. A sentence that is junk with them (a system or user turn) is left to the junk
+    check."""
+    for block in run.blocks:
+        if block.kind == "opaque":
+            continue
+        for sentence in block.sentences:
+            if sentence.removed or "<" not in sentence.text or run.lists.is_junk(sentence.text):
+                continue  # a system or user turn opened by its token goes whole, as junk, below
+            text = sentence.text
+            spans = merge_spans([_with_spacing(text, a, b) for a, b in run.lists.spans_in(text, "chat_token")])
+            if not spans:
+                continue
+            rest = "".join(text[end:start] for end, start in zip([0] + [b for _, b in spans],
+                                                               [a for a, _ in spans] + [len(text)]))
+            if WORD.search(rest):
+                run.cut(sentence, spans, "junk", repeat=False)
+            else:
+                sentence.removed = True
+                run.edit("junk", sentence.line, text, of=sentence)
+
+
+def _with_spacing(text: str, start: int, end: int) -> tuple[int, int]:
+    """A token's span with the blanks after it (and its line break) when it opens a line, else with those before."""
+    if start == 0 or text[start - 1] == "\n":
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        return start, end + (end < len(text) and text[end] == "\n")
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    return start, end
 
 
 AUTHOR = re.compile(r"\b(?:I|we|my|our)\b")  # the author speaking ("This year I handled …")
@@ -144,9 +180,10 @@ def _blank_form_lines(run: Run) -> None:
             continue
         if all(BLANK_FORM_LINE.match(line) or _template_signature(line) for line in block.raw if line.strip()):
             _junk_blocks(run, [block])
-        elif block.kind == "text" and len(block.sentences) == 1 and not block.sentences[0].removed and \
-                all(FORM_FIELD.match(line) for line in block.raw):
-            _cut_blank_fields(run, block.sentences[0])
+        elif block.kind == "text":
+            for sentence in block.sentences:
+                if not sentence.removed:
+                    _cut_blank_fields(run, sentence)
 
 
 SIGNATURE_MAX_WORDS = 15  # words a template's signature or date line may have
@@ -206,16 +243,18 @@ def _page_chrome(run: Run) -> None:
             _junk_blocks(run, [block])
 
 
-FORM_FIELD = re.compile(rf"^[ \t*_]*{FORM_LABEL}")  # a form's line: "Employee: Megan Kowalczyk", "**Date:** [Date]"
-
-
 def _cut_blank_fields(run: Run, sentence: Sentence) -> None:
-    """Cut the unfilled fields, each a whole line, from a form's header read as one sentence ("Employee: Megan K" /
-    "Employee ID: [Insert Employee ID]" / "Review period: 2022"); the filled ones stay."""
+    """Cut the unfilled fields, each a whole line, from a header read as one sentence ("Employee: Megan K" /
+    "Employee ID: [Insert Employee ID]" / "Review period: 2022", or a name and post over "[Hotel Name], [Hotel
+    Address]"); the filled ones stay, and so does a line inside a sentence wrapped over lines."""
     text = sentence.text
     lines = text.split("\n")
-    blank = [bool(BLANK_FORM_LINE.match(line)) for line in lines]
-    if all(blank) or not any(blank):
+    blank = [_blank_field(line) and not _runs_on(lines, at) for at, line in enumerate(lines)]
+    if not any(blank):
+        return
+    if all(blank):  # a sentence of its own beside the author's ("Line Manager: [Manager's Name]" under "Name: Jo")
+        sentence.removed = True
+        run.edit("junk", sentence.line, text, of=sentence)
         return
     starts = [0]
     for line in lines:
@@ -230,6 +269,27 @@ def _cut_blank_fields(run: Run, sentence: Sentence) -> None:
         end = starts[last + 1] - 1  # the end of the run of blank lines, before its line break
         cuts.append((starts[at], end + 1) if last + 1 < len(lines) else (starts[at] - 1, end))  # with one line break
     run.cut(sentence, cuts, "junk", repeat=False)
+
+
+LABELLED = re.compile(rf"^[ \t]*(?:(?:[-*+•]|\d{{1,2}}[.)])[ \t]+)?[ \t*_]*{FORM_LABEL}")
+
+
+def _blank_field(line: str) -> bool:
+    """True when a line is a form's field left blank ("Line Manager: [Manager's Name]") or a row of blanks ("[Hotel
+    Name], [Hotel Address]"); a lone bracketed instruction ("[Insert an example here]") is the author's to fill."""
+    return bool(BLANK_FORM_LINE.match(line)) and (LABELLED.match(line) is not None or
+                                                   len(re.findall(FORM_SLOT, line)) >= 2)
+
+
+RUN_ON_END = re.compile(r"(?:[,;–—-]|\b(?:and|or|the|a|an|of|to|in|at|for|with|by|from|as))[ \t*_]*$", re.I)
+
+
+def _runs_on(lines: list[str], at: int) -> bool:
+    """True when a line is inside a sentence wrapped over lines ("I joined" / "[Company Name]" / "in 2019."): the
+    line before it leaves the sentence open, or the next goes on in lowercase."""
+    before = lines[at - 1] if at else ""
+    after = lines[at + 1].lstrip(" \t*_") if at + 1 < len(lines) else ""
+    return bool(RUN_ON_END.search(before)) or after[:1].islower()
 
 
 # where an email reply quotes the message it answers: "On Mon, Maria Lindqvist wrote:" over "> " lines, or a
