@@ -1592,3 +1592,20 @@ def test_a_forums_or_document_librarys_furniture_goes(furniture):
 def test_an_authors_sentence_like_the_furniture_stays(line):
     text = f"{BODY}\n{line}\n"
     assert _clean(text) == text
+
+
+@pytest.mark.parametrize("junk_line", ["Floor 2 ningning_ICU (Posted on 2023-12-06 21:02)", "Page 2 / 5", "Edit",
+                                       "This post was last edited by huli_xiaobai at 2023-12-06 20:31"],
+                         ids=lambda s: s[:20])
+def test_a_junk_line_run_into_the_authors_sentence_for_want_of_an_end_mark_goes_alone(junk_line):
+    """With no end mark the line and the author's text under it read as one sentence, which no junk pattern matched
+    whole; the line is cut and the author's text stays."""
+    own = "In 2023 the emergency department took 41,200 patients and I worked 96 night shifts.\n"
+    assert _clean(f"{BODY}\n{junk_line}\n{own}") == f"{BODY}\n{own}"
+
+
+def test_a_sign_off_a_label_over_its_lines_and_the_authors_account_stay_in_a_sentence_of_lines():
+    for text in (f"{BODY}\nKind regards,\nDaniel Osei\n",
+                 f"{BODY}\nSection: Production Control, Kasugai Plant\nI planned 212 runs this year.\n",
+                 f"{BODY}\nCopyright\nI renewed our copyright licence for 14 titles in May.\n"):
+        assert _clean(text) == text

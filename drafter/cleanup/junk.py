@@ -61,6 +61,7 @@ def remove_junk(run: Run) -> None:
     _quoted_thread(run)
     _user_turns(run)
     _rest_of_a_chat_wrapper(run)
+    _junk_lines(run)
     _cut_off_end(run)
     _cut_off_sentences(run)
 
@@ -87,6 +88,42 @@ def _cut_chat_tokens(run: Run) -> None:
             else:
                 sentence.removed = True
                 run.edit("junk", sentence.line, text, of=sentence)
+
+
+def _junk_lines(run: Run) -> None:
+    """A line of junk run into the author's sentence for want of an end mark ("Floor 2 ningning_ICU (Posted on …)"
+    over the post, "You said:" over the user's request, "Page 2 / 5" over the next page's text) is cut, line and
+    all; a line inside a sentence wrapped over lines, or the author's account with a figure, stays."""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "item"):
+            continue
+        for sentence in block.sentences:
+            if sentence.removed or "\n" not in sentence.text:
+                continue
+            lines = sentence.text.split("\n")
+            junk = [bool(line.strip()) and not _runs_on(lines, at) and not AUTHOR_FIGURE.search(line) and
+                    not SIGN_OFF.match(line) and not NAME_SLOT.search(line) and not FIELD_OF_A_FORM.match(line) and
+                    (run.lists.is_junk(line) or run.lists.is_junk(line, "chat")) for at, line in enumerate(lines)]
+            if LABEL_LINE.match(lines[0]):
+                junk[0] = False  # a label over the lines under it ("*Optional: a one-line version …*"): the whole
+                # sentence is the junk check's
+            if not any(junk) or all(junk):
+                continue
+            starts = [0]
+            for line in lines:
+                starts.append(starts[-1] + len(line) + 1)
+            cuts = [(starts[at], starts[at + 1]) if at + 1 < len(lines) else (starts[at] - 1, starts[at + 1] - 1)
+                    for at, is_junk in enumerate(junk) if is_junk]
+            run.cut(sentence, merge_spans(cuts), "junk", repeat=False)
+
+
+# what the line-by-line check leaves to the checks of whole sentences: a sign-off (over the author's name or not), a
+# line about the author by their name's placeholder, and a form's field ("**Section:** Production Control")
+NAME_SLOT = re.compile(r"\[(?:your|my|employee|staff)(?: full)? name\]", re.I)
+FIELD_OF_A_FORM = re.compile(r"^[ \t*_]*[A-Za-z][\w ]{0,30}[:：][ \t*_]*[A-Z]")
+LABEL_LINE = re.compile(r"^[ \t]*(?:[*_]{1,2}[^\n]*[*_]{1,2}|[^\n]*[:：][ \t*_]*)$")  # emphasised whole, or ending on ":"
+# a line where the author speaks with a figure ("I entered 1,236 orders in 2023"): no junk pattern takes it
+AUTHOR_FIGURE = re.compile(r"\b(?:I|we|my|our)\b(?=[^\n]*\d)|\d(?=[^\n]*\b(?:I|we|my|our)\b)")
 
 
 def _with_spacing(text: str, start: int, end: int) -> tuple[int, int]:
