@@ -1609,3 +1609,43 @@ def test_a_sign_off_a_label_over_its_lines_and_the_authors_account_stay_in_a_sen
                  f"{BODY}\nSection: Production Control, Kasugai Plant\nI planned 212 runs this year.\n",
                  f"{BODY}\nCopyright\nI renewed our copyright licence for 14 titles in May.\n"):
         assert _clean(text) == text
+
+
+@pytest.mark.parametrize("label", ["**Facts used:**", "Your input:", "### Notes provided"], ids=str)
+def test_the_users_notes_copied_back_under_a_label_go_and_a_fact_only_they_hold_stays(label):
+    """The model's copy of the user's notes goes with its label; an item with a fact the draft leaves out is kept by
+    the guard ("30-bed" is said nowhere else)."""
+    draft = "## Results\n\nIn 2024 I worked 186 shifts on Ward 18, 61 of them nights.\n"
+    notes = f"\n{label}\n* 186 shifts in 2024, 61 nights\n* Ward 18, 30-bed acute medical ward\n"
+    assert _clean(draft + notes) == draft + "\n* Ward 18, 30-bed acute medical ward\n"
+
+
+@pytest.mark.parametrize("note", ["TODO: add December numbers once the WFM report is out",
+                                  "4. TODO – add audit result here", "TAKE THIS OUT, CRINGE.",
+                                  "ADD SOMETHING ABOUT TEAMWORK HERE?"], ids=lambda s: s[:20])
+def test_a_note_to_self_goes(note):
+    assert _clean(f"{BODY}\n{note}\n") == BODY
+
+
+def test_a_models_bracketed_check_is_cut_where_it_stands():
+    text = f"{BODY}\nI handled 14 [check: was this 14 or 16?] complaints, all within the deadline.\n"
+    assert _clean(text) == f"{BODY}\nI handled 14 complaints, all within the deadline.\n"
+
+
+@pytest.mark.parametrize("furniture", ["**Best answer**", "Asked by: xiaolu 2022-12-03 Reward 20 points",
+                                       "Read the original", "— END —", "Reading 3,862 Like 45 Looking 19",
+                                       "Times viewed: 1,284", "You are the 0038217th visitor to this site",
+                                       "Powered by WordPress | Theme: Twenty Twenty-One",
+                                       "Translated by Google · Was this translation helpful?", "+ Add a property",
+                                       "Type '/' for commands", "1,842 / 2,000 characters",
+                                       "Last saved automatically at 16:42"], ids=lambda s: s[:20])
+def test_a_question_sites_an_articles_a_notes_apps_or_a_portals_furniture_goes(furniture):
+    assert _clean(f"{BODY}\n{furniture}\n") == BODY
+
+
+@pytest.mark.parametrize("line", ["I read the original contract twice before the audit.",
+                                  "Reading 40 files a day, I found 12 errors in the ledger.",
+                                  "Todo lists kept the ward on track.", "Slide 3"], ids=lambda s: s[:20])
+def test_an_authors_line_like_that_furniture_stays(line):
+    text = f"{BODY}\n{line}\n"
+    assert _clean(text) == text

@@ -54,6 +54,8 @@ def remove_junk(run: Run) -> None:
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
     _edit_markers(run)
     _list_under_chat_label(run)
+    _echoed_input(run)
+    _notes_to_self(run)
     _edit_notes(run)
     _slot_only_sections(run)
     _blank_form_lines(run)
@@ -75,7 +77,8 @@ def _cut_chat_tokens(run: Run) -> None:
         if block.kind == "opaque":
             continue
         for sentence in block.sentences:
-            if sentence.removed or "<" not in sentence.text or run.lists.is_junk(sentence.text):
+            if sentence.removed or not ("<" in sentence.text or "[" in sentence.text) or \
+                    run.lists.is_junk(sentence.text):
                 continue  # a system or user turn opened by its token goes whole, as junk, below
             text = sentence.text
             spans = merge_spans([_with_spacing(text, a, b) for a, b in run.lists.spans_in(text, "chat_token")])
@@ -432,6 +435,58 @@ def _list_under_chat_label(run: Run) -> None:
         # review**"; a prompt's "Section: Goals" over the author's goals is not, nor a link with its own text after the
         # colon, "Recommended reading: Nurses' epidemic prevention deeds (10 articles)", over the author's next part)
         label = ("junk" if _went_as_junk(run, block) else "chat") if gone else ""
+
+
+# a model's label over the user's own notes, copied back under its draft or above it: "**Facts used:**", "Your
+# input:", "Notes provided:"
+INPUT_LABEL = re.compile(r"^[\W_]*(?:facts used|(?:the )?facts (?:you )?(?:gave|provided|given|shared)|your (?:input|"
+                         r"notes|raw notes|bullets|bullet points|facts|points)|(?:raw |original |input )?notes (?:provided|"
+                         r"given|used|you (?:gave|shared|provided))|input(?: facts| notes)?|the (?:facts|notes|bullets|"
+                         r"points) (?:you (?:gave|provided|shared)|provided|used)|source notes|information (?:provided|"
+                         r"used))\s*[:：]?[\W_]*$", re.I)
+
+
+def _echoed_input(run: Run) -> None:
+    """The user's notes a model copies back beside its draft, under a label naming them ("**Facts used:**" over
+    "* 186 shifts in 2024, 61 nights"): the label goes as junk and the list under it as chat, so an item stating a
+    fact the draft leaves out is kept by the guard."""
+    label = False
+    for block in run.blocks:
+        if block.removed:
+            continue
+        if block.kind == "item" and label:
+            for sentence in block.sentences:
+                if not sentence.removed:
+                    sentence.removed = True
+                    run.edit("chat", sentence.line, sentence.text, of=sentence)
+            continue
+        label = block.kind in ("heading", "title", "text") and INPUT_LABEL.match(block.content) is not None
+        if label:
+            _junk_blocks(run, [block])
+
+
+# a note to self left in the text: "TODO: add December numbers", "4. TODO – add audit result here", or an editing
+# note in capitals ("TAKE THIS OUT, CRINGE.", "ADD SOMETHING ABOUT TEAMWORK HERE?")
+TODO_NOTE = re.compile(r"^[\W_]*(?:\d{1,2}[.)][ \t]*)?(?:todo|to-do|tbd|fixme)\b[ \t]*[:：–—-]", re.I)
+CAPITALS_NOTE = re.compile(r"^[\W_]*(?:TAKE|ADD|DELETE|REMOVE|CUT|CHECK|CHANGE|FIX|MOVE|REPLACE|REWRITE|PUT|KEEP|"
+                           r"INSERT|CONFIRM|ASK|FIND|MAYBE|NEED)\b[^a-z\n]*$")
+
+
+def _notes_to_self(run: Run) -> None:
+    """A note the author or a reviewer left to act on, not part of the summary: it goes as junk, or as chat when it
+    holds a figure (which keeps it if the text states the figure nowhere else)."""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "item", "title"):
+            continue
+        for sentence in block.sentences:
+            text = sentence.text
+            if not sentence.removed and (TODO_NOTE.match(text) or
+                                         CAPITALS_NOTE.match(text) and len(WORD.findall(text)) >= 2):
+                sentence.removed = True  # (its capitals, read as names, are no facts; a figure in it is the guard's)
+                run.edit("chat" if DIGIT.search(text) else "junk", sentence.line, text, of=sentence)
+
+
+DIGIT = re.compile(r"\d")
 
 
 def _went_as_junk(run: Run, block: Block) -> bool:
