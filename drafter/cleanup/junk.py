@@ -88,6 +88,8 @@ def _cut_chat_tokens(run: Run) -> None:
                                                                [a for a, _ in spans] + [len(text)]))
             if WORD.search(rest):
                 run.cut(sentence, spans, "junk", repeat=False)
+            elif len(block.sentences) == 1:
+                _junk_blocks(run, [block])  # the block gone, so the checks of blocks around it see past it
             else:
                 sentence.removed = True
                 run.edit("junk", sentence.line, text, of=sentence)
@@ -105,7 +107,7 @@ def _junk_lines(run: Run) -> None:
                 continue
             lines = sentence.text.split("\n")
             junk = [bool(line.strip()) and not _runs_on(lines, at) and not AUTHOR_FIGURE.search(line) and
-                    not SIGN_OFF.match(line) and not NAME_SLOT.search(line) and not FIELD_OF_A_FORM.match(line) and
+                    not SIGN_OFF.match(line) and not AUTHOR_NAME_SLOT.search(line) and not FIELD_OF_A_FORM.match(line) and
                     (run.lists.is_junk(line) or run.lists.is_junk(line, "chat")) for at, line in enumerate(lines)]
             if LABEL_LINE.match(lines[0]):
                 junk[0] = False  # a label over the lines under it ("*Optional: a one-line version …*"): the whole
@@ -122,7 +124,7 @@ def _junk_lines(run: Run) -> None:
 
 # what the line-by-line check leaves to the checks of whole sentences: a sign-off (over the author's name or not), a
 # line about the author by their name's placeholder, and a form's field ("**Section:** Production Control")
-NAME_SLOT = re.compile(r"\[(?:your|my|employee|staff)(?: full)? name\]", re.I)
+AUTHOR_NAME_SLOT = re.compile(r"\[(?:your|my|employee|staff)(?: full)? name\]", re.I)
 FIELD_OF_A_FORM = re.compile(r"^[ \t*_]*[A-Za-z][\w ]{0,30}[:：][ \t*_]*[A-Z]")
 LABEL_LINE = re.compile(r"^[ \t]*(?:[*_]{1,2}[^\n]*[*_]{1,2}|[^\n]*[:：][ \t*_]*)$")  # emphasised whole, or ending on ":"
 # a line where the author speaks with a figure ("I entered 1,236 orders in 2023"): no junk pattern takes it
@@ -188,7 +190,8 @@ def _slot_only_sections(run: Run) -> None:
         if block.kind != "heading" and not block.heading_like:
             continue
         body = []
-        for later in blocks[at + 1:]:
+        for index in range(at + 1, len(blocks)):  # (a slice would copy the rest for each heading)
+            later = blocks[index]
             if later.kind == "heading" or later.heading_like:
                 break
             body.append(later)

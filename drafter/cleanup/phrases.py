@@ -150,7 +150,8 @@ class _LiteralIndex:
         return self.always + list(dict.fromkeys(p for run, group in self.by_run.items() if run in low for p in group))
 
 
-LEADING_GROUP = re.compile(r"^(?:\(\?:)?(?:\\b)?\(\?:([A-Za-z |]+)\)(?![?*]|\{0,)")
+LEADING_GROUP = re.compile(r"^(?:\^)?(?:\(\?:)?(?:\^(?:\[\\W_\]\*|\\W\*|\\s\*|\[ \\t\]\*)?)?(?:\\b)?"
+                           r"\(\?:([A-Za-z |]+)\)(?![?*]|\{0,)")  # after a line's start and its marks: "^[\W_]*(?:"
 
 
 def leading_alternatives(pattern: str) -> tuple[str, ...]:
