@@ -1649,3 +1649,11 @@ def test_a_question_sites_an_articles_a_notes_apps_or_a_portals_furniture_goes(f
 def test_an_authors_line_like_that_furniture_stays(line):
     text = f"{BODY}\n{line}\n"
     assert _clean(text) == text
+
+
+def test_a_date_on_its_own_line_under_a_chat_message_with_a_site_phrase_is_not_cut_with_it():
+    """Lines with no end marks read as one sentence; "… for your reference" (a site's phrase) on the second line
+    took the whole sentence as junk, unguarded, and "Dated 27 Aug 2024" with it. Now only the junk line goes."""
+    text = (f"{BODY}\nYour recon files were the main reason 👍\n"
+            "[14/12/24, 4:21 pm] Sneha Kulkarni: Closure letter, for your reference\nDated 27 Aug 2024\n")
+    assert "Dated 27 Aug 2024" in _clean(text)

@@ -8,6 +8,7 @@ line a model's token limit cut off, and a paragraph's last sentence it cut off a
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from drafter.cleanup.document import END_PUNCT, Block, Sentence
 from drafter.cleanup.facts import YEAR, has_figure, is_name
@@ -28,7 +29,8 @@ def remove_junk(run: Run) -> None:
             _cut_title_tag(run, block.sentences[0])
         hits = [s for s in block.sentences if (run.lists.is_junk(s.text) or run.lists.is_junk(s.text, "title_tag")
                                                 and not END_PUNCT.search(s.text))  # a tag is on a title, not a sentence
-                and not _authors_account(s)]  # ("… RFID chips in June (18,200 pieces), which brought losses down …")
+                and not _authors_account(s)  # ("… RFID chips in June (18,200 pieces), which brought losses down …")
+                and not _junk_further_down(run, s)]
         if hits:
             later = next((b for b in run.blocks[at + 1:at + 2] if b.kind != "opaque"), None)
             hits = [s for s in hits if not _signs_off_the_author(block, s, later)]
@@ -143,6 +145,22 @@ def _with_spacing(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 AUTHOR = re.compile(r"\b(?:I|we|my|our)\b")  # the author speaking ("This year I handled …")
+
+
+def _junk_further_down(run: Run, sentence: Sentence) -> bool:
+    """True when a sentence run together from lines with no end marks opens with a line that is no junk on its own
+    and states a figure or date or is followed by one ("Your recon files were the main reason" over a chat message's
+    "… for your reference" over "Dated 27 Aug 2024"): junk goes unguarded, so the sentence is left to the
+    line-by-line check, which cuts only the junk lines."""
+    if "\n" not in sentence.text or is_name_only(sentence.facts):
+        return False
+    first = next(line for line in sentence.text.split("\n") if line.strip())
+    return not (run.lists.is_junk(first) or run.lists.is_junk(first, "chat") or run.lists.is_junk(first, "title_tag"))
+
+
+def is_name_only(facts: Iterable[str]) -> bool:
+    """True when these facts hold no figure and no date (names only, or nothing)."""
+    return all(is_name(fact) for fact in facts)
 
 
 def _authors_account(sentence: Sentence) -> bool:
