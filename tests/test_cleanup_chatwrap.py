@@ -1657,3 +1657,21 @@ def test_a_date_on_its_own_line_under_a_chat_message_with_a_site_phrase_is_not_c
     text = (f"{BODY}\nYour recon files were the main reason 👍\n"
             "[14/12/24, 4:21 pm] Sneha Kulkarni: Closure letter, for your reference\nDated 27 Aug 2024\n")
     assert "Dated 27 Aug 2024" in _clean(text)
+
+
+@pytest.mark.parametrize("told, kept", [
+    ("I cared for 212 (two hundred and twelve) patients.", "I cared for 212 patients."),
+    ("Audits went from 88% to 96% (from eighty-eight per cent to ninety-six per cent).",
+     "Audits went from 88% to 96%."),
+    ("Write-offs fell to 0.48 million yuan (zero point four eight million yuan).", "Write-offs fell to 0.48 million yuan."),
+], ids=["count", "from-to", "decimal"])
+def test_a_parenthesis_telling_the_figure_before_it_again_in_words_goes(told, kept):
+    assert _clean(f"{BODY}\n{told}\n") == f"{BODY}\n{kept}\n"
+
+
+@pytest.mark.parametrize("line", ["We had 5 incidents (mostly minor) with a team (of twelve nurses).",
+                                  "I cared for 212 patients (two hundred in the new wing).",
+                                  "We opened 3 branches (four more next year)."], ids=lambda s: s[:20])
+def test_a_parenthesis_with_words_or_amounts_of_its_own_stays(line):
+    text = f"{BODY}\n{line}\n"
+    assert _clean(text) == text

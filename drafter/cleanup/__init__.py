@@ -59,6 +59,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("slogans", slogans.remove_slogans),
     ("repeated-lines", repeats.repeated_list_lines),
     ("inner-repeats", repeats.inner_repeats),
+    ("figures-in-words", repeats.remove_figures_told_in_words),
     ("cliches", cliches.remove_cliches),
     ("tautologies", cliches.remove_tautologies),
     ("echoed-prompt", restatements.remove_echoed_prompt),

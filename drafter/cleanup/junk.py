@@ -460,11 +460,11 @@ def _list_under_chat_label(run: Run) -> None:
 
 # a model's label over the user's own notes, copied back under its draft or above it: "**Facts used:**", "Your
 # input:", "Notes provided:"
-INPUT_LABEL = re.compile(r"^[\W_]*(?:facts used|(?:the )?facts (?:you )?(?:gave|provided|given|shared)|your (?:input|"
+INPUT_LABEL = re.compile(r"^[\W_]*(?:facts used|(?:key )?facts \(for reference\)|(?:the )?facts (?:you )?(?:gave|provided|given|shared)|your (?:input|"
                          r"notes|raw notes|bullets|bullet points|facts|points)|(?:raw |original |input )?notes (?:provided|"
                          r"given|used|you (?:gave|shared|provided))|input(?: facts| notes)?|the (?:facts|notes|bullets|"
                          r"points) (?:you (?:gave|provided|shared)|provided|used)|source notes|information (?:provided|"
-                         r"used))\s*[:：]?[\W_]*$", re.I)
+                         r"used))(?: \(for reference\))?\s*[:：]?[\W_]*$", re.I)
 
 
 def _echoed_input(run: Run) -> None:

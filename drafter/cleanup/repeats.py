@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 
 from drafter.cleanup.document import END_PUNCT, Sentence
-from drafter.cleanup.facts import QUOTED
+from drafter.cleanup.facts import AMOUNT_WORDS, QUOTED, quantities_in
 from drafter.cleanup.run import Run
 from drafter.text.words import STOP_WORDS, WORD
 
@@ -323,3 +323,37 @@ def _item_key(segment: str, names: dict[str, str]) -> tuple[str, bool] | None:
         after_first = names.get(" ".join(only_name.group(1).lower().split()))
         repeated_name = after_first is not None and after_first.startswith(" ".join(only_name.group(2).split()))
     return key, repeated_name
+
+
+# a parenthesis of words only, after a figure: "212 (two hundred and twelve)", "from 88% to 96% (from eighty-eight per
+# cent to ninety-six per cent)"
+WORDS_IN_PARENTHESES = re.compile(r"[ \t]*\(([^()\d\n]{2,160})\)")
+JOINING_WORDS = frozenset("from to and a an per cent percent point zero".split())  # between the amounts said in words
+FIGURE_WORDS_REACH = 120  # characters before the parenthesis in which the figures it tells again must stand
+
+
+def remove_figures_told_in_words(run: Run) -> None:
+    """Cut a parenthesis that tells the figures just before it again in words ("212 (two hundred and twelve)"), a
+    small model's habit: every amount in it is one of the figures in the FIGURE_WORDS_REACH characters before it,
+    and every other word of it (a unit, "yuan") is there too. The figures stay."""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "item"):
+            continue
+        for sentence in block.sentences:
+            if sentence.removed or "(" not in sentence.text:
+                continue
+            text = sentence.text
+            cuts = []
+            for match in WORDS_IN_PARENTHESES.finditer(text):
+                words = [w.lower() for w in WORD.findall(match.group(1))]
+                amounts = quantities_in(match.group(1))
+                before = text[max(0, match.start() - FIGURE_WORDS_REACH):match.start()]
+                figures = quantities_in(re.sub(r"[^\d.,%\s\w]", " ", before)) if any(c.isdigit() for c in before) \
+                    else []
+                said = {w.lower() for w in WORD.findall(before)}
+                if amounts and all(any(abs(a - f) < 1e-9 for f in figures) for a in amounts) and \
+                        all(w in AMOUNT_WORDS or w in JOINING_WORDS or w in said for w in words):
+                    cuts.append(match.span())
+            if cuts:
+                run.cut(sentence, cuts, "repeated-phrase")
+
