@@ -1675,3 +1675,9 @@ def test_a_parenthesis_telling_the_figure_before_it_again_in_words_goes(told, ke
 def test_a_parenthesis_with_words_or_amounts_of_its_own_stays(line):
     text = f"{BODY}\n{line}\n"
     assert _clean(text) == text
+
+
+def test_a_users_turn_read_as_one_sentence_with_its_label_goes():
+    """"You said:" over the request and the page's "Edit", lines with no end mark, read as one sentence."""
+    text = f"You said:\ncan u write a year end summary for my appraisal, professional\nEdit\n\n{BODY}"
+    assert _clean(text) == BODY

@@ -108,6 +108,10 @@ def _junk_lines(run: Run) -> None:
             if sentence.removed or "\n" not in sentence.text:
                 continue
             lines = sentence.text.split("\n")
+            if USER_TURN.match(lines[0]):  # "You said:" over the user's request, read as one sentence: the user's turn
+                sentence.removed = True  # (the guard keeps it if it states a fact the text states nowhere else)
+                run.edit("chat", sentence.line, sentence.text, of=sentence)
+                continue
             junk = [bool(line.strip()) and not _runs_on(lines, at) and not AUTHOR_FIGURE.search(line) and
                     not SIGN_OFF.match(line) and not AUTHOR_NAME_SLOT.search(line) and not FIELD_OF_A_FORM.match(line) and
                     (run.lists.is_junk(line) or run.lists.is_junk(line, "chat")) for at, line in enumerate(lines)]
