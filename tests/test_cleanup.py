@@ -344,6 +344,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # against the format's rule ("Strictly, the format's rule … would delete that prose"): the note keeps every fact
     "c240-05-customs-broker.dirty.md": ["one of these, a $500 penalty for a late b3 in march, was cancelled on appeal "
                                         "in june."],
+    # c259-03's writer kept a source note, "(Figures from the depot purchase ledger as of 31 December 2023.)", that
+    # cleanup cuts as a restatement: its date is stated elsewhere, so no fact leaves the text
+    "c259-03-settlement-clerk-harbin.dirty.md": ["(figures from the depot purchase ledger as of 31 december 2023.)"],
 }, "cleanup": {
     # the first corpus kept a template opener whose only blank is the year, as h9 and h10 did (above)
     "03-hotel-front-desk.dirty.md": [
@@ -492,8 +495,15 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c23[7-9]-*.dirty.md", 0.81, 0.955),  # the sixtieth (first run 0.818 / 0.949 / 2 at 7cd008d,
     ("cleanup-heldout", "c240-*.dirty.md", 0.80, 0.90),  # both losses label disagreements, listed above)
     ("cleanup-heldout", "c24[1-4]-*.dirty.md", 0.81, 0.975),  # the sixty-first (first run 0.804 / 0.979 / 0 at 090abc8)
-    ("cleanup-heldout", "c24[5-8]-*.dirty.md", 0.77, 0.95),  # the sixty-second (first run 0.777 / 0.956 / 0 at 880b2b4)  # the fifty-ninth (first run 0.791 / 0.964 / 0 at 6506ae8:
-    # new briefs — a paragraph pasted in two versions, page chrome of sites not seen before, small models' loops)
+    ("cleanup-heldout", "c24[5-8]-*.dirty.md", 0.77, 0.95),  # the sixty-second (first run 0.777 / 0.956 / 0 at 880b2b4)
+    # (c233-c236, the fifty-ninth, first run 0.791 / 0.964 / 0 at 6506ae8: new briefs, a paragraph pasted in two
+    # versions, page chrome of sites not seen before, small models' loops)
+    ("cleanup-heldout", "c249-*.dirty.md", 0.72, 0.97),  # the sixty-third, to a rewritten common brief (first run
+    ("cleanup-heldout", "c25[0-2]-*.dirty.md", 0.66, 0.975),  # 0.656 / 0.983 / 1 at 4b49104: chat pages, editors' and
+    # forums' furniture, document-library previews; its loss a label disagreement, gone with the retrained model)
+    ("cleanup-heldout", "c25[3-6]-*.dirty.md", 0.64, 0.985),  # the sixty-fourth (first run 0.577 / 0.976 / 0 at 34f595d)
+    ("cleanup-heldout", "c25[7-9]-*.dirty.md", 0.68, 0.965),  # the sixty-fifth (first run 0.653 / 0.976 / 3 at
+    ("cleanup-heldout", "c260-*.dirty.md", 0.60, 0.97),  # 06ea8bc: its fact loss fixed in 9e6eba2, c259-03 listed)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
