@@ -1681,3 +1681,18 @@ def test_a_users_turn_read_as_one_sentence_with_its_label_goes():
     """"You said:" over the request and the page's "Edit", lines with no end mark, read as one sentence."""
     text = f"You said:\ncan u write a year end summary for my appraisal, professional\nEdit\n\n{BODY}"
     assert _clean(text) == BODY
+
+
+@pytest.mark.parametrize("line", ["Shared via ChatGPT", "https://chatgpt.com/share/6759a1c2-8f0e-8004",
+                                  "g.co/gemini/share/4b7e2a91c0d3", "Created with 1.5 Flash 12 December 2024 at 21:14",
+                                  "< 2 / 2 >", "Regenerate response", "Response 1",
+                                  "Translated with DeepL.com (free version)", "Characters remaining: 612",
+                                  "Your session will expire in 4 minutes. Unsaved changes will be lost."],
+                         ids=lambda s: s[:20])
+def test_a_shared_chats_link_a_regenerated_answers_pager_and_a_portals_counter_go(line):
+    assert _clean(f"{BODY}\n{line}\n") == BODY
+
+
+def test_a_bare_answer_label_over_the_answer_goes_alone():
+    text = f"{BODY}\nAnswer:\nThe winter storm on 12 January shut most routes for a day and a half.\n"
+    assert _clean(text) == f"{BODY}\nThe winter storm on 12 January shut most routes for a day and a half.\n"

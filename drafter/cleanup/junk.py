@@ -115,7 +115,7 @@ def _junk_lines(run: Run) -> None:
             junk = [bool(line.strip()) and not _runs_on(lines, at) and not AUTHOR_FIGURE.search(line) and
                     not SIGN_OFF.match(line) and not AUTHOR_NAME_SLOT.search(line) and not FIELD_OF_A_FORM.match(line) and
                     (run.lists.is_junk(line) or run.lists.is_junk(line, "chat")) for at, line in enumerate(lines)]
-            if LABEL_LINE.match(lines[0]):
+            if LABEL_LINE.match(lines[0]) and not ANSWER_LABEL.match(lines[0]):
                 junk[0] = False  # a label over the lines under it ("*Optional: a one-line version …*"): the whole
                 # sentence is the junk check's
             if not any(junk) or all(junk):
@@ -132,6 +132,8 @@ def _junk_lines(run: Run) -> None:
 # line about the author by their name's placeholder, and a form's field ("**Section:** Production Control")
 AUTHOR_NAME_SLOT = re.compile(r"\[(?:your|my|employee|staff)(?: full)? name\]", re.I)
 FIELD_OF_A_FORM = re.compile(r"^[ \t*_]*[A-Za-z][\w ]{0,30}[:：][ \t*_]*[A-Z]")
+ANSWER_LABEL = re.compile(r"^[\W_]*(?:answer|response|output|completion|assistant|model)\s*[:：][\W_]*$", re.I)  # a
+# small model's bare label over its answer: it goes alone, the answer under it stays
 LABEL_LINE = re.compile(r"^[ \t]*(?:[*_]{1,2}[^\n]*[*_]{1,2}|[^\n]*[:：][ \t*_]*)$")  # emphasised whole, or ending on ":"
 # a line where the author speaks with a figure ("I entered 1,236 orders in 2023"): no junk pattern takes it
 AUTHOR_FIGURE = re.compile(r"\b(?:I|we|my|our)\b(?=[^\n]*\d)|\d(?=[^\n]*\b(?:I|we|my|our)\b)")
