@@ -1696,3 +1696,13 @@ def test_a_shared_chats_link_a_regenerated_answers_pager_and_a_portals_counter_g
 def test_a_bare_answer_label_over_the_answer_goes_alone():
     text = f"{BODY}\nAnswer:\nThe winter storm on 12 January shut most routes for a day and a half.\n"
     assert _clean(text) == f"{BODY}\nThe winter storm on 12 January shut most routes for a day and a half.\n"
+
+
+def test_a_manager_ready_bullet_version_after_the_draft_goes_when_it_adds_nothing():
+    """A model's second, shorter go at the whole draft under its label, like its "Condensed version:"."""
+    draft = ("## The year\n\nIn 2024 I worked 278 duty days, 94 of them nights, and was shift in-charge 41 times.\n\n"
+             "I taught 6 in-service classes and renewed my ACLS in July.\n\n## Goals\n\nI will apply for the ward "
+             "in-charge post in 2025.\n")
+    bullets = "\n### Manager-ready bullet version\n\n- 278 duty days incl. 94 nights; in-charge 41 times\n" \
+              "- 6 in-service classes taught; ACLS renewed (July)\n"
+    assert _clean(draft + bullets) == draft

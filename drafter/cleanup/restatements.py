@@ -786,9 +786,10 @@ def _retold_list(run: Run, block: Block, items: list[Sentence], heading: set[str
 
 
 # the label of a chat model's second, shorter go at the same draft: "**Condensed version (for the intranet):**",
-# "Shorter version", "TL;DR:"
+# "Shorter version", "### Manager-ready bullet version", "TL;DR:"
 SECOND_VERSION = re.compile(r"^[\W_]*(?:(?:a|the|my|your|and|or) )?(?:condensed|shorter|short|brief|abridged|cut-down|"
-                            r"trimmed|one-paragraph|compact|summari[sz]ed)(?: [\w-]+)? (?:version|edit|draft|form)\b"
+                            r"trimmed|one-paragraph|compact|summari[sz]ed|bullet|bulleted|bullet-point|manager-ready|"
+                            r"skimmable|quick-read|at-a-glance)(?: [\w-]+)? (?:version|edit|draft|form)\b"
                             r"[^\n:：.!?]{0,60}?(?:[:：][\W_]*|[\W_]*$)|^[\W_]*tl;?\s?dr\b[\W_]*", re.I)
 
 
