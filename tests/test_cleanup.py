@@ -347,6 +347,27 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # c259-03's writer kept a source note, "(Figures from the depot purchase ledger as of 31 December 2023.)", that
     # cleanup cuts as a restatement: its date is stated elsewhere, so no fact leaves the text
     "c259-03-settlement-clerk-harbin.dirty.md": ["(figures from the depot purchase ledger as of 31 december 2023.)"],
+    # c263-05's writer kept two enumerated paragraphs whole; cleanup cuts their fact-free heads, "First, the business
+    # has been developed steadily." (stock) and "Third, the service has been improved." (said in the overview). Older
+    # writers mark such heads to go (keeping them all cost 103 caught words for 26 false over the corpus): the
+    # figures under them stay
+    "c263-05-district-insurance-manager-kunming.dirty.md": [
+        "first, the business has been developed steadily. our district completed 11.62 million yuan of first-year "
+        "premium and finished the annual plan, and in the \"year-end sprint\" of december alone we did 1.38 million "
+        "yuan, the best december in the history of the district.",
+        "third, the service has been improved. in 2023 our agents completed the anniversary service visit for 1,904 "
+        "policies, and since march every agent has used the \"double recording\" (audio and video) for each sale to "
+        "a customer over 60."],
+    # c266-03 and c266-06: the writers kept whole paragraphs whose first sentences cleanup cuts, a small model's
+    # "In conclusion, 2023 was a busy and rewarding year …" (filler) and "As mentioned above, the bank detail
+    # clean-up removed 64 duplicate records." (the 64 is told above); the thanks and the figures after them stay
+    "c266-03-hotel-front-desk-lisbon.dirty.md": [
+        "in conclusion, 2023 was a busy and rewarding year for me at the front desk. i want to thank rui mendes, our "
+        "front office manager, for letting me take the night audit training, and beatriz for the weeks we spent "
+        "together learning mews."],
+    "c266-06-payroll-clerk-johannesburg.dirty.md": [
+        "as mentioned above, the bank detail clean-up removed 64 duplicate records. since then no wages have been paid "
+        "into a wrong account, compared with 5 such cases in 2022."],
 }, "cleanup": {
     # the first corpus kept a template opener whose only blank is the year, as h9 and h10 did (above)
     "03-hotel-front-desk.dirty.md": [
@@ -504,6 +525,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c25[3-6]-*.dirty.md", 0.64, 0.985),  # the sixty-fourth (first run 0.577 / 0.976 / 0 at 34f595d)
     ("cleanup-heldout", "c25[7-9]-*.dirty.md", 0.68, 0.965),  # the sixty-fifth (first run 0.653 / 0.976 / 3 at
     ("cleanup-heldout", "c260-*.dirty.md", 0.60, 0.97),  # 06ea8bc: its fact loss fixed in 9e6eba2, c259-03 listed)
+    ("cleanup-heldout", "c26[1-4]-*.dirty.md", 0.75, 0.955),  # the sixty-sixth (first run 0.751 / 0.963 / 2 at c57d3b2)
+    ("cleanup-heldout", "c26[5-8]-*.dirty.md", 0.65, 0.96),  # the sixty-seventh (first run 0.656 / 0.966 / 2 at 75c1979;
+    # the losses of both, label disagreements, are listed above)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
