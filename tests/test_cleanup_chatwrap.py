@@ -1706,3 +1706,22 @@ def test_a_manager_ready_bullet_version_after_the_draft_goes_when_it_adds_nothin
     bullets = "\n### Manager-ready bullet version\n\n- 278 duty days incl. 94 nights; in-charge 41 times\n" \
               "- 6 in-service classes taught; ACLS renewed (July)\n"
     assert _clean(draft + bullets) == draft
+
+
+@pytest.mark.parametrize("line", ["👍 4 🙌 2 😂 1", "**Anahera Walker** 2:41 pm",
+                                  "Version of 3 Dec, 14:02 (Current version) · Thandeka Mkhize", "Draft – saved 4:52 PM"],
+                         ids=lambda s: s[:20])
+def test_a_threads_reactions_and_bylines_and_a_documents_version_stamps_go(line):
+    assert _clean(f"{BODY}\n{line}\n") == BODY
+
+
+def test_a_threads_message_with_the_authors_figures_stays():
+    """A thread's messages are left alone: the author posts facts of theirs in them (c268-08), which junk, unguarded,
+    would take."""
+    text = f"{BODY}\n[12/12/2024, 18:10] Marek Nowak: Annual stocktake 28–29 June: 46,310 locations counted\n"
+    assert "46,310 locations" in _clean(text)
+
+
+def test_a_comment_anchor_on_the_word_it_marks_is_cut_and_a_bracketed_code_after_a_space_stays():
+    text = f"{BODY}\nI led the NEWS2 audit, compliance rising from 81% to 94%.[JS4] We log it in [KPI1] daily.\n"
+    assert _clean(text) == f"{BODY}\nI led the NEWS2 audit, compliance rising from 81% to 94%. We log it in [KPI1] daily.\n"
