@@ -368,6 +368,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c266-06-payroll-clerk-johannesburg.dirty.md": [
         "as mentioned above, the bank detail clean-up removed 64 duplicate records. since then no wages have been paid "
         "into a wrong account, compared with 5 such cases in 2022."],
+    # c272-09 (a real cut, left open): an HR form's rating rows repeat word for word under each goal or competency
+    # ("Employee rating: ○ Not achieved ○ Achieved ● Exceeded", "Selected: Strong"), and cleanup cuts the later rows
+    # as repeats of the first, taking the rating chosen for that goal with them; no figure or date leaves the text
+    "c272-09-payroll-durban.dirty.md": ["● exceeded", "selected: strong", "selected: competent"],
 }, "cleanup": {
     # the first corpus kept a template opener whose only blank is the year, as h9 and h10 did (above)
     "03-hotel-front-desk.dirty.md": [
@@ -528,6 +532,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c26[1-4]-*.dirty.md", 0.75, 0.955),  # the sixty-sixth (first run 0.751 / 0.963 / 2 at c57d3b2)
     ("cleanup-heldout", "c26[5-8]-*.dirty.md", 0.65, 0.96),  # the sixty-seventh (first run 0.656 / 0.966 / 2 at 75c1979;
     # the losses of both, label disagreements, are listed above)
+    ("cleanup-heldout", "c269-*.dirty.md", 0.75, 0.96),  # the sixty-eighth (first run 0.696 / 0.979 / 3 at ff217db;
+    ("cleanup-heldout", "c27[0-2]-*.dirty.md", 0.66, 0.975),  # its three cuts, one form's ratings, listed above)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
