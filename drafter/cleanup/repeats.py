@@ -336,24 +336,20 @@ def remove_figures_told_in_words(run: Run) -> None:
     """Cut a parenthesis that tells the figures just before it again in words ("212 (two hundred and twelve)"), a
     small model's habit: every amount in it is one of the figures in the FIGURE_WORDS_REACH characters before it,
     and every other word of it (a unit, "yuan") is there too. The figures stay."""
-    for block in run.blocks:
-        if block.removed or block.kind not in ("text", "item"):
+    for _, sentence in run.text_sentences():
+        if "(" not in sentence.text:
             continue
-        for sentence in block.sentences:
-            if sentence.removed or "(" not in sentence.text:
-                continue
-            text = sentence.text
-            cuts = []
-            for match in WORDS_IN_PARENTHESES.finditer(text):
-                words = [w.lower() for w in WORD.findall(match.group(1))]
-                amounts = quantities_in(match.group(1))
-                before = text[max(0, match.start() - FIGURE_WORDS_REACH):match.start()]
-                figures = quantities_in(re.sub(r"[^\d.,%\s\w]", " ", before)) if any(c.isdigit() for c in before) \
-                    else []
-                said = {w.lower() for w in WORD.findall(before)}
-                if amounts and all(any(abs(a - f) < 1e-9 for f in figures) for a in amounts) and \
-                        all(w in AMOUNT_WORDS or w in JOINING_WORDS or w in said for w in words):
-                    cuts.append(match.span())
-            if cuts:
-                run.cut(sentence, cuts, "repeated-phrase")
+        text = sentence.text
+        cuts = []
+        for match in WORDS_IN_PARENTHESES.finditer(text):
+            words = [w.lower() for w in WORD.findall(match.group(1))]
+            amounts = quantities_in(match.group(1))
+            before = text[max(0, match.start() - FIGURE_WORDS_REACH):match.start()]
+            figures = quantities_in(re.sub(r"[^\d.,%\s\w]", " ", before)) if any(c.isdigit() for c in before) else []
+            said = {w.lower() for w in WORD.findall(before)}
+            if amounts and all(any(abs(a - f) < 1e-9 for f in figures) for a in amounts) and \
+                    all(w in AMOUNT_WORDS or w in JOINING_WORDS or w in said for w in words):
+                cuts.append(match.span())
+        if cuts:
+            run.cut(sentence, cuts, "repeated-phrase")
 
