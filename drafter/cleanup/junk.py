@@ -86,9 +86,7 @@ def _cut_chat_tokens(run: Run) -> None:
             spans = merge_spans([_with_spacing(text, a, b) for a, b in run.lists.spans_in(text, "chat_token")])
             if not spans:
                 continue
-            rest = "".join(text[end:start] for end, start in zip([0] + [b for _, b in spans],
-                                                               [a for a, _ in spans] + [len(text)]))
-            if WORD.search(rest):
+            if WORD.search(blank_spans(text, spans)):  # words of the author's besides the tokens
                 run.cut(sentence, spans, "junk", repeat=False)
             elif len(block.sentences) == 1:
                 _junk_blocks(run, [block])  # the block gone, so the checks of blocks around it see past it
@@ -120,11 +118,8 @@ def _junk_lines(run: Run) -> None:
                 # sentence is the junk check's
             if not any(junk) or all(junk):
                 continue
-            starts = [0]
-            for line in lines:
-                starts.append(starts[-1] + len(line) + 1)
-            cuts = [(starts[at], starts[at + 1]) if at + 1 < len(lines) else (starts[at] - 1, starts[at + 1] - 1)
-                    for at, is_junk in enumerate(junk) if is_junk]
+            starts = _line_starts(lines)
+            cuts = [_lines_span(starts, at, at) for at, is_junk in enumerate(junk) if is_junk]
             run.cut(sentence, merge_spans(cuts), "junk", repeat=False)
 
 
@@ -323,9 +318,7 @@ def _cut_blank_fields(run: Run, sentence: Sentence) -> None:
         sentence.removed = True
         run.edit("junk", sentence.line, text, of=sentence)
         return
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = _line_starts(lines)
     cuts = []
     for at, is_blank in enumerate(blank):
         if not is_blank or at and blank[at - 1]:
@@ -333,9 +326,23 @@ def _cut_blank_fields(run: Run, sentence: Sentence) -> None:
         last = at
         while last + 1 < len(lines) and blank[last + 1]:
             last += 1
-        end = starts[last + 1] - 1  # the end of the run of blank lines, before its line break
-        cuts.append((starts[at], end + 1) if last + 1 < len(lines) else (starts[at] - 1, end))  # with one line break
+        cuts.append(_lines_span(starts, at, last))
     run.cut(sentence, cuts, "junk", repeat=False)
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """Where each of a text's lines starts, and (last) where a line after them would."""
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
+def _lines_span(starts: list[int], first: int, last: int) -> tuple[int, int]:
+    """The span of lines first..last of a text, with one line break: the one after them, or for the text's last
+    lines the one before."""
+    end = starts[last + 1] - 1  # the end of the last line, before its line break
+    return (starts[first], end + 1) if last + 2 < len(starts) else (starts[first] - 1, end)
 
 
 LABELLED = re.compile(rf"^[ \t]*(?:(?:[-*+•]|\d{{1,2}}[.)])[ \t]+)?[ \t*_]*{FORM_LABEL}")
