@@ -1725,3 +1725,48 @@ def test_a_threads_message_with_the_authors_figures_stays():
 def test_a_comment_anchor_on_the_word_it_marks_is_cut_and_a_bracketed_code_after_a_space_stays():
     text = f"{BODY}\nI led the NEWS2 audit, compliance rising from 81% to 94%.[JS4] We log it in [KPI1] daily.\n"
     assert _clean(text) == f"{BODY}\nI led the NEWS2 audit, compliance rising from 81% to 94%. We log it in [KPI1] daily.\n"
+
+
+def test_a_pasted_chat_turn_run_into_the_answers_title_goes_without_the_title():
+    # c274-07's shape: "User: …" and "Assistant:" have no end mark, so with the answer's title lines they read as one
+    # sentence; the turn went as junk, unguarded, with the title's year and the pharmacy's name
+    text = ("User: write my year end summary for my manager, keep it short\nAssistant:\n"
+            "2024 Year-End Summary – Pharmacy Technician\nBarton Street Pharmacy, Hamilton\n\n"
+            "I checked about 41,000 prescriptions this year.\n")
+    out = _clean(text)
+    assert "User:" not in out and "Assistant:" not in out
+    assert "2024 Year-End Summary – Pharmacy Technician\nBarton Street Pharmacy, Hamilton" in out
+    assert "41,000" in out
+
+
+def test_a_year_told_as_the_authors_nth_stays_and_a_summing_up_late_in_the_text_goes_though_a_thanks_follows():
+    # c272-05's shape: "2024 was my sixth year …" went as filler (a "2024 was a busy year" opening), so the closing
+    # recap, which a thank-you paragraph follows and so is not the text's last, kept the only "sixth"
+    text = ("## Summary\n\n2024 was my sixth year on the internal medicine ward. I worked 214 shifts, and incidence "
+            "fell from 3.1% to 1.9%.\n\n## Teaching\n\nI tutored three nursing students from the university.\n\n"
+            "## Training\n\nI renewed my basic life support in September.\n\n## Conclusion\n\n"
+            "In summary, 2024 was my sixth year on the internal medicine ward, in which I worked 214 shifts, lowered "
+            "incidence from 3.1% to 1.9%, and tutored three nursing students.\n\n"
+            "Thanks to my supervisor, Pilar Navarro, for moving me to fixed morning shifts in December.\n")
+    out = _clean(text)
+    assert "2024 was my sixth year on the internal medicine ward. I worked 214 shifts" in out
+    assert "In summary" not in out
+    assert "Pilar Navarro" in out
+
+
+def test_a_summing_up_in_the_first_half_of_the_text_stays():
+    text = ("In summary, 2024 was my sixth year on the ward, in which I worked 214 shifts.\n\n"
+            "2024 was my sixth year on the ward. I worked 214 shifts.\n\n"
+            "I tutored three nursing students.\n\nI renewed my life support in September.\n")
+    assert "In summary" in _clean(text)
+
+
+def test_a_recap_whose_figure_runs_on_into_and_goes_as_its_figures_are_said_with_their_units():
+    # c273-08's shape: "… for Ward 28 and for me personally" read "and" as 28's unit, said nowhere else
+    text = ("## Role\n\nI am deputy sister on Ward 28, a respiratory ward.\n\n## Falls\n\n"
+            "Inpatient falls fell from 31 in 2023 to 18 in 2024 after we introduced bay tagging in February.\n\n"
+            "## Teaching\n\nI trained 14 nurses in NIV.\n\n## Closing\n\n"
+            "Looking back, 2024 has been a year of real achievement for Ward 28 and for me personally.\n")
+    out = _clean(text)
+    assert "Looking back" not in out
+    assert "from 31 in 2023 to 18 in 2024" in out and "Ward 28" in out

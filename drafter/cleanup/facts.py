@@ -204,8 +204,14 @@ def figures_with_units(text: str) -> set[tuple[str, str]]:
         unit = None if figure[-1:] in "%‰" or figure[:1] in "$€£¥" or match.group(0).endswith(",") else \
             WORD.match(text, BLANK.match(text, match.end()).end())  # the next word, read in place (none past the
         # comma that ends a clause: "grow to 1,140, new-birth visits reach 96%")
+        if unit is not None and unit.group(0).lower() in NO_UNIT:
+            unit = None  # "from 86 to 31 and met all deadlines": the clause goes on, naming nothing of the figure's
         out.add((figure, stem_cached(unit.group(0)) if unit else ""))  # "8%" and "$612,000" carry their own unit
     return out
+
+
+NO_UNIT = frozenset("and or but nor in on at to this last while than as by during".split())  # the word after a
+# figure that names no unit of it, but joins the next words or dates it ("31 in 2023", "Ward 28 and for me")
 
 
 UNIT_REACH = 3  # words after a figure in which the thing it counts may be named ("1,146 motor claims")

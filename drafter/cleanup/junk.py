@@ -11,7 +11,7 @@ import re
 from typing import Iterable
 
 from drafter.cleanup.document import END_PUNCT, Block, Sentence
-from drafter.cleanup.facts import YEAR, has_figure, is_name
+from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_name
 from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.placeholders import fill_template_blanks, template_blanks
 from drafter.cleanup.run import Run
@@ -155,8 +155,15 @@ def _junk_further_down(run: Run, sentence: Sentence) -> bool:
     line-by-line check, which cuts only the junk lines."""
     if "\n" not in sentence.text or is_name_only(sentence.facts):
         return False
-    first = next(line for line in sentence.text.split("\n") if line.strip())
-    return not (run.lists.is_junk(first) or run.lists.is_junk(first, "chat") or run.lists.is_junk(first, "title_tag"))
+    lines = [line for line in sentence.text.split("\n") if line.strip()]
+    turn = SPEAKER_LABEL.match(lines[0]) is not None  # a pasted chat's turn runs on into the answer: its lines that
+    # are no junk and state a figure or date are the answer's ("User: … keep it short" / "Assistant:" / "2024 Year-End
+    # Summary – …")
+    return any(not (run.lists.is_junk(line) or run.lists.is_junk(line, "chat") or run.lists.is_junk(line, "title_tag"))
+               and (at == 0 or turn and not is_name_only(facts_of(line))) for at, line in enumerate(lines))
+
+
+SPEAKER_LABEL = re.compile(r"^[\W_]*(?:user|human|me|you|prompt|assistant|model|ai|chatgpt|bot)\s*[:：]", re.I)
 
 
 def is_name_only(facts: Iterable[str]) -> bool:

@@ -324,7 +324,7 @@ def remove_restating(run: Run) -> None:
     # year's figures again (`plan_again`)
     before: dict[int, Sentence] = {}  # the sentence just before each found one in its block
     pointed_at = run.pointed_at()
-    for block in prose:
+    for block_at, block in enumerate(prose):
         previous = None
         for sentence in block.sentences:
             if sentence.removed:
@@ -336,7 +336,8 @@ def remove_restating(run: Run) -> None:
             # recap ("I would particularly like to thank the night team on Ward 7, …"); a year alone is the recap's
             # date ("In 2025 I would like to …"); "I want to keep the score above 4" is a target, no recap
             plan = any(p.match(sentence.text) for p in run.lists.plan_again)
-            restating = any(p.match(sentence.text) for p in run.lists.restating)
+            restating = any(p.match(sentence.text) for p in run.lists.restating) or \
+                block_at >= len(prose) * LATE_SHARE and any(p.match(sentence.text) for p in run.lists.summing_up)
             says = (recap or restating) and id(sentence) not in pointed_at  # it says it restates (and is no telling
             # the next sentence points back at)
             if not sentence.placeholder and not LEAD_IN.search(sentence.text) and (says or plan):
@@ -413,6 +414,10 @@ def remove_restating(run: Run) -> None:
     if summed_up or closing is not None and closing.sentences and closing.sentences[0].removed and \
             id(closing.sentences[0]) in in_closing:
         _rest_of_the_recap(run, closing, stated, told, 0 if headed else 1)
+
+
+LATE_SHARE = 0.5  # how far down the text's prose a summing-up ("In summary, …") must stand to be read as a recap
+# of what came before, wherever its paragraph stands (the overview at the top may open the same way)
 
 
 JUDGED = re.compile(r"\b(?:because|so that|which meant|most (?:pleased|proud|satisfied|happy)|proudest)\b", re.I)  # a
