@@ -534,6 +534,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # the losses of both, label disagreements, are listed above)
     ("cleanup-heldout", "c269-*.dirty.md", 0.75, 0.96),  # the sixty-eighth (first run 0.696 / 0.979 / 3 at ff217db;
     ("cleanup-heldout", "c27[0-2]-*.dirty.md", 0.66, 0.975),  # its three cuts, one form's ratings, listed above)
+    ("cleanup-heldout", "c27[3-6]-*.dirty.md", 0.67, 0.985),  # the sixty-ninth (first run 0.679 / 0.990 / 1 at
+    # e1fe59a; its one loss, a pasted chat turn run into the answer's title, fixed in 1f96fb0)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

@@ -1770,3 +1770,32 @@ def test_a_recap_whose_figure_runs_on_into_and_goes_as_its_figures_are_said_with
     out = _clean(text)
     assert "Looking back" not in out
     assert "from 31 in 2023 to 18 in 2024" in out and "Ward 28" in out
+
+
+def test_a_closing_recap_that_rounds_a_figure_with_a_comma_goes():
+    # c273-04's shape: "more than 2,000" read as the year 2000, a fact said nowhere else, so the recap stayed
+    text = ("## Payroll\n\nIn 2024 I ran semi-monthly payroll for 2,350 employees across 14 client accounts.\n\n"
+            "## Systems\n\nIn May we moved to Sprout Payroll after two parallel runs.\n\n## Closing\n\n"
+            "To sum up, 2024 was a productive year in which I delivered payroll for more than 2,000 employees and "
+            "supported our move to Sprout Payroll.\n")
+    out = _clean(text)
+    assert "To sum up" not in out and "2,350 employees" in out
+
+
+def test_a_closing_recap_with_a_hedged_figure_that_rounds_nothing_said_stays():
+    text = ("## Payroll\n\nI ran semi-monthly payroll for 2,350 employees across 14 client accounts.\n\n"
+            "## Systems\n\nIn May we moved to Sprout Payroll after two parallel runs.\n\n## Closing\n\n"
+            "To sum up, 2024 was a productive year in which I delivered payroll for more than 5,000 employees and "
+            "supported our move to Sprout Payroll.\n")
+    assert "more than 5,000" in _clean(text)
+
+
+def test_a_quoted_message_in_the_middle_of_a_reply_goes_and_the_draft_below_it_stays():
+    # c276-04's shape: the draft pasted under the thread it answers, so the quoted lines do not run to the end
+    text = ("Hi Marieke, here's mine.\n\nThe December figures are not in yet, so totals run to 30 November.\n\n"
+            "On 3 Dec 2024, at 09:14, Marieke de Vries wrote:\n> Hi all, please send me your summary before Friday.\n"
+            "> Marieke\n>\n> On 29 Nov 2024, at 17:02, Henk Verhoeven wrote:\n>> I need the overviews by the 13th.\n\n"
+            "**Year-End Summary 2024**\n\nThis year we made 14,600 container moves, about 9% more than in 2023.\n")
+    out = _clean(text)
+    assert "wrote:" not in out and "> " not in out and "the 13th" not in out
+    assert "30 November" in out and "14,600 container moves" in out and "**Year-End Summary 2024**" in out

@@ -245,7 +245,7 @@ def hedges_round(text: str, figures: list[float]) -> bool:
     """True when every figure the text hedges is a rounding a writer would make of one of the figures (rounds_to):
     "close to 55%" beside an exact 58% is another amount, not that one rounded."""
     for match in NUMBER.finditer(text):
-        if ends_with(HEDGE, text, match.start(), HEDGE_REACH) and not YEAR.fullmatch(_figure(match)):
+        if ends_with(HEDGE, text, match.start(), HEDGE_REACH) and not YEAR.fullmatch(match.group(0)):
             values = quantities_in(match.group(0).lstrip("$€£¥"))
             at_least = ends_with(LOWER_BOUND_HEDGE, text, match.start(), HEDGE_REACH)
             if values and not any(rounds_to(values[0], figure, at_least) for figure in figures):
@@ -262,7 +262,8 @@ def hedged_figures(text: str) -> dict[str, float]:
     out: dict[str, float] = {}
     for match in NUMBER.finditer(text):
         fact = _figure(match)
-        if ends_with(HEDGE, text, match.start(), HEDGE_REACH) and not YEAR.fullmatch(fact):
+        if ends_with(HEDGE, text, match.start(), HEDGE_REACH) and not YEAR.fullmatch(match.group(0)):  # ("more
+            # than 2,000" is an amount, its comma says so; "around 2020" a year)
             scale = SCALE_AFTER.match(text, match.end())  # "more than 14 thousand" hedges 14,000, not 14
             values = quantities_in(match.group(0).lstrip("$€£¥") + (scale.group(0) if scale else ""))
             if values:

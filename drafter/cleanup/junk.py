@@ -406,7 +406,20 @@ def _quoted_thread(run: Run) -> None:
                     (any(line.strip() for line in rest) or any(not b.removed for b in blocks[at + 1:at + 2])):
                 _junk_blocks(run, blocks[at:])
                 return
+            if all(QUOTED_LINE.match(line) or not line.strip() for line in rest):  # the quoted message, with the
+                # author's text going on below it (the draft pasted under the thread it answers)
+                end = at + 1
+                while end < len(blocks) and (blocks[end].removed or _all_quoted(blocks[end].raw)):
+                    end += 1
+                if any(QUOTED_LINE.match(line) for b in blocks[at:end] for line in b.raw):
+                    _junk_blocks(run, blocks[at:end])
         said = said or block.kind in ("text", "item")
+
+
+def _all_quoted(lines: list[str]) -> bool:
+    """True when the lines hold a quoted line ("> …") and every other is blank."""
+    return any(QUOTED_LINE.match(line) for line in lines) and \
+        all(QUOTED_LINE.match(line) or not line.strip() for line in lines)
 
 
 def _quoted_from(blocks: list[Block]) -> list[bool]:

@@ -382,6 +382,7 @@ def remove_restating(run: Run) -> None:
                     around.setdefault(figure, []).append(paragraph)
     told = " ".join(" ".join(WORD.findall(other.text.lower())) for _, other in run.text_sentences()
                     if id(other) not in excluded)
+    stated_values = [float(f) for f in stated.facts if FIGURE_VALUE.fullmatch(f)]
     for sentence in found:
         ratios = run.lists.spans_in(sentence.text, "ratio") if id(sentence) in after_figure else []
         spans = sorted(ratios + run.part_pointers(sentence.text))  # "As mentioned in Section 1": no figure
@@ -398,8 +399,10 @@ def remove_restating(run: Run) -> None:
                          any(_named_in(unit, _paragraph_words(paragraphs, at, words_of, excluded))
                              for at in around.get(figure, ()))
                          for figure, unit in _with_units(text) - with_units)
+        hedged = hedged_figures(text)  # "for more than 2,000 employees" of the 2,350 stated: a rounding, said
         if not _counts_said(text, facts & QUANTITY_WORDS, told) or not (retold or units_said) or \
-                not all(fact in stated for fact in facts):
+                not all(fact in stated or fact in hedged for fact in facts) or \
+                hedged.keys() - stated.facts and not hedges_round(text, stated_values):
             continue
         if any(" ".join(WORD.findall(m.group(0).lower())) not in told for m in ZERO.finditer(text)):
             continue  # "…, and no needle-stick injury was reported in the whole year": a count of none of its own
