@@ -1799,3 +1799,47 @@ def test_a_quoted_message_in_the_middle_of_a_reply_goes_and_the_draft_below_it_s
     out = _clean(text)
     assert "wrote:" not in out and "> " not in out and "the 13th" not in out
     assert "30 November" in out and "14,600 container moves" in out and "**Year-End Summary 2024**" in out
+
+
+@pytest.mark.parametrize("note", [
+    "ask Hemi if I'm allowed to put the audit score in or if it's confidential",
+    "(Need to confirm the CPD hours in the myCPD log – pretty sure it's 3,140)",
+    "(remember to attach the fails chart!!)",
+    "- check whether Sharon wants this to go to Perth too",
+], ids=lambda s: s[:24])
+def test_a_note_to_self_to_check_or_ask_something_goes(note):
+    assert _clean(f"{BODY}\n{note}\n") == BODY
+
+
+@pytest.mark.parametrize("duty", [
+    "Check whether Eastgate keeps to the new deadline and report the results each quarter.",
+    "- Ask IT for colour-coded ageing on the case queue.",
+    "(ask Hemi if the 14 new audits in March count: they are the only ones)",
+], ids=lambda s: s[:24])
+def test_a_plan_or_duty_to_check_and_a_note_with_a_figure_of_its_own_stay(duty):
+    assert duty in _clean(f"{BODY}\n{duty}\n")
+
+
+@pytest.mark.parametrize("comment", [
+    "Comment [JS1]: Bit generic – can you give a real example? JS",
+    "Comment SM2 – Siobhán Moran: Is this yours or the team's?",
+    "[SK: I'd drop the \"dream work\" bit :) ]",
+    "<<KL: Mei Ling, can you add the STP rate? It's on the Ops dashboard.>>",
+    "(MGR: Nice work overall. Please clean up the tracked changes and send me the final version.)",
+], ids=lambda s: s[:24])
+def test_a_reviewers_comment_on_a_line_of_its_own_goes(comment):
+    assert _clean(f"{BODY}\n{comment}\n") == BODY
+
+
+def test_a_reviewers_comment_that_tells_a_date_said_nowhere_else_stays():
+    comment = "Comment [GA3]: I also did the two-day tracheostomy care course on 19–20 September."
+    assert "19–20 September" in _clean(f"{BODY}\n{comment}\n")
+
+
+def test_a_comment_anchor_cut_from_a_sentence_is_no_fact_the_sentence_must_keep():
+    # c268-03's shape: with "Comment [JS1]: …" gone, the anchor "[JS1]" in a stock sentence read as a code said
+    # nowhere else, so the guard put the stock sentence back
+    text = (f"{BODY}\nAs a compassionate nurse, I always put patients at the heart of everything I do.[JS1]\n\n"
+            "Comment [JS1]: Bit generic – can you give a real example? JS\n")
+    out = _clean(text)
+    assert "heart of everything" not in out and "JS1" not in out

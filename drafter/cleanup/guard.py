@@ -14,7 +14,7 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, fa
                                    is_name, month_figure_pairs, month_figure_pairs_by_clause,
                                    quantities_in)
 from drafter.cleanup.framing import TO_THE_READER
-from drafter.cleanup.junk import AUTHOR, TO_THE_USER
+from drafter.cleanup.junk import AUTHOR, REVIEW_COMMENT, TO_THE_USER
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
 from drafter.cleanup.run import Run
@@ -23,6 +23,8 @@ from drafter.text.words import WORD
 
 NOT_THE_AUTHORS = frozenset({"junk", "prompt-echo"})  # removals the guard leaves alone
 MODELS_KINDS = frozenset({"chat", "framing"})  # removals of what a chat model said to the user, checked for facts
+REVIEW_KINDS = frozenset({"comment"})  # a reviewer's comment or the author's note to self: its figures and dates
+# are checked, not the names or words it quotes (the reviewer's own name, whom the note is for, "the 'dream work' bit")
 STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact
 WHOLE_SENTENCE_SHARE = 0.8  # a stock span over more of its sentence than this may hold the author's figures and names
 COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy of words the sentence keeps
@@ -53,7 +55,8 @@ def keep_facts(run: Run) -> None:
             lost = _lost(run, sentence, original, set(kinds), stated, amounts)
             if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
                 lost = ["its place in a paragraph pasted again with other figures"]
-            if not lost and sentence.removed and not set(kinds) & MODELS_KINDS and _pairs(run, sentence) - paired:
+            if not lost and sentence.removed and not set(kinds) & (MODELS_KINDS | REVIEW_KINDS) and \
+                    _pairs(run, sentence) - paired:
                 lost = ["a month with its figure"]  # "…, and in December it was under two": each said, not together
             if not lost:
                 continue
@@ -88,6 +91,7 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         stock = run.lists.openings(text) + run.lists.cliches_in(text)
         whole = any(b - a > WHOLE_SENTENCE_SHARE * len(text.strip()) for a, b in stock)
         spans += stock
+    spans += run.lists.spans_in(text, "chat_token")  # a token cut where it stood ("…[JS1]", "<|im_end|>") is no fact
     for kind in kinds & NOT_FACTS.keys():
         spans += run.lists.spans_in(text, NOT_FACTS[kind])
     if "restatement" in kinds:
@@ -95,6 +99,10 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     told = facts_of(blank_spans(text, spans) if spans else text)
     if kinds & MODELS_KINDS:  # the model quoting the user's own words back ("Replaced phrases such as "crushed it"")
         told = frozenset(f for f in told if not f.startswith('"'))
+    if kinds & REVIEW_KINDS:  # (its anchor, "Comment [JS2]:", is no figure either)
+        anchor = REVIEW_COMMENT.match(text)
+        told = frozenset(f for f in (facts_of(text[anchor.end():]) if anchor else told)
+                         if not is_name(f) and not f.startswith('"'))  # ("I'd drop the "dream work" bit")
     if "framing" in kinds:  # its counts in words are the writing's ("cut by roughly a third", "one decimal place")
         told = frozenset(f for f in told if f not in NUMBER_WORDS)
     to_the_reader = bool(kinds & MODELS_KINDS) and TO_THE_READER.search(text) is not None

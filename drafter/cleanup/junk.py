@@ -58,6 +58,7 @@ def remove_junk(run: Run) -> None:
     _list_under_chat_label(run)
     _echoed_input(run)
     _notes_to_self(run)
+    _review_comments(run)
     _edit_notes(run)
     _slot_only_sections(run)
     _blank_form_lines(run)
@@ -527,20 +528,56 @@ CAPITALS_NOTE = re.compile(r"^[\W_]*(?:TAKE|ADD|DELETE|REMOVE|CUT|CHECK|CHANGE|F
 
 
 def _notes_to_self(run: Run) -> None:
-    """A note the author or a reviewer left to act on, not part of the summary: it goes as junk, or as chat when it
-    holds a figure (which keeps it if the text states the figure nowhere else)."""
+    """A note the author or a reviewer left to act on, not part of the summary: it goes as junk, or as 'comment' when
+    it holds a figure (which keeps it if the text states the figure nowhere else)."""
     for block in run.blocks:
         if block.removed or block.kind not in ("text", "item", "title"):
             continue
         for sentence in block.sentences:
             text = sentence.text
             if not sentence.removed and (TODO_NOTE.match(text) or
-                                         CAPITALS_NOTE.match(text) and len(WORD.findall(text)) >= 2):
+                                         CAPITALS_NOTE.match(text) and len(WORD.findall(text)) >= 2 or
+                                         _asks_self(text)):
                 sentence.removed = True  # (its capitals, read as names, are no facts; a figure in it is the guard's)
-                run.edit("chat" if DIGIT.search(text) else "junk", sentence.line, text, of=sentence)
+                run.edit("comment" if DIGIT.search(text) else "junk", sentence.line, text, of=sentence)
 
 
 DIGIT = re.compile(r"\d")
+# a reviewer's comment exported or typed into the text, each on a line of its own: "Comment [JS4]: Where's this
+# from?", "Comment SM2 – Siobhán Moran: Is 163 yours or the team's?", "[SK: I'd drop the "dream work" bit :) ]",
+# "<<KL: Mei Ling, can you add the STP rate?>>", "(MGR: Nice work overall.)"
+REVIEW_COMMENT = re.compile(r"^[ \t>*_-]*(?:comment\s*\[?[A-Z]{1,3}\d+\]?(?:\s*[–—-]\s*[^:\n]{1,40})?\s*[:：]|"
+                            r"\[[A-Z]{2,3}\d*\s*[:：]|<<\s*[A-Z]{2,3}\s*[:：]|\((?:MGR|[A-Z]{2,3})\s*[:：])", re.I)
+
+
+def _review_comments(run: Run) -> None:
+    """A reviewer's comment on a line of its own (REVIEW_COMMENT) goes, sentence by sentence, as 'comment': one that
+    tells a figure or date the text states nowhere else ("… you also passed the certification in September – put it
+    in.") the guard keeps."""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "item", "title") or \
+                not all(REVIEW_COMMENT.match(line) for line in block.raw if line.strip()):
+            continue
+        for sentence in block.sentences:
+            if not sentence.removed:
+                sentence.removed = True
+                run.edit("comment", sentence.line, sentence.text, of=sentence)
+
+
+# a note of what to check or ask before handing in: "ask Hemi if I'm allowed to put the audit score in", "(Need to
+# confirm the CPD hours in the myCPD log – pretty sure it's 34)", "(remember to attach the fails chart!!)"; written
+# in lower case or in brackets, unlike a plan or duty ("Check whether Eastgate keeps to the new deadline …")
+ASKS_SELF = re.compile(r"(?:(?:ask|check|confirm|verify|find out|double-check)\b[^\n]{0,60}?\b(?:if|whether)\b|"
+                       r"(?:need to|remember to|don[’']?t forget to) (?:check|confirm|ask|find out|verify|attach|add|"
+                       r"mention|send)\b)", re.I)
+NOTE_START = re.compile(r"^[^\w(]*(\(?)[ \t]*(\w)")
+
+
+def _asks_self(text: str) -> bool:
+    """True when the sentence is the author's note to check or ask something (ASKS_SELF), in lower case or brackets."""
+    start = NOTE_START.match(text)
+    return start is not None and (start.group(1) == "(" or start.group(2).islower()) and \
+        ASKS_SELF.match(text, start.start(2)) is not None
 
 
 def _went_as_junk(run: Run, block: Block) -> bool:
