@@ -1843,3 +1843,36 @@ def test_a_comment_anchor_cut_from_a_sentence_is_no_fact_the_sentence_must_keep(
             "Comment [JS1]: Bit generic – can you give a real example? JS\n")
     out = _clean(text)
     assert "heart of everything" not in out and "JS1" not in out
+
+
+@pytest.mark.parametrize("wrapper", [
+    "Sure! Here's a concise version under 200 words:",
+    "*Assumptions: I wrote this in the first person, kept it under 600 words, and left your manager's name as a "
+    "placeholder because it wasn't in your notes.*",
+], ids=lambda s: s[:24])
+def test_a_chat_turns_word_count_is_no_fact_that_keeps_it(wrapper):
+    assert "words" not in _clean(f"{wrapper}\n\n{BODY}")
+
+
+REASONING = ("<think>\nOkay, the user wants a year-end summary. They filed 3,140 lease renewals for Northgate.\n\n"
+             "I should write in the first person and keep every figure.\n</think>\n\n")
+
+
+def test_a_reasoning_models_thinking_goes_and_the_answer_keeps_its_own_telling():
+    # before, the thinking stayed and the answer's sentence went as the repeat of it
+    assert _clean(REASONING + BODY) == BODY
+
+
+def test_thinking_closed_on_the_line_it_opened_goes_and_the_answer_after_it_stays():
+    text = "<think>The user wants a summary of 3,140 renewals.</think>\n" + BODY
+    assert _clean(text) == BODY
+
+
+def test_thinking_never_closed_is_left_alone():
+    text = "<think>\nOkay, the user wants a summary of 3,140 renewals.\n\n" + BODY
+    assert "3,140 renewals" in _clean(text) and "3,140 lease renewals" in _clean(text)
+
+
+@pytest.mark.parametrize("line", ["Thought for 12 seconds", "Reasoned for 8s", "Show thinking", "Thinking…"])
+def test_a_reasoning_models_fold_over_its_thinking_goes(line):
+    assert _clean(f"{line}\n\n{BODY}") == BODY

@@ -7,6 +7,7 @@ Two kinds are not the author's text and are not checked: web-template junk and a
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from drafter.cleanup.document import Sentence
@@ -31,6 +32,8 @@ COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy o
 # the list whose matches state no fact of the author's, by kind: a chat model's phrase ("As an AI …"), and an
 # amount in words that re-tells a figure the text keeps ("fewer than one in ten thousand")
 NOT_FACTS = {"chat": "chat", "restatement": "ratio"}
+LENGTH_ASKED = re.compile(r"\b\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?\s*(?:words|characters|chars)\b", re.I)  # the length a
+# chat turn asks for or gives ("about 300 words", "1,207 / 1,500 characters"): no fact of the author's
 ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the restatements pass checks it so)
 
 
@@ -99,6 +102,9 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     told = facts_of(blank_spans(text, spans) if spans else text)
     if kinds & MODELS_KINDS:  # the model quoting the user's own words back ("Replaced phrases such as "crushed it"")
         told = frozenset(f for f in told if not f.startswith('"'))
+        lengths = [m.span() for m in LENGTH_ASKED.finditer(text)]  # "Use 300 words.", "under 2,000 characters"
+        if lengths:
+            told &= facts_of(blank_spans(text, lengths))
     if kinds & REVIEW_KINDS:  # (its anchor, "Comment [JS2]:", is no figure either)
         anchor = REVIEW_COMMENT.match(text)
         told = frozenset(f for f in (facts_of(text[anchor.end():]) if anchor else told)

@@ -20,6 +20,7 @@ from drafter.text.words import STOP_WORDS, WORD
 
 def remove_junk(run: Run) -> None:
     """Remove junk blocks and sentences, and a site's tag from the title."""
+    _reasoning(run)
     _cut_chat_tokens(run)
     first = next((block for block in run.blocks if block.kind != "opaque"), None)
     for at, block in enumerate(run.blocks):
@@ -69,6 +70,63 @@ def remove_junk(run: Run) -> None:
     _junk_lines(run)
     _cut_off_end(run)
     _cut_off_sentences(run)
+
+
+REASONING_OPEN = re.compile(r"^[ \t]*<(think|thinking|reasoning|thought)>", re.I | re.M)  # a reasoning model's
+REASONING_CLOSE = re.compile(r"</(?:think|thinking|reasoning|thought)>[ \t]*$", re.I | re.M)  # scratch work
+
+
+def _reasoning(run: Run) -> None:
+    """A reasoning model's thinking ("<think> Okay, the user wants a year-end summary … </think>") goes whole, as
+    junk, before the answer's checks read it: it retells the user's facts first, so the answer's own telling would
+    read as its repeat. A "<think>" never closed (the answer cut off inside it) is left alone."""
+    blocks = run.blocks
+    at = 0
+    while at < len(blocks):
+        block = blocks[at]
+        opened = None if block.removed or block.kind == "opaque" else REASONING_OPEN.search("\n".join(block.raw))
+        if opened is None:
+            at += 1
+            continue
+        end = at
+        while end < len(blocks) and not REASONING_CLOSE.search("\n".join(blocks[end].raw)):
+            end += 1
+        if end == len(blocks):
+            return
+        last = blocks[end]
+        close_line = next(i for i, line in enumerate(last.raw) if REASONING_CLOSE.search(line))
+        whole = not any(line.strip() for line in last.raw[close_line + 1:]) and \
+            not any(line.strip() for line in block.raw[:block.raw.index(next(line for line in block.raw
+                                                                          if REASONING_OPEN.match(line)))])
+        if whole or end > at:
+            _junk_blocks(run, [b for b in blocks[at + 1:end] if b.kind != "opaque"])
+            for edge in ([block, last] if end > at else [block]):
+                _cut_reasoning_lines(run, edge, edge is block, edge is last)
+        else:
+            _cut_reasoning_lines(run, block, True, True)
+        at = end + 1
+
+
+def _cut_reasoning_lines(run: Run, block: Block, opens: bool, closes: bool) -> None:
+    """Cut the lines of the block that lie in the reasoning: from its "<think>" line (or its start) to its "</think>"
+    line (or its end); the block goes whole when nothing else is left."""
+    lines = "\n".join(block.raw)
+    first = REASONING_OPEN.search(lines).start() if opens else 0
+    last = REASONING_CLOSE.search(lines, first).end() if closes else len(lines)
+    last += lines.startswith("\n", last)  # the closing tag's line break goes with it
+    if not lines[:first].strip() and not lines[last:].strip():
+        _junk_blocks(run, [block])
+        return
+    offset = len(block.prefix) if block.prefix and lines.startswith(block.prefix) else 0
+    for sentence in block.sentences:
+        a, b = sentence.start + offset, sentence.start + offset + len(sentence.text)
+        if sentence.removed or b <= first or a >= last:
+            continue
+        if a >= first and b <= last:
+            sentence.removed = True
+            run.edit("junk", sentence.line, sentence.text, of=sentence)
+        else:
+            run.cut(sentence, [(max(a, first) - a, min(b, last) - a)], "junk", repeat=False)
 
 
 def _cut_chat_tokens(run: Run) -> None:
