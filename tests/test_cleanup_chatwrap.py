@@ -1876,3 +1876,21 @@ def test_thinking_never_closed_is_left_alone():
 @pytest.mark.parametrize("line", ["Thought for 12 seconds", "Reasoned for 8s", "Show thinking", "Thinking…"])
 def test_a_reasoning_models_fold_over_its_thinking_goes(line):
     assert _clean(f"{line}\n\n{BODY}") == BODY
+
+
+@pytest.mark.parametrize("wrapper", [
+    "¡Claro! Aquí tienes una memoria anual con los encabezados en español e inglés:",
+    "Espero que te sea útil. ¿Quieres que prepare también una versión solo en valenciano?",
+    "Bien sûr ! Voici votre bilan annuel :",
+    "Gerne! Hier ist deine Zusammenfassung:",
+    "Ich hoffe, das hilft!",
+    "Oczywiście! Oto podsumowanie roku:",
+    "Soll ich noch eine kürzere Fassung schreiben?",
+], ids=lambda s: s[:20])
+def test_a_models_wrapping_in_the_users_language_goes(wrapper):
+    assert _clean(f"{wrapper}\n\n{BODY}") == BODY
+
+
+def test_the_authors_own_sentence_in_another_language_stays():
+    line = "Aquí tienes los datos del año: 3.140 renovaciones en Northgate."
+    assert line in _clean(f"{BODY}\n{line}\n")
