@@ -536,6 +536,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c27[0-2]-*.dirty.md", 0.66, 0.975),  # its three cuts, one form's ratings, listed above)
     ("cleanup-heldout", "c27[3-6]-*.dirty.md", 0.67, 0.985),  # the sixty-ninth (first run 0.679 / 0.990 / 1 at
     # e1fe59a; its one loss, a pasted chat turn run into the answer's title, fixed in 1f96fb0)
+    ("cleanup-heldout", "c27[7-9]-*.dirty.md", 0.69, 0.978),  # the seventieth (first run 0.665 / 0.979 / 2 at
+    ("cleanup-heldout", "c280-*.dirty.md", 0.54, 0.98),  # 533e89d; its two losses, a note in brackets on where the
+    # figures come from and a note list's copy of a figure kept for the answer's, fixed before it joined)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

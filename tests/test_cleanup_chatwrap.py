@@ -1894,3 +1894,30 @@ def test_a_models_wrapping_in_the_users_language_goes(wrapper):
 def test_the_authors_own_sentence_in_another_language_stays():
     line = "Aquí tienes los datos del año: 3.140 renovaciones en Northgate."
     assert line in _clean(f"{BODY}\n{line}\n")
+
+
+def test_the_users_request_and_notes_above_the_models_answer_go_and_a_note_the_answer_leaves_out_stays():
+    # c280-05's and c276-05's shape: the whole chat pasted, the user's turn first
+    text = ("pls make this into proper year end summary, formal language, max 1 page\n\nmy points (rough):\n"
+            "• Form 16 issued for 1912 employees by 10 June\n"
+            "• covered Rahul's reimbursements during his leave Oct–Nov\n\n"
+            "Certainly! Here is a formal one-page summary based on your points:\n\n"
+            "**Annual Summary 2024**\n\nForm 16 was issued to 1,912 employees by 10 June.\n")
+    out = _clean(text)
+    assert "pls make" not in out and "Form 16 issued for 1912" not in out and "Certainly" not in out
+    assert "Form 16 was issued to 1,912 employees by 10 June." in out
+    assert "covered Rahul's reimbursements during his leave Oct–Nov" in out
+
+
+def test_the_users_own_draft_above_the_answer_is_left_to_the_other_checks():
+    text = ("Can you make my year end summary sound more professional?\n\n"
+            "This year I inspected 6,320 parts and wrote 17 CMM programs.\n\n"
+            "Here are a few tips for your review:\n\n- Lead with the 6,320 parts.\n")
+    assert "This year I inspected 6,320 parts and wrote 17 CMM programs." in _clean(text)
+
+
+def test_a_note_in_brackets_on_where_the_figures_come_from_stays():
+    # c279-10's shape: read as a vaguer telling of the figures beside it
+    text = ("This year I booked roughly 21,000 appointments from the appointment book for the practice.\n\n"
+            "(Figures are my own count from the appointment book, not from the practice report.)\n")
+    assert "(Figures are my own count" in _clean(text)

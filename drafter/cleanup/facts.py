@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from drafter.text.dates import DATE_WORDS
+from drafter.text.dates import DATE_WORDS, MONTH_FULL_NAMES
 from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.placeholders import NAME_SLOT
 from drafter.text.words import STOP_WORDS, WORD, stem_cached
@@ -311,7 +311,7 @@ def facts_of(sentence: str) -> frozenset[str]:
         word = match.group(0)
         low = word.lower()
         if low in NUMBER_WORDS or low in MONTHS and (low not in AMBIGUOUS_DATES or _is_date_word(idiom_free, match)):
-            facts.add(low)
+            facts.add(MONTH_FULL_NAMES.get(low, low))  # ("Oct" is October)
     for match in QUOTED.finditer(sentence):
         facts.add('"' + " ".join(match.group(1).lower().split()))
     unblank = NAME_SLOT.sub(lambda m: " " * len(m.group()), sentence)  # a blank left in a name ("the XX

@@ -32,8 +32,9 @@ COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy o
 # the list whose matches state no fact of the author's, by kind: a chat model's phrase ("As an AI …"), and an
 # amount in words that re-tells a figure the text keeps ("fewer than one in ten thousand")
 NOT_FACTS = {"chat": "chat", "restatement": "ratio"}
-LENGTH_ASKED = re.compile(r"\b\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?\s*(?:words|characters|chars)\b", re.I)  # the length a
-# chat turn asks for or gives ("about 300 words", "1,207 / 1,500 characters"): no fact of the author's
+LENGTH_ASKED = re.compile(r"\b(?:\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?\s*(?:words|characters|chars)|(?:max(?:imum)?\.?|"
+                          r"under|within|up to|no more than|at most|fits? on)\s+\d+\s*pages?)\b", re.I)  # the length a
+# chat turn asks for or gives ("about 300 words", "1,207 / 1,500 characters", "max 1 page"): no fact of the author's
 ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the restatements pass checks it so)
 
 

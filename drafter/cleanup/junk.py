@@ -58,6 +58,7 @@ def remove_junk(run: Run) -> None:
     _edit_markers(run)
     _list_under_chat_label(run)
     _echoed_input(run)
+    _users_turn(run)
     _notes_to_self(run)
     _review_comments(run)
     _edit_notes(run)
@@ -576,6 +577,43 @@ def _echoed_input(run: Run) -> None:
         label = block.kind in ("heading", "title", "text") and INPUT_LABEL.match(block.content) is not None
         if label:
             _junk_blocks(run, [block])
+
+
+# the user's turn pasted above the model's answer: a request to the model ("pls make this into proper year end
+# summary, formal language", "can you turn these into paragraphs") or a label over the user's notes ("my points
+# (rough):", "Here are my notes:")
+USER_REQUEST = re.compile(r"^[\W_]*(?:hi[\W_]+|hey[\W_]+)?(?:(?:can|could|would) you|please|pls|plz)\b[^\n]{0,80}?"
+                          r"\b(?:write|make|turn|draft|rewrite|re-write|summari[sz]e|create|give me|put|polish|tidy|fix|"
+                          r"shorten|convert|format)\b", re.I)
+NOTES_LABEL = re.compile(r"^[\W_]*(?:(?:here are|these are|below are) )?(?:my|the) (?:raw |rough )?(?:notes|points|bullets|"
+                         r"bullet points|facts)\b[^\n]{0,100}[:：][\W_]*$", re.I)
+# the model's opener that presents its answer: "Certainly! Here is a formal one-page summary based on your points:"
+ANSWER_OPENER = re.compile(r"^[\W_]*(?:(?:sure|certainly|absolutely|of course|okay|ok|great|no problem)\b[\W_]*)?"
+                           r"(?:here(?:'s|’s| is| are)|below (?:is|are))\b[^\n]{0,160}[:：][\W_]*$", re.I)
+
+
+def _users_turn(run: Run) -> None:
+    """The user's request and notes pasted above the model's answer, from the first request or notes label to the
+    opener that presents the answer ("Certainly! Here is … based on your points:"), go as chat when they are only
+    that (requests, labels, list items): the guard keeps any note that states a fact the answer leaves out. A title
+    above the request stays."""
+    blocks = run.blocks
+    opener = next((at for at, block in enumerate(blocks) if block.kind != "opaque" and block.sentences and
+                   ANSWER_OPENER.match(block.content)), None)
+    if opener is None:
+        return
+    first = next((at for at, block in enumerate(blocks[:opener]) if block.kind in ("text", "item", "title") and
+                  block.sentences and (USER_REQUEST.match(block.content) or NOTES_LABEL.match(block.content))), None)
+    if first is None or not all(block.removed or block.kind in ("item", "opaque") or USER_REQUEST.match(block.content)
+                                or NOTES_LABEL.match(block.content) for block in blocks[first:opener]):
+        return  # (only the request, its label and its notes: a draft of the user's own above is no turn of notes)
+    for block in blocks[first:opener]:
+        if block.removed or block.kind == "opaque":
+            continue
+        for sentence in block.sentences:
+            if not sentence.removed:
+                sentence.removed = True
+                run.edit("chat", sentence.line, sentence.text, of=sentence)
 
 
 # a note to self left in the text: "TODO: add December numbers", "4. TODO – add audit result here", or an editing

@@ -41,6 +41,7 @@ RESTATEMENT_MIN_SHARED = 2  # words, vague and generic ones aside, a plain resta
 # amount vaguely) must share with the sentence it restates: one shared word is a topic ("The money stayed in his
 # account." is no retelling of "Opened 64 basic accounts"; "The number of remakes went down" tells one vaguely, and
 # "Parking was the biggest challenge" singles out again what was singled out)
+ASIDE = re.compile(r"^[ \t*_]*\([^()\n]*\)[ \t*_.]*$")  # a sentence standing whole in brackets
 COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs)\b", re.I)  # a comparison, with a year or not
 RECORD_CLAIM = re.compile(r"\b(?:highest|lowest|best|worst|fastest|slowest|record|ever|fewest|only)\b")  # a ranking
 # or record is a claim of its own: a restating sentence that makes one the text makes nowhere else stays
@@ -105,6 +106,9 @@ def remove_restatements(run: Run) -> None:
         if sentence.placeholder or len(ws) < s.restatement_min_words or \
                 LEAD_IN.search(sentence.text) or id(sentence) in labels or not exact and id(sentence) in topics:
             continue
+        if ASIDE.match(sentence.text):
+            continue  # "(Figures are my own count from the appointment book, not from the practice report.)": a
+            # note on the figures beside them, no vaguer telling of them
         if id(sentence) in pointed_at:
             continue  # "My score was 93%. As mentioned, my score was 93%; in November it reached 96%.": the telling
             # the next sentence points back at stays with it
