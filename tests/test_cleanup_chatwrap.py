@@ -1921,3 +1921,44 @@ def test_a_note_in_brackets_on_where_the_figures_come_from_stays():
     text = ("This year I booked roughly 21,000 appointments from the appointment book for the practice.\n\n"
             "(Figures are my own count from the appointment book, not from the practice report.)\n")
     assert "(Figures are my own count" in _clean(text)
+
+
+def test_a_local_models_terminal_session_loses_its_prompts_and_the_answer_asked_again_over():
+    # c278-12's shape: an Ollama session saved whole, the first answer stopped and asked for again
+    text = ("dokafor@WH-LAPTOP-07:~$ ollama run mistral\n\n"
+            ">>> write a year end summary for me, 3,140 lease renewals at Northgate\n\n"
+            "Lease renewals are the backbone of any estate.\n"
+            "Lease renewals are the backbone of any\n^C\n\n"
+            ">>> that got stuck. try again and dont repeat yourself\n\n" + BODY + "\n>>> Send a message (/? for help)\n")
+    assert _clean(text) == BODY
+
+
+def test_lines_that_look_typed_at_a_prompt_stay_outside_a_model_session():
+    text = BODY + "\n>>> The old system printed this banner at every login.\n"
+    assert ">>> The old system" in _clean(text)
+
+
+@pytest.mark.parametrize("line", [
+    "response_token/s: 38.71 | prompt_token/s: 412.5 | total_duration: 9.8s | eval_count: 612",
+    "Send a Message",
+    "LLMs can make mistakes. Verify important information.",
+    "total duration:       9.812s",
+    "eval rate:            38.71 tokens/s",
+    "llama_print_timings:        eval time =  1234.56 ms /   612 runs",
+], ids=lambda s: s[:20])
+def test_a_local_models_page_and_timings_go(line):
+    assert _clean(f"{BODY}\n{line}\n") == BODY
+
+
+def test_a_comment_thread_with_its_replies_goes():
+    thread = ("Comment [JH1] Jens Hartmann, 10 Dec: Please add the comparison to last year, the board likes that.\n"
+              "↳ Sabine Krüger: done, see above\n↳ Marked as resolved")
+    assert _clean(f"{BODY}\n{thread}\n") == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "**Why I structured it this way:** reviewers read the ratings first, so each goal opens with its target.",
+    "Why I framed it this way: admitting the errors up front shows ownership, which reviewers like.",
+], ids=lambda s: s[:20])
+def test_the_models_account_of_why_it_wrote_it_so_goes(line):
+    assert _clean(f"{BODY}\n{line}\n") == BODY

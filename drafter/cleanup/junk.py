@@ -21,6 +21,7 @@ from drafter.text.words import STOP_WORDS, WORD
 def remove_junk(run: Run) -> None:
     """Remove junk blocks and sentences, and a site's tag from the title."""
     _reasoning(run)
+    _terminal_session(run)
     _cut_chat_tokens(run)
     first = next((block for block in run.blocks if block.kind != "opaque"), None)
     for at, block in enumerate(run.blocks):
@@ -106,6 +107,42 @@ def _reasoning(run: Run) -> None:
         else:
             _cut_reasoning_lines(run, block, True, True)
         at = end + 1
+
+
+SHELL_PROMPT = re.compile(r"^[ \t]*(?:[\w.-]+@[\w.-]+:[^\n$#]{0,80}[$#]|PS [A-Z]:\\[^\n>]{0,80}>)[ \t]")  # a terminal's
+# prompt before a command: "dokafor@WH-LAPTOP-07:~$ ollama run mistral", "PS C:\\Users\\ana> ollama run llama3.2"
+REPL_TURN = re.compile(r"^>>>[ \t]")  # a line the user typed at a local model's prompt (Ollama's ">>> ")
+REPL_IDLE = re.compile(r"^>>> (?:send a message|/bye)\b[^\n]*$", re.I)  # the prompt waiting, or the user leaving
+REPL_MARK = re.compile(r"\bollama run\b|" + REPL_IDLE.pattern, re.I | re.M)  # the session is a local model's
+
+
+def _terminal_session(run: Run) -> None:
+    """A local model's terminal session saved whole (REPL_MARK): the shell prompt's lines go as junk, each line the
+    user typed (">>> write a year end summary for me …") as chat, and an answer the user asked again over (">>> that
+    got stuck. try again") as chat too, as an earlier version; the guard keeps any of their facts the last answer
+    leaves out."""
+    if not any(REPL_MARK.search(line) for block in run.blocks for line in block.raw):
+        return
+    turns = [at for at, block in enumerate(run.blocks) if block.kind != "opaque" and
+             any(REPL_TURN.match(line) and not REPL_IDLE.match(line) for line in block.raw)]
+    for at, block in enumerate(run.blocks):
+        if block.removed or block.kind == "opaque":
+            continue
+        if all(SHELL_PROMPT.match(line) or REPL_IDLE.match(line) or not line.strip() for line in block.raw):
+            _junk_blocks(run, [block])
+            continue
+        asked_again = bool(turns) and turns[0] <= at < turns[-1]
+        for sentence in block.sentences:
+            if sentence.removed:
+                continue
+            lines = sentence.text.split("\n")
+            typed = [i for i, line in enumerate(lines) if REPL_TURN.match(line) or SHELL_PROMPT.match(line)]
+            if asked_again or len(typed) == len(lines):
+                sentence.removed = True
+                run.edit("chat", sentence.line, sentence.text, of=sentence)
+            elif typed:  # the answer's first line run on after the typed one, for want of an end mark
+                starts = _line_starts(lines)
+                run.cut(sentence, merge_spans([_lines_span(starts, i, i) for i in typed]), "chat", repeat=False)
 
 
 def _cut_reasoning_lines(run: Run, block: Block, opens: bool, closes: bool) -> None:
@@ -642,8 +679,9 @@ DIGIT = re.compile(r"\d")
 # a reviewer's comment exported or typed into the text, each on a line of its own: "Comment [JS4]: Where's this
 # from?", "Comment SM2 – Siobhán Moran: Is 163 yours or the team's?", "[SK: I'd drop the "dream work" bit :) ]",
 # "<<KL: Mei Ling, can you add the STP rate?>>", "(MGR: Nice work overall.)"
-REVIEW_COMMENT = re.compile(r"^[ \t>*_-]*(?:comment\s*\[?[A-Z]{1,3}\d+\]?(?:\s*[–—-]\s*[^:\n]{1,40})?\s*[:：]|"
-                            r"\[[A-Z]{2,3}\d*\s*[:：]|<<\s*[A-Z]{2,3}\s*[:：]|\((?:MGR|[A-Z]{2,3})\s*[:：])", re.I)
+REVIEW_COMMENT = re.compile(r"^[ \t>*_-]*(?:comment\s*\[?[A-Z]{1,3}\d+\]?[^:：\n]{0,40}[:：]|"
+                            r"\[[A-Z]{2,3}\d*\s*[:：]|<<\s*[A-Z]{2,3}\s*[:：]|\((?:MGR|[A-Z]{2,3})\s*[:：]|↳)", re.I)
+# (and a reply under it in its thread: "↳ Sabine Krüger: done, see above", "↳ Marked as resolved")
 
 
 def _review_comments(run: Run) -> None:
