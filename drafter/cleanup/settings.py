@@ -55,7 +55,7 @@ class CleanupSettings:
         `drafter draft` turns it on so no planned section vanishes).
     user_lists: also read phrase lists from $DRAFTER_HOME/cleanup/*.toml (True).
     stock_threshold: a sentence with no fact goes as 'stock' when the learned stock model (drafter.stock_model)
-        scores it at least this high (0.7); 1.0 or more turns the model off.
+        scores it at least this high (0.75); 1.0 or more turns the model off.
     stock_model: the StockModel to ask; None for the one shipped in the package.
     stock_max_words: content words beyond which a sentence is not put to the model (20): its training corpora
         hold almost no longer sentences, and a long one mostly says something.
@@ -87,7 +87,7 @@ class CleanupSettings:
     title_max_words: int = 12
     keep_sections: bool = False
     user_lists: bool = True
-    stock_threshold: float = 0.7
+    stock_threshold: float = 0.75
     stock_model: "StockModel | None" = None
     stock_max_words: int = 20
 
