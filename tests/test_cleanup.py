@@ -371,7 +371,35 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # c272-09 (a real cut, left open): an HR form's rating rows repeat word for word under each goal or competency
     # ("Employee rating: ○ Not achieved ○ Achieved ● Exceeded", "Selected: Strong"), and cleanup cuts the later rows
     # as repeats of the first, taking the rating chosen for that goal with them; no figure or date leaves the text
-    "c272-09-payroll-durban.dirty.md": ["● exceeded", "selected: strong", "selected: competent"],
+    # (its "Employee rating: … ● Exceeded" row has stayed since the duplicates pass left a rating row alone, with
+    # c283-07's; the two below go to the restating passes)
+    "c272-09-payroll-durban.dirty.md": ["selected: strong", "selected: competent"],
+    # c280-08: a chat pasted turn by turn, the first answer given again as "the revised version"; the first answer's
+    # "I also supported the annual audit conducted by Deloitte in January, …", which the revision leaves out, goes
+    # with it as chat, for the guard finds Deloitte and January still stated, in the user's own request above it
+    # ("support audit Deloitte in January"), which it keeps. The fact stays; its telling is the user's.
+    "c280-08-settlement-officer-ho-chi-minh-city.dirty.md": [
+        "i also supported the annual audit conducted by deloitte in january, providing settlement records and "
+        "reconciliations as requested."],
+    # Open after the session of 2026-12-06 (third), each with its facts still stated elsewhere in the text, so no
+    # figure, date or name leaves it, but a sentence the writer kept goes: c239-10's and c281-03's by the stock model
+    # retrained on c273-c280 ("The above is my summary for 2021.", a self-assessment of one's own perfectionism);
+    # c282-10's "Thanks." heading a small model's numbered thank-you item; c240-05's and c284-09's as restatements (a
+    # penalty cancelled on appeal told again; a note that the SHA figures cover October–November only).
+    "c239-10-community-grid-worker.dirty.md": [
+        "the above is my summary for 2021. to fill the gap in policy knowledge, i have signed up for the junior social "
+        "worker exam in june 2022 and will keep the regular visits to the 26 elderly people living alone."],
+    "c240-05-customs-broker.dirty.md": ["one of these, a $500 penalty for a late b3 in march, was cancelled on appeal "
+                                        "in june."],
+    "c281-03-hospital-pharmacy-technician-cork.dirty.md": [
+        "i know i can be a bit of a perfectionist in the cleanroom, and i'm working on handing more of the checking "
+        "over to the team."],
+    "c282-10-hr-administrator-cork.dirty.md": [
+        "thanks. i'd like to thank siobhán o'leary in payroll, who checked every new starter's details with me on the "
+        "friday before each payroll cut-off."],
+    "c284-09-billing-officer-nairobi.dirty.md": [
+        "ps. the sha figures are for october–november only. december claims are not yet submitted because the portal "
+        "was down from 16 to 19 december, i will update you in january."],
 }, "cleanup": {
     # the first corpus kept a template opener whose only blank is the year, as h9 and h10 did (above)
     "03-hotel-front-desk.dirty.md": [
@@ -539,6 +567,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c27[7-9]-*.dirty.md", 0.69, 0.978),  # the seventieth (first run 0.665 / 0.979 / 2 at
     ("cleanup-heldout", "c280-*.dirty.md", 0.54, 0.98),  # 533e89d; its two losses, a note in brackets on where the
     # figures come from and a note list's copy of a figure kept for the answer's, fixed before it joined)
+    ("cleanup-heldout", "c28[1-4]-*.dirty.md", 0.62, 0.935),  # the seventy-first (first run 0.627 / 0.934 / 5 at
+    # 6965590; c283-07's two form ratings fixed, the other three listed above)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

@@ -1962,3 +1962,30 @@ def test_a_comment_thread_with_its_replies_goes():
 ], ids=lambda s: s[:20])
 def test_the_models_account_of_why_it_wrote_it_so_goes(line):
     assert _clean(f"{BODY}\n{line}\n") == BODY
+
+
+CHAT_TURNS = ("You said:\nhelp me write my year end summary, 3,140 lease renewals at Northgate\n\nChatGPT said:\n"
+              "Of course! Here's a draft:\n\nAs a passionate leasing officer, I filed 3,140 lease renewals this year.\n\n"
+              "I also ran the tenant survey in May, with 412 replies.\n\n"
+              "You said:\ngood but add: 6% more than in 2024, and remove passionate\n\nChatGPT said:\n")
+
+
+def test_an_answer_given_again_as_the_revised_version_goes_and_its_fact_the_revision_drops_stays():
+    # c284-05's and c280-08's shape: the revision was cut as the repeat of the first answer
+    out = _clean(CHAT_TURNS + "Great additions! Here's the revised version:\n\n" + BODY)
+    assert "In 2025 I filed 3,140 lease renewals for the Northgate estate, 6% more than in 2024." in out
+    assert "As a passionate leasing officer" not in out
+    assert "I also ran the tenant survey in May, with 412 replies." in out
+
+
+def test_an_answer_a_later_turn_only_adds_sections_to_stays():
+    out = _clean(CHAT_TURNS + "Good call, here are the two updated sections:\n\n" + BODY)
+    assert "As a passionate leasing officer, I filed 3,140 lease renewals this year." in out
+
+
+def test_a_forms_rating_under_each_goal_stays_though_alike():
+    # c283-07's and c272-09's shape: "Self-evaluation: ○" under two goals went as a repeat, the rating with it
+    text = ("(1) Empty return runs fell from 1,840 to 1,612. Self-evaluation: ○\n"
+            "(2) Two minor yard accidents in May and November. Self-evaluation: △\n"
+            "(3) Overtime fell from 62 hours to 48 hours a month. Self-evaluation: ○\n")
+    assert _clean(text).count("Self-evaluation: ○") == 2

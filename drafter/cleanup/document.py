@@ -326,3 +326,6 @@ def render_block(block: Block) -> str:
         prefix = re.sub(r"\d+", str(block.renumber_to), prefix, count=1)
     return prefix + text + block.tail
 
+
+RATING_MARKS = re.compile(r"[○●◎☐☑☒◯]")  # a form's rating row, its choice marked ("○ Competent ● Strong"): the answer
+# given for its own goal, never a repeat of another goal's, however alike

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from math import fsum
 
-from drafter.cleanup.document import LIST_ITEM, Block, Sentence, part_numbers, split_sentences
+from drafter.cleanup.document import LIST_ITEM, RATING_MARKS, Block, Sentence, part_numbers, split_sentences
 from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_name
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
@@ -50,6 +50,12 @@ def _name_recited_rules(run: Run, recited: set[str]) -> None:
                 edits[0].kind = "prompt-echo"
 
 
+# a form's field and the short answer filled in, or the marks chosen: "Self-evaluation: ○", "Selected: Strong",
+# "Employee rating: ○ Not achieved ○ Achieved ● Exceeded"
+FORM_ANSWER = re.compile(r"^[\W_]*[^\W\d_][\w '/()-]{0,40}[:：][ \t]*(?:(?=[^\n]*[○●△◎✓✔☐☑☒■□◯×])[^\n]{1,80}|"
+                         r"\S+(?:[ \t]+\S+){0,2})[\s.]*$")
+
+
 def remove_duplicates(run: Run) -> None:
     """Remove exact and near-duplicate sentences and prompt echoes, in one pass over the text in order."""
     s = run.settings
@@ -80,6 +86,8 @@ def remove_duplicates(run: Run) -> None:
         if id(sentence) in labels:
             _new_slot(run, slots, exact, postings, df, key, block, sentence, ws, weight)
             continue
+        if FORM_ANSWER.match(sentence.text) or RATING_MARKS.search(sentence.text):
+            continue  # "Self-evaluation: ○" under each goal: the answer given for that goal, however often alike
         if key in exact and id(slots[exact[key]]["sentence"]) in reference:
             if id(sentence) in reference or _echo(run, sentence, slots[exact[key]]["sentence"]):
                 continue

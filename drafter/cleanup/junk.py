@@ -22,6 +22,7 @@ def remove_junk(run: Run) -> None:
     """Remove junk blocks and sentences, and a site's tag from the title."""
     _reasoning(run)
     _terminal_session(run)
+    _earlier_answers(run)
     _cut_chat_tokens(run)
     first = next((block for block in run.blocks if block.kind != "opaque"), None)
     for at, block in enumerate(run.blocks):
@@ -117,32 +118,84 @@ REPL_MARK = re.compile(r"\bollama run\b|" + REPL_IDLE.pattern, re.I | re.M)  # t
 
 
 def _terminal_session(run: Run) -> None:
-    """A local model's terminal session saved whole (REPL_MARK): the shell prompt's lines go as junk, each line the
-    user typed (">>> write a year end summary for me …") as chat, and an answer the user asked again over (">>> that
-    got stuck. try again") as chat too, as an earlier version; the guard keeps any of their facts the last answer
-    leaves out."""
+    """A local model's terminal session saved whole (REPL_MARK): the shell prompt's lines go as junk and each line
+    the user typed (">>> write a year end summary for me …") as chat (an answer asked again over goes with
+    _earlier_answers)."""
     if not any(REPL_MARK.search(line) for block in run.blocks for line in block.raw):
         return
-    turns = [at for at, block in enumerate(run.blocks) if block.kind != "opaque" and
-             any(REPL_TURN.match(line) and not REPL_IDLE.match(line) for line in block.raw)]
-    for at, block in enumerate(run.blocks):
+    for block in run.blocks:
         if block.removed or block.kind == "opaque":
             continue
         if all(SHELL_PROMPT.match(line) or REPL_IDLE.match(line) or not line.strip() for line in block.raw):
             _junk_blocks(run, [block])
             continue
-        asked_again = bool(turns) and turns[0] <= at < turns[-1]
         for sentence in block.sentences:
             if sentence.removed:
                 continue
             lines = sentence.text.split("\n")
             typed = [i for i, line in enumerate(lines) if REPL_TURN.match(line) or SHELL_PROMPT.match(line)]
-            if asked_again or len(typed) == len(lines):
+            if len(typed) == len(lines):
                 sentence.removed = True
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
             elif typed:  # the answer's first line run on after the typed one, for want of an end mark
                 starts = _line_starts(lines)
                 run.cut(sentence, merge_spans([_lines_span(starts, i, i) for i in typed]), "chat", repeat=False)
+
+
+ASSISTANT_TURN = re.compile(r"^[\W_]*(?:chatgpt|gpt-?[\w.-]*|claude|gemini|copilot|assistant|bard|llama|mistral|"
+                            r"deepseek|qwen|the ai|ai|model)\s+(?:said|wrote|replied)\b|^[\W_]*(?:assistant|ai|model|"
+                            r"bot|chatgpt|claude|gemini|copilot)\s*[:：][\W_]*$", re.I)  # the label over a model's answer
+FULL_VERSION_SHARE = 0.8  # of an answer's words a later answer must have to be a new version of it, not an addition
+# a later answer that says it is a new version of the draft ("Here's the revised version:", "Absolutely! Here's the
+# updated version with those details included:"), not some sections of it; or one the user asked for again
+NEW_VERSION = re.compile(r"\b(?:revised|updated|new|improved|final|corrected|rewritten|shorter|longer|edited|full|"
+                         r"complete|amended|polished|fixed)\b[^.!?\n]{0,30}\b(?:version|draft|summary|review|report)\b",
+                         re.I)
+ASKED_AGAIN = re.compile(r"\b(?:try again|again|redo|re-do|start over|regenerate|rewrite (?:it|this)|got stuck)\b", re.I)
+
+
+def _earlier_answers(run: Run) -> None:
+    """A chat copied whole, turn by turn ("You said:" / "ChatGPT said:", or ">>> " at a local model's prompt): an
+    answer that a later answer gives again as a new version (NEW_VERSION, or asked for again: ASKED_AGAIN), of about
+    its size or more, goes as chat, so the version the user settled on ("Here's the updated version with those
+    details included:") is the one kept, not read as a repeat of the first. The guard keeps any fact of its the
+    later version leaves out."""
+    repl = any(REPL_MARK.search(line) for block in run.blocks for line in block.raw)
+    turns: list[tuple[str, int]] = []  # ("user" or "answer", index of the block its label opens)
+    for at, block in enumerate(run.blocks):
+        if block.kind == "opaque" or not block.raw:
+            continue
+        first = block.raw[0]
+        if USER_TURN.match(first) or repl and any(REPL_TURN.match(line) and not REPL_IDLE.match(line)
+                                                  for line in block.raw):
+            turns.append(("user", at))
+        elif ASSISTANT_TURN.match(first) or turns and turns[-1][0] == "user" and repl and \
+                not any(REPL_TURN.match(line) for line in block.raw):
+            if not turns or turns[-1][0] != "answer":
+                turns.append(("answer", at))
+    if not any(kind == "user" for kind, _ in turns) or not any(kind == "answer" for kind, _ in turns):
+        return
+    spans = [(kind, at, turns[i + 1][1] if i + 1 < len(turns) else len(run.blocks)) for i, (kind, at) in enumerate(turns)]
+    answers = []  # (first block, end, words, whether it gives the answer before it again as a new version)
+    for i, (kind, at, end) in enumerate(spans):
+        if kind != "answer":
+            continue
+        text = "\n".join(line for b in run.blocks[at:min(end, at + 3)] for line in b.raw)
+        asked = " ".join(line for b in run.blocks[spans[i - 1][1]:at] for line in b.raw) if i else ""
+        again = NEW_VERSION.search(text) is not None or ASKED_AGAIN.search(asked) is not None
+        answers.append((at, end, sum(len(WORD.findall(s.text)) for b in run.blocks[at:end] if b.kind != "opaque"
+                                     for s in b.sentences), again))
+    for i, (at, end, words, _) in enumerate(answers):
+        if not any(again and later >= FULL_VERSION_SHARE * words for _, _, later, again in answers[i + 1:]):
+            continue  # the last version, or one a later answer only adds a section to ("Good call — here are the
+            # two updated sections. The rest can stay as it is:")
+        for block in run.blocks[at:end]:
+            if block.removed or block.kind == "opaque":
+                continue
+            for sentence in block.sentences:
+                if not sentence.removed:
+                    sentence.removed = True
+                    run.edit("chat", sentence.line, sentence.text, of=sentence)
 
 
 def _cut_reasoning_lines(run: Run, block: Block, opens: bool, closes: bool) -> None:

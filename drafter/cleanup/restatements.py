@@ -18,7 +18,7 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, 
                                    figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
                                    hedges_round, is_figure, quantities_in, rounds, rounds_to)
 from drafter.text.numbers import NUMBER_WORDS
-from drafter.cleanup.document import LEAD_IN_LABEL, Block, Sentence, part_numbers
+from drafter.cleanup.document import LEAD_IN_LABEL, RATING_MARKS, Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.stock_model import load_model as load_stock_model
@@ -41,7 +41,9 @@ RESTATEMENT_MIN_SHARED = 2  # words, vague and generic ones aside, a plain resta
 # amount vaguely) must share with the sentence it restates: one shared word is a topic ("The money stayed in his
 # account." is no retelling of "Opened 64 basic accounts"; "The number of remakes went down" tells one vaguely, and
 # "Parking was the biggest challenge" singles out again what was singled out)
-ASIDE = re.compile(r"^[ \t*_]*\([^()\n]*\)[ \t*_.]*$")  # a sentence standing whole in brackets
+ASIDE = re.compile(r"^[ \t*_]*\([^()\n]*\)[ \t*_.]*$|"  # a sentence standing whole in brackets, or a note on
+                   r"^[\W_]*(?:the |these |all |my |our )?(?:\w+ )?(?:figures|numbers|totals|data) (?:are|were|cover|run|"
+                   r"exclude|include)\b")  # what the figures cover ("The SHA figures are for October–November only.")
 COMPARED = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs)\b", re.I)  # a comparison, with a year or not
 RECORD_CLAIM = re.compile(r"\b(?:highest|lowest|best|worst|fastest|slowest|record|ever|fewest|only)\b")  # a ranking
 # or record is a claim of its own: a restating sentence that makes one the text makes nowhere else stays
@@ -106,7 +108,7 @@ def remove_restatements(run: Run) -> None:
         if sentence.placeholder or len(ws) < s.restatement_min_words or \
                 LEAD_IN.search(sentence.text) or id(sentence) in labels or not exact and id(sentence) in topics:
             continue
-        if ASIDE.match(sentence.text):
+        if ASIDE.match(sentence.text) or RATING_MARKS.search(sentence.text):
             continue  # "(Figures are my own count from the appointment book, not from the practice report.)": a
             # note on the figures beside them, no vaguer telling of them
         if id(sentence) in pointed_at:
