@@ -192,10 +192,7 @@ def _earlier_answers(run: Run) -> None:
         for block in run.blocks[at:end]:
             if block.removed or block.kind == "opaque":
                 continue
-            for sentence in block.sentences:
-                if not sentence.removed:
-                    sentence.removed = True
-                    run.edit("chat", sentence.line, sentence.text, of=sentence)
+            _remove_sentences(run, block, "chat")
 
 
 def _cut_reasoning_lines(run: Run, block: Block, opens: bool, closes: bool) -> None:
@@ -582,6 +579,14 @@ def _quoted_from(blocks: list[Block]) -> list[bool]:
     return out
 
 
+def _remove_sentences(run: Run, block: Block, kind: str) -> None:
+    """Remove each sentence of the block still in the text, as this kind (the block itself stays, for the guard)."""
+    for sentence in block.sentences:
+        if not sentence.removed:
+            sentence.removed = True
+            run.edit(kind, sentence.line, sentence.text, of=sentence)
+
+
 def _junk_blocks(run: Run, blocks: list[Block]) -> None:
     """Remove these blocks whole, as junk."""
     for block in blocks:
@@ -659,10 +664,7 @@ def _echoed_input(run: Run) -> None:
         if block.removed:
             continue
         if block.kind == "item" and label:
-            for sentence in block.sentences:
-                if not sentence.removed:
-                    sentence.removed = True
-                    run.edit("chat", sentence.line, sentence.text, of=sentence)
+            _remove_sentences(run, block, "chat")
             continue
         label = block.kind in ("heading", "title", "text") and INPUT_LABEL.match(block.content) is not None
         if label:
@@ -700,10 +702,7 @@ def _users_turn(run: Run) -> None:
     for block in blocks[first:opener]:
         if block.removed or block.kind == "opaque":
             continue
-        for sentence in block.sentences:
-            if not sentence.removed:
-                sentence.removed = True
-                run.edit("chat", sentence.line, sentence.text, of=sentence)
+        _remove_sentences(run, block, "chat")
 
 
 # a note to self left in the text: "TODO: add December numbers", "4. TODO – add audit result here", or an editing
@@ -745,10 +744,7 @@ def _review_comments(run: Run) -> None:
         if block.removed or block.kind not in ("text", "item", "title") or \
                 not all(REVIEW_COMMENT.match(line) for line in block.raw if line.strip()):
             continue
-        for sentence in block.sentences:
-            if not sentence.removed:
-                sentence.removed = True
-                run.edit("comment", sentence.line, sentence.text, of=sentence)
+        _remove_sentences(run, block, "comment")
 
 
 # a note of what to check or ask before handing in: "ask Hemi if I'm allowed to put the audit score in", "(Need to
@@ -867,10 +863,7 @@ def _user_turns(run: Run) -> None:
         if any(s.placeholder or has_figure(s.facts) or any(map(is_name, s.facts)) for s in block.sentences):
             in_turn = False
             continue
-        for sentence in block.sentences:
-            if not sentence.removed:
-                sentence.removed = True
-                run.edit("chat", sentence.line, sentence.text, of=sentence)
+        _remove_sentences(run, block, "chat")
 
 
 def _rest_of_a_chat_wrapper(run: Run) -> None:
