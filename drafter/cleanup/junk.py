@@ -21,8 +21,10 @@ from drafter.text.words import STOP_WORDS, WORD
 def remove_junk(run: Run) -> None:
     """Remove junk blocks and sentences, and a site's tag from the title."""
     _reasoning(run)
-    _terminal_session(run)
-    _earlier_answers(run)
+    repl = any(REPL_MARK.search(line) for block in run.blocks for line in block.raw)  # a local model's session
+    if repl:
+        _terminal_session(run)
+    _earlier_answers(run, repl)
     _cut_chat_tokens(run)
     first = next((block for block in run.blocks if block.kind != "opaque"), None)
     for at, block in enumerate(run.blocks):
@@ -97,16 +99,9 @@ def _reasoning(run: Run) -> None:
         if end == len(blocks):
             return
         last = blocks[end]
-        close_line = next(i for i, line in enumerate(last.raw) if REASONING_CLOSE.search(line))
-        whole = not any(line.strip() for line in last.raw[close_line + 1:]) and \
-            not any(line.strip() for line in block.raw[:block.raw.index(next(line for line in block.raw
-                                                                          if REASONING_OPEN.match(line)))])
-        if whole or end > at:
-            _junk_blocks(run, [b for b in blocks[at + 1:end] if b.kind != "opaque"])
-            for edge in ([block, last] if end > at else [block]):
-                _cut_reasoning_lines(run, edge, edge is block, edge is last)
-        else:
-            _cut_reasoning_lines(run, block, True, True)
+        _junk_blocks(run, [b for b in blocks[at + 1:end] if b.kind != "opaque"])
+        for edge in ([block, last] if end > at else [block]):
+            _cut_reasoning_lines(run, edge, edge is block, edge is last)
         at = end + 1
 
 
@@ -121,8 +116,6 @@ def _terminal_session(run: Run) -> None:
     """A local model's terminal session saved whole (REPL_MARK): the shell prompt's lines go as junk and each line
     the user typed (">>> write a year end summary for me …") as chat (an answer asked again over goes with
     _earlier_answers)."""
-    if not any(REPL_MARK.search(line) for block in run.blocks for line in block.raw):
-        return
     for block in run.blocks:
         if block.removed or block.kind == "opaque":
             continue
@@ -154,13 +147,12 @@ NEW_VERSION = re.compile(r"\b(?:revised|updated|new|improved|final|corrected|rew
 ASKED_AGAIN = re.compile(r"\b(?:try again|again|redo|re-do|start over|regenerate|rewrite (?:it|this)|got stuck)\b", re.I)
 
 
-def _earlier_answers(run: Run) -> None:
+def _earlier_answers(run: Run, repl: bool) -> None:
     """A chat copied whole, turn by turn ("You said:" / "ChatGPT said:", or ">>> " at a local model's prompt): an
     answer that a later answer gives again as a new version (NEW_VERSION, or asked for again: ASKED_AGAIN), of about
     its size or more, goes as chat, so the version the user settled on ("Here's the updated version with those
     details included:") is the one kept, not read as a repeat of the first. The guard keeps any fact of its the
-    later version leaves out."""
-    repl = any(REPL_MARK.search(line) for block in run.blocks for line in block.raw)
+    later version leaves out. `repl`: the text is a local model's terminal session (REPL_MARK)."""
     turns: list[tuple[str, int]] = []  # ("user" or "answer", index of the block its label opens)
     for at, block in enumerate(run.blocks):
         if block.kind == "opaque" or not block.raw:
@@ -549,13 +541,13 @@ def _quoted_thread(run: Run) -> None:
             if not quoted_from:
                 quoted_from = _quoted_from(blocks)
             rest = block.raw[1:]
-            if all(QUOTED_LINE.match(line) or not line.strip() for line in rest) and quoted_from[at + 1] and \
-                    (any(line.strip() for line in rest) or any(not b.removed for b in blocks[at + 1:at + 2])):
-                _junk_blocks(run, blocks[at:])
-                return
-            if all(QUOTED_LINE.match(line) or not line.strip() for line in rest):  # the quoted message, with the
-                # author's text going on below it (the draft pasted under the thread it answers)
-                end = at + 1
+            if _quoted_or_blank(rest):
+                if quoted_from[at + 1] and (any(line.strip() for line in rest) or
+                                            any(not b.removed for b in blocks[at + 1:at + 2])):
+                    _junk_blocks(run, blocks[at:])
+                    return
+                end = at + 1  # the quoted message, with the author's text going on below it (the draft pasted
+                # under the thread it answers)
                 while end < len(blocks) and (blocks[end].removed or _all_quoted(blocks[end].raw)):
                     end += 1
                 if any(QUOTED_LINE.match(line) for b in blocks[at:end] for line in b.raw):
@@ -563,10 +555,14 @@ def _quoted_thread(run: Run) -> None:
         said = said or block.kind in ("text", "item")
 
 
+def _quoted_or_blank(lines: list[str]) -> bool:
+    """True when every line is quoted ("> …") or blank."""
+    return all(QUOTED_LINE.match(line) or not line.strip() for line in lines)
+
+
 def _all_quoted(lines: list[str]) -> bool:
     """True when the lines hold a quoted line ("> …") and every other is blank."""
-    return any(QUOTED_LINE.match(line) for line in lines) and \
-        all(QUOTED_LINE.match(line) or not line.strip() for line in lines)
+    return any(QUOTED_LINE.match(line) for line in lines) and _quoted_or_blank(lines)
 
 
 def _quoted_from(blocks: list[Block]) -> list[bool]:
@@ -574,8 +570,7 @@ def _quoted_from(blocks: list[Block]) -> list[bool]:
     out = [False] * (len(blocks) + 1)
     out[-1] = True
     for at in range(len(blocks) - 1, -1, -1):
-        out[at] = out[at + 1] and (blocks[at].removed or
-                                   all(QUOTED_LINE.match(line) or not line.strip() for line in blocks[at].raw))
+        out[at] = out[at + 1] and (blocks[at].removed or _quoted_or_blank(blocks[at].raw))
     return out
 
 

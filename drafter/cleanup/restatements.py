@@ -422,7 +422,7 @@ def remove_restating(run: Run) -> None:
         run.edit("restatement", sentence.line, sentence.text, of=sentence)
     if summed_up or closing is not None and closing.sentences and closing.sentences[0].removed and \
             id(closing.sentences[0]) in in_closing:
-        _rest_of_the_recap(run, closing, stated, told, 0 if headed else 1)
+        _rest_of_the_recap(run, closing, stated, stated_values, told, 0 if headed else 1)
 
 
 LATE_SHARE = 0.5  # how far down the text's prose a summing-up ("In summary, …") must stand to be read as a recap
@@ -447,7 +447,8 @@ def _under_a_summing_up_heading(run: Run, block: Block) -> bool:
         SUMMING_UP_HEADING.match(above.content) is not None
 
 
-def _rest_of_the_recap(run: Run, closing: Block, stated, told: str, first: int = 1) -> None:
+def _rest_of_the_recap(run: Run, closing: Block, stated, stated_values: list[float], told: str,
+                       first: int = 1) -> None:
     """The closing paragraph opened as a recap ("In conclusion, I have worked as ward clerk for Ward 4 and Ward 5.")
     and that opening went (or, from its `first` sentence, one under a summing-up's heading): each sentence after it that
     states no fact the text does not, and most of whose words the
@@ -455,8 +456,8 @@ def _rest_of_the_recap(run: Run, closing: Block, stated, told: str, first: int =
     goes with it; a plan, a thank-you, a count of none or a record of its own, or a sentence of its own stays (its own
     words say whether it plans: a closing paragraph often stands under the plans' heading)."""
     said = set(content_words(told))
-    figures = [float(f) for f in stated.facts if FIGURE_VALUE.fullmatch(f)]
-    figures += [value for word in set(told.split()) & NUMBER_WORDS for value in quantities_in(word)]  # "two new reps"
+    figures = stated_values + [value for word in set(told.split()) & NUMBER_WORDS
+                               for value in quantities_in(word)]  # "two new reps"
     for sentence in closing.sentences[first:]:
         if sentence.removed or sentence.placeholder or FUTURE.search(sentence.text) or WISH.search(sentence.text) or \
                 THANKS.search(sentence.text) or SINGLED_OUT.search(sentence.text) or JUDGED.search(sentence.text) or \
