@@ -34,6 +34,7 @@ class Sample:
     boundary: bool
     item: bool
     label: int
+    flags: tuple[str, ...] = ()  # more of where and how it stands ("top", "pipes"): the furniture model's
 
 
 def terms(text: str) -> list[str]:
@@ -103,7 +104,7 @@ def load_vectors() -> WordVectors | None:
 
 
 def features(text: str, idf: dict[str, float], boundary: bool = False, item: bool = False,
-             vectors: WordVectors | None = None) -> dict[str, float]:
+             vectors: WordVectors | None = None, flags: Iterable[str] = ()) -> dict[str, float]:
     """Sublinear TF-IDF of the known terms, scaled to unit length, plus the position flags, the share of
     words the training text never used (specific words are a sign of a concrete sentence) and, with
     `vectors`, the sentence's mean word vector."""
@@ -120,6 +121,8 @@ def features(text: str, idf: dict[str, float], boundary: bool = False, item: boo
         out["@boundary"] = 1.0
     if item:
         out["@item"] = 1.0
+    for flag in flags:
+        out["@" + flag] = 1.0
     if words:
         out["@unknown"] = sum(1 for w in words if w not in idf) / len(words)
     if vectors is not None:
@@ -142,9 +145,9 @@ class StockModel:
         """The word vectors the model was trained with, or None when it uses words alone."""
         return load_vectors() if self.trained_on.get("vectors") else None
 
-    def score(self, text: str, boundary: bool = False, item: bool = False) -> float:
-        """Probability (0–1) that an editor would cut this sentence as stock."""
-        x = features(text, self.idf, boundary, item, self.vectors)
+    def score(self, text: str, boundary: bool = False, item: bool = False, flags: Iterable[str] = ()) -> float:
+        """Probability (0–1) that an editor would cut this sentence (as stock, or as furniture for that model)."""
+        x = features(text, self.idf, boundary, item, self.vectors, flags)
         z = self.bias + sum(self.weights.get(term, 0.0) * v for term, v in x.items())
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -161,10 +164,11 @@ class StockModel:
         return cls(raw["idf"], raw["weights"], raw["bias"], raw.get("trained_on", {}))
 
 
-@lru_cache(maxsize=1)
-def load_model() -> StockModel | None:
-    """The shipped model, or None when the package carries none."""
-    entry = resources.files("drafter").joinpath("data", "cleanup", "stock_model.json")
+@lru_cache(maxsize=2)
+def load_model(name: str = "stock_model.json") -> StockModel | None:
+    """The shipped model of that file name (the stock model, or "furniture_model.json"), or None when the package
+    carries none."""
+    entry = resources.files("drafter").joinpath("data", "cleanup", name)
     if not entry.is_file():
         return None
     return StockModel.from_json(entry.read_text(encoding="utf-8"))
@@ -180,7 +184,7 @@ def train(samples: Iterable[Sample], c: float = 4.0, epochs: int = 60, min_df: i
             df[term] = df.get(term, 0) + 1
     n = len(samples)
     idf = {t: math.log((1 + n) / (1 + k)) + 1 for t, k in df.items() if k >= min_df}
-    rows = [(features(s.text, idf, s.boundary, s.item, vectors), s.label) for s in samples]
+    rows = [(features(s.text, idf, s.boundary, s.item, vectors, s.flags), s.label) for s in samples]
     weights: dict[str, float] = {}
     bias = 0.0
     lam = 1.0 / (c * n)

@@ -3,7 +3,8 @@
 The text is parsed into Markdown blocks (headings, paragraphs, list items, code) and the blocks into sentences
 (drafter.cleanup.document). The passes, one module each, run in the order PASSES declares over one shared Run
 (drafter.cleanup.run): junk (a site's menus, stamps and pagers among it) → a chat model's framing around the summary it
-hands back → slogans (a motto, a chant, a masthead's tagline) → repeats inside a sentence (doubled phrases, repeated
+hands back → furniture (short lines a learned model is sure are a page's or a chat window's, drafter.cleanup.furniture)
+→ slogans (a motto, a chant, a masthead's tagline) → repeats inside a sentence (doubled phrases, repeated
 list items and quoted names) → clichés and filler (and a sentence that only names its topic over and over) → the
 earlier of a paragraph's two versions where the later is fuller → exact and near-duplicate sentences across the whole
 text → restatements (also a paragraph sentence telling the list just above it in prose; a sentence
@@ -27,7 +28,8 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from drafter.bulk import collector_paused
-from drafter.cleanup import cliches, duplicates, framing, guard, junk, repeats, restatements, slogans, stock, structure
+from drafter.cleanup import (cliches, duplicates, framing, furniture, guard, junk, repeats, restatements, slogans, stock,
+                             structure)
 from drafter.cleanup.document import (HEADING, LIST_ITEM, Block, Sentence, boundary_blocks, parse_blocks, render,
                                       split_sentences, top_level_sections)
 from drafter.cleanup.facts import (CAPITAL_RUN, NUMBER, YEAR, StatedFacts, facts_of, figures_with_units,
@@ -56,6 +58,7 @@ __all__ = ["Edit", "Placeholder", "Note", "CleanResult", "CleanupSettings", "Phr
 PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("junk", junk.remove_junk),
     ("framing", framing.remove_framing),
+    ("furniture", furniture.remove_furniture),
     ("slogans", slogans.remove_slogans),
     ("repeated-lines", repeats.repeated_list_lines),
     ("inner-repeats", repeats.inner_repeats),

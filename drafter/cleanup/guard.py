@@ -15,6 +15,7 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, fa
                                    is_name, month_figure_pairs, month_figure_pairs_by_clause,
                                    quantities_in)
 from drafter.cleanup.framing import TO_THE_READER
+from drafter.cleanup.furniture import names_are_the_pages
 from drafter.cleanup.junk import AUTHOR, REVIEW_COMMENT, TO_THE_USER
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
@@ -110,6 +111,8 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         anchor = REVIEW_COMMENT.match(text)
         told = frozenset(f for f in (facts_of(text[anchor.end():]) if anchor else told)
                          if not is_name(f) and not f.startswith('"'))  # ("I'd drop the "dream work" bit")
+    if "furniture" in kinds and names_are_the_pages(text):  # a breadcrumb's or a button's capitalised words are the
+        told = frozenset(f for f in told if not is_name(f) and not f.startswith('"'))  # page's ("Share: VK · OK")
     if "framing" in kinds:  # its counts in words are the writing's ("cut by roughly a third", "one decimal place")
         told = frozenset(f for f in told if f not in NUMBER_WORDS)
     to_the_reader = bool(kinds & MODELS_KINDS) and TO_THE_READER.search(text) is not None

@@ -59,6 +59,9 @@ class CleanupSettings:
     stock_model: the StockModel to ask; None for the one shipped in the package.
     stock_max_words: content words beyond which a sentence is not put to the model (20): its training corpora
         hold almost no longer sentences, and a long one mostly says something.
+    furniture_threshold: a short line goes as 'furniture' when the learned furniture model (drafter.cleanup.furniture)
+        scores it at least this high (0.95); 1.0 or more turns the model off.
+    furniture_model: the model to ask; None for the one shipped in the package.
     """
 
     near_duplicate_jaccard: float = 0.6
@@ -90,6 +93,8 @@ class CleanupSettings:
     stock_threshold: float = 0.75
     stock_model: "StockModel | None" = None
     stock_max_words: int = 20
+    furniture_threshold: float = 0.95
+    furniture_model: "StockModel | None" = None
 
     def __post_init__(self) -> None:
         for name in ("near_duplicate_jaccard", "near_duplicate_containment", "fact_free_containment",

@@ -1,0 +1,90 @@
+"""Train the furniture model on the labelled corpora's short lines and print how it does on batches it never saw.
+
+The samples are the short sentences of `fixtures/cleanup` and `fixtures/cleanup-heldout`
+(drafter.cleanup.furniture.line_candidates) with their flags: must-go ones are furniture (1), the ones that stay
+are not (0), mixed ones are left out. The batches are dealt into folds; for each fold a model is trained on the
+others and the whole cleanup pass is scored on the fold with it and without it, so the figures say what the model
+adds on text it has not seen. `--write` then trains on everything and writes
+`drafter/data/cleanup/furniture_model.json`.
+
+    python benchmarks/furniture_model.py                        # fold-by-fold figures
+    python benchmarks/furniture_model.py --write --no-figures   # only rewrite the shipped model
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from cleanup_quality import parse_marked, score_documents, totals_of  # noqa: E402
+from stock_model import documents, print_row  # noqa: E402
+from drafter import cleanup  # noqa: E402
+from drafter.cleanup.furniture import MODEL_FILE, line_candidates  # noqa: E402
+from drafter.stock_model import Sample, train  # noqa: E402
+
+MODEL_PATH = ROOT / "drafter" / "data" / "cleanup" / MODEL_FILE
+FOLDS = 5
+EPOCHS = 60  # as many passes as the stock model makes
+LABEL_INSIDE = 0.8  # a sentence this much inside must-go markup is furniture; this much outside (1 - it) is not
+
+
+def samples_of(path: Path) -> list[Sample]:
+    """The document's short sentences with their flags, labelled by the markup (mixed ones left out)."""
+    text, go, _ = parse_marked(path.read_text(encoding="utf-8"))
+    blocks, _ = cleanup.parse_blocks(text, cleanup.CleanupSettings())
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    out = []
+    for block, sentence, flags in line_candidates(blocks):
+        start = starts[block.line - 1] + len(block.prefix) + sentence.start
+        end = start + len(sentence.text)
+        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in go) / max(1, end - start)
+        if 1 - LABEL_INSIDE < inside < LABEL_INSIDE:
+            continue
+        out.append(Sample(sentence.text.strip(), False, block.kind == "item", int(inside >= LABEL_INSIDE), flags))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print fold-by-fold figures; with --write, train on all batches and write the model."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true", help="train on every batch and write the shipped model")
+    parser.add_argument("--threshold", type=float, default=cleanup.CleanupSettings().furniture_threshold)
+    parser.add_argument("--no-figures", action="store_true", help="skip the fold-by-fold figures")
+    args = parser.parse_args(argv)
+    batches = documents()
+    samples = {name: [s for p in paths for s in samples_of(p)] for name, paths in batches.items()}
+    print(f"{sum(map(len, samples.values()))} samples, "
+          f"{sum(s.label for batch in samples.values() for s in batch)} furniture", flush=True)
+    if not args.no_figures:
+        print(f"{'fold':6} {'recall without':>15} {'with':>6} {'precision without':>18} {'with':>6} {'losses':>7}")
+        names = sorted(batches)
+        left_out: list[list] = [[], []]
+        for fold in range(FOLDS):
+            held = set(names[fold::FOLDS])
+            model = train((s for name, batch in samples.items() if name not in held for s in batch), epochs=EPOCHS)
+            paths = [p for name in sorted(held) for p in batches[name]]
+            rows = []
+            for i, settings in enumerate((cleanup.CleanupSettings(furniture_threshold=1.0),
+                                          cleanup.CleanupSettings(furniture_threshold=args.threshold,
+                                                                  furniture_model=model))):
+                totals, scores = score_documents(paths, settings)
+                left_out[i] += scores
+                rows.append(totals)
+            print_row(f"f{fold}", *rows)
+        print_row("all", *(totals_of(scores) for scores in left_out))
+    if args.write:
+        model = train((s for batch in samples.values() for s in batch), epochs=EPOCHS)
+        MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(model.weights)} weights from {model.trained_on}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
