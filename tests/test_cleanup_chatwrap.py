@@ -1989,3 +1989,20 @@ def test_a_forms_rating_under_each_goal_stays_though_alike():
             "(2) Two minor yard accidents in May and November. Self-evaluation: △\n"
             "(3) Overtime fell from 62 hours to 48 hours a month. Self-evaluation: ○\n")
     assert _clean(text).count("Self-evaluation: ○") == 2
+
+
+@pytest.mark.parametrize("retelling", [
+    "That is one hundred and ninety-six nights of balancing, posting and reporting.",
+    "This represents one hundred and ninety-six audits in all.",
+    "It comes to nearly two hundred nights at the front desk.",
+])
+def test_a_pronoun_saying_what_a_figure_equals_in_words_goes(retelling):
+    # c285-06's and c278-05's shape: a model re-tells the figure just given in words, after "That is" or "This
+    # represents"; a pronoun sentence with a ratio or a count of its own is the author's ("serviced twice a year")
+    told = "## Night audits\n\nI completed 196 night audits in 2024. "
+    rest = "Each audit covers the trial balance and the no-show postings.\n"
+    assert _clean(told + retelling + " " + rest) == told + rest
+    own = "That is why I asked for the coin counter to be serviced twice a year instead of once. "
+    assert _clean(told + own + rest) == told + own + rest
+    new_count = "That is one hundred and ninety-six nights, and I also covered twelve day shifts in March. "
+    assert _clean(told + new_count + rest) == told + new_count + rest
