@@ -2006,3 +2006,22 @@ def test_a_pronoun_saying_what_a_figure_equals_in_words_goes(retelling):
     assert _clean(told + own + rest) == told + own + rest
     new_count = "That is one hundred and ninety-six nights, and I also covered twelve day shifts in March. "
     assert _clean(told + new_count + rest) == told + new_count + rest
+
+
+def test_a_word_processors_revision_balloons_go():
+    # c288-05's and c288-12's shape: Word's track-changes balloons pasted with the text; the deleted words are the
+    # ones the author took out, no fact of the summary
+    own = "The Alberton store opened in May.\n"
+    text = (BODY + "\nFormatted: Font: Calibri, 11 pt, Bold\nDeleted: R112 million\n\n" + own +
+            "\nFormatted: Indent: Left: 0.63 cm\n\nField Code Changed\n")
+    assert _clean(text) == BODY + "\n" + own
+    plain = BODY + "\nDeleted records: 412 duplicate files were removed from the archive in March.\n"
+    assert _clean(plain) == plain
+
+
+def test_a_plan_to_ask_for_something_is_no_note_to_self():
+    # c288-10's loss: "ask about going up to Band 4 if …" is the author's plan; "ask Hemi if …" is a note to check
+    plan = "- ask about going up to Band 4 if the coordinator post gets funded (Fiona said she'd put it in the April bid)\n"
+    note = "- ask Hemi if I can put the audit score in\n"
+    said = BODY + "\nIn April Fiona put a Band 4 post in the bid.\n\n"  # (its figures and names said elsewhere)
+    assert _clean(said + plan + note) == said + plan

@@ -744,8 +744,10 @@ def _review_comments(run: Run) -> None:
 
 # a note of what to check or ask before handing in: "ask Hemi if I'm allowed to put the audit score in", "(Need to
 # confirm the CPD hours in the myCPD log – pretty sure it's 34)", "(remember to attach the fails chart!!)"; written
-# in lower case or in brackets, unlike a plan or duty ("Check whether Eastgate keeps to the new deadline …")
-ASKS_SELF = re.compile(r"(?:(?:ask|check|confirm|verify|find out|double-check)\b[^\n]{0,60}?\b(?:if|whether)\b|"
+# in lower case or in brackets, unlike a plan or duty ("Check whether Eastgate keeps to the new deadline …") or a
+# plan to ask for something ("ask about going up to Band 4 if the coordinator post gets funded")
+ASKS_SELF = re.compile(r"(?:(?:ask(?!\s+(?:about|for|to)\b)|check|confirm|verify|find out|double-check)\b[^\n]{0,60}?"
+                       r"\b(?:if|whether)\b|"
                        r"(?:need to|remember to|don[’']?t forget to) (?:check|confirm|ask|find out|verify|attach|add|"
                        r"mention|send)\b)", re.I)
 NOTE_START = re.compile(r"^[^\w(]*(\(?)[ \t]*(\w)")
