@@ -2025,3 +2025,16 @@ def test_a_plan_to_ask_for_something_is_no_note_to_self():
     note = "- ask Hemi if I can put the audit score in\n"
     said = BODY + "\nIn April Fiona put a Band 4 post in the bid.\n\n"  # (its figures and names said elsewhere)
     assert _clean(said + plan + note) == said + plan
+
+
+def test_the_users_notes_go_above_an_answer_that_names_what_it_presents():
+    # c285-01's and c285-07's shape: the request is inside the notes' first line, and the opener presenting the
+    # answer ends with a full stop, not a colon; a note the answer leaves out stays
+    notes = ("my notes for the year, can you make a year end summary for my review? keep it short-ish\n"
+             "* lease renewals 3,140, +6% on 2024\n* Northgate estate\n\n")
+    opener = "Happy to help! Here's a concise year-end summary with a table of your key results.\n\n"
+    assert _clean(notes + opener + BODY) == BODY
+    own = "* trained Priya on the new lease system in June\n"
+    assert _clean(notes.replace("* Northgate estate\n", "* Northgate estate\n" + own) + opener + BODY) == own + "\n" + BODY
+    mine = "Here is my summary of the year for my review with Dana.\n\n" + BODY  # no request above: the author's
+    assert _clean(mine) == mine

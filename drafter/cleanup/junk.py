@@ -675,8 +675,15 @@ USER_REQUEST = re.compile(r"^[\W_]*(?:hi[\W_]+|hey[\W_]+)?(?:(?:can|could|would)
 NOTES_LABEL = re.compile(r"^[\W_]*(?:(?:here are|these are|below are) )?(?:my|the) (?:raw |rough )?(?:notes|points|bullets|"
                          r"bullet points|facts)\b[^\n]{0,100}[:：][\W_]*$", re.I)
 # the model's opener that presents its answer: "Certainly! Here is a formal one-page summary based on your points:"
-ANSWER_OPENER = re.compile(r"^[\W_]*(?:(?:sure|certainly|absolutely|of course|okay|ok|great|no problem)\b[\W_]*)?"
-                           r"(?:here(?:'s|’s| is| are)|below (?:is|are))\b[^\n]{0,160}[:：][\W_]*$", re.I)
+ANSWER_OPENER = re.compile(r"^[\W_]*(?:(?:sure|certainly|absolutely|of course|okay|ok|great|no problem|happy to help)"
+                           r"\b[\W_]*)?(?:here(?:'s|’s| is| are)|below (?:is|are))\b(?:[^\n]{0,160}[:：][\W_]*$|"
+                           r"[^\n.!?:]{0,80}\b(?:summary|draft|version|review|self-review|appraisal|write-up|report)\b)",
+                           re.I)  # (or one that names what it presents: "Below is a polished year-end summary …. I've …")
+# the user's request anywhere in the first line of their turn: "my notes for the year, can you make a year end
+# summary …", "Year end summary from this pls, short:"
+USER_ASKS = re.compile(r"\b(?:(?:can|could|would) you\b[^\n]{0,80}?\b(?:write|make|turn|draft|rewrite|summari[sz]e|"
+                       r"create|give me|put|polish|tidy|convert|format)\b|(?:summary|review|appraisal|draft|this|these)"
+                       r"\b[^\n]{0,30}\b(?:pls|plz|please)\b)", re.I)
 
 
 def _users_turn(run: Run) -> None:
@@ -690,14 +697,21 @@ def _users_turn(run: Run) -> None:
     if opener is None:
         return
     first = next((at for at, block in enumerate(blocks[:opener]) if block.kind in ("text", "item", "title") and
-                  block.sentences and (USER_REQUEST.match(block.content) or NOTES_LABEL.match(block.content))), None)
-    if first is None or not all(block.removed or block.kind in ("item", "opaque") or USER_REQUEST.match(block.content)
-                                or NOTES_LABEL.match(block.content) for block in blocks[first:opener]):
+                  block.sentences and _asks_or_labels(block)), None)
+    if first is None or not all(block.removed or block.kind in ("item", "opaque") or _asks_or_labels(block)
+                                for block in blocks[first:opener]):
         return  # (only the request, its label and its notes: a draft of the user's own above is no turn of notes)
     for block in blocks[first:opener]:
         if block.removed or block.kind == "opaque":
             continue
         _remove_sentences(run, block, "chat")
+
+
+def _asks_or_labels(block: Block) -> bool:
+    """True when a block is the user's request to the model (USER_REQUEST, or USER_ASKS in its first line) or the
+    label over their notes (NOTES_LABEL)."""
+    return bool(USER_REQUEST.match(block.content) or NOTES_LABEL.match(block.content) or
+                USER_ASKS.search(block.content.split("\n", 1)[0]))
 
 
 # a note to self left in the text: "TODO: add December numbers", "4. TODO – add audit result here", or an editing
