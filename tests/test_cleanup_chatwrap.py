@@ -2038,3 +2038,11 @@ def test_the_users_notes_go_above_an_answer_that_names_what_it_presents():
     assert _clean(notes.replace("* Northgate estate\n", "* Northgate estate\n" + own) + opener + BODY) == own + "\n" + BODY
     mine = "Here is my summary of the year for my review with Dana.\n\n" + BODY  # no request above: the author's
     assert _clean(mine) == mine
+
+
+def test_the_authors_staff_number_under_a_name_slot_stays():
+    # c289-01's loss: "[Your Full Name]" over "Staff No.: NRC/LD/04417" read as one sentence, which went whole as
+    # junk, unguarded, with the author's staff number
+    sign = "Yours faithfully,\n\n[Your Full Name]\nStaff No.: NRC/LD/04417\n"
+    assert "NRC/LD/04417" in _clean(BODY + "\n" + sign)
+    assert _clean(BODY + "\nYours faithfully,\n\n[Your Full Name]\n") == BODY  # a slot alone still goes

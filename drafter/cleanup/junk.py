@@ -298,8 +298,10 @@ def _junk_further_down(run: Run, sentence: Sentence) -> bool:
     turn = SPEAKER_LABEL.match(lines[0]) is not None  # a pasted chat's turn runs on into the answer: its lines that
     # are no junk and state a figure or date are the answer's ("User: … keep it short" / "Assistant:" / "2024 Year-End
     # Summary – …")
+    slot = AUTHOR_NAME_SLOT.search(lines[0]) is not None  # a template's slot for the author's name over the author's
+    # own details ("[Your Full Name]" / "Staff No.: NRC/LD/04417"): the details are the author's
     return any(not (run.lists.is_junk(line) or run.lists.is_junk(line, "chat") or run.lists.is_junk(line, "title_tag"))
-               and (at == 0 or turn and not is_name_only(facts_of(line))) for at, line in enumerate(lines))
+               and (at == 0 or (turn or slot) and not is_name_only(facts_of(line))) for at, line in enumerate(lines))
 
 
 SPEAKER_LABEL = re.compile(r"^[\W_]*(?:user|human|me|you|prompt|assistant|model|ai|chatgpt|bot)\s*[:：]", re.I)
