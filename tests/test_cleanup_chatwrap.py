@@ -2046,3 +2046,17 @@ def test_the_authors_staff_number_under_a_name_slot_stays():
     sign = "Yours faithfully,\n\n[Your Full Name]\nStaff No.: NRC/LD/04417\n"
     assert "NRC/LD/04417" in _clean(BODY + "\n" + sign)
     assert _clean(BODY + "\nYours faithfully,\n\n[Your Full Name]\n") == BODY  # a slot alone still goes
+
+
+def test_a_runners_log_and_the_prompt_it_echoes_go_above_an_answer_without_opener():
+    # c290-01's shape: llama.cpp's command line and start-up log, then the prompt with its facts, then the answer
+    # under its own title; a form's guidance over the author's own list is no prompt
+    log = ("$ ./llama-cli -m models/qwen2.5-3b-instruct-q4_k_m.gguf -f prompts/clerk.txt -n 1024\n"
+           "build: 4391 (a4f1c3e2) with cc 13.2.0 for x86_64-linux-gnu\n"
+           "llama_model_loader: loaded meta data with 29 key-value pairs\nmain: interactive mode off\n\n")
+    prompt = ("You are a lease clerk at Northgate. Write your year-end work summary for 2025 from these facts:\n"
+              "- 3,140 lease renewals, 6% more than 2024\n\n")
+    answer = "# Year-End Work Summary 2025\n\n" + BODY
+    assert _clean(log + prompt + answer) == answer
+    form = "Write a summary of your key achievements:\n\n- 3,140 lease renewals, 6% more than 2024\n\n" + answer
+    assert "- 3,140 lease renewals, 6% more than 2024\n" in _clean(form)  # (the guidance line is the template's)

@@ -690,12 +690,15 @@ USER_ASKS = re.compile(r"\b(?:(?:can|could|would) you\b[^\n]{0,80}?\b(?:write|ma
 
 def _users_turn(run: Run) -> None:
     """The user's request and notes pasted above the model's answer, from the first request or notes label to the
-    opener that presents the answer ("Certainly! Here is … based on your points:"), go as chat when they are only
+    opener that presents the answer ("Certainly! Here is … based on your points:", or, under a prompt to write the
+    summary that opens the text, the answer's first heading or title), go as chat when they are only
     that (requests, labels, list items): the guard keeps any note that states a fact the answer leaves out. A title
     above the request stays."""
     blocks = run.blocks
     opener = next((at for at, block in enumerate(blocks) if block.kind != "opaque" and block.sentences and
                    ANSWER_OPENER.match(block.content)), None)
+    if opener is None:
+        opener = _answers_title(blocks)
     if opener is None:
         return
     first = next((at for at, block in enumerate(blocks[:opener]) if block.kind in ("text", "item", "title") and
@@ -709,11 +712,35 @@ def _users_turn(run: Run) -> None:
         _remove_sentences(run, block, "chat")
 
 
+# the prompt a local model's runner echoes above the answer: "You are a counter clerk at … Write your year-end work
+# summary for 2024 from these facts:"
+WRITE_REQUEST = re.compile(r"^[\W_]*(?:you are (?:a|an|the)\b[^\n.!?]{0,100}[.!,;]\s*)?(?:please\s+)?(?:write|draft|"
+                           r"create|generate|compose|produce|prepare)\b[^\n]{0,120}\b(?:summary|review|report|"
+                           r"self-assessment|self-appraisal|appraisal)\b", re.I)
+# … that names the notes it gives ("from these facts:", "based on the following"), unlike a form's guidance over the
+# author's own list ("Write a summary of your key achievements:")
+FROM_GIVEN = re.compile(r"\b(?:from|based on|using|with|out of|on) (?:these|the following|this|my|the) (?:facts|notes|points|"
+                        r"bullets|bullet points|details|information|info)\b|\b(?:from|based on|using) the following\b",
+                        re.I)
+
+
+def _answers_title(blocks: list[Block]) -> int | None:
+    """Where the answer starts when a request to write the summary from the notes it gives (WRITE_REQUEST,
+    FROM_GIVEN) opens the text, nothing but junk above it, and the answer under its notes has no opener: at the
+    answer's first heading or title."""
+    first = next((at for at, block in enumerate(blocks) if not block.removed and block.kind != "opaque"), None)
+    if first is None or blocks[first].kind not in ("text", "item") or not WRITE_REQUEST.match(blocks[first].content) \
+            or not FROM_GIVEN.search(blocks[first].content):
+        return None
+    return next((at for at in range(first + 1, len(blocks)) if blocks[at].kind in ("heading", "title") and
+                 not blocks[at].removed), None)
+
+
 def _asks_or_labels(block: Block) -> bool:
     """True when a block is the user's request to the model (USER_REQUEST, or USER_ASKS in its first line) or the
     label over their notes (NOTES_LABEL)."""
     return bool(USER_REQUEST.match(block.content) or NOTES_LABEL.match(block.content) or
-                USER_ASKS.search(block.content.split("\n", 1)[0]))
+                USER_ASKS.search(block.content.split("\n", 1)[0]) or WRITE_REQUEST.match(block.content))
 
 
 # a note to self left in the text: "TODO: add December numbers", "4. TODO – add audit result here", or an editing
