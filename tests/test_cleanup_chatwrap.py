@@ -2060,3 +2060,17 @@ def test_a_runners_log_and_the_prompt_it_echoes_go_above_an_answer_without_opene
     assert _clean(log + prompt + answer) == answer
     form = "Write a summary of your key achievements:\n\n- 3,140 lease renewals, 6% more than 2024\n\n" + answer
     assert "- 3,140 lease renewals, 6% more than 2024\n" in _clean(form)  # (the guidance line is the template's)
+
+
+@pytest.mark.parametrize("furniture", [
+    'In [6]:\nr = ollama.generate(model="llama3.2", prompt=prompt)\n\nOut[7]: (512, 41.88)\n',
+    "CPU times: user 3min 41s, sys: 6.2 s, total: 3min 47s\nWall time: 1min 58s\n",
+    "23.41 tok/sec • 986 tokens • 0.94s to first token • Stop reason: EOS Token Found\n",
+    "Output generated in 52.31 seconds (7.84 tokens/s, 410 tokens, context 622, seed 1398027711)\n",
+    "Processing Prompt [BLAS] (412 / 412 tokens)\nGenerating (1024 / 1024 tokens)\nCtxLimit:1436/4096\n",
+    "Token speed: 11.86 t/s\n",
+], ids=lambda s: s[:16])
+def test_a_notebooks_cells_and_a_front_ends_generation_figures_go(furniture):
+    # c290's shapes: a model run from a notebook or a local front end, its cells and timings pasted with the answer
+    assert _clean(furniture + "\n" + BODY) == BODY
+    assert _clean(BODY + "\n" + furniture) == BODY
