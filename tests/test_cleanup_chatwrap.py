@@ -2074,3 +2074,13 @@ def test_a_notebooks_cells_and_a_front_ends_generation_figures_go(furniture):
     # c290's shapes: a model run from a notebook or a local front end, its cells and timings pasted with the answer
     assert _clean(furniture + "\n" + BODY) == BODY
     assert _clean(BODY + "\n" + furniture) == BODY
+
+
+def test_an_editors_suggestion_with_a_figure_the_text_lacks_stays():
+    # c296-05's loss: Google Docs' suggestions under their bylines, 'Replace: "1,080 employees" with "1,146 …"', went
+    # as junk, unguarded, with the only right figure; a suggestion the text has taken goes
+    thread = ('Nomsa Khumalo\n9:41 AM Jan 13\nReplace: "1,080 leases" with "1,146 leases (766 monthly)"\n'
+              "Reply or add others with @\n\n")
+    assert "1,146 leases (766 monthly)" in _clean(BODY + "\n" + thread)
+    taken = 'Replace: "about 3,000" with "3,140"\n'
+    assert _clean(BODY + "\n" + taken) == BODY

@@ -251,7 +251,9 @@ def _junk_lines(run: Run) -> None:
                 continue
             junk = [bool(line.strip()) and not _runs_on(lines, at) and not AUTHOR_FIGURE.search(line) and
                     not SIGN_OFF.match(line) and not AUTHOR_NAME_SLOT.search(line) and not FIELD_OF_A_FORM.match(line) and
-                    (run.lists.is_junk(line) or run.lists.is_junk(line, "chat")) for at, line in enumerate(lines)]
+                    (run.lists.is_junk(line) or run.lists.is_junk(line, "chat") and not DIGIT.search(line))
+                    for at, line in enumerate(lines)]  # (a chat line with a figure is the guard's: left whole here,
+            # it goes, if at all, as chat: 'Replace: "1,080 employees" with "1,146 employees"' under its byline)
             if LABEL_LINE.match(lines[0]) and not ANSWER_LABEL.match(lines[0]):
                 junk[0] = False  # a label over the lines under it ("*Optional: a one-line version …*"): the whole
                 # sentence is the junk check's
