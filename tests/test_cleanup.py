@@ -344,13 +344,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # cleanup cuts as a restatement: its date is stated elsewhere, so no fact leaves the text
     "c259-03-settlement-clerk-harbin.dirty.md": ["(figures from the depot purchase ledger as of 31 december 2023.)"],
     # c263-05's writer kept two enumerated paragraphs whole; cleanup cuts their fact-free heads, "First, the business
-    # has been developed steadily." (stock: the model's retrains go either way on it) and "Third, the service has
-    # been improved." (said in the overview). Older writers mark such heads to go (keeping them all cost 103 caught
+    # has been developed steadily." (stock: the model's retrains go either way on it; kept by the one trained with
+    # c293-c296) and "Third, the service has been improved." (said in the overview). Older writers mark such heads to go (keeping them all cost 103 caught
     # words for 26 false over the corpus): the figures under them stay
     "c263-05-district-insurance-manager-kunming.dirty.md": [
-        "first, the business has been developed steadily. our district completed 11.62 million yuan of first-year "
-        "premium and finished the annual plan, and in the \"year-end sprint\" of december alone we did 1.38 million "
-        "yuan, the best december in the history of the district.",
         "third, the service has been improved. in 2023 our agents completed the anniversary service visit for 1,904 "
         "policies, and since march every agent has used the \"double recording\" (audio and video) for each sale to "
         "a customer over 60."],
@@ -387,6 +384,20 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "worker exam in june 2022 and will keep the regular visits to the 26 elderly people living alone."],
     "c240-05-customs-broker.dirty.md": ["one of these, a $500 penalty for a late b3 in march, was cancelled on appeal "
                                         "in june."],
+    # r76's (c293-c296) cuts of sentences the writers kept, with their facts still stated: c293-07's comparison with
+    # last year (a restatement of the year before's review pasted above); c296-02's two replies of the author's own
+    # in a review thread ("[DW: … Please use 52,318 …]", read as a reviewer's comments: the reviewer's question
+    # above states 52,318 and stays, so the figure stays); c296-10's "The 1,800 target is across both." (a
+    # restatement of "exceeding the target of 1,800")
+    "c293-07-court-registry-clerk-jamaica.dirty.md": [
+        "in 2023 i had not yet been trained on the e-filing desk, so almost all of my work then was at the counter."],
+    "c296-02-medical-records-manchester.dirty.md": [
+        "[dw: 46k was from my own tally sheet and only went to the end of october. please use 52,318 – that's the full "
+        "year off the tracking report.]",
+        "[dw: fair. i did the photocopying and the third-party redaction checks for 140 requests; the sar team signed "
+        "them off.]"],
+    "c296-10-qa-analyst-cork.dirty.md": [
+        "ao> yes, combined: 1,620 calls and 320 emails. the 1,800 target is across both."],
     # c288-07's writer kept the opening paragraph of a pasted answer whole; the stock model cuts its first sentence,
     # "In 2023, I played a key role in supporting the People & Culture team across the full employee lifecycle."
     # (its year is said elsewhere, so no fact leaves the text)
@@ -574,6 +585,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # 8617285; c288-10's plan to ask fixed in 2f735de, c288-07's listed above)
     ("cleanup-heldout", "c289-*.dirty.md", 0.69, 0.97),  # the seventy-third (first run 0.574 / 0.949 / 2 at ce70d98;
     ("cleanup-heldout", "c29[0-2]-*.dirty.md", 0.59, 0.975),  # c289-01's staff number under a name slot fixed in f8feabc)
+    ("cleanup-heldout", "c29[3-6]-*.dirty.md", 0.46, 0.96),  # the seventy-fourth (first run 0.463 / 0.948 / 12 at
+    # 90bed7a; c296-05's seven figures in an editor's suggestions fixed in afeb3a5, the other losses listed above)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
