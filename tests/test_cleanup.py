@@ -1006,6 +1006,26 @@ def test_the_literal_prefilter_finds_every_cliche_the_full_scan_finds():
     assert found > 50
 
 
+def test_the_joined_junk_patterns_find_what_each_pattern_finds_and_openings_match_alone():
+    """is_junk tries the shipped patterns with no letter run as two alternations (anchored ones only at the start)
+    and remembers its answers; openings skips the shipped patterns when their alternation does not match: all give
+    what trying each pattern alone gives."""
+    lists = load_phrase_lists()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "cleanup-heldout").glob("c27*.md"))]
+    lines = [line for text in texts for line in text.splitlines() if line.strip()]
+    found = 0
+    for key in ("junk", "chat", "junk_sentence", "title_tag", "page_part"):
+        for line in lines:
+            alone = any(p.search(line) for p in getattr(lists, key))
+            assert lists.is_junk(line, key) == alone == lists.is_junk(line, key), (key, line)
+            found += alone
+    for line in lines:
+        alone = [m.span() for patterns in (lists.filler, lists.opener) for p in patterns
+                 for m in [p.match(line)] if m and m.end() > m.start()]
+        assert lists.openings(line) == alone
+    assert found > 100
+
+
 def test_a_reflective_opener_goes_at_the_start_but_the_same_words_stay_in_the_middle():
     opener = "As I reflect on the past year, I am filled with gratitude for the opportunity to grow with a dedicated team."
     middle = "As the year draws to a close, the dedicated team is proud and grateful to finish the archive review."

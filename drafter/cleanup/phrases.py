@@ -53,6 +53,7 @@ class PhraseLists:
     vague: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
     _indexes: dict[str, "_LiteralIndex"] = field(default_factory=dict)
+    _openings: "re.Pattern | None" = None  # the shipped filler and opener patterns joined (openings)
 
     @cached_property
     def unspecific(self) -> frozenset[str]:
@@ -97,8 +98,13 @@ class PhraseLists:
     def openings(self, text: str) -> list[tuple[int, int]]:
         """Spans of the filler and opener patterns that match at the start of text (at most one of each list)."""
         spans = []
+        if self._openings is None:  # the shipped patterns joined, to skip them at once where none matches
+            self._openings = _alternation([p.pattern for p in (*self.filler, *self.opener) if p.origin is None])
+        shipped = self._openings.match(text) is not None
         for patterns in (self.filler, self.opener):
             for pattern in patterns:
+                if pattern.origin is None and not shipped:
+                    continue
                 match = pattern.match(text)
                 if match and match.end() > match.start():
                     spans.append(match.span())
@@ -113,15 +119,22 @@ class PhraseLists:
         return 0
 
     def cliches_in(self, text: str) -> list[tuple[int, int]]:
-        """Spans of the clichés in text, trying only patterns whose longest literal word the text contains."""
-        return [m.span() for p in self._index_of("cliche").candidates(text) for m in p.finditer(text)
-                if m.end() > m.start()]
+        """Spans of the clichés in text, trying only patterns whose longest literal word the text contains (and
+        none when the list's joined patterns find nothing: most sentences hold no cliché)."""
+        index = self._index_of("cliche")
+        if not index.found_in(text):
+            return []
+        return [m.span() for p in index.candidates(text) for m in p.finditer(text) if m.end() > m.start()]
 
     def is_junk(self, text: str, key: str = "junk") -> bool:
         """True when one of the `key` list's patterns ('junk', 'junk_sentence', 'title_tag', 'chat', 'retelling' or
         'ratio', 'page_part') is found in text."""
-        return any(p.search(text) for p in self._index_of(key).candidates(text))
+        return self._index_of(key).found_in(text)
 
+
+NEVER = re.compile(r"(?!)")  # matches nothing: the alternation of no patterns
+FOUND_CACHE_SIZE = 50_000  # texts whose found_in answer is kept; then the memo starts again (bounded memory)
+ANCHORED_AT_START = re.compile(r"^(?:\(\?:)?(?:\(\?-i:)?\^")  # "(?:^[\W_]*…", "(?:(?-i:^…": only at the text's start
 
 # Letter runs found in most sentences of a summary: poor keys for the literal prefilter when a pattern has another.
 COMMON_RUNS = frozenset("work year time with team good will more than here there through development level future "
@@ -135,6 +148,10 @@ class _LiteralIndex:
     def __init__(self, patterns: list["_LazyPattern"]) -> None:
         self.always: list["_LazyPattern"] = []
         self.by_run: dict[str, list["_LazyPattern"]] = {}
+        self._joined: re.Pattern | None = None  # the shipped `always` patterns as alternations (found_in): those
+        self._anchored: re.Pattern = NEVER  # anchored at the text's start are only tried there
+        self._user_always: list["_LazyPattern"] = []
+        self._found: dict[str, bool] = {}  # found_in's answers by text: a text's lines and sentences come again
         for pattern in patterns:
             runs = literal_runs(pattern.pattern)
             keys = [max(runs, key=lambda r: (r not in COMMON_RUNS, len(r), r))] if runs else \
@@ -146,8 +163,35 @@ class _LiteralIndex:
 
     def candidates(self, text: str) -> list["_LazyPattern"]:
         """The patterns text can match: those with no letter run, and those whose run it holds."""
+        return self.always + self._keyed(text)
+
+    def _keyed(self, text: str) -> list["_LazyPattern"]:
+        """The patterns with a letter run that text holds."""
         low = text.lower()
-        return self.always + list(dict.fromkeys(p for run, group in self.by_run.items() if run in low for p in group))
+        return list(dict.fromkeys(p for run, group in self.by_run.items() if run in low for p in group))
+
+    def found_in(self, text: str) -> bool:
+        """True when any candidate pattern is found in text. The shipped patterns with no letter run are tried as
+        one alternation (one search instead of a hundred calls: the junk pass asks this of every sentence)."""
+        if self._joined is None:
+            shipped = [p.pattern for p in self.always if p.origin is None]
+            anchored = [p for p in shipped if ANCHORED_AT_START.match(p) and "(?m" not in p]
+            self._anchored = _alternation(anchored)
+            self._joined = _alternation([p for p in shipped if p not in anchored])
+            self._user_always = [p for p in self.always if p.origin is not None]
+        known = self._found.get(text)
+        if known is None:
+            if len(self._found) >= FOUND_CACHE_SIZE:
+                self._found.clear()
+            known = self._found[text] = self._anchored.match(text) is not None or \
+                self._joined.search(text) is not None or any(p.search(text) for p in self._user_always) or \
+                any(p.search(text) for p in self._keyed(text))
+        return known
+
+
+def _alternation(patterns: list[str]) -> re.Pattern:
+    """One pattern found wherever one of these is (case-insensitive, as shipped patterns are)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else NEVER
 
 
 LEADING_GROUP = re.compile(r"^(?:\^)?(?:\(\?:)?(?:\^(?:\[\\W_\]\*|\\W\*|\\s\*|\[ \\t\]\*)?)?(?:\\b)?"
