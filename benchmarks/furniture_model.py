@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from cleanup_quality import parse_marked, score_documents, totals_of  # noqa: E402
-from stock_model import documents, print_row  # noqa: E402
+from stock_model import documents, line_offsets, print_row, share_inside  # noqa: E402
 from drafter import cleanup  # noqa: E402
 from drafter.cleanup.furniture import MODEL_FILE, line_candidates  # noqa: E402
 from drafter.stock_model import Sample, train  # noqa: E402
@@ -37,14 +37,11 @@ def samples_of(path: Path) -> list[Sample]:
     """The document's short sentences with their flags, labelled by the markup (mixed ones left out)."""
     text, go, _ = parse_marked(path.read_text(encoding="utf-8"))
     blocks, _ = cleanup.parse_blocks(text, cleanup.CleanupSettings())
-    starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_offsets(text)
     out = []
     for block, sentence, flags in line_candidates(blocks):
         start = starts[block.line - 1] + len(block.prefix) + sentence.start
-        end = start + len(sentence.text)
-        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in go) / max(1, end - start)
+        inside = share_inside(go, start, start + len(sentence.text))
         if 1 - LABEL_INSIDE < inside < LABEL_INSIDE:
             continue
         out.append(Sample(sentence.text.strip(), False, block.kind == "item", int(inside >= LABEL_INSIDE), flags))

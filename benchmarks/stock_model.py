@@ -34,14 +34,25 @@ def batch_of(path: Path) -> str:
     return path.name.split("-")[0] if path.parent.name == "cleanup-heldout" else "ours"
 
 
+def line_offsets(text: str) -> list[int]:
+    """Where each line of text starts (and, last, where a line after the text would)."""
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
+def share_inside(spans: list[tuple[int, int]], start: int, end: int) -> float:
+    """The share of text[start:end] that lies inside these (must-go) spans."""
+    return sum(max(0, min(end, b) - max(start, a)) for a, b in spans) / max(1, end - start)
+
+
 def samples_of(path: Path) -> list[Sample]:
     """The document's prose sentences without figures, labelled by the markup (mixed ones left out)."""
     text, go, _ = parse_marked(path.read_text(encoding="utf-8"))
     settings = cleanup.CleanupSettings()
     blocks, _ = cleanup.parse_blocks(text, settings)
-    starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_offsets(text)
     boundary = cleanup.boundary_blocks(blocks)
     out = []
     for block in (b for section in cleanup.top_level_sections(blocks) for b in section if not b.heading_like):
@@ -51,7 +62,7 @@ def samples_of(path: Path) -> list[Sample]:
                 continue
             start = base + sentence.start
             end = start + len(sentence.text)
-            inside = sum(max(0, min(end, b) - max(start, a)) for a, b in go) / max(1, end - start)
+            inside = share_inside(go, start, end)
             if 0.2 <= inside <= 0.8:
                 continue
             out.append(Sample(sentence.text.strip(), id(block) in boundary, block.kind == "item", int(inside > 0.8)))

@@ -42,8 +42,6 @@ SHAPES = (
 
 FURNITURE_SHAPES = frozenset({"pipes", "arrows", "address", "copyright", "stars"})  # shapes only furniture takes
 SHORT_LINE_WORDS = 3  # a line this short is a button or a label ("Copy code", "Share")
-
-
 LEADS_IN = re.compile(r"[:：][*_\s]*$")  # a label over what follows ("What I changed:"): the author's, or the
 # furniture under it goes and the label with it (the structure pass)
 
