@@ -378,12 +378,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # figure, date or name leaves it, but a sentence the writer kept goes: c239-10's by the stock model retrained on
     # c273-c280 ("The above is my summary for 2021."; c281-03's self-assessment stays since its retrain with c285-c288);
     # c282-10's "Thanks." heading a small model's numbered thank-you item; c240-05's and c284-09's as restatements (a
-    # penalty cancelled on appeal told again; a note that the SHA figures cover October–November only).
-    "c239-10-community-grid-worker.dirty.md": [
-        "the above is my summary for 2021. to fill the gap in policy knowledge, i have signed up for the junior social "
-        "worker exam in june 2022 and will keep the regular visits to the 26 elderly people living alone."],
-    "c240-05-customs-broker.dirty.md": ["one of these, a $500 penalty for a late b3 in march, was cancelled on appeal "
-                                        "in june."],
+    # penalty cancelled on appeal told again; a note that the SHA figures cover October–November only). (c239-10's
+    # and c240-05's entries are the ones above, with their first reasons.)
     # r76's (c293-c296) cuts of sentences the writers kept, with their facts still stated: c293-07's comparison with
     # last year (a restatement of the year before's review pasted above); c296-02's two replies of the author's own
     # in a review thread ("[DW: … Please use 52,318 …]", read as a reviewer's comments: the reviewer's question
