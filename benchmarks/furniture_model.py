@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cleanup_quality import parse_marked, score_documents, totals_of  # noqa: E402
-from stock_model import documents, line_offsets, print_row, share_inside  # noqa: E402
+from cleanup_quality import parse_marked, totals_of  # noqa: E402
+from stock_model import (documents, line_offsets, print_row, score_with_and_without, share_inside,  # noqa: E402
+                         write_model)
 from drafter import cleanup  # noqa: E402
 from drafter.cleanup.furniture import MODEL_FILE, line_candidates  # noqa: E402
 from drafter.stock_model import Sample, train  # noqa: E402
@@ -67,19 +68,12 @@ def main(argv: list[str] | None = None) -> int:
             held = set(names[fold::FOLDS])
             model = train((s for name, batch in samples.items() if name not in held for s in batch), epochs=EPOCHS)
             paths = [p for name in sorted(held) for p in batches[name]]
-            rows = []
-            for i, settings in enumerate((cleanup.CleanupSettings(furniture_threshold=1.0),
-                                          cleanup.CleanupSettings(furniture_threshold=args.threshold,
-                                                                  furniture_model=model))):
-                totals, scores = score_documents(paths, settings)
-                left_out[i] += scores
-                rows.append(totals)
-            print_row(f"f{fold}", *rows)
+            print_row(f"f{fold}", *score_with_and_without(paths, cleanup.CleanupSettings(furniture_threshold=1.0),
+                                                          cleanup.CleanupSettings(furniture_threshold=args.threshold,
+                                                                                  furniture_model=model), left_out))
         print_row("all", *(totals_of(scores) for scores in left_out))
     if args.write:
-        model = train((s for batch in samples.values() for s in batch), epochs=EPOCHS)
-        MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(model.weights)} weights from {model.trained_on}")
+        write_model(train((s for batch in samples.values() for s in batch), epochs=EPOCHS), MODEL_PATH)
     return 0
 
 

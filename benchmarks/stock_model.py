@@ -103,19 +103,31 @@ def main(argv: list[str] | None = None) -> int:
         left_out: list[list] = [[], []]  # per-document scores without and with a model that never saw the document
         for name, paths in batches.items():
             model = train((s for other, batch in samples.items() if other != name for s in batch), vectors=vectors)
-            rows = []
-            for i, settings in enumerate((cleanup.CleanupSettings(stock_threshold=1.0),
-                                          cleanup.CleanupSettings(stock_threshold=args.threshold, stock_model=model))):
-                totals, scores = score_documents(paths, settings)
-                left_out[i] += scores
-                rows.append(totals)
-            print_row(name, *rows)
+            print_row(name, *score_with_and_without(paths, cleanup.CleanupSettings(stock_threshold=1.0),
+                                                    cleanup.CleanupSettings(stock_threshold=args.threshold,
+                                                                            stock_model=model), left_out))
         print_row("all", *(totals_of(scores) for scores in left_out))
     if args.write:
-        model = train((s for batch in samples.values() for s in batch), vectors=vectors)
-        MODEL_PATH.write_text(model.to_json() + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH.relative_to(ROOT)}: {len(model.weights)} weights from {model.trained_on}")
+        write_model(train((s for batch in samples.values() for s in batch), vectors=vectors), MODEL_PATH)
     return 0
+
+
+def score_with_and_without(paths: list[Path], without: "cleanup.CleanupSettings", with_model: "cleanup.CleanupSettings",
+                           left_out: list[list]) -> list[dict]:
+    """Score these documents without the model and with it: the two totals, each run's per-document scores added
+    to `left_out` (its first list without, its second with) for the figures over all batches."""
+    rows = []
+    for i, settings in enumerate((without, with_model)):
+        totals, scores = score_documents(paths, settings)
+        left_out[i] += scores
+        rows.append(totals)
+    return rows
+
+
+def write_model(model, path: Path) -> None:
+    """Write a trained model where the package ships it, and say what it holds."""
+    path.write_text(model.to_json() + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}: {len(model.weights)} weights from {model.trained_on}")
 
 
 if __name__ == "__main__":

@@ -402,7 +402,8 @@ def clean(
         raise InputError(f"unknown --format {fmt!r}", hint="use one of: text, json")
     check_output_path(output)  # writing onto FILE itself is cleaning in place: allowed, the original is kept
     text, label = read_text(source, max_bytes=MAX_DOCUMENT_BYTES)
-    result = cleanup.clean(text, cleanup.CleanupSettings(stock_threshold=1.0, furniture_threshold=1.0) if lists_only else None)
+    result = cleanup.clean(text, cleanup.CleanupSettings(stock_threshold=1.0, furniture_threshold=1.0)
+                           if lists_only else None)  # (--lists-only: no learned model)
     if check or report:
         sys.stderr.write(cleanup.format_report(result, label))
     if check:

@@ -109,10 +109,10 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
             told &= facts_of(blank_spans(text, lengths))
     if kinds & REVIEW_KINDS:  # (its anchor, "Comment [JS2]:", is no figure either)
         anchor = REVIEW_COMMENT.match(text)
-        told = frozenset(f for f in (facts_of(text[anchor.end():]) if anchor else told)
-                         if not is_name(f) and not f.startswith('"'))  # ("I'd drop the "dream work" bit")
+        # (nor the words it quotes: "I'd drop the "dream work" bit")
+        told = _figures_and_dates(facts_of(text[anchor.end():]) if anchor else told)
     if "furniture" in kinds and names_are_the_pages(text):  # a breadcrumb's or a button's capitalised words are the
-        told = frozenset(f for f in told if not is_name(f) and not f.startswith('"'))  # page's ("Share: VK · OK")
+        told = _figures_and_dates(told)  # page's ("Share: VK · OK")
     if "framing" in kinds:  # its counts in words are the writing's ("cut by roughly a third", "one decimal place")
         told = frozenset(f for f in told if f not in NUMBER_WORDS)
     to_the_reader = bool(kinds & MODELS_KINDS) and TO_THE_READER.search(text) is not None
@@ -140,6 +140,11 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
             _amounts_kept(original, amounts, ROUNDING if kinds == {"restatement"} else 1.0):
         return []
     return lost
+
+
+def _figures_and_dates(facts) -> frozenset[str]:
+    """The facts that are no name and no quoted words: what the guard checks of a comment's or a page's line."""
+    return frozenset(f for f in facts if not is_name(f) and not f.startswith('"'))
 
 
 def _kept(run: Run):

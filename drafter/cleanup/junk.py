@@ -62,7 +62,7 @@ def remove_junk(run: Run) -> None:
     _edit_markers(run)
     _list_under_chat_label(run)
     _echoed_input(run)
-    _users_turn(run)
+    _request_above_the_answer(run)
     _notes_to_self(run)
     _review_comments(run)
     _edit_notes(run)
@@ -690,7 +690,7 @@ USER_ASKS = re.compile(r"\b(?:(?:can|could|would) you\b[^\n]{0,80}?\b(?:write|ma
                        r"\b[^\n]{0,30}\b(?:pls|plz|please)\b)", re.I)
 
 
-def _users_turn(run: Run) -> None:
+def _request_above_the_answer(run: Run) -> None:
     """The user's request and notes pasted above the model's answer, from the first request or notes label to the
     opener that presents the answer ("Certainly! Here is … based on your points:", or, under a prompt to write the
     summary that opens the text, the answer's first heading or title), go as chat when they are only
@@ -721,9 +721,9 @@ WRITE_REQUEST = re.compile(r"^[\W_]*(?:you are (?:a|an|the)\b[^\n.!?]{0,100}[.!,
                            r"self-assessment|self-appraisal|appraisal)\b", re.I)
 # … that names the notes it gives ("from these facts:", "based on the following"), unlike a form's guidance over the
 # author's own list ("Write a summary of your key achievements:")
-FROM_GIVEN = re.compile(r"\b(?:from|based on|using|with|out of|on) (?:these|the following|this|my|the) (?:facts|notes|points|"
-                        r"bullets|bullet points|details|information|info)\b|\b(?:from|based on|using) the following\b",
-                        re.I)
+FROM_GIVEN = re.compile(r"\b(?:from|based on|using|with|out of|on) (?:these|the following|this|my|the) "
+                        r"(?:facts|notes|points|bullets|bullet points|details|information|info)\b|"
+                        r"\b(?:from|based on|using) the following\b", re.I)
 
 
 def _answers_title(blocks: list[Block]) -> int | None:

@@ -53,7 +53,6 @@ class PhraseLists:
     vague: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
     _indexes: dict[str, "_LiteralIndex"] = field(default_factory=dict)
-    _openings: "re.Pattern | None" = None  # the shipped filler and opener patterns joined (openings)
 
     @cached_property
     def unspecific(self) -> frozenset[str]:
@@ -98,9 +97,7 @@ class PhraseLists:
     def openings(self, text: str) -> list[tuple[int, int]]:
         """Spans of the filler and opener patterns that match at the start of text (at most one of each list)."""
         spans = []
-        if self._openings is None:  # the shipped patterns joined, to skip them at once where none matches
-            self._openings = _alternation([p.pattern for p in (*self.filler, *self.opener) if p.origin is None])
-        shipped = self._openings.match(text) is not None
+        shipped = self._shipped_openings.match(text) is not None  # (else none of the shipped ones matches)
         for patterns in (self.filler, self.opener):
             for pattern in patterns:
                 if pattern.origin is None and not shipped:
@@ -109,6 +106,11 @@ class PhraseLists:
                 if match and match.end() > match.start():
                     spans.append(match.span())
         return spans
+
+    @cached_property
+    def _shipped_openings(self) -> re.Pattern:
+        """The shipped filler and opener patterns joined, so openings skips them at once where none matches."""
+        return _alternation([p.pattern for p in (*self.filler, *self.opener) if p.origin is None])
 
     def opener_end(self, text: str) -> int:
         """Where the text's stock opener ("In summary, ", "As noted above, ") ends; 0 when it opens with none."""
@@ -148,9 +150,6 @@ class _LiteralIndex:
     def __init__(self, patterns: list["_LazyPattern"]) -> None:
         self.always: list["_LazyPattern"] = []
         self.by_run: dict[str, list["_LazyPattern"]] = {}
-        self._joined: re.Pattern | None = None  # the shipped `always` patterns as alternations (found_in): those
-        self._anchored: re.Pattern = NEVER  # anchored at the text's start are only tried there
-        self._user_always: list["_LazyPattern"] = []
         self._found: dict[str, bool] = {}  # found_in's answers by text: a text's lines and sentences come again
         for pattern in patterns:
             runs = literal_runs(pattern.pattern)
@@ -160,6 +159,13 @@ class _LiteralIndex:
                 self.by_run.setdefault(key, []).append(pattern)
             if not keys:
                 self.always.append(pattern)
+        # the shipped patterns with no letter run as two alternations (found_in): those anchored at the text's
+        # start, tried only there, and the rest; a user's patterns are tried one by one, each time-limited
+        shipped = [p.pattern for p in self.always if p.origin is None]
+        anchored = {p for p in shipped if ANCHORED_AT_START.match(p) and "(?m" not in p}
+        self._anchored = _alternation([p for p in shipped if p in anchored])
+        self._joined = _alternation([p for p in shipped if p not in anchored])
+        self._user_always = [p for p in self.always if p.origin is not None]
 
     def candidates(self, text: str) -> list["_LazyPattern"]:
         """The patterns text can match: those with no letter run, and those whose run it holds."""
@@ -173,12 +179,6 @@ class _LiteralIndex:
     def found_in(self, text: str) -> bool:
         """True when any candidate pattern is found in text. The shipped patterns with no letter run are tried as
         one alternation (one search instead of a hundred calls: the junk pass asks this of every sentence)."""
-        if self._joined is None:
-            shipped = [p.pattern for p in self.always if p.origin is None]
-            anchored = [p for p in shipped if ANCHORED_AT_START.match(p) and "(?m" not in p]
-            self._anchored = _alternation(anchored)
-            self._joined = _alternation([p for p in shipped if p not in anchored])
-            self._user_always = [p for p in self.always if p.origin is not None]
         known = self._found.get(text)
         if known is None:
             if len(self._found) >= FOUND_CACHE_SIZE:
