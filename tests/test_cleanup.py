@@ -959,32 +959,28 @@ def test_enumerators_seasons_and_the_modal_may_are_not_facts():
     assert "first" in facts_of("Our team came first in the district.")
 
 
-@pytest.mark.parametrize("pattern, runs", [
-    ("under the (?:correct|strong) leadership of", ("leadership", "under")),
-    ("(?:very )?(?:big|new) job", ()),
-    ("colou?r scheme", ("colo", "scheme")),
-    ("mobili[sz]ed the \\bteam", ("mobili", "team")),
-    ("abcd|efgh", ()),
-    ("(?!never)good thing", ("good", "thing")),
-    ("测试 phrase", ()),
-])
-def test_literal_runs_are_only_words_every_match_contains(pattern, runs):
-    from drafter.cleanup import literal_runs
-
-    assert literal_runs(pattern) == runs
-
-
-@pytest.mark.parametrize("pattern, words", [
+@pytest.mark.parametrize("pattern, strings", [
+    ("under the (?:correct|strong) leadership of", ("leadership of",)),      # the longest run of literals
+    ("(?:very )?(?:big|new) job", ("job",)),                                  # an optional group requires nothing
+    ("colou?r scheme", ("r scheme",)),                                        # nor a letter that may be missing
+    ("mobili[sz]ed the \\bteam", ("mobili",)),
+    ("abcd|efgh", ("abcd", "efgh")),                                          # an alternation: one of each branch
+    ("(?!never)good thing", ("good thing",)),                                 # a negative lookahead requires nothing
     ("(?:(?:deeply|truly) (?:proud|grateful))", ("deeply", "truly")),
-    ("(?:\\b(?:results|figures) show)", ("results", "figures")),
-    ("(?:(?:deeply|truly)? proud)", ()),          # the group may be missing
-    ("(?:(?:deeply|truly) proud|glad)", ()),       # another branch holds neither
-    ("(?:(?:is|are) the key)", ()),               # too short to look for
+    ("(?:(?:deeply|truly)? proud)", ("proud",)),
+    ("(?:(?:deeply|truly) proud|glad)", ("glad", "proud")),
+    ("(?:\\b(?:results|figures) show)", ("show",)),                      # "results" is too common a word
+    ("(?:work|year)+ plan", ("plan",)),                                       # a common word filters nothing
+    ("(?:\\w+ ){2,}", ()),                                                     # nothing literal at all
+    ("(?:aim|goal)s? of [\"“][^\"“”]{1,80}[\"”]", ("aim", "goal")),
+    ("^(?=[^\\n]*\\b(?:sign in|menu)\\b)[\\W_]*x", ("menu", "sign in")),      # a lookahead's words are in the text
+    ("测试 Phrase", ("测试 phrase",)),
+    ("\\p{L}+ tail", ()),                                                     # a pattern re cannot read: always tried
 ])
-def test_a_leading_group_of_alternatives_keys_a_pattern_by_each_alternative(pattern, words):
-    from drafter.cleanup import leading_alternatives
+def test_required_strings_are_what_every_match_contains(pattern, strings):
+    from drafter.cleanup import required_strings
 
-    assert leading_alternatives(pattern) == words
+    assert required_strings(pattern) == strings
 
 
 def test_the_literal_prefilter_finds_every_cliche_the_full_scan_finds():
@@ -1003,14 +999,14 @@ def test_the_literal_prefilter_finds_every_cliche_the_full_scan_finds():
 
 
 def test_the_joined_junk_patterns_find_what_each_pattern_finds_and_openings_match_alone():
-    """is_junk tries the shipped patterns with no letter run as two alternations (anchored ones only at the start)
-    and remembers its answers; openings skips the shipped patterns when their alternation does not match: all give
+    """is_junk tries only the patterns whose required strings the text holds, the shipped patterns that require
+    nothing as two alternations (anchored ones only at the start), and remembers its answers; openings skips the shipped patterns when their alternation does not match: all give
     what trying each pattern alone gives."""
     lists = load_phrase_lists()
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "cleanup-heldout").glob("c27*.md"))]
     lines = [line for text in texts for line in text.splitlines() if line.strip()]
     found = 0
-    for key in ("junk", "chat", "junk_sentence", "title_tag", "page_part"):
+    for key in ("junk", "chat", "junk_sentence", "title_tag", "page_part", "retelling", "ratio"):
         for line in lines:
             alone = any(p.search(line) for p in getattr(lists, key))
             assert lists.is_junk(line, key) == alone == lists.is_junk(line, key), (key, line)
@@ -1565,3 +1561,17 @@ def test_a_later_copy_of_the_texts_title_is_its_form_pasted_again():
     assert clean(first + title + rest, lists).text == first + rest
     short = "Summary\n\nI cleared 140 repair tickets by June.\n\n## Plans\n\nRenew the van lease.\n\n## Summary\n\n" + rest
     assert clean(short, lists).text == short
+
+
+def test_content_words_remembered_for_a_loaded_table_equal_those_worked_out_with_a_plain_one():
+    """content_words remembers its answers per loaded SynonymTable (hashed by identity); a plain dict is worked out
+    each time. Both fold the same synonyms, and two tables of different words never share an answer."""
+    from drafter.cleanup.similarity import SynonymTable, content_words
+
+    text = "We closed the backlog and reduced the queue of customer complaints."
+    table = SynonymTable({"reduc": "cut", "complaint": "grievanc"})
+    other = SynonymTable({"reduc": "lower"})
+    plain = dict(table)
+    assert content_words(text, table) == content_words(text, plain) == content_words(text, table)
+    assert "cut" in content_words(text, table) and "lower" in content_words(text, other)
+    assert load_phrase_lists().synonyms.__class__ is SynonymTable

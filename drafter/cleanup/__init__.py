@@ -34,8 +34,8 @@ from drafter.cleanup.document import (HEADING, LIST_ITEM, Block, Sentence, bound
                                       split_sentences, top_level_sections)
 from drafter.cleanup.facts import (CAPITAL_RUN, NUMBER, YEAR, StatedFacts, facts_of, figures_with_units,
                                    hedged_figures, quantities_in)
-from drafter.cleanup.phrases import (LIST_KEYS, PATTERN_KEYS, USER_PATTERN_SECONDS, PhraseLists, leading_alternatives,
-                                     lists_for, literal_runs, load_phrase_lists, user_pattern_clock)
+from drafter.cleanup.phrases import (LIST_KEYS, PATTERN_KEYS, USER_PATTERN_SECONDS, PhraseLists,
+                                     lists_for, load_phrase_lists, required_strings, user_pattern_clock)
 from drafter.cleanup.placeholders import PLACEHOLDER, find_placeholders, has_placeholder
 from drafter.cleanup.report import (CleanResult, Edit, Note, Placeholder, format_edit, format_report, stats_of,
                                     unified_diff)
@@ -51,7 +51,7 @@ __all__ = ["Edit", "Placeholder", "Note", "CleanResult", "CleanupSettings", "Phr
            # the parts other modules, benchmarks and tests take from here
            "HEADING", "LIST_ITEM", "Block", "Sentence", "boundary_blocks", "parse_blocks", "split_sentences",
            "top_level_sections", "CAPITAL_RUN", "NUMBER", "YEAR", "StatedFacts", "figures_with_units", "hedged_figures",
-           "LIST_KEYS", "PATTERN_KEYS", "USER_PATTERN_SECONDS", "leading_alternatives", "literal_runs", "PLACEHOLDER",
+           "LIST_KEYS", "PATTERN_KEYS", "USER_PATTERN_SECONDS", "required_strings", "PLACEHOLDER",
            "has_placeholder", "content_words", "normalize", "SENTENCE_END", "STOP_WORDS", "WORD", "stem"]
 
 # The passes in the order they run, each a function of the shared Run; declared here and nowhere else.

@@ -4,6 +4,7 @@ states, and the set of facts a text states, which no removal may shrink."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from drafter.text.dates import DATE_WORDS, MONTH_FULL_NAMES
@@ -271,8 +272,13 @@ def hedged_figures(text: str) -> dict[str, float]:
     return out
 
 
+FACT_CACHE_SIZE = 65536  # facts whose is_figure answer is kept
+
+
+@lru_cache(maxsize=FACT_CACHE_SIZE)
 def is_figure(fact: str) -> bool:
-    """True when the fact is a figure (it holds a digit), not a name or a number word."""
+    """True when the fact is a figure (it holds a digit), not a name or a number word. (Remembered: the passes ask
+    it of the same facts over and over.)"""
     return any(c.isdigit() for c in fact)
 
 

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from drafter.cleanup.similarity import SynonymTable
 from drafter.errors import InputError
 from drafter.text.words import WORD, stem
 
@@ -135,6 +136,8 @@ class PhraseLists:
 
 
 NEVER = re.compile(r"(?!)")  # matches nothing: the alternation of no patterns
+HEAD_LENGTH = 3  # required strings are looked up in a text by this many first characters
+HEADS_CACHE_SIZE = 4096  # texts whose lower case and heads are kept
 FOUND_CACHE_SIZE = 50_000  # texts whose found_in answer is kept; then the memo starts again (bounded memory)
 ANCHORED_AT_START = re.compile(r"^(?:\(\?:)?(?:\(\?-i:)?\^")  # "(?:^[\W_]*…", "(?:(?-i:^…": only at the text's start
 
@@ -144,22 +147,29 @@ COMMON_RUNS = frozenset("work year time with team good will more than here there
 
 
 class _LiteralIndex:
-    """Patterns grouped by a letter run every match of them contains (the longest one that is not common), so a
-    text is only tried against the patterns whose run it holds (and those with none)."""
+    """Patterns grouped by the strings one of which every match of them contains (`required_strings`), so a text is
+    only tried against the patterns whose string it holds (and those with none). The strings themselves are looked
+    up by their first three characters, so a text is not searched for each of hundreds of them."""
 
     def __init__(self, patterns: list["_LazyPattern"]) -> None:
         self.always: list["_LazyPattern"] = []
         self.by_run: dict[str, list["_LazyPattern"]] = {}
+        self._place = {id(pattern): place for place, pattern in enumerate(patterns)}  # candidates keep list order
         self._found: dict[str, bool] = {}  # found_in's answers by text: a text's lines and sentences come again
         for pattern in patterns:
-            runs = literal_runs(pattern.pattern)
-            keys = [max(runs, key=lambda r: (r not in COMMON_RUNS, len(r), r))] if runs else \
-                leading_alternatives(pattern.pattern)
+            keys = required_strings(pattern.pattern)
             for key in keys:
                 self.by_run.setdefault(key, []).append(pattern)
             if not keys:
                 self.always.append(pattern)
-        # the shipped patterns with no letter run as two alternations (found_in): those anchored at the text's
+        self._by_head: dict[str, list[str]] = {}  # a required string's first three characters: the strings
+        self._short: list[str] = []  # required strings of one or two characters, each looked for
+        for run in self.by_run:
+            if len(run) >= HEAD_LENGTH:
+                self._by_head.setdefault(run[:HEAD_LENGTH], []).append(run)
+            else:
+                self._short.append(run)
+        # the shipped patterns that require nothing as two alternations (found_in): those anchored at the text's
         # start, tried only there, and the rest; a user's patterns are tried one by one, each time-limited
         shipped = [p.pattern for p in self.always if p.origin is None]
         anchored = {p for p in shipped if ANCHORED_AT_START.match(p) and "(?m" not in p}
@@ -168,13 +178,16 @@ class _LiteralIndex:
         self._user_always = [p for p in self.always if p.origin is not None]
 
     def candidates(self, text: str) -> list["_LazyPattern"]:
-        """The patterns text can match: those with no letter run, and those whose run it holds."""
+        """The patterns text can match: those that require nothing, and those whose required string it holds."""
         return self.always + self._keyed(text)
 
     def _keyed(self, text: str) -> list["_LazyPattern"]:
-        """The patterns with a letter run that text holds."""
-        low = text.lower()
-        return list(dict.fromkeys(p for run, group in self.by_run.items() if run in low for p in group))
+        """The patterns with a required string that text holds, in their list's order."""
+        low, heads = _heads_of(text)
+        runs = [run for head in heads.intersection(self._by_head) for run in self._by_head[head] if run in low]
+        runs += [run for run in self._short if run in low]
+        found = {id(p): p for run in runs for p in self.by_run[run]}
+        return [found[key] for key in sorted(found, key=self._place.__getitem__)]
 
     def found_in(self, text: str) -> bool:
         """True when any candidate pattern is found in text. The shipped patterns with no letter run are tried as
@@ -189,36 +202,17 @@ class _LiteralIndex:
         return known
 
 
+@lru_cache(maxsize=HEADS_CACHE_SIZE)
+def _heads_of(text: str) -> tuple[str, frozenset[str]]:
+    """text in lower case and the strings of HEAD_LENGTH characters it holds (kept for the last texts: each list's
+    index asks about the same sentence in turn)."""
+    low = text.lower()
+    return low, frozenset(low[i:i + HEAD_LENGTH] for i in range(len(low) - HEAD_LENGTH + 1))
+
+
 def _alternation(patterns: list[str]) -> re.Pattern:
     """One pattern found wherever one of these is (case-insensitive, as shipped patterns are)."""
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else NEVER
-
-
-LEADING_GROUP = re.compile(r"^(?:\^)?(?:\(\?:)?(?:\^(?:\[\\W_\]\*|\\W\*|\\s\*|\[ \\t\]\*)?)?(?:\\b)?"
-                           r"\(\?:([A-Za-z |]+)\)(?![?*]|\{0,)")  # after a line's start and its marks: "^[\W_]*(?:"
-
-
-def leading_alternatives(pattern: str) -> tuple[str, ...]:
-    """For a pattern that opens with a group of literal alternatives ("(?:deeply|truly) (?:proud|grateful)"), the
-    longest word (four letters or more) of each alternative: every match holds one of them. Empty otherwise."""
-    match = LEADING_GROUP.match(pattern)
-    if not match or re.search(r"[^\x00-\x7f]", pattern):
-        return ()
-    depth, top_level_or, i = 0, False, 0
-    body = pattern[3:-1] if pattern.startswith("(?:") and pattern.endswith(")") else pattern
-    while i < len(body):
-        char = body[i]
-        if char == "\\":
-            i += 2
-            continue
-        depth += char == "("
-        depth -= char == ")"
-        top_level_or |= char == "|" and depth == 0
-        i += 1
-    words = [max(alternative.split(), key=len, default="").lower() for alternative in match.group(1).split("|")]
-    if top_level_or or any(len(word) < 4 for word in words):
-        return ()
-    return tuple(words)
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -240,46 +234,65 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def literal_runs(pattern: str) -> tuple[str, ...]:
-    """Letter runs (four or more) that every match of the pattern contains: those outside optional groups,
-    alternations, character classes and escapes. Empty when there are none, and then the pattern is always tried."""
-    if re.search(r"[^\x00-\x7f]", pattern):
+def required_strings(pattern: str) -> tuple[str, ...]:
+    """Lower-case strings one of which every text the pattern is found in contains (read from the pattern's parse
+    tree: literals, groups, alternatives, repeats of at least one, lookaheads), the strongest such set; empty when
+    the pattern requires nothing worth looking for, and then it is always tried."""
+    from re import _parser  # the parser re compiles with (Python 3.11+); any surprise means: always try it
+
+    try:
+        found = _required_in(_parser.parse(pattern, re.I))
+    except Exception:  # noqa: BLE001 - a pattern this cannot read is simply not prefiltered
         return ()
-    keep = list(pattern)
-    stack: list[list] = []  # [start, has its own '|']
-    i = 0
-    top_level_or = False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            keep[i:i + 2] = [" ", " "]
-            i += 2
+    return tuple(sorted(found)) if found and _strength(found) > 0 else ()
+
+
+def _required_in(items) -> frozenset[str] | None:
+    """For a parsed sequence: the strongest set of strings one of which each match holds, None when none is known.
+    Each item may give a set (a group, an alternation, a class of a few characters, a repeat of at least one), and
+    a run of literal characters gives one string."""
+    from re import _constants as c
+
+    choices: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in list(items) + [(None, None)]:
+        if op is c.LITERAL:
+            run.append(chr(arg).lower())
             continue
-        if char == "[":
-            end = i + 1
-            while end < len(pattern) and (pattern[end] != "]" or end == i + 1):
-                end += 2 if pattern[end] == "\\" else 1
-            keep[i:end + 1] = [" "] * (end + 1 - i)
-            i = end + 1
-            continue
-        if char == "(":
-            stack.append([i, False])
-        elif char == ")" and stack:
-            start, has_or = stack.pop()
-            optional = i + 1 < len(pattern) and (pattern[i + 1] in "?*" or pattern[i + 1:i + 4] == "{0,")
-            if optional or has_or or pattern.startswith(("(?!", "(?<"), start):
-                keep[start:i + 1] = [" "] * (i + 1 - start)
-        elif char == "|":
-            if stack:
-                stack[-1][1] = True
-            else:
-                top_level_or = True
-        elif (char in "?*" or pattern.startswith("{0,", i)) and i and pattern[i - 1].isalpha():
-            keep[i - 1] = " "  # 'colou?r': that letter may be missing
-        i += 1
-    if top_level_or:
-        return ()
-    return tuple(sorted({run.lower() for run in re.findall(r"[A-Za-z]{4,}", "".join(keep))}))
+        if "".join(run).strip():
+            choices.append(frozenset({"".join(run).strip()}))
+        run = []
+        found = None
+        if op is c.SUBPATTERN:
+            found = _required_in(arg[-1])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            found = _required_in(arg[2])
+        elif op is c.ASSERT:  # a lookahead or lookbehind: what it requires is in the text too
+            found = _required_in(arg[1])
+        elif op in (c.BRANCH, c.ATOMIC_GROUP):
+            branches = arg[1] if op is c.BRANCH else [arg]
+            sets = [_required_in(branch) for branch in branches]
+            found = None if any(s is None for s in sets) else frozenset().union(*sets)
+        elif op is c.IN and len(arg) <= MAX_CLASS_KEYS and all(kind is c.LITERAL for kind, _ in arg):
+            found = frozenset(chr(code).lower() for _, code in arg)
+        if found and _strength(found) > 0:
+            choices.append(found)
+    return max(choices, key=lambda s: (_strength(s), -len(s)), default=None)
+
+
+def _strength(strings: frozenset[str]) -> int:
+    """How well a set of required strings filters: its weakest string's length (a common word or a frequent mark
+    counts 0, a rare mark such as a quote 1): a longer string is found in fewer texts."""
+    def one(string: str) -> int:
+        if string in COMMON_RUNS or string in COMMON_MARKS or not string.strip():
+            return 0
+        return len(string)
+
+    return min(one(string) for string in strings)
+
+
+MAX_CLASS_KEYS = 6  # a character class of at most this many characters ("[\"“]") keys its pattern by each
+COMMON_MARKS = frozenset(".,;:!?'-()/&%+*#0123456789 \t\n")  # characters too common in a summary to look for
 
 
 def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_patterns: bool = False,
@@ -486,9 +499,9 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
     )
 
 
-def _synonym_map(groups: list) -> dict[str, str]:
+def _synonym_map(groups: list) -> SynonymTable:
     """Each word of a synonym group to the group's first word, all stemmed."""
-    out: dict[str, str] = {}
+    out = SynonymTable()
     for group in groups:
         stems = [stem(w) for w in group if w.strip()]
         for word in stems[1:]:

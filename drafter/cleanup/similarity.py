@@ -9,8 +9,31 @@ from functools import lru_cache
 
 from drafter.text.words import STOP_WORDS, WORD, stem_cached
 
+class SynonymTable(dict):
+    """Each stem of a synonym group to the group's first stem: read-only once loaded, and hashed by identity, so
+    content_words can remember its answers per table."""
+
+    __hash__ = object.__hash__
+
+
+CONTENT_WORDS_CACHE_SIZE = 65536  # texts whose content words are kept: most passes ask for every sentence's
+
+
 def content_words(text: str, synonyms: dict[str, str] | None = None) -> tuple[str, ...]:
     """The stemmed content words of text, in order, without stop words, synonyms folded to one word."""
+    if synonyms is None or isinstance(synonyms, SynonymTable):
+        return _remembered_content_words(text, synonyms)
+    return _content_words(text, synonyms)
+
+
+@lru_cache(maxsize=CONTENT_WORDS_CACHE_SIZE)
+def _remembered_content_words(text: str, synonyms: SynonymTable | None) -> tuple[str, ...]:
+    """content_words, remembered for a loaded table (or none)."""
+    return _content_words(text, synonyms)
+
+
+def _content_words(text: str, synonyms: dict[str, str] | None) -> tuple[str, ...]:
+    """content_words, worked out."""
     out = []
     for word in WORD.findall(text):
         low = word.lower()
