@@ -73,6 +73,37 @@ def test_chat_wrappers_go_by_their_shape(wrapper):
     assert _clean(text) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
 
 
+@pytest.mark.parametrize("prompt, answer", [
+    ("[INST] You are writing a year-end summary for a teller. First person, about 400 words. Facts: 21,000 "
+     "transactions, vault custodian since September. [/INST]\n", "Year-End Summary – Teller\nSt. Vital Branch, Winnipeg\n"
+     "January – December 2024\n"),
+    ("<|im_start|>system\nYou write appraisals.<|im_end|>\n<|im_start|>user\nWrite mine from these notes. Keep it to "
+     "one page.<|im_end|>\n<|im_start|>assistant\n", "Year-End Summary – Teller\n"),
+    ("<|user|>\nMake it shorter and more formal, please. Mention the vault.\n<|assistant|>\n",
+     "Year-End Summary – Teller\nJanuary – December 2024\n"),
+], ids=["inst", "im_start", "user-assistant"])
+def test_a_prompt_between_a_chat_templates_tokens_goes_and_the_answer_after_the_closing_token_stays(prompt, answer):
+    """From the token opening the user's or system's turn to the one opening the answer it is the prompt, over
+    several sentences; the answer run on after the closing token, with no blank line, stays (c298-04)."""
+    body = "I processed about 21,000 transactions in 2024 at the St. Vital branch.\n"
+    assert _clean(f"{prompt}{answer}\n{body}") == f"{answer}\n{body}"
+
+
+def test_the_guard_reads_no_fact_in_a_user_turn_run_into_the_authors_last_sentence():
+    """"Can" opening the user's turn after "<|user|>" is no name the author's sentence loses (c206-03)."""
+    text = ("## Results\n\nI handled 11,204 calls in 2024.\n\n## Conclusion\n\nI look forward to growing further in "
+            "2025.<|end|>\n<|user|>\nCan you make it shorter?<|end|>\n<|assistant|>\n")
+    assert "Can you" not in clean(text).text
+
+
+def test_a_bracket_tying_a_month_to_a_figure_is_the_authors_not_a_blank_to_fill():
+    """A form's blank ("- [Add another goal]", "- [Insert 2–3 goals]") goes; an insertion marked in review with a date
+    ("- [+ CNESST statement of wages – filed March 12]") is the author's and stays (c300-07)."""
+    kept = "- [+ CNESST annual statement of wages for Laval – filed March 12]\n"
+    text = f"## Filings\n\n- Filed the health tax return on March 14.\n{kept}- [Insert 2–3 goals]\n"
+    assert _clean(text) == f"## Filings\n\n- Filed the health tax return on March 14.\n{kept}"
+
+
 @pytest.mark.parametrize("sentence", [
     "Note: the 2023 figure excludes the Eastgate branch.",
     "Please note the new filing deadline of 15 March.",
@@ -238,6 +269,37 @@ def test_ai_notices_suggestions_and_leaked_prompts_go_by_their_shape(wrapper):
     assert _clean(text) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
 
 
+@pytest.mark.parametrize("prompt, answer", [
+    ("[INST] You are writing a year-end summary for a teller. First person, about 400 words. Facts: 21,000 "
+     "transactions, vault custodian since September. [/INST]\n", "Year-End Summary – Teller\nSt. Vital Branch, Winnipeg\n"
+     "January – December 2024\n"),
+    ("<|im_start|>system\nYou write appraisals.<|im_end|>\n<|im_start|>user\nWrite mine from these notes. Keep it to "
+     "one page.<|im_end|>\n<|im_start|>assistant\n", "Year-End Summary – Teller\n"),
+    ("<|user|>\nMake it shorter and more formal, please. Mention the vault.\n<|assistant|>\n",
+     "Year-End Summary – Teller\nJanuary – December 2024\n"),
+], ids=["inst", "im_start", "user-assistant"])
+def test_a_prompt_between_a_chat_templates_tokens_goes_and_the_answer_after_the_closing_token_stays(prompt, answer):
+    """From the token opening the user's or system's turn to the one opening the answer it is the prompt, over
+    several sentences; the answer run on after the closing token, with no blank line, stays (c298-04)."""
+    body = "I processed about 21,000 transactions in 2024 at the St. Vital branch.\n"
+    assert _clean(f"{prompt}{answer}\n{body}") == f"{answer}\n{body}"
+
+
+def test_the_guard_reads_no_fact_in_a_user_turn_run_into_the_authors_last_sentence():
+    """"Can" opening the user's turn after "<|user|>" is no name the author's sentence loses (c206-03)."""
+    text = ("## Results\n\nI handled 11,204 calls in 2024.\n\n## Conclusion\n\nI look forward to growing further in "
+            "2025.<|end|>\n<|user|>\nCan you make it shorter?<|end|>\n<|assistant|>\n")
+    assert "Can you" not in clean(text).text
+
+
+def test_a_bracket_tying_a_month_to_a_figure_is_the_authors_not_a_blank_to_fill():
+    """A form's blank ("- [Add another goal]", "- [Insert 2–3 goals]") goes; an insertion marked in review with a date
+    ("- [+ CNESST statement of wages – filed March 12]") is the author's and stays (c300-07)."""
+    kept = "- [+ CNESST annual statement of wages for Laval – filed March 12]\n"
+    text = f"## Filings\n\n- Filed the health tax return on March 14.\n{kept}- [Insert 2–3 goals]\n"
+    assert _clean(text) == f"## Filings\n\n- Filed the health tax return on March 14.\n{kept}"
+
+
 @pytest.mark.parametrize("sentence", [
     "I wrote the section on returns for the 2024 handbook.",
     "The report was prepared with the finance team in March.",
@@ -310,6 +372,37 @@ def test_a_recited_prompt_a_note_on_what_the_model_assumed_and_an_offer_go(wrapp
     lead into a list, its tip and offer to redo the draft, its note on what it left out, a line of hashtags."""
     text = f"Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n{wrapper}\n"
     assert _clean(text) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
+
+
+@pytest.mark.parametrize("prompt, answer", [
+    ("[INST] You are writing a year-end summary for a teller. First person, about 400 words. Facts: 21,000 "
+     "transactions, vault custodian since September. [/INST]\n", "Year-End Summary – Teller\nSt. Vital Branch, Winnipeg\n"
+     "January – December 2024\n"),
+    ("<|im_start|>system\nYou write appraisals.<|im_end|>\n<|im_start|>user\nWrite mine from these notes. Keep it to "
+     "one page.<|im_end|>\n<|im_start|>assistant\n", "Year-End Summary – Teller\n"),
+    ("<|user|>\nMake it shorter and more formal, please. Mention the vault.\n<|assistant|>\n",
+     "Year-End Summary – Teller\nJanuary – December 2024\n"),
+], ids=["inst", "im_start", "user-assistant"])
+def test_a_prompt_between_a_chat_templates_tokens_goes_and_the_answer_after_the_closing_token_stays(prompt, answer):
+    """From the token opening the user's or system's turn to the one opening the answer it is the prompt, over
+    several sentences; the answer run on after the closing token, with no blank line, stays (c298-04)."""
+    body = "I processed about 21,000 transactions in 2024 at the St. Vital branch.\n"
+    assert _clean(f"{prompt}{answer}\n{body}") == f"{answer}\n{body}"
+
+
+def test_the_guard_reads_no_fact_in_a_user_turn_run_into_the_authors_last_sentence():
+    """"Can" opening the user's turn after "<|user|>" is no name the author's sentence loses (c206-03)."""
+    text = ("## Results\n\nI handled 11,204 calls in 2024.\n\n## Conclusion\n\nI look forward to growing further in "
+            "2025.<|end|>\n<|user|>\nCan you make it shorter?<|end|>\n<|assistant|>\n")
+    assert "Can you" not in clean(text).text
+
+
+def test_a_bracket_tying_a_month_to_a_figure_is_the_authors_not_a_blank_to_fill():
+    """A form's blank ("- [Add another goal]", "- [Insert 2–3 goals]") goes; an insertion marked in review with a date
+    ("- [+ CNESST statement of wages – filed March 12]") is the author's and stays (c300-07)."""
+    kept = "- [+ CNESST annual statement of wages for Laval – filed March 12]\n"
+    text = f"## Filings\n\n- Filed the health tax return on March 14.\n{kept}- [Insert 2–3 goals]\n"
+    assert _clean(text) == f"## Filings\n\n- Filed the health tax return on March 14.\n{kept}"
 
 
 @pytest.mark.parametrize("label", ["**Tips for polishing:**", "Why this version works:", "**Next steps for you:**",

@@ -16,7 +16,7 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, fa
                                    quantities_in)
 from drafter.cleanup.framing import TO_THE_READER
 from drafter.cleanup.furniture import names_are_the_pages
-from drafter.cleanup.junk import AUTHOR, REVIEW_COMMENT, TO_THE_USER
+from drafter.cleanup.junk import AUTHOR, REVIEW_COMMENT, TO_THE_USER, plumbing_spans
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
 from drafter.cleanup.run import Run
@@ -71,6 +71,9 @@ def keep_facts(run: Run) -> None:
             undone.update(id(edit) for edit in edits)
             run.edits_of.pop(id(sentence), None)
             run.repeats.pop(id(sentence), None)
+            plumbing = plumbing_spans(run, original)  # put back without a chat template's tokens and turns
+            if plumbing and any(edit.kind == "junk" for edit in edits):
+                run.cut(sentence, plumbing, "junk", repeat=False)
             run.notes.append(Note("fact-kept", sentence.line, f"{original.strip()} (kept: removing it as "
                                                               f"{'/'.join(kinds)} lost {', '.join(lost)})"))
             stated.add(facts_of(original))
@@ -96,7 +99,8 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         stock = run.lists.openings(text) + run.lists.cliches_in(text)
         whole = any(b - a > WHOLE_SENTENCE_SHARE * len(text.strip()) for a, b in stock)
         spans += stock
-    spans += run.lists.spans_in(text, "chat_token")  # a token cut where it stood ("…[JS1]", "<|im_end|>") is no fact
+    spans += plumbing_spans(run, text)  # a token cut where it stood ("…[JS1]", "<|im_end|>") is no fact, nor a
+    # user's turn between a chat template's tokens ("<|user|> Can you …")
     for kind in kinds & NOT_FACTS.keys():
         spans += run.lists.spans_in(text, NOT_FACTS[kind])
     if "restatement" in kinds:

@@ -11,7 +11,7 @@ import re
 from typing import Iterable
 
 from drafter.cleanup.document import END_PUNCT, Block, Sentence
-from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_name
+from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_name, month_figure_pairs
 from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.placeholders import fill_template_blanks, template_blanks
 from drafter.cleanup.run import Run
@@ -25,6 +25,7 @@ def remove_junk(run: Run) -> None:
     if repl:
         _terminal_session(run)
     _earlier_answers(run, repl)
+    _prompt_turns(run)
     _cut_chat_tokens(run)
     first = next((block for block in run.blocks if block.kind != "opaque"), None)
     for at, block in enumerate(run.blocks):
@@ -209,6 +210,70 @@ def _cut_reasoning_lines(run: Run, block: Block, opens: bool, closes: bool) -> N
             run.cut(sentence, [(max(a, first) - a, min(b, last) - a)], "junk", repeat=False)
 
 
+# a chat template's tokens around the user's or system's turn ("[INST] … [/INST]", "<|im_start|>user … <|im_end|>"
+# followed by the assistant's, "<|user|> … <|assistant|>", "<start_of_turn>user … <start_of_turn>model")
+TURN_OPENS = re.compile(r"\[INST\]|<<SYS>>|<\|(?:im_start|start_header_id)\|>\s*(?:system|user)\b|<\|(?:system|user)\|>|"
+                        r"<start_of_turn>\s*user\b")
+TURN_CLOSES = re.compile(r"\[/INST\]|<\|(?:im_start|start_header_id)\|>\s*assistant\b(?:<\|end_header_id\|>)?|"
+                         r"<\|assistant\|>|<start_of_turn>\s*model\b")
+
+
+def prompt_turn_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of a text from a token opening a user's or system's turn to the next token opening the answer
+    ("…in 2022.<|end|>\n<|user|>\nCan you make it shorter?<|end|>\n<|assistant|>"): the prompt, no fact of the
+    author's."""
+    spans, at = [], 0
+    while (opened := TURN_OPENS.search(text, at)) and (closed := TURN_CLOSES.search(text, opened.end())):
+        spans.append((opened.start(), closed.end()))
+        at = closed.end()
+    return spans
+
+
+def plumbing_spans(run: Run, text: str) -> list[tuple[int, int]]:
+    """The spans of a chat template's plumbing in a text, with the blanks beside each: its special tokens (the
+    `chat_token` list) and the user's turns between them (prompt_turn_spans). None of it is the author's."""
+    spans = [_with_spacing(text, a, b) for a, b in run.lists.spans_in(text, "chat_token")]
+    return merge_spans(spans + prompt_turn_spans(text))
+
+
+def _prompt_turns(run: Run) -> None:
+    """A prompt leaked with its chat template's tokens ("[INST] You are writing … Facts: … [/INST] Year-End Summary"):
+    from the token that opens the user's or system's turn to the one that opens the answer, every sentence is the
+    prompt and goes as junk, and the closing token's sentence loses only what comes up to the token, the answer
+    after it staying. Without a closing token after it the turn is left to the junk list (the opening token's
+    sentence alone)."""
+    sentences = [(block, sentence) for block in run.blocks if block.kind != "opaque" and not block.removed
+                 for sentence in block.sentences if not sentence.removed]
+    at = 0
+    while at < len(sentences):
+        opened = TURN_OPENS.search(sentences[at][1].text)
+        if opened is None:
+            at += 1
+            continue
+        end = next((i for i in range(at, len(sentences))
+                    if TURN_CLOSES.search(sentences[i][1].text, opened.end() if i == at else 0)), None)
+        if end is None:
+            return
+        for block, sentence in sentences[at:end]:
+            sentence.removed = True
+            run.edit("junk", sentence.line, sentence.text, of=sentence)
+        sentence = sentences[end][1]
+        closed = TURN_CLOSES.search(sentence.text, opened.end() if end == at else 0)
+        a, b = _with_spacing(sentence.text, closed.start(), closed.end())
+        start = opened.start() if end == at else 0
+        if sentence.text[b:].strip():
+            run.cut(sentence, [(start, b)], "junk", repeat=False)
+        elif not sentence.text[:start].strip():
+            sentence.removed = True
+            run.edit("junk", sentence.line, sentence.text, of=sentence)
+        else:
+            run.cut(sentence, [(start, b)], "junk", repeat=False)
+        for block in {id(b): b for b, _ in sentences[at:end + 1]}.values():
+            if all(x.removed for x in block.sentences):
+                block.removed = True
+        at = end + 1
+
+
 def _cut_chat_tokens(run: Run) -> None:
     """Cut a chat template's special tokens (the `chat_token` list: "<|im_end|>", "</s>", "<start_of_turn>model")
     where they stand, with the spaces or line break beside them; the author's sentence around them stays, and a
@@ -390,12 +455,20 @@ def _blank_form_lines(run: Run) -> None:
             continue
         if block.kind not in ("text", "item", "title"):
             continue
-        if all(BLANK_FORM_LINE.match(line) or _template_signature(line) for line in block.raw if line.strip()):
+        if all(BLANK_FORM_LINE.match(line) or _template_signature(line) for line in block.raw if line.strip()) and \
+                not _dates_a_figure(block):
             _junk_blocks(run, [block])
         elif block.kind == "text":
             for sentence in block.sentences:
                 if not sentence.removed:
                     _cut_blank_fields(run, sentence)
+
+
+def _dates_a_figure(block: Block) -> bool:
+    """True when the block ties a month to a figure other than a year ("[+ CNESST annual statement … – filed March
+    12]", an insertion marked in review): the author's, not a template's blank to fill ("December 20**", "[Insert 2–3
+    goals]")."""
+    return any(not YEAR.fullmatch(figure) for _, figure in month_figure_pairs(facts_of("\n".join(block.raw))))
 
 
 SIGNATURE_MAX_WORDS = 15  # words a template's signature or date line may have
