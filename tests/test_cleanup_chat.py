@@ -73,37 +73,6 @@ def test_chat_wrappers_go_by_their_shape(wrapper):
     assert _clean(text) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
 
 
-@pytest.mark.parametrize("prompt, answer", [
-    ("[INST] You are writing a year-end summary for a teller. First person, about 400 words. Facts: 21,000 "
-     "transactions, vault custodian since September. [/INST]\n", "Year-End Summary – Teller\nSt. Vital Branch, Winnipeg\n"
-     "January – December 2024\n"),
-    ("<|im_start|>system\nYou write appraisals.<|im_end|>\n<|im_start|>user\nWrite mine from these notes. Keep it to "
-     "one page.<|im_end|>\n<|im_start|>assistant\n", "Year-End Summary – Teller\n"),
-    ("<|user|>\nMake it shorter and more formal, please. Mention the vault.\n<|assistant|>\n",
-     "Year-End Summary – Teller\nJanuary – December 2024\n"),
-], ids=["inst", "im_start", "user-assistant"])
-def test_a_prompt_between_a_chat_templates_tokens_goes_and_the_answer_after_the_closing_token_stays(prompt, answer):
-    """From the token opening the user's or system's turn to the one opening the answer it is the prompt, over
-    several sentences; the answer run on after the closing token, with no blank line, stays (c298-04)."""
-    body = "I processed about 21,000 transactions in 2024 at the St. Vital branch.\n"
-    assert _clean(f"{prompt}{answer}\n{body}") == f"{answer}\n{body}"
-
-
-def test_the_guard_reads_no_fact_in_a_user_turn_run_into_the_authors_last_sentence():
-    """"Can" opening the user's turn after "<|user|>" is no name the author's sentence loses (c206-03)."""
-    text = ("## Results\n\nI handled 11,204 calls in 2024.\n\n## Conclusion\n\nI look forward to growing further in "
-            "2025.<|end|>\n<|user|>\nCan you make it shorter?<|end|>\n<|assistant|>\n")
-    assert "Can you" not in clean(text).text
-
-
-def test_a_bracket_tying_a_month_to_a_figure_is_the_authors_not_a_blank_to_fill():
-    """A form's blank ("- [Add another goal]", "- [Insert 2–3 goals]") goes; an insertion marked in review with a date
-    ("- [+ CNESST statement of wages – filed March 12]") is the author's and stays (c300-07)."""
-    kept = "- [+ CNESST annual statement of wages for Laval – filed March 12]\n"
-    text = f"## Filings\n\n- Filed the health tax return on March 14.\n{kept}- [Insert 2–3 goals]\n"
-    assert _clean(text) == f"## Filings\n\n- Filed the health tax return on March 14.\n{kept}"
-
-
 @pytest.mark.parametrize("sentence", [
     "Note: the 2023 figure excludes the Eastgate branch.",
     "Please note the new filing deadline of 15 March.",
@@ -267,37 +236,6 @@ def test_ai_notices_suggestions_and_leaked_prompts_go_by_their_shape(wrapper):
     prompt (issue 19's c5 and c7 shapes, in other words than theirs)."""
     text = f"Processed 1,204 claims for Kelvedon Clinic in 2024.\n\n{wrapper}\n"
     assert _clean(text) == "Processed 1,204 claims for Kelvedon Clinic in 2024.\n"
-
-
-@pytest.mark.parametrize("prompt, answer", [
-    ("[INST] You are writing a year-end summary for a teller. First person, about 400 words. Facts: 21,000 "
-     "transactions, vault custodian since September. [/INST]\n", "Year-End Summary – Teller\nSt. Vital Branch, Winnipeg\n"
-     "January – December 2024\n"),
-    ("<|im_start|>system\nYou write appraisals.<|im_end|>\n<|im_start|>user\nWrite mine from these notes. Keep it to "
-     "one page.<|im_end|>\n<|im_start|>assistant\n", "Year-End Summary – Teller\n"),
-    ("<|user|>\nMake it shorter and more formal, please. Mention the vault.\n<|assistant|>\n",
-     "Year-End Summary – Teller\nJanuary – December 2024\n"),
-], ids=["inst", "im_start", "user-assistant"])
-def test_a_prompt_between_a_chat_templates_tokens_goes_and_the_answer_after_the_closing_token_stays(prompt, answer):
-    """From the token opening the user's or system's turn to the one opening the answer it is the prompt, over
-    several sentences; the answer run on after the closing token, with no blank line, stays (c298-04)."""
-    body = "I processed about 21,000 transactions in 2024 at the St. Vital branch.\n"
-    assert _clean(f"{prompt}{answer}\n{body}") == f"{answer}\n{body}"
-
-
-def test_the_guard_reads_no_fact_in_a_user_turn_run_into_the_authors_last_sentence():
-    """"Can" opening the user's turn after "<|user|>" is no name the author's sentence loses (c206-03)."""
-    text = ("## Results\n\nI handled 11,204 calls in 2024.\n\n## Conclusion\n\nI look forward to growing further in "
-            "2025.<|end|>\n<|user|>\nCan you make it shorter?<|end|>\n<|assistant|>\n")
-    assert "Can you" not in clean(text).text
-
-
-def test_a_bracket_tying_a_month_to_a_figure_is_the_authors_not_a_blank_to_fill():
-    """A form's blank ("- [Add another goal]", "- [Insert 2–3 goals]") goes; an insertion marked in review with a date
-    ("- [+ CNESST statement of wages – filed March 12]") is the author's and stays (c300-07)."""
-    kept = "- [+ CNESST annual statement of wages for Laval – filed March 12]\n"
-    text = f"## Filings\n\n- Filed the health tax return on March 14.\n{kept}- [Insert 2–3 goals]\n"
-    assert _clean(text) == f"## Filings\n\n- Filed the health tax return on March 14.\n{kept}"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -478,3 +416,50 @@ def test_a_highlight_with_a_figure_is_no_restatement_of_the_body_that_tells_it_l
             "Since March you have helped more than 80 members register for online banking, many of them members who "
             "had never used it.\n")
     assert "- Helped more than 80 members onto online banking" in _clean(text)
+
+
+RECAP_BODY = ("## Payroll\n\nI paid 2,340 employees every month and submitted all 12 EMP201 returns on time.\n\n"
+              "I cut the error rate from 0.61% to 0.38% by checking overtime before each run.\n\n"
+              "## Systems\n\nI set up the two-pot retirement system in September with the Sage team.\n\n")
+
+
+def test_a_recap_list_under_a_takeaways_label_after_the_account_goes_with_its_label():
+    """A chat model's "Key Takeaways" after the account: items that only tell its figures and words again go, and the
+    label with them (c297-07); an emoji before an item's first word is no name ("🟢 Error rate …")."""
+    recap = ("**Key Takeaways:**\n\n* 🟢 Error rate down to 0.38%\n* 🟢 Two-pot retirement system set up\n"
+             "* 🟢 All 12 EMP201 returns on time\n")
+    assert _clean(RECAP_BODY + recap) == RECAP_BODY.rstrip("\n") + "\n"
+
+
+def test_a_recap_keeps_an_item_with_a_fact_of_its_own_and_then_its_label():
+    recap = "**Key Takeaways:**\n\n* Error rate down to 0.38%\n* Trained Lerato Nkosi, who joined in June\n"
+    out = _clean(RECAP_BODY + recap)
+    assert "**Key Takeaways:**" in out and "Trained Lerato Nkosi, who joined in June" in out
+    assert "* Error rate down to 0.38%" not in out
+
+
+def test_a_paragraph_under_an_in_summary_heading_before_more_sections_is_a_recap_too():
+    """The summing-up need not be the text's last paragraph: a list of the model's after it (c297-07)."""
+    recap = ("### ✅ In Summary\n\nThis year I delivered payroll for 2,340 employees, brought errors down to 0.38% "
+             "and introduced the two-pot retirement system. I also trained Lerato Nkosi, who joined in June.\n\n**Goals:**\n\n"
+             "- Document the payroll procedures by March 2026.\n")
+    out = _clean(RECAP_BODY + recap)
+    assert "This year I delivered" not in out and "I also trained Lerato Nkosi, who joined in June." in out
+    assert "- Document the payroll procedures by March 2026." in out
+
+
+def test_highlights_at_the_top_and_an_authors_lesson_under_takeaways_stay():
+    """Before the account a list is its first telling; a full sentence of the author's under "Key Takeaways" with no
+    figure is as often a lesson of theirs, and the recap pass leaves it (h10-08)."""
+    from drafter.cleanup.phrases import lists_for
+    from drafter.cleanup.restatements import remove_recap_sections
+    from drafter.cleanup.run import Run
+
+    top = "## Highlights\n\n* Error rate down to 0.38%\n* All 12 EMP201 returns on time\n\n"
+    assert _clean(top + RECAP_BODY) == top + RECAP_BODY.rstrip("\n") + "\n"
+    lesson = "Errors drop when overtime is checked before each run, so I now check it weekly."
+    settings = CleanupSettings(user_lists=False)
+    run = Run(RECAP_BODY + f"## Key Takeaways\n\n- {lesson}\n- Error rate down to 0.38%\n", settings, lists_for(settings))
+    remove_recap_sections(run)
+    removed = [s.text for b in run.blocks for s in b.sentences if s.removed]
+    assert removed == ["Error rate down to 0.38%"]

@@ -76,6 +76,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("table-retellings", restatements.remove_table_retellings),
     ("retellings", restatements.remove_retellings),
     ("restating", restatements.remove_restating),
+    ("recap-sections", restatements.remove_recap_sections),
     ("paraphrased-items", restatements.remove_paraphrased_items),
     ("paraphrased-sentences", restatements.remove_paraphrased_sentences),
     ("topics-said-again", restatements.remove_topics_said_again),

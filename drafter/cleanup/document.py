@@ -19,6 +19,12 @@ LIST_ITEM = re.compile(
 FENCE = re.compile(r"^\s*(```|~~~)")
 END_PUNCT = re.compile(r"[.!?。！？:;：；…]['\"”’)\]]*[^\w\"'”’()\[\]{}<>*_#|~`-]{0,8}\s*$")  # then an emoji or two
 # ("Here's to an even bigger next year! 🚀"); the run is bounded, so a search stays linear
+# the heading or label of a recap of the account above it: "## In Summary", "**8. Conclusion**", "### Final Thoughts",
+# "**Key Takeaways:**", "At a glance", "Section 5 – Overall"
+RECAP_HEADING = re.compile(r"^[\W\d_]*(?:(?:section|part) \w+\W+)?(?:(?:in )?(?:conclusions?|summary|short)|"
+                           r"closing(?: remarks| thoughts| words)?|(?:final|closing|concluding) (?:thoughts|words|"
+                           r"remarks)|wrap[- ]up|overall|to sum up|summing up|(?:(?:key|main|quick) )?takeaways?|"
+                           r"at a glance|in a nutshell|(?:the )?bottom line|recap|tl;?\s?dr)[\W_]*$", re.I)
 
 
 # a paragraph's bold lead-in label: "**Quota.** I finished …", "**New logos:** …"

@@ -10,6 +10,7 @@ of the list just above it again in prose."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from math import fsum
 
@@ -18,7 +19,7 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, 
                                    figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
                                    hedges_round, is_figure, quantities_in, rounds, rounds_to)
 from drafter.text.numbers import NUMBER_WORDS
-from drafter.cleanup.document import LEAD_IN_LABEL, RATING_MARKS, Block, Sentence, part_numbers
+from drafter.cleanup.document import END_PUNCT, LEAD_IN_LABEL, RECAP_HEADING, RATING_MARKS, Block, Sentence, part_numbers
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.stock_model import load_model as load_stock_model
@@ -434,44 +435,92 @@ JUDGED = re.compile(r"\b(?:because|so that|which meant|most (?:pleased|proud|sat
 RECAP_SAID_SHARE = 0.6  # of a recap sentence's content words, vague ones aside, the rest of the text must say
 
 
-SUMMING_UP_HEADING = re.compile(r"^[\W\d_]*(?:(?:in )?(?:conclusion|summary|short|closing)|(?:final|closing|concluding) "
-                                r"(?:thoughts|words|remarks)|wrap[- ]up|overall|to sum up|summing up)[\W_]*$", re.I)
-# a heading that announces a summing-up: "## In Summary", "### Final Thoughts", "**8. Conclusion**"
-
-
 def _under_a_summing_up_heading(run: Run, block: Block) -> bool:
     """True when the nearest block above the paragraph still in the text is a summing-up's heading."""
     at = next(i for i, b in enumerate(run.blocks) if b is block)
     above = next((b for b in reversed(run.blocks[:at]) if not b.removed and b.kind != "opaque"), None)
     return above is not None and (above.kind in ("heading", "title") or above.heading_like) and \
-        SUMMING_UP_HEADING.match(above.content) is not None
+        RECAP_HEADING.match(above.content) is not None
 
 
 def _rest_of_the_recap(run: Run, closing: Block, stated, stated_values: list[float], told: str,
                        first: int = 1) -> None:
     """The closing paragraph opened as a recap ("In conclusion, I have worked as ward clerk for Ward 4 and Ward 5.")
     and that opening went (or, from its `first` sentence, one under a summing-up's heading): each sentence after it that
-    states no fact the text does not, and most of whose words the
-    text says elsewhere ("I processed admissions and discharges, scanned notes … and wrote a guide for new clerks."),
-    goes with it; a plan, a thank-you, a count of none or a record of its own, or a sentence of its own stays (its own
-    words say whether it plans: a closing paragraph often stands under the plans' heading)."""
+    tells only what the text says elsewhere (_recaps) goes with it."""
     said = set(content_words(told))
-    figures = stated_values + [value for word in set(told.split()) & NUMBER_WORDS
-                               for value in quantities_in(word)]  # "two new reps"
+    figures = _told_figures(stated_values, told)
     for sentence in closing.sentences[first:]:
-        if sentence.removed or sentence.placeholder or FUTURE.search(sentence.text) or WISH.search(sentence.text) or \
-                THANKS.search(sentence.text) or SINGLED_OUT.search(sentence.text) or JUDGED.search(sentence.text) or \
-                not all(fact in stated or fact in NUMBER_WORDS for fact in sentence.facts) or \
-                not _rounds_a_figure(sentence.text, figures):
-            continue  # ("… is the piece of work I am most pleased with": a judgement of its own)
-        if any(" ".join(WORD.findall(m.group(0).lower())) not in told for m in ZERO.finditer(sentence.text)) or \
-                set(RECORD_CLAIM.findall(sentence.text.lower())) - set(told.split()):
-            continue  # "… perfect attendance and no late arrivals across all 231 shifts, the only teller to do so": a
-            # count of none, or a record, the text says nowhere else
-        words = set(content_words(sentence.text)) - run.lists.unspecific
-        if words and len(words & said) >= RECAP_SAID_SHARE * len(words):
+        if not sentence.removed and _recaps(run, sentence, stated, figures, told, said):
             sentence.removed = True
             run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+def _told_figures(stated_values: list[float], told: str) -> list[float]:
+    """The values the rest of the text states: its figures and its counts in words ("two new reps")."""
+    return stated_values + [value for word in set(told.split()) & NUMBER_WORDS for value in quantities_in(word)]
+
+
+def _recaps(run: Run, sentence: Sentence, stated, figures: list[float], told: str, said: set[str]) -> bool:
+    """True when a sentence of a recap states no fact the rest of the text does not (`stated`; its amounts in words
+    round `figures`), and most of its words the rest says (`said`, from `told`) ("I processed admissions and
+    discharges, scanned notes … and wrote a guide for new clerks."); a plan, a thank-you, a count of none or a record
+    of its own, or a sentence of its own is no retelling (its own words say whether it plans: a closing paragraph
+    often stands under the plans' heading)."""
+    if sentence.placeholder or FUTURE.search(sentence.text) or WISH.search(sentence.text) or \
+            THANKS.search(sentence.text) or SINGLED_OUT.search(sentence.text) or JUDGED.search(sentence.text) or \
+            not all(fact in stated or fact in NUMBER_WORDS for fact in sentence.facts) or \
+            not _rounds_a_figure(sentence.text, figures):
+        return False  # ("… is the piece of work I am most pleased with": a judgement of its own)
+    if any(" ".join(WORD.findall(m.group(0).lower())) not in told for m in ZERO.finditer(sentence.text)) or \
+            set(RECORD_CLAIM.findall(sentence.text.lower())) - set(told.split()):
+        return False  # "… perfect attendance and no late arrivals across all 231 shifts, the only teller to do so": a
+        # count of none, or a record, the text says nowhere else
+    words = set(content_words(sentence.text)) - run.lists.unspecific
+    return bool(words) and len(words & said) >= RECAP_SAID_SHARE * len(words)
+
+
+def remove_recap_sections(run: Run) -> None:
+    """A section under a recap's label in the later part of the text ("**Key Takeaways:**" over "✅ Error rate down
+    to 0.38%", "### In Summary" over a paragraph), after the account it sums up: each of its sentences and items
+    that tells only what the rest of the text says (_recaps) goes, if it tells a figure or is a fragment with no end
+    mark (a full sentence without a figure there is as often the author's lesson: "Audit scores drop when dusting is
+    left to the month's end, so it now has its own weekly slot."); the structure pass takes the label when nothing
+    of the section is left. Earlier in the text such a section is the first telling and stays."""
+    blocks = [b for b in run.blocks if not b.removed]
+    prose = [b for b in blocks if b.kind in ("text", "item") and not b.heading_like]
+    place = {id(block): at for at, block in enumerate(blocks)}
+    prose_places = [place[id(block)] for block in prose]
+    for at, label in enumerate(blocks):
+        if not _recap_label(label) or bisect_left(prose_places, at) < LATE_SHARE * len(prose):
+            continue  # (the account it sums up must come first)
+        section = []
+        for block in blocks[at + 1:]:
+            if block.kind not in ("text", "item") or block.heading_like or _recap_label(block) or \
+                    block.kind == "text" and block.content.rstrip(" *_").endswith((":", "：")):
+                break
+            section.append(block)
+        inside = [x for b in section for x in b.sentences if not x.removed]
+        if not inside:
+            continue
+        excluded = {id(x) for x in inside}
+        stated = run.facts_stated_outside(excluded)
+        told = " ".join(" ".join(WORD.findall(x.text.lower())) for _, x in run.text_sentences()
+                        if id(x) not in excluded)
+        figures = _told_figures([float(f) for f in stated.facts if FIGURE_VALUE.fullmatch(f)], told)
+        said = set(content_words(told))
+        gone = [x for x in inside if (has_figure(f for f in x.facts if not YEAR.fullmatch(f)) or
+                                      not END_PUNCT.search(x.text)) and _recaps(run, x, stated, figures, told, said)]
+        for sentence in gone:
+            sentence.removed = True
+            run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+def _recap_label(block: Block) -> bool:
+    """True when the block is a recap's label: a heading, or a line that is only a label ("**Key Takeaways:**")."""
+    if block.kind in ("heading", "title") or block.heading_like:
+        return RECAP_HEADING.match(block.content) is not None
+    return block.kind == "text" and len(block.sentences) == 1 and RECAP_HEADING.match(block.content) is not None
 
 
 FIGURE_VALUE = re.compile(r"\d+(?:\.\d+)?")  # a stated figure as a plain value ("11205", "4.6")

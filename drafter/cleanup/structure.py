@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.cleanup.document import LEAD_IN_LABEL, Block, Sentence, top_level_sections
+from drafter.cleanup.document import LEAD_IN_LABEL, RECAP_HEADING, Block, Sentence, top_level_sections
 from drafter.cleanup.report import REPEAT_KINDS
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words, normalize
@@ -180,21 +180,15 @@ def _drop_repeated_empty_headings(run: Run) -> None:
         seen.add(key)
 
 
-# a closing section's heading: "## Conclusion", "**7. CONCLUSION**", "### Summary", "## 🙏 Final Thoughts"
-CLOSING_HEADING = re.compile(r"^[\W\d_]*(?:(?:section|part) \w+\W+)?(?:(?:in )?conclusions?|(?:in )?summary|"
-                             r"closing(?: remarks| thoughts)?|final (?:thoughts|remarks|words)|concluding remarks|"
-                             r"wrap[- ]up|overall)[\W_]*$", re.I)
-
-
 BOLD_HEADING_LEVEL = 7  # a bold line or a short line read as a heading sits under every Markdown heading level
 
 
 def _drop_emptied_closing_headings(run: Run) -> None:
-    """Remove a closing section's heading ("## Conclusion") when cleanup removed everything under it: the recap it
-    named went, and a heading over nothing names nothing."""
+    """Remove a recap's heading or label ("## Conclusion", "**Key Takeaways:**", RECAP_HEADING) when cleanup removed
+    everything under it: the recap it named went, and a heading over nothing names nothing."""
     for index, block in enumerate(run.blocks):
         if block.removed or not (block.kind in ("heading", "title") or block.heading_like) or \
-                not CLOSING_HEADING.match(block.content):
+                not RECAP_HEADING.match(block.content):
             continue
         level = len(block.prefix.strip()) if block.kind == "heading" else BOLD_HEADING_LEVEL
         section = []
