@@ -463,3 +463,28 @@ def test_highlights_at_the_top_and_an_authors_lesson_under_takeaways_stay():
     remove_recap_sections(run)
     removed = [s.text for b in run.blocks for s in b.sentences if s.removed]
     assert removed == ["Error rate down to 0.38%"]
+
+
+def test_a_figure_only_the_reasoning_states_stays_and_the_rest_of_the_reasoning_goes():
+    """The reasoning goes before the answer is read, but a sentence of it with a figure or date the answer left out
+    is the user's fact, kept (c302-01); its guesses at names ("I think AKIB is …") are no facts."""
+    text = ("<think>\nOkay, so the user wants a year-end summary for a dispatcher. They handled 14,260 calls.\n\n"
+            "I think NCCC is the Northern Clinical Communications Centre. The EMD recertification was passed on "
+            "18 October with a score of 96%, so that goes under training.\n</think>\n\n"
+            "# Year-End Summary\n\nI handled 14,260 calls in 2024 at the communications centre.\n")
+    out = clean(text).text
+    assert "The EMD recertification was passed on 18 October with a score of 96%" in out
+    assert "Okay, so the user" not in out and "I think NCCC" not in out and "<think>" not in out
+
+
+def test_a_quoted_message_line_giving_a_figure_the_text_lacks_stays_and_the_thread_goes():
+    """A colleague's correction in the thread quoted under the draft ("your recoveries closed at €187,450") is kept
+    for the author to see (c304-10); the header, greetings, dates and signatures go."""
+    text = ("## Recoveries\n\nMy subrogation recoveries reached €162,000 this year.\n\n"
+            "On Tue, 10 Dec 2024 at 16:05, Niamh Kearney <niamh@example.ie> wrote:\n"
+            "> Declan, your subrogation recoveries closed at €187,450 for the year, not the Q3 figure.\n"
+            "> I'm out of the office until Monday 16 December with limited access.\n"
+            "> Niamh Kearney | Claims Finance Analyst\n")
+    out = clean(text).text
+    assert "closed at €187,450 for the year" in out
+    assert "wrote:" not in out and "out of the office" not in out and "Claims Finance Analyst" not in out

@@ -50,8 +50,8 @@ CAPITAL_RUN = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]*(?:\s++(?:(?:of|and|for
 NOT_NAMES = frozenset("i i'm i’m i've i'd i'll".split())
 NAME_JOINERS = frozenset({"of", "and", "for", "de", "&"})  # the small words CAPITAL_RUN lets join a name's words
 ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "DNAs", "KPIs", "NCRs": the acronym's plural names what the acronym does
-START_AFTER = re.compile(r"(?:^|^[^\w\s]{1,2}\s*|[.!?:;#(\[\"“—–*_-]\s*|\d[.)、,]\s+)$")  # (a sentence opened
-# by an emoji or a mark of its own: "🟢 Error rate down to 0.38%")
+START_AFTER = re.compile(r"(?:^|^[^\w\s]{1,2}\s*|[.!?:;#(\[\"“—–*_>-]\s*|\d[.)、,]\s+)$")  # (a sentence
+# opened by an emoji or a mark of its own, "🟢 Error rate down to 0.38%", or after a tag, "<think>\nOkay, …")
 START_AFTER_REACH = 2  # characters of START_AFTER before its trailing blank space: a digit and a full stop
 
 

@@ -25,8 +25,9 @@ from drafter.text.words import WORD
 
 NOT_THE_AUTHORS = frozenset({"junk", "prompt-echo"})  # removals the guard leaves alone
 MODELS_KINDS = frozenset({"chat", "framing"})  # removals of what a chat model said to the user, checked for facts
-REVIEW_KINDS = frozenset({"comment"})  # a reviewer's comment or the author's note to self: its figures and dates
-# are checked, not the names or words it quotes (the reviewer's own name, whom the note is for, "the 'dream work' bit")
+REVIEW_KINDS = frozenset({"comment", "reasoning"})  # a reviewer's comment, the author's note to self or a model's
+# reasoning: its figures and dates are checked, not the names or words it quotes or guesses at (the reviewer's own
+# name, whom the note is for, "the 'dream work' bit", "I think AKIB is the Associate of …")
 STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact
 WHOLE_SENTENCE_SHARE = 0.8  # a stock span over more of its sentence than this may hold the author's figures and names
 COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy of words the sentence keeps

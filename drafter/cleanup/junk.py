@@ -11,10 +11,11 @@ import re
 from typing import Iterable
 
 from drafter.cleanup.document import END_PUNCT, Block, Sentence
-from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_name, month_figure_pairs
+from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_figure, is_name, month_figure_pairs
 from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.placeholders import fill_template_blanks, template_blanks
 from drafter.cleanup.run import Run
+from drafter.text.dates import MONTH_NAMES
 from drafter.text.words import STOP_WORDS, WORD
 
 
@@ -83,9 +84,11 @@ REASONING_CLOSE = re.compile(r"</(?:think|thinking|reasoning|thought)>[ \t]*$", 
 
 
 def _reasoning(run: Run) -> None:
-    """A reasoning model's thinking ("<think> Okay, the user wants a year-end summary … </think>") goes whole, as
-    junk, before the answer's checks read it: it retells the user's facts first, so the answer's own telling would
-    read as its repeat. A "<think>" never closed (the answer cut off inside it) is left alone."""
+    """A reasoning model's thinking ("<think> Okay, the user wants a year-end summary … </think>") goes whole (as
+    'reasoning'), before the answer's checks read it: it retells the user's facts first, so the answer's own telling
+    would read as its repeat. The guard keeps a sentence of it with a figure or date the answer left out ("The EMD
+    recertification was passed on 18 October with a score of 96%"). A "<think>" never closed (the answer cut off
+    inside it) is left alone."""
     blocks = run.blocks
     at = 0
     while at < len(blocks):
@@ -100,7 +103,11 @@ def _reasoning(run: Run) -> None:
         if end == len(blocks):
             return
         last = blocks[end]
-        _junk_blocks(run, [b for b in blocks[at + 1:end] if b.kind != "opaque"])
+        for inner in blocks[at + 1:end]:
+            if inner.kind == "opaque":
+                _junk_blocks(run, [inner])
+            else:
+                _remove_sentences(run, inner, "reasoning")
         for edge in ([block, last] if end > at else [block]):
             _cut_reasoning_lines(run, edge, edge is block, edge is last)
         at = end + 1
@@ -196,7 +203,7 @@ def _cut_reasoning_lines(run: Run, block: Block, opens: bool, closes: bool) -> N
     last = REASONING_CLOSE.search(lines, first).end() if closes else len(lines)
     last += lines.startswith("\n", last)  # the closing tag's line break goes with it
     if not lines[:first].strip() and not lines[last:].strip():
-        _junk_blocks(run, [block])
+        _remove_sentences(run, block, "reasoning")
         return
     offset = len(block.prefix) if block.prefix and lines.startswith(block.prefix) else 0
     for sentence in block.sentences:
@@ -205,9 +212,9 @@ def _cut_reasoning_lines(run: Run, block: Block, opens: bool, closes: bool) -> N
             continue
         if a >= first and b <= last:
             sentence.removed = True
-            run.edit("junk", sentence.line, sentence.text, of=sentence)
+            run.edit("reasoning", sentence.line, sentence.text, of=sentence)
         else:
-            run.cut(sentence, [(max(a, first) - a, min(b, last) - a)], "junk", repeat=False)
+            run.cut(sentence, [(max(a, first) - a, min(b, last) - a)], "reasoning", repeat=False)
 
 
 # a chat template's tokens around the user's or system's turn ("[INST] … [/INST]", "<|im_start|>user … <|im_end|>"
@@ -600,7 +607,7 @@ QUOTED_LINE = re.compile(r"^[ \t]*>")
 def _quoted_thread(run: Run) -> None:
     """An email reply pasted with the earlier message it quotes below the author's text: "On Mon, Maria wrote:" and
     the "> " lines after it, or a "-----Original Message-----" (or Outlook's "____") over that message's "From:" and
-    "To:" lines and everything below. It is someone else's message, not the summary, and goes as junk. A header at
+    "To:" lines and everything below. It is someone else's message, not the summary, and goes (_remove_thread). A header at
     the very top (nothing of the author's above it) is left alone: a forwarded summary is the author's text below
     its header; and "… wrote:" with no quoted lines under it is the author's own account."""
     said = False  # an earlier block of the author's text stays above the header
@@ -612,7 +619,7 @@ def _quoted_thread(run: Run) -> None:
             continue
         lines = block.raw[:2] + (blocks[at + 1].raw[:2] if at + 1 < len(blocks) else [])
         if said and QUOTED_HEADER.match("\n".join(lines)):
-            _junk_blocks(run, blocks[at:])
+            _remove_thread(run, blocks[at:])
             return
         if said and QUOTE_INTRO.match(block.raw[0]):
             if not quoted_from:
@@ -621,15 +628,59 @@ def _quoted_thread(run: Run) -> None:
             if _quoted_or_blank(rest):
                 if quoted_from[at + 1] and (any(line.strip() for line in rest) or
                                             any(not b.removed for b in blocks[at + 1:at + 2])):
-                    _junk_blocks(run, blocks[at:])
+                    _remove_thread(run, blocks[at:])
                     return
                 end = at + 1  # the quoted message, with the author's text going on below it (the draft pasted
                 # under the thread it answers)
                 while end < len(blocks) and (blocks[end].removed or _all_quoted(blocks[end].raw)):
                     end += 1
                 if any(QUOTED_LINE.match(line) for b in blocks[at:end] for line in b.raw):
-                    _junk_blocks(run, blocks[at:end])
+                    _remove_thread(run, blocks[at:end])
         said = said or block.kind in ("text", "item")
+
+
+def _remove_thread(run: Run, blocks: list[Block]) -> None:
+    """Remove a quoted email thread as junk, but for a line of someone's message that corrects or gives a figure the
+    author's text states nowhere else ("> … your recoveries closed at €187,450 for the year. The €162,000 is the
+    end-of-Q3 figure"): that line stays for the author to see (_gives_a_figure), the rest of its block goes."""
+    inside = {id(x) for block in blocks for x in block.sentences}
+    stated = run.facts_stated_outside(inside)
+    for block in blocks:
+        if block.removed:
+            continue
+        if block.kind == "opaque" or not any(_gives_a_figure(line, stated) for line in block.raw):
+            _junk_blocks(run, [block])
+            continue
+        for sentence in block.sentences:
+            if sentence.removed:
+                continue
+            lines = sentence.text.split("\n")
+            kept = [_gives_a_figure(line, stated) for line in lines]
+            if not any(kept):
+                sentence.removed = True
+                run.edit("junk", sentence.line, sentence.text, of=sentence)
+                continue
+            starts = _line_starts(lines)
+            cuts = [_lines_span(starts, at, at) for at, keep in enumerate(kept) if not keep]
+            if cuts:
+                run.cut(sentence, merge_spans(cuts), "junk", repeat=False)
+
+
+QUOTED_MESSAGE_WORDS = 6  # words a quoted line needs to say something (not "> Thanks," or "> Niamh Kearney | …")
+MONTH_WORD = "|".join(name for names in MONTH_NAMES for name in names)
+NOT_A_FIGURE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_WORD})\w*|\b(?:{MONTH_WORD})\w*\.?\s+\d{{1,2}}\b|"
+                          r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}:\d{2}\b|\+?\d[\d ()-]{6,}\d", re.I)  # a day's date
+# ("6 December", "the 13th"), a time, a phone number
+
+
+def _gives_a_figure(line: str, stated) -> bool:
+    """True when a line of a quoted message says something (QUOTED_MESSAGE_WORDS words or more, with an end mark)
+    and gives a figure, not a year, a day's date, a time or a phone number, that `stated` (the author's text) lacks."""
+    text = line.lstrip(" \t>")
+    if QUOTE_INTRO.match(text) or len(WORD.findall(text)) < QUOTED_MESSAGE_WORDS or not END_PUNCT.search(text):
+        return False
+    return any(is_figure(fact) and not YEAR.fullmatch(fact) and fact not in stated
+               for fact in facts_of(NOT_A_FIGURE.sub(" ", text)))
 
 
 def _quoted_or_blank(lines: list[str]) -> bool:
