@@ -488,3 +488,23 @@ def test_a_quoted_message_line_giving_a_figure_the_text_lacks_stays_and_the_thre
     out = clean(text).text
     assert "closed at €187,450 for the year" in out
     assert "wrote:" not in out and "out of the office" not in out and "Claims Finance Analyst" not in out
+
+
+def test_a_chat_copied_from_an_app_that_shows_turns_by_initials_keeps_the_last_version_only():
+    """Claude's page copied whole (c301-06): the user's turns under their initials ("MO"), the notes, the first
+    answer under an opener in its second sentence ("I'll turn these into … Here's a draft:") and a later "more formal
+    version" asked for: the notes and the first version go, the last stays, and a fact only the notes give is kept."""
+    text = ("MO\nI need my year-end reflection. Can you turn these notes into something readable?\n"
+            "- 31 child in care reviews\n- 9 court reports for Cork District Court\n"
+            "- on intake duty 2 days a month since Easter\n\n"
+            "I'll turn these into a reflective piece in the first person. Here's a draft:\n\n"
+            "This year I attended 31 child-in-care reviews, which I really enjoyed, and I wrote 9 reports for Cork "
+            "District Court, which I feel was a real achievement for me.\n\n"
+            "MO\nThanks. Can you make it more formal? No \"I feel\", please.\n\n"
+            "Of course. Here's a more formal version:\n\n"
+            "During 2024 I attended 31 child-in-care reviews, a steady part of the role, and I prepared 9 reports for "
+            "Cork District Court, each of them filed on time and accepted by the court without any changes.\n")
+    out = clean(text).text
+    assert "During 2024 I attended 31 child-in-care reviews, a steady part of the role" in out
+    assert "which I really enjoyed" not in out and "Can you turn these notes" not in out and "Thanks." not in out
+    assert "intake duty 2 days a month since Easter" in out

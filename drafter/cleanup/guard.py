@@ -17,7 +17,7 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, fa
 from drafter.cleanup.framing import TO_THE_READER
 from drafter.cleanup.furniture import names_are_the_pages
 from drafter.cleanup.junk import AUTHOR, REVIEW_COMMENT, TO_THE_USER, plumbing_spans
-from drafter.cleanup.phrases import blank_spans
+from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
 from drafter.cleanup.run import Run
 from drafter.text.numbers import NUMBER_WORDS
@@ -58,7 +58,8 @@ def keep_facts(run: Run) -> None:
             if not sentence.removed and sentence.text == original:
                 continue
             kinds = sorted({edit.kind for edit in edits})
-            lost = _lost(run, sentence, original, set(kinds), stated, amounts)
+            junk = _not_the_authors(original, edits)
+            lost = _lost(run, sentence, original, set(kinds), stated, amounts, junk)
             if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
                 lost = ["its place in a paragraph pasted again with other figures"]
             if not lost and sentence.removed and not set(kinds) & (MODELS_KINDS | REVIEW_KINDS) and \
@@ -72,15 +73,36 @@ def keep_facts(run: Run) -> None:
             undone.update(id(edit) for edit in edits)
             run.edits_of.pop(id(sentence), None)
             run.repeats.pop(id(sentence), None)
-            plumbing = plumbing_spans(run, original)  # put back without a chat template's tokens and turns
-            if plumbing and any(edit.kind == "junk" for edit in edits):
-                run.cut(sentence, plumbing, "junk", repeat=False)
+            if junk:  # put back without what went as junk (a chat template's tokens and turns, a chat app's labels)
+                run.cut(sentence, merge_spans(junk + plumbing_spans(run, original)), "junk", repeat=False)
             run.notes.append(Note("fact-kept", sentence.line, f"{original.strip()} (kept: removing it as "
                                                               f"{'/'.join(kinds)} lost {', '.join(lost)})"))
             stated.add(facts_of(original))
             paired |= month_figure_pairs(facts_of(original))
     if undone:
         run.edits = [pair for pair in run.edits if id(pair[1]) not in undone]
+
+
+def _not_the_authors(original: str, edits: list) -> list[tuple[int, int]]:
+    """The spans of a sentence as written that its edits of NOT_THE_AUTHORS kinds cut (a line of its own with its
+    line break): the guard reads no fact in them and puts the sentence back without them."""
+    spans = []
+    for edit in edits:
+        at = original.find(edit.removed) if edit.kind in NOT_THE_AUTHORS and edit.removed else -1
+        if at >= 0:
+            end = at + len(edit.removed)
+            whole_line = (at == 0 or original[at - 1] == "\n") and original.startswith("\n", end)
+            spans.append((at, end + whole_line))
+    return spans
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """text with these spans taken out."""
+    kept, end = [], 0
+    for a, b in merge_spans(spans):
+        kept.append(text[end:a])
+        end = b
+    return "".join(kept) + text[end:]
 
 
 def _pairs(run: Run, sentence: Sentence) -> set[tuple[str, str]]:
@@ -91,9 +113,11 @@ def _pairs(run: Run, sentence: Sentence) -> set[tuple[str, str]]:
     return month_figure_pairs(sentence.facts)
 
 
-def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, amounts: list[float]) -> list[str]:
-    """The facts the sentence as written states that neither what is left of it nor the rest of the text does."""
-    text = original
+def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, amounts: list[float],
+          junk: list[tuple[int, int]] = ()) -> list[str]:
+    """The facts the sentence as written, but for its `junk` spans, states that neither what is left of it nor the
+    rest of the text does."""
+    text = _without(original, junk)
     spans = []
     whole = False  # a stock pattern ran over nearly the whole sentence
     if kinds & STOCK_KINDS:

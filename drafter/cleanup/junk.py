@@ -150,7 +150,7 @@ FULL_VERSION_SHARE = 0.8  # of an answer's words a later answer must have to be 
 # a later answer that says it is a new version of the draft ("Here's the revised version:", "Absolutely! Here's the
 # updated version with those details included:"), not some sections of it; or one the user asked for again
 NEW_VERSION = re.compile(r"\b(?:revised|updated|new|improved|final|corrected|rewritten|shorter|longer|edited|full|"
-                         r"complete|amended|polished|fixed)\b[^.!?\n]{0,30}\b(?:version|draft|summary|review|report)\b",
+                         r"complete|amended|polished|fixed|(?:more|less) [\w-]+)\b[^.!?\n]{0,30}\b(?:version|draft|summary|review|report)\b",
                          re.I)
 ASKED_AGAIN = re.compile(r"\b(?:try again|again|redo|re-do|start over|regenerate|rewrite (?:it|this)|got stuck)\b", re.I)
 
@@ -167,10 +167,12 @@ def _earlier_answers(run: Run, repl: bool) -> None:
             continue
         first = block.raw[0]
         if USER_TURN.match(first) or repl and any(REPL_TURN.match(line) and not REPL_IDLE.match(line)
-                                                  for line in block.raw):
+                                                  for line in block.raw) or \
+                block.sentences and USER_ASKS.search(_first_line_of_words(block.content)):
             turns.append(("user", at))
-        elif ASSISTANT_TURN.match(first) or turns and turns[-1][0] == "user" and repl and \
-                not any(REPL_TURN.match(line) for line in block.raw):
+        elif ASSISTANT_TURN.match(first) or turns and turns[-1][0] == "user" and (
+                repl and not any(REPL_TURN.match(line) for line in block.raw) or
+                any(ANSWER_OPENER.match(x.text) for x in block.sentences[:OPENER_SENTENCES])):
             if not turns or turns[-1][0] != "answer":
                 turns.append(("answer", at))
     if not any(kind == "user" for kind, _ in turns) or not any(kind == "answer" for kind, _ in turns):
@@ -193,6 +195,21 @@ def _earlier_answers(run: Run, repl: bool) -> None:
             if block.removed or block.kind == "opaque":
                 continue
             _remove_sentences(run, block, "chat")
+    for i, (kind, at, end) in enumerate(spans):  # the user's turn after an answer asks for the next: it goes as chat
+        if kind == "user" and i and spans[i - 1][0] == "answer" and not USER_TURN.match(run.blocks[at].raw[0]):
+            for block in run.blocks[at:end]:  # (a labelled one, "You said:", is _user_turns')
+                if not block.removed and block.kind != "opaque":
+                    _cut_avatar(run, block)
+                    _remove_sentences(run, block, "chat")
+
+
+def _cut_avatar(run: Run, block: Block) -> None:
+    """Cut the user's initials or name over their turn ("MO" over "Thanks. Can you make it more formal?") as junk:
+    a chat app's label, no name the text states."""
+    lines = block.raw
+    if len(lines) > 1 and block.sentences and not block.sentences[0].removed and lines[0].strip() and \
+            len(lines[0].split()) <= AVATAR_WORDS and block.sentences[0].text.startswith(lines[0] + "\n"):
+        run.cut(block.sentences[0], [(0, len(lines[0]) + 1)], "junk", repeat=False)
 
 
 def _cut_reasoning_lines(run: Run, block: Block, opens: bool, closes: bool) -> None:
@@ -814,6 +831,10 @@ USER_ASKS = re.compile(r"\b(?:(?:can|could|would) you\b[^\n]{0,80}?\b(?:write|ma
                        r"\b[^\n]{0,30}\b(?:pls|plz|please)\b)", re.I)
 
 
+OPENER_SENTENCES = 3  # sentences of a block the opener may be among ("I'll turn these into a reflective piece …
+# Here's a draft:")
+
+
 def _request_above_the_answer(run: Run) -> None:
     """The user's request and notes pasted above the model's answer, from the first request or notes label to the
     opener that presents the answer ("Certainly! Here is … based on your points:", or, under a prompt to write the
@@ -822,7 +843,7 @@ def _request_above_the_answer(run: Run) -> None:
     above the request stays."""
     blocks = run.blocks
     opener = next((at for at, block in enumerate(blocks) if block.kind != "opaque" and block.sentences and
-                   ANSWER_OPENER.match(block.content)), None)
+                   any(ANSWER_OPENER.match(x.text) for x in block.sentences[:OPENER_SENTENCES])), None)
     if opener is None:
         opener = _answers_title(blocks)
     if opener is None:
@@ -863,10 +884,19 @@ def _answers_title(blocks: list[Block]) -> int | None:
 
 
 def _asks_or_labels(block: Block) -> bool:
-    """True when a block is the user's request to the model (USER_REQUEST, or USER_ASKS in its first line) or the
-    label over their notes (NOTES_LABEL)."""
+    """True when a block is the user's request to the model (USER_REQUEST, or USER_ASKS in its first line of words)
+    or the label over their notes (NOTES_LABEL)."""
     return bool(USER_REQUEST.match(block.content) or NOTES_LABEL.match(block.content) or
-                USER_ASKS.search(block.content.split("\n", 1)[0]) or WRITE_REQUEST.match(block.content))
+                USER_ASKS.search(_first_line_of_words(block.content)) or WRITE_REQUEST.match(block.content))
+
+
+def _first_line_of_words(text: str) -> str:
+    """The text's first line of more than AVATAR_WORDS words: the user's turn under their initials or name ("MO"),
+    as a chat app shows it."""
+    return next((line for line in text.split("\n") if len(line.split()) > AVATAR_WORDS), "")
+
+
+AVATAR_WORDS = 2  # words a line over the user's turn may have and be their initials or name, not the turn
 
 
 # a note to self left in the text: "TODO: add December numbers", "4. TODO – add audit result here", or an editing
