@@ -508,3 +508,12 @@ def test_a_chat_copied_from_an_app_that_shows_turns_by_initials_keeps_the_last_v
     assert "During 2024 I attended 31 child-in-care reviews, a steady part of the role" in out
     assert "which I really enjoyed" not in out and "Can you turn these notes" not in out and "Thanks." not in out
     assert "intake duty 2 days a month since Easter" in out
+
+
+@pytest.mark.parametrize("row", ["☐ E   ☑ G   ☐ S   ☐ N", "☐ Excellent    ☒ Good    ☐ Satisfactory    ☐ Unsatisfactory"])
+def test_a_rating_row_with_a_box_ticked_is_the_form_filled_in_and_an_empty_one_goes(row):
+    """A template's empty rating scale goes as junk; with a box ticked it is the rating given (c303-07, c303-08)."""
+    text = f"## Review\n\nI checked in 6,200 guests this year.\n\nOverall rating:\n{row}\n"
+    assert row in _clean(text)
+    empty = row.replace("☑", "☐").replace("☒", "☐")
+    assert empty not in _clean(text.replace(row, empty))
