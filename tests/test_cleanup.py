@@ -408,6 +408,23 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c284-09-billing-officer-nairobi.dirty.md": [
         "ps. the sha figures are for october–november only. december claims are not yet submitted because the portal "
         "was down from 16 to 19 december, i will update you in january."],
+    # c301-06's and c301-09's facts stay, in the wrong copy: the user's notes or follow-up in a chat copied whole
+    # ("- on intake duty 2 days a month since Easter"; "… management has approved a new one for Q1 2025") are kept
+    # and the answer's sentence saying the same goes as their repeat
+    "c301-06-social-worker-cork.dirty.md": ["i also took on intake duty two days a month after easter."],
+    "c301-09-payroll-officer-abuja.dirty.md": [
+        "a replacement biometric clock has been approved by management for q1 2025."],
+    # c304-05's "Use 438 please." goes as a restatement of the message's "The July shutdown was 438 jobs, not 412."
+    "c304-05-maintenance-planner-monterrey.dirty.md": [
+        "the july shutdown was 438 jobs, not 412. the 26 contractor jobs from mantenimiento industrial del norte "
+        "were added on 9 july. use 438 please."],
+    # c305-09's "It made the summer much easier." goes as stock after a thank-you; c305-10's writer kept the
+    # author's apology for a late summary in the covering email, which earlier writers mark to go (the chat list's
+    # "Sorry it is … late")
+    "c305-09-library-assistant-winnipeg.dirty.md": [
+        "merci to daniel okafor for showing me the sierra holds workflow in january. it made the summer much easier."],
+    "c305-10-dental-receptionist-singapore.dirty.md": [
+        "sorry it is two days late, the tampines stocktake took longer than expected."],
 }, "cleanup": {
     # the first corpus kept a template opener whose only blank is the year, as h9 and h10 did (above)
     "03-hotel-front-desk.dirty.md": [
@@ -583,6 +600,13 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c29[0-2]-*.dirty.md", 0.59, 0.975),  # c289-01's staff number under a name slot fixed in f8feabc)
     ("cleanup-heldout", "c29[3-6]-*.dirty.md", 0.46, 0.96),  # the seventy-fourth (first run 0.463 / 0.948 / 12 at
     # 90bed7a; c296-05's seven figures in an editor's suggestions fixed in afeb3a5, the other losses listed above)
+    ("cleanup-heldout", "c29[7-9]-*.dirty.md", 0.72, 0.98),  # the seventy-fifth (first run 0.639 / 0.973 / 2 at
+    ("cleanup-heldout", "c300-*.dirty.md", 0.54, 0.95),  # 8ed640e; both losses, a title run on after "[/INST]" and
+    # a review's dated insertion read as a blank, fixed in ae404fd)
+    ("cleanup-heldout", "c30[1-4]-*.dirty.md", 0.59, 0.955),  # the seventy-sixth (first run 0.566 / 0.940 / 11 at
+    # 634ab56; the reasoning's, a quoted thread's and two forms' ratings fixed in b504c41 and 0639b0d, the rest above)
+    ("cleanup-heldout", "c30[5-8]-*.dirty.md", 0.62, 0.985),  # the seventy-seventh (first run 0.617 / 0.986 / 2 at
+    # 0639b0d; both losses listed above)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
