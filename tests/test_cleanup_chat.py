@@ -517,3 +517,12 @@ def test_a_rating_row_with_a_box_ticked_is_the_form_filled_in_and_an_empty_one_g
     assert row in _clean(text)
     empty = row.replace("☑", "☐").replace("☒", "☐")
     assert empty not in _clean(text.replace(row, empty))
+
+
+@pytest.mark.parametrize("line", ["@tl_minji_park  ·  Dec 26, 2024  ·  ♡ 248   💬 17   🔖 530",
+                                  "Characters used: 247 / 2000"])
+def test_a_pages_counts_times_and_dates_on_its_own_line_are_no_facts_to_keep(line):
+    """A social post's stamp and an editor's counter (c303-04, c303-09) go with the furniture pass: their counts,
+    dates and times are the page's (the page_figure list), not the author's."""
+    body = "## My year\n\nI handled 3,420 claims in 2024 and trained two new assessors.\n"
+    assert clean(f"{body}\n{line}\n").text == body

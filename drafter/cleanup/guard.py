@@ -28,6 +28,7 @@ MODELS_KINDS = frozenset({"chat", "framing"})  # removals of what a chat model s
 REVIEW_KINDS = frozenset({"comment", "reasoning"})  # a reviewer's comment, the author's note to self or a model's
 # reasoning: its figures and dates are checked, not the names or words it quotes or guesses at (the reviewer's own
 # name, whom the note is for, "the 'dream work' bit", "I think AKIB is the Associate of …")
+PAGE_KINDS = frozenset({"furniture"})  # a page's own lines: a date and a count on one are the page's, no claim
 STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact
 WHOLE_SENTENCE_SHARE = 0.8  # a stock span over more of its sentence than this may hold the author's figures and names
 COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy of words the sentence keeps
@@ -62,7 +63,7 @@ def keep_facts(run: Run) -> None:
             lost = _lost(run, sentence, original, set(kinds), stated, amounts, junk)
             if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
                 lost = ["its place in a paragraph pasted again with other figures"]
-            if not lost and sentence.removed and not set(kinds) & (MODELS_KINDS | REVIEW_KINDS) and \
+            if not lost and sentence.removed and not set(kinds) & (MODELS_KINDS | REVIEW_KINDS | PAGE_KINDS) and \
                     _pairs(run, sentence) - paired:
                 lost = ["a month with its figure"]  # "…, and in December it was under two": each said, not together
             if not lost:
@@ -142,6 +143,13 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         told = _figures_and_dates(facts_of(text[anchor.end():]) if anchor else told)
     if "furniture" in kinds and names_are_the_pages(text):  # a breadcrumb's or a button's capitalised words are the
         told = _figures_and_dates(told)  # page's ("Share: VK · OK")
+    dated = original  # what a year the text still needs is read from
+    if "furniture" in kinds and "\n" not in text.strip():  # and so are a line's counts, counters, times and dates
+        page = run.lists.spans_in(text, "page_figure")  # ("12K views · 6 pages"; lines run together may hold the
+        # author's signed date: "Kuznetsov S. P.  28.12.2023" over "Share: VK · OK · Comments: 0")
+        if page:
+            dated = blank_spans(text, merge_spans(page))
+            told &= facts_of(dated)
     if "framing" in kinds:  # its counts in words are the writing's ("cut by roughly a third", "one decimal place")
         told = frozenset(f for f in told if f not in NUMBER_WORDS)
     to_the_reader = bool(kinds & MODELS_KINDS) and TO_THE_READER.search(text) is not None
@@ -156,7 +164,7 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         told |= {fact for fact in facts_of(original) if is_figure(fact) or is_name(fact)}
     if not (kinds <= MODELS_KINDS and to_the_reader):  # (a year the model offers the user is the
         # offer's: "Would you like me to add a section on goals for 2023 as well?")
-        told |= {fact for fact in facts_of(original) if YEAR.fullmatch(fact)}  # a year inside a stock phrase ("2023
+        told |= {fact for fact in facts_of(dated) if YEAR.fullmatch(fact)}  # a year inside a stock phrase ("2023
         # was the year I …") still dates the text: it goes only when another sentence left states it
     now = facts_of(sentence.text) if not sentence.removed else frozenset()
     lost = sorted(f for f in told - now if f not in stated)
