@@ -314,8 +314,8 @@ def test_a_recited_prompt_a_note_on_what_the_model_assumed_and_an_offer_go(wrapp
 
 @pytest.mark.parametrize("prompt, answer", [
     ("[INST] You are writing a year-end summary for a teller. First person, about 400 words. Facts: 21,000 "
-     "transactions, vault custodian since September. [/INST]\n", "Year-End Summary – Teller\nSt. Vital Branch, Winnipeg\n"
-     "January – December 2024\n"),
+     "transactions, vault custodian since September. [/INST]\n",
+     "Year-End Summary – Teller\nSt. Vital Branch, Winnipeg\nJanuary – December 2024\n"),
     ("<|im_start|>system\nYou write appraisals.<|im_end|>\n<|im_start|>user\nWrite mine from these notes. Keep it to "
      "one page.<|im_end|>\n<|im_start|>assistant\n", "Year-End Summary – Teller\n"),
     ("<|user|>\nMake it shorter and more formal, please. Mention the vault.\n<|assistant|>\n",
@@ -441,8 +441,8 @@ def test_a_recap_keeps_an_item_with_a_fact_of_its_own_and_then_its_label():
 def test_a_paragraph_under_an_in_summary_heading_before_more_sections_is_a_recap_too():
     """The summing-up need not be the text's last paragraph: a list of the model's after it (c297-07)."""
     recap = ("### ✅ In Summary\n\nThis year I delivered payroll for 2,340 employees, brought errors down to 0.38% "
-             "and introduced the two-pot retirement system. I also trained Lerato Nkosi, who joined in June.\n\n**Goals:**\n\n"
-             "- Document the payroll procedures by March 2026.\n")
+             "and introduced the two-pot retirement system. I also trained Lerato Nkosi, who joined in June.\n\n"
+             "**Goals:**\n\n- Document the payroll procedures by March 2026.\n")
     out = _clean(RECAP_BODY + recap)
     assert "This year I delivered" not in out and "I also trained Lerato Nkosi, who joined in June." in out
     assert "- Document the payroll procedures by March 2026." in out
@@ -459,7 +459,8 @@ def test_highlights_at_the_top_and_an_authors_lesson_under_takeaways_stay():
     assert _clean(top + RECAP_BODY) == top + RECAP_BODY.rstrip("\n") + "\n"
     lesson = "Errors drop when overtime is checked before each run, so I now check it weekly."
     settings = CleanupSettings(user_lists=False)
-    run = Run(RECAP_BODY + f"## Key Takeaways\n\n- {lesson}\n- Error rate down to 0.38%\n", settings, lists_for(settings))
+    text = RECAP_BODY + f"## Key Takeaways\n\n- {lesson}\n- Error rate down to 0.38%\n"
+    run = Run(text, settings, lists_for(settings))
     remove_recap_sections(run)
     removed = [s.text for b in run.blocks for s in b.sentences if s.removed]
     assert removed == ["Error rate down to 0.38%"]
@@ -510,7 +511,8 @@ def test_a_chat_copied_from_an_app_that_shows_turns_by_initials_keeps_the_last_v
     assert "intake duty 2 days a month since Easter" in out
 
 
-@pytest.mark.parametrize("row", ["☐ E   ☑ G   ☐ S   ☐ N", "☐ Excellent    ☒ Good    ☐ Satisfactory    ☐ Unsatisfactory"])
+@pytest.mark.parametrize("row", ["☐ E   ☑ G   ☐ S   ☐ N",
+                                 "☐ Excellent    ☒ Good    ☐ Satisfactory    ☐ Unsatisfactory"])
 def test_a_rating_row_with_a_box_ticked_is_the_form_filled_in_and_an_empty_one_goes(row):
     """A template's empty rating scale goes as junk; with a box ticked it is the rating given (c303-07, c303-08)."""
     text = f"## Review\n\nI checked in 6,200 guests this year.\n\nOverall rating:\n{row}\n"

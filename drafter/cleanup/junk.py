@@ -150,8 +150,8 @@ FULL_VERSION_SHARE = 0.8  # of an answer's words a later answer must have to be 
 # a later answer that says it is a new version of the draft ("Here's the revised version:", "Absolutely! Here's the
 # updated version with those details included:"), not some sections of it; or one the user asked for again
 NEW_VERSION = re.compile(r"\b(?:revised|updated|new|improved|final|corrected|rewritten|shorter|longer|edited|full|"
-                         r"complete|amended|polished|fixed|(?:more|less) [\w-]+)\b[^.!?\n]{0,30}\b(?:version|draft|summary|review|report)\b",
-                         re.I)
+                         r"complete|amended|polished|fixed|(?:more|less) [\w-]+)\b[^.!?\n]{0,30}\b"
+                         r"(?:version|draft|summary|review|report)\b", re.I)
 ASKED_AGAIN = re.compile(r"\b(?:try again|again|redo|re-do|start over|regenerate|rewrite (?:it|this)|got stuck)\b", re.I)
 
 
@@ -236,8 +236,8 @@ def _cut_reasoning_lines(run: Run, block: Block, opens: bool, closes: bool) -> N
 
 # a chat template's tokens around the user's or system's turn ("[INST] … [/INST]", "<|im_start|>user … <|im_end|>"
 # followed by the assistant's, "<|user|> … <|assistant|>", "<start_of_turn>user … <start_of_turn>model")
-TURN_OPENS = re.compile(r"\[INST\]|<<SYS>>|<\|(?:im_start|start_header_id)\|>\s*(?:system|user)\b|<\|(?:system|user)\|>|"
-                        r"<start_of_turn>\s*user\b")
+TURN_OPENS = re.compile(r"\[INST\]|<<SYS>>|<\|(?:im_start|start_header_id)\|>\s*(?:system|user)\b|"
+                        r"<\|(?:system|user)\|>|<start_of_turn>\s*user\b")
 TURN_CLOSES = re.compile(r"\[/INST\]|<\|(?:im_start|start_header_id)\|>\s*assistant\b(?:<\|end_header_id\|>)?|"
                          r"<\|assistant\|>|<start_of_turn>\s*model\b")
 
@@ -283,7 +283,7 @@ def _prompt_turns(run: Run) -> None:
             run.edit("junk", sentence.line, sentence.text, of=sentence)
         sentence = sentences[end][1]
         closed = TURN_CLOSES.search(sentence.text, opened.end() if end == at else 0)
-        a, b = _with_spacing(sentence.text, closed.start(), closed.end())
+        b = _with_spacing(sentence.text, closed.start(), closed.end())[1]
         start = opened.start() if end == at else 0
         if sentence.text[b:].strip():
             run.cut(sentence, [(start, b)], "junk", repeat=False)
@@ -624,9 +624,9 @@ QUOTED_LINE = re.compile(r"^[ \t]*>")
 def _quoted_thread(run: Run) -> None:
     """An email reply pasted with the earlier message it quotes below the author's text: "On Mon, Maria wrote:" and
     the "> " lines after it, or a "-----Original Message-----" (or Outlook's "____") over that message's "From:" and
-    "To:" lines and everything below. It is someone else's message, not the summary, and goes (_remove_thread). A header at
-    the very top (nothing of the author's above it) is left alone: a forwarded summary is the author's text below
-    its header; and "… wrote:" with no quoted lines under it is the author's own account."""
+    "To:" lines and everything below. It is someone else's message, not the summary, and goes (_remove_thread). A
+    header at the very top (nothing of the author's above it) is left alone: a forwarded summary is the author's text
+    below its header; and "… wrote:" with no quoted lines under it is the author's own account."""
     said = False  # an earlier block of the author's text stays above the header
     blocks = run.blocks
     quoted_from: list[bool] = []  # whether every line from each block on is quoted or blank: read once, from the
@@ -685,7 +685,7 @@ def _remove_thread(run: Run, blocks: list[Block]) -> None:
 
 QUOTED_MESSAGE_WORDS = 6  # words a quoted line needs to say something (not "> Thanks," or "> Niamh Kearney | …")
 MONTH_WORD = "|".join(name for names in MONTH_NAMES for name in names)
-NOT_A_FIGURE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_WORD})\w*|\b(?:{MONTH_WORD})\w*\.?\s+\d{{1,2}}\b|"
+NOT_A_FIGURE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_WORD})\b|\b(?:{MONTH_WORD})\b\.?\s+\d{{1,2}}\b|"
                           r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}:\d{2}\b|\+?\d[\d ()-]{6,}\d", re.I)  # a day's date
 # ("6 December", "the 13th"), a time, a phone number
 

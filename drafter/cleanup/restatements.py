@@ -19,7 +19,8 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, 
                                    figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
                                    hedges_round, is_figure, quantities_in, rounds, rounds_to)
 from drafter.text.numbers import NUMBER_WORDS
-from drafter.cleanup.document import END_PUNCT, LEAD_IN_LABEL, RECAP_HEADING, RATING_MARKS, Block, Sentence, part_numbers
+from drafter.cleanup.document import (END_PUNCT, LEAD_IN_LABEL, RATING_MARKS, RECAP_HEADING, Block, Sentence,
+                                      part_numbers)
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.stock_model import load_model as load_stock_model
