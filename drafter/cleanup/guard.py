@@ -17,7 +17,7 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, fa
 from drafter.cleanup.framing import TO_THE_READER
 from drafter.cleanup.furniture import names_are_the_pages
 from drafter.cleanup.junk import AUTHOR, REVIEW_COMMENT, TO_THE_USER, plumbing_spans
-from drafter.cleanup.phrases import blank_spans, merge_spans
+from drafter.cleanup.phrases import blank_spans, merge_spans, without_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
 from drafter.cleanup.run import Run
 from drafter.text.numbers import NUMBER_WORDS
@@ -97,15 +97,6 @@ def _not_the_authors(original: str, edits: list) -> list[tuple[int, int]]:
     return spans
 
 
-def _without(text: str, spans: list[tuple[int, int]]) -> str:
-    """text with these spans taken out."""
-    kept, end = [], 0
-    for a, b in merge_spans(spans):
-        kept.append(text[end:a])
-        end = b
-    return "".join(kept) + text[end:]
-
-
 def _pairs(run: Run, sentence: Sentence) -> set[tuple[str, str]]:
     """The (month, figure) pairs a removed sentence ties: in a recap ("In conclusion, …", "Overall, …"), clause by
     clause, as it lists one result per clause; in any other sentence, all of its months with all of its figures."""
@@ -118,7 +109,7 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
           junk: list[tuple[int, int]] = ()) -> list[str]:
     """The facts the sentence as written, but for its `junk` spans, states that neither what is left of it nor the
     rest of the text does."""
-    text = _without(original, junk)
+    text = without_spans(original, junk)
     spans = []
     whole = False  # a stock pattern ran over nearly the whole sentence
     if kinds & STOCK_KINDS:

@@ -133,14 +133,9 @@ def _terminal_session(run: Run) -> None:
         for sentence in block.sentences:
             if sentence.removed:
                 continue
-            lines = sentence.text.split("\n")
-            typed = [i for i, line in enumerate(lines) if REPL_TURN.match(line) or SHELL_PROMPT.match(line)]
-            if len(typed) == len(lines):
-                sentence.removed = True
-                run.edit("chat", sentence.line, sentence.text, of=sentence)
-            elif typed:  # the answer's first line run on after the typed one, for want of an end mark
-                starts = _line_starts(lines)
-                run.cut(sentence, merge_spans([_lines_span(starts, i, i) for i in typed]), "chat", repeat=False)
+            typed = [bool(REPL_TURN.match(line) or SHELL_PROMPT.match(line)) for line in sentence.text.split("\n")]
+            _cut_lines(run, sentence, typed, "chat")  # (the answer's first line may run on after the typed one, for
+            # want of an end mark)
 
 
 ASSISTANT_TURN = re.compile(r"^[\W_]*(?:chatgpt|gpt-?[\w.-]*|claude|gemini|copilot|assistant|bard|llama|mistral|"
@@ -346,11 +341,20 @@ def _junk_lines(run: Run) -> None:
             if LABEL_LINE.match(lines[0]) and not ANSWER_LABEL.match(lines[0]):
                 junk[0] = False  # a label over the lines under it ("*Optional: a one-line version …*"): the whole
                 # sentence is the junk check's
-            if not any(junk) or all(junk):
-                continue
-            starts = _line_starts(lines)
-            cuts = [_lines_span(starts, at, at) for at, is_junk in enumerate(junk) if is_junk]
-            run.cut(sentence, merge_spans(cuts), "junk", repeat=False)
+            if not all(junk):  # (a sentence all of junk lines is the checks of whole sentences')
+                _cut_lines(run, sentence, junk, "junk")
+
+
+def _cut_lines(run: Run, sentence: Sentence, cut: list[bool], kind: str) -> None:
+    """Cut the sentence's lines flagged in `cut` (one flag per line), as this kind, each with its line break; with
+    every line flagged the sentence goes whole."""
+    if all(cut):
+        sentence.removed = True
+        run.edit(kind, sentence.line, sentence.text, of=sentence)
+    elif any(cut):
+        starts = _line_starts(sentence.text.split("\n"))
+        run.cut(sentence, merge_spans([_lines_span(starts, at, at) for at, flagged in enumerate(cut) if flagged]),
+                kind, repeat=False)
 
 
 # what the line-by-line check leaves to the checks of whole sentences: a sign-off (over the author's name or not), a
@@ -671,16 +675,7 @@ def _remove_thread(run: Run, blocks: list[Block]) -> None:
         for sentence in block.sentences:
             if sentence.removed:
                 continue
-            lines = sentence.text.split("\n")
-            kept = [_gives_a_figure(line, stated) for line in lines]
-            if not any(kept):
-                sentence.removed = True
-                run.edit("junk", sentence.line, sentence.text, of=sentence)
-                continue
-            starts = _line_starts(lines)
-            cuts = [_lines_span(starts, at, at) for at, keep in enumerate(kept) if not keep]
-            if cuts:
-                run.cut(sentence, merge_spans(cuts), "junk", repeat=False)
+            _cut_lines(run, sentence, [not _gives_a_figure(line, stated) for line in sentence.text.split("\n")], "junk")
 
 
 QUOTED_MESSAGE_WORDS = 6  # words a quoted line needs to say something (not "> Thanks," or "> Niamh Kearney | …")

@@ -224,6 +224,15 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """text with these spans taken out (overlapping ones once)."""
+    kept, end = [], 0
+    for a, b in merge_spans(spans):
+        kept.append(text[end:a])
+        end = b
+    return "".join(kept) + text[end:]
+
+
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Overlapping spans as one: two patterns matching the same phrase count once."""
     merged: list[tuple[int, int]] = []

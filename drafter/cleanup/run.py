@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from drafter.cleanup.document import Block, Sentence, parse_blocks, part_numbers
 from drafter.cleanup.facts import SINGLED_OUT, StatedFacts, facts_of, is_figure
+from drafter.cleanup.phrases import without_spans
 from drafter.cleanup.report import Edit, Note
 from drafter.cleanup.similarity import content_words
 from drafter.text.words import WORD
@@ -105,12 +106,7 @@ class Run:
             lines.append(line + text.startswith("\n", a, b))  # a cut that opens with a line break is on the next line
         for (a, b), line in zip(reversed(ordered), reversed(lines)):
             self.edit(kind, line, text[a:b], sentence.line if repeat else None, sentence)
-        kept, end = [], 0
-        for a, b in ordered:
-            kept.append(text[end:a])
-            end = b
-        kept.append(text[end:])
-        sentence.set_text("".join(kept))
+        sentence.set_text(without_spans(text, ordered))
 
     def part_pointers(self, text: str) -> list[tuple[int, int]]:
         """The spans of text that point at a part of this text by its number ("As mentioned in Section 1"): a
