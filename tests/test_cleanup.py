@@ -614,6 +614,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c309-*.dirty.md", 0.635, 0.96),  # the seventy-eighth (first run 0.615 / 0.976 / 1 at
     ("cleanup-heldout", "c31[0-2]-*.dirty.md", 0.59, 0.975),  # bfd2783; its loss, a thank-you, listed above; the
     # models are not retrained on it: a retrain cut c129-07's opening sentence, the text's first statement)
+    ("cleanup-heldout", "c31[3-6]-*.dirty.md", 0.69, 0.975),  # the seventy-ninth (first run 0.701 / 0.978 / 2 at
+    # d94f154; a shop's "click and collect" goal read as a pager and a form's self-ranking as stock, both fixed)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

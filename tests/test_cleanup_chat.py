@@ -528,3 +528,19 @@ def test_a_pages_counts_times_and_dates_on_its_own_line_are_no_facts_to_keep(lin
     dates and times are the page's (the page_figure list), not the author's."""
     body = "## My year\n\nI handled 3,420 claims in 2024 and trained two new assessors.\n"
     assert clean(f"{body}\n{line}\n").text == body
+
+
+def test_a_shops_click_and_collect_goal_is_no_pager():
+    """"Click" and "collect" name two parts of a web page, but "click and collect" is a shop's own service: a goal
+    naming it is the author's, with its figure (c314-09), while a pager naming both still goes."""
+    goals = "Goals for 2025\n\n1. Shrink below 1.5%\n2. Click and collect pick rate to 85 items an hour by June\n"
+    assert "85 items an hour by June" in _clean(f"## My year\n\nI ran Store 312 for five weeks.\n\n{goals}")
+    assert "Collect" not in _clean("## My year\n\nI ran Store 312 for five weeks.\n\nClick to print · Collect\n")
+
+
+def test_a_forms_ranking_field_filled_in_is_the_authors_answer():
+    """"Self-ranking: Excellently completed the tasks." answers the form's field (c315-03), like a rating; the
+    stock model is not asked about it."""
+    text = ("**III. Work**\n\nI taught the 4-5 year class of 28 children and ran 12 parent meetings.\n\n"
+            "**IV. Self-ranking**\n\nSelf-ranking: Excellently completed the tasks.\n")
+    assert "Self-ranking: Excellently completed the tasks." in clean(text).text

@@ -39,12 +39,12 @@ REQUEST = re.compile(r"\bI(?:'d|’d| would) (?:really |also )?like (?!to (?:tha
                      r"say|share|acknowledge|reflect|conclude|close|begin|start|end)\b)", re.I)
 
 
-# a form's rating field filled in: "**Overall self-rating:** Meets expectations — strong finish, uneven quarters." is
-# the author's answer to the field, not fluff
+# a form's rating field filled in: "**Overall self-rating:** Meets expectations — strong finish, uneven quarters.",
+# "Self-ranking: Excellently completed the tasks." is the author's answer to the field, not fluff
 # the author speaking to people by name of their group ("To the night team: your notes on the new rota made every
 # handover easy, and I have kept them."): their own words to colleagues, not a stock line
 ADDRESSED = re.compile(r"^[\W_]*to (?:the|my|our|all(?: the)?|every) [\w' -]{1,40}[:：,]\s+(?:your|you|thank)\b", re.I)
-FIELD = re.compile(r"^[\W_]*(?:\w+[ -]){0,3}(?:rating|score|grade|level|status|assessment|band)[*_ ]*[:：]", re.I)
+FIELD = re.compile(r"^[\W_]*(?:\w+[ -]){0,3}(?:rating|ranking|rank|score|grade|level|status|assessment|band)[*_ ]*[:：]", re.I)
 
 
 def remove_stock(run: Run) -> None:
