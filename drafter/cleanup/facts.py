@@ -21,6 +21,7 @@ FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
 LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) "
                      r"below)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_IN_TEXT = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w,]|\.\d)")  # a year where it stands in a text
 ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|(?:nobody|no one) (?:\w+ed|left|was|were|had|lost|quit|"
                   r"got|came|went|fell)\b|without (?:a|any) single|no (?:[\w-]+ )?(?:accidents?|"
                   r"incidents?|complaints?|errors?|mistakes?|loss(?:es)?|injur(?:y|ies)|defects?|breach(?:es)?|delays?|"
@@ -129,7 +130,13 @@ def quantities_in(text: str) -> list[float]:
     total = current = None
     previous = ""
     decimals: str | None = None  # the digits said after "point" ("ninety-four point two")
-    for word in [w.lower() for w in WORD.findall(without_number_idioms(text))] + [""]:
+    words = [w.lower() for w in WORD.findall(without_number_idioms(text))] + [""]
+    halves = {at for at, word in enumerate(words) if word == "and" and words[at + 1:at + 3] == ["a", "half"]}
+    half_words = halves | {at + step for at in halves for step in (1, 2)}
+    for at, word in enumerate(words):
+        if at in half_words and current is not None:  # "eight and a half thousand", "one and a half"
+            current += 0.5 if at in halves else 0
+            continue
         if word == "and" and (total or current or 0) >= 100:  # "one hundred and twenty"
             continue
         if word == "point" and current is not None and decimals is None:
@@ -152,6 +159,68 @@ def quantities_in(text: str) -> list[float]:
             total = current = None
         previous = word
     return values
+
+
+WORKED_OUT_MAX_FIGURES = 8  # figures of a sentence paired up for what a retelling may work out from them
+
+
+def amounts_worked_out(figures: list[float]) -> tuple[list[float], list[float], list[float]]:
+    """A sentence's figures (years aside), and what a writer works out from them to re-tell them: for each pair the
+    difference and the sum, and one as a percent of the other and the change from one to the other in percent."""
+    figures = [f for f in figures if f > 0 and not (f % 1 == 0 and YEAR.fullmatch(str(int(f))))]
+    figures = figures[:WORKED_OUT_MAX_FIGURES]
+    sums, shares = [], []
+    for at, first in enumerate(figures):
+        for second in figures[at + 1:]:
+            sums += [abs(first - second), first + second]
+            shares += [100 * first / second, 100 * second / first, 100 * abs(second - first) / first,
+                       100 * abs(second - first) / second]
+    return figures, sums, shares
+
+
+def only_works_out(text: str, figures: list[float]) -> bool:
+    """True when text says amounts and each is one of `figures` or worked out from them (amounts_worked_out): in
+    digits to its last digit, hedged as a writer rounds it, and in words exactly, but for a sum or difference,
+    rounded ("This represents a reduction of 44 seconds" after 412 and 368; "That is almost
+    four thousand more" after 3,946 more; "an increase of eight and a half thousand" after 61,240 and 52,717)."""
+    given, sums, shares = amounts_worked_out(figures)
+    said: list[tuple[float, float | None, float | None]] = []  # each amount, how far off it may be from a figure
+    # or a share and from a sum (None: as a writer rounds it)
+    for match in NUMBER.finditer(text):
+        digits = match.group(0).lstrip("$€£¥").rstrip("%‰")
+        scale = SCALE_AFTER.match(text, match.end())
+        values = quantities_in(digits + (scale.group(0) if scale else ""))
+        if not values:
+            continue
+        number = digits.rstrip("kKmMbBn").replace(",", "")
+        last_digit = values[0] / (float(number) or 1) * 0.5 / 10 ** len(number.partition(".")[2])  # half of it
+        off = None if ends_with(HEDGE, text, match.start(), HEDGE_REACH) else last_digit
+        said.append((values[0], off, off))
+    words = NUMBER.sub(" ", text)
+    hedged = HEDGED_AMOUNT.search(words) is not None
+    said += [(value, None if hedged else EXACT, None) for value in quantities_in(words)]
+
+    def near(value: float, amounts: list[float], off: float | None) -> bool:
+        return any(rounds_to(value, amount) if off is None else abs(value - amount) <= off for amount in amounts)
+
+    return bool(said) and all(near(v, given + shares, off) or near(v, sums, off_sum) for v, off, off_sum in said)
+
+
+EXACT = 1e-9  # how far an amount in words may be from the figure it says without a hedge
+
+
+AND_A_HALF = re.compile(r"\band a half\b", re.I)
+
+
+def works_out(text: str, source: str) -> bool:
+    """True when each fact of text is an amount worked out from the figures of `source` (only_works_out) or a year
+    `source` states: a sentence that only does sums on the one before ("That is 44 seconds less than in 2023.")."""
+    told, given = facts_of(text), facts_of(source)
+    amount_words = AMOUNT_WORDS | {"half"} if AND_A_HALF.search(text) else AMOUNT_WORDS  # "eight and a half thousand"
+    if not all(is_figure(fact) or fact in amount_words for fact in told):
+        return False
+    years_given = YEAR_IN_TEXT.sub(lambda m: " " if m.group(0) in given else m.group(0), text)
+    return only_works_out(years_given, quantities_in(source))
 
 
 def rounds(amounts: list[float], figures: list[float], factor: float = 1.5) -> bool:
@@ -189,6 +258,9 @@ HEDGES = ("more than", "over", "nearly", "almost", "about", "around", "approxima
           "upwards of", "in excess of", "just over", "just under")
 HEDGE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\s+$", re.I)
 HEDGE_REACH = max(map(len, HEDGES))
+HEDGED_AMOUNT = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\s+(?:a\s+|an\s+)?(?:" + "|".join(sorted(QUANTITY_WORDS)) +
+                           r")\b", re.I)  # an amount in words hedged ("more than one point four million"), not "over
+# the year"
 HEDGED_FACTOR = 1.15
 
 

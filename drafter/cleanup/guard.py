@@ -13,7 +13,7 @@ from bisect import bisect_left
 from drafter.cleanup.document import Sentence
 from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, facts_of, hedged_figures, is_figure,
                                    is_name, month_figure_pairs, month_figure_pairs_by_clause,
-                                   quantities_in)
+                                   quantities_in, works_out)
 from drafter.cleanup.framing import TO_THE_READER
 from drafter.cleanup.furniture import names_are_the_pages
 from drafter.cleanup.junk import AUTHOR, REVIEW_COMMENT, TO_THE_USER, plumbing_spans
@@ -167,7 +167,16 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     if lost and all(f in AMOUNT_WORDS for f in lost) and \
             _amounts_kept(original, amounts, ROUNDING if kinds == {"restatement"} else 1.0):
         return []
+    if lost and kinds == {"restatement"} and _worked_out_from_a_kept_sentence(run, sentence, original):
+        return []  # "This represents a reduction of 44 seconds." after "… from 412 to 368 seconds", which stays
     return lost
+
+
+def _worked_out_from_a_kept_sentence(run: Run, sentence: Sentence, original: str) -> bool:
+    """True when the sentence was removed as a retelling of one that stays and only works out amounts from that
+    one's figures (facts.works_out): its difference, sum or change in percent is said by the figures kept."""
+    repeat = run.repeats.get(id(sentence))
+    return repeat is not None and not repeat.of.removed and works_out(original, repeat.of.text)
 
 
 def _figures_and_dates(facts) -> frozenset[str]:

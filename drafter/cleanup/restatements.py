@@ -14,10 +14,10 @@ from bisect import bisect_left
 from collections import Counter
 from math import fsum
 
-from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_FACTOR, HEDGES, LEAD_IN, NUMBER, QUANTITY_WORDS,
+from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_AMOUNT, HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS,
                                    SCALES, SINGLED_OUT, THANKS, UNITS, YEAR, ZERO, StatedFacts, facts_of,
                                    figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
-                                   hedges_round, is_figure, quantities_in, rounds, rounds_to)
+                                   hedges_round, is_figure, quantities_in, rounds, rounds_to, works_out)
 from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import (END_PUNCT, LEAD_IN_LABEL, RATING_MARKS, RECAP_HEADING, Block, Sentence,
                                       part_numbers)
@@ -204,9 +204,6 @@ def _idiom_words(run: Run, text: str) -> set[str]:
     return {w for said in run.lists.kept_doublings(text) for w in content_words(said, run.lists.synonyms)}
 
 
-# a hedge before an amount in words ("more than one point four million"), not "over the year"
-HEDGED_AMOUNT = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\s+(?:a\s+|an\s+)?(?:" + "|".join(sorted(QUANTITY_WORDS)) +
-                           r")\b", re.I)
 PER_CENT = re.compile(r"\b(?:percent|per cent|percentage points?)\b", re.I)
 RETOLD_MIN = 20  # an amount in words below this ("two more staff") is a count of its own, not a figure re-told
 
@@ -219,7 +216,9 @@ def remove_retellings(run: Run) -> None:
     whose only facts are number words saying those figures' amounts, none of them a small count ("ninety-four point
     two percent" after 94.2%; hedged, "more than one point four million" after $1.42 million). Without such an
     opening, a sentence that does either right after the figure it re-tells, about the same thing in the same words,
-    goes too ("The collection rate was over ninety percent." after "… the collection rate was 94.4%.")."""
+    goes too ("The collection rate was over ninety percent." after "… the collection rate was 94.4%."). So does one
+    that opens so and only works out, from the figures of the sentence before, what it tells: their difference, sum
+    or change in percent ("This represents a reduction of 44 seconds." after "from 412 to 368 seconds")."""
     previous = None
     said: list[float] = []  # the amounts stated in figures in the current top-level section so far
     for block in run.blocks:
@@ -233,11 +232,13 @@ def remove_retellings(run: Run) -> None:
             if sentence.removed:
                 continue
             opens = any(p.match(sentence.text) for p in run.lists.retelling)
-            if not sentence.placeholder and not has_figure(sentence.facts) and \
-                    (opens and _retells(run, sentence.text, previous is not None and has_figure(previous.facts), said)
-                     or not opens and previous is not None and has_figure(previous.facts) and
-                     _about_the_same(run, sentence.text, previous.text) and
-                     _retells(run, sentence.text, True, quantities_in(previous.text))):
+            after_figure = previous is not None and has_figure(previous.facts)
+            if not sentence.placeholder and (not has_figure(sentence.facts) and
+                    (opens and _retells(run, sentence.text, after_figure, said)
+                     or not opens and after_figure and _about_the_same(run, sentence.text, previous.text) and
+                     _retells(run, sentence.text, True, quantities_in(previous.text)))
+                    or opens and after_figure and works_out(sentence.text, previous.text)
+                    and not set(RECORD_CLAIM.findall(sentence.text.lower())) - set(previous.text.lower().split())):
                 sentence.removed = True
                 record = run.edit("restatement", sentence.line, sentence.text, previous.line if previous else None,
                                   sentence)
