@@ -584,3 +584,27 @@ def test_a_retelling_that_works_out_a_sum_and_makes_a_record_claim_stays():
     text = ("## Results\n\nI cut average handle time from 412 to 368 seconds. "
             "This represents a reduction of 44 seconds, the best in the region.\n")
     assert "the best in the region" in _clean(text)
+
+
+@pytest.mark.parametrize("note", [
+    "Note: I wrote this in the first person and in simple English.",
+    "Note: I used a memo format because this is common in Kenyan public service.",
+    'I have also kept the Spanish word "albaranes" and explained it in brackets.',
+    "I first listed the key facts and then wrote them out as a text.",
+    "**Option A** is formal and detailed, suitable for the written appraisal; **Option B** is shorter and more personal.",
+])
+def test_a_models_note_on_how_it_wrote_goes_also_under_a_note_label(note):
+    """A chat model's note on its own writing (c314-05, c314-07, c314-08, c313-04), also after "Note:", goes with
+    what it names (a language, a country's custom): none of it is the author's."""
+    body = "## My year\n\nI processed 1,460 tax returns in 2024 and handled 212 claims.\n"
+    assert _clean(f"{body}\n{note}\n") == body
+
+
+@pytest.mark.parametrize("own", [
+    "Note: I used the new SAP module from March for all 1,460 returns.",
+    "I rewrote the template letter for declined card disputes in plain English.",
+    "Since then I check the price of every order against the price sheet before submitting it.",
+])
+def test_the_authors_own_notes_and_checks_stay(own):
+    body = "## My year\n\nI processed 1,460 tax returns in 2024 and handled 212 claims.\n"
+    assert own in _clean(f"{body}\n{own}\n")

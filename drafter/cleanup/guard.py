@@ -16,7 +16,7 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, fa
                                    quantities_in, works_out)
 from drafter.cleanup.framing import TO_THE_READER
 from drafter.cleanup.furniture import names_are_the_pages
-from drafter.cleanup.junk import AUTHOR, REVIEW_COMMENT, TO_THE_USER, plumbing_spans
+from drafter.cleanup.junk import AUTHOR, REVIEW_COMMENT, TO_THE_USER, chat_spans, plumbing_spans
 from drafter.cleanup.phrases import blank_spans, merge_spans, without_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
 from drafter.cleanup.run import Run
@@ -119,7 +119,7 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     spans += plumbing_spans(run, text)  # a token cut where it stood ("…[JS1]", "<|im_end|>") is no fact, nor a
     # user's turn between a chat template's tokens ("<|user|> Can you …")
     for kind in kinds & NOT_FACTS.keys():
-        spans += run.lists.spans_in(text, NOT_FACTS[kind])
+        spans += chat_spans(run, text) if NOT_FACTS[kind] == "chat" else run.lists.spans_in(text, NOT_FACTS[kind])
     if "restatement" in kinds:
         spans += run.part_pointers(text)  # "As mentioned in Section 1, …": the part's name, no fact
     told = facts_of(blank_spans(text, spans) if spans else text)

@@ -19,6 +19,27 @@ from drafter.text.dates import MONTH_NAMES
 from drafter.text.words import STOP_WORDS, WORD
 
 
+NOTE_LABEL = re.compile(r"^[\W_]*(?:please )?(?:note|n\.?\s?b\.?|p\.?\s?s\.?)\s*[:：—–-]\s*", re.I)  # "Note: ", "N.B. –"
+
+
+def _says_chat(run: Run, text: str) -> bool:
+    """True when text is a chat model's phrase (the `chat` list), also after a note's label ("Note: I wrote this in
+    the first person and in simple English.")."""
+    if run.lists.is_junk(text, "chat"):
+        return True
+    label = NOTE_LABEL.match(text)
+    return label is not None and run.lists.is_junk(text[label.end():], "chat")
+
+
+def chat_spans(run: Run, text: str) -> list[tuple[int, int]]:
+    """The spans of text the `chat` list matches, also after a note's label: no fact is in them."""
+    spans = run.lists.spans_in(text, "chat")
+    label = NOTE_LABEL.match(text)
+    if label is not None:
+        spans += [(a + label.end(), b + label.end()) for a, b in run.lists.spans_in(text[label.end():], "chat")]
+    return spans
+
+
 def remove_junk(run: Run) -> None:
     """Remove junk blocks and sentences, and a site's tag from the title."""
     _reasoning(run)
@@ -58,7 +79,7 @@ def remove_junk(run: Run) -> None:
             if block.kind != "title" and run.lists.is_junk(sentence.text, "junk_sentence"):
                 sentence.removed = True
                 run.edit("junk", sentence.line, sentence.text, of=sentence)
-            elif not sentence.placeholder and run.lists.is_junk(sentence.text, "chat"):
+            elif not sentence.placeholder and _says_chat(run, sentence.text):
                 sentence.removed = True  # the guard puts it back if it held a fact outside the chat phrase
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
     _edit_markers(run)
