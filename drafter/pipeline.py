@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 from drafter import prompts
 from drafter.backends import Backend, SectionRequest, Usage, get_backend
+from drafter.bulk import collector_paused
 from drafter.config import Settings
 from drafter.echo import FactFinder
 from drafter.errors import BackendError, DrafterError
@@ -502,6 +503,15 @@ def draft_summary(facts: Facts, settings: Settings, role_name: str | None = None
     `repair` too, what is still wrong is removed and what is still missing is added back instead. `prepared` is
     the result of prepare() when the caller has it already.
     """
+    with collector_paused():  # one pause for writing, cleanup and grounding: the collector walks what they keep once
+        return _draft_summary(facts, settings, role_name, clean=clean, strict=strict, repair=repair, backend=backend,
+                              on_chunk=on_chunk, prepared=prepared)
+
+
+def _draft_summary(facts: Facts, settings: Settings, role_name: str | None = None, *, clean: bool = True,
+                   strict: bool = False, repair: bool = False, backend: Backend | None = None,
+                   on_chunk: ChunkHandler | None = None, prepared: Prepared | None = None) -> Draft:
+    """draft_summary() with the cyclic garbage collector paused."""
     prepared = prepared or prepare(facts, settings, role_name)
     role, requests = prepared.role, prepared.requests
     backend = backend or get_backend(settings)
