@@ -23,6 +23,8 @@ ALIGN_KEEP_RATIO = 0.6
 MAX_ALIGNED = 6  # a sentence restates a handful of facts at most  # other facts align too when they score at least this share of the best
 BINDING_WORDS_AFTER = 3  # content words after a figure that say what it counts
 BINDING_WORDS_BEFORE = 3  # ... or before it, when nothing follows in its clause
+BINDING_WORDS_CACHE = 65536  # clause windows whose clause and binding words are remembered (a repetitive text's
+# windows come back)
 CLAUSE_BREAK = re.compile(r"[,;:.()!?\n—–]|\s-\s|\b(?:and|while|but|whereas|against|compared|versus|vs)\b", re.I)
 CLAUSE_BREAK_CHARS = tuple(",;:.()!?\n—–")  # CLAUSE_BREAK's one-character breaks
 PHRASE_STOPS = frozenset("with in at for to from by on during across through per".split())
@@ -79,7 +81,7 @@ def binding(text: str, start: int, end: int, wide: bool = False) -> frozenset[st
     if YEAR_ON_YEAR.match(after_text):  # "…subscribers: 1,126, up 3.4% year on year": the growth of the subject
         before = _binding_words(_last_sentence_part(text[max(0, start - 120):start]), past_figures=True)
         return frozenset(before[:BINDING_WORDS_BEFORE])
-    after = _binding_words(after_text)[:BINDING_WORDS_AFTER]
+    after = _binding_words(after_text, limit=BINDING_WORDS_AFTER)
     if after and not wide:
         return frozenset(after)
     before = _binding_words(_clause_before(text, start))[-BINDING_WORDS_BEFORE:]
@@ -94,12 +96,14 @@ KPI_SUBJECT_WINDOW = 80  # characters back to the colon after a KPI line's subje
 KPI_LABEL_WORDS: frozenset[str] = frozenset()  # the folded KPI labels ("baseline", "target", "actual"), set below
 
 
+@lru_cache(maxsize=BINDING_WORDS_CACHE)
 def _clause_start(text: str) -> str:
     """text up to its first clause break (CLAUSE_BREAK.split(text, 1)[0], without the list)."""
     match = CLAUSE_BREAK.search(text)
     return text[:match.start()] if match else text
 
 
+@lru_cache(maxsize=BINDING_WORDS_CACHE)
 def _clause_end(text: str) -> str:
     """text after its last clause break (CLAUSE_BREAK.split(text)[-1], without the list), read from past its last
     one-character break (every one is a break of its own, so the reading there starts afresh)."""
@@ -122,7 +126,7 @@ def _last_sentence_part(text: str) -> str:
 def binding_head(text: str, start: int, end: int) -> str | None:
     """The one word a figure counts: the first content word after it in its clause, else the last before it
     ("16 agents handled …": agent)."""
-    after = _binding_words(_clause_start(text[_past_pair(text, end):end + 120]))
+    after = _binding_words(_clause_start(text[_past_pair(text, end):end + 120]), limit=1)
     if after:
         return after[0]
     start = _pair_start(text, start)
@@ -250,11 +254,12 @@ def binding_phrase(text: str, start: int, end: int) -> str:
     return " ".join(WORD.findall(before)[-BINDING_WORDS_BEFORE:])
 
 
-def _binding_words(text: str, past_figures: bool = False) -> list[str]:
+@lru_cache(maxsize=BINDING_WORDS_CACHE)
+def _binding_words(text: str, past_figures: bool = False, limit: int | None = None) -> tuple[str, ...]:
     """The folded content words of text that can say what a figure counts, up to the next figure (`past_figures`:
     all of them; the subject of a year-on-year change is counted by its own figure: "1,486 files processed, +12%
-    YoY")."""
-    out = []
+    YoY"); only the first `limit` of them when given. Remembered: the windows of a repetitive text come back."""
+    out: list[str] = []
     for word in WORD.findall(text):
         folded = _binding_word(word)
         if folded == FIGURE_WORD:
@@ -263,7 +268,9 @@ def _binding_words(text: str, past_figures: bool = False) -> list[str]:
             break  # another figure: its words are its own
         if folded is not None:
             out.append(folded)
-    return out
+            if len(out) == limit:
+                break
+    return tuple(out)
 
 
 FIGURE_WORD = "#"  # _binding_word's answer for a word holding a digit (no word is "#")

@@ -186,6 +186,7 @@ NEEDS = {  # text none of whose (lower-cased) strings a pattern needs holds no m
     "ORDINAL_WORD": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                      "eleventh", "twelfth"),
     "QUOTED": ('"', "“"),
+    "SEASON_DATE": ("spring", "summer", "autumn", "fall", "winter"),
     "LITERAL": (":", "no.", "#"),
 }
 CASE_BLIND_EXTRAS = ("\u0130", "\u0131", "\u017f", "\u212a")  # non-ASCII letters re.I matches to ASCII ones
@@ -278,9 +279,9 @@ class _Layout:
         self.span_starts = [a for a, _ in self.spans]
         self.first_words: set[int] = set()
         for a, b in self.spans:
-            match = re.search(r"[^\W_]", masked[a:b])
+            match = WORD_CHAR.search(masked, a, b)
             if match:
-                self.first_words.add(a + match.start())
+                self.first_words.add(match.start())
         for match in re.finditer(r"[:;][*_]*\s+[\"“(*_]*(?=[^\W_])", masked):
             self.first_words.add(match.end())
 
@@ -396,7 +397,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
         taken[start:end] = b"\x01" * (end - start)
 
     def free(start: int, end: int) -> bool:
-        return not any(taken[start:end])
+        return taken.find(1, start, end) < 0
 
     for match in DATE.finditer(figures):
         g = match.groupdict()
@@ -427,7 +428,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
                                                  "year": int(year) if year else None})
 
     lowered = _lowered(figures)
-    for match in SEASON_DATE.finditer(figures):  # "over the summer", "from the spring": months of an event
+    for match in _scan(SEASON_DATE, "SEASON_DATE", figures, lowered):  # "over the summer", "from the spring": months of an event
         start = match.start("season")
         if free(start, match.end()):
             add(start, match.end(), "date", {"season": match.group("season").lower(), "year": None})
@@ -576,7 +577,7 @@ def extract_with_layout(text: str, placeholder_spans: list[tuple[int, int]] | No
                                                              "ordinal", _next_key(figures, match.end())))
 
     for match in CAP_RUN.finditer(names):
-        words = [(m.start() + match.start(), m.group(0)) for m in NON_BLANK.finditer(match.group(0))]
+        words = [(m.start(), m.group(0)) for m in NON_BLANK.finditer(names, match.start(), match.end())]
         while words and (words[-1][1].rstrip(".").lower() in ("of", "and", "for", "the", "de", "&")):
             words.pop()
         keep: list[tuple[int, str]] = []
