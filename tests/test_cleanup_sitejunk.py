@@ -243,3 +243,29 @@ def test_a_stock_plan_with_a_blank_for_a_name_goes_but_one_with_a_blank_for_a_fi
 def test_a_blank_in_a_name_is_no_fact():
     from drafter.cleanup import facts_of
     assert facts_of("The XX department moved to the Hexi counter.") == {"hexi"}
+
+
+@pytest.mark.parametrize("line", [
+    "TAILIEUMAU.VN – Free sample documents, forms, lesson plans",
+    "OBRAZEC-DOK.RU — samples of documents, acts, reports, characteristics",
+    "Subscribe to our Telegram channel so as not to miss new samples.",
+    "Select the text and press Ctrl+Enter.",
+    "Was this example useful? Yes (312) · No (27)",
+    "Download the sample in .doc format (34 KB) – only for registered users. Log in or register.",
+    "Leave a comment: [Name] [E-mail] [Text] Send",
+    "You may also be interested in: Format of entry and exit of warehouse · Example of inventory report",
+    "ADVERTISEMENT",
+])
+def test_a_sample_sites_name_line_calls_to_act_and_reader_widgets_go(line):
+    """A sample-document site's name and address line and its widgets (c315-02, c315-03, c315-04, c315-06, c315-10),
+    whatever its language's domain."""
+    body = "# Report of the cashier for the year\n\nIn 2024 I handled 41,200 cash orders at the Almaty branch.\n"
+    assert clean(f"{body}\n{line}\n").text == body
+
+
+@pytest.mark.parametrize("own", ["I subscribed the branch to the bank's fraud alert channel in May.",
+                                 "Our Telegram group for the 14 cashiers now carries every rate change.",
+                                 "Advertisement spending in the store fell by 12% after the switch to flyers."])
+def test_the_authors_lines_about_channels_and_adverts_stay(own):
+    body = "# Report of the cashier for the year\n\nIn 2024 I handled 41,200 cash orders at the Almaty branch.\n"
+    assert own in clean(f"{body}\n{own}\n").text
