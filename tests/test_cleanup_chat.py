@@ -608,3 +608,27 @@ def test_a_models_note_on_how_it_wrote_goes_also_under_a_note_label(note):
 def test_the_authors_own_notes_and_checks_stay(own):
     body = "## My year\n\nI processed 1,460 tax returns in 2024 and handled 212 claims.\n"
     assert own in _clean(f"{body}\n{own}\n")
+
+
+@pytest.mark.parametrize("note, left", [
+    (" <- too much detail? The rest stays.", " The rest stays."),
+    (" [KW: check date with Sandeep at Waikato Audit Partners] The rest stays.", " The rest stays."),
+    ("\n\n*updated w/ Dec numbers*", ""),
+    (" (Rick wanted this in – done)", ""),
+    ("\n\nmake it more confident and add the sinulog events pls", ""),
+])
+def test_a_persons_notes_in_shorthand_and_a_reviewers_bracket_go(note, left):
+    """Notes left in a pasted draft (c316-01, c316-04, c316-07, c316-10, c316-11): an arrow back at the sentence, a
+    reviewer's bracket under initials, a line in a note's shorthand ("w/", "pls", "– done")."""
+    body = "## My year\n\nI processed 1,460 loan files in 2024 and handled 212 appraisals."
+    assert _clean(body + note + "\n") == body + left + "\n"
+
+
+@pytest.mark.parametrize("kept", [
+    " [SK: You also covered the Chest Pain Clinic in July while Niamh was on leave.] The rest stays.",
+    " [RK: should be 1,470] The rest stays.",
+    "\n\n- answered queries re pensions for 40 staff",
+])
+def test_a_note_that_gives_a_fact_and_a_list_items_lower_case_stay(kept):
+    body = "## My year\n\nI processed 1,460 loan files in 2024 and handled 212 appraisals."
+    assert kept.strip() in _clean(body + kept + "\n")

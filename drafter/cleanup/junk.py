@@ -932,7 +932,7 @@ def _notes_to_self(run: Run) -> None:
             text = sentence.text
             if not sentence.removed and (TODO_NOTE.match(text) or
                                          CAPITALS_NOTE.match(text) and len(WORD.findall(text)) >= 2 or
-                                         _asks_self(text)):
+                                         _asks_self(text, block.kind == "item")):
                 sentence.removed = True  # (its capitals, read as names, are no facts; a figure in it is the guard's)
                 run.edit("comment" if DIGIT.search(text) else "junk", sentence.line, text, of=sentence)
 
@@ -968,11 +968,22 @@ ASKS_SELF = re.compile(r"(?:(?:ask(?!\s+(?:about|for|to)\b)|check|confirm|verify
 NOTE_START = re.compile(r"^[^\w(]*(\(?)[ \t]*(\w)")
 
 
-def _asks_self(text: str) -> bool:
-    """True when the sentence is the author's note to check or ask something (ASKS_SELF), in lower case or brackets."""
+# a note's shorthand, in a line of lower case or brackets: "check with Priya re returns figure", "updated w/ Dec
+# numbers", "(Rick wanted this in – done)", "make it more confident and add the sinulog events pls"
+NOTE_SHORTHAND = re.compile(r"\b(?:pls|plz|fyi)\b|\bw/\s|\bre (?=\w)|[–—-]\s*done\W*$|^make (?:it|this) (?:more|less|"
+                            r"a bit|a little|shorter|longer)\b|\bwanted this in\b", re.I)
+NOTE_MAX_WORDS = 20  # words a note in shorthand may have
+
+
+def _asks_self(text: str, item: bool = False) -> bool:
+    """True when the sentence is the author's note to check or ask something (ASKS_SELF), in lower case or brackets,
+    or one with no figure in a note's shorthand (NOTE_SHORTHAND; not a list item's, whose lower case is the list's)."""
     start = NOTE_START.match(text)
-    return start is not None and (start.group(1) == "(" or start.group(2).islower()) and \
-        ASKS_SELF.match(text, start.start(2)) is not None
+    if start is None or not (start.group(1) == "(" or start.group(2).islower()):
+        return False
+    return ASKS_SELF.match(text, start.start(2)) is not None or \
+        (start.group(1) == "(" or not item) and len(WORD.findall(text)) <= NOTE_MAX_WORDS and \
+        not DIGIT.search(text) and NOTE_SHORTHAND.search(text, start.start(2)) is not None
 
 
 def _went_as_junk(run: Run, block: Block) -> bool:
