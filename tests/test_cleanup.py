@@ -614,8 +614,11 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c309-*.dirty.md", 0.635, 0.96),  # the seventy-eighth (first run 0.615 / 0.976 / 1 at
     ("cleanup-heldout", "c31[0-2]-*.dirty.md", 0.59, 0.975),  # bfd2783; its loss, a thank-you, listed above; the
     # models are not retrained on it: a retrain cut c129-07's opening sentence, the text's first statement)
-    ("cleanup-heldout", "c31[3-6]-*.dirty.md", 0.69, 0.975),  # the seventy-ninth (first run 0.701 / 0.978 / 2 at
+    ("cleanup-heldout", "c31[3-6]-*.dirty.md", 0.73, 0.975),  # the seventy-ninth (first run 0.701 / 0.978 / 2 at
     # d94f154; a shop's "click and collect" goal read as a pager and a form's self-ranking as stock, both fixed)
+    ("cleanup-heldout", "c31[7-9]-*.dirty.md", 0.625, 0.97),  # the eightieth (first run 0.632 / 0.976 / 1 at
+    ("cleanup-heldout", "c320-*.dirty.md", 0.635, 0.965),  # 8c22061; c320-11's new version of a section under a
+    # "revised … below" line, its loss, fixed)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

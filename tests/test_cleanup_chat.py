@@ -632,3 +632,18 @@ def test_a_persons_notes_in_shorthand_and_a_reviewers_bracket_go(note, left):
 def test_a_note_that_gives_a_fact_and_a_list_items_lower_case_stay(kept):
     body = "## My year\n\nI processed 1,460 loan files in 2024 and handled 212 appraisals."
     assert kept.strip() in _clean(body + kept + "\n")
+
+
+def test_a_section_pasted_again_under_a_revised_below_note_keeps_the_new_version():
+    """c320-11: the old section 4, a ">>> revised section 4 below <<<" line, the same heading and the new version
+    with the full-year figure: the old version goes, the new one stays whole (its figure differs: the note calls it
+    the one to keep); the old figure, said nowhere else, stays with its sentence (the guard)."""
+    old = ("In May I ran the carrier tender for the Germany lanes with Hans. We renegotiated rates with four carriers, "
+           "which saved €186,000 a year. OTIF outbound rose to 97.4% for the year.")
+    new = ("In May I ran the carrier tender for the Germany lanes with Hans Bakker. We renegotiated rates with four "
+           "carriers, which saved €186,000 a year. OTIF outbound reached 96.8% for the full year.")
+    text = (f"## 4. Outbound and carriers\n\n{old}\n\n>>> revised section 4 below <<<\n\n"
+            f"## 4. Outbound and carriers\n\n{new}\n\n## 5. Dock slots\n\nWe started slot booking in March.\n")
+    out = _clean(text)
+    assert new in out and "Hans." not in out and "revised section" not in out
+    assert "OTIF outbound rose to 97.4% for the year." in out

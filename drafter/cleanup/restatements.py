@@ -889,6 +889,9 @@ def remove_second_versions(run: Run) -> None:
         return
 
 
+REVISED_BELOW = re.compile(r"^[\W_]*(?:\w+ ){0,3}(?:revised|updated|corrected|new|rewritten|final)\b[^\n]{0,40}\b"
+                           r"(?:below|underneath)\b[\W_]*$", re.I)  # a line saying the version below replaces the
+# one above: ">>> revised section 4 below <<<"
 VERSION_OVERLAP = 0.5  # share of the shorter paragraph's content words the other must hold to be a version of it
 VERSION_SHARED_FIGURES = 2  # figures both versions of a paragraph state
 
@@ -902,14 +905,21 @@ def remove_earlier_versions(run: Run) -> None:
     stating.update(f for block in run.blocks if not block.removed and block.kind == "opaque"
                    for f in facts_of("\n".join(block.raw)))
     previous: Block | None = None
+    revised = False  # a note between them says the later one is the new version (">>> revised section 4 below <<<")
+    heading = ""  # the heading over `previous`: the same heading pasted again over the later version parts nothing
     for block in run.blocks:
-        if block.removed:
+        if block.removed or block.kind in ("text", "title") and REVISED_BELOW.match(block.content):
+            revised = revised or REVISED_BELOW.match(block.content) is not None
             continue
         if block.kind != "text" or block.heading_like:
-            previous = None
+            if block.kind == "heading" and previous is not None and block.content.strip() == heading:
+                continue
+            previous, revised = None, False
+            heading = block.content.strip() if block.kind == "heading" else ""
             continue
-        before, previous = previous, block
-        if before is None or not _earlier_version(before, block, stating):
+        before, previous, marked = previous, block, revised
+        revised = False
+        if before is None or not _earlier_version(before, block, stating, marked):
             continue
         for sentence in before.sentences:
             if not sentence.removed:
@@ -918,10 +928,11 @@ def remove_earlier_versions(run: Run) -> None:
                 run.edit("restatement", sentence.line, sentence.text, block.line, of=sentence)
 
 
-def _earlier_version(earlier: Block, later: Block, stating: Counter) -> bool:
+def _earlier_version(earlier: Block, later: Block, stating: Counter, revised: bool = False) -> bool:
     """True when `later` says `earlier` again, fuller: most of the shorter one's words, two figures or more of the
-    same, every fact of `earlier` (or stated outside it: `stating` counts the sentences that state each fact) and a
-    fact of its own."""
+    same, every fact of `earlier` (or stated outside it: `stating` counts the sentences that state each fact; a name
+    the later one says in full is said) and a fact of its own; when a note between them calls the later one the
+    revised version, one that shares a fact (the guard keeps a figure then said nowhere else)."""
     told = [x for x in earlier.sentences if not x.removed]
     rest = [x for x in later.sentences if not x.removed]
     if not told or not rest or any(x.placeholder for x in told + rest):
@@ -933,11 +944,13 @@ def _earlier_version(earlier: Block, later: Block, stating: Counter) -> bool:
         return False
     old_facts = frozenset().union(*(x.facts for x in told))
     new_facts = frozenset().union(*(x.facts for x in rest))
+    if revised:
+        return bool(old_facts & new_facts)
     if sum(1 for f in old_facts & new_facts if is_figure(f)) < VERSION_SHARED_FIGURES or not new_facts - old_facts:
         return False
     amounts = set(quantities_in(" ".join(x.text for x in rest)))
     return all(stating[f] > sum(f in x.facts for x in told) or f in NUMBER_WORDS and set(quantities_in(f)) <= amounts
-               for f in old_facts - new_facts)
+               or any(name.startswith(f + " ") for name in new_facts) for f in old_facts - new_facts)
 
 
 # a sentence that introduces the author by their post again: "As a settlement-office clerk at Merrow Savings, I …",
