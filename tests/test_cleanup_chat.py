@@ -647,3 +647,21 @@ def test_a_section_pasted_again_under_a_revised_below_note_keeps_the_new_version
     out = _clean(text)
     assert new in out and "Hans." not in out and "revised section" not in out
     assert "OTIF outbound rose to 97.4% for the year." in out
+
+
+@pytest.mark.parametrize("note", ["AGREED – Jo", "MK: ok, good", "PO – agreed, use this one",
+                                  "suggest cutting, says nothing (PO)", "v1 (pasted from chat, 25 Nov)",
+                                  "==== v2 (after Rita's comments, 2 Dec)", "CORRECTED VERSION OF 4 (after JP's comment)",
+                                  "NOTES TO SELF\n- remove the chatbot bits\n- ask Faith for the training hours"])
+def test_a_reviewers_verdict_a_versions_label_and_notes_to_self_go(note):
+    """What went back and forth on a shared draft (c320): a reviewer's verdict, the label of a version, the author's
+    list of notes to self under its label."""
+    body = "## My year\n\nI issued 531 T4 slips for 2023 and moved payroll to ADP in March.\n"
+    assert _clean(f"{body}\n{note}\n") == body
+
+
+@pytest.mark.parametrize("own", ["Approved by the board in May.", "New version of the SOP",
+                                 "NOTES TO SELF\n- T4 count: 540 is right, not 512"])
+def test_an_authors_line_like_a_verdict_and_a_note_with_a_figure_said_nowhere_else_stay(own):
+    body = "## My year\n\nI issued 531 T4 slips for 2023 and moved payroll to ADP in March.\n"
+    assert own.split("\n")[-1] in _clean(f"{body}\n{own}\n")

@@ -917,14 +917,49 @@ AVATAR_WORDS = 2  # words a line over the user's turn may have and be their init
 
 # a note to self left in the text: "TODO: add December numbers", "4. TODO – add audit result here", or an editing
 # note in capitals ("TAKE THIS OUT, CRINGE.", "ADD SOMETHING ABOUT TEAMWORK HERE?")
-TODO_NOTE = re.compile(r"^[\W_]*(?:\d{1,2}[.)][ \t]*)?(?:todo|to-do|tbd|fixme)\b[ \t]*[:：–—-]", re.I)
+TODO_NOTE = re.compile(r"^[\W_]*(?:\d{1,2}[.)][ \t]*)?(?:todo|to-do|tbd|fixme)\b[^\n:：]{0,20}[:：–—-]", re.I)
 CAPITALS_NOTE = re.compile(r"^[\W_]*(?:TAKE|ADD|DELETE|REMOVE|CUT|CHECK|CHANGE|FIX|MOVE|REPLACE|REWRITE|PUT|KEEP|"
                            r"INSERT|CONFIRM|ASK|FIND|MAYBE|NEED)\b[^a-z\n]*$")
 
 
+# a reviewer's verdict on a line of its own, or the author's label of a version: "AGREED – Jo", "MK: ok, good", "PO:
+# duplicate", "suggest cutting, says nothing (PO)", "v1 (pasted from chat, 25 Nov)", "==== v2 (after Rita's comments,
+# 2 Dec)", "CORRECTED VERSION OF 4 (after JP's comment)", "Revised version"
+VERDICT_NOTE = re.compile(r"^[\W_]*(?:(?-i:[A-Z][\w.]{0,12})\s*[:：–—-]\s*)?(?:agreed|ok(?:ay)?|done|fixed|noted|duplicate|"
+                          r"suggest(?:ing)? cutting|approved|resolved)(?:[,;]? (?:good|thanks|use this one|says nothing|"
+                          r"we know this|as discussed))?[\s.!]*(?:[–—-]\s*[\w.]{1,15}|\([\w.]{1,15}\))?[\s.!]*$", re.I)
+VERSION_LABEL = re.compile(r"^[\W_]*(?:v\d{1,2}\b|version \d{1,2}\b|(?:revised|updated|corrected|new|old|original|first|"
+                           r"second|final) version\b(?: of (?:section |para(?:graph)? )?\d{1,2})?|(?:revised|updated|"
+                           r"corrected)\b)\s*(?:\([^)\n]{0,80}\)?)?[\W_]*$", re.I)
+NOTE_WORDS_MAX = 8  # words a verdict or a version's label may have
+# the label over a list of the author's notes to self: "my notes (delete before sending!!)", "NOTES TO SELF", "TO FIX
+# BEFORE FRIDAY (Grace)", "Points to fix (Sneha)", "pendientes / to do:", "TODO Femke:" (not "Notes from diary:",
+# the facts a user gives a chat model, nor a model's "Notes / Assumptions")
+SELF_NOTES_LABEL = re.compile(r"^[\W_]*(?:notes? to self|my notes\b[^\n]{0,20}\b(?:delete|remove)|(?:\w+ / )?to ?do\b|todo\b|"
+                              r"(?:points |things )?to fix\b)[^\n]{0,40}$", re.I)
+
+
 def _notes_to_self(run: Run) -> None:
     """A note the author or a reviewer left to act on, not part of the summary: it goes as junk, or as 'comment' when
-    it holds a figure (which keeps it if the text states the figure nowhere else)."""
+    it holds a figure (which keeps it if the text states the figure nowhere else); so does a list of such notes under
+    its label (SELF_NOTES_LABEL), a reviewer's verdict (VERDICT_NOTE) and a version's label (VERSION_LABEL)."""
+    blocks = [b for b in run.blocks if b.kind != "opaque"]
+    for at, block in enumerate(blocks):
+        if block.removed or block.kind not in ("text", "title") or len(block.sentences) != 1 or \
+                len(WORD.findall(block.content)) > NOTE_WORDS_MAX:
+            continue
+        if VERDICT_NOTE.match(block.content) or VERSION_LABEL.match(block.content):
+            _junk_blocks(run, [block])
+        elif SELF_NOTES_LABEL.match(block.content):
+            items = []
+            for later in blocks[at + 1:]:
+                if later.kind != "item":
+                    break
+                items.append(later)
+            if items:
+                _junk_blocks(run, [block])
+                for item in items:
+                    _remove_sentences(run, item, "comment")
     for block in run.blocks:
         if block.removed or block.kind not in ("text", "item", "title"):
             continue
