@@ -665,3 +665,11 @@ def test_a_reviewers_verdict_a_versions_label_and_notes_to_self_go(note):
 def test_an_authors_line_like_a_verdict_and_a_note_with_a_figure_said_nowhere_else_stay(own):
     body = "## My year\n\nI issued 531 T4 slips for 2023 and moved payroll to ADP in March.\n"
     assert own.split("\n")[-1] in _clean(f"{body}\n{own}\n")
+
+
+@pytest.mark.parametrize("line", ["You could add: the target in your contract, if there is one.",
+                                  "To make it even stronger, I have a few questions:"])
+def test_a_models_suggestion_under_its_label_and_its_questions_announced_go(line):
+    """c317: the model's "You could add: …" and "To make it even stronger, I have a few questions"."""
+    body = "## My year\n\nI handled 3,200 turnarounds at the hub in 2024.\n"
+    assert _clean(f"{body}\n{line}\n") == body
