@@ -619,6 +619,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c31[7-9]-*.dirty.md", 0.625, 0.97),  # the eightieth (first run 0.632 / 0.976 / 1 at
     ("cleanup-heldout", "c320-*.dirty.md", 0.635, 0.965),  # 8c22061; c320-11's new version of a section under a
     # "revised … below" line, its loss, fixed)
+    ("cleanup-heldout", "c32[1-4]-*.dirty.md", 0.61, 0.975),  # the eighty-first (first run 0.616 / 0.977 / 2 at
+    # 3bfda6a; a form's "Self-rated:" answer put to the stock model and a hedged share the guard read as a rounding of
+    # a count, both fixed)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

@@ -544,6 +544,17 @@ def test_a_forms_ranking_field_filled_in_is_the_authors_answer():
     text = ("**III. Work**\n\nI taught the 4-5 year class of 28 children and ran 12 parent meetings.\n\n"
             "**IV. Self-ranking**\n\nSelf-ranking: Excellently completed the tasks.\n")
     assert "Self-ranking: Excellently completed the tasks." in clean(text).text
+    rated = text.replace("Self-ranking: Excellently completed the tasks.", "Self-rated: Completing tasks well.")
+    assert "Self-rated: Completing tasks well." in clean(rated).text  # (c323-04)
+
+
+def test_a_hedged_share_is_no_rounding_of_a_count_nor_of_a_share_it_does_not_round():
+    """c322-05: "around 95%" satisfaction, said only there, is no rounding of "96 customers" nor of "92%" or
+    "99.9%": the guard keeps it whatever pass took it."""
+    text = ("## Service\n\nI activated the mobile app for 96 customers. I scored 92% in the mystery shopper check, and "
+            "my accuracy rate was 99.9%. Customer satisfaction with my service also remained high at around 95%.\n\n"
+            "## Results\n\nThe mystery shopper score was 92% and accuracy 99.9%; 96 customers use the app.\n")
+    assert "around 95%" in clean(text).text
 
 
 @pytest.mark.parametrize("source, retelling", [

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from drafter.cleanup.document import Sentence
 from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, facts_of, hedged_figures, is_figure,
                                    is_name, month_figure_pairs, month_figure_pairs_by_clause,
-                                   quantities_in, works_out)
+                                   quantities_in, rounds_to, works_out)
 from drafter.cleanup.framing import TO_THE_READER
 from drafter.cleanup.furniture import names_are_the_pages
 from drafter.cleanup.junk import AUTHOR, REVIEW_COMMENT, TO_THE_USER, chat_spans, plumbing_spans
@@ -38,6 +38,7 @@ NOT_FACTS = {"chat": "chat", "restatement": "ratio"}
 LENGTH_ASKED = re.compile(r"\b(?:\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?\s*(?:words|characters|chars)|(?:max(?:imum)?\.?|"
                           r"under|within|up to|no more than|at most|fits? on)\s+\d+\s*pages?)\b", re.I)  # the length a
 # chat turn asks for or gives ("about 300 words", "1,207 / 1,500 characters", "max 1 page"): no fact of the author's
+SHARE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?%")  # a percentage in figures: "92%", "99.9%"
 ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the restatements pass checks it so)
 
 
@@ -47,6 +48,8 @@ def keep_facts(run: Run) -> None:
     stated = run.facts_stated_outside(set())
     paired = {pair for _, sentence in _kept(run) for pair in month_figure_pairs(sentence.facts)}
     amounts = sorted(a for _, sentence in _kept(run) for a in quantities_in(sentence.text))
+    shares = sorted(float(m.group(0)[:-1].replace(",", "")) for _, sentence in _kept(run)
+                    for m in SHARE.finditer(sentence.text))  # the percentages still said
     undone: set[int] = set()  # ids of the edits taken back, dropped from the report at once
     for block in run.blocks:
         if block.kind == "opaque":
@@ -60,7 +63,7 @@ def keep_facts(run: Run) -> None:
                 continue
             kinds = sorted({edit.kind for edit in edits})
             junk = _not_the_authors(original, edits)
-            lost = _lost(run, sentence, original, set(kinds), stated, amounts, junk)
+            lost = _lost(run, sentence, original, set(kinds), stated, amounts, junk, shares)
             if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
                 lost = ["its place in a paragraph pasted again with other figures"]
             if not lost and sentence.removed and not set(kinds) & (MODELS_KINDS | REVIEW_KINDS | PAGE_KINDS) and \
@@ -106,7 +109,7 @@ def _pairs(run: Run, sentence: Sentence) -> set[tuple[str, str]]:
 
 
 def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, amounts: list[float],
-          junk: list[tuple[int, int]] = ()) -> list[str]:
+          junk: list[tuple[int, int]] = (), shares: list[float] = ()) -> list[str]:
     """The facts the sentence as written, but for its `junk` spans, states that neither what is left of it nor the
     rest of the text does."""
     text = without_spans(original, junk)
@@ -163,7 +166,8 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         words = {w.lower() for w in WORD.findall(sentence.text)}
         lost = [f for f in lost if not set(WORD.findall(f.lstrip('"'))) <= words]
     hedged = hedged_figures(original) if lost else {}
-    lost = [f for f in lost if f not in hedged or not _said(hedged[f], amounts, HEDGED_FACTOR)]  # "nearly 3,000"
+    lost = [f for f in lost if f not in hedged or  # "nearly 3,000" of 2,986; a share rounds a share ("around 95%"
+            not _rounded(hedged[f], shares if f.endswith("%") else amounts)]  # is no rounding of "96 customers")
     if lost and all(f in AMOUNT_WORDS for f in lost) and \
             _amounts_kept(original, amounts, ROUNDING if kinds == {"restatement"} else 1.0):
         return []
@@ -173,10 +177,12 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
 
 
 def _worked_out_from_a_kept_sentence(run: Run, sentence: Sentence, original: str) -> bool:
-    """True when the sentence was removed as a retelling of one that stays and only works out amounts from that
-    one's figures (facts.works_out): its difference, sum or change in percent is said by the figures kept."""
+    """True when the sentence, opened as a retelling ("This represents …"), was removed as one of a sentence that
+    stays and only works out amounts from that one's figures (facts.works_out): its difference, sum or change in
+    percent is said by the figures kept."""
     repeat = run.repeats.get(id(sentence))
-    return repeat is not None and not repeat.of.removed and works_out(original, repeat.of.text)
+    return repeat is not None and not repeat.of.removed and any(p.match(original) for p in run.lists.retelling) and \
+        works_out(original, repeat.of.text)
 
 
 def _figures_and_dates(facts) -> frozenset[str]:
@@ -199,6 +205,18 @@ def _said(amount: float, amounts: list[float], factor: float) -> bool:
     low, high = (amount / factor, amount * factor) if amount > 0 else (amount, amount)
     at = bisect_left(amounts, low)
     return at < len(amounts) and amounts[at] <= high
+
+
+def _rounded(amount: float, amounts: list[float]) -> bool:
+    """True when a hedged amount is a rounding a writer would make of an amount still said (rounds_to): "nearly
+    3,000" of 2,986, not "around 95%" of 92%."""
+    at = bisect_left(amounts, amount / HEDGED_FACTOR)
+    high = amount * HEDGED_FACTOR
+    while at < len(amounts) and amounts[at] <= high:
+        if rounds_to(amount, amounts[at]):
+            return True
+        at += 1
+    return False
 
 
 def _amounts_kept(text: str, amounts: list[float], factor: float) -> bool:

@@ -44,7 +44,8 @@ REQUEST = re.compile(r"\bI(?:'d|’d| would) (?:really |also )?like (?!to (?:tha
 # the author speaking to people by name of their group ("To the night team: your notes on the new rota made every
 # handover easy, and I have kept them."): their own words to colleagues, not a stock line
 ADDRESSED = re.compile(r"^[\W_]*to (?:the|my|our|all(?: the)?|every) [\w' -]{1,40}[:：,]\s+(?:your|you|thank)\b", re.I)
-FIELD = re.compile(r"^[\W_]*(?:\w+[ -]){0,3}(?:rating|ranking|rank|score|grade|level|status|assessment|band)[*_ ]*[:：]", re.I)
+FIELD = re.compile(r"^[\W_]*(?:\w+[ -]){0,3}(?:rating|rated|ranking|ranked|rank|score|grade|level|status|assessment|"
+                   r"band)[*_ ]*[:：]", re.I)
 
 
 def remove_stock(run: Run) -> None:
