@@ -162,6 +162,8 @@ def quantities_in(text: str) -> list[float]:
 
 
 WORKED_OUT_MAX_FIGURES = 8  # figures of a sentence paired up for what a retelling may work out from them
+EXACT = 1e-9  # how far an amount in words may be from the figure it says without a hedge
+AND_A_HALF = re.compile(r"\band a half\b", re.I)  # "eight and a half thousand": "half" is part of the amount
 
 
 def amounts_worked_out(figures: list[float]) -> tuple[list[float], list[float], list[float]]:
@@ -181,8 +183,8 @@ def amounts_worked_out(figures: list[float]) -> tuple[list[float], list[float], 
 def only_works_out(text: str, figures: list[float]) -> bool:
     """True when text says amounts and each is one of `figures` or worked out from them (amounts_worked_out): in
     digits to its last digit, hedged as a writer rounds it, and in words exactly, but for a sum or difference,
-    rounded ("This represents a reduction of 44 seconds" after 412 and 368; "That is almost
-    four thousand more" after 3,946 more; "an increase of eight and a half thousand" after 61,240 and 52,717)."""
+    rounded ("This represents a reduction of 44 seconds" after 412 and 368; "That is almost four thousand more"
+    after 3,946 more; "an increase of eight and a half thousand" after 61,240 and 52,717)."""
     given, sums, shares = amounts_worked_out(figures)
     said: list[tuple[float, float | None, float | None]] = []  # each amount, how far off it may be from a figure
     # or a share and from a sum (None: as a writer rounds it)
@@ -206,17 +208,11 @@ def only_works_out(text: str, figures: list[float]) -> bool:
     return bool(said) and all(near(v, given + shares, off) or near(v, sums, off_sum) for v, off, off_sum in said)
 
 
-EXACT = 1e-9  # how far an amount in words may be from the figure it says without a hedge
-
-
-AND_A_HALF = re.compile(r"\band a half\b", re.I)
-
-
 def works_out(text: str, source: str) -> bool:
     """True when each fact of text is an amount worked out from the figures of `source` (only_works_out) or a year
     `source` states: a sentence that only does sums on the one before ("That is 44 seconds less than in 2023.")."""
     told, given = facts_of(text), facts_of(source)
-    amount_words = AMOUNT_WORDS | {"half"} if AND_A_HALF.search(text) else AMOUNT_WORDS  # "eight and a half thousand"
+    amount_words = AMOUNT_WORDS | {"half"} if AND_A_HALF.search(text) else AMOUNT_WORDS
     if not all(is_figure(fact) or fact in amount_words for fact in told):
         return False
     years_given = YEAR_IN_TEXT.sub(lambda m: " " if m.group(0) in given else m.group(0), text)

@@ -925,18 +925,19 @@ CAPITALS_NOTE = re.compile(r"^[\W_]*(?:TAKE|ADD|DELETE|REMOVE|CUT|CHECK|CHANGE|F
 # a reviewer's verdict on a line of its own, or the author's label of a version: "AGREED – Jo", "MK: ok, good", "PO:
 # duplicate", "suggest cutting, says nothing (PO)", "v1 (pasted from chat, 25 Nov)", "==== v2 (after Rita's comments,
 # 2 Dec)", "CORRECTED VERSION OF 4 (after JP's comment)", "Revised version"
-VERDICT_NOTE = re.compile(r"^[\W_]*(?:(?-i:[A-Z][\w.]{0,12})\s*[:：–—-]\s*)?(?:agreed|ok(?:ay)?|done|fixed|noted|duplicate|"
-                          r"suggest(?:ing)? cutting|approved|resolved)(?:[,;]? (?:good|thanks|use this one|says nothing|"
-                          r"we know this|as discussed))?[\s.!]*(?:[–—-]\s*[\w.]{1,15}|\([\w.]{1,15}\))?[\s.!]*$", re.I)
-VERSION_LABEL = re.compile(r"^[\W_]*(?:v\d{1,2}\b|version \d{1,2}\b|(?:revised|updated|corrected|new|old|original|first|"
-                           r"second|final) version\b(?: of (?:section |para(?:graph)? )?\d{1,2})?|(?:revised|updated|"
-                           r"corrected)\b)\s*(?:\([^)\n]{0,80}\)?)?[\W_]*$", re.I)
+VERDICT_NOTE = re.compile(r"^[\W_]*(?:(?-i:[A-Z][\w.]{0,12})\s*[:：–—-]\s*)?(?:agreed|ok(?:ay)?|done|fixed|noted|"
+                          r"duplicate|suggest(?:ing)? cutting|approved|resolved)(?:[,;]? (?:good|thanks|use this one|"
+                          r"says nothing|we know this|as discussed))?[\s.!]*(?:[–—-]\s*[\w.]{1,15}|\([\w.]{1,15}\))?"
+                          r"[\s.!]*$", re.I)
+VERSION_LABEL = re.compile(r"^[\W_]*(?:v\d{1,2}\b|version \d{1,2}\b|(?:revised|updated|corrected|new|old|original|"
+                           r"first|second|final) version\b(?: of (?:section |para(?:graph)? )?\d{1,2})?|"
+                           r"(?:revised|updated|corrected)\b)\s*(?:\([^)\n]{0,80}\)?)?[\W_]*$", re.I)
 NOTE_WORDS_MAX = 8  # words a verdict or a version's label may have
 # the label over a list of the author's notes to self: "my notes (delete before sending!!)", "NOTES TO SELF", "TO FIX
 # BEFORE FRIDAY (Grace)", "Points to fix (Sneha)", "pendientes / to do:", "TODO Femke:" (not "Notes from diary:",
 # the facts a user gives a chat model, nor a model's "Notes / Assumptions")
-SELF_NOTES_LABEL = re.compile(r"^[\W_]*(?:notes? to self|my notes\b[^\n]{0,20}\b(?:delete|remove)|(?:\w+ / )?to ?do\b|todo\b|"
-                              r"(?:points |things )?to fix\b)[^\n]{0,40}$", re.I)
+SELF_NOTES_LABEL = re.compile(r"^[\W_]*(?:notes? to self|my notes\b[^\n]{0,20}\b(?:delete|remove)|"
+                              r"(?:\w+ / )?to ?do\b|todo\b|(?:points |things )?to fix\b)[^\n]{0,40}$", re.I)
 
 
 def _notes_to_self(run: Run) -> None:
