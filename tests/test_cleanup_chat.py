@@ -684,3 +684,13 @@ def test_a_models_suggestion_under_its_label_and_its_questions_announced_go(line
     """c317: the model's "You could add: …" and "To make it even stronger, I have a few questions"."""
     body = "## My year\n\nI handled 3,200 turnarounds at the hub in 2024.\n"
     assert _clean(f"{body}\n{line}\n") == body
+
+
+@pytest.mark.parametrize("judgement", ["This is a large number of files for one year.",
+                                       "That is a very large number of interviews for one coordinator."])
+def test_a_judgement_on_the_figure_before_it_goes(judgement):
+    """c314-08, c317: a sentence that only calls the figure before it large."""
+    body = "## My year\n\nIn 2024 I opened about 1,150 new files and approved 4,880 e-filed documents."
+    assert _clean(f"{body} {judgement}\n") == body + "\n"
+    own = judgement.replace(".", " in Nakuru.")
+    assert own in _clean(f"{body} {own}\n")
