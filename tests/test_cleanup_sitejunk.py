@@ -269,3 +269,21 @@ def test_a_sample_sites_name_line_calls_to_act_and_reader_widgets_go(line):
 def test_the_authors_lines_about_channels_and_adverts_stay(own):
     body = "# Report of the cashier for the year\n\nIn 2024 I handled 41,200 cash orders at the Almaty branch.\n"
     assert own in clean(f"{body}\n{own}\n").text
+
+
+@pytest.mark.parametrize("line", ["LM Studio  ·  Chat  ·  qwen2.5-7b-instruct-q4_k_m.gguf",
+                                  "LM Studio — deepseek-r1-distill-qwen-7b@q4_k_m", "Thought for 36.8 seconds",
+                                  "GPT4All v3.4.2   |   Llama 3 8B Instruct (Q4_0)   |   LocalDocs: off",
+                                  "phi-3.5-mini-instruct Q4_K_M  ·  Generating…  7.8 tok/s", "gemma-2-9b-it-Q4_K_S.gguf",
+                                  "Open WebUI"])
+def test_a_local_model_apps_window_lines_go(line):
+    """A desktop model app's window copied with the answer (c322): the model file, its quantisation, its speed, its
+    thinking time, the app's name."""
+    body = "## My year\n\nIn 2024 I handled 3,400 payments and cleared the suspense account.\n"
+    assert clean(f"{body}\n{line}\n").text == body
+
+
+def test_the_authors_line_about_a_studio_stays():
+    body = "## My year\n\nIn 2024 I handled 3,400 payments and cleared the suspense account.\n"
+    own = "I booked the LM Studio room in Leeds for all 14 training days."
+    assert own in clean(f"{body}\n{own}\n").text
