@@ -429,6 +429,12 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # closing thanks cuts (the kiosks it names are stated in the summary)
     "c309-12-library-circulation-supervisor-glasgow.dirty.md": [
         "thanks for your support this year, especially with getting the kiosks approved."],
+    # c327-04's writer kept a template's closing "The above is my work summary for 2023." with the author's note on
+    # the receivable figure after it; the stock pass takes the closing line (its year is said throughout), the note
+    # and its date stay
+    "c327-04-settlement-clerk-wuxi.dirty.md": [
+        "the above is my work summary for 2023. the receivable figure is as of 20 december, the december carrier "
+        "statements are still being checked."],
 }, "cleanup": {
     # the first corpus kept a template opener whose only blank is the year, as h9 and h10 did (above)
     "03-hotel-front-desk.dirty.md": [
@@ -622,6 +628,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c32[1-4]-*.dirty.md", 0.61, 0.975),  # the eighty-first (first run 0.616 / 0.977 / 2 at
     # 3bfda6a; a form's "Self-rated:" answer put to the stock model and a hedged share the guard read as a rounding of
     # a count, both fixed)
+    ("cleanup-heldout", "c32[5-8]-*.dirty.md", 0.58, 0.98),  # the eighty-second (first run 0.593 / 0.977 / 3 at
+    # 6e86ece; a "(new)" version mark read as a site's tag and "Ma. Theresa" as a sentence's end fixed, c327-04's
+    # template closing listed above)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

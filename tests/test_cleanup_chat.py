@@ -694,3 +694,14 @@ def test_a_judgement_on_the_figure_before_it_goes(judgement):
     assert _clean(f"{body} {judgement}\n") == body + "\n"
     own = judgement.replace(".", " in Nakuru.")
     assert own in _clean(f"{body} {own}\n")
+
+
+def test_a_new_version_mark_and_a_filipino_given_name_keep_their_sentences():
+    """c328-10: "(new)" before the author's updated sentence is no site's "[new]" tag; c325-03: "Ma. Theresa" is a
+    name (Maria), not a sentence's end, so the thank-you stays whole."""
+    body = "## Projects\n\nI ran 2,164 work orders in Maximo.\n\n"
+    new = "(new) The Grenfell St chiller replacement went ahead in the winter shutdown (15 June – 14 July)."
+    assert "15 June – 14 July" in clean(body + new + "\n").text
+    thanks = ("Thank you to my four unit managers — Ma. Theresa Abellana, Jun Cabahug, Rhea dela Cerna and Noel "
+              "Sarmiento — for running the district during my two-week leave in May.")
+    assert thanks in clean(body + thanks + "\n").text

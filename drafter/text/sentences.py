@@ -7,6 +7,8 @@ import re
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar apr jun jul aug sep "
     "sept oct nov dec u.s u.k a.m p.m".split())
+GIVEN_NAME_ABBREVIATIONS = frozenset("Ma Wm Jas Chas Thos Geo".split())  # "Ma. Theresa Abellana" (Maria), "Wm. Tan":
+# no sentence ends there when a name follows
 SENTENCE_STARTERS = frozenset("I We The This That These Our My In It He She They There At On For After During All Each As "
                               "An Since With From".split())  # after one of these, "B." is a sentence's end, no initial
 # a run of end marks is taken whole, from its first mark only ("!!!!…x" was tried again from each one: quadratic)
@@ -38,9 +40,11 @@ def sentence_bounds(content: str) -> list[tuple[int, int, int]]:
         if end <= pos:
             continue
         if match.group(0).startswith(".") and len(match.group(0)) == 1:
-            last = _last_word(content, pos, match.start()).lower()
-            initial = len(last) == 1 and last.isalpha()  # "J. Smith", but "Shift B. I led it" ends a sentence
+            written = _last_word(content, pos, match.start())
+            last = written.lower()
             starter = NEXT_WORD.match(content, end)
+            initial = len(last) == 1 and last.isalpha() or written in GIVEN_NAME_ABBREVIATIONS and starter is not None \
+                and starter.group(1)[:1].isupper()  # "J. Smith", "Ma. Theresa"; but "Shift B. I led it" ends one
             if initial and starter and starter.group(1) in SENTENCE_STARTERS:
                 initial = False
             if last in ABBREVIATIONS or initial or DOTTED.fullmatch(last):
