@@ -189,15 +189,13 @@ def only_works_out(text: str, figures: list[float]) -> bool:
     said: list[tuple[float, float | None, float | None]] = []  # each amount, how far off it may be from a figure
     # or a share and from a sum (None: as a writer rounds it)
     for match in NUMBER.finditer(text):
-        digits = match.group(0).lstrip("$€£¥").rstrip("%‰")
-        scale = SCALE_AFTER.match(text, match.end())
-        values = quantities_in(digits + (scale.group(0) if scale else ""))
-        if not values:
+        value = figure_value(text, match)
+        if value is None:
             continue
-        number = digits.rstrip("kKmMbBn").replace(",", "")
-        last_digit = values[0] / (float(number) or 1) * 0.5 / 10 ** len(number.partition(".")[2])  # half of it
+        number = match.group(0).lstrip("$€£¥").rstrip("%‰kKmMbBn").replace(",", "")
+        last_digit = value / (float(number) or 1) * 0.5 / 10 ** len(number.partition(".")[2])  # half of it
         off = None if ends_with(HEDGE, text, match.start(), HEDGE_REACH) else last_digit
-        said.append((values[0], off, off))
+        said.append((value, off, off))
     words = NUMBER.sub(" ", text)
     hedged = HEDGED_AMOUNT.search(words) is not None
     said += [(value, None if hedged else EXACT, None) for value in quantities_in(words)]
@@ -334,11 +332,17 @@ def hedged_figures(text: str) -> dict[str, float]:
         fact = _figure(match)
         if ends_with(HEDGE, text, match.start(), HEDGE_REACH) and not YEAR.fullmatch(match.group(0)):  # ("more
             # than 2,000" is an amount, its comma says so; "around 2020" a year)
-            scale = SCALE_AFTER.match(text, match.end())  # "more than 14 thousand" hedges 14,000, not 14
-            values = quantities_in(match.group(0).lstrip("$€£¥") + (scale.group(0) if scale else ""))
-            if values:
-                out[fact] = values[0]
+            value = figure_value(text, match)  # "more than 14 thousand" hedges 14,000, not 14
+            if value is not None:
+                out[fact] = value
     return out
+
+
+def figure_value(text: str, match: re.Match) -> float | None:
+    """The value of a figure NUMBER found in text, with the scale word after it ("14 thousand" is 14,000)."""
+    scale = SCALE_AFTER.match(text, match.end())
+    values = quantities_in(match.group(0).lstrip("$€£¥") + (scale.group(0) if scale else ""))
+    return values[0] if values else None
 
 
 FACT_CACHE_SIZE = 65536  # facts whose is_figure answer is kept

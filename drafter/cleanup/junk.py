@@ -8,6 +8,7 @@ line a model's token limit cut off, and a paragraph's last sentence it cut off a
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import Iterable
 
 from drafter.cleanup.document import END_PUNCT, Block, Sentence
@@ -940,6 +941,11 @@ SELF_NOTES_LABEL = re.compile(r"^[\W_]*(?:notes? to self|my notes\b[^\n]{0,20}\b
                               r"(?:\w+ / )?to ?do\b|todo\b|(?:points |things )?to fix\b)[^\n]{0,40}$", re.I)
 
 
+def _list_below(blocks: list[Block], at: int) -> list[Block]:
+    """The list items right under the block at `at` (a label's list), up to the first block that is none."""
+    return list(takewhile(lambda block: block.kind == "item", blocks[at + 1:]))
+
+
 def _notes_to_self(run: Run) -> None:
     """A note the author or a reviewer left to act on, not part of the summary: it goes as junk, or as 'comment' when
     it holds a figure (which keeps it if the text states the figure nowhere else); so does a list of such notes under
@@ -952,11 +958,7 @@ def _notes_to_self(run: Run) -> None:
         if VERDICT_NOTE.match(block.content) or VERSION_LABEL.match(block.content):
             _junk_blocks(run, [block])
         elif SELF_NOTES_LABEL.match(block.content):
-            items = []
-            for later in blocks[at + 1:]:
-                if later.kind != "item":
-                    break
-                items.append(later)
+            items = _list_below(blocks, at)
             if items:
                 _junk_blocks(run, [block])
                 for item in items:
@@ -1080,11 +1082,7 @@ def _edit_notes(run: Run) -> None:
         if block.removed or not block.sentences:
             continue
         if EDIT_LABEL.match(block.content):
-            items = []
-            for later in blocks[at + 1:]:
-                if later.kind != "item":
-                    break
-                items.append(later)
+            items = _list_below(blocks, at)
             if items and all(EDIT_VERB.match(i.content) for i in items) and \
                     any(TEXT_WORDS.search(i.content) for i in items):
                 for sentence in [s for b in [block] + items for s in b.sentences if not s.removed]:

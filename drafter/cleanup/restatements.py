@@ -908,8 +908,9 @@ def remove_earlier_versions(run: Run) -> None:
     revised = False  # a note between them says the later one is the new version (">>> revised section 4 below <<<")
     heading = ""  # the heading over `previous`: the same heading pasted again over the later version parts nothing
     for block in run.blocks:
-        if block.removed or block.kind in ("text", "title") and REVISED_BELOW.match(block.content):
-            revised = revised or REVISED_BELOW.match(block.content) is not None
+        marker = (block.removed or block.kind in ("text", "title")) and REVISED_BELOW.match(block.content) is not None
+        if block.removed or marker:
+            revised = revised or marker
             continue
         if block.kind != "text" or block.heading_like:
             if block.kind == "heading" and previous is not None and block.content.strip() == heading:
