@@ -408,12 +408,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c284-09-billing-officer-nairobi.dirty.md": [
         "ps. the sha figures are for october–november only. december claims are not yet submitted because the portal "
         "was down from 16 to 19 december, i will update you in january."],
-    # c301-06's, c301-08's and c301-09's facts stay, in the wrong copy: the user's notes or follow-up in a chat copied
-    # whole ("- on intake duty 2 days a month since Easter"; "sorry the no show is AED 86,400 not 68,400"; "…
-    # management has approved a new one for Q1 2025") are kept and the answer's sentence saying the same goes as their
-    # repeat (c301-08's as part of the answer's second, shorter telling)
+    # c301-06's and c301-09's facts stay, in the wrong copy: the user's notes or follow-up in a chat copied whole
+    # ("- on intake duty 2 days a month since Easter"; "… management has approved a new one for Q1 2025") are kept
+    # and the answer's sentence saying the same goes as their repeat
     "c301-06-social-worker-cork.dirty.md": ["i also took on intake duty two days a month after easter."],
-    "c301-08-night-auditor-dubai.dirty.md": ["* posted aed 86,400 in no-show charges."],
     "c301-09-payroll-officer-abuja.dirty.md": [
         "a replacement biometric clock has been approved by management for q1 2025."],
     # c304-05's "Use 438 please." goes as a restatement of the message's "The July shutdown was 438 jobs, not 412."

@@ -22,7 +22,6 @@ from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import (END_PUNCT, LEAD_IN_LABEL, RATING_MARKS, RECAP_HEADING, Block, Sentence,
                                       part_numbers)
 from drafter.cleanup.phrases import blank_spans
-from drafter.cleanup.report import REPEAT_KINDS
 from drafter.cleanup.run import Run
 from drafter.stock_model import load_model as load_stock_model
 from drafter.cleanup.similarity import (candidates, content_words, document_frequencies, index_word, labelled_otherwise,
@@ -809,58 +808,6 @@ def remove_retold_paragraphs(run: Run) -> None:
                 run.repeat(sentence, told[0], run.edit("restatement", sentence.line, sentence.text, told[0].line,
                                                        sentence))
             previous = before  # the paragraph after is compared with the telling kept
-
-
-SECOND_TELLING_MIN_SENTENCES = 3  # sentences telling a figure a part needs before it can read as a second telling
-SECOND_TELLING_SHARE = 0.8  # share of them whose every fact the text above it already states
-THANKED = re.compile(r"\b(?:thank(?:s|ful)?\b(?! to\b)|grateful|gratitude)", re.I)  # a thank-you ("thanks to …"
-# gives a cause)
-FIGURE_LABEL = re.compile(r"^[\W_]*[^:：.!?\d]{1,50}[:：]\s")  # a key-figures line ("Settlements booked: 1,530"): a
-# box of them at the end is the author's own table of the year, not a retelling
-
-
-def remove_second_tellings(run: Run) -> None:
-    """A part of the text (under its own heading or title line) in the later half that tells the account above again
-    in other words, with no label saying so: a chat model's second go at the whole summary ("Annual Performance
-    Summary – 2024 (first person)" under the list version), a closing part that walks through the figures once more.
-    When at least SECOND_TELLING_SHARE of its sentences that tell a figure state no fact the text above lacks (those an
-    earlier pass took as repeats count so), the rest of those go as restatements; one with a fact of its own stays,
-    and so does the part's prose without a figure."""
-    blocks = run.blocks
-    numbers = part_numbers(blocks)
-    prose = sum(1 for b in blocks if b.kind in ("text", "item") and not b.heading_like and not b.removed)
-    above, seen, at = StatedFacts(set()), 0, 0
-    while at < len(blocks):
-        part = [blocks[at]]
-        at += 1
-        while at < len(blocks) and numbers[id(blocks[at])] == numbers[id(part[0])]:
-            part.append(blocks[at])
-            at += 1
-        told = [x for b in part if b.kind in ("text", "item") and not b.heading_like for x in b.sentences]
-        block_of = {id(x): b for b in part for x in b.sentences}
-        figured = [x for x in told if has_figure(f for f in x.facts if not YEAR.fullmatch(f)) and not x.future and
-                   not FIGURE_LABEL.match(x.text) and not THANKED.search(x.text)]  # (with those an earlier pass took
-        # as repeats already; a plan, a key-figures line and a thank-you are never a retelling of the account)
-        retold = [x for x in figured if _taken_as_repeat(run, x, block_of[id(x)]) or not x.removed and
-                  not block_of[id(x)].removed and not x.placeholder and all(f in above for f in x.facts)]
-        if seen >= LATE_SHARE * prose and len(figured) >= SECOND_TELLING_MIN_SENTENCES and \
-                len(retold) >= SECOND_TELLING_SHARE * len(figured):
-            for sentence in (x for x in retold if not x.removed and not block_of[id(x)].removed):
-                sentence.removed = True
-                run.edit("restatement", sentence.line, sentence.text, of=sentence)
-        for block in (b for b in part if not b.removed):
-            if block.kind == "opaque":
-                above.add(facts_of("\n".join(block.raw)))
-            else:
-                above.add(f for x in block.sentences if not x.removed for f in x.facts)
-        seen += sum(1 for b in part if b.kind in ("text", "item") and not b.heading_like and not b.removed)
-
-
-def _taken_as_repeat(run: Run, sentence: Sentence, block: Block) -> bool:
-    """True when an earlier pass removed the sentence (or its block) as a repeat of something the text still says."""
-    edits = run.edits_of.get(id(sentence), [])
-    return (sentence.removed or block.removed) and (id(sentence) in run.repeats or
-                                                    any(edit.kind in REPEAT_KINDS for edit in edits))
 
 
 LIST_RETOLD_MIN_FIGURES = 2  # figures a sentence needs to be taken for a telling of the list above it in prose
