@@ -29,3 +29,10 @@ def test_an_abbreviation_or_an_initial_ends_no_sentence_but_a_starter_after_one_
     assert [text[a:b] for a, b, _ in sentence_bounds(text)] == [
         "Dr. Lin and Mr. Okafor reviewed 40 files.", "We closed all of them by 3 March.", "Shift B.",
         "I led it through the audit.", "Grade A.", "We passed."]
+
+
+def test_a_rank_before_a_name_ends_no_sentence():
+    """c333-10: "Sgt. Ruiz" split in two, and the half "Ruiz at the sheriff's office." was cut as a repeat."""
+    text = "In September I set up a new security protocol with Sgt. Ruiz at the sheriff's office. Capt. Lee agreed."
+    assert [text[a:b] for a, b, _ in sentence_bounds(text)] == [
+        "In September I set up a new security protocol with Sgt. Ruiz at the sheriff's office.", "Capt. Lee agreed."]

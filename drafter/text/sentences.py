@@ -6,7 +6,8 @@ import re
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar apr jun jul aug sep "
-    "sept oct nov dec u.s u.k a.m p.m".split())
+    "sept oct nov dec u.s u.k a.m p.m sgt capt lt col maj cpl supt insp hon fr mt messrs".split())  # (ranks and
+# titles before a name: "Sgt. Ruiz at the sheriff's office")
 GIVEN_NAME_ABBREVIATIONS = frozenset("Ma Wm Jas Chas Thos Geo".split())  # "Ma. Theresa Abellana" (Maria), "Wm. Tan":
 # no sentence ends there when a name follows
 SENTENCE_STARTERS = frozenset("I We The This That These Our My In It He She They There At On For After During All Each As "
