@@ -581,7 +581,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c23[0-2]-*.dirty.md", 0.88, 0.98),  # its loss fixed: a site's "(… pieces)" tag took a line)
     ("cleanup-heldout", "c23[3-6]-*.dirty.md", 0.80, 0.96),
     ("cleanup-heldout", "c23[7-9]-*.dirty.md", 0.81, 0.955),  # the sixtieth (first run 0.818 / 0.949 / 2 at 7cd008d,
-    ("cleanup-heldout", "c240-*.dirty.md", 0.80, 0.90),  # both losses label disagreements, listed above)
+    ("cleanup-heldout", "c240-*.dirty.md", 0.80, 0.875),  # both losses label disagreements, listed above; c240's
+    # writer kept the user's notes pasted above a chat answer that tells them all again, which go since the answer
+    # is the summary (c301's and c333's writers cut them): precision 0.90 before that pass, 0.879 with it)
     ("cleanup-heldout", "c24[1-4]-*.dirty.md", 0.81, 0.975),  # the sixty-first (first run 0.804 / 0.979 / 0 at 090abc8)
     ("cleanup-heldout", "c24[5-8]-*.dirty.md", 0.77, 0.95),  # the sixty-second (first run 0.777 / 0.956 / 0 at 880b2b4)
     # (c233-c236, the fifty-ninth, first run 0.791 / 0.964 / 0 at 6506ae8: new briefs, a paragraph pasted in two

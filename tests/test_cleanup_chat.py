@@ -705,3 +705,53 @@ def test_a_new_version_mark_and_a_filipino_given_name_keep_their_sentences():
     thanks = ("Thank you to my four unit managers — Ma. Theresa Abellana, Jun Cabahug, Rhea dela Cerna and Noel "
               "Sarmiento — for running the district during my two-week leave in May.")
     assert thanks in clean(body + thanks + "\n").text
+
+
+USERS_NOTES = """hey can you write up my performance review from these, keep it plain
+
+- order desk clerk @ Coastline Foodservice, 2 yrs in March
+- 41,250 orders processed FY24, avg about 165 a day
+- accuracy 99.4% (keying errors only)
+- got 27 cafes + clubs onto the OrderHub portal
+- phone orders down from 62% of total to 48%
+- Xmas peak, 2 drivers short, rang customers and rescheduled 140 deliveries
+
+No worries, here's a straightforward review based on your notes.
+
+**Performance Review – FY24**
+
+I've worked on the order desk at Coastline Foodservice for two years as of March, taking orders by phone, email and
+the OrderHub portal.
+
+- Processed 41,250 orders in FY24. That works out at about 165 orders a day on average.
+- Kept order accuracy at 99.4%, with keying errors the only cause.
+- Got 27 cafes and clubs ordering through the OrderHub portal, and phone orders dropped from 62% of all orders to 48%.
+- During the Christmas peak we were two drivers short, so I rang customers and rescheduled 140 deliveries.
+"""
+
+
+def test_the_users_notes_above_a_chat_answer_that_tells_them_all_go_and_the_answer_stays():
+    result = clean(USERS_NOTES).text
+    assert "41,250 orders processed FY24, avg about 165 a day" not in result
+    assert "got 27 cafes + clubs onto the OrderHub portal" not in result
+    assert "That works out at about 165 orders a day on average." in result
+    assert "- Processed 41,250 orders in FY24." in result
+    assert "rescheduled 140 deliveries." in result
+
+
+def test_a_note_with_a_fact_the_answer_leaves_out_stays():
+    text = USERS_NOTES.replace("- accuracy 99.4% (keying errors only)\n",
+                               "- accuracy 99.4% (keying errors only)\n- fixed 312 wrong lines in the Feb price file\n")
+    result = clean(text).text
+    assert "fixed 312 wrong lines in the Feb price file" in result
+    assert "41,250 orders processed FY24, avg about 165 a day" not in result
+
+
+def test_a_summary_that_opens_with_its_highlights_under_the_models_opener_keeps_them():
+    text = USERS_NOTES.split("No worries")[1].split("\n", 1)[1]
+    text = ("Here is a polished version of your review:\n\n**Key highlights**\n\n- 41,250 orders in FY24.\n"
+            "- Order accuracy of 99.4%.\n- 27 cafes and clubs on the OrderHub portal.\n- 140 deliveries rescheduled "
+            "over Christmas.\n- Phone orders down from 62% to 48%.\n\n" + text)
+    result = clean(text).text
+    assert "- 41,250 orders in FY24." in result
+    assert "- Order accuracy of 99.4%." in result

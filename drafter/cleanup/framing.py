@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from drafter.cleanup.document import Block, Sentence
+from drafter.cleanup.facts import YEAR, StatedFacts, facts_of
+from drafter.text.numbers import ORDINAL_WORDS, UNIT_WORDS
 from drafter.cleanup.run import Run
 
 # the text as a piece of writing: what the model worked on
@@ -154,3 +156,83 @@ def _remove(run: Run, blocks: list[Block]) -> None:
                 continue  # a blank is the user's to fill ("- Add the 20** target." under "If you want, I can also:")
             sentence.removed = True
             run.edit("framing", sentence.line, sentence.text, of=sentence)
+
+
+
+NOTES_TOLD_SHARE = 0.6  # share of the facts in the user's notes the answer below must tell again ...
+NOTES_FACTS_MIN = 5  # ... of at least this many facts
+NOTES_BOUNDARIES_TRIED = 3  # places where the user's turn may end (a kept note, then text gone as the chat's)
+NOTE_KINDS = ("text", "item", "title")
+# the user's turn, as a paste opens with it: a speaker's label, or a request to the model ("hey can you write up my
+# review from these", "pls help write my yr end appraisal", "Turn these notes into …")
+USER_TURN = re.compile(r"^[\W_]*(?:you said|user|me|my prompt|prompt)\s*[:：]|\b(?:can|could|would) you\b|"
+                       r"\b(?:pls|plz)\b|\bhelp me\b|\bturn (?:these|this|my)\b|"
+                       r"\b(?:from|with|using) (?:these|my|the following)(?: \w+)? (?:notes|points|bullets|facts)\b",
+                       re.I)
+MODEL_OPENER = re.compile(r"[\W_]*(?:here|sure|absolutely|certainly|of course|great|okay|ok)\b", re.I)  # the model's
+# first words: the paste opens with its answer, not with the user's turn
+SMALL_NUMBER_WORDS = {value: word for word, value in (*UNIT_WORDS.items(), *ORDINAL_WORDS.items())
+                      if word != "first"}  # "2 yrs" in a note, "my second year" in the answer ("first" is no count)
+
+
+def remove_users_notes(run: Run) -> None:
+    """The user's own notes pasted above a chat model's answer that tells them all again ("- 41,250 orders processed
+    FY24, avg about 165 a day" over "Processed 41,250 orders in FY24. That works out at about 165 orders a day."):
+    the answer is the summary, and the notes were what it was written from. In a paste that opens with the user's turn
+    (a request to the model, or text gone already as the chat's), where the answer tells at least NOTES_TOLD_SHARE of
+    the notes' facts again, each answer sentence an earlier pass took as a repeat of a note comes back, and each
+    note whose facts the answer all tells goes instead; a note with a fact the answer leaves out stays."""
+    blocks = run.blocks
+    first = next((b for b in blocks if b.content.strip() or b.kind == "opaque"), None)
+    if first is None or USER_TURN.search("\n".join(first.raw)) is None or MODEL_OPENER.match(first.content):
+        return
+    tried = 0
+    for at in range(1, len(blocks)):
+        if not (_gone(blocks[at]) and not _gone(blocks[at - 1])):
+            continue
+        tried += 1
+        if tried > NOTES_BOUNDARIES_TRIED:
+            return
+        notes = [s for b in blocks[:at] if not b.removed and b.kind in NOTE_KINDS for s in _kept(b)]
+        ids = {id(s) for s in notes}
+        copies = [(b, s) for b in blocks[at:] for s in b.sentences if s.removed and _repeat_of(run, s) in ids]
+        answer = StatedFacts(set())
+        for block in blocks[at:]:
+            if block.kind == "opaque":
+                answer.add(facts_of("\n".join(block.raw)) if not block.removed else ())
+            elif not block.removed:
+                answer.add(f for s in _kept(block) for f in s.facts)
+        answer.add(f for _, s in copies for f in s.facts)
+        facts = [f for s in notes for f in s.facts if not YEAR.fullmatch(f)]
+        if len(facts) < NOTES_FACTS_MIN or sum(_told(f, answer) for f in facts) < NOTES_TOLD_SHARE * len(facts):
+            continue
+        written = sum(len(s.text.split()) for b in blocks[at:] if not b.removed for s in _kept(b))
+        if written + sum(len(s.text.split()) for _, s in copies) < sum(len(s.text.split()) for s in notes):
+            continue  # the answer writes the notes out at length; a shorter text after them is a recap
+        for block, sentence in copies:
+            block.removed = sentence.removed = False
+            for record in run.edits_of.pop(id(sentence), []):
+                run.unedit(record)
+            run.repeats.pop(id(sentence), None)
+        for sentence in notes:
+            if not sentence.placeholder and all(_told(f, answer) for f in sentence.facts):
+                sentence.removed = True
+                run.edit("restatement", sentence.line, sentence.text, of=sentence)
+        return
+
+
+def _repeat_of(run: Run, sentence: Sentence) -> int | None:
+    """The id of the sentence an earlier pass removed this one as a plain repeat of (none if it was merged into it)."""
+    repeat = run.repeats.get(id(sentence))
+    return id(repeat.of) if repeat is not None and repeat.merged is None else None
+
+
+def _told(fact: str, told: StatedFacts) -> bool:
+    """True when the told facts state this one of a note, also as the answer writes it out: "2" as "two" or "second",
+    a range "Mar-Jun" or "X3-X6" by its ends."""
+    if fact in told:
+        return True
+    if fact.isdigit():
+        return int(fact) in SMALL_NUMBER_WORDS and SMALL_NUMBER_WORDS[int(fact)] in told
+    ends = [end for end in re.split(r"[-–]", fact) if end]
+    return len(ends) > 1 and all(_told(end, told) for end in ends)
