@@ -755,3 +755,23 @@ def test_a_summary_that_opens_with_its_highlights_under_the_models_opener_keeps_
     result = clean(text).text
     assert "- 41,250 orders in FY24." in result
     assert "- Order accuracy of 99.4%." in result
+
+
+def test_a_form_field_filled_in_its_brackets_with_a_date_stays():
+    """c335-01: the author wrote the period into the template's brackets; an unfilled field beside it goes."""
+    text = ("**Name:** Siobhán Dwyer\n**Reporting period:** [1 January 2024 – 31 December 2024]\n"
+            "**Employee number:** [Insert employee number]\n\nI answered 14,200 calls this year.\n")
+    result = _clean(text)
+    assert "**Reporting period:** [1 January 2024 – 31 December 2024]" in result
+    assert "[Insert employee number]" not in result
+
+
+def test_the_same_line_with_its_figures_in_another_order_is_no_repeat():
+    """c335-07: a self-rating under each goal, the same scores given to other criteria."""
+    text = ("## Goal 1: Faster refunds\n\nRefunds now take 9 days.\n\nSelf-rating:  Q 5  |  E 4  |  T 5  |  A 4.67\n"
+            "▼ Select rating\n\n## Goal 2: Fewer queries\n\nQueries fell by 12%.\n\n"
+            "Self-rating:  Q 5  |  E 5  |  T 4  |  A 4.67\n▼ Select rating\n\n## Goal 3: Training\n\n"
+            "I finished the VAT course in May.\n")
+    result = clean(text).text
+    assert "Self-rating:  Q 5  |  E 4  |  T 5  |  A 4.67" in result
+    assert "Self-rating:  Q 5  |  E 5  |  T 4  |  A 4.67" in result

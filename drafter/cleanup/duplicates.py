@@ -9,7 +9,7 @@ import re
 from math import fsum
 
 from drafter.cleanup.document import LIST_ITEM, RATING_MARKS, Block, Sentence, part_numbers, split_sentences
-from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_name
+from drafter.cleanup.facts import FIGURE_TOKEN, YEAR, facts_of, figures_reordered, has_figure, is_name
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
 from drafter.text.dates import MONTH_NUMBERS
@@ -111,6 +111,8 @@ def remove_duplicates(run: Run) -> None:
             match = None
         if match is not None and id(sentence) in pointed_at:
             match = None
+        if match is not None and figures_reordered(match[0]["sentence"].text, sentence.text):
+            match = None  # "Self-rating: Q 5 | E 4 | T 5" under one goal, "Self-rating: Q 5 | E 5 | T 4" under the next
         if match is not None and _another_year(match[0]["sentence"], sentence, latest):
             match = None  # "In September I opened 181 accounts." / "In September 2025 I opened 181 accounts as well"
         if match is not None and not sentence.placeholder and (_in_its_place(match[0], block, sentence) or
@@ -213,7 +215,6 @@ def _figure_words(run: Run, text: str) -> dict[str, str]:
     return out
 
 
-FIGURE_TOKEN = re.compile(r"(?<![\w.,])\d[\d,.]*%?(?!\w)")  # a figure as written ("87%", "1,146"; not "7B", "4th")
 
 
 def _new_slot(run: Run, slots: list[dict], exact: dict[str, int], postings, df, key: str, block: Block | None,

@@ -360,6 +360,18 @@ def is_name(fact: str) -> bool:
     return not (is_figure(fact) or fact in MONTHS or fact in NUMBER_WORDS or fact.startswith('"'))
 
 
+FIGURE_TOKEN = re.compile(r"(?<![\w.,])\d[\d,.]*%?(?!\w)")  # a figure as written ("87%", "1,146"; not "7B", "4th")
+
+
+def figures_reordered(first: str, second: str) -> bool:
+    """True when two texts say the same words around the same figures in another order ("from 41 to 33" and "from 33
+    to 41", "Q 5 | E 4 | T 5" and "Q 5 | E 5 | T 4"): each ties its figures to other things, so neither repeats the
+    other."""
+    figures, other = FIGURE_TOKEN.findall(first), FIGURE_TOKEN.findall(second)
+    return figures != other and sorted(figures) == sorted(other) and \
+        FIGURE_TOKEN.sub("#", first).split() == FIGURE_TOKEN.sub("#", second).split()
+
+
 def has_figure(facts: Iterable[str]) -> bool:
     """True when some fact is a figure."""
     return any(is_figure(fact) for fact in facts)

@@ -518,7 +518,12 @@ def _dates_a_figure(block: Block) -> bool:
     """True when the block ties a month to a figure other than a year ("[+ CNESST annual statement … – filed March
     12]", an insertion marked in review): the author's, not a template's blank to fill ("December 20**", "[Insert 2–3
     goals]")."""
-    return any(not YEAR.fullmatch(figure) for _, figure in month_figure_pairs(facts_of("\n".join(block.raw))))
+    return _dates(facts_of("\n".join(block.raw)))
+
+
+def _dates(facts: frozenset[str]) -> bool:
+    """True when the facts tie a month to a figure other than a year (a date: "[1 January 2024 – 31 December 2024]")."""
+    return any(not YEAR.fullmatch(figure) for _, figure in month_figure_pairs(facts))
 
 
 SIGNATURE_MAX_WORDS = 15  # words a template's signature or date line may have
@@ -584,7 +589,9 @@ def _cut_blank_fields(run: Run, sentence: Sentence) -> None:
     Address]"); the filled ones stay, and so does a line inside a sentence wrapped over lines."""
     text = sentence.text
     lines = text.split("\n")
-    blank = [_blank_field(line) and not _runs_on(lines, at) for at, line in enumerate(lines)]
+    blank = [_blank_field(line) and not _runs_on(lines, at) and not _dates(facts_of(line))
+             for at, line in enumerate(lines)]  # (a field filled in brackets: "Reporting period: [1 January 2024 –
+    # 31 December 2024]")
     if not any(blank):
         return
     if all(blank):  # a sentence of its own beside the author's ("Line Manager: [Manager's Name]" under "Name: Jo")

@@ -16,8 +16,8 @@ from math import fsum
 
 from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_AMOUNT, HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS,
                                    SCALES, SINGLED_OUT, THANKS, UNITS, YEAR, ZERO, StatedFacts, facts_of,
-                                   figures_with_nearby_words, figures_with_units, has_figure, hedged_figures,
-                                   hedges_round, is_figure, quantities_in, rounds, rounds_to, works_out)
+                                   figures_reordered, figures_with_nearby_words, figures_with_units, has_figure,
+                                   hedged_figures, hedges_round, is_figure, quantities_in, rounds, rounds_to, works_out)
 from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import (END_PUNCT, LEAD_IN_LABEL, RATING_MARKS, RECAP_HEADING, Block, Sentence,
                                       part_numbers)
@@ -141,7 +141,8 @@ def remove_restatements(run: Run) -> None:
             if exact and not {(n, unit) for n, unit in figures_with_units(sentence.text) if n not in hedged} \
                     <= figures_with_units(source.text):
                 continue
-            if source_index == index or labelled_otherwise(sentence.text, source.text, run.lists.synonyms):
+            if source_index == index or labelled_otherwise(sentence.text, source.text, run.lists.synonyms) or \
+                    figures_reordered(source.text, sentence.text):
                 continue  # ("Polycarbonate: 14 new accounts" beside "Polyamide: 14 new accounts": two entries)
             if has_figure(sentence.facts) and kinds[index] == "item" and kinds[source_index] == "text" and \
                     parts[index] != parts[source_index]:
