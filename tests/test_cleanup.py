@@ -336,10 +336,6 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c239-10-community-grid-worker.dirty.md": [
         "the above is my summary for 2021. to fill the gap in policy knowledge, i have signed up for the junior social "
         "worker exam in june 2022 and will keep the regular visits to the 26 elderly people living alone."],
-    # c240-05's writer kept the assistant's prose that re-tells the person's own note just above it, and said so
-    # against the format's rule ("Strictly, the format's rule … would delete that prose"): the note keeps every fact
-    "c240-05-customs-broker.dirty.md": ["one of these, a $500 penalty for a late b3 in march, was cancelled on appeal "
-                                        "in june."],
     # c259-03's writer kept a source note, "(Figures from the depot purchase ledger as of 31 December 2023.)", that
     # cleanup cuts as a restatement: its date is stated elsewhere, so no fact leaves the text
     "c259-03-settlement-clerk-harbin.dirty.md": ["(figures from the depot purchase ledger as of 31 december 2023.)"],
@@ -377,9 +373,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # Open after the session of 2026-12-06 (third), each with its facts still stated elsewhere in the text, so no
     # figure, date or name leaves it, but a sentence the writer kept goes: c239-10's by the stock model retrained on
     # c273-c280 ("The above is my summary for 2021."; c281-03's self-assessment stays since its retrain with c285-c288);
-    # c282-10's "Thanks." heading a small model's numbered thank-you item; c240-05's and c284-09's as restatements (a
-    # penalty cancelled on appeal told again; a note that the SHA figures cover October–November only). (c239-10's
-    # and c240-05's entries are the ones above, with their first reasons.)
+    # c282-10's "Thanks." heading a small model's numbered thank-you item; c284-09's as a restatement (a note that the
+    # SHA figures cover October–November only). (c239-10's entry is the one above, with its first reason; c240-05's,
+    # a penalty cancelled on appeal told again, is fixed since the user's notes above a chat answer go.)
     # r76's (c293-c296) cuts of sentences the writers kept, with their facts still stated: c293-07's comparison with
     # last year (a restatement of the year before's review pasted above); c296-02's two replies of the author's own
     # in a review thread ("[DW: … Please use 52,318 …]", read as a reviewer's comments: the reviewer's question
@@ -581,9 +577,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c23[0-2]-*.dirty.md", 0.88, 0.98),  # its loss fixed: a site's "(… pieces)" tag took a line)
     ("cleanup-heldout", "c23[3-6]-*.dirty.md", 0.80, 0.96),
     ("cleanup-heldout", "c23[7-9]-*.dirty.md", 0.81, 0.955),  # the sixtieth (first run 0.818 / 0.949 / 2 at 7cd008d,
-    ("cleanup-heldout", "c240-*.dirty.md", 0.80, 0.875),  # both losses label disagreements, listed above; c240's
-    # writer kept the user's notes pasted above a chat answer that tells them all again, which go since the answer
-    # is the summary (c301's and c333's writers cut them): precision 0.90 before that pass, 0.879 with it)
+    ("cleanup-heldout", "c240-*.dirty.md", 0.80, 0.88),  # its losses label disagreements, listed above; c240-05's
+    # (the answer's prose re-telling the user's note) fixed when the user's notes above a chat answer went)
     ("cleanup-heldout", "c24[1-4]-*.dirty.md", 0.81, 0.975),  # the sixty-first (first run 0.804 / 0.979 / 0 at 090abc8)
     ("cleanup-heldout", "c24[5-8]-*.dirty.md", 0.77, 0.95),  # the sixty-second (first run 0.777 / 0.956 / 0 at 880b2b4)
     # (c233-c236, the fifty-ninth, first run 0.791 / 0.964 / 0 at 6506ae8: new briefs, a paragraph pasted in two

@@ -11,6 +11,7 @@ import re
 
 from drafter.cleanup.document import Block, Sentence
 from drafter.cleanup.facts import YEAR, StatedFacts, facts_of
+from drafter.cleanup.junk import chat_turns
 from drafter.text.numbers import ORDINAL_WORDS, UNIT_WORDS
 from drafter.cleanup.run import Run
 
@@ -159,62 +160,53 @@ def _remove(run: Run, blocks: list[Block]) -> None:
 
 
 
-NOTES_TOLD_SHARE = 0.6  # share of the facts in the user's notes the answer below must tell again ...
+
+NOTES_TOLD_SHARE = 0.6  # share of the facts above the chosen answer it must tell again ...
 NOTES_FACTS_MIN = 5  # ... of at least this many facts
-NOTES_BOUNDARIES_TRIED = 3  # places where the user's turn may end (a kept note, then text gone as the chat's)
 NOTE_KINDS = ("text", "item", "title")
-# the user's turn, as a paste opens with it: a speaker's label, or a request to the model ("hey can you write up my
-# review from these", "pls help write my yr end appraisal", "Turn these notes into …")
-USER_TURN = re.compile(r"^[\W_]*(?:you said|user|me|my prompt|prompt)\s*[:：]|\b(?:can|could|would) you\b|"
-                       r"\b(?:pls|plz)\b|\bhelp me\b|\bturn (?:these|this|my)\b|"
-                       r"\b(?:from|with|using) (?:these|my|the following)(?: \w+)? (?:notes|points|bullets|facts)\b",
-                       re.I)
-MODEL_OPENER = re.compile(r"[\W_]*(?:here|sure|absolutely|certainly|of course|great|okay|ok)\b", re.I)  # the model's
-# first words: the paste opens with its answer, not with the user's turn
 SMALL_NUMBER_WORDS = {value: word for word, value in (*UNIT_WORDS.items(), *ORDINAL_WORDS.items())
                       if word != "first"}  # "2 yrs" in a note, "my second year" in the answer ("first" is no count)
 
 
 def remove_users_notes(run: Run) -> None:
-    """The user's own notes pasted above a chat model's answer that tells them all again ("- 41,250 orders processed
-    FY24, avg about 165 a day" over "Processed 41,250 orders in FY24. That works out at about 165 orders a day."):
-    the answer is the summary, and the notes were what it was written from. In a paste that opens with the user's turn
-    (a request to the model, or text gone already as the chat's), where the answer tells at least NOTES_TOLD_SHARE of
-    the notes' facts again, each answer sentence an earlier pass took as a repeat of a note comes back, and each
-    note whose facts the answer all tells goes instead; a note with a fact the answer leaves out stays."""
+    """In a chat copied whole (drafter.cleanup.junk.chat_turns), the user's notes and the model's earlier drafts above
+    its last full answer, when that answer tells them again ("- 41,250 orders processed FY24, avg about 165 a day"
+    over "Processed 41,250 orders in FY24. That works out at about 165 orders a day."): the answer is the summary,
+    and what came before is what it was written from. The answer taken is the last one as long as any answer before
+    it, and as the text above the chat's first turn found (a shorter one is a recap or a short version) that tells NOTES_TOLD_SHARE of the facts above it again or more.
+    Each sentence of it an earlier pass took as a repeat of a sentence above comes back, and each sentence above whose
+    facts the answer all tells goes instead; one with a fact the answer leaves out stays."""
     blocks = run.blocks
-    first = next((b for b in blocks if b.content.strip() or b.kind == "opaque"), None)
-    if first is None or USER_TURN.search("\n".join(first.raw)) is None or MODEL_OPENER.match(first.content):
+    turns = chat_turns(run)
+    answers = [(at, end) for kind, at, end in turns if kind == "answer"]
+    if not answers:
         return
-    tried = 0
-    for at in range(1, len(blocks)):
-        if not (_gone(blocks[at]) and not _gone(blocks[at - 1])):
+    length = [sum(len(line.split()) for b in blocks[at:end] if b.kind in NOTE_KINDS for line in b.raw)
+              for at, end in [(0, turns[0][1]), *answers]]  # as written, whatever went since; first the text above
+    # the first turn found (an answer may stand there whose user's turn was not told apart: "pls make my appraisal")
+    for turn in reversed(range(len(answers))):
+        at, end = answers[turn]
+        if not length[turn + 1] or length[turn + 1] < max(length[:turn + 1]):
             continue
-        tried += 1
-        if tried > NOTES_BOUNDARIES_TRIED:
-            return
-        notes = [s for b in blocks[:at] if not b.removed and b.kind in NOTE_KINDS for s in _kept(b)]
-        ids = {id(s) for s in notes}
-        copies = [(b, s) for b in blocks[at:] for s in b.sentences if s.removed and _repeat_of(run, s) in ids]
+        above = [s for b in blocks[:at] if not b.removed and b.kind in NOTE_KINDS for s in _kept(b)]
+        ids = {id(s) for s in above}
+        copies = [(b, s) for b in blocks[at:end] for s in b.sentences if s.removed and _repeat_of(run, s) in ids]
         answer = StatedFacts(set())
-        for block in blocks[at:]:
+        for block in blocks[at:end]:
             if block.kind == "opaque":
                 answer.add(facts_of("\n".join(block.raw)) if not block.removed else ())
             elif not block.removed:
                 answer.add(f for s in _kept(block) for f in s.facts)
         answer.add(f for _, s in copies for f in s.facts)
-        facts = [f for s in notes for f in s.facts if not YEAR.fullmatch(f)]
+        facts = [f for s in above for f in s.facts if not YEAR.fullmatch(f)]
         if len(facts) < NOTES_FACTS_MIN or sum(_told(f, answer) for f in facts) < NOTES_TOLD_SHARE * len(facts):
             continue
-        written = sum(len(s.text.split()) for b in blocks[at:] if not b.removed for s in _kept(b))
-        if written + sum(len(s.text.split()) for _, s in copies) < sum(len(s.text.split()) for s in notes):
-            continue  # the answer writes the notes out at length; a shorter text after them is a recap
         for block, sentence in copies:
             block.removed = sentence.removed = False
             for record in run.edits_of.pop(id(sentence), []):
                 run.unedit(record)
             run.repeats.pop(id(sentence), None)
-        for sentence in notes:
+        for sentence in above:
             if not sentence.placeholder and all(_told(f, answer) for f in sentence.facts):
                 sentence.removed = True
                 run.edit("restatement", sentence.line, sentence.text, of=sentence)

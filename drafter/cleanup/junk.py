@@ -172,12 +172,13 @@ NEW_VERSION = re.compile(r"\b(?:revised|updated|new|improved|final|corrected|rew
 ASKED_AGAIN = re.compile(r"\b(?:try again|again|redo|re-do|start over|regenerate|rewrite (?:it|this)|got stuck)\b", re.I)
 
 
-def _earlier_answers(run: Run, repl: bool) -> None:
-    """A chat copied whole, turn by turn ("You said:" / "ChatGPT said:", or ">>> " at a local model's prompt): an
-    answer that a later answer gives again as a new version (NEW_VERSION, or asked for again: ASKED_AGAIN), of about
-    its size or more, goes as chat, so the version the user settled on ("Here's the updated version with those
-    details included:") is the one kept, not read as a repeat of the first. The guard keeps any fact of its the
-    later version leaves out. `repl`: the text is a local model's terminal session (REPL_MARK)."""
+def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]:
+    """The turns of a chat copied whole, each ("user" or "answer", its first block, the block after its last), in
+    order; [] when the text is no such chat (no user's turn, or no answer). A turn starts at its label ("You said:",
+    "ChatGPT said:"), at the user's request to the model, or at the model's opener after a user's turn. `repl`: the
+    text is a local model's terminal session (REPL_MARK); found in the text when not given."""
+    if repl is None:
+        repl = any(REPL_MARK.search(line) for block in run.blocks for line in block.raw)
     turns: list[tuple[str, int]] = []  # ("user" or "answer", index of the block its label opens)
     for at, block in enumerate(run.blocks):
         if block.kind == "opaque" or not block.raw:
@@ -193,8 +194,19 @@ def _earlier_answers(run: Run, repl: bool) -> None:
             if not turns or turns[-1][0] != "answer":
                 turns.append(("answer", at))
     if not any(kind == "user" for kind, _ in turns) or not any(kind == "answer" for kind, _ in turns):
+        return []
+    return [(kind, at, turns[i + 1][1] if i + 1 < len(turns) else len(run.blocks)) for i, (kind, at) in enumerate(turns)]
+
+
+def _earlier_answers(run: Run, repl: bool) -> None:
+    """A chat copied whole, turn by turn ("You said:" / "ChatGPT said:", or ">>> " at a local model's prompt): an
+    answer that a later answer gives again as a new version (NEW_VERSION, or asked for again: ASKED_AGAIN), of about
+    its size or more, goes as chat, so the version the user settled on ("Here's the updated version with those
+    details included:") is the one kept, not read as a repeat of the first. The guard keeps any fact of its the
+    later version leaves out. `repl`: the text is a local model's terminal session (REPL_MARK)."""
+    spans = chat_turns(run, repl)
+    if not spans:
         return
-    spans = [(kind, at, turns[i + 1][1] if i + 1 < len(turns) else len(run.blocks)) for i, (kind, at) in enumerate(turns)]
     answers = []  # (first block, end, words, whether it gives the answer before it again as a new version)
     for i, (kind, at, end) in enumerate(spans):
         if kind != "answer":
@@ -844,8 +856,8 @@ USER_REQUEST = re.compile(r"^[\W_]*(?:hi[\W_]+|hey[\W_]+)?(?:(?:can|could|would)
 NOTES_LABEL = re.compile(r"^[\W_]*(?:(?:here are|these are|below are) )?(?:my|the) (?:raw |rough )?(?:notes|points|bullets|"
                          r"bullet points|facts)\b[^\n]{0,100}[:：][\W_]*$", re.I)
 # the model's opener that presents its answer: "Certainly! Here is a formal one-page summary based on your points:"
-ANSWER_OPENER = re.compile(r"^[\W_]*(?:(?:sure|certainly|absolutely|of course|okay|ok|great|no problem|happy to help)"
-                           r"\b[\W_]*)?(?:here(?:'s|’s| is| are)|below (?:is|are))\b(?:[^\n]{0,160}[:：][\W_]*$|"
+ANSWER_OPENER = re.compile(r"^[\W_]*(?:(?:sure|certainly|absolutely|of course|okay|ok|great|no problem|no worries|"
+                           r"happy to help)\b[\W_]*)?(?:here(?:'s|’s| is| are)|below (?:is|are))\b(?:[^\n]{0,160}[:：][\W_]*$|"
                            r"[^\n.!?:]{0,80}\b(?:summary|draft|version|review|self-review|appraisal|write-up|report)\b)",
                            re.I)  # (or one that names what it presents: "Below is a polished year-end summary …. I've …")
 # the user's request anywhere in the first line of their turn: "my notes for the year, can you make a year end
