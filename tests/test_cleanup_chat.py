@@ -775,3 +775,4 @@ def test_the_same_line_with_its_figures_in_another_order_is_no_repeat():
     result = clean(text).text
     assert "Self-rating:  Q 5  |  E 4  |  T 5  |  A 4.67" in result
     assert "Self-rating:  Q 5  |  E 5  |  T 4  |  A 4.67" in result
+

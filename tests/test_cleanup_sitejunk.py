@@ -287,3 +287,16 @@ def test_the_authors_line_about_a_studio_stays():
     body = "## My year\n\nIn 2024 I handled 3,400 payments and cleared the suspense account.\n"
     own = "I booked the LM Studio room in Leeds for all 14 training days."
     assert own in clean(f"{body}\n{own}\n").text
+
+
+def test_a_form_line_the_author_wrote_values_on_stays():
+    """c343-10/12: "___288___" is the author's figure written on the template's line, not a blank; a line of blanks
+    beside it still goes."""
+    text = ("# Personal work summary 2023\n\nI received 4,120 pallets and shipped 3,870.\n\n"
+            "Attendance: ___288___ days    Overtime: ___126___ hours\n\n"
+            "Summarizer: ____Tan Min____    Date: ____2023.12.28____\n\n"
+            "Signature: ________    Date: ___/___/____\n")
+    result = clean(text).text
+    assert "Attendance: ___288___ days    Overtime: ___126___ hours" in result
+    assert "Summarizer: ____Tan Min____    Date: ____2023.12.28____" in result
+    assert "Signature: ________" not in result

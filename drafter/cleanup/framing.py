@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from drafter.cleanup.document import Block, Sentence
-from drafter.cleanup.facts import YEAR, StatedFacts, facts_of
-from drafter.cleanup.junk import chat_turns
+from drafter.cleanup.facts import YEAR, StatedFacts, facts_of, is_name
+from drafter.cleanup.junk import FULL_VERSION_SHARE, chat_turns
 from drafter.text.numbers import ORDINAL_WORDS, UNIT_WORDS
 from drafter.cleanup.run import Run
 
@@ -172,10 +172,13 @@ def remove_users_notes(run: Run) -> None:
     """In a chat copied whole (drafter.cleanup.junk.chat_turns), the user's notes and the model's earlier drafts above
     its last full answer, when that answer tells them again ("- 41,250 orders processed FY24, avg about 165 a day"
     over "Processed 41,250 orders in FY24. That works out at about 165 orders a day."): the answer is the summary,
-    and what came before is what it was written from. The answer taken is the last one as long as any answer before
-    it, and as the text above the chat's first turn found (a shorter one is a recap or a short version) that tells NOTES_TOLD_SHARE of the facts above it again or more.
+    and what came before is what it was written from. The answer taken is the last one of FULL_VERSION_SHARE the
+    length of any answer before it, and of the text above the chat's first turn found, or more (a shorter one is a
+    recap or a short version) that tells NOTES_TOLD_SHARE of the facts above it again or more.
     Each sentence of it an earlier pass took as a repeat of a sentence above comes back, and each sentence above whose
-    facts the answer all tells goes instead; one with a fact the answer leaves out stays."""
+    facts the answer all tells goes instead, if one is a figure, a date or a count; one with a fact the answer leaves
+    out stays, and so does one that names only people or places ("The auditor also told Ruud our folder was the
+    best she had seen": the answer names Ruud, not the praise)."""
     blocks = run.blocks
     turns = chat_turns(run)
     answers = [(at, end) for kind, at, end in turns if kind == "answer"]
@@ -186,7 +189,7 @@ def remove_users_notes(run: Run) -> None:
     # the first turn found (an answer may stand there whose user's turn was not told apart: "pls make my appraisal")
     for turn in reversed(range(len(answers))):
         at, end = answers[turn]
-        if not length[turn + 1] or length[turn + 1] < max(length[:turn + 1]):
+        if not length[turn + 1] or length[turn + 1] < FULL_VERSION_SHARE * max(length[:turn + 1]):
             continue
         above = [s for b in blocks[:at] if not b.removed and b.kind in NOTE_KINDS for s in _kept(b)]
         ids = {id(s) for s in above}
@@ -206,8 +209,9 @@ def remove_users_notes(run: Run) -> None:
             for record in run.edits_of.pop(id(sentence), []):
                 run.unedit(record)
             run.repeats.pop(id(sentence), None)
-        for sentence in above:
-            if not sentence.placeholder and all(_told(f, answer) for f in sentence.facts):
+        for sentence in above:  # (one naming only people or places may say more of them than the answer does)
+            if not sentence.placeholder and all(_told(f, answer) for f in sentence.facts) and \
+                    any(not is_name(f) and not YEAR.fullmatch(f) for f in sentence.facts):
                 sentence.removed = True
                 run.edit("restatement", sentence.line, sentence.text, of=sentence)
         return

@@ -30,13 +30,23 @@ TEMPLATE_BLANK = re.compile(r"(?<![\w.])XX+(?!\w)|×{2,}|\b20\s?\*\*|(?<=[\s年�
 
 
 def template_blanks(text: str) -> int:
-    """How many of a template's own blanks text holds (Markdown bold markers are not one)."""
-    return len(TEMPLATE_BLANK.findall(_without_bold_markers(text)))
+    """How many of a template's own blanks text holds (Markdown bold markers are not one, nor an underline the author
+    wrote on: "Attendance: ___288___ days")."""
+    return len(TEMPLATE_BLANK.findall(_without_filled_underlines(_without_bold_markers(text))))
 
 
 def fill_template_blanks(text: str) -> str:
     """text with each of a template's own blanks filled with a word ("x"), so it reads as it will when filled in."""
-    return TEMPLATE_BLANK.sub("x", _without_bold_markers(text))
+    return TEMPLATE_BLANK.sub("x", _without_filled_underlines(_without_bold_markers(text)))
+
+
+FILLED_UNDERLINE = re.compile(r"_{2,}(?=[^_\n]*[^\W_])([^\s_](?:[^_\n]*[^\s_])?)_{2,}")  # a value written on a form's line: "___288___",
+# "____Tan Min____"
+
+
+def _without_filled_underlines(text: str) -> str:
+    """text with each form line the author wrote a value on given as the value alone ("___288___" as "288")."""
+    return FILLED_UNDERLINE.sub(r"\1", text)
 
 
 NAME_SLOT = re.compile(rf"{X_RUN}|{BRACKET_SLOT}")  # a blank where a name goes: "the XX department", "[Company Name]"
