@@ -407,6 +407,22 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # c301-06's and c301-09's facts stay, in the wrong copy: the user's notes or follow-up in a chat copied whole
     # ("- on intake duty 2 days a month since Easter"; "… management has approved a new one for Q1 2025") are kept
     # and the answer's sentence saying the same goes as their repeat
+    # Rounds c333–c348 (r86–r89), each loss with every fact of it still in the output: a thank-you or an
+    # acknowledgement cut as stock (c333-10, c337-06, c345-10's with the note above the answer it repeats); a sentence
+    # pointing back ("As mentioned above, …") before a new fact, kept whole by those writers and cut by the c20
+    # writers' rule (c336-03, c336-09: going the writers' way cost 196 caught words for 15 false ones); a chat's user
+    # note kept by a writer who chose the later short answer (c341-03); a closing "Overall, …" with a clause of its own
+    # (c341-08); a figure retold in words with an exclamation (c345-05); a colleague's bracketed note whose figure
+    # the guard kept, its "Put that in!" cut (c348-04)
+    "c333-10-library-branch-manager-ohio.dirty.md": ['denise kowalski, our circulation supervisor, retired in june after 27 years of service to the branch. i am grateful for everything she built here.'],
+    "c336-03-sales-support-industrial-pumps-monterrey.dirty.md": ['as mentioned above, warranty claims take too long to close. nine of the 27 claims were mechanical seal failures on dmx dosing pumps at municipal water treatment plants, and in november i asked the factory for a root-cause report, which is promised for february.'],
+    "c336-09-hotel-banquet-coordinator-dubai.dirty.md": ["- as mentioned above, two cop28 events had to be moved because security approvals came late. since december i ask clients for guest lists 96 hours before the event, to leave a day's margin before the 72-hour deadline."],
+    "c337-06-nursing-home-administrator-adelaide.dirty.md": ['i particularly acknowledge our clinical care coordinator, priya raman, who led the outbreak response.'],
+    "c341-03-loans-back-office-johannesburg.dirty.md": ['- popia refresher done in june, 100%'],
+    "c341-08-packaging-sales-coordinator-poznan.dirty.md": ['overall, this was my first year as sales coordinator after three years in customer service at kartonex, and it gave me a much wider view of how our sales and production teams work together.'],
+    "c345-05-health-insurance-provider-relations-clerk-columbus.dirty.md": ["that's more than a minute under goal, and 91% of inquiries were resolved on first contact! 🙌"],
+    "c345-10-community-health-nurse-winnipeg.dirty.md": ['my colleague danielle roy covered my urgent postpartum visits during that time, and i am very grateful to her.'],
+    "c348-04-outpatient-nurse-brisbane.dirty.md": ['[mel: you also ran the tuesday flu and rsv vaccination clinic on your own from 2 july to 27 august while priya was off – 1,180 vaccinations. put that in!]'],
     "c301-06-social-worker-cork.dirty.md": ["i also took on intake duty two days a month after easter."],
     "c301-09-payroll-officer-abuja.dirty.md": [
         "a replacement biometric clock has been approved by management for q1 2025."],
@@ -630,6 +646,15 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # template closing listed above)
     ("cleanup-heldout", "c329-*.dirty.md", 0.71, 0.97),  # the eighty-third (first run 0.651 / 0.989 / 0 at 039a1a5,
     ("cleanup-heldout", "c33[0-2]-*.dirty.md", 0.615, 0.985),  # no loss)
+    ("cleanup-heldout", "c333-*.dirty.md", 0.50, 0.895),  # the eighty-fourth (first run 0.559 / 0.916 / 9 at 70bde27,
+    ("cleanup-heldout", "c33[4-6]-*.dirty.md", 0.595, 0.95),  # the session's start 0.559 / 0.919 / 8; the filled
+    # form fields, the "Sgt." split and the user's notes fixed, the rest listed above)
+    ("cleanup-heldout", "c33[7-9]-*.dirty.md", 0.53, 0.925),  # the eighty-fifth (first run 0.523 / 0.923 / 1 at
+    ("cleanup-heldout", "c340-*.dirty.md", 0.495, 0.975),  # 0a7cf1f; the start 0.522 / 0.922 / 1)
+    ("cleanup-heldout", "c34[1-4]-*.dirty.md", 0.70, 0.965),  # the eighty-sixth (first run 0.710 / 0.963 / 11 at
+    # d934933, the start 0.692 / 0.942 / 9; eight values written on form lines and a user's note fixed)
+    ("cleanup-heldout", "c345-*.dirty.md", 0.66, 0.965),  # the eighty-seventh (first run 0.672 / 0.972 / 3 at
+    ("cleanup-heldout", "c34[6-8]-*.dirty.md", 0.665, 0.97),  # 04bd29d, the start 0.661 / 0.972 / 3; listed above)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

@@ -107,12 +107,14 @@ COLON_LIST_ITEM = "- " + "a:" * 50_000 + "\n"  # doubled phrases and 'a a a …'
 BLANK_RUN = "Sales" + " \t" * 50_000 + "support, and more of it.\n"  # separators and names in blank runs: 26 s at 20 KB
 END_MARK_RUN = "We did it" + "!" * 100_000 + "x and more.\n"  # sentence ends tried from each mark: 14 s at 20 KB
 HEADING_BLANK_RUN = "# Sales" + " " * 100_000 + "support\n\nBody text here.\n"  # title tags, names: 27 s at 20 KB
+FORM_LINE_RUN = "Approved by: " + "_" * 30 + " Municipal Mayor\n\n" + "Date: " + "__ " * 30_000 + "x\n"  # a form's
+# blank split every way: minutes at 30 underscores (c343-08), and quadratic in the blanks after that
 
 
 @pytest.mark.parametrize("text", [LONG_WORD, LONG_NAME, BRACKETED_CAPITALS, REPEATED_WORD_RUN, COLON_LIST_ITEM,
-                                  BLANK_RUN, END_MARK_RUN, HEADING_BLANK_RUN],
+                                  BLANK_RUN, END_MARK_RUN, HEADING_BLANK_RUN, FORM_LINE_RUN],
                          ids=["long-word", "long-name", "bracketed-capitals", "repeated-word-run", "colon-list-item",
-                              "blank-run", "end-mark-run", "heading-blank-run"])
+                              "blank-run", "end-mark-run", "heading-blank-run", "form-line-run"])
 def test_a_hostile_shape_is_cleaned_at_once(text):
     from drafter.cleanup import clean
 

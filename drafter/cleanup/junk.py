@@ -497,11 +497,13 @@ def _slot_only_sections(run: Run) -> None:
             _junk_blocks(run, [block] + body)
 
 
-FORM_SLOT = r"(?:\[[^\]\n]{1,80}\](?!\()|_{2,}(?:[ \t/.-]*(?:(?:year|month|day)[ \t]*)?_{2,})*(?:[ \t]*(?:year|month|day))?|" \
+FORM_SLOT = r"(?:\[[^\]\n]{1,80}\](?!\()|_{2,}+(?:[ \t/.-]*+(?:(?:year|month|day)[ \t]*+)?_{2,}+)*+(?:[ \t]*(?:year|month|day))?|" \
     r"\bXX+\b)"  # a blank: "[Date]", "____", "___/___", "____ year __ month __ day"
-FORM_LABEL = r"(?:[A-Za-z][\w'’ ./()-]{0,40}[:：][ \t*_]*)"  # a form's label before its blank: "Reviewer:", "**Date:** "
-BLANK_FORM_LINE = re.compile(rf"^[ \t]*(?:(?:[-*+•]|\d{{1,2}}[.)])[ \t]+)?[ \t*_]*{FORM_LABEL}?{FORM_SLOT}"
-                             rf"(?:[ \t*_|,;]+{FORM_LABEL}?{FORM_SLOT})*[ \t*_.]*$")  # nothing but labels and blanks
+FORM_LABEL = r"(?:[A-Za-z][\w'’ ./()-]{0,40}[:：][ \t*]*+)"  # a form's label before its blank: "Reviewer:", "**Date:** "
+BLANK_FORM_LINE = re.compile(rf"^[ \t]*(?:(?:[-*+•]|\d{{1,2}}[.)])[ \t]+)?[ \t*]*+{FORM_LABEL}?{FORM_SLOT}"
+                             rf"(?>[ \t*_|,;]+{FORM_LABEL}?{FORM_SLOT})*+[ \t*_.]*$")  # nothing but labels and blanks
+# (each blank, label and later pair read once, possessively: "Approved by: ____…____ Municipal Mayor" was tried in
+# exponentially many splits of its blank)
 
 
 def _blank_form_lines(run: Run) -> None:

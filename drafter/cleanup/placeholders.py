@@ -40,13 +40,19 @@ def fill_template_blanks(text: str) -> str:
     return TEMPLATE_BLANK.sub("x", _without_filled_underlines(_without_bold_markers(text)))
 
 
-FILLED_UNDERLINE = re.compile(r"_{2,}(?=[^_\n]*[^\W_])([^\s_](?:[^_\n]*[^\s_])?)_{2,}")  # a value written on a form's line: "___288___",
-# "____Tan Min____"
+FILLED_UNDERLINE = re.compile(r"_{2,}+([^_\n]++)_{2,}+")  # a value written on a form's line: "___288___", "____Tan
+# Min____" (possessive: a long line of blanks and text is read once)
 
 
 def _without_filled_underlines(text: str) -> str:
     """text with each form line the author wrote a value on given as the value alone ("___288___" as "288")."""
-    return FILLED_UNDERLINE.sub(r"\1", text)
+    return FILLED_UNDERLINE.sub(_value_on_the_line, text)
+
+
+def _value_on_the_line(match: re.Match) -> str:
+    """The value written on a form's line, or the line as it was when what stands on it is no value ("___/___")."""
+    value = match.group(1)
+    return value if value == value.strip() and any(c.isalnum() for c in value) else match.group(0)
 
 
 NAME_SLOT = re.compile(rf"{X_RUN}|{BRACKET_SLOT}")  # a blank where a name goes: "the XX department", "[Company Name]"
