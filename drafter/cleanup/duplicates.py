@@ -215,8 +215,6 @@ def _figure_words(run: Run, text: str) -> dict[str, str]:
     return out
 
 
-
-
 def _new_slot(run: Run, slots: list[dict], exact: dict[str, int], postings, df, key: str, block: Block | None,
               sentence: Sentence, ws, weight) -> None:
     """Index a sentence that stays as a slot later sentences are matched against."""

@@ -12,8 +12,8 @@ import re
 from drafter.cleanup.document import Block, Sentence
 from drafter.cleanup.facts import YEAR, StatedFacts, facts_of, is_name
 from drafter.cleanup.junk import FULL_VERSION_SHARE, chat_turns
-from drafter.text.numbers import ORDINAL_WORDS, UNIT_WORDS
 from drafter.cleanup.run import Run
+from drafter.text.numbers import ORDINAL_WORDS, UNIT_WORDS
 
 # the text as a piece of writing: what the model worked on
 WRITING = re.compile(
@@ -157,8 +157,6 @@ def _remove(run: Run, blocks: list[Block]) -> None:
                 continue  # a blank is the user's to fill ("- Add the 20** target." under "If you want, I can also:")
             sentence.removed = True
             run.edit("framing", sentence.line, sentence.text, of=sentence)
-
-
 
 
 NOTES_TOLD_SHARE = 0.6  # share of the facts above the chosen answer it must tell again ...
