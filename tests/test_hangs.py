@@ -109,12 +109,15 @@ END_MARK_RUN = "We did it" + "!" * 100_000 + "x and more.\n"  # sentence ends tr
 HEADING_BLANK_RUN = "# Sales" + " " * 100_000 + "support\n\nBody text here.\n"  # title tags, names: 27 s at 20 KB
 FORM_LINE_RUN = "Approved by: " + "_" * 30 + " Municipal Mayor\n\n" + "Date: " + "__ " * 30_000 + "x\n"  # a form's
 # blank split every way: minutes at 30 underscores (c343-08), and quadratic in the blanks after that
+CHAT_TURN_RUN = "".join(f"You said:\ncan you write my summary from these notes pls\n\n- closed {i} files in May\n\n"
+                        f"ChatGPT said:\nHere's a summary:\n\nI closed {i} files in May.\n\n" for i in range(4_000))
+# a chat of many turns: each answer was read against all the text above it, over 20 s at these 4,000 turns
 
 
 @pytest.mark.parametrize("text", [LONG_WORD, LONG_NAME, BRACKETED_CAPITALS, REPEATED_WORD_RUN, COLON_LIST_ITEM,
-                                  BLANK_RUN, END_MARK_RUN, HEADING_BLANK_RUN, FORM_LINE_RUN],
+                                  BLANK_RUN, END_MARK_RUN, HEADING_BLANK_RUN, FORM_LINE_RUN, CHAT_TURN_RUN],
                          ids=["long-word", "long-name", "bracketed-capitals", "repeated-word-run", "colon-list-item",
-                              "blank-run", "end-mark-run", "heading-blank-run", "form-line-run"])
+                              "blank-run", "end-mark-run", "heading-blank-run", "form-line-run", "chat-turn-run"])
 def test_a_hostile_shape_is_cleaned_at_once(text):
     from drafter.cleanup import clean
 

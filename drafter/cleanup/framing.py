@@ -8,6 +8,7 @@ of it the text states nowhere else."""
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from drafter.cleanup.document import Block, Sentence
 from drafter.cleanup.facts import YEAR, StatedFacts, facts_of, is_name
@@ -161,6 +162,8 @@ def _remove(run: Run, blocks: list[Block]) -> None:
 
 NOTES_TOLD_SHARE = 0.6  # share of the facts above the chosen answer it must tell again ...
 NOTES_FACTS_MIN = 5  # ... of at least this many facts
+NOTES_ANSWERS_TRIED = 3  # full answers tried, from the last: each is read against all the text above it, so a chat
+# of thousands of turns would cost their square
 NOTE_KINDS = ("text", "item", "title")
 SMALL_NUMBER_WORDS = {value: word for word, value in (*UNIT_WORDS.items(), *ORDINAL_WORDS.items())
                       if word != "first"}  # "2 yrs" in a note, "my second year" in the answer ("first" is no count)
@@ -185,10 +188,11 @@ def remove_users_notes(run: Run) -> None:
     length = [sum(len(line.split()) for b in blocks[at:end] if b.kind in NOTE_KINDS for line in b.raw)
               for at, end in [(0, turns[0][1]), *answers]]  # as written, whatever went since; first the text above
     # the first turn found (an answer may stand there whose user's turn was not told apart: "pls make my appraisal")
-    for turn in reversed(range(len(answers))):
+    longest_before = list(accumulate(length, max))  # the longest of the text above the first turn and each answer
+    full = [turn for turn in range(len(answers)) if length[turn + 1] and
+            length[turn + 1] >= FULL_VERSION_SHARE * longest_before[turn]]
+    for turn in reversed(full[-NOTES_ANSWERS_TRIED:]):
         at, end = answers[turn]
-        if not length[turn + 1] or length[turn + 1] < FULL_VERSION_SHARE * max(length[:turn + 1]):
-            continue
         above = [s for b in blocks[:at] if not b.removed and b.kind in NOTE_KINDS for s in _kept(b)]
         ids = {id(s) for s in above}
         copies = [(b, s) for b in blocks[at:end] for s in b.sentences if s.removed and _repeat_of(run, s) in ids]
