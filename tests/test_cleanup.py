@@ -408,12 +408,15 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # ("- on intake duty 2 days a month since Easter"; "… management has approved a new one for Q1 2025") are kept
     # and the answer's sentence saying the same goes as their repeat
     # Rounds c333–c348 (r86–r89), each loss with every fact of it still in the output: a thank-you or an
-    # acknowledgement cut as stock (c333-10, c337-06, c345-10's with the note above the answer it repeats); a sentence
+    # acknowledgement cut as stock (c333-10, c337-06; c345-10's, with the note above the answer it repeats, is fixed
+    # since "Hi, I need a … summary" opens the user's turn and the note goes instead); a sentence
     # pointing back ("As mentioned above, …") before a new fact, kept whole by those writers and cut by the c20
     # writers' rule (c336-03, c336-09: going the writers' way cost 196 caught words for 15 false ones); a chat's user
     # note kept by a writer who chose the later short answer (c341-03); a closing "Overall, …" with a clause of its own
     # (c341-08); a figure retold in words with an exclamation (c345-05); a colleague's bracketed note whose figure
-    # the guard kept, its "Put that in!" cut (c348-04)
+    # the guard kept, its "Put that in!" cut (c348-04). c240-01's writer kept the user's notes above the request and
+    # the answer that tells them all ("all falls (any harm level) 61 → 48" and "Total falls … from 61 to 48"): since
+    # "pls rewrite this …" opens the user's turn, the notes go as the answer's source (c345-10's writer cut them)
     "c333-10-library-branch-manager-ohio.dirty.md": ['denise kowalski, our circulation supervisor, retired in june after 27 years of service to the branch. i am grateful for everything she built here.'],
     "c336-03-sales-support-industrial-pumps-monterrey.dirty.md": ['as mentioned above, warranty claims take too long to close. nine of the 27 claims were mechanical seal failures on dmx dosing pumps at municipal water treatment plants, and in november i asked the factory for a root-cause report, which is promised for february.'],
     "c336-09-hotel-banquet-coordinator-dubai.dirty.md": ["- as mentioned above, two cop28 events had to be moved because security approvals came late. since december i ask clients for guest lists 96 hours before the event, to leave a day's margin before the 72-hour deadline."],
@@ -421,7 +424,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c341-03-loans-back-office-johannesburg.dirty.md": ['- popia refresher done in june, 100%'],
     "c341-08-packaging-sales-coordinator-poznan.dirty.md": ['overall, this was my first year as sales coordinator after three years in customer service at kartonex, and it gave me a much wider view of how our sales and production teams work together.'],
     "c345-05-health-insurance-provider-relations-clerk-columbus.dirty.md": ["that's more than a minute under goal, and 91% of inquiries were resolved on first contact! 🙌"],
-    "c345-10-community-health-nurse-winnipeg.dirty.md": ['my colleague danielle roy covered my urgent postpartum visits during that time, and i am very grateful to her.'],
+    "c240-01-nurse-unit-manager.dirty.md": ["all falls (any harm level) 61 → 48"],
     "c348-04-outpatient-nurse-brisbane.dirty.md": ['[mel: you also ran the tuesday flu and rsv vaccination clinic on your own from 2 july to 27 august while priya was off – 1,180 vaccinations. put that in!]'],
     "c301-06-social-worker-cork.dirty.md": ["i also took on intake duty two days a month after easter."],
     "c301-09-payroll-officer-abuja.dirty.md": [

@@ -739,6 +739,32 @@ def test_the_users_notes_above_a_chat_answer_that_tells_them_all_go_and_the_answ
     assert "rescheduled 140 deliveries." in result
 
 
+@pytest.mark.parametrize("request_line", [
+    "Hi, I need a year-end summary for the HR portal, keep it plain. Notes below:",
+    "pls turn this into my performance review for the HR portal, keep it plain",
+    "Write my performance review from these notes, keep it plain.",
+])
+def test_the_users_notes_go_under_a_request_told_as_a_need_or_an_order(request_line):
+    """c345-10, c345-03, c345-07: "I need a … summary", "pls turn this into …", "Write my review from these notes."
+    open the user's turn as well as "can you write up …" does."""
+    text = USERS_NOTES.replace("hey can you write up my performance review from these, keep it plain", request_line)
+    result = clean(text).text
+    assert "41,250 orders processed FY24, avg about 165 a day" not in result
+    assert "got 27 cafes + clubs onto the OrderHub portal" not in result
+    assert "That works out at about 165 orders a day on average." in result
+    assert "rescheduled 140 deliveries." in result
+
+
+def test_a_models_offer_after_its_answer_is_no_users_turn():
+    """"Would you like me to shorten this …?" closes the answer; it opens no turn of the user's."""
+    from drafter.cleanup.junk import chat_turns
+    from drafter.cleanup.phrases import lists_for
+    from drafter.cleanup.run import Run
+    run = Run(USERS_NOTES + "\nWould you like me to shorten this to fit a character limit, or adjust the tone?\n",
+              CleanupSettings(), lists_for(CleanupSettings()))
+    assert [kind for kind, _, _ in chat_turns(run)] == ["user", "answer"]
+
+
 def test_a_note_with_a_fact_the_answer_leaves_out_stays():
     text = USERS_NOTES.replace("- accuracy 99.4% (keying errors only)\n",
                                "- accuracy 99.4% (keying errors only)\n- fixed 312 wrong lines in the Feb price file\n")

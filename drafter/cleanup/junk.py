@@ -186,7 +186,7 @@ def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]
         first = block.raw[0]
         if USER_TURN.match(first) or repl and any(REPL_TURN.match(line) and not REPL_IDLE.match(line)
                                                   for line in block.raw) or \
-                block.sentences and USER_ASKS.search(_first_line_of_words(block.content)):
+                block.sentences and _asks(block):
             turns.append(("user", at))
         elif ASSISTANT_TURN.match(first) or turns and turns[-1][0] == "user" and (
                 repl and not any(REPL_TURN.match(line) for line in block.raw) or
@@ -850,13 +850,17 @@ def _echoed_input(run: Run) -> None:
 
 
 # the user's turn pasted above the model's answer: a request to the model ("pls make this into proper year end
-# summary, formal language", "can you turn these into paragraphs") or a label over the user's notes ("my points
-# (rough):", "Here are my notes:")
-USER_REQUEST = re.compile(r"^[\W_]*(?:hi[\W_]+|hey[\W_]+)?(?:(?:can|could|would) you|please|pls|plz)\b[^\n]{0,80}?"
-                          r"\b(?:write|make|turn|draft|rewrite|re-write|summari[sz]e|create|give me|put|polish|tidy|fix|"
+# summary, formal language", "can you turn these into paragraphs"; not the model's offer, "Would you like me to
+# shorten it?") or a label over the user's notes ("my points (rough):", "Here are my notes:")
+USER_REQUEST = re.compile(r"^[\W_]*(?:hi[\W_]+|hey[\W_]+)?(?:(?:can|could|would) you(?! like me)|please|pls|plz)\b"
+                          r"[^\n]{0,80}?\b(?:write|make|turn|draft|rewrite|re-write|summari[sz]e|create|give me|put|polish|tidy|fix|"
                           r"shorten|convert|format)\b", re.I)
 NOTES_LABEL = re.compile(r"^[\W_]*(?:(?:here are|these are|below are) )?(?:my|the) (?:raw |rough )?(?:notes|points|bullets|"
                          r"bullet points|facts)\b[^\n]{0,100}[:：][\W_]*$", re.I)
+# the user telling the model what they need: "Hi, I need a STAR format year-end summary for the HR portal."
+USER_NEEDS = re.compile(r"^[\W_]*(?:(?:hi|hello|hey)\b[\W_]*)?(?:i need|i want|i'd like|i would like|need|help me "
+                        r"(?:write|with|make|draft))\b[^\n]{0,60}\b(?:summary|review|appraisal|self-appraisal|"
+                        r"self-assessment|write-up|accomplishment report)\b", re.I)
 # the model's opener that presents its answer: "Certainly! Here is a formal one-page summary based on your points:"
 ANSWER_OPENER = re.compile(r"^[\W_]*(?:(?:sure|certainly|absolutely|of course|okay|ok|great|no problem|no worries|"
                            r"happy to help)\b[\W_]*)?(?:here(?:'s|’s| is| are)|below (?:is|are))\b(?:[^\n]{0,160}[:：][\W_]*$|"
@@ -926,6 +930,14 @@ def _asks_or_labels(block: Block) -> bool:
     or the label over their notes (NOTES_LABEL)."""
     return bool(USER_REQUEST.match(block.content) or NOTES_LABEL.match(block.content) or
                 USER_ASKS.search(_first_line_of_words(block.content)) or WRITE_REQUEST.match(block.content))
+
+
+def _asks(block: Block) -> bool:
+    """True when a block opens with the user's request to the model to write the summary (USER_ASKS in its first line
+    of words, USER_REQUEST, USER_NEEDS or WRITE_REQUEST)."""
+    first = _first_line_of_words(block.content)
+    return bool(USER_ASKS.search(first) or USER_REQUEST.match(first) or USER_NEEDS.match(first) or
+                WRITE_REQUEST.match(first))
 
 
 def _first_line_of_words(text: str) -> str:
