@@ -564,6 +564,10 @@ def test_a_hedged_share_is_no_rounding_of_a_count_nor_of_a_share_it_does_not_rou
     ("I dispensed 61,240 items this year, up from 52,717 in 2023.",
      "That is an increase of eight and a half thousand items on the year before."),
     ("We inspected 1,620 lots and 143 failed.", "That is, one hundred and forty-three lots did not pass."),
+    ("In 2024 I made 1,026 home visits.", "That works out to roughly 20 visits every week."),  # c345-10: a rate
+    ("I dispensed 22,500 items in 2024.", "That works out at roughly 90 items every working day."),
+    ("We shipped 1,304 containers in 2024.", "That means we loaded more than one hundred containers every single month."),
+    ("We ran 214 tests and found 11 positives.", "That represents a positivity rate of about 5 per cent."),
 ])
 def test_a_sentence_that_only_works_out_the_figures_before_it_goes(source, retelling):
     """A retelling's opening ("This represents …", "That is, …") over amounts worked out from the sentence before
@@ -582,6 +586,25 @@ def test_a_sentence_that_only_works_out_the_figures_before_it_goes(source, retel
 def test_a_retelling_with_an_amount_or_date_of_its_own_stays(retelling):
     text = f"## Results\n\nI cut average handle time from 412 to 368 seconds. {retelling}\n"
     assert retelling in _clean(text)
+
+
+@pytest.mark.parametrize("source, retelling", [
+    ("In 2024 I made 1,026 home visits.", "That works out to roughly 60 visits every week."),  # no week's share of it
+    ("In 2024 I made 1,026 home visits.", "That works out to roughly 20 visits every month."),
+    # c322-05: the change in percent from 2 to 1,350 is no figure a writer works out (a pair of unlike size)
+    ("I recorded only two cash shortages, totalling KES 1,350.", "This represents an accuracy rate of approximately 99.9%."),
+])
+def test_a_rate_or_a_share_the_figures_before_do_not_give_stays(source, retelling):
+    text = f"## Results\n\n{source} {retelling}\n"
+    assert retelling in _clean(text)
+
+
+def test_a_rate_the_text_gives_as_a_figure_of_its_own_is_no_retelling():
+    """c333-12: the user's note gives "avg about 165 a day"; the answer's "That works out at about 165 orders a day"
+    tells that figure, and it stays even while the note above it has gone as chat."""
+    text = ("notes: 41,250 orders processed FY24, avg about 165 a day\n\n## Results\n\nI processed 41,250 orders in "
+            "FY24. That works out at about 165 orders a day on average.\n")
+    assert "That works out at about 165 orders a day on average." in _clean(text)
 
 
 def test_amounts_in_words_with_a_half():

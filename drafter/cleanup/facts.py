@@ -168,16 +168,22 @@ AND_A_HALF = re.compile(r"\band a half\b", re.I)  # "eight and a half thousand":
 
 def amounts_worked_out(figures: list[float]) -> tuple[list[float], list[float], list[float]]:
     """A sentence's figures (years aside), and what a writer works out from them to re-tell them: for each pair the
-    difference and the sum, and one as a percent of the other and the change from one to the other in percent."""
+    difference and the sum, one as a percent of the other, and the change from one to the other in percent (for a
+    pair of like size, CHANGE_FACTOR_MAX)."""
     figures = [f for f in figures if f > 0 and not (f % 1 == 0 and YEAR.fullmatch(str(int(f))))]
     figures = figures[:WORKED_OUT_MAX_FIGURES]
     sums, shares = [], []
     for at, first in enumerate(figures):
         for second in figures[at + 1:]:
             sums += [abs(first - second), first + second]
-            shares += [100 * first / second, 100 * second / first, 100 * abs(second - first) / first,
-                       100 * abs(second - first) / second]
+            shares += [100 * first / second, 100 * second / first]
+            if max(first, second) <= CHANGE_FACTOR_MAX * min(first, second):
+                shares += [100 * abs(second - first) / first, 100 * abs(second - first) / second]
     return figures, sums, shares
+
+
+CHANGE_FACTOR_MAX = 20  # the most one figure may be times the other for a change in percent between them to be one
+# a writer works out (11,200 to 14,600 is "an increase of about 30%"; 2 shortages against KES 1,350 are no "99.9%")
 
 
 def only_works_out(text: str, figures: list[float]) -> bool:
@@ -203,7 +209,47 @@ def only_works_out(text: str, figures: list[float]) -> bool:
     def near(value: float, amounts: list[float], off: float | None) -> bool:
         return any(rounds_to(value, amount) if off is None else abs(value - amount) <= off for amount in amounts)
 
-    return bool(said) and all(near(v, given + shares, off) or near(v, sums, off_sum) for v, off, off_sum in said)
+    rates = rates_said(text)
+    return bool(said) and all(near(v, given + shares, off) or near(v, sums, off_sum) or
+                              (v in rates and _a_rate_of(v, off, given, rates[v])) for v, off, off_sum in said)
+
+
+# an amount said per period of a year's figure: "roughly 20 visits every week", "about 140 lines on every day the
+# pharmacy was open", "nearly five certifications every working day"
+RATE = re.compile(r"(?:\s+(?!every\b|each\b|per\b)[\w'’-]+){0,3}\s+(?:on\s+)?(?:every|each|a|an|per)\s+(?:single\s+)?"
+                  r"(?:(working|school|business|trading|opening|weekday)\s+)?(day|week|month|night)\b", re.I)
+PERIODS_IN_A_YEAR = {"day": (250, 366), "working day": (170, 262), "week": (44, 53), "month": (11, 12),
+                     "night": (300, 366)}  # how many of each period a year's figure may be spread over
+
+
+AMOUNT_IN_WORDS = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+                             r"seventy|eighty|ninety|hundred|thousand|million|and)(?:[\s-]+|\b))+", re.I)
+
+
+def rates_said(text: str) -> dict[float, str]:
+    """Each amount the text says per period, in digits or in words ("20 visits every week": 20.0 -> "week", "more
+    than one hundred containers every single month": 100.0 -> "month"), by its value."""
+    rates = {}
+    for match in NUMBER.finditer(text):
+        period = RATE.match(text, match.end())
+        value = figure_value(text, match) if period else None
+        if value is not None:
+            rates[value] = "working day" if period.group(1) else period.group(2).lower()
+    for match in AMOUNT_IN_WORDS.finditer(text):
+        period = RATE.match(text, match.end() - len(match.group(0)) + len(match.group(0).rstrip()))
+        values = quantities_in(match.group(0)) if period else []
+        if len(values) == 1:
+            rates[values[0]] = "working day" if period.group(1) else period.group(2).lower()
+    return rates
+
+
+def _a_rate_of(value: float, off: float | None, figures: list[float], period: str) -> bool:
+    """True when the amount is one of the figures spread over the year's periods of its kind (a week's share of
+    1,026 visits is 19 to 23), as said: to its last digit, or, hedged (`off` None), within its grain."""
+    low, high = PERIODS_IN_A_YEAR[period]
+    slack = _grain(value) / 2 if off is None else off
+    return any(figure / high - slack <= value <= figure / low + slack for figure in figures if figure > value)
 
 
 def works_out(text: str, source: str) -> bool:

@@ -17,7 +17,8 @@ from math import fsum
 from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_AMOUNT, HEDGED_FACTOR, LEAD_IN, NUMBER, QUANTITY_WORDS,
                                    SCALES, SINGLED_OUT, THANKS, UNITS, YEAR, ZERO, StatedFacts, facts_of,
                                    figures_reordered, figures_with_nearby_words, figures_with_units, has_figure,
-                                   hedged_figures, hedges_round, is_figure, quantities_in, rounds, rounds_to, works_out)
+                                   hedged_figures, hedges_round, is_figure, quantities_in, rates_said, rounds, rounds_to,
+                                   works_out)
 from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import (END_PUNCT, LEAD_IN_LABEL, RATING_MARKS, RECAP_HEADING, Block, Sentence,
                                       part_numbers)
@@ -219,9 +220,13 @@ def remove_retellings(run: Run) -> None:
     opening, a sentence that does either right after the figure it re-tells, about the same thing in the same words,
     goes too ("The collection rate was over ninety percent." after "… the collection rate was 94.4%."). So does one
     that opens so and only works out, from the figures of the sentence before, what it tells: their difference, sum
-    or change in percent ("This represents a reduction of 44 seconds." after "from 412 to 368 seconds")."""
+    or change in percent ("This represents a reduction of 44 seconds." after "from 412 to 368 seconds"), or a share of
+    one per period ("That works out to roughly 20 visits every week." after 1,026 visits), unless the text gives that
+    rate as a figure of its own elsewhere (a user's note: "avg about 165 a day")."""
     previous = None
     said: list[float] = []  # the amounts stated in figures in the current top-level section so far
+    written = Counter(fact for block in run.blocks if block.kind != "opaque" for sentence in block.sentences
+                      for fact in facts_of(run.source.get(id(sentence), sentence.text)) if is_figure(fact))
     for block in run.blocks:
         if block.kind in ("heading", "title") or block.heading_like:
             previous = None
@@ -239,6 +244,7 @@ def remove_retellings(run: Run) -> None:
                      or not opens and after_figure and _about_the_same(run, sentence.text, previous.text) and
                      _retells(run, sentence.text, True, quantities_in(previous.text)))
                     or opens and after_figure and works_out(sentence.text, previous.text)
+                    and not (rates_said(sentence.text) and any(written[fact] > 1 for fact in sentence.facts))
                     and not set(RECORD_CLAIM.findall(sentence.text.lower())) - set(previous.text.lower().split())):
                 sentence.removed = True
                 record = run.edit("restatement", sentence.line, sentence.text, previous.line if previous else None,
