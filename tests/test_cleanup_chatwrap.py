@@ -2084,3 +2084,30 @@ def test_an_editors_suggestion_with_a_figure_the_text_lacks_stays():
     assert "1,146 leases (766 monthly)" in _clean(BODY + "\n" + thread)
     taken = 'Replace: "about 3,000" with "3,140"\n'
     assert _clean(BODY + "\n" + taken) == BODY
+
+
+@pytest.mark.parametrize("note", [
+    "In this section, I'll highlight the big numbers that defined our year!",  # c345-07
+    "The STAR method (Situation, Task, Action, Result) has been used below to structure each of my key "
+    "accomplishments for the year.",  # c345-10
+    "I've used South African spelling and kept the tone formal, which suits a performance contract.",  # c333-02
+    "I've used plain British English and grouped it under Achievements, Challenges and Goals.",  # c333-03
+])
+def test_the_models_note_on_how_it_wrote_goes_wherever_it_stands(note):
+    """A chat model's note on its writing (the method, the language, the tone) goes in the middle of the summary too,
+    and the names it gives the language or the parts are the writing's, not facts the guard keeps."""
+    text = (f"## Results\n\nI closed 1,240 claims in 2024. {note} Complaints fell from 31 to 12.\n\n"
+            "## Goals\n\nI will finish the CII diploma in 2025.\n")
+    out = clean(text).text
+    assert note not in out
+    assert "I closed 1,240 claims in 2024." in out and "Complaints fell from 31 to 12." in out
+
+
+@pytest.mark.parametrize("own", [
+    "I have kept the archive organised into clear sections by year since March.",
+    "In this role I have used the new SAP screens every day.",
+    "I have written 14 procedures for the team in plain style.",
+])
+def test_the_authors_own_account_of_what_they_kept_or_wrote_stays(own):
+    text = f"## Results\n\nI closed 1,240 claims in 2024. {own}\n"
+    assert own in clean(text).text

@@ -62,17 +62,33 @@ EDITS_LABEL = re.compile(r"^[\W_]*(?:[\w’'-]+ ){0,4}(?:changes|edits|amendment
                          r"what changed)\b[^\n:：]{0,40}(?:[:：]|\bas follows\b)[\W_]*", re.I)
 
 
+# the model's note on how it wrote the text, anywhere in it: "In this section, I'll highlight the big numbers …",
+# "I've used plain British English and grouped it under Achievements, Challenges and Goals.", "The STAR method
+# (Situation, Task, Action, Result) has been used below to structure each of my key accomplishments."
+WRITING_NOTE = re.compile(
+    r"^[\W_]*(?:in this (?:section|part|paragraph|summary|review|report)\b[^.!?\n]{0,12}\bI(?:'ll|’ll| will| have| would "
+    r"like to)\b|I(?:'ve|’ve| have) (?:used|kept|organi[sz]ed|structured|written|framed|grouped|laid out|set out|"
+    r"arranged|formatted)\b[^.!?\n]{0,60}\b(?:method|language|tone|headings|spelling|english|(?:writing|formal|plain) "
+    r"style|first person|third person|bullet points|star)\b|the star (?:method|format)\b[^.!?\n]{0,60}"
+    r"\bhas been (?:used|applied|followed)\b)", re.I)
+
+
 def remove_framing(run: Run) -> None:
     """Remove the model's framing at the two ends of the text: the paragraphs before the summary's first heading or
     title that talk about the writing (a version, the draft, the figures given) to the user; and, from the end back,
     each paragraph or labelled list that does so, offers more, or accounts for the edits, up to the first that is the
-    author's."""
+    author's. Its notes on how it wrote the text (WRITING_NOTE) go wherever they stand."""
     blocks = [b for b in run.blocks if not _gone(b) and b.kind != "opaque"]
     start = next((at for at, b in enumerate(blocks) if b.kind in ("heading", "title") or b.heading_like), None)
     if start is not None:
         for block in blocks[:start]:
             if block.kind == "text" and any(_frames(s) for s in _kept(block)):
                 _remove(run, [block])
+    for block in blocks:
+        for sentence in _kept(block):
+            if WRITING_NOTE.search(sentence.text) and not sentence.placeholder:
+                sentence.removed = True
+                run.edit("framing", sentence.line, sentence.text, of=sentence)
     position = {id(b): at for at, b in enumerate(run.blocks)}
     end = len(blocks)
     while end > 0:

@@ -14,7 +14,7 @@ from drafter.cleanup.document import Sentence
 from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, facts_of, hedged_figures, is_figure,
                                    is_name, month_figure_pairs, month_figure_pairs_by_clause,
                                    quantities_in, rounds_to, works_out)
-from drafter.cleanup.framing import TO_THE_READER
+from drafter.cleanup.framing import TO_THE_READER, WRITING_NOTE
 from drafter.cleanup.furniture import names_are_the_pages
 from drafter.cleanup.junk import AUTHOR, REVIEW_COMMENT, TO_THE_USER, chat_spans, plumbing_spans
 from drafter.cleanup.phrases import blank_spans, merge_spans, without_spans
@@ -146,6 +146,8 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
             told &= facts_of(dated)
     if "framing" in kinds:  # its counts in words are the writing's ("cut by roughly a third", "one decimal place")
         told = frozenset(f for f in told if f not in NUMBER_WORDS)
+        if WRITING_NOTE.search(text):  # and so are the names in its note on how it wrote ("I've used South African
+            told = _figures_and_dates(told)  # spelling", "grouped it under Achievements, Challenges and Goals")
     to_the_reader = bool(kinds & MODELS_KINDS) and TO_THE_READER.search(text) is not None
     if to_the_reader:  # the names the model gives the user are the offer's ("Want a version for the HR system?", "… in
         told = frozenset(f for f in told if not is_name(f))  # Marathi", "a short PowerPoint outline"); its figures
