@@ -479,6 +479,18 @@ def test_the_earlier_message_an_email_reply_quotes_goes_but_a_forwarded_summary_
     assert _clean(account) == account  # no quoted lines under it: the author's own account goes on
 
 
+def test_a_summary_quoted_under_a_short_reply_stays():
+    """c352-06: the manager's short reply sits above the author's forwarded draft, which Outlook quotes under its
+    rule and "From:" lines. The quoted message is the summary (longer than all above it), so it stays with its
+    facts; only an earlier message shorter than the text above it goes as the thread."""
+    reply = ("From: Raymond Goh <raymond.goh@example.com.sg>\nSent: Thursday, 12 December 2024 9:14 AM\n\n"
+             "Hi Wei Ling, looks fine. Please upload to the HR portal by 20 Dec.\n\nRaymond\n\n")
+    quoted = ("________________________________\nFrom: Tan Wei Ling <weiling.tan@example.com.sg>\n"
+              "Sent: Wednesday, 11 December 2024 6:02 PM\n\n" + BODY)
+    out = _clean(reply + quoted)
+    assert BODY.strip() in out
+
+
 @pytest.mark.parametrize("courtesy", [
     "Sorry this is late, I know you wanted it last week.",
     "Apologies for getting this over to you later than you asked.",

@@ -673,18 +673,22 @@ def _quoted_thread(run: Run) -> None:
     the "> " lines after it, or a "-----Original Message-----" (or Outlook's "____") over that message's "From:" and
     "To:" lines and everything below. It is someone else's message, not the summary, and goes (_remove_thread). A
     header at the very top (nothing of the author's above it) is left alone: a forwarded summary is the author's text
-    below its header; and "… wrote:" with no quoted lines under it is the author's own account."""
+    below its header, and so is a quoted message longer than all the text above it (the draft under a short reply);
+    "… wrote:" with no quoted lines under it is the author's own account."""
     said = False  # an earlier block of the author's text stays above the header
     blocks = run.blocks
     quoted_from: list[bool] = []  # whether every line from each block on is quoted or blank: read once, from the
     # end, and only when a "… wrote:" line asks (a text of many such lines stays linear)
+    words_from = _words_from(blocks)  # the words of each block on to the end
     for at, block in enumerate(blocks):
         if block.removed or block.kind == "opaque" and not block.raw:
             continue
         lines = block.raw[:2] + (blocks[at + 1].raw[:2] if at + 1 < len(blocks) else [])
         if said and QUOTED_HEADER.match("\n".join(lines)):
-            _remove_thread(run, blocks[at:])
-            return
+            if words_from[at] <= words_from[0] - words_from[at]:
+                _remove_thread(run, blocks[at:])
+            return  # (a quoted message longer than all above it is the summary a short reply was written on: c352-06,
+            # "Hi Wei Ling, looks fine." over the author's forwarded draft)
         if said and QUOTE_INTRO.match(block.raw[0]):
             if not quoted_from:
                 quoted_from = _quoted_from(blocks)
@@ -692,7 +696,8 @@ def _quoted_thread(run: Run) -> None:
             if _quoted_or_blank(rest):
                 if quoted_from[at + 1] and (any(line.strip() for line in rest) or
                                             any(not b.removed for b in blocks[at + 1:at + 2])):
-                    _remove_thread(run, blocks[at:])
+                    if words_from[at] <= words_from[0] - words_from[at]:
+                        _remove_thread(run, blocks[at:])
                     return
                 end = at + 1  # the quoted message, with the author's text going on below it (the draft pasted
                 # under the thread it answers)
@@ -701,6 +706,14 @@ def _quoted_thread(run: Run) -> None:
                 if any(QUOTED_LINE.match(line) for b in blocks[at:end] for line in b.raw):
                     _remove_thread(run, blocks[at:end])
         said = said or block.kind in ("text", "item")
+
+
+def _words_from(blocks: list[Block]) -> list[int]:
+    """For each block, the words of it and every block after it, as written (and 0 after the last)."""
+    counts = [0] * (len(blocks) + 1)
+    for at in range(len(blocks) - 1, -1, -1):
+        counts[at] = counts[at + 1] + sum(len(line.split()) for line in blocks[at].raw)
+    return counts
 
 
 def _remove_thread(run: Run, blocks: list[Block]) -> None:
