@@ -673,8 +673,8 @@ def _quoted_thread(run: Run) -> None:
     the "> " lines after it, or a "-----Original Message-----" (or Outlook's "____") over that message's "From:" and
     "To:" lines and everything below. It is someone else's message, not the summary, and goes (_remove_thread). A
     header at the very top (nothing of the author's above it) is left alone: a forwarded summary is the author's text
-    below its header, and so is a quoted message longer than all the text above it (the draft under a short reply);
-    "… wrote:" with no quoted lines under it is the author's own account."""
+    below its header, and so is a quoted message with parts under headings that is longer than all the text above it
+    (_quotes_the_summary); "… wrote:" with no quoted lines under it is the author's own account."""
     said = False  # an earlier block of the author's text stays above the header
     blocks = run.blocks
     quoted_from: list[bool] = []  # whether every line from each block on is quoted or blank: read once, from the
@@ -685,10 +685,9 @@ def _quoted_thread(run: Run) -> None:
             continue
         lines = block.raw[:2] + (blocks[at + 1].raw[:2] if at + 1 < len(blocks) else [])
         if said and QUOTED_HEADER.match("\n".join(lines)):
-            if words_from[at] <= words_from[0] - words_from[at]:
+            if not _quotes_the_summary(blocks, at, words_from):
                 _remove_thread(run, blocks[at:])
-            return  # (a quoted message longer than all above it is the summary a short reply was written on: c352-06,
-            # "Hi Wei Ling, looks fine." over the author's forwarded draft)
+            return
         if said and QUOTE_INTRO.match(block.raw[0]):
             if not quoted_from:
                 quoted_from = _quoted_from(blocks)
@@ -696,7 +695,7 @@ def _quoted_thread(run: Run) -> None:
             if _quoted_or_blank(rest):
                 if quoted_from[at + 1] and (any(line.strip() for line in rest) or
                                             any(not b.removed for b in blocks[at + 1:at + 2])):
-                    if words_from[at] <= words_from[0] - words_from[at]:
+                    if not _quotes_the_summary(blocks, at, words_from):
                         _remove_thread(run, blocks[at:])
                     return
                 end = at + 1  # the quoted message, with the author's text going on below it (the draft pasted
@@ -706,6 +705,14 @@ def _quoted_thread(run: Run) -> None:
                 if any(QUOTED_LINE.match(line) for b in blocks[at:end] for line in b.raw):
                     _remove_thread(run, blocks[at:end])
         said = said or block.kind in ("text", "item")
+
+
+def _quotes_the_summary(blocks: list[Block], at: int, words_from: list[int]) -> bool:
+    """True when the message quoted from this block on is the summary a short reply was written on (c352-06: "Hi Wei
+    Ling, looks fine." over the author's forwarded draft): it has more words than all the text above it, and parts
+    under headings or titles, as a summary has and an email does not."""
+    return words_from[at] > words_from[0] - words_from[at] and \
+        any(block.kind in ("heading", "title") or block.heading_like for block in blocks[at + 1:])
 
 
 def _words_from(blocks: list[Block]) -> list[int]:
