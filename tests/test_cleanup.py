@@ -1653,3 +1653,21 @@ def test_content_words_remembered_for_a_loaded_table_equal_those_worked_out_with
     assert content_words(text, table) == content_words(text, plain) == content_words(text, table)
     assert "cut" in content_words(text, table) and "lower" in content_words(text, other)
     assert load_phrase_lists().synonyms.__class__ is SynonymTable
+
+
+def test_a_templates_unfilled_sample_beside_the_authors_filled_telling_goes():
+    """c351-07: the site's sample sentence with its blanks ("a total of XX discharge settlements") next to the
+    author's own telling with the figure filled in: the sample goes as its repeat, the author's stays."""
+    text = ("## Work\n\nThis year I handled a total of XX discharge settlement business, with no errors.\n\n"
+            "This year I handled 1,204 discharge settlements with no errors.\n\nI also trained two new clerks.\n")
+    out = clean(text).text
+    assert "XX discharge" not in out and "1,204 discharge settlements" in out
+
+
+@pytest.mark.parametrize("blank", [
+    "This year I handled a total of XX discharge settlement business, with no errors.",  # nothing filled it in
+    "Next year I will raise the discharge settlement accuracy above XX%.",  # a plan's target, no sample of a result
+])
+def test_a_blank_with_no_filled_telling_of_it_stays(blank):
+    text = f"## Work\n\n{blank}\n\nThis year the discharge settlement accuracy was 99.2% over 1,204 settlements.\n"
+    assert blank in clean(text).text

@@ -11,7 +11,7 @@ text → restatements (also a paragraph sentence telling the list just above it 
 that says it restates: "In other words, …"; a list item that says an earlier item of its list again in other words;
 a sentence that says an earlier one of its paragraph again in other words, or singles out a topic singled out
 already; what is left of a paragraph that tells the one before it again) → a label whose block went as a repeat →
-stock sentences → the user's notes and the model's earlier drafts above a copied chat's last full answer that tells
+a template's unfilled sample sentence beside the author's filled telling of it → stock sentences → the user's notes and the model's earlier drafts above a copied chat's last full answer that tells
 them again (the answer's copies come back, they go) → the guard (a removal that lost a figure, date, name or count
 is undone) → structure (a title line saying the heading above it again goes, empty blocks go, numbered lists are
 renumbered, a heading saying the one just before it again
@@ -21,8 +21,9 @@ the cost grows linearly with the text.
 
 Nothing that carries a fact is ever cut: a sentence with a number, date, amount, proper name or quoted name is only
 merged with a near-duplicate whose facts it contains (or that contains its facts), and a sentence with a placeholder
-is never removed except as web-template junk, which is not the author's text, or as a pile-up of three stock phrases
-or more (a template's frame: "In 20**, under the strong leadership of …").
+is never removed except as web-template junk, which is not the author's text, as a pile-up of three stock phrases
+or more (a template's frame: "In 20**, under the strong leadership of …"), or as the site's sample of a sentence the
+author wrote with the figure filled in.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("retold-paragraphs", restatements.remove_retold_paragraphs),
     ("repeated-labels", duplicates.remove_repeated_labels),
     ("heading-lists", duplicates.remove_heading_lists),
+    ("filled-samples", duplicates.remove_filled_samples),
     ("stock", stock.remove_stock),
     ("users-notes", framing.remove_users_notes),
     ("guard", guard.keep_facts),

@@ -10,6 +10,7 @@ from math import fsum
 
 from drafter.cleanup.document import LIST_ITEM, RATING_MARKS, Block, Sentence, part_numbers, split_sentences
 from drafter.cleanup.facts import FIGURE_TOKEN, YEAR, facts_of, figures_reordered, has_figure, is_name
+from drafter.cleanup.placeholders import fill_template_blanks, has_placeholder
 from drafter.cleanup.report import Note
 from drafter.cleanup.run import Run
 from drafter.text.dates import MONTH_NUMBERS
@@ -443,3 +444,44 @@ def _bare_label(block: Block) -> bool:
     a recap's title ("Summary of achievements") is the author's heading and stays."""
     return (block.kind in ("heading", "title") or block.heading_like) and \
         NAVIGATION_LABEL.match(block.content) is not None
+
+
+SAMPLE_SHARE = 0.6  # of a template sentence's content words the author's filled sentence must hold ...
+SAMPLE_WORDS_MIN = 4  # ... and at least this many of them
+SAMPLE_KEYS = 4  # its rarest words looked up in the index of the author's sentences
+SAMPLE_CANDIDATES = 8  # sentences compared with it, at most
+
+
+def remove_filled_samples(run: Run) -> None:
+    """A template's sample sentence with its blanks unfilled ("This year I handled a total of XX discharge
+    settlements, with no errors.") beside the author's own telling of it with the figure filled in ("This year I
+    handled 1,204 discharge settlements with no errors."): the site's sample goes as the author's sentence's repeat.
+    One with no filled telling stays, a blank for the author to fill. Linear: each is looked up by its rarest words."""
+    filled: list[tuple[Sentence, set[str]]] = []
+    samples = []
+    for _, sentence in run.text_sentences():
+        words = set(content_words(fill_template_blanks(sentence.text), run.lists.synonyms)) - {"x"}
+        if sentence.placeholder:
+            if len(words) >= SAMPLE_WORDS_MIN and has_placeholder(sentence.text):
+                samples.append((sentence, words))
+        elif has_figure(sentence.facts) and not has_placeholder(sentence.text):
+            filled.append((sentence, words))
+    if not samples or not filled:
+        return
+    df, idf = document_frequencies([words for _, words in filled])
+    postings: dict[str, list[int]] = {}
+    for slot, (_, words) in enumerate(filled):
+        for word in words:
+            if df[word] <= run.settings.max_key_frequency:  # a word in thousands of sentences is no key to one
+                index_word(postings, word, slot)
+    for sentence, words in samples:
+        weights = {w: idf.get(w, 0.0) for w in words}
+        for slot in candidates(weights, postings, SAMPLE_KEYS, SAMPLE_CANDIDATES):
+            author, theirs = filled[slot]
+            shared = words & theirs
+            if len(shared) >= SAMPLE_WORDS_MIN and len(shared) >= SAMPLE_SHARE * len(words) and not author.removed \
+                    and author.future == sentence.future:  # (a plan's blank target is no sample of a result)
+                sentence.removed = True
+                record = run.edit("near-duplicate", sentence.line, sentence.text, author.line, sentence)
+                run.repeat(sentence, author, record)
+                break
