@@ -1680,3 +1680,29 @@ def test_a_templates_unfilled_sample_beside_the_authors_filled_telling_goes():
 def test_a_blank_with_no_filled_telling_of_it_stays(blank):
     text = f"## Work\n\n{blank}\n\nThis year the discharge settlement accuracy was 99.2% over 1,204 settlements.\n"
     assert blank in clean(text).text
+
+
+def test_a_paragraph_in_the_authors_language_that_translates_the_english_goes_sentence_by_sentence():
+    """c356-05: the Spanish copy under the English paragraph; a sentence whose figures one English sentence gives
+    goes as its translation, and one that adds what the English leaves out stays (no Spanish month is read)."""
+    english = ("The district started the year with nine agencies and closed it with 64 active agents, against 58 at "
+               "the end of 2023. Premium grew by 7.4% to MXN 288.2 million.")
+    spanish = ("El distrito cerró el año con 64 agentes activos, contra 58 al cierre de 2023. Cabe mencionar que la "
+               "agencia de Santa Anita se fusionó con la de Tlajomulco en octubre, por lo que cerramos el año con "
+               "ocho oficinas.")
+    more = ("## Agents\n\nI recruited 14 new agents, ran the monthly training for the whole district and moved all "
+            "new business onto the tablet app by June, so paper applications fell to almost none by the end of the "
+            "year.\n")
+    out = clean(f"## District\n\n{english}\n\n{spanish}\n\n{more}").text
+    assert english in out
+    assert "contra 58 al cierre de 2023" not in out and "se fusionó con la de Tlajomulco en octubre" in out
+
+
+@pytest.mark.parametrize("note", [
+    "El 12% es el aumento general; el de la zona libre de la frontera norte no nos aplica y lo revisamos en 2024.",
+    "ऑडिट में 3 छोटी गलतियाँ मिलीं, जो अक्टूबर तक ठीक कर दी गईं और 2024 में कोई नई गलती नहीं मिली।",
+])
+def test_a_note_in_another_language_with_a_figure_no_english_sentence_gives_with_it_stays(note):
+    """c284-05, c294-04: the author's own note in Spanish or Hindi tells what no English sentence does."""
+    text = f"## Payroll\n\nThe general increase was 12% this year, and the audit in 2024 found 3 minor errors.\n\n{note}\n"
+    assert note in clean(text).text

@@ -11,7 +11,8 @@ text → restatements (also a paragraph sentence telling the list just above it 
 that says it restates: "In other words, …"; a list item that says an earlier item of its list again in other words;
 a sentence that says an earlier one of its paragraph again in other words, or singles out a topic singled out
 already; what is left of a paragraph that tells the one before it again) → a label whose block went as a repeat →
-a template's unfilled sample sentence beside the author's filled telling of it → stock sentences → the user's notes and the model's earlier drafts above a copied chat's last full answer that tells
+a template's unfilled sample sentence beside the author's filled telling of it → a sentence of a paragraph in
+another language that one English sentence's figures translate → stock sentences → the user's notes and the model's earlier drafts above a copied chat's last full answer that tells
 them again (the answer's copies come back, they go) → the guard (a removal that lost a figure, date, name or count
 is undone) → structure (a title line saying the heading above it again goes, empty blocks go, numbered lists are
 renumbered, a heading saying the one just before it again
@@ -32,7 +33,7 @@ from typing import Callable, Iterable
 
 from drafter.bulk import collector_paused
 from drafter.cleanup import (cliches, duplicates, framing, furniture, guard, junk, repeats, restatements, slogans, stock,
-                             structure)
+                             structure, translations)
 from drafter.cleanup.document import (HEADING, LIST_ITEM, Block, Sentence, boundary_blocks, parse_blocks, render,
                                       split_sentences, top_level_sections)
 from drafter.cleanup.facts import (CAPITAL_RUN, NUMBER, YEAR, StatedFacts, facts_of, figures_with_units,
@@ -88,6 +89,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("repeated-labels", duplicates.remove_repeated_labels),
     ("heading-lists", duplicates.remove_heading_lists),
     ("filled-samples", duplicates.remove_filled_samples),
+    ("translations", translations.remove_translations),
     ("stock", stock.remove_stock),
     ("users-notes", framing.remove_users_notes),
     ("guard", guard.keep_facts),

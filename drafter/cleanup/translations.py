@@ -1,0 +1,83 @@
+"""The translations pass: a paragraph in another language beside the English summary that tells it ("El distrito
+inició el año con nueve agencias … y lo cerró con 64 agentes activos, contra 58 al cierre de 2023." under the English
+paragraph with 64 and 58) is the author's own-language copy, and its sentences that only give figures the English
+states go as its repeats."""
+
+from __future__ import annotations
+
+from drafter.cleanup.document import Block
+from drafter.cleanup.facts import is_figure
+from drafter.cleanup.run import Run
+from drafter.text.words import FOREIGN_FUNCTION_WORDS, STOP_WORDS, WORD
+
+ENGLISH_SHARE_MAX = 0.15  # of a paragraph's words that are English function words, at most, in another language ...
+FOREIGN_SHARE_MIN = 0.15  # ... and those of another language (FOREIGN_FUNCTION_WORDS) at least, or words of another
+# script (no Latin letter): shorthand notes in English have few function words of either kind
+FOREIGN_WORDS_MIN = 12  # words a paragraph needs before its language is judged
+ENGLISH_TEXT_SHARE = 0.6  # of the text's words in English paragraphs, at least, for it to be an English summary
+
+
+def remove_translations(run: Run) -> None:
+    """Remove each sentence of a paragraph in another language (_foreign) in a summary written in English
+    (ENGLISH_TEXT_SHARE) when one English sentence gives every figure it gives, two or more: its translation, as its
+    repeat. One with fewer figures, or a figure no English sentence gives with the others, stays, since no month or
+    number word of that language is read ("… se fusionó … en octubre")."""
+    foreign, english_words, all_words = [], 0, 0
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "item"):
+            continue
+        words = [w.lower() for w in WORD.findall(block.content) if not w[0].isdigit()]
+        all_words += len(words)
+        if len(words) >= FOREIGN_WORDS_MIN and _foreign(words):
+            foreign.append(block)
+        else:
+            english_words += len(words)
+    if not foreign or english_words < ENGLISH_TEXT_SHARE * all_words:
+        return
+    kept = [sentence for _, sentence in _sentences(run)]
+    holders = _english_sentences_by_figure(run, foreign)
+    for block in foreign:
+        for sentence in block.sentences:
+            figures = {f for f in sentence.facts if is_figure(f)}
+            if sentence.removed or sentence.placeholder or len(figures) < TRANSLATED_FIGURES_MIN:
+                continue
+            english = set.intersection(*sorted((holders.get(f, set()) for f in figures), key=len))
+            if english:  # one English sentence gives every figure of it: its translation
+                sentence.removed = True
+                record = run.edit("restatement", sentence.line, sentence.text, of=sentence)
+                run.repeat(sentence, kept[min(english)], record)
+
+
+TRANSLATED_FIGURES_MIN = 2  # figures a sentence in another language must share with one English sentence: one alone
+# ("ऑडिट में 3 छोटी गलतियाँ मिलीं, जो अक्टूबर तक ठीक कर दी गईं।") may come with a month or a word unread
+
+
+def _english_sentences_by_figure(run: Run, foreign: list[Block]) -> dict[str, set[int]]:
+    """For each figure, the positions (in _sentences' order) of the sentences still in the text outside the foreign
+    paragraphs that give it."""
+    skip = {id(block) for block in foreign}
+    holders: dict[str, set[int]] = {}
+    for at, (block, sentence) in enumerate(_sentences(run)):
+        if id(block) not in skip:
+            for fact in sentence.facts:
+                if is_figure(fact):
+                    holders.setdefault(fact, set()).add(at)
+    return holders
+
+
+def _sentences(run: Run):
+    """(block, sentence) for every sentence still in the text, in order (tables aside)."""
+    for block in run.blocks:
+        if block.removed or block.kind == "opaque":
+            continue
+        for sentence in block.sentences:
+            if not sentence.removed:
+                yield block, sentence
+
+
+def _foreign(words: list[str]) -> bool:
+    """True when lowercased words read as another language: few English function words (ENGLISH_SHARE_MAX) and many
+    of another's, or of another script (FOREIGN_SHARE_MIN)."""
+    english = sum(w in STOP_WORDS for w in words)
+    other = sum(w in FOREIGN_FUNCTION_WORDS or not any("a" <= c <= "z" for c in w) for w in words)
+    return english <= ENGLISH_SHARE_MAX * len(words) and other >= FOREIGN_SHARE_MIN * len(words)
