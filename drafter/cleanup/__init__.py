@@ -10,12 +10,12 @@ earlier of a paragraph's two versions where the later is fuller → exact and ne
 text → restatements (also a paragraph sentence telling the list just above it in prose; a sentence
 that says it restates: "In other words, …"; a list item that says an earlier item of its list again in other words;
 a sentence that says an earlier one of its paragraph again in other words, or singles out a topic singled out
-already; what is left of a paragraph that tells the one before it again) → a label whose block went as a repeat →
-a template's unfilled sample sentence beside the author's filled telling of it → a sentence of a paragraph in
-another language that one English sentence's figures translate → stock sentences → the user's notes and the model's earlier drafts above a copied chat's last full answer that tells
-them again (the answer's copies come back, they go) → the guard (a removal that lost a figure, date, name or count
-is undone) → structure (a title line saying the heading above it again goes, empty blocks go, numbered lists are
-renumbered, a heading saying the one just before it again
+already; what is left of a paragraph that tells the one before it again) → a label whose block went as a repeat → a
+template's unfilled sample sentence beside the author's filled telling of it → a sentence of a paragraph in another
+language that one English sentence's figures translate → stock sentences → the user's notes and the model's earlier
+drafts above a copied chat's last full answer that tells them again (the answer's copies come back, they go) → the
+guard (a removal that lost a figure, date, name or count is undone) → structure (a title line saying the heading
+above it again goes, empty blocks go, numbered lists are renumbered, a heading saying the one just before it again
 goes, and so does a heading left empty that repeats an earlier heading).
 Near-duplicates are found through an inverted index on each sentence's rarest words (drafter.cleanup.similarity), so
 the cost grows linearly with the text.

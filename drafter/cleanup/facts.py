@@ -237,7 +237,7 @@ def rates_said(text: str) -> dict[float, str]:
         if value is not None:
             rates[value] = "working day" if period.group(1) else period.group(2).lower()
     for match in AMOUNT_IN_WORDS.finditer(text):
-        period = RATE.match(text, match.end() - len(match.group(0)) + len(match.group(0).rstrip()))
+        period = RATE.match(text, match.start() + len(match.group(0).rstrip()))
         values = quantities_in(match.group(0)) if period else []
         if len(values) == 1:
             rates[values[0]] = "working day" if period.group(1) else period.group(2).lower()

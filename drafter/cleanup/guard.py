@@ -46,9 +46,9 @@ def keep_facts(run: Run) -> None:
     """Put back, as written, every removed or cut sentence whose removal lost a fact the rest no longer states, or
     the tie of a month to a figure that no sentence left makes, or that was cut as a repeat from a block kept whole."""
     stated = run.facts_stated_outside(set())
-    paired = {pair for _, sentence in _kept(run) for pair in month_figure_pairs(sentence.facts)}
-    amounts = sorted(a for _, sentence in _kept(run) for a in quantities_in(sentence.text))
-    shares = sorted(float(m.group(0)[:-1].replace(",", "")) for _, sentence in _kept(run)
+    paired = {pair for _, sentence in run.kept_sentences() for pair in month_figure_pairs(sentence.facts)}
+    amounts = sorted(a for _, sentence in run.kept_sentences() for a in quantities_in(sentence.text))
+    shares = sorted(float(m.group(0)[:-1].replace(",", "")) for _, sentence in run.kept_sentences()
                     for m in SHARE.finditer(sentence.text))  # the percentages still said
     undone: set[int] = set()  # ids of the edits taken back, dropped from the report at once
     for block in run.blocks:
@@ -190,16 +190,6 @@ def _worked_out_from_a_kept_sentence(run: Run, sentence: Sentence, original: str
 def _figures_and_dates(facts) -> frozenset[str]:
     """The facts that are no name and no quoted words: what the guard checks of a comment's or a page's line."""
     return frozenset(f for f in facts if not is_name(f) and not f.startswith('"'))
-
-
-def _kept(run: Run):
-    """(block, sentence) for every sentence still in the text, headings and titles too."""
-    for block in run.blocks:
-        if block.removed or block.kind == "opaque":
-            continue
-        for sentence in block.sentences:
-            if not sentence.removed:
-                yield block, sentence
 
 
 def _said(amount: float, amounts: list[float], factor: float) -> bool:

@@ -873,8 +873,8 @@ def _echoed_input(run: Run) -> None:
 # summary, formal language", "can you turn these into paragraphs"; not the model's offer, "Would you like me to
 # shorten it?") or a label over the user's notes ("my points (rough):", "Here are my notes:")
 USER_REQUEST = re.compile(r"^[\W_]*(?:hi[\W_]+|hey[\W_]+)?(?:(?:can|could|would) you(?! like me)|please|pls|plz)\b"
-                          r"[^\n]{0,80}?\b(?:write|make|turn|draft|rewrite|re-write|summari[sz]e|create|give me|put|polish|tidy|fix|"
-                          r"shorten|convert|format)\b", re.I)
+                          r"[^\n]{0,80}?\b(?:write|make|turn|draft|rewrite|re-write|summari[sz]e|create|give me|put|"
+                          r"polish|tidy|fix|shorten|convert|format)\b", re.I)
 NOTES_LABEL = re.compile(r"^[\W_]*(?:(?:here are|these are|below are) )?(?:my|the) (?:raw |rough )?(?:notes|points|bullets|"
                          r"bullet points|facts)\b[^\n]{0,100}[:：][\W_]*$", re.I)
 # the user telling the model what they need: "Hi, I need a STAR format year-end summary for the HR portal."

@@ -86,6 +86,15 @@ class Run:
                 if not sentence.removed:
                     yield block, sentence
 
+    def kept_sentences(self) -> Iterator[tuple[Block, Sentence]]:
+        """(block, sentence) for every sentence still in the text, headings and titles too (tables aside)."""
+        for block in self.blocks:
+            if block.removed or block.kind == "opaque":
+                continue
+            for sentence in block.sentences:
+                if not sentence.removed:
+                    yield block, sentence
+
     def cut(self, sentence: Sentence, cuts: list[tuple[int, int]], kind: str, repeat: bool = True) -> None:
         """Cut these spans from the sentence; `repeat`: each is a repeat of something said on the sentence's line."""
         text = sentence.text

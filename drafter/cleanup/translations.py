@@ -34,7 +34,7 @@ def remove_translations(run: Run) -> None:
             english_words += len(words)
     if not foreign or english_words < ENGLISH_TEXT_SHARE * all_words:
         return
-    kept = [sentence for _, sentence in _sentences(run)]
+    kept = [sentence for _, sentence in run.kept_sentences()]
     holders = _english_sentences_by_figure(run, foreign)
     for block in foreign:
         for sentence in block.sentences:
@@ -53,26 +53,16 @@ TRANSLATED_FIGURES_MIN = 2  # figures a sentence in another language must share 
 
 
 def _english_sentences_by_figure(run: Run, foreign: list[Block]) -> dict[str, set[int]]:
-    """For each figure, the positions (in _sentences' order) of the sentences still in the text outside the foreign
+    """For each figure, the positions (in Run.kept_sentences' order) of the sentences still in the text outside the foreign
     paragraphs that give it."""
     skip = {id(block) for block in foreign}
     holders: dict[str, set[int]] = {}
-    for at, (block, sentence) in enumerate(_sentences(run)):
+    for at, (block, sentence) in enumerate(run.kept_sentences()):
         if id(block) not in skip:
             for fact in sentence.facts:
                 if is_figure(fact):
                     holders.setdefault(fact, set()).add(at)
     return holders
-
-
-def _sentences(run: Run):
-    """(block, sentence) for every sentence still in the text, in order (tables aside)."""
-    for block in run.blocks:
-        if block.removed or block.kind == "opaque":
-            continue
-        for sentence in block.sentences:
-            if not sentence.removed:
-                yield block, sentence
 
 
 def _foreign(words: list[str]) -> bool:
