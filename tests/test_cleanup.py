@@ -431,16 +431,14 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c356-05-district-insurance-manager-guadalajara.dirty.md": [
         "cabe mencionar que la agencia de santa anita se fusionó con la de tlajomulco en octubre, por lo que cerramos "
         "el año con ocho oficinas."],
-    # r92's (c357–c360), kept every fact in the output: c360-04's own shorter rewrite of a portal answer went as the
+    # r92's (c357–c360), every fact kept in the output: c360-04's own shorter rewrite of a portal answer went as the
     # near-duplicate of the model's fuller version pasted above it (the first telling stays; the writer kept the
-    # author's); and its request to the reviewer, "Could the unit support my QUT study …?", went as a rhetorical
-    # question (filler) though it asks for something
+    # author's). (Its request to the reviewer, "Could the unit support my QUT study …?", cut as a rhetorical
+    # question, is fixed: a question asking something for the author is a request.)
     "c360-04-day-surgery-nurse-brisbane.dirty.md": [
         "i work across admission, pre-op and second-stage recovery in our 22-bed unit (about 6,900 patients in 2024). "
         "from march i ran the pre-admission phone calls two days before surgery; day-of-surgery cancellations fell "
-        "from 3.8% to 2.1% (unit audit, november).",
-        "could the unit support my qut study with two study days per semester? narelle and i discussed this briefly "
-        "in october."],
+        "from 3.8% to 2.1% (unit audit, november)."],
     "c348-04-outpatient-nurse-brisbane.dirty.md": ['[mel: you also ran the tuesday flu and rsv vaccination clinic on your own from 2 july to 27 august while priya was off – 1,180 vaccinations. put that in!]'],
     "c301-06-social-worker-cork.dirty.md": ["i also took on intake duty two days a month after easter."],
     "c301-09-payroll-officer-abuja.dirty.md": [
@@ -1358,11 +1356,13 @@ def test_a_signpost_and_a_rhetorical_question_go_but_a_quoted_question_stays():
     lists = CleanupSettings(user_lists=False, stock_threshold=1.0)
     body = "## Stock\n\nShrinkage fell from 2.1% to 1.4% after we moved the tills.\n\n"
     said = ("Now turning to the rota. So what changed? I'll now move on to complaints. And who would have "
-            "guessed it?\n")
+            "guessed it? Could I have done more?\n")
     assert clean(body + said, lists).text == body.rstrip("\n") + "\n"
     for kept in ['Staff now ask every caller "Is this your first claim?"\n',
                  "The question we asked each month was simple: could we pick faster?\n",
-                 "Why did 14 orders go out late in June?\n"]:
+                 "Why did 14 orders go out late in June?\n",
+                 "I enrol at QUT in February. Could the unit support my QUT study with two study days per "
+                 "semester?\n"]:  # c360-04: a request for the author, not a rhetorical question
         assert clean(body + kept, lists).text == body + kept
 
 
