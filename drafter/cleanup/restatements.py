@@ -225,8 +225,7 @@ def remove_retellings(run: Run) -> None:
     rate as a figure of its own elsewhere (a user's note: "avg about 165 a day")."""
     previous = None
     said: list[float] = []  # the amounts stated in figures in the current top-level section so far
-    written = Counter(fact for block in run.blocks if block.kind != "opaque" for sentence in block.sentences
-                      for fact in facts_of(run.source.get(id(sentence), sentence.text)) if is_figure(fact))
+    written: Counter | None = None  # each figure's count in the text as written, read at the first rate retold
     for block in run.blocks:
         if block.kind in ("heading", "title") or block.heading_like:
             previous = None
@@ -244,7 +243,8 @@ def remove_retellings(run: Run) -> None:
                      or not opens and after_figure and _about_the_same(run, sentence.text, previous.text) and
                      _retells(run, sentence.text, True, quantities_in(previous.text)))
                     or opens and after_figure and works_out(sentence.text, previous.text)
-                    and not (rates_said(sentence.text) and any(written[fact] > 1 for fact in sentence.facts))
+                    and not (rates_said(sentence.text) and
+                             any((written := written or _figures_as_written(run))[fact] > 1 for fact in sentence.facts))
                     and not set(RECORD_CLAIM.findall(sentence.text.lower())) - set(previous.text.lower().split())):
                 sentence.removed = True
                 record = run.edit("restatement", sentence.line, sentence.text, previous.line if previous else None,
@@ -255,6 +255,19 @@ def remove_retellings(run: Run) -> None:
             previous = sentence
             if has_figure(sentence.facts):
                 said += quantities_in(sentence.text)
+
+
+def _figures_as_written(run: Run) -> Counter:
+    """How many sentences of the text as written, removed ones too, give each figure (a sentence not edited since is
+    read through its facts, already known)."""
+    counts: Counter = Counter()
+    for block in run.blocks:
+        if block.kind == "opaque":
+            continue
+        for sentence in block.sentences:
+            written = run.source.get(id(sentence), sentence.text)
+            counts.update(f for f in (sentence.facts if written == sentence.text else facts_of(written)) if is_figure(f))
+    return counts
 
 
 def _about_the_same(run: Run, text: str, before: str) -> bool:

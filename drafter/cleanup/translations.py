@@ -5,7 +5,7 @@ states go as its repeats."""
 
 from __future__ import annotations
 
-from drafter.cleanup.document import Block
+from drafter.cleanup.document import Block, Sentence
 from drafter.cleanup.facts import is_figure
 from drafter.cleanup.run import Run
 from drafter.text.words import FOREIGN_FUNCTION_WORDS, STOP_WORDS, WORD
@@ -34,8 +34,8 @@ def remove_translations(run: Run) -> None:
             english_words += len(words)
     if not foreign or english_words < ENGLISH_TEXT_SHARE * all_words:
         return
-    kept = [sentence for _, sentence in run.kept_sentences()]
-    holders = _english_sentences_by_figure(run, foreign)
+    kept = list(run.kept_sentences())
+    holders = _english_sentences_by_figure(kept, foreign)
     for block in foreign:
         for sentence in block.sentences:
             figures = {f for f in sentence.facts if is_figure(f)}
@@ -45,19 +45,19 @@ def remove_translations(run: Run) -> None:
             if english:  # one English sentence gives every figure of it: its translation
                 sentence.removed = True
                 record = run.edit("restatement", sentence.line, sentence.text, of=sentence)
-                run.repeat(sentence, kept[min(english)], record)
+                run.repeat(sentence, kept[min(english)][1], record)
 
 
 TRANSLATED_FIGURES_MIN = 2  # figures a sentence in another language must share with one English sentence: one alone
 # ("ऑडिट में 3 छोटी गलतियाँ मिलीं, जो अक्टूबर तक ठीक कर दी गईं।") may come with a month or a word unread
 
 
-def _english_sentences_by_figure(run: Run, foreign: list[Block]) -> dict[str, set[int]]:
-    """For each figure, the positions (in Run.kept_sentences' order) of the sentences still in the text outside the foreign
+def _english_sentences_by_figure(kept: list[tuple[Block, Sentence]], foreign: list[Block]) -> dict[str, set[int]]:
+    """For each figure, the positions in `kept` (the sentences still in the text) of those outside the foreign
     paragraphs that give it."""
     skip = {id(block) for block in foreign}
     holders: dict[str, set[int]] = {}
-    for at, (block, sentence) in enumerate(run.kept_sentences()):
+    for at, (block, sentence) in enumerate(kept):
         if id(block) not in skip:
             for fact in sentence.facts:
                 if is_figure(fact):

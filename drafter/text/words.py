@@ -15,19 +15,19 @@ STOP_WORDS = frozenset(
     "once again further about above below between through during before after up down out off while if because "
     "until against among per via well even still much many lot lots".split())
 # the commonest function words of the other languages summaries come with a copy in (Spanish, Portuguese, French,
-# Italian, German, Dutch, Polish, Romanian, Indonesian and Malay), none of them an English word: a paragraph full of
-# them is written in another language
+# Italian, German, Dutch, Polish, Romanian, Indonesian and Malay), few of them English words too ("do", "die"): a
+# paragraph full of them is written in another language
 FOREIGN_FUNCTION_WORDS = frozenset(
     "el los las del y en que con por para una uno al se lo su sus es fue como pero más muy este esta "
     "em com da do das dos os não na nos uma ao à pela pelo foi são mais também "
     "le les et des du est pour avec je nous dans sur ce cette une qui pas été "
-    "il della dei delle che di con nel sono anche questo "
+    "il della dei delle che di nel sono anche questo "
     "der die das und ist mit von zu den im auf für ich wir nicht ein eine einer dem des auch wurde bei "
     "het een en van ik met voor op zijn ook niet naar bij "
     "się nie oraz jest od że jak roku który która przez dla po ze "
     "și în cu pentru din care sau fost este "
     "yang dan di ke dari untuk dengan saya ini itu pada dalam tidak juga ada telah kami adalah sebagai oleh "
-    "ialah akan bagi daripada dengan".split())
+    "ialah akan bagi daripada".split())
 STEM_SUFFIXES = ("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ies", "ied", "ly", "ed",
                  "es", "s", "e")
 
