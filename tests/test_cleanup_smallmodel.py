@@ -145,3 +145,31 @@ def test_a_long_paragraph_compares_each_sentence_with_a_few_before_it_only(monke
     sentences = [f"I closed order {1000 + i} with client {i} for {100 + i} pounds." for i in range(300)]
     clean(" ".join(sentences) + "\n", LISTS_ONLY)
     assert len(calls) <= restatements.PARAPHRASE_REACH * len(sentences)
+
+
+LOOP = ("## Returns\n\n"
+        "In 2024 I booked 3,415 customer returns into the warehouse system. Credit notes went out within 48 hours "
+        "for 91% of them, against a target of 85%.\n\n"
+        "{second}"
+        "Over the year, a total of 3,415 customer returns were recorded by me in the system. For 91% of these the "
+        "credit note was issued inside 48 hours, which beats the 85% target.\n\n"
+        "## Next year\n\nI will train the new starter on returns.\n")
+
+
+def test_a_paragraph_told_again_in_other_words_with_the_same_figures_goes():
+    """A small model's loop: the same figures told again in new words (recorded for booked, issued for went out)
+    go, with the paragraph between them that says something else kept; the first telling stays in its place."""
+    between = "Most returns were damaged pallets from the Leeds depot, which I photographed before booking.\n\n"
+    cleaned = _clean(LOOP.format(second=between))
+    assert cleaned.count("3,415") == 1 and "booked 3,415 customer returns" in cleaned
+    assert "Leeds depot" in cleaned and "recorded by me" not in cleaned
+
+
+def test_a_paragraph_with_a_figure_of_its_own_or_under_another_heading_is_no_retelling():
+    """A paragraph giving the same figures and one of its own says something new; the same paragraph under another
+    heading belongs to that part (the duplicates pass, not this one, judges it there)."""
+    own = LOOP.format(second="").replace("the 85% target.", "the 85% target, and 12 were refused.")
+    assert "12 were refused" in _clean(own) and _clean(own).count("3,415") == 2
+    apart = LOOP.format(second="## Credit notes\n\n")
+    assert _clean(apart).count("3,415") == 2
+

@@ -785,49 +785,78 @@ def remove_topics_said_again(run: Run) -> None:
         run.repeat(sentence, told, run.edit("restatement", sentence.line, sentence.text, told.line, sentence))
 
 
+RETOLD_LOOKBACK = 4  # kept paragraphs of the same part before a paragraph that it may tell again (a small model's
+# loop says one paragraph three or four times over, one after another); a bound, so a long part costs linear time
+RETOLD_SHARED_FIGURES = 2  # figures a paragraph must share with the earlier one to be held to the looser containment
+RETOLD_SCALE_MAX = 12  # a whole number up to this is a rating, a step or a month's number, shared by chance: no
+# evidence of a retelling ("( ) 1 … (•) 3 … ( ) 5" under each goal of a form)
+
+
 def remove_retold_paragraphs(run: Run) -> None:
-    """Remove what is left of a paragraph that tells the paragraph just before it (under the same heading) again: a
-    model's second answer to the same point ("Two errors reached staff this year. In February, 38 staff …" and then
-    "This year there were two errors that affected staff: … Both were corrected quickly."). Every fact it holds is
-    the earlier paragraph's, and its weighted words, vague ones counted as inside, lie at least
-    retold_paragraph_containment inside that paragraph's."""
+    """Remove what is left of a paragraph that tells an earlier paragraph of the same part (one of the last
+    RETOLD_LOOKBACK kept under the same heading) again: a model's second answer to the same point ("Two errors reached
+    staff this year. In February, 38 staff …" and then "This year there were two errors that affected staff: … Both
+    were corrected quickly."), or a small model's loop telling one paragraph over in other words. Every fact it holds
+    is the earlier paragraph's, and its weighted words, vague ones counted as inside, lie at least
+    retold_paragraph_containment inside that paragraph's; retold_paragraph_figure_containment when it gives two
+    figures of that paragraph again (the same figures in other words are a retelling, not a new point)."""
     s = run.settings
     pairs = list(run.text_sentences())
     words = {id(sentence): set(content_words(sentence.text, run.lists.synonyms)) for _, sentence in pairs}
     _, weight = document_frequencies(list(words.values()))
     unspecific = run.lists.unspecific
-    previous: Block | None = None
+    recent: list[Block] = []  # the kept paragraphs of this part, latest last
     for block in run.blocks:
         if block.removed:
             continue
         if block.kind != "text" or block.heading_like:
-            previous = None
+            recent = []
             continue
-        before, previous = previous, block
         rest = [x for x in block.sentences if not x.removed]
-        if before is None or not rest or any(x.placeholder for x in rest):
+        if not rest or any(x.placeholder for x in rest) or \
+                len(set(content_words(" ".join(block.raw)))) < s.retold_paragraph_min_words:  # a paragraph, not a line
+            recent = (recent + [block])[-RETOLD_LOOKBACK:]
             continue
-        told = [x for x in before.sentences if not x.removed]
-        if not told:
+        told = next((x for back, earlier in enumerate(reversed(recent))
+                     if (x := _retold_from(run, earlier, block, rest, words, weight, unspecific,
+                                                   back == 0))), None)
+        if told is None:
+            recent = (recent + [block])[-RETOLD_LOOKBACK:]
             continue
-        facts = StatedFacts({f for x in told for f in x.facts})
-        if any(f not in facts for x in rest for f in x.facts):
-            continue
-        told_text = " ".join(" ".join(WORD.findall(x.text.lower())) for x in told)
-        if not all(_counts_said(x.text, x.facts & QUANTITY_WORDS, told_text) for x in rest):
-            continue  # "this time it took two days" after "… which took four days" and "the two storms"
-        earlier = set().union(*(words.get(id(x), set()) for x in told))
-        retold = [w for x in rest for w in words.get(id(x), ())]
-        if len(set(content_words(" ".join(block.raw)))) < s.retold_paragraph_min_words:
-            continue  # a paragraph, not a line
-        total = fsum(weight.get(w, 0.0) for w in retold)
-        inside = fsum(weight.get(w, 0.0) for w in retold if w in earlier or w in unspecific)
-        if total and inside / total >= s.retold_paragraph_containment:
-            for sentence in rest:
-                sentence.removed = True
-                run.repeat(sentence, told[0], run.edit("restatement", sentence.line, sentence.text, told[0].line,
-                                                       sentence))
-            previous = before  # the paragraph after is compared with the telling kept
+        for sentence in rest:  # the paragraph after is compared with the telling kept
+            sentence.removed = True
+            run.repeat(sentence, told, run.edit("restatement", sentence.line, sentence.text, told.line, sentence))
+
+
+def _retold_from(run: Run, earlier: Block, later: Block, rest: list[Sentence], words: dict[int, set[str]],
+                 weight: dict[str, float], unspecific: frozenset[str], just_before: bool) -> Sentence | None:
+    """The first kept sentence of `earlier` when the sentences `rest` left of `later` tell that paragraph again
+    (remove_retold_paragraphs), else None. A paragraph further back is told again only with two of its figures,
+    small whole numbers aside: a form's answers alike in wording ("Self-rating: (•) 3 – Meets expectations") each
+    answer their own goal."""
+    s = run.settings
+    told = [x for x in earlier.sentences if not x.removed]
+    if not told:
+        return None
+    told_facts = {f for x in told for f in x.facts}
+    facts = StatedFacts(told_facts)
+    if any(f not in facts for x in rest for f in x.facts):
+        return None
+    told_text = " ".join(" ".join(WORD.findall(x.text.lower())) for x in told)
+    if not all(_counts_said(x.text, x.facts & QUANTITY_WORDS, told_text) for x in rest):
+        return None  # "this time it took two days" after "… which took four days" and "the two storms"
+    said = set().union(*(words.get(id(x), set()) for x in told))
+    retold = [w for x in rest for w in words.get(id(x), ())]
+    total = fsum(weight.get(w, 0.0) for w in retold)
+    inside = fsum(weight.get(w, 0.0) for w in retold if w in said or w in unspecific)
+    written = {f for x in later.sentences for f in facts_of(run.source.get(id(x), x.text))}  # as written: a
+    # sentence of it already gone as a near-duplicate still shows what the paragraph retells
+    shared_figures = sum(1 for f in told_facts & written if is_figure(f) and not (f.isdigit() and int(f) <= RETOLD_SCALE_MAX))
+    if shared_figures < RETOLD_SHARED_FIGURES and not just_before:
+        return None
+    needed = s.retold_paragraph_figure_containment if shared_figures >= RETOLD_SHARED_FIGURES \
+        else s.retold_paragraph_containment
+    return told[0] if total and inside / total >= needed else None
 
 
 LIST_RETOLD_MIN_FIGURES = 2  # figures a sentence needs to be taken for a telling of the list above it in prose

@@ -34,6 +34,7 @@ class CleanupSettings:
     retold_paragraph_containment: what is left of a paragraph whose facts are all the paragraph's just before it,
         and whose weighted words, vague ones counted as inside, lie this much inside that paragraph's, tells it
         again and goes (0.7).
+    retold_paragraph_figure_containment: the same, for a paragraph giving two figures of that one again (0.45).
     retold_paragraph_min_words: distinct content words such a paragraph needs, as written, to be compared (6).
     restatement_min_words: content words a sentence needs to be taken for a restatement (3).
     restatement_max_source_words: content words beyond which a sentence is too long to be the one restated:
@@ -75,6 +76,7 @@ class CleanupSettings:
     paraphrased_item_similarity: float = 0.72
     paraphrase_word_share: float = 0.4
     retold_paragraph_containment: float = 0.7
+    retold_paragraph_figure_containment: float = 0.45
     retold_paragraph_min_words: int = 6
     restatement_min_words: int = 3
     restatement_max_source_words: int = 30
@@ -99,7 +101,8 @@ class CleanupSettings:
     def __post_init__(self) -> None:
         for name in ("near_duplicate_jaccard", "near_duplicate_containment", "fact_free_containment",
                      "restatement_containment", "restatement_pair_containment", "restatement_figure_containment",
-                     "paraphrased_item_containment", "retold_paragraph_containment", "paraphrase_similarity",
+                     "paraphrased_item_containment", "retold_paragraph_containment",
+                     "retold_paragraph_figure_containment", "paraphrase_similarity",
                      "paraphrased_item_similarity", "paraphrase_word_share"):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
