@@ -807,8 +807,9 @@ def remove_retold_paragraphs(run: Run) -> None:
     unspecific = run.lists.unspecific
     recent: list[Block] = []  # the kept paragraphs of this part, latest last
     for block in run.blocks:
-        if block.removed:
-            continue
+        if block.removed:  # a block gone whole (a chat's turn label, a page's line) parts one text from another:
+            recent = recent[-1:]  # the user's notes above it from the answer below (its paragraph just before
+            continue  # is still compared, as before)
         if block.kind != "text" or block.heading_like:
             recent = []
             continue
