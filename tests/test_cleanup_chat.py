@@ -825,3 +825,19 @@ def test_the_same_line_with_its_figures_in_another_order_is_no_repeat():
     assert "Self-rating:  Q 5  |  E 4  |  T 5  |  A 4.67" in result
     assert "Self-rating:  Q 5  |  E 5  |  T 4  |  A 4.67" in result
 
+
+
+def test_a_users_turn_on_its_labels_line_after_the_answer_goes_and_the_fact_it_added_stays():
+    """A chat copied whole with the user's words on the label's line ("**You:** make it shorter, and add …"): the
+    turn goes as chat, and the shorter answer's sentence with the fact the user added stays (it was once cut as a
+    near-duplicate of the request, which stayed)."""
+    text = ("**2024 Summary – Depot Controller, Thika**\n\n"
+            "In 2024 the Thika depot handled 208,000 parcels with 94.1% delivered on time. Barcode scanning at the "
+            "belt from May cut misroutes from 2.2% to 0.8%.\n\n"
+            "**You:** yes make it shorter pls. also add that I opened the Juja route in August with 3 riders\n\n"
+            "Sure! Here's a shorter version that includes the Juja route:\n\n"
+            "In 2024 the Thika depot handled 208,000 parcels with 94.1% on time. In August I opened the Juja route "
+            "with 3 riders.\n")
+    cleaned = _clean(text)
+    assert "**You:**" not in cleaned and "make it shorter" not in cleaned
+    assert "In August I opened the Juja route with 3 riders." in cleaned

@@ -300,3 +300,16 @@ def test_a_form_line_the_author_wrote_values_on_stays():
     assert "Attendance: ___288___ days    Overtime: ___126___ hours" in result
     assert "Summarizer: ____Tan Min____    Date: ____2023.12.28____" in result
     assert "Signature: ________" not in result
+
+
+def test_a_count_in_points_is_the_authors_and_a_sites_price_in_points_is_its_download_bar():
+    """"(2 points)" in brackets of its own is what a sharing site charges for a download: its bar goes. The author's
+    count of points with a bracketed total ("32 points (total 5 years: 118 points)") looks like two of the page's
+    fields, but it is a fact of theirs and stays: junk goes unguarded, so its patterns must not take it."""
+    text = ("# Year-end summary, ward nurse\n\n"
+            "- Training hours this year: 41 hours\n"
+            "- CPD points this year: 27 points (total 5 years: 96 points)\n\n"
+            "Docin preview Page 1 / 2 Download (2 points)\n")
+    cleaned = clean(text)
+    assert "CPD points this year: 27 points (total 5 years: 96 points)" in cleaned.text
+    assert "Docin" not in cleaned.text

@@ -184,7 +184,7 @@ def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]
         if block.kind == "opaque" or not block.raw:
             continue
         first = block.raw[0]
-        if USER_TURN.match(first) or repl and any(REPL_TURN.match(line) and not REPL_IDLE.match(line)
+        if USER_TURN.match(first) or USER_SAYS.match(first) or repl and any(REPL_TURN.match(line) and not REPL_IDLE.match(line)
                                                   for line in block.raw) or \
                 block.sentences and _asks(block):
             turns.append(("user", at))
@@ -225,7 +225,10 @@ def _earlier_answers(run: Run, repl: bool) -> None:
                 continue
             _remove_sentences(run, block, "chat")
     for i, (kind, at, end) in enumerate(spans):  # the user's turn after an answer asks for the next: it goes as chat
-        if kind == "user" and i and spans[i - 1][0] == "answer" and not USER_TURN.match(run.blocks[at].raw[0]):
+        # (the first turn found, with the text above it: the answer copied without its label or the request)
+        after_answer = spans[i - 1][0] == "answer" if i else any(
+            b.kind in ("text", "item") and not b.removed for b in run.blocks[:at])
+        if kind == "user" and after_answer and not USER_TURN.match(run.blocks[at].raw[0]):
             for block in run.blocks[at:end]:  # (a labelled one, "You said:", is _user_turns')
                 if not block.removed and block.kind != "opaque":
                     _cut_avatar(run, block)
@@ -1153,6 +1156,8 @@ def _edit_notes(run: Run) -> None:
 
 
 USER_TURN = re.compile(r"^[\W_]*(?:you|i|me|user)\s+(?:said|wrote)\b|^[\W_]*(?:user|you|me|human)\s*[:：][\W_]*$", re.I)
+# the user's turn with its words on the label's line: "**You:** yes make it shorter pls", "User: add the March audit"
+USER_SAYS = re.compile(r"^[\W_]*(?:user|you|me|human)\s*[:：][*_]*[ \t]+\S", re.I)
 
 
 def _user_turns(run: Run) -> None:
