@@ -439,6 +439,11 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "i work across admission, pre-op and second-stage recovery in our 22-bed unit (about 6,900 patients in 2024). "
         "from march i ran the pre-admission phone calls two days before surgery; day-of-surgery cancellations fell "
         "from 3.8% to 2.1% (unit audit, november)."],
+    # r93's (c361–c364), a loss left open: c361-08's thanks names the help it is for ("That is what made the filing
+    # catch-up possible."); the stock model cut that second sentence, which holds no fact for the guard to keep
+    "c361-08-ward-clerk-winnipeg.dirty.md": [
+        "big thanks to marlene on nights for always leaving a clean handover sheet. that is what made the filing "
+        "catch-up possible."],
     "c348-04-outpatient-nurse-brisbane.dirty.md": ['[mel: you also ran the tuesday flu and rsv vaccination clinic on your own from 2 july to 27 august while priya was off – 1,180 vaccinations. put that in!]'],
     "c301-06-social-worker-cork.dirty.md": ["i also took on intake duty two days a month after easter."],
     "c301-09-payroll-officer-abuja.dirty.md": [
@@ -681,6 +686,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c35[7-8]-*.dirty.md", 0.64, 0.975),  # the ninetieth (first run 0.628 / 0.983 / 2 at a27dc22,
     ("cleanup-heldout", "c359-*.dirty.md", 0.71, 0.99),  # the start the same; c360-04's two cuts listed above)
     ("cleanup-heldout", "c360-*.dirty.md", 0.47, 0.97),
+    ("cleanup-heldout", "c361-*.dirty.md", 0.665, 0.95),  # the ninety-first (first run 0.638 / 0.971 / 4 at 57ddaf1,
+    ("cleanup-heldout", "c362-*.dirty.md", 0.79, 0.985),  # the start the same; the "**You:**" turn and the count in
+    ("cleanup-heldout", "c363-*.dirty.md", 0.65, 0.96),  # points fixed, c361-08's thanks listed above)
+    ("cleanup-heldout", "c364-*.dirty.md", 0.51, 0.99),
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
