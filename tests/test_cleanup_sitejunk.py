@@ -313,3 +313,24 @@ def test_a_count_in_points_is_the_authors_and_a_sites_price_in_points_is_its_dow
     cleaned = clean(text)
     assert "CPD points this year: 27 points (total 5 years: 96 points)" in cleaned.text
     assert "Docin" not in cleaned.text
+
+
+def test_a_sites_comment_thread_goes_and_a_forms_comments_field_stays():
+    """The readers' posts under "Comments (3)" (a handle, a date or a place, the post) go whole as junk, their names
+    and dates no fact of the author's; under a form's "Comments:" the author's own lines with figures stay."""
+    page = ("# Annual report of the hall cashier\n\n"
+            "In 2024 I took 18,430 payments at the Ternopil hall.\n\n"
+            "Comments (3)\n"
+            "Oksana, Lutsk: Thank you, very useful for my report!\n"
+            "Guest — 12.02.2024: Is there a sample for the senior cashier?\n"
+            "Admin: @Guest Yes, see the section \"Finance\".\n")
+    cleaned = clean(page).text
+    assert "Oksana" not in cleaned and "Admin" not in cleaned and "Comments (3)" not in cleaned
+    assert "18,430 payments" in cleaned
+    form = ("# Self-appraisal 2024\n\n"
+            "In 2024 I took 18,430 payments at the Ternopil hall.\n\n"
+            "Comments:\n"
+            "Queue time: I cut our average wait to 6 minutes from 11.\n"
+            "Training: I trained 2 new cashiers on the safe procedure.\n")
+    assert "cut our average wait to 6 minutes" in clean(form).text
+    assert "trained 2 new cashiers" in clean(form).text

@@ -93,6 +93,7 @@ def remove_junk(run: Run) -> None:
     _slot_only_sections(run)
     _blank_form_lines(run)
     _page_chrome(run)
+    _site_comments(run)
     _quoted_thread(run)
     _user_turns(run)
     _rest_of_a_chat_wrapper(run)
@@ -598,6 +599,44 @@ def _page_chrome(run: Run) -> None:
         # a heading's one word ("Home visits", "Any other comments")
         if named and (menu or stamp or len(named) >= 2 or button):
             _junk_blocks(run, [block])
+
+
+# a site's comment thread under its label: "Comments (27)", "Reader comments", "Comments:" over its posts, each a
+# line of a handle (a date or a place beside it) and the post: "Nong Ploy — 14 Nov 2023: Thank you …", "Tatyana,
+# 22.01.2024: Thank you …", "Guest: Is there a sample for the cashier?", "Admin: @Guest Yes, …"
+COMMENTS_LABEL = re.compile(r"^[\W_]*(?:reader |readers[’'] |user |visitor |latest )?(?:comments?|discussion|replies)"
+                            r"[ \t]*(?:\(\d[\d,.]*\)|\d[\d,.]*)?[ \t]*[:：]?[\W_]*$", re.I)
+COMMENT_POST = re.compile(r"^[\W_]*@?[\w.][\w .@'’-]{0,30}?(?:[ \t]*[,·—–][ \t]*[^:：\n—–]{1,40}?)?[ \t]*(?:[:：]|[ \t][—–])"
+                          r"[ \t]+\S")
+COMMENT_MIN_POSTS = 2  # posts under the label: one "Name: text" line could be a form's field the author filled
+COMMENT_POST_MAX_WORDS = 45  # words a post may have
+
+
+def _site_comments(run: Run) -> None:
+    """A site's comment thread copied with its page: the label ("Comments (4)") and the posts under it in its block
+    (each a handle's line, COMMENT_POST), with a "Load more comments" button among them, go whole as junk. A form's
+    "Comments:" field over the author's own lines stays: a post that is the author's account with a figure ("I closed
+    412 claims") is no reader's, and the posts must be two or more."""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "title") or len(block.raw) <= COMMENT_MIN_POSTS or \
+                not COMMENTS_LABEL.match(block.raw[0]):
+            continue
+        posts = [line for line in block.raw[1:] if line.strip()]
+        if sum(1 for line in posts if COMMENT_POST.match(line)) < COMMENT_MIN_POSTS or \
+                any(len(WORD.findall(line)) > COMMENT_POST_MAX_WORDS for line in posts) or \
+                any(_authors_post(line) for line in posts) or \
+                not all(COMMENT_POST.match(line) or run.lists.is_junk(line) or
+                        any(p.search(line) for p in run.lists.page_part) for line in posts):
+            continue
+        _junk_blocks(run, [block])
+
+
+def _authors_post(line: str) -> bool:
+    """True when a line under a comments label tells the author's own account with a figure after its handle ("Me,
+    Dec 2024: I closed 412 claims"): a form's field, not a reader's post."""
+    post = COMMENT_POST.match(line)
+    body = line[post.end() - 1:] if post else line
+    return has_figure(f for f in facts_of(body) if not YEAR.fullmatch(f)) and AUTHOR.search(body) is not None
 
 
 def _cut_blank_fields(run: Run, sentence: Sentence) -> None:
