@@ -841,3 +841,24 @@ def test_a_users_turn_on_its_labels_line_after_the_answer_goes_and_the_fact_it_a
     cleaned = _clean(text)
     assert "**You:**" not in cleaned and "make it shorter" not in cleaned
     assert "In August I opened the Juja route with 3 riders." in cleaned
+
+
+def test_an_answer_under_a_prompt_with_no_label_before_the_request_is_no_users_turn():
+    """A local model's log: its start-up lines, the instruction, then the answer under "### Response:", then its second go
+    ("Here is the year-end summary:"). The first answer is no user's turn to cut as chat (r94's c366-11 lost its
+    headings and an accident count so, at 0f70fd8); only a turn labelled on its own line ("**You:** …") with text
+    above it is taken for the user's next request."""
+    text = ("main: build = 3482 (e54c35e4)\nmain: seed  = 1718203345\n\n"
+            "### Instruction:\n"
+            "You are a helpful assistant. Write a year-end work summary for a dispatcher in Mombasa using the notes.\n\n"
+            "### Response:\n\n"
+            "**Introduction**\n\n"
+            "I plan and dispatch container trucks from the Changamwe yard to customers upcountry.\n\n"
+            "**Highlights of 2024**\n\n"
+            "- On-time delivery improved to 88.4%, from 81.0% in 2023.\n"
+            "- There were 2 minor accidents in the year, both without injuries, compared with 5 in 2023.\n\n"
+            "Here is the year-end summary:\n\n"
+            "In 2024 on-time delivery reached 88.4%.\n")
+    cleaned = _clean(text)
+    assert "**Highlights of 2024**" in cleaned and "**Introduction**" in cleaned
+    assert "There were 2 minor accidents in the year" in cleaned

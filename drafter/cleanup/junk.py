@@ -226,9 +226,10 @@ def _earlier_answers(run: Run, repl: bool) -> None:
                 continue
             _remove_sentences(run, block, "chat")
     for i, (kind, at, end) in enumerate(spans):  # the user's turn after an answer asks for the next: it goes as chat
-        # (the first turn found, with the text above it: the answer copied without its label or the request)
-        after_answer = spans[i - 1][0] == "answer" if i else any(
-            b.kind in ("text", "item") and not b.removed for b in run.blocks[:at])
+        # (the first turn found, labelled on its own line of words, "**You:** make it shorter", with text above it:
+        # the answer copied without its label or the request)
+        after_answer = spans[i - 1][0] == "answer" if i else USER_SAYS.match(run.blocks[at].raw[0]) is not None and \
+            any(b.kind in ("text", "item") and not b.removed for b in run.blocks[:at])
         if kind == "user" and after_answer and not USER_TURN.match(run.blocks[at].raw[0]):
             for block in run.blocks[at:end]:  # (a labelled one, "You said:", is _user_turns')
                 if not block.removed and block.kind != "opaque":
