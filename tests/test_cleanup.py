@@ -690,6 +690,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c362-*.dirty.md", 0.79, 0.985),  # the start the same; the "**You:**" turn and the count in
     ("cleanup-heldout", "c363-*.dirty.md", 0.65, 0.96),  # points fixed, c361-08's thanks listed above)
     ("cleanup-heldout", "c364-*.dirty.md", 0.51, 0.99),
+    ("cleanup-heldout", "c365-*.dirty.md", 0.825, 0.95),  # the ninety-second (first run 0.685 / 0.961 / 0 at
+    ("cleanup-heldout", "c366-*.dirty.md", 0.76, 0.99),  # 0f70fd8, the start 0.684 / 0.972 / 0; c366-11's first
+    ("cleanup-heldout", "c367-*.dirty.md", 0.69, 0.975),  # answer, cut as the user's turn at 0f70fd8, fixed)
+    ("cleanup-heldout", "c368-*.dirty.md", 0.475, 0.95),
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
