@@ -439,8 +439,9 @@ def facts_of(sentence: str) -> frozenset[str]:
         if match.group(0) in ("19", "20") and BLANK_AFTER.match(sentence, match.end()) and \
                 not sentence[max(0, match.start() - 1):match.start()] == "*":  # "**20**" is bold
             continue
-        if len(match.group(0).rstrip(",")) == 2 and ends_with(YEAR_RANGE_HEAD, sentence, match.start(), YEAR_RANGE_REACH):
-            continue  # "2024/25", "FY2024–25": the year's second half, no figure of its own
+        if len(match.group(0).rstrip(",")) == 2 and \
+                ends_with(YEAR_RANGE_HEAD, sentence, match.start(), YEAR_RANGE_REACH):
+            continue  # "2024/25", "FY2024–25", "2024-25,": the year's second half, no figure of its own
         facts.add(_figure(match))
     for match in CODE.finditer(sentence):
         facts.add(match.group(0).lower().rstrip("."))

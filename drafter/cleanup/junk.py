@@ -185,8 +185,8 @@ def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]
         if block.kind == "opaque" or not block.raw:
             continue
         first = block.raw[0]
-        if USER_TURN.match(first) or USER_SAYS.match(first) or repl and any(REPL_TURN.match(line) and not REPL_IDLE.match(line)
-                                                  for line in block.raw) or \
+        if USER_TURN.match(first) or USER_SAYS.match(first) or \
+                repl and any(REPL_TURN.match(line) and not REPL_IDLE.match(line) for line in block.raw) or \
                 block.sentences and _asks(block):
             turns.append(("user", at))
         elif ASSISTANT_TURN.match(first) or turns and turns[-1][0] == "user" and (
@@ -607,8 +607,8 @@ def _page_chrome(run: Run) -> None:
 # 22.01.2024: Thank you …", "Guest: Is there a sample for the cashier?", "Admin: @Guest Yes, …"
 COMMENTS_LABEL = re.compile(r"^[\W_]*(?:reader |readers[’'] |user |visitor |latest )?(?:comments?|discussion|replies)"
                             r"[ \t]*(?:\(\d[\d,.]*\)|\d[\d,.]*)?[ \t]*[:：]?[\W_]*$", re.I)
-COMMENT_POST = re.compile(r"^[\W_]*@?[\w.][\w .@'’-]{0,30}?(?:[ \t]*[,·—–][ \t]*[^:：\n—–]{1,40}?)?[ \t]*(?:[:：]|[ \t][—–])"
-                          r"[ \t]+\S")
+COMMENT_POST = re.compile(r"^[\W_]*@?[\w.][\w .@'’-]{0,30}?(?:[ \t]*[,·—–][ \t]*[^:：\n—–]{1,40}?)?"
+                          r"[ \t]*(?:[:：]|[ \t][—–])[ \t]+\S")
 COMMENT_MIN_POSTS = 2  # posts under the label: one "Name: text" line could be a form's field the author filled
 COMMENT_POST_MAX_WORDS = 45  # words a post may have
 

@@ -819,8 +819,8 @@ def remove_retold_paragraphs(run: Run) -> None:
             recent = (recent + [block])[-RETOLD_LOOKBACK:]
             continue
         told = next((x for back, earlier in enumerate(reversed(recent))
-                     if (x := _retold_from(run, earlier, block, rest, words, weight, unspecific,
-                                                   back == 0))), None)
+                     if (x := _retold_from(run, earlier, block, rest, words, weight, unspecific, back == 0))),
+                    None)
         if told is None:
             recent = (recent + [block])[-RETOLD_LOOKBACK:]
             continue
@@ -852,7 +852,8 @@ def _retold_from(run: Run, earlier: Block, later: Block, rest: list[Sentence], w
     inside = fsum(weight.get(w, 0.0) for w in retold if w in said or w in unspecific)
     written = {f for x in later.sentences for f in facts_of(run.source.get(id(x), x.text))}  # as written: a
     # sentence of it already gone as a near-duplicate still shows what the paragraph retells
-    shared_figures = sum(1 for f in told_facts & written if is_figure(f) and not (f.isdigit() and int(f) <= RETOLD_SCALE_MAX))
+    shared_figures = sum(1 for f in told_facts & written
+                         if is_figure(f) and not (f.isdigit() and int(f) <= RETOLD_SCALE_MAX))
     if shared_figures < RETOLD_SHARED_FIGURES and not just_before:
         return None
     needed = s.retold_paragraph_figure_containment if shared_figures >= RETOLD_SHARED_FIGURES \

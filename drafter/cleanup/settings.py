@@ -31,9 +31,9 @@ class CleanupSettings:
         before: the list's frame says they are about one thing (0.72).
     paraphrase_word_share: the share of such a sentence's or item's content words, vague ones aside, that must lie
         in the earlier one (0.4).
-    retold_paragraph_containment: what is left of a paragraph whose facts are all the paragraph's just before it,
-        and whose weighted words, vague ones counted as inside, lie this much inside that paragraph's, tells it
-        again and goes (0.7).
+    retold_paragraph_containment: what is left of a paragraph whose facts are all an earlier paragraph's (the one
+        just before it, or one of the last four of its part with two of its figures), and whose weighted words,
+        vague ones counted as inside, lie this much inside that paragraph's, tells it again and goes (0.7).
     retold_paragraph_figure_containment: the same, for a paragraph giving two figures of that one again (0.45).
     retold_paragraph_min_words: distinct content words such a paragraph needs, as written, to be compared (6).
     restatement_min_words: content words a sentence needs to be taken for a restatement (3).
