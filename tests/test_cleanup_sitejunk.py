@@ -334,3 +334,19 @@ def test_a_sites_comment_thread_goes_and_a_forms_comments_field_stays():
             "Training: I trained 2 new cashiers on the safe procedure.\n")
     assert "cut our average wait to 6 minutes" in clean(form).text
     assert "trained 2 new cashiers" in clean(form).text
+
+
+def test_a_reply_or_forward_header_goes_and_a_new_letters_header_or_a_memo_stays():
+    """The header of a reply or a forward names the mail, not the year: it goes whole, its date with it. The header
+    of a new message sending the summary, and a memo's "To:" / "From:" lines, are the author's letter and stay."""
+    body = "\n\nHi Dara,\n\nIn 2024 I reconciled 4,120 supplier statements at the Naas office.\n"
+    reply = ("From: Orla Quinn <orla.quinn@brightwater.ie>\nSent: Friday, 6 December 2024 16:42\n"
+             "To: Dara Kelly <dara.kelly@brightwater.ie>\nSubject: RE: year-end summaries – please send by Friday")
+    cleaned = clean(reply + body).text
+    assert "From:" not in cleaned and "16:42" not in cleaned and "4,120 supplier statements" in cleaned
+    forward = reply.replace("Subject: RE:", "Subject: FW:")
+    assert "Sent:" not in clean(forward + body).text
+    new = reply.replace("Subject: RE: year-end summaries – please send by Friday", "Subject: My year-end summary")
+    assert "Sent: Friday, 6 December 2024 16:42" in clean(new + body).text
+    memo = "To: Dara Kelly, Finance Manager\nFrom: Orla Quinn\nDate: 6 December 2024\nSubject: RE: Year-end summary"
+    assert "From: Orla Quinn" in clean(memo + body).text

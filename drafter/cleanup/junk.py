@@ -94,6 +94,7 @@ def remove_junk(run: Run) -> None:
     _blank_form_lines(run)
     _page_chrome(run)
     _site_comments(run)
+    _reply_headers(run)
     _quoted_thread(run)
     _user_turns(run)
     _rest_of_a_chat_wrapper(run)
@@ -748,6 +749,34 @@ def _quoted_thread(run: Run) -> None:
                 if any(QUOTED_LINE.match(line) for b in blocks[at:end] for line in b.raw):
                     _remove_thread(run, blocks[at:end])
         said = said or block.kind in ("text", "item")
+
+
+# an e-mail's header lines, as a mail program prints them over a message: "From: Siobhán Keane <siobhan.keane@…>",
+# "Sent: Thursday, 5 December 2024 16:47", "To: …", "Cc: …", "Subject: RE: Year-end summary – draft v2"
+MAIL_FIELD = re.compile(r"^[\W_]*(from|sent|date|to|cc|bcc|subject|reply-to)[*_]*\s*[:：]", re.I)
+MAIL_SENT = re.compile(r"^[\W_]*sent[*_]*\s*[:：]|@[\w-]+\.\w", re.I | re.M)  # Outlook's "Sent:" line, or an
+# address: a memo's "Date:" and "RE:" lines name no mail
+# a subject that answers or passes on an earlier message: "RE:", "FW:", "Fwd:", and Outlook's German and French "AW:",
+# "WG:", "TR:"
+REPLY_SUBJECT = re.compile(r"^[\W_]*subject[*_]*\s*[:：]\s*(?:(?:re|fw|fwd|aw|wg|tr)\s*[:：]\s*)+", re.I | re.M)
+MAIL_MIN_FIELDS = 3  # header lines a block needs to read as a mail's header (a memo's "To:" / "From:" has two)
+
+
+def _reply_headers(run: Run) -> None:
+    """The header of a reply or a forward ("From: … / Sent: … / To: … / Subject: RE: Year-end summary – draft v2")
+    goes whole as junk, wherever it stands: the summary came by mail, and the header names the mail, not the year. A
+    header over a new message (a subject with no "RE:" or "FW:") is the author's letter sending the summary, and so
+    is a memo's "To:" / "From:" block: they stay. (A thread quoted below the author's text is _quoted_thread's.)"""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "title"):
+            continue
+        lines = [line for line in block.raw if line.strip()]
+        if len(lines) < MAIL_MIN_FIELDS or not all(MAIL_FIELD.match(line) for line in lines):
+            continue
+        header = "\n".join(lines)
+        fields = {MAIL_FIELD.match(line).group(1).lower() for line in lines}
+        if "from" in fields and MAIL_SENT.search(header) and REPLY_SUBJECT.search(header):
+            _junk_blocks(run, [block])
 
 
 def _quotes_the_summary(blocks: list[Block], at: int, words_from: list[int]) -> bool:
