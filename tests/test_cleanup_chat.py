@@ -862,3 +862,21 @@ def test_an_answer_under_a_prompt_with_no_label_before_the_request_is_no_users_t
     cleaned = _clean(text)
     assert "**Highlights of 2024**" in cleaned and "**Introduction**" in cleaned
     assert "There were 2 minor accidents in the year" in cleaned
+
+
+def test_a_request_in_mixed_english_over_the_models_opener_goes_and_a_title_there_stays():
+    """A request written between two languages ("abeg help me, my oga … say make everybody submit …") opens the
+    text, right over the model's opener: it is the user's turn and goes; its figure the answer leaves out stays with
+    the guard. The text's own title block over an opener asks for nothing, and stays."""
+    answer = ("Sure! Here is a professional year-end summary based on the details you shared.\n\n"
+              "**END OF YEAR WORK SUMMARY – 2024**\n\n"
+              "This year I read and billed about 3,900 customer meters in the Agodi zone of Ibadan.\n")
+    request = ("abeg help me, my oga for office say make everybody submit end of year summary 2024. I be meter "
+               "reading clerk for Water Corporation, Agodi zone. I dey handle like 3,900 customers. Make am sound "
+               "professional pls\n\n")
+    cleaned = _clean(request + answer)
+    assert "abeg" not in cleaned and "3,900 customer meters" in cleaned
+    told = request.replace("Make am sound", "Since March I also train 2 new readers. Make am sound")
+    assert "Since March I also train 2 new readers." in _clean(told + answer)
+    title = "Water Corporation of Oyo State – Agodi Zone\nMeter Reading and Billing, 2024\n\n"
+    assert "Water Corporation of Oyo State – Agodi Zone" in _clean(title + answer)

@@ -12,7 +12,7 @@ from itertools import accumulate
 
 from drafter.cleanup.document import Block, Sentence
 from drafter.cleanup.facts import YEAR, StatedFacts, facts_of, is_name
-from drafter.cleanup.junk import FULL_VERSION_SHARE, chat_turns
+from drafter.cleanup.junk import ANSWER_OPENER, FULL_VERSION_SHARE, OPENER_SENTENCES, chat_turns
 from drafter.cleanup.run import Run
 from drafter.text.numbers import ORDINAL_WORDS, UNIT_WORDS
 
@@ -78,6 +78,7 @@ def remove_framing(run: Run) -> None:
     title that talk about the writing (a version, the draft, the figures given) to the user; and, from the end back,
     each paragraph or labelled list that does so, offers more, or accounts for the edits, up to the first that is the
     author's. Its notes on how it wrote the text (WRITING_NOTE) go wherever they stand."""
+    _request_over_the_opener(run)
     blocks = [b for b in run.blocks if not _gone(b) and b.kind != "opaque"]
     start = next((at for at, b in enumerate(blocks) if b.kind in ("heading", "title") or b.heading_like), None)
     if start is not None:
@@ -107,6 +108,34 @@ def remove_framing(run: Run) -> None:
         if rule >= 0 and run.blocks[rule].kind == "opaque" and RULE.match("\n".join(run.blocks[rule].raw)):
             run.blocks[rule].removed = True
             run.edit("framing", run.blocks[rule].line, "\n".join(run.blocks[rule].raw))
+
+
+# a word of asking, in the English of a request written in a hurry or between two languages ("abeg help me", "pls
+# write short yearly summary", "boss want year end summary", "necesito year summary"): the text's own title or
+# letterhead over the opener says none of them
+ASKING = re.compile(r"\b(?:help|need|needs|want|wants|pls|plz|please|write|make|can you|could you|give me|"
+                    r"summari[sz]e|thx|thanks)\b", re.I)
+
+
+def _request_over_the_opener(run: Run) -> None:
+    """The user's words opening the text, right over the model's opener that went already ("Sure! Here is a polished
+    year-end work summary based on the details you shared."): that one paragraph, asking for something (ASKING), is
+    the user's turn, in whatever language or English they wrote it ("hello bhai, … boss want year end summary
+    (bochhorer shesh report) in english …"), and goes as chat. The guard keeps a figure or name of it the answer
+    leaves out."""
+    blocks = [b for b in run.blocks if b.kind != "opaque"]
+    first = next((at for at, b in enumerate(blocks) if not _gone(b)), None)
+    if first is None or first + 1 >= len(blocks):
+        return
+    block, opener = blocks[first], blocks[first + 1]
+    if block.kind != "text" or block.heading_like or any(s.placeholder for s in block.sentences) or \
+            not ASKING.search(block.content) or \
+            not opener.sentences or not _gone(opener) or \
+            not any(ANSWER_OPENER.match(s.text) for s in opener.sentences[:OPENER_SENTENCES]):
+        return
+    for sentence in _kept(block):
+        sentence.removed = True
+        run.edit("chat", sentence.line, sentence.text, of=sentence)
 
 
 def _frames(sentence: Sentence) -> bool:
