@@ -449,6 +449,13 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c361-08-ward-clerk-winnipeg.dirty.md": [
         "big thanks to marlene on nights for always leaving a clean handover sheet. that is what made the filing "
         "catch-up possible."],
+    # r95's (c369–c372), every fact kept in the output: c370-02's second telling of the Guidewire move adds the
+    # rework hours, and the writer kept it whole; its first sentence, the first one's words again, went as a
+    # near-duplicate
+    "c370-02-insurance-renewals-admin-ireland.dirty.md": [
+        "the biggest change this year was the september move to guidewire. i tested the home renewal letters with "
+        "darragh and logged 23 defects; since go-live the manual rework on renewal letters has gone from about 6 "
+        "hours a week to under 1 hour."],
     "c348-04-outpatient-nurse-brisbane.dirty.md": ['[mel: you also ran the tuesday flu and rsv vaccination clinic on your own from 2 july to 27 august while priya was off – 1,180 vaccinations. put that in!]'],
     "c301-06-social-worker-cork.dirty.md": ["i also took on intake duty two days a month after easter."],
     "c301-09-payroll-officer-abuja.dirty.md": [
@@ -700,6 +707,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c366-*.dirty.md", 0.76, 0.99),  # 0f70fd8, the start 0.684 / 0.972 / 0; c366-11's first
     ("cleanup-heldout", "c367-*.dirty.md", 0.69, 0.975),  # answer, cut as the user's turn at 0f70fd8, fixed)
     ("cleanup-heldout", "c368-*.dirty.md", 0.475, 0.95),
+    ("cleanup-heldout", "c369-*.dirty.md", 0.68, 0.99),  # the ninety-third (first run 0.593 / 0.988 / 1 at 095873c,
+    ("cleanup-heldout", "c370-*.dirty.md", 0.71, 0.99),  # the start 0.574 / 0.988 / 1; c369's requests in mixed
+    ("cleanup-heldout", "c371-*.dirty.md", 0.67, 0.975),  # languages fixed after reading it, c370-02's cut listed
+    ("cleanup-heldout", "c372-*.dirty.md", 0.445, 0.995),  # above)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
