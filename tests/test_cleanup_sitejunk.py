@@ -350,3 +350,20 @@ def test_a_reply_or_forward_header_goes_and_a_new_letters_header_or_a_memo_stays
     assert "Sent: Friday, 6 December 2024 16:42" in clean(new + body).text
     memo = "To: Dara Kelly, Finance Manager\nFrom: Orla Quinn\nDate: 6 December 2024\nSubject: RE: Year-end summary"
     assert "From: Orla Quinn" in clean(memo + body).text
+
+
+def test_a_chat_apps_stamps_on_a_thread_go_and_the_messages_and_a_schedules_times_stay():
+    """The sender-and-time stamp of each message copied from Slack, Teams, WhatsApp, Telegram or Zoom is cut as junk;
+    the message's words are left to the other passes and the guard ("correction – 99.1 in Dec"), and a schedule's
+    line ("Monday  9:00") is no stamp."""
+    text = ("Year-end summary 2024\n\n"
+            "In 2024 I settled 36,400 trades for the Sandton desk.\n\n"
+            "Thabo Mokoena  8:40 AM\nlooks good, send it\n\n"
+            "[14/1/25, 7:31:02 pm] Lerato Dlamini: correction – fail rate was 0.4% by December\n\n"
+            "10:04:02 From Leah Morgan to Everyone:\nnice one\n\n"
+            "Cut-off times:\nMonday  9:00\nFriday  14:00\n")
+    cleaned = clean(text).text
+    assert "8:40 AM" not in cleaned and "Thabo Mokoena" not in cleaned
+    assert "7:31:02" not in cleaned and "correction – fail rate was 0.4% by December" in cleaned
+    assert "10:04:02 From Leah Morgan" not in cleaned
+    assert "Monday  9:00" in cleaned and "Friday  14:00" in cleaned

@@ -16,7 +16,7 @@ from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_figure, is_name
 from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.placeholders import fill_template_blanks, template_blanks
 from drafter.cleanup.run import Run
-from drafter.text.dates import MONTH_NAMES
+from drafter.text.dates import DATE_WORDS, MONTH_NAMES
 from drafter.text.words import STOP_WORDS, WORD
 
 
@@ -95,6 +95,7 @@ def remove_junk(run: Run) -> None:
     _page_chrome(run)
     _site_comments(run)
     _reply_headers(run)
+    _message_stamps(run)
     _quoted_thread(run)
     _user_turns(run)
     _rest_of_a_chat_wrapper(run)
@@ -639,6 +640,43 @@ def _authors_post(line: str) -> bool:
     post = COMMENT_POST.match(line)
     body = line[post.end() - 1:] if post else line
     return has_figure(f for f in facts_of(body) if not YEAR.fullmatch(f)) and AUTHOR.search(body) is not None
+
+
+# a chat app's stamp over or before a message: who sent it and when, as Slack, Teams, WhatsApp, Telegram and Zoom
+# print it: "Thabo Mokoena  8:40 AM", "Aoife Byrne  16/01 13:58", "[14/1/25, 7:06:31 pm] Jess Nguyen: …", "Lama
+# Al-Dossary, [14.12.24 21:02]", "10:04:02 From Leah Morgan to Everyone:"
+STAMP_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
+STAMP_DATE = r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+SCHEDULE_WORDS = "|".join(sorted(DATE_WORDS | {"in", "at", "on", "from", "to", "until", "by", "after", "before",
+                                                 "opening", "closing", "start", "end"}, key=len, reverse=True))
+STAMP_NAME = rf"(?!(?i:{SCHEDULE_WORDS})\b)[A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’.-]+){{0,3}}"  # (a day, a month or a word
+# of time before a time is a schedule's line: "Monday  9:00", "Opening  8:30 AM")
+MESSAGE_STAMP = re.compile(
+    rf"^[\W_]*{STAMP_NAME}[ \t]{{2,}}(?:{STAMP_DATE},?[ \t]+)?{STAMP_TIME}[\W_]*$|"  # a line of its own over the message
+    rf"^[ \t]*{STAMP_TIME}[ \t]+From[ \t]+{STAMP_NAME}[ \t]+to[ \t]+[^\n:]{{1,40}}:[ \t]*$|"
+    rf"^[\W_]*{STAMP_NAME},[ \t]*\[{STAMP_DATE}[ \t]+{STAMP_TIME}\][ \t]*$|"
+    rf"^\[{STAMP_DATE},?[ \t]+{STAMP_TIME}\][ \t]*{STAMP_NAME}[ \t]*:[ \t]*",  # the stamp before the message's words
+    re.M)
+
+
+def _message_stamps(run: Run) -> None:
+    """A chat app's stamp on each message of a thread copied with the draft (MESSAGE_STAMP: the sender and the time)
+    is cut as junk, whole line or the part before the message's words; the message itself is left to the other
+    passes and the guard. A stamp names the app's post, never a fact of the year."""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "title", "item"):
+            continue
+        for sentence in block.sentences:
+            if sentence.removed or not any(MESSAGE_STAMP.match(line) for line in sentence.text.split("\n")):
+                continue
+            cuts = [m.span() for m in MESSAGE_STAMP.finditer(sentence.text)]
+            if sum(b - a for a, b in cuts) >= len(sentence.text.strip()):
+                sentence.removed = True
+                run.edit("junk", sentence.line, sentence.text, of=sentence)
+                continue
+            text = sentence.text  # a stamp on a line of its own goes with that line's break
+            run.cut(sentence, [(a, b + 1) if text.startswith("\n", b) and (a == 0 or text[a - 1] == "\n") else (a, b)
+                               for a, b in cuts], "junk", repeat=False)
 
 
 def _cut_blank_fields(run: Run, sentence: Sentence) -> None:
