@@ -367,3 +367,15 @@ def test_a_chat_apps_stamps_on_a_thread_go_and_the_messages_and_a_schedules_time
     assert "7:31:02" not in cleaned and "correction – fail rate was 0.4% by December" in cleaned
     assert "10:04:02 From Leah Morgan" not in cleaned
     assert "Monday  9:00" in cleaned and "Friday  14:00" in cleaned
+
+
+def test_the_authors_sentence_under_a_related_documents_label_stays_and_the_sites_list_goes():
+    """'Related documents: a | b' is a site's list and goes unguarded as junk; the author's own sentence under that
+    label ("… the minutes of all 37 assemblies are filed in GesCond.") says where their papers are and stays."""
+    text = ("# Annual report 2024, condominium office\n\n"
+            "In 2024 I prepared the minutes of 37 owners' assemblies.\n\n"
+            "Related documents: the minutes of all 41 assemblies since 2022 are filed in GesCond, folder AG.\n\n"
+            "Related documents: Annual report of a secretary | Model of a budget | Letter of resignation\n")
+    cleaned = clean(text).text
+    assert "the minutes of all 41 assemblies since 2022 are filed in GesCond" in cleaned
+    assert "Letter of resignation" not in cleaned
