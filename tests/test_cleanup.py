@@ -449,6 +449,24 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c361-08-ward-clerk-winnipeg.dirty.md": [
         "big thanks to marlene on nights for always leaving a clean handover sheet. that is what made the filing "
         "catch-up possible."],
+    # r96's (c373–c376). Open: in a chat copied whole, the revised answer's sentence with a fact the user asked to
+    # add went as a restatement of the request (c373-02) or of the user's notes above the first answer (c373-11),
+    # which stay; and a filler opening ("Thanks to the consistent implementation of the quality policy …") took the
+    # figures after it, said elsewhere (c375-11). Not a loss: c373-08's writer kept a WhatsApp message whole with its
+    # stamp ("[12/12/2024, 21:17] Siân:"), whose numbers go as the app's (junk._message_stamps)
+    "c373-02-hospital-admissions-clerk-kumasi.dirty.md": [
+        "i submitted the monthly admissions and discharges return into dhims2 by the 5th of every month, without "
+        "missing a single month."],
+    "c373-08-pharmacy-dispensary-assistant-wrexham.dirty.md": [
+        "[12/12/2024, 21:17] siân: and diolch to bethan (pharmacist) for signing off my portfolio", "number 12",
+        "number 17", "number 21"],
+    "c373-11-freight-settlement-clerk-houston.dirty.md": [
+        "when hurricane beryl made landfall on july 8 and shut down the port, our pasadena office lost power for six "
+        "days. i worked out of the baytown yard office for nine days to keep settlements moving. afterward i worked "
+        "through 140 disputed detention and demurrage invoices and negotiated waivers worth about $96,000."],
+    "c375-11-warehouse-shift-coordinator-poland.dirty.md": [
+        "thanks to the consistent implementation of the quality policy and the commitment of the whole team, the "
+        "number of picking errors fell from 3.4 to 2.1 per 10,000 lines."],
     # r95's (c369–c372), every fact kept in the output: c370-02's second telling of the Guidewire move adds the
     # rework hours, and the writer kept it whole; its first sentence, the first one's words again, went as a
     # near-duplicate
@@ -711,6 +729,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c370-*.dirty.md", 0.71, 0.99),  # the start 0.574 / 0.988 / 1; c369's requests in mixed
     ("cleanup-heldout", "c371-*.dirty.md", 0.67, 0.975),  # languages fixed after reading it, c370-02's cut listed
     ("cleanup-heldout", "c372-*.dirty.md", 0.445, 0.995),  # above)
+    ("cleanup-heldout", "c373-*.dirty.md", 0.41, 0.785),  # the ninety-fourth (first run 0.575 / 0.910 / 9 at ead9304,
+    ("cleanup-heldout", "c374-*.dirty.md", 0.75, 0.965),  # the start 0.541 / 0.908 / 5; c375-06's "Related
+    ("cleanup-heldout", "c375-*.dirty.md", 0.65, 0.96),  # documents:" sentence fixed, the rest listed above; c373's
+    ("cleanup-heldout", "c376-*.dirty.md", 0.565, 0.935),  # whole chat sessions are the weakest precision of any batch)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
