@@ -624,20 +624,20 @@ def _site_comments(run: Run) -> None:
         if block.removed or block.kind not in ("text", "title") or len(block.raw) <= COMMENT_MIN_POSTS or \
                 not COMMENTS_LABEL.match(block.raw[0]):
             continue
-        posts = [line for line in block.raw[1:] if line.strip()]
-        if sum(1 for line in posts if COMMENT_POST.match(line)) < COMMENT_MIN_POSTS or \
-                any(len(WORD.findall(line)) > COMMENT_POST_MAX_WORDS for line in posts) or \
-                any(_authors_post(line) for line in posts) or \
-                not all(COMMENT_POST.match(line) or run.lists.is_junk(line) or
-                        any(p.search(line) for p in run.lists.page_part) for line in posts):
+        posts = [(line, COMMENT_POST.match(line)) for line in block.raw[1:] if line.strip()]
+        if sum(1 for _, post in posts if post) < COMMENT_MIN_POSTS or \
+                any(len(WORD.findall(line)) > COMMENT_POST_MAX_WORDS for line, _ in posts) or \
+                any(_authors_post(line, post) for line, post in posts) or \
+                not all(post or run.lists.is_junk(line) or any(p.search(line) for p in run.lists.page_part)
+                        for line, post in posts):
             continue
         _junk_blocks(run, [block])
 
 
-def _authors_post(line: str) -> bool:
-    """True when a line under a comments label tells the author's own account with a figure after its handle ("Me,
-    Dec 2024: I closed 412 claims"): a form's field, not a reader's post."""
-    post = COMMENT_POST.match(line)
+def _authors_post(line: str, post: re.Match | None) -> bool:
+    """True when a line under a comments label (`post`: its COMMENT_POST match, if any) tells the author's own
+    account with a figure after its handle ("Me, Dec 2024: I closed 412 claims"): a form's field, not a reader's
+    post."""
     body = line[post.end() - 1:] if post else line
     return has_figure(f for f in facts_of(body) if not YEAR.fullmatch(f)) and AUTHOR.search(body) is not None
 
@@ -667,9 +667,9 @@ def _message_stamps(run: Run) -> None:
         if block.removed or block.kind not in ("text", "title", "item"):
             continue
         for sentence in block.sentences:
-            if sentence.removed or not any(MESSAGE_STAMP.match(line) for line in sentence.text.split("\n")):
+            cuts = [] if sentence.removed else [m.span() for m in MESSAGE_STAMP.finditer(sentence.text)]
+            if not cuts:
                 continue
-            cuts = [m.span() for m in MESSAGE_STAMP.finditer(sentence.text)]
             if sum(b - a for a, b in cuts) >= len(sentence.text.strip()):
                 sentence.removed = True
                 run.edit("junk", sentence.line, sentence.text, of=sentence)
@@ -809,11 +809,11 @@ def _reply_headers(run: Run) -> None:
         if block.removed or block.kind not in ("text", "title"):
             continue
         lines = [line for line in block.raw if line.strip()]
-        if len(lines) < MAIL_MIN_FIELDS or not all(MAIL_FIELD.match(line) for line in lines):
+        fields = [MAIL_FIELD.match(line) for line in lines]
+        if len(lines) < MAIL_MIN_FIELDS or not all(fields):
             continue
         header = "\n".join(lines)
-        fields = {MAIL_FIELD.match(line).group(1).lower() for line in lines}
-        if "from" in fields and MAIL_SENT.search(header) and REPLY_SUBJECT.search(header):
+        if "from" in {field.group(1).lower() for field in fields} and MAIL_SENT.search(header) and REPLY_SUBJECT.search(header):
             _junk_blocks(run, [block])
 
 

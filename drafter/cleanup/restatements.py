@@ -265,8 +265,7 @@ def _figures_as_written(run: Run) -> Counter:
         if block.kind == "opaque":
             continue
         for sentence in block.sentences:
-            written = run.source.get(id(sentence), sentence.text)
-            counts.update(f for f in (sentence.facts if written == sentence.text else facts_of(written)) if is_figure(f))
+            counts.update(f for f in run.facts_as_written(sentence) if is_figure(f))
     return counts
 
 
@@ -850,7 +849,7 @@ def _retold_from(run: Run, earlier: Block, later: Block, rest: list[Sentence], w
     retold = [w for x in rest for w in words.get(id(x), ())]
     total = fsum(weight.get(w, 0.0) for w in retold)
     inside = fsum(weight.get(w, 0.0) for w in retold if w in said or w in unspecific)
-    written = {f for x in later.sentences for f in facts_of(run.source.get(id(x), x.text))}  # as written: a
+    written = {f for x in later.sentences for f in run.facts_as_written(x)}  # as written: a
     # sentence of it already gone as a near-duplicate still shows what the paragraph retells
     shared_figures = sum(1 for f in told_facts & written
                          if is_figure(f) and not (f.isdigit() and int(f) <= RETOLD_SCALE_MAX))

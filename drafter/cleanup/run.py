@@ -95,6 +95,12 @@ class Run:
                 if not sentence.removed:
                     yield block, sentence
 
+    def facts_as_written(self, sentence: Sentence) -> frozenset[str]:
+        """The facts of the sentence as the text gave it, before any cut (one not edited since is read through the
+        facts it already knows)."""
+        written = self.source.get(id(sentence), sentence.text)
+        return sentence.facts if written == sentence.text else facts_of(written)
+
     def cut(self, sentence: Sentence, cuts: list[tuple[int, int]], kind: str, repeat: bool = True) -> None:
         """Cut these spans from the sentence; `repeat`: each is a repeat of something said on the sentence's line."""
         text = sentence.text
