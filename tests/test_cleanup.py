@@ -83,6 +83,14 @@ def test_facts_of_sees_numbers_names_dates_and_quotes():
     assert facts_of("The team worked hard.") == frozenset()
 
 
+def test_facts_of_sees_a_figure_written_against_chinese_or_japanese_letters():
+    # those scripts put no space between a word and a figure: each figure is a fact all the same
+    facts = facts_of("我协助客户确定商品编码8507600090，并核对UN38.3测试报告，2024年全年出口43票。")
+    assert {"8507600090", "un38.3", "2024", "43"} <= facts
+    assert {"2024", "12"} <= facts_of("2024年に12件の苦情を処理した。")
+    assert facts_of("Shipped in v7.0 and HC-28, not abc.") >= {"v7.0", "hc-28"}  # a code in Latin letters, as before
+
+
 def test_doubled_phrase_and_word_are_cut_but_idioms_stay():
     result = clean("We kept a full understanding of the market situation, the market situation. "
                    "The the log was checked from time to time to catch gaps, and more and more agents joined.",

@@ -10,18 +10,21 @@ from typing import Iterable
 from drafter.text.dates import DATE_WORDS, MONTH_FULL_NAMES
 from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.placeholders import NAME_SLOT
-from drafter.text.words import STOP_WORDS, WORD, stem_cached
+from drafter.text.words import SPACED_LETTER, STOP_WORDS, WORD, stem_cached
 
 BLANK = re.compile(r"\s*")
-NUMBER = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|‰|[kKmMbB]n?\b)?")
-CODE = re.compile(r"(?<![\w.$€£¥-])[A-Za-z]+-?\d[\w.-]*")  # "v7.0", "Q3", "HC-28", "COVID-19": a figure too
+# (a figure right after a letter of a script that spaces no words is one: "编码8507600090", "全年出口43票")
+NUMBER = re.compile(rf"(?<!{SPACED_LETTER})(?<!\.)[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|‰|[kKmMbB]n?\b)?")
+CODE = re.compile(rf"(?<!{SPACED_LETTER})(?<![.$€£¥-])[A-Za-z]+-?\d(?:{SPACED_LETTER}|[.-])*")  # "v7.0", "Q3",
+# "HC-28", "COVID-19": a figure too
 MONTHS = DATE_WORDS  # words that date an event (drafter.text.dates)
 # a list fragment ("answering payslip queries;"), and a lead-in ("… as follows:") or fragment: not a restatement
 FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
 LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) "
                      r"below)\b")
 YEAR = re.compile(r"(?:19|20)\d\d")
-YEAR_IN_TEXT = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w,]|\.\d)")  # a year where it stands in a text
+YEAR_IN_TEXT = re.compile(rf"(?<!{SPACED_LETTER})(?<![.,])(?:19|20)\d\d(?!{SPACED_LETTER}|,|\.\d)")  # a year where it
+# stands in a text ("2024年" too)
 ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|(?:nobody|no one) (?:\w+ed|left|was|were|had|lost|quit|"
                   r"got|came|went|fell)\b|without (?:a|any) single|no (?:[\w-]+ )?(?:accidents?|"
                   r"incidents?|complaints?|errors?|mistakes?|loss(?:es)?|injur(?:y|ies)|defects?|breach(?:es)?|delays?|"
@@ -122,7 +125,8 @@ def quantities_in(text: str) -> list[float]:
     "a thousand", "twice", "ninety-four point two"), so a restatement in words can be checked against the figures
     it rounds."""
     values: list[float] = []
-    for match in re.finditer(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?:\s*(million|billion|thousand|[kKmM]\b))?", text):
+    for match in re.finditer(rf"(?<!{SPACED_LETTER})(?<!\.)\d[\d,]*(?:\.\d+)?(?:\s*(million|billion|thousand|[kKmM]\b))?",
+                             text):
         number = float(match.group(0).split()[0].rstrip("kKmM").replace(",", "") or 0)
         scale = (match.group(1) or "").lower()
         number *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}.get(scale, 1)
@@ -406,7 +410,7 @@ def is_name(fact: str) -> bool:
     return not (is_figure(fact) or fact in MONTHS or fact in NUMBER_WORDS or fact.startswith('"'))
 
 
-FIGURE_TOKEN = re.compile(r"(?<![\w.,])\d[\d,.]*%?(?!\w)")  # a figure as written ("87%", "1,146"; not "7B", "4th")
+FIGURE_TOKEN = re.compile(rf"(?<!{SPACED_LETTER})(?<![.,])\d[\d,.]*%?(?!{SPACED_LETTER})")  # a figure as written ("87%", "1,146"; not "7B", "4th")
 
 
 def figures_reordered(first: str, second: str) -> bool:

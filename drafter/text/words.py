@@ -6,6 +6,10 @@ import re
 from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word, with an inner apostrophe ("don't", "Li's")
+# the letters of the scripts written without spaces between words (Thai, Japanese kana, Chinese; Korean syllables too,
+# whose counters stick to a figure: "43건"): a figure beside one stands on its own ("编码8507600090", "43票")
+UNSPACED_LETTERS = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+SPACED_LETTER = rf"[^\W{UNSPACED_LETTERS}]"  # a word character of a script that spaces its words (a pattern's part)
 STOP_WORDS = frozenset(
     "a an the and or but nor so yet for of in on at to by from with without within into onto over under as is are "
     "was were be been being am do does did done have has had having it its it's this that these those there here "
