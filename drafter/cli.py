@@ -389,8 +389,8 @@ def clean(
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff of the edits instead of the text."),
     check: bool = typer.Option(False, "--check", help="Print only the report; exit 1 if anything would change."),
     lists_only: bool = typer.Option(False, "--lists-only",
-                                    help="Cut only by the phrase lists, not the learned stock and furniture "
-                                         "models (for text that is not a work summary)."),
+                                    help="Cut only by the phrase lists, not the learned stock, furniture and "
+                                         "block models (for text that is not a work summary)."),
 ) -> None:
     """Remove repetition, clichés, filler and template junk from any text, keeping every fact."""
     import json
@@ -402,8 +402,8 @@ def clean(
         raise InputError(f"unknown --format {fmt!r}", hint="use one of: text, json")
     check_output_path(output)  # writing onto FILE itself is cleaning in place: allowed, the original is kept
     text, label = read_text(source, max_bytes=MAX_DOCUMENT_BYTES)
-    result = cleanup.clean(text, cleanup.CleanupSettings(stock_threshold=1.0, furniture_threshold=1.0)
-                           if lists_only else None)  # (--lists-only: no learned model)
+    no_models = cleanup.CleanupSettings(stock_threshold=1.0, furniture_threshold=1.0, block_threshold=1.0)
+    result = cleanup.clean(text, no_models if lists_only else None)  # (--lists-only: no learned model)
     if check or report:
         sys.stderr.write(cleanup.format_report(result, label))
     if check:

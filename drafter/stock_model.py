@@ -164,10 +164,10 @@ class StockModel:
         return cls(raw["idf"], raw["weights"], raw["bias"], raw.get("trained_on", {}))
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=None)  # (one entry per shipped model: a smaller cache than the models reloads them on every clean)
 def load_model(name: str = "stock_model.json") -> StockModel | None:
-    """The shipped model of that file name (the stock model, or "furniture_model.json"), or None when the package
-    carries none."""
+    """The shipped model of that file name (the stock model, "furniture_model.json" or "block_model.json"), or None
+    when the package carries none."""
     entry = resources.files("drafter").joinpath("data", "cleanup", name)
     if not entry.is_file():
         return None

@@ -89,7 +89,7 @@ def invoke_drafter(*args: str, home: Path, stdin: str | bytes | None = None, cwd
 
 def clean_with_lists_only(text: str) -> str:
     """The cleaned text with the shipped phrase lists: no user lists, no stock model (the shape tests' view; the
-    furniture model, which judges only short lines, stays on so that the shape tests guard it too)."""
+    furniture and block models stay on, so that the shape tests guard them too)."""
     from drafter.cleanup import CleanupSettings, clean
 
     return clean(text, CleanupSettings(user_lists=False, stock_threshold=1.0)).text

@@ -13,7 +13,8 @@ a sentence that says an earlier one of its paragraph again in other words, or si
 already; what is left of a paragraph that tells the one before it again) → a label whose block went as a repeat → a
 template's unfilled sample sentence beside the author's filled telling of it → a sentence of a paragraph in another
 language that one English sentence's figures translate → stock sentences → the user's notes and the model's earlier
-drafts above a copied chat's last full answer that tells them again (the answer's copies come back, they go) → the
+drafts above a copied chat's last full answer that tells them again (the answer's copies come back, they go) →
+blocks (a paragraph or list item the learned block model is sure an editor removes whole, drafter.cleanup.blocks) → the
 guard (a removal that lost a figure, date, name or count is undone) → structure (a title line saying the heading
 above it again goes, empty blocks go, numbered lists are renumbered, a heading saying the one just before it again
 goes, and so does a heading left empty that repeats an earlier heading).
@@ -32,8 +33,8 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from drafter.bulk import collector_paused
-from drafter.cleanup import (cliches, duplicates, framing, furniture, guard, junk, repeats, restatements, slogans, stock,
-                             structure, translations)
+from drafter.cleanup import (blocks, cliches, duplicates, framing, furniture, guard, junk, repeats, restatements, slogans,
+                             stock, structure, translations)
 from drafter.cleanup.document import (HEADING, LIST_ITEM, Block, Sentence, boundary_blocks, parse_blocks, render,
                                       split_sentences, top_level_sections)
 from drafter.cleanup.facts import (CAPITAL_RUN, NUMBER, YEAR, StatedFacts, facts_of, figures_with_units,
@@ -92,6 +93,7 @@ PASSES: tuple[tuple[str, Callable[[Run], None]], ...] = (
     ("translations", translations.remove_translations),
     ("stock", stock.remove_stock),
     ("users-notes", framing.remove_users_notes),
+    ("blocks", blocks.remove_blocks),
     ("guard", guard.keep_facts),
     ("structure", structure.tidy_structure),
 )

@@ -63,6 +63,9 @@ class CleanupSettings:
     furniture_threshold: a short line goes as 'furniture' when the learned furniture model (drafter.cleanup.furniture)
         scores it at least this high (0.95); 1.0 or more turns the model off.
     furniture_model: the model to ask; None for the one shipped in the package.
+    block_threshold: a paragraph or list item goes as 'block' when the learned block model (drafter.cleanup.blocks)
+        scores it at least this high (0.9); 1.0 or more turns the model off.
+    block_model: the model to ask; None for the one shipped in the package.
     """
 
     near_duplicate_jaccard: float = 0.6
@@ -97,6 +100,8 @@ class CleanupSettings:
     stock_max_words: int = 20
     furniture_threshold: float = 0.95
     furniture_model: "StockModel | None" = None
+    block_threshold: float = 0.9
+    block_model: "StockModel | None" = None
 
     def __post_init__(self) -> None:
         for name in ("near_duplicate_jaccard", "near_duplicate_containment", "fact_free_containment",
