@@ -341,10 +341,6 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # c239-10's writer marked a whole closing paragraph kept for its new plan; the stock model cuts its first sentence
     # alone, "The above is my summary for 2021." (the year is stated elsewhere), which every other template writer
     # marks to go: the plan and its figures stay
-    # open, from the learned block model (drafter.cleanup.blocks): the author's request to the reader, a lone sentence
-    # without facts ("I would welcome the chance to go through this face to face before the appraisal if you have
-    # time next week."), which the model reads as a chat model's offer; the trap inside it is "face to face"
-    "c236-07-hotel-front-office-supervisor.dirty.md": ["face to face"],
     "c239-10-community-grid-worker.dirty.md": [
         "the above is my summary for 2021. to fill the gap in policy knowledge, i have signed up for the junior social "
         "worker exam in june 2022 and will keep the regular visits to the 26 elderly people living alone."],
@@ -749,6 +745,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c378-*.dirty.md", 0.775, 0.985),  # the start 0.712 / 0.997 / 0; no cut)
     ("cleanup-heldout", "c379-*.dirty.md", 0.71, 0.995),
     ("cleanup-heldout", "c380-*.dirty.md", 0.59, 0.995),
+    ("cleanup-heldout", "c381-*.dirty.md", 0.705, 0.985),  # the ninety-sixth, the learned block model's first blind
+    ("cleanup-heldout", "c382-*.dirty.md", 0.78, 0.965),  # run (first run 0.730 / 0.981 / 0 at 4a70abb, the start
+    ("cleanup-heldout", "c383-*.dirty.md", 0.815, 0.97),  # 0.714 / 0.981 / 0; no cut)
+    ("cleanup-heldout", "c384-*.dirty.md", 0.58, 0.995),
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
