@@ -38,6 +38,7 @@ SENTENCE_STOCK_MIN = 0.5  # the stock model's score (drafter.stock_model), at le
 # gone or not
 SENTENCE_WORDS_MIN = 4  # words a sentence without facts needs to go: a shorter one ("Last paragraph.") is a label or
 # a line of the author's that says too little for the model to judge
+RETOLD_FIGURES_MAX = 64  # figures of a sentence, at most, for it to be compared as a telling (or as the one told)
 RETOLD_CANDIDATES_MAX = 64  # kept sentences compared per sentence, so a fact said thousands of times costs no more
 
 FIRST_PERSON = re.compile(r"\b(?:i|my|me|i'm|i've|myself)\b", re.I)
@@ -140,6 +141,7 @@ def remove_blocks(run: Run) -> None:
             sure.append(block)
     place = {id(sentence): at for at, sentence in enumerate(s for block in run.blocks for s in block.sentences)}
     holders = _holders(run, {id(block) for block in sure})
+    read: dict[int, tuple[list[str], set[str]]] = {}  # id(sentence) -> its figures and content words, read once
     stock = run.settings.stock_model or load_model()
     boundary = boundary_blocks(run.blocks)
     for block in sure:
@@ -147,7 +149,7 @@ def remove_blocks(run: Run) -> None:
             if sentence.removed:
                 continue
             if not sentence.placeholder and not ZERO.search(sentence.text) and \
-                    (_retold(sentence, holders, place, run) if sentence.facts else
+                    (_retold(sentence, holders, place, read, run) if sentence.facts else
                      _fluff(sentence, block, stock, boundary)):
                 sentence.removed = True
                 run.edit("block", sentence.line, sentence.text, of=sentence)
@@ -177,24 +179,37 @@ def _holders(run: Run, skipped: set[int]) -> dict[str, list[Sentence]]:
     return holders
 
 
-def _retold(sentence: Sentence, holders: dict[str, list[Sentence]], place: dict[int, int], run: Run) -> bool:
-    """True when one kept sentence before it states every fact of this one and shares RETOLD_WORD_SHARE of its other
-    content words (it has some): a sentence with facts goes with its block only as a later telling of something the
-    text keeps, never as the first statement."""
-    said = {word for fact in sentence.facts for word in content_words(fact)}
-    words = set(content_words(sentence.text, run.lists.synonyms)) - said
-    if not words:  # ("2.", a list's number standing alone)
+def _retold(sentence: Sentence, holders: dict[str, list[Sentence]], place: dict[int, int],
+            read: dict[int, tuple[list[str], set[str]]], run: Run) -> bool:
+    """True when one kept sentence before it states every fact of this one, gives its figures in the same order
+    and shares RETOLD_WORD_SHARE of its other content words (it has some): a sentence with facts goes with its block
+    only as a later telling of something the text keeps, never as the first statement. A sentence with more than
+    RETOLD_FIGURES_MAX figures is a table in prose, no telling of one claim, and is not compared."""
+    figures, words = _read(sentence, read, run)
+    words = words - {word for fact in sentence.facts for word in content_words(fact)}
+    if not words or len(figures) > RETOLD_FIGURES_MAX:  # ("2.", a list's number standing alone)
         return False
     rarest = min((holders.get(fact, []) for fact in sentence.facts), key=len)
     for other in rarest[:RETOLD_CANDIDATES_MAX]:
-        if place[id(other)] < place[id(sentence)] and sentence.facts <= other.facts and _in_order(sentence, other) and \
-                len(words & set(content_words(other.text, run.lists.synonyms))) >= RETOLD_WORD_SHARE * len(words):
+        if place[id(other)] > place[id(sentence)] or not sentence.facts <= other.facts:
+            continue
+        other_figures, other_words = _read(other, read, run)
+        if len(other_figures) <= RETOLD_FIGURES_MAX and _in_order(figures, other_figures) and \
+                len(words & other_words) >= RETOLD_WORD_SHARE * len(words):
             return True
     return False
 
 
-def _in_order(sentence: Sentence, other: Sentence) -> bool:
-    """True when the sentence's figures stand in the other's in the same order: "Q 5 | E 5 | T 4" is no telling of
+def _read(sentence: Sentence, read: dict[int, tuple[list[str], set[str]]], run: Run) -> tuple[list[str], set[str]]:
+    """The sentence's figures as written, in order, and its content words (remembered in `read`)."""
+    if id(sentence) not in read:
+        read[id(sentence)] = ([figure.rstrip(".,") for figure in FIGURE_TOKEN.findall(sentence.text)],  # (a
+                              set(content_words(sentence.text, run.lists.synonyms)))  # sentence's end: "$82,000.")
+    return read[id(sentence)]
+
+
+def _in_order(figures: list[str], other: list[str]) -> bool:
+    """True when these figures stand in the other's in the same order: "Q 5 | E 5 | T 4" is no telling of
     "Q 5 | E 4 | T 5", nor "from 33 to 41" of "from 41 to 33"."""
-    later = iter(figure.rstrip(".,") for figure in FIGURE_TOKEN.findall(other.text))  # (a sentence's end: "$82,000.")
-    return all(figure.rstrip(".,") in later for figure in FIGURE_TOKEN.findall(sentence.text))
+    later = iter(other)
+    return all(figure in later for figure in figures)
