@@ -745,7 +745,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c378-*.dirty.md", 0.775, 0.985),  # the start 0.712 / 0.997 / 0; no cut)
     ("cleanup-heldout", "c379-*.dirty.md", 0.71, 0.995),
     ("cleanup-heldout", "c380-*.dirty.md", 0.59, 0.995),
-    ("cleanup-heldout", "c381-*.dirty.md", 0.705, 0.985),  # the ninety-sixth, the learned block model's first blind
+    ("cleanup-heldout", "c381-*.dirty.md", 0.70, 0.985),  # the ninety-sixth, the learned block model's first blind
     ("cleanup-heldout", "c382-*.dirty.md", 0.78, 0.965),  # run (first run 0.730 / 0.981 / 0 at 4a70abb, the start
     ("cleanup-heldout", "c383-*.dirty.md", 0.815, 0.97),  # 0.714 / 0.981 / 0; no cut)
     ("cleanup-heldout", "c384-*.dirty.md", 0.58, 0.995),
@@ -1787,3 +1787,31 @@ def test_a_note_in_another_language_with_a_figure_no_english_sentence_gives_with
     """c284-05, c294-04: the author's own note in Spanish or Hindi tells what no English sentence does."""
     text = f"## Payroll\n\nThe general increase was 12% this year, and the audit in 2024 found 3 minor errors.\n\n{note}\n"
     assert note in clean(text).text
+
+
+def test_a_quoted_testimonial_is_no_stock_sentence():
+    """Issue 19's r99 (c388-04): a customer's words the author cites as feedback, quoted over two sentences, were cut
+    by the stock model ("I never felt like a number."). A sentence inside a quotation is someone's words, never
+    stock; a stock line outside it still goes."""
+    from drafter.stock_model import StockModel
+
+    sure = CleanupSettings(stock_model=StockModel({}, {}, 30.0), furniture_threshold=1.0)
+    quote = ('"Maria explained every step of the claim to me. I never felt like a number." – Mrs J. Ackroyd, Otley, '
+             'March.')
+    text = f"## Feedback\n\nI closed 212 claims this year.\n\n{quote}\n\nIt was a year to remember for all of us.\n"
+    out = clean(text, sure).text
+    assert quote in out and "a year to remember" not in out
+
+
+def test_the_telling_the_next_sentence_compares_back_to_stays():
+    """Issue 19's r99 (c388-02): "In 2024 I handled around 3,420 TEU." went as a restatement of the figure said
+    before, and the next sentence, "Compared with 2023 (3,080 TEU) that is 11% more, …", then compared nothing."""
+    text = ("## 2. Volumes\n\nThis year I handled 1,180 import files, around 3,420 TEU. Most came from Shanghai, "
+            "Ningbo and Yantian, plus 64 LCL shipments from Ho Chi Minh City.\n\n"
+            "In 2024 I successfully managed a portfolio of 1,180 import files, representing approximately 3,420 TEU, "
+            "primarily originating from major Chinese ports.\n\n"
+            "In 2024 I handled around 3,420 TEU. Compared with 2023 (3,080 TEU) that is 11% more, mainly because of "
+            "the new Tilburg furniture contract that started in March.\n")
+    assert "In 2024 I handled around 3,420 TEU. Compared with 2023" in clean(text).text
+    said_again = text.replace(" Compared with 2023 (3,080 TEU) that is 11% more, mainly", " It grew, mainly")
+    assert "In 2024 I handled around 3,420 TEU." not in clean(said_again).text  # nothing compared back: a repeat

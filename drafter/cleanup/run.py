@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 # a part of the text named by its number ("Section 1", "Part 2", "Question 3"), and a heading's own number ("2. People")
 PART_NAME = re.compile(r"\b(section|part|question|step)\s+(\d{1,2}|[A-H])\b", re.I)
 HEADING_NUMBER = re.compile(r"(\d{1,2})[.)]\s")
+# a sentence comparing back to the figure of the one before it: "… that is 11% more", "This was an increase of 14%",
+# "which is 3 fewer than last year"
+COMPARED_BACK = re.compile(r"\b(?:that|this|which)(?:'s| is| was| makes| made| means| represents| represented)\s+"
+                           r"(?:an?\s+|about\s+|almost\s+|nearly\s+|over\s+|roughly\s+)?(?:\d|(?:increase|decrease|rise|"
+                           r"drop|fall|growth|gain|reduction|improvement)\b)", re.I)
 LABEL_MAX_WORDS = 8
 QUESTION_LABEL_WORDS = 2  # words of a label before a form's question ("Q2.", "Part 3:")
 NOT_LABEL_WORDS = frozenset("i we our my us me you your it its they their he she was were is are be been has have had "
@@ -203,8 +208,10 @@ class Run:
     def pointed_at(self) -> set[int]:
         """Ids of the sentences the next sentence of their block points back at: one that says it restates them and
         gives their figures again ("My score was 93%. As mentioned, my score was 93%; in November it reached 96%.").
-        Without them it points at nothing, so they stay where they are, whatever else tells the same. (One that counts
-        off part of them, "Of those 41, 29 …", is not read so: the corpus's editors split on it.)"""
+        Without them it points at nothing, so they stay where they are, whatever else tells the same. So do those with
+        a figure the next compares back to ("I handled around 3,420 TEU. Compared with 2023 (3,080 TEU) that is 11%
+        more."). (One that counts off part of them, "Of those 41, 29 …", is not read so: the corpus's editors split on
+        it.)"""
         out = set()
         for block in self.blocks:
             kept = [s for s in block.sentences if not s.removed]
@@ -212,6 +219,8 @@ class Run:
                 figures = {f for f in sentence.facts if is_figure(f)}
                 if figures and figures <= after.facts and any(p.match(after.text) for p in self.lists.restating) and \
                         not any(p.match(sentence.text) for p in self.lists.restating):  # a retelling is no first telling
+                    out.add(id(sentence))
+                elif figures and COMPARED_BACK.search(after.text):
                     out.add(id(sentence))
         return out
 

@@ -48,6 +48,17 @@ FIELD = re.compile(r"^[\W_]*(?:\w+[ -]){0,3}(?:rating|rated|ranking|ranked|rank|
                    r"band)[*_ ]*[:：]", re.I)
 
 
+QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+def _inside_a_quotation(block, sentence) -> bool:
+    """True when the sentence stands in a quotation of several sentences (a customer's words cited as feedback:
+    "Priya explained everything, even when I rang three times. I never felt like a number." – Mrs J. Ackroyd): an
+    odd number of quote marks before it in its block, or in it."""
+    before = len(QUOTE_MARK.findall(block.content, 0, sentence.start))
+    return before % 2 == 1 or len(QUOTE_MARK.findall(sentence.text)) % 2 == 1
+
+
 def remove_stock(run: Run) -> None:
     """Remove what the learned stock model is sure is fluff, among sentences that carry no fact of their own
     (no figure, no count of none, and no name, year or month the text does not state elsewhere) and are not
@@ -71,6 +82,7 @@ def remove_stock(run: Run) -> None:
                   and not NAMED_ACTOR.match(sentence.text) and not REQUEST.search(sentence.text)
                   and not FIELD.match(sentence.text) and not ADDRESSED.match(sentence.text)
                   and id(sentence) not in topics and id(sentence) not in asked
+                  and not _inside_a_quotation(block, sentence)
                   and len(content_words(sentence.text)) <= run.settings.stock_max_words]
     stock = [sentence for block, sentence in candidates
              if not (sentence.facts and THANKS.search(sentence.text))
