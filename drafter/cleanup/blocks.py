@@ -19,7 +19,7 @@ from drafter.cleanup.facts import FIGURE_TOKEN, ZERO, facts_of
 from drafter.cleanup.furniture import LEADS_IN, SHAPES
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
-from drafter.cleanup.translations import FOREIGN_WORDS_MIN, _foreign
+from drafter.cleanup.translations import FOREIGN_WORDS_MIN, reads_as_foreign
 from drafter.stock_model import StockModel, load_model
 from drafter.text.words import WORD
 
@@ -113,7 +113,7 @@ def block_flags(blocks: list[Block], index: int, written: WrittenFacts) -> tuple
     if letters and sum(ord(c) > 127 for c in letters) > NON_LATIN_SHARE * len(letters):
         flags.append("non-latin")
     lowered = [w.lower() for w in words if not w[0].isdigit()]
-    if len(lowered) >= FOREIGN_WORDS_MIN and _foreign(lowered):
+    if len(lowered) >= FOREIGN_WORDS_MIN and reads_as_foreign(lowered):
         flags.append("foreign")
     flags += ["shape-" + name for name, pattern in SHAPES if pattern.search(text)]
     if index and blocks[index - 1].kind == "heading":

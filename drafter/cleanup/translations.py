@@ -18,7 +18,7 @@ ENGLISH_TEXT_SHARE = 0.6  # of the text's words in English paragraphs, at least,
 
 
 def remove_translations(run: Run) -> None:
-    """Remove each sentence of a paragraph in another language (_foreign) in a summary written in English
+    """Remove each sentence of a paragraph in another language (reads_as_foreign) in a summary written in English
     (ENGLISH_TEXT_SHARE) when one English sentence gives every figure it gives, two or more: its translation, as its
     repeat. One with fewer figures, or a figure no English sentence gives with the others, stays, since no month or
     number word of that language is read ("… se fusionó … en octubre")."""
@@ -28,7 +28,7 @@ def remove_translations(run: Run) -> None:
             continue
         words = [w.lower() for w in WORD.findall(block.content) if not w[0].isdigit()]
         all_words += len(words)
-        if len(words) >= FOREIGN_WORDS_MIN and _foreign(words):
+        if len(words) >= FOREIGN_WORDS_MIN and reads_as_foreign(words):
             foreign.append(block)
         else:
             english_words += len(words)
@@ -65,7 +65,7 @@ def _english_sentences_by_figure(kept: list[tuple[Block, Sentence]], foreign: li
     return holders
 
 
-def _foreign(words: list[str]) -> bool:
+def reads_as_foreign(words: list[str]) -> bool:
     """True when lowercased words read as another language: few English function words (ENGLISH_SHARE_MAX) and many
     of another's, or of another script (FOREIGN_SHARE_MIN)."""
     english = sum(w in STOP_WORDS for w in words)
