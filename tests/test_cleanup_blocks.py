@@ -67,6 +67,15 @@ def test_a_table_in_prose_is_not_compared_as_a_telling(blocks_pass_alone):
     assert clean(page(short, short), ALL_SURE).text == page(short)
 
 
+def test_an_overview_of_what_follows_stays_and_a_recap_of_it_goes(blocks_pass_alone):
+    overview = "I split my time between anaesthetics and recovery and led the airway trolley project."
+    account = ["In 2024 I worked 148 anaesthetic lists.", "I took 96 recovery shifts.",
+               "I led the airway trolley project from March."]
+    recap = "Overall I split my time between anaesthetics and recovery and led the airway trolley project."
+    out = clean(page(overview, *account, recap), ALL_SURE).text
+    assert overview in out and recap not in out and all(line in out for line in account)
+
+
 def test_fact_free_fluff_goes_but_not_a_count_of_none_a_plan_item_a_label_or_a_few_words(blocks_pass_alone):
     text = page(FLUFF, ZERO, "## Plans", LABEL, PLAN_ITEM, SHORT)
     out = clean(text, ALL_SURE).text

@@ -38,6 +38,7 @@ SENTENCE_STOCK_MIN = 0.5  # the stock model's score (drafter.stock_model), at le
 # gone or not
 SENTENCE_WORDS_MIN = 4  # words a sentence without facts needs to go: a shorter one ("Last paragraph.") is a label or
 # a line of the author's that says too little for the model to judge
+PREVIEW_WORDS_MIN = 2  # content words a sentence without facts must share with the account after it to be its overview
 RETOLD_FIGURES_MAX = 64  # figures of a sentence, at most, for it to be compared as a telling (or as the one told)
 RETOLD_CANDIDATES_MAX = 64  # kept sentences compared per sentence, so a fact said thousands of times costs no more
 
@@ -144,13 +145,14 @@ def remove_blocks(run: Run) -> None:
     read: dict[int, tuple[list[str], set[str]]] = {}  # id(sentence) -> its figures and content words, read once
     stock = run.settings.stock_model or load_model()
     boundary = boundary_blocks(run.blocks)
+    told_last = _told_last(run, place)
     for block in sure:
         for sentence in block.sentences:
             if sentence.removed:
                 continue
             if not sentence.placeholder and not ZERO.search(sentence.text) and \
                     (_retold(sentence, holders, place, read, run) if sentence.facts else
-                     _fluff(sentence, block, stock, boundary)):
+                     _fluff(sentence, block, stock, boundary) and not _previews(sentence, told_last, place, run)):
                 sentence.removed = True
                 run.edit("block", sentence.line, sentence.text, of=sentence)
             else:  # it stays, and states its facts for the blocks after it
@@ -167,6 +169,24 @@ def _fluff(sentence: Sentence, block: Block, stock: StockModel | None, boundary:
         return False
     return len(block.sentences) == 1 or stock is None or \
         stock.score(sentence.text, id(block) in boundary, block.kind == "item") >= SENTENCE_STOCK_MIN
+
+
+def _told_last(run: Run, place: dict[int, int]) -> dict[str, int]:
+    """For each content word of the kept sentences, the place of the last sentence that says it."""
+    last: dict[str, int] = {}
+    for _, sentence in run.kept_sentences():
+        for word in content_words(sentence.text, run.lists.synonyms):
+            last[word] = place[id(sentence)]
+    return last
+
+
+def _previews(sentence: Sentence, told_last: dict[str, int], place: dict[int, int], run: Run) -> bool:
+    """True when RETOLD_WORD_SHARE of a sentence's content words, two at least, are said again by a kept sentence
+    after it: the overview over the account ("**The short version:** I split my time between anaesthetics and
+    recovery and led the airway trolley project."), its first statement, stays; a recap after it may go."""
+    words = set(content_words(sentence.text, run.lists.synonyms))
+    later = sum(1 for word in words if told_last.get(word, -1) > place[id(sentence)])
+    return later >= PREVIEW_WORDS_MIN and later >= RETOLD_WORD_SHARE * len(words)
 
 
 def _holders(run: Run, skipped: set[int]) -> dict[str, list[Sentence]]:
