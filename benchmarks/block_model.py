@@ -23,9 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cleanup_quality import parse_marked, totals_of  # noqa: E402
-from stock_model import (documents, line_offsets, print_row, score_with_and_without, share_inside,  # noqa: E402
-                         write_model)
+from cleanup_quality import parse_marked  # noqa: E402
+from stock_model import documents, line_offsets, print_held_out_figures, share_inside, write_model  # noqa: E402
 from drafter import cleanup  # noqa: E402
 from drafter.cleanup.blocks import MODEL_FILE, block_flags, written_facts, judged, lead  # noqa: E402
 from drafter.stock_model import Sample, train  # noqa: E402
@@ -76,16 +75,8 @@ def main(argv: list[str] | None = None) -> int:
                 parser.error(f"--hold-out {args.hold_out!r} names no batch")
         else:
             held_out = [set(names[fold::FOLDS]) for fold in range(FOLDS)]
-        print(f"{'fold':6} {'recall without':>15} {'with':>6} {'precision without':>18} {'with':>6} {'losses':>7}")
-        left_out: list[list] = [[], []]
-        for fold, held in enumerate(held_out):
-            model = train((s for name, batch in samples.items() if name not in held for s in batch), epochs=EPOCHS,
-                          min_df=MIN_DF)
-            paths = [p for name in sorted(held) for p in batches[name]]
-            print_row(f"f{fold}", *score_with_and_without(paths, cleanup.CleanupSettings(block_threshold=1.0),
-                                                          cleanup.CleanupSettings(block_threshold=args.threshold,
-                                                                                  block_model=model), left_out))
-        print_row("all", *(totals_of(scores) for scores in left_out))
+        print_held_out_figures(batches, samples, [(f"f{fold}", held) for fold, held in enumerate(held_out)], "block",
+                               args.threshold, epochs=EPOCHS, min_df=MIN_DF)
     if args.write:
         write_model(train((s for batch in samples.values() for s in batch), epochs=EPOCHS, min_df=MIN_DF), MODEL_PATH)
     return 0

@@ -21,9 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cleanup_quality import parse_marked, totals_of  # noqa: E402
-from stock_model import (documents, line_offsets, print_row, score_with_and_without, share_inside,  # noqa: E402
-                         write_model)
+from cleanup_quality import parse_marked  # noqa: E402
+from stock_model import documents, line_offsets, print_held_out_figures, share_inside, write_model  # noqa: E402
 from drafter import cleanup  # noqa: E402
 from drafter.cleanup.furniture import MODEL_FILE, line_candidates  # noqa: E402
 from drafter.stock_model import Sample, train  # noqa: E402
@@ -61,17 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{sum(map(len, samples.values()))} samples, "
           f"{sum(s.label for batch in samples.values() for s in batch)} furniture", flush=True)
     if not args.no_figures:
-        print(f"{'fold':6} {'recall without':>15} {'with':>6} {'precision without':>18} {'with':>6} {'losses':>7}")
         names = sorted(batches)
-        left_out: list[list] = [[], []]
-        for fold in range(FOLDS):
-            held = set(names[fold::FOLDS])
-            model = train((s for name, batch in samples.items() if name not in held for s in batch), epochs=EPOCHS)
-            paths = [p for name in sorted(held) for p in batches[name]]
-            print_row(f"f{fold}", *score_with_and_without(paths, cleanup.CleanupSettings(furniture_threshold=1.0),
-                                                          cleanup.CleanupSettings(furniture_threshold=args.threshold,
-                                                                                  furniture_model=model), left_out))
-        print_row("all", *(totals_of(scores) for scores in left_out))
+        print_held_out_figures(batches, samples, [(f"f{fold}", set(names[fold::FOLDS])) for fold in range(FOLDS)],
+                               "furniture", args.threshold, epochs=EPOCHS)
     if args.write:
         write_model(train((s for batch in samples.values() for s in batch), epochs=EPOCHS), MODEL_PATH)
     return 0

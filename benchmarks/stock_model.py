@@ -99,17 +99,28 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_figures and not args.write:
         parser.error("--no-figures only makes sense with --write")
     if not args.no_figures:
-        print(f"{'batch':6} {'recall without':>15} {'with':>6} {'precision without':>18} {'with':>6} {'losses':>7}")
-        left_out: list[list] = [[], []]  # per-document scores without and with a model that never saw the document
-        for name, paths in batches.items():
-            model = train((s for other, batch in samples.items() if other != name for s in batch), vectors=vectors)
-            print_row(name, *score_with_and_without(paths, cleanup.CleanupSettings(stock_threshold=1.0),
-                                                    cleanup.CleanupSettings(stock_threshold=args.threshold,
-                                                                            stock_model=model), left_out))
-        print_row("all", *(totals_of(scores) for scores in left_out))
+        print_held_out_figures(batches, samples, [(name, {name}) for name in batches], "stock", args.threshold,
+                               first_column="batch", vectors=vectors)
     if args.write:
         write_model(train((s for batch in samples.values() for s in batch), vectors=vectors), MODEL_PATH)
     return 0
+
+
+def print_held_out_figures(batches: dict[str, list[Path]], samples: dict[str, list[Sample]],
+                           folds: list[tuple[str, set[str]]], model_name: str, threshold: float,
+                           first_column: str = "fold", **train_args) -> None:
+    """For each (label, batch names) of `folds`, train a model on the other batches' samples, score that fold's
+    documents without it and with it (CleanupSettings' `<model_name>_threshold` and `<model_name>_model`) and print
+    a row; then a row over every fold. The stock, furniture and block models' benchmarks all print their figures so."""
+    print(f"{first_column:6} {'recall without':>15} {'with':>6} {'precision without':>18} {'with':>6} {'losses':>7}")
+    left_out: list[list] = [[], []]  # per-document scores without and with a model that never saw the document
+    for label, held in folds:
+        model = train((s for name, batch in samples.items() if name not in held for s in batch), **train_args)
+        paths = [p for name in sorted(held) for p in batches[name]]
+        without = cleanup.CleanupSettings(**{f"{model_name}_threshold": 1.0})
+        with_model = cleanup.CleanupSettings(**{f"{model_name}_threshold": threshold, f"{model_name}_model": model})
+        print_row(label, *score_with_and_without(paths, without, with_model, left_out))
+    print_row("all", *(totals_of(scores) for scores in left_out))
 
 
 def score_with_and_without(paths: list[Path], without: "cleanup.CleanupSettings", with_model: "cleanup.CleanupSettings",

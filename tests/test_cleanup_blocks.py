@@ -26,6 +26,9 @@ FLUFF = "It was a year of steady growth and learning for me."
 PLAN_ITEM = "- Improving attendance"
 LABEL = "What I want to change:"
 SHORT = "Last paragraph."
+LONG_FLUFF = ("Throughout the year I consistently demonstrated a strong commitment to excellence, teamwork and continuous "
+              "improvement, always putting the needs of our clients and colleagues first and striving to exceed the "
+              "expectations of management in every task that was assigned to me.")  # longer than the stock model reads
 
 
 @pytest.fixture
@@ -107,30 +110,24 @@ def test_the_threshold_turns_it_off_and_the_guard_checks_what_it_removes(blocks_
 
 
 def test_the_shipped_model_takes_fluff_the_lists_do_not_know_and_leaves_the_account():
-    fluff = ("Throughout the year I consistently demonstrated a strong commitment to excellence, teamwork and "
-             "continuous improvement, always putting the needs of our clients and colleagues first and striving to "
-             "exceed the expectations of management in every task that was assigned to me.")
     account = ["In 2024 I registered 3,410 incoming files for the Mombasa land registry and scanned 2,980 of them.",
                "From May I also handled the counter on Tuesdays, about 60 walk-in clients a week.",
                "In August I completed the 24-hour records management course at the Kenya School of Government.",
                "In 2025 I want to finish scanning the 1990s files."]
-    text = "\n\n".join(["# Year-end summary 2024 – Records clerk", account[0], account[1], fluff, *account[2:],
+    text = "\n\n".join(["# Year-end summary 2024 – Records clerk", account[0], account[1], LONG_FLUFF, *account[2:],
                         "Prepared by: Amina Odhiambo, Records Clerk"]) + "\n"
     model = load_model(MODEL_FILE)
     blocks, _ = parse_blocks(text, CleanupSettings())
     written = written_facts(blocks)
     scores = {lead(b)[:20]: model.score(lead(b), False, b.kind == "item", block_flags(blocks, i, written))
               for i, b in enumerate(blocks) if judged(b)}
-    assert scores[fluff[:20]] >= CleanupSettings().block_threshold
+    assert scores[LONG_FLUFF[:20]] >= CleanupSettings().block_threshold
     out = clean(text)
-    assert [edit.kind for edit in out.edits] == ["block"] and fluff not in out.text
+    assert [edit.kind for edit in out.edits] == ["block"] and LONG_FLUFF not in out.text
     assert all(line in out.text for line in account)
 
 
 def test_lists_only_turns_the_block_model_off_too(tmp_path):
-    fluff = ("Throughout the year I consistently demonstrated a strong commitment to excellence, teamwork and "
-             "continuous improvement, always putting the needs of our clients and colleagues first and striving to "
-             "exceed the expectations of management in every task that was assigned to me.")
-    text = page(fluff)
-    assert fluff not in invoke_drafter("clean", "-", home=tmp_path, stdin=text).stdout
+    text = page(LONG_FLUFF)
+    assert LONG_FLUFF not in invoke_drafter("clean", "-", home=tmp_path, stdin=text).stdout
     assert invoke_drafter("clean", "-", "--lists-only", home=tmp_path, stdin=text).stdout == text

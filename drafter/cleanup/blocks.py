@@ -140,6 +140,8 @@ def remove_blocks(run: Run) -> None:
         if model.score(lead(block), False, block.kind == "item", block_flags(run.blocks, index, written)) \
                 >= run.settings.block_threshold:
             sure.append(block)
+    if not sure:
+        return
     place = {id(sentence): at for at, sentence in enumerate(s for block in run.blocks for s in block.sentences)}
     holders = _holders(run, {id(block) for block in sure})
     read: dict[int, tuple[list[str], set[str]]] = {}  # id(sentence) -> its figures and content words, read once

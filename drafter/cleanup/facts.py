@@ -125,8 +125,8 @@ def quantities_in(text: str) -> list[float]:
     "a thousand", "twice", "ninety-four point two"), so a restatement in words can be checked against the figures
     it rounds."""
     values: list[float] = []
-    for match in re.finditer(rf"(?<!{SPACED_LETTER})(?<!\.)\d[\d,]*(?:\.\d+)?(?:\s*(million|billion|thousand|[kKmM]\b))?",
-                             text):
+    amount = rf"(?<!{SPACED_LETTER})(?<!\.)\d[\d,]*(?:\.\d+)?(?:\s*(million|billion|thousand|[kKmM]\b))?"
+    for match in re.finditer(amount, text):
         number = float(match.group(0).split()[0].rstrip("kKmM").replace(",", "") or 0)
         scale = (match.group(1) or "").lower()
         number *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "billion": 1e9}.get(scale, 1)
@@ -410,7 +410,8 @@ def is_name(fact: str) -> bool:
     return not (is_figure(fact) or fact in MONTHS or fact in NUMBER_WORDS or fact.startswith('"'))
 
 
-FIGURE_TOKEN = re.compile(rf"(?<!{SPACED_LETTER})(?<![.,])\d[\d,.]*%?(?!{SPACED_LETTER})")  # a figure as written ("87%", "1,146"; not "7B", "4th")
+FIGURE_TOKEN = re.compile(rf"(?<!{SPACED_LETTER})(?<![.,])\d[\d,.]*%?(?!{SPACED_LETTER})")  # a figure as written
+# ("87%", "1,146"; not "7B", "4th")
 
 
 def figures_reordered(first: str, second: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.cleanup.document import boundary_blocks
+from drafter.cleanup.document import Block, Sentence, boundary_blocks
 from drafter.cleanup.facts import LEAD_IN, MONTHS, THANKS, YEAR, ZERO, is_name
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
@@ -51,7 +51,7 @@ FIELD = re.compile(r"^[\W_]*(?:\w+[ -]){0,3}(?:rating|rated|ranking|ranked|rank|
 QUOTE_MARK = re.compile(r"[\"“”]")
 
 
-def _inside_a_quotation(block, sentence) -> bool:
+def _inside_a_quotation(block: Block, sentence: Sentence) -> bool:
     """True when the sentence stands in a quotation of several sentences (a customer's words cited as feedback:
     "Priya explained everything, even when I rang three times. I never felt like a number." – Mrs J. Ackroyd): an
     odd number of quote marks before it in its block, or in it."""
