@@ -5,11 +5,13 @@ made-up page. The texts are made up."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 import drafter.cleanup as cleanup
 from drafter.cleanup import CleanupSettings, clean, parse_blocks
-from drafter.cleanup.blocks import MODEL_FILE, TEXT_BLOCKS_MIN, block_flags, written_facts, judged, lead
+from drafter.cleanup.blocks import FRAME_SCORE, MODEL_FILE, TEXT_BLOCKS_MIN, block_flags, written_facts, judged, lead
 from drafter.stock_model import StockModel, load_model
 from helpers import invoke_drafter
 
@@ -107,6 +109,37 @@ def test_the_threshold_turns_it_off_and_the_guard_checks_what_it_removes(blocks_
     assert clean(text, off).text == text
     out = clean(page(RETOLD.replace("14", "15")), ALL_SURE).text  # a figure said nowhere else: not a retelling
     assert "15 orders" in out
+
+
+FRAME_NAMES = "Hello People Team, forwarding the Year-End Review below as asked in the Staff Circular."
+
+
+def sure_at(score: float) -> StockModel:
+    """A model that scores every block and sentence `score`."""
+    return StockModel({}, {}, math.log(score / (1 - score)))
+
+
+def test_a_frame_sentence_whose_only_facts_are_names_goes_only_when_the_model_is_all_but_certain(blocks_pass_alone):
+    text = page(FRAME_NAMES, FIRST)
+    out = clean(text, ALL_SURE)
+    assert FRAME_NAMES not in out.text and FIRST in out.text
+    assert [edit.kind for edit in out.edits] == ["frame"]
+    below = CleanupSettings(block_model=sure_at((FRAME_SCORE + CleanupSettings().block_threshold) / 2),
+                            stock_model=NEVER, furniture_threshold=1.0)
+    assert clean(text, below).text == text  # sure the block goes, not sure its names are the frame's
+
+
+def test_a_frame_sentence_keeps_its_figures_and_dates_and_a_label_stays(blocks_pass_alone):
+    dated = "Hello People Team, forwarding the Year-End Review below, sent on 19 December."
+    counted = "Hello People Team, the Year-End Review below covers 37 branch visits."
+    label = "Forwarded by the People Team:"
+    out = clean(page(dated, counted, label, FRAME_NAMES, FIRST), ALL_SURE).text
+    assert out == page(dated, counted, label, FIRST)  # (the frame's sentence of names alone goes)
+
+
+def test_the_authors_thanks_are_no_frame(blocks_pass_alone):
+    thanks = "I would like to thank the Branch Director, Mr Andrzej Pawlak, for his support."
+    assert clean(page(thanks, FIRST), ALL_SURE).text == page(thanks, FIRST)
 
 
 def test_the_shipped_model_takes_fluff_the_lists_do_not_know_and_leaves_the_account():

@@ -5,7 +5,9 @@ notes and requests, a chat turn, a recap that tells the account again, a form's 
 The rule-based passes name the shapes met so far; this model (drafter.stock_model, trained by
 `benchmarks/block_model.py` on the corpora's blocks) reads a block's first words together with where it stands and how
 it reads: first person or second, English or not, its facts said elsewhere in the text or only there. The guard checks
-what it removes like any other removal, so a block that states a figure, date or name nothing else states stays.
+what it removes like any other removal, so a block that states a figure, date or name nothing else states stays; but
+of a block the model is all but certain of (FRAME_SCORE: a mail's header, a site's menu, a chat's turn) only the
+figures and dates are checked, the names being the frame's, unless the sentence is in the first person.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from drafter.cleanup.document import Block, Sentence, boundary_blocks
-from drafter.cleanup.facts import FIGURE_TOKEN, ZERO, facts_of
+from drafter.cleanup.facts import FIGURE_TOKEN, ZERO, facts_of, is_name
 from drafter.cleanup.furniture import LEADS_IN, SHAPES
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
@@ -33,6 +35,10 @@ NON_LATIN_SHARE = 0.3  # of a block's letters outside ASCII, at least, for a blo
 RETOLD_WORD_SHARE = 0.6  # of a sentence's content words (its facts' words aside), at least, that one kept sentence
 # stating all its facts must share for the sentence to go with its block: the user's note the answer tells again ("58
 # mismatches flagged to revenue"), not the author's own line whose date or name happens to be said elsewhere too
+FRAME_SCORE = 0.99  # the block model's score, at least, of a block that is the frame around the summary (a mail's
+# header, a page's menu, a chat's turn): its sentences whose only facts are names go too, as "frame", those names being
+# the frame's ("Hello HR team, pasting my summary below.", "Table of Contents"); below it, the trap "I thank the Head of
+# Department, Mr. Otieno, …" went in a held-out round
 SENTENCE_STOCK_MIN = 0.5  # the stock model's score (drafter.stock_model), at least, of a sentence without facts for
 # it to go with a block written as several: "I still need to learn the new booking system." stays beside a stock line,
 # gone or not
@@ -126,7 +132,8 @@ def remove_blocks(run: Run) -> None:
     """Remove each paragraph, list item or title line still in the text that the learned block model scores at
     least block_threshold, in a text of TEXT_BLOCKS_MIN blocks or more: its sentences without facts (of a block
     written as several sentences, those the stock model also finds stock) and those that tell again what a kept
-    sentence says (_retold). Placeholders are left to the placeholder report, a count of none stays."""
+    sentence says (_retold). Of a block it scores FRAME_SCORE or more, the frame around the summary, a sentence whose
+    facts are all names goes too. Placeholders are left to the placeholder report, a count of none stays."""
     if run.settings.block_threshold >= 1.0 or len(run.blocks) < TEXT_BLOCKS_MIN:
         return
     model = run.settings.block_model or load_model(MODEL_FILE)
@@ -137,9 +144,11 @@ def remove_blocks(run: Run) -> None:
     for index, block in enumerate(run.blocks):
         if block.removed or not judged(block) or all(s.removed for s in block.sentences):
             continue
-        if model.score(lead(block), False, block.kind == "item", block_flags(run.blocks, index, written)) \
-                >= run.settings.block_threshold:
+        score = model.score(lead(block), False, block.kind == "item", block_flags(run.blocks, index, written))
+        if score >= run.settings.block_threshold:
             sure.append(block)
+            if score >= FRAME_SCORE:
+                _remove_frame_names(run, block)
     if not sure:
         return
     place = {id(sentence): at for at, sentence in enumerate(s for block in run.blocks for s in block.sentences)}
@@ -160,6 +169,18 @@ def remove_blocks(run: Run) -> None:
             else:  # it stays, and states its facts for the blocks after it
                 for fact in sentence.facts:
                     holders.setdefault(fact, []).append(sentence)
+
+
+def _remove_frame_names(run: Run, block: Block) -> None:
+    """Remove the sentences of a frame's block (FRAME_SCORE) whose facts are all names, as "frame": the guard checks
+    their figures and dates, not their names. Not a label over what follows, a placeholder's sentence, nor one in the
+    first person: the author's thanks name people ("I would like to thank the branch director, Mr Andrzej Pawlak")."""
+    for sentence in block.sentences:
+        if not sentence.removed and sentence.facts and all(is_name(fact) for fact in sentence.facts) and \
+                not sentence.placeholder and not LEADS_IN.search(sentence.text) and \
+                not FIRST_PERSON.search(sentence.text):
+            sentence.removed = True
+            run.edit("frame", sentence.line, sentence.text, of=sentence)
 
 
 def _fluff(sentence: Sentence, block: Block, stock: StockModel | None, boundary: set[int]) -> bool:

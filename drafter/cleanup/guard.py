@@ -2,7 +2,9 @@
 no longer states. Each sentence a pass removed or cut from is checked against what it said as written; one whose
 removal lost a fact is put back as written, its edits taken out of the report and a note saying why.
 
-Two kinds are not the author's text and are not checked: web-template junk and a recital of the prompt.
+Two kinds are not the author's text and are not checked: web-template junk and a recital of the prompt. Of some
+kinds only the figures and dates are checked, not the names: a reviewer's comment, a page's furniture, and a sentence
+of the frame around the summary that the block model is all but certain of (drafter.cleanup.blocks.FRAME_SCORE).
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ MODELS_KINDS = frozenset({"chat", "framing"})  # removals of what a chat model s
 REVIEW_KINDS = frozenset({"comment", "reasoning"})  # a reviewer's comment, the author's note to self or a model's
 # reasoning: its figures and dates are checked, not the names or words it quotes or guesses at (the reviewer's own
 # name, whom the note is for, "the 'dream work' bit", "I think AKIB is the Associate of …")
+FRAME_KINDS = frozenset({"frame"})  # a sentence of the frame around the summary the block model is all but certain of
+# (drafter.cleanup.blocks.FRAME_SCORE): its figures and dates are checked, not its names, which are the frame's
 PAGE_KINDS = frozenset({"furniture"})  # a page's own lines: a date and a count on one are the page's, no claim
 STOCK_KINDS = frozenset({"cliche", "filler"})  # a name inside a stock phrase ("heavier than Mount Tai") is no fact
 WHOLE_SENTENCE_SHARE = 0.8  # a stock span over more of its sentence than this may hold the author's figures and names
@@ -66,7 +70,8 @@ def keep_facts(run: Run) -> None:
             lost = _lost(run, sentence, original, set(kinds), stated, amounts, junk, shares)
             if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
                 lost = ["its place in a paragraph pasted again with other figures"]
-            if not lost and sentence.removed and not set(kinds) & (MODELS_KINDS | REVIEW_KINDS | PAGE_KINDS) and \
+            if not lost and sentence.removed and \
+                    not set(kinds) & (MODELS_KINDS | REVIEW_KINDS | PAGE_KINDS | FRAME_KINDS) and \
                     _pairs(run, sentence) - paired:
                 lost = ["a month with its figure"]  # "…, and in December it was under two": each said, not together
             if not lost:
@@ -135,6 +140,8 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         anchor = REVIEW_COMMENT.match(text)
         # (nor the words it quotes: "I'd drop the "dream work" bit")
         told = _figures_and_dates(facts_of(text[anchor.end():]) if anchor else told)
+    if kinds & FRAME_KINDS:
+        told = _figures_and_dates(told)
     if "furniture" in kinds and names_are_the_pages(text):  # a breadcrumb's or a button's capitalised words are the
         told = _figures_and_dates(told)  # page's ("Share: VK · OK")
     dated = original  # what a year the text still needs is read from
