@@ -328,6 +328,18 @@ def test_a_prompt_between_a_chat_templates_tokens_goes_and_the_answer_after_the_
     assert _clean(f"{prompt}{answer}\n{body}") == f"{answer}\n{body}"
 
 
+def test_a_note_in_a_chat_templates_prompt_that_the_answer_never_tells_stays():
+    """The user's notes between the tokens go when the answer tells them, but a note it never tells is a fact only
+    the prompt states (c390-02's shape, in other words)."""
+    told = "- processed 4,870 property tax declarations"
+    untold = "- covered the Karşıyaka service point alone for 3 weeks in October"
+    prompt = (f"<|im_start|>user\nWrite my year-end summary from these notes:\n{told}\n{untold}\n"
+              "- thank the team<|im_end|>\n<|im_start|>assistant\n")
+    body = "Year-End Summary – Tax Clerk\n\nIn 2024 I processed 4,870 property tax declarations.\n"
+    out = _clean(prompt + body)
+    assert untold in out and told not in out and "<|im_" not in out and body in out
+
+
 def test_the_guard_reads_no_fact_in_a_user_turn_run_into_the_authors_last_sentence():
     """"Can" opening the user's turn after "<|user|>" is no name the author's sentence loses (c206-03)."""
     text = ("## Results\n\nI handled 11,204 calls in 2024.\n\n## Conclusion\n\nI look forward to growing further in "

@@ -300,8 +300,10 @@ def _prompt_turns(run: Run) -> None:
     """A prompt leaked with its chat template's tokens ("[INST] You are writing … Facts: … [/INST] Year-End Summary"):
     from the token that opens the user's or system's turn to the one that opens the answer, every sentence is the
     prompt and goes as junk, and the closing token's sentence loses only what comes up to the token, the answer
-    after it staying. Without a closing token after it the turn is left to the junk list (the opening token's
-    sentence alone)."""
+    after it staying. A block of the turn that is one sentence with facts and no token goes as chat, which the guard
+    checks: the user's note the answer never tells ("- covered the Çiğli service point alone for 3 weeks in October")
+    stays. Without a
+    closing token after it the turn is left to the junk list (the opening token's sentence alone)."""
     sentences = [(block, sentence) for block in run.blocks if block.kind != "opaque" and not block.removed
                  for sentence in block.sentences if not sentence.removed]
     at = 0
@@ -316,7 +318,9 @@ def _prompt_turns(run: Run) -> None:
             return
         for block, sentence in sentences[at:end]:
             sentence.removed = True
-            run.edit("junk", sentence.line, sentence.text, of=sentence)
+            told = len(block.sentences) == 1 and sentence.facts and not TURN_OPENS.search(sentence.text) and \
+                not plumbing_spans(run, sentence.text)  # (a block of its own: put back, it joins no other line)
+            run.edit("chat" if told else "junk", sentence.line, sentence.text, of=sentence)
         sentence = sentences[end][1]
         closed = TURN_CLOSES.search(sentence.text, opened.end() if end == at else 0)
         b = _with_spacing(sentence.text, closed.start(), closed.end())[1]
