@@ -412,9 +412,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c284-09-billing-officer-nairobi.dirty.md": [
         "ps. the sha figures are for october–november only. december claims are not yet submitted because the portal "
         "was down from 16 to 19 december, i will update you in january."],
-    # c301-06's and c301-09's facts stay, in the wrong copy: the user's notes or follow-up in a chat copied whole
-    # ("- on intake duty 2 days a month since Easter"; "… management has approved a new one for Q1 2025") are kept
-    # and the answer's sentence saying the same goes as their repeat
+    # c301-09's facts stay, in the wrong copy: the user's follow-up in a chat copied whole ("… management has
+    # approved a new one for Q1 2025") is kept and the answer's sentence saying the same goes as its repeat (c301-06's
+    # like it is fixed since the user's initials over each turn, "MO", mark the turns: junk._speaker_labels)
     # Rounds c333–c348 (r86–r89), each loss with every fact of it still in the output: a thank-you or an
     # acknowledgement cut as stock (c333-10, c337-06; c345-10's, with the note above the answer it repeats, is fixed
     # since "Hi, I need a … summary" opens the user's turn and the note goes instead); a sentence
@@ -458,13 +458,11 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "big thanks to marlene on nights for always leaving a clean handover sheet. that is what made the filing "
         "catch-up possible."],
     # r96's (c373–c376). Open: in a chat copied whole, the revised answer's sentence with a fact the user asked to
-    # add went as a restatement of the request (c373-02) or of the user's notes above the first answer (c373-11),
+    # add went as a restatement of the user's notes above the first answer (c373-11; c373-02's like it is fixed since
+    # the model's name over each answer marks the turns),
     # which stay; and a filler opening ("Thanks to the consistent implementation of the quality policy …") took the
     # figures after it, said elsewhere (c375-11). Not a loss: c373-08's writer kept a WhatsApp message whole with its
     # stamp ("[12/12/2024, 21:17] Siân:"), whose numbers go as the app's (junk._message_stamps)
-    "c373-02-hospital-admissions-clerk-kumasi.dirty.md": [
-        "i submitted the monthly admissions and discharges return into dhims2 by the 5th of every month, without "
-        "missing a single month."],
     "c373-08-pharmacy-dispensary-assistant-wrexham.dirty.md": [
         "[12/12/2024, 21:17] siân: and diolch to bethan (pharmacist) for signing off my portfolio", "number 12",
         "number 17", "number 21"],
@@ -483,7 +481,6 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "darragh and logged 23 defects; since go-live the manual rework on renewal letters has gone from about 6 "
         "hours a week to under 1 hour."],
     "c348-04-outpatient-nurse-brisbane.dirty.md": ['[mel: you also ran the tuesday flu and rsv vaccination clinic on your own from 2 july to 27 august while priya was off – 1,180 vaccinations. put that in!]'],
-    "c301-06-social-worker-cork.dirty.md": ["i also took on intake duty two days a month after easter."],
     "c301-09-payroll-officer-abuja.dirty.md": [
         "a replacement biometric clock has been approved by management for q1 2025."],
     # c304-05's "Use 438 please." goes as a restatement of the message's "The July shutdown was 438 jobs, not 412."

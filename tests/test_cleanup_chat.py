@@ -523,6 +523,54 @@ def test_a_chat_copied_from_an_app_that_shows_turns_by_initials_keeps_the_last_v
     assert "intake duty 2 days a month since Easter" in out
 
 
+NOTES = ("- 214 active volunteers at 31 December, 188 a year before\n- 23,760 hours logged in Better Impact\n"
+         "- 19 life stories finished\n- inductions in March and September, 18 hours each\n"
+         "- 12 transport requests declined over winter\n")
+FIRST_VERSION = ("Our volunteers are the beating heart of the hospice. By 31 December we had 214 active volunteers, up "
+                 "from 188, and they logged 23,760 hours. They finished 19 life stories. Inductions ran in March and "
+                 "September, 18 hours each. Over winter we declined 12 transport requests.")
+LAST_VERSION = ("At 31 December we had 214 active volunteers (188 a year before), who logged 23,760 hours in Better "
+                "Impact. Volunteers finished 19 life stories. We ran inductions in March and September, 18 hours "
+                "each. We declined 12 patient transport requests over winter for want of drivers.")
+
+
+def test_the_users_initials_over_each_turn_mark_where_the_model_answers():
+    """The user's initials over each of their turns ("HP", twice or more) mark the turns, and the model's first words
+    after one ("I'll turn …", "I've cut …") open its answer: the notes and the first version go, the last stays
+    (c301-06's shape, in other words)."""
+    text = (f"HP\nCan you write up my year for the board? Notes below.\n\n{NOTES}\n"
+            f"I'll turn these into a warm report.\n\n{FIRST_VERSION}\n\n"
+            "HP\nToo gushy. Make it plainer and keep every figure.\n\n"
+            f"I've cut the praise and kept every figure.\n\n{LAST_VERSION}\n")
+    out = clean(text).text
+    assert LAST_VERSION in out
+    assert "beating heart" not in out and "Too gushy" not in out and "- 19 life stories finished" not in out
+
+
+def test_perplexitys_answer_label_marks_the_answers_and_the_question_above_each():
+    """Perplexity's page: the question unlabelled, then "Answer" over each answer: the follow-up, the earlier answer
+    and the labels go, the last answer, "the updated self-evaluation", stays (c393-12's shape). (Open: the notes
+    above the first answer stay, and the last answer's sentences they say go as their repeats.)"""
+    text = (f"Need a report for the board from my notes, please:\n\n{NOTES}\n"
+            f"Answer\n{FIRST_VERSION}\n\nShare\n\n"
+            "Make it plainer and keep every figure, no praise at all this time.\n\n"
+            f"Answer\nHere is the updated self-evaluation:\n\n{LAST_VERSION}\n")
+    out = clean(text).text
+    assert "At 31 December we had 214 active volunteers (188 a year before)" in out
+    assert "beating heart" not in out and "no praise at all" not in out and "Answer" not in out
+
+
+def test_a_templates_answer_label_over_each_part_is_no_chat():
+    """"Answer:" over each part of one reply is a template's label, not a chat's turns: no part of the reply is read
+    as the user's question (c262-04)."""
+    text = ("Answer:\nThis year I supported the four field sales reps in the Northern region.\n\n"
+            "The hardest part was the delay on combi ovens. I kept a shared spreadsheet of every delayed order so the "
+            "reps could see the new dates.\n\n"
+            "Answer:\nNext year I want to learn to build my own reports in Salesforce.\n")
+    out = clean(text).text
+    assert "I kept a shared spreadsheet of every delayed order" in out
+
+
 @pytest.mark.parametrize("row", ["☐ E   ☑ G   ☐ S   ☐ N",
                                  "☐ Excellent    ☒ Good    ☐ Satisfactory    ☐ Unsatisfactory"])
 def test_a_rating_row_with_a_box_ticked_is_the_form_filled_in_and_an_empty_one_goes(row):

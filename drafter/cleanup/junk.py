@@ -8,6 +8,7 @@ line a model's token limit cut off, and a paragraph's last sentence it cut off a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import takewhile
 from typing import Iterable
 
@@ -171,7 +172,8 @@ FULL_VERSION_SHARE = 0.8  # of an answer's words a later answer must have to be 
 # updated version with those details included:"), not some sections of it; or one the user asked for again
 NEW_VERSION = re.compile(r"\b(?:revised|updated|new|improved|final|corrected|rewritten|shorter|longer|edited|full|"
                          r"complete|amended|polished|fixed|(?:more|less) [\w-]+)\b[^.!?\n]{0,30}\b"
-                         r"(?:version|draft|summary|review|report)\b", re.I)
+                         r"(?:version|draft|summary|review|report|self-evaluation|self-assessment|appraisal|"
+                         r"reflection|write-up)\b", re.I)
 ASKED_AGAIN = re.compile(r"\b(?:try again|again|redo|re-do|start over|regenerate|rewrite (?:it|this)|got stuck)\b", re.I)
 
 
@@ -183,17 +185,31 @@ def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]
     if repl is None:
         repl = any(REPL_MARK.search(line) for block in run.blocks for line in block.raw)
     turns: list[tuple[str, int]] = []  # ("user" or "answer", index of the block its label opens)
+    labels = _speaker_labels(run)
     for at, block in enumerate(run.blocks):
         if block.kind == "opaque" or not block.raw:
             continue
         first = block.raw[0]
-        if USER_TURN.match(first) or USER_SAYS.match(first) or \
+        if labels.get(first.strip()) == "answer":
+            if not turns or turns[-1][0] != "user":  # the user's turn above the model's label, unlabelled
+                # (Perplexity's layout: the question, then "Answer"): the first block of words of the text, or the last
+                # since the turn before (the follow-up under the answer's buttons)
+                above = range(at) if not turns else range(at - 1, turns[-1][1], -1)
+                asked = next((i for i in above if run.blocks[i].kind in ("text", "item") and
+                              len(WORD.findall(run.blocks[i].content)) >= UNLABELLED_TURN_WORDS), None)
+                if asked is not None:
+                    turns.append(("user", asked))
+            if not turns or turns[-1][0] != "answer":
+                turns.append(("answer", at))
+        elif labels.get(first.strip()) == "user" or USER_TURN.match(first) or USER_SAYS.match(first) or \
                 repl and any(REPL_TURN.match(line) and not REPL_IDLE.match(line) for line in block.raw) or \
                 block.sentences and _asks(block):
             turns.append(("user", at))
         elif ASSISTANT_TURN.match(first) or turns and turns[-1][0] == "user" and (
                 repl and not any(REPL_TURN.match(line) for line in block.raw) or
-                any(ANSWER_OPENER.match(x.text) for x in block.sentences[:OPENER_SENTENCES])):
+                any(ANSWER_OPENER.match(x.text) for x in block.sentences[:OPENER_SENTENCES]) or
+                labels.get(run.blocks[turns[-1][1]].raw[0].strip()) == "user" and block.kind == "text" and
+                MODEL_SPEAKS.match(block.raw[0]) is not None):
             if not turns or turns[-1][0] != "answer":
                 turns.append(("answer", at))
     if not any(kind == "user" for kind, _ in turns) or not any(kind == "answer" for kind, _ in turns):
@@ -201,15 +217,48 @@ def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]
     return [(kind, at, turns[i + 1][1] if i + 1 < len(turns) else len(run.blocks)) for i, (kind, at) in enumerate(turns)]
 
 
+INITIALS = re.compile(r"^[A-Z]{1,3}$")  # the user's avatar over each of their turns: "HP", "KH"
+MODEL_NAME = re.compile(r"^[\W_]*(?:chatgpt|claude|gemini|copilot|deepseek|perplexity|mistral|grok|meta ai)[\W_]*$|"
+                        r"^answer$", re.I)  # the model's name over each of its answers, or Perplexity's "Answer" (not
+# a template's "Answer:", which a small model may repeat over each part of one answer)
+# the model's first words after a turn the user's initials label: "I'll turn these into …", "Of course. Here's …"
+MODEL_SPEAKS = re.compile(r"^[\W_]*(?:I(?:'ll|’ll| will|'ve|’ve| have)|here(?:'s|’s| is| are)|below|sure|of course|"
+                          r"certainly|absolutely|got it|great|done)\b", re.I)
+UNLABELLED_TURN_WORDS = 6  # words, at least, of the user's turn found above a model's label ("Answer"), not a button
+SPEAKER_LABEL_REPEATS = 2  # times a line must stand alone over a block to be a speaker's label, not a heading or a
+# signature ("Claude" under a letter)
+
+
+def _speaker_labels(run: Run) -> dict[str, str]:
+    """The first lines of blocks that are the same SPEAKER_LABEL_REPEATS times or more in a chat copied whole, each
+    over a turn: the user's initials ("user") and the model's name ("answer"), by the line's text."""
+    counts: Counter[str] = Counter(block.raw[0].strip() for block in run.blocks if block.kind != "opaque" and block.raw)
+    labels = {}
+    for line, count in counts.items():
+        if count >= SPEAKER_LABEL_REPEATS:
+            if INITIALS.match(line):
+                labels[line] = "user"
+            elif MODEL_NAME.match(line):
+                labels[line] = "answer"
+    return labels
+
+
 def _earlier_answers(run: Run, repl: bool) -> None:
     """A chat copied whole, turn by turn ("You said:" / "ChatGPT said:", or ">>> " at a local model's prompt): an
     answer that a later answer gives again as a new version (NEW_VERSION, or asked for again: ASKED_AGAIN), of about
     its size or more, goes as chat, so the version the user settled on ("Here's the updated version with those
-    details included:") is the one kept, not read as a repeat of the first. The guard keeps any fact of its the
-    later version leaves out. `repl`: the text is a local model's terminal session (REPL_MARK)."""
+    details included:") is the one kept, not read as a repeat of the first. The speakers' labels (_speaker_labels)
+    go as junk. The guard keeps any fact of its the later version leaves out. `repl`: the text is a local model's terminal session (REPL_MARK)."""
     spans = chat_turns(run, repl)
     if not spans:
         return
+    labels = _speaker_labels(run)
+    for block in run.blocks:  # the speakers' labels over the turns ("HP", "Answer") are the app's
+        if not block.removed and block.kind != "opaque" and block.raw and block.raw[0].strip() in labels:
+            if len(block.raw) == 1:
+                _junk_blocks(run, [block])
+            else:
+                _cut_avatar(run, block)
     answers = []  # (first block, end, words, whether it gives the answer before it again as a new version)
     for i, (kind, at, end) in enumerate(spans):
         if kind != "answer":
