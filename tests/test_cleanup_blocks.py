@@ -137,8 +137,9 @@ def test_a_frame_sentence_keeps_its_figures_and_dates_and_a_label_stays(blocks_p
     assert out == page(dated, counted, label, FIRST)  # (the frame's sentence of names alone goes)
 
 
-def test_the_authors_thanks_are_no_frame(blocks_pass_alone):
-    thanks = "I would like to thank the Branch Director, Mr Andrzej Pawlak, for his support."
+@pytest.mark.parametrize("thanks", ["I would like to thank the Branch Director, Mr Andrzej Pawlak, for his support.",
+                                    "Terima kasih kepada Pak Hendra, kepala bengkel, atas kerja sama tim bengkel."])
+def test_the_authors_thanks_are_no_frame(blocks_pass_alone, thanks):
     assert clean(page(thanks, FIRST), ALL_SURE).text == page(thanks, FIRST)
 
 

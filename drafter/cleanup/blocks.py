@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from drafter.cleanup.document import Block, Sentence, boundary_blocks
-from drafter.cleanup.facts import FIGURE_TOKEN, ZERO, facts_of, is_name
+from drafter.cleanup.facts import FIGURE_TOKEN, THANKS, ZERO, facts_of, is_name
 from drafter.cleanup.furniture import LEADS_IN, SHAPES
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
@@ -174,11 +174,12 @@ def remove_blocks(run: Run) -> None:
 def _remove_frame_names(run: Run, block: Block) -> None:
     """Remove the sentences of a frame's block (FRAME_SCORE) whose facts are all names, as "frame": the guard checks
     their figures and dates, not their names. Not a label over what follows, a placeholder's sentence, nor one in the
-    first person: the author's thanks name people ("I would like to thank the branch director, Mr Andrzej Pawlak")."""
+    first person or a thank-you, in any language: the author's thanks name people ("I would like to thank the branch
+    director, Mr Andrzej Pawlak", "Terima kasih kepada Pak Hendra")."""
     for sentence in block.sentences:
         if not sentence.removed and sentence.facts and all(is_name(fact) for fact in sentence.facts) and \
                 not sentence.placeholder and not LEADS_IN.search(sentence.text) and \
-                not FIRST_PERSON.search(sentence.text):
+                not FIRST_PERSON.search(sentence.text) and not THANKS.search(sentence.text):
             sentence.removed = True
             run.edit("frame", sentence.line, sentence.text, of=sentence)
 
