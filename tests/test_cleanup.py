@@ -481,6 +481,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "darragh and logged 23 defects; since go-live the manual rework on renewal letters has gone from about 6 "
         "hours a week to under 1 hour."],
     "c348-04-outpatient-nurse-brisbane.dirty.md": ['[mel: you also ran the tuesday flu and rsv vaccination clinic on your own from 2 july to 27 august while priya was off – 1,180 vaccinations. put that in!]'],
+    # r101's (c393–c396), every fact kept in the output: in c393-03's chat page, all of it in Spanish, no turn is
+    # told apart, so the last answer's thanks goes as a later telling of the first answer's, which stays
+    "c393-03-admissions-officer-chile.dirty.md": [
+        "agradezco a mi jefa, carolina fuentes, por su apoyo durante todo el proceso."],
     "c301-09-payroll-officer-abuja.dirty.md": [
         "a replacement biometric clock has been approved by management for q1 2025."],
     # c304-05's "Use 438 please." goes as a restatement of the message's "The July shutdown was 438 jobs, not 412."
@@ -750,6 +754,14 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c386-*.dirty.md", 0.69, 0.97),  # bdbfd63, the start 0.692 / 0.973 / 2; its two cuts, a quoted
     ("cleanup-heldout", "c387-*.dirty.md", 0.685, 0.98),  # testimonial taken as stock and a telling the next sentence
     ("cleanup-heldout", "c388-*.dirty.md", 0.67, 0.995),  # compares back to, fixed after reading it)
+    ("cleanup-heldout", "c389-*.dirty.md", 0.59, 0.995),  # the ninety-eighth (first run 0.679 / 0.982 / 1 at 559c96f,
+    ("cleanup-heldout", "c390-*.dirty.md", 0.87, 0.945),  # the start 0.671 / 0.982 / 1; its cut, a user's note between a
+    ("cleanup-heldout", "c391-*.dirty.md", 0.645, 0.99),  # chat template's tokens the answer never tells, fixed after
+    ("cleanup-heldout", "c392-*.dirty.md", 0.645, 0.985),  # reading it)
+    ("cleanup-heldout", "c393-*.dirty.md", 0.44, 0.89),  # the ninety-ninth (first run 0.455 / 0.899 / 5 at 559c96f,
+    ("cleanup-heldout", "c394-*.dirty.md", 0.625, 0.99),  # the start 0.450 / 0.900 / 4; whole chat pages in the user's
+    ("cleanup-heldout", "c395-*.dirty.md", 0.51, 0.98),  # own language, Norwegian, Spanish, Indonesian, are the weakest
+    ("cleanup-heldout", "c396-*.dirty.md", 0.53, 0.98),  # batch of any round)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

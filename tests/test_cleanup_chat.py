@@ -940,3 +940,13 @@ def test_a_request_in_mixed_english_over_the_models_opener_goes_and_a_title_ther
     assert "Since March I also train 2 new readers." in _clean(told + answer)
     title = "Water Corporation of Oyo State – Agodi Zone\nMeter Reading and Billing, 2024\n\n"
     assert "Water Corporation of Oyo State – Agodi Zone" in _clean(title + answer)
+
+
+def test_a_forms_section_field_with_figures_is_no_recited_prompt():
+    """"Section: …" is a small model's recital of the prompt's scaffolding, but a form's field the author filled with
+    figures is the author's (c395-10)."""
+    field = "3. Section: residential sector, microdistricts 12, 13, 17, 18 and 19"
+    text = f"1. Full name: Zarina Rakhimova\n2. Position: billing operator\n{field}\n\nI issued 41,200 bills in 2023.\n"
+    assert field in _clean(text)
+    recited = "Section: Challenges (mention at least two)"
+    assert recited not in _clean(f"I issued 41,200 bills in 2023.\n\n{recited}\n\nThe March tariff change was hard.\n")

@@ -46,7 +46,7 @@ SINGLED_OUT = re.compile(r"\b(?:the|our|my) (?:single )?(?:main|biggest|hardest|
                          r"\b(?:was|were) the (?:hardest|toughest)\b|"
                          r"\bthe part of (?:the|my|our) \w+ (?:that )?I(?:(?:'m|’m| am) (?:proudest|most proud) of| "
                          r"(?:find|found) (?:the )?(?:hardest|most difficult))\b", re.I)
-THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude|terima kasih|gracias|agradec\w*|danke|dankbar|merci|"
+THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude|terima kasih|gracias|agrade[cz]\w*|danke|dankbar|merci|"
                     r"obrigad[oa]|grazie|ringrazi\w*|dziękuj\w*|takk|kiitos|bedankt|спасибо|благодар\w*)\b|"
                     r"谢谢|感谢|ありがとう|감사", re.I)  # a thank-you, in English or in the author's own language
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
