@@ -7,7 +7,8 @@ The rule-based passes name the shapes met so far; this model (drafter.stock_mode
 it reads: first person or second, English or not, its facts said elsewhere in the text or only there. The guard checks
 what it removes like any other removal, so a block that states a figure, date or name nothing else states stays; but
 of a block the model is all but certain of (FRAME_SCORE: a mail's header, a site's menu, a chat's turn) only the
-figures and dates are checked, the names being the frame's, unless the sentence is in the first person.
+figures and dates are checked, the names being the frame's, unless the sentence is in the first person or thanks
+someone.
 """
 
 from __future__ import annotations

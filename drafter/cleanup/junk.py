@@ -180,7 +180,8 @@ ASKED_AGAIN = re.compile(r"\b(?:try again|again|redo|re-do|start over|regenerate
 def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]:
     """The turns of a chat copied whole, each ("user" or "answer", its first block, the block after its last), in
     order; [] when the text is no such chat (no user's turn, or no answer). A turn starts at its label ("You said:",
-    "ChatGPT said:"), at the user's request to the model, or at the model's opener after a user's turn. `repl`: the
+    "ChatGPT said:", or a speaker's label repeated over the turns: _speaker_labels), at the user's request to the
+    model, or at the model's opener after a user's turn. `repl`: the
     text is a local model's terminal session (REPL_MARK); found in the text when not given."""
     if repl is None:
         repl = any(REPL_MARK.search(line) for block in run.blocks for line in block.raw)
@@ -248,7 +249,8 @@ def _earlier_answers(run: Run, repl: bool) -> None:
     answer that a later answer gives again as a new version (NEW_VERSION, or asked for again: ASKED_AGAIN), of about
     its size or more, goes as chat, so the version the user settled on ("Here's the updated version with those
     details included:") is the one kept, not read as a repeat of the first. The speakers' labels (_speaker_labels)
-    go as junk. The guard keeps any fact of its the later version leaves out. `repl`: the text is a local model's terminal session (REPL_MARK)."""
+    go as junk. The guard keeps any fact of it the later version leaves out. `repl`: the text is a local model's
+    terminal session (REPL_MARK)."""
     spans = chat_turns(run, repl)
     if not spans:
         return
@@ -351,8 +353,7 @@ def _prompt_turns(run: Run) -> None:
     prompt and goes as junk, and the closing token's sentence loses only what comes up to the token, the answer
     after it staying. A block of the turn that is one sentence with facts and no token goes as chat, which the guard
     checks: the user's note the answer never tells ("- covered the Çiğli service point alone for 3 weeks in October")
-    stays. Without a
-    closing token after it the turn is left to the junk list (the opening token's sentence alone)."""
+    stays. Without a closing token after it the turn is left to the junk list (the opening token's sentence alone)."""
     sentences = [(block, sentence) for block in run.blocks if block.kind != "opaque" and not block.removed
                  for sentence in block.sentences if not sentence.removed]
     at = 0
