@@ -483,6 +483,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c348-04-outpatient-nurse-brisbane.dirty.md": ['[mel: you also ran the tuesday flu and rsv vaccination clinic on your own from 2 july to 27 august while priya was off – 1,180 vaccinations. put that in!]'],
     # r101's (c393–c396), every fact kept in the output: in c393-03's chat page, all of it in Spanish, no turn is
     # told apart, so the last answer's thanks goes as a later telling of the first answer's, which stays
+    # r102's (c397–c400), every fact kept: c398-05's user corrects a figure the model changed ("USER: 9,640 is right.
+    # 9,460 was the 2023 number."); its first sentence goes with the user's label as chat, both figures being said
+    "c398-05-bank-compliance-assistant-amman.dirty.md": ["9,640 is right. 9,460 was the 2023 number."],
     "c393-03-admissions-officer-chile.dirty.md": [
         "agradezco a mi jefa, carolina fuentes, por su apoyo durante todo el proceso."],
     "c301-09-payroll-officer-abuja.dirty.md": [
@@ -762,6 +765,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c394-*.dirty.md", 0.625, 0.99),  # the start 0.450 / 0.900 / 4; whole chat pages in the user's
     ("cleanup-heldout", "c395-*.dirty.md", 0.51, 0.98),  # own language, Norwegian, Spanish, Indonesian, are the weakest
     ("cleanup-heldout", "c396-*.dirty.md", 0.53, 0.98),  # batch of any round)
+    ("cleanup-heldout", "c397-*.dirty.md", 0.73, 0.975),  # the hundredth (first run 0.700 / 0.986 / 1 at a1998fb, the
+    ("cleanup-heldout", "c398-*.dirty.md", 0.66, 0.985),  # start 0.699 / 0.986 / 1; its cut, a user's correction of a
+    ("cleanup-heldout", "c399-*.dirty.md", 0.745, 0.98),  # figure, every fact kept, is listed)
+    ("cleanup-heldout", "c400-*.dirty.md", 0.64, 0.995),
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
@@ -1828,3 +1835,16 @@ def test_the_telling_the_next_sentence_compares_back_to_stays():
     assert "In 2024 I handled around 3,420 TEU. Compared with 2023" in clean(text).text
     said_again = text.replace(" Compared with 2023 (3,080 TEU) that is 11% more, mainly", " It grew, mainly")
     assert "In 2024 I handled around 3,420 TEU." not in clean(said_again).text  # nothing compared back: a repeat
+
+
+def test_a_paragraph_told_again_with_a_figure_changed_is_no_earlier_version():
+    """Issue 19's r102 (c398-05): a small model told a paragraph again with one figure changed (9,640 to 9,460) and the
+    earlier went as the later one's earlier version, the figure said in the recap; which figure is right is the
+    author's to say, so both stay."""
+    first = ("I cleared 9,640 alerts from the name-screening system in 2024. I escalated 3 alerts to the MLRO as "
+             "potential true matches.")
+    again = ("I cleared 9,460 alerts from the name-screening system in 2024. Most were false positives. I escalated 3 "
+             "alerts to the MLRO as potential true matches.")
+    recap = "In 2024 I cleared 9,640 screening alerts and trained 143 staff."
+    out = clean(f"## Screening\n\n{first}\n\n{again}\n\n## Summary\n\n{recap}\n").text
+    assert "I cleared 9,640 alerts from the name-screening system in 2024." in out

@@ -982,8 +982,9 @@ def remove_earlier_versions(run: Run) -> None:
 def _earlier_version(earlier: Block, later: Block, stating: Counter, revised: bool = False) -> bool:
     """True when `later` says `earlier` again, fuller: most of the shorter one's words, two figures or more of the
     same, every fact of `earlier` (or stated outside it: `stating` counts the sentences that state each fact; a name
-    the later one says in full is said) and a fact of its own; when a note between them calls the later one the
-    revised version, one that shares a fact (the guard keeps a figure then said nowhere else)."""
+    the later one says in full is said) and a fact of its own, not a figure in the place of one of `earlier`'s; when a
+    note between them calls the later one the revised version, one that shares a fact (the guard keeps a figure then
+    said nowhere else)."""
     told = [x for x in earlier.sentences if not x.removed]
     rest = [x for x in later.sentences if not x.removed]
     if not told or not rest or any(x.placeholder for x in told + rest):
@@ -999,6 +1000,9 @@ def _earlier_version(earlier: Block, later: Block, stating: Counter, revised: bo
         return bool(old_facts & new_facts)
     if sum(1 for f in old_facts & new_facts if is_figure(f)) < VERSION_SHARED_FIGURES or not new_facts - old_facts:
         return False
+    if any(is_figure(f) for f in old_facts - new_facts) and any(is_figure(f) for f in new_facts - old_facts):
+        return False  # a figure changed ("I cleared 9,640 alerts" told again with 9,460): which one is right is the
+        # author's to say, so neither goes as the other's version
     amounts = set(quantities_in(" ".join(x.text for x in rest)))
     return all(stating[f] > sum(f in x.facts for x in told) or f in NUMBER_WORDS and set(quantities_in(f)) <= amounts
                or any(name.startswith(f + " ") for name in new_facts) for f in old_facts - new_facts)
