@@ -191,7 +191,8 @@ def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]
         if block.kind == "opaque" or not block.raw:
             continue
         first = block.raw[0]
-        if labels.get(first.strip()) == "answer":
+        label = labels.get(first.strip())
+        if label == "answer":
             if not turns or turns[-1][0] != "user":  # the user's turn above the model's label, unlabelled
                 # (Perplexity's layout: the question, then "Answer"): the first block of words of the text, or the last
                 # since the turn before (the follow-up under the answer's buttons)
@@ -202,7 +203,7 @@ def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]
                     turns.append(("user", asked))
             if not turns or turns[-1][0] != "answer":
                 turns.append(("answer", at))
-        elif labels.get(first.strip()) == "user" or USER_TURN.match(first) or USER_SAYS.match(first) or \
+        elif label == "user" or USER_TURN.match(first) or USER_SAYS.match(first) or \
                 repl and any(REPL_TURN.match(line) and not REPL_IDLE.match(line) for line in block.raw) or \
                 block.sentences and _asks(block):
             turns.append(("user", at))
