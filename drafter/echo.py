@@ -4,7 +4,7 @@ instructions sent with it is removed whole and reported, whatever else it says.
 The instructions are the system and user messages actually sent for the section (the model's own earlier reply in a
 regeneration is not one), with every fact cut out: a sentence that restates a fact shares its words with the prompt,
 since the facts are in the prompt, and that is no echo. A sentence holding a figure of the facts that the instructions
-do not hold is kept, so no fact is lost. The person's name, organisation and year are part of the instructions
+do not hold is kept, so no fact is lost, except under --repair, which adds every left-out fact back. The person's name, organisation and year are part of the instructions
 ("Write the section … of Zhao Min's 2026 year-end work summary at China Life Hangzhou Branch"): a reply that recites
 that line is an echo, while a sentence naming the person or the organisation shares too few words in a row to be one.
 """
@@ -92,7 +92,10 @@ class EchoFinder:
     """The runs of ECHO_RUN_WORDS content words in one section's instructions, and the test of a sentence against
     them."""
 
-    def __init__(self, messages: Iterable[dict], facts: "Facts") -> None:
+    def __init__(self, messages: Iterable[dict], facts: "Facts", keep_facts: bool = True) -> None:
+        """With keep_facts, a sentence that holds a figure of the facts is no echo (its fact would be lost); without,
+        as under --repair, which adds back every fact a section leaves out, it is."""
+        self.keep_facts = keep_facts
         finder = FactFinder({f.strip() for f in facts.texts if f.strip()})
         self.runs: dict[tuple[str, ...], str] = {}
         # whole instruction sentences or clauses too short for a run ("Facts for this section:"), matched whole
@@ -121,7 +124,7 @@ class EchoFinder:
         for i in range(len(stems) - ECHO_RUN_WORDS + 1):
             run = tuple(stems[i:i + ECHO_RUN_WORDS])
             if run in self.runs:
-                if (set(FIGURE.findall(sentence)) & self.fact_figures) - self.figures:
+                if self.keep_facts and (set(FIGURE.findall(sentence)) & self.fact_figures) - self.figures:
                     return None  # it carries a fact: the fact outweighs the echo
                 end = i + ECHO_RUN_WORDS
                 while end < len(stems) and tuple(stems[end - ECHO_RUN_WORDS + 1:end + 1]) in self.runs:

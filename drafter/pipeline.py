@@ -165,7 +165,11 @@ TITLE_MARKUP = re.compile(r"^[\s#*_\"“”'‘’]++|(?<![\s*_:：.\"“”'‘
 
 def tidy_section_text(text: str, title: str) -> str:
     """Drop a heading the model repeated at the top of its reply, any other line that is only the section's title
-    ("Sales results", "**Sales results:**"), empty list items ("-" alone), and surrounding blank space."""
+    ("Sales results", "**Sales results:**"), empty list items ("-" alone), quote marks a line opens or ends with and
+    never pairs, and surrounding blank space."""
+    from drafter.repair import drop_stray_quotes
+
+    text = drop_stray_quotes(text)
     match = LEADING_HEADING.match(text)
     if match and title.lower() in match.group(0).lower():
         text = text[match.end():]
@@ -374,12 +378,14 @@ def _keep_the_writers_sections(draft: Draft, text: str, as_written: dict[str, st
     return draft.markdown(notes=False)
 
 
-def remove_prompt_echoes(draft: Draft, section: SectionDraft, sent: list[dict]) -> None:
+def remove_prompt_echoes(draft: Draft, section: SectionDraft, sent: list[dict], repair: bool = False) -> None:
     """Remove each sentence of the section that copies the instructions of the messages sent for it (drafter.echo);
-    each goes into draft.echoes and a warning."""
+    each goes into draft.echoes and a warning. With `repair`, one holding a fact goes too: repair adds the fact back
+    in the writer's words."""
     from drafter import echo
 
-    section.text, found = echo.remove_echoes(section.text, section.title, echo.EchoFinder(sent, draft.facts))
+    finder = echo.EchoFinder(sent, draft.facts, keep_facts=not repair)
+    section.text, found = echo.remove_echoes(section.text, section.title, finder)
     draft.echoes.extend(found)
     draft.warnings.extend(f"section {section.id!r}: removed a sentence that copies the prompt ({e.copied!r}): "
                           f"{e.text!r}" for e in found)
@@ -460,7 +466,7 @@ def enforce_grounding(draft: Draft, backend: Backend, requests: list[SectionRequ
         draft.trimmed.discard(section.id)
         _trim_cut_off_replies(draft, [section])
         if clean:
-            remove_prompt_echoes(draft, section, usage.messages or retry.messages)
+            remove_prompt_echoes(draft, section, usage.messages or retry.messages, repair=repair)
         text = section.text
         problems = section_problems(text, draft, request, fixed)
         if problems and repair:
@@ -531,7 +537,8 @@ def _draft_summary(facts: Facts, settings: Settings, role_name: str | None = Non
         _trim_cut_off_replies(draft)  # before echoes go and repair adds to the end: the cut is at the reply's end
         if clean and backend.name != "offline":  # the built-in writer never recites its prompt
             for request, section in zip(requests, sections):
-                remove_prompt_echoes(draft, section, section.usage.messages or request.messages)
+                remove_prompt_echoes(draft, section, section.usage.messages or request.messages,
+                                     repair=strict and repair)
         if error is None and strict:
             enforce_grounding(draft, backend, requests, repair=repair, clean=clean)
         elif error is not None:

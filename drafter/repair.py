@@ -95,7 +95,7 @@ def _tidy(text: str) -> str:
             lines.append("")
             continue
         lines.append(re.sub(r"(?<=\S)[^\S\n]{2,}", " ", line.rstrip()))
-    return drop_dangling_lead_ins(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())[0]
+    return drop_stray_quotes(drop_dangling_lead_ins(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())[0])
 
 
 DANGLING_LEAD_IN = re.compile(r"[^\d\n:：]{1,80}[:：][ \t*_]*")  # "Key findings:", no figure in it
@@ -118,3 +118,30 @@ def drop_dangling_lead_ins(text: str) -> tuple[str, list[str]]:
     if not dropped:
         return text, []
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip(), dropped
+
+
+LINE_OPENING = re.compile(r"[ \t]*(?:(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]+)?[*_]*")  # a list marker, a heading's #s, bold
+# each kind of quote mark: the mark that opens, the mark that closes (the same one for straight quotes)
+QUOTE_PAIRS = (('"', '"'), ("“", "”"))
+
+
+def drop_stray_quotes(text: str) -> str:
+    """Text without a quote mark that opens a line, or ends one, and is never paired on it: what is left of a reply
+    the model wrapped in quotes over several lines, or after repair cut the sentence that closed it ('"Plan for
+    next year. 2027: …'). A person would have to delete it; no word goes with it."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        for opening, closing in QUOTE_PAIRS:
+            opened, closed = ((line.count(opening) % 2, 0) if opening == closing
+                              else (line.count(opening), line.count(closing)))
+            if opened == closed:
+                continue
+            start = LINE_OPENING.match(line).end()
+            if opened > closed and line.startswith(opening, start):
+                line = line[:start] + line[start + 1:]
+            elif (line.rstrip().endswith(closing) and (opening == closing or closed > opened)
+                  and not line.rstrip()[-2:-1].isdigit()):  # a screen's 32" stays
+                end = len(line.rstrip()) - 1
+                line = line[:end] + line[end + 1:]
+        lines[number] = line
+    return "\n".join(lines)

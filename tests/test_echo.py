@@ -66,6 +66,15 @@ def test_a_sentence_restating_facts_or_naming_the_person_is_kept(sales, sentence
     assert finder_for(sales).copied(sentence) is None
 
 
+def test_under_repair_an_echo_carrying_a_fact_is_an_echo_too(sales):
+    """--repair adds back every fact a section leaves out in the writer's words, so a recited prompt need not stay
+    for the figure it carries (SmolLM2 wrapped the role's description round a plan figure)."""
+    facts, request = sales
+    sentence = "Keep every number, amount, percentage, date and name exactly as written: 640 quotations, 271 orders."
+    assert EchoFinder(request.messages, facts, keep_facts=False).copied(sentence)
+    assert EchoFinder(request.messages, facts, keep_facts=False).copied(KEPT[1]) is None  # a fact restated stays
+
+
 def test_remove_echoes_takes_whole_sentences_and_lines_and_reports_each(sales):
     facts, request = sales
     reply = ("Facts for this section:\n"

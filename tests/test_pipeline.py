@@ -34,6 +34,30 @@ def test_empty_bullets_and_bare_title_lines_go():
                                                          "Sales results grew 5%.")
 
 
+@pytest.mark.parametrize("reply, tidied", [
+    ('"Plan for next year. 2027: open a second packing line.', "Plan for next year. 2027: open a second packing line."),
+    ('"We closed 12 deals.\n\nWe lost 2."', "We closed 12 deals.\n\nWe lost 2."),
+    ("“We closed 12 deals.\n\n- 3 in May\n- 9 in June”", "We closed 12 deals.\n\n- 3 in May\n- 9 in June"),
+    ('- "Key win: the Lagos account.', "- Key win: the Lagos account."),
+    ('**"Plan:** a second line.', "**Plan:** a second line."),
+])
+def test_a_quote_mark_that_opens_or_ends_a_line_unpaired_goes(reply, tidied):
+    """A reply the model wrapped in quotes over several lines leaves each end with a mark no one closes."""
+    assert tidy_section_text(reply, "Plans") == tidied
+
+
+@pytest.mark.parametrize("reply", [
+    'The team called it "the quiet year" in May.',
+    '"Quiet year" was the team\'s name for 2026.',
+    'We bought three 32" screens.\nAll 3 work.',
+    'Screen size: 32"',
+    'He said "we will',
+    '"We closed 12 deals."',  # a line in quotes from end to end: perhaps a quotation, so left as written
+])
+def test_quotes_that_pair_up_or_sit_inside_a_line_stay(reply):
+    assert tidy_section_text(reply, "Plans") == reply
+
+
 @pytest.mark.parametrize("reply, kept", [
     ("We closed 12 deals. This report includes", "We closed 12 deals."),
     ("The", ""),
@@ -149,3 +173,13 @@ def test_one_at_a_time_asks_in_plan_order_every_time():
 
 RACE_REPEATS = 30  # drafts of 12 sections; the old gate (a thread per section) asked out of order in one of five
 REQUEST_SECONDS = 0.001  # how long the fake server takes per section
+
+
+def test_repair_cutting_the_sentence_that_closed_a_quote_leaves_no_stray_mark():
+    """Repair removes whole sentences; when the one removed held the closing mark of a reply wrapped in quotes, the
+    opening mark goes too (it was the fragment the strict draft of the warehouse fixture kept)."""
+    from drafter.repair import remove_spans
+
+    text = '"Plan for next year. 2027: open a second packing line. We will hire 40 pickers."'
+    cut = text.index("We will")
+    assert remove_spans(text, [(cut, len(text))]) == "Plan for next year. 2027: open a second packing line."

@@ -4,6 +4,8 @@ fails."""
 
 from __future__ import annotations
 
+import re
+
 from helpers import FIXTURES, invoke_drafter
 from openai_stub import default_reply, section_title
 
@@ -184,3 +186,36 @@ def test_strict_repair_fills_a_section_the_model_left_empty_with_the_offline_wri
                            OPENAI_API_KEY="sk-strict-test")
     assert plain.returncode == 1 and "no usable text from the model" in plain.stderr, plain.stderr
     assert f"## {VICTIM}" in plain.stdout and "_[empty:" in plain.stdout
+
+
+RECITED = "Keep every number, amount, percentage, date and name exactly as written: booked revenue of 48.3 million yuan."
+
+
+def reciting_reply(messages):
+    """Default replies, but the victim section states its revenue fact only inside a recited rule of the prompt."""
+    original = [m for m in messages if m.get("role") != "assistant"][:2]
+    text = default_reply(original)
+    if section_title(original) == VICTIM:
+        kept = [s for s in re.split(r"(?<=\.) ", text) if "48.3 million" not in s]
+        return " ".join([RECITED, *kept])
+    return text
+
+
+def test_strict_repair_drops_a_recited_prompt_line_even_with_a_fact_in_it_and_adds_the_fact_back(tmp_path,
+                                                                                                  openai_server):
+    """Without --strict the recited line stays for the figure it carries; with --strict (repair on) it goes as an
+    echo, and repair adds the fact back in the writer's words."""
+    import json
+
+    openai_server.set_reply(reciting_reply)
+    doc = json.loads(draft(openai_server, tmp_path, "--format", "json").stdout)
+    victim = next(s for s in doc["sections"] if s["title"] == VICTIM)
+    assert "exactly as written" not in doc["text"]
+    assert "48.3 million yuan" in victim["text"]
+    assert any(r["action"] == "added" and "48.3 million yuan" in r["text"] for r in doc["repaired"]), doc["repaired"]
+    assert doc["grounding"]["omitted"] == []
+    plain = invoke_drafter("draft", str(FIXTURE), "--backend", "openai", "--base-url", openai_server.base_url,
+                           "--model", "stub-model", "--no-cache", home=tmp_path, server=openai_server,
+                           OPENAI_API_KEY="sk-strict-test")
+    assert plain.returncode == 0, plain.stderr
+    assert RECITED in plain.stdout
