@@ -950,3 +950,83 @@ def test_a_forms_section_field_with_figures_is_no_recited_prompt():
     assert field in _clean(text)
     recited = "Section: Challenges (mention at least two)"
     assert recited not in _clean(f"I issued 41,200 bills in 2023.\n\n{recited}\n\nThe March tariff change was hard.\n")
+
+
+GEMINI_FIRST = ("Conversation with Gemini\n\n"
+                "write my 2024 year end summary. I'm a cashier supervisor at Kumasi Mall. notes: 11 "
+                "cashiers, till shortages down from 14 to 5, trained 3 new cashiers in May, 2 chargebacks won\n\n"
+                "Show drafts\nvolume_up\n\n"
+                "Here is a professional year-end summary highlighting your key contributions in 2024:\n\n"
+                "**Overview**\nIn 2024 I supervised 11 cashiers at Kumasi Mall.\n\n"
+                "* **Accuracy:** Till shortages fell from 14 to 5.\n"
+                "* **Chargebacks:** I won 2 chargebacks.\n"
+                "* **Training:** I trained 3 new cashiers in May.\n\n"
+                "Is there anything else you'd like to add, such as overtime hours?\n\n"
+                "thumb_up thumb_down share more_vert\n\n")
+GEMINI_FOLLOW_UP = ("yes add my overtime, 64 hours, most of it in December\n\n"
+                    "Show drafts\nvolume_up\n\n"
+                    "Of course. Here's the updated summary with your overtime included:\n\n"
+                    "**Overview**\nIn 2024 I supervised 11 cashiers at Kumasi Mall.\n\n"
+                    "* **Accuracy:** Till shortages fell from 14 to 5.\n"
+                    "* **Training:** I trained 3 new cashiers in May.\n"
+                    "* **Overtime:** I worked 64 hours of overtime, most of it in December.\n\n"
+                    "thumb_up thumb_down share more_vert\n")
+
+
+def test_gemini_page_the_updated_answer_replaces_the_first_and_a_fact_it_dropped_stays_in_the_answer():
+    """Gemini's page labels neither turn: the request and the app's buttons above the first answer go, the opener
+    that presents "the updated summary" marks a new answer under the user's unlabelled follow-up, and the first
+    answer goes as its earlier version. The chargebacks it alone tells stay, in the answer's words, not the notes'
+    (the guard puts the user's notes back last)."""
+    cleaned = _clean(GEMINI_FIRST + GEMINI_FOLLOW_UP)
+    assert "write my 2024" not in cleaned and "Show drafts" not in cleaned and "yes add my overtime" not in cleaned
+    assert cleaned.count("Till shortages fell from 14 to 5.") == 1
+    assert "I worked 64 hours of overtime, most of it in December." in cleaned
+    assert "* **Chargebacks:** I won 2 chargebacks." in cleaned and "2 chargebacks won" not in cleaned
+
+
+@pytest.mark.parametrize("opener", ["Here's a letter-style version with the figure corrected:",
+                                    "Here is the version for HR, as a letter:"])
+def test_an_answer_that_presents_a_version_of_the_draft_replaces_the_one_before(opener):
+    first = ("You said:\nWrite my 2024 summary, I am a teller at Umoja Sacco, 9,400 deposits, 2 audits clean\n\n"
+             "ChatGPT said:\nHere's a clear summary for 2024:\n\n"
+             "## Deposits\n- I handled 9,400 deposits.\n\n## Audits\n- Both audits in 2024 were clean.\n\n")
+    second = ("You said:\nmake it a letter please\n\n"
+              f"ChatGPT said:\n{opener}\n\n"
+              "Dear Wanjiru,\n\nIn 2024 I handled 9,400 deposits at Umoja Sacco, and both audits were clean.\n")
+    cleaned = _clean(first + second)
+    assert "## Deposits" not in cleaned and "- I handled 9,400 deposits." not in cleaned
+    assert "In 2024 I handled 9,400 deposits at Umoja Sacco, and both audits were clean." in cleaned
+
+
+def test_labelled_notes_the_answer_tells_go_and_a_note_it_does_not_tell_stays():
+    """Under "You said", the notes up to the model's label are the user's: a note the answer tells goes, whatever
+    figures it holds (the guard checks them); one with words the answer never says stays (c341-04's auditor)."""
+    notes = ("You said\nI'm a claims clerk at Harbour Mutual. Write my 2024 summary. Notes:\n"
+             "- closed 1,204 claims, average 6.5 days\n"
+             "- the auditor told Ruud our claims filing room was the tidiest in the region\n\n")
+    answer = ("Copilot said\nHere's a clear, professional year-end summary for 2024:\n\n"
+              "In 2024 I closed 1,204 claims at Harbour Mutual, in an average of 6.5 days each, and supported "
+              "Ruud through the audit.\n")
+    cleaned = _clean(notes + answer)
+    assert "- closed 1,204 claims" not in cleaned
+    assert "- the auditor told Ruud our claims filing room was the tidiest in the region" in cleaned
+    assert "In 2024 I closed 1,204 claims at Harbour Mutual" in cleaned
+
+
+def test_the_headings_of_an_earlier_answer_are_its_layout_not_names_to_keep():
+    """An earlier version goes with its bold headings ("**Crushing the Numbers!**"): their capitalised words are no
+    names the later version must state (c345-11 kept the whole first answer for them)."""
+    text = ("write my year end review please, payables clerk, 18,400 invoices, trained Ciara in November\n\n"
+            "Absolutely! Here's a fun, upbeat year-end review that really shows off your impact!\n\n"
+            "**Crushing the Numbers!**\nThis year I processed 18,400 invoices!\n\n"
+            "**Team Spirit!**\nI trained Ciara when she joined in November!\n\n"
+            "thumb_up thumb_down share more_vert\n\n"
+            "tone it down a bit, it's going to the controller\n\n"
+            "You got it! Here's the revised version with a calmer tone:\n\n"
+            "**Volume**\nI processed 18,400 invoices this year.\n\n"
+            "**Training**\nIn November I trained our new team member, Ciara.\n\n"
+            "thumb_up thumb_down share more_vert\n")
+    cleaned = _clean(text)
+    assert "Crushing the Numbers" not in cleaned and "Team Spirit" not in cleaned
+    assert "In November I trained our new team member, Ciara." in cleaned

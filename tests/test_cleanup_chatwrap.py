@@ -300,13 +300,15 @@ def test_one_on_one_and_a_price_of_none_are_the_authors():
 
 def test_a_chat_page_copied_whole_loses_its_labels_buttons_and_the_users_requests():
     """"You said:" / "ChatGPT said:" turn labels, the page's buttons ("Copy", "Regenerate", "4o mini") and the
-    user's request lines between the labels go; the answer stays, and a request holding a figure is left to the
-    author."""
+    user's request lines between the labels go; the answer stays. A request holding a figure goes when the answer
+    tells it (the guard checks the figure), and is left to the author when the answer does not."""
     page = ("You said:\n\ncan you make my year end summary sound more professional\n\nChatGPT said:\n\n" + BODY +
             "\nCopy\n\nRegenerate\n\nYou said:\n\nnow make it shorter please\n\nClaude said:\n\n4o mini\n")
     assert _clean(page) == BODY
     figure = "You said:\n\nadd that I filed 3,140 renewals\n\nChatGPT said:\n\n" + BODY
-    assert "add that I filed 3,140 renewals" in _clean(figure)
+    assert _clean(figure) == BODY
+    untold = "You said:\n\nadd that the Harbour audit found 2 late files\n\nChatGPT said:\n\n" + BODY
+    assert "add that the Harbour audit found 2 late files" in _clean(untold)
     plain = "## Filing\n\nCopy\nthe lease file to the shared drive every Friday, then regenerate the index.\n"
     assert _clean(plain) == plain
 

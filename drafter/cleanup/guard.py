@@ -42,6 +42,8 @@ NOT_FACTS = {"chat": "chat", "restatement": "ratio"}
 LENGTH_ASKED = re.compile(r"\b(?:\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?\s*(?:words|characters|chars)|(?:max(?:imum)?\.?|"
                           r"under|within|up to|no more than|at most|fits? on)\s+\d+\s*pages?)\b", re.I)  # the length a
 # chat turn asks for or gives ("about 300 words", "1,207 / 1,500 characters", "max 1 page"): no fact of the author's
+MODELS_HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+[^\n]*|\*\*[^*\n]+\*\*[:：]?|__[^_\n]+__[:：]?)[ \t]*(?=\n)")  # a
+# heading or a bold line over the rest of a sentence
 SHARE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?%")  # a percentage in figures: "92%", "99.9%"
 ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the restatements pass checks it so)
 
@@ -55,7 +57,7 @@ def keep_facts(run: Run) -> None:
     shares = sorted(float(m.group(0)[:-1].replace(",", "")) for _, sentence in run.kept_sentences()
                     for m in SHARE.finditer(sentence.text))  # the percentages still said
     undone: set[int] = set()  # ids of the edits taken back, dropped from the report at once
-    for block in run.blocks:
+    for block in sorted(run.blocks, key=lambda block: id(block) in run.users_words):  # the user's notes last
         if block.kind == "opaque":
             continue
         for sentence in block.sentences:
@@ -136,6 +138,10 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         lengths = [m.span() for m in LENGTH_ASKED.finditer(text)]  # "Use 300 words.", "under 2,000 characters"
         if lengths:
             told &= facts_of(blank_spans(text, lengths))
+        heading = MODELS_HEADING.match(text)
+        if heading:  # the capitalised words of a heading the model wrote over a part of its answer ("**Crushing the
+            # Numbers!**") are its layout, not names; its figures and dates are checked
+            told -= {f for f in facts_of(heading.group(0)) if is_name(f)} - facts_of(text[heading.end():])
     if kinds & REVIEW_KINDS:  # (its anchor, "Comment [JS2]:", is no figure either)
         anchor = REVIEW_COMMENT.match(text)
         # (nor the words it quotes: "I'd drop the "dream work" bit")

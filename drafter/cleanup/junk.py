@@ -17,6 +17,7 @@ from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_figure, is_name
 from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.placeholders import fill_template_blanks, template_blanks
 from drafter.cleanup.run import Run
+from drafter.cleanup.similarity import content_words
 from drafter.text.dates import DATE_WORDS, MONTH_NAMES
 from drafter.text.words import STOP_WORDS, WORD
 
@@ -173,7 +174,8 @@ FULL_VERSION_SHARE = 0.8  # of an answer's words a later answer must have to be 
 NEW_VERSION = re.compile(r"\b(?:revised|updated|new|improved|final|corrected|rewritten|shorter|longer|edited|full|"
                          r"complete|amended|polished|fixed|(?:more|less) [\w-]+)\b[^.!?\n]{0,30}\b"
                          r"(?:version|draft|summary|review|report|self-evaluation|self-assessment|appraisal|"
-                         r"reflection|write-up)\b", re.I)
+                         r"reflection|write-up)\b|"
+                         r"\b(?:here(?:'s|’s| is)|below is)\b[^.!?\n]{0,40}\bversion\b", re.I)  # "Here's a letter-style version"
 ASKED_AGAIN = re.compile(r"\b(?:try again|again|redo|re-do|start over|regenerate|rewrite (?:it|this)|got stuck)\b", re.I)
 
 
@@ -187,6 +189,7 @@ def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]
         repl = any(REPL_MARK.search(line) for block in run.blocks for line in block.raw)
     turns: list[tuple[str, int]] = []  # ("user" or "answer", index of the block its label opens)
     labels = _speaker_labels(run)
+    chrome: set[int] | None = None  # the app's buttons (_app_chrome), found when first needed
     for at, block in enumerate(run.blocks):
         if block.kind == "opaque" or not block.raw:
             continue
@@ -207,6 +210,18 @@ def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]
                 repl and any(REPL_TURN.match(line) and not REPL_IDLE.match(line) for line in block.raw) or \
                 block.sentences and _asks(block):
             turns.append(("user", at))
+        elif turns and turns[-1][0] == "answer" and block.kind == "text" and _announces_a_new_version(block):
+            # the model's new version after the user's unlabelled follow-up ("yes add my overtime, 74 hours", "Can
+            # you make it shorter?"), the app's buttons around it ("Copy  Regenerate  Like", "Show drafts"): Gemini's
+            # and Le Chat's pages label neither turn. (With no buttons, it is one answer offering a second version:
+            # "Here is a more confident version, if you want to stand out:")
+            chrome = _app_chrome(run) if chrome is None else chrome
+            above = [i for i in range(at - 1, turns[-1][1], -1) if run.blocks[i].kind != "opaque"]
+            asked = next((i for i in above if id(run.blocks[i]) not in chrome), None)
+            if asked is not None and run.blocks[asked].kind in ("text", "item", "title") and \
+                    len(WORD.findall(run.blocks[asked].content)) >= FOLLOW_UP_WORDS and \
+                    any(id(run.blocks[i]) in chrome for i in above if i != asked):
+                turns += [("user", asked), ("answer", at)]
         elif ASSISTANT_TURN.match(first) or turns and turns[-1][0] == "user" and (
                 repl and not any(REPL_TURN.match(line) for line in block.raw) or
                 any(ANSWER_OPENER.match(x.text) for x in block.sentences[:OPENER_SENTENCES]) or
@@ -217,6 +232,25 @@ def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]
     if not any(kind == "user" for kind, _ in turns) or not any(kind == "answer" for kind, _ in turns):
         return []
     return [(kind, at, turns[i + 1][1] if i + 1 < len(turns) else len(run.blocks)) for i, (kind, at) in enumerate(turns)]
+
+
+def _app_chrome(run: Run) -> set[int]:
+    """The ids of the blocks that are a chat app's buttons: a block of short lines (_app_button), or a line of
+    APP_ROW_WORDS words or fewer with no figure that stands alone twice or more ("Copy  Regenerate  Like  Dislike")."""
+    counts = Counter(block.content.strip() for block in run.blocks if block.kind != "opaque")
+    return {id(block) for block in run.blocks if block.kind != "opaque" and block.sentences and (
+        _app_button(block) or counts[block.content.strip()] >= SPEAKER_LABEL_REPEATS and len(block.raw) == 1 and
+        len(WORD.findall(block.content)) <= APP_ROW_WORDS and not any(has_figure(s.facts) for s in block.sentences))}
+
+
+APP_ROW_WORDS = 12
+FOLLOW_UP_WORDS = 3  # words, at least, of the user's unlabelled follow-up ("make it shorter")
+
+
+def _announces_a_new_version(block: Block) -> bool:
+    """True when one of the block's first sentences is the model's opener (ANSWER_OPENER) presenting a new version of
+    the draft (NEW_VERSION): "Of course. Here's the updated summary with your overtime included:"."""
+    return any(ANSWER_OPENER.match(x.text) and NEW_VERSION.search(x.text) for x in block.sentences[:OPENER_SENTENCES])
 
 
 INITIALS = re.compile(r"^[A-Z]{1,3}$")  # the user's avatar over each of their turns: "HP", "KH"
@@ -287,6 +321,7 @@ def _earlier_answers(run: Run, repl: bool) -> None:
         if kind == "user" and after_answer and not USER_TURN.match(run.blocks[at].raw[0]):
             for block in run.blocks[at:end]:  # (a labelled one, "You said:", is _user_turns')
                 if not block.removed and block.kind != "opaque":
+                    run.users_words.add(id(block))
                     _cut_avatar(run, block)
                     _remove_sentences(run, block, "chat")
 
@@ -1077,13 +1112,24 @@ def _request_above_the_answer(run: Run) -> None:
         return
     first = next((at for at, block in enumerate(blocks[:opener]) if block.kind in ("text", "item", "title") and
                   block.sentences and _asks_or_labels(block)), None)
-    if first is None or not all(block.removed or block.kind in ("item", "opaque") or _asks_or_labels(block)
-                                for block in blocks[first:opener]):
+    if first is None or not all(block.removed or block.kind in ("item", "opaque") or _asks_or_labels(block) or
+                                _app_button(block) for block in blocks[first:opener]):
         return  # (only the request, its label and its notes: a draft of the user's own above is no turn of notes)
     for block in blocks[first:opener]:
         if block.removed or block.kind == "opaque":
             continue
+        run.users_words.add(id(block))
         _remove_sentences(run, block, "chat")
+
+
+def _app_button(block: Block) -> bool:
+    """True when a block is a chat app's buttons or labels between the user's turn and the answer ("Show drafts",
+    "volume_up"): lines of APP_BUTTON_WORDS words or fewer, with no figure (their capitalised words are the app's)."""
+    return all(len(WORD.findall(line)) <= APP_BUTTON_WORDS for line in block.raw) and \
+        not any(has_figure(s.facts) for s in block.sentences)
+
+
+APP_BUTTON_WORDS = 3
 
 
 # the prompt a local model's runner echoes above the answer: "You are a counter clerk at … Write your year-end work
@@ -1325,22 +1371,78 @@ USER_SAYS = re.compile(r"^[\W_]*(?:user|you|me|human)\s*[:：][*_]*[ \t]+\S", re
 def _user_turns(run: Run) -> None:
     """A chat page copied whole: after the user's turn label that went as junk ("You said:"), the request lines up to
     the next label that went ("ChatGPT said:") are the user's words to the model ("can you make it shorter"), not the
-    summary: each goes as chat, unless it holds a figure or a name (the guard checks them all)."""
-    in_turn = False
-    for block in run.blocks:
+    summary: each goes as chat. When the model's label or opener closes the turn, its notes go too, whatever they
+    hold (the guard checks them all, after the answers: Run.users_words); when nothing closes it, the turn ends at
+    the first block with a figure, a name or a placeholder, which may be the answer's."""
+    in_turn, closes = False, None
+    answer_words: dict[int, frozenset[str]] = {}  # the content words of the answer opening at each block
+    for at, block in enumerate(run.blocks):
         if block.kind == "opaque":
             continue
         label_gone = block.removed and bool(block.sentences) and all(s.removed for s in block.sentences)
         if label_gone and len(block.sentences) == 1:
             in_turn = USER_TURN.match(block.sentences[0].text) is not None
+            closes = _turn_closes(run, at) if in_turn else None
             continue
-        if not in_turn or block.removed or block.kind not in ("text", "title"):
+        if block.raw and USER_TURN.match(block.raw[0]) and len(WORD.findall(block.raw[0])) <= USER_LABEL_WORDS:
+            in_turn, closes = True, _turn_closes(run, at)  # "You said" over the user's words, in one block
+            if closes is None or len(block.raw) == 1:
+                continue
+        if not in_turn or block.removed or block.kind not in ("text", "title", "item"):
             in_turn = in_turn and block.removed
             continue
-        if any(s.placeholder or has_figure(s.facts) or any(map(is_name, s.facts)) for s in block.sentences):
+        if closes is not None and at < closes:
+            run.users_words.add(id(block))
+            told = answer_words.get(closes)
+            if told is None:
+                told = answer_words[closes] = _answer_words(run, closes)
+            for sentence in block.sentences:  # a note the answer tells goes; one it does not ("The auditor also
+                # told Ruud our folder was the best she had seen") is the user's to keep
+                if not sentence.removed and (not sentence.facts or _told_share(sentence.text, told) >= TOLD_SHARE):
+                    sentence.removed = True
+                    run.edit("chat", sentence.line, sentence.text, of=sentence)
+            continue
+        if block.kind == "item" or any(s.placeholder or has_figure(s.facts) or any(map(is_name, s.facts))
+                                       for s in block.sentences):
             in_turn = False
             continue
         _remove_sentences(run, block, "chat")
+
+
+def _answer_words(run: Run, at: int) -> frozenset[str]:
+    """The content words of the answer that opens at block `at`, up to the user's next turn label."""
+    words: set[str] = set()
+    for block in run.blocks[at:]:
+        if block.raw and USER_TURN.match(block.raw[0]):
+            break
+        if block.kind != "opaque":
+            words.update(content_words(block.content))
+    return frozenset(words)
+
+
+def _told_share(text: str, told: frozenset[str]) -> float:
+    """The share of a text's content words that `told` holds."""
+    words = set(content_words(text))
+    return len(words & told) / len(words) if words else 1.0
+
+
+TOLD_SHARE = 0.5  # of a note's content words the answer must hold for the note to go as told in it
+USER_LABEL_WORDS = 3  # words, at most, of a line that is only the label over the user's turn ("You said:")
+
+
+def _turn_closes(run: Run, at: int) -> int | None:
+    """The block after the user's turn labelled at `at` that opens the model's answer: its label ("Copilot said",
+    ASSISTANT_TURN) or its opener (ANSWER_OPENER); None when no block does before the user's next label."""
+    for later in range(at + 1, len(run.blocks)):
+        block = run.blocks[later]
+        if block.kind == "opaque" or not block.raw:
+            continue
+        if USER_TURN.match(block.raw[0]):
+            return None
+        if ASSISTANT_TURN.match(block.raw[0]) or any(ANSWER_OPENER.match(x.text)
+                                                     for x in block.sentences[:OPENER_SENTENCES]):
+            return later
+    return None
 
 
 def _rest_of_a_chat_wrapper(run: Run) -> None:

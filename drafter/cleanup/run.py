@@ -63,6 +63,8 @@ class Run:
         self._part_names: set[tuple[str, str]] | None = None  # ("section", "1") for "## Section 1: …" (part_pointers)
         self.kept_whole: set[int] = set()  # ids of the blocks no repeat may be cut from (a paragraph pasted again
         # with other figures: the author's to settle); the guard puts back what a pass took from them
+        self.users_words: set[int] = set()  # ids of the blocks that are the user's turn in a chat (their request and
+        # notes): the guard puts them back last, so that a fact an earlier answer gives stays in the answer
 
     def edit(self, kind: str, line: int, removed: str, dup: int | None = None, of: Sentence | None = None) -> Edit:
         """Record one removal (from sentence `of`); the report lists them by line, then in the order they were made."""
