@@ -645,6 +645,27 @@ def test_plans_read_clause_by_clause(sentence, expected):
     assert [c.verdict for c in grounding.check(sentence, CLAUSES).unsupported] == expected
 
 
+PREMIUMS = parse_facts("""---
+role: District insurance manager
+year: 2026
+---
+- New-policy premium income reached 38.7 million yuan as of November 30
+- Reach 45 million yuan of new-policy premium income in 2027
+""")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # SmolLM2, under "Plan for next year": a past that no plan takes, beside a year not yet come
+    ("## Plan for next year\n\nIn 2026 the district reached 45 million yuan of new-policy premium income in 2027.",
+     ["plan-as-done"]),
+    ("## Plan for next year\n\nI plan to reach 45 million yuan of new-policy premium income in 2027.", []),
+    ("## Plan for next year\n\nBy 2027 we will have reached 45 million yuan of new-policy premium income.", []),
+    ("The 45 million yuan aim for 2027 starts from the 38.7 million yuan reached this year.", []),
+])
+def test_a_plan_told_as_reached_in_a_later_year_is_told_as_done(sentence, expected):
+    assert [c.verdict for c in grounding.check(sentence, PREMIUMS).unsupported] == expected
+
+
 SHIFTS = parse_facts("""---
 role: Transport team lead
 year: 2026

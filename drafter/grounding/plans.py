@@ -69,6 +69,8 @@ TARGET_WORD = re.compile(r"\b(?:target|task|quota|plan|goal)s?\b", re.I)
 TARGET_FULFILLED = re.compile(  # "fully completing the annual task", "fulfilled the quota"
     r"\b(?:complet\w*|fulfill?\w*|accomplish\w*|met|meeting|hit|hitting|achiev\w*|reach\w*|exceed\w*|"
     r"surpass\w*) (?:the |our |my |all |its |their )?(?:[\w-]+ ){0,3}(?:task|target|quota|goal)s?\b", re.I)
+DONE_VERB = re.compile(r"\b(?:reached|achieved|attained|exceeded|surpassed|completed)\b", re.I)  # a past no plan
+# takes: a later year beside it does not make the clause a plan
 TARGET_MET = re.compile(r"\b(?:target|goal|aim)s?\b.{0,60}\b(?:has|have|was|were) (?:already |now )?(?:been )?"
                         r"(?:achieved|reached|met|hit|exceeded|surpassed)\b|\b(?:achieved|reached|met|hit|exceeded|"
                         r"surpassed) (?:the |our |my |its |their )?(?:[\w-]+ ){0,3}(?:target|goal)\b", re.I)
@@ -110,11 +112,16 @@ class PlanReading:
     def _clause(self, offset: int, end: int | None = None) -> str:
         """The clause of its sentence around a span: the text between the nearest commas, dashes or joining
         words ("which", "and") on either side."""
-        a, b = self.sentence_span(offset)
+        b = self.sentence_span(offset)[1]
         end = offset if end is None else end
-        before = [m.end() for m in CLAUSE_BREAK.finditer(self.text, a, offset)]
         after = CLAUSE_BREAK.search(self.text, end, b)
-        return self.text[before[-1] if before else a: after.start() if after else b]
+        return self.text[self._clause_start(offset): after.start() if after else b]
+
+    def _clause_start(self, offset: int) -> int:
+        """Where the clause holding an offset starts: after the nearest comma, dash or joining word before it."""
+        a = self.sentence_span(offset)[0]
+        before = [m.end() for m in CLAUSE_BREAK.finditer(self.text, a, offset)]
+        return before[-1] if before else a
 
     def _future_voiced(self, offset: int, end: int | None = None) -> bool:
         """True when a sentence speaks of the future: its own words, a later year, or a plan heading above it
@@ -125,6 +132,9 @@ class PlanReading:
         if TARGET_MET.search(sentence) and not SHORTFALL.search(sentence):
             return False  # "the 2027 target has been achieved ahead of schedule" says it is done
         clause = self._clause(offset, end)
+        lead = self.text[self._clause_start(offset):offset]  # the clause's words before the claim: its verb
+        if DONE_VERB.search(lead) and self._later_year(clause) and not FUTURE_VOICE.search(sentence):
+            return False  # "reached 45 million yuan in 2027" in a 2026 summary: told as done, in a year not yet come
         if FUTURE_VOICE.search(clause) or self._later_year(clause):
             return True
         if CLAUSE_DONE.search(clause) and (not TARGET_WORD.search(clause) or TARGET_REACHED.search(clause)):
