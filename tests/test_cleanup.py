@@ -757,8 +757,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c390-*.dirty.md", 0.87, 0.945),  # the start 0.671 / 0.982 / 1; its cut, a user's note between a
     ("cleanup-heldout", "c391-*.dirty.md", 0.645, 0.99),  # chat template's tokens the answer never tells, fixed after
     ("cleanup-heldout", "c392-*.dirty.md", 0.645, 0.985),  # reading it)
+    # (c394's floors were 0.625 / 0.99 until c394-07's answer in a "```text" fence was read as prose, 2026-12-07:
+    # recall 0.713, and a heading said twice in a row scores as the second one gone, the output being the same)
     ("cleanup-heldout", "c393-*.dirty.md", 0.44, 0.89),  # the ninety-ninth (first run 0.455 / 0.899 / 5 at 559c96f,
-    ("cleanup-heldout", "c394-*.dirty.md", 0.625, 0.99),  # the start 0.450 / 0.900 / 4; whole chat pages in the user's
+    ("cleanup-heldout", "c394-*.dirty.md", 0.71, 0.985),  # the start 0.450 / 0.900 / 4; whole chat pages in the user's
     ("cleanup-heldout", "c395-*.dirty.md", 0.51, 0.98),  # own language, Norwegian, Spanish, Indonesian, are the weakest
     ("cleanup-heldout", "c396-*.dirty.md", 0.53, 0.98),  # batch of any round)
     ("cleanup-heldout", "c397-*.dirty.md", 0.73, 0.975),  # the hundredth (first run 0.700 / 0.986 / 1 at a1998fb, the

@@ -277,6 +277,18 @@ def test_a_stray_code_fence_is_debris_and_the_prose_after_it_is_still_cleaned():
     assert _clean(code) == code
 
 
+def test_a_bare_fence_round_a_models_markdown_answer_is_debris_and_a_code_block_stays():
+    """A small model wraps its whole answer in a bare "```" pair (c402-08): inside are headings and sentences, so
+    the fences go and the answer is cleaned as prose (its sentence said twice goes). A bare fence round code (lines
+    ending in ";" or "{", assignments) stays as written, repeats and all."""
+    answer = ("## I. Introduction\n\nI support 6 buildings with 412 units.\n\n## II. Rent\n\n"
+              "Arrears fell from $46,300 to $18,900. Arrears fell from $46,300 to $18,900.\n\n"
+              "## III. Goals\n\nI will finish the licensing course by June 2025.\n")
+    assert _clean("```\n" + answer + "```\n") == answer.replace(" Arrears fell from $46,300 to $18,900.\n", "\n")
+    code = "## Tools\n\n```\ntotal = sum(rows);\ntotal = sum(rows);\nprint(total);\n```\n\nI wrote 12 macros.\n"
+    assert _clean(code) == code
+
+
 def test_a_paragraphs_last_sentence_cut_off_by_a_token_limit_goes():
     """Issue 19's c7 shape: a small model writing section by section stops mid-sentence at each section's limit."""
     text = ("## Plans\n\nI will sit the payroll diploma in May. I would also like to spend more time with the\n\n"

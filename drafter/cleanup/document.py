@@ -182,10 +182,27 @@ def _stray_fences(lines: list[str]) -> set[int]:
             out.add(i)
             i += 1
             continue
-        if re.match(r"^\s*(?:```|~~~)\s*(?:markdown|md)\s*$", lines[i], re.I) and PROSE_FENCE.match(lines[end]):
+        if PROSE_FENCE.match(lines[end]) and (re.match(r"^\s*(?:```|~~~)\s*(?:markdown|md)\s*$", lines[i], re.I) or
+                                              PROSE_FENCE.match(lines[i]) and _prose(lines[i + 1:end])):
             out.update((i, end))
         i = end + 1
     return out
+
+
+PROSE_LINE = re.compile(r"^\s*(?:#{1,6}\s+\S.*|.*\w[.!?:](?:\*\*)?)\s*$")  # a heading, or a line ending as sentences do
+CODE_LINE = re.compile(r"[{};]\s*$|^\s*(?:def|class|import|from|return|if|for|while|function|var|let|const)\b|"
+                       r"^\s*[\w.]+\s*=[^=]")  # a line only code ends or opens so
+PROSE_FENCE_LINES = 3  # prose lines, at least, of a bare fence a model wrapped its answer in
+PROSE_FENCE_SHARE = 0.5  # of a bare fence's lines that must be prose
+
+
+def _prose(lines: list[str]) -> bool:
+    """True when the lines inside a bare fence ("```" … "```") are a model's Markdown answer, not code: most of them
+    headings or lines ending as sentences do, none shaped like code."""
+    filled = [line for line in lines if line.strip()]
+    prose = sum(bool(PROSE_LINE.match(line)) for line in filled)
+    return prose >= PROSE_FENCE_LINES and prose >= PROSE_FENCE_SHARE * len(filled) and \
+        not any(CODE_LINE.search(line) for line in filled)
 
 
 PLAN_HEADING = re.compile(r"\b(?:goals?|plans?|planning|priorities|objectives|targets|outlook|looking ahead|next year|"
