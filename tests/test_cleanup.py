@@ -476,6 +476,25 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c398-05-bank-compliance-assistant-amman.dirty.md": ["9,640 is right. 9,460 was the 2023 number."],
     "c393-03-admissions-officer-chile.dirty.md": [
         "agradezco a mi jefa, carolina fuentes, por su apoyo durante todo el proceso."],
+    # r104's (c405–c408), every fact of each kept in the output, in another copy than the one its writer chose: in
+    # chats in the user's own language (Turkish, French, Tagalog-English) and in Open WebUI's regenerated answers
+    # ("< 1/2 >"), no turn is told apart, so the user's note or an earlier answer's sentence stays and the copy the
+    # writer kept goes as its repeat; and c408-06's reviewer's comment ("Rachel's comment (added 16 Dec): … please
+    # keep this in."), which its writer kept as the author's, goes as a comment
+    "c405-01-housekeeping-supervisor-antalya.dirty.md": ["• ekip: 38 oda görevlisi, 6 kat şefi, 4 genel alan personeli"],
+    "c405-03-customs-clerk-hamburg.dirty.md": [
+        "- to birgit hansen (export team), who covered for me during my two-week sick leave in november"],
+    "c405-05-pharmacy-buyer-lyon.dirty.md": [
+        "je remercie le dr hélène marchand, pharmacienne cheffe, pour son soutien lors de la visite de certification has "
+        "en juin."],
+    "c405-06-insurance-call-centre-agent-cebu.dirty.md": ["* thank you to my team leader, rhea dizon, for her coaching"],
+    "c406-09-security-control-room-operator-durban.dirty.md": [
+        "- thank you to my shift supervisor, themba mkhize, for training me on the new vms after the camera upgrade."],
+    "c406-10-public-pool-manager-tucson.dirty.md": [
+        "before opening, the main pump motor was replaced in april at a cost of $18,500."],
+    "c408-06-audit-junior-singapore.dirty.md": [
+        "rachel's comment (added 16 dec): agreed with the above. wei ling also covered the client f bank confirmations "
+        "on her own when the senior was on mc for two weeks in august. please keep this in."],
     # Since the session of 2026-12-07 (twelfth), the user's notes under "You said" that the answer tells go: c341-12's
     # note of a lunch-and-learn, which the last answer dropped, goes while the first answer's bullet telling it, which
     # the writer marked to go, stays. Every fact of it is in the output, in the model's words
@@ -771,6 +790,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c402-*.dirty.md", 0.74, 0.985),  # d51acb4; its cut, a thank-you the last answer gave for the
     ("cleanup-heldout", "c403-*.dirty.md", 0.735, 0.985),  # user's notes, fixed after reading it: Gemini's and Copilot's
     ("cleanup-heldout", "c404-*.dirty.md", 0.70, 0.985),  # chat pages are read turn by turn)
+    ("cleanup-heldout", "c405-*.dirty.md", 0.30, 0.755),  # the hundred-and-second (first run 0.400 / 0.883 / 8 at
+    ("cleanup-heldout", "c406-*.dirty.md", 0.46, 0.895),  # ed72be7, the start 0.401 / 0.886 / 8; chats in the user's
+    ("cleanup-heldout", "c407-*.dirty.md", 0.355, 0.97),  # own language, local models' web pages and templates from
+    ("cleanup-heldout", "c408-*.dirty.md", 0.57, 0.985),  # other countries; c407-10's split date fixed, the rest listed)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

@@ -36,3 +36,13 @@ def test_a_rank_before_a_name_ends_no_sentence():
     text = "In September I set up a new security protocol with Sgt. Ruiz at the sheriff's office. Capt. Lee agreed."
     assert [text[a:b] for a, b, _ in sentence_bounds(text)] == [
         "In September I set up a new security protocol with Sgt. Ruiz at the sheriff's office.", "Capt. Lee agreed."]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Prepared 2024. 12. 27.", ["Prepared 2024. 12. 27."]),  # c407-10 lost its "12." as a repeat of another date's
+    ("Period 2024. 1. 1. ~ 2024. 12. 31. We did it.", ["Period 2024. 1. 1. ~ 2024. 12. 31.", "We did it."]),
+    ("We sold 12. 27 more came later.", ["We sold 12.", "27 more came later."]),
+    ("I scored 9. 10 people passed.", ["I scored 9.", "10 people passed."]),
+])
+def test_a_date_written_year_dot_month_dot_day_dot_is_one_sentence(text, sentences):
+    assert [text[a:b] for a, b, _ in sentence_bounds(text)] == sentences

@@ -17,6 +17,8 @@ SENTENCE_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++['\"”’)\]]*+(
 NEXT_WORD = re.compile(r"\s+(\w+)")
 SENTENCE_START = re.compile(r"[\"“'‘(\[A-Z0-9#*_\-—•]|[^\x00-\x7f]")
 BLANK = re.compile(r"\s*")
+DOTTED_DATE_PART = re.compile(r"[ \t]?\d{1,2}\.(?:[ \t]?\d{1,2}\.)?(?=\s|$|[~\-–,;)])")  # the month and day after
+# a year's full stop in "2024. 12. 27." (or the day after the month's)
 DOTTED = re.compile(r"[a-z](?:\.[a-z])+")  # "e.g", "u.s": a dotted abbreviation, whatever its letters
 
 
@@ -50,6 +52,8 @@ def sentence_bounds(content: str) -> list[tuple[int, int, int]]:
                 initial = False
             if last in ABBREVIATIONS or initial or DOTTED.fullmatch(last):
                 continue
+            if last.isdigit() and DOTTED_DATE_PART.match(content, end):
+                continue  # "2024. 12. 27.", a date written as Korean and Hungarian write it: one sentence
         gap_end = BLANK.match(content, end).end()  # read in place: a copy of the rest at each full stop was quadratic
         if gap_end < len(content) and not SENTENCE_START.match(content, gap_end):
             continue
