@@ -1042,3 +1042,20 @@ def test_the_headings_of_an_earlier_answer_are_its_layout_not_names_to_keep():
     cleaned = _clean(text)
     assert "Crushing the Numbers" not in cleaned and "Team Spirit" not in cleaned
     assert "In November I trained our new team member, Ciara." in cleaned
+
+
+@pytest.mark.parametrize("user, model", [("Du hast gesagt:", "ChatGPT hat gesagt:"),
+                                         ("Powiedziałeś(-aś):", "ChatGPT powiedział:"),
+                                         ("Você disse", "O Copilot disse")])
+def test_a_chat_page_in_the_users_language_is_read_turn_by_turn(user, model):
+    """ChatGPT and Copilot write their turn labels in the user's language ("Du hast gesagt:", "ChatGPT hat
+    gesagt:"): the labels, the request and the user's notes the answer tells go, the answer stays (c405-02,
+    c405-03). (A request written with German's capitalised nouns stays with its label: they read as names.)"""
+    page = (f"{user}\nhallo! bitte eine kurze zusammenfassung, auf deutsch. stichpunkte:\n"
+            "- 6.840 Einfuhranmeldungen in ATLAS\n"
+            f"- AEO-Nachprüfung im September ohne Feststellungen\n\n{model}\nGerne! Hier ist ein Entwurf:\n\n"
+            "Ich habe 2024 insgesamt 6.840 Einfuhranmeldungen in ATLAS bearbeitet. Die AEO-Nachprüfung im "
+            "September verlief ohne Feststellungen.\n")
+    cleaned = _clean(page)
+    assert user not in cleaned and model not in cleaned and "- 6.840 Einfuhranmeldungen" not in cleaned
+    assert "Ich habe 2024 insgesamt 6.840 Einfuhranmeldungen in ATLAS bearbeitet." in cleaned

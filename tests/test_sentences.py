@@ -46,3 +46,14 @@ def test_a_rank_before_a_name_ends_no_sentence():
 ])
 def test_a_date_written_year_dot_month_dot_day_dot_is_one_sentence(text, sentences):
     assert [text[a:b] for a, b, _ in sentence_bounds(text)] == sentences
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Seit dem 3. Juni 2024 geben wir die ENS selbst ab. Das klappt.",
+     ["Seit dem 3. Juni 2024 geben wir die ENS selbst ab.", "Das klappt."]),  # c405-03 was cut at "3."
+    ("Den 14. mars var vi klara.", ["Den 14. mars var vi klara."]),
+    ("Am 3. April 2024 kam der Audit.", ["Am 3. April 2024 kam der Audit."]),
+    ("I closed 12. May was busy.", ["I closed 12.", "May was busy."]),  # an English month without its year
+])
+def test_a_days_ordinal_full_stop_before_its_month_ends_no_sentence(text, sentences):
+    assert [text[a:b] for a, b, _ in sentence_bounds(text)] == sentences

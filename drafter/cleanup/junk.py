@@ -165,9 +165,17 @@ def _terminal_session(run: Run) -> None:
             # want of an end mark)
 
 
-ASSISTANT_TURN = re.compile(r"^[\W_]*(?:chatgpt|gpt-?[\w.-]*|claude|gemini|copilot|assistant|bard|llama|mistral|"
-                            r"deepseek|qwen|the ai|ai|model)\s+(?:said|wrote|replied)\b|^[\W_]*(?:assistant|ai|model|"
-                            r"bot|chatgpt|claude|gemini|copilot)\s*[:：][\W_]*$", re.I)  # the label over a model's answer
+# "said" as chat apps write it over a turn in the user's language ("ChatGPT hat gesagt:", "O Copilot disse"): the model's
+MODEL_SAID = (r"said|wrote|replied|hat gesagt|a dit|dijo|disse|ha detto|zei|powiedział|dedi|đã nói|berkata|"
+              r"sagde|sa|sanoi")
+# … and the user's ("Du hast gesagt:", "Vous avez dit :", "Powiedziałeś(-aś):")
+USER_SAID = (r"(?:you|i|me|user|du|vous|tu|você|voce|voi|jij|sen|bạn|anda|kamu)\s+(?:said|wrote|hast gesagt|avez dit|"
+             r"as dit|dijiste|has dicho|disse|hai detto|zei|dedin|đã nói|berkata|sagde|sa|sanoit)|powiedziałeś|"
+             r"powiedziałaś")
+ASSISTANT_TURN = re.compile(r"^[\W_]*(?:(?:o|a|le|la|el|il|der|die|het|de)\s+)?(?:chatgpt|gpt-?[\w.-]*|claude|gemini|"
+                            r"copilot|assistant|bard|llama|mistral|le chat|deepseek|qwen|the ai|ai|model)\s+"
+                            r"(?:" + MODEL_SAID + r")\b|^[\W_]*(?:assistant|ai|model|bot|chatgpt|claude|gemini|"
+                            r"copilot)\s*[:：][\W_]*$", re.I)  # the label over a model's answer
 FULL_VERSION_SHARE = 0.8  # of an answer's words a later answer must have to be a new version of it, not an addition
 # a later answer that says it is a new version of the draft ("Here's the revised version:", "Absolutely! Here's the
 # updated version with those details included:"), not some sections of it; or one the user asked for again
@@ -255,7 +263,8 @@ def _announces_a_new_version(block: Block) -> bool:
 
 INITIALS = re.compile(r"^[A-Z]{1,3}$")  # the user's avatar over each of their turns: "HP", "KH"
 MODEL_NAME = re.compile(r"^[\W_]*(?:chatgpt|claude|gemini|copilot|deepseek|perplexity|mistral|grok|meta ai)[\W_]*$|"
-                        r"^answer$", re.I)  # the model's name over each of its answers, or Perplexity's "Answer" (not
+                        r"^(?:answer|respuesta|réponse|antwort|resposta|risposta|antwoord|jawaban|odpowiedź|cevap)$",
+                        re.I)  # the model's name over each of its answers, or Perplexity's "Answer" (not
 # a template's "Answer:", which a small model may repeat over each part of one answer)
 # the model's first words after a turn the user's initials label: "I'll turn these into …", "Of course. Here's …"
 MODEL_SPEAKS = re.compile(r"^[\W_]*(?:I(?:'ll|’ll| will|'ve|’ve| have)|here(?:'s|’s| is| are)|below|sure|of course|"
@@ -1363,7 +1372,7 @@ def _edit_notes(run: Run) -> None:
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
 
 
-USER_TURN = re.compile(r"^[\W_]*(?:you|i|me|user)\s+(?:said|wrote)\b|^[\W_]*(?:user|you|me|human)\s*[:：][\W_]*$", re.I)
+USER_TURN = re.compile(r"^[\W_]*(?:" + USER_SAID + r")\b|^[\W_]*(?:user|you|me|human)\s*[:：][\W_]*$", re.I)
 # the user's turn with its words on the label's line: "**You:** yes make it shorter pls", "User: add the March audit"
 USER_SAYS = re.compile(r"^[\W_]*(?:user|you|me|human)\s*[:：][*_]*[ \t]+\S", re.I)
 

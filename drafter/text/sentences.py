@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from drafter.text.dates import MONTH_NUMBERS
+
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar apr jun jul aug sep "
     "sept oct nov dec u.s u.k a.m p.m sgt capt lt col maj cpl supt insp hon fr mt messrs".split())  # (ranks and
@@ -17,6 +19,10 @@ SENTENCE_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++['\"”’)\]]*+(
 NEXT_WORD = re.compile(r"\s+(\w+)")
 SENTENCE_START = re.compile(r"[\"“'‘(\[A-Z0-9#*_\-—•]|[^\x00-\x7f]")
 BLANK = re.compile(r"\s*")
+# the German and Nordic months a day's ordinal full stop stands before ("3. Juni"), other than the English names
+ORDINAL_DATE_MONTHS = frozenset(
+    "januar februar märz maerz mai juni juli oktober dezember januari februari mars maj augusti".split())
+YEAR_NEXT = re.compile(r",?\s+(?:19|20)\d\d\b")
 DOTTED_DATE_PART = re.compile(r"[ \t]?\d{1,2}\.(?:[ \t]?\d{1,2}\.)?(?=\s|$|[~\-–,;)])")  # the month and day after
 # a year's full stop in "2024. 12. 27." (or the day after the month's)
 DOTTED = re.compile(r"[a-z](?:\.[a-z])+")  # "e.g", "u.s": a dotted abbreviation, whatever its letters
@@ -54,6 +60,11 @@ def sentence_bounds(content: str) -> list[tuple[int, int, int]]:
                 continue
             if last.isdigit() and DOTTED_DATE_PART.match(content, end):
                 continue  # "2024. 12. 27.", a date written as Korean and Hungarian write it: one sentence
+            if last.isdigit() and len(last) <= 2 and starter is not None and (
+                    starter.group(1).lower() in ORDINAL_DATE_MONTHS or starter.group(1).lower() in MONTH_NUMBERS
+                    and YEAR_NEXT.match(content, starter.end())):
+                continue  # "seit dem 3. Juni", "den 14. mars", "am 3. April 2024": a day's ordinal full stop before
+                # its month (an English month name only with its year: "We hired 12. May was busy." is two)
         gap_end = BLANK.match(content, end).end()  # read in place: a copy of the rest at each full stop was quadratic
         if gap_end < len(content) and not SENTENCE_START.match(content, gap_end):
             continue
