@@ -42,8 +42,8 @@ NOT_FACTS = {"chat": "chat", "restatement": "ratio"}
 LENGTH_ASKED = re.compile(r"\b(?:\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?\s*(?:words|characters|chars)|(?:max(?:imum)?\.?|"
                           r"under|within|up to|no more than|at most|fits? on)\s+\d+\s*pages?)\b", re.I)  # the length a
 # chat turn asks for or gives ("about 300 words", "1,207 / 1,500 characters", "max 1 page"): no fact of the author's
-MODELS_HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+[^\n]*|\*\*[^*\n]+\*\*[:：]?|__[^_\n]+__[:：]?)[ \t]*(?=\n)")  # a
-# heading or a bold line over the rest of a sentence
+# a heading or a bold line over the rest of a sentence ("**Crushing the Numbers!**\nThis year I processed …")
+MODELS_HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+[^\n]*|\*\*[^*\n]+\*\*[:：]?|__[^_\n]+__[:：]?)[ \t]*(?=\n)")
 SHARE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?%")  # a percentage in figures: "92%", "99.9%"
 ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the restatements pass checks it so)
 

@@ -224,7 +224,8 @@ def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]
             # and Le Chat's pages label neither turn. (With no buttons, it is one answer offering a second version:
             # "Here is a more confident version, if you want to stand out:")
             chrome = _app_chrome(run) if chrome is None else chrome
-            above = [i for i in range(at - 1, turns[-1][1], -1) if run.blocks[i].kind != "opaque"]
+            above = [i for i in range(at - 1, max(turns[-1][1], at - 1 - FOLLOW_UP_REACH), -1)
+                     if run.blocks[i].kind != "opaque"]  # (a few blocks up: linear however many openers)
             asked = next((i for i in above if id(run.blocks[i]) not in chrome), None)
             if asked is not None and run.blocks[asked].kind in ("text", "item", "title") and \
                     len(WORD.findall(run.blocks[asked].content)) >= FOLLOW_UP_WORDS and \
@@ -253,6 +254,7 @@ def _app_chrome(run: Run) -> set[int]:
 
 APP_ROW_WORDS = 12
 FOLLOW_UP_WORDS = 3  # words, at least, of the user's unlabelled follow-up ("make it shorter")
+FOLLOW_UP_REACH = 6  # blocks above a new version's opener searched for the follow-up and the app's buttons
 
 
 def _announces_a_new_version(block: Block) -> bool:
