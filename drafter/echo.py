@@ -4,9 +4,10 @@ instructions sent with it is removed whole and reported, whatever else it says.
 The instructions are the system and user messages actually sent for the section (the model's own earlier reply in a
 regeneration is not one), with every fact cut out: a sentence that restates a fact shares its words with the prompt,
 since the facts are in the prompt, and that is no echo. A sentence holding a figure of the facts that the instructions
-do not hold is kept, so no fact is lost, except under --repair, which adds every left-out fact back. The person's name, organisation and year are part of the instructions
-("Write the section … of Zhao Min's 2026 year-end work summary at China Life Hangzhou Branch"): a reply that recites
-that line is an echo, while a sentence naming the person or the organisation shares too few words in a row to be one.
+do not hold is kept, so no fact is lost, except under --repair, which adds every left-out fact back. The person's
+name, organisation and year are part of the instructions ("Write the section … of Zhao Min's 2026 year-end work
+summary at China Life Hangzhou Branch"): a reply that recites that line is an echo, while a sentence naming the person
+or the organisation shares too few words in a row to be one.
 """
 
 from __future__ import annotations

@@ -187,16 +187,18 @@ NEW_VERSION = re.compile(r"\b(?:revised|updated|new|improved|final|corrected|rew
 ASKED_AGAIN = re.compile(r"\b(?:try again|again|redo|re-do|start over|regenerate|rewrite (?:it|this)|got stuck)\b", re.I)
 
 
-def chat_turns(run: Run, repl: bool | None = None) -> list[tuple[str, int, int]]:
+def chat_turns(run: Run, repl: bool | None = None,
+               labels: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
     """The turns of a chat copied whole, each ("user" or "answer", its first block, the block after its last), in
     order; [] when the text is no such chat (no user's turn, or no answer). A turn starts at its label ("You said:",
     "ChatGPT said:", or a speaker's label repeated over the turns: _speaker_labels), at the user's request to the
     model, or at the model's opener after a user's turn. `repl`: the
-    text is a local model's terminal session (REPL_MARK); found in the text when not given."""
+    text is a local model's terminal session (REPL_MARK); found in the text when not given. `labels`: the
+    speakers' labels (_speaker_labels), counted when not given."""
     if repl is None:
         repl = any(REPL_MARK.search(line) for block in run.blocks for line in block.raw)
     turns: list[tuple[str, int]] = []  # ("user" or "answer", index of the block its label opens)
-    labels = _speaker_labels(run)
+    labels = _speaker_labels(run) if labels is None else labels
     chrome: set[int] | None = None  # the app's buttons (_app_chrome), found when first needed
     for at, block in enumerate(run.blocks):
         if block.kind == "opaque" or not block.raw:
@@ -297,10 +299,10 @@ def _earlier_answers(run: Run, repl: bool) -> None:
     details included:") is the one kept, not read as a repeat of the first. The speakers' labels (_speaker_labels)
     go as junk. The guard keeps any fact of it the later version leaves out. `repl`: the text is a local model's
     terminal session (REPL_MARK)."""
-    spans = chat_turns(run, repl)
+    labels = _speaker_labels(run)
+    spans = chat_turns(run, repl, labels)
     if not spans:
         return
-    labels = _speaker_labels(run)
     for block in run.blocks:  # the speakers' labels over the turns ("HP", "Answer") are the app's
         if not block.removed and block.kind != "opaque" and block.raw and block.raw[0].strip() in labels:
             if len(block.raw) == 1:
@@ -988,10 +990,11 @@ def _quoted_from(blocks: list[Block]) -> list[bool]:
     return out
 
 
-def _remove_sentences(run: Run, block: Block, kind: str) -> None:
-    """Remove each sentence of the block still in the text, as this kind (the block itself stays, for the guard)."""
+def _remove_sentences(run: Run, block: Block, kind: str, only=None) -> None:
+    """Remove each sentence of the block still in the text (each one `only` accepts, when given), as this kind (the
+    block itself stays, for the guard)."""
     for sentence in block.sentences:
-        if not sentence.removed:
+        if not sentence.removed and (only is None or only(sentence)):
             sentence.removed = True
             run.edit(kind, sentence.line, sentence.text, of=sentence)
 
@@ -1407,11 +1410,10 @@ def _user_turns(run: Run) -> None:
             told = answer_words.get(closes)
             if told is None:
                 told = answer_words[closes] = _answer_words(run, closes)
-            for sentence in block.sentences:  # a note the answer tells goes; one it does not ("The auditor also
-                # told Ruud our folder was the best she had seen") is the user's to keep
-                if not sentence.removed and (not sentence.facts or _told_share(sentence.text, told) >= TOLD_SHARE):
-                    sentence.removed = True
-                    run.edit("chat", sentence.line, sentence.text, of=sentence)
+            # a note the answer tells goes; one it does not ("The auditor also told Ruud our folder was the best she
+            # had seen") is the user's to keep
+            _remove_sentences(run, block, "chat",
+                              lambda sentence: not sentence.facts or _told_share(sentence.text, told) >= TOLD_SHARE)
             continue
         if block.kind == "item" or any(s.placeholder or has_figure(s.facts) or any(map(is_name, s.facts))
                                        for s in block.sentences):

@@ -132,8 +132,8 @@ class PlanReading:
         if TARGET_MET.search(sentence) and not SHORTFALL.search(sentence):
             return False  # "the 2027 target has been achieved ahead of schedule" says it is done
         clause = self._clause(offset, end)
-        lead = self.text[self._clause_start(offset):offset]  # the clause's words before the claim: its verb
-        if DONE_VERB.search(lead) and self._later_year(clause) and not FUTURE_VOICE.search(sentence):
+        if self._later_year(clause) and not FUTURE_VOICE.search(sentence) and \
+                DONE_VERB.search(self.text[self._clause_start(offset):offset]):  # (the clause's verb, before the claim)
             return False  # "reached 45 million yuan in 2027" in a 2026 summary: told as done, in a year not yet come
         if FUTURE_VOICE.search(clause) or self._later_year(clause):
             return True
