@@ -83,6 +83,13 @@ def test_facts_of_sees_numbers_names_dates_and_quotes():
     assert facts_of("The team worked hard.") == frozenset()
 
 
+def test_a_months_short_name_is_the_month_not_a_name():
+    """"in Aug" states August, as "in August" does; it is no name "Aug" that a later "August" leaves unsaid. A name
+    that starts with a month's short name ("Jan Kowalski") stays a name."""
+    assert facts_of("The stocktake in Aug found 99.6%.") == facts_of("The stocktake in August found 99.6%.")
+    assert "jan kowalski" in facts_of("Jan Kowalski joined in Jan 2024.")
+
+
 def test_facts_of_sees_a_figure_written_against_chinese_or_japanese_letters():
     # those scripts put no space between a word and a figure: each figure is a fact all the same
     facts = facts_of("我协助客户确定商品编码8507600090，并核对UN38.3测试报告，2024年全年出口43票。")
@@ -669,10 +676,11 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c23[0-2]-*.dirty.md", 0.88, 0.98),  # its loss fixed: a site's "(… pieces)" tag took a line)
     ("cleanup-heldout", "c23[3-6]-*.dirty.md", 0.80, 0.96),
     ("cleanup-heldout", "c23[7-9]-*.dirty.md", 0.81, 0.955),  # the sixtieth (first run 0.818 / 0.949 / 2 at 7cd008d,
-    ("cleanup-heldout", "c240-*.dirty.md", 0.80, 0.855),  # its losses label disagreements, listed above; c240-05's
+    ("cleanup-heldout", "c240-*.dirty.md", 0.80, 0.83),  # its losses label disagreements, listed above; c240-05's
     # (the answer's prose re-telling the user's note) fixed when the user's notes above a chat answer went). Precision
     # 0.88 until 2026-12-07 (twelfth): c240-02's writer kept the user's notes under "You said:", which go since
-    # as notes the answer tells
+    # as notes the answer tells; 0.855 until the thirteenth session: a month's short name in those notes ("by Dec
+    # 31", "Ottawa, Oct") is now the month the answer spells out, so c240-02's and c240-05's notes go as its retelling
     ("cleanup-heldout", "c24[1-4]-*.dirty.md", 0.81, 0.975),  # the sixty-first (first run 0.804 / 0.979 / 0 at 090abc8)
     ("cleanup-heldout", "c24[5-8]-*.dirty.md", 0.77, 0.95),  # the sixty-second (first run 0.777 / 0.956 / 0 at 880b2b4)
     # (c233-c236, the fifty-ninth, first run 0.791 / 0.964 / 0 at 6506ae8: new briefs, a paragraph pasted in two

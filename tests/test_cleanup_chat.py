@@ -502,6 +502,73 @@ def test_a_figure_only_the_reasoning_states_stays_and_the_rest_of_the_reasoning_
     assert "Okay, so the user" not in out and "I think NCCC" not in out and "<think>" not in out
 
 
+def test_thinking_shown_with_no_tags_goes_with_its_next_steps_and_the_answer_stays():
+    """A reasoning page copied with its fold open ("Thought process" over "The user works … and wants a summary") has
+    no "<think>" round it: the paragraph in that voice goes, and so do the next steps right after it ("Let me …",
+    "I should …"); the answer stays, and a figure only the thinking gives is kept."""
+    text = ("Thought process\nThe user runs the parts counter at a tractor dealership in Manitoba and wants a short "
+            "year-end summary for the owner. They gave me the sales, the stock count and the new catalogue.\n\n"
+            "Let me keep it short. The stock count in March found a shrinkage of 0.6%.\n\n"
+            "I should end with next year's plan.\n\n"
+            "# Year-end summary 2024\n\nI sold parts worth CAD 1.42 million at the counter this year, and I moved "
+            "our stock to the new catalogue system in June.\n\nIn 2025 I will train a second counter person.\n")
+    out = clean(text).text
+    assert "The user runs" not in out and "Let me keep it" not in out and "I should end" not in out
+    assert "shrinkage of 0.6%" in out  # the guard keeps the one figure the answer leaves out
+    assert "I sold parts worth CAD 1.42 million" in out and "In 2025 I will train a second counter person." in out
+
+
+def test_a_help_desk_users_account_in_the_third_person_is_no_thinking():
+    """"The user" in an analyst's own account, asking nothing of a writer, stays: the voice is the model's only after
+    an aside ("Okay, the user …") or with the task ("… and wants a summary")."""
+    text = ("# Service desk 2024\n\nThe user at the Leeds office was locked out 14 times in March, so I moved her "
+            "account to the new sign-in policy.\n\nI closed 3,120 tickets this year.\n")
+    assert clean(text).text == text
+
+
+@pytest.mark.parametrize("intro", [
+    "Il giorno lun 9 dic 2024 alle ore 10:15 Paola Greco <p.greco@example.it> ha scritto:",
+    "Am Mo., 9. Dez. 2024 um 10:15 Uhr schrieb Paola Greco <p.greco@example.de>:",
+    "Le lun. 9 déc. 2024 à 10:15, Paola Greco <p.greco@example.fr> a écrit :",
+    "W dniu pon., 9 gru 2024 o 10:15 Paola Greco <p.greco@example.pl> napisał(a):",
+])
+def test_a_quoted_thread_under_a_mail_programs_intro_in_another_language_goes(intro):
+    """Mail programs write the quoted message's intro in the user's language; the thread under it goes as under
+    "On … wrote:"."""
+    body = "## Casework\n\nIn 2024 I closed 64 cases and wrote 11 court reports.\n\n"
+    text = body + intro + "\n> Ciao a tutti, the summaries are due on Friday.\n> Paola\n"
+    out = clean(text).text
+    assert "due on Friday" not in out and "Paola" not in out and "closed 64 cases" in out
+
+
+def test_a_messaging_apps_chat_with_a_model_keeps_the_last_version_and_drops_the_stamped_turns():
+    """WhatsApp's Meta AI chat copied whole: each message opens with its stamp and sender ("[3/12/2024, 9:14 pm] Meta
+    AI: …"). The model's messages are answers and the user's are turns, so the first version goes when the user asks
+    for another; the follow-up's figures are in the last version ("in Aug" is August), so it goes too."""
+    text = ("[3/12/2024, 9:12 pm] Tomasz Wójcik: @Meta AI write my year end summary pls. warehouse shift lead at "
+            "Nordpak in Łódź, 26 pickers on nights, 1.2 million order lines, mispicks down to 0.31%\n\n"
+            "[3/12/2024, 9:13 pm] Meta AI: Here's a draft for you!\n\n"
+            "This year I led 26 pickers on the night shift at Nordpak in Łódź. We picked 1.2 million order lines and "
+            "brought mispicks down to 0.31%.\n\n"
+            "[3/12/2024, 9:16 pm] Tomasz Wójcik: add the stocktake in Aug, 99.6% accuracy. more formal pls\n\n"
+            "[3/12/2024, 9:16 pm] Meta AI: Sure! Here's a more formal version with the stocktake added:\n\n"
+            "# Year-end summary 2024\n\nIn 2024 I led a night shift of 26 pickers at Nordpak, Łódź. The shift picked "
+            "1.2 million order lines, and mispicks fell to 0.31%.\n\nThe August stocktake found 99.6% accuracy.\n")
+    out = clean(text).text
+    assert out.startswith("# Year-end summary 2024") and "The August stocktake found 99.6% accuracy." in out
+    assert "This year I led 26 pickers" not in out and "more formal pls" not in out and "9:16 pm" not in out
+
+
+def test_a_thread_among_colleagues_with_a_pasted_draft_is_no_chat_with_a_model():
+    """Stamped messages with no model among the senders are colleagues' posts: no message reads as a model's answer,
+    so the draft one pasted stays."""
+    text = ("[3/12/2024, 9:12 pm] Tomasz Wójcik: boss, my summary below\n\n"
+            "[3/12/2024, 9:13 pm] Tomasz Wójcik: This year I led 26 pickers on the night shift at Nordpak in Łódź.\n\n"
+            "[3/12/2024, 9:40 pm] Ewa Nowak: ok, add the August stocktake, 99.6%\n")
+    out = clean(text).text
+    assert "This year I led 26 pickers on the night shift at Nordpak in Łódź." in out and "99.6%" in out
+
+
 def test_a_quoted_message_line_giving_a_figure_the_text_lacks_stays_and_the_thread_goes():
     """A colleague's correction in the thread quoted under the draft ("your recoveries closed at €187,450") is kept
     for the author to see (c304-10); the header, greetings, dates and signatures go."""

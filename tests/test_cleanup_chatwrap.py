@@ -2068,10 +2068,14 @@ def test_a_runners_log_and_the_prompt_it_echoes_go_above_an_answer_without_opene
     log = ("$ ./llama-cli -m models/qwen2.5-3b-instruct-q4_k_m.gguf -f prompts/clerk.txt -n 1024\n"
            "build: 4391 (a4f1c3e2) with cc 13.2.0 for x86_64-linux-gnu\n"
            "llama_model_loader: loaded meta data with 29 key-value pairs\nmain: interactive mode off\n\n")
+    older_log = ("Log start\nmain: seed  = 1733904127\nsystem_info: n_threads = 8 / 16 | avx = 1 | avx2 = 1 |\n"
+                 "sampling: repeat_last_n = 64, repeat_penalty = 1.000, temp = 0.800\n"
+                 "generate: n_ctx = 4096, n_batch = 2048, n_predict = 900, n_keep = 1\n\n")
     prompt = ("You are a lease clerk at Northgate. Write your year-end work summary for 2025 from these facts:\n"
               "- 3,140 lease renewals, 6% more than 2024\n\n")
     answer = "# Year-End Work Summary 2025\n\n" + BODY
     assert _clean(log + prompt + answer) == answer
+    assert _clean(older_log + prompt + answer) == answer  # an older build's log: "Log start", "sampling: …"
     form = "Write a summary of your key achievements:\n\n- 3,140 lease renewals, 6% more than 2024\n\n" + answer
     assert "- 3,140 lease renewals, 6% more than 2024\n" in _clean(form)  # (the guidance line is the template's)
 

@@ -475,6 +475,8 @@ def facts_of(sentence: str) -> frozenset[str]:
             if not words:
                 continue
         words = [w for w in words if w.lower() not in NOT_NAMES]
+        if len(words) == 1 and MONTH_FULL_NAMES.get(words[0].lower()) in facts:
+            continue  # a month alone, added as its full name above: "in Aug" states August, not a name "Aug"
         while words and words[-1].lower() in NAME_JOINERS:
             words.pop()  # "Helena Varga and I": the name is "helena varga"
         facts.add(" ".join((w[:-1] if ACRONYM_PLURAL.fullmatch(w) else w).lower() for w in words))

@@ -18,7 +18,7 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, fa
                                    quantities_in, rounds_to, works_out)
 from drafter.cleanup.framing import TO_THE_READER, WRITING_NOTE
 from drafter.cleanup.furniture import names_are_the_pages
-from drafter.cleanup.junk import AUTHOR, REVIEW_COMMENT, TO_THE_USER, chat_spans, plumbing_spans
+from drafter.cleanup.junk import AUTHOR, MODEL_NAME, REVIEW_COMMENT, TO_THE_USER, chat_spans, plumbing_spans
 from drafter.cleanup.phrases import blank_spans, merge_spans, without_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
 from drafter.cleanup.run import Run
@@ -73,8 +73,11 @@ def keep_facts(run: Run) -> None:
             if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
                 lost = ["its place in a paragraph pasted again with other figures"]
             if not lost and sentence.removed and \
-                    not set(kinds) & (MODELS_KINDS | REVIEW_KINDS | PAGE_KINDS | FRAME_KINDS) and \
-                    _pairs(run, sentence) - paired:
+                    not set(kinds) & (MODELS_KINDS | PAGE_KINDS | FRAME_KINDS | {"reasoning"}) and \
+                    not ("comment" in kinds and REVIEW_COMMENT.match(original)) and _pairs(run, sentence) - paired:
+                # (an author's note to self ties its months to its figures, "9 days in Jan, down to 5 by Nov – not in
+                # draft yet"; a reviewer's comment under its anchor, "[GH: … take out the April one]", asks, and
+                # the model's reasoning retells)
                 lost = ["a month with its figure"]  # "…, and in December it was under two": each said, not together
             if not lost:
                 continue
@@ -133,8 +136,9 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     if "restatement" in kinds:
         spans += run.part_pointers(text)  # "As mentioned in Section 1, …": the part's name, no fact
     told = facts_of(blank_spans(text, spans) if spans else text)
-    if kinds & MODELS_KINDS:  # the model quoting the user's own words back ("Replaced phrases such as "crushed it"")
-        told = frozenset(f for f in told if not f.startswith('"'))
+    if kinds & MODELS_KINDS:  # the model quoting the user's own words back ("Replaced phrases such as "crushed it""),
+        # and the model's own name in a turn ("@Meta AI write my summary"): no fact of the author's
+        told = frozenset(f for f in told if not f.startswith('"') and not MODEL_NAME.match(f))
         lengths = [m.span() for m in LENGTH_ASKED.finditer(text)]  # "Use 300 words.", "under 2,000 characters"
         if lengths:
             told &= facts_of(blank_spans(text, lengths))

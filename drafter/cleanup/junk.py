@@ -49,6 +49,7 @@ def remove_junk(run: Run) -> None:
     repl = any(REPL_MARK.search(line) for block in run.blocks for line in block.raw)  # a local model's session
     if repl:
         _terminal_session(run)
+    _message_stamps(run)  # before the turns go: a stamp's time is no fact of the year the guard should keep
     _earlier_answers(run, repl)
     _prompt_turns(run)
     _cut_chat_tokens(run)
@@ -97,7 +98,6 @@ def remove_junk(run: Run) -> None:
     _page_chrome(run)
     _site_comments(run)
     _reply_headers(run)
-    _message_stamps(run)
     _quoted_thread(run)
     _user_turns(run)
     _rest_of_a_chat_wrapper(run)
@@ -138,6 +138,57 @@ def _reasoning(run: Run) -> None:
         for edge in ([block, last] if end > at else [block]):
             _cut_reasoning_lines(run, edge, edge is block, edge is last)
         at = end + 1
+    _untagged_reasoning(run)
+
+
+# a reasoning model's thinking shown with no tags round it (DeepSeek's and Qwen's pages, a "Thought for 9 seconds"
+# fold copied open): it speaks of the user in the third person. "Okay, the user is a crane scheduler … and wants a
+# year-end summary", "The user wants it shorter and more formal"; after an interjection, or with a word of the task
+REASONING_VOICE = re.compile(r"^[\W_]*(?:(?P<aside>okay|ok|alright|all right|hm+|so|right|well|got it)[,.!]?\s+"
+                             r"(?:so,?\s+)?)?the user(?:'s|’s)?\b", re.I)
+REASONING_TASK = re.compile(r"\b(?:wants?|wanted|needs?|asked|asks|asking|gave|given|provided|would like|pointed out|"
+                            r"mentioned|requested)\b[^\n]*\b(?:summary|review|appraisal|report|version|shorter|"
+                            r"longer|paragraphs?|sections?|line|table|tone|english|language|figures|facts|notes|bullets?|"
+                            r"added|add|it)\b", re.I)
+# the next steps of the same thinking: "Let me organise the data: …", "I should use a professional tone", "They also
+# want to thank Priya."
+REASONING_STEP = re.compile(r"^[\W_]*(?:I(?:'ll|’ll| will| should| need to| must| can| think| want to)|let me|let's|"
+                            r"let’s|they(?:'ve|’ve| have| also| want| gave| mentioned| asked| need| would)|the user|"
+                            r"(?:first|next|now|then|also|wait|alternatively),)\b", re.I)
+
+
+FOLD_LABEL_WORDS = 6  # the most words of a label line over the thinking
+
+
+def _untagged_reasoning(run: Run) -> None:
+    """Thinking with no "<think>" round it goes as 'reasoning': a paragraph opening in its voice (the user spoken of
+    in the third person, asking for the summary) and the paragraphs of next steps right after it. The guard keeps a
+    sentence of it with a figure or date the answer leaves out."""
+    blocks, at = run.blocks, 0
+    while at < len(blocks):
+        block = blocks[at]
+        if not _opens_reasoning(block):
+            at += 1
+            continue
+        end = at + 1
+        while end < len(blocks) and (blocks[end].removed or blocks[end].kind == "text" and blocks[end].sentences
+                                     and REASONING_STEP.match(blocks[end].sentences[0].text)):
+            end += 1
+        for inner in blocks[at:end]:
+            _remove_sentences(run, inner, "reasoning")
+        at = end
+
+
+def _opens_reasoning(block: Block) -> bool:
+    """True when a paragraph opens in a model's thinking voice (REASONING_VOICE, after an aside or with the task)."""
+    if block.removed or block.kind != "text" or not block.sentences:
+        return False
+    lines = block.sentences[0].text.split("\n")
+    while len(lines) > 1 and len(lines[0].split()) <= FOLD_LABEL_WORDS and not END_PUNCT.search(lines[0]):
+        lines = lines[1:]  # the fold's label over the thinking: "Thought process", "deepseek-r1:14b · 18/12 21:14"
+    first = "\n".join(lines)
+    voice = REASONING_VOICE.match(first)
+    return voice is not None and (voice.group("aside") is not None or REASONING_TASK.search(first) is not None)
 
 
 SHELL_PROMPT = re.compile(r"^[ \t]*(?:[\w.-]+@[\w.-]+:[^\n$#]{0,80}[$#]|PS [A-Z]:\\[^\n>]{0,80}>)[ \t]")  # a terminal's
@@ -200,11 +251,12 @@ def chat_turns(run: Run, repl: bool | None = None,
     turns: list[tuple[str, int]] = []  # ("user" or "answer", index of the block its label opens)
     labels = _speaker_labels(run) if labels is None else labels
     chrome: set[int] | None = None  # the app's buttons (_app_chrome), found when first needed
+    stamped = _stamped_senders(run)
     for at, block in enumerate(run.blocks):
         if block.kind == "opaque" or not block.raw:
             continue
         first = block.raw[0]
-        label = labels.get(first.strip())
+        label = labels.get(first.strip()) or stamped.get(at)
         if label == "answer":
             if not turns or turns[-1][0] != "user":  # the user's turn above the model's label, unlabelled
                 # (Perplexity's layout: the question, then "Answer"): the first block of words of the text, or the last
@@ -243,6 +295,19 @@ def chat_turns(run: Run, repl: bool | None = None,
     if not any(kind == "user" for kind, _ in turns) or not any(kind == "answer" for kind, _ in turns):
         return []
     return [(kind, at, turns[i + 1][1] if i + 1 < len(turns) else len(run.blocks)) for i, (kind, at) in enumerate(turns)]
+
+
+def _stamped_senders(run: Run) -> dict[int, str]:
+    """In a messaging app's chat with a model (WhatsApp's Meta AI: "[14/12/2024, 10:39 pm] Meta AI: Here's a draft"),
+    each block its stamp opens, by index: "answer" where the sender is a model (MODEL_NAME), "user" where it is anyone
+    else; {} when no model sends (a thread among colleagues, who may paste a draft as their own message)."""
+    senders = {}
+    for at, block in enumerate(run.blocks):
+        if block.kind != "opaque" and block.raw:
+            sent = STAMPED_SENDER.match(block.raw[0])
+            if sent is not None:
+                senders[at] = "answer" if MODEL_NAME.match(sent.group("sender")) else "user"
+    return senders if "answer" in senders.values() else {}
 
 
 def _app_chrome(run: Run) -> set[int]:
@@ -762,6 +827,12 @@ MESSAGE_STAMP = re.compile(
     re.M)
 
 
+# the sender of a message its stamp opens: "[14/12/2024, 10:39 pm] Meta AI: …", or Android's "14/12/2024, 22:39 -
+# Meta AI: …"
+STAMPED_SENDER = re.compile(rf"^[ \t]*(?:\[{STAMP_DATE},?[ \t]+{STAMP_TIME}\]|{STAMP_DATE},?[ \t]+{STAMP_TIME}[ \t]+-)"
+                            rf"[ \t]*(?P<sender>{STAMP_NAME})[ \t]*:")
+
+
 def _message_stamps(run: Run) -> None:
     """A chat app's stamp on each message of a thread copied with the draft (MESSAGE_STAMP: the sender and the time)
     is cut as junk, whole line or the part before the message's words; the message itself is left to the other
@@ -847,7 +918,12 @@ def _runs_on(lines: list[str], at: int) -> bool:
 
 # where an email reply quotes the message it answers: "On Mon, Maria Lindqvist wrote:" over "> " lines, or a
 # "-----Original Message-----" line or Outlook's rule of underscores over the quoted message's "From:" / "To:" lines
-QUOTE_INTRO = re.compile(r"^[ \t*_]*on\b[^\n]{0,120}\bwrote\s*:[ \t*_]*$", re.I)
+# (and as mail programs write it in the user's language: "Il giorno lun 9 dic 2024 alle ore 10:15 Giulia Ferri <…> ha
+# scritto:", "Am Mo., 9. Dez. 2024 um 10:15 Uhr schrieb …:", "Le lun. 9 déc. 2024 à 10:15, … a écrit :", "El … escribió:",
+# "Em … escreveu:", "Op … schreef …:", "Den … skrev …:", "W dniu … napisał(a):")
+QUOTE_INTRO = re.compile(r"^[ \t*_]*(?:on|il giorno|am|le|el|em|op|den|w dniu)\b[^\n]{0,160}?\b(?:wrote|ha scritto|"
+                         r"schrieb|a écrit|escribió|escreveu|schreef|skrev|napisał(?:\(a\)|a)?)(?:\s[^\n:]{0,100})?"
+                         r"\s*:[ \t*_]*$", re.I)
 QUOTED_HEADER = re.compile(r"^[ \t>*_]*(?:-{2,}\s*original message\s*-{2,}|_{8,})[ \t]*\n[ \t*_]*from\s*:[^\n]*\n"
                            r"[ \t*_]*(?:to|sent|date|subject|cc)\s*:", re.I)
 QUOTED_LINE = re.compile(r"^[ \t]*>")
