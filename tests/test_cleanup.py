@@ -499,6 +499,13 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "- thank you to my shift supervisor, themba mkhize, for training me on the new vms after the camera upgrade."],
     "c406-10-public-pool-manager-tucson.dirty.md": [
         "before opening, the main pump motor was replaced in april at a cost of $18,500."],
+    # c412-04's "As mentioned above, Pergamino was the largest loss of the year." goes as a restatement: the paragraph
+    # above gives its USD 2.2 million against the other loss's USD 640,000; the sentence after it, with the
+    # subrogation's figures, stays
+    "c412-04-insurance-underwriter-argentina.dirty.md": [
+        "as mentioned above, pergamino was the largest loss of the year. subrogation against the electrical "
+        "contractor, electromontajes del norte s.r.l., was filed in august, and our lawyers expect to recover 30–40% "
+        "of the amount paid."],
     "c408-06-audit-junior-singapore.dirty.md": [
         "rachel's comment (added 16 dec): agreed with the above. wei ling also covered the client f bank confirmations "
         "on her own when the senior was on mc for two weeks in august. please keep this in."],
@@ -802,6 +809,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c406-*.dirty.md", 0.46, 0.895),  # ed72be7, the start 0.401 / 0.886 / 8; chats in the user's
     ("cleanup-heldout", "c407-*.dirty.md", 0.355, 0.97),  # own language, local models' web pages and templates from
     ("cleanup-heldout", "c408-*.dirty.md", 0.57, 0.985),  # other countries; c407-10's split date fixed, the rest listed)
+    ("cleanup-heldout", "c409-*.dirty.md", 0.72, 0.965),  # the hundred-and-third (first run 0.679 / 0.977 / 1 at
+    ("cleanup-heldout", "c410-*.dirty.md", 0.675, 0.955),  # 49baee7; thinking with no tags, WhatsApp's Meta AI chat and
+    ("cleanup-heldout", "c411-*.dirty.md", 0.80, 0.98),  # quoted mail in other languages read after it; c412-04's cut, a
+    ("cleanup-heldout", "c412-*.dirty.md", 0.635, 0.99),  # restatement the writer kept, listed)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
