@@ -1850,6 +1850,16 @@ def test_a_reviewers_comment_that_tells_a_date_said_nowhere_else_stays():
     assert "19–20 September" in _clean(f"{BODY}\n{comment}\n")
 
 
+def test_a_reviewers_comment_telling_the_author_what_they_did_stays_with_its_names():
+    """A reviewer who tells the author a fact of their year ("You also covered the Bendigo store …") gives it, names
+    and all: the comment stays though its month and count are said elsewhere; one that only asks still goes."""
+    body = BODY + "\nIn July and August I ran three stocktakes.\n"
+    told = "Comment [GP4]: Greg Paterson – You also covered the Bendigo store for three weeks in July while Tom Reilly was on leave."
+    assert "You also covered the Bendigo store" in _clean(f"{body}\n{told}\n")
+    asked = "Comment [GP5]: Greg Paterson – You asked about the July stocktakes, can you say how many?"
+    assert "Greg Paterson" not in _clean(f"{body}\n{asked}\n")
+
+
 def test_a_comment_anchor_cut_from_a_sentence_is_no_fact_the_sentence_must_keep():
     # c268-03's shape: with "Comment [JS1]: …" gone, the anchor "[JS1]" in a stock sentence read as a code said
     # nowhere else, so the guard put the stock sentence back

@@ -67,10 +67,10 @@ def test_the_shipped_model_loads_and_scores_furniture_above_the_authors_lines():
 
 
 def test_a_model_trained_on_other_lines_is_the_one_asked():
-    samples = [Sample(f"Lorem ipsum dolor {i}", False, False, 1, ("lower",)) for i in range(20)] + \
+    samples = [Sample(f"Zorp quibble dolor {i}", False, False, 1, ("lower",)) for i in range(20)] + \
               [Sample(f"Counter results for quarter {i}", False, False, 0, ("words3",)) for i in range(20)]
     model = train(samples, epochs=20)
-    text = f"{REPORT}\nlorem ipsum dolor sit\n"
+    text = f"{REPORT}\nzorp quibble dolor sit\n"
     assert clean(text, CleanupSettings(furniture_model=model)).text == REPORT
     assert clean(text, CleanupSettings(furniture_model=model, furniture_threshold=1.0)).text == text
     assert clean(text).text == text  # the shipped model has never met it

@@ -315,6 +315,42 @@ def test_a_count_in_points_is_the_authors_and_a_sites_price_in_points_is_its_dow
     assert "Docin" not in cleaned.text
 
 
+def test_a_comment_thread_with_each_post_a_paragraph_of_its_own_goes():
+    """A blog's thread copied with blank lines between its posts, under "**12 Comments**", each post a handle, a date
+    with its time and the words, then "Reply": the label and the posts go, up to the next paragraph of the page."""
+    page = ("# Year-end summary 2024\n\nIn 2024 I booked 2,104 appointments at Hillside Surgery.\n\n"
+            "**12 Comments**\n\n"
+            "**Priya K.** – 3 March 2023 at 8:02 pm: Thanks, this saved my evening! *Reply*\n\n"
+            "**Tom** – 9 January 2024 at 11:40 am: Is there one for practice managers? *Reply*\n\n"
+            "I also trained two new receptionists in May.\n")
+    cleaned = clean(page).text
+    assert "Priya" not in cleaned and "Tom" not in cleaned and "12 Comments" not in cleaned
+    assert "2,104 appointments" in cleaned and "I also trained two new receptionists in May." in cleaned
+
+
+@pytest.mark.parametrize("line", [
+    "**4.** e.g. Led a process improvement initiative that saved AED X per year.",
+    "- **Achievement 3:** e.g. Received X customer compliments / shout-outs.",
+    "d) e.g. Received appreciation letter from the Commissioner / Awarded best employee of the year.",
+    "- Choose an item.",
+    "Click or tap to enter a date.",
+    "*Posted on 2 November 2022 by Mel Hartigan · Filed under Templates, Reviews · 47 comments*",
+    "Page owner: HR Performance Team · Last reviewed: 12 January 2023",
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+], ids=lambda s: s[:20])
+def test_a_templates_example_lines_and_page_furniture_go(line):
+    """A template's example line left under its instruction (no figure of the author's), a Word form's empty
+    controls, a post's byline, an intranet page's owner line and filler text are not the author's."""
+    text = "# Year-end summary 2024\n\nIn 2024 I booked 2,104 appointments at Hillside Surgery.\n"
+    assert clean(f"{text}\n{line}\n").text == text
+
+
+def test_an_example_the_author_gives_with_a_figure_stays():
+    text = ("# Year-end summary 2024\n\nIn 2024 I booked 2,104 appointments at Hillside Surgery.\n\n"
+            "e) e.g. Appreciation from the Assistant Commissioner for the PT-3 camps (letter dated 14 September 2023).\n")
+    assert clean(text).text == text
+
+
 def test_a_sites_comment_thread_goes_and_a_forms_comments_field_stays():
     """The readers' posts under "Comments (3)" (a handle, a date or a place, the post) go whole as junk, their names
     and dates no fact of the author's; under a form's "Comments:" the author's own lines with figures stay."""

@@ -44,6 +44,10 @@ LENGTH_ASKED = re.compile(r"\b(?:\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?\s*(?:wo
 # chat turn asks for or gives ("about 300 words", "1,207 / 1,500 characters", "max 1 page"): no fact of the author's
 # a heading or a bold line over the rest of a sentence ("**Crushing the Numbers!**\nThis year I processed …")
 MODELS_HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+[^\n]*|\*\*[^*\n]+\*\*[:：]?|__[^_\n]+__[:：]?)[ \t]*(?=\n)")
+# the reader telling the author what they did: "you also covered", "you ran", "you took over" (not "you asked")
+YOU_DID = re.compile(r"\byou\s+(?:also\s+|even\s+|actually\s+|single-handedly\s+)?(?!asked\b|wanted\b|said\b|"
+                     r"mentioned\b|need\w*\b)(?:\w{3,}ed|ran|led|took|made|did|won|wrote|built|taught|gave|set up|"
+                     r"got|met|brought|kept|found|sold|drove|stepped in|held|hit|beat|saw)\b", re.I)
 SHARE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?%")  # a percentage in figures: "92%", "99.9%"
 ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the restatements pass checks it so)
 
@@ -148,8 +152,12 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
             told -= {f for f in facts_of(heading.group(0)) if is_name(f)} - facts_of(text[heading.end():])
     if kinds & REVIEW_KINDS:  # (its anchor, "Comment [JS2]:", is no figure either)
         anchor = REVIEW_COMMENT.match(text)
-        # (nor the words it quotes: "I'd drop the "dream work" bit")
-        told = _figures_and_dates(facts_of(text[anchor.end():]) if anchor else told)
+        body = text[anchor.end():] if anchor else text
+        # (nor the words it quotes: "I'd drop the "dream work" bit"), but for a reviewer telling the author what they
+        # did ("You also covered the Bendigo store for three weeks in July while Tom Reilly was on leave."): a fact
+        # of the author's year, names and all
+        told = facts_of(body) if "comment" in kinds and YOU_DID.search(body) else \
+            _figures_and_dates(facts_of(body) if anchor else told)
     if kinds & FRAME_KINDS:
         told = _figures_and_dates(told)
     if "furniture" in kinds and names_are_the_pages(text):  # a breadcrumb's or a button's capitalised words are the

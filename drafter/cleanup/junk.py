@@ -775,10 +775,10 @@ def _page_chrome(run: Run) -> None:
 # a site's comment thread under its label: "Comments (27)", "Reader comments", "Comments:" over its posts, each a
 # line of a handle (a date or a place beside it) and the post: "Nong Ploy — 14 Nov 2023: Thank you …", "Tatyana,
 # 22.01.2024: Thank you …", "Guest: Is there a sample for the cashier?", "Admin: @Guest Yes, …"
-COMMENTS_LABEL = re.compile(r"^[\W_]*(?:reader |readers[’'] |user |visitor |latest )?(?:comments?|discussion|replies)"
+COMMENTS_LABEL = re.compile(r"^[\W_]*(?:\d[\d,.]*[ \t]+)?(?:reader |readers[’'] |user |visitor |latest )?(?:comments?|discussion|replies)"
                             r"[ \t]*(?:\(\d[\d,.]*\)|\d[\d,.]*)?[ \t]*[:：]?[\W_]*$", re.I)
-COMMENT_POST = re.compile(r"^[\W_]*@?[\w.][\w .@'’-]{0,30}?(?:[ \t]*[,·—–][ \t]*[^:：\n—–]{1,40}?)?"
-                          r"[ \t]*(?:[:：]|[ \t][—–])[ \t]+\S")
+COMMENT_POST = re.compile(r"^[\W_]*@?[\w.][\w .@'’-]{0,30}?[*_]*(?:[ \t]*[,·—–][ \t]*(?:\d{1,2}:\d{2}|[^:：\n—–]){1,40}?)?"
+                          r"[ \t]*(?:[:：]|[ \t][—–])[ \t]+\S")  # (its byline may hold the time: "… at 9:14 am:")
 COMMENT_MIN_POSTS = 2  # posts under the label: one "Name: text" line could be a form's field the author filled
 COMMENT_POST_MAX_WORDS = 45  # words a post may have
 
@@ -788,18 +788,32 @@ def _site_comments(run: Run) -> None:
     (each a handle's line, COMMENT_POST), with a "Load more comments" button among them, go whole as junk. A form's
     "Comments:" field over the author's own lines stays: a post that is the author's account with a figure ("I closed
     412 claims") is no reader's, and the posts must be two or more."""
-    for block in run.blocks:
-        if block.removed or block.kind not in ("text", "title") or len(block.raw) <= COMMENT_MIN_POSTS or \
-                not COMMENTS_LABEL.match(block.raw[0]):
+    blocks = run.blocks
+    for at, block in enumerate(blocks):
+        if block.removed or block.kind not in ("text", "title") or not COMMENTS_LABEL.match(block.raw[0]):
             continue
-        posts = [(line, COMMENT_POST.match(line)) for line in block.raw[1:] if line.strip()]
+        thread = [block]
+        if len(block.raw) == 1:  # the label alone, each post a block of its own under it
+            while at + len(thread) < len(blocks) and _one_line_post(run, blocks[at + len(thread)]):
+                thread.append(blocks[at + len(thread)])
+        lines = block.raw[1:] + [line for b in thread[1:] for line in b.raw]
+        if len(lines) < COMMENT_MIN_POSTS:
+            continue
+        posts = [(line, COMMENT_POST.match(line)) for line in lines if line.strip()]
         if sum(1 for _, post in posts if post) < COMMENT_MIN_POSTS or \
                 any(len(WORD.findall(line)) > COMMENT_POST_MAX_WORDS for line, _ in posts) or \
                 any(_authors_post(line, post) for line, post in posts) or \
                 not all(post or run.lists.is_junk(line) or any(p.search(line) for p in run.lists.page_part)
                         for line, post in posts):
             continue
-        _junk_blocks(run, [block])
+        _junk_blocks(run, thread)
+
+
+def _one_line_post(run: Run, block: Block) -> bool:
+    """True when a block is one line of a site's comment thread: a post under its handle, or the thread's button
+    ("Leave a comment")."""
+    return not block.removed and block.kind in ("text", "title") and len(block.raw) == 1 and \
+        (COMMENT_POST.match(block.raw[0]) is not None or run.lists.is_junk(block.raw[0]))
 
 
 def _authors_post(line: str, post: re.Match | None) -> bool:
