@@ -495,8 +495,6 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "je remercie le dr hélène marchand, pharmacienne cheffe, pour son soutien lors de la visite de certification has "
         "en juin."],
     "c405-06-insurance-call-centre-agent-cebu.dirty.md": ["* thank you to my team leader, rhea dizon, for her coaching"],
-    "c406-09-security-control-room-operator-durban.dirty.md": [
-        "- thank you to my shift supervisor, themba mkhize, for training me on the new vms after the camera upgrade."],
     "c406-10-public-pool-manager-tucson.dirty.md": [
         "before opening, the main pump motor was replaced in april at a cost of $18,500."],
     # c412-04's "As mentioned above, Pergamino was the largest loss of the year." goes as a restatement: the paragraph

@@ -2072,6 +2072,23 @@ def test_the_authors_staff_number_under_a_name_slot_stays():
     assert _clean(BODY + "\nYours faithfully,\n\n[Your Full Name]\n") == BODY  # a slot alone still goes
 
 
+def test_a_local_models_terminal_session_loses_the_whole_typed_line_and_its_timings():
+    """Ollama's session saved whole: the notes typed at ">>> " go to the line's end, every sentence of them, though
+    the answer spells a name with a comma ("Lang'ata Road Clinic, Nairobi"); the --verbose timings under the answer
+    and the command line are no facts of the author's, so they go too."""
+    session = ("amina@clinic-pc:~$ ollama run llama3.2:3b --verbose\n"
+               ">>> write my year end summary 2024. receptionist at Lang'ata Road Clinic Nairobi. booked 9,800 "
+               "appointments. trained Akinyi in July. make it professional\n"
+               "Sure! Here's your summary:\n\n"
+               "# Year-end summary 2024\n\nAs receptionist at Lang'ata Road Clinic, Nairobi, I booked 9,800 "
+               "appointments in 2024, and in July I trained Akinyi.\n\n"
+               "total duration:       14.218302s\nload duration:        1.204811s\nprompt eval count:    214 token(s)\n"
+               "eval rate:            18.31 tokens/s\n>>> Send a message (/? for help)\n")
+    out = _clean(session)
+    assert out.startswith("# Year-end summary 2024") and "trained Akinyi in July" not in out
+    assert "eval rate" not in out and "ollama run" not in out and "I booked 9,800 appointments" in out
+
+
 def test_a_runners_log_and_the_prompt_it_echoes_go_above_an_answer_without_opener():
     # c290-01's shape: llama.cpp's command line and start-up log, then the prompt with its facts, then the answer
     # under its own title; a form's guidance over the author's own list is no prompt

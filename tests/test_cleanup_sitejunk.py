@@ -337,10 +337,15 @@ def test_a_comment_thread_with_each_post_a_paragraph_of_its_own_goes():
     "*Posted on 2 November 2022 by Mel Hartigan · Filed under Templates, Reviews · 47 comments*",
     "Page owner: HR Performance Team · Last reviewed: 12 January 2023",
     "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+    "Powered by Atlassian Confluence 8.5.4 · Report a bug · Atlassian News",
+    "Created by Rhian Pritchard, last modified by Dafydd Morgan on 29 Nov 2024",
+    "Printed 9/12/2024 3:41 PM · H:\\Registration\\Reports\\2024\\YE summary FINAL v3.pdf",
+    "### Human: Can you make it shorter and add a paragraph about teamwork?",
 ], ids=lambda s: s[:20])
 def test_a_templates_example_lines_and_page_furniture_go(line):
     """A template's example line left under its instruction (no figure of the author's), a Word form's empty
-    controls, a post's byline, an intranet page's owner line and filler text are not the author's."""
+    controls, a post's byline, an intranet page's owner line, filler text, a wiki's byline and footer, a printed
+    page's footer and a chat template's follow-up turn are not the author's."""
     text = "# Year-end summary 2024\n\nIn 2024 I booked 2,104 appointments at Hillside Surgery.\n"
     assert clean(f"{text}\n{line}\n").text == text
 

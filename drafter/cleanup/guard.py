@@ -18,7 +18,7 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, fa
                                    quantities_in, rounds_to, works_out)
 from drafter.cleanup.framing import TO_THE_READER, WRITING_NOTE
 from drafter.cleanup.furniture import names_are_the_pages
-from drafter.cleanup.junk import AUTHOR, MODEL_NAME, REVIEW_COMMENT, TO_THE_USER, chat_spans, plumbing_spans
+from drafter.cleanup.junk import AUTHOR, MODEL_NAME, REVIEW_COMMENT, SHELL_PROMPT, TO_THE_USER, chat_spans, plumbing_spans
 from drafter.cleanup.phrases import blank_spans, merge_spans, without_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
 from drafter.cleanup.run import Run
@@ -48,6 +48,7 @@ MODELS_HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+[^\n]*|\*\*[^*\n]+\*\*[:：]?
 YOU_DID = re.compile(r"\byou\s+(?:also\s+|even\s+|actually\s+|single-handedly\s+)?(?!asked\b|wanted\b|said\b|"
                      r"mentioned\b|need\w*\b)(?:\w{3,}ed|ran|led|took|made|did|won|wrote|built|taught|gave|set up|"
                      r"got|met|brought|kept|found|sold|drove|stepped in|held|hit|beat|saw)\b", re.I)
+SHELL_LINE = re.compile(SHELL_PROMPT.pattern + r"[^\n]*", re.M)  # a terminal's prompt and the command typed at it
 SHARE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?%")  # a percentage in figures: "92%", "99.9%"
 ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the restatements pass checks it so)
 
@@ -61,6 +62,7 @@ def keep_facts(run: Run) -> None:
     shares = sorted(float(m.group(0)[:-1].replace(",", "")) for _, sentence in run.kept_sentences()
                     for m in SHARE.finditer(sentence.text))  # the percentages still said
     undone: set[int] = set()  # ids of the edits taken back, dropped from the report at once
+    kept_text: str | None = None  # the words still said, lowercased, read when a name seems lost
     for block in sorted(run.blocks, key=lambda block: id(block) in run.users_words):  # the user's notes last
         if block.kind == "opaque":
             continue
@@ -74,6 +76,10 @@ def keep_facts(run: Run) -> None:
             kinds = sorted({edit.kind for edit in edits})
             junk = _not_the_authors(original, edits)
             lost = _lost(run, sentence, original, set(kinds), stated, amounts, junk, shares)
+            if lost and any(is_name(f) for f in lost):
+                kept_text = kept_text if kept_text is not None else "\n".join(
+                    s.text for _, s in run.kept_sentences()).lower()
+                lost = [f for f in lost if not (is_name(f) and _said_with_marks_between(f, kept_text))]
             if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
                 lost = ["its place in a paragraph pasted again with other figures"]
             if not lost and sentence.removed and \
@@ -135,8 +141,14 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         spans += stock
     spans += plumbing_spans(run, text)  # a token cut where it stood ("…[JS1]", "<|im_end|>") is no fact, nor a
     # user's turn between a chat template's tokens ("<|user|> Can you …")
+    spans += _list_in_lines(run, text, "junk")  # nor what the junk list matches in a sentence that went as something
+    # else ("eval rate: 18.31 tokens/s" in a local model's session read as chat)
+    spans += [m.span() for m in SHELL_LINE.finditer(text)]  # nor the command typed at a terminal's prompt
+    # ("wanjiru@clinic-pc:~$ ollama run llama3.2:3b")
     for kind in kinds & NOT_FACTS.keys():
-        spans += chat_spans(run, text) if NOT_FACTS[kind] == "chat" else run.lists.spans_in(text, NOT_FACTS[kind])
+        spans += chat_spans(run, text) + _list_in_lines(run, text, "chat") if NOT_FACTS[kind] == "chat" else \
+            run.lists.spans_in(text, NOT_FACTS[kind])  # (a line of its own inside the sentence: "… make it
+        # professional" over "Sure!")
     if "restatement" in kinds:
         spans += run.part_pointers(text)  # "As mentioned in Section 1, …": the part's name, no fact
     told = facts_of(blank_spans(text, spans) if spans else text)
@@ -210,6 +222,24 @@ def _worked_out_from_a_kept_sentence(run: Run, sentence: Sentence, original: str
     repeat = run.repeats.get(id(sentence))
     return repeat is not None and not repeat.of.removed and any(p.match(original) for p in run.lists.retelling) and \
         works_out(original, repeat.of.text)
+
+
+def _said_with_marks_between(name: str, kept_text: str) -> bool:
+    """True when the text still says a name's words in order with only commas or dashes between them: "Lang'ata Road
+    Animal Clinic Nairobi" is said by "Lang'ata Road Animal Clinic, Nairobi"."""
+    words = name.split()
+    return len(words) > 1 and re.search(r"(?<!\w)" + r"[\s,–—-]+".join(map(re.escape, words)) + r"(?!\w)",
+                                        kept_text) is not None
+
+
+def _list_in_lines(run: Run, text: str, key: str) -> list[tuple[int, int]]:
+    """The spans a phrase list matches in each line of a text (its patterns read a line from its start), as offsets
+    in the text."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans += [(start + a, start + b) for a, b in run.lists.spans_in(line, key)]
+        start += len(line) + 1
+    return spans
 
 
 def _figures_and_dates(facts) -> frozenset[str]:
