@@ -569,6 +569,28 @@ def test_a_thread_among_colleagues_with_a_pasted_draft_is_no_chat_with_a_model()
     assert "This year I led 26 pickers on the night shift at Nordpak in Łódź." in out and "99.6%" in out
 
 
+def test_a_follow_up_asking_for_an_extra_paragraph_goes_and_the_paragraph_stays():
+    """A phone's chat page: the request after a greeting ("Salam. Please write …"), the answer, the app's buttons,
+    then the user's follow-up with the figures of one more paragraph and the model's "Sure, here's the extra
+    paragraph …:". The follow-up is the user's turn and goes; the paragraph is the answer's and stays, though it
+    tells the follow-up's figures again."""
+    text = ("Salam. Please write my yearly summary for the appraisal. I am refund clerk, 286 applications this year.\n\n"
+            "Of course! Here is a simple year-end summary based on what you told me:\n\n"
+            "In 2024 I filed 286 refund applications for our clients.\n\n"
+            "Copy  Share\n\n"
+            "Sir also wants the sales tax part. From October I did 9 exporters on FASTER, PKR 12.8 million came. "
+            "Add as one paragraph only\n\n"
+            "Edited\n\n"
+            "Sure, here's the extra paragraph you can add at the end:\n\n"
+            "From October I also handled sales tax refunds for 9 exporter clients on the FASTER system, and PKR 12.8 "
+            "million was paid into their accounts.\n\n"
+            "Copy  Share  Regenerate\n")
+    out = clean(text).text
+    assert "From October I also handled sales tax refunds for 9 exporter clients" in out
+    assert "Sir also wants" not in out and "From October I did 9 exporters" not in out and "Salam" not in out
+    assert "In 2024 I filed 286 refund applications for our clients." in out
+
+
 def test_a_quoted_message_line_giving_a_figure_the_text_lacks_stays_and_the_thread_goes():
     """A colleague's correction in the thread quoted under the draft ("your recoveries closed at €187,450") is kept
     for the author to see (c304-10); the header, greetings, dates and signatures go."""

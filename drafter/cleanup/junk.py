@@ -340,8 +340,14 @@ FOLLOW_UP_REACH = 6  # blocks above a new version's opener searched for the foll
 
 def _announces_a_new_version(block: Block) -> bool:
     """True when one of the block's first sentences is the model's opener (ANSWER_OPENER) presenting a new version of
-    the draft (NEW_VERSION): "Of course. Here's the updated summary with your overtime included:"."""
-    return any(ANSWER_OPENER.match(x.text) and NEW_VERSION.search(x.text) for x in block.sentences[:OPENER_SENTENCES])
+    the draft (NEW_VERSION: "Of course. Here's the updated summary with your overtime included:") or a part to add to
+    it (ADDED_PART: "Sure, here's the extra paragraph you can add after …:")."""
+    return any(ANSWER_OPENER.match(x.text) and (NEW_VERSION.search(x.text) or ADDED_PART.search(x.text))
+               for x in block.sentences[:OPENER_SENTENCES])
+
+
+ADDED_PART = re.compile(r"\b(?:extra|additional|added|new|missing)\s+(?:paragraph|section|part|sentence|line|bullet|"
+                        r"point)s?\b", re.I)
 
 
 INITIALS = re.compile(r"^[A-Z]{1,3}$")  # the user's avatar over each of their turns: "HP", "KH"
@@ -1190,7 +1196,8 @@ def _echoed_input(run: Run) -> None:
 # the user's turn pasted above the model's answer: a request to the model ("pls make this into proper year end
 # summary, formal language", "can you turn these into paragraphs"; not the model's offer, "Would you like me to
 # shorten it?") or a label over the user's notes ("my points (rough):", "Here are my notes:")
-USER_REQUEST = re.compile(r"^[\W_]*(?:hi[\W_]+|hey[\W_]+)?(?:(?:can|could|would) you(?! like me)|please|pls|plz)\b"
+USER_REQUEST = re.compile(r"^[\W_]*(?:hi[\W_]+|hey[\W_]+|[^\n.!?]{1,30}[.!?,][ \t]+)?(?:(?:can|could|would) you(?! like me)|"
+                          r"please|pls|plz)\b"  # (after a greeting: "Salam. Please write …", "Good morning sir! Can …")
                           r"[^\n]{0,80}?\b(?:write|make|turn|draft|rewrite|re-write|summari[sz]e|create|give me|put|"
                           r"polish|tidy|fix|shorten|convert|format)\b", re.I)
 NOTES_LABEL = re.compile(r"^[\W_]*(?:(?:here are|these are|below are) )?(?:my|the) (?:raw |rough )?(?:notes|points|bullets|"
