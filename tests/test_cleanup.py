@@ -387,17 +387,11 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # SHA figures cover October–November only). (c239-10's entry is the one above, with its first reason; c240-05's,
     # a penalty cancelled on appeal told again, is fixed since the user's notes above a chat answer go.)
     # r76's (c293-c296) cuts of sentences the writers kept, with their facts still stated: c293-07's comparison with
-    # last year (a restatement of the year before's review pasted above); c296-02's two replies of the author's own
-    # in a review thread ("[DW: … Please use 52,318 …]", read as a reviewer's comments: the reviewer's question
-    # above states 52,318 and stays, so the figure stays); c296-10's "The 1,800 target is across both." (a
+    # last year (a restatement of the year before's review pasted above); (c296-02's two replies of the author's own
+    # in a review thread, since the thirteenth session kept whole with the comment's fact); c296-10's "The 1,800 target is across both." (a
     # restatement of "exceeding the target of 1,800")
     "c293-07-court-registry-clerk-jamaica.dirty.md": [
         "in 2023 i had not yet been trained on the e-filing desk, so almost all of my work then was at the counter."],
-    "c296-02-medical-records-manchester.dirty.md": [
-        "[dw: 46k was from my own tally sheet and only went to the end of october. please use 52,318 – that's the full "
-        "year off the tracking report.]",
-        "[dw: fair. i did the photocopying and the third-party redaction checks for 140 requests; the sar team signed "
-        "them off.]"],
     "c296-10-qa-analyst-cork.dirty.md": [
         "ao> yes, combined: 1,620 calls and 320 emails. the 1,800 target is across both."],
     # c288-07's writer kept the opening paragraph of a pasted answer whole; the stock model cuts its first sentence,
@@ -475,7 +469,6 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "the biggest change this year was the september move to guidewire. i tested the home renewal letters with "
         "darragh and logged 23 defects; since go-live the manual rework on renewal letters has gone from about 6 "
         "hours a week to under 1 hour."],
-    "c348-04-outpatient-nurse-brisbane.dirty.md": ['[mel: you also ran the tuesday flu and rsv vaccination clinic on your own from 2 july to 27 august while priya was off – 1,180 vaccinations. put that in!]'],
     # r101's (c393–c396), every fact kept in the output: in c393-03's chat page, all of it in Spanish, no turn is
     # told apart, so the last answer's thanks goes as a later telling of the first answer's, which stays
     # r102's (c397–c400), every fact kept: c398-05's user corrects a figure the model changed ("USER: 9,640 is right.
@@ -814,7 +807,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c413-*.dirty.md", 0.585, 0.99),  # the hundred-and-fourth (first run 0.687 / 0.989 / 1 at
     ("cleanup-heldout", "c414-*.dirty.md", 0.765, 0.995),  # 08db22a, the session's start 0.681 / 0.988 / 1; its cut, a
     ("cleanup-heldout", "c415-*.dirty.md", 0.82, 0.99),  # reviewer's comment telling the author a fact of their year,
-    ("cleanup-heldout", "c416-*.dirty.md", 0.555, 0.96),  # fixed after reading it)
+    ("cleanup-heldout", "c416-*.dirty.md", 0.545, 0.96),  # fixed after reading it; recall 0.555 until a comment
+    # kept for its fact stayed whole)
     ("cleanup-heldout", "c417-*.dirty.md", 0.63, 0.96),  # the hundred-and-fifth (first run 0.652 / 0.965 / 1 at
     ("cleanup-heldout", "c418-*.dirty.md", 0.635, 0.93),  # c2c4371 and at bf856ce; its cut, a chat answer's extra
     ("cleanup-heldout", "c419-*.dirty.md", 0.65, 0.98),  # paragraph gone as the repeat of the user's follow-up, fixed

@@ -1860,6 +1860,13 @@ def test_a_reviewers_comment_telling_the_author_what_they_did_stays_with_its_nam
     assert "Greg Paterson" not in _clean(f"{body}\n{asked}\n")
 
 
+def test_a_comment_kept_for_its_fact_stays_whole():
+    """A reviewer's comment the guard keeps for a figure only it gives keeps its other sentences too ("Please add
+    it."): a comment goes whole or stays whole."""
+    comment = "Comment [RS1]: Inês, the Azores group is missing: August, 38 passengers, €41,800. Please add it."
+    assert comment in _clean(f"{BODY}\n{comment}\n")
+
+
 def test_a_comment_anchor_cut_from_a_sentence_is_no_fact_the_sentence_must_keep():
     # c268-03's shape: with "Comment [JS1]: …" gone, the anchor "[JS1]" in a stock sentence read as a code said
     # nowhere else, so the guard put the stock sentence back

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from drafter.cleanup.document import Sentence
+from drafter.cleanup.document import Block, Sentence
 from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, facts_of, hedged_figures, is_figure,
                                    is_name, month_figure_pairs, month_figure_pairs_by_clause,
                                    quantities_in, rounds_to, works_out)
@@ -62,7 +62,7 @@ def keep_facts(run: Run) -> None:
     shares = sorted(float(m.group(0)[:-1].replace(",", "")) for _, sentence in run.kept_sentences()
                     for m in SHARE.finditer(sentence.text))  # the percentages still said
     undone: set[int] = set()  # ids of the edits taken back, dropped from the report at once
-    kept_text: str | None = None  # the words still said, lowercased, read when a name seems lost
+    kept_text: str | None = None  # the words still said (_joined_by_marks), read when a name seems lost
     for block in sorted(run.blocks, key=lambda block: id(block) in run.users_words):  # the user's notes last
         if block.kind == "opaque":
             continue
@@ -76,10 +76,11 @@ def keep_facts(run: Run) -> None:
             kinds = sorted({edit.kind for edit in edits})
             junk = _not_the_authors(original, edits)
             lost = _lost(run, sentence, original, set(kinds), stated, amounts, junk, shares)
-            if lost and any(is_name(f) for f in lost):
-                kept_text = kept_text if kept_text is not None else "\n".join(
-                    s.text for _, s in run.kept_sentences()).lower()
-                lost = [f for f in lost if not (is_name(f) and _said_with_marks_between(f, kept_text))]
+            if lost and any(is_name(f) for f in lost):  # (read once: the guard only puts back, so what it misses
+                # of later put-back sentences keeps more, never less)
+                kept_text = kept_text if kept_text is not None else _joined_by_marks(
+                    "\n".join(s.text for _, s in run.kept_sentences()))
+                lost = [f for f in lost if not (is_name(f) and " " in f and f" {f} " in kept_text)]
             if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
                 lost = ["its place in a paragraph pasted again with other figures"]
             if not lost and sentence.removed and \
@@ -103,8 +104,25 @@ def keep_facts(run: Run) -> None:
                                                               f"{'/'.join(kinds)} lost {', '.join(lost)})"))
             stated.add(facts_of(original))
             paired |= month_figure_pairs(facts_of(original))
+            if "comment" in kinds:
+                _keep_the_whole_comment(run, block, undone)
     if undone:
         run.edits = [pair for pair in run.edits if id(pair[1]) not in undone]
+
+
+def _keep_the_whole_comment(run: Run, block: Block, undone: set[int]) -> None:
+    """A comment the guard keeps for a fact stays whole: the block's other sentences that went as the same comment
+    ("Please add it.", "HR needs this for the overtime record.") are put back too, as a list item is cut whole or
+    not at all."""
+    for sentence in block.sentences:
+        edits = run.edits_of.get(id(sentence))
+        original = run.source.get(id(sentence))
+        if not sentence.removed or not edits or original is None or any(e.kind != "comment" for e in edits):
+            continue
+        sentence.removed = False
+        sentence.set_text(original)
+        undone.update(id(edit) for edit in edits)
+        run.edits_of.pop(id(sentence), None)
 
 
 def _not_the_authors(original: str, edits: list) -> list[tuple[int, int]]:
@@ -224,12 +242,14 @@ def _worked_out_from_a_kept_sentence(run: Run, sentence: Sentence, original: str
         works_out(original, repeat.of.text)
 
 
-def _said_with_marks_between(name: str, kept_text: str) -> bool:
-    """True when the text still says a name's words in order with only commas or dashes between them: "Lang'ata Road
-    Animal Clinic Nairobi" is said by "Lang'ata Road Animal Clinic, Nairobi"."""
-    words = name.split()
-    return len(words) > 1 and re.search(r"(?<!\w)" + r"[\s,–—-]+".join(map(re.escape, words)) + r"(?!\w)",
-                                        kept_text) is not None
+MARKS_BETWEEN = re.compile(r"[\s,–—-]+")
+
+
+def _joined_by_marks(text: str) -> str:
+    """The text lowercased, with every run of blanks, commas and dashes one space and a space at each end: a name is
+    still said where its words stand in order with only those between ("Lang'ata Road Animal Clinic, Nairobi" says
+    "lang'ata road animal clinic nairobi"), found by a plain search."""
+    return f" {MARKS_BETWEEN.sub(' ', text.lower())} "
 
 
 def _list_in_lines(run: Run, text: str, key: str) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ line a model's token limit cut off, and a paragraph's last sentence it cut off a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from itertools import takewhile
@@ -213,11 +214,13 @@ def _terminal_session(run: Run) -> None:
             if REPL_TURN.match(line) or SHELL_PROMPT.match(line):
                 typed_lines.append((at, at + len(line)))
             at += len(line) + 1
+        starts = [a for a, _ in typed_lines]
         for sentence in block.sentences:
             if sentence.removed:
                 continue
-            inside = next((b for a, b in typed_lines if a < sentence.start < b), None)  # a later sentence of a
-            # typed line ("… cut no-shows 14% to 8%. M-Pesa till reconciled daily, …"), whole or up to the line's end
+            line = bisect.bisect_left(starts, sentence.start) - 1  # the typed line a later sentence of it starts in
+            # ("… cut no-shows 14% to 8%. M-Pesa till reconciled daily, …"): it goes whole or up to the line's end
+            inside = typed_lines[line][1] if line >= 0 and sentence.start < typed_lines[line][1] else None
             if inside is not None and sentence.start + len(sentence.text) <= inside:
                 sentence.removed = True
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
