@@ -497,6 +497,16 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "as mentioned above, pergamino was the largest loss of the year. subrogation against the electrical "
         "contractor, electromontajes del norte s.r.l., was filed in august, and our lawyers expect to recover 30–40% "
         "of the amount paid."],
+    # r108's (c421–c424), every fact kept in the output: c424-02's Word comment "Commented [AK1]: Kasia, please add
+    # the date and result of the cash-centre audit." goes as a comment balloon's label while the author's reply under
+    # it, with the audit's date, stays; c424-05's manager's note loses its opening praise ("Siobhán has been a steady
+    # pair of hands this year.") as stock, its figures staying
+    "c424-02-bank-branch-operations-supervisor-poland.dirty.md": [
+        "commented [ak1]: kasia, please add the date and result of the cash-centre audit. — reply kw: audit on 18 "
+        "october, no findings; the 2 open recommendations from 2023 closed by 15 november."],
+    "c424-05-hospital-outpatient-scheduler-ireland.dirty.md": [
+        "siobhán has been a steady pair of hands this year. for the record, the ent dna rate alone was 8.9% in "
+        "november. recommended for the grade v acting panel in 2025."],
     "c408-06-audit-junior-singapore.dirty.md": [
         "rachel's comment (added 16 dec): agreed with the above. wei ling also covered the client f bank confirmations "
         "on her own when the senior was on mc for two weeks in august. please keep this in."],
@@ -813,6 +823,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c418-*.dirty.md", 0.635, 0.93),  # c2c4371 and at bf856ce; its cut, a chat answer's extra
     ("cleanup-heldout", "c419-*.dirty.md", 0.65, 0.98),  # paragraph gone as the repeat of the user's follow-up, fixed
     ("cleanup-heldout", "c420-*.dirty.md", 0.69, 0.975),  # after reading it)
+    ("cleanup-heldout", "c421-*.dirty.md", 0.72, 0.98),  # the hundred-and-sixth (first run 0.733 / 0.980 / 7 at
+    ("cleanup-heldout", "c422-*.dirty.md", 0.77, 0.98),  # f570760; five of its cuts, a reviewer's comment kept for its
+    ("cleanup-heldout", "c423-*.dirty.md", 0.79, 0.985),  # fact without its request "Please add it.", fixed after
+    ("cleanup-heldout", "c424-*.dirty.md", 0.61, 0.965),  # reading it: a kept comment stays whole; two listed)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
