@@ -92,12 +92,8 @@ def keep_facts(run: Run) -> None:
                 lost = ["a month with its figure"]  # "…, and in December it was under two": each said, not together
             if not lost:
                 continue
-            sentence.removed = False
             block.removed = False
-            sentence.set_text(original)
-            undone.update(id(edit) for edit in edits)
-            run.edits_of.pop(id(sentence), None)
-            run.repeats.pop(id(sentence), None)
+            _put_back(run, sentence, original, edits, undone)
             if junk:  # put back without what went as junk (a chat template's tokens and turns, a chat app's labels)
                 run.cut(sentence, merge_spans(junk + plumbing_spans(run, original)), "junk", repeat=False)
             run.notes.append(Note("fact-kept", sentence.line, f"{original.strip()} (kept: removing it as "
@@ -117,12 +113,17 @@ def _keep_the_whole_comment(run: Run, block: Block, undone: set[int]) -> None:
     for sentence in block.sentences:
         edits = run.edits_of.get(id(sentence))
         original = run.source.get(id(sentence))
-        if not sentence.removed or not edits or original is None or any(e.kind != "comment" for e in edits):
-            continue
-        sentence.removed = False
-        sentence.set_text(original)
-        undone.update(id(edit) for edit in edits)
-        run.edits_of.pop(id(sentence), None)
+        if sentence.removed and edits and original is not None and all(e.kind == "comment" for e in edits):
+            _put_back(run, sentence, original, edits, undone)
+
+
+def _put_back(run: Run, sentence: Sentence, original: str, edits: list, undone: set[int]) -> None:
+    """Put a sentence back as written and take back its edits (their ids go into `undone`)."""
+    sentence.removed = False
+    sentence.set_text(original)
+    undone.update(id(edit) for edit in edits)
+    run.edits_of.pop(id(sentence), None)
+    run.repeats.pop(id(sentence), None)
 
 
 def _not_the_authors(original: str, edits: list) -> list[tuple[int, int]]:
@@ -159,14 +160,12 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         spans += stock
     spans += plumbing_spans(run, text)  # a token cut where it stood ("…[JS1]", "<|im_end|>") is no fact, nor a
     # user's turn between a chat template's tokens ("<|user|> Can you …")
-    spans += _list_in_lines(run, text, "junk")  # nor what the junk list matches in a sentence that went as something
-    # else ("eval rate: 18.31 tokens/s" in a local model's session read as chat)
+    spans += run.lists.spans_in_lines(text, "junk")  # nor what the junk list matches in a sentence that went as
+    # something else ("eval rate: 18.31 tokens/s" in a local model's session read as chat)
     spans += [m.span() for m in SHELL_LINE.finditer(text)]  # nor the command typed at a terminal's prompt
     # ("wanjiru@clinic-pc:~$ ollama run llama3.2:3b")
     for kind in kinds & NOT_FACTS.keys():
-        spans += chat_spans(run, text) + _list_in_lines(run, text, "chat") if NOT_FACTS[kind] == "chat" else \
-            run.lists.spans_in(text, NOT_FACTS[kind])  # (a line of its own inside the sentence: "… make it
-        # professional" over "Sure!")
+        spans += chat_spans(run, text) if NOT_FACTS[kind] == "chat" else run.lists.spans_in(text, NOT_FACTS[kind])
     if "restatement" in kinds:
         spans += run.part_pointers(text)  # "As mentioned in Section 1, …": the part's name, no fact
     told = facts_of(blank_spans(text, spans) if spans else text)
@@ -250,16 +249,6 @@ def _joined_by_marks(text: str) -> str:
     still said where its words stand in order with only those between ("Lang'ata Road Animal Clinic, Nairobi" says
     "lang'ata road animal clinic nairobi"), found by a plain search."""
     return f" {MARKS_BETWEEN.sub(' ', text.lower())} "
-
-
-def _list_in_lines(run: Run, text: str, key: str) -> list[tuple[int, int]]:
-    """The spans a phrase list matches in each line of a text (its patterns read a line from its start), as offsets
-    in the text."""
-    spans, start = [], 0
-    for line in text.split("\n"):
-        spans += [(start + a, start + b) for a, b in run.lists.spans_in(line, key)]
-        start += len(line) + 1
-    return spans
 
 
 def _figures_and_dates(facts) -> frozenset[str]:

@@ -36,8 +36,9 @@ def _says_chat(run: Run, text: str) -> bool:
 
 
 def chat_spans(run: Run, text: str) -> list[tuple[int, int]]:
-    """The spans of text the `chat` list matches, also after a note's label: no fact is in them."""
-    spans = run.lists.spans_in(text, "chat")
+    """The spans of text the `chat` list matches, in the whole text, line by line ("… make it professional" over
+    "Sure!") and after a note's label: no fact is in them."""
+    spans = run.lists.spans_in(text, "chat") + run.lists.spans_in_lines(text, "chat")
     label = NOTE_LABEL.match(text)
     if label is not None:
         spans += [(a + label.end(), b + label.end()) for a, b in run.lists.spans_in(text[label.end():], "chat")]
@@ -211,7 +212,7 @@ def _terminal_session(run: Run) -> None:
             continue
         typed_lines, at = [], 0  # (start, end) in the block's content of each line the user typed
         for line in block.content.split("\n"):
-            if REPL_TURN.match(line) or SHELL_PROMPT.match(line):
+            if _typed(line):
                 typed_lines.append((at, at + len(line)))
             at += len(line) + 1
         starts = [a for a, _ in typed_lines]
@@ -228,9 +229,13 @@ def _terminal_session(run: Run) -> None:
             if inside is not None:
                 run.cut(sentence, [(0, inside - sentence.start + 1)], "chat", repeat=False)
                 continue
-            typed = [bool(REPL_TURN.match(line) or SHELL_PROMPT.match(line)) for line in sentence.text.split("\n")]
-            _cut_lines(run, sentence, typed, "chat")  # (the answer's first line may run on after the typed one, for
-            # want of an end mark)
+            _cut_lines(run, sentence, [_typed(line) for line in sentence.text.split("\n")], "chat")  # (the answer's
+            # first line may run on after the typed one, for want of an end mark)
+
+
+def _typed(line: str) -> bool:
+    """True when a line is one the user typed in a terminal session: at the model's prompt or the shell's."""
+    return bool(REPL_TURN.match(line) or SHELL_PROMPT.match(line))
 
 
 # "said" as chat apps write it over a turn in the user's language ("ChatGPT hat gesagt:", "O Copilot disse"): the model's

@@ -96,6 +96,15 @@ class PhraseLists:
         """Spans of the `key` list's matches in text ('chat', 'ratio' …), trying only the patterns it can match."""
         return [m.span() for p in self._index_of(key).candidates(text) for m in p.finditer(text) if m.end() > m.start()]
 
+    def spans_in_lines(self, text: str, key: str) -> list[tuple[int, int]]:
+        """spans_in() read line by line (its patterns read a line from its start: "eval rate: 18.31 tokens/s", "Sure!"
+        on a line of its own inside a sentence), as offsets in text."""
+        spans, start = [], 0
+        for line in text.split("\n"):
+            spans += [(start + a, start + b) for a, b in self.spans_in(line, key)]
+            start += len(line) + 1
+        return spans
+
     def openings(self, text: str) -> list[tuple[int, int]]:
         """Spans of the filler and opener patterns that match at the start of text (at most one of each list)."""
         spans = []
