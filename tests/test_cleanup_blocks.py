@@ -132,7 +132,7 @@ def test_a_frame_sentence_whose_only_facts_are_names_goes_only_when_the_model_is
 def test_a_frame_sentence_keeps_its_figures_and_dates_and_a_label_stays(blocks_pass_alone):
     dated = "Hello People Team, forwarding the Year-End Review below, sent on 19 December."
     counted = "Hello People Team, the Year-End Review below covers 37 branch visits."
-    label = "Forwarded by the People Team:"
+    label = "Forwarded by the Staff Office:"  # (a name no other sentence says)
     out = clean(page(dated, counted, label, FRAME_NAMES, FIRST), ALL_SURE).text
     assert out == page(dated, counted, label, FIRST)  # (the frame's sentence of names alone goes)
 

@@ -1148,3 +1148,75 @@ def test_a_chat_page_in_the_users_language_is_read_turn_by_turn(user, model):
     cleaned = _clean(page)
     assert user not in cleaned and model not in cleaned and "- 6.840 Einfuhranmeldungen" not in cleaned
     assert "Ich habe 2024 insgesamt 6.840 Einfuhranmeldungen in ATLAS bearbeitet." in cleaned
+
+
+# --- after the hundred-and-ninth blind round (c425–c428) ---
+
+def test_the_users_notes_go_when_the_answer_says_their_facts_in_another_form():
+    """The user's notes over a chat's answer go when the answer says each fact, if in another form: a figure in words
+    or as an ordinal ("4th year", "1 audit"), with its percent sign ("target 97"), with a decimal point for a decimal
+    comma ("92,4%"), a name in brackets ("(FDP)"), months after a name ("Henrik Dahl Aug–Oct") and the model's name
+    after a greeting ("hei Claude!")."""
+    chat = ("You said:\n"
+            "hei Claude! need help with my year-end summary. notes:\n"
+            "- ATS assistant at Bodø ACC, 4th year\n"
+            "- on time 92,4% on my flights, target 97\n"
+            "- trained Sunniva Olsen and Henrik Dahl Aug–Oct\n"
+            "- wrote the new FDP fallback procedure, passed 1 audit\n\n"
+            "Claude said:\n"
+            "Here's a polished version:\n\n"
+            "**Year-end summary 2024**\n\n"
+            "2024 was my fourth year as an ATS assistant at Bodø ACC. On-time performance on my flights was 92.4%, "
+            "against the 97% target. Between August and October I trained Sunniva Olsen and Henrik Dahl. I wrote the "
+            "flight data processing (FDP) fallback procedure, which passed one audit.\n")
+    cleaned = clean(chat).text
+    assert "notes:" not in cleaned and "4th year" not in cleaned and "target 97" not in cleaned
+    assert "Aug–Oct" not in cleaned and "passed 1 audit" not in cleaned
+    assert "2024 was my fourth year" in cleaned and "(FDP) fallback procedure" in cleaned
+
+
+def test_copilots_page_with_its_turns_in_one_paragraph_is_read_turn_by_turn():
+    """Copilot's page copied with no blank line between the turns ("Sent by you:", the request, "Sent by Copilot:",
+    the opener): each label starts a turn of its own, so the request goes, its "$14.6M" said by the answer's
+    "$14,600,000", and the answer stays."""
+    chat = ("Copilot\n"
+            "Sent by you:\n"
+            "Write my year end summary for the 2024-25 school year. I'm the Bursar at Ridgewood Academy. Notes: "
+            "tuition billed $14.6M, collected $14.2M; financial aid $1.35M to 112 students.\n"
+            "Sent by Copilot:\n"
+            "Here's a one-page year-end summary for your 2024–25 school year.\n\n"
+            "# Year-End Summary — 2024–25 School Year\n\n"
+            "As Bursar at Ridgewood Academy I billed $14,600,000 in tuition and collected $14.2 million. Financial "
+            "aid of $1,350,000 went to 112 students.\n")
+    cleaned = clean(chat).text
+    assert "Sent by" not in cleaned and "Write my year end summary" not in cleaned and "$14.6M" not in cleaned
+    assert "I billed $14,600,000 in tuition" in cleaned
+
+
+def test_a_searching_models_citation_marks_go_and_footnotes_marks_stay():
+    """Perplexity's and Copilot's marks on the sentence they source ("… in December. [1]", "….[3]", "12%[2][4]") are
+    cut where they stand; a blank filled in with its brackets left ("for [64] M.Sc. students") is no mark, and in a
+    text with footnotes ("[1] Excluding …") the marks are the author's."""
+    text = ("# Self-evaluation 2024\n\n"
+            "Online submittals rose from 52% in January to 78% in December. [1]\n\n"
+            "- Passed the ICC Permit Technician certification in August.[2]\n"
+            "- Cut the solar backlog by 90%[2][3] by the end of July.\n"
+            "- Supported practical classes for [64] M.Sc. students.\n")
+    cleaned = clean(text).text
+    assert "December.\n" in cleaned and "August.\n" in cleaned and "90% by the end of July" in cleaned
+    assert "[64] M.Sc." in cleaned
+    footnoted = text + "\n[1] Counted in Accela Citizen Access.\n"
+    assert "December. [1]" in clean(footnoted).text
+
+
+def test_a_searching_models_list_of_web_sources_goes_and_the_authors_references_stay():
+    """Perplexity's "Sources" over page titles and their sites ("indeed · 1", "+2 sources"), or a numbered list of
+    addresses, goes whole as junk; a "References" list with no web address, or with sentences, is the author's."""
+    answer = "\n\n# Self-evaluation 2024\n\nIn 2024 I processed 4,812 permit applications for the City of Tempe.\n"
+    sources = ("Sources\nHow to Write a Self-Evaluation (With Examples) | Indeed.com\nindeed · 1\n"
+               "SolarAPP+ | Automated Solar Permitting - NREL\nsolarapp.nrel · 2\n+2 sources")
+    assert clean(sources + answer).text.strip() == answer.strip()
+    numbered = "Sources\n\n1. justice.gov.ma – Ministère de la Justice\n2. hespress.com – Courts recruit interpreters"
+    assert "justice.gov.ma" not in clean(numbered + answer).text
+    referees = "References\nMs Dana Cole, Permits Manager, City of Tempe\nMr Raj Patel, Counter Lead"
+    assert "Dana Cole" in clean(answer + "\n" + referees + "\n").text

@@ -420,3 +420,34 @@ def test_the_authors_sentence_under_a_related_documents_label_stays_and_the_site
     cleaned = clean(text).text
     assert "the minutes of all 41 assemblies since 2022 are filed in GesCond" in cleaned
     assert "Letter of resignation" not in cleaned
+
+
+# --- after the hundred-and-ninth blind round (c425–c428) ---
+
+def test_a_reviewers_comments_under_a_comments_label_are_no_readers_thread():
+    """Under a document's "Comments (2)" a reviewer asking the author to add a fact ("please also include that you were
+    voted …") is no reader's post on a page: the thread stays for the guard and the author (r109's cut)."""
+    text = ("# Year-end summary 2024\n\nI booked 1,240 orders for the Dayton branch.\n\n"
+            "Comments (2)\n"
+            "Dana Whitfield   Dec 4: Jordan – please also include that you were voted Keller's Customer Champion for "
+            "Q3 by the Dayton branch.\n"
+            "Jordan Alvarez   Dec 4: On it!\n")
+    assert "Customer Champion for Q3" in clean(text).text
+
+
+def test_a_source_line_with_the_authors_survey_score_is_no_pages_source():
+    """"Source:" over where the author's figure comes from, a survey and its score, is the author's line; a site's
+    "Source:" line still goes."""
+    note = ("Source: Owners' Corporation resident satisfaction survey, December 2023 — front desk service scored 88 "
+            "points, up from 81.")
+    body = "# Front desk summary 2023\n\nI handled 2,310 resident requests at Harbour Heights.\n"
+    assert note in clean(f"{body}\n{note}\n").text
+    assert "Source:" not in clean(f"{body}\nSource: Fanwen Model Essay Network\n").text
+
+
+def test_the_authors_thanks_in_their_own_language_is_no_chant():
+    """"Obrigada, equipe da madrugada!" closing the summary is the author's thanks to the night team, not a chant of
+    short clauses (r109's cut); "Patients first, service first, quality first!" still goes."""
+    body = "# Year-end summary 2024\n\nI checked in about 38,500 passengers at GRU Terminal 3.\n\n"
+    assert "Obrigada, equipe da madrugada!" in clean(body + "Obrigada, equipe da madrugada!\n").text
+    assert "quality first" not in clean(body + "Patients first, service first, quality first!\n").text

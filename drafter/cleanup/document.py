@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from drafter.cleanup.facts import FRAGMENT, FUTURE, YEAR, facts_of
+from drafter.cleanup.turns import is_turn_label
 from drafter.text.sentences import sentence_bounds
 
 if TYPE_CHECKING:
@@ -112,6 +113,12 @@ def _block_kind_of_line(line: str, settings: CleanupSettings) -> str:
     return "text"
 
 
+# a footnote under the text: "[1] Excluding the …" (not a searching model's list of its sources: "[1] Appraisals and
+# the NHS KSF – nhsemployers.org")
+FOOTNOTE_LINE = re.compile(r"^[ \t]*\[\d{1,2}\][ \t]+(?![^\n]*\b[\w-]+\.(?:com|org|net|gov|edu|int|io|ai|co|uk|"
+                           r"ie|au|ca|in|de|fr|es|it|nl)\b)\S")
+
+
 def parse_blocks(text: str, settings: CleanupSettings) -> tuple[list[Block], list[str]]:
     """Cut the text into blocks, each remembering the blank lines before it; return (blocks, trailing blanks)."""
     lines = text.split("\n")
@@ -150,7 +157,8 @@ def parse_blocks(text: str, settings: CleanupSettings) -> tuple[list[Block], lis
                     i += 1
             elif kind == "text":
                 while i < len(lines) and lines[i].strip() and _block_kind_of_line(lines[i], settings) == "text" \
-                        and not FENCE.match(lines[i]) and not lines[i].lstrip().startswith("|"):
+                        and not FENCE.match(lines[i]) and not lines[i].lstrip().startswith("|") and \
+                        not is_turn_label(lines[i]):  # (a chat turn's label starts a block: "Sent by Copilot:")
                     i += 1
             block = Block(kind, start + 1, lines[start:i])
             _prepare(block, settings)

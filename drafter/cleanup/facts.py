@@ -311,8 +311,13 @@ HEDGED_FACTOR = 1.15
 
 
 def _figure(match: re.Match) -> str:
-    """A NUMBER match as a fact: thousands separators and a closing full stop dropped ("40,312." -> "40312")."""
-    return match.group(0).replace(",", "").rstrip(".")
+    """A NUMBER match as a fact: thousands separators and a closing full stop dropped ("40,312." -> "40312"), a
+    decimal comma read as a point ("92,4%" -> "92.4%")."""
+    figure = match.group(0).rstrip(".")
+    return figure.replace(",", ".") if DECIMAL_COMMA.fullmatch(figure) else figure.replace(",", "")
+
+
+DECIMAL_COMMA = re.compile(r"[$€£¥]?\d{1,3},\d{1,2}(?:%|‰|[kKmMbB]n?)?")  # "92,4%", "€1,5m": no thousands comma
 
 
 def figures_with_units(text: str) -> set[tuple[str, str]]:
@@ -435,6 +440,16 @@ YEAR_RANGE_REACH = 5
 BLANK_AFTER = re.compile(r"\s?(?:[xX]{2}|\*\*)(?![\w*])")  # "20XX", "20**": a year left blank is no figure
 
 
+UNIT_AFTER_FIGURE = re.compile(r"\d-")  # a figure and a hyphen before a word: the word is its unit ("90-second")
+GREETINGS = frozenset("hi hello hey dear hola ciao hallo hej hei salam bonjour olá ola namaste".split())  # before a
+# name in a greeting ("Hi Sanne")
+
+
+def _months_only(word: str) -> bool:
+    """True for a month's name, short or full, or months joined by hyphens ("Aug", "Sept-Dec")."""
+    return all(part in MONTH_FULL_NAMES for part in word.lower().split("-"))
+
+
 def facts_of(sentence: str) -> frozenset[str]:
     """The facts a sentence carries: numbers, number words, dates, quoted names and capitalised names (lowercased).
 
@@ -455,6 +470,8 @@ def facts_of(sentence: str) -> frozenset[str]:
     for match in WORD.finditer(idiom_free):
         word = match.group(0)
         low = word.lower()
+        if low in NUMBER_WORDS and UNIT_AFTER_FIGURE.match(idiom_free, max(0, match.start() - 2), match.start()):
+            continue  # "the 90-second target", "a 2-half match": a unit after a figure, no number of its own
         if low in NUMBER_WORDS or low in MONTHS and (low not in AMBIGUOUS_DATES or _is_date_word(idiom_free, match)):
             facts.add(MONTH_FULL_NAMES.get(low, low))  # ("Oct" is October)
     for match in QUOTED.finditer(sentence):
@@ -475,10 +492,12 @@ def facts_of(sentence: str) -> frozenset[str]:
             if not words:
                 continue
         words = [w for w in words if w.lower() not in NOT_NAMES]
-        if len(words) == 1 and MONTH_FULL_NAMES.get(words[0].lower()) in facts:
-            continue  # a month alone, added as its full name above: "in Aug" states August, not a name "Aug"
-        while words and words[-1].lower() in NAME_JOINERS:
-            words.pop()  # "Helena Varga and I": the name is "helena varga"
+        while words and words[0].lower() in GREETINGS:
+            words = words[1:]  # "Hi Sanne!", "Hola Claude!": the greeting is no part of the name
+        while words and (_months_only(words[-1]) or words[-1].lower() in NAME_JOINERS):
+            last = words.pop()  # "Helena Varga and I": the name is "helena varga"
+            if _months_only(last):  # "in Aug", "Henrik Dahl Aug–Oct", "between September and June": the months,
+                facts.update(MONTH_FULL_NAMES[part] for part in last.lower().split("-"))  # not a name "Dahl Aug"
         facts.add(" ".join((w[:-1] if ACRONYM_PLURAL.fullmatch(w) else w).lower() for w in words))
     facts.discard("")
     return frozenset(facts)

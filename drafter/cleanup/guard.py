@@ -18,11 +18,12 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, fa
                                    quantities_in, rounds_to, works_out)
 from drafter.cleanup.framing import TO_THE_READER, WRITING_NOTE
 from drafter.cleanup.furniture import names_are_the_pages
-from drafter.cleanup.junk import AUTHOR, MODEL_NAME, REVIEW_COMMENT, SHELL_PROMPT, TO_THE_USER, chat_spans, plumbing_spans
+from drafter.cleanup.junk import (AUTHOR, MODEL_NAME, REVIEW_COMMENT, SHELL_PROMPT, TO_THE_USER, YOU_DID, chat_spans,
+                                  plumbing_spans)
 from drafter.cleanup.phrases import blank_spans, merge_spans, without_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
 from drafter.cleanup.run import Run
-from drafter.text.numbers import NUMBER_WORDS
+from drafter.text.numbers import NUMBER_WORDS, ORDINAL_WORDS, TENS_WORDS, UNIT_WORDS
 from drafter.text.words import WORD
 
 NOT_THE_AUTHORS = frozenset({"junk", "prompt-echo"})  # removals the guard leaves alone
@@ -44,10 +45,6 @@ LENGTH_ASKED = re.compile(r"\b(?:\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?\s*(?:wo
 # chat turn asks for or gives ("about 300 words", "1,207 / 1,500 characters", "max 1 page"): no fact of the author's
 # a heading or a bold line over the rest of a sentence ("**Crushing the Numbers!**\nThis year I processed …")
 MODELS_HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+[^\n]*|\*\*[^*\n]+\*\*[:：]?|__[^_\n]+__[:：]?)[ \t]*(?=\n)")
-# the reader telling the author what they did: "you also covered", "you ran", "you took over" (not "you asked")
-YOU_DID = re.compile(r"\byou\s+(?:also\s+|even\s+|actually\s+|single-handedly\s+)?(?!asked\b|wanted\b|said\b|"
-                     r"mentioned\b|need\w*\b)(?:\w{3,}ed|ran|led|took|made|did|won|wrote|built|taught|gave|set up|"
-                     r"got|met|brought|kept|found|sold|drove|stepped in|held|hit|beat|saw)\b", re.I)
 SHELL_LINE = re.compile(SHELL_PROMPT.pattern + r"[^\n]*", re.M)  # a terminal's prompt and the command typed at it
 SHARE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?%")  # a percentage in figures: "92%", "99.9%"
 ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the restatements pass checks it so)
@@ -62,7 +59,7 @@ def keep_facts(run: Run) -> None:
     shares = sorted(float(m.group(0)[:-1].replace(",", "")) for _, sentence in run.kept_sentences()
                     for m in SHARE.finditer(sentence.text))  # the percentages still said
     undone: set[int] = set()  # ids of the edits taken back, dropped from the report at once
-    kept_text: str | None = None  # the words still said (_joined_by_marks), read when a name seems lost
+    said_another_way = _SaidAnotherWay(run, stated, amounts)
     for block in sorted(run.blocks, key=lambda block: id(block) in run.users_words):  # the user's notes last
         if block.kind == "opaque":
             continue
@@ -76,11 +73,8 @@ def keep_facts(run: Run) -> None:
             kinds = sorted({edit.kind for edit in edits})
             junk = _not_the_authors(original, edits)
             lost = _lost(run, sentence, original, set(kinds), stated, amounts, junk, shares)
-            if lost and any(is_name(f) for f in lost):  # (read once: the guard only puts back, so what it misses
-                # of later put-back sentences keeps more, never less)
-                kept_text = kept_text if kept_text is not None else _joined_by_marks(
-                    "\n".join(s.text for _, s in run.kept_sentences()))
-                lost = [f for f in lost if not (is_name(f) and " " in f and f" {f} " in kept_text)]
+            if lost:
+                lost = [f for f in lost if not said_another_way.says(f, original)]
             if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
                 lost = ["its place in a paragraph pasted again with other figures"]
             if not lost and sentence.removed and \
@@ -104,6 +98,77 @@ def keep_facts(run: Run) -> None:
                 _keep_the_whole_comment(run, block, undone)
     if undone:
         run.edits = [pair for pair in run.edits if id(pair[1]) not in undone]
+
+
+class _SaidAnotherWay:
+    """Whether a fact that seems lost is still said in another form: a figure with or without its percent sign or
+    currency ("target 97" and "the 97% target"), with a decimal comma or a thousands point ("92,4%", "38.500") or in
+    words ("below 1 yr" and "below one year", "4th year" and "fourth year"); a name in lower case or in brackets
+    ("(FDP)"), or with commas or dashes between its words. What is still said is read when first needed, once: the
+    guard only puts back, so what it misses of later put-back sentences keeps more, never less."""
+
+    def __init__(self, run: Run, stated, amounts: list[float]) -> None:
+        self.run, self.stated, self.amounts = run, stated, set(amounts)
+        self._values: set[float] | None = None  # the values of the figures and amounts still said
+        self._text: str | None = None
+        self._words: set[str] | None = None
+
+    def says(self, fact: str, original: str) -> bool:
+        """True when the fact, which `original` states, is still said in another form."""
+        if is_figure(fact):
+            return self._says_figure(fact, original)
+        if not is_name(fact):
+            return False
+        if self._text is None:
+            self._text = _joined_by_marks("\n".join(s.text for _, s in self.run.kept_sentences()))
+            self._words = set(WORD.findall(self._text))
+        return f" {fact} " in self._text if " " in fact else fact in self._words
+
+    def _says_figure(self, fact: str, original: str) -> bool:
+        readings = _readings(fact)
+        if not readings:
+            return False
+        if self._values is None:
+            self._values = {value for f in self.stated.facts if is_figure(f) for value in _readings(f)} | \
+                {round(amount, ROUND_TO) for amount in self.amounts if amount >= WORDS_AS_FACTS_BELOW}  # ("$14.2
+            # million" for "$14.2M"; not "twice" for 2)
+        if readings & self._values:
+            return True
+        if not fact.isdigit():
+            return False
+        value = int(fact)
+        if value >= WORDS_AS_FACTS_BELOW:  # ("three thousand": an amount in words, among the values above)
+            return False
+        words = [UNIT_NAMES[value]] if value in UNIT_NAMES else \
+            [TENS_NAMES[value - value % 10]] + ([UNIT_NAMES[value % 10]] if value % 10 else [])
+        if all(word in self.stated for word in words):  # "one year" for "1 yr" (not "twice" for 2)
+            return True
+        ordinal = ORDINAL_NAMES.get(value)
+        return ordinal is not None and ordinal in self.stated and \
+            re.search(rf"(?<![\d.,]){fact}(?:st|nd|rd|th)\b", original) is not None  # ("4th year": "fourth year")
+
+
+def _readings(fact: str) -> set[float]:
+    """The values a figure may stand for, its percent sign or currency aside: "$14.6M" 14,600,000; "38.500" 38.5 or,
+    as Europe writes thousands, 38,500. Empty for a figure of another shape ("Q3", "v2.3", "2024/25")."""
+    match = FIGURE_VALUE.fullmatch(fact)
+    if match is None:
+        return set()
+    digits, scale = match.group(1), SCALE_SUFFIXES.get((match.group(2) or "").lower(), 1)
+    readings = {round(float(digits) * scale, ROUND_TO)}
+    if THOUSANDS_POINT.fullmatch(digits):
+        readings.add(round(float(digits.replace(".", "")) * scale, ROUND_TO))
+    return readings
+
+
+FIGURE_VALUE = re.compile(r"[$€£¥]?(\d+(?:\.\d+)?)([kKmMbB]n?)?[%‰]?")  # a figure with only its sign, currency or scale
+SCALE_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
+ROUND_TO = 6  # decimals a figure's value is compared to
+THOUSANDS_POINT = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "38.500": thirty-eight thousand five hundred, as Europe writes
+ORDINAL_NAMES = {value: word for word, value in ORDINAL_WORDS.items()}  # 4: "fourth"
+UNIT_NAMES = {value: word for word, value in UNIT_WORDS.items()}  # 4: "four"
+TENS_NAMES = {value: word for word, value in TENS_WORDS.items()}  # 40: "forty"
+WORDS_AS_FACTS_BELOW = 100  # a figure below this is said in words the facts list one by one ("twenty", "five")
 
 
 def _keep_the_whole_comment(run: Run, block: Block, undone: set[int]) -> None:

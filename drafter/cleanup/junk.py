@@ -19,6 +19,7 @@ from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.placeholders import fill_template_blanks, template_blanks
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
+from drafter.cleanup.turns import ASSISTANT_TURN, USER_TURN
 from drafter.text.dates import DATE_WORDS, MONTH_NAMES
 from drafter.text.words import STOP_WORDS, WORD
 
@@ -99,6 +100,7 @@ def remove_junk(run: Run) -> None:
     _blank_form_lines(run)
     _page_chrome(run)
     _site_comments(run)
+    _source_lists(run)
     _reply_headers(run)
     _quoted_thread(run)
     _user_turns(run)
@@ -238,17 +240,6 @@ def _typed(line: str) -> bool:
     return bool(REPL_TURN.match(line) or SHELL_PROMPT.match(line))
 
 
-# "said" as chat apps write it over a turn in the user's language ("ChatGPT hat gesagt:", "O Copilot disse"): the model's
-MODEL_SAID = (r"said|wrote|replied|hat gesagt|a dit|dijo|disse|ha detto|zei|powiedział|dedi|đã nói|berkata|"
-              r"sagde|sa|sanoi")
-# … and the user's ("Du hast gesagt:", "Vous avez dit :", "Powiedziałeś(-aś):")
-USER_SAID = (r"(?:you|i|me|user|du|vous|tu|você|voce|voi|jij|sen|bạn|anda|kamu)\s+(?:said|wrote|hast gesagt|avez dit|"
-             r"as dit|dijiste|has dicho|disse|hai detto|zei|dedin|đã nói|berkata|sagde|sa|sanoit)|powiedziałeś|"
-             r"powiedziałaś")
-ASSISTANT_TURN = re.compile(r"^[\W_]*(?:(?:o|a|le|la|el|il|der|die|het|de)\s+)?(?:chatgpt|gpt-?[\w.-]*|claude|gemini|"
-                            r"copilot|assistant|bard|llama|mistral|le chat|deepseek|qwen|the ai|ai|model)\s+"
-                            r"(?:" + MODEL_SAID + r")\b|^[\W_]*(?:assistant|ai|model|bot|chatgpt|claude|gemini|"
-                            r"copilot)\s*[:：][\W_]*$", re.I)  # the label over a model's answer
 FULL_VERSION_SHARE = 0.8  # of an answer's words a later answer must have to be a new version of it, not an addition
 # a later answer that says it is a new version of the draft ("Here's the revised version:", "Absolutely! Here's the
 # updated version with those details included:"), not some sections of it; or one the user asked for again
@@ -484,9 +475,17 @@ def prompt_turn_spans(text: str) -> list[tuple[int, int]]:
 
 def plumbing_spans(run: Run, text: str) -> list[tuple[int, int]]:
     """The spans of a chat template's plumbing in a text, with the blanks beside each: its special tokens (the
-    `chat_token` list) and the user's turns between them (prompt_turn_spans). None of it is the author's."""
-    spans = [_with_spacing(text, a, b) for a, b in run.lists.spans_in(text, "chat_token")]
+    `chat_token` list), a searching model's citation marks, and the user's turns between the tokens
+    (prompt_turn_spans). None of it is the author's."""
+    spans = [_with_spacing(text, a, b) for a, b in _token_spans(run, text)]
     return merge_spans(spans + prompt_turn_spans(text))
+
+
+def _token_spans(run: Run, text: str) -> list[tuple[int, int]]:
+    """The spans of a chat template's tokens in a text (the `chat_token` list) and of a searching model's citation
+    marks (the `citation` list), unless the text has footnotes, whose marks they are."""
+    spans = run.lists.spans_in(text, "chat_token")
+    return spans if run.has_footnotes or "[" not in text else spans + run.lists.spans_in(text, "citation")
 
 
 def _prompt_turns(run: Run) -> None:
@@ -534,7 +533,8 @@ def _cut_chat_tokens(run: Run) -> None:
     """Cut a chat template's special tokens (the `chat_token` list: "<|im_end|>", "</s>", "<start_of_turn>model")
     where they stand, with the spaces or line break beside them; the author's sentence around them stays, and a
     sentence of nothing else goes. A sentence that is junk with them (a system or user turn) is left to the junk
-    check."""
+    check. A searching model's citation marks ("… in December. [1]", the `citation` list) go the same way, unless
+    the text has footnotes (a line opened by "[1] "), whose marks they are."""
     for block in run.blocks:
         if block.kind == "opaque":
             continue
@@ -543,7 +543,7 @@ def _cut_chat_tokens(run: Run) -> None:
                     run.lists.is_junk(sentence.text):
                 continue  # a system or user turn opened by its token goes whole, as junk, below
             text = sentence.text
-            spans = merge_spans([_with_spacing(text, a, b) for a, b in run.lists.spans_in(text, "chat_token")])
+            spans = merge_spans([_with_spacing(text, a, b) for a, b in _token_spans(run, text)])
             if not spans:
                 continue
             if WORD.search(blank_spans(text, spans)):  # words of the author's besides the tokens
@@ -811,11 +811,23 @@ COMMENT_MIN_POSTS = 2  # posts under the label: one "Name: text" line could be a
 COMMENT_POST_MAX_WORDS = 45  # words a post may have
 
 
+# the reader telling the author what they did: "you also covered", "you ran", "you took over", "you were voted" (not
+# "you asked"): a reviewer's fact of the author's year
+YOU_DID = re.compile(r"\byou\s+(?:also\s+|even\s+|actually\s+|single-handedly\s+)?(?!asked\b|wanted\b|said\b|"
+                     r"mentioned\b|need\w*\b)(?:\w{3,}ed|ran|led|took|made|did|won|wrote|built|taught|gave|set up|"
+                     r"got|met|brought|kept|found|sold|drove|stepped in|held|hit|beat|saw|"
+                     r"(?:were|was|have been|got)\s+(?:\w{3,}ed|chosen|given|made)\b)\b", re.I)
+# a reviewer asking the author to add something to the text: "please also include that …", "pls add the audit"
+ASKS_TO_ADD = re.compile(r"\b(?:please|pls|plz|can you|could you|don't forget to|remember to)\s+(?:also\s+)?"
+                         r"(?:include|add|mention|put in)\b", re.I)
+
+
 def _site_comments(run: Run) -> None:
     """A site's comment thread copied with its page: the label ("Comments (4)") and the posts under it in its block
     (each a handle's line, COMMENT_POST), with a "Load more comments" button among them, go whole as junk. A form's
     "Comments:" field over the author's own lines stays: a post that is the author's account with a figure ("I closed
-    412 claims") is no reader's, and the posts must be two or more."""
+    412 claims") or a reviewer's on the text ("please also include …") is no reader's, and the posts must be two or
+    more."""
     blocks = run.blocks
     for at, block in enumerate(blocks):
         if block.removed or block.kind not in ("text", "title") or not COMMENTS_LABEL.match(block.raw[0]):
@@ -830,11 +842,40 @@ def _site_comments(run: Run) -> None:
         posts = [(line, COMMENT_POST.match(line)) for line in lines if line.strip()]
         if sum(1 for _, post in posts if post) < COMMENT_MIN_POSTS or \
                 any(len(WORD.findall(line)) > COMMENT_POST_MAX_WORDS for line, _ in posts) or \
-                any(_authors_post(line, post) for line, post in posts) or \
+                any(_authors_post(line, post) or _reviewers_post(line, post) for line, post in posts) or \
                 not all(post or run.lists.is_junk(line) or any(p.search(line) for p in run.lists.page_part)
                         for line, post in posts):
             continue
         _junk_blocks(run, thread)
+
+
+# a searching model's or a page's list of its web sources under its label: "Sources" over "How to Write a
+# Self-Evaluation | Indeed.com" and "indeed · 1", or "1. justice.gov.ma – Ministère de la Justice"
+SOURCES_LABEL = re.compile(r"^[\W_]*(?:sources|references|citations|quellen|fuentes|fontes|fonti|bronnen|źródła)"
+                           r"[ \t]*(?:\(\d{1,3}\))?[\W_]*$", re.I)
+WEB_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|io|ai|co|uk|ie|au|ca|in|de|fr|es|it|nl|"
+                        r"ma|ke|ng|za|ph|my|sg|nz|br|pl)\b|\bhttps?://", re.I)
+SOURCE_LINE_WORDS = 12  # words of a source list's line at most: a page's title, its site, "+2 sources"
+
+
+def _source_lists(run: Run) -> None:
+    """A list of web sources under its label ("Sources", "References") goes whole as junk, in its block or in the
+    list items after it: short lines, no sentence among them (a page's title, "indeed · 1", "+2 sources"), some naming
+    a web address ("Indeed.com", "justice.gov.ma")."""
+    blocks = run.blocks
+    for at, block in enumerate(blocks):
+        if block.removed or block.kind not in ("text", "title", "heading") or not block.raw or \
+                not SOURCES_LABEL.match(block.raw[0]):
+            continue
+        listed = [block]
+        while at + len(listed) < len(blocks) and blocks[at + len(listed)].kind == "item" and \
+                not blocks[at + len(listed)].removed:
+            listed.append(blocks[at + len(listed)])
+        lines = [line for b in listed for line in b.raw][1:]
+        if lines and any(WEB_DOMAIN.search(line) for line in lines) and \
+                all(len(WORD.findall(line)) <= SOURCE_LINE_WORDS and not END_PUNCT.search(line.rstrip())
+                    for line in lines):
+            _junk_blocks(run, listed)
 
 
 def _one_line_post(run: Run, block: Block) -> bool:
@@ -842,6 +883,13 @@ def _one_line_post(run: Run, block: Block) -> bool:
     ("Leave a comment")."""
     return not block.removed and block.kind in ("text", "title") and len(block.raw) == 1 and \
         (COMMENT_POST.match(block.raw[0]) is not None or run.lists.is_junk(block.raw[0]))
+
+
+def _reviewers_post(line: str, post: re.Match | None) -> bool:
+    """True when a line under a comments label is a reviewer's on the author's text, not a reader's on a page: it asks
+    to add something ("please also include that …") or tells the author what they did ("you were voted …")."""
+    body = line[post.end() - 1:] if post else line
+    return ASKS_TO_ADD.search(body) is not None or YOU_DID.search(body) is not None
 
 
 def _authors_post(line: str, post: re.Match | None) -> bool:
@@ -1290,10 +1338,10 @@ def _answers_title(blocks: list[Block]) -> int | None:
 
 
 def _asks_or_labels(block: Block) -> bool:
-    """True when a block is the user's request to the model (USER_REQUEST, or USER_ASKS in its first line of words)
-    or the label over their notes (NOTES_LABEL)."""
-    return bool(USER_REQUEST.match(block.content) or NOTES_LABEL.match(block.content) or
-                USER_ASKS.search(_first_line_of_words(block.content)) or WRITE_REQUEST.match(block.content))
+    """True when a block is the user's request to the model (USER_REQUEST, or what _asks finds in its first line of
+    words: "Help me write a year end summary 2024 for …") or the label over their notes (NOTES_LABEL)."""
+    return bool(USER_REQUEST.match(block.content) or NOTES_LABEL.match(block.content) or _asks(block) or
+                WRITE_REQUEST.match(block.content))
 
 
 def _asks(block: Block) -> bool:
@@ -1496,7 +1544,6 @@ def _edit_notes(run: Run) -> None:
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
 
 
-USER_TURN = re.compile(r"^[\W_]*(?:" + USER_SAID + r")\b|^[\W_]*(?:user|you|me|human)\s*[:：][\W_]*$", re.I)
 # the user's turn with its words on the label's line: "**You:** yes make it shorter pls", "User: add the March audit"
 USER_SAYS = re.compile(r"^[\W_]*(?:user|you|me|human)\s*[:：][*_]*[ \t]+\S", re.I)
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 DOUBLED_TOKEN = re.compile(r"\*|" + WORD.pattern)  # a kept doubling's words; "*" stands for any one word, the same
 # word at each "*" ("* by *": "line by line", "case by case")
 LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
-             "summing_up", "ratio", "keep_doubled", "plan_again", "page_part", "page_figure", "adding", "chat_token",
+             "summing_up", "ratio", "keep_doubled", "plan_again", "page_part", "page_figure", "adding", "chat_token", "citation",
              "synonyms", "emotive", "vague",
              "generic")
 
@@ -47,6 +47,7 @@ class PhraseLists:
     page_part: list["_LazyPattern"] = field(default_factory=list)
     page_figure: list["_LazyPattern"] = field(default_factory=list)
     chat_token: list["_LazyPattern"] = field(default_factory=list)
+    citation: list["_LazyPattern"] = field(default_factory=list)
     adding: list["_LazyPattern"] = field(default_factory=list)
     keep_doubled: list[tuple[str, ...]] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
@@ -367,7 +368,7 @@ def _check_user_pattern(pattern: str, what: str) -> None:
 
 
 PATTERN_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
-                "summing_up", "ratio", "plan_again", "page_part", "page_figure", "adding", "chat_token")
+                "summing_up", "ratio", "plan_again", "page_part", "page_figure", "adding", "chat_token", "citation")
 
 
 USER_PATTERN_SECONDS = 2.0  # matching time one user pattern may use in one cleanup run before it is refused
@@ -510,6 +511,7 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
         page_figure=_compile(raw["page_figure"], "page_figure", origins["page_figure"]),
         adding=_compile(raw["adding"], "adding", origins["adding"]),
         chat_token=_compile(raw["chat_token"], "chat_token", origins["chat_token"]),
+        citation=_compile(raw["citation"], "citation", origins["citation"]),
         keep_doubled=[tuple(DOUBLED_TOKEN.findall(p.lower())) for p in raw["keep_doubled"] if WORD.findall(p)],
         synonyms=synonyms,
         sources=sources,

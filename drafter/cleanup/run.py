@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from drafter.cleanup.document import Block, Sentence, parse_blocks, part_numbers
+from drafter.cleanup.document import FOOTNOTE_LINE, Block, Sentence, parse_blocks, part_numbers
 from drafter.cleanup.facts import SINGLED_OUT, StatedFacts, facts_of, is_figure
 from drafter.cleanup.phrases import without_spans
 from drafter.cleanup.report import Edit, Note
@@ -65,6 +65,8 @@ class Run:
         # with other figures: the author's to settle); the guard puts back what a pass took from them
         self.users_words: set[int] = set()  # ids of the blocks that are the user's turn in a chat (their request and
         # notes): the guard puts them back last, so that a fact an earlier answer gives stays in the answer
+        self.has_footnotes = any(FOOTNOTE_LINE.match(line) for block in self.blocks for line in block.raw)  # ("[1]
+        # Excluding …" under the text: its "[1]" marks are the author's, no searching model's citations)
 
     def edit(self, kind: str, line: int, removed: str, dup: int | None = None, of: Sentence | None = None) -> Edit:
         """Record one removal (from sentence `of`); the report lists them by line, then in the order they were made."""

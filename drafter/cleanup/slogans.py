@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from drafter.cleanup.document import Block, END_PUNCT
-from drafter.cleanup.facts import has_figure, is_name
+from drafter.cleanup.facts import THANKS, has_figure, is_name
 from drafter.cleanup.run import Run
 from drafter.text.words import STOP_WORDS, WORD
 
@@ -125,9 +125,10 @@ def _motto(line: str) -> bool:
 
 def _chant(line: str) -> bool:
     """True for sentences that all end with "!", short, one at least of parallel clauses ("Customers first, service
-    first, quality first! Build a first-class bank with first-class service!")."""
+    first, quality first! Build a first-class bank with first-class service!"), and no thanks."""
     sentences = [s for s in re.split(r"(?<=!)\s+", line) if s.strip()]
-    if not sentences or not all(s.rstrip().endswith("!") for s in sentences):
+    if not sentences or not all(s.rstrip().endswith("!") for s in sentences) or THANKS.search(line):  # (the
+        # author's thanks to the team in their own words is no chant: "Obrigada, equipe da madrugada!")
         return False
     parallel = False
     for sentence in sentences:
