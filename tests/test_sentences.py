@@ -57,3 +57,15 @@ def test_a_date_written_year_dot_month_dot_day_dot_is_one_sentence(text, sentenc
 ])
 def test_a_days_ordinal_full_stop_before_its_month_ends_no_sentence(text, sentences):
     assert [text[a:b] for a, b, _ in sentence_bounds(text)] == sentences
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # a numbered line of a quoted mail: its number opens the item, it ends no sentence (r109's cut took ">2." with
+    # the item above it)
+    ("Please put the hail numbers in.\n>2. The Barberton move isn't in here.",
+     ["Please put the hail numbers in.\n>2. The Barberton move isn't in here."]),
+    ("Two things:\n1. Add the audit.\n2. The move.", ["Two things:\n1. Add the audit.", "2. The move."]),
+    ("In May we hired 12. The rest left.", ["In May we hired 12.", "The rest left."]),  # a count ending its sentence
+])
+def test_a_lines_number_in_a_numbered_list_ends_no_sentence(text, sentences):
+    assert [text[a:b] for a, b, _ in sentence_bounds(text)] == sentences

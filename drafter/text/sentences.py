@@ -25,7 +25,15 @@ ORDINAL_DATE_MONTHS = frozenset(
 YEAR_NEXT = re.compile(r",?\s+(?:19|20)\d\d\b")
 DOTTED_DATE_PART = re.compile(r"[ \t]?\d{1,2}\.(?:[ \t]?\d{1,2}\.)?(?=\s|$|[~\-–,;)])")  # the month and day after
 # a year's full stop in "2024. 12. 27." (or the day after the month's)
+ENUMERATOR = re.compile(r">*\d{1,2}")  # a line's number in a numbered list: "2" of "2. …", ">2" of ">2. …"
 DOTTED = re.compile(r"[a-z](?:\.[a-z])+")  # "e.g", "u.s": a dotted abbreviation, whatever its letters
+
+
+def _opens_a_line(text: str, at: int) -> bool:
+    """True when only spaces or tabs stand between the start of text[at]'s line and it."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] == "\n"
 
 
 def _last_word(text: str, start: int, end: int) -> str:
@@ -58,6 +66,8 @@ def sentence_bounds(content: str) -> list[tuple[int, int, int]]:
                 initial = False
             if last in ABBREVIATIONS or initial or DOTTED.fullmatch(last):
                 continue
+            if ENUMERATOR.fullmatch(written) and _opens_a_line(content, match.start() - len(written)):
+                continue  # "2. The Barberton branch move …" opening a line of a quoted mail: its number, no end
             if last.isdigit() and DOTTED_DATE_PART.match(content, end):
                 continue  # "2024. 12. 27.", a date written as Korean and Hungarian write it: one sentence
             if last.isdigit() and len(last) <= 2 and starter is not None and (
