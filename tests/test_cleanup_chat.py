@@ -1220,3 +1220,35 @@ def test_a_searching_models_list_of_web_sources_goes_and_the_authors_references_
     assert "justice.gov.ma" not in clean(numbered + answer).text
     referees = "References\nMs Dana Cole, Permits Manager, City of Tempe\nMr Raj Patel, Counter Lead"
     assert "Dana Cole" in clean(answer + "\n" + referees + "\n").text
+
+
+def test_a_thinking_whose_opening_tag_was_in_the_prompt_goes_up_to_its_closing_tag():
+    """QwQ and DeepSeek-R1 in LM Studio show only "</think>": from the first line in the reasoning voice ("Okay, so
+    the user is …") to the tag, all goes, the user's "You  4:12 PM" turn and the "Assistant  qwq-32b" label with it;
+    the answer after the tag stays."""
+    chat = ("You  4:12 PM\n"
+            "Hi, I need my year-end summary for Khun Anan. Occupancy 78.4%, we hosted 14 MICE groups.\n\n"
+            "Assistant  qwq-32b\n"
+            "Okay, so the user is Siriporn, a revenue analyst, and she wants a year-end summary.\n\n"
+            "Occupancy is 78.4%. Let me draft.\n"
+            "</think>\n\n"
+            "Here's a professional year-end summary for Khun Anan:\n\n"
+            "## Year-End Summary 2024\n\n"
+            "**For: Khun Anan**\n\n"
+            "Occupancy reached 78.4%. We hosted 14 MICE groups.\n")
+    cleaned = clean(chat).text
+    assert "the user is" not in cleaned and "Let me draft" not in cleaned and "</think>" not in cleaned
+    assert "Hi, I need" not in cleaned and "qwq-32b" not in cleaned
+    assert "Occupancy reached 78.4%. We hosted 14 MICE groups." in cleaned
+
+
+def test_a_bots_name_before_its_opener_on_one_line_opens_the_answer():
+    """llama.cpp's page writes "Llama: Here is your year-end summary …:" after "User: …": the answer starts there,
+    so its items stay and the user's notes, which it tells, go."""
+    chat = ("llama.cpp\nChat | Completion\n\n"
+            "User: Year end summary for my director. 2024: 74 routes, 5,860 riders, contractors Northline Bus Lines.\n\n"
+            "Llama: Here is your year-end summary as a numbered list:\n\n"
+            "1. In 2024 I coordinated 74 bus routes serving 5,860 riders, run by Northline Bus Lines.\n"
+            "2. I handled 112 stop review requests from parents.\n")
+    cleaned = clean(chat).text
+    assert "1. In 2024 I coordinated 74 bus routes" in cleaned and "User:" not in cleaned

@@ -19,7 +19,7 @@ from drafter.cleanup.phrases import blank_spans, merge_spans
 from drafter.cleanup.placeholders import fill_template_blanks, template_blanks
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
-from drafter.cleanup.turns import ASSISTANT_TURN, USER_TURN
+from drafter.cleanup.turns import ASSISTANT_TURN, TURN_LABEL_WORDS, USER_TURN, is_turn_label
 from drafter.text.dates import DATE_WORDS, MONTH_NAMES
 from drafter.text.words import STOP_WORDS, WORD
 
@@ -142,7 +142,42 @@ def _reasoning(run: Run) -> None:
         for edge in ([block, last] if end > at else [block]):
             _cut_reasoning_lines(run, edge, edge is block, edge is last)
         at = end + 1
+    if not any(REASONING_OPEN.search("\n".join(b.raw)) for b in blocks if b.kind != "opaque"):
+        _opened_in_the_prompt(run)
     _untagged_reasoning(run)
+
+
+def _opened_in_the_prompt(run: Run) -> None:
+    """A thinking whose "<think>" the chat template put in the prompt, so only its "</think>" is in the text (QwQ's
+    and DeepSeek-R1's answers in LM Studio): from its first line in the reasoning voice ("Okay, so the user is …",
+    REASONING_VOICE), in the blocks since the text's start or the last such tag, to the tag, all goes as reasoning.
+    With no such line it is left to the checks of untagged thinking."""
+    blocks, since = run.blocks, 0
+    for end, block in enumerate(blocks):
+        if block.kind == "opaque" or not REASONING_CLOSE.search("\n".join(block.raw)):
+            continue
+        start = next(((at, line) for at in range(since, end + 1) if blocks[at].kind != "opaque" and
+                      not blocks[at].removed for line, text in enumerate(blocks[at].raw) if REASONING_VOICE.match(text)),
+                     None)
+        since = end + 1
+        if start is None:
+            continue
+        at, line = start
+        offset = sum(len(text) + 1 for text in blocks[at].raw[:line])
+        if at == end:  # the thinking and its tag in one block
+            _cut_reasoning_lines(run, block, False, True, offset)
+            continue
+        _cut_reasoning_lines(run, blocks[at], False, False, offset)
+        for sentence in blocks[at].sentences:  # the model's label left over it ("Assistant  qwq-32b") goes as junk
+            if not sentence.removed and is_turn_label(sentence.text.strip()):
+                sentence.removed = True
+                run.edit("junk", sentence.line, sentence.text, of=sentence)
+        for inner in blocks[at + 1:end]:
+            if inner.kind == "opaque":
+                _junk_blocks(run, [inner])
+            else:
+                _remove_sentences(run, inner, "reasoning")
+        _cut_reasoning_lines(run, block, False, True)
 
 
 # a reasoning model's thinking shown with no tags round it (DeepSeek's and Qwen's pages, a "Thought for 9 seconds"
@@ -432,11 +467,11 @@ def _cut_avatar(run: Run, block: Block) -> None:
         run.cut(block.sentences[0], [(0, len(lines[0]) + 1)], "junk", repeat=False)
 
 
-def _cut_reasoning_lines(run: Run, block: Block, opens: bool, closes: bool) -> None:
-    """Cut the lines of the block that lie in the reasoning: from its "<think>" line (or its start) to its "</think>"
-    line (or its end); the block goes whole when nothing else is left."""
+def _cut_reasoning_lines(run: Run, block: Block, opens: bool, closes: bool, first: int = 0) -> None:
+    """Cut the lines of the block that lie in the reasoning: from its "<think>" line (or offset `first`) to its
+    "</think>" line (or its end); the block goes whole when nothing else is left."""
     lines = "\n".join(block.raw)
-    first = REASONING_OPEN.search(lines).start() if opens else 0
+    first = REASONING_OPEN.search(lines).start() if opens else first
     last = REASONING_CLOSE.search(lines, first).end() if closes else len(lines)
     last += lines.startswith("\n", last)  # the closing tag's line break goes with it
     if not lines[:first].strip() and not lines[last:].strip():
@@ -1263,7 +1298,9 @@ USER_NEEDS = re.compile(r"^[\W_]*(?:(?:hi|hello|hey)\b[\W_]*)?(?:i need|i want|i
                         r"(?:write|with|make|draft))\b[^\n]{0,60}\b(?:summary|review|appraisal|self-appraisal|"
                         r"self-assessment|write-up|accomplishment report)\b", re.I)
 # the model's opener that presents its answer: "Certainly! Here is a formal one-page summary based on your points:"
-ANSWER_OPENER = re.compile(r"^[\W_]*(?:(?:sure|certainly|absolutely|of course|okay|ok|great|no problem|no worries|"
+ANSWER_OPENER = re.compile(r"^[\W_]*(?:[^\W\d_][\w.-]{0,20}[ \t]?[:：][ \t]*)?"  # (after the bot's name on its line:
+                           # "Llama: Here is your year-end summary as a numbered list:")
+                           r"(?:(?:sure|certainly|absolutely|of course|okay|ok|great|no problem|no worries|"
                            r"happy to help)\b[\W_]*)?(?:here(?:'s|’s| is| are)|below (?:is|are))\b(?:[^\n]{0,160}[:：][\W_]*$|"
                            r"[^\n.!?:]{0,80}\b(?:summary|draft|version|review|self-review|appraisal|write-up|report)\b)",
                            re.I)  # (or one that names what it presents: "Below is a polished year-end summary …. I've …")
@@ -1564,7 +1601,7 @@ def _user_turns(run: Run) -> None:
             in_turn = USER_TURN.match(block.sentences[0].text) is not None
             closes = _turn_closes(run, at) if in_turn else None
             continue
-        if block.raw and USER_TURN.match(block.raw[0]) and len(WORD.findall(block.raw[0])) <= USER_LABEL_WORDS:
+        if block.raw and USER_TURN.match(block.raw[0]) and len(WORD.findall(block.raw[0])) <= TURN_LABEL_WORDS:
             in_turn, closes = True, _turn_closes(run, at)  # "You said" over the user's words, in one block
             if closes is None or len(block.raw) == 1:
                 continue
@@ -1606,7 +1643,7 @@ def _told_share(text: str, told: frozenset[str]) -> float:
 
 
 TOLD_SHARE = 0.5  # of a note's content words the answer must hold for the note to go as told in it
-USER_LABEL_WORDS = 3  # words, at most, of a line that is only the label over the user's turn ("You said:")
+
 
 
 def _turn_closes(run: Run, at: int) -> int | None:

@@ -17,9 +17,14 @@ ASSISTANT_TURN = re.compile(r"^[\W_]*(?:(?:o|a|le|la|el|il|der|die|het|de)\s+)?(
                             r"copilot|assistant|bard|llama|mistral|le chat|deepseek|qwen|the ai|ai|model)\s+"
                             r"(?:" + MODEL_SAID + r")\b|^[\W_]*(?:assistant|ai|model|bot|chatgpt|claude|gemini|"
                             r"copilot)\s*[:：][\W_]*$|^[\W_]*sent by (?:copilot|chatgpt|claude|gemini|the ai|ai|"
-                            r"assistant)\s*[:：]?[\W_]*$", re.I)  # the label over a model's answer ("Sent by Copilot:")
-USER_TURN = re.compile(r"^[\W_]*(?:" + USER_SAID + r")\b|^[\W_]*(?:user|you|me|human)\s*[:：][\W_]*$", re.I)
-TURN_LABEL_WORDS = 3  # words, at most, of a line that is only a turn's label ("You said:", "Sent by Copilot:")
+                            r"assistant)\s*[:：]?[\W_]*$|"
+                            r"^[ \t]*assistant[ \t]{2,}[\w.:/-]+[ \t]*$",  # (LM Studio's "Assistant  qwq-32b")
+                            re.I)  # the label over a model's answer ("Sent by Copilot:")
+TIME = r"\d{1,2}[:.]\d{2}(?:[ \t]?[ap]\.?m\.?)?"  # "4:12 PM", "16.05"
+USER_TURN = re.compile(r"^[\W_]*(?:" + USER_SAID + r")\b|^[\W_]*(?:user|you|me|human)\s*[:：][\W_]*$|"
+                       r"^[ \t]*(?:you|user|me)[ \t]+" + TIME + r"[ \t]*$",  # (LM Studio's "You  4:12 PM")
+                       re.I)
+TURN_LABEL_WORDS = 4  # words, at most, of a line that is only a turn's label ("You said:", "You  4:12 PM")
 
 
 def is_turn_label(line: str) -> bool:
