@@ -528,6 +528,16 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c424-05-hospital-outpatient-scheduler-ireland.dirty.md": [
         "siobhán has been a steady pair of hands this year. for the record, the ent dna rate alone was 8.9% in "
         "november. recommended for the grade v acting panel in 2025."],
+    # r109's (c425–c428) and r110's (c429–c432), every fact kept in the output: c428-03's reviewer's Teams message
+    # ("You trained Mehmet and Lea … That should be in there.") stays but for its request, cut as stock; c430-06's
+    # SillyTavern chat, whose turns ("Sandrine / December 16, 2024 10:11 AM #3") are not told apart, keeps the
+    # user's "just add that we had 18 apprentices …" and cuts the answer's sentence telling it as its restatement
+    "c428-03-settlement-office-clerk-germany.dirty.md": [
+        "you trained mehmet and lea on the passport module from september – that was three weeks side by side at the "
+        "counter. that should be in there."],
+    "c430-06-bakery-payroll-clerk-france.dirty.md": [
+        "in 2024 payroll also covered 18 apprentices, and i set up the new company mutuelle (health insurance) in the "
+        "january payroll for all staff."],
     "c408-06-audit-junior-singapore.dirty.md": [
         "rachel's comment (added 16 dec): agreed with the above. wei ling also covered the client f bank confirmations "
         "on her own when the senior was on mc for two weeks in august. please keep this in."],
@@ -850,6 +860,14 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c422-*.dirty.md", 0.77, 0.98),  # f570760; five of its cuts, a reviewer's comment kept for its
     ("cleanup-heldout", "c423-*.dirty.md", 0.79, 0.985),  # fact without its request "Please add it.", fixed after
     ("cleanup-heldout", "c424-*.dirty.md", 0.61, 0.965),  # reading it: a kept comment stays whole; two listed)
+    ("cleanup-heldout", "c425-*.dirty.md", 0.645, 0.975),  # the hundred-and-seventh (first run 0.677 / 0.979 / 6 at
+    ("cleanup-heldout", "c426-*.dirty.md", 0.905, 0.965),  # 0b3cf87, the session's start; its cuts fixed after reading
+    ("cleanup-heldout", "c427-*.dirty.md", 0.745, 0.995),  # it, a reviewer's Teams message's request listed)
+    ("cleanup-heldout", "c428-*.dirty.md", 0.575, 0.975),
+    ("cleanup-heldout", "c429-*.dirty.md", 0.74, 0.97),  # the hundred-and-eighth (first run 0.634 / 0.946 / 3 at
+    ("cleanup-heldout", "c430-*.dirty.md", 0.60, 0.955),  # 4c0da8d; two of its cuts fixed after reading it, a
+    ("cleanup-heldout", "c431-*.dirty.md", 0.665, 0.945),  # SillyTavern chat's listed)
+    ("cleanup-heldout", "c432-*.dirty.md", 0.645, 0.99),
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

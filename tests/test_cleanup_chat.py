@@ -1252,3 +1252,14 @@ def test_a_bots_name_before_its_opener_on_one_line_opens_the_answer():
             "2. I handled 112 stop review requests from parents.\n")
     cleaned = clean(chat).text
     assert "1. In 2024 I coordinated 74 bus routes" in cleaned and "User:" not in cleaned
+
+
+def test_the_users_follow_up_asking_to_add_a_fact_goes_when_the_answer_tells_it():
+    """"Perfect, just add that we had 18 apprentices …" is the user's turn, not the summary: it goes when the answer
+    tells its facts, and stays when it does not; a goal that starts with "Add" is the author's."""
+    answer = "Here's the line to add:\n\nIn 2024 payroll also covered 18 apprentices, all paid through Silae.\n"
+    asked = "Perfect, just add that we had 18 apprentices this year.\n\n"
+    assert "just add" not in clean(asked + answer).text
+    assert "just add that we had 19 apprentices" in clean(asked.replace("18", "19") + answer).text
+    goals = "## Goals for 2025\n\n- Add a second payroll run for the apprentices by March.\n"
+    assert "Add a second payroll run" in clean(goals).text
