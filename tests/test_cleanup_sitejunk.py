@@ -451,3 +451,35 @@ def test_the_authors_thanks_in_their_own_language_is_no_chant():
     body = "# Year-end summary 2024\n\nI checked in about 38,500 passengers at GRU Terminal 3.\n\n"
     assert "Obrigada, equipe da madrugada!" in clean(body + "Obrigada, equipe da madrugada!\n").text
     assert "quality first" not in clean(body + "Patients first, service first, quality first!\n").text
+
+
+# --- after the hundred-and-eleventh blind round (c433–c436) ---
+
+def test_a_ratings_chosen_on_an_hr_forms_goals_stay_however_alike():
+    """An HR system's rating picked for each goal ("Employee rating: [ 3 – Meets Expectations ▾ ]", "Rating: 3 –
+    Fully Effective") or marked in its row ("○ Not Met ● Partially Met ○ Met") is the answer for that goal: no blank
+    field, no repeat of the goal above, no page's line (r111's cuts); a field left blank ("[Goal 1]") still goes."""
+    goal = ("Goal {n}: Order accuracy\nEmployee comments: I entered {n},240 order lines with 99.{n}% right first "
+            "time.\nEmployee rating: [ 3 – Meets Expectations ▾ ]\nRating: 3 – Fully Effective\n"
+            "Self rating: ○ Not Met   ● Partially Met   ○ Met\n")
+    text = "# Performance review 2024\n\n" + "\n".join(goal.format(n=n) for n in (1, 2, 3)) + "\nGoal 4: [Goal 4]\n"
+    cleaned = clean(text).text
+    assert cleaned.count("Employee rating: [ 3 – Meets Expectations ▾ ]") == 3
+    assert cleaned.count("Rating: 3 – Fully Effective") == 3
+    assert cleaned.count("● Partially Met") == 3
+    assert "[Goal 4]" not in cleaned
+
+
+def test_a_quoted_mail_line_telling_the_authors_year_with_a_date_stays():
+    """In a quoted thread under the author's reply, the line of their earlier mail that adds an item ("> From 29 July
+    to 2 August I was deployed to Hinton …") stays with its dates; the thread's requests with a deadline ("> please
+    send me your summaries by Monday 9 Dec …") go."""
+    text = ("2024 Year-End Summary – Owen Gallagher\n\nI closed 588 of 612 new files in 2024.\n\n"
+            "On Wed, Dec 11, 2024 at 8:02 AM Owen Gallagher <og@prairiemutual.ca> wrote:\n"
+            "> Sarah – one item I left out.\n>\n"
+            "> From 29 July to 2 August I was deployed to Hinton with the CAT team for the Jasper wildfire.\n"
+            ">\n> > On Tue, Dec 10, 2024 at 5:41 PM Sarah Kowalczuk <sk@prairiemutual.ca> wrote:\n"
+            "> > Please send me your year-end summaries by Monday 9 Dec so I can sign them off before the 13th.\n")
+    cleaned = clean(text).text
+    assert "From 29 July to 2 August I was deployed to Hinton" in cleaned
+    assert "Please send me your year-end summaries" not in cleaned

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from drafter.cleanup.document import Block, Sentence, boundary_blocks
+from drafter.cleanup.document import Block, Sentence, boundary_blocks, chosen_rating
 from drafter.cleanup.facts import FIGURE_TOKEN, THANKS, ZERO, facts_of, is_name
 from drafter.cleanup.furniture import LEADS_IN, SHAPES
 from drafter.cleanup.run import Run
@@ -162,7 +162,7 @@ def remove_blocks(run: Run) -> None:
         for sentence in block.sentences:
             if sentence.removed:
                 continue
-            if not sentence.placeholder and not ZERO.search(sentence.text) and \
+            if not sentence.placeholder and not ZERO.search(sentence.text) and not chosen_rating(sentence.text) and \
                     (_retold(sentence, holders, place, read, run) if sentence.facts else
                      _fluff(sentence, block, stock, boundary) and not _previews(sentence, told_last, place, run)):
                 sentence.removed = True
@@ -179,7 +179,7 @@ def _remove_frame_names(run: Run, block: Block) -> None:
     director, Mr Andrzej Pawlak", "Terima kasih kepada Pak Hendra")."""
     for sentence in block.sentences:
         if not sentence.removed and sentence.facts and all(is_name(fact) for fact in sentence.facts) and \
-                not sentence.placeholder and not LEADS_IN.search(sentence.text) and \
+                not sentence.placeholder and not LEADS_IN.search(sentence.text) and not chosen_rating(sentence.text) and \
                 not FIRST_PERSON.search(sentence.text) and not THANKS.search(sentence.text):
             sentence.removed = True
             run.edit("frame", sentence.line, sentence.text, of=sentence)

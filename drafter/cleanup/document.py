@@ -360,3 +360,18 @@ def render_block(block: Block) -> str:
 
 RATING_MARKS = re.compile(r"[○●◎☐☑☒◯]")  # a form's rating row, its choice marked ("○ Competent ● Strong"): the answer
 # given for its own goal, never a repeat of another goal's, however alike
+# a rating picked from a form's list, on its field's line: "Rating: 3 – Fully Effective", "Employee rating: [ 4 –
+# Exceeds Expectations ▾ ]", "Overall rating: 4 – Exceeds"
+RATING_PICK = re.compile(r"^[\W_]*[^\n:：]{0,40}\b(?:rating|rated|score|grade|level)\b[^\n:：]{0,20}[:：][ \t]*\[?[ \t]*"
+                         r"\d(?:[.,]\d)?[ \t]*[–—=-][ \t]*[^\n\d\[\]]{1,40}?[ \t]*[▾▼]?[ \t]*\]?[\s.]*$", re.I)
+
+
+CHOSEN_MARK = re.compile(r"[●◉☑☒][^\n]*[○◯☐]|[○◯☐][^\n]*[●◉☑☒]")  # a row of a rating's options, one marked: "○ Not
+# Met   ● Partially Met   ○ Met" (not a to-do's box alone, "☐ check the % with Sharon", nor a blank's "○○")
+
+
+def chosen_rating(text: str) -> bool:
+    """True when a sentence is a form's rating as chosen, marked in its row of options (CHOSEN_MARK) or picked from
+    a list (RATING_PICK): the answer given for its own goal or section, never a retelling, a frame or a page's line,
+    however alike."""
+    return CHOSEN_MARK.search(text) is not None or RATING_PICK.match(text) is not None

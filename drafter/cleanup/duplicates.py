@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from math import fsum
 
-from drafter.cleanup.document import LIST_ITEM, RATING_MARKS, Block, Sentence, part_numbers, split_sentences
+from drafter.cleanup.document import (LIST_ITEM, RATING_MARKS, Block, Sentence, chosen_rating, part_numbers,
+                                      split_sentences)
 from drafter.cleanup.facts import FIGURE_TOKEN, YEAR, facts_of, figures_reordered, has_figure, is_name
 from drafter.cleanup.placeholders import fill_template_blanks, has_placeholder
 from drafter.cleanup.report import Note
@@ -87,7 +88,7 @@ def remove_duplicates(run: Run) -> None:
         if id(sentence) in labels:
             _new_slot(run, slots, exact, postings, df, key, block, sentence, ws, weight)
             continue
-        if FORM_ANSWER.match(sentence.text) or RATING_MARKS.search(sentence.text):
+        if FORM_ANSWER.match(sentence.text) or RATING_MARKS.search(sentence.text) or chosen_rating(sentence.text):
             continue  # "Self-evaluation: ○" under each goal: the answer given for that goal, however often alike
         if key in exact and id(slots[exact[key]]["sentence"]) in reference:
             if id(sentence) in reference or _echo(run, sentence, slots[exact[key]]["sentence"]):

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from drafter.text.dates import DATE_WORDS, MONTH_FULL_NAMES
-from drafter.text.numbers import NUMBER_WORDS
+from drafter.text.numbers import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS, UNIT_WORDS
 from drafter.cleanup.placeholders import NAME_SLOT
 from drafter.text.words import SPACED_LETTER, STOP_WORDS, WORD, stem_cached
 
@@ -112,12 +112,9 @@ def _is_date_word(text: str, match: re.Match) -> bool:
         re.match(r"\s+(?:\d|season|semester|term)", after) is not None
 
 
-UNITS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())} | {"twice": 2, "dozen": 12}
-TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split(), 0)
-        if w != "_"}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+UNITS = UNIT_WORDS | {"twice": 2, "dozen": 12}  # (the toolkit's number words, drafter.text.numbers, and the two
+TENS = TENS_WORDS  # a count says in a word of its own)
+SCALES = SCALE_WORDS
 QUANTITY_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
 AMOUNT_WORDS = QUANTITY_WORDS | {"percent", "point"}  # the words of an amount said in words ("six point two percent")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from drafter.cleanup.document import Block, Sentence
+from drafter.cleanup.document import Block, Sentence, chosen_rating
 from drafter.cleanup.run import Run
 from drafter.stock_model import load_model
 from drafter.text.words import WORD
@@ -113,7 +113,9 @@ def remove_furniture(run: Run) -> None:
         return
     for block, sentence, flags in list(line_candidates(run.blocks)):
         if block.removed or sentence.removed or sentence.placeholder or LEADS_IN.search(sentence.text) or \
-                id(sentence) in run.edits_of:  # (cut from already: the guard would judge the two removals as one)
+                id(sentence) in run.edits_of or chosen_rating(sentence.text):  # (cut from already: the guard would
+            # judge the two removals as one; a form's answer, "Employee rating: [ 3 – Meets Expectations ▾ ]", is
+            # the author's however often alike)
             continue
         if model.score(sentence.text, False, block.kind == "item", flags) >= run.settings.furniture_threshold:
             sentence.removed = True

@@ -101,11 +101,11 @@ def keep_facts(run: Run) -> None:
 
 
 class _SaidAnotherWay:
-    """Whether a fact that seems lost is still said in another form: a figure with or without its percent sign or
-    currency ("target 97" and "the 97% target"), with a decimal comma or a thousands point ("92,4%", "38.500") or in
-    words ("below 1 yr" and "below one year", "4th year" and "fourth year"); a name in lower case or in brackets
-    ("(FDP)"), or with commas or dashes between its words. What is still said is read when first needed, once: the
-    guard only puts back, so what it misses of later put-back sentences keeps more, never less."""
+    """Whether a fact that seems lost is still said in another form: a figure with or without its percent sign,
+    currency or scale ("target 97" and "the 97% target", "$14.6M" and "$14,600,000"), with a thousands point
+    ("38.500") or in words ("below 1 yr" and "below one year", "4th year" and "fourth year"); a name in lower case or
+    in brackets ("(FDP)"), or with commas or dashes between its words. What is still said is read when first needed,
+    once: the guard only puts back, so what it misses of later put-back sentences keeps more, never less."""
 
     def __init__(self, run: Run, stated, amounts: list[float]) -> None:
         self.run, self.stated, self.amounts = run, stated, set(amounts)

@@ -1025,9 +1025,14 @@ LABELLED = re.compile(rf"^[ \t]*(?:(?:[-*+•]|\d{{1,2}}[.)])[ \t]+)?[ \t*_]*{FO
 
 def _blank_field(line: str) -> bool:
     """True when a line is a form's field left blank ("Line Manager: [Manager's Name]") or a row of blanks ("[Hotel
-    Name], [Hotel Address]"); a lone bracketed instruction ("[Insert an example here]") is the author's to fill."""
-    return bool(BLANK_FORM_LINE.match(line)) and (LABELLED.match(line) is not None or
-                                                   len(re.findall(FORM_SLOT, line)) >= 2)
+    Name], [Hotel Address]"); a lone bracketed instruction ("[Insert an example here]") is the author's to fill, and
+    a box holding a choice ("[ 4 – Exceeds Expectations ▾ ]") is filled."""
+    return bool(BLANK_FORM_LINE.match(line)) and not CHOSEN.search(line) and \
+        (LABELLED.match(line) is not None or len(re.findall(FORM_SLOT, line)) >= 2)
+
+
+CHOSEN = re.compile(r"\[[ \t]*\d(?:[.,]\d)?[ \t]*[–—=-][^\]\n]*\]|\[[^\]\n]*[▾▼][^\]\n]*\]")  # a list's choice in its
+# box: "[ 4 – Exceeds Expectations ▾ ]" (not a blank's own number: "[Goal 1]")
 
 
 RUN_ON_END = re.compile(r"(?:[,;–—-]|\b(?:and|or|the|a|an|of|to|in|at|for|with|by|from|as))[ \t*_]*$", re.I)
@@ -1162,12 +1167,21 @@ NOT_A_FIGURE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_WORD})\b|\b
 # ("6 December", "the 13th"), a time, a phone number
 
 
+PAST_ACCOUNT = re.compile(r"(?-i:\b(?:I|[Ww]e)\s+(?:also\s+)?(?:was|were|had|did|led|ran|took|made|won|wrote|\w{3,}ed)\b)")
+
+
 def _gives_a_figure(line: str, stated) -> bool:
     """True when a line of a quoted message says something (QUOTED_MESSAGE_WORDS words or more, with an end mark)
-    and gives a figure, not a year, a day's date, a time or a phone number, that `stated` (the author's text) lacks."""
+    and gives a figure, not a year, a day's date, a time or a phone number, that `stated` (the author's text) lacks;
+    or, told as an account of the year ("I was deployed", PAST_ACCOUNT), a figure or a date it lacks ("> From 29 July
+    to 2 August I was deployed to Hinton …", the item the author's earlier mail added; not "I need them by the
+    13th")."""
     text = line.lstrip(" \t>")
     if QUOTE_INTRO.match(text) or len(WORD.findall(text)) < QUOTED_MESSAGE_WORDS or not END_PUNCT.search(text):
         return False
+    if PAST_ACCOUNT.search(text) and any((is_figure(fact) or fact in DATE_WORDS) and not YEAR.fullmatch(fact) and
+                                         fact not in stated for fact in facts_of(text)):
+        return True
     return any(is_figure(fact) and not YEAR.fullmatch(fact) and fact not in stated
                for fact in facts_of(NOT_A_FIGURE.sub(" ", text)))
 

@@ -21,7 +21,7 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_AMOUNT, HEDGED_F
                                    works_out)
 from drafter.text.numbers import NUMBER_WORDS
 from drafter.cleanup.document import (END_PUNCT, LEAD_IN_LABEL, RATING_MARKS, RECAP_HEADING, Block, Sentence,
-                                      part_numbers)
+                                      chosen_rating, part_numbers)
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.stock_model import load_model as load_stock_model
@@ -111,7 +111,7 @@ def remove_restatements(run: Run) -> None:
         if sentence.placeholder or len(ws) < s.restatement_min_words or \
                 LEAD_IN.search(sentence.text) or id(sentence) in labels or not exact and id(sentence) in topics:
             continue
-        if ASIDE.match(sentence.text) or RATING_MARKS.search(sentence.text):
+        if ASIDE.match(sentence.text) or RATING_MARKS.search(sentence.text) or chosen_rating(sentence.text):
             continue  # "(Figures are my own count from the appointment book, not from the practice report.)": a
             # note on the figures beside them, no vaguer telling of them
         if id(sentence) in pointed_at:
@@ -1261,7 +1261,7 @@ def remove_praised_figures(run: Run) -> None:
             recent = []
             continue
         for sentence in block.sentences:
-            if sentence.removed:
+            if sentence.removed or chosen_rating(sentence.text):
                 continue
             figures = {f for f in sentence.facts if is_figure(f) and not YEAR.fullmatch(f)}
             source = next((x for x in reversed(recent[-RETOLD_REACH:]) if figures and figures <= x.facts), None)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from drafter.text.words import WORD
+
 # "said" as chat apps write it over a turn in the user's language ("ChatGPT hat gesagt:", "O Copilot disse"): the model's
 MODEL_SAID = (r"said|wrote|replied|hat gesagt|a dit|dijo|disse|ha detto|zei|powiedział|dedi|đã nói|berkata|"
               r"sagde|sa|sanoi")
@@ -30,7 +32,7 @@ TURN_LABEL_WORDS = 4  # words, at most, of a line that is only a turn's label ("
 def is_turn_label(line: str) -> bool:
     """True when the line is only the label over a chat turn, the user's or the model's ("You said:", not "You wrote
     it well.")."""
-    if len(line.split()) > TURN_LABEL_WORDS:
+    if len(WORD.findall(line)) > TURN_LABEL_WORDS:
         return False
     label = USER_TURN.match(line) or ASSISTANT_TURN.match(line)
     return label is not None and not WORD_CHAR.search(line, label.end())
