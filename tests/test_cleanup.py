@@ -538,6 +538,12 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c430-06-bakery-payroll-clerk-france.dirty.md": [
         "in 2024 payroll also covered 18 apprentices, and i set up the new company mutuelle (health insurance) in the "
         "january payroll for all staff."],
+    # r111's (c433–c436), every fact kept in the output: c434-04's manager's comment loses its opening praise
+    # ("Chloe has had a strong year.") as stock, its facts staying, as c424-05's did
+    "c434-04-sales-support-specialist-uk.dirty.md": [
+        "chloe has had a strong year. she is the only member of the team who can cover both the uk and export desks. "
+        "we have agreed a move to senior sales support specialist from 1 april 2025, subject to the 2025 salary "
+        "budget."],
     "c408-06-audit-junior-singapore.dirty.md": [
         "rachel's comment (added 16 dec): agreed with the above. wei ling also covered the client f bank confirmations "
         "on her own when the senior was on mc for two weeks in august. please keep this in."],
@@ -868,6 +874,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c430-*.dirty.md", 0.60, 0.955),  # 4c0da8d; two of its cuts fixed after reading it, a
     ("cleanup-heldout", "c431-*.dirty.md", 0.665, 0.945),  # SillyTavern chat's listed)
     ("cleanup-heldout", "c432-*.dirty.md", 0.645, 0.99),
+    ("cleanup-heldout", "c433-*.dirty.md", 0.415, 0.955),  # the hundred-and-ninth (first run 0.487 / 0.958 / 11 at
+    ("cleanup-heldout", "c434-*.dirty.md", 0.535, 0.975),  # d43d3cf; an HR form's chosen ratings and a quoted mail's
+    ("cleanup-heldout", "c435-*.dirty.md", 0.425, 0.975),  # dated line fixed after reading it, a manager's praise
+    ("cleanup-heldout", "c436-*.dirty.md", 0.73, 0.985),  # cut as stock listed; c433's chats in the user's language)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
