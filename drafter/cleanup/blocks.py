@@ -179,8 +179,9 @@ def _remove_frame_names(run: Run, block: Block) -> None:
     director, Mr Andrzej Pawlak", "Terima kasih kepada Pak Hendra")."""
     for sentence in block.sentences:
         if not sentence.removed and sentence.facts and all(is_name(fact) for fact in sentence.facts) and \
-                not sentence.placeholder and not LEADS_IN.search(sentence.text) and not chosen_rating(sentence.text) and \
-                not FIRST_PERSON.search(sentence.text) and not THANKS.search(sentence.text):
+                not sentence.placeholder and not LEADS_IN.search(sentence.text) and \
+                not chosen_rating(sentence.text) and not FIRST_PERSON.search(sentence.text) and \
+                not THANKS.search(sentence.text):
             sentence.removed = True
             run.edit("frame", sentence.line, sentence.text, of=sentence)
 

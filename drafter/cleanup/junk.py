@@ -157,8 +157,8 @@ def _opened_in_the_prompt(run: Run) -> None:
         if block.kind == "opaque" or not REASONING_CLOSE.search("\n".join(block.raw)):
             continue
         start = next(((at, line) for at in range(since, end + 1) if blocks[at].kind != "opaque" and
-                      not blocks[at].removed for line, text in enumerate(blocks[at].raw) if REASONING_VOICE.match(text)),
-                     None)
+                      not blocks[at].removed for line, text in enumerate(blocks[at].raw)
+                      if REASONING_VOICE.match(text)), None)
         since = end + 1
         if start is None:
             continue
@@ -1167,7 +1167,9 @@ NOT_A_FIGURE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_WORD})\b|\b
 # ("6 December", "the 13th"), a time, a phone number
 
 
-PAST_ACCOUNT = re.compile(r"(?-i:\b(?:I|[Ww]e)\s+(?:also\s+)?(?:was|were|had|did|led|ran|took|made|won|wrote|\w{3,}ed)\b)")
+# the author's account of the year, in the past tense: "I was deployed", "we closed" (not "I need", "so I can sign")
+PAST_ACCOUNT = re.compile(r"(?-i:\b(?:I|[Ww]e)\s+(?:also\s+)?(?:was|were|had|did|led|ran|took|made|won|wrote|"
+                          r"\w{3,}ed)\b)")
 
 
 def _gives_a_figure(line: str, stated) -> bool:
@@ -1657,7 +1659,6 @@ def _told_share(text: str, told: frozenset[str]) -> float:
 
 
 TOLD_SHARE = 0.5  # of a note's content words the answer must hold for the note to go as told in it
-
 
 
 def _turn_closes(run: Run, at: int) -> int | None:

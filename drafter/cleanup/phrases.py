@@ -23,9 +23,8 @@ if TYPE_CHECKING:
 DOUBLED_TOKEN = re.compile(r"\*|" + WORD.pattern)  # a kept doubling's words; "*" stands for any one word, the same
 # word at each "*" ("* by *": "line by line", "case by case")
 LIST_KEYS = ("cliche", "filler", "opener", "junk", "junk_sentence", "title_tag", "chat", "retelling", "restating",
-             "summing_up", "ratio", "keep_doubled", "plan_again", "page_part", "page_figure", "adding", "chat_token", "citation",
-             "synonyms", "emotive", "vague",
-             "generic")
+             "summing_up", "ratio", "keep_doubled", "plan_again", "page_part", "page_figure", "adding", "chat_token",
+             "citation", "synonyms", "emotive", "vague", "generic")
 
 
 @dataclass
