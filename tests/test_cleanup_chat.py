@@ -1263,3 +1263,102 @@ def test_the_users_follow_up_asking_to_add_a_fact_goes_when_the_answer_tells_it(
     assert "just add that we had 19 apprentices" in clean(asked.replace("18", "19") + answer).text
     goals = "## Goals for 2025\n\n- Add a second payroll run for the apprentices by March.\n"
     assert "Add a second payroll run" in clean(goals).text
+
+
+def test_a_later_answer_giving_most_of_the_earlier_ones_figures_again_is_a_new_version_in_any_language():
+    """ChatGPT's page in Portuguese: the second answer opens with a bare "Claro! Segue:", which names no new version,
+    but it gives the first answer's figures again (3.904 visits, 212 notifications, 18 groups) at about its length,
+    so it is the new version: the first answer goes, the second stays."""
+    text = ("Você disse:\n\nme ajuda a escrever meu relatório anual? fiz 3.904 visitas, 212 notificações e 18 grupos "
+            "educativos.\n\n"
+            "O ChatGPT disse:\n\n"
+            "em 2024 realizei 3.904 visitas domiciliares, registrei 212 notificações e conduzi 18 grupos educativos. "
+            "foi um ano muito especial para mim.\n\n"
+            "Você disse:\n\nagora mais formal, e acrescenta que fui preceptora de 2 residentes\n\n"
+            "O ChatGPT disse:\n\n"
+            "Claro! Segue:\n\n"
+            "No exercício de 2024 foram realizadas 3.904 visitas domiciliares, registradas 212 notificações e "
+            "conduzidos 18 grupos educativos. Atuei ainda como preceptora de 2 residentes.\n")
+    out = clean(text).text
+    assert "No exercício de 2024 foram realizadas 3.904 visitas domiciliares" in out
+    assert "Atuei ainda como preceptora de 2 residentes." in out
+    assert "foi um ano muito especial para mim." not in out and "em 2024 realizei 3.904 visitas" not in out
+
+
+def test_an_answer_giving_few_of_the_earlier_answers_figures_is_an_addition_and_both_stay():
+    """The second answer only adds a paragraph with one of the first answer's figures: no new version, so the first
+    answer's other sentences stay."""
+    text = ("You said:\n\nWrite my summary: 4,120 calls, 96% first-contact resolution, 31 complaints.\n\n"
+            "ChatGPT said:\n\n"
+            "In 2024 I handled 4,120 calls with 96% first-contact resolution. I closed 31 complaints within the "
+            "deadline.\n\n"
+            "You said:\n\nadd a paragraph about the mentoring\n\n"
+            "ChatGPT said:\n\n"
+            "Here is a paragraph to add:\n\n"
+            "Alongside the 4,120 calls, I mentored two new agents, Ana Ruiz and Tom Black, from March.\n")
+    out = clean(text).text
+    assert "In 2024 I handled 4,120 calls with 96% first-contact resolution." in out
+    assert "I mentored two new agents, Ana Ruiz and Tom Black, from March." in out
+
+
+def test_speakers_labels_in_the_users_language_are_read_as_turns():
+    """Le Chat's page in French: "Vous" over each of the user's turns alternates with "Le Chat" over each answer.
+    "Vous" is no model's name, but it stands over as many turns as "Le Chat" and alternates with it: the user's
+    label. The earlier answer goes for the one the user asked for."""
+    text = ("**Vous**\n\nBonjour, peux-tu rédiger mon bilan ? 9 850 règlements, 27 dossiers transmis, 1 300 dossiers "
+            "soldés.\n\n"
+            "**Le Chat**\n\n"
+            "Bien sûr ! Voici une proposition :\n\n"
+            "En 2024, j'ai traité 9 850 règlements. J'ai transmis 27 dossiers et soldé 1 300 dossiers. Une belle "
+            "année !\n\n"
+            "**Vous**\n\nplus formel stp\n\n"
+            "**Le Chat**\n\n"
+            "Très bien, voici une version plus formelle :\n\n"
+            "Au cours de l'exercice 2024, j'ai traité 9 850 règlements, transmis 27 dossiers et soldé 1 300 "
+            "dossiers.\n")
+    out = clean(text).text
+    assert "Au cours de l'exercice 2024, j'ai traité 9 850 règlements" in out
+    assert "Une belle année" not in out and "**Vous**" not in out and "**Le Chat**" not in out
+
+
+@pytest.mark.parametrize("request_text, opener", [
+    ("bardziej formalnie i dodaj że przeszkoliłam dwie nowe osoby na kasie: Kamil Duda i Oliwia Sęk",
+     "Oczywiście! Oto bardziej formalna wersja Pani podsumowania rocznego:"),
+    ("yıl sonu özetimi yazar mısın? resepsiyondayım ve 6.840 check-in yaptım, iki yeni veznedar yetiştirdim.",
+     "Elbette! İşte yıl sonu özetiniz için bir taslak:"),
+])
+def test_the_models_consent_in_the_users_language_goes_and_the_answer_under_it_stays(request_text, opener):
+    """An unlabelled chat in the user's language: the model's consent and opener ("Oczywiście! Oto …:", "Elbette! İşte
+    …:", whose capital İ lowers to two characters) go as chat; the answer stays. (Open: the request above it stays,
+    since text above a model's first reply may be the author's own.)"""
+    text = (f"{request_text}\n\nShow drafts\n\n{opener}\n\n**Year-end summary 2024**\n\n"
+            "In 2024 I completed 6,840 check-ins and trained two new tellers, Kamil Duda and Oliwia Sęk.\n")
+    out = clean(text).text
+    assert opener.split()[0] not in out and "In 2024 I completed 6,840 check-ins" in out
+
+
+def test_a_new_version_the_model_consents_to_replaces_the_answer_above_its_follow_up():
+    """An answer copied from its opener down ("Sure! Here's a polished …:"), the user's follow-up in Hinglish, then
+    "Got it! Here's a shorter version …:": the consent says it answers the follow-up, so the first version and the
+    follow-up go, and the shorter version stays."""
+    text = ("Sure! Here's a polished year-end summary you can submit:\n\n"
+            "This year I prepared 1,184 quotations for a team of 7 engineers, and orders worth ₹46.3 crore were booked. "
+            "I also entered 612 sales orders in SAP SD with an error rate below 1%, which I am proud of.\n\n"
+            "yeh thoda lamba hai, chhota karo. aur add karo ki maine 2 naye logon ko train kiya\n\n"
+            "Got it! Here's a shorter version with the training added:\n\n**Year-End Summary 2024**\n\n"
+            "**Key achievements**\n\n- Prepared 1,184 quotations for 7 engineers; orders worth ₹46.3 crore booked.\n"
+            "- Entered 612 SAP SD sales orders, error rate below 1%.\n- Trained 2 new colleagues.\n")
+    out = clean(text).text
+    assert "- Prepared 1,184 quotations for 7 engineers" in out and "which I am proud of" not in out
+    assert "chhota karo" not in out
+
+
+def test_a_list_item_the_guard_puts_back_under_a_label_that_went_is_in_the_text_once():
+    """The model's list of its changes at the end goes with its label as framing; the guard puts back the item with a
+    fact said nowhere else (14 audits in March). It comes back once, as the list's item: the label's block once read
+    the list's items as its own sentences and printed the item a second time."""
+    text = ("# Year-end summary\n\nI closed 212 files this year.\n\nI hope this helps! Here are the changes I made:\n\n"
+            "- Added the 14 audits in March.\n- Made the closing line shorter.\n")
+    out = clean(text).text
+    assert out.count("Added the 14 audits in March.") == 1 and "- Added the 14 audits in March." in out
+

@@ -94,7 +94,8 @@ def remove_framing(run: Run) -> None:
     end = len(blocks)
     while end > 0:
         first, head = _last_group(run, blocks[:end], position)
-        said = head.sentences if _gone(head) else _kept(head)  # a label that went already is read as written
+        said = list(head.sentences) if _gone(head) else _kept(head)  # a label that went already is read as written
+        # (a copy: the head's own list stays its own, or its block would render the list's items)
         said += [s for b in blocks[first:end] if b is not head for s in _kept(b)]  # and the list's items
         if not any(_frames(s) for s in said) or start is not None and first < start or \
                 any(b.kind == "heading" or b.kind == "title" and b is not head for b in blocks[first:end]):
@@ -240,6 +241,7 @@ def remove_users_notes(run: Run) -> None:
         at, end = answers[turn]
         above = [s for b in blocks[:at] if not b.removed and b.kind in NOTE_KINDS for s in _kept(b)]
         ids = {id(s) for s in above}
+        above_facts = {f for s in above for f in s.facts}
         copies = [(b, s) for b in blocks[at:end] for s in b.sentences if s.removed and _repeat_of(run, s) in ids]
         answer = StatedFacts(set())
         for block in blocks[at:end]:
@@ -248,6 +250,8 @@ def remove_users_notes(run: Run) -> None:
             elif not block.removed:
                 answer.add(f for s in _kept(block) for f in s.facts)
         answer.add(f for _, s in copies for f in s.facts)
+        answer.add(f for b in blocks[at:end] for s in b.sentences if s.removed and _restates(run, s, above_facts)
+                   for f in s.facts)  # (the guard puts such a sentence back before the notes, which it reads last)
         facts = [f for s in above for f in s.facts if not YEAR.fullmatch(f)]
         if len(facts) < NOTES_FACTS_MIN or sum(_told(f, answer) for f in facts) < NOTES_TOLD_SHARE * len(facts):
             continue
@@ -256,12 +260,23 @@ def remove_users_notes(run: Run) -> None:
             for record in run.edits_of.pop(id(sentence), []):
                 run.unedit(record)
             run.repeats.pop(id(sentence), None)
-        for sentence in above:  # (one naming only people or places may say more of them than the answer does)
-            if not sentence.placeholder and all(_told(f, answer) for f in sentence.facts) and \
-                    any(not is_name(f) and not YEAR.fullmatch(f) for f in sentence.facts):
-                sentence.removed = True
-                run.edit("restatement", sentence.line, sentence.text, of=sentence)
+        for block in blocks[:at]:  # (one naming only people or places may say more of them than the answer does)
+            for sentence in _kept(block) if not block.removed and block.kind in NOTE_KINDS else ():
+                if not sentence.placeholder and all(_told(f, answer) for f in sentence.facts) and \
+                        any(not is_name(f) and not YEAR.fullmatch(f) for f in sentence.facts):
+                    sentence.removed = True
+                    run.edit("restatement", sentence.line, sentence.text, of=sentence)
+                    run.users_words.add(id(block))  # the guard reads it after the answer's sentences
         return
+
+
+def _restates(run: Run, sentence: Sentence, facts: set[str]) -> bool:
+    """True when the sentence went only as restating facts said elsewhere, with no one sentence it repeats (the
+    restating pass: "We ran inductions in March and September, 18 hours each." after the notes' item), and the
+    sentences above the answer say every fact of it."""
+    edits = run.edits_of.get(id(sentence), [])
+    return bool(edits) and id(sentence) not in run.repeats and all(e.kind == "restatement" for e in edits) and \
+        bool(sentence.facts) and all(f in facts for f in sentence.facts)
 
 
 def _repeat_of(run: Run, sentence: Sentence) -> int | None:

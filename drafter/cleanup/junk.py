@@ -300,6 +300,7 @@ def chat_turns(run: Run, repl: bool | None = None,
     labels = _speaker_labels(run) if labels is None else labels
     chrome: set[int] | None = None  # the app's buttons (_app_chrome), found when first needed
     stamped = _stamped_senders(run)
+    answer_on_top = False  # the text opens with the model's reply, no user's turn above it
     for at, block in enumerate(run.blocks):
         if block.kind == "opaque" or not block.raw:
             continue
@@ -316,10 +317,17 @@ def chat_turns(run: Run, repl: bool | None = None,
                     turns.append(("user", asked))
             if not turns or turns[-1][0] != "answer":
                 turns.append(("answer", at))
-        elif label == "user" or USER_TURN.match(first) or USER_SAYS.match(first) or \
-                repl and any(REPL_TURN.match(line) and not REPL_IDLE.match(line) for line in block.raw) or \
-                block.sentences and _asks(block):
+        elif label == "user" or USER_TURN.match(first) or not answer_on_top and (
+                USER_SAYS.match(first) or
+                repl and any(REPL_TURN.match(line) and not REPL_IDLE.match(line) for line in block.raw) or
+                block.sentences and _asks(block)):
             turns.append(("user", at))
+        elif not turns and block.kind == "text" and _replies(block) and \
+                not any(b.kind in ("text", "item") for b in run.blocks[:at]):
+            # an answer copied from its top, the model replying to the user ("Sure! Here's a polished …:", "Here's a
+            # draft of your year-end summary …"): its user's turns are only the follow-ups a new version answers
+            turns.append(("answer", at))
+            answer_on_top = True
         elif turns and turns[-1][0] == "answer" and block.kind == "text" and _announces_a_new_version(block):
             # the model's new version after the user's unlabelled follow-up ("yes add my overtime, 74 hours", "Can
             # you make it shorter?"), the app's buttons around it ("Copy  Regenerate  Like", "Show drafts"): Gemini's
@@ -331,7 +339,9 @@ def chat_turns(run: Run, repl: bool | None = None,
             asked = next((i for i in above if id(run.blocks[i]) not in chrome), None)
             if asked is not None and run.blocks[asked].kind in ("text", "item", "title") and \
                     len(WORD.findall(run.blocks[asked].content)) >= FOLLOW_UP_WORDS and \
-                    any(id(run.blocks[i]) in chrome for i in above if i != asked):
+                    (any(id(run.blocks[i]) in chrome for i in above if i != asked) or
+                     (_replies(block) or answer_on_top) and  # (the text opens with the model's reply: a chat)
+                     not all(_says_chat(run, s.text) for s in run.blocks[asked].sentences)):  # (not its own offer)
                 turns += [("user", asked), ("answer", at)]
         elif ASSISTANT_TURN.match(first) or turns and turns[-1][0] == "user" and (
                 repl and not any(REPL_TURN.match(line) for line in block.raw) or
@@ -343,6 +353,17 @@ def chat_turns(run: Run, repl: bool | None = None,
     if not any(kind == "user" for kind, _ in turns) or not any(kind == "answer" for kind, _ in turns):
         return []
     return [(kind, at, turns[i + 1][1] if i + 1 < len(turns) else len(run.blocks)) for i, (kind, at) in enumerate(turns)]
+
+
+VERSION_FIGURES_MIN = 3  # figures, besides years, an answer must give for a later one that gives them again to be
+VERSION_FIGURES_SHARE = 0.6  # ... a new version of it, whatever its language: this share of them, at least
+
+
+def _gives_again(figures: set[str], later_figures: set[str]) -> bool:
+    """True when a later answer gives again most of an earlier answer's figures (VERSION_FIGURES_SHARE): a new version
+    of it in any language ("Hier ist eine förmlichere Fassung …" with the same 196 shifts and 58 nights), not a part to
+    add, which gives few of them."""
+    return len(figures) >= VERSION_FIGURES_MIN and len(figures & later_figures) >= VERSION_FIGURES_SHARE * len(figures)
 
 
 def _stamped_senders(run: Run) -> dict[int, str]:
@@ -380,12 +401,27 @@ def _announces_a_new_version(block: Block) -> bool:
                for x in block.sentences[:OPENER_SENTENCES])
 
 
-ADDED_PART = re.compile(r"\b(?:extra|additional|added|new|missing)\s+(?:paragraph|section|part|sentence|line|bullet|"
+def _replies(block: Block) -> bool:
+    """True when one of the block's first sentences is the model's opener replying to someone who asked, not the
+    author's own "Here is …": it opens with the model's consent ("Got it! Here's a shorter version …:", "Oczywiście!
+    Oto …:") or speaks of the user's summary or notes ("Here's a draft of your year-end summary based on your
+    notes.")."""
+    first = block.sentences[:OPENER_SENTENCES]
+    return any(ANSWER_OPENER.match(x.text) and (CONSENT.match(x.text) or YOURS.search(x.text) or
+                                                 k and CONSENT.fullmatch(first[k - 1].text))
+               for k, x in enumerate(first))
+
+
+YOURS = re.compile(r"\byour\b", re.I)
+
+
+ADDED_PART = re.compile(r"\b(?:extra|additional|added|new|missing|separate)\s+(?:paragraph|section|part|sentence|line|bullet|"
                         r"point)s?\b", re.I)
 
 
 INITIALS = re.compile(r"^[A-Z]{1,3}$")  # the user's avatar over each of their turns: "HP", "KH"
-MODEL_NAME = re.compile(r"^[\W_]*(?:chatgpt|claude|gemini|copilot|deepseek|perplexity|mistral|grok|meta ai)[\W_]*$|"
+MODEL_NAME = re.compile(r"^[\W_]*(?:chatgpt|claude|gemini|copilot|deepseek|perplexity|mistral|le chat|grok|meta ai)"
+                        r"[\W_]*$|"
                         r"^(?:answer|respuesta|réponse|antwort|resposta|risposta|antwoord|jawaban|odpowiedź|cevap)$",
                         re.I)  # the model's name over each of its answers, or Perplexity's "Answer" (not
 # a template's "Answer:", which a small model may repeat over each part of one answer)
@@ -400,7 +436,8 @@ SPEAKER_LABEL_REPEATS = 2  # times a line must stand alone over a block to be a 
 def _speaker_labels(run: Run) -> dict[str, str]:
     """The first lines of blocks that are the same SPEAKER_LABEL_REPEATS times or more in a chat copied whole, each
     over a turn: the user's initials ("user") and the model's name ("answer"), by the line's text."""
-    counts: Counter[str] = Counter(block.raw[0].strip() for block in run.blocks if block.kind != "opaque" and block.raw)
+    firsts = [block.raw[0].strip() for block in run.blocks if block.kind != "opaque" and block.raw]
+    counts: Counter[str] = Counter(firsts)
     labels = {}
     for line, count in counts.items():
         if count >= SPEAKER_LABEL_REPEATS:
@@ -408,7 +445,28 @@ def _speaker_labels(run: Run) -> dict[str, str]:
                 labels[line] = "user"
             elif MODEL_NAME.match(line):
                 labels[line] = "answer"
+    models = [line for line, kind in labels.items() if kind == "answer"]
+    if len(models) == 1 and "user" not in labels.values():
+        user = _alternating_label(firsts, models[0], counts)
+        if user is not None:
+            labels[user] = "user"
     return labels
+
+
+SPEAKER_LABEL_WORDS = 3  # words, at most, of the user's label over their turns ("**Vous**", "Ty", "Elif Yıldırım")
+
+
+def _alternating_label(firsts: list[str], model: str, counts: Counter) -> str | None:
+    """The user's label in the user's language ("**Vous**" over "**Le Chat**"): the one short line with no figure that
+    stands over a block as often as the model's name and alternates with it, the first of each pair; None when no
+    line does."""
+    order = [line for line in firsts if line == model or counts[line] == counts[model] and
+             len(WORD.findall(line)) <= SPEAKER_LABEL_WORDS and not any(c.isdigit() for c in line)]
+    others = set(order) - {model}
+    if len(others) != 1:
+        return None
+    user = others.pop()
+    return user if order == [user, model] * counts[model] else None
 
 
 def _earlier_answers(run: Run, repl: bool) -> None:
@@ -428,22 +486,27 @@ def _earlier_answers(run: Run, repl: bool) -> None:
                 _junk_blocks(run, [block])
             else:
                 _cut_avatar(run, block)
-    answers = []  # (first block, end, words, whether it gives the answer before it again as a new version)
+    answers = []  # (first block, end, words, whether it gives the answer before it again as a new version, figures)
     for i, (kind, at, end) in enumerate(spans):
         if kind != "answer":
             continue
         text = "\n".join(line for b in run.blocks[at:min(end, at + 3)] for line in b.raw)
         asked = " ".join(line for b in run.blocks[spans[i - 1][1]:at] for line in b.raw) if i else ""
         again = NEW_VERSION.search(text) is not None or ASKED_AGAIN.search(asked) is not None
-        answers.append((at, end, sum(len(WORD.findall(s.text)) for b in run.blocks[at:end] if b.kind != "opaque"
-                                     for s in b.sentences), again))
-    for i, (at, end, words, _) in enumerate(answers):
-        if not any(again and later >= FULL_VERSION_SHARE * words for _, _, later, again in answers[i + 1:]):
+        said = [s for b in run.blocks[at:end] if b.kind != "opaque" for s in b.sentences]
+        added = ADDED_PART.search(text) is not None  # ("here's a separate section … you can insert …")
+        answers.append((at, end, sum(len(WORD.findall(s.text)) for s in said), again,
+                        None if added else {f for s in said for f in s.facts if is_figure(f) and not YEAR.fullmatch(f)}))
+    for i, (at, end, words, _, figures) in enumerate(answers):
+        if not any(later >= FULL_VERSION_SHARE * words and (again or figures is not None and later_figures is not None
+                                                            and _gives_again(figures, later_figures))
+                   for _, _, later, again, later_figures in answers[i + 1:]):
             continue  # the last version, or one a later answer only adds a section to ("Good call — here are the
             # two updated sections. The rest can stay as it is:")
         for block in run.blocks[at:end]:
             if block.removed or block.kind == "opaque":
                 continue
+            run.earlier_versions.add(id(block))  # (the guard reads it after the later version, which says its facts)
             _remove_sentences(run, block, "chat")
     for i, (kind, at, end) in enumerate(spans):  # the user's turn after an answer asks for the next: it goes as chat
         # (the first turn found, labelled on its own line of words, "**You:** make it shorter", with text above it:
@@ -1313,16 +1376,27 @@ NOTES_LABEL = re.compile(r"^[\W_]*(?:(?:here are|these are|below are) )?(?:my|th
 USER_NEEDS = re.compile(r"^[\W_]*(?:(?:hi|hello|hey)\b[\W_]*)?(?:i need|i want|i'd like|i would like|need|help me "
                         r"(?:write|with|make|draft))\b[^\n]{0,60}\b(?:summary|review|appraisal|self-appraisal|"
                         r"self-assessment|write-up|accomplishment report)\b", re.I)
+# the model's consent that opens its answer, in English or the user's language ("Sure!", "Bien sûr !", "Oczywiście!",
+# "Elbette!"), and its words presenting what follows ("Here's", "Voici", "Oto", "İşte"); an opener in another language
+# presents only with a colon at its line's end ("Oczywiście! Oto bardziej formalna wersja …:")
+OPENER_SURE = (r"(?:sure|certainly|absolutely|of course|okay|ok|great|got it|understood|no problem|no worries|"
+               r"happy to help|claro|"
+               r"por supuesto|desde luego|bien s[ûu]r|volontiers|gerne|natürlich|selbstverständlich|certo|certamente|"
+               r"com certeza|oczywiście|jasne|tentu(?: saja)?|elbette|tabii(?: ki)?|dĩ nhiên|chắc chắn rồi|"
+               r"конечно|разумеется)\b[\W_]*")
+OPENER_HERE = (r"here(?:'s|’s| is| are)|below (?:is|are)|aquí (?:tienes|tiene|está)|voici|ci-dessous|"
+               r"hier (?:ist|sind|kommt)|ecco|aqui (?:está|estão|vai)|segue|oto|poniżej|berikut(?: ini)?|işte|"
+               r"dưới đây là|вот")
+CONSENT = re.compile(r"^[\W_]*" + OPENER_SURE, re.I)
 # the model's opener that presents its answer: "Certainly! Here is a formal one-page summary based on your points:"
 ANSWER_OPENER = re.compile(r"^[\W_]*(?:[^\W\d_][\w.-]{0,20}[ \t]?[:：][ \t]*)?"  # (after the bot's name on its line:
                            # "Llama: Here is your year-end summary as a numbered list:")
-                           r"(?:(?:sure|certainly|absolutely|of course|okay|ok|great|no problem|no worries|"
-                           r"happy to help)\b[\W_]*)?(?:here(?:'s|’s| is| are)|below (?:is|are))\b(?:[^\n]{0,160}[:：][\W_]*$|"
+                           r"(?:" + OPENER_SURE + r")?(?:" + OPENER_HERE + r")\b(?:[^\n]{0,160}[:：][\W_]*$|"
                            r"[^\n.!?:]{0,80}\b(?:summary|draft|version|review|self-review|appraisal|write-up|report)\b)",
                            re.I)  # (or one that names what it presents: "Below is a polished year-end summary …. I've …")
 # the user's request anywhere in the first line of their turn: "my notes for the year, can you make a year end
 # summary …", "Year end summary from this pls, short:"
-USER_ASKS = re.compile(r"\b(?:(?:can|could|would) you\b[^\n]{0,80}?\b(?:write|make|turn|draft|rewrite|summari[sz]e|"
+USER_ASKS = re.compile(r"\b(?:(?:can|could|would) you\b(?! like\b| want\b| prefer\b)[^\n]{0,80}?\b(?:write|make|turn|draft|rewrite|summari[sz]e|"
                        r"create|give me|put|polish|tidy|convert|format)\b|(?:summary|review|appraisal|draft|this|these)"
                        r"\b[^\n]{0,30}\b(?:pls|plz|please)\b)", re.I)
 

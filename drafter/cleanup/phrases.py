@@ -216,7 +216,7 @@ class _LiteralIndex:
 def _heads_of(text: str) -> tuple[str, frozenset[str]]:
     """text in lower case and the strings of HEAD_LENGTH characters it holds (kept for the last texts: each list's
     index asks about the same sentence in turn)."""
-    low = text.lower()
+    low = text.replace("\u0130", "i").lower()  # (Turkish "İ" lowers to "i" and a dot; a pattern's "i" matches it)
     return low, frozenset(low[i:i + HEAD_LENGTH] for i in range(len(low) - HEAD_LENGTH + 1))
 
 

@@ -65,6 +65,8 @@ class Run:
         # with other figures: the author's to settle); the guard puts back what a pass took from them
         self.users_words: set[int] = set()  # ids of the blocks that are the user's turn in a chat (their request and
         # notes): the guard puts them back last, so that a fact an earlier answer gives stays in the answer
+        self.earlier_versions: set[int] = set()  # ids of the blocks of an answer a later one gives again: the guard
+        # puts them back after the rest and before the user's words
         self.has_footnotes = any(FOOTNOTE_LINE.match(line) for block in self.blocks for line in block.raw)  # ("[1]
         # Excluding …" under the text: its "[1]" marks are the author's, no searching model's citations)
 
