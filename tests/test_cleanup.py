@@ -540,6 +540,9 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "chloe has had a strong year. she is the only member of the team who can cover both the uk and export desks. "
         "we have agreed a move to senior sales support specialist from 1 april 2025, subject to the 2025 salary "
         "budget."],
+    # r112's (c437–c440): c438-12's "This means I exceeded my target by €3,400." goes as a retelling that only works
+    # out the difference of the two figures before it (€18,400 against €15,000), both kept
+    "c438-12-front-office-agent-hamburg.dirty.md": ["number 3,400"],
     "c408-06-audit-junior-singapore.dirty.md": [
         "rachel's comment (added 16 dec): agreed with the above. wei ling also covered the client f bank confirmations "
         "on her own when the senior was on mc for two weeks in august. please keep this in."],
@@ -876,6 +879,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c434-*.dirty.md", 0.535, 0.975),  # d43d3cf; an HR form's chosen ratings and a quoted mail's
     ("cleanup-heldout", "c435-*.dirty.md", 0.425, 0.975),  # dated line fixed after reading it, a manager's praise
     ("cleanup-heldout", "c436-*.dirty.md", 0.73, 0.985),  # cut as stock listed; c433's chats in the user's language)
+    ("cleanup-heldout", "c437-*.dirty.md", 0.60, 0.995),  # the hundred-and-tenth (first run 0.532 / 0.953 / 1 at
+    ("cleanup-heldout", "c438-*.dirty.md", 0.565, 0.98),  # 271418d; chats in the user's language read turn by turn
+    ("cleanup-heldout", "c439-*.dirty.md", 0.685, 0.975),  # after reading it, c438-12's worked-out difference
+    ("cleanup-heldout", "c440-*.dirty.md", 0.45, 0.975),  # listed)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
