@@ -359,11 +359,12 @@ VERSION_FIGURES_MIN = 3  # figures, besides years, an answer must give for a lat
 VERSION_FIGURES_SHARE = 0.6  # ... a new version of it, whatever its language: this share of them, at least
 
 
-def _gives_again(figures: set[str], later_figures: set[str]) -> bool:
+def _gives_again(figures: set[str] | None, later_figures: set[str] | None) -> bool:
     """True when a later answer gives again most of an earlier answer's figures (VERSION_FIGURES_SHARE): a new version
-    of it in any language ("Hier ist eine förmlichere Fassung …" with the same 196 shifts and 58 nights), not a part to
-    add, which gives few of them."""
-    return len(figures) >= VERSION_FIGURES_MIN and len(figures & later_figures) >= VERSION_FIGURES_SHARE * len(figures)
+    of it in any language ("Claro! Segue:" over the same 3.904 visits and 212 notifications). None stands for an
+    answer that presents a part to add (ADDED_PART: "here's a separate section …"), no version of anything."""
+    return figures is not None and later_figures is not None and len(figures) >= VERSION_FIGURES_MIN and \
+        len(figures & later_figures) >= VERSION_FIGURES_SHARE * len(figures)
 
 
 def _stamped_senders(run: Run) -> dict[int, str]:
@@ -415,8 +416,8 @@ def _replies(block: Block) -> bool:
 YOURS = re.compile(r"\byour\b", re.I)
 
 
-ADDED_PART = re.compile(r"\b(?:extra|additional|added|new|missing|separate)\s+(?:paragraph|section|part|sentence|line|bullet|"
-                        r"point)s?\b", re.I)
+ADDED_PART = re.compile(r"\b(?:extra|additional|added|new|missing|separate)\s+(?:paragraph|section|part|sentence|"
+                        r"line|bullet|point)s?\b", re.I)
 
 
 INITIALS = re.compile(r"^[A-Z]{1,3}$")  # the user's avatar over each of their turns: "HP", "KH"
@@ -495,11 +496,10 @@ def _earlier_answers(run: Run, repl: bool) -> None:
         again = NEW_VERSION.search(text) is not None or ASKED_AGAIN.search(asked) is not None
         said = [s for b in run.blocks[at:end] if b.kind != "opaque" for s in b.sentences]
         added = ADDED_PART.search(text) is not None  # ("here's a separate section … you can insert …")
-        answers.append((at, end, sum(len(WORD.findall(s.text)) for s in said), again,
-                        None if added else {f for s in said for f in s.facts if is_figure(f) and not YEAR.fullmatch(f)}))
+        figures = None if added else {f for s in said for f in s.facts if is_figure(f) and not YEAR.fullmatch(f)}
+        answers.append((at, end, sum(len(WORD.findall(s.text)) for s in said), again, figures))
     for i, (at, end, words, _, figures) in enumerate(answers):
-        if not any(later >= FULL_VERSION_SHARE * words and (again or figures is not None and later_figures is not None
-                                                            and _gives_again(figures, later_figures))
+        if not any(later >= FULL_VERSION_SHARE * words and (again or _gives_again(figures, later_figures))
                    for _, _, later, again, later_figures in answers[i + 1:]):
             continue  # the last version, or one a later answer only adds a section to ("Good call — here are the
             # two updated sections. The rest can stay as it is:")
@@ -1380,10 +1380,9 @@ USER_NEEDS = re.compile(r"^[\W_]*(?:(?:hi|hello|hey)\b[\W_]*)?(?:i need|i want|i
 # "Elbette!"), and its words presenting what follows ("Here's", "Voici", "Oto", "İşte"); an opener in another language
 # presents only with a colon at its line's end ("Oczywiście! Oto bardziej formalna wersja …:")
 OPENER_SURE = (r"(?:sure|certainly|absolutely|of course|okay|ok|great|got it|understood|no problem|no worries|"
-               r"happy to help|claro|"
-               r"por supuesto|desde luego|bien s[ûu]r|volontiers|gerne|natürlich|selbstverständlich|certo|certamente|"
-               r"com certeza|oczywiście|jasne|tentu(?: saja)?|elbette|tabii(?: ki)?|dĩ nhiên|chắc chắn rồi|"
-               r"конечно|разумеется)\b[\W_]*")
+               r"happy to help|claro|por supuesto|desde luego|bien s[ûu]r|volontiers|gerne|natürlich|"
+               r"selbstverständlich|certo|certamente|com certeza|oczywiście|jasne|tentu(?: saja)?|elbette|"
+               r"tabii(?: ki)?|dĩ nhiên|chắc chắn rồi|конечно|разумеется)\b[\W_]*")
 OPENER_HERE = (r"here(?:'s|’s| is| are)|below (?:is|are)|aquí (?:tienes|tiene|está)|voici|ci-dessous|"
                r"hier (?:ist|sind|kommt)|ecco|aqui (?:está|estão|vai)|segue|oto|poniżej|berikut(?: ini)?|işte|"
                r"dưới đây là|вот")
@@ -1396,7 +1395,9 @@ ANSWER_OPENER = re.compile(r"^[\W_]*(?:[^\W\d_][\w.-]{0,20}[ \t]?[:：][ \t]*)?"
                            re.I)  # (or one that names what it presents: "Below is a polished year-end summary …. I've …")
 # the user's request anywhere in the first line of their turn: "my notes for the year, can you make a year end
 # summary …", "Year end summary from this pls, short:"
-USER_ASKS = re.compile(r"\b(?:(?:can|could|would) you\b(?! like\b| want\b| prefer\b)[^\n]{0,80}?\b(?:write|make|turn|draft|rewrite|summari[sz]e|"
+USER_ASKS = re.compile(r"\b(?:(?:can|could|would) you\b(?! like\b| want\b| prefer\b)"  # (not the model's offer:
+                       # "Would you like me to make it shorter?")
+                       r"[^\n]{0,80}?\b(?:write|make|turn|draft|rewrite|summari[sz]e|"
                        r"create|give me|put|polish|tidy|convert|format)\b|(?:summary|review|appraisal|draft|this|these)"
                        r"\b[^\n]{0,30}\b(?:pls|plz|please)\b)", re.I)
 
