@@ -1362,3 +1362,39 @@ def test_a_list_item_the_guard_puts_back_under_a_label_that_went_is_in_the_text_
     out = clean(text).text
     assert out.count("Added the 14 audits in March.") == 1 and "- Added the 14 audits in March." in out
 
+
+
+def test_chatgpts_labels_in_any_language_are_read_as_turns():
+    """ChatGPT's page in Italian: "ChatGPT ha detto:" over each answer (the model's name, a word or two and a colon)
+    and "Hai detto:" alternating with it over each of the user's turns, the last one a label more. The first
+    answer goes for the corrected one, the user's turns go, and so do the labels, though "ChatGPT ha detto:" has
+    three words."""
+    text = ("Hai detto:\nciao! mi serve il riepilogo di fine anno in inglese. ordini gestiti 1.240, 684 offerte, "
+            "40 casi di test SAP\n\n"
+            "ChatGPT ha detto:\nCerto! Ecco una bozza in inglese:\n\n"
+            "This year I handled 1,240 customer orders, prepared 684 quotes and executed 40 SAP test cases. I am "
+            "proud of what our team has achieved!\n\n"
+            "Hai detto:\nallora: gli ordini sono 1.420 non 1.240\n\n"
+            "ChatGPT ha detto:\nPerfetto, ecco la versione aggiornata:\n\n"
+            "This year I handled 1,420 customer orders, prepared 684 quotes and executed 40 SAP test cases.\n\n"
+            "Hai detto:\ngrazie!\n")
+    out = clean(text).text
+    assert "This year I handled 1,420 customer orders, prepared 684 quotes and executed 40 SAP test cases." in out
+    assert "I am proud of what our team has achieved!" not in out and "detto" not in out
+    assert "allora" not in out and "grazie" not in out
+
+
+def test_a_request_in_the_users_language_above_the_models_reply_in_it_goes():
+    """Gemini's page in Portuguese, no labels: the model's reply opens "Claro! Aqui está …:", which no author writes
+    of their own text, so the paragraph above it (past the app's buttons) is the user's request and goes as chat;
+    its figures are in the answer."""
+    text = ("Conversa com o Gemini\n\n"
+            "oi, preciso de um resumo do meu ano pra entregar pro gerente. sou operadora de caixa, 94 atendimentos "
+            "por dia, 41 indicações de produtos\n\n"
+            "Mostrar rascunhos\n\n"
+            "Claro! Aqui está uma proposta de resumo anual formal:\n\n"
+            "**Resumo Anual de Atividades – 2024**\n\n"
+            "Ao longo de 2024, realizei em média 94 atendimentos por dia no caixa e fiz 41 indicações de produtos.\n")
+    out = clean(text).text
+    assert "preciso de um resumo" not in out
+    assert "Ao longo de 2024, realizei em média 94 atendimentos por dia" in out

@@ -328,6 +328,14 @@ def chat_turns(run: Run, repl: bool | None = None,
             # draft of your year-end summary …"): its user's turns are only the follow-ups a new version answers
             turns.append(("answer", at))
             answer_on_top = True
+        elif not turns and block.kind == "text" and _replies_elsewhere(block):
+            # the model replying in the user's language ("Claro! Aqui está uma proposta …:") under their request,
+            # unlabelled: the last paragraph of words above it (Gemini's page, its buttons between)
+            asked = next((i for i in range(at - 1, -1, -1) if _stands_over(run.blocks[i]) or
+                          run.blocks[i].kind in ("text", "item") and
+                          len(WORD.findall(run.blocks[i].content)) >= UNLABELLED_TURN_WORDS), None)
+            if asked is not None and not _stands_over(run.blocks[asked]):  # (no heading or form's field between:
+                turns += [("user", asked), ("answer", at)]  # "**5. Key achievements 2024**")
         elif turns and turns[-1][0] == "answer" and block.kind == "text" and _announces_a_new_version(block):
             # the model's new version after the user's unlabelled follow-up ("yes add my overtime, 74 hours", "Can
             # you make it shorter?"), the app's buttons around it ("Copy  Regenerate  Like", "Show drafts"): Gemini's
@@ -416,6 +424,22 @@ def _replies(block: Block) -> bool:
 YOURS = re.compile(r"\byour\b", re.I)
 
 
+def _stands_over(block: Block) -> bool:
+    """True when the block is a heading, or a title in bold or numbered, as a form's field is ("**5. Key achievements
+    2024**"): text under it is the author's, no user's turn (an app's buttons, "Mostrar rascunhos", are plain)."""
+    return block.kind == "heading" or block.heading_like or \
+        block.kind == "title" and FIELD_TITLE.match(block.content) is not None
+
+
+FIELD_TITLE = re.compile(r"^[ \t]*(?:\*\*|__|\d{1,2}[.)][ \t])")
+
+
+def _replies_elsewhere(block: Block) -> bool:
+    """True when the block opens with the model's reply in a language other than English (OPENER_ELSEWHERE: "Claro!
+    Aqui está …:", "Oczywiście! Oto …:"), which no author writes of their own text."""
+    return _replies(block) and any(OPENER_ELSEWHERE.match(x.text) for x in block.sentences[:OPENER_SENTENCES])
+
+
 ADDED_PART = re.compile(r"\b(?:extra|additional|added|new|missing|separate)\s+(?:paragraph|section|part|sentence|"
                         r"line|bullet|point)s?\b", re.I)
 
@@ -446,28 +470,35 @@ def _speaker_labels(run: Run) -> dict[str, str]:
                 labels[line] = "user"
             elif MODEL_NAME.match(line):
                 labels[line] = "answer"
-    models = [line for line, kind in labels.items() if kind == "answer"]
+    models = [line for line, kind in labels.items() if kind == "answer"] or \
+        [line for line, count in counts.items() if count >= SPEAKER_LABEL_REPEATS and MODEL_SAYS.match(line) and
+         len(WORD.findall(line)) <= TURN_LABEL_WORDS]
     if len(models) == 1 and "user" not in labels.values():
         user = _alternating_label(firsts, models[0], counts)
-        if user is not None:
-            labels[user] = "user"
+        if user is not None and not is_turn_label(user):  # (a pair turns.py reads, "You said:", is read there)
+            labels[user], labels[models[0]] = "user", "answer"
     return labels
 
 
+# the model's label over its turn in the user's language: its name, then a word or two and a colon ("ChatGPT ha
+# detto:", "ChatGPT bilang:", "Copilot a spus:")
+MODEL_SAYS = re.compile(r"^[\W_]*(?:(?:o|a|le|la|el|il|der|die|het|de)\s+)?(?:chatgpt|claude|gemini|copilot|deepseek|"
+                        r"perplexity|mistral|le chat|grok|meta ai)\b[^\W\d_]*(?:[ \t]+[^\W\d_]+){1,2}[ \t]*[:：][\W_]*$",
+                        re.I)
 SPEAKER_LABEL_WORDS = 3  # words, at most, of the user's label over their turns ("**Vous**", "Ty", "Elif Yıldırım")
 
 
 def _alternating_label(firsts: list[str], model: str, counts: Counter) -> str | None:
-    """The user's label in the user's language ("**Vous**" over "**Le Chat**"): the one short line with no figure that
-    stands over a block as often as the model's name and alternates with it, the first of each pair; None when no
-    line does."""
-    order = [line for line in firsts if line == model or counts[line] == counts[model] and
+    """The user's label in the user's language ("**Vous**" over "**Le Chat**", "Hai detto:" over "ChatGPT ha
+    detto:"): the one short line with no figure that stands over a block about as often as the model's label (once
+    more where the chat ends on the user's turn) and alternates with it, first; None when no line does."""
+    order = [line for line in firsts if line == model or counts[line] in (counts[model], counts[model] + 1) and
              len(WORD.findall(line)) <= SPEAKER_LABEL_WORDS and not any(c.isdigit() for c in line)]
     others = set(order) - {model}
     if len(others) != 1:
         return None
     user = others.pop()
-    return user if order == [user, model] * counts[model] else None
+    return user if order == ([user, model] * counts[user])[:counts[user] + counts[model]] else None
 
 
 def _earlier_answers(run: Run, repl: bool) -> None:
@@ -486,7 +517,7 @@ def _earlier_answers(run: Run, repl: bool) -> None:
             if len(block.raw) == 1:
                 _junk_blocks(run, [block])
             else:
-                _cut_avatar(run, block)
+                _cut_avatar(run, block, TURN_LABEL_WORDS)
     answers = []  # (first block, end, words, whether it gives the answer before it again as a new version, figures)
     for i, (kind, at, end) in enumerate(spans):
         if kind != "answer":
@@ -512,7 +543,10 @@ def _earlier_answers(run: Run, repl: bool) -> None:
         # (the first turn found, labelled on its own line of words, "**You:** make it shorter", with text above it:
         # the answer copied without its label or the request)
         after_answer = spans[i - 1][0] == "answer" if i else USER_SAYS.match(run.blocks[at].raw[0]) is not None and \
-            any(b.kind in ("text", "item") and not b.removed for b in run.blocks[:at])
+            any(b.kind in ("text", "item") and not b.removed for b in run.blocks[:at]) or \
+            len(spans) > 1 and (_replies_elsewhere(run.blocks[spans[1][1]]) or  # (the request a reply in the
+                                # user's language answers: "oi, preciso de um resumo …" over "Claro! Aqui está …:",
+                                labels.get(run.blocks[at].raw[0].strip()) == "user")  # or under the user's label)
         if kind == "user" and after_answer and not USER_TURN.match(run.blocks[at].raw[0]):
             for block in run.blocks[at:end]:  # (a labelled one, "You said:", is _user_turns')
                 if not block.removed and block.kind != "opaque":
@@ -521,12 +555,13 @@ def _earlier_answers(run: Run, repl: bool) -> None:
                     _remove_sentences(run, block, "chat")
 
 
-def _cut_avatar(run: Run, block: Block) -> None:
+def _cut_avatar(run: Run, block: Block, words: int = 0) -> None:
     """Cut the user's initials or name over their turn ("MO" over "Thanks. Can you make it more formal?") as junk:
-    a chat app's label, no name the text states."""
+    a chat app's label, no name the text states; `words`: the most the line may have (AVATAR_WORDS when 0; more for
+    a speaker's label found repeated, "ChatGPT ha detto:")."""
     lines = block.raw
     if len(lines) > 1 and block.sentences and not block.sentences[0].removed and lines[0].strip() and \
-            len(lines[0].split()) <= AVATAR_WORDS and block.sentences[0].text.startswith(lines[0] + "\n"):
+            len(lines[0].split()) <= (words or AVATAR_WORDS) and block.sentences[0].text.startswith(lines[0] + "\n"):
         run.cut(block.sentences[0], [(0, len(lines[0]) + 1)], "junk", repeat=False)
 
 
@@ -1383,10 +1418,11 @@ OPENER_SURE = (r"(?:sure|certainly|absolutely|of course|okay|ok|great|got it|und
                r"happy to help|claro|por supuesto|desde luego|bien s[ûu]r|volontiers|gerne|natürlich|"
                r"selbstverständlich|certo|certamente|com certeza|oczywiście|jasne|tentu(?: saja)?|elbette|"
                r"tabii(?: ki)?|dĩ nhiên|chắc chắn rồi|конечно|разумеется)\b[\W_]*")
-OPENER_HERE = (r"here(?:'s|’s| is| are)|below (?:is|are)|aquí (?:tienes|tiene|está)|voici|ci-dessous|"
-               r"hier (?:ist|sind|kommt)|ecco|aqui (?:está|estão|vai)|segue|oto|poniżej|berikut(?: ini)?|işte|"
-               r"dưới đây là|вот")
+OPENER_HERE_ELSEWHERE = (r"aquí (?:tienes|tiene|está)|voici|ci-dessous|hier (?:ist|sind|kommt)|ecco|"
+                         r"aqui (?:está|estão|vai)|segue|oto|poniżej|berikut(?: ini)?|işte|dưới đây là|вот")
+OPENER_HERE = r"here(?:'s|’s| is| are)|below (?:is|are)|" + OPENER_HERE_ELSEWHERE
 CONSENT = re.compile(r"^[\W_]*" + OPENER_SURE, re.I)
+OPENER_ELSEWHERE = re.compile(r"^[\W_]*(?:" + OPENER_SURE + r")?(?:" + OPENER_HERE_ELSEWHERE + r")\b", re.I)
 # the model's opener that presents its answer: "Certainly! Here is a formal one-page summary based on your points:"
 ANSWER_OPENER = re.compile(r"^[\W_]*(?:[^\W\d_][\w.-]{0,20}[ \t]?[:：][ \t]*)?"  # (after the bot's name on its line:
                            # "Llama: Here is your year-end summary as a numbered list:")
