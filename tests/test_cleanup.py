@@ -543,6 +543,11 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     # r112's (c437–c440): c438-12's "This means I exceeded my target by €3,400." goes as a retelling that only works
     # out the difference of the two figures before it (€18,400 against €15,000), both kept
     "c438-12-front-office-agent-hamburg.dirty.md": ["number 3,400"],
+    # r113's (c441–c444): c443-01's lead-in "As noted above, we beat the new-premium target." goes as filler; the
+    # sentence after it with the figures ($4.91 million, 13.4% over goal, the December 29 close) stays
+    "c443-01-district-insurance-manager-ohio.dirty.md": [
+        "as noted above, we beat the new-premium target. the final figure at the december 29 close was $4.91 million, "
+        "13.4% over goal."],
     "c408-06-audit-junior-singapore.dirty.md": [
         "rachel's comment (added 16 dec): agreed with the above. wei ling also covered the client f bank confirmations "
         "on her own when the senior was on mc for two weeks in august. please keep this in."],
@@ -883,6 +888,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c438-*.dirty.md", 0.565, 0.98),  # 271418d; chats in the user's language read turn by turn
     ("cleanup-heldout", "c439-*.dirty.md", 0.685, 0.975),  # after reading it, c438-12's worked-out difference
     ("cleanup-heldout", "c440-*.dirty.md", 0.45, 0.975),  # listed)
+    ("cleanup-heldout", "c441-*.dirty.md", 0.505, 0.96),  # the hundred-and-eleventh (first run 0.530 / 0.952 / 1 at
+    ("cleanup-heldout", "c442-*.dirty.md", 0.615, 0.975),  # a4f8e5c; ChatGPT's labels in any language read as turns
+    ("cleanup-heldout", "c443-*.dirty.md", 0.54, 0.92),  # after reading it, c443-01's "As noted above" lead-in
+    ("cleanup-heldout", "c444-*.dirty.md", 0.595, 0.98),  # listed)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
