@@ -514,13 +514,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         "as mentioned above, pergamino was the largest loss of the year. subrogation against the electrical "
         "contractor, electromontajes del norte s.r.l., was filed in august, and our lawyers expect to recover 30–40% "
         "of the amount paid."],
-    # r108's (c421–c424), every fact kept in the output: c424-02's Word comment "Commented [AK1]: Kasia, please add
-    # the date and result of the cash-centre audit." goes as a comment balloon's label while the author's reply under
-    # it, with the audit's date, stays; c424-05's manager's note loses its opening praise ("Siobhán has been a steady
-    # pair of hands this year.") as stock, its figures staying
-    "c424-02-bank-branch-operations-supervisor-poland.dirty.md": [
-        "commented [ak1]: kasia, please add the date and result of the cash-centre audit. — reply kw: audit on 18 "
-        "october, no findings; the 2 open recommendations from 2023 closed by 15 november."],
+    # r108's (c421–c424), every fact kept in the output: c424-05's manager's note loses its opening praise ("Siobhán
+    # has been a steady pair of hands this year.") as stock, its figures staying
     "c424-05-hospital-outpatient-scheduler-ireland.dirty.md": [
         "siobhán has been a steady pair of hands this year. for the record, the ent dna rate alone was 8.9% in "
         "november. recommended for the grade v acting panel in 2025."],
@@ -837,6 +832,8 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c392-*.dirty.md", 0.645, 0.985),  # reading it)
     # (c389's precision floor was 0.995 until c389-05's chat was read as one, 2026-12-07 (fifteenth session): its
     # writer kept the first, warm version and cut the formal one the user asked for next, which the code keeps)
+    # (c404's recall floor was 0.70 until a Word comment "Commented [XX]: …" was read as a reviewer's comment, whose
+    # facts the guard keeps, not as revision residue, which went unguarded, 2026-12-07 (fifteenth session))
     # (c394's floors were 0.625 / 0.99 until c394-07's answer in a "```text" fence was read as prose, 2026-12-07:
     # recall 0.713, and a heading said twice in a row scores as the second one gone, the output being the same)
     ("cleanup-heldout", "c393-*.dirty.md", 0.44, 0.89),  # the ninety-ninth (first run 0.455 / 0.899 / 5 at 559c96f,
@@ -850,7 +847,7 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c401-*.dirty.md", 0.64, 0.985),  # the hundred-and-first (first run 0.673 / 0.978 / 1 at
     ("cleanup-heldout", "c402-*.dirty.md", 0.74, 0.985),  # d51acb4; its cut, a thank-you the last answer gave for the
     ("cleanup-heldout", "c403-*.dirty.md", 0.735, 0.985),  # user's notes, fixed after reading it: Gemini's and Copilot's
-    ("cleanup-heldout", "c404-*.dirty.md", 0.70, 0.985),  # chat pages are read turn by turn)
+    ("cleanup-heldout", "c404-*.dirty.md", 0.68, 0.985),  # chat pages are read turn by turn)
     ("cleanup-heldout", "c405-*.dirty.md", 0.30, 0.755),  # the hundred-and-second (first run 0.400 / 0.883 / 8 at
     ("cleanup-heldout", "c406-*.dirty.md", 0.46, 0.895),  # ed72be7, the start 0.401 / 0.886 / 8; chats in the user's
     ("cleanup-heldout", "c407-*.dirty.md", 0.355, 0.97),  # own language, local models' web pages and templates from

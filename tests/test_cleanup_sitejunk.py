@@ -483,3 +483,35 @@ def test_a_quoted_mail_line_telling_the_authors_year_with_a_date_stays():
     cleaned = clean(text).text
     assert "From 29 July to 2 August I was deployed to Hinton" in cleaned
     assert "Please send me your year-end summaries" not in cleaned
+
+
+@pytest.mark.parametrize("sample", [
+    'Sample 2: "I sometimes find it difficult to manage my workload but I am working on prioritising tasks."',
+    '**Example 1:** "I always maintained a high level of customer satisfaction by resolving queries promptly."',
+    'Sample 4 (Areas for improvement): "I would like to improve my time management so that I can finish on time."',
+    'Year-End Review Samples for Sales Reps (Sample 2): "This year I closed $[amount] in sales, [X]% of my quota."',
+])
+def test_a_sites_sample_answer_in_quotes_under_its_label_goes(sample):
+    """A self-appraisal page's sample answer copied along, quoted under its label ("Sample 2:", "**Example 1:**"):
+    the site's, not the author's; the sample's number is no figure of the author's."""
+    out = clean(f"I closed 212 files in 2024.\n\n{sample}\n\nI trained Ana and Tom in March.\n").text
+    assert sample not in out and "I closed 212 files in 2024." in out and "I trained Ana and Tom in March." in out
+
+
+def test_the_authors_own_quoted_figures_under_an_example_label_stay():
+    """A line labelled as an example that gives the author's own figure stays: junk goes unguarded, so the author's
+    account with a figure is never taken for a site's sample."""
+    text = 'I closed 212 files in 2024.\n\nExample 1: "I cut the claim backlog from 418 to 96 files by June."\n'
+    assert "418 to 96" in clean(text).text
+
+
+def test_a_word_processors_comment_balloon_with_a_fact_is_no_revision_residue():
+    """A reviewer's comment pasted from Word's balloons ("Commented [JH3]: Also the Bundesbank special audit in October
+    …") is a comment, whose facts the guard keeps, not revision residue like "Formatted: Indent: Left: 0 cm", which
+    goes unguarded."""
+    text = ("I took over the daily cash reconciliation in April.\n\n"
+            "Commented [JH3]: Also the Bundesbank special audit in October – your reconciliation file was one of the 3 "
+            "samples and came through without findings. Please mention it.\n"
+            "Formatted: Indent: Left: 0 cm, Hanging: 0.63 cm\n")
+    out = clean(text).text
+    assert "Bundesbank special audit in October" in out and "Formatted: Indent" not in out

@@ -69,3 +69,12 @@ def test_a_days_ordinal_full_stop_before_its_month_ends_no_sentence(text, senten
 ])
 def test_a_lines_number_in_a_numbered_list_ends_no_sentence(text, sentences):
     assert [text[a:b] for a, b, _ in sentence_bounds(text)] == sentences
+
+
+@pytest.mark.parametrize("text, name", [("Employee: M-C. Bouchard   Date: Jan 19, 2024", "M-C. Bouchard"),
+                                        ("Thanks to J.-P. Roy for covering the desk.", "J.-P. Roy")])
+def test_a_double_first_names_initials_end_no_sentence(text, name):
+    """"M-C. Bouchard", "J.-P. Roy": the initials of a double first name, joined by a hyphen, are an initial's full
+    stop, as "J. Smith"'s is; the signature line stays one sentence."""
+    bounds = sentence_bounds(text)
+    assert len(bounds) == 1 and name in text[bounds[0][0]:bounds[0][1]]

@@ -445,8 +445,8 @@ ADDED_PART = re.compile(r"\b(?:extra|additional|added|new|missing|separate)\s+(?
 
 
 INITIALS = re.compile(r"^[A-Z]{1,3}$")  # the user's avatar over each of their turns: "HP", "KH"
-MODEL_NAME = re.compile(r"^[\W_]*(?:chatgpt|claude|gemini|copilot|deepseek|perplexity|mistral|le chat|grok|meta ai)"
-                        r"[\W_]*$|"
+CHAT_MODELS = r"chatgpt|claude|gemini|copilot|deepseek|perplexity|mistral|le chat|grok|meta ai"  # as apps name them
+MODEL_NAME = re.compile(r"^[\W_]*(?:" + CHAT_MODELS + r")[\W_]*$|"
                         r"^(?:answer|respuesta|réponse|antwort|resposta|risposta|antwoord|jawaban|odpowiedź|cevap)$",
                         re.I)  # the model's name over each of its answers, or Perplexity's "Answer" (not
 # a template's "Answer:", which a small model may repeat over each part of one answer)
@@ -482,9 +482,8 @@ def _speaker_labels(run: Run) -> dict[str, str]:
 
 # the model's label over its turn in the user's language: its name, then a word or two and a colon ("ChatGPT ha
 # detto:", "ChatGPT bilang:", "Copilot a spus:")
-MODEL_SAYS = re.compile(r"^[\W_]*(?:(?:o|a|le|la|el|il|der|die|het|de)\s+)?(?:chatgpt|claude|gemini|copilot|deepseek|"
-                        r"perplexity|mistral|le chat|grok|meta ai)\b[^\W\d_]*(?:[ \t]+[^\W\d_]+){1,2}[ \t]*[:：][\W_]*$",
-                        re.I)
+MODEL_SAYS = re.compile(r"^[\W_]*(?:(?:o|a|le|la|el|il|der|die|het|de)\s+)?(?:" + CHAT_MODELS + r")\b"
+                        r"(?:[ \t]+[^\W\d_]+){1,2}[ \t]*[:：][\W_]*$", re.I)
 SPEAKER_LABEL_WORDS = 3  # words, at most, of the user's label over their turns ("**Vous**", "Ty", "Elif Yıldırım")
 
 
@@ -542,11 +541,15 @@ def _earlier_answers(run: Run, repl: bool) -> None:
     for i, (kind, at, end) in enumerate(spans):  # the user's turn after an answer asks for the next: it goes as chat
         # (the first turn found, labelled on its own line of words, "**You:** make it shorter", with text above it:
         # the answer copied without its label or the request)
-        after_answer = spans[i - 1][0] == "answer" if i else USER_SAYS.match(run.blocks[at].raw[0]) is not None and \
-            any(b.kind in ("text", "item") and not b.removed for b in run.blocks[:at]) or \
-            len(spans) > 1 and (_replies_elsewhere(run.blocks[spans[1][1]]) or  # (the request a reply in the
-                                # user's language answers: "oi, preciso de um resumo …" over "Claro! Aqui está …:",
-                                labels.get(run.blocks[at].raw[0].strip()) == "user")  # or under the user's label)
+        if i:
+            after_answer = spans[i - 1][0] == "answer"
+        else:  # the first turn found: after an answer copied without its label or the request, the request a reply
+            # in the user's language answers ("oi, preciso de um resumo …" over "Claro! Aqui está …:"), or a turn
+            # under the user's label found repeated ("Hai detto:")
+            after_answer = USER_SAYS.match(run.blocks[at].raw[0]) is not None and \
+                any(b.kind in ("text", "item") and not b.removed for b in run.blocks[:at]) or \
+                len(spans) > 1 and (_replies_elsewhere(run.blocks[spans[1][1]]) or
+                                    labels.get(run.blocks[at].raw[0].strip()) == "user")
         if kind == "user" and after_answer and not USER_TURN.match(run.blocks[at].raw[0]):
             for block in run.blocks[at:end]:  # (a labelled one, "You said:", is _user_turns')
                 if not block.removed and block.kind != "opaque":
@@ -781,7 +784,12 @@ def _authors_account(sentence: Sentence) -> bool:
     """True when the sentence is the author's own account with a figure ("This year I handled about 9,800 customer
     contacts across calls, webchat and the new in-app messaging channel."): junk goes unguarded, so a site pattern
     that happens to match it must not take it."""
-    return has_figure(f for f in sentence.facts if not YEAR.fullmatch(f)) and AUTHOR.search(sentence.text) is not None
+    label = SAMPLE_LABEL.match(sentence.text)  # (a site's sample's number is no figure of the author's: "Sample 2:")
+    facts = sentence.facts if label is None else facts_of(sentence.text[label.end():])
+    return has_figure(f for f in facts if not YEAR.fullmatch(f)) and AUTHOR.search(sentence.text) is not None
+
+
+SAMPLE_LABEL = re.compile(r"^[\W_]*(?:[^\n\"“:：]{0,60}\()?(?:sample|example) ?\d{1,2}\b", re.I)  # ("(Sample 2)")
 
 
 SIGN_OFF = re.compile(r"^[\W_]*(?:(?:best|kind|warm|warmest|with best|with kind) (?:regards|wishes)|regards|sincerely|"
@@ -1588,7 +1596,7 @@ DIGIT = re.compile(r"\d")
 # a reviewer's comment exported or typed into the text, each on a line of its own: "Comment [JS4]: Where's this
 # from?", "Comment SM2 – Siobhán Moran: Is 163 yours or the team's?", "[SK: I'd drop the "dream work" bit :) ]",
 # "<<KL: Mei Ling, can you add the STP rate?>>", "(MGR: Nice work overall.)"
-REVIEW_COMMENT = re.compile(r"^[ \t>*_-]*(?:comment\s*\[?[A-Z]{1,3}\d+\]?[^:：\n]{0,40}[:：]|"
+REVIEW_COMMENT = re.compile(r"^[ \t>*_-]*(?:comment(?:ed)?\s*\[?[A-Z]{1,3}\d+\]?[^:：\n]{0,40}[:：]|"
                             r"\[[A-Z]{2,3}\d*\s*[:：]|<<\s*[A-Z]{2,3}\s*[:：]|\((?:MGR|[A-Z]{2,3})\s*[:：]|↳)", re.I)
 # (and a reply under it in its thread: "↳ Sabine Krüger: done, see above", "↳ Marked as resolved")
 
@@ -1598,10 +1606,13 @@ def _review_comments(run: Run) -> None:
     tells a figure or date the text states nowhere else ("… you also passed the certification in September – put it
     in.") the guard keeps."""
     for block in run.blocks:
-        if block.removed or block.kind not in ("text", "item", "title") or \
-                not all(REVIEW_COMMENT.match(line) for line in block.raw if line.strip()):
+        if block.removed or block.kind not in ("text", "item", "title"):
             continue
-        _remove_sentences(run, block, "comment")
+        lines = [line for line in block.raw if line.strip()]
+        if any(REVIEW_COMMENT.match(line) for line in lines) and \
+                all(REVIEW_COMMENT.match(line) or run.lists.is_junk(line) for line in lines):
+            # (a word processor's balloons: "Commented [JH3]: …" over "Formatted: Indent: …")
+            _remove_sentences(run, block, "comment")
 
 
 # a note of what to check or ask before handing in: "ask Hemi if I'm allowed to put the audit score in", "(Need to

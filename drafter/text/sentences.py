@@ -26,6 +26,7 @@ YEAR_NEXT = re.compile(r",?\s+(?:19|20)\d\d\b")
 DOTTED_DATE_PART = re.compile(r"[ \t]?\d{1,2}\.(?:[ \t]?\d{1,2}\.)?(?=\s|$|[~\-–,;)])")  # the month and day after
 # a year's full stop in "2024. 12. 27." (or the day after the month's)
 ENUMERATOR = re.compile(r">*\d{1,2}")  # a line's number in a numbered list: "2" of "2. …", ">2" of ">2. …"
+HYPHENED_INITIALS = re.compile(r"[A-Z]\.?(?:[-‐][A-Z]\.?)+")  # a double first name's initials: "M-C", "J.-P"
 DOTTED = re.compile(r"[a-z](?:\.[a-z])+")  # "e.g", "u.s": a dotted abbreviation, whatever its letters
 
 
@@ -60,8 +61,9 @@ def sentence_bounds(content: str) -> list[tuple[int, int, int]]:
             written = _last_word(content, pos, match.start())
             last = written.lower()
             starter = NEXT_WORD.match(content, end)
-            initial = len(last) == 1 and last.isalpha() or written in GIVEN_NAME_ABBREVIATIONS and starter is not None \
-                and starter.group(1)[:1].isupper()  # "J. Smith", "Ma. Theresa"; but "Shift B. I led it" ends one
+            initial = (len(last) == 1 and last.isalpha() or HYPHENED_INITIALS.fullmatch(written) is not None) or \
+                written in GIVEN_NAME_ABBREVIATIONS and starter is not None and starter.group(1)[:1].isupper()
+            # ("J. Smith", "M-C. Bouchard", "J.-P. Roy", "Ma. Theresa"; but "Shift B. I led it" ends one)
             if initial and starter and starter.group(1) in SENTENCE_STARTERS:
                 initial = False
             if last in ABBREVIATIONS or initial or DOTTED.fullmatch(last):
