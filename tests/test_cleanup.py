@@ -540,6 +540,14 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c438-12-front-office-agent-hamburg.dirty.md": ["number 3,400"],
     # r113's (c441–c444): c443-01's lead-in "As noted above, we beat the new-premium target." goes as filler; the
     # sentence after it with the figures ($4.91 million, 13.4% over goal, the December 29 close) stays
+    # r114's (c445–c448): c445-05's "If you need the monthly figures, I keep them in my own log book and can bring
+    # it to the appraisal." goes as the model's framing at the end; c448-06's regional manager's "Put it in, it is
+    # your district's achievement." goes as stock, the sentence before it with the shield and 86.2% staying
+    "c445-05-teller-nairobi.dirty.md": [
+        "if you need the monthly figures, i keep them in my own log book and can bring it to the appraisal."],
+    "c448-06-district-insurance-manager-pune.dirty.md": [
+        "one thing is missing – daund branch won the west zone persistency shield for q3 (13th-month persistency "
+        "86.2%, best of 41 branches in the zone). put it in, it is your district's achievement."],
     "c443-01-district-insurance-manager-ohio.dirty.md": [
         "as noted above, we beat the new-premium target. the final figure at the december 29 close was $4.91 million, "
         "13.4% over goal."],
@@ -889,6 +897,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c442-*.dirty.md", 0.615, 0.975),  # a4f8e5c; ChatGPT's labels in any language read as turns
     ("cleanup-heldout", "c443-*.dirty.md", 0.54, 0.92),  # after reading it, c443-01's "As noted above" lead-in
     ("cleanup-heldout", "c444-*.dirty.md", 0.595, 0.98),  # listed)
+    ("cleanup-heldout", "c445-*.dirty.md", 0.56, 0.955),  # the hundred-and-twelfth (first run 0.657 / 0.960 / 4 at
+    ("cleanup-heldout", "c446-*.dirty.md", 0.78, 0.98),  # 5f61ee1; a Word comment's facts and a signature line's
+    ("cleanup-heldout", "c447-*.dirty.md", 0.64, 0.95),  # initials fixed after reading it, c445-05's and c448-06's
+    ("cleanup-heldout", "c448-*.dirty.md", 0.64, 0.96),  # cuts listed)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents
