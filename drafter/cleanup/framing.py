@@ -239,7 +239,8 @@ def remove_users_notes(run: Run) -> None:
             length[turn + 1] >= FULL_VERSION_SHARE * longest_before[turn]]
     for turn in reversed(full[-NOTES_ANSWERS_TRIED:]):
         at, end = answers[turn]
-        above = [s for b in blocks[:at] if not b.removed and b.kind in NOTE_KINDS for s in _kept(b)]
+        notes = [(b, s) for b in blocks[:at] if not b.removed and b.kind in NOTE_KINDS for s in _kept(b)]
+        above = [s for _, s in notes]
         ids = {id(s) for s in above}
         above_facts = {f for s in above for f in s.facts}
         copies = [(b, s) for b in blocks[at:end] for s in b.sentences if s.removed and _repeat_of(run, s) in ids]
@@ -260,13 +261,12 @@ def remove_users_notes(run: Run) -> None:
             for record in run.edits_of.pop(id(sentence), []):
                 run.unedit(record)
             run.repeats.pop(id(sentence), None)
-        for block in blocks[:at]:  # (one naming only people or places may say more of them than the answer does)
-            for sentence in _kept(block) if not block.removed and block.kind in NOTE_KINDS else ():
-                if not sentence.placeholder and all(_told(f, answer) for f in sentence.facts) and \
-                        any(not is_name(f) and not YEAR.fullmatch(f) for f in sentence.facts):
-                    sentence.removed = True
-                    run.edit("restatement", sentence.line, sentence.text, of=sentence)
-                    run.users_words.add(id(block))  # the guard reads it after the answer's sentences
+        for block, sentence in notes:  # (one naming only people or places may say more of them than the answer does)
+            if not sentence.placeholder and all(_told(f, answer) for f in sentence.facts) and \
+                    any(not is_name(f) and not YEAR.fullmatch(f) for f in sentence.facts):
+                sentence.removed = True
+                run.edit("restatement", sentence.line, sentence.text, of=sentence)
+                run.users_words.add(id(block))  # the guard reads it after the answer's sentences
         return
 
 

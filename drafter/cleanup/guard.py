@@ -60,8 +60,9 @@ def keep_facts(run: Run) -> None:
                     for m in SHARE.finditer(sentence.text))  # the percentages still said
     undone: set[int] = set()  # ids of the edits taken back, dropped from the report at once
     said_another_way = _SaidAnotherWay(run, stated, amounts)
-    read_last = run.users_words  # the user's notes last, and an earlier version of the answer before them
-    for block in sorted(run.blocks, key=lambda block: (id(block) in read_last, id(block) in run.earlier_versions)):
+    # the user's notes last, and an earlier version of the answer before them
+    for block in sorted(run.blocks, key=lambda block: (id(block) in run.users_words,
+                                                       id(block) in run.earlier_versions)):
         if block.kind == "opaque":
             continue
         for sentence in block.sentences:
