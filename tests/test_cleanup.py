@@ -1980,3 +1980,34 @@ def test_a_paragraph_told_again_with_a_figure_changed_is_no_earlier_version():
     recap = "In 2024 I cleared 9,640 screening alerts and trained 143 staff."
     out = clean(f"## Screening\n\n{first}\n\n{again}\n\n## Summary\n\n{recap}\n").text
     assert "I cleared 9,640 alerts from the name-screening system in 2024." in out
+
+
+def test_a_users_list_adds_words_to_a_word_class_and_its_patterns_name_classes(tmp_path, monkeypatch):
+    home = tmp_path / "h"
+    (home / "cleanup").mkdir(parents=True)
+    (home / "cleanup" / "mine.toml").write_text(
+        "chat = ['^[\\\\W_]*{=consent}[\\\\W_]+voilà\\\\b[^\\\\n]*']\n\n[words]\nconsent = ['parfaitement']\n",
+        encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_HOME", str(home))
+    out = clean("Parfaitement ! Voilà la version courte.\n\nJ'ai traité 1 204 dossiers en 2024.\n").text
+    assert out == "J'ai traité 1 204 dossiers en 2024.\n"  # the user's word, in the user's pattern
+    shipped = clean("Parfaitement ! Voilà la version courte.\n\nJ'ai traité 1 204 dossiers en 2024.\n",
+                    CleanupSettings(user_lists=False, stock_threshold=1.0)).text
+    assert "Voilà" in shipped
+    (home / "cleanup" / "mine.toml").write_text("chat = ['{=no_such_class} here']\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"mine.toml: pattern .* names the word class '\{=no_such_class\}'"):
+        load_phrase_lists(home / "cleanup")
+    (home / "cleanup" / "mine.toml").write_text("[words]\nconsent = 'sure'\n", encoding="utf-8")
+    with pytest.raises(InputError, match="mine.toml: words must be a table of lists of words"):
+        load_phrase_lists(home / "cleanup")
+
+
+def test_a_heading_whose_words_went_leaves_no_bare_marks():
+    """A copied chat whose first answer went as an earlier version: its headings go whole, no "## " is left."""
+    path = next((ROOT / "fixtures" / "cleanup-heldout").glob("c405-11-*.dirty.md"))
+    from cleanup_quality import parse_marked
+
+    text = parse_marked(path.read_text(encoding="utf-8"))[0]
+    result = clean(text)
+    assert "Le consegne puntuali (OTD) sono salite dall'88% al 93%" in result.text
+    assert not [line for line in result.text.split("\n") if line.strip() in ("#", "##")]

@@ -1398,3 +1398,59 @@ def test_a_request_in_the_users_language_above_the_models_reply_in_it_goes():
     out = clean(text).text
     assert "preciso de um resumo" not in out
     assert "Ao longo de 2024, realizei em média 94 atendimentos por dia" in out
+
+
+def test_the_versions_a_model_offers_to_choose_from_keep_the_first_and_lose_their_labels():
+    text = ("# Year-end summary 2024\n\n**Opening – choose the one that suits you best:**\n\n**Option A (formal):**\n"
+            "2024 has been a year of growth in my role as coordinator for the North West team, where I support six "
+            "reps.\n\n**Option B (warmer):**\nThis year I have really enjoyed supporting our six North West reps as "
+            "coordinator. I also ran 4 trainings.\n\n## Closing\n\n*Variante A (klassisch):*\n\n"
+            "Ich danke Herrn Wessels für die Unterstützung.\n\n*Variante B (persönlicher):*\n\n"
+            "Ich danke Herrn Wessels für die Unterstützung.\n")
+    result = clean(text)
+    assert result.text == ("# Year-end summary 2024\n\n2024 has been a year of growth in my role as coordinator for "
+                           "the North West team, where I support six reps.\n\nI also ran 4 trainings.\n\n## Closing\n\n"
+                           "Ich danke Herrn Wessels für die Unterstützung.\n")  # the later version's own fact stays
+    one = "**Option A:**\nI opened 212 accounts.\n\nWe grew the branch.\n"  # no second version: no choice offered
+    assert clean(one).text == one
+
+
+@pytest.mark.parametrize("closing", [
+    "Semoga laporan ini membantu! Jika anda mahu, saya boleh sediakan versi dalam Bahasa Inggeris.",
+    "Umarım bu özet işinize yarar! İsterseniz metni daha resmi bir dile çevirebilirim.",
+    "Aasha hai yeh aapke kaam aayega! Agar aap chahein to main isse English mein bhi bana sakta hoon.",
+    "Bạn có muốn mình rút gọn báo cáo thành một trang không?",
+    "Mam nadzieję, że to podsumowanie spełni Twoje oczekiwania. Daj znać, jeśli chcesz coś dodać.",
+])
+def test_the_models_hope_and_offer_in_the_users_language_go(closing):
+    text = "# Report 2024\n\nI served 4,100 customers at the counter in 2024.\n\n" + closing + "\n"
+    assert clean(text).text == "# Report 2024\n\nI served 4,100 customers at the counter in 2024.\n"
+
+
+def test_an_authors_hope_in_their_own_language_stays():
+    text = "# Laporan 2024\n\nSaya melayani 4.100 nasabah.\n\nSemoga tahun depan cabang kami mencapai target 5.000.\n"
+    assert clean(text).text == text
+
+
+def test_the_models_instructions_and_tips_in_brackets_go_and_the_authors_note_with_figures_stays():
+    text = ("Gerne! Hier ist ein sachlicher Entwurf für Ihren Jahresbericht.\n\n# Jahresbericht 2024\n\n"
+            "Die Prämie von 1.500 € habe ich im Februar an 612 Mitarbeitende ausgezahlt. "
+            "[Hier ggf. ergänzen, wie viele davon Minijobs waren]\n\n"
+            "(Tipp: Führungskräfte lieben Zahlen! Falls Sie wissen, wie viele Stunden dadurch wegfallen, ergänzen "
+            "Sie das.)\n\n"
+            "I processed 2,340 quotes. [Add a specific figure here if you have one – e.g. how many quotes went out "
+            "on the new template]\n\n"
+            "14 complaints came in.\n[mention that 9 of the 14 were from the downtime on 3–4 October]\n")
+    out = clean(text).text
+    assert out == ("# Jahresbericht 2024\n\nDie Prämie von 1.500 € habe ich im Februar an 612 Mitarbeitende "
+                   "ausgezahlt.\n\nI processed 2,340 quotes.\n\n14 complaints came in.\n"
+                   "[mention that 9 of the 14 were from the downtime on 3–4 October]\n")
+
+
+def test_a_chat_apps_error_goes_and_a_request_above_a_reasoning_models_answer_is_the_users():
+    text = ("¿puedes escribirme el resumen anual para mi evaluación con la jefa? algo sobrio, por favor.\n\n"
+            "The server is busy. Please try again later.\n\nThought for 14 seconds\n\n"
+            "<think>\nOkay, the user wants a year-end report in Spanish.\n</think>\n\n"
+            "¡Claro que sí! Aquí tienes un borrador sobrio:\n\n# Resumen anual 2024\n\n"
+            "Este año gestioné 640 nóminas al mes.\n")
+    assert clean(text).text == "# Resumen anual 2024\n\nEste año gestioné 640 nóminas al mes.\n"

@@ -1556,11 +1556,14 @@ def test_a_blank_field_in_a_header_of_other_lines_goes_and_the_filled_lines_stay
     assert _clean(f"{HEADER}{blank}\n\n{BODY}") == f"{HEADER.rstrip()}\n\n{BODY}"
 
 
-def test_a_lone_bracketed_instruction_and_a_slot_inside_a_wrapped_sentence_stay():
-    """A bare slot beside the author's text is theirs to fill; a line of a sentence wrapped over lines is part of it."""
-    for text in (f"{HEADER}[Insert an example you are proud of here]\n\n{BODY}",
-                 f"In 2024 I joined the counter team at\n[Branch Name]\nand served 40 customers a day.\n\n{BODY}"):
-        assert _clean(text) == text
+def test_a_lone_bracketed_instruction_goes_to_the_report_and_a_slot_inside_a_wrapped_sentence_stays():
+    """The model's instruction to the author in brackets, on its line, goes (the placeholder report still lists it:
+    the author sees what is left to add); a line of a sentence wrapped over lines is part of it and stays."""
+    result = clean(f"{HEADER}[Insert an example you are proud of here]\n\n{BODY}", LISTS_ONLY)
+    assert result.text == f"{HEADER.rstrip()}\n\n{BODY}"
+    assert [p.text for p in result.placeholders] == ["[Insert an example you are proud of here]"]
+    text = f"In 2024 I joined the counter team at\n[Branch Name]\nand served 40 customers a day.\n\n{BODY}"
+    assert _clean(text) == text
 
 
 @pytest.mark.parametrize("token", ["<|im_end|>", "</s>", "<end_of_turn>", "<|eot_id|>"])

@@ -91,6 +91,11 @@ class Block:
     tail: str = ""
     heading_like: bool = False
 
+    @property
+    def gone(self) -> bool:
+        """True when the block, or every sentence of it, went already."""
+        return self.removed or all(s.removed for s in self.sentences)
+
 
 def split_sentences(content: str, first_line: int) -> list[Sentence]:
     """Split block content into sentences (drafter.text.sentences), keeping offsets, lines and the blank space after

@@ -79,7 +79,7 @@ def remove_framing(run: Run) -> None:
     each paragraph or labelled list that does so, offers more, or accounts for the edits, up to the first that is the
     author's. Its notes on how it wrote the text (WRITING_NOTE) go wherever they stand."""
     _request_over_the_opener(run)
-    blocks = [b for b in run.blocks if not _gone(b) and b.kind != "opaque"]
+    blocks = [b for b in run.blocks if not b.gone and b.kind != "opaque"]
     start = next((at for at, b in enumerate(blocks) if b.kind in ("heading", "title") or b.heading_like), None)
     if start is not None:
         for block in blocks[:start]:
@@ -94,7 +94,7 @@ def remove_framing(run: Run) -> None:
     end = len(blocks)
     while end > 0:
         first, head = _last_group(run, blocks[:end], position)
-        said = list(head.sentences) if _gone(head) else _kept(head)  # a label that went already is read as written
+        said = list(head.sentences) if head.gone else _kept(head)  # a label that went already is read as written
         # (a copy: the head's own list stays its own, or its block would render the list's items)
         said += [s for b in blocks[first:end] if b is not head for s in _kept(b)]  # and the list's items
         if not any(_frames(s) for s in said) or start is not None and first < start or \
@@ -125,13 +125,13 @@ def _request_over_the_opener(run: Run) -> None:
     (bochhorer shesh report) in english …"), and goes as chat. The guard keeps a figure or name of it the answer
     leaves out."""
     blocks = [b for b in run.blocks if b.kind != "opaque"]
-    first = next((at for at, b in enumerate(blocks) if not _gone(b)), None)
+    first = next((at for at, b in enumerate(blocks) if not b.gone), None)
     if first is None or first + 1 >= len(blocks):
         return
     block, opener = blocks[first], blocks[first + 1]
     if block.kind != "text" or block.heading_like or any(s.placeholder for s in block.sentences) or \
             not ASKING.search(block.content) or \
-            not opener.sentences or not _gone(opener) or \
+            not opener.sentences or not opener.gone or \
             not any(ANSWER_OPENER.match(s.text) for s in opener.sentences[:OPENER_SENTENCES]):
         return
     for sentence in _kept(block):
@@ -180,14 +180,9 @@ def _last_group(run: Run, blocks: list[Block], position: dict[int, int]) -> tupl
     if at > 0 and blocks[at - 1].kind in LABELS and blocks[at - 1].content.rstrip(" *_").endswith((":", "：")):
         return at - 1, blocks[at - 1]
     above = position[id(blocks[at])] - 1
-    if above >= 0 and _gone(run.blocks[above]) and run.blocks[above].kind in LABELS:
+    if above >= 0 and run.blocks[above].gone and run.blocks[above].kind in LABELS:
         return at, run.blocks[above]
     return at, blocks[at]
-
-
-def _gone(block: Block) -> bool:
-    """True when the block, or every sentence of it, went already."""
-    return block.removed or all(s.removed for s in block.sentences)
 
 
 def _kept(block: Block) -> list[Sentence]:

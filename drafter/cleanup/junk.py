@@ -15,7 +15,7 @@ from typing import Iterable
 
 from drafter.cleanup.document import END_PUNCT, Block, Sentence
 from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_figure, is_name, month_figure_pairs
-from drafter.cleanup.phrases import blank_spans, merge_spans
+from drafter.cleanup.phrases import blank_spans, merge_spans, word_class
 from drafter.cleanup.placeholders import fill_template_blanks, template_blanks
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
@@ -44,6 +44,9 @@ def chat_spans(run: Run, text: str) -> list[tuple[int, int]]:
     if label is not None:
         spans += [(a + label.end(), b + label.end()) for a, b in run.lists.spans_in(text[label.end():], "chat")]
     return spans
+
+
+BRACKETED_LINE = re.compile(r"^[ \t*_]*(?:\([^()\n]*\)|\[[^\[\]\n]*\])[ \t*_]*$")  # one line, wholly in brackets
 
 
 def remove_junk(run: Run) -> None:
@@ -80,6 +83,14 @@ def remove_junk(run: Run) -> None:
             for sentence in hits:
                 sentence.removed = True
                 run.edit("junk", sentence.line, sentence.text, of=sentence)
+        if block.kind in ("text", "title") and len(block.sentences) > 1 and BRACKETED_LINE.match(block.content) and \
+                _says_chat(run, block.content):  # the model's tip in brackets, of more than one sentence ("(Tipp:
+            # Führungskräfte lieben Zahlen! Falls Sie wissen, …, ergänzen Sie das.)"): a note to the author, whose
+            # figures and dates the guard checks in a sentence that matches no chat phrase alone
+            for sentence in block.sentences:
+                _remove_sentences(run, block, "chat" if _says_chat(run, sentence.text) else "comment",
+                                  lambda other: other is sentence)
+            continue
         for sentence in block.sentences:
             if sentence.removed or block.kind not in ("text", "item", "title"):  # a short line is read as a title
                 continue
@@ -96,6 +107,7 @@ def remove_junk(run: Run) -> None:
     _notes_to_self(run)
     _review_comments(run)
     _edit_notes(run)
+    _later_options(run)
     _slot_only_sections(run)
     _blank_form_lines(run)
     _page_chrome(run)
@@ -332,8 +344,10 @@ def chat_turns(run: Run, repl: bool | None = None,
             # the model replying in the user's language ("Claro! Aqui está uma proposta …:") under their request,
             # unlabelled: the last paragraph of words above it (Gemini's page, its buttons between)
             asked = next((i for i in range(at - 1, -1, -1) if _stands_over(run.blocks[i]) or
-                          run.blocks[i].kind in ("text", "item") and
-                          len(WORD.findall(run.blocks[i].content)) >= UNLABELLED_TURN_WORDS), None)
+                          run.blocks[i].kind in ("text", "item") and not run.blocks[i].gone and  # (past a reasoning
+                          not run.lists.is_junk(run.blocks[i].content) and  # model's thoughts, and the app's error:
+                          len(WORD.findall(run.blocks[i].content)) >= UNLABELLED_TURN_WORDS), None)  # "The server is
+            # busy. Please try again later.")
             if asked is not None and not _stands_over(run.blocks[asked]):  # (no heading or form's field between:
                 turns += [("user", asked), ("answer", at)]  # "**5. Key achievements 2024**")
         elif turns and turns[-1][0] == "answer" and block.kind == "text" and _announces_a_new_version(block):
@@ -1422,12 +1436,8 @@ USER_NEEDS = re.compile(r"^[\W_]*(?:(?:hi|hello|hey)\b[\W_]*)?(?:i need|i want|i
 # the model's consent that opens its answer, in English or the user's language ("Sure!", "Bien sûr !", "Oczywiście!",
 # "Elbette!"), and its words presenting what follows ("Here's", "Voici", "Oto", "İşte"); an opener in another language
 # presents only with a colon at its line's end ("Oczywiście! Oto bardziej formalna wersja …:")
-OPENER_SURE = (r"(?:sure|certainly|absolutely|of course|okay|ok|great|got it|understood|no problem|no worries|"
-               r"happy to help|claro|por supuesto|desde luego|bien s[ûu]r|volontiers|gerne|natürlich|"
-               r"selbstverständlich|certo|certamente|com certeza|oczywiście|jasne|tentu(?: saja)?|elbette|"
-               r"tabii(?: ki)?|dĩ nhiên|chắc chắn rồi|конечно|разумеется)\b[\W_]*")
-OPENER_HERE_ELSEWHERE = (r"aquí (?:tienes|tiene|está)|voici|ci-dessous|hier (?:ist|sind|kommt)|ecco|"
-                         r"aqui (?:está|estão|vai)|segue|oto|poniżej|berikut(?: ini)?|işte|dưới đây là|вот")
+OPENER_SURE = word_class("consent") + r"\b[\W_]*"  # (the lists' word classes: drafter/data/cleanup/chat.toml)
+OPENER_HERE_ELSEWHERE = word_class("present_elsewhere")
 OPENER_HERE = r"here(?:'s|’s| is| are)|below (?:is|are)|" + OPENER_HERE_ELSEWHERE
 CONSENT = re.compile(r"^[\W_]*" + OPENER_SURE, re.I)
 OPENER_ELSEWHERE = re.compile(r"^[\W_]*(?:" + OPENER_SURE + r")?(?:" + OPENER_HERE_ELSEWHERE + r")\b", re.I)
@@ -1717,6 +1727,50 @@ def _edit_notes(run: Run) -> None:
             for sentence in later.sentences:
                 sentence.removed = True
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
+
+
+# a chat model's label over one of the versions it offers to choose from, in the user's language too ("**Option A
+# (formal):**", "✍️ **Opening Option B – Friendly**", "*Variante B (etwas persönlicher):*", "Mở đầu – Phương án B:"),
+# with the version's letter or number
+OPTION_LABEL = re.compile(r"^[\W_]*(?:[^\W\d_][\w’'-]*[ \t]+){0,2}?(?:[–—-][ \t]*)?(?:option|opción|opcion|opção|opcao|"
+                          r"opzione|variante|variant|wariant|version|versión|versão|wersja|phương án|pilihan|versi|"
+                          r"seçenek|alternative|alternativa)[ \t]+(?P<which>[a-d1-4]|one|two|three|uno|dos|eins|zwei)\b"
+                          r"[^\n.!?]{0,40}?[:：]?[\W_]*$", re.I)
+FIRST_OPTION = frozenset({"a", "1", "one", "uno", "eins"})
+# the model's line inviting the user to choose, over the first version ("**Opening – choose the one that suits you
+# best:**", "**Einleitung – zwei Varianten zur Auswahl:**", "Closing (pick one):")
+CHOOSE_LABEL = re.compile(r"\b(?:choose|pick|select|elige|escoge|escolha|scegli|wähle|wählen|zur auswahl|wybierz|"
+                          r"pilih|chọn|seçin)\b[^\n]{0,50}[:：)]?[\W_]*$", re.I)
+
+
+def _later_options(run: Run) -> None:
+    """Versions a chat model offers to choose from under its own labels ("**Option A (formal):**" … "**Option B
+    (warmer):**" …): the labels go as junk, each on its own line or over its version's first line, and so does each
+    later version's text (as chat), the rest of its label's paragraph or the paragraph right under it; the first
+    version stays, as an editor keeps it when the author chose none (the guard keeps a later version's fact that the
+    first leaves out)."""
+    blocks = [b for b in run.blocks if b.kind != "opaque" and not b.removed]
+    labels = [(at, match) for at, block in enumerate(blocks) if block.kind in ("text", "title", "heading") and
+              block.sentences and (match := OPTION_LABEL.match(block.raw[0])) is not None]
+    if not any(m.group("which").lower() in FIRST_OPTION for _, m in labels) or \
+            all(m.group("which").lower() in FIRST_OPTION for _, m in labels):
+        return
+    for at, match in labels:
+        block, first = blocks[at], match.group("which").lower() in FIRST_OPTION
+        # the label goes first, as junk: its words are the model's, no fact ("Variante B" is no name)
+        if len(block.raw) == 1:
+            _remove_sentences(run, block, "junk")
+        else:
+            _cut_avatar(run, block, len(block.raw[0].split()))
+        if first:
+            above = blocks[at - 1] if at else None
+            if above is not None and len(above.raw) == 1 and CHOOSE_LABEL.search(above.content):
+                _remove_sentences(run, above, "junk")
+        elif len(block.raw) > 1:
+            _remove_sentences(run, block, "chat")
+        elif at + 1 < len(blocks) and blocks[at + 1].kind in ("text", "title") and \
+                OPTION_LABEL.match(blocks[at + 1].raw[0]) is None:
+            _remove_sentences(run, blocks[at + 1], "chat")
 
 
 # the user's turn with its words on the label's line: "**You:** yes make it shorter pls", "User: add the March audit"

@@ -315,19 +315,19 @@ COMMON_MARKS = frozenset(".,;:!?'-()/&%+*#0123456789 \t\n")  # characters too co
 
 
 def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_patterns: bool = False,
-                    origins: dict[str, list[str | None]] | None = None) -> None:
-    """Add one TOML phrase list to `into`; with `check_patterns` (a user's file), refuse a pattern that will not
-    compile in the form cleanup uses it. `origins` gets, item for item, `label` for a user's file, else None."""
-    from drafter.files import toml_document
-
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{label}: not a valid TOML phrase list ({exc})") from None
-    doc = toml_document(text, label, "TOML phrase list")  # a huge number or deep nesting too is one line
+                    origins: dict[str, list[str | None]] | None = None,
+                    words: dict[str, list[str]] | None = None) -> None:
+    """Add one TOML phrase list to `into`, its word classes (WORDS_KEY) to `words`; with `check_patterns` (a user's
+    file), refuse a pattern that will not compile in the form cleanup uses it, its word classes written out with
+    `words`. `origins` gets, item for item, `label` for a user's file, else None."""
+    doc = _list_document(data, label)
+    words = {} if words is None else words
+    _add_words(doc.get(WORDS_KEY, {}), label, words)  # first: the file's own patterns may name its classes
     for key, value in doc.items():
+        if key == WORDS_KEY:
+            continue
         if key not in LIST_KEYS:
-            raise InputError(f"{label}: unknown key {key!r}", hint="use: " + ", ".join(LIST_KEYS))
+            raise InputError(f"{label}: unknown key {key!r}", hint="use: " + ", ".join(LIST_KEYS + (WORDS_KEY,)))
         if key == "synonyms":
             if not isinstance(value, list) or not all(isinstance(g, list) and all(isinstance(w, str) for w in g)
                                                       for g in value):
@@ -336,10 +336,64 @@ def _read_list_file(data: bytes, label: str, into: dict[str, list[str]], check_p
             raise InputError(f"{label}: {key} must be a list of strings")
         elif check_patterns and key in PATTERN_KEYS + ("emotive",):
             for pattern in value:
-                _check_user_pattern(_as_used(pattern, key), f"{label}: bad {key} pattern {pattern!r}")
+                _check_user_pattern(_as_used(_with_words(pattern, words, label), key),
+                                    f"{label}: bad {key} pattern {pattern!r}")
         into[key].extend(value)
         if origins is not None:
             origins[key].extend([label if check_patterns else None] * len(value))
+
+
+def _list_document(data: bytes, label: str) -> dict:
+    """The TOML document of one phrase list file; an InputError naming it when it is none."""
+    from drafter.files import toml_document
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{label}: not a valid TOML phrase list ({exc})") from None
+    return toml_document(text, label, "TOML phrase list")  # a huge number or deep nesting too is one line
+
+
+# a table of word classes the patterns name as {=class}: the words a chat model opens, offers and hopes with, in
+# every language listed, written once for the lists and for the code that reads a chat's turns (drafter.cleanup.junk)
+WORDS_KEY = "words"
+WORD_CLASS = re.compile(r"\{=(\w+)\}")
+
+
+def _add_words(table: object, label: str, words: dict[str, list[str]]) -> None:
+    """Add a file's word classes ({class: [word pattern, …]}) to `words`."""
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, list) and
+                                              all(isinstance(w, str) and w for w in v) for k, v in table.items()):
+        raise InputError(f"{label}: {WORDS_KEY} must be a table of lists of words")
+    for name, listed in table.items():
+        words.setdefault(name, []).extend(listed)
+
+
+def _with_words(pattern: str, words: dict[str, list[str]], label: str) -> str:
+    """The pattern with each {=class} written out as the class's words, longest first, in a group."""
+    def written(match: re.Match) -> str:
+        listed = words.get(match.group(1))
+        if not listed:
+            raise InputError(f"{label}: pattern {pattern!r} names the word class {match.group(0)!r}, which no "
+                             f"{WORDS_KEY} table lists")
+        return "(?:" + "|".join(sorted(listed, key=len, reverse=True)) + ")"
+    return WORD_CLASS.sub(written, pattern)
+
+
+@lru_cache(maxsize=1)
+def shipped_words() -> dict[str, tuple[str, ...]]:
+    """The word classes of the shipped lists (drafter/data/cleanup/*.toml), for the code's own patterns."""
+    words: dict[str, list[str]] = {}
+    for entry in sorted(resources.files("drafter").joinpath("data", "cleanup").iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml"):
+            label = f"drafter/data/cleanup/{entry.name}"
+            _add_words(_list_document(entry.read_bytes(), label).get(WORDS_KEY, {}), label, words)
+    return {name: tuple(listed) for name, listed in words.items()}
+
+
+def word_class(name: str) -> str:
+    """A shipped word class as one regular expression group, longest words first ("(?:of course|sure|…)")."""
+    return _with_words("{=" + name + "}", {k: list(v) for k, v in shipped_words().items()}, "drafter/data/cleanup")
 
 
 # matched at the start of a sentence; the other pattern lists anywhere in it
@@ -467,11 +521,13 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
     """
     raw: dict[str, list[str]] = {key: [] for key in LIST_KEYS}
     origins: dict[str, list[str | None]] = {key: [] for key in LIST_KEYS}
+    words = {name: list(listed) for name, listed in shipped_words().items()}  # (every file's patterns may name them)
     sources: list[str] = []
     package = resources.files("drafter").joinpath("data", "cleanup")
     for entry in sorted(package.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml"):
-            _read_list_file(entry.read_bytes(), f"drafter/data/cleanup/{entry.name}", raw, origins=origins)
+            _read_list_file(entry.read_bytes(), f"drafter/data/cleanup/{entry.name}", raw, origins=origins,
+                            words={})  # (its classes are among shipped_words already)
             sources.append(f"drafter/data/cleanup/{entry.name}")
     if include_user:
         if user_dir is None:
@@ -486,11 +542,14 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
                 except OSError as exc:
                     raise InputError(f"{path}: cannot read ({exc.strerror})") from None
                 emotive_before = len(raw["emotive"])
-                _read_list_file(data, str(path), raw, check_patterns=True, origins=origins)
+                _read_list_file(data, str(path), raw, check_patterns=True, origins=origins, words=words)
                 if len(raw["emotive"]) > emotive_before:  # each word compiles alone; all of them must together
                     _check_user_pattern(_as_used("|".join(raw["emotive"]), "emotive"),
                                         f"{path}: its emotive words do not combine with the others")
                 sources.append(str(path))
+    for key in PATTERN_KEYS:  # the word classes written out, the user's words among them
+        raw[key] = [_with_words(pattern, words, origin or "drafter/data/cleanup")
+                    for pattern, origin in zip(raw[key], origins[key])]
     synonyms = _synonym_map(raw["synonyms"])
     return PhraseLists(
         cliche=_compile(raw["cliche"], "cliche", origins["cliche"]),

@@ -20,7 +20,8 @@ def tidy_structure(run: Run) -> None:
     _drop_titles_repeating_their_heading(run)
     _keep_lead_in_labels(run)
     for block in run.blocks:
-        if block.kind in ("text", "item", "title") and block.sentences and all(x.removed for x in block.sentences):
+        if block.kind in ("text", "item", "title", "heading") and block.sentences and \
+                all(x.removed for x in block.sentences):  # (a heading whose words went leaves no bare "## ")
             block.removed = True
         elif block.kind in ("text", "item") and any(x.removed for x in block.sentences) and \
                 all(x.removed or not WORDY.search(x.text) for x in block.sentences):
