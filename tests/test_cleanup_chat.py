@@ -1454,3 +1454,39 @@ def test_a_chat_apps_error_goes_and_a_request_above_a_reasoning_models_answer_is
             "¡Claro que sí! Aquí tienes un borrador sobrio:\n\n# Resumen anual 2024\n\n"
             "Este año gestioné 640 nóminas al mes.\n")
     assert clean(text).text == "# Resumen anual 2024\n\nEste año gestioné 640 nóminas al mes.\n"
+
+
+@pytest.mark.parametrize("note", ["(vérifier le chiffre avec Ana)", "TODO add training",
+                                  "check falls number with Ma'am Grace", "sprawdzić z Kasią dane",
+                                  "(Mehul bhai se TDS wala figure confirm karna)", "(semak angka dengan Kak Rosnah)"])
+def test_the_authors_note_to_check_something_goes_in_any_language(note):
+    text = "# Report 2024\n\nI handled 2,300 orders in 2024.\n\n" + note + "\n\nI trained 4 new starters.\n"
+    assert clean(text).text == "# Report 2024\n\nI handled 2,300 orders in 2024.\n\nI trained 4 new starters.\n"
+
+
+def test_a_note_to_check_a_figure_the_text_leaves_out_stays():
+    text = "# Report 2024\n\nI handled 2,300 orders in 2024.\n\n(vérifier avec Ana: 2,450 en décembre?)\n"
+    assert clean(text).text == text
+
+
+def test_a_thank_you_in_a_script_without_capitals_keeps_whom_it_names():
+    text = ("# सारांश 2024\n\nI was charge nurse for 94 night shifts in 2024.\n\n"
+            "मुझे विश्वास है कि आने वाला वर्ष और भी बेहतर होगा।\n\n"
+            "मैं हमारी नर्सिंग सुपरिटेंडेंट श्रीमती सुनीता कुलकर्णी को धन्यवाद देना चाहती हूँ, जिन्होंने मुझे चार्ज नर्स "
+            "बनने का मौका दिया।\n")
+    assert "श्रीमती सुनीता कुलकर्णी को धन्यवाद" in clean(text).text
+
+
+def test_the_authors_name_signed_under_a_small_models_text_stays_and_its_end_token_goes():
+    text = "# Summary\n\nI handled 4,100 calls in 2024.\n\nYoussef\n</s>\n"
+    assert clean(text).text == "# Summary\n\nI handled 4,100 calls in 2024.\n\nYoussef\n"
+    assert clean("# Summary\n\nI handled 4,100 calls in 2024.\n\n- The canteen\n").text == \
+        "# Summary\n\nI handled 4,100 calls in 2024.\n"  # a list item the token limit cut off still goes
+
+
+def test_a_tools_prompt_with_the_users_notes_keeps_a_fact_the_answer_leaves_out():
+    answer = "This year we closed 4,800 work orders across 3 towers.\n"
+    told = '# Summary\n\nPrompt: "facility manager, 3 towers, 4,800 work orders"\n\n' + answer
+    assert clean(told).text == "# Summary\n\n" + answer
+    more = '# Summary\n\nPrompt: "facility manager, 3 towers, 4,800 work orders, 2 lift entrapments"\n\n' + answer
+    assert "2 lift entrapments" in clean(more).text

@@ -515,3 +515,24 @@ def test_a_word_processors_comment_balloon_with_a_fact_is_no_revision_residue():
             "Formatted: Indent: Left: 0 cm, Hanging: 0.63 cm\n")
     out = clean(text).text
     assert "Bundesbank special audit in October" in out and "Formatted: Indent" not in out
+
+
+def test_a_sample_sites_title_stamps_links_and_dated_comment_thread_go():
+    text = ("# Year End Self Appraisal for Insurance Claims Manager – Sample Format (Free PDF)\n\n"
+            "Last Updated on March 2, 2024 by Team SFH  •  👁 48,903 views\n\n"
+            "Posted by Admin • 9 December 2023 • 2,871 readers\n\n"
+            "Added: 14.12.2023 | Views: 3 417 | Category: Reports\n\n"
+            "Year End Report for Bank Cashier/Teller (Editable Sample)\n\n"
+            "In 2023-24 I led nine claims handlers and settled 6,105 motor claims.\n\n"
+            "Also Read:\n\n- Appraisal Letter Format for Employees (Word & PDF)\n\n### 3 Comments\n\n"
+            "**Priya S.** March 3, 2024 at 10:14 am – Very helpful sample sir, thank you!!\n\n"
+            "**Manoj Kumar** March 5, 2024 at 6:41 pm – Please share for health claims also.\n\n"
+            "**Team SFH** March 6, 2024 at 9:02 am – Sure Manoj ji, we will upload soon.\n")
+    assert clean(text).text == "In 2023-24 I led nine claims handlers and settled 6,105 motor claims.\n"
+
+
+def test_the_authors_own_title_and_update_line_stay():
+    text = ("# Year-End Summary 2024 – Claims Settlement (Sample of My Cases)\n\n"
+            "Updated on 3 March by me: 6,105 claims settled, 171 awaiting documents.\n\n"
+            "I led nine claims handlers.\n")
+    assert clean(text).text == text

@@ -78,3 +78,15 @@ def test_a_double_first_names_initials_end_no_sentence(text, name):
     stop, as "J. Smith"'s is; the signature line stays one sentence."""
     bounds = sentence_bounds(text)
     assert len(bounds) == 1 and name in text[bounds[0][0]:bounds[0][1]]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("मैं हमारी नर्सिंग सुपरिटेंडेंट", ["मैं", "हमारी", "नर्सिंग", "सुपरिटेंडेंट"]),
+    ("தமிழ் நாடு", ["தமிழ்", "நாடு"]),
+    ("don't stop, O’Neil's café", ["don't", "stop", "O’Neil's", "café"]),
+])
+def test_a_word_keeps_the_marks_written_on_its_letters(text, words):
+    """Devanagari and Tamil write vowels as marks on a letter: the word is whole, not cut at each mark."""
+    from drafter.text.words import WORD
+
+    assert WORD.findall(text) == words

@@ -25,7 +25,13 @@ END_PUNCT = re.compile(r"[.!?。！？:;：；…]['\"”’)\]]*[^\w\"'”’()
 RECAP_HEADING = re.compile(r"^[\W\d_]*(?:(?:section|part) \w+\W+)?(?:(?:in )?(?:conclusions?|summary|short)|"
                            r"closing(?: remarks| thoughts| words)?|(?:final|closing|concluding) (?:thoughts|words|"
                            r"remarks)|wrap[- ]up|overall|to sum up|summing up|(?:(?:key|main|quick) )?takeaways?|"
-                           r"at a glance|in a nutshell|(?:the )?bottom line|recap|tl;?\s?dr)[\W_]*$", re.I)
+                           r"(?:(?:(?:my |the )?(?:key |main |top )?(?:achievements|highlights|results|wins|figures|"
+                           r"numbers|metrics)|(?:the )?year) )?at a glance|in a nutshell|(?:the )?bottom line|recap|"
+                           r"tl;?\s?dr|"  # ... and in the user's language, as a chat model heads its recap there
+                           r"resumen|(?:logros|resultados)(?: clave)? de un vistazo|zusammenfassung|(?:die )?"
+                           r"(?:wichtigsten )?ergebnisse auf einen blick|auf einen blick|résumé|en bref|riepilogo|"
+                           r"in sintesi|resumo|em resumo|podsumowanie|w skrócie|özet|ringkasan|tóm tắt|"
+                           r"(?:thành tích nổi bật )?trong nháy mắt|sekilas)[\W_]*$", re.I)
 
 
 # a paragraph's bold lead-in label: "**Quota.** I finished …", "**New logos:** …"

@@ -48,7 +48,8 @@ SINGLED_OUT = re.compile(r"\b(?:the|our|my) (?:single )?(?:main|biggest|hardest|
                          r"(?:find|found) (?:the )?(?:hardest|most difficult))\b", re.I)
 THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude|terima kasih|gracias|agrade[cz]\w*|danke|dankbar|merci|"
                     r"obrigad[oa]|grazie|ringrazi\w*|dziękuj\w*|takk|kiitos|bedankt|спасибо|благодар\w*)\b|"
-                    r"谢谢|感谢|ありがとう|감사", re.I)  # a thank-you, in English or in the author's own language
+                    r"谢谢|感谢|ありがとう|감사|धन्यवाद|शुक्रिया|आभार|நன்றி|ধন্যবাদ|ಧನ್ಯವಾದ|ధన్యవాదాలు|നന്ദി|شكر|شكرا|תודה|"
+                    r"ขอบคุณ", re.I)  # a thank-you, in English or in the author's own language
 FUTURE = re.compile(r"\b(?:will|shall|going to|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ed)? to|next year)\b", re.I)
 QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,80})[\"“”«»]")
 # the blank runs are possessive: "\s+(?:of|…)?\s*" could split a long one two ways at every length (quadratic)

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 
 from drafter.cleanup.document import Block, Sentence
-from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, YEAR, facts_of, hedged_figures, is_figure,
+from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, THANKS, YEAR, facts_of, hedged_figures, is_figure,
                                    is_name, month_figure_pairs, month_figure_pairs_by_clause,
                                    quantities_in, rounds_to, works_out)
 from drafter.cleanup.framing import TO_THE_READER, WRITING_NOTE
@@ -48,6 +48,19 @@ MODELS_HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+[^\n]*|\*\*[^*\n]+\*\*[:：]?
 SHELL_LINE = re.compile(SHELL_PROMPT.pattern + r"[^\n]*", re.M)  # a terminal's prompt and the command typed at it
 SHARE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?%")  # a percentage in figures: "92%", "99.9%"
 ROUNDING = 1.5  # a restatement's amount in words may round a figure kept (the restatements pass checks it so)
+
+
+UNMARKED_THANKS = "a thank-you naming someone, in a script without capitals"
+THANKS_NAMING_WORDS = 4  # words, at least, of a thank-you in such a script that names whom it thanks ("धन्यवाद।" alone
+# does not)
+
+
+def _thanks_unmarked(text: str) -> bool:
+    """True when the text thanks someone (THANKS) at some length, written in a script with no capital letters
+    (Devanagari, Tamil, Arabic, Thai, Chinese …), where no name shows as one: the guard cannot see whom it names."""
+    words = WORD.findall(text)
+    return len(words) >= THANKS_NAMING_WORDS and THANKS.search(text) is not None and \
+        not any(c.isupper() or c.islower() for w in words for c in w)  # (cased letters: the name shows)
 
 
 def keep_facts(run: Run) -> None:
@@ -283,6 +296,9 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         # offer's: "Would you like me to add a section on goals for 2023 as well?")
         told |= {fact for fact in facts_of(dated) if YEAR.fullmatch(fact)}  # a year inside a stock phrase ("2023
         # was the year I …") still dates the text: it goes only when another sentence left states it
+    if sentence.removed and not kinds & (NOT_THE_AUTHORS | MODELS_KINDS) and _thanks_unmarked(original) and \
+            not any(_thanks_unmarked(x.text) for _, x in run.kept_sentences()):
+        told |= {UNMARKED_THANKS}  # a thank-you in a script with no capitals names someone its words do not mark
     now = facts_of(sentence.text) if not sentence.removed else frozenset()
     lost = sorted(f for f in told - now if f not in stated)
     if lost and not sentence.removed and kinds <= COPY_KINDS:  # "Storm Ashley Storm Ashley": its words all stay

@@ -49,12 +49,24 @@ def chat_spans(run: Run, text: str) -> list[tuple[int, int]]:
 BRACKETED_LINE = re.compile(r"^[ \t*_]*(?:\([^()\n]*\)|\[[^\[\]\n]*\])[ \t*_]*$")  # one line, wholly in brackets
 
 
+# a tool's label over the prompt it was given, the user's notes after it: "Prompt: "annual summary for facility manager,
+# 3 towers, 4800 work orders …""
+PROMPT_WITH_NOTES = re.compile(r"^[\W_]*(?:your |the |my )?prompt[ \t]*[:：][ \t]*[\"“'‘]", re.I)  # (quoted: not a
+# runner's "Prompt: 287 tokens, 412.6 tokens per second")
+
+
+def _prompt_with_notes(sentence: Sentence) -> bool:
+    """True when the sentence is a tool's prompt label with the user's notes after it, a figure among them."""
+    return PROMPT_WITH_NOTES.match(sentence.text) is not None and has_figure(sentence.facts)
+
+
 def remove_junk(run: Run) -> None:
     """Remove junk blocks and sentences, and a site's tag from the title."""
     _reasoning(run)
     repl = any(REPL_MARK.search(line) for block in run.blocks for line in block.raw)  # a local model's session
     if repl:
         _terminal_session(run)
+    _turn_labels(run)
     _message_stamps(run)  # before the turns go: a stamp's time is no fact of the year the guard should keep
     _earlier_answers(run, repl)
     _prompt_turns(run)
@@ -68,6 +80,7 @@ def remove_junk(run: Run) -> None:
         hits = [s for s in block.sentences if (run.lists.is_junk(s.text) or run.lists.is_junk(s.text, "title_tag")
                                                 and not END_PUNCT.search(s.text))  # a tag is on a title, not a sentence
                 and not _authors_account(s)  # ("… RFID chips in June (18,200 pieces), which brought losses down …")
+                and not _prompt_with_notes(s)
                 and not _junk_further_down(run, s)]
         if hits:
             later = next((b for b in run.blocks[at + 1:at + 2] if b.kind != "opaque"), None)
@@ -97,6 +110,9 @@ def remove_junk(run: Run) -> None:
             if block.kind != "title" and run.lists.is_junk(sentence.text, "junk_sentence"):
                 sentence.removed = True
                 run.edit("junk", sentence.line, sentence.text, of=sentence)
+            elif _prompt_with_notes(sentence):  # the user's notes the tool shows as its prompt: the guard keeps a
+                sentence.removed = True  # fact of them the answer leaves out ("… also 2 lift entrapments in tower C")
+                run.edit("chat", sentence.line, sentence.text, of=sentence)
             elif not sentence.placeholder and _says_chat(run, sentence.text):
                 sentence.removed = True  # the guard puts it back if it held a fact outside the chat phrase
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
@@ -120,6 +136,19 @@ def remove_junk(run: Run) -> None:
     _junk_lines(run)
     _cut_off_end(run)
     _cut_off_sentences(run)
+
+
+def _turn_labels(run: Run) -> None:
+    """A chat app's label over a turn (drafter.cleanup.turns: "Vous · 14:02", "Le Chat · 14:02", "You said:") goes as
+    junk, a block of its own or the first line of its turn's block."""
+    for block in run.blocks:
+        if block.removed or block.kind not in ("text", "title") or not block.sentences or \
+                not is_turn_label(block.raw[0].strip()):
+            continue
+        if len(block.raw) == 1:
+            _junk_blocks(run, [block])
+        else:
+            _cut_avatar(run, block, TURN_LABEL_WORDS)
 
 
 REASONING_OPEN = re.compile(r"^[ \t]*<(think|thinking|reasoning|thought)>", re.I | re.M)  # a reasoning model's
@@ -958,10 +987,13 @@ def _page_chrome(run: Run) -> None:
 # a site's comment thread under its label: "Comments (27)", "Reader comments", "Comments:" over its posts, each a
 # line of a handle (a date or a place beside it) and the post: "Nong Ploy — 14 Nov 2023: Thank you …", "Tatyana,
 # 22.01.2024: Thank you …", "Guest: Is there a sample for the cashier?", "Admin: @Guest Yes, …"
+POST_DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
 COMMENTS_LABEL = re.compile(r"^[\W_]*(?:\d[\d,.]*[ \t]+)?(?:reader |readers[’'] |user |visitor |latest )?(?:comments?|discussion|replies)"
                             r"[ \t]*(?:\(\d[\d,.]*\)|\d[\d,.]*)?[ \t]*[:：]?[\W_]*$", re.I)
-COMMENT_POST = re.compile(r"^[\W_]*@?[\w.][\w .@'’-]{0,30}?[*_]*(?:[ \t]*[,·—–][ \t]*(?:\d{1,2}:\d{2}|[^:：\n—–]){1,40}?)?"
-                          r"[ \t]*(?:[:：]|[ \t][—–])[ \t]+\S")  # (its byline may hold the time: "… at 9:14 am:")
+COMMENT_POST = re.compile(r"^[\W_]*@?[\w.][\w .@'’-]{0,30}?[*_]*(?:(?:[ \t]*[,·—–]|[ \t]+(?=" + POST_DATE + r"))[ \t]*"
+                          r"(?:\d{1,2}:\d{2}|[^:：\n—–]){1,40}?)?"
+                          r"[ \t]*(?:[:：]|[ \t][—–])[ \t]+\S")  # (its byline may hold the time: "… at 9:14 am:", and
+# its date right after the handle: "**Priya S.** March 3, 2024 at 10:14 am – Very helpful sample sir")
 COMMENT_MIN_POSTS = 2  # posts under the label: one "Name: text" line could be a form's field the author filled
 COMMENT_POST_MAX_WORDS = 45  # words a post may have
 
@@ -985,7 +1017,7 @@ def _site_comments(run: Run) -> None:
     more."""
     blocks = run.blocks
     for at, block in enumerate(blocks):
-        if block.removed or block.kind not in ("text", "title") or not COMMENTS_LABEL.match(block.raw[0]):
+        if block.removed or block.kind not in ("text", "title", "heading") or not COMMENTS_LABEL.match(block.raw[0]):
             continue
         thread = [block]
         if len(block.raw) == 1:  # the label alone, each post a block of its own under it
@@ -1545,7 +1577,8 @@ AVATAR_WORDS = 2  # words a line over the user's turn may have and be their init
 
 # a note to self left in the text: "TODO: add December numbers", "4. TODO – add audit result here", or an editing
 # note in capitals ("TAKE THIS OUT, CRINGE.", "ADD SOMETHING ABOUT TEAMWORK HERE?")
-TODO_NOTE = re.compile(r"^[\W_]*(?:\d{1,2}[.)][ \t]*)?(?:todo|to-do|tbd|fixme)\b[^\n:：]{0,20}[:：–—-]", re.I)
+TODO_NOTE = re.compile(r"^[\W_]*(?:\d{1,2}[.)][ \t]*)?(?:(?:todo|to-do|tbd|fixme)\b[^\n:：]{0,20}[:：–—-]|"
+                       r"(?-i:TODO|FIXME)[ \t]+[^\n.!?]{1,40}$)", re.I)  # ("TODO add training")
 CAPITALS_NOTE = re.compile(r"^[\W_]*(?:TAKE|ADD|DELETE|REMOVE|CUT|CHECK|CHANGE|FIX|MOVE|REPLACE|REWRITE|PUT|KEEP|"
                            r"INSERT|CONFIRM|ASK|FIND|MAYBE|NEED)\b[^a-z\n]*$")
 
@@ -1597,7 +1630,7 @@ def _notes_to_self(run: Run) -> None:
             text = sentence.text
             if not sentence.removed and (TODO_NOTE.match(text) or
                                          CAPITALS_NOTE.match(text) and len(WORD.findall(text)) >= 2 or
-                                         _asks_self(text, block.kind == "item")):
+                                         _asks_self(text, block.kind == "item", len(block.sentences) == 1)):
                 sentence.removed = True  # (its capitals, read as names, are no facts; a figure in it is the guard's)
                 run.edit("comment" if DIGIT.search(text) else "junk", sentence.line, text, of=sentence)
 
@@ -1643,15 +1676,22 @@ NOTE_SHORTHAND = re.compile(r"\b(?:pls|plz|fyi)\b|\bw/\s|\bre (?=\w)|[–—-]\s
 NOTE_MAX_WORDS = 20  # words a note in shorthand may have
 
 
-def _asks_self(text: str, item: bool = False) -> bool:
+def _asks_self(text: str, item: bool = False, alone: bool = True) -> bool:
     """True when the sentence is the author's note to check or ask something (ASKS_SELF), in lower case or brackets,
-    or one with no figure in a note's shorthand (NOTE_SHORTHAND; not a list item's, whose lower case is the list's)."""
+    or one with no figure in a note's shorthand (NOTE_SHORTHAND), or a short one with a verb to check in any language
+    (NOTE_CHECK: "(vérifier le chiffre avec Ana)", `alone` in its block: not the first of a bracket's sentences); not
+    a list item's, whose lower case is the list's."""
     start = NOTE_START.match(text)
     if start is None or not (start.group(1) == "(" or start.group(2).islower()):
         return False
-    return ASKS_SELF.match(text, start.start(2)) is not None or \
-        (start.group(1) == "(" or not item) and len(WORD.findall(text)) <= NOTE_MAX_WORDS and \
-        not DIGIT.search(text) and NOTE_SHORTHAND.search(text, start.start(2)) is not None
+    if ASKS_SELF.match(text, start.start(2)) is not None:
+        return True
+    short = (start.group(1) == "(" or not item) and len(WORD.findall(text)) <= NOTE_MAX_WORDS
+    return short and (not DIGIT.search(text) and NOTE_SHORTHAND.search(text, start.start(2)) is not None or
+                      alone and NOTE_CHECK.search(text) is not None)
+
+
+NOTE_CHECK = re.compile(r"(?<![\w-])" + word_class("check") + r"(?![\w-])", re.I)
 
 
 def _went_as_junk(run: Run, block: Block) -> bool:
@@ -1894,12 +1934,16 @@ def _cut_off_end(run: Run) -> None:
     last, before = blocks[-1], blocks[-2]
     if before.kind in ("item", "heading", "opaque") or before.heading_like or END_PUNCT.search(last.content):
         return
-    if len(last.content.split()) > FRAGMENT_MAX_WORDS or any(s.facts or s.placeholder for s in last.sentences):
-        return
+    if len(last.content.split()) > FRAGMENT_MAX_WORDS or any(s.facts or s.placeholder for s in last.sentences) or \
+            SIGNED_NAME.match(" ".join(s.text for s in last.sentences if not s.removed)):
+        return  # (nor the author's name signed under the text: "Youssef", "— Ana Lima")
     for sentence in last.sentences:
         sentence.removed = True
     last.removed = True
     run.edit("junk", last.line, "\n".join(last.raw))
+
+
+SIGNED_NAME = re.compile(r"^[\W_]*(?-i:[A-Z][\w'’.-]+)(?:[ \t]+(?-i:[A-Z][\w'’.-]+)){0,3}[\W_]*$")  # a name alone
 
 
 CUT_OFF_MIN_WORDS = 4  # words a cut-off sentence needs: a shorter line without end punctuation is a label

@@ -515,13 +515,18 @@ def remove_recap_sections(run: Run) -> None:
     for at, label in enumerate(blocks):
         if not _recap_label(label) or bisect_left(prose_places, at) < LATE_SHARE * len(prose):
             continue  # (the account it sums up must come first)
-        section = []
+        section, rows = [], []
         for block in blocks[at + 1:]:
-            if block.kind not in ("text", "item") or block.heading_like or _recap_label(block) or \
+            if block.kind == "opaque" and block.raw and TABLE_ROW.match(block.raw[0]) and not section:
+                rows.append(block)  # a recap's table ("| Quotes | 2,340 processed; turnaround 2.5 → 1.2 days |")
+                continue
+            if block.kind not in ("text", "item") or block.heading_like or _recap_label(block) or rows or \
                     block.kind == "text" and block.content.rstrip(" *_").endswith((":", "：")):
                 break
             section.append(block)
         inside = [x for b in section for x in b.sentences if not x.removed]
+        if rows:
+            _remove_recap_table(run, rows)
         if not inside:
             continue
         excluded = {id(x) for x in inside}
@@ -535,6 +540,29 @@ def remove_recap_sections(run: Run) -> None:
         for sentence in gone:
             sentence.removed = True
             run.edit("restatement", sentence.line, sentence.text, of=sentence)
+
+
+def _remove_recap_table(run: Run, rows: list[Block]) -> None:
+    """A recap's table in the later part of the text ("## Key Achievements at a Glance" over "| Renewals | 371 of 412
+    renewed (90%) |"): it goes whole, header and rule too, when every row's facts the rest of the text states and the
+    rest says most of each row's words; a row of its own keeps the table (a table is no sentence the guard reads,
+    so its facts are checked here)."""
+    data = [row for row in rows if not TABLE_RULE.match(row.raw[0])][1:]  # (the first row is the header)
+    if not data:
+        return
+    stated = run.facts_stated_outside(set(), frozenset(id(row) for row in rows))
+    said = set(content_words(" ".join(x.text for _, x in run.kept_sentences())))  # (a heading's words too)
+    for row in data:
+        cells = TABLE_ROW.match(row.raw[0]).group(1).split("|")  # (each cell read alone: its first word opens it)
+        words = set(content_words(" ".join(cells))) - run.lists.unspecific
+        if not all(fact in stated or fact in NUMBER_WORDS or _said_in_parts(fact, stated) or
+                   not is_figure(fact) and set(content_words(fact)) <= said  # (a row's label, "Quotes", is no name)
+                   for cell in cells for fact in facts_of(cell)) or \
+                not words or len(words & said) < RECAP_SAID_SHARE * len(words):
+            return
+    for row in rows:
+        row.removed = True
+        run.edit("restatement", row.line, row.raw[0])
 
 
 def _recap_label(block: Block) -> bool:

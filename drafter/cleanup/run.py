@@ -152,12 +152,12 @@ class Run:
         return [m.span() for m in PART_NAME.finditer(text)
                 if (m.group(1).lower(), m.group(2).lower()) in self._part_names]
 
-    def facts_stated_outside(self, excluded: set[int]) -> StatedFacts:
-        """The facts of every sentence, heading, title and table still in the text, but the excluded ones, and the
-        parts of each name stated."""
+    def facts_stated_outside(self, excluded: set[int], excluded_blocks: frozenset[int] = frozenset()) -> StatedFacts:
+        """The facts of every sentence, heading, title and table still in the text, but the excluded ones (sentences
+        by id, and blocks: a table's rows), and the parts of each name stated."""
         stated: set[str] = set()
         for block in self.blocks:
-            if block.removed:
+            if block.removed or id(block) in excluded_blocks:
                 continue
             if block.kind == "opaque":
                 stated |= facts_of("\n".join(block.raw))

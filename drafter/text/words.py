@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word, with an inner apostrophe ("don't", "Li's")
+# the combining marks of the scripts that write vowels and nasals as marks on a letter (Devanagari, Tamil, Bengali and
+# the other Indic scripts, Thai, Arabic and Hebrew points, Latin accents typed apart): a word's part, not its end
+COMBINING_MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+                   "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962-\u0963\u0981-\u0983\u09bc-\u09d7\u09e2-\u09e3"
+                   "\u0a01-\u0a03\u0a3c-\u0a51\u0a70-\u0a71\u0a75\u0a81-\u0a83\u0abc-\u0acd\u0ae2-\u0ae3\u0b01-\u0b03"
+                   "\u0b3c-\u0b57\u0b62-\u0b63\u0b82\u0bbe-\u0bcd\u0bd7\u0c00-\u0c04\u0c3c-\u0c56\u0c62-\u0c63"
+                   "\u0c81-\u0c83\u0cbc-\u0cd6\u0ce2-\u0ce3\u0d00-\u0d03\u0d3b-\u0d57\u0d62-\u0d63\u0d81-\u0d83"
+                   "\u0dca-\u0df3\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u1ab0-\u1aff"
+                   "\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f")
+_WORD_PART = rf"[^\W_]++(?:[{COMBINING_MARKS}]++[^\W_]*+)*+"  # letters, and the marks on them ("नर्सिंग", not "नर" "स" "ग")
+WORD = re.compile(rf"{_WORD_PART}(?:['’]{_WORD_PART})*+")  # a word, with an inner apostrophe ("don't", "Li's")
 # the letters of the scripts written without spaces between words (Thai, Japanese kana, Chinese; Korean syllables too,
 # whose counters stick to a figure: "43건"): a figure beside one stands on its own ("编码8507600090", "43票")
 UNSPACED_LETTERS = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
