@@ -1490,3 +1490,19 @@ def test_a_tools_prompt_with_the_users_notes_keeps_a_fact_the_answer_leaves_out(
     assert clean(told).text == "# Summary\n\n" + answer
     more = '# Summary\n\nPrompt: "facility manager, 3 towers, 4,800 work orders, 2 lift entrapments"\n\n' + answer
     assert "2 lift entrapments" in clean(more).text
+
+
+@pytest.mark.parametrize("chrome", ["Copier · Régénérer · 👍 👎", "Copiază   Regenerează   👍   👎", "Tampilkan draf ▾",
+                                    "Pular para o conteúdo", "Heeft 5 seconden nagedacht", "🧠 Thought for 11 seconds",
+                                    "ChatGPT kan fouten maken. Controleer belangrijke informatie.",
+                                    "ChatGPT hata yapabilir. Önemli bilgileri kontrol edin.", "Conversație nouă",
+                                    "Dit is een kopie van een gesprek tussen ChatGPT en een anonieme gebruiker."])
+def test_a_chat_apps_chrome_in_the_users_language_goes(chrome):
+    text = "# Report 2024\n\nI served 4,100 clients in 2024.\n\n" + chrome + "\n\nI trained 4 new tellers.\n"
+    assert clean(text).text == "# Report 2024\n\nI served 4,100 clients in 2024.\n\nI trained 4 new tellers.\n"
+
+
+def test_turn_labels_with_a_time_go_with_the_users_turn_under_them():
+    text = ("Vous · 14:02\nsalut, tu peux rédiger mon bilan ? 1 146 dossiers.\n\nLe Chat · 14:02\n"
+            "Avec plaisir ! Voici une proposition :\n\n# Bilan 2024\n\nJ'ai clôturé 1 146 dossiers.\n")
+    assert clean(text).text == "# Bilan 2024\n\nJ'ai clôturé 1 146 dossiers.\n"
