@@ -2028,3 +2028,15 @@ def test_a_recap_table_after_the_account_goes_whole_and_one_with_a_fact_of_its_o
     assert "| Events | NEC Birmingham, 63 leads, 9 orders |" in clean(RECAP_PROSE + own + goals).text
     first = "# Summary 2024\n\n" + table + RECAP_PROSE.split("\n\n", 1)[1] + goals  # on top, it is the first telling
     assert "| Quotes | 2,340 processed; turnaround 2.5 → 1.2 days |" in clean(first).text
+
+
+@pytest.mark.parametrize("sentence, month", [("Quiero postularme en la convocatoria de marzo.", "march"),
+                                             ("Im März habe ich die Kasse übernommen.", "march"),
+                                             ("Pada bulan Agustus saya pindah cabang.", "august"),
+                                             ("W październiku wdrożyłam KSeF.", "october"),
+                                             ("Ekim ayında yeni depo açıldı.", "october")])
+def test_a_month_in_the_authors_language_is_a_date_the_guard_keeps(sentence, month):
+    assert month in facts_of(sentence)
+    text = f"# Report\n\nI served 4,100 clients.\n\n{sentence}\n"
+    result = clean(text, CleanupSettings(stock_threshold=0.0))  # the stock model would take any sentence
+    assert sentence in result.text

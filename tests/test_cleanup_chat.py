@@ -1506,3 +1506,22 @@ def test_turn_labels_with_a_time_go_with_the_users_turn_under_them():
     text = ("Vous · 14:02\nsalut, tu peux rédiger mon bilan ? 1 146 dossiers.\n\nLe Chat · 14:02\n"
             "Avec plaisir ! Voici une proposition :\n\n# Bilan 2024\n\nJ'ai clôturé 1 146 dossiers.\n")
     assert clean(text).text == "# Bilan 2024\n\nJ'ai clôturé 1 146 dossiers.\n"
+
+
+def test_a_small_models_drift_into_another_language_that_retells_the_english_goes():
+    english = ("In 2024 I handled 1,284 motor claims, compared with 1,010 in 2023.\n\n"
+               "My average time to close a file was 11.2 days, against the regional target of 14 days.\n\n"
+               "The hardest period was the hail storm of 12 April: our team received 396 claims in three weeks.\n\n")
+    spanish = ("Como mencioné, en 2024 atendí 1,284 siniestros de autos, frente a 1,010 en 2023, y mi tiempo promedio "
+               "de cierre fue de 11.2 días, por debajo de la meta de 14 días.\n\n"
+               "También capacité a dos nuevos ajustadores, Luis Treviño y Karla Medina, en 40 inspecciones.\n")
+    out = clean(english + spanish).text
+    assert "Como mencioné" not in out  # four figures, all the English's, over two of its sentences
+    assert "Luis Treviño y Karla Medina, en 40 inspecciones" in out  # its own facts stay
+
+
+def test_ollamas_server_log_above_the_answer_goes():
+    text = ('time=2024-12-18T09:14:02.331Z level=INFO source=server.go:101 msg="system memory" total="15.5 GiB"\n'
+            '[GIN] 2024/12/18 - 09:17:41 | 200 | 3m39s | 127.0.0.1 | POST "/api/generate"\n\n'
+            "# Summary 2024\n\nI served 4,100 clients.\n")
+    assert clean(text).text == "# Summary 2024\n\nI served 4,100 clients.\n"

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from drafter.text.dates import DATE_WORDS, MONTH_FULL_NAMES
+from drafter.text.dates import DATE_WORDS, FOREIGN_MONTHS, MONTH_FULL_NAMES
 from drafter.text.numbers import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS, UNIT_WORDS
 from drafter.cleanup.placeholders import NAME_SLOT
 from drafter.text.words import SPACED_LETTER, STOP_WORDS, WORD, stem_cached
@@ -17,7 +17,8 @@ BLANK = re.compile(r"\s*")
 NUMBER = re.compile(rf"(?<!{SPACED_LETTER})(?<!\.)[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|‰|[kKmMbB]n?\b)?")
 CODE = re.compile(rf"(?<!{SPACED_LETTER})(?<![.$€£¥-])[A-Za-z]+-?\d(?:{SPACED_LETTER}|[.-])*")  # "v7.0", "Q3",
 # "HC-28", "COVID-19": a figure too
-MONTHS = DATE_WORDS  # words that date an event (drafter.text.dates)
+MONTHS = DATE_WORDS | FOREIGN_MONTHS.keys()  # words that date an event (drafter.text.dates), in other languages too
+MONTH_OF = {**MONTH_FULL_NAMES, **FOREIGN_MONTHS}  # each month's word, short, full or foreign, to its full English name
 # a list fragment ("answering payslip queries;"), and a lead-in ("… as follows:") or fragment: not a restatement
 FRAGMENT = re.compile(r"[;；,，]\W*$|^\W*[a-z]")
 LEAD_IN = re.compile(FRAGMENT.pattern + r"|[:：]\W*$|\b(?:[Aa]s follows|[Tt]he following|(?:set out|listed|shown|given) "
@@ -445,7 +446,7 @@ GREETINGS = frozenset("hi hello hey dear hola ciao hallo hej hei salam bonjour o
 
 def _months_only(word: str) -> bool:
     """True for a month's name, short or full, or months joined by hyphens ("Aug", "Sept-Dec")."""
-    return all(part in MONTH_FULL_NAMES for part in word.lower().split("-"))
+    return all(part in MONTH_OF for part in word.lower().split("-"))
 
 
 def facts_of(sentence: str) -> frozenset[str]:
@@ -471,7 +472,7 @@ def facts_of(sentence: str) -> frozenset[str]:
         if low in NUMBER_WORDS and UNIT_AFTER_FIGURE.match(idiom_free, max(0, match.start() - 2), match.start()):
             continue  # "the 90-second target", "a 2-half match": a unit after a figure, no number of its own
         if low in NUMBER_WORDS or low in MONTHS and (low not in AMBIGUOUS_DATES or _is_date_word(idiom_free, match)):
-            facts.add(MONTH_FULL_NAMES.get(low, low))  # ("Oct" is October)
+            facts.add(MONTH_OF.get(low, low))  # ("Oct" and "octubre" are October)
     for match in QUOTED.finditer(sentence):
         facts.add('"' + " ".join(match.group(1).lower().split()))
     unblank = NAME_SLOT.sub(lambda m: " " * len(m.group()), sentence)  # a blank left in a name ("the XX
@@ -495,7 +496,7 @@ def facts_of(sentence: str) -> frozenset[str]:
         while words and (_months_only(words[-1]) or words[-1].lower() in NAME_JOINERS):
             last = words.pop()  # "Helena Varga and I": the name is "helena varga"
             if _months_only(last):  # "in Aug", "Henrik Dahl Aug–Oct", "between September and June": the months,
-                facts.update(MONTH_FULL_NAMES[part] for part in last.lower().split("-"))  # not a name "Dahl Aug"
+                facts.update(MONTH_OF[part] for part in last.lower().split("-"))  # not a name "Dahl Aug"
         facts.add(" ".join((w[:-1] if ACRONYM_PLURAL.fullmatch(w) else w).lower() for w in words))
     facts.discard("")
     return frozenset(facts)

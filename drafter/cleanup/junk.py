@@ -19,7 +19,7 @@ from drafter.cleanup.phrases import blank_spans, merge_spans, word_class
 from drafter.cleanup.placeholders import fill_template_blanks, template_blanks
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
-from drafter.cleanup.turns import ASSISTANT_TURN, TURN_LABEL_WORDS, USER_TURN, is_turn_label
+from drafter.cleanup.turns import ASSISTANT_TURN, TIME, TURN_LABEL_WORDS, USER_TURN, is_turn_label
 from drafter.text.dates import DATE_WORDS, MONTH_NAMES
 from drafter.text.words import STOP_WORDS, WORD
 
@@ -138,12 +138,15 @@ def remove_junk(run: Run) -> None:
     _cut_off_sentences(run)
 
 
+TIMED = re.compile(TIME)
+
+
 def _turn_labels(run: Run) -> None:
-    """A chat app's label over a turn (drafter.cleanup.turns: "Vous · 14:02", "Le Chat · 14:02", "You said:") goes as
-    junk, a block of its own or the first line of its turn's block."""
+    """A chat app's label over a turn with its time (drafter.cleanup.turns: "Vous · 14:02", "Le Chat · 14:02") goes
+    as junk, a block of its own or the first line of its turn's block (the junk list has the labels without one)."""
     for block in run.blocks:
         if block.removed or block.kind not in ("text", "title") or not block.sentences or \
-                not is_turn_label(block.raw[0].strip()):
+                not is_turn_label(block.raw[0].strip()) or not TIMED.search(block.raw[0]):
             continue
         if len(block.raw) == 1:
             _junk_blocks(run, [block])

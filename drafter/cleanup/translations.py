@@ -6,7 +6,7 @@ states go as its repeats."""
 from __future__ import annotations
 
 from drafter.cleanup.document import Block, Sentence
-from drafter.cleanup.facts import is_figure
+from drafter.cleanup.facts import YEAR, is_figure
 from drafter.cleanup.run import Run
 from drafter.text.words import FOREIGN_FUNCTION_WORDS, STOP_WORDS, WORD
 
@@ -14,14 +14,16 @@ ENGLISH_SHARE_MAX = 0.15  # of a paragraph's words that are English function wor
 FOREIGN_SHARE_MIN = 0.15  # ... and those of another language (FOREIGN_FUNCTION_WORDS) at least, or words of another
 # script (no Latin letter): shorthand notes in English have few function words of either kind
 FOREIGN_WORDS_MIN = 12  # words a paragraph needs before its language is judged
-ENGLISH_TEXT_SHARE = 0.6  # of the text's words in English paragraphs, at least, for it to be an English summary
+ENGLISH_TEXT_SHARE = 0.5  # of the text's words in English paragraphs, at least, for it to be an English summary (a
+# small model that drifts into another language halfway writes about as much of each)
 
 
 def remove_translations(run: Run) -> None:
     """Remove each sentence of a paragraph in another language (reads_as_foreign) in a summary written in English
     (ENGLISH_TEXT_SHARE) when one English sentence gives every figure it gives, two or more: its translation, as its
-    repeat. One with fewer figures, or a figure no English sentence gives with the others, stays, since no month or
-    number word of that language is read ("… se fusionó … en octubre")."""
+    repeat; so does one with SPREAD_FIGURES_MIN figures or more, years aside, that the English gives over several
+    sentences. One with fewer figures, or a figure no English sentence gives, stays, since no month or number word of
+    that language is read ("… se fusionó … en octubre")."""
     foreign, english_words, all_words = [], 0, 0
     for block in run.blocks:
         if block.removed or block.kind not in ("text", "item"):
@@ -42,10 +44,24 @@ def remove_translations(run: Run) -> None:
             if sentence.removed or sentence.placeholder or len(figures) < TRANSLATED_FIGURES_MIN:
                 continue
             english = set.intersection(*sorted((holders.get(f, set()) for f in figures), key=len))
+            if not english and len(figures - _years(figures)) >= SPREAD_FIGURES_MIN and \
+                    all(f in holders for f in figures):
+                english = min((holders[f] for f in figures), key=len)  # ("… atendí 1,284 siniestros …, frente a
+                # 1,010 en 2023, y mi tiempo promedio de cierre fue de 11.2 días, por debajo de la meta de 14 días."
+                # over two English sentences): so many figures, all the English's, are no coincidence
             if english:  # one English sentence gives every figure of it: its translation
                 sentence.removed = True
                 record = run.edit("restatement", sentence.line, sentence.text, of=sentence)
                 run.repeat(sentence, kept[min(english)][1], record)
+
+
+SPREAD_FIGURES_MIN = 3  # figures other than years a sentence in another language must share with the English text,
+# told in more than one English sentence, to be its translation
+
+
+def _years(figures: set[str]) -> set[str]:
+    """The figures that are years."""
+    return {f for f in figures if YEAR.fullmatch(f)}
 
 
 TRANSLATED_FIGURES_MIN = 2  # figures a sentence in another language must share with one English sentence: one alone

@@ -8,6 +8,26 @@ MONTH_NAMES = (("january", "jan"), ("february", "feb"), ("march", "mar"), ("apri
 MONTH_NUMBERS = {name: index for index, names in enumerate(MONTH_NAMES, start=1) for name in names}
 MONTH_FULL_NAMES = {name: names[0] for names in MONTH_NAMES for name in names}  # each month's name, short or full,
 # to its full name: "Oct" and "October" date the same month
+# the months in the languages summaries come in besides English (Spanish, Portuguese, French, German, Italian, Dutch,
+# Indonesian and Malay, Polish and Czech with their common case forms, Turkish, Romanian, Tagalog, Swahili), each to
+# the English full name: "marzo", "März" and "Maret" date the same month as "March"
+FOREIGN_MONTHS = {word: MONTH_NAMES[month - 1][0] for month, words in enumerate((
+    "enero janeiro janvier januar gennaio januari ianuarie styczeń stycznia styczniu leden ledna ocak",
+    "febrero fevereiro février februar febbraio februari februarie luty lutego lutym únor února şubat pebrero",
+    "marzo março mars märz maart maret mac martie marzec marca marcu březen března mart marso machi",
+    "abril avril aprile aprilie kwiecień kwietnia kwietniu duben dubna nisan aprili",
+    "mayo maio mai maggio mei maj maja maju květen května mayıs",
+    "junio junho juin juni giugno iunie czerwiec czerwca czerwcu červen června haziran hunyo",
+    "julio julho juillet juli luglio julai iulie lipiec lipca lipcu červenec července temmuz hulyo",
+    "agosto août augustus agustus ogos sierpień sierpnia sierpniu srpen srpna ağustos agosti",
+    "septiembre setiembre setembro septembre settembre septembrie wrzesień września wrześniu září eylül setyembre "
+    "septemba",
+    "octubre outubro octobre oktober ottobre octombrie październik października październiku říjen října ekim "
+    "oktubre oktoba",
+    "noviembre novembro novembre noiembrie listopad listopada listopadzie listopadu kasım nobyembre novemba",
+    "diciembre dezembro décembre dezember dicembre desember disember decembrie grudzień grudnia grudniu prosinec "
+    "prosince aralık disyembre desemba",
+), start=1) for word in words.split() if word not in MONTH_NUMBERS}
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 SEASONS = frozenset("spring summer autumn winter".split())
 SEASON_MONTHS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "fall": (9, 10, 11),
