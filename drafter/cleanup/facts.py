@@ -29,7 +29,7 @@ YEAR_IN_TEXT = re.compile(rf"(?<!{SPACED_LETTER})(?<![.,])(?:19|20)\d\d(?!{SPACE
 ZERO = re.compile(r"\b(?:not (?:a|one) single|not one|zero|(?:nobody|no one) (?:\w+ed|left|was|were|had|lost|quit|"
                   r"got|came|went|fell)\b|without (?:a|any) single|no (?:[\w-]+ )?(?:accidents?|"
                   r"incidents?|complaints?|errors?|mistakes?|loss(?:es)?|injur(?:y|ies)|defects?|breach(?:es)?|delays?|"
-                  r"failures?|violations?|problems?|findings?|discrepanc(?:y|ies))|"
+                  r"failures?|violations?|problems?|findings?|discrepanc(?:y|ies)|shortages?|excess(?:es)?|overages?)|"
                   r"for free|free of charge|at no (?:extra )?cost)\b",
                   re.I)  # a count of none (and a price of none: "serves lunch for free to …")
 # a sentence that singles out the year's main difficulty or change ("Staffing was the hardest part of the year.", "The
@@ -449,6 +449,20 @@ def _months_only(word: str) -> bool:
     return all(part in MONTH_OF for part in word.lower().split("-"))
 
 
+NAME_WORD_AFTER = re.compile(r"[ \t]+(?-i:[A-Z])[\w'’-]")  # a capitalised word right after
+NAME_WORD_BEFORE = re.compile(r"[^\W_][,;]?[ \t]+(?-i:[A-Z])[\w'’-]*[ \t]+$")  # ... or right before, itself no
+# sentence's first word ("W październiku", "Im März": a preposition)
+
+
+def _in_a_name(text: str, match: re.Match) -> bool:
+    """True when the word stands among capitalised words, as a name's part ("Mei Ling", "Ana Maja Kowalska")."""
+    return NAME_WORD_AFTER.match(text, match.end()) is not None or \
+        NAME_WORD_BEFORE.search(text[max(0, match.start() - NAME_WORD_REACH):match.start()]) is not None
+
+
+NAME_WORD_REACH = 40  # characters before a word read for the capitalised word before it
+
+
 def facts_of(sentence: str) -> frozenset[str]:
     """The facts a sentence carries: numbers, number words, dates, quoted names and capitalised names (lowercased).
 
@@ -471,6 +485,8 @@ def facts_of(sentence: str) -> frozenset[str]:
         low = word.lower()
         if low in NUMBER_WORDS and UNIT_AFTER_FIGURE.match(idiom_free, max(0, match.start() - 2), match.start()):
             continue  # "the 90-second target", "a 2-half match": a unit after a figure, no number of its own
+        if low in FOREIGN_MONTHS and low not in DATE_WORDS and _in_a_name(idiom_free, match):
+            continue  # "Mei Ling", "Ana Maja Kowalska": a name, no month
         if low in NUMBER_WORDS or low in MONTHS and (low not in AMBIGUOUS_DATES or _is_date_word(idiom_free, match)):
             facts.add(MONTH_OF.get(low, low))  # ("Oct" and "octubre" are October)
     for match in QUOTED.finditer(sentence):

@@ -51,13 +51,13 @@ BRACKETED_LINE = re.compile(r"^[ \t*_]*(?:\([^()\n]*\)|\[[^\[\]\n]*\])[ \t*_]*$"
 
 # a tool's label over the prompt it was given, the user's notes after it: "Prompt: "annual summary for facility manager,
 # 3 towers, 4800 work orders …""
-PROMPT_WITH_NOTES = re.compile(r"^[\W_]*(?:your |the |my )?prompt[ \t]*[:：][ \t]*[\"“'‘]", re.I)  # (quoted: not a
-# runner's "Prompt: 287 tokens, 412.6 tokens per second")
+PROMPT_WITH_NOTES = re.compile(r"^[\W_]*(?:your |the |my )?prompt[ \t]*[:：][ \t]*[\"“'‘]", re.I | re.M)  # (quoted:
+# not a runner's "Prompt: 287 tokens, 412.6 tokens per second"; on any line: "✨ Help me write" over it)
 
 
 def _prompt_with_notes(sentence: Sentence) -> bool:
     """True when the sentence is a tool's prompt label with the user's notes after it, a figure among them."""
-    return PROMPT_WITH_NOTES.match(sentence.text) is not None and has_figure(sentence.facts)
+    return PROMPT_WITH_NOTES.search(sentence.text) is not None and has_figure(sentence.facts)
 
 
 def remove_junk(run: Run) -> None:
