@@ -571,6 +571,20 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     "c459-05-payroll-officer-toronto.dirty.md": [
         "not quite no issues – 14 employees were over-deducted on the feb 2 pay and you refunded them on the feb 16 "
         "run. i'd mention it, it shows you caught it."],
+    # r118's (c461–c464): a team chat's sender line with its time ("Tomasz Wiśniewski  9:03 AM") goes as the chat's
+    # stamp over a colleague's correction that stays, whose writer marked the line with it; a thank-you in a bot's
+    # later answer goes as filler or a restatement where the earlier answer's copy, naming the same person, stays
+    "c464-01-dispatch-coordinator-poznan.dirty.md": ["number 03"],
+    "c464-04-front-office-manager-lisbon.dirty.md": [
+        "i want to thank the whole team for a great year, and especially rui almeida in it, who stayed on site for the "
+        "entire opera cloud cut-over weekend."],
+    "c464-05-payments-ops-clerk-makati.dirty.md": ["number 21"],
+    "c464-06-billing-analyst-leeds.dirty.md": ["number 05", "number 10"],
+    "c464-08-outpatient-scheduling-coordinator-toronto.dirty.md": ["number 49"],
+    "c464-09-property-claims-team-lead-brisbane.dirty.md": [
+        "i'm grateful to the whole team, and in particular to jess, who ran the kirrily triage roster on her own while "
+        "i was in townsville."],
+    "c464-12-billing-collections-lead-auckland.dirty.md": ["number 40"],
     "c408-06-audit-junior-singapore.dirty.md": [
         "rachel's comment (added 16 dec): agreed with the above. wei ling also covered the client f bank confirmations "
         "on her own when the senior was on mc for two weeks in august. please keep this in."],
@@ -934,6 +948,10 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c458-*.dirty.md", 0.37, 0.935),  # 6f65481; a month in the author's language fixed after
     ("cleanup-heldout", "c459-*.dirty.md", 0.43, 0.98),  # reading it, the rest listed: each a copy the writer chose
     ("cleanup-heldout", "c460-*.dirty.md", 0.67, 0.975),  # otherwise, its facts kept)
+    ("cleanup-heldout", "c461-*.dirty.md", 0.67, 0.98),  # the hundred-and-sixteenth (first run 0.455 / 0.833 / 10 at
+    ("cleanup-heldout", "c462-*.dirty.md", 0.27, 0.62),  # 1f60821, the session's final cleanup code; chats in scripts
+    ("cleanup-heldout", "c463-*.dirty.md", 0.77, 0.935),  # without Latin letters lose the wrong answer's copies; a
+    ("cleanup-heldout", "c464-*.dirty.md", 0.41, 0.89),  # rating row marked "(•)" fixed after reading it, the rest listed)
 ])
 def test_corpus_meets_the_quality_targets(corpus, pattern, recall_floor, precision_floor):
     from cleanup_quality import score_documents

@@ -536,3 +536,13 @@ def test_the_authors_own_title_and_update_line_stay():
             "Updated on 3 March by me: 6,105 claims settled, 171 awaiting documents.\n\n"
             "I led nine claims handlers.\n")
     assert clean(text).text == text
+
+
+def test_a_forms_rating_rows_marked_in_brackets_are_each_goals_answer():
+    row = "**Rating:** ( ) Not Met   (•) Partially Met   ( ) Met   ( ) Exceeded"
+    text = ("## Goal 1 – Cycle time\n\nI cut the average claim cycle from 14 to 11 days.\n\n1,184 / 2,000 characters\n\n"
+            f"{row}\n\n## Goal 2 – Backlog\n\nI cleared 640 of the 900 files over 90 days old.\n\n{row}\n\n"
+            "## Goal 3 – Training\n\nI trained 4 new adjusters.\n\n"
+            "**Rating:** [ ] Not Met   [ ] Partially Met   [x] Met   [ ] Exceeded\n")
+    assert clean(text).text.count("(•) Partially Met") == 2  # the same choice under two goals: two answers
+    assert "[x] Met" in clean(text).text

@@ -377,8 +377,12 @@ RATING_PICK = re.compile(r"^[\W_]*[^\n:：]{0,40}\b(?:rating|rated|score|grade|l
                          r"\d(?:[.,]\d)?[ \t]*[–—=-][ \t]*[^\n\d\[\]]{1,40}?[ \t]*[▾▼]?[ \t]*\]?[\s.]*$", re.I)
 
 
-CHOSEN_MARK = re.compile(r"[●◉☑☒][^\n]*[○◯☐]|[○◯☐][^\n]*[●◉☑☒]")  # a row of a rating's options, one marked: "○ Not
-# Met   ● Partially Met   ○ Met" (not a to-do's box alone, "☐ check the % with Sharon", nor a blank's "○○")
+BOX_CHOSEN = r"\((?:•|●|x|X|✓|✔|\*)\)|\[(?:•|●|x|X|✓|✔|\*)\]"  # an option marked in brackets: "(•)", "[x]"
+BOX_EMPTY = r"\([ \t]\)|\[[ \t]\]"  # ... and one left empty: "( )", "[ ]"
+CHOSEN_MARK = re.compile(r"[●◉☑☒][^\n]*[○◯☐]|[○◯☐][^\n]*[●◉☑☒]|"  # a row of a rating's options, one marked: "○ Not
+                         rf"(?:{BOX_CHOSEN})[^\n]*(?:{BOX_EMPTY})|(?:{BOX_EMPTY})[^\n]*(?:{BOX_CHOSEN})")  # Met   ●
+# Partially Met   ○ Met", "( ) Not Met   (•) Partially Met   ( ) Met" (not a to-do's box alone, "☐ check the % with
+# Sharon", nor a blank's "○○")
 
 
 def chosen_rating(text: str) -> bool:
