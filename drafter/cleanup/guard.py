@@ -13,8 +13,8 @@ import re
 from bisect import bisect_left
 
 from drafter.cleanup.document import Block, Sentence
-from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, THANKS, YEAR, facts_of, hedged_figures, is_figure,
-                                   is_name, month_figure_pairs, month_figure_pairs_by_clause,
+from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, THANKS, YEAR, facts_of, hedged_figures,
+                                   is_figure, is_name, month_figure_pairs, month_figure_pairs_by_clause,
                                    quantities_in, rounds_to, works_out)
 from drafter.cleanup.framing import TO_THE_READER, WRITING_NOTE
 from drafter.cleanup.furniture import names_are_the_pages
@@ -67,6 +67,8 @@ def keep_facts(run: Run) -> None:
     """Put back, as written, every removed or cut sentence whose removal lost a fact the rest no longer states, or
     the tie of a month to a figure that no sentence left makes, or that was cut as a repeat from a block kept whole."""
     stated = run.facts_stated_outside(set())
+    if any(_thanks_unmarked(sentence.text) for _, sentence in run.kept_sentences()):
+        stated.add([UNMARKED_THANKS])  # a thank-you kept in a script without capitals: another may go as its repeat
     paired = {pair for _, sentence in run.kept_sentences() for pair in month_figure_pairs(sentence.facts)}
     amounts = sorted(a for _, sentence in run.kept_sentences() for a in quantities_in(sentence.text))
     shares = sorted(float(m.group(0)[:-1].replace(",", "")) for _, sentence in run.kept_sentences()
@@ -296,8 +298,7 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         # offer's: "Would you like me to add a section on goals for 2023 as well?")
         told |= {fact for fact in facts_of(dated) if YEAR.fullmatch(fact)}  # a year inside a stock phrase ("2023
         # was the year I …") still dates the text: it goes only when another sentence left states it
-    if sentence.removed and not kinds & (NOT_THE_AUTHORS | MODELS_KINDS) and _thanks_unmarked(original) and \
-            not any(_thanks_unmarked(x.text) for _, x in run.kept_sentences()):
+    if sentence.removed and not kinds & (NOT_THE_AUTHORS | MODELS_KINDS) and _thanks_unmarked(original):
         told |= {UNMARKED_THANKS}  # a thank-you in a script with no capitals names someone its words do not mark
     now = facts_of(sentence.text) if not sentence.removed else frozenset()
     lost = sorted(f for f in told - now if f not in stated)

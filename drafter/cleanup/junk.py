@@ -101,8 +101,10 @@ def remove_junk(run: Run) -> None:
             # Führungskräfte lieben Zahlen! Falls Sie wissen, …, ergänzen Sie das.)"): a note to the author, whose
             # figures and dates the guard checks in a sentence that matches no chat phrase alone
             for sentence in block.sentences:
-                _remove_sentences(run, block, "chat" if _says_chat(run, sentence.text) else "comment",
-                                  lambda other: other is sentence)
+                if not sentence.removed:
+                    sentence.removed = True
+                    run.edit("chat" if _says_chat(run, sentence.text) else "comment", sentence.line, sentence.text,
+                             of=sentence)
             continue
         for sentence in block.sentences:
             if sentence.removed or block.kind not in ("text", "item", "title"):  # a short line is read as a title
@@ -151,7 +153,7 @@ def _turn_labels(run: Run) -> None:
         if len(block.raw) == 1:
             _junk_blocks(run, [block])
         else:
-            _cut_avatar(run, block, TURN_LABEL_WORDS)
+            _cut_first_line(run, block)
 
 
 REASONING_OPEN = re.compile(r"^[ \t]*<(think|thinking|reasoning|thought)>", re.I | re.M)  # a reasoning model's
@@ -608,9 +610,16 @@ def _cut_avatar(run: Run, block: Block, words: int = 0) -> None:
     """Cut the user's initials or name over their turn ("MO" over "Thanks. Can you make it more formal?") as junk:
     a chat app's label, no name the text states; `words`: the most the line may have (AVATAR_WORDS when 0; more for
     a speaker's label found repeated, "ChatGPT ha detto:")."""
+    if block.raw and len(block.raw[0].split()) <= (words or AVATAR_WORDS):
+        _cut_first_line(run, block)
+
+
+def _cut_first_line(run: Run, block: Block) -> None:
+    """Cut the block's first line, a label over the rest of its first sentence ("Vous · 14:02", "**Option B:**"), as
+    junk: its words are a chat app's or a model's, no fact."""
     lines = block.raw
     if len(lines) > 1 and block.sentences and not block.sentences[0].removed and lines[0].strip() and \
-            len(lines[0].split()) <= (words or AVATAR_WORDS) and block.sentences[0].text.startswith(lines[0] + "\n"):
+            block.sentences[0].text.startswith(lines[0] + "\n"):
         run.cut(block.sentences[0], [(0, len(lines[0]) + 1)], "junk", repeat=False)
 
 
@@ -1804,7 +1813,7 @@ def _later_options(run: Run) -> None:
         if len(block.raw) == 1:
             _remove_sentences(run, block, "junk")
         else:
-            _cut_avatar(run, block, len(block.raw[0].split()))
+            _cut_first_line(run, block)
         if first:
             above = blocks[at - 1] if at else None
             if above is not None and len(above.raw) == 1 and CHOOSE_LABEL.search(above.content):

@@ -526,8 +526,8 @@ def load_phrase_lists(user_dir: str | Path | None = None, include_user: bool = T
     package = resources.files("drafter").joinpath("data", "cleanup")
     for entry in sorted(package.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml"):
-            _read_list_file(entry.read_bytes(), f"drafter/data/cleanup/{entry.name}", raw, origins=origins,
-                            words={})  # (its classes are among shipped_words already)
+            _read_list_file(entry.read_bytes(), f"drafter/data/cleanup/{entry.name}", raw, origins=origins)
+            # (its word classes are among shipped_words already)
             sources.append(f"drafter/data/cleanup/{entry.name}")
     if include_user:
         if user_dir is None:
