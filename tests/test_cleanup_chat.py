@@ -1423,8 +1423,13 @@ def test_the_versions_a_model_offers_to_choose_from_keep_the_first_and_lose_thei
     "Mam nadzieję, że to podsumowanie spełni Twoje oczekiwania. Daj znać, jeśli chcesz coś dodać.",
 ])
 def test_the_models_hope_and_offer_in_the_users_language_go(closing):
-    text = "# Report 2024\n\nI served 4,100 customers at the counter in 2024.\n\n" + closing + "\n"
-    assert clean(text).text == "# Report 2024\n\nI served 4,100 customers at the counter in 2024.\n"
+    _goes_between_facts(closing)
+
+
+def _goes_between_facts(line: str) -> None:
+    """Assert that the line, a paragraph between two of the author's facts, goes and the facts stay."""
+    before, after = "# Report 2024\n\nI served 4,100 clients in 2024.\n\n", "\n\nI trained 4 new starters.\n"
+    assert clean(before + line + after).text == before + after.lstrip("\n")
 
 
 def test_an_authors_hope_in_their_own_language_stays():
@@ -1460,8 +1465,7 @@ def test_a_chat_apps_error_goes_and_a_request_above_a_reasoning_models_answer_is
                                   "check falls number with Ma'am Grace", "sprawdzić z Kasią dane",
                                   "(Mehul bhai se TDS wala figure confirm karna)", "(semak angka dengan Kak Rosnah)"])
 def test_the_authors_note_to_check_something_goes_in_any_language(note):
-    text = "# Report 2024\n\nI handled 2,300 orders in 2024.\n\n" + note + "\n\nI trained 4 new starters.\n"
-    assert clean(text).text == "# Report 2024\n\nI handled 2,300 orders in 2024.\n\nI trained 4 new starters.\n"
+    _goes_between_facts(note)
 
 
 def test_a_note_to_check_a_figure_the_text_leaves_out_stays():
@@ -1498,8 +1502,7 @@ def test_a_tools_prompt_with_the_users_notes_keeps_a_fact_the_answer_leaves_out(
                                     "ChatGPT hata yapabilir. Önemli bilgileri kontrol edin.", "Conversație nouă",
                                     "Dit is een kopie van een gesprek tussen ChatGPT en een anonieme gebruiker."])
 def test_a_chat_apps_chrome_in_the_users_language_goes(chrome):
-    text = "# Report 2024\n\nI served 4,100 clients in 2024.\n\n" + chrome + "\n\nI trained 4 new tellers.\n"
-    assert clean(text).text == "# Report 2024\n\nI served 4,100 clients in 2024.\n\nI trained 4 new tellers.\n"
+    _goes_between_facts(chrome)
 
 
 def test_turn_labels_with_a_time_go_with_the_users_turn_under_them():
