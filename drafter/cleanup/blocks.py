@@ -143,7 +143,7 @@ def remove_blocks(run: Run) -> None:
     written = written_facts(run.blocks)
     sure = []
     for index, block in enumerate(run.blocks):
-        if block.removed or not judged(block) or all(s.removed for s in block.sentences):
+        if block.gone or not judged(block):
             continue
         score = model.score(lead(block), False, block.kind == "item", block_flags(run.blocks, index, written))
         if score >= run.settings.block_threshold:

@@ -1802,13 +1802,13 @@ def _later_options(run: Run) -> None:
     version stays, as an editor keeps it when the author chose none (the guard keeps a later version's fact that the
     first leaves out)."""
     blocks = [b for b in run.blocks if b.kind != "opaque" and not b.removed]
-    labels = [(at, match) for at, block in enumerate(blocks) if block.kind in ("text", "title", "heading") and
-              block.sentences and (match := OPTION_LABEL.match(block.raw[0])) is not None]
-    if not any(m.group("which").lower() in FIRST_OPTION for _, m in labels) or \
-            all(m.group("which").lower() in FIRST_OPTION for _, m in labels):
+    labels = [(at, match.group("which").lower() in FIRST_OPTION) for at, block in enumerate(blocks)
+              if block.kind in ("text", "title", "heading") and block.sentences and
+              (match := OPTION_LABEL.match(block.raw[0])) is not None]  # (each label's place, and whether it is A)
+    if len({first for _, first in labels}) < 2:  # a first version and a later one, or no choice offered
         return
-    for at, match in labels:
-        block, first = blocks[at], match.group("which").lower() in FIRST_OPTION
+    for at, first in labels:
+        block = blocks[at]
         # the label goes first, as junk: its words are the model's, no fact ("Variante B" is no name)
         if len(block.raw) == 1:
             _remove_sentences(run, block, "junk")

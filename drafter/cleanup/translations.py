@@ -44,7 +44,7 @@ def remove_translations(run: Run) -> None:
             if sentence.removed or sentence.placeholder or len(figures) < TRANSLATED_FIGURES_MIN:
                 continue
             english = set.intersection(*sorted((holders.get(f, set()) for f in figures), key=len))
-            if not english and len(figures - _years(figures)) >= SPREAD_FIGURES_MIN and \
+            if not english and sum(not YEAR.fullmatch(f) for f in figures) >= SPREAD_FIGURES_MIN and \
                     all(f in holders for f in figures):
                 english = min((holders[f] for f in figures), key=len)  # ("… atendí 1,284 siniestros …, frente a
                 # 1,010 en 2023, y mi tiempo promedio de cierre fue de 11.2 días, por debajo de la meta de 14 días."
@@ -58,10 +58,6 @@ def remove_translations(run: Run) -> None:
 SPREAD_FIGURES_MIN = 3  # figures other than years a sentence in another language must share with the English text,
 # told in more than one English sentence, to be its translation
 
-
-def _years(figures: set[str]) -> set[str]:
-    """The figures that are years."""
-    return {f for f in figures if YEAR.fullmatch(f)}
 
 
 TRANSLATED_FIGURES_MIN = 2  # figures a sentence in another language must share with one English sentence: one alone
