@@ -117,6 +117,7 @@ def _is_date_word(text: str, match: re.Match) -> bool:
 UNITS = UNIT_WORDS | {"twice": 2, "dozen": 12}  # (the toolkit's number words, drafter.text.numbers, and the two
 TENS = TENS_WORDS  # a count says in a word of its own)
 SCALES = SCALE_WORDS
+FACT_CACHE_SIZE = 65536  # facts, and sentences, whose answers are kept (1 MB of text is about 15,000 sentences)
 QUANTITY_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
 AMOUNT_WORDS = QUANTITY_WORDS | {"percent", "point"}  # the words of an amount said in words ("six point two percent")
 
@@ -125,6 +126,12 @@ def quantities_in(text: str) -> list[float]:
     """The amounts a text states, in figures ("40,312", "1.2 million") or in words ("more than forty thousand",
     "a thousand", "twice", "ninety-four point two"), so a restatement in words can be checked against the figures
     it rounds."""
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=FACT_CACHE_SIZE)
+def _quantities(text: str) -> tuple[float, ...]:
+    """quantities_in(), remembered: the passes and the guard read the same sentences again."""
     values: list[float] = []
     amount = rf"(?<!{SPACED_LETTER})(?<!\.)\d[\d,]*(?:\.\d+)?(?:\s*(million|billion|thousand|[kKmM]\b))?"
     for match in re.finditer(amount, text):
@@ -163,7 +170,7 @@ def quantities_in(text: str) -> list[float]:
             values.append((total or 0) + (current or 0))
             total = current = None
         previous = word
-    return values
+    return tuple(values)
 
 
 WORKED_OUT_MAX_FIGURES = 8  # figures of a sentence paired up for what a retelling may work out from them
@@ -322,6 +329,12 @@ DECIMAL_COMMA = re.compile(r"[$€£¥]?\d{1,3},\d{1,2}(?:%|‰|[kKmMbB]n?)?")  
 def figures_with_units(text: str) -> set[tuple[str, str]]:
     """Each figure of a text with the word that follows it ("2 days" -> ("2", "day")), so a sentence is not taken
     for a retelling of another that holds the same number of something else ("2 major releases")."""
+    return set(_figures_with_units(text))
+
+
+@lru_cache(maxsize=FACT_CACHE_SIZE)
+def _figures_with_units(text: str) -> frozenset[tuple[str, str]]:
+    """figures_with_units(), remembered: the passes read the same sentences again."""
     out = set()
     for match in NUMBER.finditer(text):
         figure = _figure(match)
@@ -331,7 +344,7 @@ def figures_with_units(text: str) -> set[tuple[str, str]]:
         if unit is not None and unit.group(0).lower() in NO_UNIT:
             unit = None  # "from 86 to 31 and met all deadlines": the clause goes on, naming nothing of the figure's
         out.add((figure, stem_cached(unit.group(0)) if unit else ""))  # "8%" and "$612,000" carry their own unit
-    return out
+    return frozenset(out)
 
 
 NO_UNIT = frozenset("and or but nor in on at to this last while than as by during".split())  # the word after a
@@ -401,9 +414,6 @@ def figure_value(text: str, match: re.Match) -> float | None:
     return values[0] if values else None
 
 
-FACT_CACHE_SIZE = 65536  # facts whose is_figure answer is kept
-
-
 @lru_cache(maxsize=FACT_CACHE_SIZE)
 def is_figure(fact: str) -> bool:
     """True when the fact is a figure (it holds a digit), not a name or a number word. (Remembered: the passes ask
@@ -463,10 +473,12 @@ def _in_a_name(text: str, match: re.Match) -> bool:
 NAME_WORD_REACH = 40  # characters before a word read for the capitalised word before it
 
 
+@lru_cache(maxsize=FACT_CACHE_SIZE)
 def facts_of(sentence: str) -> frozenset[str]:
     """The facts a sentence carries: numbers, number words, dates, quoted names and capitalised names (lowercased).
 
-    Two sentences are merged only when one's facts contain the other's, so no fact is ever lost.
+    Two sentences are merged only when one's facts contain the other's, so no fact is ever lost. Remembered: the
+    passes and the guard read the same sentences and blocks again.
     """
     facts: set[str] = set()
     idiom_free = without_number_idioms(sentence)
