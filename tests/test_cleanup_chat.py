@@ -1528,3 +1528,102 @@ def test_ollamas_server_log_above_the_answer_goes():
             '[GIN] 2024/12/18 - 09:17:41 | 200 | 3m39s | 127.0.0.1 | POST "/api/generate"\n\n'
             "# Summary 2024\n\nI served 4,100 clients.\n")
     assert clean(text).text == "# Summary 2024\n\nI served 4,100 clients.\n"
+
+
+def test_a_reviewers_comment_telling_the_author_a_role_of_theirs_is_kept_when_only_it_says_it():
+    text = ("# Year-end review 2024\n\nI settled 96,500 instructions this year, 9,100 of them in October.\n\n"
+            "**Comment [JL2] Jonathan Loh:** Please add that you were the settlement contact for the MAS inspection "
+            "in October. That's important for your rating.\n\n**Comment [JL3] Jonathan Loh:** Looks good.\n")
+    out = clean(text).text
+    assert "the settlement contact for the MAS inspection in October" in out and "Looks good" not in out
+
+
+def test_the_users_requests_to_add_above_an_answer_go_and_the_facts_the_answer_leaves_out_stay():
+    text = ("hi! I need to write my year-end summary for my PDP meeting. this year:\n"
+            "- precepted 3 new grads from the Feb intake\n"
+            "- had a hard winter: flu outbreaks in July, we closed 6 beds for 12 days\n\n"
+            "can you add the IV cannulation course, I did it in August and got signed off in September\n\n"
+            "Absolutely! Here's your updated summary with the IV cannulation course added:\n\n"
+            "# Year-end summary 2024\n\nI precepted three new graduates from the February intake. In August I did "
+            "the IV cannulation course and was signed off in September.\n")
+    out = clean(text).text
+    assert "can you add" not in out and "precepted 3 new grads" not in out and "Absolutely" not in out
+    assert "we closed 6 beds for 12 days" in out  # the guard keeps what only the notes say
+    assert out.rstrip().endswith("signed off in September.")
+
+
+def test_the_models_table_of_its_edits_goes_unless_a_row_holds_a_figure_said_nowhere_else():
+    answer = ("# Summary 2024\n\nI ran the monthly falls audit; falls fell from 31 to 19. In August I did the IV "
+              "course.\n\n")
+    table = ("📝 **What I changed**\n\n| Section | Change |\n|---|---|\n| Practice | Added the IV course (August) |\n"
+             "| Length | Trimmed to ~200 words |\n")
+    assert clean(answer + table).text == answer.rstrip("\n") + "\n"
+    with_a_figure = table.replace("(August)", "(August, 14 hours)")
+    assert "14 hours" in clean(answer + with_a_figure).text
+
+
+def test_an_answer_copied_without_its_opener_goes_when_the_user_asks_for_a_new_version_of_it():
+    first = ("## 2024 Year-End Summary\n\nI am the lead of a team of 16 billing agents, and in 2024 I onboarded "
+             "5 new agents after three colleagues moved in March.\n\n- Callback option in the Genesys queue since "
+             "April.\n- Calibration sessions with QA every week.\n\n")
+    later = ("## Year-End Summary 2024\n\nI lead 16 customer care agents. In 2024 I recruited and onboarded 5 new "
+             "agents after three of the team moved in March.\n\n- Introduced a callback option in the Genesys queue "
+             "in April.\n- Ran weekly call calibration sessions with the QA team.\n- Q3: 41,280 calls handled.\n")
+    text = (first + "Let me know if you'd like to add any KPIs — numbers always make a summary stronger! 📊\n\n"
+            "great, can you add the Q3 numbers? Q3: 41,280 calls, abandonment 3.1%\n\n"
+            "Here's the updated version with your Q3 figures:\n\n" + later)
+    out = clean(text).text
+    assert "I am the lead of a team" not in out and "Calibration sessions with QA every week" not in out
+    assert later.rstrip() in out and "Let me know" not in out and "Here's the updated" not in out
+    assert "3.1%" in out  # the user's figure the new version leaves out
+
+
+def test_the_later_of_two_whole_versions_goes_and_a_fact_only_it_states_stays():
+    text = ("Certainly! Below are two versions of your year-end summary.\n\n**Version 1 (detailed)**\n\n"
+            "**Year-end summary 2024**\n\nI served about 38,400 transactions.\n\nI balanced my till every day but "
+            "two.\n\nIn August I stopped a withdrawal of KES 320,000.\n\n**Version 2 (short)**\n\n"
+            "I handled about 38,400 transactions and balanced my till every day but two.\n\n"
+            "From October I have also been the second key holder for the vault.\n")
+    out = clean(text).text
+    assert "Version" not in out and "I handled about 38,400" not in out
+    assert "From October I have also been the second key holder" in out and "I served about 38,400" in out
+
+
+@pytest.mark.parametrize("remark", [
+    "NOTE: YOU DIDN'T MENTION ANYTHING ABOUT COOPERATION. CONSIDER ADDING AN EXAMPLE OF WORKING WITH COLLEAGUES.",
+    "❗ Missing info: your notes don't mention anything about your cooperation with Stefan. This section is "
+    "important for the conversation.",
+    "A few questions that could make it stronger:",
+])
+def test_the_models_remark_on_what_the_notes_leave_out_goes(remark):
+    _goes_between_facts(remark)
+
+
+@pytest.mark.parametrize("line", [
+    "*(Give name of programme, institute, dates.)*",
+    "*(Mention any factors that affected your performance.)*",
+    "*(Max. 3 goals.)*",
+    "*Max. 200 words.*",
+    "*Rating: 1–5 for each competency.*",
+])
+def test_a_forms_instruction_limit_or_scale_on_a_line_of_its_own_goes(line):
+    _goes_between_facts(line)
+
+
+def test_a_form_example_in_brackets_goes_and_the_answer_under_it_stays():
+    text = ("1. KEY RESPONSIBILITIES\n(e.g. Preparation of monthly payroll; Treatment of salary complaints)\n"
+            "Monthly payroll for 9,842 teaching staff; salary complaints desk.\n")
+    out = clean(text).text
+    assert "e.g." not in out and "Monthly payroll for 9,842 teaching staff" in out
+
+
+def test_a_doubled_word_of_world_englishes_stays():
+    text = "# 2024\n\nSharp sharp to Johan Pretorius and the workshop team for the December rush.\n"
+    assert clean(text).text == text
+
+
+def test_a_name_with_an_ampersand_and_emphasis_is_still_said_by_the_same_words_with_and():
+    text = ("# Summary\n\n**Volumes & costs**\n\n- 1,486 containers\n\n**Key changes:**\n\n"
+            "- Converted the paragraphs to bullets\n- Merged the Volumes and Costs sections\n")
+    out = clean(text).text
+    assert "Merged" not in out and "Key changes" not in out and "1,486 containers" in out

@@ -90,3 +90,25 @@ def test_a_word_keeps_the_marks_written_on_its_letters(text, words):
     from drafter.text.words import WORD
 
     assert WORD.findall(text) == words
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Backup for the Kraków entity (approx. 240 employees). Next.",
+     ["Backup for the Kraków entity (approx. 240 employees).", "Next."]),
+    ("*(Max. 3 goals.)*", ["*(Max. 3 goals.)*"]),
+    ("Under head nurse Fang Min. Looking back, I grew.", ["Under head nurse Fang Min.", "Looking back, I grew."]),
+    ("I thanked Max. He smiled.", ["I thanked Max.", "He smiled."]),
+    ("From 58 to 41 min. 212 containers came in.", ["From 58 to 41 min.", "212 containers came in."]),
+])
+def test_an_abbreviation_in_brackets_or_emphasis_ends_no_sentence_and_max_only_before_a_figure(text, sentences):
+    assert [text[a:b] for a, b, _ in sentence_bounds(text)] == sentences
+
+
+def test_a_line_wholly_in_brackets_over_a_sentence_ends_one_and_no_character_is_lost():
+    text = "(e.g. Preparation of monthly payroll)\nMonthly payroll for 9,842 staff.\n(note)\n  Done."
+    bounds = sentence_bounds(text)
+    assert [text[a:b] for a, b, _ in bounds] == ["(e.g. Preparation of monthly payroll)",
+                                                 "Monthly payroll for 9,842 staff.", "(note)", "Done."]
+    assert all(gap == start for (_, _, gap), (start, _, _) in zip(bounds, bounds[1:]))  # gaps run on: nothing lost
+    signed = "(Sunita R. Kulkarni)\nStenographer (Grade II)"  # a name in brackets over a post: one line of words
+    assert [signed[a:b] for a, b, _ in sentence_bounds(signed)] == [signed]

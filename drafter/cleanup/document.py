@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from drafter.cleanup.facts import FRAGMENT, FUTURE, YEAR, facts_of
-from drafter.cleanup.turns import is_turn_label
+from drafter.cleanup.turns import MESSAGE_STAMP, is_turn_label
 from drafter.text.sentences import sentence_bounds
 
 if TYPE_CHECKING:
@@ -18,6 +18,8 @@ HEADING = re.compile(r"^(#{1,6})\s+\S")
 LIST_ITEM = re.compile(
     r"^(\s*)(?:([-*+•])|(\d{1,3})([.)、,])|\(([a-zA-Z]|\d{1,2})\)|([a-z])\))(\s+)(?=\S)")
 FENCE = re.compile(r"^\s*(```|~~~)")
+TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")  # a table's row, its cells in the group
+TABLE_RULE = re.compile(r"^[\s|:-]+$")  # the rule under a table's header
 END_PUNCT = re.compile(r"[.!?。！？:;：；…]['\"”’)\]]*[^\w\"'”’()\[\]{}<>*_#|~`-]{0,8}\s*$")  # then an emoji or two
 # ("Here's to an even bigger next year! 🚀"); the run is bounded, so a search stays linear
 # the heading or label of a recap of the account above it: "## In Summary", "**8. Conclusion**", "### Final Thoughts",
@@ -169,7 +171,8 @@ def parse_blocks(text: str, settings: CleanupSettings) -> tuple[list[Block], lis
             elif kind == "text":
                 while i < len(lines) and lines[i].strip() and _block_kind_of_line(lines[i], settings) == "text" \
                         and not FENCE.match(lines[i]) and not lines[i].lstrip().startswith("|") and \
-                        not is_turn_label(lines[i]):  # (a chat turn's label starts a block: "Sent by Copilot:")
+                        not is_turn_label(lines[i]) and not MESSAGE_STAMP.match(lines[i]):  # (a chat turn's label
+                    # starts a block, "Sent by Copilot:", and so does a message's stamp, "12/11/24, 7:43 PM - Brian: …")
                     i += 1
             block = Block(kind, start + 1, lines[start:i])
             _prepare(block, settings)
@@ -327,8 +330,35 @@ def _prepare(block: Block, settings: CleanupSettings) -> None:
     block.content = stripped
     if block.kind in ("heading", "title"):
         block.sentences = [Sentence(block.content, 0, "", block.line)]
+    elif _stamped_words(block.raw[0]):  # a message in a chat app, its stamp before its words: each of its lines is
+        # said on its own ("Closure letter, for your reference" over "Dated 27 Aug 2024"), however it ends
+        block.sentences = _line_by_line(block.content, block.line)
     else:
         block.sentences = split_sentences(block.content, block.line)
+
+
+def _stamped_words(line: str) -> bool:
+    """True when the line opens with a message's stamp and goes on with the message's words ("[14/12/24, 4:21 pm]
+    Sneha Kulkarni: Closure letter …"), not a stamp on a line of its own over them."""
+    stamp = MESSAGE_STAMP.match(line)
+    return stamp is not None and bool(line[stamp.end():].strip())
+
+
+def _line_by_line(content: str, first_line: int) -> list[Sentence]:
+    """split_sentences() of each line of the content on its own: a line break ends a sentence. Offsets and lines are
+    the content's, and each sentence's gap runs up to the next one's start."""
+    out: list[Sentence] = []
+    offset = 0
+    for number, line in enumerate(content.split("\n")):
+        for sentence in split_sentences(line, first_line + number):
+            if out:
+                out[-1].gap = content[out[-1].start + len(out[-1].text):offset + sentence.start]
+            sentence.start += offset
+            out.append(sentence)
+        offset += len(line) + 1
+    if out:
+        out[-1].gap = content[out[-1].start + len(out[-1].text):]
+    return out
 
 
 

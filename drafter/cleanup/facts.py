@@ -439,6 +439,12 @@ def figures_reordered(first: str, second: str) -> bool:
         FIGURE_TOKEN.sub("#", first).split() == FIGURE_TOKEN.sub("#", second).split()
 
 
+def figures_and_dates(facts: Iterable[str]) -> frozenset[str]:
+    """The facts that are no name and no quoted words: what is checked of a reviewer's comment, a page's line or a
+    chat model's table of its edits, whose capitalised words are theirs."""
+    return frozenset(f for f in facts if not is_name(f) and not f.startswith('"'))
+
+
 def has_figure(facts: Iterable[str]) -> bool:
     """True when some fact is a figure."""
     return any(is_figure(fact) for fact in facts)

@@ -13,18 +13,18 @@ import re
 from bisect import bisect_left
 
 from drafter.cleanup.document import Block, Sentence
-from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, THANKS, YEAR, facts_of, hedged_figures,
-                                   is_figure, is_name, month_figure_pairs, month_figure_pairs_by_clause,
+from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, THANKS, YEAR, facts_of, figures_and_dates,
+                                   hedged_figures, is_figure, is_name, month_figure_pairs, month_figure_pairs_by_clause,
                                    quantities_in, rounds_to, works_out)
 from drafter.cleanup.framing import TO_THE_READER, WRITING_NOTE
 from drafter.cleanup.furniture import names_are_the_pages
-from drafter.cleanup.junk import (AUTHOR, MODEL_NAME, REVIEW_COMMENT, SHELL_PROMPT, TO_THE_USER, YOU_DID, chat_spans,
-                                  plumbing_spans)
+from drafter.cleanup.junk import (AUTHOR, LENGTH_ASKED, MODEL_NAME, REVIEW_COMMENT, SHELL_PROMPT, TO_THE_USER, YOU_DID,
+                                  chat_spans, plumbing_spans)
 from drafter.cleanup.phrases import blank_spans, merge_spans, without_spans
 from drafter.cleanup.report import REPEAT_KINDS, Note
 from drafter.cleanup.run import Run
 from drafter.text.numbers import NUMBER_WORDS, ORDINAL_WORDS, TENS_WORDS, UNIT_WORDS
-from drafter.text.words import WORD
+from drafter.text.words import STOP_WORDS, WORD, stem_cached
 
 NOT_THE_AUTHORS = frozenset({"junk", "prompt-echo"})  # removals the guard leaves alone
 MODELS_KINDS = frozenset({"chat", "framing"})  # removals of what a chat model said to the user, checked for facts
@@ -40,9 +40,6 @@ COPY_KINDS = frozenset({"repeated-phrase", "repeated-item"})  # cuts of a copy o
 # the list whose matches state no fact of the author's, by kind: a chat model's phrase ("As an AI …"), and an
 # amount in words that re-tells a figure the text keeps ("fewer than one in ten thousand")
 NOT_FACTS = {"chat": "chat", "restatement": "ratio"}
-LENGTH_ASKED = re.compile(r"\b(?:\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?\s*(?:words|characters|chars)|(?:max(?:imum)?\.?|"
-                          r"under|within|up to|no more than|at most|fits? on)\s+\d+\s*pages?)\b", re.I)  # the length a
-# chat turn asks for or gives ("about 300 words", "1,207 / 1,500 characters", "max 1 page"): no fact of the author's
 # a heading or a bold line over the rest of a sentence ("**Crushing the Numbers!**\nThis year I processed …")
 MODELS_HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+[^\n]*|\*\*[^*\n]+\*\*[:：]?|__[^_\n]+__[:：]?)[ \t]*(?=\n)")
 SHELL_LINE = re.compile(SHELL_PROMPT.pattern + r"[^\n]*", re.M)  # a terminal's prompt and the command typed at it
@@ -75,6 +72,8 @@ def keep_facts(run: Run) -> None:
                     for m in SHARE.finditer(sentence.text))  # the percentages still said
     undone: set[int] = set()  # ids of the edits taken back, dropped from the report at once
     said_another_way = _SaidAnotherWay(run, stated, amounts)
+    thanked = {f for _, sentence in run.kept_sentences() if THANKS.search(sentence.text) for f in sentence.facts
+               if is_name(f)}  # whom a kept thank-you names
     # the user's notes last, and an earlier version of the answer before them
     for block in sorted(run.blocks, key=lambda block: (id(block) in run.users_words,
                                                        id(block) in run.earlier_versions)):
@@ -89,7 +88,8 @@ def keep_facts(run: Run) -> None:
                 continue
             kinds = sorted({edit.kind for edit in edits})
             junk = _not_the_authors(original, edits)
-            lost = _lost(run, sentence, original, set(kinds), stated, amounts, junk, shares)
+            lost = _lost(run, sentence, original, set(kinds), stated, amounts, junk, shares,
+                         id(block) in run.earlier_versions)
             if lost:
                 lost = [f for f in lost if not said_another_way.says(f, original)]
             if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
@@ -101,6 +101,9 @@ def keep_facts(run: Run) -> None:
                 # draft yet"; a reviewer's comment under its anchor, "[GH: … take out the April one]", asks, and
                 # the model's reasoning retells)
                 lost = ["a month with its figure"]  # "…, and in December it was under two": each said, not together
+            if not lost and sentence.removed and set(kinds) & MODELS_KINDS:  # (a version offered, a colleague's
+                # message: the stock passes weigh a thank-you's names themselves)
+                lost = _thanks_lost(without_spans(original, junk), thanked)
             if not lost:
                 continue
             block.removed = False
@@ -111,10 +114,29 @@ def keep_facts(run: Run) -> None:
                                                               f"{'/'.join(kinds)} lost {', '.join(lost)})"))
             stated.add(facts_of(original))
             paired |= month_figure_pairs(facts_of(original))
+            if THANKS.search(original):
+                thanked |= {f for f in facts_of(original) if is_name(f)}
             if "comment" in kinds:
                 _keep_the_whole_comment(run, block, undone)
     if undone:
         run.edits = [pair for pair in run.edits if id(pair[1]) not in undone]
+
+
+THANKED_REACH = 60  # characters after the thanks in which whom it thanks is named
+
+
+def _thanks_lost(text: str, thanked: set[str]) -> list[str]:
+    """["a thank-you to <name>"] when the text thanks someone by name ("Thanks to Aisha for picking up my diary while
+    I was on study leave") whom no kept thank-you names: whom the author thanks is the point of it, though the name
+    is said elsewhere ("Aisha Khan joined in May"). [] for a thank-you to the reader or to a chat model ("Thanks for
+    sharing your notes, Anna!", "Thanks ChatGPT")."""
+    if THANKS.search(text) is None or TO_THE_USER.search(text):
+        return []
+    names = [f for m in THANKS.finditer(text) for f in facts_of(text[m.start():m.end() + THANKED_REACH])
+             if is_name(f) and not MODEL_NAME.match(f)]  # (those it thanks: not every name of a note that ends "…
+    # thank Deputy Registrar Ms Achieng Were")
+    missing = [name for name in names if not any(name in other or other in name for other in thanked)]
+    return [f"a thank-you to {missing[0]}"] if missing else []
 
 
 class _SaidAnotherWay:
@@ -139,6 +161,7 @@ class _SaidAnotherWay:
         if self._text is None:
             self._text = _joined_by_marks("\n".join(s.text for _, s in self.run.kept_sentences()))
             self._words = set(WORD.findall(self._text))
+        fact = " ".join(fact.replace("&", " and ").split())
         return f" {fact} " in self._text if " " in fact else fact in self._words
 
     def _says_figure(self, fact: str, original: str) -> bool:
@@ -212,11 +235,19 @@ def _not_the_authors(original: str, edits: list) -> list[tuple[int, int]]:
     """The spans of a sentence as written that its edits of NOT_THE_AUTHORS kinds cut (a line of its own with its
     line break): the guard reads no fact in them and puts the sentence back without them."""
     spans = []
+    taken: set[int] = set()  # where a cut already stands: each edit takes the next copy of its words ("12/11/24, 7:42
+    # PM - Brian Otieno:" on two messages)
     for edit in edits:
         at = original.find(edit.removed) if edit.kind in NOT_THE_AUTHORS and edit.removed else -1
+        while at in taken:
+            at = original.find(edit.removed, at + 1)
         if at >= 0:
+            taken.add(at)
             end = at + len(edit.removed)
-            whole_line = (at == 0 or original[at - 1] == "\n") and original.startswith("\n", end)
+            opens_a_line = at == 0 or original[at - 1] == "\n"
+            whole_line = opens_a_line and original.startswith("\n", end)
+            while opens_a_line and not whole_line and end < len(original) and original[end] in " \t":
+                end += 1  # (the blank after a stamp that opens the line: "[12/12/2024, 18:03] Marek Nowak: Kasia …")
             spans.append((at, end + whole_line))
     return spans
 
@@ -230,10 +261,12 @@ def _pairs(run: Run, sentence: Sentence) -> set[tuple[str, str]]:
 
 
 def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, amounts: list[float],
-          junk: list[tuple[int, int]] = (), shares: list[float] = ()) -> list[str]:
+          junk: list[tuple[int, int]] = (), shares: list[float] = (), version: bool = False) -> list[str]:
     """The facts the sentence as written, but for its `junk` spans, states that neither what is left of it nor the
-    rest of the text does."""
-    text = without_spans(original, junk)
+    rest of the text does. `version`: the sentence is part of a version of the answer that another replaces, whose
+    counts in words must count the same things in the text left (_counts_of_their_own)."""
+    text = without_spans(original, junk).lstrip(" \t")  # (what a cut stamp leaves before the words: " Very good"
+    # opens the sentence, no name)
     spans = []
     whole = False  # a stock pattern ran over nearly the whole sentence
     if kinds & STOCK_KINDS:
@@ -268,11 +301,11 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
         # did ("You also covered the Bendigo store for three weeks in July while Tom Reilly was on leave."): a fact
         # of the author's year, names and all
         told = facts_of(body) if "comment" in kinds and YOU_DID.search(body) else \
-            _figures_and_dates(facts_of(body) if anchor else told)
+            figures_and_dates(facts_of(body) if anchor else told)
     if kinds & FRAME_KINDS:
-        told = _figures_and_dates(told)
+        told = figures_and_dates(told)
     if "furniture" in kinds and names_are_the_pages(text):  # a breadcrumb's or a button's capitalised words are the
-        told = _figures_and_dates(told)  # page's ("Share: VK · OK")
+        told = figures_and_dates(told)  # page's ("Share: VK · OK")
     dated = original  # what a year the text still needs is read from
     if "furniture" in kinds and "\n" not in text.strip():  # and so are a line's counts, counters, times and dates
         page = run.lists.spans_in(text, "page_figure")  # ("12K views · 6 pages"; lines run together may hold the
@@ -283,7 +316,7 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     if "framing" in kinds:  # its counts in words are the writing's ("cut by roughly a third", "one decimal place")
         told = frozenset(f for f in told if f not in NUMBER_WORDS)
         if WRITING_NOTE.search(text):  # and so are the names in its note on how it wrote ("I've used South African
-            told = _figures_and_dates(told)  # spelling", "grouped it under Achievements, Challenges and Goals")
+            told = figures_and_dates(told)  # spelling", "grouped it under Achievements, Challenges and Goals")
     to_the_reader = bool(kinds & MODELS_KINDS) and TO_THE_READER.search(text) is not None
     if to_the_reader:  # the names the model gives the user are the offer's ("Want a version for the HR system?", "… in
         told = frozenset(f for f in told if not is_name(f))  # Marathi", "a short PowerPoint outline"); its figures
@@ -309,7 +342,8 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
     lost = [f for f in lost if f not in hedged or  # "nearly 3,000" of 2,986; a share rounds a share ("around 95%"
             not _rounded(hedged[f], shares if f.endswith("%") else amounts)]  # is no rounding of "96 customers")
     if lost and all(f in AMOUNT_WORDS for f in lost) and \
-            _amounts_kept(original, amounts, ROUNDING if kinds == {"restatement"} else 1.0):
+            _amounts_kept(original, amounts, ROUNDING if kinds == {"restatement"} else 1.0) and \
+            not (version and _counts_of_their_own(run, original, lost)):
         return []
     if lost and kinds == {"restatement"} and _worked_out_from_a_kept_sentence(run, sentence, original):
         return []  # "This represents a reduction of 44 seconds." after "… from 412 to 368 seconds", which stays
@@ -325,19 +359,15 @@ def _worked_out_from_a_kept_sentence(run: Run, sentence: Sentence, original: str
         works_out(original, repeat.of.text)
 
 
-MARKS_BETWEEN = re.compile(r"[\s,–—-]+")
+MARKS_BETWEEN = re.compile(r"[\s,–—*_-]+")
 
 
 def _joined_by_marks(text: str) -> str:
-    """The text lowercased, with every run of blanks, commas and dashes one space and a space at each end: a name is
-    still said where its words stand in order with only those between ("Lang'ata Road Animal Clinic, Nairobi" says
-    "lang'ata road animal clinic nairobi"), found by a plain search."""
-    return f" {MARKS_BETWEEN.sub(' ', text.lower())} "
-
-
-def _figures_and_dates(facts) -> frozenset[str]:
-    """The facts that are no name and no quoted words: what the guard checks of a comment's or a page's line."""
-    return frozenset(f for f in facts if not is_name(f) and not f.startswith('"'))
+    """The text lowercased, with every run of blanks, commas, dashes and emphasis marks one space, "&" as "and", and
+    a space at each end: a name is still said where its words stand in order with only those between ("Lang'ata Road
+    Animal Clinic, Nairobi" says "lang'ata road animal clinic nairobi", "**Volumes & costs**" says "volumes and
+    costs"), found by a plain search."""
+    return f" {MARKS_BETWEEN.sub(' ', text.lower().replace('&', ' and '))} "
 
 
 def _said(amount: float, amounts: list[float], factor: float) -> bool:
@@ -356,6 +386,28 @@ def _rounded(amount: float, amounts: list[float]) -> bool:
         if rounds_to(amount, amounts[at]):
             return True
         at += 1
+    return False
+
+
+COUNTED_REACH = 3  # words after a count in words that may name what it counts ("four consecutive days off")
+
+
+def _counts_of_their_own(run: Run, text: str, counts: list[str]) -> bool:
+    """True when one of these counts in words (UNIT_WORDS: "four") counts something that no kept sentence counts with
+    that number: the words after it ("four consecutive days off") follow it nowhere in the text left, in words or
+    in figures. A version the model offered and the author did not keep may say "four" of other things than the
+    kept one's "4 nurses"."""
+    words = [w.lower() for w in WORD.findall(text)]
+    kept = [w.lower() for _, sentence in run.kept_sentences() for w in WORD.findall(sentence.text)]
+    for count in counts:
+        if count not in UNIT_WORDS:
+            continue
+        value = str(UNIT_WORDS[count])
+        after = {stem_cached(w) for at, w in enumerate(words) if w == count
+                 for w in words[at + 1:at + 1 + COUNTED_REACH] if w not in STOP_WORDS}
+        if not any(w in (count, value) and after & {stem_cached(x) for x in kept[at + 1:at + 1 + COUNTED_REACH]}
+                   for at, w in enumerate(kept)):
+            return True
     return False
 
 

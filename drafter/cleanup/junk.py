@@ -13,14 +13,16 @@ from collections import Counter
 from itertools import takewhile
 from typing import Iterable
 
-from drafter.cleanup.document import END_PUNCT, Block, Sentence
-from drafter.cleanup.facts import YEAR, facts_of, has_figure, is_figure, is_name, month_figure_pairs
+from drafter.cleanup.document import END_PUNCT, TABLE_ROW, TABLE_RULE, Block, Sentence
+from drafter.cleanup.facts import YEAR, facts_of, figures_and_dates, has_figure, is_figure, is_name, month_figure_pairs
 from drafter.cleanup.phrases import blank_spans, merge_spans, word_class
 from drafter.cleanup.placeholders import fill_template_blanks, template_blanks
 from drafter.cleanup.run import Run
 from drafter.cleanup.similarity import content_words
-from drafter.cleanup.turns import ASSISTANT_TURN, TIME, TURN_LABEL_WORDS, USER_TURN, is_turn_label
+from drafter.cleanup.turns import (ASSISTANT_TURN, MESSAGE_STAMP, STAMPED_SENDER, TIME, TURN_LABEL_WORDS,
+                                  USER_TURN, is_turn_label)
 from drafter.text.dates import DATE_WORDS, MONTH_NAMES
+from drafter.text.numbers import NUMBER_WORDS
 from drafter.text.words import STOP_WORDS, WORD
 
 
@@ -406,9 +408,28 @@ def chat_turns(run: Run, repl: bool | None = None,
                 MODEL_SPEAKS.match(block.raw[0]) is not None):
             if not turns or turns[-1][0] != "answer":
                 turns.append(("answer", at))
+    if len(turns) > 1 and turns[0][0] == "user" and turns[1][0] == "answer" and \
+            _announces_a_new_version(run.blocks[turns[1][1]]):
+        top = _answer_above(run, turns[0][1])
+        if top is not None:
+            turns.insert(0, ("answer", top))
     if not any(kind == "user" for kind, _ in turns) or not any(kind == "answer" for kind, _ in turns):
         return []
     return [(kind, at, turns[i + 1][1] if i + 1 < len(turns) else len(run.blocks)) for i, (kind, at) in enumerate(turns)]
+
+
+def _answer_above(run: Run, asked: int) -> int | None:
+    """Where an answer copied without its opener starts, above the user's first turn found, when that turn asks for
+    a new version of it: the text's first block of words, when the last paragraph above the turn is the model's
+    own line to the user ("Let me know if you'd like to add any KPIs!"), which no author's draft ends with; None
+    otherwise."""
+    above = [at for at in range(asked) if run.blocks[at].kind != "opaque" and run.blocks[at].sentences]
+    if len(above) < 2 or run.blocks[above[-1]].kind != "text":
+        return None
+    closing = run.blocks[above[-1]].sentences
+    if not all(_says_chat(run, x.text) or run.lists.is_junk(x.text) for x in closing):
+        return None
+    return above[0]
 
 
 VERSION_FIGURES_MIN = 3  # figures, besides years, an answer must give for a later one that gives them again to be
@@ -556,6 +577,7 @@ def _earlier_answers(run: Run, repl: bool) -> None:
     go as junk. The guard keeps any fact of it the later version leaves out. `repl`: the text is a local model's
     terminal session (REPL_MARK)."""
     labels = _speaker_labels(run)
+    stamped = _stamped_senders(run)  # the blocks a message stamp opens, by sender: "user" or "answer"
     spans = chat_turns(run, repl, labels)
     if not spans:
         return
@@ -597,7 +619,9 @@ def _earlier_answers(run: Run, repl: bool) -> None:
             after_answer = USER_SAYS.match(run.blocks[at].raw[0]) is not None and \
                 any(b.kind in ("text", "item") and not b.removed for b in run.blocks[:at]) or \
                 len(spans) > 1 and (_replies_elsewhere(run.blocks[spans[1][1]]) or
-                                    labels.get(run.blocks[at].raw[0].strip()) == "user")
+                                    labels.get(run.blocks[at].raw[0].strip()) == "user" or
+                                    stamped.get(at) == "user")  # (a message to a model in a messaging app: "[12/12/24,
+            # 21:41] Giulia Ferraro: @Meta AI scrivimi un riassunto …")
         if kind == "user" and after_answer and not USER_TURN.match(run.blocks[at].raw[0]):
             for block in run.blocks[at:end]:  # (a labelled one, "You said:", is _user_turns')
                 if not block.removed and block.kind != "opaque":
@@ -1011,11 +1035,11 @@ COMMENT_POST_MAX_WORDS = 45  # words a post may have
 
 
 # the reader telling the author what they did: "you also covered", "you ran", "you took over", "you were voted" (not
-# "you asked"): a reviewer's fact of the author's year
+# "you asked"), "you were the settlement contact": a reviewer's fact of the author's year
 YOU_DID = re.compile(r"\byou\s+(?:also\s+|even\s+|actually\s+|single-handedly\s+)?(?!asked\b|wanted\b|said\b|"
                      r"mentioned\b|need\w*\b)(?:\w{3,}ed|ran|led|took|made|did|won|wrote|built|taught|gave|set up|"
                      r"got|met|brought|kept|found|sold|drove|stepped in|held|hit|beat|saw|"
-                     r"(?:were|was|have been|got)\s+(?:\w{3,}ed|chosen|given|made)\b)\b", re.I)
+                     r"(?:were|was|have been|got)\s+(?:\w{3,}ed|chosen|given|made|the|our|a|an|in charge)\b)\b", re.I)
 # a reviewer asking the author to add something to the text: "please also include that …", "pls add the audit"
 ASKS_TO_ADD = re.compile(r"\b(?:please|pls|plz|can you|could you|don't forget to|remember to)\s+(?:also\s+)?"
                          r"(?:include|add|mention|put in)\b", re.I)
@@ -1099,47 +1123,53 @@ def _authors_post(line: str, post: re.Match | None) -> bool:
     return has_figure(f for f in facts_of(body) if not YEAR.fullmatch(f)) and AUTHOR.search(body) is not None
 
 
-# a chat app's stamp over or before a message: who sent it and when, as Slack, Teams, WhatsApp, Telegram and Zoom
-# print it: "Thabo Mokoena  8:40 AM", "Aoife Byrne  16/01 13:58", "[14/1/25, 7:06:31 pm] Jess Nguyen: …", "Lama
-# Al-Dossary, [14.12.24 21:02]", "10:04:02 From Leah Morgan to Everyone:"
-STAMP_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
-STAMP_DATE = r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
-SCHEDULE_WORDS = "|".join(sorted(DATE_WORDS | {"in", "at", "on", "from", "to", "until", "by", "after", "before",
-                                                 "opening", "closing", "start", "end"}, key=len, reverse=True))
-STAMP_NAME = rf"(?!(?i:{SCHEDULE_WORDS})\b)[A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’.-]+){{0,3}}"  # (a day, a month or a word
-# of time before a time is a schedule's line: "Monday  9:00", "Opening  8:30 AM")
-MESSAGE_STAMP = re.compile(
-    rf"^[\W_]*{STAMP_NAME}[ \t]{{2,}}(?:{STAMP_DATE},?[ \t]+)?{STAMP_TIME}[\W_]*$|"  # a line of its own over the message
-    rf"^[ \t]*{STAMP_TIME}[ \t]+From[ \t]+{STAMP_NAME}[ \t]+to[ \t]+[^\n:]{{1,40}}:[ \t]*$|"
-    rf"^[\W_]*{STAMP_NAME},[ \t]*\[{STAMP_DATE}[ \t]+{STAMP_TIME}\][ \t]*$|"
-    rf"^\[{STAMP_DATE},?[ \t]+{STAMP_TIME}\][ \t]*{STAMP_NAME}[ \t]*:[ \t]*",  # the stamp before the message's words
-    re.M)
-
-
-# the sender of a message its stamp opens: "[14/12/2024, 10:39 pm] Meta AI: …", or Android's "14/12/2024, 22:39 -
-# Meta AI: …"
-STAMPED_SENDER = re.compile(rf"^[ \t]*(?:\[{STAMP_DATE},?[ \t]+{STAMP_TIME}\]|{STAMP_DATE},?[ \t]+{STAMP_TIME}[ \t]+-)"
-                            rf"[ \t]*(?P<sender>{STAMP_NAME})[ \t]*:")
+THREAD_MESSAGES = 3  # stamped messages, at least, of a thread whose short messages are its chatter
+CHATTER_WORDS = 20  # words, at most, of a message that is the thread's chatter, not the draft
 
 
 def _message_stamps(run: Run) -> None:
     """A chat app's stamp on each message of a thread copied with the draft (MESSAGE_STAMP: the sender and the time)
-    is cut as junk, whole line or the part before the message's words; the message itself is left to the other
-    passes and the guard. A stamp names the app's post, never a fact of the year."""
+    is cut as junk, whole line or the part before the message's words. A stamp names the app's post, never a fact of
+    the year. Each stamped message is a block of its own (the document model starts one at a stamp); in a thread of
+    THREAD_MESSAGES messages or more, a short one ("Very good 👏🏾👏🏾", "Thank you all 🙏🏾") is the colleagues' chatter
+    around the draft: it goes as chat, and the guard keeps a sentence of it that states a fact the text states
+    nowhere else ("Oh and I forgot – I was agent of the month in April and September"). The longer messages, and
+    those with a figure, are left to the other passes and the guard."""
+    messages: list[list[Block]] = []  # each message's blocks: the one its stamp opens and those up to the next stamp
     for block in run.blocks:
+        stamped = block.kind != "opaque" and bool(block.raw) and MESSAGE_STAMP.match(block.raw[0]) is not None
+        if stamped:
+            messages.append([])
+        if messages:
+            messages[-1].append(block)
         if block.removed or block.kind not in ("text", "title", "item"):
             continue
         for sentence in block.sentences:
-            cuts = [] if sentence.removed else [m.span() for m in MESSAGE_STAMP.finditer(sentence.text)]
-            if not cuts:
-                continue
-            if sum(b - a for a, b in cuts) >= len(sentence.text.strip()):
+            if not sentence.removed and MESSAGE_STAMP.search(sentence.text):
+                _cut_stamps(run, sentence)
+    if len(messages) < THREAD_MESSAGES:
+        return
+    for blocks in messages:
+        said = [x for b in blocks if not b.removed and b.kind != "opaque" for x in b.sentences if not x.removed]
+        if said and sum(len(WORD.findall(x.text)) for x in said) <= CHATTER_WORDS and \
+                not any(has_figure(x.facts) for x in said):  # (a short message with a figure may set one right: "also
+            # the 7,450 peak was White Friday only. 11.11 was 6,980")
+            for sentence in said:
                 sentence.removed = True
-                run.edit("junk", sentence.line, sentence.text, of=sentence)
-                continue
-            text = sentence.text  # a stamp on a line of its own goes with that line's break
-            run.cut(sentence, [(a, b + 1) if text.startswith("\n", b) and (a == 0 or text[a - 1] == "\n") else (a, b)
-                               for a, b in cuts], "junk", repeat=False)
+                run.edit("chat", sentence.line, sentence.text, of=sentence)
+
+
+def _cut_stamps(run: Run, sentence: Sentence) -> None:
+    """Cut a sentence's message stamps as junk, a stamp on a line of its own with that line's break; a sentence of
+    nothing but stamps goes whole."""
+    text = sentence.text
+    stamps = [m.span() for m in MESSAGE_STAMP.finditer(text)]
+    if sum(b - a for a, b in stamps) >= len(text.strip()):
+        sentence.removed = True
+        run.edit("junk", sentence.line, text, of=sentence)
+        return
+    run.cut(sentence, [(a, b + 1) if text.startswith("\n", b) and (a == 0 or text[a - 1] == "\n") else (a, b)
+                       for a, b in stamps], "junk", repeat=False)
 
 
 def _cut_blank_fields(run: Run, sentence: Sentence) -> None:
@@ -1470,7 +1500,7 @@ def _echoed_input(run: Run) -> None:
 USER_REQUEST = re.compile(r"^[\W_]*(?:hi[\W_]+|hey[\W_]+|[^\n.!?]{1,30}[.!?,][ \t]+)?(?:(?:can|could|would) you(?! like me)|"
                           r"please|pls|plz)\b"  # (after a greeting: "Salam. Please write …", "Good morning sir! Can …")
                           r"[^\n]{0,80}?\b(?:write|make|turn|draft|rewrite|re-write|summari[sz]e|create|give me|put|"
-                          r"polish|tidy|fix|shorten|convert|format)\b", re.I)
+                          r"polish|tidy|fix|shorten|convert|format|add|include|mention|reword|rephrase)\b", re.I)
 NOTES_LABEL = re.compile(r"^[\W_]*(?:(?:here are|these are|below are) )?(?:my|the) (?:raw |rough )?(?:notes|points|bullets|"
                          r"bullet points|facts)\b[^\n]{0,100}[:：][\W_]*$", re.I)
 # the user telling the model what they need: "Hi, I need a STAR format year-end summary for the HR portal."
@@ -1496,7 +1526,7 @@ ANSWER_OPENER = re.compile(r"^[\W_]*(?:[^\W\d_][\w.-]{0,20}[ \t]?[:：][ \t]*)?"
 USER_ASKS = re.compile(r"\b(?:(?:can|could|would) you\b(?! like\b| want\b| prefer\b)"  # (not the model's offer:
                        # "Would you like me to make it shorter?")
                        r"[^\n]{0,80}?\b(?:write|make|turn|draft|rewrite|summari[sz]e|"
-                       r"create|give me|put|polish|tidy|convert|format)\b|(?:summary|review|appraisal|draft|this|these)"
+                       r"create|give me|put|polish|tidy|convert|format|add|include|mention|reword|rephrase)\b|(?:summary|review|appraisal|draft|this|these)"
                        r"\b[^\n]{0,30}\b(?:pls|plz|please)\b)", re.I)
 
 
@@ -1761,15 +1791,19 @@ def _edit_notes(run: Run) -> None:
     one-line version for your email signature*" over "\"Motor Claims Clerk | …\"") goes with it."""
     blocks = [b for b in run.blocks if b.kind != "opaque"]
     for at, block in enumerate(blocks):
-        if block.removed or not block.sentences:
+        if not block.sentences:
             continue
-        if EDIT_LABEL.match(block.content):
+        if EDIT_LABEL.match(block.content):  # (its label may have gone already, as the model's line)
             items = _list_below(blocks, at)
             if items and all(EDIT_VERB.match(i.content) for i in items) and \
                     any(TEXT_WORDS.search(i.content) for i in items):
                 for sentence in [s for b in [block] + items for s in b.sentences if not s.removed]:
                     sentence.removed = True
                     run.edit("chat", sentence.line, sentence.text, of=sentence)
+            elif not items:
+                _edit_table(run, block)
+            continue
+        if block.removed:
             continue
         gone = all(s.removed for s in block.sentences) and \
             any(e.kind == "chat" for s in block.sentences for e in run.edits_of.get(id(s), []))
@@ -1779,6 +1813,36 @@ def _edit_notes(run: Run) -> None:
             for sentence in later.sentences:
                 sentence.removed = True
                 run.edit("chat", sentence.line, sentence.text, of=sentence)
+
+
+LENGTH_ASKED = re.compile(r"\b(?:\d[\d,]*(?:\s*(?:-|–|to)\s*\d[\d,]*)?\s*(?:words|characters|chars)|(?:max(?:imum)?\.?|"
+                          r"under|within|up to|no more than|at most|fits? on)\s+\d+\s*pages?)\b", re.I)  # the length a
+# chat turn asks for or gives ("about 300 words", "1,207 / 1,500 characters", "max 1 page"): no fact of the author's
+CHANGE_COLUMN = re.compile(r"^[\W_]*(?:changes?|edits?|what (?:i )?changed|reason|why|before|after|original|"
+                           r"revised|new|old)[\W_]*$", re.I)  # a column of the model's table of its edits
+
+
+def _edit_table(run: Run, label: Block) -> None:
+    """The assistant's table of its edits right under its label ("**Key changes**" over "| Change | Reason |"): label
+    and table go as chat when a column's header names the edits (CHANGE_COLUMN) and the rest of the text states
+    every figure and date of every row (a table is no sentence the guard reads, so they are checked here; its
+    capitalised words are the model's)."""
+    place = next(at for at, block in enumerate(run.blocks) if block is label)
+    rows = list(takewhile(lambda block: block.kind == "opaque" and len(block.raw) == 1 and
+                          TABLE_ROW.match(block.raw[0]) is not None, run.blocks[place + 1:]))
+    if len(rows) < 2 or not any(CHANGE_COLUMN.match(cell) for cell in TABLE_ROW.match(rows[0].raw[0]).group(1).split("|")):
+        return
+    stated = run.facts_stated_outside({id(x) for x in label.sentences}, frozenset(id(row) for row in rows))
+    if not all(fact in stated or fact in NUMBER_WORDS for row in rows if not TABLE_RULE.match(row.raw[0])
+               for fact in figures_and_dates(facts_of(LENGTH_ASKED.sub(" ", row.raw[0])))):  # ("Trimmed to ~200 words")
+        return
+    for sentence in label.sentences:
+        if not sentence.removed:
+            sentence.removed = True
+            run.edit("chat", sentence.line, sentence.text, of=sentence)
+    for row in rows:
+        row.removed = True
+        run.edit("chat", row.line, row.raw[0])
 
 
 # a chat model's label over one of the versions it offers to choose from, in the user's language too ("**Option A
@@ -1798,31 +1862,55 @@ CHOOSE_LABEL = re.compile(r"\b(?:choose|pick|select|elige|escoge|escolha|scegli|
 def _later_options(run: Run) -> None:
     """Versions a chat model offers to choose from under its own labels ("**Option A (formal):**" … "**Option B
     (warmer):**" …): the labels go as junk, each on its own line or over its version's first line, and so does each
-    later version's text (as chat), the rest of its label's paragraph or the paragraph right under it; the first
-    version stays, as an editor keeps it when the author chose none (the guard keeps a later version's fact that the
-    first leaves out)."""
-    blocks = [b for b in run.blocks if b.kind != "opaque" and not b.removed]
-    labels = [(at, match.group("which").lower() in FIRST_OPTION) for at, block in enumerate(blocks)
-              if block.kind in ("text", "title", "heading") and block.sentences and
-              (match := OPTION_LABEL.match(block.raw[0])) is not None]  # (each label's place, and whether it is A)
-    if len({first for _, first in labels}) < 2:  # a first version and a later one, or no choice offered
+    other version's text (as chat), the rest of its label's paragraph or the paragraph right under it; the first
+    version stays, as an editor keeps it when the author chose none, or the one the author marked on its label
+    ("**Version 2 – shorter**  <<< USE THIS ONE"). The guard keeps another version's fact that the one kept leaves
+    out. Versions of the whole draft (the first one more than WHOLE_VERSION_BLOCKS blocks long) go whole, each up to
+    the next label; the last one up to the model's own line after it ("I hope this helps!"; none: only its first
+    paragraph goes)."""
+    blocks = [b for b in run.blocks if b.kind != "opaque"]  # (gone ones too: a label that went already, as the
+    # model's line, still parts the versions, and the model's closing ends the last one though it went)
+    labels = [(at, match.group("which").lower() in FIRST_OPTION, CHOSEN_OPTION.search(block.raw[0]) is not None)
+              for at, block in enumerate(blocks) if block.kind in ("text", "title", "heading") and block.sentences and
+              (match := OPTION_LABEL.match(block.raw[0])) is not None]  # (each label's place, whether it is A, and
+    # whether the author chose it)
+    if any(chosen for _, _, chosen in labels):
+        labels = [(at, chosen, chosen) for at, _, chosen in labels]
+    if len({first for _, first, _ in labels}) < 2:  # a first version and a later one, or no choice offered
         return
-    for at, first in labels:
+    places = [at for at, _, _ in labels]
+    whole = sum(not b.removed for b in blocks[places[0] + 1:places[1]]) > WHOLE_VERSION_BLOCKS  # versions of the
+    # whole draft, parts and all, not of a paragraph ("**Version 1 (detailed)**" over headings and sections, then
+    # "**Version 2 (short)**")
+    last_end = next((at for at in range(places[-1] + 1, len(blocks))
+                     if any(_says_chat(run, x.text) for x in blocks[at].sentences)), None)
+    for (at, first, _), end in zip(labels, places[1:] + [last_end]):
         block = blocks[at]
         # the label goes first, as junk: its words are the model's, no fact ("Variante B" is no name)
-        if len(block.raw) == 1:
-            _remove_sentences(run, block, "junk")
-        else:
-            _cut_first_line(run, block)
+        if not block.removed:
+            if len(block.raw) == 1:
+                _remove_sentences(run, block, "junk")
+            else:
+                _cut_first_line(run, block)
         if first:
             above = blocks[at - 1] if at else None
-            if above is not None and len(above.raw) == 1 and CHOOSE_LABEL.search(above.content):
+            if above is not None and not above.removed and len(above.raw) == 1 and CHOOSE_LABEL.search(above.content):
                 _remove_sentences(run, above, "junk")
-        elif len(block.raw) > 1:
+        elif len(block.raw) > 1 and not block.removed:
             _remove_sentences(run, block, "chat")
-        elif at + 1 < len(blocks) and blocks[at + 1].kind in ("text", "title") and \
+        elif whole and end is not None:
+            for later in blocks[at + 1:end]:
+                if not later.removed:
+                    run.earlier_versions.add(id(later))  # (the guard reads it last, and checks its counts' things)
+                    _remove_sentences(run, later, "chat")
+        elif at + 1 < len(blocks) and blocks[at + 1].kind in ("text", "title") and not blocks[at + 1].removed and \
                 OPTION_LABEL.match(blocks[at + 1].raw[0]) is None:
             _remove_sentences(run, blocks[at + 1], "chat")
+
+
+CHOSEN_OPTION = re.compile(r"\b(?:use this(?: one)?|this one|chosen|keep this(?: one)?|going with this)\b", re.I)  # the
+# author's mark on the version they chose, on its label's line
+WHOLE_VERSION_BLOCKS = 2  # blocks, beyond which the first version is a whole draft, not a paragraph offered twice
 
 
 # the user's turn with its words on the label's line: "**You:** yes make it shorter pls", "User: add the March audit"

@@ -20,8 +20,8 @@ from drafter.cleanup.facts import (AMOUNT_WORDS, FUTURE, HEDGED_AMOUNT, HEDGED_F
                                    hedged_figures, hedges_round, is_figure, quantities_in, rates_said, rounds, rounds_to,
                                    works_out)
 from drafter.text.numbers import NUMBER_WORDS
-from drafter.cleanup.document import (END_PUNCT, LEAD_IN_LABEL, RATING_MARKS, RECAP_HEADING, Block, Sentence,
-                                      chosen_rating, part_numbers)
+from drafter.cleanup.document import (END_PUNCT, LEAD_IN_LABEL, RATING_MARKS, RECAP_HEADING, TABLE_ROW, TABLE_RULE,
+                                      Block, Sentence, chosen_rating, part_numbers)
 from drafter.cleanup.phrases import blank_spans
 from drafter.cleanup.run import Run
 from drafter.stock_model import load_model as load_stock_model
@@ -1179,8 +1179,6 @@ TABLE_PROSE_LABEL = re.compile(r"^[\W_]*(?:narrative|commentary|discussion|analy
                                r"what (?:drove|explains|is behind|lies behind) (?:the|these) (?:numbers|figures|results)|"
                                r"what (?:the|these) (?:numbers|figures|results) (?:show|mean|tell us))[\W_]*$", re.I)
 TABLE_NEW_WORDS = 1  # words, beyond the row's and the change's, a retelling of a row may hold
-TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
-TABLE_RULE = re.compile(r"^[\s|:-]+$")
 
 
 def remove_table_retellings(run: Run) -> None:

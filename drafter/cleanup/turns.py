@@ -1,11 +1,13 @@
 """The labels a chat app writes over each turn of a chat copied whole: the user's ("You said:", "Du hast gesagt:",
 "Sent by you:") and the model's ("ChatGPT said:", "O Copilot disse", "Sent by Copilot:"). One definition, read by the
-document model (a label line inside a paragraph starts a turn of its own) and by the junk pass (the turns)."""
+document model (a label line inside a paragraph starts a turn of its own) and by the junk pass (the turns); and the
+stamps a messaging app prints on each message (the sender and the time), which start a block of their own too."""
 
 from __future__ import annotations
 
 import re
 
+from drafter.text.dates import DATE_WORDS
 from drafter.text.words import WORD
 
 # "said" as chat apps write it over a turn in the user's language ("ChatGPT hat gesagt:", "O Copilot disse"): the model's
@@ -43,3 +45,27 @@ def is_turn_label(line: str) -> bool:
 
 
 WORD_CHAR = re.compile(r"[^\W_]")
+
+
+# a chat app's stamp over or before a message: who sent it and when, as Slack, Teams, WhatsApp, Telegram and Zoom
+# print it: "Thabo Mokoena  8:40 AM", "Aoife Byrne  16/01 13:58", "[14/1/25, 7:06:31 pm] Jess Nguyen: …", "Lama
+# Al-Dossary, [14.12.24 21:02]", "10:04:02 From Leah Morgan to Everyone:"
+STAMP_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
+STAMP_DATE = r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+SCHEDULE_WORDS = "|".join(sorted(DATE_WORDS | {"in", "at", "on", "from", "to", "until", "by", "after", "before",
+                                                 "opening", "closing", "start", "end"}, key=len, reverse=True))
+STAMP_NAME = rf"(?!(?i:{SCHEDULE_WORDS})\b)[A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’.-]+){{0,3}}"  # (a day, a month or a word
+# of time before a time is a schedule's line: "Monday  9:00", "Opening  8:30 AM")
+MESSAGE_STAMP = re.compile(
+    rf"^[\W_]*{STAMP_NAME}[ \t]{{2,}}(?:{STAMP_DATE},?[ \t]+)?{STAMP_TIME}[\W_]*$|"  # a line of its own over the message
+    rf"^[ \t]*{STAMP_TIME}[ \t]+From[ \t]+{STAMP_NAME}[ \t]+to[ \t]+[^\n:]{{1,40}}:[ \t]*$|"
+    rf"^[\W_]*{STAMP_NAME},[ \t]*\[{STAMP_DATE}[ \t]+{STAMP_TIME}\][ \t]*$|"
+    rf"^\[{STAMP_DATE},?[ \t]+{STAMP_TIME}\][ \t]*{STAMP_NAME}[ \t]*:[ \t]*|"  # the stamp before the message's words
+    rf"^{STAMP_DATE},?[ \t]+{STAMP_TIME}[ \t]+[-–][ \t]*{STAMP_NAME}[ \t]*:[ \t]*",  # (a chat's export: "12/11/24,
+    re.M)  # 7:42 PM - Brian Otieno: …")
+
+
+# the sender of a message its stamp opens: "[14/12/2024, 10:39 pm] Meta AI: …", or Android's "14/12/2024, 22:39 -
+# Meta AI: …"
+STAMPED_SENDER = re.compile(rf"^[ \t]*(?:\[{STAMP_DATE},?[ \t]+{STAMP_TIME}\]|{STAMP_DATE},?[ \t]+{STAMP_TIME}[ \t]+-)"
+                            rf"[ \t]*(?P<sender>{STAMP_NAME})[ \t]*:")

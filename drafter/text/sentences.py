@@ -10,6 +10,8 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st no vs etc e.g i.e inc ltd co corp dept approx fig jan feb mar apr jun jul aug sep "
     "sept oct nov dec u.s u.k a.m p.m sgt capt lt col maj cpl supt insp hon fr mt messrs".split())  # (ranks and
 # titles before a name: "Sgt. Ruiz at the sheriff's office")
+NUMBER_ABBREVIATIONS = frozenset({"max"})  # abbreviations only before a figure ("Max. 3 goals"; "I thanked Max. He …" is
+# two sentences, and so is "58 to 41 min. 212 containers …")
 GIVEN_NAME_ABBREVIATIONS = frozenset("Ma Wm Jas Chas Thos Geo".split())  # "Ma. Theresa Abellana" (Maria), "Wm. Tan":
 # no sentence ends there when a name follows
 SENTENCE_STARTERS = frozenset("I We The This That These Our My In It He She They There At On For After During All Each As "
@@ -19,6 +21,7 @@ SENTENCE_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++['\"”’)\]]*+(
 NEXT_WORD = re.compile(r"\s+(\w+)")
 SENTENCE_START = re.compile(r"[\"“'‘(\[A-Z0-9#*_\-—•]|[^\x00-\x7f]")
 BLANK = re.compile(r"\s*")
+OPENING_MARKS = "([{\"'“‘«*_"  # what may stand before an abbreviation's first letter (emphasis too)
 # the German and Nordic months a day's ordinal full stop stands before ("3. Juni"), other than the English names
 ORDINAL_DATE_MONTHS = frozenset(
     "januar februar märz maerz mai juni juli oktober dezember januari februari mars maj augusti".split())
@@ -47,10 +50,32 @@ def _last_word(text: str, start: int, end: int) -> str:
     return text[begin:end]
 
 
+BRACKETED_LINE = re.compile(r"^[ \t*_]*[(（][^()（）\n]*[)）][ \t*_]*$", re.M)  # a line wholly in brackets: "(e.g.
+# Preparation of monthly payroll)" over the answer it guides, a sentence of its own though it has no end mark, when
+# the line under it ends as a sentence does (not "(Sunita R. Kulkarni)" over "Stenographer (Grade II)")
+NEXT_LINE_ENDS = re.compile(r"\s*\n[^\n]*[.!?。！？:;：；]['\"”’)\]*_]*[ \t]*(?:\n|$)")
+
+
 def sentence_bounds(content: str) -> list[tuple[int, int, int]]:
     """(start, end, gap end) of each sentence of a block of prose: content[start:end] is the sentence and
     content[end:gap end] the blank space after it. A full stop after an abbreviation or an initial ("J. Smith"), or
-    one not followed by what can start a sentence, ends none; blank-only stretches are no sentence."""
+    one not followed by what can start a sentence, ends none; blank-only stretches are no sentence. A line wholly in
+    brackets (BRACKETED_LINE) ends one."""
+    out: list[tuple[int, int, int]] = []
+    start = 0
+    for line in BRACKETED_LINE.finditer(content):
+        if line.start() < start or not NEXT_LINE_ENDS.match(content, line.end()):
+            continue
+        gap_end = BLANK.match(content, line.end()).end()
+        out += [(start + a, start + b, start + c) for a, b, c in _bounds(content[start:line.end()])]
+        if out:
+            out[-1] = (out[-1][0], out[-1][1], gap_end)
+        start = gap_end
+    return out + [(start + a, start + b, start + c) for a, b, c in _bounds(content[start:])]
+
+
+def _bounds(content: str) -> list[tuple[int, int, int]]:
+    """sentence_bounds() of a stretch with no bracketed line inside it."""
     out: list[tuple[int, int, int]] = []
     pos = len(content) - len(content.lstrip())
     for match in SENTENCE_END.finditer(content):
@@ -66,7 +91,9 @@ def sentence_bounds(content: str) -> list[tuple[int, int, int]]:
             # ("J. Smith", "M-C. Bouchard", "J.-P. Roy", "Ma. Theresa"; but "Shift B. I led it" ends one)
             if initial and starter and starter.group(1) in SENTENCE_STARTERS:
                 initial = False
-            if last in ABBREVIATIONS or initial or DOTTED.fullmatch(last):
+            bare = last.lstrip(OPENING_MARKS)  # "(approx. 240 employees)": the abbreviation inside a bracket
+            if bare in ABBREVIATIONS or initial or DOTTED.fullmatch(bare) or \
+                    bare in NUMBER_ABBREVIATIONS and starter is not None and starter.group(1)[:1].isdigit():
                 continue
             if ENUMERATOR.fullmatch(written) and _opens_a_line(content, match.start() - len(written)):
                 continue  # "2. The Barberton branch move …" opening a line of a quoted mail: its number, no end
