@@ -2115,9 +2115,22 @@ def test_a_recap_table_after_the_account_goes_whole_and_one_with_a_fact_of_its_o
                                              ("Im März habe ich die Kasse übernommen.", "march"),
                                              ("Pada bulan Agustus saya pindah cabang.", "august"),
                                              ("W październiku wdrożyłam KSeF.", "october"),
-                                             ("Ekim ayında yeni depo açıldı.", "october")])
+                                             ("Ekim ayında yeni depo açıldı.", "october"),
+                                             ("З березня по травень заміщала колегу.", "march"),
+                                             ("В сентябре я перешла в новый отдел.", "september")])
 def test_a_month_in_the_authors_language_is_a_date_the_guard_keeps(sentence, month):
     assert month in facts_of(sentence)
     text = f"# Report\n\nI served 4,100 clients.\n\n{sentence}\n"
     result = clean(text, CleanupSettings(stock_threshold=0.0))  # the stock model would take any sentence
     assert sentence in result.text
+
+
+def test_what_a_run_reads_of_its_sentences_is_forgotten_when_it_ends():
+    from drafter.cleanup.facts import RUN_MEMORY, one_run_memory
+
+    text = "# 2024\n\nI served 4,100 clients in March.\n\nI served 4,100 clients in March.\n"
+    with one_run_memory():
+        assert facts_of("I served 4,100 clients in March.") == {"4100", "march"}
+        assert RUN_MEMORY.get()  # remembered within the run
+    assert RUN_MEMORY.get() is None
+    assert clean(text).text == "# 2024\n\nI served 4,100 clients in March.\n" and RUN_MEMORY.get() is None

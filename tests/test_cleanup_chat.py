@@ -1627,3 +1627,10 @@ def test_a_name_with_an_ampersand_and_emphasis_is_still_said_by_the_same_words_w
             "- Converted the paragraphs to bullets\n- Merged the Volumes and Costs sections\n")
     out = clean(text).text
     assert "Merged" not in out and "Key changes" not in out and "1,486 containers" in out
+
+
+def test_a_proofread_copy_marked_up_with_its_edits_goes_and_the_clean_copy_stays():
+    text = ("# Year-end review 2024\n\nI ~~was~~ worked as charge nurse ~~in~~ **for** 46 shifts ~~in~~ **during** the "
+            "year.\n\nHere is the clean version:\n\nI worked as charge nurse for 46 shifts during the year.\n")
+    out = clean(text).text
+    assert "~~" not in out and "I worked as charge nurse for 46 shifts during the year." in out

@@ -37,8 +37,8 @@ from drafter.cleanup import (blocks, cliches, duplicates, framing, furniture, gu
                              stock, structure, translations)
 from drafter.cleanup.document import (HEADING, LIST_ITEM, Block, Sentence, boundary_blocks, parse_blocks, render,
                                       split_sentences, top_level_sections)
-from drafter.cleanup.facts import (CAPITAL_RUN, NUMBER, YEAR, StatedFacts, facts_of, figures_with_units,
-                                   hedged_figures, quantities_in)
+from drafter.cleanup.facts import (CAPITAL_RUN, NUMBER, YEAR, StatedFacts, facts_of, figures_with_units, hedged_figures,
+                                   one_run_memory, quantities_in)
 from drafter.cleanup.phrases import (LIST_KEYS, PATTERN_KEYS, USER_PATTERN_SECONDS, PhraseLists,
                                      lists_for, load_phrase_lists, required_strings, user_pattern_clock)
 from drafter.cleanup.placeholders import PLACEHOLDER, find_placeholders, has_placeholder
@@ -115,7 +115,7 @@ def clean(text: str, settings: CleanupSettings | None = None, echo_of: Iterable[
     if not text.strip():
         return CleanResult("", [], [], [], stats_of(text, "", [], [], [], 0))
     lists = lists_for(settings)
-    with user_pattern_clock(), collector_paused():
+    with user_pattern_clock(), collector_paused(), one_run_memory():
         return _run_passes(text, settings, lists, echo_of)
 
 

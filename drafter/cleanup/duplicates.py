@@ -18,6 +18,8 @@ from drafter.text.dates import MONTH_NUMBERS
 from drafter.cleanup.similarity import (candidates, content_words, document_frequencies, index_word, labelled_otherwise,
                                         normalize)
 
+STRUCK = re.compile(r"~~[^~\n]+~~")  # words struck out in an edit's mark-up ("~~was~~ **worked**")
+
 
 def _reference_sentences(run: Run) -> list[tuple[None, Sentence]]:
     """The echo_of texts (a prompt's instructions) as sentences that are matched against but never output."""
@@ -129,7 +131,10 @@ def remove_duplicates(run: Run) -> None:
             fuller = _keep_later(kept, sentence, mode, slot["wsum"], wsum)
             later = fuller and not _is_item(slot["block"]) and \
                 id(kept) not in pointed_at and block is not closing and \
-                not run.lists.opener_end(sentence.text)  # "In closing, 2024 saw …": a recap ousts no telling
+                not run.lists.opener_end(sentence.text) or \
+                STRUCK.search(kept.text) is not None and STRUCK.search(sentence.text) is None  # ("In closing, 2024 saw
+            # …": a recap ousts no telling; a proofread copy marked up with its edits, "I ~~was~~ worked as charge
+            # nurse", goes for the clean one below it)
             if fuller and not later and _says_its_own(run, ws, df):
                 match = None  # a fuller telling that may not oust the first (it closes the text, or the first is a
                 # list item) but says something of its own: both stay

@@ -4,8 +4,10 @@ states, and the set of facts a text states, which no removal may shrink."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache, wraps
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from drafter.text.dates import DATE_WORDS, FOREIGN_MONTHS, MONTH_FULL_NAMES
 from drafter.text.numbers import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS, UNIT_WORDS
@@ -117,7 +119,36 @@ def _is_date_word(text: str, match: re.Match) -> bool:
 UNITS = UNIT_WORDS | {"twice": 2, "dozen": 12}  # (the toolkit's number words, drafter.text.numbers, and the two
 TENS = TENS_WORDS  # a count says in a word of its own)
 SCALES = SCALE_WORDS
-FACT_CACHE_SIZE = 65536  # facts, and sentences, whose answers are kept (1 MB of text is about 15,000 sentences)
+FACT_CACHE_SIZE = 65536  # facts whose is_figure answer is kept
+RUN_MEMORY: ContextVar[dict | None] = ContextVar("cleanup_run_memory", default=None)  # what one run has read
+Read = TypeVar("Read")
+
+
+@contextmanager
+def one_run_memory() -> Iterator[None]:
+    """Within it, what the functions marked remembered_in_a_run read of a text is remembered; the memory goes with
+    the run (a clean() call), so none outlives it, and each thread's run has its own."""
+    token = RUN_MEMORY.set({})
+    try:
+        yield
+    finally:
+        RUN_MEMORY.reset(token)
+
+
+def remembered_in_a_run(read: Callable[[str], Read]) -> Callable[[str], Read]:
+    """read(text), remembered for one run (one_run_memory): the passes, the block model and the guard read the same
+    sentences again, and a run of any length remembers all of them (a bounded cache forgot them between passes on a
+    long text). Outside a run each call reads afresh."""
+    @wraps(read)
+    def remembered(text: str) -> Read:
+        memory = RUN_MEMORY.get()
+        if memory is None:
+            return read(text)
+        known = memory.setdefault(read, {})
+        if text not in known:
+            known[text] = read(text)
+        return known[text]
+    return remembered
 QUANTITY_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
 AMOUNT_WORDS = QUANTITY_WORDS | {"percent", "point"}  # the words of an amount said in words ("six point two percent")
 
@@ -129,9 +160,9 @@ def quantities_in(text: str) -> list[float]:
     return list(_quantities(text))
 
 
-@lru_cache(maxsize=FACT_CACHE_SIZE)
+@remembered_in_a_run
 def _quantities(text: str) -> tuple[float, ...]:
-    """quantities_in(), remembered: the passes and the guard read the same sentences again."""
+    """quantities_in(), remembered in a run: the passes and the guard read the same sentences again."""
     values: list[float] = []
     amount = rf"(?<!{SPACED_LETTER})(?<!\.)\d[\d,]*(?:\.\d+)?(?:\s*(million|billion|thousand|[kKmM]\b))?"
     for match in re.finditer(amount, text):
@@ -332,9 +363,9 @@ def figures_with_units(text: str) -> set[tuple[str, str]]:
     return set(_figures_with_units(text))
 
 
-@lru_cache(maxsize=FACT_CACHE_SIZE)
+@remembered_in_a_run
 def _figures_with_units(text: str) -> frozenset[tuple[str, str]]:
-    """figures_with_units(), remembered: the passes read the same sentences again."""
+    """figures_with_units(), remembered in a run: the passes read the same sentences again."""
     out = set()
     for match in NUMBER.finditer(text):
         figure = _figure(match)
@@ -479,12 +510,12 @@ def _in_a_name(text: str, match: re.Match) -> bool:
 NAME_WORD_REACH = 40  # characters before a word read for the capitalised word before it
 
 
-@lru_cache(maxsize=FACT_CACHE_SIZE)
+@remembered_in_a_run
 def facts_of(sentence: str) -> frozenset[str]:
     """The facts a sentence carries: numbers, number words, dates, quoted names and capitalised names (lowercased).
 
-    Two sentences are merged only when one's facts contain the other's, so no fact is ever lost. Remembered: the
-    passes and the guard read the same sentences and blocks again.
+    Two sentences are merged only when one's facts contain the other's, so no fact is ever lost. Remembered in a
+    run (one_run_memory): the passes and the guard read the same sentences and blocks again.
     """
     facts: set[str] = set()
     idiom_free = without_number_idioms(sentence)
