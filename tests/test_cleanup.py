@@ -598,6 +598,27 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
         '"we wrote 38 new industrial accounts in the apodaca and salinas victoria parks this year, with a total insured '
         'value of about usd 410 million and mxn 52 million in premium. i coordinated the risk surveys for all 38 and '
         'followed up on the sprinkler and hydrant recommendations."'],
+    # r121's (c473–c476), every fact kept in the copy that stays: a proofreading chat's corrected thank-you goes as
+    # the near-duplicate of the author's own, which stays, and so do the corrected sentences of a paragraph whose
+    # author's copy adds "the customer agree to pay half" (c475-05); "(Figures are to the end of November." goes as
+    # the restatement of "closed the year (to 30 November)" (c476-01); a retried section's first telling stays over
+    # the second its writer chose (c476-07)
+    "c475-05-logistics-coordinator-ho-chi-minh-city.dirty.md": [
+        "on july we had 3 containers held in cat lai 11 days because hs code of wireless module was wrong. demurrage "
+        "and storage cost 86 million vnd, the customer agree to pay half. after this i make a hs code checklist for "
+        "electronic customers with broker team and from august we have no more hold for hs code.",
+        "thank you to mr. tran van hieu and the warehouse team at song than for staying until 11 pm on many nights "
+        "during the tet peak in january."],
+    "c476-01-sales-support-manchester.dirty.md": [
+        "(figures are to the end of november. december is not closed yet and i will update the totals when finance "
+        "signs off on 9 january.)"],
+    "c476-07-logistics-coordinator-rotterdam.dirty.md": [
+        "during 2024 dutch customs moved import declarations from ags to the new dms system. i acted as key user for "
+        "our team, testing declarations for three of my accounts in the customs test environment in august and "
+        "september and writing a two-page checklist for the team. dms went live for our office on 14 october, and "
+        "since then i have filed 1,140 import declarations in it with 7 rejections. i also prepared my accounts for "
+        "ics2 release 3 for sea freight, which started on 3 june, by collecting the missing hs codes and consignee "
+        "details from suppliers; 9 of my 12 customers were fully ready by the end of november."],
     "c405-04-school-administrator-mombasa.dirty.md": [
         "- nemis: upi za learners wote 1,146 zimeingizwa. transfers 37 in, 21 out"],
     "c408-06-audit-junior-singapore.dirty.md": [
@@ -976,6 +997,11 @@ LABEL_DISAGREEMENTS = {"cleanup-heldout": {
     ("cleanup-heldout", "c470-*.dirty.md", 0.69, 0.985),  # e3c6f6c; a speech-to-text app's lines, a form's
     ("cleanup-heldout", "c471-*.dirty.md", 0.57, 0.95),  # instructions in brackets and a doubled "sharp sharp" fixed
     ("cleanup-heldout", "c472-*.dirty.md", 0.61, 0.985),  # after reading it)
+    ("cleanup-heldout", "c473-*.dirty.md", 0.24, 0.95),  # the hundred-and-nineteenth (first run 0.505 / 0.945 / 7 at
+    ("cleanup-heldout", "c474-*.dirty.md", 0.67, 0.945),  # 7581f0d, the session's cleanup code; a proofread copy
+    ("cleanup-heldout", "c475-*.dirty.md", 0.625, 0.985),  # marked up or labelled as written, and months in
+    ("cleanup-heldout", "c476-*.dirty.md", 0.62, 0.985),  # Ukrainian, fixed after reading it, the rest listed; c473's
+    # chats with bots in the user's own script are read as no chat)
     # (since the session of 2026-12-08, seventeenth, c442's, c445's and c455's precision floors are lower: a form's
     # instruction in italics on a line of its own, "*List courses, certifications and education completed in 2024.*",
     # now goes as the form's guidance, which c442-07's and c455's writers kept, and c445-10's closing offered as

@@ -1634,3 +1634,10 @@ def test_a_proofread_copy_marked_up_with_its_edits_goes_and_the_clean_copy_stays
             "year.\n\nHere is the clean version:\n\nI worked as charge nurse for 46 shifts during the year.\n")
     out = clean(text).text
     assert "~~" not in out and "I worked as charge nurse for 46 shifts during the year." in out
+
+
+def test_a_copy_labelled_as_the_author_wrote_it_goes_for_its_correction_below():
+    text = ("# Summary 2024\n\n*Your version:* Customs clearance at Cat Lai port is 2,6 days, down from 3,4 days of "
+            "last year.\n\n*Corrected:* Customs clearance at Cat Lai port was 2.6 days, down from 3.4 days last year.\n")
+    out = clean(text).text
+    assert "Your version" not in out and "down from 3.4 days last year." in out

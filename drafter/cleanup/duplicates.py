@@ -19,6 +19,17 @@ from drafter.cleanup.similarity import (candidates, content_words, document_freq
                                         normalize)
 
 STRUCK = re.compile(r"~~[^~\n]+~~")  # words struck out in an edit's mark-up ("~~was~~ **worked**")
+# the label a proofreading chat puts on the author's text as they wrote it, above its corrected copy
+AS_WRITTEN = re.compile(r"^[\W_]*(?:your (?:version|original|draft|text)|original(?: version| text)?|before)[\W_]*[:：]",
+                        re.I)
+
+
+def _superseded(earlier: str, later: str) -> bool:
+    """True when the earlier copy of a sentence is the author's text as a proofreading chat shows it, the later its
+    clean correction: marked up with its edits ("I ~~was~~ worked as charge nurse") or labelled as written ("*Your
+    version:* … is 2,6 days, down from 3,4 days"), where the later is neither. The later one stays."""
+    return (STRUCK.search(earlier) is not None and STRUCK.search(later) is None or
+            AS_WRITTEN.match(earlier) is not None and AS_WRITTEN.match(later) is None)
 
 
 def _reference_sentences(run: Run) -> list[tuple[None, Sentence]]:
@@ -131,10 +142,8 @@ def remove_duplicates(run: Run) -> None:
             fuller = _keep_later(kept, sentence, mode, slot["wsum"], wsum)
             later = fuller and not _is_item(slot["block"]) and \
                 id(kept) not in pointed_at and block is not closing and \
-                not run.lists.opener_end(sentence.text) or \
-                STRUCK.search(kept.text) is not None and STRUCK.search(sentence.text) is None  # ("In closing, 2024 saw
-            # …": a recap ousts no telling; a proofread copy marked up with its edits, "I ~~was~~ worked as charge
-            # nurse", goes for the clean one below it)
+                not run.lists.opener_end(sentence.text) or _superseded(kept.text, sentence.text)  # ("In closing,
+            # 2024 saw …": a recap ousts no telling)
             if fuller and not later and _says_its_own(run, ws, df):
                 match = None  # a fuller telling that may not oust the first (it closes the text, or the first is a
                 # list item) but says something of its own: both stay
