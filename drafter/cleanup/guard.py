@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Callable
 
 from drafter.cleanup.document import Block, Sentence
 from drafter.cleanup.facts import (AMOUNT_WORDS, HEDGED_FACTOR, NUMBER, THANKS, YEAR, facts_of, figures_and_dates,
@@ -89,7 +90,7 @@ def keep_facts(run: Run) -> None:
             kinds = sorted({edit.kind for edit in edits})
             junk = _not_the_authors(original, edits)
             lost = _lost(run, sentence, original, set(kinds), stated, amounts, junk, shares,
-                         id(block) in run.earlier_versions)
+                         said_another_way.kept_words if id(block) in run.earlier_versions else None)
             if lost:
                 lost = [f for f in lost if not said_another_way.says(f, original)]
             if not lost and id(block) in run.kept_whole and set(kinds) & REPEAT_KINDS:
@@ -151,6 +152,14 @@ class _SaidAnotherWay:
         self._values: set[float] | None = None  # the values of the figures and amounts still said
         self._text: str | None = None
         self._words: set[str] | None = None
+        self._kept_words: list[str] | None = None  # the words of the kept sentences, in order (kept_words)
+
+    def kept_words(self) -> list[str]:
+        """The words of the sentences still in the text, lowercased, read when first needed, once."""
+        if self._kept_words is None:
+            self._kept_words = [w.lower() for _, sentence in self.run.kept_sentences()
+                                for w in WORD.findall(sentence.text)]
+        return self._kept_words
 
     def says(self, fact: str, original: str) -> bool:
         """True when the fact, which `original` states, is still said in another form."""
@@ -261,10 +270,12 @@ def _pairs(run: Run, sentence: Sentence) -> set[tuple[str, str]]:
 
 
 def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, amounts: list[float],
-          junk: list[tuple[int, int]] = (), shares: list[float] = (), version: bool = False) -> list[str]:
+          junk: list[tuple[int, int]] = (), shares: list[float] = (),
+          version_words: Callable[[], list[str]] | None = None) -> list[str]:
     """The facts the sentence as written, but for its `junk` spans, states that neither what is left of it nor the
-    rest of the text does. `version`: the sentence is part of a version of the answer that another replaces, whose
-    counts in words must count the same things in the text left (_counts_of_their_own)."""
+    rest of the text does. `version_words`, given when the sentence is part of a version of the answer that another
+    replaces, gives the words of the text left, in which its counts in words must count the same things
+    (_counts_of_their_own)."""
     text = without_spans(original, junk).lstrip(" \t")  # (what a cut stamp leaves before the words: " Very good"
     # opens the sentence, no name)
     spans = []
@@ -343,7 +354,7 @@ def _lost(run: Run, sentence: Sentence, original: str, kinds: set[str], stated, 
             not _rounded(hedged[f], shares if f.endswith("%") else amounts)]  # is no rounding of "96 customers")
     if lost and all(f in AMOUNT_WORDS for f in lost) and \
             _amounts_kept(original, amounts, ROUNDING if kinds == {"restatement"} else 1.0) and \
-            not (version and _counts_of_their_own(run, original, lost)):
+            not (version_words is not None and _counts_of_their_own(original, lost, version_words())):
         return []
     if lost and kinds == {"restatement"} and _worked_out_from_a_kept_sentence(run, sentence, original):
         return []  # "This represents a reduction of 44 seconds." after "… from 412 to 368 seconds", which stays
@@ -392,13 +403,12 @@ def _rounded(amount: float, amounts: list[float]) -> bool:
 COUNTED_REACH = 3  # words after a count in words that may name what it counts ("four consecutive days off")
 
 
-def _counts_of_their_own(run: Run, text: str, counts: list[str]) -> bool:
+def _counts_of_their_own(text: str, counts: list[str], kept: list[str]) -> bool:
     """True when one of these counts in words (UNIT_WORDS: "four") counts something that no kept sentence counts with
     that number: the words after it ("four consecutive days off") follow it nowhere in the text left, in words or
     in figures. A version the model offered and the author did not keep may say "four" of other things than the
-    kept one's "4 nurses"."""
+    kept one's "4 nurses". `kept`: the words of the text left, lowercased."""
     words = [w.lower() for w in WORD.findall(text)]
-    kept = [w.lower() for _, sentence in run.kept_sentences() for w in WORD.findall(sentence.text)]
     for count in counts:
         if count not in UNIT_WORDS:
             continue
