@@ -14,6 +14,37 @@ from drafter.text.numbers import NUMBER_WORDS, SCALE_WORDS, TENS_WORDS, UNIT_WOR
 from drafter.cleanup.placeholders import NAME_SLOT
 from drafter.text.words import SPACED_LETTER, STOP_WORDS, WORD, stem_cached
 
+RUN_MEMORY: ContextVar[dict | None] = ContextVar("cleanup_run_memory", default=None)  # what one run has read
+Read = TypeVar("Read")
+
+
+@contextmanager
+def one_run_memory() -> Iterator[None]:
+    """Within it, what the functions marked remembered_in_a_run read of a text is remembered; the memory goes with
+    the run (a clean() call), so none outlives it, and each thread's run has its own."""
+    token = RUN_MEMORY.set({})
+    try:
+        yield
+    finally:
+        RUN_MEMORY.reset(token)
+
+
+def remembered_in_a_run(read: Callable[[str], Read]) -> Callable[[str], Read]:
+    """read(text), remembered for one run (one_run_memory): the passes, the block model and the guard read the same
+    sentences again, and a run of any length remembers all of them (a bounded cache forgot them between passes on a
+    long text). Outside a run each call reads afresh."""
+    @wraps(read)
+    def remembered(text: str) -> Read:
+        memory = RUN_MEMORY.get()
+        if memory is None:
+            return read(text)
+        known = memory.setdefault(read, {})
+        if text not in known:
+            known[text] = read(text)
+        return known[text]
+    return remembered
+
+
 BLANK = re.compile(r"\s*")
 # (a figure right after a letter of a script that spaces no words is one: "编码8507600090", "全年出口43票")
 NUMBER = re.compile(rf"(?<!{SPACED_LETTER})(?<!\.)[$€£¥]?\d[\d,]*(?:\.\d+)?(?:%|‰|[kKmMbB]n?\b)?")
@@ -119,36 +150,6 @@ def _is_date_word(text: str, match: re.Match) -> bool:
 UNITS = UNIT_WORDS | {"twice": 2, "dozen": 12}  # (the toolkit's number words, drafter.text.numbers, and the two
 TENS = TENS_WORDS  # a count says in a word of its own)
 SCALES = SCALE_WORDS
-FACT_CACHE_SIZE = 65536  # facts whose is_figure answer is kept
-RUN_MEMORY: ContextVar[dict | None] = ContextVar("cleanup_run_memory", default=None)  # what one run has read
-Read = TypeVar("Read")
-
-
-@contextmanager
-def one_run_memory() -> Iterator[None]:
-    """Within it, what the functions marked remembered_in_a_run read of a text is remembered; the memory goes with
-    the run (a clean() call), so none outlives it, and each thread's run has its own."""
-    token = RUN_MEMORY.set({})
-    try:
-        yield
-    finally:
-        RUN_MEMORY.reset(token)
-
-
-def remembered_in_a_run(read: Callable[[str], Read]) -> Callable[[str], Read]:
-    """read(text), remembered for one run (one_run_memory): the passes, the block model and the guard read the same
-    sentences again, and a run of any length remembers all of them (a bounded cache forgot them between passes on a
-    long text). Outside a run each call reads afresh."""
-    @wraps(read)
-    def remembered(text: str) -> Read:
-        memory = RUN_MEMORY.get()
-        if memory is None:
-            return read(text)
-        known = memory.setdefault(read, {})
-        if text not in known:
-            known[text] = read(text)
-        return known[text]
-    return remembered
 QUANTITY_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
 AMOUNT_WORDS = QUANTITY_WORDS | {"percent", "point"}  # the words of an amount said in words ("six point two percent")
 
@@ -443,6 +444,9 @@ def figure_value(text: str, match: re.Match) -> float | None:
     scale = SCALE_AFTER.match(text, match.end())
     values = quantities_in(match.group(0).lstrip("$€£¥") + (scale.group(0) if scale else ""))
     return values[0] if values else None
+
+
+FACT_CACHE_SIZE = 65536  # facts whose is_figure answer is kept
 
 
 @lru_cache(maxsize=FACT_CACHE_SIZE)

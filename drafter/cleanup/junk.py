@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from itertools import takewhile
+from itertools import islice, takewhile
 from typing import Iterable
 
 from drafter.cleanup.document import END_PUNCT, TABLE_ROW, TABLE_RULE, Block, Sentence
@@ -1790,6 +1790,7 @@ def _edit_notes(run: Run) -> None:
     no such label. A line that is one quotation right under a label of the model's that went ("*Optional: a
     one-line version for your email signature*" over "\"Motor Claims Clerk | …\"") goes with it."""
     blocks = [b for b in run.blocks if b.kind != "opaque"]
+    place: dict[int, int] | None = None  # each block's place among all blocks, tables' rows too, read when needed
     for at, block in enumerate(blocks):
         if not block.sentences:
             continue
@@ -1801,7 +1802,9 @@ def _edit_notes(run: Run) -> None:
                     sentence.removed = True
                     run.edit("chat", sentence.line, sentence.text, of=sentence)
             elif not items:
-                _edit_table(run, block)
+                if place is None:
+                    place = {id(b): k for k, b in enumerate(run.blocks)}
+                _edit_table(run, block, place[id(block)])
             continue
         if block.removed:
             continue
@@ -1822,15 +1825,15 @@ CHANGE_COLUMN = re.compile(r"^[\W_]*(?:changes?|edits?|what (?:i )?changed|reaso
                            r"revised|new|old)[\W_]*$", re.I)  # a column of the model's table of its edits
 
 
-def _edit_table(run: Run, label: Block) -> None:
-    """The assistant's table of its edits right under its label ("**Key changes**" over "| Change | Reason |"): label
-    and table go as chat when a column's header names the edits (CHANGE_COLUMN) and the rest of the text states
-    every figure and date of every row (a table is no sentence the guard reads, so they are checked here; its
-    capitalised words are the model's)."""
-    place = next(at for at, block in enumerate(run.blocks) if block is label)
+def _edit_table(run: Run, label: Block, place: int) -> None:
+    """The assistant's table of its edits right under its label ("**Key changes**" over "| Change | Reason |"), the
+    label at `place` among the run's blocks: label and table go as chat when a column's header names the edits
+    (CHANGE_COLUMN) and the rest of the text states every figure and date of every row (a table is no sentence the
+    guard reads, so they are checked here; its capitalised words are the model's)."""
     rows = list(takewhile(lambda block: block.kind == "opaque" and len(block.raw) == 1 and
-                          TABLE_ROW.match(block.raw[0]) is not None, run.blocks[place + 1:]))
-    if len(rows) < 2 or not any(CHANGE_COLUMN.match(cell) for cell in TABLE_ROW.match(rows[0].raw[0]).group(1).split("|")):
+                          TABLE_ROW.match(block.raw[0]) is not None, islice(run.blocks, place + 1, None)))
+    header = TABLE_ROW.match(rows[0].raw[0]).group(1).split("|") if rows else []
+    if len(rows) < 2 or not any(CHANGE_COLUMN.match(cell) for cell in header):
         return
     stated = run.facts_stated_outside({id(x) for x in label.sentences}, frozenset(id(row) for row in rows))
     if not all(fact in stated or fact in NUMBER_WORDS for row in rows if not TABLE_RULE.match(row.raw[0])
